@@ -1,0 +1,162 @@
+package lab.roofline.app;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.InvalidationListener;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import lab.roofline.engine.Evaluation;
+import lab.roofline.engine.Units;
+
+/**
+ * The numbers that matter, and plain-word warnings. It marks itself dirty on a change and refreshes once,
+ * just before the next layout pass, so a drag costs one refresh per frame.
+ */
+final class SummaryStrip extends VBox {
+    private final RooflineViewModel vm;
+    final Tile ridge = new Tile("Ridge point");
+    final Tile decode = new Tile("Decode throughput");
+    final Tile utilization = new Tile("Compute utilization");
+    final Tile timePerToken = new Tile("Time per output token");
+    final Tile inputCost = new Tile("Input, per 1M tokens");
+    final Tile outputCost = new Tile("Output, per 1M tokens");
+    final Tile ratio = new Tile("Output ÷ input");
+    final Tile memory = new Tile("Memory");
+    private final ProgressBar memoryBar = new ProgressBar();
+    final VBox warnings = new VBox(4);
+    private final InvalidationListener onChange = obs -> markDirty();
+    private final Runnable preLayout = this::refreshIfDirty;
+    private boolean dirty = true;
+    private Scene attachedTo;
+
+    SummaryStrip(RooflineViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("summary");
+        FlowPane tiles = new FlowPane(10, 10, ridge, decode, utilization, timePerToken, inputCost, outputCost, ratio,
+                memory);
+        tiles.getStyleClass().add("summary-tiles");
+        memoryBar.setMaxWidth(Double.MAX_VALUE);
+        memoryBar.getStyleClass().add("memory-bar");
+        memory.getChildren().add(memoryBar);
+        warnings.getStyleClass().add("warnings");
+        getChildren().addAll(tiles, warnings);
+        setSpacing(8);
+        vm.resultProperty().addListener(onChange);
+        sceneProperty().addListener((obs, old, now) -> {
+            if (old != null) {
+                old.removePreLayoutPulseListener(preLayout);
+            }
+            if (now != null) {
+                now.addPreLayoutPulseListener(preLayout);
+            }
+            attachedTo = now;
+            markDirty();
+        });
+        ridge.setTooltip("peak FLOP/s ÷ bandwidth: below this intensity work waits on memory.");
+        decode.setTooltip("Tokens per second for the whole batch, and for one sequence (one user).");
+        utilization.setTooltip("Decode step: attained FLOP/s ÷ peak FLOP/s of the compute precision.");
+        timePerToken.setTooltip("One decode step: every sequence in the batch gets one token.");
+        inputCost.setTooltip("Price per hour × prefill time ÷ prompt tokens × 1M.");
+        outputCost.setTooltip("Price per hour × decode step time ÷ batch × 1M.");
+        ratio.setTooltip("How much more an output token costs than an input token (the price cancels).");
+        memory.setTooltip("Weights + KV cache at batch × (prompt + generated) tokens, against capacity.");
+    }
+
+    private void markDirty() {
+        dirty = true;
+        requestLayout();
+    }
+
+    /** Updates now, if anything changed (tests call it; normally the pulse does). */
+    void refreshIfDirty() {
+        if (!dirty) {
+            return;
+        }
+        dirty = false;
+        Evaluation e = vm.result();
+        ridge.set(Units.sig3(e.ridgeFlopsPerByte()) + " FLOP/byte",
+                Units.sig3(e.ridgeFlopsPerValue()) + " FLOPs per " + e.scenario().weightPrecision().label() + " value");
+        decode.set(Units.sig3(e.decode().tokensPerSecond()) + " tok/s",
+                Units.sig3(e.decode().tokensPerSecondPerSequence()) + " tok/s per sequence");
+        utilization.set(Units.percent(e.decode().computeUtilization()),
+                "decode is " + e.decode().bound().label() + "; prefill " + Units.percent(e.prefill().computeUtilization()));
+        timePerToken.set(Units.seconds(e.decode().seconds()), "batch " + e.scenario().batchSize() + " at "
+                + String.format(Locale.ROOT, "%,.0f", e.decode().contextTokens()) + " tokens of context");
+        Evaluation.Cost c = e.cost();
+        if (c.hasPrice()) {
+            inputCost.set(Units.usd(c.inputUsdPerMillionTokens()), "at " + Units.usd(c.priceUsdPerHour()) + " per hour");
+            outputCost.set(Units.usd(c.outputUsdPerMillionTokens()), "decode at batch " + e.scenario().batchSize());
+        } else {
+            inputCost.set(Units.seconds(c.inputSecondsPerToken()), "device time per token (no price)");
+            outputCost.set(Units.seconds(c.outputSecondsPerToken()), "device time per token (no price)");
+        }
+        ratio.set(String.format(Locale.ROOT, "%s×", c.outputToInputRatio() >= 100
+                ? String.format(Locale.ROOT, "%,.0f", c.outputToInputRatio()) : Units.sig3(c.outputToInputRatio())),
+                "output tokens cost more");
+        Evaluation.MemoryUse m = e.memory();
+        memory.set(Units.si(m.totalBytes(), "B") + " of " + Units.si(m.capacityBytes(), "B"),
+                m.maxBatch() == 0 ? "weights alone do not fit" : "largest batch that fits: " + m.maxBatch());
+        memoryBar.setProgress(Math.min(1, m.totalBytes() / m.capacityBytes()));
+        memory.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("over"), !m.fits());
+
+        List<Label> lines = new ArrayList<>();
+        for (String w : e.notices()) {
+            Label l = new Label("⚠  " + w);
+            l.getStyleClass().add("warning");
+            l.setWrapText(true);
+            lines.add(l);
+        }
+        warnings.getChildren().setAll(lines);
+    }
+
+    /** Texts of the warnings shown now. */
+    List<String> warningTexts() {
+        refreshIfDirty();
+        return warnings.getChildren().stream().map(n -> ((Label) n).getText()).toList();
+    }
+
+    void dispose() {
+        vm.resultProperty().removeListener(onChange);
+        if (attachedTo != null) {
+            attachedTo.removePreLayoutPulseListener(preLayout);
+        }
+    }
+
+    /** One number with its title and a line of context. */
+    static final class Tile extends VBox {
+        final Label value = new Label();
+        final Label detail = new Label();
+        private final Label title;
+
+        Tile(String titleText) {
+            title = new Label(titleText);
+            title.getStyleClass().add("tile-title");
+            value.getStyleClass().add("tile-value");
+            detail.getStyleClass().add("tile-detail");
+            getStyleClass().add("tile");
+            getChildren().addAll(title, value, detail);
+            setAlignment(Pos.TOP_LEFT);
+            HBox.setHgrow(this, Priority.ALWAYS);
+        }
+
+        void set(String v, String d) {
+            value.setText(v);
+            detail.setText(d);
+        }
+
+        void setTooltip(String text) {
+            Tooltip t = new Tooltip(text);
+            t.setWrapText(true);
+            t.setMaxWidth(340);
+            Tooltip.install(this, t);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package lab.roofline.app;
+
+import java.util.List;
+import java.util.Objects;
+
+/** Stylesheets: app.css for structure, one token file per theme (colours defined once, there). */
+public enum Theme {
+    LIGHT("light.css"),
+    DARK("dark.css");
+
+    private final String tokens;
+
+    Theme(String tokens) {
+        this.tokens = tokens;
+    }
+
+    public List<String> stylesheets() {
+        return List.of(url(tokens), url("app.css"));
+    }
+
+    private static String url(String file) {
+        return Objects.requireNonNull(Theme.class.getResource("/styles/" + file), "missing stylesheet " + file)
+                .toExternalForm();
+    }
+}

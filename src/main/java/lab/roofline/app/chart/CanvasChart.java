@@ -1,0 +1,262 @@
+package lab.roofline.app.chart;
+
+import java.util.List;
+import javafx.beans.InvalidationListener;
+import javafx.beans.value.ObservableValue;
+import javafx.css.CssMetaData;
+import javafx.css.Styleable;
+import javafx.css.StyleableProperty;
+import javafx.css.StyleablePropertyFactory;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextAlignment;
+import lab.roofline.engine.Evaluation;
+
+/**
+ * A chart drawn on a canvas. It only reads the evaluation: an invalidation marks it dirty and asks for
+ * layout, and the redraw happens once, in the next layout pass, however many inputs changed. Colours
+ * come from CSS (styles/*.css), so themes restyle it.
+ */
+public abstract class CanvasChart extends Region {
+    private static final StyleablePropertyFactory<CanvasChart> CSS =
+            new StyleablePropertyFactory<>(Region.getClassCssMetaData());
+
+    private final StyleableProperty<Color> textColor =
+            CSS.createStyleableColorProperty(this, "textColor", "-rl-chart-text", c -> c.textColor, Color.BLACK);
+    private final StyleableProperty<Color> mutedColor =
+            CSS.createStyleableColorProperty(this, "mutedColor", "-rl-chart-muted", c -> c.mutedColor, Color.GRAY);
+    private final StyleableProperty<Color> gridColor =
+            CSS.createStyleableColorProperty(this, "gridColor", "-rl-chart-grid", c -> c.gridColor, Color.LIGHTGRAY);
+    private final StyleableProperty<Color> plotColor =
+            CSS.createStyleableColorProperty(this, "plotColor", "-rl-chart-plot", c -> c.plotColor, Color.WHITE);
+    private final StyleableProperty<Color> accentColor =
+            CSS.createStyleableColorProperty(this, "accentColor", "-rl-chart-accent", c -> c.accentColor, Color.BLUE);
+    private final StyleableProperty<Color> prefillColor =
+            CSS.createStyleableColorProperty(this, "prefillColor", "-rl-chart-prefill", c -> c.prefillColor, Color.GREEN);
+    private final StyleableProperty<Color> decodeColor =
+            CSS.createStyleableColorProperty(this, "decodeColor", "-rl-chart-decode", c -> c.decodeColor, Color.ORANGE);
+    private final StyleableProperty<Color> attentionColor =
+            CSS.createStyleableColorProperty(this, "attentionColor", "-rl-chart-attention", c -> c.attentionColor, Color.PURPLE);
+    private final StyleableProperty<Color> warningColor =
+            CSS.createStyleableColorProperty(this, "warningColor", "-rl-chart-warning", c -> c.warningColor, Color.RED);
+    private final StyleableProperty<Color> memoryRegionColor =
+            CSS.createStyleableColorProperty(this, "memoryRegionColor", "-rl-chart-memory-region",
+                    c -> c.memoryRegionColor, Color.rgb(0, 0, 255, 0.05));
+    private final StyleableProperty<Color> computeRegionColor =
+            CSS.createStyleableColorProperty(this, "computeRegionColor", "-rl-chart-compute-region",
+                    c -> c.computeRegionColor, Color.rgb(0, 255, 0, 0.05));
+    private final StyleableProperty<Color> weightsColor =
+            CSS.createStyleableColorProperty(this, "weightsColor", "-rl-chart-weights", c -> c.weightsColor, Color.STEELBLUE);
+    private final StyleableProperty<Color> kvColor =
+            CSS.createStyleableColorProperty(this, "kvColor", "-rl-chart-kv", c -> c.kvColor, Color.PURPLE);
+    private final StyleableProperty<Color> activationColor =
+            CSS.createStyleableColorProperty(this, "activationColor", "-rl-chart-activations", c -> c.activationColor, Color.GRAY);
+    private final StyleableProperty<Color> computeColor =
+            CSS.createStyleableColorProperty(this, "computeColor", "-rl-chart-compute", c -> c.computeColor, Color.GREEN);
+    private final StyleableProperty<Number> fontSize =
+            CSS.createStyleableNumberProperty(this, "chartFontSize", "-rl-chart-font-size", c -> c.fontSize, 13);
+
+    private final Canvas canvas = new Canvas();
+    private final ObservableValue<Evaluation> source;
+    private final InvalidationListener invalidation = obs -> markDirty();
+    private boolean dirty = true;
+    private int redrawCount;
+
+    protected CanvasChart(ObservableValue<Evaluation> source, String styleClass) {
+        this.source = source;
+        getStyleClass().addAll("rl-chart", styleClass);
+        getChildren().add(canvas);
+        source.addListener(invalidation);
+        setMinSize(240, 180);
+        setPrefSize(640, 400);
+    }
+
+    /** Removes the listener on the evaluation; a disposed chart is never drawn again. */
+    public void dispose() {
+        source.removeListener(invalidation);
+    }
+
+    protected final void markDirty() {
+        dirty = true;
+        requestLayout();
+    }
+
+    /** Redraws so far: one per layout pass with a change, however many inputs changed. */
+    public int redrawCount() {
+        return redrawCount;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = snapSizeX(getWidth());
+        double h = snapSizeY(getHeight());
+        if (canvas.getWidth() != w || canvas.getHeight() != h) {
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+            dirty = true;
+        }
+        if (dirty && w > 0 && h > 0) {
+            dirty = false;
+            redrawCount++;
+            GraphicsContext g = canvas.getGraphicsContext2D();
+            g.clearRect(0, 0, w, h);
+            draw(g, source.getValue(), w, h);
+        }
+    }
+
+    /** Draws the whole chart for one evaluation into a w x h canvas. */
+    protected abstract void draw(GraphicsContext g, Evaluation e, double w, double h);
+
+    protected Evaluation evaluation() {
+        return source.getValue();
+    }
+
+    // ---- drawing helpers ----
+
+    protected Font font(double scale, boolean bold) {
+        return Font.font("DejaVu Sans", bold ? FontWeight.BOLD : FontWeight.NORMAL,
+                fontSize.getValue().doubleValue() * scale);
+    }
+
+    /** Text with its top-left, centre or right edge at (x, y). */
+    protected void text(GraphicsContext g, String s, double x, double y, TextAlignment align, VPos baseline,
+                        Font font, Color color) {
+        g.setFont(font);
+        g.setFill(color);
+        g.setTextAlign(align);
+        g.setTextBaseline(baseline);
+        g.fillText(s, x, y);
+    }
+
+    /** Text with a plot-coloured halo, readable over lines. */
+    protected void haloText(GraphicsContext g, String s, double x, double y, TextAlignment align, VPos baseline,
+                            Font font, Color color) {
+        g.setFont(font);
+        g.setTextAlign(align);
+        g.setTextBaseline(baseline);
+        g.setStroke(plotColor());
+        g.setLineWidth(4);
+        g.setLineJoin(javafx.scene.shape.StrokeLineJoin.ROUND);
+        g.strokeText(s, x, y);
+        g.setFill(color);
+        g.fillText(s, x, y);
+    }
+
+    protected static double textWidth(String s, Font font) {
+        Text t = new Text(s);
+        t.setFont(font);
+        return t.getLayoutBounds().getWidth();
+    }
+
+    /** A rounded card with lines of text, kept inside the chart. */
+    protected void card(GraphicsContext g, List<String> lines, double anchorX, double anchorY, double w, double h) {
+        Font f = font(0.92, false);
+        Font bold = font(0.92, true);
+        double lineH = fontSize.getValue().doubleValue() * 1.35;
+        double width = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            width = Math.max(width, textWidth(lines.get(i), i == 0 ? bold : f));
+        }
+        width += 20;
+        double height = lines.size() * lineH + 12;
+        double x = anchorX + 14;
+        double y = anchorY - height / 2;
+        if (x + width > w - 4) {
+            x = anchorX - 14 - width;
+        }
+        y = Math.max(4, Math.min(h - height - 4, y));
+        g.setFill(plotColor().deriveColor(0, 1, 1, 0.96));
+        g.setStroke(mutedColor());
+        g.setLineWidth(1);
+        g.fillRoundRect(x, y, width, height, 10, 10);
+        g.strokeRoundRect(x + 0.5, y + 0.5, width, height, 10, 10);
+        for (int i = 0; i < lines.size(); i++) {
+            text(g, lines.get(i), x + 10, y + 6 + i * lineH, TextAlignment.LEFT, VPos.TOP, i == 0 ? bold : f,
+                    textColor());
+        }
+    }
+
+    protected Color textColor() {
+        return textColor.getValue();
+    }
+
+    protected Color mutedColor() {
+        return mutedColor.getValue();
+    }
+
+    protected Color gridColor() {
+        return gridColor.getValue();
+    }
+
+    protected Color plotColor() {
+        return plotColor.getValue();
+    }
+
+    protected Color accentColor() {
+        return accentColor.getValue();
+    }
+
+    protected Color prefillColor() {
+        return prefillColor.getValue();
+    }
+
+    protected Color decodeColor() {
+        return decodeColor.getValue();
+    }
+
+    protected Color attentionColor() {
+        return attentionColor.getValue();
+    }
+
+    protected Color warningColor() {
+        return warningColor.getValue();
+    }
+
+    protected Color memoryRegionColor() {
+        return memoryRegionColor.getValue();
+    }
+
+    protected Color computeRegionColor() {
+        return computeRegionColor.getValue();
+    }
+
+    protected Color weightsColor() {
+        return weightsColor.getValue();
+    }
+
+    protected Color kvColor() {
+        return kvColor.getValue();
+    }
+
+    protected Color activationColor() {
+        return activationColor.getValue();
+    }
+
+    protected Color computeColor() {
+        return computeColor.getValue();
+    }
+
+    protected double baseFontSize() {
+        return fontSize.getValue().doubleValue();
+    }
+
+    public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
+        return CSS.getCssMetaData();
+    }
+
+    @Override
+    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
+        return getClassCssMetaData();
+    }
+
+    /** The chart's own canvas, for tests. */
+    Canvas canvas() {
+        return canvas;
+    }
+}

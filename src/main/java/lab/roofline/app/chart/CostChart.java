@@ -1,0 +1,145 @@
+package lab.roofline.app.chart;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+import lab.roofline.engine.Evaluation;
+import lab.roofline.engine.PhaseCost;
+import lab.roofline.engine.Units;
+
+/**
+ * Cost per million input and output tokens (device time per token when no price is known), each bar
+ * split by cause: reading weights, KV-cache traffic, activations, compute.
+ */
+public final class CostChart extends CanvasChart {
+    private static final double LEFT = 132;
+    private static final double RIGHT = 28;
+    private static final double TOP = 78;
+    private static final double BOTTOM = 62;
+
+    private final List<Segment> segments = new ArrayList<>();
+    private Segment hovered;
+    private double ratioShown = Double.NaN;
+
+    /** One coloured piece of a bar. */
+    public record Segment(String bar, String cause, double value, String valueText, double x, double y, double w,
+                          double h) {
+    }
+
+    public CostChart(ObservableValue<Evaluation> source) {
+        super(source, "cost-chart");
+        setOnMouseMoved(ev -> {
+            Segment now = segments.stream().filter(s -> ev.getX() >= s.x && ev.getX() <= s.x + Math.max(s.w, 4)
+                    && ev.getY() >= s.y && ev.getY() <= s.y + s.h).findFirst().orElse(null);
+            if (now != hovered) {
+                hovered = now;
+                markDirty();
+            }
+        });
+        setOnMouseExited(ev -> {
+            hovered = null;
+            markDirty();
+        });
+    }
+
+    /** The ratio printed on the chart at the last draw. */
+    public double ratioShown() {
+        layout();
+        return ratioShown;
+    }
+
+    public List<Segment> segments() {
+        layout();
+        return List.copyOf(segments);
+    }
+
+    @Override
+    protected void draw(GraphicsContext g, Evaluation e, double w, double h) {
+        segments.clear();
+        Evaluation.Cost cost = e.cost();
+        boolean priced = cost.hasPrice();
+        // Per million tokens: USD when priced, else device-seconds per token.
+        double inputFactor = priced ? cost.priceUsdPerHour() / 3600 * 1e6 / e.prefill().tokens()
+                : 1 / e.prefill().tokens();
+        double outputFactor = priced ? cost.priceUsdPerHour() / 3600 * 1e6 / e.decode().tokens()
+                : 1 / e.decode().tokens();
+        PhaseCost.TimeSplit input = e.prefill().timeSplit().scaled(inputFactor);
+        PhaseCost.TimeSplit output = e.decode().timeSplit().scaled(outputFactor);
+        double max = Math.max(input.totalSeconds(), output.totalSeconds());
+        double plotRight = w - RIGHT;
+        LogScale x = LogScale.linear(0, max * 1.0, LEFT, plotRight - 150);
+
+        text(g, priced ? "Cost per million tokens" : "Device time per token (no price known)", 16, 12,
+                TextAlignment.LEFT, VPos.TOP, font(1.15, true), textColor());
+        ratioShown = cost.outputToInputRatio();
+        String ratioText = String.format(Locale.ROOT, "output tokens cost %s× input",
+                ratioShown >= 10 ? String.format(Locale.ROOT, "%,.0f", ratioShown) : Units.sig3(ratioShown));
+        text(g, ratioText, 16, 12 + baseFontSize() * 1.6, TextAlignment.LEFT, VPos.TOP, font(1.05, true),
+                decodeColor());
+
+        double barArea = h - TOP - BOTTOM;
+        double barH = Math.min(54, barArea / 2 * 0.62);
+        double[] centres = {TOP + barArea * 0.25, TOP + barArea * 0.75};
+        String[] names = {"Input (prefill)", "Output (decode)"};
+        PhaseCost.TimeSplit[] splits = {input, output};
+        for (int i = 0; i < 2; i++) {
+            double cy = centres[i];
+            double y = cy - barH / 2;
+            text(g, names[i], LEFT - 12, cy, TextAlignment.RIGHT, VPos.CENTER, font(0.95, true), textColor());
+            double cursor = LEFT;
+            PhaseCost.TimeSplit s = splits[i];
+            cursor = segment(g, names[i], "Reading weights", s.weightSeconds(), weightsColor(), cursor, y, barH, x, priced);
+            cursor = segment(g, names[i], "KV-cache traffic", s.kvCacheSeconds(), kvColor(), cursor, y, barH, x, priced);
+            cursor = segment(g, names[i], "Activations", s.activationSeconds(), activationColor(), cursor, y, barH, x, priced);
+            cursor = segment(g, names[i], "Compute", s.computeSeconds(), computeColor(), cursor, y, barH, x, priced);
+            String total = value(s.totalSeconds(), priced) + (priced ? " / 1M" : " / token");
+            text(g, total, Math.max(cursor, LEFT + 2) + 10, cy, TextAlignment.LEFT, VPos.CENTER, font(1.0, true),
+                    textColor());
+        }
+
+        // Legend.
+        String[] causes = {"Reading weights", "KV-cache traffic", "Activations", "Compute"};
+        Color[] colors = {weightsColor(), kvColor(), activationColor(), computeColor()};
+        double lx = LEFT;
+        double ly = h - 30;
+        Font legend = font(0.85, false);
+        for (int i = 0; i < causes.length; i++) {
+            g.setFill(colors[i]);
+            g.fillRoundRect(lx, ly - 6, 12, 12, 3, 3);
+            text(g, causes[i], lx + 17, ly, TextAlignment.LEFT, VPos.CENTER, legend, mutedColor());
+            lx += 17 + textWidth(causes[i], legend) + 22;
+        }
+
+        if (hovered != null) {
+            Segment now = segments.stream().filter(s -> s.bar.equals(hovered.bar) && s.cause.equals(hovered.cause))
+                    .findFirst().orElse(null);
+            hovered = now;
+            if (now != null) {
+                card(g, List.of(now.bar + ": " + now.cause, now.valueText + (priced ? " per million tokens" : " per token")),
+                        now.x + now.w / 2, now.y, w, h);
+            }
+        }
+    }
+
+    private double segment(GraphicsContext g, String bar, String cause, double value, Color color, double cursor,
+                           double y, double barH, LogScale x, boolean priced) {
+        if (!(value > 0)) {
+            return cursor;
+        }
+        double width = Math.max(2, x.toPixel(value) - x.toPixel(0));
+        g.setFill(color);
+        g.fillRect(cursor, y, width, barH);
+        segments.add(new Segment(bar, cause, value, value(value, priced), cursor, y, width, barH));
+        return cursor + width;
+    }
+
+    private static String value(double v, boolean priced) {
+        return priced ? Units.usd(v) : Units.seconds(v);
+    }
+}

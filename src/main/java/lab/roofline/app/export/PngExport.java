@@ -1,0 +1,93 @@
+package lab.roofline.app.export;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.VBox;
+import javafx.scene.transform.Transform;
+import javax.imageio.ImageIO;
+
+/** Node to PNG: render (FX thread) and write (any other thread) are separate steps. */
+public final class PngExport {
+    private PngExport() {
+    }
+
+    /**
+     * Renders a node at {@code scale} with a caption line under it, styled by the given stylesheets.
+     * Must run on the FX thread. The result is (node width x scale) pixels wide.
+     */
+    public static WritableImage render(Node node, String caption, int scale, List<String> stylesheets) {
+        SnapshotParameters params = new SnapshotParameters();
+        params.setTransform(Transform.scale(scale, scale));
+        WritableImage content = node.snapshot(params, null);
+        double width = node.getLayoutBounds().getWidth();
+        ImageView view = new ImageView(content);
+        view.setFitWidth(width);
+        view.setPreserveRatio(true);
+        view.setSmooth(true);
+        Label captionLabel = new Label(caption);
+        captionLabel.getStyleClass().add("export-caption");
+        captionLabel.setMaxWidth(width);
+        captionLabel.setPrefWidth(width);
+        VBox page = new VBox(view, captionLabel);
+        page.getStyleClass().add("export-page");
+        Scene scene = new Scene(page);
+        scene.getStylesheets().setAll(stylesheets);
+        page.applyCss();
+        page.autosize();
+        page.layout();
+        SnapshotParameters pageParams = new SnapshotParameters();
+        pageParams.setTransform(Transform.scale(scale, scale));
+        return page.snapshot(pageParams, null);
+    }
+
+    /**
+     * Encodes and writes the PNG, through a temporary file so a failed write never leaves half a file.
+     * Call it off the FX thread. The message of the exception says what went wrong in plain words.
+     */
+    public static void write(WritableImage image, Path out) throws IOException {
+        Path target = out.toAbsolutePath();
+        Path folder = target.getParent();
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw new IOException("The folder " + folder + " does not exist.");
+        }
+        if (!Files.isWritable(folder)) {
+            throw new IOException("The folder " + folder + " cannot be written to (no permission).");
+        }
+        BufferedImage buffered = SwingFXUtils.fromFXImage(image, null);
+        Path temporary = null;
+        try {
+            temporary = Files.createTempFile(folder, ".roofline-export-", ".png");
+            if (!ImageIO.write(buffered, "png", temporary.toFile())) {
+                throw new IOException("No PNG encoder is available.");
+            }
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AccessDeniedException e) {
+            throw new IOException(target + " cannot be written (no permission).", e);
+        } catch (NoSuchFileException e) {
+            throw new IOException("The folder " + folder + " does not exist.", e);
+        } catch (IOException e) {
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            if (reason.toLowerCase(java.util.Locale.ROOT).contains("no space")) {
+                reason = "the disk is full";
+            }
+            throw new IOException("Could not write " + target + ": " + reason + ".", e);
+        } finally {
+            if (temporary != null) {
+                Files.deleteIfExists(temporary);
+            }
+        }
+    }
+}

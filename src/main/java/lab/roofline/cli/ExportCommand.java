@@ -1,0 +1,51 @@
+package lab.roofline.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import lab.roofline.engine.Evaluation;
+import lab.roofline.engine.RooflineEngine;
+import lab.roofline.io.ProfileLoader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Renders a chart to PNG with no display (headless JavaFX). */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Write a chart or the whole dashboard as PNG, with no display.")
+final class ExportCommand implements Callable<Integer> {
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+    @Mixin
+    ScenarioOptions scenario;
+
+    @Option(names = "--chart", required = true, paramLabel = "KIND",
+            description = "roofline, utilization, cost or dashboard.")
+    String chart;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE.png", description = "Where to write the PNG.")
+    Path out;
+
+    @Option(names = "--scale", defaultValue = "2", paramLabel = "S", description = "1, 2 or 3. Default: ${DEFAULT-VALUE}.")
+    int scale;
+
+    @Override
+    public Integer call() throws Exception {
+        CommandLine cl = spec.commandLine();
+        lab.roofline.app.ChartKind kind = lab.roofline.app.ChartKind.parse(chart).orElseThrow(() ->
+                new CommandLine.ParameterException(cl, "--chart: unknown chart '" + chart
+                        + "' (use roofline, utilization, cost or dashboard)"));
+        if (scale < 1 || scale > 3) {
+            throw new CommandLine.ParameterException(cl, "--scale must be 1, 2 or 3, got " + scale);
+        }
+        if (!out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png")) {
+            throw new CommandLine.ParameterException(cl, "--out must name a .png file, got " + out);
+        }
+        ProfileLoader.Result profiles = scenario.loadProfiles(spec);
+        Evaluation e = RooflineEngine.evaluate(scenario.toScenario(spec, profiles));
+        lab.roofline.app.export.HeadlessExport.write(e, kind, scale, out);
+        cl.getOut().println("Wrote " + out.toAbsolutePath());
+        return 0;
+    }
+}

@@ -1,0 +1,123 @@
+package lab.roofline.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import lab.roofline.engine.Evaluation;
+import lab.roofline.engine.PhaseCost;
+import lab.roofline.engine.Scenario;
+
+/** The `report --json` document. SI units: FLOP, bytes, seconds, USD. NaN (unknown) becomes null. */
+public final class ReportJson {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ReportJson() {
+    }
+
+    public static String render(Evaluation e) {
+        try {
+            return JSON.writeValueAsString(tree(e));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    public static ObjectNode tree(Evaluation e) {
+        Scenario s = e.scenario();
+        ObjectNode root = JSON.createObjectNode();
+
+        ObjectNode gpu = root.putObject("gpu");
+        gpu.put("id", s.gpu().id());
+        gpu.put("name", s.gpu().name());
+        gpu.put("count", s.gpuCount());
+        gpu.put("computePrecision", e.computePrecision().key());
+        put(gpu, "peakFlopsPerSecond", s.gpu().peakFlopsPerSecond().get(e.computePrecision()));
+        put(gpu, "memoryBandwidthBytesPerSecond", s.gpu().memoryBandwidthBytesPerSecond());
+        put(gpu, "memoryCapacityBytes", s.gpu().memoryCapacityBytes());
+        put(gpu, "priceUsdPerHour", s.priceUsdPerHour());
+        put(gpu, "ridgeFlopsPerByte", e.ridgeFlopsPerByte());
+        put(gpu, "ridgeFlopsPerValue", e.ridgeFlopsPerValue());
+
+        ObjectNode model = root.putObject("model");
+        model.put("name", s.model().name());
+        put(model, "parameters", s.model().totalParameters());
+        put(model, "activeParameters", s.model().activeParameters());
+        model.put("layers", s.model().layers());
+        model.put("hiddenSize", s.model().hiddenSize());
+        model.put("attentionHeads", s.model().attentionHeads());
+        model.put("kvHeads", s.model().kvHeads());
+        model.put("headDim", s.model().headDim());
+        put(model, "weightBytes", e.memory().weightBytes());
+        put(model, "kvCacheBytesPerToken", s.model().kvCacheBytesPerToken(s.kvPrecision()));
+
+        ObjectNode workload = root.putObject("workload");
+        workload.put("precision", s.weightPrecision().key());
+        workload.put("weightOnly", s.weightOnly());
+        workload.put("kvPrecision", s.kvPrecision().key());
+        workload.put("batch", s.batchSize());
+        workload.put("promptTokens", s.promptTokens());
+        workload.put("generatedTokens", s.generatedTokens());
+        put(workload, "computeEfficiency", s.computeEfficiency());
+        put(workload, "bandwidthEfficiency", s.bandwidthEfficiency());
+
+        ObjectNode prefill = root.putObject("prefill");
+        phase(prefill, e.prefill());
+        put(prefill, "seconds", e.prefill().seconds());
+
+        ObjectNode decode = root.putObject("decode");
+        put(decode, "contextTokens", e.decode().contextTokens());
+        phase(decode, e.decode());
+        put(decode, "stepSeconds", e.decode().seconds());
+        put(decode, "tokensPerSecondPerSequence", e.decode().tokensPerSecondPerSequence());
+
+        put(root, "criticalBatchNoContext", e.criticalBatchNoContext());
+        put(root, "criticalBatch", e.criticalBatch());
+
+        ObjectNode memory = root.putObject("memory");
+        put(memory, "weightBytes", e.memory().weightBytes());
+        put(memory, "kvCacheBytes", e.memory().kvCacheBytes());
+        put(memory, "totalBytes", e.memory().totalBytes());
+        put(memory, "capacityBytes", e.memory().capacityBytes());
+        memory.put("fits", e.memory().fits());
+        memory.put("maxBatch", e.memory().maxBatch());
+        memory.put("minDevicesForWeights", e.memory().minDevicesForWeights());
+
+        ObjectNode cost = root.putObject("cost");
+        put(cost, "priceUsdPerHour", e.cost().priceUsdPerHour());
+        put(cost, "inputUsdPerMillionTokens", e.cost().inputUsdPerMillionTokens());
+        put(cost, "outputUsdPerMillionTokens", e.cost().outputUsdPerMillionTokens());
+        put(cost, "outputToInputRatio", e.cost().outputToInputRatio());
+        put(cost, "inputSecondsPerToken", e.cost().inputSecondsPerToken());
+        put(cost, "outputSecondsPerToken", e.cost().outputSecondsPerToken());
+
+        ArrayNode notices = root.putArray("notices");
+        e.notices().forEach(notices::add);
+        return root;
+    }
+
+    private static void phase(ObjectNode node, PhaseCost p) {
+        put(node, "tokens", p.tokens());
+        put(node, "flops", p.flops());
+        put(node, "bytes", p.bytes());
+        put(node, "weightBytes", p.weightBytes());
+        put(node, "kvCacheBytes", p.kvCacheBytes());
+        put(node, "kvCacheReadBytes", p.kvReadBytes());
+        put(node, "kvCacheWriteBytes", p.kvWriteBytes());
+        put(node, "activationBytes", p.activationBytes());
+        put(node, "arithmeticIntensity", p.arithmeticIntensity());
+        put(node, "attainableFlopsPerSecond", p.achievedFlopsPerSecond());
+        put(node, "tokensPerSecond", p.tokensPerSecond());
+        put(node, "computeUtilization", p.computeUtilization());
+        put(node, "bandwidthUtilization", p.bandwidthUtilization());
+        node.put("bound", p.bound().name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private static void put(ObjectNode node, String key, double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            node.putNull(key);
+        } else {
+            node.put(key, value);
+        }
+    }
+}

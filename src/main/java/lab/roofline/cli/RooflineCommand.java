@@ -1,0 +1,113 @@
+package lab.roofline.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import lab.roofline.engine.Evaluation;
+import lab.roofline.engine.HardwareProfile;
+import lab.roofline.engine.ModelPresets;
+import lab.roofline.engine.ModelSpec;
+import lab.roofline.engine.Precision;
+import lab.roofline.engine.RooflineEngine;
+import lab.roofline.engine.Units;
+import lab.roofline.io.ProfileLoader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** `roofline-lab` with no arguments opens the app; the subcommands work with no display. */
+@Command(name = "roofline-lab", mixinStandardHelpOptions = true, version = "Roofline Lab 0.1",
+        description = "The economics of LLM inference on the roofline model.",
+        subcommands = {RooflineCommand.Report.class, ExportCommand.class, RooflineCommand.ListGpus.class,
+                RooflineCommand.ListModels.class, CommandLine.HelpCommand.class})
+public final class RooflineCommand {
+
+    /** Runs the command line; bad flags print one line and return 2. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new RooflineCommand());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            ex.getCommandLine().getErr().println("roofline-lab: " + ex.getMessage()
+                    + " (see: roofline-lab " + commandName(ex.getCommandLine()) + "--help)");
+            return 2;
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            commandLine.getErr().println("roofline-lab: " + ex.getMessage());
+            return 1;
+        });
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    private static String commandName(CommandLine cl) {
+        return cl.getParent() == null ? "" : cl.getCommandName() + " ";
+    }
+
+    @Command(name = "report", mixinStandardHelpOptions = true,
+            description = "Print the prefill/decode cost of one scenario as a table, or JSON with --json.")
+    static final class Report implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+        @Mixin
+        ScenarioOptions scenario;
+        @Option(names = "--json", description = "Print JSON in SI units (FLOP, bytes, seconds, USD).")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            ProfileLoader.Result profiles = scenario.loadProfiles(spec);
+            Evaluation e = RooflineEngine.evaluate(scenario.toScenario(spec, profiles));
+            spec.commandLine().getOut().print(json ? ReportJson.render(e) + "\n" : ReportTable.render(e));
+            return 0;
+        }
+    }
+
+    @Command(name = "list-gpus", mixinStandardHelpOptions = true, description = "List the hardware profiles.")
+    static final class ListGpus implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+        @Option(names = "--profiles", paramLabel = "DIR", description = "Extra folder of hardware profiles.")
+        java.util.List<java.nio.file.Path> folders = new java.util.ArrayList<>();
+
+        @Override
+        public Integer call() {
+            ProfileLoader.Result result = ProfileLoader.loadAll(folders);
+            result.problems().forEach(spec.commandLine().getErr()::println);
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf(Locale.ROOT, "%-16s %-40s %12s %10s %8s %9s%n", "ID", "NAME", "BF16 TFLOP/s", "TB/s", "GB",
+                    "USD/hour");
+            for (HardwareProfile p : result.profiles()) {
+                Double bf16 = p.peakFlopsPerSecond().get(Precision.BF16);
+                out.printf(Locale.ROOT, "%-16s %-40s %12s %10.2f %8.0f %9s%n", p.id(), p.name(),
+                        bf16 == null ? "-" : Units.sig3(bf16 / 1e12), p.memoryBandwidthBytesPerSecond() / 1e12,
+                        p.memoryCapacityBytes() / 1e9,
+                        p.price().isPresent() ? String.format(Locale.ROOT, "%.2f", p.priceUsdPerHour()) : "-");
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "list-models", mixinStandardHelpOptions = true, description = "List the model presets.")
+    static final class ListModels implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf(Locale.ROOT, "%-16s %8s %8s %7s %7s %6s %8s  %s%n", "NAME", "PARAMS", "ACTIVE", "LAYERS",
+                    "HIDDEN", "HEADS", "KV HEADS", "SOURCE");
+            for (ModelSpec m : ModelPresets.ALL) {
+                out.printf(Locale.ROOT, "%-16s %8s %8s %7d %7d %6d %8d  %s%n", m.name(),
+                        Units.parameterCount(m.totalParameters()), Units.parameterCount(m.activeParameters()),
+                        m.layers(), m.hiddenSize(), m.attentionHeads(), m.kvHeads(), m.source());
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package lab.roofline.engine;
+
+/** Which roof limits a piece of work. */
+public enum Bound {
+    MEMORY("memory-bound"),
+    COMPUTE("compute-bound");
+
+    private final String label;
+
+    Bound(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

@@ -1,0 +1,108 @@
+package lab.roofline.engine;
+
+import java.util.List;
+
+/**
+ * Everything the app shows for one scenario. SI units throughout (FLOP, bytes, seconds, USD).
+ *
+ * @param computePrecision         precision the weight matmuls run at on this device (after fallback)
+ * @param attentionPrecision       precision attention math runs at (BF16, or FP32 for an FP32 KV cache)
+ * @param ridgeFlopsPerByte        achievable peak / achievable bandwidth for the compute precision
+ * @param ridgeFlopsPerValue       the same per weight value read (x bytes per weight)
+ * @param criticalBatchNoContext   batch at which decode turns compute-bound with no KV cache (NaN: never)
+ * @param criticalBatch            the same at the current average decode context (NaN: never, the KV cache
+ *                                 keeps decode memory-bound at every batch)
+ * @param utilizationCurve         decode at batches 1 to 4096, for the utilization chart and decode path
+ * @param notices                  plain-word remarks (precision fallbacks, memory) for the summary
+ */
+public record Evaluation(
+        Scenario scenario,
+        Precision computePrecision,
+        Precision attentionPrecision,
+        double ridgeFlopsPerByte,
+        double ridgeFlopsPerValue,
+        List<Roof> roofs,
+        PhaseCost prefill,
+        PhaseCost decode,
+        double criticalBatchNoContext,
+        double criticalBatch,
+        MemoryUse memory,
+        Cost cost,
+        List<BatchPoint> utilizationCurve,
+        List<String> notices) {
+
+    public boolean computeFellBack() {
+        return computePrecision != scenario.requestedComputePrecision();
+    }
+
+    /** The roof of the compute precision, scaled by device count and efficiencies. */
+    public Roof currentRoof() {
+        return roofs.stream().filter(r -> r.precision() == computePrecision).findFirst().orElseThrow();
+    }
+
+    /** The decode path: curve points up to the largest batch that fits in memory. */
+    public List<BatchPoint> decodePath() {
+        return utilizationCurve.stream().filter(p -> p.batchSize() <= memory.maxBatch()).toList();
+    }
+
+    /**
+     * One roof line: attainable FLOP/s = min(peak, intensity x bandwidth).
+     */
+    public record Roof(Precision precision, double peakFlopsPerSecond, double bandwidthBytesPerSecond) {
+        public double ridgeFlopsPerByte() {
+            return peakFlopsPerSecond / bandwidthBytesPerSecond;
+        }
+
+        public double attainableFlopsPerSecond(double flopsPerByte) {
+            return Math.min(peakFlopsPerSecond, flopsPerByte * bandwidthBytesPerSecond);
+        }
+    }
+
+    /** Decode at one batch size, at the current context. */
+    public record BatchPoint(long batchSize, double computeUtilization, double tokensPerSecond,
+                             double stepSeconds, double arithmeticIntensity, double achievedFlopsPerSecond,
+                             boolean fits) {
+    }
+
+    /**
+     * @param weightBytes    all weights (total parameters x bytes per weight)
+     * @param kvCacheBytes   batch x (prompt + generated) x KV bytes per token: the cache at the end
+     * @param maxBatch       largest batch whose full-length KV cache fits beside the weights (0: the
+     *                       weights alone do not fit)
+     * @param minDevicesForWeights devices of this kind needed to hold the weights at all
+     */
+    public record MemoryUse(double weightBytes, double kvCacheBytes, double capacityBytes, long maxBatch,
+                            int minDevicesForWeights) {
+        public double totalBytes() {
+            return weightBytes + kvCacheBytes;
+        }
+
+        public boolean fits() {
+            return totalBytes() <= capacityBytes;
+        }
+    }
+
+    /**
+     * @param priceUsdPerHour           for all devices together; NaN when unknown (then USD fields are NaN)
+     * @param inputSecondsPerToken      device time per prompt token (prefill seconds / prompt tokens)
+     * @param outputSecondsPerToken     device time per generated token (step seconds / batch)
+     */
+    public record Cost(double priceUsdPerHour, double inputSecondsPerToken, double outputSecondsPerToken) {
+        public boolean hasPrice() {
+            return !Double.isNaN(priceUsdPerHour);
+        }
+
+        public double inputUsdPerMillionTokens() {
+            return priceUsdPerHour / 3600 * inputSecondsPerToken * 1e6;
+        }
+
+        public double outputUsdPerMillionTokens() {
+            return priceUsdPerHour / 3600 * outputSecondsPerToken * 1e6;
+        }
+
+        /** Output over input cost per token; the price cancels, so it holds with no price too. */
+        public double outputToInputRatio() {
+            return outputSecondsPerToken / inputSecondsPerToken;
+        }
+    }
+}

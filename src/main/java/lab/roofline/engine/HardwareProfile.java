@@ -1,0 +1,63 @@
+package lab.roofline.engine;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * One accelerator, per device. Peaks are dense (never 2:4-sparse) and in FLOP/s (OP/s for integers).
+ *
+ * @param priceUsdPerHour on-demand price per device-hour, or NaN when none is known
+ */
+public record HardwareProfile(
+        String id,
+        String name,
+        String vendor,
+        Map<Precision, Double> peakFlopsPerSecond,
+        double memoryBandwidthBytesPerSecond,
+        double memoryCapacityBytes,
+        double priceUsdPerHour,
+        List<String> sources,
+        String notes) {
+
+    public HardwareProfile {
+        if (peakFlopsPerSecond.isEmpty()) {
+            throw new IllegalArgumentException(id + ": at least one peak is needed");
+        }
+        EnumMap<Precision, Double> copy = new EnumMap<>(Precision.class);
+        copy.putAll(peakFlopsPerSecond);
+        peakFlopsPerSecond = Collections.unmodifiableMap(copy);
+        sources = List.copyOf(sources);
+        notes = notes == null ? "" : notes;
+    }
+
+    public OptionalDouble price() {
+        return Double.isNaN(priceUsdPerHour) ? OptionalDouble.empty() : OptionalDouble.of(priceUsdPerHour);
+    }
+
+    public boolean runsNatively(Precision precision) {
+        return peakFlopsPerSecond.containsKey(precision);
+    }
+
+    /** The precision the math actually runs at: the requested one, or its nearest fallback this device has. */
+    public Optional<Precision> computePrecisionFor(Precision requested) {
+        if (runsNatively(requested)) {
+            return Optional.of(requested);
+        }
+        for (Precision p : requested.fallbacks()) {
+            if (runsNatively(p)) {
+                return Optional.of(p);
+            }
+        }
+        return peakFlopsPerSecond.keySet().stream().findFirst();
+    }
+
+    /** A copy with another price, for what-if sessions. NaN clears it. */
+    public HardwareProfile withPrice(double usdPerHour) {
+        return new HardwareProfile(id, name, vendor, peakFlopsPerSecond, memoryBandwidthBytesPerSecond,
+                memoryCapacityBytes, usdPerHour, sources, notes);
+    }
+}

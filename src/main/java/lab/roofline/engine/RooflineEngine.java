@@ -1,0 +1,227 @@
+package lab.roofline.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The cost model (docs/model.md). Pure functions of a {@link Scenario}; no state, no I/O.
+ */
+public final class RooflineEngine {
+    private RooflineEngine() {
+    }
+
+    /** Batch sizes of the utilization curve: 1 to 4096 in steps of a quarter power of two. */
+    public static final List<Long> CURVE_BATCHES = curveBatches();
+    public static final long CURVE_MAX_BATCH = 4096;
+
+    /**
+     * Bytes of residual-stream activation per token per layer boundary read and written: 2 x hidden
+     * values. Fused kernels keep the rest (attention scores, MLP intermediates) on chip.
+     */
+    static double activationBytesPerToken(ModelSpec m) {
+        return 2.0 * m.layers() * m.hiddenSize() * Precision.BF16.bytesPerValue();
+    }
+
+    /** Attention FLOPs per query token per context token: QK^T and AV, 2 FLOPs each, over all heads. */
+    static double attentionFlopsPerTokenPair(ModelSpec m) {
+        return 4.0 * m.layers() * m.attentionHeads() * m.headDim();
+    }
+
+    public static Evaluation evaluate(Scenario s) {
+        Setup setup = new Setup(s);
+        PhaseCost prefill = prefill(setup);
+        double context = s.averageDecodeContextTokens();
+        PhaseCost decode = decodeStep(setup, s.batchSize(), context);
+
+        Evaluation.MemoryUse memory = memory(s, setup);
+        List<Evaluation.BatchPoint> curve = new ArrayList<>(CURVE_BATCHES.size());
+        for (long b : CURVE_BATCHES) {
+            PhaseCost d = decodeStep(setup, b, context);
+            curve.add(new Evaluation.BatchPoint(b, d.computeUtilization(), d.tokensPerSecond(), d.seconds(),
+                    d.arithmeticIntensity(), d.achievedFlopsPerSecond(), b <= memory.maxBatch()));
+        }
+
+        double price = Double.isNaN(s.priceUsdPerHour()) ? Double.NaN : s.priceUsdPerHour() * s.gpuCount();
+        Evaluation.Cost cost = new Evaluation.Cost(price, prefill.seconds() / prefill.tokens(),
+                decode.seconds() / decode.tokens());
+
+        List<String> notices = new ArrayList<>();
+        if (setup.computePrecision != s.requestedComputePrecision()) {
+            notices.add(s.gpu().name() + " has no " + s.requestedComputePrecision().label() + " peak: using "
+                    + setup.computePrecision.label());
+        }
+        if (setup.attentionPrecision != setup.requestedAttentionPrecision) {
+            notices.add("Attention math runs at " + setup.attentionPrecision.label() + " ("
+                    + s.gpu().name() + " has no " + setup.requestedAttentionPrecision.label() + ")");
+        }
+        memoryNotices(s, memory, notices);
+
+        return new Evaluation(s, setup.computePrecision, setup.attentionPrecision,
+                setup.matmulPeak / setup.bandwidth, setup.matmulPeak / setup.bandwidth
+                        * s.weightPrecision().bytesPerValue(),
+                roofs(s), prefill, decode,
+                criticalBatch(setup, 0), criticalBatch(setup, context), memory, cost, List.copyOf(curve),
+                List.copyOf(notices));
+    }
+
+    /** One decode step of {@code batch} sequences, each with {@code contextTokens} tokens in its KV cache. */
+    public static PhaseCost decodeStep(Scenario s, double batch, double contextTokens) {
+        return decodeStep(new Setup(s), batch, contextTokens);
+    }
+
+    private static PhaseCost decodeStep(Setup u, double batch, double contextTokens) {
+        ModelSpec m = u.model;
+        Term matmul = new Term(
+                2 * m.activeParameters() * batch,
+                m.parametersTouched(batch) * u.bytesPerWeight,
+                0,
+                batch * u.kvBytesPerToken,
+                batch * activationBytesPerToken(m),
+                u.matmulPeak, u.bandwidth);
+        Term attention = new Term(
+                attentionFlopsPerTokenPair(m) * contextTokens * batch,
+                0,
+                batch * contextTokens * u.kvBytesPerToken,
+                0, 0,
+                u.attentionPeak, u.bandwidth);
+        return new PhaseCost(batch, batch, contextTokens, matmul, attention, u.nominalPeak, u.nominalBandwidth);
+    }
+
+    /**
+     * Prefill of the whole batch in one forward pass: weights read once for batch x prompt tokens; causal
+     * attention, where token i attends to i tokens, so sum over i of i = p(p+1)/2 pairs per sequence.
+     */
+    private static PhaseCost prefill(Setup u) {
+        ModelSpec m = u.model;
+        double batch = u.scenario.batchSize();
+        double prompt = u.scenario.promptTokens();
+        double tokens = batch * prompt;
+        Term matmul = new Term(
+                2 * m.activeParameters() * tokens,
+                m.parametersTouched(tokens) * u.bytesPerWeight,
+                0,
+                tokens * u.kvBytesPerToken,
+                tokens * activationBytesPerToken(m),
+                u.matmulPeak, u.bandwidth);
+        Term attention = new Term(
+                attentionFlopsPerTokenPair(m) * batch * prompt * (prompt + 1) / 2,
+                0,
+                tokens * u.kvBytesPerToken,
+                0, 0,
+                u.attentionPeak, u.bandwidth);
+        return new PhaseCost(tokens, batch, prompt, matmul, attention, u.nominalPeak, u.nominalBandwidth);
+    }
+
+    /**
+     * Smallest (real) batch at which a decode step at this context spends at least as long in
+     * compute-bound terms as in memory-bound ones. NaN when no batch up to 2^30 gets there.
+     */
+    private static double criticalBatch(Setup u, double contextTokens) {
+        if (slack(u, 1, contextTokens) >= 0) {
+            return 1;
+        }
+        double low = 1;
+        double high = 2;
+        while (slack(u, high, contextTokens) < 0) {
+            low = high;
+            high *= 2;
+            if (high > (1L << 30)) {
+                return Double.NaN;
+            }
+        }
+        for (int i = 0; i < 60 && high - low > 1e-9 * high; i++) {
+            double mid = 0.5 * (low + high);
+            if (slack(u, mid, contextTokens) >= 0) {
+                high = mid;
+            } else {
+                low = mid;
+            }
+        }
+        return high;
+    }
+
+    private static double slack(Setup u, double batch, double contextTokens) {
+        PhaseCost d = decodeStep(u, batch, contextTokens);
+        return d.computeBoundSeconds() - d.memoryBoundSeconds();
+    }
+
+    private static Evaluation.MemoryUse memory(Scenario s, Setup u) {
+        double weights = u.model.totalParameters() * u.bytesPerWeight;
+        double kvPerSequence = (s.promptTokens() + s.generatedTokens()) * u.kvBytesPerToken;
+        double capacity = s.gpu().memoryCapacityBytes() * s.gpuCount();
+        long maxBatch = weights > capacity ? 0
+                : (long) Math.min(Scenario.MAX_BATCH, Math.floor((capacity - weights) / kvPerSequence));
+        int minDevices = (int) Math.min(Integer.MAX_VALUE, Math.ceil(weights / s.gpu().memoryCapacityBytes()));
+        return new Evaluation.MemoryUse(weights, s.batchSize() * kvPerSequence, capacity, maxBatch, minDevices);
+    }
+
+    private static void memoryNotices(Scenario s, Evaluation.MemoryUse mem, List<String> notices) {
+        if (mem.fits()) {
+            return;
+        }
+        String capacity = Units.si(mem.capacityBytes(), "B");
+        if (mem.maxBatch() == 0) {
+            notices.add("Weights alone (" + Units.si(mem.weightBytes(), "B") + ") do not fit in " + capacity
+                    + ": needs at least " + mem.minDevicesForWeights() + " × " + s.gpu().name());
+        } else {
+            notices.add("Does not fit in " + capacity + " at batch " + s.batchSize() + ": needs "
+                    + Units.si(mem.totalBytes(), "B") + " (largest batch that fits: " + mem.maxBatch() + ")");
+        }
+    }
+
+    private static List<Evaluation.Roof> roofs(Scenario s) {
+        List<Evaluation.Roof> roofs = new ArrayList<>();
+        double bandwidth = s.gpu().memoryBandwidthBytesPerSecond() * s.gpuCount() * s.bandwidthEfficiency();
+        for (Map.Entry<Precision, Double> e : s.gpu().peakFlopsPerSecond().entrySet()) {
+            roofs.add(new Evaluation.Roof(e.getKey(), e.getValue() * s.gpuCount() * s.computeEfficiency(),
+                    bandwidth));
+        }
+        return List.copyOf(roofs);
+    }
+
+    private static List<Long> curveBatches() {
+        List<Long> batches = new ArrayList<>();
+        for (int k = 0; k <= 48; k++) {
+            long b = Math.round(Math.pow(2, k / 4.0));
+            if (batches.isEmpty() || batches.get(batches.size() - 1) != b) {
+                batches.add(b);
+            }
+        }
+        return List.copyOf(batches);
+    }
+
+    /** Constants of one scenario, computed once per evaluation. */
+    private static final class Setup {
+        final Scenario scenario;
+        final ModelSpec model;
+        final Precision computePrecision;
+        final Precision requestedAttentionPrecision;
+        final Precision attentionPrecision;
+        final double bytesPerWeight;
+        final double kvBytesPerToken;
+        final double matmulPeak;
+        final double attentionPeak;
+        final double nominalPeak;
+        final double bandwidth;
+        final double nominalBandwidth;
+
+        Setup(Scenario s) {
+            scenario = s;
+            model = s.model();
+            HardwareProfile gpu = s.gpu();
+            computePrecision = gpu.computePrecisionFor(s.requestedComputePrecision()).orElseThrow();
+            // Attention kernels dequantize a narrow KV cache and do their math in BF16.
+            requestedAttentionPrecision = s.kvPrecision() == Precision.FP32 ? Precision.FP32 : Precision.BF16;
+            attentionPrecision = gpu.computePrecisionFor(requestedAttentionPrecision).orElseThrow();
+            bytesPerWeight = s.weightPrecision().bytesPerValue();
+            kvBytesPerToken = model.kvCacheBytesPerToken(s.kvPrecision());
+            int n = s.gpuCount();
+            nominalPeak = gpu.peakFlopsPerSecond().get(computePrecision) * n;
+            matmulPeak = nominalPeak * s.computeEfficiency();
+            attentionPeak = gpu.peakFlopsPerSecond().get(attentionPrecision) * n * s.computeEfficiency();
+            nominalBandwidth = gpu.memoryBandwidthBytesPerSecond() * n;
+            bandwidth = nominalBandwidth * s.bandwidthEfficiency();
+        }
+    }
+}

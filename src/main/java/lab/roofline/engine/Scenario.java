@@ -1,0 +1,118 @@
+package lab.roofline.engine;
+
+/**
+ * Everything one evaluation needs.
+ *
+ * @param gpuCount             identical devices in tensor parallel; peak, bandwidth and memory scale by it
+ * @param weightOnly           weights stored at {@code weightPrecision} but math at BF16 (W4A16, W8A16)
+ * @param batchSize            sequences decoded together
+ * @param promptTokens         tokens per sequence processed by prefill
+ * @param generatedTokens      tokens per sequence produced by decode
+ * @param computeEfficiency    achievable fraction of peak FLOP/s, in (0, 1]
+ * @param bandwidthEfficiency  achievable fraction of peak memory bandwidth, in (0, 1]
+ * @param priceUsdPerHour      price per device-hour, NaN when unknown
+ */
+public record Scenario(
+        ModelSpec model,
+        HardwareProfile gpu,
+        int gpuCount,
+        Precision weightPrecision,
+        boolean weightOnly,
+        Precision kvPrecision,
+        long batchSize,
+        long promptTokens,
+        long generatedTokens,
+        double computeEfficiency,
+        double bandwidthEfficiency,
+        double priceUsdPerHour) {
+
+    public static final long MAX_BATCH = 1L << 20;
+    public static final long MAX_TOKENS = 100_000_000L;
+
+    public Scenario {
+        if (model == null || gpu == null || weightPrecision == null || kvPrecision == null) {
+            throw new IllegalArgumentException("model, gpu and precisions are required");
+        }
+        check(gpuCount >= 1 && gpuCount <= 65536, "gpu count must be between 1 and 65536, got " + gpuCount);
+        check(batchSize >= 1 && batchSize <= MAX_BATCH, "batch size must be between 1 and " + MAX_BATCH
+                + ", got " + batchSize);
+        check(promptTokens >= 1 && promptTokens <= MAX_TOKENS, "prompt tokens must be between 1 and "
+                + MAX_TOKENS + ", got " + promptTokens);
+        check(generatedTokens >= 1 && generatedTokens <= MAX_TOKENS, "generated tokens must be between 1 and "
+                + MAX_TOKENS + ", got " + generatedTokens);
+        check(computeEfficiency > 0 && computeEfficiency <= 1,
+                "compute efficiency must be above 0 and at most 1, got " + computeEfficiency);
+        check(bandwidthEfficiency > 0 && bandwidthEfficiency <= 1,
+                "bandwidth efficiency must be above 0 and at most 1, got " + bandwidthEfficiency);
+        check(Double.isNaN(priceUsdPerHour) || (priceUsdPerHour > 0 && !Double.isInfinite(priceUsdPerHour)),
+                "price per hour must be a positive number, got " + priceUsdPerHour);
+    }
+
+    private static void check(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    /** Defaults: one device, BF16 everywhere, batch 1, 1024 prompt and 256 generated tokens, ideal roofline. */
+    public static Scenario of(ModelSpec model, HardwareProfile gpu) {
+        return new Scenario(model, gpu, 1, Precision.BF16, false, Precision.BF16, 1, 1024, 256, 1.0, 1.0,
+                gpu.priceUsdPerHour());
+    }
+
+    public Scenario withModel(ModelSpec m) {
+        return new Scenario(m, gpu, gpuCount, weightPrecision, weightOnly, kvPrecision, batchSize,
+                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour);
+    }
+
+    /** Another device; the price follows the new profile. */
+    public Scenario withGpu(HardwareProfile g) {
+        return new Scenario(model, g, gpuCount, weightPrecision, weightOnly, kvPrecision, batchSize,
+                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, g.priceUsdPerHour());
+    }
+
+    public Scenario withGpuCount(int n) {
+        return new Scenario(model, gpu, n, weightPrecision, weightOnly, kvPrecision, batchSize,
+                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour);
+    }
+
+    public Scenario withPrecision(Precision weights, boolean onlyWeights) {
+        return new Scenario(model, gpu, gpuCount, weights, onlyWeights, kvPrecision, batchSize,
+                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour);
+    }
+
+    public Scenario withKvPrecision(Precision kv) {
+        return new Scenario(model, gpu, gpuCount, weightPrecision, weightOnly, kv, batchSize,
+                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour);
+    }
+
+    public Scenario withBatchSize(long batch) {
+        return new Scenario(model, gpu, gpuCount, weightPrecision, weightOnly, kvPrecision, batch,
+                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour);
+    }
+
+    public Scenario withTokens(long prompt, long generated) {
+        return new Scenario(model, gpu, gpuCount, weightPrecision, weightOnly, kvPrecision, batchSize,
+                prompt, generated, computeEfficiency, bandwidthEfficiency, priceUsdPerHour);
+    }
+
+    public Scenario withEfficiency(double compute, double bandwidth) {
+        return new Scenario(model, gpu, gpuCount, weightPrecision, weightOnly, kvPrecision, batchSize,
+                promptTokens, generatedTokens, compute, bandwidth, priceUsdPerHour);
+    }
+
+    public Scenario withPrice(double usdPerHour) {
+        return new Scenario(model, gpu, gpuCount, weightPrecision, weightOnly, kvPrecision, batchSize,
+                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, usdPerHour);
+    }
+
+    /** The precision the weight matmuls are asked to run at, before any device fallback. */
+    public Precision requestedComputePrecision() {
+        return weightOnly ? Precision.BF16 : weightPrecision;
+    }
+
+    /** Decode is evaluated at the average context of the generation: prompt + generated / 2. */
+    public double averageDecodeContextTokens() {
+        return promptTokens + generatedTokens / 2.0;
+    }
+}

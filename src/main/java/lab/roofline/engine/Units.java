@@ -1,0 +1,132 @@
+package lab.roofline.engine;
+
+import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Parsing and formatting of the quantities the app shows. SI prefixes, 1 GB = 1e9 bytes. */
+public final class Units {
+    private Units() {
+    }
+
+    private static final Pattern COUNT = Pattern.compile(
+            "^\\s*([0-9]*\\.?[0-9]+(?:[eE][+-]?[0-9]+)?)\\s*([kKmMbBgGtT]?)\\s*$");
+
+    /** Parses 7e9, 7B, 70b, 1.8T, 500M, 7000000000. Empty when the text is not a positive count. */
+    public static OptionalDouble parseCount(String text) {
+        if (text == null) {
+            return OptionalDouble.empty();
+        }
+        Matcher m = COUNT.matcher(text.replace("_", "").replace(",", ""));
+        if (!m.matches()) {
+            return OptionalDouble.empty();
+        }
+        double value;
+        try {
+            value = Double.parseDouble(m.group(1));
+        } catch (NumberFormatException e) {
+            return OptionalDouble.empty();
+        }
+        double scale = switch (m.group(2).toUpperCase(Locale.ROOT)) {
+            case "K" -> 1e3;
+            case "M" -> 1e6;
+            case "B", "G" -> 1e9;
+            case "T" -> 1e12;
+            default -> 1;
+        };
+        double result = value * scale;
+        if (!(result > 0) || Double.isInfinite(result)) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of(result);
+    }
+
+    /** 7e9 -> "7B", 1.8e12 -> "1.8T", 405.85e9 -> "406B", 125e6 -> "125M". */
+    public static String parameterCount(double parameters) {
+        if (parameters >= 1e12) {
+            return trim(parameters / 1e12) + "T";
+        }
+        if (parameters >= 1e9) {
+            return trim(parameters / 1e9) + "B";
+        }
+        if (parameters >= 1e6) {
+            return trim(parameters / 1e6) + "M";
+        }
+        return trim(parameters);
+    }
+
+    private static String trim(double v) {
+        if (v >= 100) {
+            return String.format(Locale.ROOT, "%.0f", v);
+        }
+        String s = String.format(Locale.ROOT, v >= 10 ? "%.1f" : "%.2f", v);
+        s = s.replaceAll("0+$", "");
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    /** Three significant digits with an SI prefix and the unit: 3.35e12, "B/s" -> "3.35 TB/s". */
+    public static String si(double value, String unit) {
+        if (Double.isNaN(value)) {
+            return "n/a";
+        }
+        if (Double.isInfinite(value)) {
+            return "∞ " + unit;
+        }
+        String[] prefixes = {"", "k", "M", "G", "T", "P", "E"};
+        double v = Math.abs(value);
+        int i = 0;
+        while (v >= 999.5 && i < prefixes.length - 1) {
+            v /= 1000;
+            i++;
+        }
+        if (value != 0 && Math.abs(value) < 1 && unit.endsWith("s") && unit.length() == 1) {
+            return seconds(value);
+        }
+        return sig3(Math.signum(value) * v) + " " + prefixes[i] + unit;
+    }
+
+    /** Seconds in the unit a person reads best: 0.0209 -> "20.9 ms". */
+    public static String seconds(double seconds) {
+        double s = Math.abs(seconds);
+        if (s >= 1) {
+            return sig3(seconds) + " s";
+        }
+        if (s >= 1e-3) {
+            return sig3(seconds * 1e3) + " ms";
+        }
+        if (s >= 1e-6) {
+            return sig3(seconds * 1e6) + " µs";
+        }
+        return sig3(seconds * 1e9) + " ns";
+    }
+
+    /** Three significant digits, never scientific: 295.37 -> "295", 47.86 -> "47.9", 0.1403 -> "0.140". */
+    public static String sig3(double v) {
+        double a = Math.abs(v);
+        if (a >= 100 || a == 0) {
+            return String.format(Locale.ROOT, "%.0f", v);
+        }
+        if (a >= 10) {
+            return String.format(Locale.ROOT, "%.1f", v);
+        }
+        if (a >= 1) {
+            return String.format(Locale.ROOT, "%.2f", v);
+        }
+        int decimals = Math.min(9, 2 - (int) Math.floor(Math.log10(a)));
+        return String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+
+    /** 0.421 -> "42.1 %". */
+    public static String percent(double fraction) {
+        return sig3(fraction * 100) + " %";
+    }
+
+    /** US dollars: 0.1234 -> "$0.123", 12.5 -> "$12.50". */
+    public static String usd(double dollars) {
+        if (dollars >= 1) {
+            return String.format(Locale.ROOT, "$%,.2f", dollars);
+        }
+        return "$" + sig3(dollars);
+    }
+}

@@ -1,0 +1,22 @@
+package lab.roofline.io;
+
+import java.nio.file.Path;
+
+/** Where the user's own files live: ~/.roofline-lab, or the folder the roofline.home property names. */
+public final class AppHome {
+    private AppHome() {
+    }
+
+    public static Path directory() {
+        String override = System.getProperty("roofline.home");
+        if (override != null && !override.isBlank()) {
+            return Path.of(override);
+        }
+        return Path.of(System.getProperty("user.home"), ".roofline-lab");
+    }
+
+    /** User hardware profiles; a file here overrides a bundled one with the same id. */
+    public static Path profilesDirectory() {
+        return directory().resolve("profiles");
+    }
+}

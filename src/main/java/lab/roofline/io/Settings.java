@@ -1,0 +1,89 @@
+package lab.roofline.io;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * Remembered between runs: window geometry, theme, the export folder and the last scenario.
+ * A plain properties file; a damaged one is ignored (defaults are used), never fatal.
+ */
+public final class Settings {
+    private final Map<String, String> values = new TreeMap<>();
+    private final Path file;
+
+    private Settings(Path file) {
+        this.file = file;
+    }
+
+    public static Path defaultFile() {
+        return AppHome.directory().resolve("settings.properties");
+    }
+
+    /** Reads the file; missing or unreadable gives empty settings. Call off the FX thread. */
+    public static Settings load(Path file) {
+        Settings s = new Settings(file);
+        if (Files.isRegularFile(file)) {
+            Properties p = new Properties();
+            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                p.load(r);
+                p.stringPropertyNames().forEach(k -> s.values.put(k, p.getProperty(k)));
+            } catch (IOException | IllegalArgumentException e) {
+                System.err.println("Ignoring unreadable settings " + file + ": " + e.getMessage());
+            }
+        }
+        return s;
+    }
+
+    /** Writes atomically. Call off the FX thread. */
+    public synchronized void save() throws IOException {
+        Files.createDirectories(file.getParent());
+        Properties p = new Properties();
+        p.putAll(values);
+        Path tmp = Files.createTempFile(file.getParent(), "settings", ".tmp");
+        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            p.store(w, "Roofline Lab settings");
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    public synchronized String get(String key, String fallback) {
+        return values.getOrDefault(key, fallback);
+    }
+
+    public synchronized OptionalDouble number(String key) {
+        String v = values.get(key);
+        if (v == null) {
+            return OptionalDouble.empty();
+        }
+        try {
+            double d = Double.parseDouble(v);
+            return Double.isFinite(d) ? OptionalDouble.of(d) : OptionalDouble.empty();
+        } catch (NumberFormatException e) {
+            return OptionalDouble.empty();
+        }
+    }
+
+    public synchronized void put(String key, Object value) {
+        if (value == null) {
+            values.remove(key);
+        } else {
+            values.put(key, value.toString());
+        }
+    }
+
+    /** A copy for a background save, so the FX thread can keep changing this one. */
+    public synchronized Settings snapshot() {
+        Settings copy = new Settings(file);
+        copy.values.putAll(values);
+        return copy;
+    }
+}
