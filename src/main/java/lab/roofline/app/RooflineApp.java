@@ -97,23 +97,25 @@ public final class RooflineApp extends Application {
         stage.setMaximized(Boolean.parseBoolean(settings.get("window.maximized", "false")));
     }
 
-    /** The last session's scenario; anything missing or unknown keeps its default. */
+    /** The last session's scenario; anything missing or unreadable keeps its default. */
     private void restoreScenario() {
-        vm.selectGpu(settings.get("gpu", "h100_sxm"));
-        String model = settings.get("model", "");
-        ModelPresets.find(model).ifPresentOrElse(vm.presetProperty()::set,
+        saved("gpu").ifPresent(vm::selectGpu);
+        saved("model").flatMap(ModelPresets::find).ifPresentOrElse(vm.presetProperty()::set,
                 () -> settings.number("parameters").ifPresent(p -> vm.setParametersText(Double.toString(p))));
-        Precision.parse(settings.get("precision", "bf16")).ifPresent(vm.precisionProperty()::set);
-        vm.weightOnlyProperty().set(Boolean.parseBoolean(settings.get("weightOnly", "false")));
-        Precision.parse(settings.get("kvPrecision", "bf16")).ifPresent(vm.kvPrecisionProperty()::set);
-        vm.setBatchSizeText(settings.get("batch", "1"));
-        vm.setPromptTokensText(settings.get("prompt", "1024"));
-        vm.setGeneratedTokensText(settings.get("generated", "256"));
+        saved("precision").flatMap(Precision::parse).ifPresent(vm.precisionProperty()::set);
+        saved("weightOnly").ifPresent(w -> vm.weightOnlyProperty().set(Boolean.parseBoolean(w)));
+        saved("kvPrecision").flatMap(Precision::parse).ifPresent(vm.kvPrecisionProperty()::set);
+        saved("batch").ifPresent(vm::setBatchSizeText);
+        saved("prompt").ifPresent(vm::setPromptTokensText);
+        saved("generated").ifPresent(vm::setGeneratedTokensText);
         settings.number("gpuCount").ifPresent(n -> vm.gpuCountProperty().set((int) Math.max(1, Math.min(1024, n))));
         settings.number("computeEfficiency").ifPresent(f -> vm.computeEfficiencyProperty().set(clampFraction(f)));
         settings.number("bandwidthEfficiency").ifPresent(f -> vm.bandwidthEfficiencyProperty().set(clampFraction(f)));
-        settings.number("price").ifPresent(p -> vm.setPriceText(Double.toString(p)));
-        vm.setBatchSizeText(settings.get("batch", "1"));
+        saved("price").ifPresent(vm::setPriceText);
+    }
+
+    private Optional<String> saved(String key) {
+        return Optional.ofNullable(settings.get(key, null)).filter(v -> !v.isBlank());
     }
 
     private static double clampFraction(double f) {

@@ -66,8 +66,10 @@ public final class RooflineViewModel {
         gpu.set(availableProfiles.stream().filter(p -> p.id().equals("h100_sxm")).findFirst()
                 .orElse(availableProfiles.get(0)));
         priceUsdPerHour.set(gpu.get().priceUsdPerHour());
+        // The article's case: a 70B model in INT8 on one H100.
         preset.set(ModelPresets.LLAMA_3_1_70B);
         parameters.set(ModelPresets.LLAMA_3_1_70B.totalParameters());
+        precision.set(Precision.INT8);
 
         // Choosing a preset sets the parameter count; moving the count away from it makes the model custom.
         preset.addListener((obs, old, now) -> {

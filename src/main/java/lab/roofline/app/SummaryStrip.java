@@ -9,7 +9,8 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -40,9 +41,19 @@ final class SummaryStrip extends VBox {
     SummaryStrip(RooflineViewModel vm) {
         this.vm = vm;
         getStyleClass().add("summary");
-        FlowPane tiles = new FlowPane(10, 10, ridge, decode, utilization, timePerToken, inputCost, outputCost, ratio,
-                memory);
+        GridPane tiles = new GridPane();
         tiles.getStyleClass().add("summary-tiles");
+        Tile[] all = {ridge, decode, utilization, timePerToken, inputCost, outputCost, ratio, memory};
+        for (int i = 0; i < all.length; i++) {
+            tiles.add(all[i], i % 4, i / 4);
+            all[i].setMaxWidth(Double.MAX_VALUE);
+        }
+        for (int c = 0; c < 4; c++) {
+            ColumnConstraints col = new ColumnConstraints();
+            col.setPercentWidth(25);
+            col.setHgrow(Priority.ALWAYS);
+            tiles.getColumnConstraints().add(col);
+        }
         memoryBar.setMaxWidth(Double.MAX_VALUE);
         memoryBar.getStyleClass().add("memory-bar");
         memory.getChildren().add(memoryBar);

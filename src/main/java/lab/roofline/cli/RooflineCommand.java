@@ -84,7 +84,7 @@ public final class RooflineCommand {
             for (HardwareProfile p : result.profiles()) {
                 Double bf16 = p.peakFlopsPerSecond().get(Precision.BF16);
                 out.printf(Locale.ROOT, "%-16s %-40s %12s %10.2f %8.0f %9s%n", p.id(), p.name(),
-                        bf16 == null ? "-" : Units.sig3(bf16 / 1e12), p.memoryBandwidthBytesPerSecond() / 1e12,
+                        bf16 == null ? "-" : String.format(Locale.ROOT, "%.1f", bf16 / 1e12), p.memoryBandwidthBytesPerSecond() / 1e12,
                         p.memoryCapacityBytes() / 1e9,
                         p.price().isPresent() ? String.format(Locale.ROOT, "%.2f", p.priceUsdPerHour()) : "-");
             }

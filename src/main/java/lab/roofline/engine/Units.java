@@ -103,7 +103,13 @@ public final class Units {
 
     /** Three significant digits, never scientific: 295.37 -> "295", 47.86 -> "47.9", 0.1403 -> "0.140". */
     public static String sig3(double v) {
+        // Round first, so 99.96 reads "100", not "100.0".
         double a = Math.abs(v);
+        if (a > 0 && a < 1e15) {
+            double magnitude = Math.pow(10, Math.floor(Math.log10(a)) - 2);
+            a = Math.round(a / magnitude) * magnitude;
+            v = Math.copySign(a, v);
+        }
         if (a >= 100 || a == 0) {
             return String.format(Locale.ROOT, "%.0f", v);
         }

@@ -106,10 +106,15 @@ public final class CostChart extends CanvasChart {
         // Legend.
         String[] causes = {"Reading weights", "KV-cache traffic", "Activations", "Compute"};
         Color[] colors = {weightsColor(), kvColor(), activationColor(), computeColor()};
-        double lx = LEFT;
-        double ly = h - 30;
+        double lx = 16;
+        double ly = h - 40;
         Font legend = font(0.85, false);
         for (int i = 0; i < causes.length; i++) {
+            double itemWidth = 17 + textWidth(causes[i], legend) + 22;
+            if (lx + itemWidth > w - 8 && lx > 16) {
+                lx = 16;
+                ly += baseFontSize() * 1.5;
+            }
             g.setFill(colors[i]);
             g.fillRoundRect(lx, ly - 6, 12, 12, 3, 3);
             text(g, causes[i], lx + 17, ly, TextAlignment.LEFT, VPos.CENTER, legend, mutedColor());

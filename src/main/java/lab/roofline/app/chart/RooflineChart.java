@@ -127,9 +127,10 @@ public final class RooflineChart extends CanvasChart {
         g.setLineWidth(3.2);
         strokeRoof(g, roof);
         double peakY = yScale.toPixel(roof.peakFlopsPerSecond());
+        // Below the flat part at the right end: fainter roofs put their labels above theirs.
         haloText(g, roof.precision().label() + " peak " + tflops(roof.peakFlopsPerSecond()) + "  ·  "
                         + Units.si(roof.bandwidthBytesPerSecond(), "B/s"),
-                plotRight - 6, peakY - 5, TextAlignment.RIGHT, VPos.BOTTOM, font(0.92, true), accentColor());
+                plotRight - 6, peakY + 6, TextAlignment.RIGHT, VPos.TOP, font(0.92, true), accentColor());
 
         // Ridge point.
         double ridgeY = yScale.toPixel(roof.peakFlopsPerSecond());
@@ -320,20 +321,24 @@ public final class RooflineChart extends CanvasChart {
             g.fillOval(x - r, y - r, 2 * r, 2 * r);
             g.strokeOval(x - r, y - r, 2 * r, 2 * r);
         }
-        boolean right = x < xScale.pixelEnd() - 140;
-        double labelY = marker == Marker.ATTENTION ? y + 10 : y - 10;
+        // Points on the sloped roof get their label below-right, where the rising roof leaves room;
+        // points under the flat roof get it above.
+        boolean right = x < xScale.pixelEnd() - 160;
+        boolean below = marker != Marker.PREFILL;
+        double labelY = below ? y + 9 : y - 10;
         haloText(g, label, right ? x + 11 : x - 11, labelY, right ? TextAlignment.LEFT : TextAlignment.RIGHT,
-                marker == Marker.ATTENTION ? VPos.TOP : VPos.BOTTOM, font(0.95, true), color);
+                below ? VPos.TOP : VPos.BOTTOM, font(0.95, true), color);
     }
 
+    /** Decade tick labels: 0.1, 1, 10, 100, 1k, 10k, 100k, 1M. */
     static String intensityLabel(double v) {
         if (v >= 1e6) {
-            return Units.sig3(v / 1e6) + "M";
+            return String.format(Locale.ROOT, "%.0fM", v / 1e6);
         }
         if (v >= 1e3) {
-            return Units.sig3(v / 1e3) + "k";
+            return String.format(Locale.ROOT, "%.0fk", v / 1e3);
         }
-        return v < 1 ? Units.sig3(v) : String.format(Locale.ROOT, "%.0f", v);
+        return v < 1 ? String.format(Locale.ROOT, "%.1f", v) : String.format(Locale.ROOT, "%.0f", v);
     }
 
     static String tflopsTick(double flops) {

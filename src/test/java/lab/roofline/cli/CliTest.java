@@ -1,0 +1,141 @@
+package lab.roofline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class CliTest {
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = RooflineCommand.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void reportJsonHasTheDocumentedKeysInSiUnits() throws Exception {
+        Run r = run("report", "--json", "--gpu", "h100_sxm", "--params", "70B", "--precision", "int8",
+                "--prompt", "1", "--output", "1");
+        assertThat(r.code()).isZero();
+        assertThat(r.err()).isEmpty();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        for (String key : new String[] {"id", "name", "count", "peakFlopsPerSecond", "memoryBandwidthBytesPerSecond",
+                "memoryCapacityBytes", "priceUsdPerHour", "ridgeFlopsPerByte", "ridgeFlopsPerValue"}) {
+            assertThat(j.path("gpu").has(key)).as("gpu." + key).isTrue();
+        }
+        for (String key : new String[] {"name", "parameters", "activeParameters", "weightBytes", "kvCacheBytesPerToken"}) {
+            assertThat(j.path("model").has(key)).as("model." + key).isTrue();
+        }
+        for (String key : new String[] {"flops", "bytes", "arithmeticIntensity", "seconds", "tokensPerSecond",
+                "computeUtilization", "bandwidthUtilization", "bound"}) {
+            assertThat(j.path("prefill").has(key)).as("prefill." + key).isTrue();
+        }
+        for (String key : new String[] {"contextTokens", "flops", "bytes", "weightBytes", "kvCacheBytes",
+                "arithmeticIntensity", "stepSeconds", "tokensPerSecond", "tokensPerSecondPerSequence",
+                "computeUtilization", "bandwidthUtilization", "bound"}) {
+            assertThat(j.path("decode").has(key)).as("decode." + key).isTrue();
+        }
+        for (String key : new String[] {"weightBytes", "kvCacheBytes", "totalBytes", "capacityBytes", "fits", "maxBatch"}) {
+            assertThat(j.path("memory").has(key)).as("memory." + key).isTrue();
+        }
+        for (String key : new String[] {"inputUsdPerMillionTokens", "outputUsdPerMillionTokens", "outputToInputRatio"}) {
+            assertThat(j.path("cost").has(key)).as("cost." + key).isTrue();
+        }
+        assertThat(j.has("criticalBatchNoContext")).isTrue();
+        assertThat(j.has("criticalBatch")).isTrue();
+        assertThat(j.path("gpu").path("ridgeFlopsPerValue").asDouble()).isCloseTo(590.7, within(0.05));
+        assertThat(j.path("decode").path("tokensPerSecond").asDouble()).isCloseTo(47.9, within(0.05));
+        assertThat(j.path("decode").path("bound").asText()).isEqualTo("memory");
+        assertThat(j.path("model").path("weightBytes").asDouble()).isEqualTo(70e9);
+        assertThat(j.path("gpu").path("memoryBandwidthBytesPerSecond").asDouble()).isEqualTo(3.35e12);
+    }
+
+    @Test
+    void reportWithoutAPriceGivesNullCosts() throws Exception {
+        Run r = run("report", "--json", "--gpu", "l4", "--model", "Llama-3.1-8B");
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertThat(j.path("cost").path("outputUsdPerMillionTokens").isNull()).isTrue();
+        assertThat(j.path("cost").path("outputToInputRatio").asDouble()).isPositive();
+        Run priced = run("report", "--json", "--gpu", "l4", "--model", "Llama-3.1-8B", "--price-per-hour", "0.8");
+        assertThat(new ObjectMapper().readTree(priced.out()).path("cost").path("outputUsdPerMillionTokens").asDouble())
+                .isPositive();
+    }
+
+    @Test
+    void reportTableIsReadable() {
+        Run r = run("report", "--params", "70B", "--precision", "int8", "--prompt", "1", "--output", "1");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("Ridge point", "590.7 FLOP/byte", "591 FLOPs per INT8 value", "47.9",
+                "memory-bound", "Critical batch");
+    }
+
+    @Test
+    void fallbackIsExplainedInTheReport() {
+        Run r = run("report", "--gpu", "a100_80gb_sxm", "--model", "llama-3.1-8b", "--precision", "fp8");
+        assertThat(r.out()).contains("has no FP8 peak: using BF16/FP16");
+    }
+
+    @Test
+    void listsGpusAndModels() {
+        Run gpus = run("list-gpus");
+        assertThat(gpus.code()).isZero();
+        assertThat(gpus.out()).contains("h100_sxm", "989.5", "tpu_v5e", "apple_m2_ultra");
+        Run models = run("list-models");
+        assertThat(models.out()).contains("Llama-2-7B", "Llama-3.1-405B", "Mistral-7B", "Qwen2.5-72B",
+                "huggingface.co/meta-llama/Llama-2-70b-hf");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "report --gpu nope | --gpu: unknown accelerator 'nope'",
+            "report --params 7X | '7X' is not a parameter count",
+            "report --params 70B --model Mistral-7B | use either --model or --params",
+            "report --model gpt-5 | --model: unknown preset 'gpt-5'",
+            "report --precision fp12 | 'fp12' is not a precision",
+            "report --kv-precision q4 | 'q4' is not a precision",
+            "report --batch 0 | --batch must be between 1 and",
+            "report --batch lots | '--batch'",
+            "report --prompt 0 | --prompt must be between 1",
+            "report --output -3 | --output must be between 1",
+            "report --gpus 0 | --gpus must be between 1 and 65536",
+            "report --compute-efficiency 1.5 | --compute-efficiency must be above 0 and at most 1",
+            "report --bandwidth-efficiency 0 | --bandwidth-efficiency must be above 0 and at most 1",
+            "report --price-per-hour -1 | --price-per-hour must be a positive number",
+            "report --frobnicate | Unknown option: '--frobnicate'",
+            "export --chart pie --out x.png | --chart: unknown chart 'pie'",
+            "export --chart roofline --out x.png --scale 5 | --scale must be 1, 2 or 3",
+            "export --chart roofline --out x.jpg | --out must name a .png file",
+            "export --chart roofline | Missing required option: '--out",
+            "nonsense | Unmatched argument",
+    })
+    void badFlagsPrintOneClearLineAndExit2(String args, String expected) {
+        Run r = run(args.split(" "));
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains(expected);
+        assertThat(r.err().strip().lines()).hasSize(1);
+        assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void badProfilesFolderFilesAreSkippedAndReportedOnStderr(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("bad.json"), "{");
+        Run r = run("report", "--profiles", dir.toString(), "--model", "Llama-3.1-8B");
+        assertThat(r.code()).isZero();
+        assertThat(r.err()).contains("Skipped profile").contains("bad.json").contains("not valid JSON");
+        assertThat(r.out()).contains("Ridge point");
+    }
+}

@@ -1,0 +1,125 @@
+package lab.roofline.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.IntRange;
+
+/** Invariants over the whole input space. */
+class RooflineProperties {
+
+    @Provide
+    Arbitrary<Scenario> scenarios() {
+        Arbitrary<ModelSpec> models = Arbitraries.oneOf(
+                Arbitraries.of(ModelPresets.ALL),
+                Arbitraries.doubles().between(1e8, 2e12).map(ModelSpec::fromParameterCount));
+        Arbitrary<HardwareProfile> gpus = Arbitraries.of(TestProfiles.H100, TestProfiles.A100, TestProfiles.TPU_V5E);
+        Arbitrary<Precision> precisions = Arbitraries.of(Precision.class);
+        Arbitrary<Long> batches = Arbitraries.longs().between(1, Scenario.MAX_BATCH);
+        Arbitrary<Long> prompts = Arbitraries.longs().between(1, 1_000_000);
+        Arbitrary<Long> outputs = Arbitraries.longs().between(1, 100_000);
+        Arbitrary<Double> fractions = Arbitraries.doubles().between(0.01, 1.0);
+        Arbitrary<Integer> counts = Arbitraries.integers().between(1, 64);
+        return Combinators.combine(models, gpus, precisions, Arbitraries.of(true, false), precisions, batches,
+                        prompts, outputs)
+                .as((m, g, p, w, kv, b, pr, o) -> new Scenario(m, g, 1, p, w, kv, b, pr, o, 1, 1, g.priceUsdPerHour()))
+                .flatMap(s -> Combinators.combine(fractions, fractions, counts)
+                        .as((c, bw, n) -> s.withEfficiency(c, bw).withGpuCount(n)));
+    }
+
+    @Property(tries = 400)
+    void everyOutputIsAFiniteNonNegativeNumber(@ForAll("scenarios") Scenario s) {
+        Evaluation e = RooflineEngine.evaluate(s);
+        for (PhaseCost p : List.of(e.prefill(), e.decode())) {
+            for (double v : new double[] {p.flops(), p.bytes(), p.seconds(), p.arithmeticIntensity(),
+                    p.tokensPerSecond(), p.tokensPerSecondPerSequence(), p.computeUtilization(),
+                    p.bandwidthUtilization(), p.weightBytes(), p.kvCacheBytes(), p.activationBytes()}) {
+                assertThat(v).isFinite().isNotNegative();
+            }
+            assertThat(p.timeSplit().totalSeconds()).isCloseTo(p.seconds(), org.assertj.core.api.Assertions.within(p.seconds() * 1e-9));
+        }
+        assertThat(e.ridgeFlopsPerByte()).isFinite().isPositive();
+        assertThat(e.memory().totalBytes()).isFinite().isPositive();
+        assertThat(e.memory().maxBatch()).isNotNegative();
+        assertThat(e.cost().outputToInputRatio()).isFinite().isPositive();
+        if (!Double.isNaN(e.criticalBatch())) {
+            assertThat(e.criticalBatch()).isGreaterThanOrEqualTo(1);
+        }
+        for (Evaluation.BatchPoint b : e.utilizationCurve()) {
+            assertThat(b.computeUtilization()).isFinite().isNotNegative();
+            assertThat(b.tokensPerSecond()).isFinite().isPositive();
+        }
+    }
+
+    @Property(tries = 300)
+    void utilizationNeverExceedsTheComputeEfficiency(@ForAll("scenarios") Scenario s) {
+        Evaluation e = RooflineEngine.evaluate(s);
+        // Attention may run on a faster roof than the matmul precision's only if its peak is higher,
+        // which never happens: BF16 attention is never faster than the weight-matmul precision.
+        double cap = s.computeEfficiency() * maxPeakRatio(e) * (1 + 1e-9);
+        assertThat(e.decode().computeUtilization()).isLessThanOrEqualTo(cap);
+        assertThat(e.decode().bandwidthUtilization()).isLessThanOrEqualTo(s.bandwidthEfficiency() * (1 + 1e-9));
+        assertThat(e.prefill().bandwidthUtilization()).isLessThanOrEqualTo(s.bandwidthEfficiency() * (1 + 1e-9));
+    }
+
+    private static double maxPeakRatio(Evaluation e) {
+        Map<Precision, Double> peaks = e.scenario().gpu().peakFlopsPerSecond();
+        return Math.max(1, peaks.get(e.attentionPrecision()) / peaks.get(e.computePrecision()));
+    }
+
+    @Property(tries = 200)
+    void atZeroContextUtilizationNeverFallsAsBatchGrows(@ForAll("scenarios") Scenario s,
+                                                        @ForAll @IntRange(min = 1, max = 100_000) int batch) {
+        if (s.model().isMixtureOfExperts()) {
+            s = s.withModel(ModelPresets.LLAMA_3_1_8B);
+        }
+        double smaller = RooflineEngine.decodeStep(s, batch, 0).computeUtilization();
+        double larger = RooflineEngine.decodeStep(s, batch + 1L, 0).computeUtilization();
+        assertThat(larger).isGreaterThanOrEqualTo(smaller * (1 - 1e-12));
+    }
+
+    @Property(tries = 200)
+    void timeNeverRisesAsBandwidthOrPeakRises(@ForAll("scenarios") Scenario s,
+                                             @ForAll @DoubleRange(min = 1.0, max = 10.0) double factor) {
+        HardwareProfile g = s.gpu();
+        HardwareProfile faster = new HardwareProfile(g.id(), g.name(), g.vendor(), g.peakFlopsPerSecond(),
+                g.memoryBandwidthBytesPerSecond() * factor, g.memoryCapacityBytes(), g.priceUsdPerHour(),
+                g.sources(), g.notes());
+        Map<Precision, Double> scaled = new java.util.EnumMap<>(Precision.class);
+        g.peakFlopsPerSecond().forEach((p, v) -> scaled.put(p, v * factor));
+        HardwareProfile stronger = new HardwareProfile(g.id(), g.name(), g.vendor(), scaled,
+                g.memoryBandwidthBytesPerSecond(), g.memoryCapacityBytes(), g.priceUsdPerHour(), g.sources(), g.notes());
+        Evaluation base = RooflineEngine.evaluate(s);
+        for (HardwareProfile better : List.of(faster, stronger)) {
+            Evaluation e = RooflineEngine.evaluate(s.withGpu(better).withPrice(s.priceUsdPerHour()));
+            assertThat(e.decode().seconds()).isLessThanOrEqualTo(base.decode().seconds() * (1 + 1e-12));
+            assertThat(e.prefill().seconds()).isLessThanOrEqualTo(base.prefill().seconds() * (1 + 1e-12));
+        }
+    }
+
+    @Property(tries = 200)
+    void theRoofIsContinuousAtTheRidge(@ForAll("scenarios") Scenario s) {
+        for (Evaluation.Roof roof : RooflineEngine.evaluate(s).roofs()) {
+            double ridge = roof.ridgeFlopsPerByte();
+            double below = roof.attainableFlopsPerSecond(ridge * (1 - 1e-9));
+            double at = roof.attainableFlopsPerSecond(ridge);
+            double above = roof.attainableFlopsPerSecond(ridge * (1 + 1e-9));
+            assertThat(at).isCloseTo(roof.peakFlopsPerSecond(), org.assertj.core.api.Assertions.within(roof.peakFlopsPerSecond() * 1e-12));
+            assertThat(Math.abs(above - below)).isLessThanOrEqualTo(roof.peakFlopsPerSecond() * 1e-8);
+        }
+    }
+
+    @Property(tries = 200)
+    void weightBytesAreParametersTimesBytesPerWeight(@ForAll("scenarios") Scenario s) {
+        Evaluation e = RooflineEngine.evaluate(s);
+        assertThat(e.memory().weightBytes()).isEqualTo(s.model().totalParameters() * s.weightPrecision().bytesPerValue());
+    }
+}

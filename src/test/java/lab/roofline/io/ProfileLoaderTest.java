@@ -1,0 +1,134 @@
+package lab.roofline.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import lab.roofline.engine.HardwareProfile;
+import lab.roofline.engine.Precision;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ProfileLoaderTest {
+    private static final String GOOD = """
+            {"id": "mygpu", "name": "My GPU", "vendor": "Acme",
+             "peakTflops": {"bf16": 100, "fp8": 200},
+             "memoryBandwidthGBps": 1000, "memoryGB": 48, "priceUsdPerHour": 1.5,
+             "sources": ["my datasheet"], "notes": "test"}
+            """;
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void everyBundledProfileLoadsWithoutProblems() {
+        ProfileLoader.Result r = ProfileLoader.load(true, List.of());
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.profiles()).extracting(HardwareProfile::id).contains("h100_sxm", "h100_pcie", "h200_sxm", "b200",
+                "a100_80gb_sxm", "a100_40gb_sxm", "l40s", "l4", "rtx_4090", "mi300x", "tpu_v5e", "tpu_v6e",
+                "apple_m2_ultra");
+        r.profiles().forEach(p -> assertThat(p.sources()).as(p.id() + " is sourced").isNotEmpty());
+    }
+
+    @Test
+    void bundledH100HasTheArticlesDenseFigures() {
+        HardwareProfile h100 = ProfileLoader.load(true, List.of()).find("h100_sxm").orElseThrow();
+        assertThat(h100.peakFlopsPerSecond().get(Precision.BF16)).isEqualTo(989.5e12);
+        assertThat(h100.peakFlopsPerSecond().get(Precision.FP8)).isEqualTo(1979e12);
+        assertThat(h100.memoryBandwidthBytesPerSecond()).isEqualTo(3.35e12);
+        assertThat(h100.memoryCapacityBytes()).isEqualTo(80e9);
+        HardwareProfile a100 = ProfileLoader.load(true, List.of()).find("a100_80gb_sxm").orElseThrow();
+        assertThat(a100.runsNatively(Precision.FP8)).isFalse();
+        assertThat(a100.peakFlopsPerSecond().get(Precision.BF16)).isEqualTo(312e12);
+    }
+
+    @Test
+    void parsesAGoodProfileInSiUnits() throws Exception {
+        HardwareProfile p = ProfileLoader.parse(GOOD);
+        assertThat(p.peakFlopsPerSecond()).containsEntry(Precision.BF16, 100e12).containsEntry(Precision.FP8, 200e12);
+        assertThat(p.memoryBandwidthBytesPerSecond()).isEqualTo(1e12);
+        assertThat(p.memoryCapacityBytes()).isEqualTo(48e9);
+        assertThat(p.priceUsdPerHour()).isEqualTo(1.5);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "malformed JSON | {\"id\": \"x\", | not valid JSON at line",
+            "not an object | [1, 2] | not a JSON object",
+            "missing id | {\"name\": \"x\", \"peakTflops\": {\"bf16\": 1}, \"memoryBandwidthGBps\": 1, \"memoryGB\": 1, \"sources\": [\"s\"]} | missing field 'id'",
+            "missing bandwidth | {\"id\": \"x\", \"name\": \"x\", \"peakTflops\": {\"bf16\": 1}, \"memoryGB\": 1, \"sources\": [\"s\"]} | missing field 'memoryBandwidthGBps'",
+            "zero memory | {\"id\": \"x\", \"name\": \"x\", \"peakTflops\": {\"bf16\": 1}, \"memoryBandwidthGBps\": 1, \"memoryGB\": 0, \"sources\": [\"s\"]} | field 'memoryGB' must be above zero, got 0",
+            "negative peak | {\"id\": \"x\", \"name\": \"x\", \"peakTflops\": {\"bf16\": -5}, \"memoryBandwidthGBps\": 1, \"memoryGB\": 1, \"sources\": [\"s\"]} | field 'peakTflops.bf16' must be above zero, got -5",
+            "text bandwidth | {\"id\": \"x\", \"name\": \"x\", \"peakTflops\": {\"bf16\": 1}, \"memoryBandwidthGBps\": \"fast\", \"memoryGB\": 1, \"sources\": [\"s\"]} | field 'memoryBandwidthGBps' must be a number, got \"fast\"",
+            "unknown precision | {\"id\": \"x\", \"name\": \"x\", \"peakTflops\": {\"tf32\": 1}, \"memoryBandwidthGBps\": 1, \"memoryGB\": 1, \"sources\": [\"s\"]} | unknown precision 'tf32'",
+            "empty peaks | {\"id\": \"x\", \"name\": \"x\", \"peakTflops\": {}, \"memoryBandwidthGBps\": 1, \"memoryGB\": 1, \"sources\": [\"s\"]} | field 'peakTflops' must be an object",
+            "no sources | {\"id\": \"x\", \"name\": \"x\", \"peakTflops\": {\"bf16\": 1}, \"memoryBandwidthGBps\": 1, \"memoryGB\": 1} | missing field 'sources'",
+            "negative price | {\"id\": \"x\", \"name\": \"x\", \"peakTflops\": {\"bf16\": 1}, \"memoryBandwidthGBps\": 1, \"memoryGB\": 1, \"priceUsdPerHour\": -2, \"sources\": [\"s\"]} | field 'priceUsdPerHour' must be above zero",
+            "duplicate key | {\"id\": \"x\", \"id\": \"y\", \"name\": \"x\", \"peakTflops\": {\"bf16\": 1}, \"memoryBandwidthGBps\": 1, \"memoryGB\": 1, \"sources\": [\"s\"]} | not valid JSON",
+    })
+    void eachBadProfileIsRefusedNamingTheFieldAndReason(String what, String json, String expected) {
+        assertThatThrownBy(() -> ProfileLoader.parse(json)).isInstanceOf(ProfileLoader.ProfileException.class)
+                .hasMessageContaining(expected);
+    }
+
+    @Test
+    void aBadFileIsSkippedWithOneLineAndTheOthersStillLoad() throws IOException {
+        Files.writeString(folder.resolve("good.json"), GOOD);
+        Files.writeString(folder.resolve("broken.json"), "{ not json");
+        Files.writeString(folder.resolve("zero.json"), GOOD.replace("\"mygpu\"", "\"other\"").replace("1000", "0"));
+        ProfileLoader.Result r = ProfileLoader.load(true, List.of(folder));
+        assertThat(r.find("mygpu")).isPresent();
+        assertThat(r.find("h100_sxm")).isPresent();
+        assertThat(r.find("other")).isEmpty();
+        assertThat(r.problems()).hasSize(2);
+        assertThat(r.problems()).anyMatch(p -> p.startsWith("Skipped profile " + folder.resolve("broken.json"))
+                && p.contains("not valid JSON") && !p.contains("\n"));
+        assertThat(r.problems()).anyMatch(p -> p.contains("zero.json") && p.contains("'memoryBandwidthGBps' must be above zero"));
+    }
+
+    @Test
+    void duplicateIdsInOneFolderKeepTheFirstAndSaySo() throws IOException {
+        Files.writeString(folder.resolve("a.json"), GOOD);
+        Files.writeString(folder.resolve("b.json"), GOOD.replace("My GPU", "Other name"));
+        ProfileLoader.Result r = ProfileLoader.load(false, List.of(folder));
+        assertThat(r.profiles()).hasSize(1);
+        assertThat(r.profiles().get(0).name()).isEqualTo("My GPU");
+        assertThat(r.problems()).singleElement().asString().contains("b.json").contains("duplicate id 'mygpu'")
+                .contains("a.json");
+    }
+
+    @Test
+    void aUserFileOverridesTheBundledProfileWithTheSameId() throws IOException {
+        Files.writeString(folder.resolve("h100.json"), GOOD.replace("\"mygpu\"", "\"h100_sxm\""));
+        ProfileLoader.Result r = ProfileLoader.load(true, List.of(folder));
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.find("h100_sxm").orElseThrow().name()).isEqualTo("My GPU");
+        assertThat(r.profiles().stream().filter(p -> p.id().equals("h100_sxm"))).hasSize(1);
+    }
+
+    @Test
+    void aMissingUserFolderIsNotAProblem() {
+        ProfileLoader.Result r = ProfileLoader.load(true, List.of(folder.resolve("nope")));
+        assertThat(r.problems()).isEmpty();
+    }
+
+    @Test
+    void settingsSurviveARoundTripAndADamagedFileIsIgnored() throws IOException {
+        Path file = folder.resolve("settings.properties");
+        Settings s = Settings.load(file);
+        s.put("gpu", "b200");
+        s.put("window.width", 1200.0);
+        s.save();
+        Settings back = Settings.load(file);
+        assertThat(back.get("gpu", "")).isEqualTo("b200");
+        assertThat(back.number("window.width")).hasValue(1200.0);
+        Files.writeString(file, "window.width=wide\n\\u12");
+        Settings damaged = Settings.load(file);
+        assertThat(damaged.number("window.width")).isEmpty();
+    }
+}
