@@ -158,6 +158,9 @@ public final class RooflineViewModel {
 
     private Optional<String> setTokens(String text, String what, IntegerProperty target) {
         var parsed = Units.parseCount(text);
+        if (parsed.isEmpty() && text.trim().matches("-?[0-9.]+")) {
+            return error(what + ": must be between 1 and 10M tokens, got " + text.trim());
+        }
         if (parsed.isEmpty() || parsed.getAsDouble() != Math.rint(parsed.getAsDouble())) {
             return error(what + ": '" + text.trim() + "' is not a whole number of tokens (try 1024 or 8k)");
         }

@@ -1,0 +1,244 @@
+package lab.roofline.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Slider;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import lab.roofline.app.chart.RooflineChart;
+import lab.roofline.app.export.PngExport;
+import lab.roofline.engine.HardwareProfile;
+import lab.roofline.engine.Precision;
+import lab.roofline.io.ProfileLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Drives the real window headless (Monocle) and checks what changed on screen. */
+@ExtendWith(ApplicationExtension.class)
+class DashboardUiTest {
+    private RooflineViewModel vm;
+    private DashboardView view;
+
+    @Start
+    void start(Stage stage) {
+        vm = new RooflineViewModel(ProfileLoader.load(true, List.of()).profiles());
+        view = new DashboardView(vm, kind -> { });
+        Scene scene = new Scene(view, 1440, 900);
+        scene.getStylesheets().setAll(Theme.LIGHT.stylesheets());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    private void settle() {
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private RooflineChart roofline() {
+        return view.rooflineChart();
+    }
+
+    @Test
+    void draggingTheBatchSliderMovesTheDecodePointRightAndTheUtilizationMarker(FxRobot robot) {
+        robot.interact(() -> vm.presetProperty().set(lab.roofline.engine.ModelPresets.LLAMA_3_1_8B));
+        settle();
+        Point2D before = roofline().markerPosition(RooflineChart.Marker.DECODE);
+        double markerBefore = view.utilizationChart().currentBatchX();
+        Slider slider = view.controls.batch.slider();
+        Node thumb = slider.lookup(".thumb");
+        robot.drag(thumb).moveBy(120, 0).drop();
+        settle();
+        assertThat(vm.batchSizeProperty().get()).isGreaterThan(1);
+        Point2D after = roofline().markerPosition(RooflineChart.Marker.DECODE);
+        assertThat(after.getX()).isGreaterThan(before.getX() + 20);
+        assertThat(view.utilizationChart().currentBatchX()).isGreaterThan(markerBefore + 20);
+    }
+
+    @Test
+    void arrowKeysOnTheBatchSliderDoubleTheBatch(FxRobot robot) {
+        robot.clickOn(view.controls.batch.slider().lookup(".thumb"));
+        robot.interact(() -> vm.batchSizeProperty().set(4));
+        robot.type(KeyCode.RIGHT);
+        settle();
+        assertThat(vm.batchSizeProperty().get()).isEqualTo(8);
+    }
+
+    @Test
+    void choosingAnotherGpuMovesTheRidge(FxRobot robot) {
+        Point2D h100 = roofline().markerPosition(RooflineChart.Marker.RIDGE);
+        robot.clickOn(view.controls.gpuFilter).write("MI300X").type(KeyCode.ENTER);
+        settle();
+        assertThat(vm.gpuProperty().get().id()).isEqualTo("mi300x");
+        Point2D mi300x = roofline().markerPosition(RooflineChart.Marker.RIDGE);
+        assertThat(mi300x.getX()).isNotCloseTo(h100.getX(), org.assertj.core.api.Assertions.within(3.0));
+        assertThat(view.summary.ridge.value.getText()).isEqualTo("493 FLOP/byte");
+    }
+
+    @Test
+    void changingPrecisionMovesTheRoof(FxRobot robot) {
+        double int8Peak = roofline().currentPeakY();
+        robot.clickOn("#precision-bf16");
+        settle();
+        assertThat(vm.precisionProperty().get()).isEqualTo(Precision.BF16);
+        assertThat(roofline().currentRoofPrecision()).isEqualTo(Precision.BF16);
+        // Half the peak: lower on screen (larger y).
+        assertThat(roofline().currentPeakY()).isGreaterThan(int8Peak + 10);
+    }
+
+    @Test
+    void typing70BIntoTheParameterFieldUpdatesTheCharts(FxRobot robot) {
+        robot.interact(() -> vm.presetProperty().set(lab.roofline.engine.ModelPresets.LLAMA_3_1_8B));
+        settle();
+        int redraws = roofline().redrawCount();
+        String costBefore = view.summary.outputCost.value.getText();
+        robot.doubleClickOn(view.controls.parameters.field()).eraseText(12).write("70B").type(KeyCode.ENTER);
+        settle();
+        assertThat(vm.model().totalParameters()).isEqualTo(70e9);
+        assertThat(vm.presetProperty().get()).isNull();
+        assertThat(view.controls.modelBox.getValue()).isNull();
+        assertThat(roofline().redrawCount()).isGreaterThan(redraws);
+        assertThat(view.summary.outputCost.value.getText()).isNotEqualTo(costBefore);
+    }
+
+    @Test
+    void badParameterTextShowsAMessageAndKeepsWhatWasTyped(FxRobot robot) {
+        double before = vm.parametersProperty().get();
+        robot.doubleClickOn(view.controls.parameters.field()).eraseText(12).write("70 bananas").type(KeyCode.ENTER);
+        settle();
+        assertThat(view.controls.parameters.errorLabel().isVisible()).isTrue();
+        assertThat(view.controls.parameters.errorLabel().getText()).contains("'70 bananas' is not a number of parameters");
+        assertThat(view.controls.parameters.field().getText()).isEqualTo("70 bananas");
+        assertThat(vm.parametersProperty().get()).isEqualTo(before);
+    }
+
+    @Test
+    void aTooLargeBatchShowsTheMemoryWarning(FxRobot robot) {
+        robot.interact(() -> vm.presetProperty().set(lab.roofline.engine.ModelPresets.LLAMA_3_1_8B));
+        robot.doubleClickOn(view.controls.batch.field()).eraseText(8).write("4000").type(KeyCode.ENTER);
+        settle();
+        assertThat(vm.batchSizeProperty().get()).isEqualTo(4000);
+        assertThat(view.summary.warningTexts()).anyMatch(t -> t.contains("Does not fit in 80.0 GB at batch 4000"));
+        assertThat(view.summary.memory.value.getStyleClass()).isNotNull();
+    }
+
+    @Test
+    void exportWritesAPngOfTheExpectedSizeThatIsNotBlank(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path out = dir.resolve("roofline.png");
+        Node chart = view.nodeFor(ChartKind.ROOFLINE);
+        double width = chart.getLayoutBounds().getWidth();
+        double height = chart.getLayoutBounds().getHeight();
+        WritableImage[] holder = new WritableImage[1];
+        robot.interact(() -> holder[0] = PngExport.render(chart, vm.caption(), 2, view.getScene().getStylesheets()));
+        PngExport.write(holder[0], out);
+        BufferedImage png = ImageIO.read(out.toFile());
+        assertThat(png.getWidth()).isEqualTo((int) Math.round(width * 2));
+        assertThat(png.getHeight()).isGreaterThan((int) Math.round(height * 2));
+        assertThat(distinctColours(png)).isGreaterThan(20);
+    }
+
+    @Test
+    void exportingToAnUnwritablePlaceFailsWithAClearMessage(FxRobot robot, @TempDir Path dir) {
+        WritableImage[] holder = new WritableImage[1];
+        robot.interact(() -> holder[0] = PngExport.render(view.nodeFor(ChartKind.COST), "caption", 1,
+                view.getScene().getStylesheets()));
+        Path missing = dir.resolve("no-such-folder").resolve("x.png");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PngExport.write(holder[0], missing))
+                .isInstanceOf(java.io.IOException.class).hasMessageContaining("does not exist");
+        assertThat(Files.exists(missing)).isFalse();
+    }
+
+    @Test
+    void dashboardExportIsTheWholeContentAtScale(FxRobot robot, @TempDir Path dir) throws Exception {
+        WritableImage[] holder = new WritableImage[1];
+        Node content = view.nodeFor(ChartKind.DASHBOARD);
+        robot.interact(() -> holder[0] = PngExport.render(content, vm.caption(), 1, view.getScene().getStylesheets()));
+        Path out = dir.resolve("dash.png");
+        PngExport.write(holder[0], out);
+        BufferedImage png = ImageIO.read(out.toFile());
+        assertThat(png.getWidth()).isEqualTo((int) Math.round(content.getLayoutBounds().getWidth()));
+    }
+
+    @Test
+    void hoveringTheDecodePointShowsItsExactNumbers(FxRobot robot) {
+        Point2D p = roofline().markerPosition(RooflineChart.Marker.DECODE);
+        Point2D screen = roofline().localToScreen(p);
+        robot.moveTo(screen);
+        settle();
+        assertThat(roofline().hoverText()).isNotEmpty();
+        assertThat(roofline().hoverText().get(0)).startsWith("Decode step: batch 1");
+        assertThat(String.join(" ", roofline().hoverText())).contains("tokens/s", "FLOP/byte");
+    }
+
+    @Test
+    void aWeightOnlyChoiceKeepsTheBf16Roof(FxRobot robot) {
+        robot.clickOn("#precision-w4a16");
+        settle();
+        assertThat(vm.weightOnlyProperty().get()).isTrue();
+        assertThat(vm.precisionProperty().get()).isEqualTo(Precision.INT4);
+        assertThat(roofline().currentRoofPrecision()).isEqualTo(Precision.BF16);
+    }
+
+    @Test
+    void precisionsTheGpuLacksAreMarked(FxRobot robot) {
+        HardwareProfile a100 = vm.profiles().stream().filter(p -> p.id().equals("a100_80gb_sxm")).findFirst().orElseThrow();
+        robot.interact(() -> vm.gpuProperty().set(a100));
+        settle();
+        Node fp8 = robot.lookup("#precision-fp8").query();
+        assertThat(fp8.getStyleClass()).contains("not-native");
+        Node bf16 = robot.lookup("#precision-bf16").query();
+        assertThat(bf16.getStyleClass()).doesNotContain("not-native");
+        robot.clickOn(fp8);
+        settle();
+        assertThat(view.summary.warningTexts()).anyMatch(t -> t.contains("has no FP8 peak: using BF16/FP16"));
+    }
+
+    @Test
+    void aDragCostsOneEvaluationPerFrameNotPerEvent(FxRobot robot) throws Exception {
+        settle();
+        int before = vm.evaluationCountProperty().get();
+        robot.interact(() -> {
+            for (int b = 1; b <= 500; b++) {
+                vm.batchSizeProperty().set(b);
+            }
+        });
+        WaitForAsyncUtils.sleep(100, TimeUnit.MILLISECONDS);
+        settle();
+        int evaluations = vm.evaluationCountProperty().get() - before;
+        assertThat(evaluations).isBetween(1, 3);
+    }
+
+    @Test
+    void theCommandLineExportRendersEveryChartKindHeadless(FxRobot robot) {
+        for (ChartKind kind : ChartKind.values()) {
+            WritableImage[] holder = new WritableImage[1];
+            robot.interact(() -> holder[0] = lab.roofline.app.export.HeadlessExport.render(vm.result(), kind, 1));
+            double expectedWidth = kind == ChartKind.DASHBOARD ? lab.roofline.app.export.HeadlessExport.DASHBOARD_WIDTH
+                    : lab.roofline.app.export.HeadlessExport.CHART_WIDTH;
+            assertThat(holder[0].getWidth()).as(kind.key()).isLessThanOrEqualTo(expectedWidth).isGreaterThan(expectedWidth * 0.7);
+        }
+    }
+
+    private static int distinctColours(BufferedImage img) {
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        for (int y = 0; y < img.getHeight(); y += 7) {
+            for (int x = 0; x < img.getWidth(); x += 7) {
+                colours.add(img.getRGB(x, y));
+            }
+        }
+        return colours.size();
+    }
+}
