@@ -12,7 +12,11 @@ public final class Main {
     private Main() {
     }
 
+    /** Held so the level sticks: JavaFX warns about running from the class path, which is supported here. */
+    private static final java.util.logging.Logger PLATFORM_LOG = java.util.logging.Logger.getLogger("javafx");
+
     public static void main(String[] args) {
+        PLATFORM_LOG.setLevel(java.util.logging.Level.SEVERE);
         if (args.length == 0 || (args.length == 1 && args[0].equals("app"))) {
             lab.roofline.app.RooflineApp.launchApp(args);
             return;

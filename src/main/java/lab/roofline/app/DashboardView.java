@@ -149,6 +149,11 @@ public final class DashboardView extends BorderPane {
         return bar;
     }
 
+    /** Brings the summary up to date now; a scene that is never shown gets no pulse to do it. */
+    public void refreshNow() {
+        summary.refreshIfDirty();
+    }
+
     /** The node a chart kind exports. */
     public Node nodeFor(ChartKind kind) {
         return switch (kind) {

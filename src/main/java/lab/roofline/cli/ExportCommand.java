@@ -42,9 +42,16 @@ final class ExportCommand implements Callable<Integer> {
         if (!out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png")) {
             throw new CommandLine.ParameterException(cl, "--out must name a .png file, got " + out);
         }
+        java.nio.file.Path folder = out.toAbsolutePath().getParent();
+        if (folder == null || !java.nio.file.Files.isDirectory(folder)) {
+            throw new CommandLine.ParameterException(cl, "--out: the folder " + folder + " does not exist");
+        }
+        if (!java.nio.file.Files.isWritable(folder)) {
+            throw new CommandLine.ParameterException(cl, "--out: the folder " + folder + " cannot be written to");
+        }
         ProfileLoader.Result profiles = scenario.loadProfiles(spec);
         Evaluation e = RooflineEngine.evaluate(scenario.toScenario(spec, profiles));
-        lab.roofline.app.export.HeadlessExport.write(e, kind, scale, out);
+        lab.roofline.app.export.HeadlessExport.write(profiles.profiles(), e, kind, scale, out);
         cl.getOut().println("Wrote " + out.toAbsolutePath());
         return 0;
     }

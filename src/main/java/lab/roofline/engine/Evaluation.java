@@ -13,6 +13,7 @@ import java.util.List;
  * @param criticalBatch            the same at the current average decode context (NaN: never, the KV cache
  *                                 keeps decode memory-bound at every batch)
  * @param utilizationCurve         decode at batches 1 to 4096, for the utilization chart and decode path
+ * @param memoryWall               decode at the largest batch that fits, when that is 1 to 4096; else null
  * @param notices                  plain-word remarks (precision fallbacks, memory) for the summary
  */
 public record Evaluation(
@@ -29,6 +30,7 @@ public record Evaluation(
         MemoryUse memory,
         Cost cost,
         List<BatchPoint> utilizationCurve,
+        BatchPoint memoryWall,
         List<String> notices) {
 
     public boolean computeFellBack() {
@@ -40,9 +42,17 @@ public record Evaluation(
         return roofs.stream().filter(r -> r.precision() == computePrecision).findFirst().orElseThrow();
     }
 
-    /** The decode path: curve points up to the largest batch that fits in memory. */
+    /**
+     * The decode path: curve points up to the largest batch that fits in memory, ending exactly at that
+     * batch when it lies on the curve's range.
+     */
     public List<BatchPoint> decodePath() {
-        return utilizationCurve.stream().filter(p -> p.batchSize() <= memory.maxBatch()).toList();
+        List<BatchPoint> path = new java.util.ArrayList<>(
+                utilizationCurve.stream().filter(p -> p.batchSize() <= memory.maxBatch()).toList());
+        if (memoryWall != null && (path.isEmpty() || path.get(path.size() - 1).batchSize() != memoryWall.batchSize())) {
+            path.add(memoryWall);
+        }
+        return path;
     }
 
     /**

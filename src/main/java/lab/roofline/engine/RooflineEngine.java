@@ -42,6 +42,13 @@ public final class RooflineEngine {
                     d.arithmeticIntensity(), d.achievedFlopsPerSecond(), b <= memory.maxBatch()));
         }
 
+        Evaluation.BatchPoint wall = null;
+        if (memory.maxBatch() >= 1 && memory.maxBatch() <= CURVE_MAX_BATCH) {
+            PhaseCost d = decodeStep(setup, memory.maxBatch(), context);
+            wall = new Evaluation.BatchPoint(memory.maxBatch(), d.computeUtilization(), d.tokensPerSecond(),
+                    d.seconds(), d.arithmeticIntensity(), d.achievedFlopsPerSecond(), true);
+        }
+
         double price = Double.isNaN(s.priceUsdPerHour()) ? Double.NaN : s.priceUsdPerHour() * s.gpuCount();
         Evaluation.Cost cost = new Evaluation.Cost(price, prefill.seconds() / prefill.tokens(),
                 decode.seconds() / decode.tokens());
@@ -61,7 +68,7 @@ public final class RooflineEngine {
                 setup.matmulPeak / setup.bandwidth, setup.matmulPeak / setup.bandwidth
                         * s.weightPrecision().bytesPerValue(),
                 roofs(s), prefill, decode,
-                criticalBatch(setup, 0), criticalBatch(setup, context), memory, cost, List.copyOf(curve),
+                criticalBatch(setup, 0), criticalBatch(setup, context), memory, cost, List.copyOf(curve), wall,
                 List.copyOf(notices));
     }
 

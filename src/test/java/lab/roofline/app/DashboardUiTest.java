@@ -225,7 +225,7 @@ class DashboardUiTest {
     void theCommandLineExportRendersEveryChartKindHeadless(FxRobot robot) {
         for (ChartKind kind : ChartKind.values()) {
             WritableImage[] holder = new WritableImage[1];
-            robot.interact(() -> holder[0] = lab.roofline.app.export.HeadlessExport.render(vm.result(), kind, 1));
+            robot.interact(() -> holder[0] = lab.roofline.app.export.HeadlessExport.render(vm.profiles(), vm.result(), kind, 1));
             double expectedWidth = kind == ChartKind.DASHBOARD ? lab.roofline.app.export.HeadlessExport.DASHBOARD_WIDTH
                     : lab.roofline.app.export.HeadlessExport.CHART_WIDTH;
             assertThat(holder[0].getWidth()).as(kind.key()).isLessThanOrEqualTo(expectedWidth).isGreaterThan(expectedWidth * 0.7);

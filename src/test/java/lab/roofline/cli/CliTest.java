@@ -120,6 +120,7 @@ class CliTest {
             "export --chart roofline --out x.jpg | --out must name a .png file",
             "export --chart roofline | Missing required option: '--out",
             "nonsense | Unmatched argument",
+            "export --chart roofline --out /no/such/folder/x.png | --out: the folder /no/such/folder does not exist",
     })
     void badFlagsPrintOneClearLineAndExit2(String args, String expected) {
         Run r = run(args.split(" "));

@@ -270,7 +270,8 @@ public final class RooflineChart extends CanvasChart {
         double ly = yScale.toPixelClamped(last.achievedFlopsPerSecond());
         String end = last.batchSize() >= e.memory().maxBatch() ? "batch " + last.batchSize() + ": memory full"
                 : "batch " + last.batchSize();
-        haloText(g, end, lx + 7, ly + 4, TextAlignment.LEFT, VPos.TOP, font(0.8, false), decodeColor());
+        // Above-left of a point on the rising roof is always empty: nothing is attainable there.
+        haloText(g, end, lx - 6, ly - 6, TextAlignment.RIGHT, VPos.BOTTOM, font(0.8, false), decodeColor());
     }
 
     private void drawPoint(GraphicsContext g, Marker marker, Term term, String label, Color color, Evaluation e,

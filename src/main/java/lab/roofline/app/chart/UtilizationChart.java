@@ -15,7 +15,7 @@ import lab.roofline.engine.Units;
 public final class UtilizationChart extends CanvasChart {
     private static final double LEFT = 62;
     private static final double RIGHT = 22;
-    private static final double TOP = 44;
+    private static final double TOP = 58;
     private static final double BOTTOM = 50;
 
     private LogScale xScale;
@@ -116,7 +116,7 @@ public final class UtilizationChart extends CanvasChart {
                     ? "No critical batch: at " + String.format(Locale.ROOT, "%,.0f", e.decode().contextTokens())
                     + " tokens of context the KV cache keeps decode memory-bound"
                     : "critical batch ≈ " + (long) Math.ceil(critical) + " (off the chart)";
-            haloText(g, why, LEFT + 8, plotBottom - 24, TextAlignment.LEFT, VPos.BOTTOM, small, accentColor());
+            text(g, why, LEFT, 12 + baseFontSize() * 1.55, TextAlignment.LEFT, VPos.TOP, small, accentColor());
         }
 
         // The curve.

@@ -14,6 +14,7 @@ import lab.roofline.app.DashboardView;
 import lab.roofline.app.RooflineViewModel;
 import lab.roofline.app.Theme;
 import lab.roofline.engine.Evaluation;
+import lab.roofline.engine.HardwareProfile;
 
 /** PNG export with no display: JavaFX on the headless Monocle platform, a scene that is never shown. */
 public final class HeadlessExport {
@@ -26,12 +27,13 @@ public final class HeadlessExport {
     public static final double CHART_WIDTH = 1100;
     public static final double CHART_HEIGHT = 620;
 
-    public static void write(Evaluation evaluation, ChartKind kind, int scale, Path out) throws Exception {
+    public static void write(List<HardwareProfile> profiles, Evaluation evaluation, ChartKind kind, int scale, Path out)
+            throws Exception {
         startToolkit();
         CompletableFuture<WritableImage> rendered = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
-                rendered.complete(render(evaluation, kind, scale));
+                rendered.complete(render(profiles, evaluation, kind, scale));
             } catch (RuntimeException | Error e) {
                 rendered.completeExceptionally(e);
             }
@@ -42,8 +44,9 @@ public final class HeadlessExport {
     }
 
     /** Builds the view for the scenario and renders it; FX thread. */
-    static WritableImage render(Evaluation evaluation, ChartKind kind, int scale) {
-        RooflineViewModel vm = new RooflineViewModel(List.of(evaluation.scenario().gpu()));
+    public static WritableImage render(List<HardwareProfile> profiles, Evaluation evaluation, ChartKind kind,
+                                       int scale) {
+        RooflineViewModel vm = new RooflineViewModel(profiles.isEmpty() ? List.of(evaluation.scenario().gpu()) : profiles);
         vm.applyScenario(evaluation.scenario());
         DashboardView view = new DashboardView(vm, null);
         Node node = view.nodeFor(kind);
@@ -59,6 +62,7 @@ public final class HeadlessExport {
         }
         List<String> sheets = Theme.LIGHT.stylesheets();
         scene.getStylesheets().setAll(sheets);
+        view.refreshNow();
         root.applyCss();
         root.layout();
         WritableImage image = PngExport.render(node, vm.caption(), scale, sheets);
