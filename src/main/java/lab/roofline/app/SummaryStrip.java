@@ -36,6 +36,7 @@ final class SummaryStrip extends VBox {
     private final InvalidationListener onChange = obs -> markDirty();
     private final Runnable preLayout = this::refreshIfDirty;
     private boolean dirty = true;
+    private List<String> shownNotices = List.of();
     private Scene attachedTo;
 
     SummaryStrip(RooflineViewModel vm) {
@@ -118,6 +119,10 @@ final class SummaryStrip extends VBox {
         memoryBar.setProgress(Math.min(1, m.totalBytes() / m.capacityBytes()));
         memory.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("over"), !m.fits());
 
+        if (e.notices().equals(shownNotices)) {
+            return; // rebuilding labels costs CSS and layout on every frame of a drag
+        }
+        shownNotices = e.notices();
         List<Label> lines = new ArrayList<>();
         for (String w : e.notices()) {
             Label l = new Label("⚠  " + w);

@@ -62,17 +62,32 @@ public abstract class CanvasChart extends Region {
     private final StyleableProperty<Number> fontSize =
             CSS.createStyleableNumberProperty(this, "chartFontSize", "-rl-chart-font-size", c -> c.fontSize, 13);
 
+    /** What changes rarely (grid, roofs, curves): redrawn only when {@link #backgroundKey} changes. */
+    private final Canvas background = new Canvas();
+    /** What moves with every slider step (operating points, markers, hover cards). */
     private final Canvas canvas = new Canvas();
     private final ObservableValue<Evaluation> source;
     private final InvalidationListener invalidation = obs -> markDirty();
     private boolean dirty = true;
+    private Object backgroundKey;
     private int redrawCount;
 
     protected CanvasChart(ObservableValue<Evaluation> source, String styleClass) {
         this.source = source;
         getStyleClass().addAll("rl-chart", styleClass);
-        getChildren().add(canvas);
+        getChildren().addAll(background, canvas);
         source.addListener(invalidation);
+        // A theme change restyles everything, the background too.
+        for (CssMetaData<? extends Styleable, ?> meta : getCssMetaData()) {
+            if (meta.getProperty().startsWith("-rl-")) {
+                @SuppressWarnings("unchecked")
+                CssMetaData<CanvasChart, ?> m = (CssMetaData<CanvasChart, ?>) meta;
+                ((ObservableValue<?>) m.getStyleableProperty(this)).addListener(obs -> {
+                    backgroundKey = null;
+                    markDirty();
+                });
+            }
+        }
         setMinSize(240, 180);
         setPrefSize(640, 400);
     }
@@ -97,20 +112,43 @@ public abstract class CanvasChart extends Region {
         double w = snapSizeX(getWidth());
         double h = snapSizeY(getHeight());
         if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
+            for (Canvas c : new Canvas[] {background, canvas}) {
+                c.setWidth(w);
+                c.setHeight(h);
+            }
+            backgroundKey = null;
             dirty = true;
         }
         if (dirty && w > 0 && h > 0) {
             dirty = false;
             redrawCount++;
+            Evaluation e = source.getValue();
+            Object key = backgroundKey(e);
+            if (backgroundKey == null || !backgroundKey.equals(key)) {
+                GraphicsContext bg = background.getGraphicsContext2D();
+                bg.clearRect(0, 0, w, h);
+                drawBackground(bg, e, w, h);
+                backgroundKey = key;
+            }
             GraphicsContext g = canvas.getGraphicsContext2D();
             g.clearRect(0, 0, w, h);
-            draw(g, source.getValue(), w, h);
+            draw(g, e, w, h);
         }
     }
 
-    /** Draws the whole chart for one evaluation into a w x h canvas. */
+    /**
+     * Identifies what the background shows; equal keys mean the background need not be redrawn.
+     * By default the scenario without its batch size: batch moves only the foreground.
+     */
+    protected Object backgroundKey(Evaluation e) {
+        return e.scenario().withBatchSize(1);
+    }
+
+    /** Draws what {@link #backgroundKey} determines. Runs before {@link #draw}. */
+    protected void drawBackground(GraphicsContext g, Evaluation e, double w, double h) {
+    }
+
+    /** Draws the foreground for one evaluation into a w x h canvas. */
     protected abstract void draw(GraphicsContext g, Evaluation e, double w, double h);
 
     protected Evaluation evaluation() {
@@ -134,24 +172,37 @@ public abstract class CanvasChart extends Region {
         g.fillText(s, x, y);
     }
 
-    /** Text with a plot-coloured halo, readable over lines. */
+    /**
+     * Text on a plot-coloured backing, readable over lines. A filled box, not a stroked glyph outline:
+     * stroking text is the most expensive thing the software renderer does.
+     */
     protected void haloText(GraphicsContext g, String s, double x, double y, TextAlignment align, VPos baseline,
                             Font font, Color color) {
-        g.setFont(font);
-        g.setTextAlign(align);
-        g.setTextBaseline(baseline);
-        g.setStroke(plotColor());
-        g.setLineWidth(4);
-        g.setLineJoin(javafx.scene.shape.StrokeLineJoin.ROUND);
-        g.strokeText(s, x, y);
-        g.setFill(color);
-        g.fillText(s, x, y);
+        double w = textWidth(s, font);
+        double h = font.getSize() * 1.2;
+        double left = switch (align) {
+            case RIGHT -> x - w;
+            case CENTER -> x - w / 2;
+            default -> x;
+        };
+        double top = switch (baseline) {
+            case TOP -> y;
+            case CENTER -> y - h / 2;
+            case BOTTOM -> y - h;
+            default -> y - font.getSize();
+        };
+        g.setFill(plotColor().deriveColor(0, 1, 1, 0.82));
+        g.fillRoundRect(left - 3, top - 1, w + 6, h + 2, 6, 6);
+        text(g, s, x, y, align, baseline, font, color);
     }
 
+    private static final Text MEASURE = new Text();
+
+    /** Width of a string in a font; one reused Text node, as measuring happens many times per frame. */
     protected static double textWidth(String s, Font font) {
-        Text t = new Text(s);
-        t.setFont(font);
-        return t.getLayoutBounds().getWidth();
+        MEASURE.setFont(font);
+        MEASURE.setText(s);
+        return MEASURE.getLayoutBounds().getWidth();
     }
 
     /** A rounded card with lines of text, kept inside the chart. */

@@ -32,6 +32,12 @@ public final class CostChart extends CanvasChart {
                           double h) {
     }
 
+    /** Every bar moves with batch: all of it is foreground. */
+    @Override
+    protected Object backgroundKey(Evaluation e) {
+        return Boolean.TRUE;
+    }
+
     public CostChart(ObservableValue<Evaluation> source) {
         super(source, "cost-chart");
         setOnMouseMoved(ev -> {

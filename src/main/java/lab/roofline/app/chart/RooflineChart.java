@@ -32,6 +32,7 @@ public final class RooflineChart extends CanvasChart {
     public enum Marker { PREFILL, DECODE, ATTENTION, RIDGE }
 
     private final List<Hit> hits = new ArrayList<>();
+    private final List<Hit> backgroundHits = new ArrayList<>();
     private Hit hovered;
     private LogScale xScale;
     private LogScale yScale;
@@ -79,16 +80,21 @@ public final class RooflineChart extends CanvasChart {
         return yScale.toPixel(evaluation().currentRoof().peakFlopsPerSecond());
     }
 
-    @Override
-    protected void draw(GraphicsContext g, Evaluation e, double w, double h) {
-        hits.clear();
-        double plotRight = w - RIGHT;
-        double plotBottom = h - BOTTOM;
+    private void setScales(Evaluation e, double w, double h) {
         double maxPeak = e.roofs().stream().mapToDouble(Evaluation.Roof::peakFlopsPerSecond).max().orElseThrow();
         double yMax = maxPeak * 3;
-        double yMin = yMax / 2e5;
-        xScale = LogScale.log(MIN_INTENSITY, MAX_INTENSITY, LEFT, plotRight);
-        yScale = LogScale.log(yMin, yMax, plotBottom, TOP);
+        xScale = LogScale.log(MIN_INTENSITY, MAX_INTENSITY, LEFT, w - RIGHT);
+        yScale = LogScale.log(yMax / 2e5, yMax, h - BOTTOM, TOP);
+    }
+
+    @Override
+    protected void drawBackground(GraphicsContext g, Evaluation e, double w, double h) {
+        backgroundHits.clear();
+        setScales(e, w, h);
+        double plotRight = w - RIGHT;
+        double plotBottom = h - BOTTOM;
+        double yMin = yScale.min();
+        double yMax = yScale.max();
 
         Evaluation.Roof roof = e.currentRoof();
         double ridge = roof.ridgeFlopsPerByte();
@@ -145,7 +151,7 @@ public final class RooflineChart extends CanvasChart {
         haloText(g, ridgeText, ridgeX + 8, ridgeY + 8, TextAlignment.LEFT, VPos.TOP, font(0.95, true), textColor());
         haloText(g, "= " + Units.sig3(e.ridgeFlopsPerValue()) + " FLOPs per " + e.scenario().weightPrecision().label()
                 + " value", ridgeX + 8, ridgeY + 8 + baseFontSize() * 1.3, TextAlignment.LEFT, VPos.TOP, small, mutedColor());
-        hits.add(new Hit(Marker.RIDGE, ridgeX, ridgeY, List.of("Ridge point",
+        backgroundHits.add(new Hit(Marker.RIDGE, ridgeX, ridgeY, List.of("Ridge point",
                 "peak / bandwidth = " + tflops(roof.peakFlopsPerSecond()) + " / "
                         + Units.si(roof.bandwidthBytesPerSecond(), "B/s"),
                 "= " + String.format(Locale.ROOT, "%.1f", ridge) + " FLOP/byte",
@@ -164,9 +170,6 @@ public final class RooflineChart extends CanvasChart {
         }
 
         drawDecodePath(g, e);
-        drawPoint(g, Marker.ATTENTION, e.decode().attention(), "Decode attention", attentionColor(), e, true);
-        drawPoint(g, Marker.PREFILL, null, "Prefill", prefillColor(), e, false);
-        drawPoint(g, Marker.DECODE, null, "Decode step", decodeColor(), e, false);
 
         // Frame, axes titles and title.
         g.setStroke(mutedColor());
@@ -182,6 +185,16 @@ public final class RooflineChart extends CanvasChart {
         String devices = e.scenario().gpuCount() > 1 ? e.scenario().gpuCount() + " × " : "";
         text(g, "Roofline  ·  " + devices + e.scenario().gpu().name() + "  ·  " + e.computePrecision().label() + " math",
                 LEFT, 12, TextAlignment.LEFT, VPos.TOP, font(1.15, true), textColor());
+    }
+
+    @Override
+    protected void draw(GraphicsContext g, Evaluation e, double w, double h) {
+        setScales(e, w, h);
+        hits.clear();
+        hits.addAll(backgroundHits);
+        drawPoint(g, Marker.ATTENTION, e.decode().attention(), "Decode attention", attentionColor(), e, true);
+        drawPoint(g, Marker.PREFILL, null, "Prefill", prefillColor(), e, false);
+        drawPoint(g, Marker.DECODE, null, "Decode step", decodeColor(), e, false);
 
         if (hovered != null) {
             Hit current = hits.stream().filter(x -> x.marker == hovered.marker).findFirst().orElse(null);

@@ -47,12 +47,16 @@ public final class UtilizationChart extends CanvasChart {
         return hovered;
     }
 
+    private void setScales(double w, double h) {
+        xScale = LogScale.log(1, RooflineEngine.CURVE_MAX_BATCH, LEFT, w - RIGHT);
+        yScale = LogScale.linear(0, 100, h - BOTTOM, TOP);
+    }
+
     @Override
-    protected void draw(GraphicsContext g, Evaluation e, double w, double h) {
+    protected void drawBackground(GraphicsContext g, Evaluation e, double w, double h) {
+        setScales(w, h);
         double plotRight = w - RIGHT;
         double plotBottom = h - BOTTOM;
-        xScale = LogScale.log(1, RooflineEngine.CURVE_MAX_BATCH, LEFT, plotRight);
-        yScale = LogScale.linear(0, 100, plotBottom, TOP);
         Font tick = font(0.85, false);
         Font small = font(0.85, false);
 
@@ -136,6 +140,28 @@ public final class UtilizationChart extends CanvasChart {
         }
         g.stroke();
 
+        // Frame and titles.
+        g.setStroke(mutedColor());
+        g.setLineWidth(1);
+        g.strokeRect(LEFT + 0.5, TOP + 0.5, plotRight - LEFT - 1, plotBottom - TOP - 1);
+        text(g, "Batch size (sequences decoded together, log₂ scale)", (LEFT + plotRight) / 2, h - 6,
+                TextAlignment.CENTER, VPos.BOTTOM, font(0.9, false), textColor());
+        g.save();
+        g.translate(14, (TOP + plotBottom) / 2);
+        g.rotate(-90);
+        text(g, "Compute utilization", 0, 0, TextAlignment.CENTER, VPos.CENTER, font(0.9, false), textColor());
+        g.restore();
+        text(g, "Decode: compute utilization vs batch size", LEFT, 12, TextAlignment.LEFT, VPos.TOP,
+                font(1.15, true), textColor());
+    }
+
+    @Override
+    protected void draw(GraphicsContext g, Evaluation e, double w, double h) {
+        setScales(w, h);
+        double plotRight = w - RIGHT;
+        double plotBottom = h - BOTTOM;
+        List<Evaluation.BatchPoint> curve = e.utilizationCurve();
+
         // Current batch.
         long batch = e.scenario().batchSize();
         double util = e.decode().computeUtilization() * 100;
@@ -154,20 +180,6 @@ public final class UtilizationChart extends CanvasChart {
         double labelY = Math.max(TOP + 24, cy - 12);
         haloText(g, current, right ? currentBatchX + 10 : currentBatchX - 10, labelY,
                 right ? TextAlignment.LEFT : TextAlignment.RIGHT, VPos.BOTTOM, bold, decodeColor());
-
-        // Frame and titles.
-        g.setStroke(mutedColor());
-        g.setLineWidth(1);
-        g.strokeRect(LEFT + 0.5, TOP + 0.5, plotRight - LEFT - 1, plotBottom - TOP - 1);
-        text(g, "Batch size (sequences decoded together, log₂ scale)", (LEFT + plotRight) / 2, h - 6,
-                TextAlignment.CENTER, VPos.BOTTOM, font(0.9, false), textColor());
-        g.save();
-        g.translate(14, (TOP + plotBottom) / 2);
-        g.rotate(-90);
-        text(g, "Compute utilization", 0, 0, TextAlignment.CENTER, VPos.CENTER, font(0.9, false), textColor());
-        g.restore();
-        text(g, "Decode: compute utilization vs batch size", LEFT, 12, TextAlignment.LEFT, VPos.TOP,
-                font(1.15, true), textColor());
 
         // Hover: the nearest curve point to the mouse.
         hovered = null;

@@ -1,0 +1,145 @@
+package lab.roofline.bench;
+
+import com.sun.javafx.perf.PerformanceTracker;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import lab.roofline.app.ChartKind;
+import lab.roofline.app.DashboardView;
+import lab.roofline.app.RooflineViewModel;
+import lab.roofline.app.Theme;
+import lab.roofline.app.export.PngExport;
+import lab.roofline.io.ProfileLoader;
+
+/**
+ * The dashboard's performance goals, measured on the real window (headless Monocle glass, software
+ * rendering unless a display is given):
+ * <ul>
+ * <li>slider change to rendered frame over 1000 changes, p50/p95/p99 (run once at the default pulse
+ * and once with -Djavafx.animation.pulse=1000 for the intrinsic cost);</li>
+ * <li>JVM start to first rendered frame;</li>
+ * <li>dashboard export at 2x (render + encode + write);</li>
+ * <li>heap after 10,000 slider changes (no growth means no leaked listeners).</li>
+ * </ul>
+ * Run: ./mvnw -q test-compile exec:exec@ui-bench exec:exec@ui-bench-intrinsic
+ */
+public final class DashboardBenchmark {
+    private static final int CHANGES = 1000;
+
+    public static void main(String[] args) throws Exception {
+        long jvmStartMillis = ManagementFactory.getRuntimeMXBean().getStartTime();
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+
+        CompletableFuture<Stage> shown = new CompletableFuture<>();
+        long[] firstFrameMillis = {0};
+        RooflineViewModel[] vmHolder = new RooflineViewModel[1];
+        DashboardView[] viewHolder = new DashboardView[1];
+        Platform.runLater(() -> {
+            RooflineViewModel vm = new RooflineViewModel(ProfileLoader.load(true, List.of()).profiles());
+            DashboardView view = new DashboardView(vm, kind -> { });
+            Scene scene = new Scene(view, 1440, 900);
+            scene.getStylesheets().setAll(Theme.LIGHT.stylesheets());
+            PerformanceTracker tracker = PerformanceTracker.getSceneTracker(scene);
+            tracker.setOnRenderedFrameTask(() -> {
+                if (firstFrameMillis[0] == 0) {
+                    firstFrameMillis[0] = System.currentTimeMillis();
+                }
+            });
+            Stage stage = new Stage();
+            stage.setScene(scene);
+            stage.show();
+            vmHolder[0] = vm;
+            viewHolder[0] = view;
+            shown.complete(stage);
+        });
+        Stage stage = shown.get(30, TimeUnit.SECONDS);
+        while (firstFrameMillis[0] == 0) {
+            Thread.sleep(5);
+        }
+        RooflineViewModel vm = vmHolder[0];
+        DashboardView view = viewHolder[0];
+        Scene scene = stage.getScene();
+        PerformanceTracker tracker = PerformanceTracker.getSceneTracker(scene);
+
+        String pulse = System.getProperty("javafx.animation.pulse", "default (60)");
+        double[] latenciesMs = measureLatency(vm, tracker, CHANGES);
+        Arrays.sort(latenciesMs);
+
+        // Export at 2x: render on the FX thread, then encode and write.
+        Path out = Files.createTempFile("roofline-bench", ".png");
+        long exportStart = System.nanoTime();
+        CompletableFuture<WritableImage> image = new CompletableFuture<>();
+        Platform.runLater(() -> image.complete(PngExport.render(view.nodeFor(ChartKind.DASHBOARD), vm.caption(), 2,
+                scene.getStylesheets())));
+        PngExport.write(image.get(), out);
+        double exportMs = (System.nanoTime() - exportStart) / 1e6;
+        Files.deleteIfExists(out);
+
+        // Heap: 10,000 more changes; growth would mean something keeps what each change made.
+        long heapBefore = usedHeapAfterGc();
+        measureLatency(vm, tracker, 10_000);
+        long heapAfter = usedHeapAfterGc();
+
+        System.out.printf(Locale.ROOT, "pulse: %s Hz, %d slider changes, change -> rendered frame:%n", pulse, CHANGES);
+        System.out.printf(Locale.ROOT, "  p50 %.2f ms   p95 %.2f ms   p99 %.2f ms   max %.2f ms%n",
+                percentile(latenciesMs, 50), percentile(latenciesMs, 95), percentile(latenciesMs, 99),
+                latenciesMs[latenciesMs.length - 1]);
+        System.out.printf(Locale.ROOT, "JVM start -> first frame: %d ms%n", firstFrameMillis[0] - jvmStartMillis);
+        System.out.printf(Locale.ROOT, "dashboard export at 2x: %.0f ms%n", exportMs);
+        System.out.printf(Locale.ROOT, "heap after GC: %.1f MB before, %.1f MB after 10,000 more changes (%+.1f MB)%n",
+                heapBefore / 1e6, heapAfter / 1e6, (heapAfter - heapBefore) / 1e6);
+        System.out.printf(Locale.ROOT, "evaluations: %d, roofline redraws: %d%n", vm.evaluationCountProperty().get(),
+                view.rooflineChart().redrawCount());
+        Platform.exit();
+        System.exit(0);
+    }
+
+    /** Each change is sent after the previous one's frame rendered; returns change-to-frame times in ms. */
+    private static double[] measureLatency(RooflineViewModel vm, PerformanceTracker tracker, int changes)
+            throws InterruptedException {
+        double[] result = new double[changes];
+        Random random = new Random(42);
+        for (int i = 0; i < changes; i++) {
+            CountDownLatch rendered = new CountDownLatch(1);
+            long[] t0 = new long[1];
+            int batch = 1 + random.nextInt(4096);
+            Platform.runLater(() -> {
+                tracker.setOnRenderedFrameTask(rendered::countDown);
+                t0[0] = System.nanoTime();
+                vm.batchSizeProperty().set(batch);
+            });
+            if (!rendered.await(5, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("no frame rendered after change " + i);
+            }
+            result[i] = (System.nanoTime() - t0[0]) / 1e6;
+        }
+        return result;
+    }
+
+    private static long usedHeapAfterGc() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        Runtime rt = Runtime.getRuntime();
+        return rt.totalMemory() - rt.freeMemory();
+    }
+
+    private static double percentile(double[] sorted, double p) {
+        int index = (int) Math.ceil(p / 100 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+}
