@@ -110,8 +110,9 @@ public final class RooflineChart extends CanvasChart {
 
         drawGrid(g, yMin, yMax, plotRight, plotBottom);
 
-        // Fainter roofs for the device's other precisions.
+        // Fainter roofs for the device's other precisions; precisions with the same peak share a line.
         Font small = font(0.82, false);
+        java.util.Map<Double, List<String>> otherPeaks = new java.util.TreeMap<>();
         for (Evaluation.Roof other : e.roofs()) {
             if (other.precision() == roof.precision()) {
                 continue;
@@ -121,10 +122,9 @@ public final class RooflineChart extends CanvasChart {
             g.setLineDashes(5, 4);
             strokeRoof(g, other);
             g.setLineDashes();
-            double y = yScale.toPixel(other.peakFlopsPerSecond());
-            if (y > TOP + 6 && y < plotBottom - 6) {
-                haloText(g, other.precision().label() + " " + tflops(other.peakFlopsPerSecond()), plotRight - 6, y - 3,
-                        TextAlignment.RIGHT, VPos.BOTTOM, small, mutedColor());
+            if (other.peakFlopsPerSecond() != roof.peakFlopsPerSecond()) {
+                otherPeaks.computeIfAbsent(other.peakFlopsPerSecond(), k -> new ArrayList<>())
+                        .add(other.precision().label());
             }
         }
 
@@ -132,11 +132,24 @@ public final class RooflineChart extends CanvasChart {
         g.setStroke(accentColor());
         g.setLineWidth(3.2);
         strokeRoof(g, roof);
+
+        // Roof labels at the right end, the current one first; a label that would overlap another moves
+        // to the other side of its line, or is left out.
+        List<double[]> placed = new ArrayList<>();
         double peakY = yScale.toPixel(roof.peakFlopsPerSecond());
-        // Below the flat part at the right end: fainter roofs put their labels above theirs.
-        haloText(g, roof.precision().label() + " peak " + tflops(roof.peakFlopsPerSecond()) + "  ·  "
-                        + Units.si(roof.bandwidthBytesPerSecond(), "B/s"),
-                plotRight - 6, peakY + 6, TextAlignment.RIGHT, VPos.TOP, font(0.92, true), accentColor());
+        String sameAsCurrent = e.roofs().stream()
+                .filter(r -> r.precision() != roof.precision() && r.peakFlopsPerSecond() == roof.peakFlopsPerSecond())
+                .map(r -> " / " + r.precision().label()).reduce("", String::concat);
+        placeLabel(g, roof.precision().label() + sameAsCurrent + " peak " + tflops(roof.peakFlopsPerSecond())
+                + "  ·  " + Units.si(roof.bandwidthBytesPerSecond(), "B/s"), plotRight - 6, peakY,
+                font(0.92, true), accentColor(), placed, plotBottom);
+        List<Double> peaksByDistance = new ArrayList<>(otherPeaks.keySet());
+        peaksByDistance.sort(java.util.Comparator.comparingDouble(
+                p -> Math.abs(Math.log(p / roof.peakFlopsPerSecond()))));
+        for (double peak : peaksByDistance) {
+            placeLabel(g, String.join(" / ", otherPeaks.get(peak)) + " " + tflops(peak), plotRight - 6,
+                    yScale.toPixel(peak), small, mutedColor(), placed, plotBottom);
+        }
 
         // Ridge point.
         double ridgeY = yScale.toPixel(roof.peakFlopsPerSecond());
@@ -229,6 +242,23 @@ public final class RooflineChart extends CanvasChart {
         }
     }
 
+    /** A right-aligned label just above (or else just below) a roof line, never over another label. */
+    private void placeLabel(GraphicsContext g, String label, double right, double lineY, Font font, Color color,
+                            List<double[]> placed, double plotBottom) {
+        double w = textWidth(label, font) + 6;
+        double h = font.getSize() * 1.25;
+        for (double top : new double[] {lineY - 4 - h, lineY + 5}) {
+            double[] box = {right - w, top, right, top + h};
+            boolean free = top > TOP + 2 && top + h < plotBottom - 2 && placed.stream().noneMatch(b ->
+                    b[0] < box[2] && box[0] < b[2] && b[1] < box[3] && box[1] < b[3]);
+            if (free) {
+                placed.add(box);
+                haloText(g, label, right, top, TextAlignment.RIGHT, VPos.TOP, font, color);
+                return;
+            }
+        }
+    }
+
     private void strokeRoof(GraphicsContext g, Evaluation.Roof roof) {
         double ridge = roof.ridgeFlopsPerByte();
         double x0 = MIN_INTENSITY;
@@ -270,12 +300,13 @@ public final class RooflineChart extends CanvasChart {
             }
         }
         g.stroke();
-        g.setFill(decodeColor().deriveColor(0, 1, 1, 0.55));
+        // A dot per doubling of the batch, so the path reads as steps along the roof.
+        g.setFill(decodeColor().deriveColor(0, 1, 1, 0.85));
         for (Evaluation.BatchPoint p : path) {
-            if (Long.bitCount(p.batchSize()) == 1) {
+            if (Long.bitCount(p.batchSize()) == 1 || p == path.get(path.size() - 1)) {
                 double x = xScale.toPixelClamped(p.arithmeticIntensity());
                 double y = yScale.toPixelClamped(p.achievedFlopsPerSecond());
-                g.fillOval(x - 2.5, y - 2.5, 5, 5);
+                g.fillOval(x - 3.5, y - 3.5, 7, 7);
             }
         }
         Evaluation.BatchPoint last = path.get(path.size() - 1);
