@@ -72,6 +72,48 @@ public final class RooflineEngine {
                 List.copyOf(notices));
     }
 
+    /**
+     * Output cost per token over input cost per token if the same scenario ran at {@code batch} (decode
+     * at the average context, prefill of batch x prompt tokens). The price cancels.
+     */
+    public static double outputToInputRatio(Scenario s, double batch) {
+        Setup u = new Setup(s);
+        PhaseCost decode = decodeStep(u, batch, s.averageDecodeContextTokens());
+        PhaseCost prefill = prefill(u, batch);
+        return (decode.seconds() / decode.tokens()) / (prefill.seconds() / prefill.tokens());
+    }
+
+    /**
+     * The implied batch: the smallest (real) batch at which output tokens cost at most {@code targetRatio}
+     * times input tokens. 1 when batch 1 already does; NaN when no batch up to the largest allowed does.
+     */
+    public static double impliedBatch(Scenario s, double targetRatio) {
+        if (!(targetRatio > 0)) {
+            throw new IllegalArgumentException("target ratio must be positive, got " + targetRatio);
+        }
+        if (outputToInputRatio(s, 1) <= targetRatio) {
+            return 1;
+        }
+        double low = 1;
+        double high = 2;
+        while (outputToInputRatio(s, high) > targetRatio) {
+            low = high;
+            high *= 2;
+            if (high > Scenario.MAX_BATCH) {
+                return Double.NaN;
+            }
+        }
+        for (int i = 0; i < 60 && high - low > 1e-9 * high; i++) {
+            double mid = Math.sqrt(low * high);
+            if (outputToInputRatio(s, mid) <= targetRatio) {
+                high = mid;
+            } else {
+                low = mid;
+            }
+        }
+        return high;
+    }
+
     /** One decode step of {@code batch} sequences, each with {@code contextTokens} tokens in its KV cache. */
     public static PhaseCost decodeStep(Scenario s, double batch, double contextTokens) {
         return decodeStep(new Setup(s), batch, contextTokens);
@@ -100,8 +142,11 @@ public final class RooflineEngine {
      * attention, where token i attends to i tokens, so sum over i of i = p(p+1)/2 pairs per sequence.
      */
     private static PhaseCost prefill(Setup u) {
+        return prefill(u, u.scenario.batchSize());
+    }
+
+    private static PhaseCost prefill(Setup u, double batch) {
         ModelSpec m = u.model;
-        double batch = u.scenario.batchSize();
         double prompt = u.scenario.promptTokens();
         double tokens = batch * prompt;
         Term matmul = new Term(
