@@ -37,6 +37,11 @@ public final class DashboardView extends BorderPane {
     final CostChart cost;
     final Label status = new Label();
     final CheckMenuItem darkTheme = new CheckMenuItem("Dark theme");
+    final javafx.scene.control.ToggleButton showExplanation = new javafx.scene.control.ToggleButton("Explain");
+    final Lesson lesson;
+    final LessonBar lessonBar;
+    final ExplainPanel explain;
+    private final ScrollPane explainScroll;
     private final BorderPane content = new BorderPane();
 
     /**
@@ -47,8 +52,14 @@ public final class DashboardView extends BorderPane {
         controls = new ControlPanel(vm);
         summary = new SummaryStrip(vm);
         roofline = new RooflineChart(vm.resultProperty());
-        utilization = new UtilizationChart(vm.resultProperty());
-        cost = new CostChart(vm.resultProperty());
+        utilization = new UtilizationChart(vm.resultProperty(), vm.referencesProperty());
+        cost = new CostChart(vm.resultProperty(), vm.referencesProperty());
+        for (lab.roofline.app.chart.CanvasChart chart : new lab.roofline.app.chart.CanvasChart[] {roofline, utilization, cost}) {
+            chart.highlightProperty().bind(vm.highlightProperty());
+        }
+        lesson = new Lesson(vm);
+        lessonBar = new LessonBar(lesson, vm);
+        explain = new ExplainPanel(vm);
         roofline.setId("roofline-chart");
         utilization.setId("utilization-chart");
         cost.setId("cost-chart");
@@ -76,7 +87,7 @@ public final class DashboardView extends BorderPane {
         charts.add(card(cost), 1, 1);
         VBox.setVgrow(charts, Priority.ALWAYS);
 
-        VBox main = new VBox(12, summary, charts);
+        VBox main = new VBox(12, summary, lessonBar, charts);
         main.getStyleClass().add("main-area");
         main.setPadding(new Insets(14));
 
@@ -89,6 +100,16 @@ public final class DashboardView extends BorderPane {
 
         content.setLeft(side);
         content.setCenter(main);
+        explainScroll = new ScrollPane(explain);
+        explainScroll.setFitToWidth(true);
+        explainScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        explainScroll.getStyleClass().add("side");
+        explainScroll.setPrefWidth(360);
+        explainScroll.setMinWidth(300);
+        explainScroll.visibleProperty().bind(showExplanation.selectedProperty());
+        explainScroll.managedProperty().bind(explainScroll.visibleProperty());
+        explain.visibleProperty().bind(showExplanation.selectedProperty());
+        content.setRight(explainScroll);
         content.getStyleClass().add("content");
         setCenter(content);
 
@@ -120,8 +141,23 @@ public final class DashboardView extends BorderPane {
         }
         Menu view = new Menu("_View");
         darkTheme.setAccelerator(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN));
-        view.getItems().add(darkTheme);
-        MenuBar bar = new MenuBar(file, view);
+        CheckMenuItem explainItem = new CheckMenuItem("Explanation panel");
+        explainItem.selectedProperty().bindBidirectional(showExplanation.selectedProperty());
+        explainItem.setAccelerator(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN));
+        view.getItems().addAll(darkTheme, explainItem);
+        Menu learn = new Menu("_Lesson");
+        MenuItem startLesson = new MenuItem("Start the guided lesson");
+        startLesson.setOnAction(ev -> startLesson());
+        MenuItem next = new MenuItem("Next step");
+        next.setAccelerator(new KeyCodeCombination(KeyCode.PAGE_DOWN));
+        next.setOnAction(ev -> lesson.next());
+        MenuItem back = new MenuItem("Previous step");
+        back.setAccelerator(new KeyCodeCombination(KeyCode.PAGE_UP));
+        back.setOnAction(ev -> lesson.back());
+        MenuItem leave = new MenuItem("Keep playing from here");
+        leave.setOnAction(ev -> lesson.leave());
+        learn.getItems().addAll(startLesson, next, back, leave);
+        MenuBar bar = new MenuBar(file, view, learn);
         bar.setUseSystemMenuBar(true);
         return bar;
     }
@@ -139,19 +175,34 @@ public final class DashboardView extends BorderPane {
             exportButton.getItems().add(item);
         }
         exportButton.setTooltip(new Tooltip("Save a chart or the whole dashboard as PNG at 1×, 2× or 3× (Ctrl+E)"));
+        Button lessonButton = new Button("Guided lesson");
+        lessonButton.setId("lesson-start");
+        lessonButton.setOnAction(ev -> startLesson());
+        lessonButton.setTooltip(new Tooltip("The argument in eight steps: each sets the controls and points at the "
+                + "chart element it discusses. Leave at any step and keep playing."));
+        showExplanation.setId("explain-toggle");
+        showExplanation.setTooltip(new Tooltip("The argument in sentences, with this scenario's numbers (Ctrl+L)"));
         Button theme = new Button("Light / dark");
         theme.setOnAction(ev -> darkTheme.setSelected(!darkTheme.isSelected()));
         theme.setTooltip(new Tooltip("Switch between the light and the dark theme (Ctrl+D)"));
         HBox spacer = new HBox();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        ToolBar bar = new ToolBar(title, subtitle, spacer, theme, new Separator(), exportButton);
+        ToolBar bar = new ToolBar(title, subtitle, spacer, lessonButton, showExplanation, new Separator(), theme,
+                new Separator(), exportButton);
         bar.getStyleClass().add("app-toolbar");
         return bar;
+    }
+
+    /** Starts the lesson, with the explanation beside it. */
+    public void startLesson() {
+        showExplanation.setSelected(true);
+        lesson.start();
     }
 
     /** Brings the summary up to date now; a scene that is never shown gets no pulse to do it. */
     public void refreshNow() {
         summary.refreshIfDirty();
+        explain.refreshIfDirty();
     }
 
     /** The node a chart kind exports. */
@@ -182,5 +233,10 @@ public final class DashboardView extends BorderPane {
         utilization.dispose();
         cost.dispose();
         summary.dispose();
+        explain.dispose();
+        lessonBar.dispose();
+        for (lab.roofline.app.chart.CanvasChart chart : new lab.roofline.app.chart.CanvasChart[] {roofline, utilization, cost}) {
+            chart.highlightProperty().unbind();
+        }
     }
 }

@@ -34,6 +34,7 @@ import lab.roofline.io.Settings;
 /** The desktop app. Profiles and settings are read in init(), off the FX thread. */
 public final class RooflineApp extends Application {
     private ProfileLoader.Result profiles;
+    private lab.roofline.io.ApiPriceLoader.Result apiPrices;
     private Settings settings;
     private RooflineViewModel vm;
     private DashboardView view;
@@ -53,23 +54,28 @@ public final class RooflineApp extends Application {
         profiles = ProfileLoader.loadAll(List.of());
         profiles.problems().forEach(System.err::println);
         settings = Settings.load(Settings.defaultFile());
+        apiPrices = lab.roofline.io.ApiPriceLoader.loadBundled();
+        apiPrices.problems().forEach(System.err::println);
     }
 
     @Override
     public void start(Stage primaryStage) {
         stage = primaryStage;
         vm = new RooflineViewModel(profiles.profiles());
+        vm.apiPrices().setAll(apiPrices.prices());
         restoreScenario();
         view = new DashboardView(vm, this::export);
         Scene scene = new Scene(view, settings.number("window.width").orElse(1440),
                 settings.number("window.height").orElse(900));
         boolean dark = "dark".equals(settings.get("theme", "light"));
+        view.showExplanation.setSelected(Boolean.parseBoolean(settings.get("explain", "false")));
         view.darkTheme.setSelected(dark);
         applyTheme(scene, dark);
         view.darkTheme.selectedProperty().addListener((obs, was, is) -> applyTheme(scene, is));
-        int skipped = profiles.problems().size();
+        List<String> problems = new java.util.ArrayList<>(profiles.problems());
+        problems.addAll(apiPrices.problems());
         view.status.setText(profiles.profiles().size() + " hardware profiles loaded"
-                + (skipped > 0 ? "  ·  " + skipped + " skipped: " + String.join("; ", profiles.problems()) : "")
+                + (problems.isEmpty() ? "" : "  ·  " + problems.size() + " problem(s): " + String.join("; ", problems))
                 + "  ·  your own profiles: " + lab.roofline.io.AppHome.profilesDirectory());
         stage.setTitle("Roofline Lab");
         stage.setScene(scene);
@@ -124,6 +130,7 @@ public final class RooflineApp extends Application {
 
     private void rememberState() {
         settings.put("theme", view.darkTheme.isSelected() ? "dark" : "light");
+        settings.put("explain", view.showExplanation.isSelected());
         settings.put("window.maximized", stage.isMaximized());
         if (!stage.isMaximized()) {
             settings.put("window.x", stage.getX());

@@ -18,11 +18,14 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import lab.roofline.engine.ApiPrice;
 import lab.roofline.engine.Evaluation;
+import lab.roofline.engine.Explanation;
 import lab.roofline.engine.HardwareProfile;
 import lab.roofline.engine.ModelPresets;
 import lab.roofline.engine.ModelSpec;
 import lab.roofline.engine.Precision;
+import lab.roofline.engine.RatioReference;
 import lab.roofline.engine.RooflineEngine;
 import lab.roofline.engine.Scenario;
 import lab.roofline.engine.Units;
@@ -54,8 +57,14 @@ public final class RooflineViewModel {
     /** Price per device-hour; NaN when unknown. Follows the GPU's profile when the GPU changes. */
     private final DoubleProperty priceUsdPerHour = new SimpleDoubleProperty(this, "priceUsdPerHour", Double.NaN);
 
+    /** Public API prices to compare the scenario's output/input ratio against. */
+    private final ObservableList<ApiPrice> apiPrices = FXCollections.observableArrayList();
+    /** The Explanation topic a lesson step is discussing; charts highlight its element. Null: none. */
+    private final ObjectProperty<Explanation.Topic> highlight = new SimpleObjectProperty<>(this, "highlight");
     private final ReadOnlyIntegerWrapper evaluationCount = new ReadOnlyIntegerWrapper(this, "evaluationCount");
     private final ObjectBinding<Evaluation> result;
+    /** Implied batches for the API ratios; independent of the batch, so a batch drag never recomputes it. */
+    private final ObjectBinding<List<RatioReference>> references;
     private final ReadOnlyObjectWrapper<String> lastInputError = new ReadOnlyObjectWrapper<>(this, "lastInputError");
 
     public RooflineViewModel(List<HardwareProfile> availableProfiles) {
@@ -89,6 +98,18 @@ public final class RooflineViewModel {
             }
         });
 
+        references = new ObjectBinding<>() {
+            {
+                bind(preset, parameters, precision, weightOnly, kvPrecision, gpu, gpuCount, promptTokens,
+                        generatedTokens, computeEfficiency, bandwidthEfficiency, apiPrices);
+            }
+
+            @Override
+            protected List<RatioReference> computeValue() {
+                return ratioReferences(scenario(), apiPrices);
+            }
+        };
+
         result = new ObjectBinding<>() {
             {
                 bind(preset, parameters, precision, weightOnly, kvPrecision, batchSize, gpu, gpuCount,
@@ -101,6 +122,30 @@ public final class RooflineViewModel {
                 return RooflineEngine.evaluate(scenario());
             }
         };
+    }
+
+    static List<RatioReference> ratioReferences(Scenario s, List<ApiPrice> prices) {
+        java.util.Map<Double, List<String>> byRatio = new java.util.TreeMap<>();
+        for (ApiPrice p : prices) {
+            double ratio = Math.round(p.outputToInputRatio() * 100) / 100.0;
+            byRatio.computeIfAbsent(ratio, r -> new java.util.ArrayList<>()).add(p.label());
+        }
+        List<RatioReference> out = new java.util.ArrayList<>();
+        byRatio.forEach((ratio, names) -> out.add(new RatioReference(ratio, String.join(", ", names),
+                RooflineEngine.impliedBatch(s, ratio))));
+        return List.copyOf(out);
+    }
+
+    public ObservableValue<List<RatioReference>> referencesProperty() {
+        return references;
+    }
+
+    public ObservableList<ApiPrice> apiPrices() {
+        return apiPrices;
+    }
+
+    public ObjectProperty<Explanation.Topic> highlightProperty() {
+        return highlight;
     }
 
     /** The scenario the inputs describe. Inputs are kept valid by the setters, so this cannot fail. */

@@ -37,6 +37,7 @@ class DashboardUiTest {
     @Start
     void start(Stage stage) {
         vm = new RooflineViewModel(ProfileLoader.load(true, List.of()).profiles());
+        vm.apiPrices().setAll(lab.roofline.io.ApiPriceLoader.loadBundled().prices());
         view = new DashboardView(vm, kind -> { });
         Scene scene = new Scene(view, 1440, 900);
         scene.getStylesheets().setAll(Theme.LIGHT.stylesheets());
@@ -230,6 +231,40 @@ class DashboardUiTest {
                     : lab.roofline.app.export.HeadlessExport.CHART_WIDTH;
             assertThat(holder[0].getWidth()).as(kind.key()).isLessThanOrEqualTo(expectedWidth).isGreaterThan(expectedWidth * 0.7);
         }
+    }
+
+    @Test
+    void theGuidedLessonStepsForwardAndBackAndCanBeLeft(FxRobot robot) {
+        robot.clickOn("#lesson-start");
+        settle();
+        assertThat(view.lessonBar.isVisible()).isTrue();
+        assertThat(view.explain.isVisible()).isTrue();
+        assertThat(view.lessonBar.stepLabel.getText()).contains("step 1 of 8", "The ridge point");
+        robot.clickOn("#lesson-next");
+        settle();
+        assertThat(view.lessonBar.stepLabel.getText()).contains("step 2 of 8");
+        assertThat(view.lessonBar.text.getText()).startsWith("At batch 1 each decode step reads");
+        assertThat(vm.precisionProperty().get()).isEqualTo(Precision.INT8);
+        assertThat(roofline().markerPosition(RooflineChart.Marker.DECODE)).isNotNull();
+        robot.clickOn("#lesson-back");
+        settle();
+        assertThat(view.lessonBar.stepLabel.getText()).contains("step 1 of 8");
+        robot.clickOn("#lesson-leave");
+        settle();
+        assertThat(view.lessonBar.isVisible()).isFalse();
+        assertThat(vm.highlightProperty().get()).isNull();
+        assertThat(vm.gpuCountProperty().get()).isEqualTo(2);
+    }
+
+    @Test
+    void theExplanationPanelStatesTheSummarysNumbers(FxRobot robot) {
+        robot.clickOn("#explain-toggle");
+        settle();
+        String ridge = view.explain.text(lab.roofline.engine.Explanation.Topic.RIDGE);
+        assertThat(ridge).contains(view.summary.ridge.value.getText());
+        robot.interact(() -> vm.batchSizeProperty().set(16));
+        settle();
+        assertThat(view.explain.text(lab.roofline.engine.Explanation.Topic.BATCHING)).contains("At batch 16");
     }
 
     private static int distinctColours(BufferedImage img) {

@@ -64,6 +64,9 @@ public abstract class CanvasChart extends Region {
 
     /** What changes rarely (grid, roofs, curves): redrawn only when {@link #backgroundKey} changes. */
     private final Canvas background = new Canvas();
+    /** The element a lesson step discusses; the chart that shows it draws a ring around it. */
+    private final javafx.beans.property.ObjectProperty<lab.roofline.engine.Explanation.Topic> highlight =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "highlight");
     /** What moves with every slider step (operating points, markers, hover cards). */
     private final Canvas canvas = new Canvas();
     private final ObservableValue<Evaluation> source;
@@ -77,6 +80,7 @@ public abstract class CanvasChart extends Region {
         getStyleClass().addAll("rl-chart", styleClass);
         getChildren().addAll(background, canvas);
         source.addListener(invalidation);
+        highlight.addListener(invalidation);
         // A theme change restyles everything, the background too.
         for (CssMetaData<? extends Styleable, ?> meta : getCssMetaData()) {
             if (meta.getProperty().startsWith("-rl-")) {
@@ -95,6 +99,29 @@ public abstract class CanvasChart extends Region {
     /** Removes the listener on the evaluation; a disposed chart is never drawn again. */
     public void dispose() {
         source.removeListener(invalidation);
+        highlight.unbind();
+    }
+
+    public javafx.beans.property.ObjectProperty<lab.roofline.engine.Explanation.Topic> highlightProperty() {
+        return highlight;
+    }
+
+    protected lab.roofline.engine.Explanation.Topic highlight() {
+        return highlight.get();
+    }
+
+    protected boolean highlighted(lab.roofline.engine.Explanation.Topic topic) {
+        return highlight.get() == topic;
+    }
+
+    /** A ring that draws the eye to what the lesson is talking about. */
+    protected void ring(GraphicsContext g, double x, double y, double radius) {
+        g.setStroke(warningColor().deriveColor(0, 1, 1, 0.35));
+        g.setLineWidth(9);
+        g.strokeOval(x - radius, y - radius, 2 * radius, 2 * radius);
+        g.setStroke(warningColor());
+        g.setLineWidth(2.5);
+        g.strokeOval(x - radius, y - radius, 2 * radius, 2 * radius);
     }
 
     protected final void markDirty() {

@@ -10,6 +10,8 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import lab.roofline.engine.Evaluation;
+import lab.roofline.engine.Explanation;
+import lab.roofline.engine.RatioReference;
 import lab.roofline.engine.PhaseCost;
 import lab.roofline.engine.Units;
 
@@ -20,7 +22,7 @@ import lab.roofline.engine.Units;
 public final class CostChart extends CanvasChart {
     private static final double LEFT = 132;
     private static final double RIGHT = 28;
-    private static final double TOP = 78;
+    private static final double TOP = 112;
     private static final double BOTTOM = 62;
 
     private final List<Segment> segments = new ArrayList<>();
@@ -38,8 +40,11 @@ public final class CostChart extends CanvasChart {
         return Boolean.TRUE;
     }
 
-    public CostChart(ObservableValue<Evaluation> source) {
+    private final ObservableValue<List<RatioReference>> references;
+
+    public CostChart(ObservableValue<Evaluation> source, ObservableValue<List<RatioReference>> references) {
         super(source, "cost-chart");
+        this.references = references;
         setOnMouseMoved(ev -> {
             Segment now = segments.stream().filter(s -> ev.getX() >= s.x && ev.getX() <= s.x + Math.max(s.w, 4)
                     && ev.getY() >= s.y && ev.getY() <= s.y + s.h).findFirst().orElse(null);
@@ -89,6 +94,8 @@ public final class CostChart extends CanvasChart {
         text(g, ratioText, 16, 12 + baseFontSize() * 1.6, TextAlignment.LEFT, VPos.TOP, font(1.05, true),
                 decodeColor());
 
+        drawRatioStrip(g, ratioShown, w);
+
         double barArea = h - TOP - BOTTOM;
         double barH = Math.min(54, barArea / 2 * 0.62);
         double[] centres = {TOP + barArea * 0.25, TOP + barArea * 0.75};
@@ -127,6 +134,11 @@ public final class CostChart extends CanvasChart {
             lx += 17 + textWidth(causes[i], legend) + 22;
         }
 
+        if (highlighted(Explanation.Topic.COST) && !segments.isEmpty()) {
+            Segment last = segments.get(segments.size() - 1);
+            ring(g, last.x + last.w + 4, last.y + last.h / 2, 18);
+        }
+
         if (hovered != null) {
             Segment now = segments.stream().filter(s -> s.bar.equals(hovered.bar) && s.cause.equals(hovered.cause))
                     .findFirst().orElse(null);
@@ -135,6 +147,42 @@ public final class CostChart extends CanvasChart {
                 card(g, List.of(now.bar + ": " + now.cause, now.valueText + (priced ? " per million tokens" : " per token")),
                         now.x + now.w / 2, now.y, w, h);
             }
+        }
+    }
+
+    /**
+     * Where this scenario's output/input ratio sits among public API price ratios, on a log scale from
+     * 1x to 1000x.
+     */
+    private void drawRatioStrip(GraphicsContext g, double ratio, double w) {
+        double y = 84;
+        LogScale scale = LogScale.log(1, 1000, 40, w - 40);
+        g.setStroke(gridColor());
+        g.setLineWidth(4);
+        g.strokeLine(scale.pixelStart(), y, scale.pixelEnd(), y);
+        Font tiny = font(0.75, false);
+        for (double t : new double[] {1, 10, 100, 1000}) {
+            double x = scale.toPixel(t);
+            text(g, Units.sig3(t) + "×", x, y + 6, TextAlignment.CENTER, VPos.TOP, tiny, mutedColor());
+        }
+        double lastRight = -1;
+        for (RatioReference r : references.getValue()) {
+            double x = scale.toPixelClamped(r.ratio());
+            g.setFill(mutedColor());
+            g.fillRect(x - 1, y - 7, 2, 14);
+            String label = Units.sig3(r.ratio()) + "×";
+            double lw = textWidth(label, tiny);
+            if (x - lw / 2 > lastRight + 2) {
+                text(g, label, x, y - 9, TextAlignment.CENTER, VPos.BOTTOM, tiny, mutedColor());
+                lastRight = x + lw / 2;
+            }
+        }
+        double x = scale.toPixelClamped(ratio);
+        g.setFill(decodeColor());
+        g.fillPolygon(new double[] {x - 6, x + 6, x}, new double[] {y - 14, y - 14, y - 3}, 3);
+        if (!references.getValue().isEmpty()) {
+            text(g, "public API price ratios (ticks) vs this scenario (▼)", w - 16, 12, TextAlignment.RIGHT,
+                    VPos.TOP, tiny, mutedColor());
         }
     }
 

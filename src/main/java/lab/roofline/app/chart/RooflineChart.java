@@ -208,6 +208,16 @@ public final class RooflineChart extends CanvasChart {
         drawPoint(g, Marker.ATTENTION, e.decode().attention(), "Decode attention", attentionColor(), e, true);
         drawPoint(g, Marker.PREFILL, null, "Prefill", prefillColor(), e, false);
         drawPoint(g, Marker.DECODE, null, "Decode step", decodeColor(), e, false);
+        Marker lessonMarker = switch (highlight() == null ? lab.roofline.engine.Explanation.Topic.COST : highlight()) {
+            case RIDGE -> Marker.RIDGE;
+            case DECODE, BATCHING -> Marker.DECODE;
+            case PREFILL -> Marker.PREFILL;
+            case KV_CACHE -> Marker.ATTENTION;
+            default -> null;
+        };
+        if (lessonMarker != null) {
+            hits.stream().filter(x -> x.marker == lessonMarker).findFirst().ifPresent(x -> ring(g, x.x, x.y, 17));
+        }
 
         if (hovered != null) {
             Hit current = hits.stream().filter(x -> x.marker == hovered.marker).findFirst().orElse(null);

@@ -7,7 +7,10 @@ import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
+import lab.roofline.engine.BatchApi;
 import lab.roofline.engine.Evaluation;
+import lab.roofline.engine.Explanation;
+import lab.roofline.engine.RatioReference;
 import lab.roofline.engine.RooflineEngine;
 import lab.roofline.engine.Units;
 
@@ -24,8 +27,11 @@ public final class UtilizationChart extends CanvasChart {
     private Evaluation.BatchPoint hovered;
     private double mouseX = -1;
 
-    public UtilizationChart(ObservableValue<Evaluation> source) {
+    private final ObservableValue<List<RatioReference>> references;
+
+    public UtilizationChart(ObservableValue<Evaluation> source, ObservableValue<List<RatioReference>> references) {
         super(source, "utilization-chart");
+        this.references = references;
         setOnMouseMoved(ev -> {
             mouseX = ev.getX();
             markDirty();
@@ -50,6 +56,12 @@ public final class UtilizationChart extends CanvasChart {
     private void setScales(double w, double h) {
         xScale = LogScale.log(1, RooflineEngine.CURVE_MAX_BATCH, LEFT, w - RIGHT);
         yScale = LogScale.linear(0, 100, h - BOTTOM, TOP);
+    }
+
+    /** The implied batches depend on the API prices too. */
+    @Override
+    protected Object backgroundKey(Evaluation e) {
+        return List.of(e.scenario().withBatchSize(1), references.getValue());
     }
 
     @Override
@@ -123,6 +135,27 @@ public final class UtilizationChart extends CanvasChart {
             text(g, why, LEFT, 12 + baseFontSize() * 1.55, TextAlignment.LEFT, VPos.TOP, small, accentColor());
         }
 
+        // Implied batches: where this scenario's output/input cost ratio comes down to a public API's.
+        Font refFont = font(0.78, false);
+        double lastLabelRight = -1;
+        for (RatioReference r : references.getValue()) {
+            if (Double.isNaN(r.impliedBatch()) || r.impliedBatch() <= 1 || r.impliedBatch() > RooflineEngine.CURVE_MAX_BATCH) {
+                continue;
+            }
+            double x = xScale.toPixel(r.impliedBatch());
+            g.setStroke(mutedColor().deriveColor(0, 1, 1, 0.6));
+            g.setLineWidth(1);
+            g.setLineDashes(2, 3);
+            g.strokeLine(x, plotBottom - 46, x, plotBottom);
+            g.setLineDashes();
+            String label = Units.sig3(r.ratio()) + "×";
+            double lw = textWidth(label, refFont);
+            if (x - lw / 2 > lastLabelRight + 2) {
+                haloText(g, label, x, plotBottom - 48, TextAlignment.CENTER, VPos.BOTTOM, refFont, mutedColor());
+                lastLabelRight = x + lw / 2;
+            }
+        }
+
         // The curve.
         List<Evaluation.BatchPoint> curve = e.utilizationCurve();
         g.setStroke(accentColor());
@@ -180,6 +213,38 @@ public final class UtilizationChart extends CanvasChart {
         double labelY = Math.max(TOP + 24, cy - 12);
         haloText(g, current, right ? currentBatchX + 10 : currentBatchX - 10, labelY,
                 right ? TextAlignment.LEFT : TextAlignment.RIGHT, VPos.BOTTOM, bold, decodeColor());
+
+        // Lesson highlights.
+        if (highlighted(Explanation.Topic.BATCHING) && !Double.isNaN(e.criticalBatch())
+                && e.criticalBatch() <= RooflineEngine.CURVE_MAX_BATCH) {
+            double x = xScale.toPixel(Math.max(1, e.criticalBatch()));
+            double u = RooflineEngine.decodeStep(e.scenario(), e.criticalBatch(), e.decode().contextTokens())
+                    .computeUtilization();
+            ring(g, x, yScale.toPixel(u * 100), 16);
+        }
+        if (highlighted(Explanation.Topic.MEMORY_WALL) && e.memory().maxBatch() <= RooflineEngine.CURVE_MAX_BATCH) {
+            double x = e.memory().maxBatch() < 1 ? LEFT : xScale.toPixel(e.memory().maxBatch());
+            ring(g, x, TOP + 14, 16);
+        }
+        if (highlighted(Explanation.Topic.KV_CACHE)) {
+            Evaluation.BatchPoint last = curve.get(curve.size() - 1);
+            ring(g, xScale.toPixel(last.batchSize()) - 30, yScale.toPixel(last.computeUtilization() * 100), 16);
+        }
+        if (highlighted(Explanation.Topic.BATCH_API)) {
+            long topUp = BatchApi.naturalTopUp(e);
+            if (topUp > batch && topUp <= RooflineEngine.CURVE_MAX_BATCH) {
+                double x = xScale.toPixel(topUp);
+                g.setStroke(prefillColor());
+                g.setLineWidth(2);
+                g.setLineDashes(6, 4);
+                g.strokeLine(x, TOP, x, plotBottom);
+                g.setLineDashes();
+                haloText(g, "Batch API tops up to " + topUp, x - 6, TOP + 24, TextAlignment.RIGHT, VPos.TOP,
+                        font(0.9, true), prefillColor());
+                ring(g, x, yScale.toPixel(RooflineEngine.decodeStep(e.scenario(), topUp, e.decode().contextTokens())
+                        .computeUtilization() * 100), 14);
+            }
+        }
 
         // Hover: the nearest curve point to the mouse.
         hovered = null;

@@ -48,6 +48,7 @@ public final class HeadlessExport {
                                        int scale) {
         RooflineViewModel vm = new RooflineViewModel(profiles.isEmpty() ? List.of(evaluation.scenario().gpu()) : profiles);
         vm.applyScenario(evaluation.scenario());
+        vm.apiPrices().setAll(lab.roofline.io.ApiPriceLoader.loadBundled().prices());
         DashboardView view = new DashboardView(vm, null);
         Node node = view.nodeFor(kind);
         StackPane root;
