@@ -110,11 +110,11 @@ final class SummaryStrip extends VBox {
             inputCost.set(Units.seconds(c.inputSecondsPerToken()), "device time per token (no price)");
             outputCost.set(Units.seconds(c.outputSecondsPerToken()), "device time per token (no price)");
         }
-        ratio.set(String.format(Locale.ROOT, "%s×", c.outputToInputRatio() >= 100
-                ? String.format(Locale.ROOT, "%,.0f", c.outputToInputRatio()) : Units.sig3(c.outputToInputRatio())),
-                "output tokens cost more");
+        ratio.set(Units.times(c.outputToInputRatio()), "output tokens cost more");
         Evaluation.MemoryUse m = e.memory();
-        memory.set(Units.si(m.totalBytes(), "B") + " of " + Units.si(m.capacityBytes(), "B"),
+        double unit = m.capacityBytes() >= 1e12 ? 1e12 : 1e9;
+        memory.set(Units.sig3(m.totalBytes() / unit) + " / " + Units.sig3(m.capacityBytes() / unit)
+                        + (unit == 1e12 ? " TB" : " GB"),
                 m.maxBatch() == 0 ? "weights alone do not fit" : "largest batch that fits: " + m.maxBatch());
         memoryBar.setProgress(Math.min(1, m.totalBytes() / m.capacityBytes()));
         memory.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("over"), !m.fits());

@@ -128,6 +128,14 @@ public final class Units {
         return sig3(fraction * 100) + " %";
     }
 
+    /** A ratio or multiple: 4.0 -> "4×", 8.33 -> "8.33×", 291.4 -> "291×", 1000 -> "1000×". */
+    public static String times(double ratio) {
+        if (ratio == Math.rint(ratio) && Math.abs(ratio) < 1e6) {
+            return String.format(Locale.ROOT, "%.0f×", ratio);
+        }
+        return sig3(ratio) + "×";
+    }
+
     /** US dollars: 0.1234 -> "$0.123", 12.5 -> "$12.50". */
     public static String usd(double dollars) {
         if (dollars >= 1) {

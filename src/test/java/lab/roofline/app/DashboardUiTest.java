@@ -133,7 +133,8 @@ class DashboardUiTest {
         settle();
         assertThat(vm.batchSizeProperty().get()).isEqualTo(4000);
         assertThat(view.summary.warningTexts()).anyMatch(t -> t.contains("Does not fit in 80.0 GB at batch 4000"));
-        assertThat(view.summary.memory.value.getStyleClass()).isNotNull();
+        assertThat(view.summary.memory.getPseudoClassStates()).contains(javafx.css.PseudoClass.getPseudoClass("over"));
+        assertThat(view.summary.memory.value.getText()).endsWith("/ 80.0 GB");
     }
 
     @Test

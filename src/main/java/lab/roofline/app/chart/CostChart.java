@@ -89,8 +89,7 @@ public final class CostChart extends CanvasChart {
         text(g, priced ? "Cost per million tokens" : "Device time per token (no price known)", 16, 12,
                 TextAlignment.LEFT, VPos.TOP, font(1.15, true), textColor());
         ratioShown = cost.outputToInputRatio();
-        String ratioText = String.format(Locale.ROOT, "output tokens cost %s× input",
-                ratioShown >= 10 ? String.format(Locale.ROOT, "%,.0f", ratioShown) : Units.sig3(ratioShown));
+        String ratioText = "output tokens cost " + Units.times(ratioShown) + " input";
         text(g, ratioText, 16, 12 + baseFontSize() * 1.6, TextAlignment.LEFT, VPos.TOP, font(1.05, true),
                 decodeColor());
 
@@ -163,14 +162,14 @@ public final class CostChart extends CanvasChart {
         Font tiny = font(0.75, false);
         for (double t : new double[] {1, 10, 100, 1000}) {
             double x = scale.toPixel(t);
-            text(g, Units.sig3(t) + "×", x, y + 6, TextAlignment.CENTER, VPos.TOP, tiny, mutedColor());
+            text(g, Units.times(t), x, y + 6, TextAlignment.CENTER, VPos.TOP, tiny, mutedColor());
         }
         double lastRight = -1;
         for (RatioReference r : references.getValue()) {
             double x = scale.toPixelClamped(r.ratio());
             g.setFill(mutedColor());
             g.fillRect(x - 1, y - 7, 2, 14);
-            String label = Units.sig3(r.ratio()) + "×";
+            String label = Units.times(r.ratio());
             double lw = textWidth(label, tiny);
             if (x - lw / 2 > lastRight + 2) {
                 text(g, label, x, y - 9, TextAlignment.CENTER, VPos.BOTTOM, tiny, mutedColor());
@@ -181,7 +180,7 @@ public final class CostChart extends CanvasChart {
         g.setFill(decodeColor());
         g.fillPolygon(new double[] {x - 6, x + 6, x}, new double[] {y - 14, y - 14, y - 3}, 3);
         if (!references.getValue().isEmpty()) {
-            text(g, "public API price ratios (ticks) vs this scenario (▼)", w - 16, 12, TextAlignment.RIGHT,
+            text(g, "Output ÷ input: public API prices (ticks), this scenario (▼)", 16, y - 30, TextAlignment.LEFT,
                     VPos.TOP, tiny, mutedColor());
         }
     }

@@ -82,7 +82,7 @@ public final class RooflineChart extends CanvasChart {
 
     private void setScales(Evaluation e, double w, double h) {
         double maxPeak = e.roofs().stream().mapToDouble(Evaluation.Roof::peakFlopsPerSecond).max().orElseThrow();
-        double yMax = maxPeak * 3;
+        double yMax = maxPeak * 6; // headroom above the highest roof for its label
         xScale = LogScale.log(MIN_INTENSITY, MAX_INTENSITY, LEFT, w - RIGHT);
         yScale = LogScale.log(yMax / 2e5, yMax, h - BOTTOM, TOP);
     }
@@ -137,12 +137,21 @@ public final class RooflineChart extends CanvasChart {
         // to the other side of its line, or is left out.
         List<double[]> placed = new ArrayList<>();
         double peakY = yScale.toPixel(roof.peakFlopsPerSecond());
+        // The ridge's own labels sit below-right of the ridge point; keep roof labels off them.
+        double ridgeLabelX = xScale.toPixelClamped(roof.ridgeFlopsPerByte());
+        placed.add(new double[] {ridgeLabelX, peakY + 4, ridgeLabelX + 260, peakY + 8 + baseFontSize() * 2.7});
         String sameAsCurrent = e.roofs().stream()
                 .filter(r -> r.precision() != roof.precision() && r.peakFlopsPerSecond() == roof.peakFlopsPerSecond())
                 .map(r -> " / " + r.precision().label()).reduce("", String::concat);
-        placeLabel(g, roof.precision().label() + sameAsCurrent + " peak " + tflops(roof.peakFlopsPerSecond())
-                + "  ·  " + Units.si(roof.bandwidthBytesPerSecond(), "B/s"), plotRight - 6, peakY,
-                font(0.92, true), accentColor(), placed, plotBottom);
+        placeLabel(g, roof.precision().label() + sameAsCurrent + " " + tflops(roof.peakFlopsPerSecond()),
+                plotRight - 6, peakY, font(0.92, true), accentColor(), placed, plotBottom);
+        // The bandwidth names the sloped roof, low on the left where the slope is alone.
+        double slopeX = xScale.toPixel(0.15);
+        double slopeY = yScale.toPixelClamped(roof.attainableFlopsPerSecond(0.15));
+        if (slopeY < plotBottom - 20) {
+            haloText(g, Units.si(roof.bandwidthBytesPerSecond(), "B/s"), slopeX, slopeY - 8, TextAlignment.LEFT,
+                    VPos.BOTTOM, font(0.85, true), accentColor());
+        }
         List<Double> peaksByDistance = new ArrayList<>(otherPeaks.keySet());
         peaksByDistance.sort(java.util.Comparator.comparingDouble(
                 p -> Math.abs(Math.log(p / roof.peakFlopsPerSecond()))));

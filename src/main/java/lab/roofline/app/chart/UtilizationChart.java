@@ -91,11 +91,15 @@ public final class UtilizationChart extends CanvasChart {
 
         // Grid.
         g.setLineWidth(1);
+        // Every power of two gets a grid line; labels thin out when they would touch.
+        int labelStep = textWidth("4096", tick) + 8 > (plotRight - LEFT) / 12 ? 2 : 1;
         for (int k = 0; k <= 12; k++) {
             double x = xScale.toPixel(1L << k);
             g.setStroke(gridColor());
             g.strokeLine(x, TOP, x, plotBottom);
-            text(g, Long.toString(1L << k), x, plotBottom + 6, TextAlignment.CENTER, VPos.TOP, tick, mutedColor());
+            if (k % labelStep == 0) {
+                text(g, Long.toString(1L << k), x, plotBottom + 6, TextAlignment.CENTER, VPos.TOP, tick, mutedColor());
+            }
         }
         for (int pct = 0; pct <= 100; pct += 20) {
             double y = yScale.toPixel(pct);
@@ -148,7 +152,7 @@ public final class UtilizationChart extends CanvasChart {
             g.setLineDashes(2, 3);
             g.strokeLine(x, plotBottom - 46, x, plotBottom);
             g.setLineDashes();
-            String label = Units.sig3(r.ratio()) + "×";
+            String label = Units.times(r.ratio());
             double lw = textWidth(label, refFont);
             if (x - lw / 2 > lastLabelRight + 2) {
                 haloText(g, label, x, plotBottom - 48, TextAlignment.CENTER, VPos.BOTTOM, refFont, mutedColor());
@@ -184,7 +188,7 @@ public final class UtilizationChart extends CanvasChart {
         g.rotate(-90);
         text(g, "Compute utilization", 0, 0, TextAlignment.CENTER, VPos.CENTER, font(0.9, false), textColor());
         g.restore();
-        text(g, "Decode: compute utilization vs batch size", LEFT, 12, TextAlignment.LEFT, VPos.TOP,
+        text(g, "Decode utilization vs batch size", LEFT, 12, TextAlignment.LEFT, VPos.TOP,
                 font(1.15, true), textColor());
     }
 
