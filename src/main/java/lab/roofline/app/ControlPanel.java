@@ -172,7 +172,46 @@ final class ControlPanel extends VBox {
         });
         kvBox.setAccessibleText("KV-cache precision");
 
-        VBox efficiency = new VBox(6,
+        FlowPane realismChoice = new FlowPane(0, 6);
+        realismChoice.getStyleClass().add("segmented");
+        ToggleGroup realismGroup = new ToggleGroup();
+        for (RooflineViewModel.RealismMode mode : RooflineViewModel.RealismMode.values()) {
+            ToggleButton b = new ToggleButton(switch (mode) {
+                case IDEAL -> "Ideal";
+                case REALISTIC -> "Realistic (measured)";
+                case CUSTOM -> "Custom";
+            });
+            b.setId("realism-" + mode.name().toLowerCase(Locale.ROOT));
+            b.setUserData(mode);
+            b.setToggleGroup(realismGroup);
+            b.setSelected(vm.realismModeProperty().get() == mode);
+            b.setTooltip(tip(switch (mode) {
+                case IDEAL -> "100 % of peak compute and bandwidth: the roofline itself, an upper bound on speed.";
+                case REALISTIC -> "Fractions of peak reached in published measurements (docs/model.md): "
+                        + "large matmuls per device, streaming reads for bandwidth.";
+                case CUSTOM -> "Your own fractions: move either slider.";
+            }));
+            realismChoice.getChildren().add(b);
+        }
+        realismGroup.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                old.setSelected(true);
+                return;
+            }
+            vm.realismModeProperty().set((RooflineViewModel.RealismMode) now.getUserData());
+        });
+        vm.realismModeProperty().addListener((obs, old, now) -> realismGroup.getToggles().stream()
+                .filter(t -> t.getUserData() == now).findFirst().ifPresent(t -> t.setSelected(true)));
+        Label realismSource = new Label();
+        realismSource.getStyleClass().add("control-unit");
+        realismSource.setWrapText(true);
+        javafx.beans.InvalidationListener sourceText = obs -> realismSource.setText(vm.realismSource());
+        vm.realismModeProperty().addListener(sourceText);
+        vm.gpuProperty().addListener(sourceText);
+        vm.computeEfficiencyProperty().addListener(sourceText);
+        sourceText.invalidated(null);
+
+        VBox efficiency = new VBox(6, realismChoice, realismSource,
                 percentSlider("Compute efficiency", "Achievable fraction of peak FLOP/s. 100 % is the ideal roofline, "
                         + "an upper bound; measured large matmuls reach about 70-80 %.", vm.computeEfficiencyProperty()),
                 percentSlider("Bandwidth efficiency", "Achievable fraction of peak memory bandwidth. 100 % is ideal; "

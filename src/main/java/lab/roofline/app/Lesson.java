@@ -86,8 +86,7 @@ public final class Lesson {
         vm.batchSizeProperty().set(step.batch());
         vm.promptTokensProperty().set(step.promptTokens());
         vm.generatedTokensProperty().set(step.generatedTokens());
-        vm.computeEfficiencyProperty().set(1.0);
-        vm.bandwidthEfficiencyProperty().set(1.0);
+        vm.realismModeProperty().set(RooflineViewModel.RealismMode.IDEAL);
         vm.highlightProperty().set(step.topic());
         index.set(i);
     }

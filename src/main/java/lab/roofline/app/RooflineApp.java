@@ -35,6 +35,7 @@ import lab.roofline.io.Settings;
 public final class RooflineApp extends Application {
     private ProfileLoader.Result profiles;
     private lab.roofline.io.ApiPriceLoader.Result apiPrices;
+    private lab.roofline.io.RealismLoader.Result realism;
     private Settings settings;
     private RooflineViewModel vm;
     private DashboardView view;
@@ -56,6 +57,8 @@ public final class RooflineApp extends Application {
         settings = Settings.load(Settings.defaultFile());
         apiPrices = lab.roofline.io.ApiPriceLoader.loadBundled();
         apiPrices.problems().forEach(System.err::println);
+        realism = lab.roofline.io.RealismLoader.loadBundled();
+        realism.problems().forEach(System.err::println);
     }
 
     @Override
@@ -63,6 +66,7 @@ public final class RooflineApp extends Application {
         stage = primaryStage;
         vm = new RooflineViewModel(profiles.profiles());
         vm.apiPrices().setAll(apiPrices.prices());
+        vm.setRealism(realism.realism());
         restoreScenario();
         view = new DashboardView(vm, this::export);
         Scene scene = new Scene(view, settings.number("window.width").orElse(1440),
@@ -74,6 +78,7 @@ public final class RooflineApp extends Application {
         view.darkTheme.selectedProperty().addListener((obs, was, is) -> applyTheme(scene, is));
         List<String> problems = new java.util.ArrayList<>(profiles.problems());
         problems.addAll(apiPrices.problems());
+        problems.addAll(realism.problems());
         view.status.setText(profiles.profiles().size() + " hardware profiles loaded"
                 + (problems.isEmpty() ? "" : "  ·  " + problems.size() + " problem(s): " + String.join("; ", problems))
                 + "  ·  your own profiles: " + lab.roofline.io.AppHome.profilesDirectory());
@@ -115,6 +120,13 @@ public final class RooflineApp extends Application {
         saved("prompt").ifPresent(vm::setPromptTokensText);
         saved("generated").ifPresent(vm::setGeneratedTokensText);
         settings.number("gpuCount").ifPresent(n -> vm.gpuCountProperty().set((int) Math.max(1, Math.min(1024, n))));
+        saved("realism").ifPresent(m -> {
+            try {
+                vm.realismModeProperty().set(RooflineViewModel.RealismMode.valueOf(m));
+            } catch (IllegalArgumentException ignored) {
+                // an unknown mode keeps the default
+            }
+        });
         settings.number("computeEfficiency").ifPresent(f -> vm.computeEfficiencyProperty().set(clampFraction(f)));
         settings.number("bandwidthEfficiency").ifPresent(f -> vm.bandwidthEfficiencyProperty().set(clampFraction(f)));
         saved("price").ifPresent(vm::setPriceText);
@@ -148,6 +160,7 @@ public final class RooflineApp extends Application {
         settings.put("prompt", vm.promptTokensProperty().get());
         settings.put("generated", vm.generatedTokensProperty().get());
         settings.put("gpuCount", vm.gpuCountProperty().get());
+        settings.put("realism", vm.realismModeProperty().get().name());
         settings.put("computeEfficiency", vm.computeEfficiencyProperty().get());
         settings.put("bandwidthEfficiency", vm.bandwidthEfficiencyProperty().get());
         double price = vm.priceUsdPerHourProperty().get();

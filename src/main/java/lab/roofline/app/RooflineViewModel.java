@@ -26,6 +26,7 @@ import lab.roofline.engine.ModelPresets;
 import lab.roofline.engine.ModelSpec;
 import lab.roofline.engine.Precision;
 import lab.roofline.engine.RatioReference;
+import lab.roofline.engine.Realism;
 import lab.roofline.engine.RooflineEngine;
 import lab.roofline.engine.Scenario;
 import lab.roofline.engine.Units;
@@ -56,6 +57,14 @@ public final class RooflineViewModel {
     private final DoubleProperty bandwidthEfficiency = new SimpleDoubleProperty(this, "bandwidthEfficiency", 1.0);
     /** Price per device-hour; NaN when unknown. Follows the GPU's profile when the GPU changes. */
     private final DoubleProperty priceUsdPerHour = new SimpleDoubleProperty(this, "priceUsdPerHour", Double.NaN);
+
+    /** Ideal roofline, measured achievable fractions, or the user's own efficiencies. */
+    public enum RealismMode { IDEAL, REALISTIC, CUSTOM }
+
+    private final ObjectProperty<RealismMode> realismMode = new SimpleObjectProperty<>(this, "realismMode",
+            RealismMode.IDEAL);
+    private Realism realism = Realism.IDEAL;
+    private boolean applyingRealism;
 
     /** Public API prices to compare the scenario's output/input ratio against. */
     private final ObservableList<ApiPrice> apiPrices = FXCollections.observableArrayList();
@@ -95,8 +104,20 @@ public final class RooflineViewModel {
         gpu.addListener((obs, old, now) -> {
             if (now != null) {
                 priceUsdPerHour.set(now.priceUsdPerHour());
+                if (realismMode.get() == RealismMode.REALISTIC) {
+                    applyRealism();
+                }
             }
         });
+        realismMode.addListener((obs, old, now) -> applyRealism());
+        // Moving an efficiency slider by hand makes the setting the user's own.
+        javafx.beans.InvalidationListener handEdit = obs -> {
+            if (!applyingRealism) {
+                realismMode.set(RealismMode.CUSTOM);
+            }
+        };
+        computeEfficiency.addListener(handEdit);
+        bandwidthEfficiency.addListener(handEdit);
 
         references = new ObjectBinding<>() {
             {
@@ -146,6 +167,45 @@ public final class RooflineViewModel {
 
     public ObjectProperty<Explanation.Topic> highlightProperty() {
         return highlight;
+    }
+
+    private void applyRealism() {
+        RealismMode mode = realismMode.get();
+        if (mode == RealismMode.CUSTOM) {
+            return;
+        }
+        applyingRealism = true;
+        try {
+            Realism r = mode == RealismMode.REALISTIC ? realism : Realism.IDEAL;
+            computeEfficiency.set(r.computeFraction(gpu.get().id()));
+            bandwidthEfficiency.set(r.bandwidthFraction());
+        } finally {
+            applyingRealism = false;
+        }
+    }
+
+    public void setRealism(Realism measured) {
+        realism = measured;
+        applyRealism();
+    }
+
+    public Realism realism() {
+        return realism;
+    }
+
+    public ObjectProperty<RealismMode> realismModeProperty() {
+        return realismMode;
+    }
+
+    /** Where the current efficiencies come from, in words. */
+    public String realismSource() {
+        return switch (realismMode.get()) {
+            case IDEAL -> "Ideal roofline: 100 % of peak compute and bandwidth, an upper bound on speed.";
+            case REALISTIC -> "Compute " + Units.percent(computeEfficiency.get()) + ": "
+                    + realism.computeSource(gpu.get().id()) + ". Bandwidth " + Units.percent(bandwidthEfficiency.get())
+                    + ": " + realism.bandwidthSource() + ".";
+            case CUSTOM -> "Your own efficiencies.";
+        };
     }
 
     /** The scenario the inputs describe. Inputs are kept valid by the setters, so this cannot fail. */

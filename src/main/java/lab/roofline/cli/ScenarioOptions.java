@@ -55,13 +55,17 @@ public final class ScenarioOptions {
     @Option(names = "--output", paramLabel = "TOKENS", defaultValue = "256", description = "Generated tokens per sequence. Default: ${DEFAULT-VALUE}.")
     long generatedTokens;
 
-    @Option(names = "--compute-efficiency", paramLabel = "F", defaultValue = "1.0",
-            description = "Achievable fraction of peak FLOP/s, (0, 1]. Default: ${DEFAULT-VALUE}.")
-    double computeEfficiency;
+    @Option(names = "--compute-efficiency", paramLabel = "F",
+            description = "Achievable fraction of peak FLOP/s, (0, 1]. Default: 1.0 (ideal), or measured with --realistic.")
+    Double computeEfficiency;
 
-    @Option(names = "--bandwidth-efficiency", paramLabel = "F", defaultValue = "1.0",
-            description = "Achievable fraction of peak bandwidth, (0, 1]. Default: ${DEFAULT-VALUE}.")
-    double bandwidthEfficiency;
+    @Option(names = "--bandwidth-efficiency", paramLabel = "F",
+            description = "Achievable fraction of peak bandwidth, (0, 1]. Default: 1.0 (ideal), or measured with --realistic.")
+    Double bandwidthEfficiency;
+
+    @Option(names = "--realistic", description = "Use measured achievable fractions of peak (docs/model.md) "
+            + "instead of the ideal roofline; an explicit efficiency flag still wins.")
+    boolean realistic;
 
     @Option(names = "--price-per-hour", paramLabel = "USD", description = "Price per device-hour (overrides the profile's).")
     Double pricePerHour;
@@ -101,15 +105,19 @@ public final class ScenarioOptions {
                 "--prompt must be between 1 and " + Scenario.MAX_TOKENS + " tokens, got " + promptTokens);
         require(cl, generatedTokens >= 1 && generatedTokens <= Scenario.MAX_TOKENS,
                 "--output must be between 1 and " + Scenario.MAX_TOKENS + " tokens, got " + generatedTokens);
-        require(cl, computeEfficiency > 0 && computeEfficiency <= 1,
+        lab.roofline.engine.Realism realism = realistic
+                ? lab.roofline.io.RealismLoader.loadBundled().realism() : lab.roofline.engine.Realism.IDEAL;
+        double compute = computeEfficiency != null ? computeEfficiency : realism.computeFraction(gpu.id());
+        double bandwidth = bandwidthEfficiency != null ? bandwidthEfficiency : realism.bandwidthFraction();
+        require(cl, compute > 0 && compute <= 1,
                 "--compute-efficiency must be above 0 and at most 1, got " + computeEfficiency);
-        require(cl, bandwidthEfficiency > 0 && bandwidthEfficiency <= 1,
+        require(cl, bandwidth > 0 && bandwidth <= 1,
                 "--bandwidth-efficiency must be above 0 and at most 1, got " + bandwidthEfficiency);
         double price = pricePerHour != null ? pricePerHour : gpu.priceUsdPerHour();
         require(cl, pricePerHour == null || (pricePerHour > 0 && !pricePerHour.isInfinite()),
                 "--price-per-hour must be a positive number of dollars, got " + pricePerHour);
         return new Scenario(model, gpu, gpuCount, precision, weightOnly, kvPrecision, batch, promptTokens,
-                generatedTokens, computeEfficiency, bandwidthEfficiency, price);
+                generatedTokens, compute, bandwidth, price);
     }
 
     private static void require(CommandLine cl, boolean ok, String message) {

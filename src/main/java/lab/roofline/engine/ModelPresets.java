@@ -27,6 +27,8 @@ public final class ModelPresets {
             HF + "mistralai/Mistral-7B-v0.1/blob/main/config.json");
     public static final ModelSpec QWEN_2_5_72B = dense("Qwen2.5-72B", 72.706e9, 80, 8192, 64, 8,
             HF + "Qwen/Qwen2.5-72B/blob/main/config.json");
+    public static final ModelSpec QWEN_2_5_7B = dense("Qwen2.5-7B", 7.616e9, 28, 3584, 28, 4,
+            HF + "Qwen/Qwen2.5-7B/blob/main/config.json");
     /** 8 experts of 3 x 4096 x 14336 weights in each of 32 layers; 2 per token. */
     public static final ModelSpec MIXTRAL_8X7B = new ModelSpec("Mixtral-8x7B", 46.703e9, 12.879e9, 32, 4096,
             32, 8, 128, new MixtureOfExperts(8, 2, 32 * 8 * 3.0 * 4096 * 14336),
@@ -37,7 +39,7 @@ public final class ModelPresets {
             HF + "Qwen/Qwen3-30B-A3B/blob/main/config.json");
 
     public static final List<ModelSpec> ALL = List.of(LLAMA_2_7B, LLAMA_2_13B, LLAMA_2_70B, LLAMA_3_1_8B,
-            LLAMA_3_1_70B, LLAMA_3_1_405B, MISTRAL_7B, QWEN_2_5_72B, MIXTRAL_8X7B, QWEN_3_30B_A3B);
+            LLAMA_3_1_70B, LLAMA_3_1_405B, MISTRAL_7B, QWEN_2_5_7B, QWEN_2_5_72B, MIXTRAL_8X7B, QWEN_3_30B_A3B);
 
     private static ModelSpec dense(String name, double parameters, int layers, int hidden, int heads,
                                    int kvHeads, String source) {
