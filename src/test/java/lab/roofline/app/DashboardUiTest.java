@@ -96,8 +96,11 @@ class DashboardUiTest {
         settle();
         assertThat(vm.precisionProperty().get()).isEqualTo(Precision.BF16);
         assertThat(roofline().currentRoofPrecision()).isEqualTo(Precision.BF16);
-        // Half the peak: lower on screen (larger y).
-        assertThat(roofline().currentPeakY()).isGreaterThan(int8Peak + 10);
+        // Half the peak: lower on screen (larger y), and the axis reads it as 989.5 TFLOP/s.
+        assertThat(roofline().currentPeakY()).isGreaterThan(int8Peak + 3);
+        assertThat(roofline().flopsAtPixelY(int8Peak)).isCloseTo(1979e12, org.assertj.core.api.Assertions.withinPercentage(0.01));
+        assertThat(roofline().flopsAtPixelY(roofline().currentPeakY()))
+                .isCloseTo(989.5e12, org.assertj.core.api.Assertions.withinPercentage(0.01));
     }
 
     @Test

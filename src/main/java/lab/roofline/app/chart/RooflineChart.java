@@ -74,6 +74,12 @@ public final class RooflineChart extends CanvasChart {
         return hovered == null ? List.of() : hovered.lines;
     }
 
+    /** The FLOP/s a pixel height stands for on the current axis. */
+    public double flopsAtPixelY(double y) {
+        layout();
+        return yScale.toValue(y);
+    }
+
     /** Pixel height of the current roof's flat part (its peak). */
     public double currentPeakY() {
         layout();
