@@ -59,6 +59,8 @@ final class SummaryStrip extends VBox {
         memoryBar.getStyleClass().add("memory-bar");
         memory.getChildren().add(memoryBar);
         warnings.getStyleClass().add("warnings");
+        // One line is always reserved, so the charts do not jump when a warning comes and goes mid-drag.
+        warnings.setMinHeight(28);
         getChildren().addAll(tiles, warnings);
         setSpacing(8);
         vm.resultProperty().addListener(onChange);
