@@ -144,7 +144,10 @@ public final class DashboardView extends BorderPane {
         CheckMenuItem explainItem = new CheckMenuItem("Explanation panel");
         explainItem.selectedProperty().bindBidirectional(showExplanation.selectedProperty());
         explainItem.setAccelerator(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN));
-        view.getItems().addAll(darkTheme, explainItem);
+        CheckMenuItem work = new CheckMenuItem("Show your work");
+        work.selectedProperty().bindBidirectional(summary.showWork);
+        work.setAccelerator(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+        view.getItems().addAll(darkTheme, explainItem, work);
         Menu learn = new Menu("_Lesson");
         MenuItem startLesson = new MenuItem("Start the guided lesson");
         startLesson.setOnAction(ev -> startLesson());
@@ -180,6 +183,10 @@ public final class DashboardView extends BorderPane {
         lessonButton.setOnAction(ev -> startLesson());
         lessonButton.setTooltip(new Tooltip("The argument in eight steps: each sets the controls and points at the "
                 + "chart element it discusses. Leave at any step and keep playing."));
+        javafx.scene.control.ToggleButton workToggle = new javafx.scene.control.ToggleButton("Show your work");
+        workToggle.setId("work-toggle");
+        workToggle.selectedProperty().bindBidirectional(summary.showWork);
+        workToggle.setTooltip(new Tooltip("Under each number, the formula it came from with this scenario's values"));
         showExplanation.setId("explain-toggle");
         showExplanation.setTooltip(new Tooltip("The argument in sentences, with this scenario's numbers (Ctrl+L)"));
         Button theme = new Button("Light / dark");
@@ -187,7 +194,7 @@ public final class DashboardView extends BorderPane {
         theme.setTooltip(new Tooltip("Switch between the light and the dark theme (Ctrl+D)"));
         HBox spacer = new HBox();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        ToolBar bar = new ToolBar(title, subtitle, spacer, lessonButton, showExplanation, new Separator(), theme,
+        ToolBar bar = new ToolBar(title, subtitle, spacer, lessonButton, showExplanation, workToggle, new Separator(), theme,
                 new Separator(), exportButton);
         bar.getStyleClass().add("app-toolbar");
         return bar;

@@ -14,6 +14,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import lab.roofline.engine.Derivations;
 import lab.roofline.engine.Evaluation;
 import lab.roofline.engine.Units;
 
@@ -125,6 +126,7 @@ final class SummaryStrip extends VBox {
             return; // rebuilding labels costs CSS and layout on every frame of a drag
         }
         shownNotices = e.notices();
+        showWork(e);
         List<Label> lines = new ArrayList<>();
         for (String w : e.notices()) {
             Label l = new Label("⚠  " + w);
@@ -134,6 +136,24 @@ final class SummaryStrip extends VBox {
         }
         warnings.getChildren().setAll(lines);
     }
+
+    /** Each tile's tooltip, and its third line when "show your work" is on, gives the formula with numbers. */
+    private void showWork(Evaluation e) {
+        var work = Derivations.of(e);
+        Tile[] tiles = {ridge, decode, utilization, timePerToken, inputCost, outputCost, ratio, memory};
+        Derivations.Quantity[] quantities = {Derivations.Quantity.RIDGE, Derivations.Quantity.DECODE_THROUGHPUT,
+                Derivations.Quantity.COMPUTE_UTILIZATION, Derivations.Quantity.TIME_PER_OUTPUT_TOKEN,
+                Derivations.Quantity.INPUT_COST, Derivations.Quantity.OUTPUT_COST, Derivations.Quantity.RATIO,
+                Derivations.Quantity.MEMORY};
+        for (int i = 0; i < tiles.length; i++) {
+            Derivations.Derivation d = work.get(quantities[i]);
+            tiles[i].work.setText("= " + d.substituted());
+            tiles[i].tooltip.setText(tiles[i].about + "\n\n" + d.text());
+        }
+    }
+
+    /** Shows every tile's substituted formula under its number. */
+    final javafx.beans.property.BooleanProperty showWork = new javafx.beans.property.SimpleBooleanProperty(this, "showWork");
 
     /** Texts of the warnings shown now. */
     List<String> warningTexts() {
@@ -149,9 +169,12 @@ final class SummaryStrip extends VBox {
     }
 
     /** One number with its title and a line of context. */
-    static final class Tile extends VBox {
+    final class Tile extends VBox {
         final Label value = new Label();
         final Label detail = new Label();
+        final Label work = new Label();
+        final Tooltip tooltip = new Tooltip();
+        String about = "";
         private final Label title;
 
         Tile(String titleText) {
@@ -160,7 +183,14 @@ final class SummaryStrip extends VBox {
             value.getStyleClass().add("tile-value");
             detail.getStyleClass().add("tile-detail");
             getStyleClass().add("tile");
-            getChildren().addAll(title, value, detail);
+            work.getStyleClass().add("tile-work");
+            work.setWrapText(true);
+            work.visibleProperty().bind(showWork);
+            work.managedProperty().bind(showWork);
+            tooltip.setWrapText(true);
+            tooltip.setMaxWidth(420);
+            Tooltip.install(this, tooltip);
+            getChildren().addAll(title, value, detail, work);
             setAlignment(Pos.TOP_LEFT);
             HBox.setHgrow(this, Priority.ALWAYS);
         }
@@ -171,10 +201,8 @@ final class SummaryStrip extends VBox {
         }
 
         void setTooltip(String text) {
-            Tooltip t = new Tooltip(text);
-            t.setWrapText(true);
-            t.setMaxWidth(340);
-            Tooltip.install(this, t);
+            about = text;
+            tooltip.setText(text);
         }
     }
 }

@@ -271,6 +271,34 @@ class DashboardUiTest {
         assertThat(view.explain.text(lab.roofline.engine.Explanation.Topic.BATCHING)).contains("At batch 16");
     }
 
+    @Test
+    void showYourWorkPutsTheFormulaUnderEachNumber(FxRobot robot) {
+        assertThat(view.summary.ridge.work.isVisible()).isFalse();
+        robot.clickOn("#work-toggle");
+        settle();
+        assertThat(view.summary.ridge.work.isVisible()).isTrue();
+        assertThat(view.summary.ridge.work.getText()).isEqualTo("= 1.98 PFLOP/s ÷ 3.35 TB/s");
+        assertThat(view.summary.ridge.tooltip.getText()).contains("ridge = peak FLOP/s ÷ bandwidth");
+        assertThat(view.summary.decode.work.getText()).startsWith("= 1 ÷ ");
+    }
+
+    @Test
+    void theRealisticSettingUsesTheMeasuredFractionsAndMovingASliderMakesItCustom(FxRobot robot) {
+        robot.interact(() -> vm.setRealism(lab.roofline.io.RealismLoader.loadBundled().realism()));
+        robot.clickOn("#realism-realistic");
+        settle();
+        assertThat(vm.computeEfficiencyProperty().get()).isEqualTo(0.803);
+        assertThat(vm.bandwidthEfficiencyProperty().get()).isEqualTo(0.84);
+        robot.interact(() -> vm.selectGpu("a100_80gb_sxm"));
+        assertThat(vm.computeEfficiencyProperty().get()).isEqualTo(0.869);
+        robot.interact(() -> vm.computeEfficiencyProperty().set(0.5));
+        assertThat(vm.realismModeProperty().get()).isEqualTo(RooflineViewModel.RealismMode.CUSTOM);
+        robot.clickOn("#realism-ideal");
+        settle();
+        assertThat(vm.computeEfficiencyProperty().get()).isEqualTo(1.0);
+        assertThat(vm.bandwidthEfficiencyProperty().get()).isEqualTo(1.0);
+    }
+
     private static int distinctColours(BufferedImage img) {
         java.util.Set<Integer> colours = new java.util.HashSet<>();
         for (int y = 0; y < img.getHeight(); y += 7) {

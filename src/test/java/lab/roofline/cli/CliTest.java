@@ -89,6 +89,17 @@ class CliTest {
     }
 
     @Test
+    void realisticUsesMeasuredFractionsUnlessAnEfficiencyIsGiven() throws Exception {
+        JsonNode realistic = new ObjectMapper().readTree(run("report", "--json", "--realistic").out());
+        assertThat(realistic.path("workload").path("computeEfficiency").asDouble()).isEqualTo(0.803);
+        assertThat(realistic.path("workload").path("bandwidthEfficiency").asDouble()).isEqualTo(0.84);
+        JsonNode overridden = new ObjectMapper().readTree(run("report", "--json", "--realistic",
+                "--compute-efficiency", "0.5").out());
+        assertThat(overridden.path("workload").path("computeEfficiency").asDouble()).isEqualTo(0.5);
+        assertThat(overridden.path("workload").path("bandwidthEfficiency").asDouble()).isEqualTo(0.84);
+    }
+
+    @Test
     void listsGpusAndModels() {
         Run gpus = run("list-gpus");
         assertThat(gpus.code()).isZero();

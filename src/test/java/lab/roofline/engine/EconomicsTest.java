@@ -94,6 +94,25 @@ class EconomicsTest {
     }
 
     @Test
+    void showYourWorkSubstitutesTheNumbersItUses() {
+        Evaluation e = RooflineEngine.evaluate(Scenario.of(ModelSpec.fromParameterCount(70e9), TestProfiles.H100)
+                .withPrecision(Precision.INT8, false).withTokens(1, 1));
+        var work = Derivations.of(e);
+        assertThat(work.get(Derivations.Quantity.RIDGE).substituted()).isEqualTo("1.98 PFLOP/s ÷ 3.35 TB/s");
+        assertThat(work.get(Derivations.Quantity.RIDGE).result()).startsWith("591 FLOP/byte");
+        assertThat(work.get(Derivations.Quantity.DECODE_THROUGHPUT).substituted()).isEqualTo("1 ÷ 20.9 ms");
+        assertThat(work.get(Derivations.Quantity.DECODE_THROUGHPUT).result()).startsWith("47.9 tokens/s");
+        assertThat(work.get(Derivations.Quantity.TIME_PER_OUTPUT_TOKEN).result()).isEqualTo("20.9 ms");
+        assertThat(work.get(Derivations.Quantity.OUTPUT_COST).result())
+                .isEqualTo(Units.usd(e.cost().outputUsdPerMillionTokens()));
+        assertThat(work.get(Derivations.Quantity.MEMORY).substituted()).startsWith("70B × 1 B + 1 × 2 × ");
+        assertThat(work.values()).allSatisfy(d -> assertThat(d.text()).doesNotContain("NaN"));
+        Evaluation unpriced = RooflineEngine.evaluate(LLAMA_8B.withPrice(Double.NaN));
+        assertThat(Derivations.of(unpriced).get(Derivations.Quantity.OUTPUT_COST).formula())
+                .startsWith("time per output token");
+    }
+
+    @Test
     void theArticlesSentenceComesOutWithItsNumbers() {
         Scenario article = Scenario.of(ModelSpec.fromParameterCount(70e9), TestProfiles.H100)
                 .withPrecision(Precision.INT8, false).withTokens(1, 1);
