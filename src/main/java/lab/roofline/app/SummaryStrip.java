@@ -24,6 +24,8 @@ import lab.roofline.engine.Units;
  */
 final class SummaryStrip extends VBox {
     private final RooflineViewModel vm;
+    /** Shows every tile's substituted formula under its number (declared before the tiles that bind it). */
+    final javafx.beans.property.BooleanProperty showWork = new javafx.beans.property.SimpleBooleanProperty(this, "showWork");
     final Tile ridge = new Tile("Ridge point");
     final Tile decode = new Tile("Decode throughput");
     final Tile utilization = new Tile("Compute utilization");
@@ -151,9 +153,6 @@ final class SummaryStrip extends VBox {
             tiles[i].tooltip.setText(tiles[i].about + "\n\n" + d.text());
         }
     }
-
-    /** Shows every tile's substituted formula under its number. */
-    final javafx.beans.property.BooleanProperty showWork = new javafx.beans.property.SimpleBooleanProperty(this, "showWork");
 
     /** Texts of the warnings shown now. */
     List<String> warningTexts() {
