@@ -95,6 +95,7 @@ public final class DashboardView extends BorderPane {
         side.setFitToWidth(true);
         side.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         side.getStyleClass().add("side");
+        side.setId("controls-scroll");
         side.setPrefWidth(330);
         side.setMinWidth(300);
 

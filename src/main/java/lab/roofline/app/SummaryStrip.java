@@ -124,11 +124,11 @@ final class SummaryStrip extends VBox {
         memoryBar.setProgress(Math.min(1, m.totalBytes() / m.capacityBytes()));
         memory.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("over"), !m.fits());
 
+        showWork(e);
         if (e.notices().equals(shownNotices)) {
             return; // rebuilding labels costs CSS and layout on every frame of a drag
         }
         shownNotices = e.notices();
-        showWork(e);
         List<Label> lines = new ArrayList<>();
         for (String w : e.notices()) {
             Label l = new Label("⚠  " + w);

@@ -284,7 +284,11 @@ class DashboardUiTest {
 
     @Test
     void theRealisticSettingUsesTheMeasuredFractionsAndMovingASliderMakesItCustom(FxRobot robot) {
-        robot.interact(() -> vm.setRealism(lab.roofline.io.RealismLoader.loadBundled().realism()));
+        robot.interact(() -> {
+            vm.setRealism(lab.roofline.io.RealismLoader.loadBundled().realism());
+            robot.lookup("#controls-scroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1);
+        });
+        settle();
         robot.clickOn("#realism-realistic");
         settle();
         assertThat(vm.computeEfficiencyProperty().get()).isEqualTo(0.803);
