@@ -100,7 +100,14 @@ public final class DashboardView extends BorderPane {
         side.setMinWidth(300);
 
         content.setLeft(side);
-        content.setCenter(main);
+        // Charts never shrink below a readable size; when the window is too short, the main area scrolls.
+        charts.setMinHeight(560);
+        ScrollPane mainScroll = new ScrollPane(main);
+        mainScroll.setFitToWidth(true);
+        mainScroll.setFitToHeight(true);
+        mainScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        mainScroll.getStyleClass().add("main-scroll");
+        content.setCenter(mainScroll);
         explainScroll = new ScrollPane(explain);
         explainScroll.setFitToWidth(true);
         explainScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
@@ -201,9 +208,8 @@ public final class DashboardView extends BorderPane {
         return bar;
     }
 
-    /** Starts the lesson, with the explanation beside it. */
+    /** Starts the lesson; its bar carries the explanation, so the charts keep their room. */
     public void startLesson() {
-        showExplanation.setSelected(true);
         lesson.start();
     }
 

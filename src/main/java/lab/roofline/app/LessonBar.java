@@ -31,6 +31,12 @@ final class LessonBar extends VBox {
         stepLabel.getStyleClass().add("lesson-step");
         text.getStyleClass().add("lesson-text");
         text.setWrapText(true);
+        text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        text.setMaxWidth(Double.MAX_VALUE);
+        stepLabel.setMinWidth(0);
+        for (Button b : new Button[] {back, next, leave}) {
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         back.setOnAction(e -> lesson.back());
         next.setOnAction(e -> lesson.next());
         leave.setOnAction(e -> lesson.leave());

@@ -242,7 +242,6 @@ class DashboardUiTest {
         robot.clickOn("#lesson-start");
         settle();
         assertThat(view.lessonBar.isVisible()).isTrue();
-        assertThat(view.explain.isVisible()).isTrue();
         assertThat(view.lessonBar.stepLabel.getText()).contains("step 1 of 8", "The ridge point");
         robot.clickOn("#lesson-next");
         settle();

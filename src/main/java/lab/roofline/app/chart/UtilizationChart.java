@@ -142,7 +142,9 @@ public final class UtilizationChart extends CanvasChart {
         // Implied batches: where this scenario's output/input cost ratio comes down to a public API's.
         Font refFont = font(0.78, false);
         double lastLabelRight = -1;
-        for (RatioReference r : references.getValue()) {
+        List<RatioReference> byBatch = new java.util.ArrayList<>(references.getValue());
+        byBatch.sort(java.util.Comparator.comparingDouble(RatioReference::impliedBatch));
+        for (RatioReference r : byBatch) {
             if (Double.isNaN(r.impliedBatch()) || r.impliedBatch() <= 1 || r.impliedBatch() > RooflineEngine.CURVE_MAX_BATCH) {
                 continue;
             }
