@@ -149,8 +149,9 @@ public final class RooflineChart extends CanvasChart {
         String sameAsCurrent = e.roofs().stream()
                 .filter(r -> r.precision() != roof.precision() && r.peakFlopsPerSecond() == roof.peakFlopsPerSecond())
                 .map(r -> " / " + r.precision().label()).reduce("", String::concat);
+        // The current roof's label goes below its line: above it is where the prefill point's label sits.
         placeLabel(g, roof.precision().label() + sameAsCurrent + " " + tflops(roof.peakFlopsPerSecond()),
-                plotRight - 6, peakY, font(0.92, true), accentColor(), placed, plotBottom);
+                plotRight - 6, peakY, font(0.92, true), accentColor(), placed, plotBottom, true);
         // The bandwidth names the sloped roof, low on the left where the slope is alone.
         double slopeX = xScale.toPixel(0.15);
         double slopeY = yScale.toPixelClamped(roof.attainableFlopsPerSecond(0.15));
@@ -163,7 +164,7 @@ public final class RooflineChart extends CanvasChart {
                 p -> Math.abs(Math.log(p / roof.peakFlopsPerSecond()))));
         for (double peak : peaksByDistance) {
             placeLabel(g, String.join(" / ", otherPeaks.get(peak)) + " " + tflops(peak), plotRight - 6,
-                    yScale.toPixel(peak), small, mutedColor(), placed, plotBottom);
+                    yScale.toPixel(peak), small, mutedColor(), placed, plotBottom, false);
         }
 
         // Ridge point.
@@ -269,10 +270,12 @@ public final class RooflineChart extends CanvasChart {
 
     /** A right-aligned label just above (or else just below) a roof line, never over another label. */
     private void placeLabel(GraphicsContext g, String label, double right, double lineY, Font font, Color color,
-                            List<double[]> placed, double plotBottom) {
+                            List<double[]> placed, double plotBottom, boolean belowFirst) {
         double w = textWidth(label, font) + 6;
         double h = font.getSize() * 1.25;
-        for (double top : new double[] {lineY - 4 - h, lineY + 5}) {
+        double above = lineY - 4 - h;
+        double below = lineY + 5;
+        for (double top : belowFirst ? new double[] {below, above} : new double[] {above, below}) {
             double[] box = {right - w, top, right, top + h};
             boolean free = top > TOP + 2 && top + h < plotBottom - 2 && placed.stream().noneMatch(b ->
                     b[0] < box[2] && box[0] < b[2] && b[1] < box[3] && box[1] < b[3]);

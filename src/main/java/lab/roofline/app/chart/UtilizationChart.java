@@ -215,10 +215,11 @@ public final class UtilizationChart extends CanvasChart {
                 + Units.sig3(e.decode().tokensPerSecond()) + " tokens/s";
         Font bold = font(0.95, true);
         double tw = textWidth(current, bold);
-        boolean right = currentBatchX + 10 + tw < plotRight;
+        // Right of the marker when it fits, else left of it, never outside the plot.
+        double labelLeft = currentBatchX + 10 + tw < plotRight ? currentBatchX + 10 : currentBatchX - 10 - tw;
+        labelLeft = Math.max(LEFT + 4, Math.min(plotRight - 4 - tw, labelLeft));
         double labelY = Math.max(TOP + 24, cy - 12);
-        haloText(g, current, right ? currentBatchX + 10 : currentBatchX - 10, labelY,
-                right ? TextAlignment.LEFT : TextAlignment.RIGHT, VPos.BOTTOM, bold, decodeColor());
+        haloText(g, current, labelLeft, labelY, TextAlignment.LEFT, VPos.BOTTOM, bold, decodeColor());
 
         // Lesson highlights.
         if (highlighted(Explanation.Topic.BATCHING) && !Double.isNaN(e.criticalBatch())
