@@ -120,7 +120,10 @@ final class SummaryStrip extends VBox {
         double unit = m.capacityBytes() >= 1e12 ? 1e12 : 1e9;
         memory.set(Units.sig3(m.totalBytes() / unit) + " / " + Units.sig3(m.capacityBytes() / unit)
                         + (unit == 1e12 ? " TB" : " GB"),
-                m.maxBatch() == 0 ? "weights alone do not fit" : "largest batch that fits: " + m.maxBatch());
+                m.maxBatch() == 0 ? "weights need ≥ " + m.minDevicesForWeights() + " devices"
+                        : (e.scenario().gpuCount() > 1
+                        ? Units.si(m.totalBytes() / e.scenario().gpuCount(), "B") + " per device · " : "")
+                        + "largest batch that fits: " + m.maxBatch());
         memoryBar.setProgress(Math.min(1, m.totalBytes() / m.capacityBytes()));
         memory.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("over"), !m.fits());
 
