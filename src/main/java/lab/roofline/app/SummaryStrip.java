@@ -34,6 +34,7 @@ final class SummaryStrip extends VBox {
     final Tile outputCost = new Tile("Output, per 1M tokens");
     final Tile ratio = new Tile("Output ÷ input");
     final Tile memory = new Tile("Memory");
+    private final Tile[] tiles = {ridge, decode, utilization, timePerToken, inputCost, outputCost, ratio, memory};
     private final ProgressBar memoryBar = new ProgressBar();
     final VBox warnings = new VBox(4);
     private final InvalidationListener onChange = obs -> markDirty();
@@ -85,6 +86,10 @@ final class SummaryStrip extends VBox {
         outputCost.setTooltip("Price per hour × decode step time ÷ batch × 1M.");
         ratio.setTooltip("How much more an output token costs than an input token (the price cancels).");
         memory.setTooltip("Weights + KV cache at batch × (prompt + generated) tokens, against capacity.");
+        showWork.addListener(obs -> {
+            dirty = true;
+            refreshIfDirty();
+        });
     }
 
     private void markDirty() {
@@ -142,19 +147,32 @@ final class SummaryStrip extends VBox {
         warnings.getChildren().setAll(lines);
     }
 
-    /** Each tile's tooltip, and its third line when "show your work" is on, gives the formula with numbers. */
+    /**
+     * "Show your work" lines under each number, only while they are shown: formatting every formula on
+     * every frame of a drag would cost time nobody sees. Tooltips build theirs when they open.
+     */
     private void showWork(Evaluation e) {
-        var work = Derivations.of(e);
-        Tile[] tiles = {ridge, decode, utilization, timePerToken, inputCost, outputCost, ratio, memory};
-        Derivations.Quantity[] quantities = {Derivations.Quantity.RIDGE, Derivations.Quantity.DECODE_THROUGHPUT,
-                Derivations.Quantity.COMPUTE_UTILIZATION, Derivations.Quantity.TIME_PER_OUTPUT_TOKEN,
-                Derivations.Quantity.INPUT_COST, Derivations.Quantity.OUTPUT_COST, Derivations.Quantity.RATIO,
-                Derivations.Quantity.MEMORY};
-        for (int i = 0; i < tiles.length; i++) {
-            Derivations.Derivation d = work.get(quantities[i]);
-            tiles[i].work.setText("= " + d.substituted());
-            tiles[i].tooltip.setText(tiles[i].about + "\n\n" + d.text());
+        if (!showWork.get()) {
+            return;
         }
+        var work = Derivations.of(e);
+        for (int i = 0; i < tiles.length; i++) {
+            tiles[i].work.setText("= " + work.get(QUANTITIES[i]).substituted());
+        }
+    }
+
+    private static final Derivations.Quantity[] QUANTITIES = {Derivations.Quantity.RIDGE,
+            Derivations.Quantity.DECODE_THROUGHPUT, Derivations.Quantity.COMPUTE_UTILIZATION,
+            Derivations.Quantity.TIME_PER_OUTPUT_TOKEN, Derivations.Quantity.INPUT_COST,
+            Derivations.Quantity.OUTPUT_COST, Derivations.Quantity.RATIO, Derivations.Quantity.MEMORY};
+
+    private Derivations.Derivation derivationFor(Tile tile) {
+        for (int i = 0; i < tiles.length; i++) {
+            if (tiles[i] == tile) {
+                return Derivations.of(vm.result()).get(QUANTITIES[i]);
+            }
+        }
+        throw new IllegalArgumentException("not a tile of this strip");
     }
 
     /** Texts of the warnings shown now. */
@@ -191,6 +209,7 @@ final class SummaryStrip extends VBox {
             work.managedProperty().bind(showWork);
             tooltip.setWrapText(true);
             tooltip.setMaxWidth(420);
+            tooltip.setOnShowing(ev -> tooltip.setText(about + "\n\n" + derivationFor(this).text()));
             Tooltip.install(this, tooltip);
             getChildren().addAll(title, value, detail, work);
             setAlignment(Pos.TOP_LEFT);

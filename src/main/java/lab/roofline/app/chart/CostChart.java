@@ -34,10 +34,39 @@ public final class CostChart extends CanvasChart {
                           double h) {
     }
 
-    /** Every bar moves with batch: all of it is foreground. */
+    /** The legend and the axis names depend only on the size and whether a price is known. */
     @Override
     protected Object backgroundKey(Evaluation e) {
-        return Boolean.TRUE;
+        return List.of(e.cost().hasPrice(), references.getValue());
+    }
+
+    @Override
+    protected void drawBackground(GraphicsContext g, Evaluation e, double w, double h) {
+        String[] causes = {"Reading weights", "KV-cache traffic", "Activations", "Compute"};
+        Color[] colors = {weightsColor(), kvColor(), activationColor(), computeColor()};
+        double lx = 16;
+        double ly = h - 40;
+        Font legend = font(0.85, false);
+        for (int i = 0; i < causes.length; i++) {
+            double itemWidth = 17 + textWidth(causes[i], legend) + 22;
+            if (lx + itemWidth > w - 8 && lx > 16) {
+                lx = 16;
+                ly += baseFontSize() * 1.5;
+            }
+            g.setFill(colors[i]);
+            g.fillRoundRect(lx, ly - 6, 12, 12, 3, 3);
+            text(g, causes[i], lx + 17, ly, TextAlignment.LEFT, VPos.CENTER, legend, mutedColor());
+            lx += itemWidth;
+        }
+        text(g, e.cost().hasPrice() ? "Cost per million tokens" : "Device time per token (no price known)", 16, 12,
+                TextAlignment.LEFT, VPos.TOP, font(1.15, true), textColor());
+        drawRatioScale(g, w);
+        double barArea = h - TOP - BOTTOM;
+        double[] centres = {TOP + barArea * 0.25, TOP + barArea * 0.75};
+        String[] names = {"Input (prefill)", "Output (decode)"};
+        for (int i = 0; i < 2; i++) {
+            text(g, names[i], LEFT - 12, centres[i], TextAlignment.RIGHT, VPos.CENTER, font(0.95, true), textColor());
+        }
     }
 
     private final ObservableValue<List<RatioReference>> references;
@@ -86,8 +115,6 @@ public final class CostChart extends CanvasChart {
         double plotRight = w - RIGHT;
         LogScale x = LogScale.linear(0, max * 1.0, LEFT, plotRight - 150);
 
-        text(g, priced ? "Cost per million tokens" : "Device time per token (no price known)", 16, 12,
-                TextAlignment.LEFT, VPos.TOP, font(1.15, true), textColor());
         ratioShown = cost.outputToInputRatio();
         String ratioText = "output tokens cost " + Units.times(ratioShown) + " input";
         text(g, ratioText, 16, 12 + baseFontSize() * 1.6, TextAlignment.LEFT, VPos.TOP, font(1.05, true),
@@ -103,7 +130,6 @@ public final class CostChart extends CanvasChart {
         for (int i = 0; i < 2; i++) {
             double cy = centres[i];
             double y = cy - barH / 2;
-            text(g, names[i], LEFT - 12, cy, TextAlignment.RIGHT, VPos.CENTER, font(0.95, true), textColor());
             double cursor = LEFT;
             PhaseCost.TimeSplit s = splits[i];
             cursor = segment(g, names[i], "Reading weights", s.weightSeconds(), weightsColor(), cursor, y, barH, x, priced);
@@ -115,23 +141,6 @@ public final class CostChart extends CanvasChart {
                     textColor());
         }
 
-        // Legend.
-        String[] causes = {"Reading weights", "KV-cache traffic", "Activations", "Compute"};
-        Color[] colors = {weightsColor(), kvColor(), activationColor(), computeColor()};
-        double lx = 16;
-        double ly = h - 40;
-        Font legend = font(0.85, false);
-        for (int i = 0; i < causes.length; i++) {
-            double itemWidth = 17 + textWidth(causes[i], legend) + 22;
-            if (lx + itemWidth > w - 8 && lx > 16) {
-                lx = 16;
-                ly += baseFontSize() * 1.5;
-            }
-            g.setFill(colors[i]);
-            g.fillRoundRect(lx, ly - 6, 12, 12, 3, 3);
-            text(g, causes[i], lx + 17, ly, TextAlignment.LEFT, VPos.CENTER, legend, mutedColor());
-            lx += 17 + textWidth(causes[i], legend) + 22;
-        }
 
         if (highlighted(Explanation.Topic.COST) && !segments.isEmpty()) {
             Segment last = segments.get(segments.size() - 1);
@@ -149,20 +158,22 @@ public final class CostChart extends CanvasChart {
         }
     }
 
-    /**
-     * Where this scenario's output/input ratio sits among public API price ratios, on a log scale from
-     * 1x to 1000x.
-     */
-    private void drawRatioStrip(GraphicsContext g, double ratio, double w) {
-        double y = 84;
-        LogScale scale = LogScale.log(1, 1000, 40, w - 40);
+    private static final double STRIP_Y = 84;
+
+    private LogScale ratioScale(double w) {
+        return LogScale.log(1, 1000, 40, w - 40);
+    }
+
+    /** The scale public API price ratios sit on, log from 1x to 1000x: background. */
+    private void drawRatioScale(GraphicsContext g, double w) {
+        double y = STRIP_Y;
+        LogScale scale = ratioScale(w);
         g.setStroke(gridColor());
         g.setLineWidth(4);
         g.strokeLine(scale.pixelStart(), y, scale.pixelEnd(), y);
         Font tiny = font(0.75, false);
         for (double t : new double[] {1, 10, 100, 1000}) {
-            double x = scale.toPixel(t);
-            text(g, Units.times(t), x, y + 6, TextAlignment.CENTER, VPos.TOP, tiny, mutedColor());
+            text(g, Units.times(t), scale.toPixel(t), y + 6, TextAlignment.CENTER, VPos.TOP, tiny, mutedColor());
         }
         double lastRight = -1;
         for (RatioReference r : references.getValue()) {
@@ -176,13 +187,18 @@ public final class CostChart extends CanvasChart {
                 lastRight = x + lw / 2;
             }
         }
-        double x = scale.toPixelClamped(ratio);
-        g.setFill(decodeColor());
-        g.fillPolygon(new double[] {x - 6, x + 6, x}, new double[] {y - 14, y - 14, y - 3}, 3);
         if (!references.getValue().isEmpty()) {
             text(g, "Output ÷ input: public API prices (ticks), this scenario (▼)", 16, y - 30, TextAlignment.LEFT,
                     VPos.TOP, tiny, mutedColor());
         }
+    }
+
+    /** Where this scenario's output/input ratio sits among the API ratios: foreground. */
+    private void drawRatioStrip(GraphicsContext g, double ratio, double w) {
+        double x = ratioScale(w).toPixelClamped(ratio);
+        double y = STRIP_Y;
+        g.setFill(decodeColor());
+        g.fillPolygon(new double[] {x - 6, x + 6, x}, new double[] {y - 14, y - 14, y - 3}, 3);
     }
 
     private double segment(GraphicsContext g, String bar, String cause, double value, Color color, double cursor,
