@@ -226,6 +226,7 @@ public final class RooflineApp extends Application {
                     Alert alert = new Alert(Alert.AlertType.ERROR, e.getMessage(), ButtonType.OK);
                     alert.setHeaderText("The PNG could not be saved");
                     alert.initOwner(stage);
+                    alert.getDialogPane().getStylesheets().setAll(stage.getScene().getStylesheets());
                     alert.show();
                 });
             }
@@ -240,6 +241,7 @@ public final class RooflineApp extends Application {
         dialog.initOwner(stage);
         dialog.setTitle("Export as PNG");
         dialog.setHeaderText("What to export, and at which scale");
+        dialog.getDialogPane().getStylesheets().setAll(stage.getScene().getStylesheets());
         ChoiceBox<ChartKind> kind = new ChoiceBox<>();
         kind.getItems().addAll(ChartKind.values());
         kind.setValue(preselected == null ? ChartKind.valueOf(settings.get("export.kind", "DASHBOARD")) : preselected);
