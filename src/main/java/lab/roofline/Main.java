@@ -18,6 +18,7 @@ public final class Main {
     public static void main(String[] args) {
         PLATFORM_LOG.setLevel(java.util.logging.Level.SEVERE);
         if (args.length == 0 || (args.length == 1 && args[0].equals("app"))) {
+            lab.roofline.io.AppData.loadAsync(); // overlaps the toolkit's start-up
             lab.roofline.app.RooflineApp.launchApp(args);
             return;
         }

@@ -16,7 +16,6 @@ import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -65,7 +64,7 @@ final class ControlPanel extends VBox {
         modelBox.setButtonCell(new ModelCell());
         modelBox.setMaxWidth(Double.MAX_VALUE);
         modelBox.valueProperty().bindBidirectional(vm.presetProperty());
-        modelBox.setTooltip(tip("A published architecture (layers, heads, KV heads) from its config.json. "
+        Tips.install(modelBox, ("A published architecture (layers, heads, KV heads) from its config.json. "
                 + "Moving the parameter slider makes the model custom, with a derived architecture."));
         modelBox.setAccessibleText("Model preset");
 
@@ -89,6 +88,7 @@ final class ControlPanel extends VBox {
             b.setToggleGroup(precisionGroup);
             b.setId("precision-" + c.label().toLowerCase(Locale.ROOT).replace(' ', '-'));
             b.getStyleClass().add(c.weightOnly() ? "weight-only" : "full-precision");
+            Tips.install(b, () -> String.valueOf(b.getProperties().get("tip")));
             precisionButtons.add(b);
             precisionPane.getChildren().add(b);
         }
@@ -113,11 +113,11 @@ final class ControlPanel extends VBox {
 
         // GPU: grouped by vendor, type to filter.
         gpuFilter.setPromptText("Type to filter GPUs…");
-        gpuFilter.setTooltip(tip("Filter by name, vendor or id. Enter picks the first match."));
+        Tips.install(gpuFilter, ("Filter by name, vendor or id. Enter picks the first match."));
         gpuFilter.setAccessibleText("Filter GPUs");
         gpuList.setPrefHeight(196);
         gpuList.setCellFactory(lv -> new GpuCell());
-        gpuList.setTooltip(tip("Hardware profiles: dense peaks, bandwidth, memory and price, each sourced "
+        Tips.install(gpuList, ("Hardware profiles: dense peaks, bandwidth, memory and price, each sourced "
                 + "(hardware-profiles/). Arrow keys move; the selection applies at once."));
         gpuList.setAccessibleText("GPU");
         refillGpuList("");
@@ -141,7 +141,7 @@ final class ControlPanel extends VBox {
             }
         });
         vm.gpuCountProperty().addListener((obs, old, now) -> gpuCount.getValueFactory().setValue(now.intValue()));
-        gpuCount.setTooltip(tip("Identical devices in tensor parallel: peak, bandwidth and memory add up "
+        Tips.install(gpuCount, ("Identical devices in tensor parallel: peak, bandwidth and memory add up "
                 + "(ideal scaling, no communication cost)."));
         gpuCount.getEditor().setAccessibleText("GPU count");
         guardSpinner(gpuCount);
@@ -157,7 +157,7 @@ final class ControlPanel extends VBox {
 
         kvBox.getItems().addAll(Precision.FP32, Precision.BF16, Precision.FP8, Precision.INT8, Precision.INT4);
         kvBox.valueProperty().bindBidirectional(vm.kvPrecisionProperty());
-        kvBox.setTooltip(tip("KV-cache precision, separate from the weights. KV bytes per token = "
+        Tips.install(kvBox, ("KV-cache precision, separate from the weights. KV bytes per token = "
                 + "2 × layers × KV heads × head dim × bytes."));
         kvBox.setConverter(new javafx.util.StringConverter<>() {
             @Override
@@ -185,7 +185,7 @@ final class ControlPanel extends VBox {
             b.setUserData(mode);
             b.setToggleGroup(realismGroup);
             b.setSelected(vm.realismModeProperty().get() == mode);
-            b.setTooltip(tip(switch (mode) {
+            Tips.install(b, (switch (mode) {
                 case IDEAL -> "100 % of peak compute and bandwidth: the roofline itself, an upper bound on speed.";
                 case REALISTIC -> "Fractions of peak reached in published measurements (docs/model.md): "
                         + "large matmuls per device, streaming reads for bandwidth.";
@@ -218,7 +218,7 @@ final class ControlPanel extends VBox {
                         + "measured streaming reaches about 80-90 %.", vm.bandwidthEfficiencyProperty()));
 
         priceField.setPrefColumnCount(6);
-        priceField.setTooltip(tip("Price per device-hour in US dollars, from the profile; edit it for your own "
+        Tips.install(priceField, ("Price per device-hour in US dollars, from the profile; edit it for your own "
                 + "contract. Empty = unknown (costs show as time per token)."));
         priceField.setAccessibleText("Price per device-hour");
         priceField.setText(priceText(vm.priceUsdPerHourProperty().get()));
@@ -286,8 +286,8 @@ final class ControlPanel extends VBox {
             String what = c.weightOnly() ? c.precision().label() + " weights (" + c.precision().bytesPerValue()
                     + " bytes each), math at BF16" : c.precision().label() + " weights and math ("
                     + c.precision().bytesPerValue() + " bytes per weight)";
-            b.setTooltip(tip(what + (native_ ? ". " + gpu.name() + " runs it natively."
-                    : ". " + gpu.name() + " has no " + math.label() + " peak: the math uses " + used.label() + ".")));
+            b.getProperties().put("tip", what + (native_ ? ". " + gpu.name() + " runs it natively."
+                    : ". " + gpu.name() + " has no " + math.label() + " peak: the math uses " + used.label() + "."));
         }
     }
 
@@ -329,9 +329,8 @@ final class ControlPanel extends VBox {
         s.valueProperty().bindBidirectional(property);
         Label label = new Label(title);
         label.getStyleClass().add("control-title");
-        Tooltip t = tip(tooltip);
-        label.setTooltip(t);
-        s.setTooltip(t);
+        Tips.install(label, tooltip);
+        Tips.install(s, tooltip);
         HBox header = new HBox(8, label, LogSliderField.spacer(), value);
         return new VBox(4, header, s);
     }
@@ -356,13 +355,6 @@ final class ControlPanel extends VBox {
         HBox h = new HBox(8, l, LogSliderField.spacer(), control, u);
         h.setAlignment(Pos.CENTER_LEFT);
         return h;
-    }
-
-    private static Tooltip tip(String text) {
-        Tooltip t = new Tooltip(text);
-        t.setWrapText(true);
-        t.setMaxWidth(360);
-        return t;
     }
 
     /** Typed text in a spinner that is not a number is put back, never thrown. */

@@ -13,7 +13,6 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.ToolBar;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -185,21 +184,21 @@ public final class DashboardView extends BorderPane {
             item.setOnAction(ev -> export.accept(k));
             exportButton.getItems().add(item);
         }
-        exportButton.setTooltip(new Tooltip("Save a chart or the whole dashboard as PNG at 1×, 2× or 3× (Ctrl+E)"));
+        Tips.install(exportButton, ("Save a chart or the whole dashboard as PNG at 1×, 2× or 3× (Ctrl+E)"));
         Button lessonButton = new Button("Guided lesson");
         lessonButton.setId("lesson-start");
         lessonButton.setOnAction(ev -> startLesson());
-        lessonButton.setTooltip(new Tooltip("The argument in eight steps: each sets the controls and points at the "
+        Tips.install(lessonButton, ("The argument in eight steps: each sets the controls and points at the "
                 + "chart element it discusses. Leave at any step and keep playing."));
         javafx.scene.control.ToggleButton workToggle = new javafx.scene.control.ToggleButton("Show your work");
         workToggle.setId("work-toggle");
         workToggle.selectedProperty().bindBidirectional(summary.showWork);
-        workToggle.setTooltip(new Tooltip("Under each number, the formula it came from with this scenario's values"));
+        Tips.install(workToggle, ("Under each number, the formula it came from with this scenario's values"));
         showExplanation.setId("explain-toggle");
-        showExplanation.setTooltip(new Tooltip("The argument in sentences, with this scenario's numbers (Ctrl+L)"));
+        Tips.install(showExplanation, ("The argument in sentences, with this scenario's numbers (Ctrl+L)"));
         Button theme = new Button("Light / dark");
         theme.setOnAction(ev -> darkTheme.setSelected(!darkTheme.isSelected()));
-        theme.setTooltip(new Tooltip("Switch between the light and the dark theme (Ctrl+D)"));
+        Tips.install(theme, ("Switch between the light and the dark theme (Ctrl+D)"));
         HBox spacer = new HBox();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         ToolBar bar = new ToolBar(title, subtitle, spacer, lessonButton, showExplanation, workToggle, new Separator(), theme,

@@ -8,7 +8,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -52,12 +51,9 @@ final class LogSliderField extends VBox {
         slider.setBlockIncrement(base == 2 ? 1 : 0.05);
         slider.setFocusTraversable(true);
         slider.setAccessibleText(title + " slider");
-        Tooltip tip = new Tooltip(tooltip);
-        tip.setWrapText(true);
-        tip.setMaxWidth(360);
-        label.setTooltip(tip);
-        slider.setTooltip(tip);
-        field.setTooltip(tip);
+        Tips.install(label, tooltip);
+        Tips.install(slider, tooltip);
+        Tips.install(field, tooltip);
 
         error.getStyleClass().add("input-error");
         error.setWrapText(true);

@@ -50,15 +50,15 @@ public final class RooflineApp extends Application {
         Application.launch(RooflineApp.class, args);
     }
 
+    /** Waits for the data loading that main() started (or starts it), off the FX thread. */
     @Override
     public void init() {
-        profiles = ProfileLoader.loadAll(List.of());
-        profiles.problems().forEach(System.err::println);
-        settings = Settings.load(Settings.defaultFile());
-        apiPrices = lab.roofline.io.ApiPriceLoader.loadBundled();
-        apiPrices.problems().forEach(System.err::println);
-        realism = lab.roofline.io.RealismLoader.loadBundled();
-        realism.problems().forEach(System.err::println);
+        lab.roofline.io.AppData data = lab.roofline.io.AppData.loadAsync().join();
+        profiles = data.profiles();
+        apiPrices = data.apiPrices();
+        realism = data.realism();
+        settings = data.settings();
+        data.problems().forEach(System.err::println);
     }
 
     @Override
@@ -79,6 +79,9 @@ public final class RooflineApp extends Application {
         List<String> problems = new java.util.ArrayList<>(profiles.problems());
         problems.addAll(apiPrices.problems());
         problems.addAll(realism.problems());
+        if (profiles.profiles().isEmpty()) {
+            problems.add("no hardware profile could be loaded");
+        }
         view.status.setText(profiles.profiles().size() + " hardware profiles loaded"
                 + (problems.isEmpty() ? "" : "  ·  " + problems.size() + " problem(s): " + String.join("; ", problems))
                 + "  ·  your own profiles: " + lab.roofline.io.AppHome.profilesDirectory());

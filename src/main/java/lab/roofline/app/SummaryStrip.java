@@ -8,7 +8,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -78,14 +77,14 @@ final class SummaryStrip extends VBox {
             attachedTo = now;
             markDirty();
         });
-        ridge.setTooltip("peak FLOP/s ÷ bandwidth: below this intensity work waits on memory.");
-        decode.setTooltip("Tokens per second for the whole batch, and for one sequence (one user).");
-        utilization.setTooltip("Decode step: attained FLOP/s ÷ peak FLOP/s of the compute precision.");
-        timePerToken.setTooltip("One decode step: every sequence in the batch gets one token.");
-        inputCost.setTooltip("Price per hour × prefill time ÷ prompt tokens × 1M.");
-        outputCost.setTooltip("Price per hour × decode step time ÷ batch × 1M.");
-        ratio.setTooltip("How much more an output token costs than an input token (the price cancels).");
-        memory.setTooltip("Weights + KV cache at batch × (prompt + generated) tokens, against capacity.");
+        ridge.setAbout("peak FLOP/s ÷ bandwidth: below this intensity work waits on memory.");
+        decode.setAbout("Tokens per second for the whole batch, and for one sequence (one user).");
+        utilization.setAbout("Decode step: attained FLOP/s ÷ peak FLOP/s of the compute precision.");
+        timePerToken.setAbout("One decode step: every sequence in the batch gets one token.");
+        inputCost.setAbout("Price per hour × prefill time ÷ prompt tokens × 1M.");
+        outputCost.setAbout("Price per hour × decode step time ÷ batch × 1M.");
+        ratio.setAbout("How much more an output token costs than an input token (the price cancels).");
+        memory.setAbout("Weights + KV cache at batch × (prompt + generated) tokens, against capacity.");
         showWork.addListener(obs -> {
             dirty = true;
             refreshIfDirty();
@@ -193,7 +192,6 @@ final class SummaryStrip extends VBox {
         final Label value = new Label();
         final Label detail = new Label();
         final Label work = new Label();
-        final Tooltip tooltip = new Tooltip();
         String about = "";
         private final Label title;
 
@@ -207,10 +205,7 @@ final class SummaryStrip extends VBox {
             work.setWrapText(true);
             work.visibleProperty().bind(showWork);
             work.managedProperty().bind(showWork);
-            tooltip.setWrapText(true);
-            tooltip.setMaxWidth(420);
-            tooltip.setOnShowing(ev -> tooltip.setText(about + "\n\n" + derivationFor(this).text()));
-            Tooltip.install(this, tooltip);
+            Tips.install(this, this::tooltipText);
             getChildren().addAll(title, value, detail, work);
             setAlignment(Pos.TOP_LEFT);
             HBox.setHgrow(this, Priority.ALWAYS);
@@ -221,9 +216,13 @@ final class SummaryStrip extends VBox {
             detail.setText(d);
         }
 
-        void setTooltip(String text) {
+        void setAbout(String text) {
             about = text;
-            tooltip.setText(text);
+        }
+
+        /** What the tooltip says when it opens: what the number means, and the work behind it. */
+        String tooltipText() {
+            return about + "\n\n" + derivationFor(this).text();
         }
     }
 }

@@ -39,6 +39,8 @@ public final class DashboardBenchmark {
 
     public static void main(String[] args) throws Exception {
         long jvmStartMillis = ManagementFactory.getRuntimeMXBean().getStartTime();
+        // As the app does: data loads in the background while the toolkit starts.
+        var data = lab.roofline.io.AppData.loadAsync();
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
@@ -48,7 +50,8 @@ public final class DashboardBenchmark {
         RooflineViewModel[] vmHolder = new RooflineViewModel[1];
         DashboardView[] viewHolder = new DashboardView[1];
         Platform.runLater(() -> {
-            RooflineViewModel vm = new RooflineViewModel(ProfileLoader.load(true, List.of()).profiles());
+            RooflineViewModel vm = new RooflineViewModel(data.join().profiles().profiles());
+            vm.apiPrices().setAll(data.join().apiPrices().prices());
             DashboardView view = new DashboardView(vm, kind -> { });
             Scene scene = new Scene(view, 1440, 900);
             scene.getStylesheets().setAll(Theme.LIGHT.stylesheets());

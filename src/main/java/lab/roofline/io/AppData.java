@@ -1,0 +1,36 @@
+package lab.roofline.io;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Everything the app reads before its first frame: hardware profiles, API prices, measured fractions and
+ * the user's settings. Loading starts on a background thread as the JVM starts, so it overlaps the
+ * toolkit's own start-up instead of adding to it.
+ */
+public record AppData(ProfileLoader.Result profiles, ApiPriceLoader.Result apiPrices, RealismLoader.Result realism,
+                      Settings settings) {
+
+    private static CompletableFuture<AppData> loading;
+
+    /** Starts loading (once); later calls return the same future. */
+    public static synchronized CompletableFuture<AppData> loadAsync() {
+        if (loading == null) {
+            loading = CompletableFuture.supplyAsync(AppData::load);
+        }
+        return loading;
+    }
+
+    public static AppData load() {
+        return new AppData(ProfileLoader.loadAll(List.of()), ApiPriceLoader.loadBundled(),
+                RealismLoader.loadBundled(), Settings.load(Settings.defaultFile()));
+    }
+
+    /** Every line about a file that did not load as it should. */
+    public List<String> problems() {
+        List<String> all = new java.util.ArrayList<>(profiles.problems());
+        all.addAll(apiPrices.problems());
+        all.addAll(realism.problems());
+        return List.copyOf(all);
+    }
+}
