@@ -1,6 +1,5 @@
 package lab.roofline.app.export;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -8,7 +7,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.SnapshotParameters;
@@ -17,7 +15,6 @@ import javafx.scene.image.ImageView;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.VBox;
 import javafx.scene.transform.Transform;
-import javax.imageio.ImageIO;
 
 /** Node to PNG: render (FX thread) and write (any other thread) are separate steps. */
 public final class PngExport {
@@ -66,12 +63,16 @@ public final class PngExport {
         if (!Files.isWritable(folder)) {
             throw new IOException("The folder " + folder + " cannot be written to (no permission).");
         }
-        BufferedImage buffered = SwingFXUtils.fromFXImage(image, null);
+        int width = (int) image.getWidth();
+        int height = (int) image.getHeight();
+        int[] argb = new int[width * height];
+        image.getPixelReader().getPixels(0, 0, width, height, javafx.scene.image.PixelFormat.getIntArgbInstance(),
+                argb, 0, width);
         Path temporary = null;
         try {
             temporary = Files.createTempFile(folder, ".roofline-export-", ".png");
-            if (!ImageIO.write(buffered, "png", temporary.toFile())) {
-                throw new IOException("No PNG encoder is available.");
+            try (java.io.OutputStream stream = new java.io.BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16)) {
+                PngEncoder.write(argb, width, height, stream);
             }
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
         } catch (AccessDeniedException e) {
