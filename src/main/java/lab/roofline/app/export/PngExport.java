@@ -70,8 +70,10 @@ public final class PngExport {
                 argb, 0, width);
         Path temporary = null;
         try {
-            temporary = Files.createTempFile(folder, ".roofline-export-", ".png");
-            try (java.io.OutputStream stream = new java.io.BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16)) {
+            // Not createTempFile: its owner-only permissions would stick to the exported PNG.
+            temporary = folder.resolve(".roofline-export-" + java.util.UUID.randomUUID() + ".png");
+            try (java.io.OutputStream stream = new java.io.BufferedOutputStream(Files.newOutputStream(temporary,
+                    java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE), 1 << 16)) {
                 PngEncoder.write(argb, width, height, stream);
             }
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
