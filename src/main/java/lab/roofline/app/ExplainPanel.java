@@ -2,8 +2,6 @@ package lab.roofline.app;
 
 import java.util.EnumMap;
 import java.util.Map;
-import javafx.beans.InvalidationListener;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import lab.roofline.engine.Evaluation;
@@ -17,10 +15,7 @@ final class ExplainPanel extends VBox {
     private final RooflineViewModel vm;
     private final Map<Explanation.Topic, Label> texts = new EnumMap<>(Explanation.Topic.class);
     private final Map<Explanation.Topic, VBox> boxes = new EnumMap<>(Explanation.Topic.class);
-    private final InvalidationListener onChange = obs -> markDirty();
-    private final Runnable preLayout = this::refreshIfDirty;
-    private boolean dirty = true;
-    private Scene attachedTo;
+    private final PulseRefresh refresher;
 
     ExplainPanel(RooflineViewModel vm) {
         this.vm = vm;
@@ -41,30 +36,15 @@ final class ExplainPanel extends VBox {
             boxes.put(t, box);
             getChildren().add(box);
         }
-        vm.resultProperty().addListener(onChange);
-        vm.highlightProperty().addListener(onChange);
-        sceneProperty().addListener((obs, old, now) -> {
-            if (old != null) {
-                old.removePreLayoutPulseListener(preLayout);
-            }
-            if (now != null) {
-                now.addPreLayoutPulseListener(preLayout);
-            }
-            attachedTo = now;
-            markDirty();
-        });
-    }
-
-    private void markDirty() {
-        dirty = true;
-        requestLayout();
+        refresher = new PulseRefresh(this, this::refresh, this::isVisible, vm.resultProperty(),
+                vm.highlightProperty(), visibleProperty());
     }
 
     void refreshIfDirty() {
-        if (!dirty || !isVisible()) {
-            return;
-        }
-        dirty = false;
+        refresher.refreshIfDirty();
+    }
+
+    private void refresh() {
         Evaluation e = vm.result();
         for (Explanation.Paragraph p : Explanation.of(e)) {
             texts.get(p.topic()).setText(p.text());
@@ -79,10 +59,6 @@ final class ExplainPanel extends VBox {
     }
 
     void dispose() {
-        vm.resultProperty().removeListener(onChange);
-        vm.highlightProperty().removeListener(onChange);
-        if (attachedTo != null) {
-            attachedTo.removePreLayoutPulseListener(preLayout);
-        }
+        refresher.dispose();
     }
 }

@@ -3,9 +3,7 @@ package lab.roofline.app;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import javafx.beans.InvalidationListener;
 import javafx.geometry.Pos;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.ColumnConstraints;
@@ -36,11 +34,8 @@ final class SummaryStrip extends VBox {
     private final Tile[] tiles = {ridge, decode, utilization, timePerToken, inputCost, outputCost, ratio, memory};
     private final ProgressBar memoryBar = new ProgressBar();
     final VBox warnings = new VBox(4);
-    private final InvalidationListener onChange = obs -> markDirty();
-    private final Runnable preLayout = this::refreshIfDirty;
-    private boolean dirty = true;
+    private final PulseRefresh refresher;
     private List<String> shownNotices = List.of();
-    private Scene attachedTo;
 
     SummaryStrip(RooflineViewModel vm) {
         this.vm = vm;
@@ -66,17 +61,7 @@ final class SummaryStrip extends VBox {
         warnings.setMinHeight(28);
         getChildren().addAll(tiles, warnings);
         setSpacing(8);
-        vm.resultProperty().addListener(onChange);
-        sceneProperty().addListener((obs, old, now) -> {
-            if (old != null) {
-                old.removePreLayoutPulseListener(preLayout);
-            }
-            if (now != null) {
-                now.addPreLayoutPulseListener(preLayout);
-            }
-            attachedTo = now;
-            markDirty();
-        });
+        refresher = new PulseRefresh(this, this::refresh, () -> true, vm.resultProperty(), showWork);
         ridge.setAbout("peak FLOP/s ÷ bandwidth: below this intensity work waits on memory.");
         decode.setAbout("Tokens per second for the whole batch, and for one sequence (one user).");
         utilization.setAbout("Decode step: attained FLOP/s ÷ peak FLOP/s of the compute precision.");
@@ -85,23 +70,15 @@ final class SummaryStrip extends VBox {
         outputCost.setAbout("Price per hour × decode step time ÷ batch × 1M.");
         ratio.setAbout("How much more an output token costs than an input token (the price cancels).");
         memory.setAbout("Weights + KV cache at batch × (prompt + generated) tokens, against capacity.");
-        showWork.addListener(obs -> {
-            dirty = true;
-            refreshIfDirty();
-        });
-    }
 
-    private void markDirty() {
-        dirty = true;
-        requestLayout();
     }
 
     /** Updates now, if anything changed (tests call it; normally the pulse does). */
     void refreshIfDirty() {
-        if (!dirty) {
-            return;
-        }
-        dirty = false;
+        refresher.refreshIfDirty();
+    }
+
+    private void refresh() {
         Evaluation e = vm.result();
         ridge.set(Units.sig3(e.ridgeFlopsPerByte()) + " FLOP/byte",
                 Units.sig3(e.ridgeFlopsPerValue()) + " FLOPs per " + e.scenario().weightPrecision().label() + " value");
@@ -181,10 +158,7 @@ final class SummaryStrip extends VBox {
     }
 
     void dispose() {
-        vm.resultProperty().removeListener(onChange);
-        if (attachedTo != null) {
-            attachedTo.removePreLayoutPulseListener(preLayout);
-        }
+        refresher.dispose();
     }
 
     /** One number with its title and a line of context. */
