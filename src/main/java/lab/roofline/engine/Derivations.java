@@ -33,20 +33,12 @@ public final class Derivations {
                 Units.sig3(e.ridgeFlopsPerByte()) + " FLOP/byte (× " + trim(s.weightPrecision().bytesPerValue())
                         + " bytes per " + s.weightPrecision().label() + " value = " + Units.sig3(e.ridgeFlopsPerValue())
                         + " FLOPs per value)"));
-        out.put(Quantity.TIME_PER_OUTPUT_TOKEN, new Derivation(
-                "step time = max(matmul FLOPs ÷ peak, matmul bytes ÷ bandwidth) + max(attention FLOPs ÷ peak, KV bytes ÷ bandwidth)",
-                "max(" + Units.seconds(d.matmul().computeSeconds()) + ", " + Units.seconds(d.matmul().memorySeconds())
-                        + ") + max(" + Units.seconds(d.attention().computeSeconds()) + ", "
-                        + Units.seconds(d.attention().memorySeconds()) + ")",
-                Units.seconds(d.seconds())));
+        out.put(Quantity.TIME_PER_OUTPUT_TOKEN, phaseTime(d));
         out.put(Quantity.DECODE_THROUGHPUT, new Derivation("tokens/s = batch ÷ step time",
                 s.batchSize() + " ÷ " + Units.seconds(d.seconds()),
                 Units.sig3(d.tokensPerSecond()) + " tokens/s (" + Units.sig3(d.tokensPerSecondPerSequence())
                         + " per sequence)"));
-        out.put(Quantity.COMPUTE_UTILIZATION, new Derivation("utilization = step FLOPs ÷ step time ÷ peak FLOP/s",
-                si(d.flops(), "FLOP") + " ÷ " + Units.seconds(d.seconds()) + " ÷ "
-                        + si(d.nominalPeakFlopsPerSecond(), "FLOP/s"),
-                Units.percent(d.computeUtilization())));
+        out.put(Quantity.COMPUTE_UTILIZATION, utilization(d));
         Evaluation.Cost c = e.cost();
         if (c.hasPrice()) {
             out.put(Quantity.INPUT_COST, new Derivation(
@@ -78,6 +70,23 @@ public final class Derivations {
                 si(m.totalBytes(), "B") + " of " + si(m.capacityBytes(), "B")
                         + (s.gpuCount() > 1 ? " (" + si(m.totalBytes() / s.gpuCount(), "B") + " per device)" : "")));
         return out;
+    }
+
+    /** The time of one phase (prefill or a decode step), term by term. */
+    public static Derivation phaseTime(PhaseCost p) {
+        return new Derivation("time = max(matmul FLOPs ÷ peak, bytes ÷ bandwidth) + max(attention FLOPs ÷ peak, bytes ÷ bandwidth)",
+                "max(" + Units.seconds(p.matmul().computeSeconds()) + ", " + Units.seconds(p.matmul().memorySeconds())
+                        + ") + max(" + Units.seconds(p.attention().computeSeconds()) + ", "
+                        + Units.seconds(p.attention().memorySeconds()) + ")",
+                Units.seconds(p.seconds()));
+    }
+
+    /** Compute utilization of one phase. */
+    public static Derivation utilization(PhaseCost p) {
+        return new Derivation("utilization = FLOPs ÷ time ÷ peak",
+                si(p.flops(), "FLOP") + " ÷ " + Units.seconds(p.seconds()) + " ÷ "
+                        + si(p.nominalPeakFlopsPerSecond(), "FLOP/s"),
+                Units.percent(p.computeUtilization()));
     }
 
     private static String si(double v, String unit) {

@@ -185,7 +185,8 @@ class DashboardUiTest {
         settle();
         assertThat(roofline().hoverText()).isNotEmpty();
         assertThat(roofline().hoverText().get(0)).startsWith("Decode step: batch 1");
-        assertThat(String.join(" ", roofline().hoverText())).contains("tokens/s", "FLOP/byte");
+        assertThat(String.join(" ", roofline().hoverText())).contains("tokens/s", "FLOP/byte",
+                "time = max(matmul FLOPs ÷ peak, bytes ÷ bandwidth)");
     }
 
     @Test

@@ -377,6 +377,10 @@ public final class RooflineChart extends CanvasChart {
             lines.add(Units.si(p.flops(), "FLOP") + " over " + Units.si(p.bytes(), "B") + " in "
                     + Units.seconds(p.seconds()));
             lines.add(Units.sig3(p.tokensPerSecond()) + " tokens/s");
+            // Show your work: the time, term by term, with this scenario's numbers.
+            lab.roofline.engine.Derivations.Derivation time = lab.roofline.engine.Derivations.phaseTime(p);
+            lines.add(time.formula());
+            lines.add("  = " + time.substituted() + " = " + time.result());
         }
         double x = xScale.toPixelClamped(intensity);
         double y = yScale.toPixelClamped(achieved);

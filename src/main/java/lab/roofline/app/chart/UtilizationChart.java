@@ -269,8 +269,11 @@ public final class UtilizationChart extends CanvasChart {
             g.setStroke(textColor());
             g.setLineWidth(1.5);
             g.strokeOval(hx - 5, hy - 5, 10, 10);
+            lab.roofline.engine.Derivations.Derivation work = lab.roofline.engine.Derivations.utilization(
+                    RooflineEngine.decodeStep(e.scenario(), best.batchSize(), e.decode().contextTokens()));
             card(g, List.of("Batch " + best.batchSize() + (best.fits() ? "" : " (does not fit)"),
                     "compute utilization " + Units.percent(best.computeUtilization()),
+                    work.formula() + " = " + work.substituted(),
                     Units.sig3(best.tokensPerSecond()) + " tokens/s",
                     "step " + Units.seconds(best.stepSeconds()),
                     "intensity " + Units.sig3(best.arithmeticIntensity()) + " FLOP/byte"), hx, hy, w, h);
