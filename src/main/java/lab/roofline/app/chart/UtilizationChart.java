@@ -273,7 +273,8 @@ public final class UtilizationChart extends CanvasChart {
                     RooflineEngine.decodeStep(e.scenario(), best.batchSize(), e.decode().contextTokens()));
             card(g, List.of("Batch " + best.batchSize() + (best.fits() ? "" : " (does not fit)"),
                     "compute utilization " + Units.percent(best.computeUtilization()),
-                    work.formula() + " = " + work.substituted(),
+                    work.formula(),
+                    "  = " + work.substituted(),
                     Units.sig3(best.tokensPerSecond()) + " tokens/s",
                     "step " + Units.seconds(best.stepSeconds()),
                     "intensity " + Units.sig3(best.arithmeticIntensity()) + " FLOP/byte"), hx, hy, w, h);
