@@ -278,17 +278,4 @@ public final class RooflineApp extends Application {
         });
         return dialog.showAndWait();
     }
-
-    /** For tests. */
-    DashboardView view() {
-        return view;
-    }
-
-    RooflineViewModel viewModel() {
-        return vm;
-    }
-
-    static List<HardwareProfile> bundledProfiles() {
-        return ProfileLoader.load(true, List.of()).profiles();
-    }
 }

@@ -318,6 +318,29 @@ class DashboardUiTest {
                 .contains("has no FP4 peak: the math uses FP8");
     }
 
+    @Test
+    void theCostBarsShowTheRatioAndSplitByCause(FxRobot robot) {
+        settle();
+        assertThat(view.costChart().ratioShown())
+                .isCloseTo(vm.result().cost().outputToInputRatio(), org.assertj.core.api.Assertions.within(1e-9));
+        var segments = view.costChart().segments();
+        double input = segments.stream().filter(x -> x.bar().startsWith("Input")).mapToDouble(x -> x.w()).sum();
+        double output = segments.stream().filter(x -> x.bar().startsWith("Output")).mapToDouble(x -> x.w()).sum();
+        assertThat(output).isGreaterThan(input * 10); // batch 1: output tokens cost ~290x input
+        assertThat(segments).anyMatch(x -> x.bar().startsWith("Output") && x.cause().equals("Reading weights"));
+    }
+
+    @Test
+    void hoveringTheUtilizationCurveShowsTheNearestBatch(FxRobot robot) {
+        robot.interact(() -> vm.batchSizeProperty().set(64));
+        settle();
+        double x = view.utilizationChart().currentBatchX();
+        robot.moveTo(view.utilizationChart().localToScreen(x, view.utilizationChart().getHeight() / 2));
+        settle();
+        assertThat(view.utilizationChart().hoveredPoint()).isNotNull();
+        assertThat(view.utilizationChart().hoveredPoint().batchSize()).isEqualTo(64);
+    }
+
     private static int distinctColours(BufferedImage img) {
         java.util.Set<Integer> colours = new java.util.HashSet<>();
         for (int y = 0; y < img.getHeight(); y += 7) {

@@ -332,9 +332,4 @@ public abstract class CanvasChart extends Region {
     public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
         return getClassCssMetaData();
     }
-
-    /** The chart's own canvas, for tests. */
-    Canvas canvas() {
-        return canvas;
-    }
 }

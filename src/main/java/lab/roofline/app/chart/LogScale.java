@@ -33,8 +33,4 @@ public record LogScale(double min, double max, double pixelStart, double pixelEn
                 ? Math.pow(10, Math.log10(min) + f * (Math.log10(max) - Math.log10(min)))
                 : min + f * (max - min);
     }
-
-    public boolean contains(double value) {
-        return value >= min && value <= max;
-    }
 }
