@@ -37,16 +37,12 @@ public final class RooflineEngine {
         Evaluation.MemoryUse memory = memory(s, setup);
         List<Evaluation.BatchPoint> curve = new ArrayList<>(CURVE_BATCHES.size());
         for (long b : CURVE_BATCHES) {
-            PhaseCost d = decodeStep(setup, b, context);
-            curve.add(new Evaluation.BatchPoint(b, d.computeUtilization(), d.tokensPerSecond(), d.seconds(),
-                    d.arithmeticIntensity(), d.achievedFlopsPerSecond(), b <= memory.maxBatch()));
+            curve.add(batchPoint(setup, b, context, b <= memory.maxBatch()));
         }
 
         Evaluation.BatchPoint wall = null;
         if (memory.maxBatch() >= 1 && memory.maxBatch() <= CURVE_MAX_BATCH) {
-            PhaseCost d = decodeStep(setup, memory.maxBatch(), context);
-            wall = new Evaluation.BatchPoint(memory.maxBatch(), d.computeUtilization(), d.tokensPerSecond(),
-                    d.seconds(), d.arithmeticIntensity(), d.achievedFlopsPerSecond(), true);
+            wall = batchPoint(setup, memory.maxBatch(), context, true);
         }
 
         double price = Double.isNaN(s.priceUsdPerHour()) ? Double.NaN : s.priceUsdPerHour() * s.gpuCount();
@@ -77,8 +73,11 @@ public final class RooflineEngine {
      * at the average context, prefill of batch x prompt tokens). The price cancels.
      */
     public static double outputToInputRatio(Scenario s, double batch) {
-        Setup u = new Setup(s);
-        PhaseCost decode = decodeStep(u, batch, s.averageDecodeContextTokens());
+        return outputToInputRatio(new Setup(s), batch, s.averageDecodeContextTokens());
+    }
+
+    private static double outputToInputRatio(Setup u, double batch, double context) {
+        PhaseCost decode = decodeStep(u, batch, context);
         PhaseCost prefill = prefill(u, batch);
         return (decode.seconds() / decode.tokens()) / (prefill.seconds() / prefill.tokens());
     }
@@ -91,27 +90,15 @@ public final class RooflineEngine {
         if (!(targetRatio > 0)) {
             throw new IllegalArgumentException("target ratio must be positive, got " + targetRatio);
         }
-        if (outputToInputRatio(s, 1) <= targetRatio) {
-            return 1;
-        }
-        double low = 1;
-        double high = 2;
-        while (outputToInputRatio(s, high) > targetRatio) {
-            low = high;
-            high *= 2;
-            if (high > Scenario.MAX_BATCH) {
-                return Double.NaN;
-            }
-        }
-        for (int i = 0; i < 60 && high - low > 1e-9 * high; i++) {
-            double mid = Math.sqrt(low * high);
-            if (outputToInputRatio(s, mid) <= targetRatio) {
-                high = mid;
-            } else {
-                low = mid;
-            }
-        }
-        return high;
+        Setup u = new Setup(s);
+        double context = s.averageDecodeContextTokens();
+        return smallestBatchWhere(batch -> outputToInputRatio(u, batch, context) <= targetRatio, Scenario.MAX_BATCH);
+    }
+
+    private static Evaluation.BatchPoint batchPoint(Setup u, long batch, double context, boolean fits) {
+        PhaseCost d = decodeStep(u, batch, context);
+        return new Evaluation.BatchPoint(batch, d.computeUtilization(), d.tokensPerSecond(), d.seconds(),
+                d.arithmeticIntensity(), d.achievedFlopsPerSecond(), fits);
     }
 
     /** One decode step of {@code batch} sequences, each with {@code contextTokens} tokens in its KV cache. */
@@ -170,21 +157,30 @@ public final class RooflineEngine {
      * compute-bound terms as in memory-bound ones. NaN when no batch up to 2^30 gets there.
      */
     private static double criticalBatch(Setup u, double contextTokens) {
-        if (slack(u, 1, contextTokens) >= 0) {
+        return smallestBatchWhere(batch -> slack(u, batch, contextTokens) >= 0, 1L << 30);
+    }
+
+    /**
+     * The smallest real batch in [1, limit] at which {@code holds} becomes true, for a condition that
+     * stays true at larger batches: doubling to bracket it, then bisection on a log scale. NaN when it
+     * does not hold by {@code limit}.
+     */
+    private static double smallestBatchWhere(java.util.function.DoublePredicate holds, double limit) {
+        if (holds.test(1)) {
             return 1;
         }
         double low = 1;
         double high = 2;
-        while (slack(u, high, contextTokens) < 0) {
+        while (!holds.test(high)) {
             low = high;
             high *= 2;
-            if (high > (1L << 30)) {
+            if (high > limit) {
                 return Double.NaN;
             }
         }
         for (int i = 0; i < 60 && high - low > 1e-9 * high; i++) {
-            double mid = 0.5 * (low + high);
-            if (slack(u, mid, contextTokens) >= 0) {
+            double mid = Math.sqrt(low * high);
+            if (holds.test(mid)) {
                 high = mid;
             } else {
                 low = mid;
@@ -192,7 +188,6 @@ public final class RooflineEngine {
         }
         return high;
     }
-
     private static double slack(Setup u, double batch, double contextTokens) {
         PhaseCost d = decodeStep(u, batch, contextTokens);
         return d.computeBoundSeconds() - d.memoryBoundSeconds();

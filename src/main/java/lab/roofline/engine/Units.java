@@ -80,9 +80,6 @@ public final class Units {
             v /= 1000;
             i++;
         }
-        if (value != 0 && Math.abs(value) < 1 && unit.endsWith("s") && unit.length() == 1) {
-            return seconds(value);
-        }
         return sig3(Math.signum(value) * v) + " " + prefixes[i] + unit;
     }
 
