@@ -1,6 +1,5 @@
 package lab.roofline.app;
 
-import javafx.beans.InvalidationListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -18,11 +17,7 @@ final class LessonBar extends VBox {
     final Button leave = new Button("Keep playing from here");
     private final Lesson lesson;
     private final RooflineViewModel vm;
-    private final InvalidationListener onChange = obs -> {
-        dirty = true;
-        requestLayout();
-    };
-    private boolean dirty = true;
+    private final PulseRefresh refresher;
 
     LessonBar(Lesson lesson, RooflineViewModel vm) {
         this.lesson = lesson;
@@ -52,22 +47,12 @@ final class LessonBar extends VBox {
         setSpacing(6);
         visibleProperty().bind(lesson.indexProperty().greaterThanOrEqualTo(0));
         managedProperty().bind(visibleProperty());
-        lesson.indexProperty().addListener(onChange);
-        vm.resultProperty().addListener(onChange);
-        refresh();
+        // Once per pulse, and only while a lesson runs: one evaluation per frame, however many changes.
+        refresher = new PulseRefresh(this, this::refresh, lesson::isRunning, lesson.indexProperty(),
+                vm.resultProperty());
     }
 
-    /** Text is brought up to date in the layout pass: one evaluation per frame, however many changes. */
-    @Override
-    protected void layoutChildren() {
-        if (dirty) {
-            dirty = false;
-            refresh();
-        }
-        super.layoutChildren();
-    }
-
-    void refresh() {
+    private void refresh() {
         Lesson.Step step = lesson.current();
         if (step == null) {
             return;
@@ -80,7 +65,6 @@ final class LessonBar extends VBox {
     }
 
     void dispose() {
-        lesson.indexProperty().removeListener(onChange);
-        vm.resultProperty().removeListener(onChange);
+        refresher.dispose();
     }
 }

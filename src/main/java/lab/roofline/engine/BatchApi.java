@@ -21,14 +21,16 @@ public record BatchApi(long onlineBatch, long toppedUpBatch, double utilizationB
         return 1 - outputSecondsAfter / outputSecondsBefore;
     }
 
-    public static BatchApi compare(Scenario s, long onlineBatch, long toppedUpBatch) {
+    /** Compares the two batches for an evaluated scenario (its memory says whether B fits). */
+    public static BatchApi compare(Evaluation e, long onlineBatch, long toppedUpBatch) {
         if (onlineBatch < 1 || toppedUpBatch < onlineBatch) {
             throw new IllegalArgumentException("need 1 <= online batch <= topped-up batch");
         }
+        Scenario s = e.scenario();
         double context = s.averageDecodeContextTokens();
         PhaseCost before = RooflineEngine.decodeStep(s, onlineBatch, context);
         PhaseCost after = RooflineEngine.decodeStep(s, toppedUpBatch, context);
-        long maxBatch = RooflineEngine.evaluate(s).memory().maxBatch();
+        long maxBatch = e.memory().maxBatch();
         return new BatchApi(onlineBatch, toppedUpBatch, before.computeUtilization(), after.computeUtilization(),
                 before.seconds() / before.tokens(), after.seconds() / after.tokens(), toppedUpBatch <= maxBatch);
     }

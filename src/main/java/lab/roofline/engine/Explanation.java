@@ -138,7 +138,7 @@ public final class Explanation {
                             + "its critical batch or memory is full. Queued Batch-API requests would have to wait.",
                             s.batchSize());
                 }
-                BatchApi b = BatchApi.compare(s, s.batchSize(), topUp);
+                BatchApi b = BatchApi.compare(e, s.batchSize(), topUp);
                 yield String.format(Locale.ROOT,
                         "A Batch API tops up the online batch of %d with queued requests to batch %d. Each step still "
                                 + "reads the weights once, so utilization rises from %s to %s and an output token "

@@ -40,13 +40,13 @@ class EconomicsTest {
 
     @Test
     void toppingUpTheBatchRaisesUtilizationAndCutsTheCostPerOutputToken() {
-        BatchApi b = BatchApi.compare(LLAMA_8B, 8, 256);
+        BatchApi b = BatchApi.compare(RooflineEngine.evaluate(LLAMA_8B), 8, 256);
         assertThat(b.utilizationAfter()).isGreaterThan(b.utilizationBefore());
         assertThat(b.outputSecondsAfter()).isLessThan(b.outputSecondsBefore());
         assertThat(b.discountRoom()).isBetween(0.5, 1.0);
         PhaseCost at8 = RooflineEngine.decodeStep(LLAMA_8B, 8, LLAMA_8B.averageDecodeContextTokens());
         assertThat(b.outputSecondsBefore()).isCloseTo(at8.seconds() / 8, within(1e-15));
-        assertThatThrownBy(() -> BatchApi.compare(LLAMA_8B, 8, 4)).hasMessageContaining("online batch");
+        assertThatThrownBy(() -> BatchApi.compare(RooflineEngine.evaluate(LLAMA_8B), 8, 4)).hasMessageContaining("online batch");
     }
 
     @Test
