@@ -2,7 +2,14 @@ package lab.roofline.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.List;
 import lab.roofline.engine.Evaluation;
+import lab.roofline.engine.RatioReference;
+import lab.roofline.engine.Scenario;
+import lab.roofline.io.ApiPriceLoader;
+import lab.roofline.ui.export.ChartKind;
+import lab.roofline.ui.export.ChartRenderer;
+import lab.roofline.ui.theme.Theme;
 import lab.roofline.engine.RooflineEngine;
 import lab.roofline.io.ProfileLoader;
 import picocli.CommandLine;
@@ -33,7 +40,7 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CommandLine cl = spec.commandLine();
-        lab.roofline.app.ChartKind kind = lab.roofline.app.ChartKind.parse(chart).orElseThrow(() ->
+        ChartKind kind = ChartKind.parse(chart).orElseThrow(() ->
                 new CommandLine.ParameterException(cl, "--chart: unknown chart '" + chart
                         + "' (use roofline, utilization, cost or dashboard)"));
         if (scale < 1 || scale > 3) {
@@ -50,8 +57,12 @@ final class ExportCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, "--out: the folder " + folder + " cannot be written to");
         }
         ProfileLoader.Result profiles = scenario.loadProfiles(spec);
-        Evaluation e = RooflineEngine.evaluate(scenario.toScenario(spec, profiles));
-        lab.roofline.app.export.HeadlessExport.write(profiles.profiles(), e, kind, scale, out);
+        Scenario s = scenario.toScenario(spec, profiles);
+        Evaluation e = RooflineEngine.evaluate(s);
+        // Files are read and numbers computed here, before the toolkit starts; it only draws.
+        List<RatioReference> references = RatioReference.forPrices(s.withBatchSize(1),
+                ApiPriceLoader.loadBundled().prices());
+        ChartRenderer.writeHeadless(kind, e, references, scale, Theme.LIGHT.stylesheets(), out);
         cl.getOut().println("Wrote " + out.toAbsolutePath());
         return 0;
     }

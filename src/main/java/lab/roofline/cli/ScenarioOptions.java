@@ -9,7 +9,7 @@ import lab.roofline.engine.ModelPresets;
 import lab.roofline.engine.ModelSpec;
 import lab.roofline.engine.Precision;
 import lab.roofline.engine.Scenario;
-import lab.roofline.engine.Units;
+import lab.roofline.engine.ScenarioLimits;
 import lab.roofline.io.ProfileLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -25,15 +25,15 @@ public final class ScenarioOptions {
 
     @Option(names = "--gpus", paramLabel = "N", description = "Identical devices in tensor parallel. Default: ${DEFAULT-VALUE}.",
             defaultValue = "1")
-    int gpuCount;
+    String gpuCount;
 
     @Option(names = "--model", paramLabel = "PRESET", description = "Model preset (see list-models). Default: "
             + DEFAULT_MODEL + ".")
     String modelName;
 
-    @Option(names = "--params", paramLabel = "COUNT", converter = ParameterCountConverter.class,
+    @Option(names = "--params", paramLabel = "COUNT",
             description = "Parameter count of a dense model: 7e9, 7B, 70b, 1.8T.")
-    Double parameters;
+    String parameters;
 
     @Option(names = "--precision", paramLabel = "P", converter = PrecisionConverter.class, defaultValue = "bf16",
             description = "Weight precision: fp32, bf16, fp8, int8, int4, fp4. Default: ${DEFAULT-VALUE}.")
@@ -47,28 +47,28 @@ public final class ScenarioOptions {
     boolean weightOnly;
 
     @Option(names = "--batch", paramLabel = "B", defaultValue = "1", description = "Sequences decoded together. Default: ${DEFAULT-VALUE}.")
-    long batch;
+    String batch;
 
     @Option(names = "--prompt", paramLabel = "TOKENS", defaultValue = "1024", description = "Prompt tokens per sequence. Default: ${DEFAULT-VALUE}.")
-    long promptTokens;
+    String promptTokens;
 
     @Option(names = "--output", paramLabel = "TOKENS", defaultValue = "256", description = "Generated tokens per sequence. Default: ${DEFAULT-VALUE}.")
-    long generatedTokens;
+    String generatedTokens;
 
     @Option(names = "--compute-efficiency", paramLabel = "F",
             description = "Achievable fraction of peak FLOP/s, (0, 1]. Default: 1.0 (ideal), or measured with --realistic.")
-    Double computeEfficiency;
+    String computeEfficiency;
 
     @Option(names = "--bandwidth-efficiency", paramLabel = "F",
             description = "Achievable fraction of peak bandwidth, (0, 1]. Default: 1.0 (ideal), or measured with --realistic.")
-    Double bandwidthEfficiency;
+    String bandwidthEfficiency;
 
     @Option(names = "--realistic", description = "Use measured achievable fractions of peak (docs/model.md) "
             + "instead of the ideal roofline; an explicit efficiency flag still wins.")
     boolean realistic;
 
     @Option(names = "--price-per-hour", paramLabel = "USD", description = "Price per device-hour (overrides the profile's).")
-    Double pricePerHour;
+    String pricePerHour;
 
     @Option(names = "--profiles", paramLabel = "DIR", description = "Extra folder of hardware profiles (repeatable).")
     List<Path> profileFolders = new ArrayList<>();
@@ -91,49 +91,39 @@ public final class ScenarioOptions {
         }
         ModelSpec model;
         if (parameters != null) {
-            model = ModelSpec.fromParameterCount(parameters);
+            model = ModelSpec.fromParameterCount(value(cl, "--params", ScenarioLimits.PARAMETERS, parameters));
         } else {
             String name = modelName == null ? DEFAULT_MODEL : modelName;
             model = ModelPresets.find(name).orElseThrow(() -> new CommandLine.ParameterException(cl,
                     "--model: unknown preset '" + name + "' (known: "
                             + ModelPresets.ALL.stream().map(ModelSpec::name).collect(Collectors.joining(", ")) + ")"));
         }
-        require(cl, gpuCount >= 1 && gpuCount <= 65536, "--gpus must be between 1 and 65536, got " + gpuCount);
-        require(cl, batch >= 1 && batch <= Scenario.MAX_BATCH,
-                "--batch must be between 1 and " + Scenario.MAX_BATCH + ", got " + batch);
-        require(cl, promptTokens >= 1 && promptTokens <= Scenario.MAX_TOKENS,
-                "--prompt must be between 1 and " + Scenario.MAX_TOKENS + " tokens, got " + promptTokens);
-        require(cl, generatedTokens >= 1 && generatedTokens <= Scenario.MAX_TOKENS,
-                "--output must be between 1 and " + Scenario.MAX_TOKENS + " tokens, got " + generatedTokens);
+        int devices = (int) value(cl, "--gpus", ScenarioLimits.GPU_COUNT, gpuCount);
+        long sequences = (long) value(cl, "--batch", ScenarioLimits.BATCH, batch);
+        long prompt = (long) value(cl, "--prompt", ScenarioLimits.PROMPT_TOKENS, promptTokens);
+        long generated = (long) value(cl, "--output", ScenarioLimits.GENERATED_TOKENS, generatedTokens);
         lab.roofline.engine.Realism realism = realistic
                 ? lab.roofline.io.RealismLoader.loadBundled().realism() : lab.roofline.engine.Realism.IDEAL;
-        double compute = computeEfficiency != null ? computeEfficiency : realism.computeFraction(gpu.id());
-        double bandwidth = bandwidthEfficiency != null ? bandwidthEfficiency : realism.bandwidthFraction();
-        require(cl, compute > 0 && compute <= 1,
-                "--compute-efficiency must be above 0 and at most 1, got " + computeEfficiency);
-        require(cl, bandwidth > 0 && bandwidth <= 1,
-                "--bandwidth-efficiency must be above 0 and at most 1, got " + bandwidthEfficiency);
-        double price = pricePerHour != null ? pricePerHour : gpu.priceUsdPerHour();
-        require(cl, pricePerHour == null || (pricePerHour > 0 && !pricePerHour.isInfinite()),
-                "--price-per-hour must be a positive number of dollars, got " + pricePerHour);
-        return new Scenario(model, gpu, gpuCount, precision, weightOnly, kvPrecision, batch, promptTokens,
-                generatedTokens, compute, bandwidth, price);
+        double compute = computeEfficiency != null
+                ? value(cl, "--compute-efficiency", ScenarioLimits.COMPUTE_EFFICIENCY, computeEfficiency)
+                : realism.computeFraction(gpu.id());
+        double bandwidth = bandwidthEfficiency != null
+                ? value(cl, "--bandwidth-efficiency", ScenarioLimits.BANDWIDTH_EFFICIENCY, bandwidthEfficiency)
+                : realism.bandwidthFraction();
+        double price = pricePerHour != null
+                ? value(cl, "--price-per-hour", ScenarioLimits.PRICE_USD_PER_HOUR, pricePerHour.replace("$", ""))
+                : gpu.priceUsdPerHour();
+        return new Scenario(model, gpu, devices, precision, weightOnly, kvPrecision, sequences, prompt,
+                generated, compute, bandwidth, price);
     }
 
-    private static void require(CommandLine cl, boolean ok, String message) {
-        if (!ok) {
-            throw new CommandLine.ParameterException(cl, message);
+    /** Parses a flag's text by the input's limits; a bad value names the flag and says why. */
+    private static double value(CommandLine cl, String flag, ScenarioLimits.Range range, String text) {
+        ScenarioLimits.Parsed parsed = range.parse(text);
+        if (!parsed.ok()) {
+            throw new CommandLine.ParameterException(cl, flag + ": " + parsed.reason());
         }
-    }
-
-    /** 7e9, 7B, 70b, 1.8T. */
-    public static final class ParameterCountConverter implements CommandLine.ITypeConverter<Double> {
-        @Override
-        public Double convert(String value) {
-            return Units.parseCount(value).stream().boxed().findFirst().orElseThrow(() ->
-                    new CommandLine.TypeConversionException("'" + value
-                            + "' is not a parameter count (try 7B, 70e9 or 1.8T)"));
-        }
+        return parsed.value();
     }
 
     public static final class PrecisionConverter implements CommandLine.ITypeConverter<Precision> {

@@ -21,30 +21,37 @@ public record BatchApi(long onlineBatch, long toppedUpBatch, double utilizationB
         return 1 - outputSecondsAfter / outputSecondsBefore;
     }
 
-    /** Compares the two batches for an evaluated scenario (its memory says whether B fits). */
+    /** Compares two decode steps at the same context: the online batch and the topped-up one. */
+    static BatchApi of(PhaseCost online, PhaseCost toppedUp, boolean fitsAfter) {
+        return new BatchApi((long) online.sequences(), (long) toppedUp.sequences(), online.computeUtilization(),
+                toppedUp.computeUtilization(), online.seconds() / online.tokens(),
+                toppedUp.seconds() / toppedUp.tokens(), fitsAfter);
+    }
+
+    /** Compares the two batches for a scenario (its evaluation says whether B fits). */
     public static BatchApi compare(Evaluation e, long onlineBatch, long toppedUpBatch) {
         if (onlineBatch < 1 || toppedUpBatch < onlineBatch) {
             throw new IllegalArgumentException("need 1 <= online batch <= topped-up batch");
         }
         Scenario s = e.scenario();
         double context = s.averageDecodeContextTokens();
-        PhaseCost before = RooflineEngine.decodeStep(s, onlineBatch, context);
-        PhaseCost after = RooflineEngine.decodeStep(s, toppedUpBatch, context);
-        long maxBatch = e.memory().maxBatch();
-        return new BatchApi(onlineBatch, toppedUpBatch, before.computeUtilization(), after.computeUtilization(),
-                before.seconds() / before.tokens(), after.seconds() / after.tokens(), toppedUpBatch <= maxBatch);
+        return of(RooflineEngine.decodeStep(s, onlineBatch, context), RooflineEngine.decodeStep(s, toppedUpBatch, context),
+                toppedUpBatch <= e.memory().maxBatch());
+    }
+
+    /** Whether topping up changes anything: false when the online batch is already where it would go. */
+    public boolean topsUp() {
+        return toppedUpBatch > onlineBatch;
     }
 
     /**
      * The batch a provider would top up to: the critical batch at this context (beyond it throughput stops
      * growing), or the largest batch that fits, whichever is smaller, and never below the online batch.
      */
-    public static long naturalTopUp(Evaluation e) {
-        long online = e.scenario().batchSize();
-        double critical = e.criticalBatch();
-        long target = Double.isNaN(critical) ? RooflineEngine.CURVE_MAX_BATCH : (long) Math.ceil(critical);
-        if (e.memory().maxBatch() > 0) {
-            target = Math.min(target, e.memory().maxBatch());
+    static long naturalTopUp(long online, double criticalBatch, long maxBatch) {
+        long target = Double.isNaN(criticalBatch) ? RooflineEngine.CURVE_MAX_BATCH : (long) Math.ceil(criticalBatch);
+        if (maxBatch > 0) {
+            target = Math.min(target, maxBatch);
         }
         return Math.max(online, target);
     }

@@ -14,6 +14,12 @@ import java.util.List;
  *                                 keeps decode memory-bound at every batch)
  * @param utilizationCurve         decode at batches 1 to 4096, for the utilization chart and decode path
  * @param memoryWall               decode at the largest batch that fits, when that is 1 to 4096; else null
+ * @param decodeAtBatchOne         one decode step of a single sequence at the current context
+ * @param criticalStep             a decode step at the (real-valued) critical batch at the current context;
+ *                                 null when there is none
+ * @param batchApi                 the online batch topped up to its natural Batch-API batch
+ * @param costByCause              input and output cost per million tokens (device seconds per token
+ *                                 when no price is known), split by cause
  * @param notices                  plain-word remarks (precision fallbacks, memory) for the summary
  */
 public record Evaluation(
@@ -31,6 +37,10 @@ public record Evaluation(
         Cost cost,
         List<BatchPoint> utilizationCurve,
         BatchPoint memoryWall,
+        PhaseCost decodeAtBatchOne,
+        PhaseCost criticalStep,
+        BatchApi batchApi,
+        CostByCause costByCause,
         List<String> notices) {
 
     public boolean computeFellBack() {
@@ -69,9 +79,32 @@ public record Evaluation(
     }
 
     /** Decode at one batch size, at the current context. */
-    public record BatchPoint(long batchSize, double computeUtilization, double tokensPerSecond,
-                             double stepSeconds, double arithmeticIntensity, double achievedFlopsPerSecond,
-                             boolean fits) {
+    public record BatchPoint(long batchSize, boolean fits, PhaseCost step) {
+        public double computeUtilization() {
+            return step.computeUtilization();
+        }
+
+        public double tokensPerSecond() {
+            return step.tokensPerSecond();
+        }
+
+        public double stepSeconds() {
+            return step.seconds();
+        }
+
+        public double arithmeticIntensity() {
+            return step.arithmeticIntensity();
+        }
+
+        public double achievedFlopsPerSecond() {
+            return step.achievedFlopsPerSecond();
+        }
+    }
+
+    /**
+     * Cost per million tokens by cause, in USD when {@code usd}, else device seconds per token.
+     */
+    public record CostByCause(PhaseCost.TimeSplit input, PhaseCost.TimeSplit output, boolean usd) {
     }
 
     /**

@@ -13,7 +13,7 @@ public final class RooflineEngine {
 
     /** Batch sizes of the utilization curve: 1 to 4096 in steps of a quarter power of two. */
     public static final List<Long> CURVE_BATCHES = curveBatches();
-    public static final long CURVE_MAX_BATCH = 4096;
+    public static final long CURVE_MAX_BATCH = ScenarioLimits.CURVE_MAX_BATCH;
 
     /**
      * Bytes of residual-stream activation per token per layer boundary read and written: 2 x hidden
@@ -49,6 +49,19 @@ public final class RooflineEngine {
         Evaluation.Cost cost = new Evaluation.Cost(price, prefill.seconds() / prefill.tokens(),
                 decode.seconds() / decode.tokens());
 
+        PhaseCost atBatchOne = decodeStep(setup, 1, context);
+        double critical = criticalBatch(setup, context);
+        PhaseCost criticalStep = Double.isNaN(critical) ? null : decodeStep(setup, critical, context);
+        long topUp = BatchApi.naturalTopUp(s.batchSize(), critical, memory.maxBatch());
+        PhaseCost toppedUp = topUp == s.batchSize() ? decode : decodeStep(setup, topUp, context);
+        BatchApi batchApi = BatchApi.of(decode, toppedUp, topUp <= memory.maxBatch());
+        boolean priced = cost.hasPrice();
+        // Per million tokens: USD when priced, else device-seconds per token.
+        double inputFactor = (priced ? price / 3600 * 1e6 : 1) / prefill.tokens();
+        double outputFactor = (priced ? price / 3600 * 1e6 : 1) / decode.tokens();
+        Evaluation.CostByCause byCause = new Evaluation.CostByCause(prefill.timeSplit().scaled(inputFactor),
+                decode.timeSplit().scaled(outputFactor), priced);
+
         List<String> notices = new ArrayList<>();
         if (setup.computePrecision != s.requestedComputePrecision()) {
             notices.add(s.gpu().name() + " has no " + s.requestedComputePrecision().label() + " peak: using "
@@ -64,8 +77,8 @@ public final class RooflineEngine {
                 setup.matmulPeak / setup.bandwidth, setup.matmulPeak / setup.bandwidth
                         * s.weightPrecision().bytesPerValue(),
                 roofs(s), prefill, decode,
-                criticalBatch(setup, 0), criticalBatch(setup, context), memory, cost, List.copyOf(curve), wall,
-                List.copyOf(notices));
+                criticalBatch(setup, 0), critical, memory, cost, List.copyOf(curve), wall, atBatchOne,
+                criticalStep, batchApi, byCause, List.copyOf(notices));
     }
 
     /**
@@ -92,13 +105,11 @@ public final class RooflineEngine {
         }
         Setup u = new Setup(s);
         double context = s.averageDecodeContextTokens();
-        return smallestBatchWhere(batch -> outputToInputRatio(u, batch, context) <= targetRatio, Scenario.MAX_BATCH);
+        return smallestBatchWhere(batch -> outputToInputRatio(u, batch, context) <= targetRatio, ScenarioLimits.MAX_BATCH);
     }
 
     private static Evaluation.BatchPoint batchPoint(Setup u, long batch, double context, boolean fits) {
-        PhaseCost d = decodeStep(u, batch, context);
-        return new Evaluation.BatchPoint(batch, d.computeUtilization(), d.tokensPerSecond(), d.seconds(),
-                d.arithmeticIntensity(), d.achievedFlopsPerSecond(), fits);
+        return new Evaluation.BatchPoint(batch, fits, decodeStep(u, batch, context));
     }
 
     /** One decode step of {@code batch} sequences, each with {@code contextTokens} tokens in its KV cache. */
@@ -198,7 +209,7 @@ public final class RooflineEngine {
         double kvPerSequence = (s.promptTokens() + s.generatedTokens()) * u.kvBytesPerToken;
         double capacity = s.gpu().memoryCapacityBytes() * s.gpuCount();
         long maxBatch = weights > capacity ? 0
-                : (long) Math.min(Scenario.MAX_BATCH, Math.floor((capacity - weights) / kvPerSequence));
+                : (long) Math.min(ScenarioLimits.MAX_BATCH, Math.floor((capacity - weights) / kvPerSequence));
         int minDevices = (int) Math.min(Integer.MAX_VALUE, Math.ceil(weights / s.gpu().memoryCapacityBytes()));
         return new Evaluation.MemoryUse(weights, s.batchSize() * kvPerSequence, capacity, maxBatch, minDevices);
     }

@@ -26,31 +26,18 @@ public record Scenario(
         double bandwidthEfficiency,
         double priceUsdPerHour) {
 
-    public static final long MAX_BATCH = 1L << 20;
-    public static final long MAX_TOKENS = 100_000_000L;
-
     public Scenario {
         if (model == null || gpu == null || weightPrecision == null || kvPrecision == null) {
             throw new IllegalArgumentException("model, gpu and precisions are required");
         }
-        check(gpuCount >= 1 && gpuCount <= 65536, "gpu count must be between 1 and 65536, got " + gpuCount);
-        check(batchSize >= 1 && batchSize <= MAX_BATCH, "batch size must be between 1 and " + MAX_BATCH
-                + ", got " + batchSize);
-        check(promptTokens >= 1 && promptTokens <= MAX_TOKENS, "prompt tokens must be between 1 and "
-                + MAX_TOKENS + ", got " + promptTokens);
-        check(generatedTokens >= 1 && generatedTokens <= MAX_TOKENS, "generated tokens must be between 1 and "
-                + MAX_TOKENS + ", got " + generatedTokens);
-        check(computeEfficiency > 0 && computeEfficiency <= 1,
-                "compute efficiency must be above 0 and at most 1, got " + computeEfficiency);
-        check(bandwidthEfficiency > 0 && bandwidthEfficiency <= 1,
-                "bandwidth efficiency must be above 0 and at most 1, got " + bandwidthEfficiency);
-        check(Double.isNaN(priceUsdPerHour) || (priceUsdPerHour > 0 && !Double.isInfinite(priceUsdPerHour)),
-                "price per hour must be a positive number, got " + priceUsdPerHour);
-    }
-
-    private static void check(boolean ok, String message) {
-        if (!ok) {
-            throw new IllegalArgumentException(message);
+        ScenarioLimits.check(ScenarioLimits.GPU_COUNT, gpuCount);
+        ScenarioLimits.check(ScenarioLimits.BATCH, batchSize);
+        ScenarioLimits.check(ScenarioLimits.PROMPT_TOKENS, promptTokens);
+        ScenarioLimits.check(ScenarioLimits.GENERATED_TOKENS, generatedTokens);
+        ScenarioLimits.check(ScenarioLimits.COMPUTE_EFFICIENCY, computeEfficiency);
+        ScenarioLimits.check(ScenarioLimits.BANDWIDTH_EFFICIENCY, bandwidthEfficiency);
+        if (!Double.isNaN(priceUsdPerHour)) {
+            ScenarioLimits.check(ScenarioLimits.PRICE_USD_PER_HOUR, priceUsdPerHour);
         }
     }
 

@@ -14,11 +14,14 @@ import java.util.TreeMap;
 
 /**
  * Remembered between runs: window geometry, theme, the export folder and the last scenario.
- * A plain properties file; a damaged one is ignored (defaults are used), never fatal.
+ * A plain UTF-8 properties file written atomically (two instances: the last write wins, never a torn
+ * file). A damaged one is moved aside to settings.properties.bad, so it is never overwritten unseen, and
+ * defaults are used; {@link #problem()} says so once.
  */
 public final class Settings {
     private final Map<String, String> values = new TreeMap<>();
     private final Path file;
+    private String problem;
 
     private Settings(Path file) {
         this.file = file;
@@ -28,19 +31,39 @@ public final class Settings {
         return AppHome.directory().resolve("settings.properties");
     }
 
-    /** Reads the file; missing or unreadable gives empty settings. Call off the FX thread. */
+    /** Reads the file; missing gives empty settings, damaged is moved aside. Call off the FX thread. */
     public static Settings load(Path file) {
         Settings s = new Settings(file);
-        if (Files.isRegularFile(file)) {
-            Properties p = new Properties();
-            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                p.load(r);
-                p.stringPropertyNames().forEach(k -> s.values.put(k, p.getProperty(k)));
-            } catch (IOException | IllegalArgumentException e) {
-                System.err.println("Ignoring unreadable settings " + file + ": " + e.getMessage());
+        if (!Files.exists(file)) {
+            return s;
+        }
+        Properties p = new Properties();
+        try (Reader r = new java.io.InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8
+                .newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT))) {
+            if (!Files.isRegularFile(file)) {
+                throw new IOException("not a regular file");
+            }
+            p.load(r);
+            p.stringPropertyNames().forEach(k -> s.values.put(k, p.getProperty(k)));
+        } catch (IOException | IllegalArgumentException e) {
+            s.values.clear();
+            Path aside = file.resolveSibling(file.getFileName() + ".bad");
+            String reason = e instanceof java.nio.charset.CharacterCodingException ? "it is not UTF-8 text"
+                    : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            try {
+                Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
+                s.problem = "Settings " + file + " could not be read (" + reason + "): moved to " + aside
+                        + "; defaults are used.";
+            } catch (IOException moveFailed) {
+                s.problem = "Settings " + file + " could not be read (" + reason + "); defaults are used.";
             }
         }
         return s;
+    }
+
+    /** What went wrong reading the file, in one line; null when nothing did. */
+    public String problem() {
+        return problem;
     }
 
     /** Writes atomically. Call off the FX thread. */

@@ -15,11 +15,11 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import lab.roofline.app.ChartKind;
-import lab.roofline.app.DashboardView;
-import lab.roofline.app.RooflineViewModel;
-import lab.roofline.app.Theme;
-import lab.roofline.app.export.PngExport;
+import lab.roofline.ui.export.ChartKind;
+import lab.roofline.ui.DashboardView;
+import lab.roofline.ui.scenario.RooflineViewModel;
+import lab.roofline.ui.theme.Theme;
+import lab.roofline.ui.export.PngExport;
 import lab.roofline.io.ProfileLoader;
 
 /**
@@ -85,8 +85,8 @@ public final class DashboardBenchmark {
         Path out = Files.createTempFile("roofline-bench", ".png");
         long exportStart = System.nanoTime();
         CompletableFuture<WritableImage> image = new CompletableFuture<>();
-        Platform.runLater(() -> image.complete(PngExport.render(view.nodeFor(ChartKind.DASHBOARD), vm.caption(), 2,
-                scene.getStylesheets())));
+        Platform.runLater(() -> image.complete(lab.roofline.ui.export.ChartRenderer.render(ChartKind.DASHBOARD,
+                vm.result(), vm.referencesProperty().getValue(), 2, Theme.LIGHT.stylesheets())));
         WritableImage rendered = image.get();
         double renderMs = (System.nanoTime() - exportStart) / 1e6;
         PngExport.write(rendered, out);

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Implied batch, the Batch API argument and the explanation's numbers. */
+/** Implied batch and the Batch API argument. */
 class EconomicsTest {
     private static final Scenario LLAMA_8B = Scenario.of(ModelPresets.LLAMA_3_1_8B, TestProfiles.H100);
 
@@ -52,72 +52,10 @@ class EconomicsTest {
     @Test
     void theNaturalTopUpStopsAtTheMemoryWall() {
         Evaluation e = RooflineEngine.evaluate(LLAMA_8B.withBatchSize(4));
-        long topUp = BatchApi.naturalTopUp(e);
+        long topUp = e.batchApi().toppedUpBatch();
         assertThat(topUp).isLessThanOrEqualTo(e.memory().maxBatch()).isGreaterThanOrEqualTo(4);
-    }
-
-    @Test
-    void theExplanationStatesTheEnginesNumbers() {
-        for (Scenario s : List.of(
-                Scenario.of(ModelSpec.fromParameterCount(70e9), TestProfiles.H100).withPrecision(Precision.INT8, false)
-                        .withTokens(1, 1),
-                LLAMA_8B.withBatchSize(64),
-                Scenario.of(ModelPresets.LLAMA_3_1_70B, TestProfiles.TPU_V5E).withGpuCount(16).withBatchSize(32),
-                Scenario.of(ModelPresets.MIXTRAL_8X7B, TestProfiles.A100).withGpuCount(4)
-                        .withPrecision(Precision.FP8, false).withPrice(Double.NaN))) {
-            Evaluation e = RooflineEngine.evaluate(s);
-            String ridge = Explanation.paragraph(Explanation.Topic.RIDGE, e);
-            assertThat(ridge).contains(Units.sig3(e.ridgeFlopsPerByte()) + " FLOP/byte")
-                    .contains(Units.sig3(e.ridgeFlopsPerValue()) + " FLOPs for every");
-            PhaseCost one = RooflineEngine.decodeStep(s, 1, e.decode().contextTokens());
-            assertThat(Explanation.paragraph(Explanation.Topic.DECODE, e))
-                    .contains(Units.si(one.matmul().weightBytes(), "B") + " of weights")
-                    .contains(Units.seconds(one.matmul().memorySeconds()))
-                    .contains(Units.sig3(one.tokensPerSecond()) + " tokens/s");
-            assertThat(Explanation.paragraph(Explanation.Topic.PREFILL, e))
-                    .contains(Units.seconds(e.prefill().seconds())).contains(e.prefill().bound().label());
-            assertThat(Explanation.paragraph(Explanation.Topic.BATCHING, e))
-                    .contains("batch ≈ " + Explanation.batch(e.criticalBatchNoContext()))
-                    .contains(Units.sig3(e.decode().tokensPerSecond()) + " tokens/s");
-            assertThat(Explanation.paragraph(Explanation.Topic.COST, e))
-                    .contains(Units.sig3(e.cost().outputToInputRatio()) + "×");
-            if (e.memory().maxBatch() > 0) {
-                assertThat(Explanation.paragraph(Explanation.Topic.MEMORY_WALL, e))
-                        .contains("largest batch that fits is " + e.memory().maxBatch());
-            } else {
-                assertThat(Explanation.paragraph(Explanation.Topic.MEMORY_WALL, e))
-                        .contains("at least " + e.memory().minDevicesForWeights());
-            }
-            assertThat(Explanation.of(e)).hasSize(Explanation.Topic.values().length)
-                    .allSatisfy(p -> assertThat(p.text()).doesNotContain("NaN").doesNotContain("Infinity"));
-        }
-    }
-
-    @Test
-    void showYourWorkSubstitutesTheNumbersItUses() {
-        Evaluation e = RooflineEngine.evaluate(Scenario.of(ModelSpec.fromParameterCount(70e9), TestProfiles.H100)
-                .withPrecision(Precision.INT8, false).withTokens(1, 1));
-        var work = Derivations.of(e);
-        assertThat(work.get(Derivations.Quantity.RIDGE).substituted()).isEqualTo("1.98 PFLOP/s ÷ 3.35 TB/s");
-        assertThat(work.get(Derivations.Quantity.RIDGE).result()).startsWith("591 FLOP/byte");
-        assertThat(work.get(Derivations.Quantity.DECODE_THROUGHPUT).substituted()).isEqualTo("1 ÷ 20.9 ms");
-        assertThat(work.get(Derivations.Quantity.DECODE_THROUGHPUT).result()).startsWith("47.9 tokens/s");
-        assertThat(work.get(Derivations.Quantity.TIME_PER_OUTPUT_TOKEN).result()).isEqualTo("20.9 ms");
-        assertThat(work.get(Derivations.Quantity.OUTPUT_COST).result())
-                .isEqualTo(Units.usd(e.cost().outputUsdPerMillionTokens()));
-        assertThat(work.get(Derivations.Quantity.MEMORY).substituted()).startsWith("70B × 1 B + 1 × 2 × ");
-        assertThat(work.values()).allSatisfy(d -> assertThat(d.text()).doesNotContain("NaN"));
-        Evaluation unpriced = RooflineEngine.evaluate(LLAMA_8B.withPrice(Double.NaN));
-        assertThat(Derivations.of(unpriced).get(Derivations.Quantity.OUTPUT_COST).formula())
-                .startsWith("time per output token");
-    }
-
-    @Test
-    void theArticlesSentenceComesOutWithItsNumbers() {
-        Scenario article = Scenario.of(ModelSpec.fromParameterCount(70e9), TestProfiles.H100)
-                .withPrecision(Precision.INT8, false).withTokens(1, 1);
-        String decode = Explanation.paragraph(Explanation.Topic.DECODE, RooflineEngine.evaluate(article));
-        assertThat(decode).startsWith("At batch 1 each decode step reads 70.0 GB of weights at 3.35 TB/s: 20.9 ms.")
-                .contains("47.9 tokens/s");
+        assertThat(e.batchApi().topsUp()).isTrue();
+        // The evaluation's comparison is the one compare() gives for the same two batches.
+        assertThat(e.batchApi()).isEqualTo(BatchApi.compare(e, 4, topUp));
     }
 }

@@ -202,12 +202,14 @@ class RooflineEngineTest {
 
     @Test
     void badScenariosAreRefusedWithTheirReason() {
-        assertThatThrownBy(() -> tiny().withBatchSize(0)).hasMessageContaining("batch size");
-        assertThatThrownBy(() -> tiny().withEfficiency(0, 1)).hasMessageContaining("compute efficiency");
-        assertThatThrownBy(() -> tiny().withEfficiency(1, 1.5)).hasMessageContaining("bandwidth efficiency");
-        assertThatThrownBy(() -> tiny().withTokens(0, 1)).hasMessageContaining("prompt tokens");
-        assertThatThrownBy(() -> tiny().withGpuCount(0)).hasMessageContaining("gpu count");
-        assertThatThrownBy(() -> tiny().withPrice(-1)).hasMessageContaining("price");
+        assertThatThrownBy(() -> tiny().withBatchSize(0)).hasMessage("Batch size: too small (at least 1)");
+        assertThatThrownBy(() -> tiny().withEfficiency(0, 1)).hasMessage("Compute efficiency: too small (at least 1 %)");
+        assertThatThrownBy(() -> tiny().withEfficiency(1, 1.5)).hasMessage("Bandwidth efficiency: too large (at most 100 %)");
+        assertThatThrownBy(() -> tiny().withTokens(0, 1)).hasMessage("Prompt tokens: too small (at least 1)");
+        assertThatThrownBy(() -> tiny().withTokens(1, 20_000_000)).hasMessage("Generated tokens: too large (at most 10,000,000)");
+        assertThatThrownBy(() -> tiny().withGpuCount(0)).hasMessage("GPU count: too small (at least 1)");
+        assertThatThrownBy(() -> tiny().withGpuCount(5000)).hasMessage("GPU count: too large (at most 4,096)");
+        assertThatThrownBy(() -> tiny().withPrice(-1)).hasMessageStartingWith("Price per hour: too small");
         assertThatThrownBy(() -> ModelSpec.fromParameterCount(-5)).hasMessageContaining("parameters");
     }
 

@@ -23,7 +23,7 @@ class RooflineProperties {
                 Arbitraries.doubles().between(1e8, 2e12).map(ModelSpec::fromParameterCount));
         Arbitrary<HardwareProfile> gpus = Arbitraries.of(TestProfiles.H100, TestProfiles.A100, TestProfiles.TPU_V5E);
         Arbitrary<Precision> precisions = Arbitraries.of(Precision.class);
-        Arbitrary<Long> batches = Arbitraries.longs().between(1, Scenario.MAX_BATCH);
+        Arbitrary<Long> batches = Arbitraries.longs().between(1, ScenarioLimits.MAX_BATCH);
         Arbitrary<Long> prompts = Arbitraries.longs().between(1, 1_000_000);
         Arbitrary<Long> outputs = Arbitraries.longs().between(1, 100_000);
         Arbitrary<Double> fractions = Arbitraries.doubles().between(0.01, 1.0);

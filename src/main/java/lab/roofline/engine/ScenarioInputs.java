@@ -1,0 +1,51 @@
+package lab.roofline.engine;
+
+/**
+ * What a user chose, as they chose it: the GPU and preset by name, the realism setting rather than the
+ * efficiencies it implies, and a price only when they typed one. A lesson step, a restored session and
+ * (later) a scenario file are each one of these, applied in one call.
+ *
+ * @param presetName           a preset's name, or null for a custom model of {@code parameters}
+ * @param customComputeEfficiency   used when {@code realism} is CUSTOM
+ * @param customBandwidthEfficiency used when {@code realism} is CUSTOM
+ * @param priceUsdPerHour      null: the profile's price; NaN: no price; else the user's price
+ */
+public record ScenarioInputs(
+        String gpuId,
+        String presetName,
+        double parameters,
+        Precision precision,
+        boolean weightOnly,
+        Precision kvPrecision,
+        int batchSize,
+        int promptTokens,
+        int generatedTokens,
+        int gpuCount,
+        RealismMode realism,
+        double customComputeEfficiency,
+        double customBandwidthEfficiency,
+        Double priceUsdPerHour) {
+
+    /** The article's case: a 70B model in INT8 on one H100, ideal roofline, the profile's price. */
+    public static final ScenarioInputs DEFAULT = new ScenarioInputs("h100_sxm", ModelPresets.LLAMA_3_1_70B.name(),
+            ModelPresets.LLAMA_3_1_70B.totalParameters(), Precision.INT8, false, Precision.BF16, 1, 1024, 256, 1,
+            RealismMode.IDEAL, 1.0, 1.0, null);
+
+    public ScenarioInputs {
+        if (gpuId == null || precision == null || kvPrecision == null || realism == null) {
+            throw new IllegalArgumentException("gpu, precisions and realism are required");
+        }
+        if (presetName == null) {
+            ScenarioLimits.check(ScenarioLimits.PARAMETERS, parameters);
+        }
+        ScenarioLimits.check(ScenarioLimits.BATCH, batchSize);
+        ScenarioLimits.check(ScenarioLimits.PROMPT_TOKENS, promptTokens);
+        ScenarioLimits.check(ScenarioLimits.GENERATED_TOKENS, generatedTokens);
+        ScenarioLimits.check(ScenarioLimits.GPU_COUNT, gpuCount);
+        ScenarioLimits.check(ScenarioLimits.COMPUTE_EFFICIENCY, customComputeEfficiency);
+        ScenarioLimits.check(ScenarioLimits.BANDWIDTH_EFFICIENCY, customBandwidthEfficiency);
+        if (priceUsdPerHour != null && !priceUsdPerHour.isNaN()) {
+            ScenarioLimits.check(ScenarioLimits.PRICE_USD_PER_HOUR, priceUsdPerHour);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package lab.roofline.engine;
+
+import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.regex.Pattern;
+
+/**
+ * Every bound on a scenario input, once: the engine's checks, the view model's setters, the sliders, the
+ * text fields and the command line all read these, so the same input gets the same answer everywhere.
+ */
+public final class ScenarioLimits {
+    private ScenarioLimits() {
+    }
+
+    /** One input's allowed range; {@code whole} inputs take integers only. */
+    public record Range(String name, double min, double max, boolean whole, String example) {
+        /** Whether the value is allowed. NaN never is. */
+        public boolean allows(double value) {
+            return value >= min && value <= max && (!whole || value == Math.rint(value));
+        }
+
+        /** Null when allowed, else why not in plain words, without the input's name. */
+        public String problem(double value) {
+            if (Double.isNaN(value)) {
+                return "not a number";
+            }
+            if (value < min) {
+                return "too small (at least " + format(min) + ")";
+            }
+            if (value > max) {
+                return "too large (at most " + format(max) + ")";
+            }
+            if (whole && value != Math.rint(value)) {
+                return format(value) + " is not a whole number";
+            }
+            return null;
+        }
+
+        /** The bound as a person reads it: 4,096; 2T; 1 %. */
+        public String format(double value) {
+            if (this == COMPUTE_EFFICIENCY || this == BANDWIDTH_EFFICIENCY) {
+                return String.format(Locale.ROOT, "%.0f %%", value * 100);
+            }
+            if (this == PARAMETERS) {
+                return Units.parameterCount(value);
+            }
+            if (this == PRICE_USD_PER_HOUR) {
+                return String.format(Locale.ROOT, "$%,.2f", value);
+            }
+            if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+                return String.format(Locale.ROOT, "%,d", (long) value);
+            }
+            return Units.sig3(value);
+        }
+
+        /**
+         * Reads typed text (7B, 8k, 2,048, 1e3) and checks it. The message names the input and says what is
+         * wrong: "GPU count: too large (at most 4,096)".
+         */
+        public Parsed parse(String text) {
+            String t = text == null ? "" : text.strip();
+            if (t.isEmpty()) {
+                return Parsed.error(name, "empty (try " + example + ")");
+            }
+            if (AMBIGUOUS_COMMA.matcher(t).find() && !GROUPED.matcher(t).matches()) {
+                return Parsed.error(name, "'" + t + "' is ambiguous: write " + t.replace(',', '.')
+                        + " for a decimal, or group thousands in threes (2,048)");
+            }
+            String plain = t.replace(",", "");
+            if (NEGATIVE.matcher(plain).matches()) {
+                return Parsed.error(name, problem(-1));
+            }
+            if (plain.matches("[+-]?0*\\.?0*(?:[eE][+-]?[0-9]+)?\\s*[kKmMbBgGtT]?")) {
+                return Parsed.error(name, problem(0));
+            }
+            OptionalDouble value = Units.parseCount(plain);
+            if (value.isEmpty()) {
+                return Parsed.error(name, "'" + t + "' is not " + (whole ? "a whole number" : "a number")
+                        + " (try " + example + ")");
+            }
+            String problem = problem(value.getAsDouble());
+            return problem == null ? new Parsed(value.getAsDouble(), null, null) : Parsed.error(name, problem);
+        }
+    }
+
+    /** A parsed input: the value, or the message saying why there is none. */
+    public record Parsed(double value, String error, String reason) {
+        /** The value, or NaN and "GPU count: too large (at most 4,096)" with reason "too large (...)". */
+        static Parsed error(String name, String reason) {
+            return new Parsed(Double.NaN, name + ": " + reason, reason);
+        }
+
+        public boolean ok() {
+            return error == null;
+        }
+    }
+
+    private static final Pattern AMBIGUOUS_COMMA = Pattern.compile(",");
+    /** Commas only as thousands separators: 2,048 or 1,000,000.5, never 1,5. */
+    private static final Pattern GROUPED = Pattern.compile("[0-9]{1,3}(,[0-9]{3})+(\\.[0-9]+)?\\s*[kKmMbBgGtT]?");
+    private static final Pattern NEGATIVE = Pattern.compile("-\\s*[0-9.].*");
+
+    public static final Range PARAMETERS = new Range("Parameter count", 1e8, 2e12, false, "70B, 7e9 or 1.8T");
+    public static final long MAX_BATCH = 1L << 20;
+    public static final Range BATCH = new Range("Batch size", 1, MAX_BATCH, true, "64");
+    public static final Range PROMPT_TOKENS = new Range("Prompt tokens", 1, 10_000_000, true, "1024 or 8k");
+    public static final Range GENERATED_TOKENS = new Range("Generated tokens", 1, 10_000_000, true, "256 or 2k");
+    public static final Range GPU_COUNT = new Range("GPU count", 1, 4096, true, "8");
+    public static final Range COMPUTE_EFFICIENCY = new Range("Compute efficiency", 0.01, 1, false, "0.7");
+    public static final Range BANDWIDTH_EFFICIENCY = new Range("Bandwidth efficiency", 0.01, 1, false, "0.85");
+    public static final Range PRICE_USD_PER_HOUR = new Range("Price per hour", 0.01, 10_000, false, "3.49");
+
+    /** The batch slider's end and the utilization curve's range. Larger batches are typed. */
+    public static final int SLIDER_MAX_BATCH = 4096;
+    public static final long CURVE_MAX_BATCH = SLIDER_MAX_BATCH;
+    /** The token sliders' ends; larger counts are typed. */
+    public static final int SLIDER_MAX_PROMPT_TOKENS = 1 << 17;
+    public static final int SLIDER_MAX_GENERATED_TOKENS = 1 << 15;
+
+    /** Throws IllegalArgumentException naming the input when the value is out of range. */
+    public static void check(Range range, double value) {
+        String problem = range.problem(value);
+        if (problem != null) {
+            throw new IllegalArgumentException(range.name() + ": " + problem);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package lab.roofline.explain;
+
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import lab.roofline.engine.Evaluation;
+import lab.roofline.engine.PhaseCost;
+import lab.roofline.engine.Scenario;
+import lab.roofline.engine.Units;
+
+/**
+ * "Show your work": each headline number with the formula it came from (in the words of docs/model.md)
+ * and the values substituted. Built from the same evaluation, so the work and the number always agree.
+ */
+public final class Derivations {
+    private Derivations() {
+    }
+
+    public enum Quantity {
+        RIDGE, DECODE_THROUGHPUT, COMPUTE_UTILIZATION, TIME_PER_OUTPUT_TOKEN, INPUT_COST, OUTPUT_COST, RATIO, MEMORY
+    }
+
+    /** formula in words; the same with numbers; the result as shown. */
+    public record Derivation(String formula, String substituted, String result) {
+        public String text() {
+            return formula + "\n= " + substituted + "\n= " + result;
+        }
+    }
+
+    public static Map<Quantity, Derivation> of(Evaluation e) {
+        Map<Quantity, Derivation> out = new EnumMap<>(Quantity.class);
+        Evaluation.Roof roof = e.currentRoof();
+        Scenario s = e.scenario();
+        PhaseCost d = e.decode();
+        out.put(Quantity.RIDGE, new Derivation("ridge = peak FLOP/s ÷ bandwidth",
+                si(roof.peakFlopsPerSecond(), "FLOP/s") + " ÷ " + si(roof.bandwidthBytesPerSecond(), "B/s"),
+                Units.sig3(e.ridgeFlopsPerByte()) + " FLOP/byte (× " + trim(s.weightPrecision().bytesPerValue())
+                        + " bytes per " + s.weightPrecision().label() + " value = " + Units.sig3(e.ridgeFlopsPerValue())
+                        + " FLOPs per value)"));
+        out.put(Quantity.TIME_PER_OUTPUT_TOKEN, phaseTime(d));
+        out.put(Quantity.DECODE_THROUGHPUT, new Derivation("tokens/s = batch ÷ step time",
+                s.batchSize() + " ÷ " + Units.seconds(d.seconds()),
+                Units.sig3(d.tokensPerSecond()) + " tokens/s (" + Units.sig3(d.tokensPerSecondPerSequence())
+                        + " per sequence)"));
+        out.put(Quantity.COMPUTE_UTILIZATION, utilization(d));
+        Evaluation.Cost c = e.cost();
+        if (c.hasPrice()) {
+            out.put(Quantity.INPUT_COST, new Derivation(
+                    "input $ per 1M = price per hour ÷ 3600 × prefill time ÷ prompt tokens × 1M",
+                    Units.usd(c.priceUsdPerHour()) + " ÷ 3600 × " + Units.seconds(e.prefill().seconds()) + " ÷ "
+                            + count(e.prefill().tokens()) + " × 1M",
+                    Units.usd(c.inputUsdPerMillionTokens())));
+            out.put(Quantity.OUTPUT_COST, new Derivation(
+                    "output $ per 1M = price per hour ÷ 3600 × step time ÷ batch × 1M",
+                    Units.usd(c.priceUsdPerHour()) + " ÷ 3600 × " + Units.seconds(d.seconds()) + " ÷ "
+                            + s.batchSize() + " × 1M",
+                    Units.usd(c.outputUsdPerMillionTokens())));
+        } else {
+            out.put(Quantity.INPUT_COST, new Derivation("GPU time per input token = prefill time ÷ prompt tokens",
+                    Units.seconds(e.prefill().seconds()) + " ÷ " + count(e.prefill().tokens()),
+                    Units.seconds(c.inputSecondsPerToken())));
+            out.put(Quantity.OUTPUT_COST, new Derivation("GPU time per output token = step time ÷ batch",
+                    Units.seconds(d.seconds()) + " ÷ " + s.batchSize(), Units.seconds(c.outputSecondsPerToken())));
+        }
+        out.put(Quantity.RATIO, new Derivation("output ÷ input = (step time ÷ batch) ÷ (prefill time ÷ prompt tokens)",
+                Units.seconds(c.outputSecondsPerToken()) + " ÷ " + Units.seconds(c.inputSecondsPerToken()),
+                Units.times(c.outputToInputRatio())));
+        Evaluation.MemoryUse m = e.memory();
+        out.put(Quantity.MEMORY, new Derivation(
+                "memory = parameters × bytes per weight + batch × (prompt + generated) × KV bytes per token",
+                Units.parameterCount(s.model().totalParameters()) + " × " + trim(s.weightPrecision().bytesPerValue())
+                        + " B + " + s.batchSize() + " × " + (s.promptTokens() + s.generatedTokens()) + " × "
+                        + si(s.model().kvCacheBytesPerToken(s.kvPrecision()), "B"),
+                si(m.totalBytes(), "B") + " of " + si(m.capacityBytes(), "B")
+                        + (s.gpuCount() > 1 ? " (" + si(m.totalBytes() / s.gpuCount(), "B") + " per device)" : "")));
+        return out;
+    }
+
+    /** The time of one phase (prefill or a decode step), term by term. */
+    public static Derivation phaseTime(PhaseCost p) {
+        return new Derivation("time = max(matmul FLOPs ÷ peak, bytes ÷ bandwidth) + max(attention FLOPs ÷ peak, bytes ÷ bandwidth)",
+                "max(" + Units.seconds(p.matmul().computeSeconds()) + ", " + Units.seconds(p.matmul().memorySeconds())
+                        + ") + max(" + Units.seconds(p.attention().computeSeconds()) + ", "
+                        + Units.seconds(p.attention().memorySeconds()) + ")",
+                Units.seconds(p.seconds()));
+    }
+
+    /** Compute utilization of one phase. */
+    public static Derivation utilization(PhaseCost p) {
+        return new Derivation("utilization = FLOPs ÷ time ÷ peak",
+                si(p.flops(), "FLOP") + " ÷ " + Units.seconds(p.seconds()) + " ÷ "
+                        + si(p.nominalPeakFlopsPerSecond(), "FLOP/s"),
+                Units.percent(p.computeUtilization()));
+    }
+
+    private static String si(double v, String unit) {
+        return Units.si(v, unit);
+    }
+
+    private static String count(double v) {
+        return String.format(Locale.ROOT, "%,.0f", v);
+    }
+
+    private static String trim(double v) {
+        return v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v) : Double.toString(v);
+    }
+}

@@ -1,0 +1,170 @@
+package lab.roofline.explain;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import lab.roofline.engine.BatchApi;
+import lab.roofline.engine.Evaluation;
+import lab.roofline.engine.PhaseCost;
+import lab.roofline.engine.Scenario;
+import lab.roofline.engine.Term;
+import lab.roofline.engine.Units;
+
+/**
+ * The article's argument told with the current scenario's numbers, one paragraph per topic. Every figure
+ * is formatted from the evaluation it explains, so words and charts never disagree.
+ */
+public final class Explanation {
+    private Explanation() {
+    }
+
+    /** What a paragraph is about; the lesson highlights the matching chart element. */
+    public enum Topic {
+        RIDGE("The ridge point"),
+        DECODE("Batch-1 decode"),
+        PREFILL("Prefill"),
+        BATCHING("Batching up to the critical batch"),
+        KV_CACHE("The KV cache"),
+        MEMORY_WALL("The memory wall"),
+        COST("Input and output prices"),
+        BATCH_API("The Batch API");
+
+        private final String title;
+
+        Topic(String title) {
+            this.title = title;
+        }
+
+        public String title() {
+            return title;
+        }
+    }
+
+    public record Paragraph(Topic topic, String text) {
+    }
+
+    public static List<Paragraph> of(Evaluation e) {
+        List<Paragraph> out = new ArrayList<>();
+        for (Topic t : Topic.values()) {
+            out.add(new Paragraph(t, paragraph(t, e)));
+        }
+        return out;
+    }
+
+    public static String paragraph(Topic topic, Evaluation e) {
+        Scenario s = e.scenario();
+        Evaluation.Roof roof = e.currentRoof();
+        String gpu = (s.gpuCount() > 1 ? s.gpuCount() + " × " : "") + s.gpu().name();
+        String precision = s.weightPrecision().label();
+        PhaseCost d = e.decode();
+        Term mm = d.matmul();
+        return switch (topic) {
+            case RIDGE -> String.format(Locale.ROOT,
+                    "The %s does %s of %s math and reads memory at %s. Its ridge point is %s ÷ %s = %s FLOP/byte: "
+                            + "%s FLOPs for every %s value read. Work that does less per byte waits on memory.",
+                    gpu, si(roof.peakFlopsPerSecond(), "FLOP/s"), e.computePrecision().label(),
+                    si(roof.bandwidthBytesPerSecond(), "B/s"), si(roof.peakFlopsPerSecond(), "FLOP/s"),
+                    si(roof.bandwidthBytesPerSecond(), "B/s"), Units.sig3(e.ridgeFlopsPerByte()),
+                    Units.sig3(e.ridgeFlopsPerValue()), precision);
+            case DECODE -> {
+                PhaseCost one = e.decodeAtBatchOne();
+                Term w = one.matmul();
+                double waiting = 1 - w.computeSeconds() / one.seconds();
+                yield String.format(Locale.ROOT,
+                        "At batch 1 each decode step reads %s of weights at %s, and the step takes %s. It does %s of "
+                                + "math, which this GPU finishes in %s: the GPU waits on memory %s of the time, and one "
+                                + "sequence gets %s tokens/s. That is %s FLOPs per byte, far below the ridge of %s.",
+                        si(w.weightBytes(), "B"), si(w.bandwidthBytesPerSecond(), "B/s"),
+                        Units.seconds(one.seconds()), si(one.flops(), "FLOP"), Units.seconds(w.computeSeconds()),
+                        Units.percent(waiting), Units.sig3(one.tokensPerSecond()),
+                        Units.sig3(one.arithmeticIntensity()), Units.sig3(e.ridgeFlopsPerByte()));
+            }
+            case PREFILL -> {
+                PhaseCost p = e.prefill();
+                yield String.format(Locale.ROOT,
+                        "Prefill reads the weights once for all %s prompt tokens (%d × %d), so it does %s FLOPs per "
+                                + "byte: %s. It takes %s, %s tokens/s, at %s of peak.",
+                        count(p.tokens()), s.batchSize(), s.promptTokens(), Units.sig3(p.arithmeticIntensity()),
+                        p.bound().label(), Units.seconds(p.seconds()), Units.sig3(p.tokensPerSecond()),
+                        Units.percent(p.computeUtilization()));
+            }
+            case BATCHING -> String.format(Locale.ROOT,
+                    "Batching shares each weight read among sequences: every weight value read does 2 FLOPs per "
+                            + "sequence. At batch %d a decode step takes %s and gives %s tokens/s, %s of peak. With no "
+                            + "context, decode turns compute-bound at batch ≈ %s (about %s ÷ 2).",
+                    s.batchSize(), Units.seconds(d.seconds()), Units.sig3(d.tokensPerSecond()),
+                    Units.percent(d.computeUtilization()), batch(e.criticalBatchNoContext()),
+                    Units.sig3(e.ridgeFlopsPerValue()));
+            case KV_CACHE -> {
+                double kvPerSequence = d.contextTokens() * s.model().kvCacheBytesPerToken(s.kvPrecision());
+                double ceiling = 2 * s.model().activeParameters()
+                        / (s.model().kvCacheBytesPerToken(s.kvPrecision()) * e.ridgeFlopsPerByte());
+                String verdict = Double.isNaN(e.criticalBatch())
+                        ? String.format(Locale.ROOT, "Above about %s tokens of context that traffic outweighs the math, "
+                        + "so decode stays memory-bound at every batch.", count(ceiling))
+                        : String.format(Locale.ROOT, "Below about %s tokens of context decode can still turn "
+                        + "compute-bound: at this context from batch ≈ %s.", count(ceiling), batch(e.criticalBatch()));
+                yield String.format(Locale.ROOT,
+                        "Attention cannot share reads: at %s tokens of context each sequence reads %s of KV cache per "
+                                + "step (%s per token), at %s FLOPs per byte however large the batch. %s",
+                        count(d.contextTokens()), si(kvPerSequence, "B"),
+                        si(s.model().kvCacheBytesPerToken(s.kvPrecision()), "B"),
+                        Units.sig3(d.attention().arithmeticIntensity()), verdict);
+            }
+            case MEMORY_WALL -> {
+                Evaluation.MemoryUse m = e.memory();
+                if (m.maxBatch() == 0) {
+                    yield String.format(Locale.ROOT, "The weights alone take %s, more than the %s of memory: this "
+                                    + "model needs at least %d of these devices.", si(m.weightBytes(), "B"),
+                            si(m.capacityBytes(), "B"), m.minDevicesForWeights());
+                }
+                yield String.format(Locale.ROOT,
+                        "Weights take %s of the %s of memory; each sequence's KV cache grows to %s. The largest batch "
+                                + "that fits is %d%s.",
+                        si(m.weightBytes(), "B"), si(m.capacityBytes(), "B"),
+                        si((s.promptTokens() + s.generatedTokens()) * s.model().kvCacheBytesPerToken(s.kvPrecision()), "B"),
+                        m.maxBatch(), m.fits() ? "" : String.format(Locale.ROOT, ": batch %d does not fit (it needs %s)",
+                                s.batchSize(), si(m.totalBytes(), "B")));
+            }
+            case COST -> {
+                Evaluation.Cost c = e.cost();
+                String money = c.hasPrice()
+                        ? String.format(Locale.ROOT, "At %s per hour an input token costs %s per million and an output "
+                                + "token %s per million", Units.usd(c.priceUsdPerHour()),
+                        Units.usd(c.inputUsdPerMillionTokens()), Units.usd(c.outputUsdPerMillionTokens()))
+                        : String.format(Locale.ROOT, "An input token takes %s of GPU time and an output token %s",
+                        Units.seconds(c.inputSecondsPerToken()), Units.seconds(c.outputSecondsPerToken()));
+                yield String.format(Locale.ROOT, "%s: output tokens cost %s× input tokens, though both need the same "
+                        + "2 FLOPs per parameter.", money, Units.sig3(c.outputToInputRatio()));
+            }
+            case BATCH_API -> {
+                BatchApi b = e.batchApi();
+                if (!b.topsUp()) {
+                    yield String.format(Locale.ROOT, "At batch %d there is no room to top up: decode is already at "
+                            + "its critical batch or memory is full. Queued Batch-API requests would have to wait.",
+                            s.batchSize());
+                }
+                yield String.format(Locale.ROOT,
+                        "A Batch API tops up the online batch of %d with queued requests to batch %d. Each step still "
+                                + "reads the weights once, so utilization rises from %s to %s and the GPU time per "
+                                + "output token falls from %s to %s: room for a %s discount.",
+                        b.onlineBatch(), b.toppedUpBatch(), Units.percent(b.utilizationBefore()),
+                        Units.percent(b.utilizationAfter()), Units.seconds(b.outputSecondsBefore()),
+                        Units.seconds(b.outputSecondsAfter()), Units.percent(b.discountRoom()));
+            }
+        };
+    }
+
+    private static String si(double v, String unit) {
+        return Units.si(v, unit);
+    }
+
+    private static String count(double v) {
+        return String.format(Locale.ROOT, "%,.0f", v);
+    }
+
+    /** A real-valued critical batch as the whole batch a person would pick. */
+    public static String batch(double b) {
+        return Double.isNaN(b) ? "none" : String.format(Locale.ROOT, "%,d", (long) Math.ceil(b - 1e-9));
+    }
+}

@@ -1,0 +1,79 @@
+package lab.roofline.io;
+
+import java.util.Locale;
+import java.util.Optional;
+import lab.roofline.engine.Precision;
+import lab.roofline.engine.RealismMode;
+import lab.roofline.engine.ScenarioInputs;
+import lab.roofline.engine.ScenarioLimits;
+
+/**
+ * The last session's scenario in the settings file: read back value by value, each checked by the same
+ * limits as typed input; a missing or bad value keeps the default.
+ */
+public final class ScenarioSettings {
+    private ScenarioSettings() {
+    }
+
+    /** Written for a price the user cleared: no price, rather than the profile's. */
+    static final String NO_PRICE = "none";
+
+    public static ScenarioInputs read(Settings s) {
+        ScenarioInputs d = ScenarioInputs.DEFAULT;
+        String preset = text(s, "model").orElse(null);
+        double parameters = number(s, "parameters", ScenarioLimits.PARAMETERS, d.parameters());
+        if (preset == null && !s.number("parameters").isPresent()) {
+            preset = d.presetName();
+        }
+        Double price = text(s, "price").map(p -> p.equals(NO_PRICE) ? Double.NaN
+                : ScenarioLimits.PRICE_USD_PER_HOUR.parse(p).ok()
+                ? ScenarioLimits.PRICE_USD_PER_HOUR.parse(p).value() : null).orElse(null);
+        RealismMode realism = text(s, "realism").flatMap(ScenarioSettings::realism).orElse(d.realism());
+        return new ScenarioInputs(text(s, "gpu").orElse(d.gpuId()), preset, parameters,
+                text(s, "precision").flatMap(Precision::parse).orElse(d.precision()),
+                text(s, "weightOnly").map(Boolean::parseBoolean).orElse(d.weightOnly()),
+                text(s, "kvPrecision").flatMap(Precision::parse).orElse(d.kvPrecision()),
+                (int) number(s, "batch", ScenarioLimits.BATCH, d.batchSize()),
+                (int) number(s, "prompt", ScenarioLimits.PROMPT_TOKENS, d.promptTokens()),
+                (int) number(s, "generated", ScenarioLimits.GENERATED_TOKENS, d.generatedTokens()),
+                (int) number(s, "gpuCount", ScenarioLimits.GPU_COUNT, d.gpuCount()), realism,
+                number(s, "computeEfficiency", ScenarioLimits.COMPUTE_EFFICIENCY, d.customComputeEfficiency()),
+                number(s, "bandwidthEfficiency", ScenarioLimits.BANDWIDTH_EFFICIENCY, d.customBandwidthEfficiency()),
+                price);
+    }
+
+    public static void write(Settings s, ScenarioInputs in) {
+        s.put("gpu", in.gpuId());
+        s.put("model", in.presetName() == null ? "" : in.presetName());
+        s.put("parameters", in.parameters());
+        s.put("precision", in.precision().key());
+        s.put("weightOnly", in.weightOnly());
+        s.put("kvPrecision", in.kvPrecision().key());
+        s.put("batch", in.batchSize());
+        s.put("prompt", in.promptTokens());
+        s.put("generated", in.generatedTokens());
+        s.put("gpuCount", in.gpuCount());
+        s.put("realism", in.realism().name());
+        s.put("computeEfficiency", in.customComputeEfficiency());
+        s.put("bandwidthEfficiency", in.customBandwidthEfficiency());
+        s.put("price", in.priceUsdPerHour() == null ? null
+                : in.priceUsdPerHour().isNaN() ? NO_PRICE : in.priceUsdPerHour());
+    }
+
+    private static Optional<RealismMode> realism(String name) {
+        try {
+            return Optional.of(RealismMode.valueOf(name.trim().toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<String> text(Settings s, String key) {
+        return Optional.ofNullable(s.get(key, null)).map(String::trim).filter(v -> !v.isEmpty());
+    }
+
+    private static double number(Settings s, String key, ScenarioLimits.Range range, double fallback) {
+        double v = s.number(key).orElse(Double.NaN);
+        return range.allows(v) ? v : fallback;
+    }
+}

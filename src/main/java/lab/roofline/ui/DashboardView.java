@@ -1,0 +1,272 @@
+package lab.roofline.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import lab.roofline.ui.chart.CanvasChart;
+import lab.roofline.ui.chart.CostChart;
+import lab.roofline.ui.chart.RooflineChart;
+import lab.roofline.ui.chart.UtilizationChart;
+import lab.roofline.ui.export.ChartKind;
+import lab.roofline.ui.lesson.ExplainPanel;
+import lab.roofline.ui.lesson.Lesson;
+import lab.roofline.ui.lesson.LessonBar;
+import lab.roofline.ui.scenario.ControlPanel;
+import lab.roofline.ui.scenario.RooflineViewModel;
+import lab.roofline.ui.summary.SummaryStrip;
+import lab.roofline.ui.widget.Fxml;
+import lab.roofline.ui.widget.Tips;
+import org.controlsfx.control.StatusBar;
+import org.controlsfx.control.action.Action;
+import org.controlsfx.control.action.ActionCheck;
+import org.controlsfx.control.action.ActionGroup;
+import org.controlsfx.control.action.ActionUtils;
+
+/**
+ * The window's content (layout in DashboardView.fxml): menus and toolbar made from one set of commands,
+ * the controls, the summary strip, the lesson bar, the three charts and the explanation panel. Every
+ * view here reads the view model's evaluation; only the controls write inputs.
+ */
+public final class DashboardView extends BorderPane {
+    @FXML VBox top;
+    @FXML ToolBar toolBar;
+    @FXML BorderPane content;
+    @FXML ScrollPane side;
+    @FXML VBox main;
+    @FXML GridPane charts;
+    @FXML StackPane rooflineCard;
+    @FXML StackPane utilizationCard;
+    @FXML StackPane costCard;
+    @FXML ScrollPane explainScroll;
+    @FXML StatusBar statusBar;
+
+    private final ControlPanel controls;
+    private final SummaryStrip summary;
+    private final RooflineChart roofline;
+    private final UtilizationChart utilization;
+    private final CostChart cost;
+    private final Lesson lesson;
+    private final LessonBar lessonBar;
+    private final ExplainPanel explain;
+    private final Commands commands;
+
+    /**
+     * Every command of the window, defined once: the menu item, the toolbar button and the shortcut are
+     * made from the same Action, so they share text, state and accelerator.
+     */
+    public final class Commands {
+        public final Action export;
+        public final List<Action> exportEach = new ArrayList<>();
+        public final Action darkTheme = toggle("Dark theme", "Shortcut+D",
+                "Switch between the light and the dark theme (Ctrl+D)");
+        public final Action explanation = toggle("Explain", "Shortcut+L",
+                "The argument in sentences, with this scenario's numbers (Ctrl+L)");
+        public final Action showWork = toggle("Show your work", "Shortcut+Shift+W",
+                "Under each number, the formula it came from with this scenario's values (Ctrl+Shift+W)");
+        public final Action startLesson = command("Guided lesson", null, e -> lesson.start(),
+                "The argument in eight steps: each sets the controls and points at the chart element it discusses. "
+                        + "Leave at any step and keep playing.");
+        public final Action nextStep = command("Next step", "Page Down", e -> lesson.next(), null);
+        public final Action previousStep = command("Previous step", "Page Up", e -> lesson.back(), null);
+        public final Action leaveLesson = command("Keep playing from here", null, e -> lesson.leave(), null);
+
+        Commands(Consumer<ChartKind> exporter) {
+            export = command("Export as PNG…", "Shortcut+E", e -> exporter.accept(null),
+                    "Save a chart or the dashboard as PNG at 1×, 2× or 3× (Ctrl+E)");
+            for (ChartKind k : ChartKind.values()) {
+                exportEach.add(command(k.title() + "…", null, e -> exporter.accept(k), null));
+            }
+        }
+
+        private Action command(String text, String accelerator, Consumer<javafx.event.ActionEvent> handler,
+                               String tip) {
+            Action a = new Action(text, handler);
+            if (accelerator != null) {
+                a.setAccelerator(KeyCombination.keyCombination(accelerator));
+            }
+            a.setLongText(tip);
+            return a;
+        }
+
+        private Action toggle(String text, String accelerator, String tip) {
+            Action a = new ToggleAction(text);
+            a.setAccelerator(KeyCombination.keyCombination(accelerator));
+            a.setLongText(tip);
+            return a;
+        }
+    }
+
+    /** A command that is on or off: a check item in menus, a toggle button in the toolbar. */
+    @ActionCheck
+    static final class ToggleAction extends Action {
+        ToggleAction(String text) {
+            super(text);
+        }
+    }
+
+    /**
+     * @param export asked to export a chart kind, or to ask which (null); the app shows the dialog
+     */
+    public DashboardView(RooflineViewModel vm, Consumer<ChartKind> export) {
+        Fxml.loadInto(this);
+        commands = new Commands(export);
+        controls = new ControlPanel(vm);
+        summary = new SummaryStrip(vm.resultProperty());
+        roofline = new RooflineChart(vm.resultProperty());
+        utilization = new UtilizationChart(vm.resultProperty(), vm.referencesProperty());
+        cost = new CostChart(vm.resultProperty(), vm.referencesProperty());
+        for (CanvasChart chart : charts()) {
+            chart.highlightProperty().bind(vm.highlightProperty());
+        }
+        lesson = new Lesson(vm);
+        lessonBar = new LessonBar(lesson, vm.resultProperty());
+        explain = new ExplainPanel(vm.resultProperty(), vm.highlightProperty());
+        roofline.setId("roofline-chart");
+        utilization.setId("utilization-chart");
+        cost.setId("cost-chart");
+        rooflineCard.getChildren().add(roofline);
+        utilizationCard.getChildren().add(utilization);
+        costCard.getChildren().add(cost);
+        side.setContent(controls);
+        main.getChildren().add(0, lessonBar);
+        main.getChildren().add(0, summary);
+        explainScroll.setContent(explain);
+        explainScroll.visibleProperty().bind(commands.explanation.selectedProperty());
+        explainScroll.managedProperty().bind(explainScroll.visibleProperty());
+        explain.visibleProperty().bind(commands.explanation.selectedProperty());
+        summary.showWorkProperty().bindBidirectional(commands.showWork.selectedProperty());
+        top.getChildren().add(0, menuBar());
+        fillToolBar();
+    }
+
+    private MenuBar menuBar() {
+        List<Action> exports = new ArrayList<>();
+        exports.add(commands.export);
+        exports.add(ActionUtils.ACTION_SEPARATOR);
+        exports.addAll(commands.exportEach);
+        MenuBar bar = ActionUtils.createMenuBar(List.of(
+                new ActionGroup("File", exports),
+                new ActionGroup("View", commands.darkTheme, commands.explanation, commands.showWork),
+                new ActionGroup("Lesson", commands.startLesson, commands.nextStep, commands.previousStep,
+                        commands.leaveLesson)));
+        bar.setUseSystemMenuBar(true);
+        return bar;
+    }
+
+    private void fillToolBar() {
+        Button lessonButton = ActionUtils.createButton(commands.startLesson);
+        lessonButton.setId("lesson-start");
+        ToggleButton explainToggle = ActionUtils.createToggleButton(commands.explanation);
+        explainToggle.setId("explain-toggle");
+        ToggleButton workToggle = ActionUtils.createToggleButton(commands.showWork);
+        workToggle.setId("work-toggle");
+        Button theme = new Button("Light / dark");
+        theme.setOnAction(e -> commands.darkTheme.setSelected(!commands.darkTheme.isSelected()));
+        theme.setId("theme-button");
+        Tips.install(theme, commands.darkTheme.getLongText());
+        MenuButton exportButton = new MenuButton("Export PNG");
+        exportButton.setId("export-button");
+        exportButton.getItems().addAll(commands.exportEach.stream().map(ActionUtils::createMenuItem).toList());
+        Tips.install(exportButton, commands.export.getLongText());
+        for (ButtonBase b : List.of(lessonButton, explainToggle, workToggle)) {
+            b.tooltipProperty().unbind(); // tooltips are created on first hover (start-up cost)
+            b.setTooltip(null);
+        }
+        Tips.install(lessonButton, commands.startLesson.getLongText());
+        Tips.install(explainToggle, commands.explanation.getLongText());
+        Tips.install(workToggle, commands.showWork.getLongText());
+        toolBar.getItems().addAll(lessonButton, explainToggle, workToggle, new Separator(), theme, new Separator(),
+                exportButton);
+    }
+
+    private List<CanvasChart> charts() {
+        return List.of(roofline, utilization, cost);
+    }
+
+    public Commands commands() {
+        return commands;
+    }
+
+    /** Brings the summary and explanation up to date now; a scene that is never shown gets no pulse. */
+    public void refreshNow() {
+        summary.refreshIfDirty();
+        explain.refreshIfDirty();
+    }
+
+    /** A message in the status bar, and at most one button beside it (e.g. "Show in folder"). */
+    public void showStatus(String text, Node action) {
+        statusBar.setText(text);
+        statusBar.getRightItems().setAll(action == null ? List.of() : List.of(action));
+    }
+
+    public String statusText() {
+        return statusBar.getText();
+    }
+
+    public StatusBar statusBar() {
+        return statusBar;
+    }
+
+    public ControlPanel controls() {
+        return controls;
+    }
+
+    public SummaryStrip summary() {
+        return summary;
+    }
+
+    public Lesson lesson() {
+        return lesson;
+    }
+
+    public LessonBar lessonBar() {
+        return lessonBar;
+    }
+
+    public ExplainPanel explanation() {
+        return explain;
+    }
+
+    public RooflineChart rooflineChart() {
+        return roofline;
+    }
+
+    public UtilizationChart utilizationChart() {
+        return utilization;
+    }
+
+    public CostChart costChart() {
+        return cost;
+    }
+
+    /** Starts the lesson; its bar carries the explanation, so the charts keep their room. */
+    public void startLesson() {
+        lesson.start();
+    }
+
+    /** Removes every listener and binding this view added to the view model. */
+    public void dispose() {
+        for (CanvasChart chart : charts()) {
+            chart.dispose();
+        }
+        controls.dispose();
+        summary.dispose();
+        explain.dispose();
+        lessonBar.dispose();
+    }
+}

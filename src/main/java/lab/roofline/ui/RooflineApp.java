@@ -1,0 +1,233 @@
+package lab.roofline.ui;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.image.WritableImage;
+import javafx.stage.FileChooser;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import lab.roofline.explain.Captions;
+import lab.roofline.io.AppData;
+import lab.roofline.io.AppHome;
+import lab.roofline.io.ScenarioSettings;
+import lab.roofline.io.Settings;
+import lab.roofline.ui.export.ChartKind;
+import lab.roofline.ui.export.ChartRenderer;
+import lab.roofline.ui.export.ExportDialog;
+import lab.roofline.ui.export.PngExport;
+import lab.roofline.ui.scenario.RooflineViewModel;
+import lab.roofline.ui.theme.Theme;
+
+/**
+ * The desktop app's lifecycle: data is read in init(), off the FX thread; the window is built in start();
+ * the session is saved shortly after every change (debounced, atomically, on the I/O thread), so a kill
+ * or a logout loses nothing.
+ */
+public final class RooflineApp extends Application {
+    private static final long SAVE_DELAY_MILLISECONDS = 400;
+    private AppData data;
+    private Settings settings;
+    private RooflineViewModel vm;
+    private DashboardView view;
+    private Stage stage;
+    private final ScheduledExecutorService io = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "roofline-io");
+        t.setDaemon(true);
+        return t;
+    });
+    private ScheduledFuture<?> pendingSave;
+
+    public static void launchApp(String[] args) {
+        Application.launch(RooflineApp.class, args);
+    }
+
+    /** Waits for the data loading that main() started (or starts it), off the FX thread. */
+    @Override
+    public void init() {
+        data = AppData.loadAsync().join();
+        settings = data.settings();
+        data.problems().forEach(System.err::println);
+    }
+
+    @Override
+    public void start(Stage primaryStage) {
+        stage = primaryStage;
+        vm = new RooflineViewModel(data.profiles().profiles());
+        vm.apiPrices().setAll(data.apiPrices().prices());
+        vm.setRealism(data.realism().realism());
+        vm.apply(ScenarioSettings.read(settings));
+        view = new DashboardView(vm, this::export);
+        DashboardView.Commands commands = view.commands();
+        commands.explanation.setSelected(Boolean.parseBoolean(settings.get("explain", "false")));
+        commands.darkTheme.setSelected("dark".equals(settings.get("theme", "light")));
+
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        double width = clamp(settings.number("window.width").orElse(1440), 640, screen.getWidth());
+        double height = clamp(settings.number("window.height").orElse(900), 480, screen.getHeight());
+        Scene scene = new Scene(view, width, height);
+        Theme.of(commands.darkTheme.isSelected()).applyTo(scene);
+        commands.darkTheme.selectedProperty().addListener((obs, was, is) -> Theme.of(is).applyTo(scene));
+
+        List<String> problems = new ArrayList<>(data.problems());
+        if (settings.problem() != null) {
+            problems.add(settings.problem());
+        }
+        view.showStatus(data.profiles().profiles().size() + " hardware profiles loaded"
+                + (problems.isEmpty() ? "" : "  ·  " + problems.size() + " problem(s): " + String.join("; ", problems))
+                + "  ·  your own profiles: " + AppHome.profilesDirectory(), null);
+        stage.setTitle("Roofline Lab");
+        stage.setScene(scene);
+        stage.setMinWidth(Math.min(1000, screen.getWidth()));
+        stage.setMinHeight(Math.min(680, screen.getHeight()));
+        restoreWindowPosition(screen);
+        stage.show();
+
+        InvalidationListener save = obs -> scheduleSave();
+        for (javafx.beans.Observable o : List.of(vm.inputsProperty(), commands.darkTheme.selectedProperty(),
+                commands.explanation.selectedProperty(), stage.xProperty(), stage.yProperty(),
+                stage.widthProperty(), stage.heightProperty(), stage.maximizedProperty())) {
+            o.addListener(save);
+        }
+    }
+
+    private static double clamp(double v, double min, double max) {
+        return Math.max(Math.min(min, max), Math.min(max, v));
+    }
+
+    /** Puts the window where it was, if that is still on a screen; else the toolkit centres it. */
+    private void restoreWindowPosition(Rectangle2D screen) {
+        var x = settings.number("window.x");
+        var y = settings.number("window.y");
+        if (x.isPresent() && y.isPresent()) {
+            Rectangle2D wanted = new Rectangle2D(x.getAsDouble(), y.getAsDouble(), 200, 120);
+            boolean onScreen = Screen.getScreens().stream().anyMatch(s -> s.getVisualBounds().intersects(wanted));
+            if (onScreen) {
+                stage.setX(clamp(x.getAsDouble(), screen.getMinX(), screen.getMaxX() - 200));
+                stage.setY(clamp(y.getAsDouble(), screen.getMinY(), screen.getMaxY() - 120));
+            }
+        }
+        stage.setMaximized(Boolean.parseBoolean(settings.get("window.maximized", "false")));
+    }
+
+    private void rememberState() {
+        DashboardView.Commands commands = view.commands();
+        settings.put("theme", commands.darkTheme.isSelected() ? "dark" : "light");
+        settings.put("explain", commands.explanation.isSelected());
+        settings.put("window.maximized", stage.isMaximized());
+        if (!stage.isMaximized() && stage.getScene() != null) {
+            settings.put("window.x", stage.getX());
+            settings.put("window.y", stage.getY());
+            settings.put("window.width", stage.getScene().getWidth());
+            settings.put("window.height", stage.getScene().getHeight());
+        }
+        ScenarioSettings.write(settings, vm.inputs());
+    }
+
+    /** Saves a little after the last change: a drag writes the file once, after it ends. */
+    private void scheduleSave() {
+        if (pendingSave != null) {
+            pendingSave.cancel(false);
+        }
+        rememberState();
+        Settings copy = settings.snapshot();
+        pendingSave = io.schedule(() -> save(copy), SAVE_DELAY_MILLISECONDS, TimeUnit.MILLISECONDS);
+    }
+
+    private static void save(Settings copy) {
+        try {
+            copy.save();
+        } catch (IOException e) {
+            System.err.println("Could not save settings: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void stop() throws InterruptedException {
+        if (view != null) {
+            if (pendingSave != null) {
+                pendingSave.cancel(false);
+            }
+            rememberState();
+            Settings copy = settings.snapshot();
+            io.submit(() -> save(copy));
+        }
+        io.shutdown();
+        io.awaitTermination(3, TimeUnit.SECONDS);
+    }
+
+    /** Export: pick chart and scale, then a file; render here, encode and write on the I/O thread. */
+    private void export(ChartKind preselected) {
+        ChartKind remembered = ChartKind.parse(settings.get("export.kind", "")).orElse(ChartKind.DASHBOARD);
+        int scale = (int) clamp(settings.number("export.scale").orElse(2), 1, 3);
+        ExportDialog content = new ExportDialog(preselected == null ? remembered : preselected, scale,
+                Captions.of(vm.result()));
+        var choice = content.dialog(stage, stage.getScene().getStylesheets()).showAndWait();
+        if (choice.isEmpty()) {
+            return;
+        }
+        settings.put("export.kind", choice.get().kind().key());
+        settings.put("export.scale", choice.get().scale());
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export " + choice.get().kind().title() + " as PNG");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
+        Path folder = Path.of(settings.get("export.folder", System.getProperty("user.home")));
+        if (folder.toFile().isDirectory()) {
+            chooser.setInitialDirectory(folder.toFile());
+        }
+        chooser.setInitialFileName("roofline-lab-" + choice.get().kind().key() + ".png");
+        var file = chooser.showSaveDialog(stage);
+        if (file == null) {
+            return;
+        }
+        Path out = file.toPath().toString().toLowerCase(Locale.ROOT).endsWith(".png")
+                ? file.toPath() : Path.of(file.getPath() + ".png");
+        if (out.getParent() != null) {
+            settings.put("export.folder", out.getParent().toString());
+        }
+        exportTo(choice.get().kind(), choice.get().scale(), out);
+    }
+
+    /** Renders now and writes in the background; a failure shows a dialog and changes nothing else. */
+    void exportTo(ChartKind kind, int scale, Path out) {
+        WritableImage image = ChartRenderer.render(kind, vm.result(), vm.referencesProperty().getValue(), scale,
+                stage.getScene().getStylesheets());
+        view.showStatus("Exporting " + out.getFileName() + "…", null);
+        io.submit(() -> {
+            try {
+                PngExport.write(image, out);
+                Platform.runLater(() -> {
+                    Button show = new Button("Show in folder");
+                    show.setId("show-in-folder");
+                    Path folder = out.toAbsolutePath().getParent();
+                    show.setOnAction(e -> getHostServices().showDocument(folder.toUri().toString()));
+                    view.showStatus("Exported " + out.toAbsolutePath() + " (" + (int) image.getWidth() + " × "
+                            + (int) image.getHeight() + " px)", show);
+                });
+            } catch (IOException e) {
+                Platform.runLater(() -> {
+                    view.showStatus("Export failed: " + e.getMessage(), null);
+                    Alert alert = new Alert(Alert.AlertType.ERROR, e.getMessage(), ButtonType.OK);
+                    alert.setHeaderText("The PNG could not be saved");
+                    alert.initOwner(stage);
+                    alert.getDialogPane().getStylesheets().setAll(stage.getScene().getStylesheets());
+                    alert.show();
+                });
+            }
+        });
+    }
+}

@@ -1,0 +1,215 @@
+package lab.roofline.ui.chart;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+import lab.roofline.engine.Evaluation;
+import lab.roofline.explain.Explanation;
+import lab.roofline.engine.RatioReference;
+import lab.roofline.engine.PhaseCost;
+import lab.roofline.engine.Units;
+import lab.roofline.explain.HoverLines;
+
+/**
+ * Cost per million input and output tokens (GPU time per token when no price is known), each bar
+ * split by cause: reading weights, KV-cache traffic, activations, compute.
+ */
+public final class CostChart extends CanvasChart {
+    private static final double LEFT = 132;
+    private static final double RIGHT = 28;
+    private static final double TOP = 112;
+    private static final double BOTTOM = 62;
+
+    private final List<Segment> segments = new ArrayList<>();
+    private Segment hovered;
+    private double ratioShown = Double.NaN;
+
+    /** One coloured piece of a bar. */
+    public record Segment(String bar, String cause, double value, String valueText, double x, double y, double w,
+                          double h) {
+    }
+
+    /** The legend and the axis names depend only on the size and whether a price is known. */
+    @Override
+    protected Object backgroundKey(Evaluation e) {
+        return List.of(e.cost().hasPrice(), references.getValue());
+    }
+
+    @Override
+    protected void drawBackground(GraphicsContext g, Evaluation e, double w, double h) {
+        String[] causes = {"Reading weights", "KV-cache traffic", "Activations", "Compute"};
+        Color[] colors = {weightsColor(), kvColor(), activationColor(), computeColor()};
+        double lx = 16;
+        double ly = h - 40;
+        Font legend = font(0.85, false);
+        for (int i = 0; i < causes.length; i++) {
+            double itemWidth = 17 + textWidth(causes[i], legend) + 22;
+            if (lx + itemWidth > w - 8 && lx > 16) {
+                lx = 16;
+                ly += baseFontSize() * 1.5;
+            }
+            g.setFill(colors[i]);
+            g.fillRoundRect(lx, ly - 6, 12, 12, 3, 3);
+            text(g, causes[i], lx + 17, ly, TextAlignment.LEFT, VPos.CENTER, legend, mutedColor());
+            lx += itemWidth;
+        }
+        text(g, e.cost().hasPrice() ? "Cost per million tokens" : "GPU time per token (no price known)", 16, 12,
+                TextAlignment.LEFT, VPos.TOP, font(1.15, true), textColor());
+        drawRatioScale(g, w);
+        double barArea = h - TOP - BOTTOM;
+        double[] centres = {TOP + barArea * 0.25, TOP + barArea * 0.75};
+        String[] names = {"Input (prefill)", "Output (decode)"};
+        for (int i = 0; i < 2; i++) {
+            text(g, names[i], LEFT - 12, centres[i], TextAlignment.RIGHT, VPos.CENTER, font(0.95, true), textColor());
+        }
+    }
+
+    private final ObservableValue<List<RatioReference>> references;
+
+    public CostChart(ObservableValue<Evaluation> source, ObservableValue<List<RatioReference>> references) {
+        super(source, "cost-chart");
+        this.references = references;
+        setOnMouseMoved(ev -> {
+            Segment now = segments.stream().filter(s -> ev.getX() >= s.x && ev.getX() <= s.x + Math.max(s.w, 4)
+                    && ev.getY() >= s.y && ev.getY() <= s.y + s.h).findFirst().orElse(null);
+            if (now != hovered) {
+                hovered = now;
+                markDirty();
+            }
+        });
+        setOnMouseExited(ev -> {
+            hovered = null;
+            markDirty();
+        });
+    }
+
+    /** The ratio printed on the chart at the last draw. */
+    public double ratioShown() {
+        layout();
+        return ratioShown;
+    }
+
+    public List<Segment> segments() {
+        layout();
+        return List.copyOf(segments);
+    }
+
+    @Override
+    protected void draw(GraphicsContext g, Evaluation e, double w, double h) {
+        segments.clear();
+        Evaluation.Cost cost = e.cost();
+        boolean priced = cost.hasPrice();
+        PhaseCost.TimeSplit input = e.costByCause().input();
+        PhaseCost.TimeSplit output = e.costByCause().output();
+        double max = Math.max(input.totalSeconds(), output.totalSeconds());
+        double plotRight = w - RIGHT;
+        LogScale x = LogScale.linear(0, max * 1.0, LEFT, plotRight - 150);
+
+        ratioShown = cost.outputToInputRatio();
+        String ratioText = "output tokens cost " + Units.times(ratioShown) + " input";
+        text(g, ratioText, 16, 12 + baseFontSize() * 1.6, TextAlignment.LEFT, VPos.TOP, font(1.05, true),
+                decodeColor());
+
+        drawRatioStrip(g, ratioShown, w);
+
+        double barArea = h - TOP - BOTTOM;
+        double barH = Math.min(54, barArea / 2 * 0.62);
+        double[] centres = {TOP + barArea * 0.25, TOP + barArea * 0.75};
+        String[] names = {"Input (prefill)", "Output (decode)"};
+        PhaseCost.TimeSplit[] splits = {input, output};
+        for (int i = 0; i < 2; i++) {
+            double cy = centres[i];
+            double y = cy - barH / 2;
+            double cursor = LEFT;
+            PhaseCost.TimeSplit s = splits[i];
+            cursor = segment(g, names[i], "Reading weights", s.weightSeconds(), weightsColor(), cursor, y, barH, x, priced);
+            cursor = segment(g, names[i], "KV-cache traffic", s.kvCacheSeconds(), kvColor(), cursor, y, barH, x, priced);
+            cursor = segment(g, names[i], "Activations", s.activationSeconds(), activationColor(), cursor, y, barH, x, priced);
+            cursor = segment(g, names[i], "Compute", s.computeSeconds(), computeColor(), cursor, y, barH, x, priced);
+            String total = value(s.totalSeconds(), priced) + (priced ? " / 1M" : " / token");
+            text(g, total, Math.max(cursor, LEFT + 2) + 10, cy, TextAlignment.LEFT, VPos.CENTER, font(1.0, true),
+                    textColor());
+        }
+
+
+        if (highlighted(Explanation.Topic.COST) && !segments.isEmpty()) {
+            Segment last = segments.get(segments.size() - 1);
+            ring(g, last.x + last.w + 4, last.y + last.h / 2, 18);
+        }
+
+        if (hovered != null) {
+            Segment now = segments.stream().filter(s -> s.bar.equals(hovered.bar) && s.cause.equals(hovered.cause))
+                    .findFirst().orElse(null);
+            hovered = now;
+            if (now != null) {
+                card(g, HoverLines.costSegment(now.bar, now.cause, now.valueText, priced),
+                        now.x + now.w / 2, now.y, w, h);
+            }
+        }
+    }
+
+    private static final double STRIP_Y = 84;
+
+    private LogScale ratioScale(double w) {
+        return LogScale.log(1, 1000, 40, w - 40);
+    }
+
+    /** The scale public API price ratios sit on, log from 1x to 1000x: background. */
+    private void drawRatioScale(GraphicsContext g, double w) {
+        double y = STRIP_Y;
+        LogScale scale = ratioScale(w);
+        g.setStroke(gridColor());
+        g.setLineWidth(4);
+        g.strokeLine(scale.pixelStart(), y, scale.pixelEnd(), y);
+        Font tiny = font(0.75, false);
+        for (double t : new double[] {1, 10, 100, 1000}) {
+            text(g, Units.times(t), scale.toPixel(t), y + 6, TextAlignment.CENTER, VPos.TOP, tiny, mutedColor());
+        }
+        double lastRight = -1;
+        for (RatioReference r : references.getValue()) {
+            double x = scale.toPixelClamped(r.ratio());
+            g.setFill(mutedColor());
+            g.fillRect(x - 1, y - 7, 2, 14);
+            String label = Units.times(r.ratio());
+            double lw = textWidth(label, tiny);
+            if (x - lw / 2 > lastRight + 2) {
+                text(g, label, x, y - 9, TextAlignment.CENTER, VPos.BOTTOM, tiny, mutedColor());
+                lastRight = x + lw / 2;
+            }
+        }
+        if (!references.getValue().isEmpty()) {
+            text(g, "Output ÷ input: public API prices (ticks), this scenario (▼)", 16, y - 30, TextAlignment.LEFT,
+                    VPos.TOP, tiny, mutedColor());
+        }
+    }
+
+    /** Where this scenario's output/input ratio sits among the API ratios: foreground. */
+    private void drawRatioStrip(GraphicsContext g, double ratio, double w) {
+        double x = ratioScale(w).toPixelClamped(ratio);
+        double y = STRIP_Y;
+        g.setFill(decodeColor());
+        g.fillPolygon(new double[] {x - 6, x + 6, x}, new double[] {y - 14, y - 14, y - 3}, 3);
+    }
+
+    private double segment(GraphicsContext g, String bar, String cause, double value, Color color, double cursor,
+                           double y, double barH, LogScale x, boolean priced) {
+        if (!(value > 0)) {
+            return cursor;
+        }
+        double width = Math.max(2, x.toPixel(value) - x.toPixel(0));
+        g.setFill(color);
+        g.fillRect(cursor, y, width, barH);
+        segments.add(new Segment(bar, cause, value, value(value, priced), cursor, y, width, barH));
+        return cursor + width;
+    }
+
+    private static String value(double v, boolean priced) {
+        return priced ? Units.usd(v) : Units.seconds(v);
+    }
+}

@@ -1,0 +1,415 @@
+package lab.roofline.ui.chart;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Point2D;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+import lab.roofline.engine.Evaluation;
+import lab.roofline.engine.PhaseCost;
+import lab.roofline.engine.Precision;
+import lab.roofline.engine.Term;
+import lab.roofline.engine.Units;
+import lab.roofline.explain.HoverLines;
+
+/**
+ * Log-log roofline: attainable FLOP/s = min(peak, intensity x bandwidth), with the ridge, the two regions,
+ * the prefill, decode and decode-attention operating points, and the path decode follows as batch grows.
+ */
+public final class RooflineChart extends CanvasChart {
+    public static final double MIN_INTENSITY = 0.1;
+    public static final double MAX_INTENSITY = 1e6;
+    private static final double LEFT = 78;
+    private static final double RIGHT = 24;
+    private static final double TOP = 44;
+    private static final double BOTTOM = 54;
+
+    /** Things on the chart a user can hover. */
+    public enum Marker { PREFILL, DECODE, ATTENTION, RIDGE }
+
+    private final List<Hit> hits = new ArrayList<>();
+    private final List<Hit> backgroundHits = new ArrayList<>();
+    private Hit hovered;
+    private LogScale xScale;
+    private LogScale yScale;
+
+    private record Hit(Marker marker, double x, double y, List<String> lines) {
+    }
+
+    public RooflineChart(ObservableValue<Evaluation> source) {
+        super(source, "roofline-chart");
+        setOnMouseMoved(ev -> hover(ev.getX(), ev.getY()));
+        setOnMouseExited(ev -> hover(-1, -1));
+    }
+
+    private void hover(double x, double y) {
+        Hit best = null;
+        double bestDistance = 16;
+        for (Hit h : hits) {
+            double d = Math.hypot(h.x - x, h.y - y);
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = h;
+            }
+        }
+        if (best != hovered) {
+            hovered = best;
+            markDirty();
+        }
+    }
+
+    /** Where a marker was last drawn, in chart pixels (for tests and hover). */
+    public Point2D markerPosition(Marker marker) {
+        layout();
+        return hits.stream().filter(h -> h.marker == marker).findFirst()
+                .map(h -> new Point2D(h.x, h.y)).orElse(null);
+    }
+
+    /** The hovered marker's lines of text, or an empty list. */
+    public List<String> hoverText() {
+        return hovered == null ? List.of() : hovered.lines;
+    }
+
+    /** The FLOP/s a pixel height stands for on the current axis. */
+    public double flopsAtPixelY(double y) {
+        layout();
+        return yScale.toValue(y);
+    }
+
+    /** Pixel height of the current roof's flat part (its peak). */
+    public double currentPeakY() {
+        layout();
+        return yScale.toPixel(evaluation().currentRoof().peakFlopsPerSecond());
+    }
+
+    private void setScales(Evaluation e, double w, double h) {
+        double maxPeak = e.roofs().stream().mapToDouble(Evaluation.Roof::peakFlopsPerSecond).max().orElseThrow();
+        double yMax = maxPeak * 6; // headroom above the highest roof for its label
+        xScale = LogScale.log(MIN_INTENSITY, MAX_INTENSITY, LEFT, w - RIGHT);
+        yScale = LogScale.log(yMax / 2e5, yMax, h - BOTTOM, TOP);
+    }
+
+    @Override
+    protected void drawBackground(GraphicsContext g, Evaluation e, double w, double h) {
+        backgroundHits.clear();
+        setScales(e, w, h);
+        double plotRight = w - RIGHT;
+        double plotBottom = h - BOTTOM;
+        double yMin = yScale.min();
+        double yMax = yScale.max();
+
+        Evaluation.Roof roof = e.currentRoof();
+        double ridge = roof.ridgeFlopsPerByte();
+        double ridgeX = xScale.toPixelClamped(ridge);
+
+        // Plot area and the two regions.
+        g.setFill(plotColor());
+        g.fillRect(LEFT, TOP, plotRight - LEFT, plotBottom - TOP);
+        g.setFill(memoryRegionColor());
+        g.fillRect(LEFT, TOP, ridgeX - LEFT, plotBottom - TOP);
+        g.setFill(computeRegionColor());
+        g.fillRect(ridgeX, TOP, plotRight - ridgeX, plotBottom - TOP);
+
+        drawGrid(g, yMin, yMax, plotRight, plotBottom);
+
+        // Fainter roofs for the device's other precisions; precisions with the same peak share a line.
+        Font small = font(0.82, false);
+        java.util.Map<Double, List<String>> otherPeaks = new java.util.TreeMap<>();
+        for (Evaluation.Roof other : e.roofs()) {
+            if (other.precision() == roof.precision()) {
+                continue;
+            }
+            g.setStroke(mutedColor().deriveColor(0, 1, 1, 0.55));
+            g.setLineWidth(1.3);
+            g.setLineDashes(5, 4);
+            strokeRoof(g, other);
+            g.setLineDashes();
+            if (other.peakFlopsPerSecond() != roof.peakFlopsPerSecond()) {
+                otherPeaks.computeIfAbsent(other.peakFlopsPerSecond(), k -> new ArrayList<>())
+                        .add(other.precision().label());
+            }
+        }
+
+        // The current roof.
+        g.setStroke(accentColor());
+        g.setLineWidth(3.2);
+        strokeRoof(g, roof);
+
+        // Roof labels at the right end, the current one first; a label that would overlap another moves
+        // to the other side of its line, or is left out.
+        List<double[]> placed = new ArrayList<>();
+        double peakY = yScale.toPixel(roof.peakFlopsPerSecond());
+        // The ridge's own labels sit below-right of the ridge point; keep roof labels off them.
+        double ridgeLabelX = xScale.toPixelClamped(roof.ridgeFlopsPerByte());
+        placed.add(new double[] {ridgeLabelX, peakY + 4, ridgeLabelX + 260, peakY + 8 + baseFontSize() * 2.7});
+        String sameAsCurrent = e.roofs().stream()
+                .filter(r -> r.precision() != roof.precision() && r.peakFlopsPerSecond() == roof.peakFlopsPerSecond())
+                .map(r -> " / " + r.precision().label()).reduce("", String::concat);
+        // The current roof's label goes below its line: above it is where the prefill point's label sits.
+        placeLabel(g, roof.precision().label() + sameAsCurrent + " " + tflops(roof.peakFlopsPerSecond()),
+                plotRight - 6, peakY, font(0.92, true), accentColor(), placed, plotBottom, true);
+        // The bandwidth names the sloped roof, low on the left where the slope is alone.
+        double slopeX = xScale.toPixel(0.15);
+        double slopeY = yScale.toPixelClamped(roof.attainableFlopsPerSecond(0.15));
+        if (slopeY < plotBottom - 20) {
+            haloText(g, Units.si(roof.bandwidthBytesPerSecond(), "B/s"), slopeX, slopeY - 8, TextAlignment.LEFT,
+                    VPos.BOTTOM, font(0.85, true), accentColor());
+        }
+        List<Double> peaksByDistance = new ArrayList<>(otherPeaks.keySet());
+        peaksByDistance.sort(java.util.Comparator.comparingDouble(
+                p -> Math.abs(Math.log(p / roof.peakFlopsPerSecond()))));
+        for (double peak : peaksByDistance) {
+            placeLabel(g, String.join(" / ", otherPeaks.get(peak)) + " " + tflops(peak), plotRight - 6,
+                    yScale.toPixel(peak), small, mutedColor(), placed, plotBottom, false);
+        }
+
+        // Ridge point.
+        double ridgeY = yScale.toPixel(roof.peakFlopsPerSecond());
+        g.setStroke(accentColor().deriveColor(0, 1, 1, 0.6));
+        g.setLineWidth(1.2);
+        g.setLineDashes(3, 4);
+        g.strokeLine(ridgeX, ridgeY, ridgeX, plotBottom);
+        g.setLineDashes();
+        g.setFill(accentColor());
+        g.fillOval(ridgeX - 5, ridgeY - 5, 10, 10);
+        String ridgeText = "ridge " + Units.sig3(ridge) + " FLOP/byte";
+        haloText(g, ridgeText, ridgeX + 8, ridgeY + 8, TextAlignment.LEFT, VPos.TOP, font(0.95, true), textColor());
+        haloText(g, "= " + Units.sig3(e.ridgeFlopsPerValue()) + " FLOPs per " + e.scenario().weightPrecision().label()
+                + " value", ridgeX + 8, ridgeY + 8 + baseFontSize() * 1.3, TextAlignment.LEFT, VPos.TOP, small, mutedColor());
+        backgroundHits.add(new Hit(Marker.RIDGE, ridgeX, ridgeY, HoverLines.ridge(e)));
+
+        // Region labels, low in each region where nothing else sits.
+        double labelY = plotBottom - 10;
+        if (ridgeX - LEFT > 120) {
+            haloText(g, "← memory-bound", ridgeX - 10, labelY, TextAlignment.RIGHT, VPos.BOTTOM, font(1.0, true),
+                    mutedColor());
+        }
+        if (plotRight - ridgeX > 120) {
+            haloText(g, "compute-bound →", ridgeX + 10, labelY, TextAlignment.LEFT, VPos.BOTTOM, font(1.0, true),
+                    mutedColor());
+        }
+
+        drawDecodePath(g, e);
+
+        // Frame, axes titles and title.
+        g.setStroke(mutedColor());
+        g.setLineWidth(1);
+        g.strokeRect(LEFT + 0.5, TOP + 0.5, plotRight - LEFT - 1, plotBottom - TOP - 1);
+        text(g, "Arithmetic intensity (FLOP/byte, log scale)", (LEFT + plotRight) / 2, h - 6, TextAlignment.CENTER,
+                VPos.BOTTOM, font(0.95, false), textColor());
+        g.save();
+        g.translate(16, (TOP + plotBottom) / 2);
+        g.rotate(-90);
+        text(g, "Attainable TFLOP/s (log scale)", 0, 0, TextAlignment.CENTER, VPos.CENTER, font(0.95, false), textColor());
+        g.restore();
+        String devices = e.scenario().gpuCount() > 1 ? e.scenario().gpuCount() + " × " : "";
+        text(g, "Roofline  ·  " + devices + e.scenario().gpu().name() + "  ·  " + e.computePrecision().label() + " math",
+                LEFT, 12, TextAlignment.LEFT, VPos.TOP, font(1.15, true), textColor());
+    }
+
+    @Override
+    protected void draw(GraphicsContext g, Evaluation e, double w, double h) {
+        setScales(e, w, h);
+        hits.clear();
+        hits.addAll(backgroundHits);
+        drawPoint(g, Marker.ATTENTION, e.decode().attention(), "Decode attention", attentionColor(), e, true);
+        drawPoint(g, Marker.PREFILL, null, "Prefill", prefillColor(), e, false);
+        drawPoint(g, Marker.DECODE, null, "Decode step", decodeColor(), e, false);
+        Marker lessonMarker = switch (highlight() == null ? lab.roofline.explain.Explanation.Topic.COST : highlight()) {
+            case RIDGE -> Marker.RIDGE;
+            case DECODE, BATCHING -> Marker.DECODE;
+            case PREFILL -> Marker.PREFILL;
+            case KV_CACHE -> Marker.ATTENTION;
+            default -> null;
+        };
+        if (lessonMarker != null) {
+            hits.stream().filter(x -> x.marker == lessonMarker).findFirst().ifPresent(x -> ring(g, x.x, x.y, 17));
+        }
+
+        if (hovered != null) {
+            Hit current = hits.stream().filter(x -> x.marker == hovered.marker).findFirst().orElse(null);
+            hovered = current;
+            if (current != null) {
+                card(g, current.lines, current.x, current.y, w, h);
+            }
+        }
+    }
+
+    private void drawGrid(GraphicsContext g, double yMin, double yMax, double plotRight, double plotBottom) {
+        Font tick = font(0.85, false);
+        g.setLineWidth(1);
+        for (int exp = -1; exp <= 6; exp++) {
+            double v = Math.pow(10, exp);
+            double x = xScale.toPixel(v);
+            g.setStroke(gridColor());
+            g.strokeLine(x, TOP, x, plotBottom);
+            g.setStroke(gridColor().deriveColor(0, 1, 1, 0.45));
+            for (int m = 2; m <= 9 && exp < 6; m++) {
+                double xm = xScale.toPixel(v * m);
+                g.strokeLine(xm, plotBottom - 5, xm, plotBottom);
+            }
+            text(g, intensityLabel(v), x, plotBottom + 6, TextAlignment.CENTER, VPos.TOP, tick, mutedColor());
+        }
+        for (int exp = (int) Math.ceil(Math.log10(yMin)); exp <= Math.floor(Math.log10(yMax)); exp++) {
+            double v = Math.pow(10, exp);
+            double y = yScale.toPixel(v);
+            g.setStroke(gridColor());
+            g.strokeLine(LEFT, y, plotRight, y);
+            text(g, tflopsTick(v), LEFT - 8, y, TextAlignment.RIGHT, VPos.CENTER, tick, mutedColor());
+        }
+    }
+
+    /** A right-aligned label just above (or else just below) a roof line, never over another label. */
+    private void placeLabel(GraphicsContext g, String label, double right, double lineY, Font font, Color color,
+                            List<double[]> placed, double plotBottom, boolean belowFirst) {
+        double w = textWidth(label, font) + 6;
+        double h = font.getSize() * 1.25;
+        double above = lineY - 4 - h;
+        double below = lineY + 5;
+        for (double top : belowFirst ? new double[] {below, above} : new double[] {above, below}) {
+            double[] box = {right - w, top, right, top + h};
+            boolean free = top > TOP + 2 && top + h < plotBottom - 2 && placed.stream().noneMatch(b ->
+                    b[0] < box[2] && box[0] < b[2] && b[1] < box[3] && box[1] < b[3]);
+            if (free) {
+                placed.add(box);
+                haloText(g, label, right, top, TextAlignment.RIGHT, VPos.TOP, font, color);
+                return;
+            }
+        }
+    }
+
+    private void strokeRoof(GraphicsContext g, Evaluation.Roof roof) {
+        double ridge = roof.ridgeFlopsPerByte();
+        double x0 = MIN_INTENSITY;
+        double start = xScale.toPixel(x0);
+        double startY = yScale.toPixel(roof.attainableFlopsPerSecond(x0));
+        double bottomY = yScale.pixelStart();
+        if (startY > bottomY) {
+            // The slope enters through the bottom edge: start where it crosses yMin.
+            x0 = yScale.min() / roof.bandwidthBytesPerSecond();
+            start = xScale.toPixel(x0);
+            startY = bottomY;
+        }
+        double ridgeX = xScale.toPixel(Math.min(ridge, MAX_INTENSITY));
+        double peakY = yScale.toPixel(roof.attainableFlopsPerSecond(Math.min(ridge, MAX_INTENSITY)));
+        g.beginPath();
+        g.moveTo(start, startY);
+        g.lineTo(ridgeX, peakY);
+        g.lineTo(xScale.pixelEnd(), peakY);
+        g.stroke();
+    }
+
+    private void drawDecodePath(GraphicsContext g, Evaluation e) {
+        List<Evaluation.BatchPoint> path = e.decodePath();
+        if (path.size() < 2) {
+            return;
+        }
+        g.setStroke(decodeColor().deriveColor(0, 1, 1, 0.55));
+        g.setLineWidth(2);
+        g.beginPath();
+        boolean first = true;
+        for (Evaluation.BatchPoint p : path) {
+            double x = xScale.toPixelClamped(p.arithmeticIntensity());
+            double y = yScale.toPixelClamped(p.achievedFlopsPerSecond());
+            if (first) {
+                g.moveTo(x, y);
+                first = false;
+            } else {
+                g.lineTo(x, y);
+            }
+        }
+        g.stroke();
+        // A dot per doubling of the batch, so the path reads as steps along the roof.
+        g.setFill(decodeColor().deriveColor(0, 1, 1, 0.85));
+        for (Evaluation.BatchPoint p : path) {
+            if (Long.bitCount(p.batchSize()) == 1 || p == path.get(path.size() - 1)) {
+                double x = xScale.toPixelClamped(p.arithmeticIntensity());
+                double y = yScale.toPixelClamped(p.achievedFlopsPerSecond());
+                g.fillOval(x - 3.5, y - 3.5, 7, 7);
+            }
+        }
+        Evaluation.BatchPoint last = path.get(path.size() - 1);
+        double lx = xScale.toPixelClamped(last.arithmeticIntensity());
+        double ly = yScale.toPixelClamped(last.achievedFlopsPerSecond());
+        String end = last.batchSize() >= e.memory().maxBatch() ? "batch " + last.batchSize() + ": memory full"
+                : "batch " + last.batchSize();
+        // Above-left of a point on the rising roof is always empty: nothing is attainable there.
+        haloText(g, end, lx - 6, ly - 6, TextAlignment.RIGHT, VPos.BOTTOM, font(0.8, false), decodeColor());
+    }
+
+    private void drawPoint(GraphicsContext g, Marker marker, Term term, String label, Color color, Evaluation e,
+                           boolean diamond) {
+        double intensity;
+        double achieved;
+        List<String> lines;
+        if (marker == Marker.ATTENTION) {
+            if (term.flops() == 0) {
+                return;
+            }
+            intensity = term.arithmeticIntensity();
+            achieved = term.flops() / term.seconds();
+            lines = HoverLines.attention(e);
+        } else {
+            PhaseCost p = marker == Marker.PREFILL ? e.prefill() : e.decode();
+            intensity = p.arithmeticIntensity();
+            achieved = p.achievedFlopsPerSecond();
+            lines = HoverLines.phase(e, marker == Marker.PREFILL);
+        }
+        double x = xScale.toPixelClamped(intensity);
+        double y = yScale.toPixelClamped(achieved);
+        hits.add(new Hit(marker, x, y, lines));
+        g.setFill(color);
+        g.setStroke(plotColor());
+        g.setLineWidth(2);
+        double r = 7;
+        if (diamond) {
+            double[] xs = {x, x + r, x, x - r};
+            double[] ys = {y - r, y, y + r, y};
+            g.fillPolygon(xs, ys, 4);
+            g.strokePolygon(xs, ys, 4);
+        } else {
+            g.fillOval(x - r, y - r, 2 * r, 2 * r);
+            g.strokeOval(x - r, y - r, 2 * r, 2 * r);
+        }
+        // Points on the sloped roof get their label below-right, where the rising roof leaves room;
+        // points under the flat roof get it above.
+        boolean right = x < xScale.pixelEnd() - 160;
+        boolean below = marker != Marker.PREFILL;
+        double labelY = below ? y + 9 : y - 10;
+        haloText(g, label, right ? x + 11 : x - 11, labelY, right ? TextAlignment.LEFT : TextAlignment.RIGHT,
+                below ? VPos.TOP : VPos.BOTTOM, font(0.95, true), color);
+    }
+
+    /** Decade tick labels: 0.1, 1, 10, 100, 1k, 10k, 100k, 1M. */
+    static String intensityLabel(double v) {
+        if (v >= 1e6) {
+            return String.format(Locale.ROOT, "%.0fM", v / 1e6);
+        }
+        if (v >= 1e3) {
+            return String.format(Locale.ROOT, "%.0fk", v / 1e3);
+        }
+        return v < 1 ? String.format(Locale.ROOT, "%.1f", v) : String.format(Locale.ROOT, "%.0f", v);
+    }
+
+    static String tflopsTick(double flops) {
+        double t = flops / 1e12;
+        if (t >= 1) {
+            return String.format(Locale.ROOT, "%,.0f", t);
+        }
+        return Units.sig3(t).replaceAll("0+$", "").replaceAll("\\.$", "");
+    }
+
+    static String tflops(double flops) {
+        return HoverLines.tflops(flops);
+    }
+
+    /** For tests: the precision whose roof is drawn solid. */
+    public Precision currentRoofPrecision() {
+        return evaluation().computePrecision();
+    }
+}

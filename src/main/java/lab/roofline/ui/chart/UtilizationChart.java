@@ -1,0 +1,274 @@
+package lab.roofline.ui.chart;
+
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+import lab.roofline.engine.BatchApi;
+import lab.roofline.engine.ScenarioLimits;
+import lab.roofline.explain.HoverLines;
+import lab.roofline.engine.Evaluation;
+import lab.roofline.explain.Explanation;
+import lab.roofline.engine.RatioReference;
+import lab.roofline.engine.Units;
+
+/** Decode compute utilization (0-100 %) over batch size (log2), with current batch, critical batch and memory wall. */
+public final class UtilizationChart extends CanvasChart {
+    private static final double LEFT = 62;
+    private static final double RIGHT = 22;
+    private static final double TOP = 58;
+    private static final double BOTTOM = 50;
+
+    private LogScale xScale;
+    private LogScale yScale;
+    private double currentBatchX = Double.NaN;
+    private Evaluation.BatchPoint hovered;
+    private double mouseX = -1;
+
+    private final ObservableValue<List<RatioReference>> references;
+
+    public UtilizationChart(ObservableValue<Evaluation> source, ObservableValue<List<RatioReference>> references) {
+        super(source, "utilization-chart");
+        this.references = references;
+        setOnMouseMoved(ev -> {
+            mouseX = ev.getX();
+            markDirty();
+        });
+        setOnMouseExited(ev -> {
+            mouseX = -1;
+            markDirty();
+        });
+    }
+
+    /** Pixel x of the current-batch marker (for tests). */
+    public double currentBatchX() {
+        layout();
+        return currentBatchX;
+    }
+
+    /** The curve point under the mouse, or null. */
+    public Evaluation.BatchPoint hoveredPoint() {
+        return hovered;
+    }
+
+    private void setScales(double w, double h) {
+        xScale = LogScale.log(1, ScenarioLimits.CURVE_MAX_BATCH, LEFT, w - RIGHT);
+        yScale = LogScale.linear(0, 100, h - BOTTOM, TOP);
+    }
+
+    /** The implied batches depend on the API prices too. */
+    @Override
+    protected Object backgroundKey(Evaluation e) {
+        return List.of(e.scenario().withBatchSize(1), references.getValue());
+    }
+
+    @Override
+    protected void drawBackground(GraphicsContext g, Evaluation e, double w, double h) {
+        setScales(w, h);
+        double plotRight = w - RIGHT;
+        double plotBottom = h - BOTTOM;
+        Font tick = font(0.85, false);
+        Font small = font(0.85, false);
+
+        g.setFill(plotColor());
+        g.fillRect(LEFT, TOP, plotRight - LEFT, plotBottom - TOP);
+
+        // Memory wall: beyond the largest batch that fits, shaded.
+        long maxBatch = e.memory().maxBatch();
+        if (maxBatch < ScenarioLimits.CURVE_MAX_BATCH) {
+            double wallX = maxBatch < 1 ? LEFT : xScale.toPixel(maxBatch);
+            g.setFill(warningColor().deriveColor(0, 1, 1, 0.12));
+            g.fillRect(wallX, TOP, plotRight - wallX, plotBottom - TOP);
+            g.setStroke(warningColor());
+            g.setLineWidth(2);
+            g.strokeLine(wallX, TOP, wallX, plotBottom);
+            String label = maxBatch < 1 ? "weights alone do not fit" : "does not fit (max batch " + maxBatch + ")";
+            double labelX = Math.min(wallX + 6, plotRight - textWidth(label, small) - 6);
+            haloText(g, label, labelX, TOP + 6, TextAlignment.LEFT, VPos.TOP, font(0.85, true), warningColor());
+        }
+
+        // Grid.
+        g.setLineWidth(1);
+        // Every power of two gets a grid line; labels thin out when they would touch.
+        int labelStep = textWidth("4096", tick) + 8 > (plotRight - LEFT) / 12 ? 2 : 1;
+        for (int k = 0; k <= 12; k++) {
+            double x = xScale.toPixel(1L << k);
+            g.setStroke(gridColor());
+            g.strokeLine(x, TOP, x, plotBottom);
+            if (k % labelStep == 0) {
+                text(g, Long.toString(1L << k), x, plotBottom + 6, TextAlignment.CENTER, VPos.TOP, tick, mutedColor());
+            }
+        }
+        for (int pct = 0; pct <= 100; pct += 20) {
+            double y = yScale.toPixel(pct);
+            g.setStroke(gridColor());
+            g.strokeLine(LEFT, y, plotRight, y);
+            text(g, pct + " %", LEFT - 8, y, TextAlignment.RIGHT, VPos.CENTER, tick, mutedColor());
+        }
+
+        // Efficiency cap.
+        double cap = e.scenario().computeEfficiency() * 100;
+        if (cap < 99.9) {
+            double y = yScale.toPixel(cap);
+            g.setStroke(mutedColor());
+            g.setLineDashes(6, 4);
+            g.strokeLine(LEFT, y, plotRight, y);
+            g.setLineDashes();
+            haloText(g, "compute efficiency " + Units.sig3(cap) + " %", LEFT + 6, y - 3, TextAlignment.LEFT,
+                    VPos.BOTTOM, small, mutedColor());
+        }
+
+        // Critical batch.
+        double critical = e.criticalBatch();
+        if (!Double.isNaN(critical) && critical <= ScenarioLimits.CURVE_MAX_BATCH) {
+            double x = xScale.toPixel(Math.max(1, critical));
+            g.setStroke(accentColor());
+            g.setLineWidth(1.5);
+            g.setLineDashes(4, 4);
+            g.strokeLine(x, TOP, x, plotBottom);
+            g.setLineDashes();
+            haloText(g, "critical batch ≈ " + (long) Math.ceil(critical), x - 6, plotBottom - 24, TextAlignment.RIGHT,
+                    VPos.BOTTOM, font(0.85, true), accentColor());
+        } else {
+            String why = Double.isNaN(critical)
+                    ? "No critical batch: at " + String.format(Locale.ROOT, "%,.0f", e.decode().contextTokens())
+                    + " tokens of context the KV cache keeps decode memory-bound"
+                    : "critical batch ≈ " + (long) Math.ceil(critical) + " (off the chart)";
+            text(g, why, LEFT, 12 + baseFontSize() * 1.55, TextAlignment.LEFT, VPos.TOP, small, accentColor());
+        }
+
+        // Implied batches: where this scenario's output/input cost ratio comes down to a public API's.
+        Font refFont = font(0.78, false);
+        double lastLabelRight = -1;
+        List<RatioReference> byBatch = new java.util.ArrayList<>(references.getValue());
+        byBatch.sort(java.util.Comparator.comparingDouble(RatioReference::impliedBatch));
+        for (RatioReference r : byBatch) {
+            if (Double.isNaN(r.impliedBatch()) || r.impliedBatch() <= 1 || r.impliedBatch() > ScenarioLimits.CURVE_MAX_BATCH) {
+                continue;
+            }
+            double x = xScale.toPixel(r.impliedBatch());
+            g.setStroke(mutedColor().deriveColor(0, 1, 1, 0.6));
+            g.setLineWidth(1);
+            g.setLineDashes(2, 3);
+            g.strokeLine(x, plotBottom - 46, x, plotBottom);
+            g.setLineDashes();
+            String label = Units.times(r.ratio());
+            double lw = textWidth(label, refFont);
+            if (x - lw / 2 > lastLabelRight + 2) {
+                haloText(g, label, x, plotBottom - 48, TextAlignment.CENTER, VPos.BOTTOM, refFont, mutedColor());
+                lastLabelRight = x + lw / 2;
+            }
+        }
+
+        // The curve.
+        List<Evaluation.BatchPoint> curve = e.utilizationCurve();
+        g.setStroke(accentColor());
+        g.setLineWidth(2.6);
+        g.beginPath();
+        for (int i = 0; i < curve.size(); i++) {
+            Evaluation.BatchPoint p = curve.get(i);
+            double x = xScale.toPixel(p.batchSize());
+            double y = yScale.toPixel(p.computeUtilization() * 100);
+            if (i == 0) {
+                g.moveTo(x, y);
+            } else {
+                g.lineTo(x, y);
+            }
+        }
+        g.stroke();
+
+        // Frame and titles.
+        g.setStroke(mutedColor());
+        g.setLineWidth(1);
+        g.strokeRect(LEFT + 0.5, TOP + 0.5, plotRight - LEFT - 1, plotBottom - TOP - 1);
+        text(g, "Batch size (sequences decoded together, log₂ scale)", (LEFT + plotRight) / 2, h - 6,
+                TextAlignment.CENTER, VPos.BOTTOM, font(0.9, false), textColor());
+        g.save();
+        g.translate(14, (TOP + plotBottom) / 2);
+        g.rotate(-90);
+        text(g, "Compute utilization", 0, 0, TextAlignment.CENTER, VPos.CENTER, font(0.9, false), textColor());
+        g.restore();
+        text(g, "Decode utilization vs batch size", LEFT, 12, TextAlignment.LEFT, VPos.TOP,
+                font(1.15, true), textColor());
+    }
+
+    @Override
+    protected void draw(GraphicsContext g, Evaluation e, double w, double h) {
+        setScales(w, h);
+        double plotRight = w - RIGHT;
+        double plotBottom = h - BOTTOM;
+        List<Evaluation.BatchPoint> curve = e.utilizationCurve();
+
+        // Current batch.
+        long batch = e.scenario().batchSize();
+        double util = e.decode().computeUtilization() * 100;
+        currentBatchX = xScale.toPixelClamped(batch);
+        double cy = yScale.toPixel(util);
+        g.setStroke(decodeColor());
+        g.setLineWidth(2);
+        g.strokeLine(currentBatchX, TOP, currentBatchX, plotBottom);
+        g.setFill(decodeColor());
+        g.fillOval(currentBatchX - 6, cy - 6, 12, 12);
+        String current = "batch " + batch + ": " + Units.percent(util / 100) + "  ·  "
+                + Units.sig3(e.decode().tokensPerSecond()) + " tokens/s";
+        Font bold = font(0.95, true);
+        double tw = textWidth(current, bold);
+        // Right of the marker when it fits, else left of it, never outside the plot.
+        double labelLeft = currentBatchX + 10 + tw < plotRight ? currentBatchX + 10 : currentBatchX - 10 - tw;
+        labelLeft = Math.max(LEFT + 4, Math.min(plotRight - 4 - tw, labelLeft));
+        double labelY = Math.max(TOP + 24, cy - 12);
+        haloText(g, current, labelLeft, labelY, TextAlignment.LEFT, VPos.BOTTOM, bold, decodeColor());
+
+        // Lesson highlights.
+        if (highlighted(Explanation.Topic.BATCHING) && !Double.isNaN(e.criticalBatch())
+                && e.criticalBatch() <= ScenarioLimits.CURVE_MAX_BATCH) {
+            double x = xScale.toPixel(Math.max(1, e.criticalBatch()));
+            ring(g, x, yScale.toPixel(e.criticalStep().computeUtilization() * 100), 16);
+        }
+        if (highlighted(Explanation.Topic.MEMORY_WALL) && e.memory().maxBatch() <= ScenarioLimits.CURVE_MAX_BATCH) {
+            double x = e.memory().maxBatch() < 1 ? LEFT : xScale.toPixel(e.memory().maxBatch());
+            ring(g, x, TOP + 14, 16);
+        }
+        if (highlighted(Explanation.Topic.KV_CACHE)) {
+            Evaluation.BatchPoint last = curve.get(curve.size() - 1);
+            ring(g, xScale.toPixel(last.batchSize()) - 30, yScale.toPixel(last.computeUtilization() * 100), 16);
+        }
+        if (highlighted(Explanation.Topic.BATCH_API)) {
+            BatchApi api = e.batchApi();
+            long topUp = api.toppedUpBatch();
+            if (api.topsUp() && topUp <= ScenarioLimits.CURVE_MAX_BATCH) {
+                double x = xScale.toPixel(topUp);
+                g.setStroke(prefillColor());
+                g.setLineWidth(2);
+                g.setLineDashes(6, 4);
+                g.strokeLine(x, TOP, x, plotBottom);
+                g.setLineDashes();
+                haloText(g, "Batch API tops up to " + topUp, x - 6, TOP + 24, TextAlignment.RIGHT, VPos.TOP,
+                        font(0.9, true), prefillColor());
+                ring(g, x, yScale.toPixel(api.utilizationAfter() * 100), 14);
+            }
+        }
+
+        // Hover: the nearest curve point to the mouse.
+        hovered = null;
+        if (mouseX >= LEFT && mouseX <= plotRight) {
+            double batchAtMouse = xScale.toValue(mouseX);
+            Evaluation.BatchPoint best = curve.get(0);
+            for (Evaluation.BatchPoint p : curve) {
+                if (Math.abs(Math.log(p.batchSize() / batchAtMouse)) < Math.abs(Math.log(best.batchSize() / batchAtMouse))) {
+                    best = p;
+                }
+            }
+            hovered = best;
+            double hx = xScale.toPixel(best.batchSize());
+            double hy = yScale.toPixel(best.computeUtilization() * 100);
+            g.setStroke(textColor());
+            g.setLineWidth(1.5);
+            g.strokeOval(hx - 5, hy - 5, 10, 10);
+            card(g, HoverLines.batchPoint(best), hx, hy, w, h);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package lab.roofline.ui.scenario;
+
+import javafx.scene.layout.VBox;
+
+/** The inputs, one section per subject. Every control reads and writes the view model only. */
+public final class ControlPanel extends VBox {
+    private final ModelSection model;
+    private final WorkloadSection workload;
+    private final HardwareSection hardware;
+    private final RealismSection realism;
+
+    public ControlPanel(RooflineViewModel vm) {
+        getStyleClass().add("control-panel");
+        setSpacing(18);
+        model = new ModelSection(vm);
+        workload = new WorkloadSection(vm);
+        hardware = new HardwareSection(vm);
+        realism = new RealismSection(vm);
+        getChildren().addAll(model, workload, hardware, realism);
+    }
+
+    public ModelSection model() {
+        return model;
+    }
+
+    public WorkloadSection workload() {
+        return workload;
+    }
+
+    public HardwareSection hardware() {
+        return hardware;
+    }
+
+    public RealismSection realism() {
+        return realism;
+    }
+
+    /** Removes every listener the sections added to the view model. */
+    public void dispose() {
+        model.dispose();
+        workload.dispose();
+        hardware.dispose();
+        realism.dispose();
+    }
+}

@@ -1,0 +1,166 @@
+package lab.roofline.ui.scenario;
+
+import java.util.Locale;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.fxml.FXML;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
+import lab.roofline.engine.HardwareProfile;
+import lab.roofline.engine.ScenarioLimits;
+import lab.roofline.ui.widget.CommitField;
+import lab.roofline.ui.widget.Listeners;
+import lab.roofline.ui.widget.LogSliderField;
+import lab.roofline.ui.widget.Fxml;
+import lab.roofline.ui.widget.Tips;
+import org.controlsfx.control.textfield.TextFields;
+
+/**
+ * The accelerator (a list grouped by vendor, with a clearable filter), the device count and the price.
+ * The list always shows the GPU the charts use: a GPU chosen elsewhere (a lesson step, a restored
+ * session) that the filter hides clears the filter, and the list scrolls to it.
+ */
+public final class HardwareSection extends VBox {
+    @FXML VBox filterBox;
+    @FXML ListView<Object> gpuList;
+    @FXML LogSliderField gpuCount;
+    @FXML CommitField priceField;
+    @FXML VBox priceErrorBox;
+    final TextField gpuFilter = TextFields.createClearableTextField();
+    private final RooflineViewModel vm;
+    private final Listeners listeners = new Listeners();
+
+    public HardwareSection(RooflineViewModel vm) {
+        this.vm = vm;
+        Fxml.loadInto(this);
+        gpuFilter.setPromptText("Type to filter GPUs…");
+        gpuFilter.setAccessibleText("Filter GPUs");
+        gpuFilter.setId("gpu-filter");
+        Tips.install(gpuFilter, "Filter by name, vendor or id. Enter picks the first match; × clears.");
+        filterBox.getChildren().add(gpuFilter);
+
+        gpuList.setCellFactory(lv -> new GpuCell());
+        Tips.install(gpuList, "Hardware profiles: dense peaks, bandwidth, memory and price, each sourced "
+                + "(hardware-profiles/). Arrow keys move; the selection applies at once.");
+        refillGpuList("");
+        gpuFilter.textProperty().addListener((obs, old, now) -> refillGpuList(now));
+        gpuFilter.setOnAction(ev -> gpuList.getItems().stream().filter(o -> o instanceof HardwareProfile)
+                .findFirst().ifPresent(p -> vm.gpuProperty().set((HardwareProfile) p)));
+        gpuList.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (now instanceof HardwareProfile p && p != vm.gpuProperty().get()) {
+                vm.gpuProperty().set(p);
+            }
+        });
+        listeners.always(this::showSelectedGpu, vm.gpuProperty());
+        listeners.onInvalidated(vm.profiles(), obs -> refillGpuList(gpuFilter.getText()));
+
+        gpuCount.setId("gpu-count");
+        gpuCount.connect(vm.gpuCountProperty(), 2, 0, WorkloadSection.log2(ScenarioLimits.GPU_COUNT.max()),
+                WorkloadSection::whole, v -> vm.gpuCountProperty().set((int) Math.round(v)), vm::setGpuCountText);
+
+        priceField.setId("price");
+        Tips.install(priceField, "Price per device-hour in US dollars, from the profile; edit it for your own "
+                + "contract (it stays with this GPU). Empty = unknown (costs show as GPU time per token).");
+        priceField.connect(vm.priceUsdPerHourProperty(), () -> priceText(vm.priceUsdPerHourProperty().get()),
+                vm::setPriceText);
+        priceErrorBox.getChildren().add(priceField.errorLabel());
+    }
+
+    /** Selects the view model's GPU in the list, clearing a filter that hides it, and scrolls to it. */
+    private void showSelectedGpu() {
+        HardwareProfile gpu = vm.gpuProperty().get();
+        if (!gpuList.getItems().contains(gpu)) {
+            gpuFilter.clear(); // refills the list
+        }
+        gpuList.getSelectionModel().select(gpu);
+        scrollToSelectedGpu();
+    }
+
+    /**
+     * Scrolls so the selected GPU shows, one row below its vendor heading. Before the list has a skin a
+     * scroll request is deferred until it has one: an early request would keep the list alive after
+     * {@link #dispose()}.
+     */
+    private void scrollToSelectedGpu() {
+        if (gpuList.getSkin() == null) {
+            gpuList.skinProperty().addListener(new javafx.beans.InvalidationListener() {
+                @Override
+                public void invalidated(javafx.beans.Observable obs) {
+                    gpuList.skinProperty().removeListener(this);
+                    scrollToSelectedGpu();
+                }
+            });
+            return;
+        }
+        int index = gpuList.getItems().indexOf(vm.gpuProperty().get());
+        // The flow itself, not ListView.scrollTo: its ScrollToEvent kept disposed sections reachable.
+        if (index >= 0 && gpuList.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
+            flow.scrollToTop(Math.max(0, index - 1));
+        }
+    }
+
+    private void refillGpuList(String filter) {
+        String f = filter == null ? "" : filter.trim().toLowerCase(Locale.ROOT);
+        ObservableList<Object> items = FXCollections.observableArrayList();
+        String vendor = null;
+        for (HardwareProfile p : vm.profiles()) {
+            String hay = (p.name() + " " + p.vendor() + " " + p.id()).toLowerCase(Locale.ROOT);
+            if (!f.isEmpty() && !hay.contains(f)) {
+                continue;
+            }
+            if (!p.vendor().equals(vendor)) {
+                vendor = p.vendor();
+                items.add(vendor);
+            }
+            items.add(p);
+        }
+        gpuList.setItems(items);
+        gpuList.getSelectionModel().select(vm.gpuProperty().get());
+    }
+
+    private static String priceText(double usd) {
+        return Double.isNaN(usd) ? "" : String.format(Locale.ROOT, "%.2f", usd);
+    }
+
+    public TextField gpuFilter() {
+        return gpuFilter;
+    }
+
+    public ListView<Object> gpuList() {
+        return gpuList;
+    }
+
+    public LogSliderField gpuCountField() {
+        return gpuCount;
+    }
+
+    public CommitField priceField() {
+        return priceField;
+    }
+
+    public void dispose() {
+        listeners.dispose();
+        gpuCount.dispose();
+        priceField.dispose();
+    }
+
+    private static final class GpuCell extends ListCell<Object> {
+        @Override
+        protected void updateItem(Object item, boolean empty) {
+            super.updateItem(item, empty);
+            getStyleClass().remove("vendor-header");
+            setDisable(false);
+            if (empty || item == null) {
+                setText(null);
+            } else if (item instanceof HardwareProfile p) {
+                setText(p.name());
+            } else {
+                setText(item.toString().toUpperCase(Locale.ROOT));
+                getStyleClass().add("vendor-header");
+                setDisable(true);
+            }
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package lab.roofline.ui.scenario;
+
+import java.util.List;
+import java.util.Locale;
+import javafx.fxml.FXML;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.Toggle;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import lab.roofline.engine.HardwareProfile;
+import lab.roofline.engine.ModelPresets;
+import lab.roofline.engine.ModelSpec;
+import lab.roofline.engine.Precision;
+import lab.roofline.engine.ScenarioLimits;
+import lab.roofline.engine.Units;
+import lab.roofline.ui.widget.Fxml;
+import lab.roofline.ui.widget.Listeners;
+import lab.roofline.ui.widget.LogSliderField;
+import lab.roofline.ui.widget.Tips;
+import org.controlsfx.control.SegmentedButton;
+
+/** The model: preset or parameter count, weight precision (one segmented choice), KV-cache precision. */
+public final class ModelSection extends VBox {
+    @FXML ComboBox<ModelSpec> modelBox;
+    @FXML LogSliderField parameters;
+    @FXML SegmentedButton fullPrecision;
+    @FXML SegmentedButton weightOnlyPrecision;
+    @FXML ComboBox<Precision> kvBox;
+    private final RooflineViewModel vm;
+    private final Listeners listeners = new Listeners();
+    private final ToggleGroup precisionGroup = new ToggleGroup();
+
+    /** A segmented choice: weights and math at one precision, or weight-only at BF16 math. */
+    public record PrecisionChoice(Precision precision, boolean weightOnly) {
+        public String label() {
+            if (weightOnly) {
+                return precision == Precision.INT8 ? "W8A16" : "W4A16";
+            }
+            return precision == Precision.BF16 ? "BF16" : precision.label();
+        }
+    }
+
+    private static final List<PrecisionChoice> FULL = List.of(new PrecisionChoice(Precision.FP32, false),
+            new PrecisionChoice(Precision.BF16, false), new PrecisionChoice(Precision.FP8, false),
+            new PrecisionChoice(Precision.INT8, false), new PrecisionChoice(Precision.INT4, false),
+            new PrecisionChoice(Precision.FP4, false));
+    private static final List<PrecisionChoice> WEIGHT_ONLY = List.of(new PrecisionChoice(Precision.INT8, true),
+            new PrecisionChoice(Precision.INT4, true));
+
+    public ModelSection(RooflineViewModel vm) {
+        this.vm = vm;
+        Fxml.loadInto(this);
+
+        modelBox.getItems().add(null);
+        modelBox.getItems().addAll(ModelPresets.ALL);
+        modelBox.setCellFactory(lv -> new ModelCell());
+        modelBox.setButtonCell(new ModelCell());
+        listeners.bindBidirectional(modelBox.valueProperty(), vm.presetProperty());
+        Tips.install(modelBox, "A published architecture (layers, heads, KV heads) from its config.json. "
+                + "Moving the parameter slider makes the model custom, with a derived architecture.");
+
+        parameters.setId("parameters");
+        parameters.connect(vm.parametersProperty(), 10, Math.log10(ScenarioLimits.PARAMETERS.min()),
+                Math.log10(ScenarioLimits.PARAMETERS.max()), Units::parameterCount,
+                v -> vm.setParameters(roundTo3Significant(v)), vm::setParametersText);
+
+        fill(fullPrecision, FULL);
+        fill(weightOnlyPrecision, WEIGHT_ONLY);
+        precisionGroup.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                old.setSelected(true); // a segmented choice always has one selected
+                return;
+            }
+            PrecisionChoice c = (PrecisionChoice) now.getUserData();
+            vm.weightOnlyProperty().set(c.weightOnly());
+            vm.precisionProperty().set(c.precision());
+        });
+        listeners.always(this::selectPrecision, vm.precisionProperty(), vm.weightOnlyProperty());
+        listeners.always(this::markNativePrecisions, vm.gpuProperty());
+
+        kvBox.getItems().addAll(Precision.FP32, Precision.BF16, Precision.FP8, Precision.INT8, Precision.INT4);
+        listeners.bindBidirectional(kvBox.valueProperty(), vm.kvPrecisionProperty());
+        Tips.install(kvBox, "KV-cache precision, separate from the weights. KV bytes per token = "
+                + "2 × layers × KV heads × head dim × bytes.");
+        kvBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Precision p) {
+                return p == null ? "" : p.label() + " KV cache";
+            }
+
+            @Override
+            public Precision fromString(String s) {
+                return Precision.parse(s).orElse(Precision.BF16);
+            }
+        });
+    }
+
+    private void fill(SegmentedButton segmented, List<PrecisionChoice> choices) {
+        segmented.setToggleGroup(precisionGroup);
+        for (PrecisionChoice c : choices) {
+            ToggleButton b = new ToggleButton(c.label());
+            b.setUserData(c);
+            b.setToggleGroup(precisionGroup);
+            b.setId("precision-" + c.label().toLowerCase(Locale.ROOT));
+            b.getStyleClass().add(c.weightOnly() ? "weight-only" : "full-precision");
+            Tips.install(b, () -> String.valueOf(b.getProperties().get("tip")));
+            segmented.getButtons().add(b);
+        }
+    }
+
+    private List<ToggleButton> buttons() {
+        return java.util.stream.Stream.concat(fullPrecision.getButtons().stream(),
+                weightOnlyPrecision.getButtons().stream()).toList();
+    }
+
+    private void selectPrecision() {
+        PrecisionChoice wanted = new PrecisionChoice(vm.precisionProperty().get(), vm.weightOnlyProperty().get());
+        for (Toggle b : buttons()) {
+            if (wanted.equals(b.getUserData()) && !b.isSelected()) {
+                b.setSelected(true);
+            }
+        }
+    }
+
+    /** Precisions the GPU has no peak for are marked, and their tooltip says where the math falls back to. */
+    private void markNativePrecisions() {
+        HardwareProfile gpu = vm.gpuProperty().get();
+        for (ToggleButton b : buttons()) {
+            PrecisionChoice c = (PrecisionChoice) b.getUserData();
+            Precision math = c.weightOnly() ? Precision.BF16 : c.precision();
+            Precision used = gpu.computePrecisionFor(math).orElse(math);
+            boolean isNative = used == math;
+            b.getStyleClass().remove("not-native");
+            if (!isNative) {
+                b.getStyleClass().add("not-native");
+            }
+            String what = c.weightOnly() ? c.precision().label() + " weights (" + c.precision().bytesPerValue()
+                    + " bytes each), math at BF16" : c.precision().label() + " weights and math ("
+                    + c.precision().bytesPerValue() + " bytes per weight)";
+            b.getProperties().put("tip", what + (isNative ? ". " + gpu.name() + " runs it natively."
+                    : ". " + gpu.name() + " has no " + math.label() + " peak: the math uses " + used.label() + "."));
+        }
+    }
+
+    /** The slider moves in steps that read well: 3 significant digits. */
+    static double roundTo3Significant(double v) {
+        double magnitude = Math.pow(10, Math.floor(Math.log10(v)) - 2);
+        return Math.round(v / magnitude) * magnitude;
+    }
+
+    public LogSliderField parametersField() {
+        return parameters;
+    }
+
+    public ComboBox<ModelSpec> modelBox() {
+        return modelBox;
+    }
+
+    /** The precision toggle with this label (FP32 ... W4A16). */
+    public ToggleButton precisionButton(String label) {
+        return buttons().stream().filter(b -> b.getText().equals(label)).findFirst().orElseThrow();
+    }
+
+    public void dispose() {
+        listeners.dispose();
+        parameters.dispose();
+    }
+
+    private static final class ModelCell extends ListCell<ModelSpec> {
+        @Override
+        protected void updateItem(ModelSpec m, boolean empty) {
+            super.updateItem(m, empty);
+            if (empty) {
+                setText(null);
+            } else if (m == null) {
+                setText("Custom (from parameter count)");
+            } else {
+                setText(m.name() + "  ·  " + Units.parameterCount(m.totalParameters())
+                        + (m.isMixtureOfExperts() ? " (" + Units.parameterCount(m.activeParameters()) + " active)" : ""));
+            }
+        }
+    }
+}

@@ -1,0 +1,407 @@
+package lab.roofline.ui.scenario;
+
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.DoubleBinding;
+import javafx.beans.binding.ObjectBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableDoubleValue;
+import javafx.beans.value.ObservableStringValue;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import lab.roofline.engine.ApiPrice;
+import lab.roofline.engine.Evaluation;
+import lab.roofline.engine.HardwareProfile;
+import lab.roofline.engine.ModelPresets;
+import lab.roofline.engine.ModelSpec;
+import lab.roofline.engine.Precision;
+import lab.roofline.engine.RatioReference;
+import lab.roofline.engine.Realism;
+import lab.roofline.engine.RealismMode;
+import lab.roofline.engine.RooflineEngine;
+import lab.roofline.engine.Scenario;
+import lab.roofline.engine.ScenarioInputs;
+import lab.roofline.engine.ScenarioLimits;
+import lab.roofline.engine.Units;
+import lab.roofline.explain.Explanation;
+
+/**
+ * The one view model. Inputs are what the user chose (a preset or a parameter count, a realism setting,
+ * a typed price for one GPU); everything that follows from them (the parameter count a preset implies,
+ * the efficiencies, the price, the evaluation) is a binding, so writing inputs in any order gives the same
+ * state, and a drag that changes many inputs between two frames costs one evaluation.
+ * Uses only javafx.beans (no toolkit), so it is tested without one.
+ */
+public final class RooflineViewModel {
+    private final ObservableList<HardwareProfile> profiles = FXCollections.observableArrayList();
+    private final ObjectProperty<HardwareProfile> gpu = new SimpleObjectProperty<>(this, "gpu");
+    /** Null: a custom model of {@link #customParameters}. */
+    private final ObjectProperty<ModelSpec> preset = new SimpleObjectProperty<>(this, "preset");
+    private final SimpleDoubleProperty customParameters = new SimpleDoubleProperty(this, "customParameters");
+    private final ObjectProperty<Precision> precision = new SimpleObjectProperty<>(this, "precision", Precision.BF16);
+    private final BooleanProperty weightOnly = new SimpleBooleanProperty(this, "weightOnly");
+    private final ObjectProperty<Precision> kvPrecision = new SimpleObjectProperty<>(this, "kvPrecision", Precision.BF16);
+    private final IntegerProperty batchSize = new SimpleIntegerProperty(this, "batchSize", 1);
+    private final IntegerProperty gpuCount = new SimpleIntegerProperty(this, "gpuCount", 1);
+    private final IntegerProperty promptTokens = new SimpleIntegerProperty(this, "promptTokens", 1024);
+    private final IntegerProperty generatedTokens = new SimpleIntegerProperty(this, "generatedTokens", 256);
+    private final ObjectProperty<RealismMode> realismMode = new SimpleObjectProperty<>(this, "realismMode",
+            RealismMode.IDEAL);
+    private final SimpleDoubleProperty customComputeEfficiency = new SimpleDoubleProperty(this, "customCompute", 1);
+    private final SimpleDoubleProperty customBandwidthEfficiency = new SimpleDoubleProperty(this, "customBandwidth", 1);
+    private final ObjectProperty<Realism> realism = new SimpleObjectProperty<>(this, "realism", Realism.IDEAL);
+    /** A price the user typed, for the GPU it was typed for; another GPU shows its own profile's price. */
+    private final ObjectProperty<PriceOverride> priceOverride = new SimpleObjectProperty<>(this, "priceOverride");
+
+    /** A typed price per device-hour (NaN: no price) for one GPU. */
+    public record PriceOverride(String gpuId, double usdPerHour) {
+    }
+
+    private final DoubleBinding parameters;
+    private final DoubleBinding computeEfficiency;
+    private final DoubleBinding bandwidthEfficiency;
+    private final DoubleBinding priceUsdPerHour;
+    private final StringBinding realismSource;
+
+    /** Public API prices to compare the scenario's output/input ratio against. */
+    private final ObservableList<ApiPrice> apiPrices = FXCollections.observableArrayList();
+    /** The topic a lesson step is discussing; charts highlight its element. Null: none. */
+    private final ObjectProperty<Explanation.Topic> highlight = new SimpleObjectProperty<>(this, "highlight");
+    private final ReadOnlyIntegerWrapper evaluationCount = new ReadOnlyIntegerWrapper(this, "evaluationCount");
+    private final ObjectBinding<Scenario> scenario;
+    private final ObjectBinding<ScenarioInputs> inputs;
+    private final ObjectBinding<Evaluation> result;
+    /** Implied batches for the API ratios; independent of the batch, so a batch drag never recomputes them. */
+    private final ObjectBinding<List<RatioReference>> references;
+    private final ReadOnlyObjectWrapper<String> lastInputError = new ReadOnlyObjectWrapper<>(this, "lastInputError");
+
+    public RooflineViewModel(List<HardwareProfile> availableProfiles) {
+        if (availableProfiles.isEmpty()) {
+            throw new IllegalArgumentException("at least one hardware profile is needed");
+        }
+        profiles.setAll(availableProfiles);
+        gpu.set(availableProfiles.get(0));
+
+        parameters = Bindings.createDoubleBinding(() -> preset.get() != null
+                ? preset.get().totalParameters() : customParameters.get(), preset, customParameters);
+        computeEfficiency = Bindings.createDoubleBinding(() -> switch (realismMode.get()) {
+            case IDEAL -> 1.0;
+            case REALISTIC -> realism.get().computeFraction(gpu.get().id());
+            case CUSTOM -> customComputeEfficiency.get();
+        }, realismMode, realism, gpu, customComputeEfficiency);
+        bandwidthEfficiency = Bindings.createDoubleBinding(() -> switch (realismMode.get()) {
+            case IDEAL -> 1.0;
+            case REALISTIC -> realism.get().bandwidthFraction();
+            case CUSTOM -> customBandwidthEfficiency.get();
+        }, realismMode, realism, customBandwidthEfficiency);
+        priceUsdPerHour = Bindings.createDoubleBinding(() -> {
+            PriceOverride typed = priceOverride.get();
+            return typed != null && typed.gpuId().equals(gpu.get().id()) ? typed.usdPerHour()
+                    : gpu.get().priceUsdPerHour();
+        }, priceOverride, gpu);
+        realismSource = Bindings.createStringBinding(() -> switch (realismMode.get()) {
+            case IDEAL -> "Ideal roofline: 100 % of peak compute and bandwidth, an upper bound on speed.";
+            case REALISTIC -> "Compute " + Units.percent(computeEfficiency.get()) + ": "
+                    + realism.get().computeSource(gpu.get().id()) + ". Bandwidth "
+                    + Units.percent(bandwidthEfficiency.get()) + ": " + realism.get().bandwidthSource() + ".";
+            case CUSTOM -> "Your own efficiencies.";
+        }, realismMode, realism, gpu, computeEfficiency, bandwidthEfficiency);
+
+        scenario = Bindings.createObjectBinding(() -> new Scenario(model(), gpu.get(), gpuCount.get(),
+                        precision.get(), weightOnly.get(), kvPrecision.get(), batchSize.get(), promptTokens.get(),
+                        generatedTokens.get(), computeEfficiency.get(), bandwidthEfficiency.get(), priceUsdPerHour.get()),
+                preset, parameters, precision, weightOnly, kvPrecision, batchSize, gpu, gpuCount, promptTokens,
+                generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour);
+        result = new ObjectBinding<>() {
+            {
+                bind(scenario);
+            }
+
+            @Override
+            protected Evaluation computeValue() {
+                evaluationCount.set(evaluationCount.get() + 1);
+                return RooflineEngine.evaluate(scenario.get());
+            }
+        };
+        // Bound to every input but the batch: a batch drag never recomputes the implied batches.
+        references = new ObjectBinding<>() {
+            {
+                bind(preset, parameters, precision, weightOnly, kvPrecision, gpu, gpuCount, promptTokens,
+                        generatedTokens, computeEfficiency, bandwidthEfficiency, apiPrices);
+            }
+
+            @Override
+            protected List<RatioReference> computeValue() {
+                return RatioReference.forPrices(scenario.get().withBatchSize(1), apiPrices);
+            }
+        };
+        inputs = Bindings.createObjectBinding(this::currentInputs, gpu, preset, customParameters, precision,
+                weightOnly, kvPrecision, batchSize, promptTokens, generatedTokens, gpuCount, realismMode,
+                customComputeEfficiency, customBandwidthEfficiency, priceOverride);
+        apply(ScenarioInputs.DEFAULT);
+    }
+
+    // ---- applying and reading a whole scenario ----
+
+    /**
+     * Sets every input from a scenario (a lesson step, a restored session, a file). Derived state is
+     * bound, so the order of the writes does not matter. An unknown GPU id keeps the current GPU; an unknown
+     * preset name makes the model custom with the given parameter count.
+     */
+    public void apply(ScenarioInputs in) {
+        HardwareProfile chosen = profiles.stream().filter(p -> p.id().equalsIgnoreCase(in.gpuId())).findFirst()
+                .orElse(gpu.get());
+        gpu.set(chosen);
+        Optional<ModelSpec> named = in.presetName() == null ? Optional.empty() : ModelPresets.find(in.presetName());
+        preset.set(named.orElse(null));
+        if (named.isEmpty() && ScenarioLimits.PARAMETERS.allows(in.parameters())) {
+            customParameters.set(in.parameters());
+        }
+        precision.set(in.precision());
+        weightOnly.set(in.weightOnly());
+        kvPrecision.set(in.kvPrecision());
+        batchSize.set(in.batchSize());
+        promptTokens.set(in.promptTokens());
+        generatedTokens.set(in.generatedTokens());
+        gpuCount.set(in.gpuCount());
+        customComputeEfficiency.set(in.customComputeEfficiency());
+        customBandwidthEfficiency.set(in.customBandwidthEfficiency());
+        realismMode.set(in.realism());
+        priceOverride.set(in.priceUsdPerHour() == null ? null
+                : new PriceOverride(chosen.id(), in.priceUsdPerHour()));
+    }
+
+    /** The inputs as the user chose them: what {@link #apply} takes back. */
+    public ScenarioInputs inputs() {
+        return inputs.get();
+    }
+
+    /** Invalidated whenever any input changes (the app saves the session then). */
+    public ObservableValue<ScenarioInputs> inputsProperty() {
+        return inputs;
+    }
+
+    private ScenarioInputs currentInputs() {
+        PriceOverride typed = priceOverride.get();
+        Double price = typed != null && typed.gpuId().equals(gpu.get().id()) ? typed.usdPerHour() : null;
+        return new ScenarioInputs(gpu.get().id(), preset.get() == null ? null : preset.get().name(),
+                parameters.get(), precision.get(), weightOnly.get(), kvPrecision.get(), batchSize.get(),
+                promptTokens.get(), generatedTokens.get(), gpuCount.get(), realismMode.get(),
+                customComputeEfficiency.get(), customBandwidthEfficiency.get(), price);
+    }
+
+    public void setRealism(Realism measured) {
+        realism.set(measured);
+    }
+
+    // ---- commands from the controls; a value equal to the current one changes nothing ----
+
+    /** A parameter count typed or dragged to: the model becomes custom, unless the count is unchanged. */
+    public void setParameters(double count) {
+        if (count != parameters.get()) {
+            customParameters.set(count);
+            preset.set(null);
+        }
+    }
+
+    /** Moving an efficiency by hand makes the setting the user's own; the other efficiency stays put. */
+    public void setComputeEfficiency(double fraction) {
+        if (fraction != computeEfficiency.get()) {
+            customBandwidthEfficiency.set(bandwidthEfficiency.get());
+            customComputeEfficiency.set(fraction);
+            realismMode.set(RealismMode.CUSTOM);
+        }
+    }
+
+    public void setBandwidthEfficiency(double fraction) {
+        if (fraction != bandwidthEfficiency.get()) {
+            customComputeEfficiency.set(computeEfficiency.get());
+            customBandwidthEfficiency.set(fraction);
+            realismMode.set(RealismMode.CUSTOM);
+        }
+    }
+
+    /** A price per device-hour for the current GPU; NaN means no price. */
+    public void setPrice(double usdPerHour) {
+        if (Double.compare(usdPerHour, priceUsdPerHour.get()) != 0) {
+            priceOverride.set(new PriceOverride(gpu.get().id(), usdPerHour));
+        }
+    }
+
+    /** Selects a GPU by id; false when no such profile is loaded. */
+    public boolean selectGpu(String id) {
+        return profiles.stream().filter(p -> p.id().equalsIgnoreCase(id)).findFirst().map(p -> {
+            gpu.set(p);
+            return true;
+        }).orElse(false);
+    }
+
+    // ---- typed text: bad text never reaches the model; the message says what was wrong ----
+
+    /** Accepts 70B, 7e9, 1.8T. Returns the error, or empty when applied. */
+    public Optional<String> setParametersText(String text) {
+        return parsed(ScenarioLimits.PARAMETERS, text, this::setParameters);
+    }
+
+    public Optional<String> setBatchSizeText(String text) {
+        return parsed(ScenarioLimits.BATCH, text, v -> batchSize.set((int) v));
+    }
+
+    public Optional<String> setPromptTokensText(String text) {
+        return parsed(ScenarioLimits.PROMPT_TOKENS, text, v -> promptTokens.set((int) v));
+    }
+
+    public Optional<String> setGeneratedTokensText(String text) {
+        return parsed(ScenarioLimits.GENERATED_TOKENS, text, v -> generatedTokens.set((int) v));
+    }
+
+    public Optional<String> setGpuCountText(String text) {
+        return parsed(ScenarioLimits.GPU_COUNT, text, v -> gpuCount.set((int) v));
+    }
+
+    /** Dollars per device-hour ("3.49", "$3.49"); empty text means no price. */
+    public Optional<String> setPriceText(String text) {
+        String t = text == null ? "" : text.strip().replace("$", "");
+        if (t.isEmpty()) {
+            setPrice(Double.NaN);
+            return ok();
+        }
+        return parsed(ScenarioLimits.PRICE_USD_PER_HOUR, t, this::setPrice);
+    }
+
+    private Optional<String> parsed(ScenarioLimits.Range range, String text, java.util.function.DoubleConsumer set) {
+        ScenarioLimits.Parsed p = range.parse(text);
+        if (!p.ok()) {
+            lastInputError.set(p.error());
+            return Optional.of(p.error());
+        }
+        set.accept(p.value());
+        return ok();
+    }
+
+    private Optional<String> ok() {
+        lastInputError.set(null);
+        return Optional.empty();
+    }
+
+    // ---- results ----
+
+    public ModelSpec model() {
+        ModelSpec p = preset.get();
+        return p != null ? p : ModelSpec.fromParameterCount(customParameters.get());
+    }
+
+    /** The scenario the inputs describe. Inputs are kept valid by the setters, so this cannot fail. */
+    public Scenario scenario() {
+        return scenario.get();
+    }
+
+    /** The evaluation of the current inputs, computed on first read after a change. */
+    public ObservableValue<Evaluation> resultProperty() {
+        return result;
+    }
+
+    public Evaluation result() {
+        return result.get();
+    }
+
+    public ObservableValue<List<RatioReference>> referencesProperty() {
+        return references;
+    }
+
+    // ---- property accessors: inputs writable, derived values read-only ----
+
+    public ObservableList<HardwareProfile> profiles() {
+        return profiles;
+    }
+
+    public ObservableList<ApiPrice> apiPrices() {
+        return apiPrices;
+    }
+
+    public ObjectProperty<Explanation.Topic> highlightProperty() {
+        return highlight;
+    }
+
+    public ObjectProperty<ModelSpec> presetProperty() {
+        return preset;
+    }
+
+    public ObservableDoubleValue parametersProperty() {
+        return parameters;
+    }
+
+    public ObjectProperty<Precision> precisionProperty() {
+        return precision;
+    }
+
+    public BooleanProperty weightOnlyProperty() {
+        return weightOnly;
+    }
+
+    public ObjectProperty<Precision> kvPrecisionProperty() {
+        return kvPrecision;
+    }
+
+    public IntegerProperty batchSizeProperty() {
+        return batchSize;
+    }
+
+    public ObjectProperty<HardwareProfile> gpuProperty() {
+        return gpu;
+    }
+
+    public IntegerProperty gpuCountProperty() {
+        return gpuCount;
+    }
+
+    public IntegerProperty promptTokensProperty() {
+        return promptTokens;
+    }
+
+    public IntegerProperty generatedTokensProperty() {
+        return generatedTokens;
+    }
+
+    public ObjectProperty<RealismMode> realismModeProperty() {
+        return realismMode;
+    }
+
+    public ObservableDoubleValue computeEfficiencyProperty() {
+        return computeEfficiency;
+    }
+
+    public ObservableDoubleValue bandwidthEfficiencyProperty() {
+        return bandwidthEfficiency;
+    }
+
+    public ObservableDoubleValue priceUsdPerHourProperty() {
+        return priceUsdPerHour;
+    }
+
+    /** Where the current efficiencies come from, in words. */
+    public ObservableStringValue realismSourceProperty() {
+        return realismSource;
+    }
+
+    public ReadOnlyIntegerProperty evaluationCountProperty() {
+        return evaluationCount.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<String> lastInputErrorProperty() {
+        return lastInputError.getReadOnlyProperty();
+    }
+}

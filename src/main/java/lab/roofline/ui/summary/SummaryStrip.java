@@ -1,0 +1,134 @@
+package lab.roofline.ui.summary;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.css.PseudoClass;
+import javafx.fxml.FXML;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.VBox;
+import lab.roofline.engine.Evaluation;
+import lab.roofline.engine.Units;
+import lab.roofline.explain.Derivations;
+import lab.roofline.ui.widget.Fxml;
+import lab.roofline.ui.widget.PulseRefresh;
+
+/**
+ * The numbers that matter, and plain-word warnings. It only reads the evaluation: it marks itself dirty on
+ * a change and refreshes once, just before the next layout pass, so a drag costs one refresh per frame.
+ */
+public final class SummaryStrip extends VBox {
+    private static final PseudoClass OVER = PseudoClass.getPseudoClass("over");
+    @FXML SummaryTile ridge;
+    @FXML SummaryTile decode;
+    @FXML SummaryTile utilization;
+    @FXML SummaryTile timePerToken;
+    @FXML SummaryTile inputCost;
+    @FXML SummaryTile outputCost;
+    @FXML SummaryTile ratio;
+    @FXML SummaryTile memory;
+    private final ProgressBar memoryBar = new ProgressBar();
+    @FXML VBox warnings;
+    /** Shows every tile's substituted formula under its number. */
+    private final BooleanProperty showWork = new SimpleBooleanProperty(this, "showWork");
+    private final ObservableValue<Evaluation> source;
+    private final PulseRefresh refresher;
+    private List<String> shownNotices = List.of();
+
+    public SummaryStrip(ObservableValue<Evaluation> source) {
+        this.source = source;
+        Fxml.loadInto(this);
+        memoryBar.setMaxWidth(Double.MAX_VALUE);
+        memoryBar.getStyleClass().add("memory-bar");
+        memory.getChildren().add(memoryBar);
+        for (SummaryTile t : tiles()) {
+            t.connect(showWork, q -> Derivations.of(source.getValue()).get(q));
+        }
+        refresher = new PulseRefresh(this, this::refresh, () -> true, source, showWork);
+    }
+
+    private List<SummaryTile> tiles() {
+        return List.of(ridge, decode, utilization, timePerToken, inputCost, outputCost, ratio, memory);
+    }
+
+    public BooleanProperty showWorkProperty() {
+        return showWork;
+    }
+
+    /** Updates now, if anything changed (tests and export call it; normally the pulse does). */
+    public void refreshIfDirty() {
+        refresher.refreshIfDirty();
+    }
+
+    private void refresh() {
+        Evaluation e = source.getValue();
+        ridge.set(Units.sig3(e.ridgeFlopsPerByte()) + " FLOP/byte",
+                Units.sig3(e.ridgeFlopsPerValue()) + " FLOPs per " + e.scenario().weightPrecision().label() + " value");
+        decode.set(Units.sig3(e.decode().tokensPerSecond()) + " tok/s",
+                Units.sig3(e.decode().tokensPerSecondPerSequence()) + " tok/s per sequence");
+        utilization.set(Units.percent(e.decode().computeUtilization()),
+                "decode is " + e.decode().bound().label() + "; prefill " + Units.percent(e.prefill().computeUtilization()));
+        timePerToken.set(Units.seconds(e.decode().seconds()), "batch " + e.scenario().batchSize() + " at "
+                + String.format(Locale.ROOT, "%,.0f", e.decode().contextTokens()) + " tokens of context");
+        Evaluation.Cost c = e.cost();
+        if (c.hasPrice()) {
+            inputCost.set(Units.usd(c.inputUsdPerMillionTokens()), "at " + Units.usd(c.priceUsdPerHour()) + " per hour");
+            outputCost.set(Units.usd(c.outputUsdPerMillionTokens()), "decode at batch " + e.scenario().batchSize());
+        } else {
+            inputCost.set(Units.seconds(c.inputSecondsPerToken()), "GPU time per input token (no price)");
+            outputCost.set(Units.seconds(c.outputSecondsPerToken()), "GPU time per output token (no price)");
+        }
+        ratio.set(Units.times(c.outputToInputRatio()), "output tokens cost more");
+        Evaluation.MemoryUse m = e.memory();
+        double unit = m.capacityBytes() >= 1e12 ? 1e12 : 1e9;
+        memory.set(Units.sig3(m.totalBytes() / unit) + " / " + Units.sig3(m.capacityBytes() / unit)
+                        + (unit == 1e12 ? " TB" : " GB"),
+                m.maxBatch() == 0 ? "weights need ≥ " + m.minDevicesForWeights() + " devices"
+                        : (e.scenario().gpuCount() > 1
+                        ? Units.si(m.totalBytes() / e.scenario().gpuCount(), "B") + " per device · " : "")
+                        + "largest batch that fits: " + String.format(Locale.ROOT, "%,d", m.maxBatch()));
+        memoryBar.setProgress(Math.min(1, m.totalBytes() / m.capacityBytes()));
+        memory.pseudoClassStateChanged(OVER, !m.fits());
+
+        // Formulas only while they are shown: formatting them on every frame of a drag costs time nobody sees.
+        if (showWork.get()) {
+            Map<Derivations.Quantity, Derivations.Derivation> work = Derivations.of(e);
+            for (SummaryTile t : tiles()) {
+                t.showWork(work.get(t.quantity()));
+            }
+        }
+        if (e.notices().equals(shownNotices)) {
+            return; // rebuilding labels costs CSS and layout on every frame of a drag
+        }
+        shownNotices = e.notices();
+        List<Label> lines = new ArrayList<>();
+        for (String w : e.notices()) {
+            Label l = new Label("⚠  " + w);
+            l.getStyleClass().add("warning");
+            l.setWrapText(true);
+            lines.add(l);
+        }
+        warnings.getChildren().setAll(lines);
+    }
+
+    /** The tile that shows a quantity. */
+    public SummaryTile tile(Derivations.Quantity quantity) {
+        refreshIfDirty();
+        return tiles().stream().filter(t -> t.quantity() == quantity).findFirst().orElseThrow();
+    }
+
+    /** Texts of the warnings shown now. */
+    public List<String> warningTexts() {
+        refreshIfDirty();
+        return warnings.getChildren().stream().map(n -> ((Label) n).getText()).toList();
+    }
+
+    public void dispose() {
+        refresher.dispose();
+    }
+}

@@ -1,0 +1,81 @@
+package lab.roofline.ui.summary;
+
+import java.util.function.Function;
+import javafx.beans.NamedArg;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import lab.roofline.explain.Derivations;
+import lab.roofline.ui.widget.Tips;
+
+/** One number with its title, a line of context and, when shown, the work behind it. */
+public final class SummaryTile extends VBox {
+    private final Label value = new Label();
+    private final Label detail = new Label();
+    private final Label work = new Label();
+    private final Derivations.Quantity quantity;
+    private final String about;
+    private Function<Derivations.Quantity, Derivations.Derivation> derivations = q -> null;
+
+    public SummaryTile(@NamedArg("title") String title, @NamedArg("quantity") Derivations.Quantity quantity,
+                       @NamedArg("about") String about) {
+        this.quantity = quantity;
+        this.about = about;
+        Label titleLabel = new Label(title);
+        titleLabel.getStyleClass().add("tile-title");
+        value.getStyleClass().add("tile-value");
+        detail.getStyleClass().add("tile-detail");
+        work.getStyleClass().add("tile-work");
+        work.setWrapText(true);
+        getStyleClass().add("tile");
+        getChildren().addAll(titleLabel, value, detail, work);
+        setAlignment(Pos.TOP_LEFT);
+        setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(this, Priority.ALWAYS);
+        Tips.install(this, this::tooltipText);
+    }
+
+    /** Shows the substituted formula under the number while {@code showWork} is on. */
+    void connect(ObservableBooleanValue showWork, Function<Derivations.Quantity, Derivations.Derivation> source) {
+        derivations = source;
+        work.visibleProperty().bind(showWork);
+        work.managedProperty().bind(showWork);
+    }
+
+    void set(String v, String d) {
+        value.setText(v);
+        detail.setText(d);
+    }
+
+    void showWork(Derivations.Derivation d) {
+        work.setText("= " + d.substituted());
+    }
+
+    Derivations.Quantity quantity() {
+        return quantity;
+    }
+
+    public String valueText() {
+        return value.getText();
+    }
+
+    public String detailText() {
+        return detail.getText();
+    }
+
+    public String workText() {
+        return work.getText();
+    }
+
+    public boolean workShown() {
+        return work.isVisible();
+    }
+
+    /** What the tooltip says when it opens: what the number means, and the work behind it. */
+    public String tooltipText() {
+        return about + "\n\n" + derivations.apply(quantity).text();
+    }
+}

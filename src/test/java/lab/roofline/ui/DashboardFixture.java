@@ -1,0 +1,36 @@
+package lab.roofline.ui;
+
+import java.util.List;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import lab.roofline.io.ApiPriceLoader;
+import lab.roofline.io.ProfileLoader;
+import lab.roofline.ui.scenario.RooflineViewModel;
+import lab.roofline.ui.theme.Theme;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real window, headless (Monocle), for the feature tests: each drives it and checks what changed. */
+@ExtendWith(ApplicationExtension.class)
+public abstract class DashboardFixture {
+    protected RooflineViewModel vm;
+    protected DashboardView view;
+    /** The chart kinds the export command was asked for (null: "ask which"). */
+    protected final List<Object> exportRequests = new java.util.ArrayList<>();
+
+    /** Each test class calls this from its own {@code @Start} method (TestFX looks in the class itself). */
+    protected void open(Stage stage) {
+        vm = new RooflineViewModel(ProfileLoader.load(true, List.of()).profiles());
+        vm.apiPrices().setAll(ApiPriceLoader.loadBundled().prices());
+        view = new DashboardView(vm, exportRequests::add);
+        Scene scene = new Scene(view, 1440, 900);
+        Theme.LIGHT.applyTo(scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    protected static void settle() {
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}

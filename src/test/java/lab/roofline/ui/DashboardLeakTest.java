@@ -1,0 +1,109 @@
+package lab.roofline.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import lab.roofline.io.ApiPriceLoader;
+import lab.roofline.io.ProfileLoader;
+import lab.roofline.ui.scenario.RooflineViewModel;
+import lab.roofline.ui.theme.Theme;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * A long-lived view model outlives many dashboards: a disposed dashboard must leave no listener on it,
+ * so the dashboard can be collected, and thousands of input changes must not grow the heap.
+ */
+@ExtendWith(ApplicationExtension.class)
+class DashboardLeakTest {
+    private Stage stage;
+    private RooflineViewModel vm;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        vm = new RooflineViewModel(ProfileLoader.load(true, List.of()).profiles());
+        vm.apiPrices().setAll(ApiPriceLoader.loadBundled().prices());
+        stage.setScene(new Scene(new javafx.scene.layout.StackPane(), 1280, 800));
+        stage.show();
+    }
+
+    @Test
+    void disposedDashboardsAreCollected(FxRobot robot) throws Exception {
+        List<WeakReference<DashboardView>> gone = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            robot.interact(() -> {
+                DashboardView view = new DashboardView(vm, kind -> { });
+                Scene scene = new Scene(view, 1280, 800);
+                Theme.LIGHT.applyTo(scene);
+                stage.setScene(scene);
+                vm.batchSizeProperty().set(vm.batchSizeProperty().get() % 64 + 1);
+                scene.getRoot().applyCss();
+                scene.getRoot().layout();
+                view.dispose();
+                stage.setScene(new Scene(new javafx.scene.layout.StackPane(), 1280, 800));
+                gone.add(new WeakReference<>(view));
+            });
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        for (int i = 0; i < 20 && gone.stream().anyMatch(r -> r.get() != null); i++) {
+            System.gc();
+            Thread.sleep(50);
+        }
+        assertThat(gone.stream().filter(r -> r.get() != null).count())
+                .as("dashboards still reachable after dispose()").isLessThanOrEqualTo(1);
+    }
+
+    @Test
+    void thousandsOfChangesDoNotGrowTheHeap(FxRobot robot) throws Exception {
+        DashboardView[] holder = new DashboardView[1];
+        robot.interact(() -> {
+            holder[0] = new DashboardView(vm, kind -> { });
+            Scene scene = new Scene(holder[0], 1280, 800);
+            Theme.LIGHT.applyTo(scene);
+            stage.setScene(scene);
+        });
+        churn(robot, 2000); // warm up: caches, JIT, tooltips
+        long before = usedHeapAfterGc();
+        churn(robot, 5000);
+        long after = usedHeapAfterGc();
+        assertThat(after - before).as("heap growth in bytes").isLessThan(8L << 20);
+        robot.interact(holder[0]::dispose);
+    }
+
+    private void churn(FxRobot robot, int changes) {
+        for (int done = 0; done < changes; done += 250) {
+            int start = done;
+            robot.interact(() -> {
+                for (int i = start; i < start + 250; i++) {
+                    vm.batchSizeProperty().set(1 + i % 512);
+                    vm.promptTokensProperty().set(256 + i % 4096);
+                    if (i % 50 == 0) {
+                        vm.selectGpu(i % 100 == 0 ? "b200" : "h100_sxm");
+                    }
+                }
+                stage.getScene().getRoot().layout();
+            });
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static long usedHeapAfterGc() throws InterruptedException {
+        Runtime rt = Runtime.getRuntime();
+        long best = Long.MAX_VALUE;
+        for (int i = 0; i < 5; i++) {
+            System.gc();
+            Thread.sleep(40);
+            best = Math.min(best, rt.totalMemory() - rt.freeMemory());
+        }
+        return best;
+    }
+}

@@ -1,0 +1,71 @@
+package lab.roofline.ui.chart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Point2D;
+import lab.roofline.ui.DashboardFixture;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.testfx.framework.junit5.Start;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The three charts in the window: hover cards, bars and one redraw per frame. */
+class ChartsUiTest extends DashboardFixture {
+    @Start
+    void start(Stage stage) {
+        open(stage);
+    }
+
+    @Test
+    void hoveringTheDecodePointShowsItsExactNumbers(FxRobot robot) {
+        RooflineChart roofline = view.rooflineChart();
+        Point2D p = roofline.markerPosition(RooflineChart.Marker.DECODE);
+        robot.moveTo(roofline.localToScreen(p));
+        settle();
+        assertThat(roofline.hoverText()).isNotEmpty();
+        assertThat(roofline.hoverText().get(0)).startsWith("Decode step: batch 1");
+        assertThat(String.join(" ", roofline.hoverText())).contains("tokens/s", "FLOP/byte",
+                "time = max(matmul FLOPs ÷ peak, bytes ÷ bandwidth)");
+    }
+
+    @Test
+    void hoveringTheUtilizationCurveShowsTheNearestBatch(FxRobot robot) {
+        robot.interact(() -> vm.batchSizeProperty().set(64));
+        settle();
+        UtilizationChart chart = view.utilizationChart();
+        double x = chart.currentBatchX();
+        robot.moveTo(chart.localToScreen(x, chart.getHeight() / 2));
+        settle();
+        assertThat(chart.hoveredPoint()).isNotNull();
+        assertThat(chart.hoveredPoint().batchSize()).isEqualTo(64);
+    }
+
+    @Test
+    void theCostBarsShowTheRatioAndSplitByCause(FxRobot robot) {
+        settle();
+        CostChart cost = view.costChart();
+        assertThat(cost.ratioShown()).isCloseTo(vm.result().cost().outputToInputRatio(), within(1e-9));
+        var segments = cost.segments();
+        double input = segments.stream().filter(x -> x.bar().startsWith("Input")).mapToDouble(x -> x.w()).sum();
+        double output = segments.stream().filter(x -> x.bar().startsWith("Output")).mapToDouble(x -> x.w()).sum();
+        assertThat(output).isGreaterThan(input * 10); // batch 1: output tokens cost ~290x input
+        assertThat(segments).anyMatch(x -> x.bar().startsWith("Output") && x.cause().equals("Reading weights"));
+    }
+
+    @Test
+    void aDragCostsOneEvaluationPerFrameNotPerEvent(FxRobot robot) throws Exception {
+        settle();
+        int before = vm.evaluationCountProperty().get();
+        robot.interact(() -> {
+            for (int b = 1; b <= 500; b++) {
+                vm.batchSizeProperty().set(b);
+            }
+        });
+        WaitForAsyncUtils.sleep(100, TimeUnit.MILLISECONDS);
+        settle();
+        assertThat(vm.evaluationCountProperty().get() - before).isBetween(1, 3);
+    }
+}

@@ -1,0 +1,58 @@
+package lab.roofline.ui.lesson;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import lab.roofline.engine.Precision;
+import lab.roofline.explain.Derivations;
+import lab.roofline.explain.Explanation;
+import lab.roofline.ui.DashboardFixture;
+import lab.roofline.ui.chart.RooflineChart;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.testfx.framework.junit5.Start;
+import org.testfx.api.FxRobot;
+
+/** The lesson bar and the explanation panel in the window. */
+class LessonUiTest extends DashboardFixture {
+    @Start
+    void start(Stage stage) {
+        open(stage);
+    }
+
+    @Test
+    void theGuidedLessonStepsForwardAndBackAndCanBeLeft(FxRobot robot) {
+        LessonBar bar = view.lessonBar();
+        robot.clickOn("#lesson-start");
+        settle();
+        assertThat(bar.isVisible()).isTrue();
+        assertThat(bar.stepLabel.getText()).contains("step 1 of 8", "The ridge point");
+        robot.clickOn("#lesson-next");
+        settle();
+        assertThat(bar.stepLabel.getText()).contains("step 2 of 8");
+        assertThat(bar.text()).startsWith("At batch 1 each decode step reads");
+        // The step's time is the summary's time per output token, to the digit.
+        assertThat(bar.text()).contains("the step takes "
+                + view.summary().tile(Derivations.Quantity.TIME_PER_OUTPUT_TOKEN).valueText());
+        assertThat(vm.precisionProperty().get()).isEqualTo(Precision.INT8);
+        assertThat(view.rooflineChart().markerPosition(RooflineChart.Marker.DECODE)).isNotNull();
+        robot.clickOn("#lesson-back");
+        settle();
+        assertThat(bar.stepLabel.getText()).contains("step 1 of 8");
+        robot.clickOn("#lesson-leave");
+        settle();
+        assertThat(bar.isVisible()).isFalse();
+        assertThat(vm.highlightProperty().get()).isNull();
+        assertThat(vm.gpuCountProperty().get()).isEqualTo(2);
+    }
+
+    @Test
+    void theExplanationPanelStatesTheSummarysNumbers(FxRobot robot) {
+        robot.clickOn("#explain-toggle");
+        settle();
+        assertThat(view.explanation().text(Explanation.Topic.RIDGE))
+                .contains(view.summary().tile(Derivations.Quantity.RIDGE).valueText());
+        robot.interact(() -> vm.batchSizeProperty().set(16));
+        settle();
+        assertThat(view.explanation().text(Explanation.Topic.BATCHING)).contains("At batch 16");
+    }
+}

@@ -1,0 +1,62 @@
+package lab.roofline.ui.summary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import javafx.css.PseudoClass;
+import javafx.scene.input.KeyCode;
+import lab.roofline.engine.ModelPresets;
+import lab.roofline.explain.Derivations;
+import lab.roofline.ui.DashboardFixture;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.testfx.framework.junit5.Start;
+import org.testfx.api.FxRobot;
+
+/** The summary strip: its numbers, warnings and the work behind each number. */
+class SummaryStripUiTest extends DashboardFixture {
+    @Start
+    void start(Stage stage) {
+        open(stage);
+    }
+
+    private SummaryTile tile(Derivations.Quantity q) {
+        return view.summary().tile(q);
+    }
+
+    @Test
+    void aTooLargeBatchShowsTheMemoryWarning(FxRobot robot) {
+        robot.interact(() -> vm.presetProperty().set(ModelPresets.LLAMA_3_1_8B));
+        robot.doubleClickOn(view.controls().workload().batchField().field()).eraseText(8).write("4000")
+                .type(KeyCode.ENTER);
+        settle();
+        assertThat(vm.batchSizeProperty().get()).isEqualTo(4000);
+        assertThat(view.summary().warningTexts()).anyMatch(t -> t.contains("Does not fit in 80.0 GB at batch 4000"));
+        assertThat(tile(Derivations.Quantity.MEMORY).getPseudoClassStates()).contains(PseudoClass.getPseudoClass("over"));
+        assertThat(tile(Derivations.Quantity.MEMORY).valueText()).endsWith("/ 80.0 GB");
+    }
+
+    @Test
+    void showYourWorkPutsTheFormulaUnderEachNumber(FxRobot robot) {
+        assertThat(tile(Derivations.Quantity.RIDGE).workShown()).isFalse();
+        robot.clickOn("#work-toggle");
+        settle();
+        assertThat(tile(Derivations.Quantity.RIDGE).workShown()).isTrue();
+        assertThat(tile(Derivations.Quantity.RIDGE).workText()).isEqualTo("= 1.98 PFLOP/s ÷ 3.35 TB/s");
+        assertThat(tile(Derivations.Quantity.RIDGE).tooltipText())
+                .contains("ridge = peak FLOP/s ÷ bandwidth", "= 1.98 PFLOP/s ÷ 3.35 TB/s");
+        assertThat(tile(Derivations.Quantity.DECODE_THROUGHPUT).workText()).startsWith("= 1 ÷ ");
+    }
+
+    @Test
+    void timePerOutputTokenIsTheStepTimeEverywhere(FxRobot robot) {
+        robot.interact(() -> vm.batchSizeProperty().set(16));
+        settle();
+        String step = lab.roofline.engine.Units.seconds(vm.result().decode().seconds());
+        assertThat(tile(Derivations.Quantity.TIME_PER_OUTPUT_TOKEN).valueText()).isEqualTo(step);
+        robot.interact(() -> vm.setPriceText(""));
+        settle();
+        assertThat(tile(Derivations.Quantity.OUTPUT_COST).detailText()).isEqualTo("GPU time per output token (no price)");
+        assertThat(tile(Derivations.Quantity.OUTPUT_COST).valueText())
+                .isEqualTo(lab.roofline.engine.Units.seconds(vm.result().decode().seconds() / 16));
+    }
+}
