@@ -89,7 +89,8 @@ public final class HardwareSection extends VBox {
                 @Override
                 public void invalidated(javafx.beans.Observable obs) {
                     gpuList.skinProperty().removeListener(this);
-                    scrollToSelectedGpu();
+                    // After the new skin's first layout: before it, the flow does not know its rows.
+                    javafx.application.Platform.runLater(HardwareSection.this::scrollToSelectedGpu);
                 }
             });
             return;

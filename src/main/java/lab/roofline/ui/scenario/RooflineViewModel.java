@@ -50,7 +50,9 @@ public final class RooflineViewModel {
     private final ObjectProperty<HardwareProfile> gpu = new SimpleObjectProperty<>(this, "gpu");
     /** Null: a custom model of {@link #customParameters}. */
     private final ObjectProperty<ModelSpec> preset = new SimpleObjectProperty<>(this, "preset");
-    private final SimpleDoubleProperty customParameters = new SimpleDoubleProperty(this, "customParameters");
+    /** Starts valid: bindings may be evaluated as soon as they are observed, before apply() runs. */
+    private final SimpleDoubleProperty customParameters = new SimpleDoubleProperty(this, "customParameters",
+            ScenarioInputs.DEFAULT.parameters());
     private final ObjectProperty<Precision> precision = new SimpleObjectProperty<>(this, "precision", Precision.BF16);
     private final BooleanProperty weightOnly = new SimpleBooleanProperty(this, "weightOnly");
     private final ObjectProperty<Precision> kvPrecision = new SimpleObjectProperty<>(this, "kvPrecision", Precision.BF16);
