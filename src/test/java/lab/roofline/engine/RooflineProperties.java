@@ -105,21 +105,27 @@ class RooflineProperties {
         }
     }
 
+    /** The memory wall is exact: the largest batch that fits fits, and one more sequence does not. */
     @Property(tries = 200)
-    void theRoofIsContinuousAtTheRidge(@ForAll("scenarios") Scenario s) {
-        for (Evaluation.Roof roof : RooflineEngine.evaluate(s).roofs()) {
-            double ridge = roof.ridgeFlopsPerByte();
-            double below = roof.attainableFlopsPerSecond(ridge * (1 - 1e-9));
-            double at = roof.attainableFlopsPerSecond(ridge);
-            double above = roof.attainableFlopsPerSecond(ridge * (1 + 1e-9));
-            assertThat(at).isCloseTo(roof.peakFlopsPerSecond(), org.assertj.core.api.Assertions.within(roof.peakFlopsPerSecond() * 1e-12));
-            assertThat(Math.abs(above - below)).isLessThanOrEqualTo(roof.peakFlopsPerSecond() * 1e-8);
+    void theLargestBatchThatFitsIsTheLargest(@ForAll("scenarios") Scenario s) {
+        long max = RooflineEngine.evaluate(s).memory().maxBatch();
+        if (max >= 1 && max < ScenarioLimits.MAX_BATCH) {
+            assertThat(RooflineEngine.evaluate(s.withBatchSize(max)).memory().fits()).isTrue();
+            assertThat(RooflineEngine.evaluate(s.withBatchSize(max + 1)).memory().fits()).isFalse();
         }
     }
 
+    /** Decode turns compute-bound at the critical batch: memory-bound just below it, compute-bound above. */
     @Property(tries = 200)
-    void weightBytesAreParametersTimesBytesPerWeight(@ForAll("scenarios") Scenario s) {
+    void decodeTurnsComputeBoundAtTheCriticalBatch(@ForAll("scenarios") Scenario s) {
         Evaluation e = RooflineEngine.evaluate(s);
-        assertThat(e.memory().weightBytes()).isEqualTo(s.model().totalParameters() * s.weightPrecision().bytesPerValue());
+        double critical = e.criticalBatch();
+        double context = s.averageDecodeContextTokens();
+        if (!Double.isNaN(critical)) {
+            assertThat(RooflineEngine.decodeStep(s, critical * 1.01, context).bound()).isEqualTo(Bound.COMPUTE);
+            if (critical * 0.99 >= 1) {
+                assertThat(RooflineEngine.decodeStep(s, critical * 0.99, context).bound()).isEqualTo(Bound.MEMORY);
+            }
+        }
     }
 }
