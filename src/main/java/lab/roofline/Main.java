@@ -2,6 +2,7 @@ package lab.roofline;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import lab.roofline.cli.RooflineCommand;
 
 /**
@@ -18,9 +19,43 @@ public final class Main {
      */
     private static final java.util.logging.Logger PLATFORM_LOG = java.util.logging.Logger.getLogger("javafx");
 
+    /**
+     * `java -jar roofline-lab.jar` cannot pass JVM flags, so it starts the app again with C1 only: on two
+     * cores C2's compiler threads compete with the FX and render threads (README, Benchmarks). Returns
+     * false (start here) when already running that way or when the relaunch cannot be made.
+     */
+    private static boolean relaunchedWithC1() {
+        if (java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .anyMatch(a -> a.startsWith("-XX:TieredStopAtLevel"))) {
+            return false;
+        }
+        try {
+            String launcher = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(launcher, "-XX:TieredStopAtLevel=1"));
+            for (String property : new String[] {"roofline.home", "glass.platform", "prism.order"}) {
+                if (System.getProperty(property) != null) {
+                    command.add("-D" + property + "=" + System.getProperty(property));
+                }
+            }
+            command.addAll(java.util.List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "app"));
+            Process app = new ProcessBuilder(command).inheritIO().start();
+            Runtime.getRuntime().addShutdownHook(new Thread(app::destroy)); // stopping this stops the app
+            System.exit(app.waitFor());
+            return true;
+        } catch (java.io.IOException | RuntimeException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     public static void main(String[] args) {
         PLATFORM_LOG.setFilter(r -> r.getMessage() == null
                 || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
+        if (args.length == 0 && relaunchedWithC1()) {
+            return;
+        }
         if (args.length == 0 || (args.length == 1 && args[0].equals("app"))) {
             lab.roofline.io.AppData.loadAsync(); // overlaps the toolkit's start-up
             lab.roofline.ui.RooflineApp.launchApp(args);
