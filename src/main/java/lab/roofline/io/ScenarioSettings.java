@@ -25,9 +25,7 @@ public final class ScenarioSettings {
         if (preset == null && !s.number("parameters").isPresent()) {
             preset = d.presetName();
         }
-        Double price = text(s, "price").map(p -> p.equals(NO_PRICE) ? Double.NaN
-                : ScenarioLimits.PRICE_USD_PER_HOUR.parse(p).ok()
-                ? ScenarioLimits.PRICE_USD_PER_HOUR.parse(p).value() : null).orElse(null);
+        Double price = text(s, "price").flatMap(ScenarioSettings::price).orElse(null);
         RealismMode realism = text(s, "realism").flatMap(ScenarioSettings::realism).orElse(d.realism());
         return new ScenarioInputs(text(s, "gpu").orElse(d.gpuId()), preset, parameters,
                 text(s, "precision").flatMap(Precision::parse).orElse(d.precision()),
@@ -58,6 +56,15 @@ public final class ScenarioSettings {
         s.put("bandwidthEfficiency", in.customBandwidthEfficiency());
         s.put("price", in.priceUsdPerHour() == null ? null
                 : in.priceUsdPerHour().isNaN() ? NO_PRICE : in.priceUsdPerHour());
+    }
+
+    /** NaN for "none" (the user cleared it), the price when valid, empty (the profile's) otherwise. */
+    private static Optional<Double> price(String text) {
+        if (text.equals(NO_PRICE)) {
+            return Optional.of(Double.NaN);
+        }
+        ScenarioLimits.Parsed p = ScenarioLimits.PRICE_USD_PER_HOUR.parse(text);
+        return p.ok() ? Optional.of(p.value()) : Optional.empty();
     }
 
     private static Optional<RealismMode> realism(String name) {
