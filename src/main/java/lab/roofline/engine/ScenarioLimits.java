@@ -63,7 +63,9 @@ public final class ScenarioLimits {
                 return Parsed.error(name, "empty (try " + example + ")");
             }
             if (AMBIGUOUS_COMMA.matcher(t).find() && !GROUPED.matcher(t).matches()) {
-                return Parsed.error(name, "'" + t + "' is ambiguous: write " + t.replace(',', '.')
+                return Parsed.error(name, whole
+                        ? "'" + t + "' is not a whole number: a comma only groups thousands, in threes (2,048)"
+                        : "'" + t + "' is ambiguous: write " + t.replace(',', '.')
                         + " for a decimal, or group thousands in threes (2,048)");
             }
             String plain = t.replace(",", "");
@@ -100,7 +102,7 @@ public final class ScenarioLimits {
     private static final Pattern GROUPED = Pattern.compile("[0-9]{1,3}(,[0-9]{3})+(\\.[0-9]+)?\\s*[kKmMbBgGtT]?");
     private static final Pattern NEGATIVE = Pattern.compile("-\\s*[0-9.].*");
 
-    public static final Range PARAMETERS = new Range("Parameter count", 1e8, 2e12, false, "70B, 7e9 or 1.8T");
+    public static final Range PARAMETERS = new Range("Parameters", 1e8, 2e12, false, "70B, 7e9 or 1.8T");
     public static final long MAX_BATCH = 1L << 20;
     public static final Range BATCH = new Range("Batch size", 1, MAX_BATCH, true, "64");
     public static final Range PROMPT_TOKENS = new Range("Prompt tokens", 1, 10_000_000, true, "1024 or 8k");
@@ -108,7 +110,7 @@ public final class ScenarioLimits {
     public static final Range GPU_COUNT = new Range("GPU count", 1, 4096, true, "8");
     public static final Range COMPUTE_EFFICIENCY = new Range("Compute efficiency", 0.01, 1, false, "0.7");
     public static final Range BANDWIDTH_EFFICIENCY = new Range("Bandwidth efficiency", 0.01, 1, false, "0.85");
-    public static final Range PRICE_USD_PER_HOUR = new Range("Price per hour", 0.01, 10_000, false, "3.49");
+    public static final Range PRICE_USD_PER_HOUR = new Range("Price", 0.01, 10_000, false, "3.49");
 
     /** The batch slider's end and the utilization curve's range. Larger batches are typed. */
     public static final int SLIDER_MAX_BATCH = 4096;

@@ -115,7 +115,7 @@ public final class DashboardView extends BorderPane {
     @ActionCheck
     static final class ToggleAction extends Action {
         ToggleAction(String text) {
-            super(text);
+            super(text, e -> { }); // the state is the action's selected property; ControlsFX needs a handler
         }
     }
 
@@ -211,6 +211,8 @@ public final class DashboardView extends BorderPane {
     /** A message in the status bar, and at most one button beside it (e.g. "Show in folder"). */
     public void showStatus(String text, Node action) {
         statusBar.setText(text);
+        // A long message (a path, several problems) is cut off by a narrow window; hovering shows all of it.
+        statusBar.setTooltip(text.length() > 80 ? Tips.create(() -> text) : null);
         statusBar.getRightItems().setAll(action == null ? List.of() : List.of(action));
     }
 

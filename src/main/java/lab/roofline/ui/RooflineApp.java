@@ -51,6 +51,9 @@ public final class RooflineApp extends Application {
         return t;
     });
     private ScheduledFuture<?> pendingSave;
+    /** What the session save listens to; removed on stop, since the stage may outlive the app. */
+    private final List<javafx.beans.Observable> watched = new ArrayList<>();
+    private final InvalidationListener saveSoon = obs -> scheduleSave();
 
     public static void launchApp(String[] args) {
         Application.launch(RooflineApp.class, args);
@@ -97,12 +100,10 @@ public final class RooflineApp extends Application {
         restoreWindowPosition(screen);
         stage.show();
 
-        InvalidationListener save = obs -> scheduleSave();
-        for (javafx.beans.Observable o : List.of(vm.inputsProperty(), commands.darkTheme.selectedProperty(),
+        watched.addAll(List.of(vm.inputsProperty(), commands.darkTheme.selectedProperty(),
                 commands.explanation.selectedProperty(), stage.xProperty(), stage.yProperty(),
-                stage.widthProperty(), stage.heightProperty(), stage.maximizedProperty())) {
-            o.addListener(save);
-        }
+                stage.widthProperty(), stage.heightProperty(), stage.maximizedProperty()));
+        watched.forEach(o -> o.addListener(saveSoon));
     }
 
     private static double clamp(double v, double min, double max) {
@@ -158,6 +159,8 @@ public final class RooflineApp extends Application {
 
     @Override
     public void stop() throws InterruptedException {
+        watched.forEach(o -> o.removeListener(saveSoon));
+        watched.clear();
         if (view != null) {
             if (pendingSave != null) {
                 pendingSave.cancel(false);

@@ -209,7 +209,7 @@ class RooflineEngineTest {
         assertThatThrownBy(() -> tiny().withTokens(1, 20_000_000)).hasMessage("Generated tokens: too large (at most 10,000,000)");
         assertThatThrownBy(() -> tiny().withGpuCount(0)).hasMessage("GPU count: too small (at least 1)");
         assertThatThrownBy(() -> tiny().withGpuCount(5000)).hasMessage("GPU count: too large (at most 4,096)");
-        assertThatThrownBy(() -> tiny().withPrice(-1)).hasMessageStartingWith("Price per hour: too small");
+        assertThatThrownBy(() -> tiny().withPrice(-1)).hasMessageStartingWith("Price: too small");
         assertThatThrownBy(() -> ModelSpec.fromParameterCount(-5)).hasMessageContaining("parameters");
     }
 

@@ -6,7 +6,11 @@ import javafx.beans.value.ObservableValue;
 import javafx.css.CssMetaData;
 import javafx.css.Styleable;
 import javafx.css.StyleableProperty;
-import javafx.css.StyleablePropertyFactory;
+import javafx.css.SimpleStyleableDoubleProperty;
+import javafx.css.SimpleStyleableObjectProperty;
+import javafx.css.StyleConverter;
+import javafx.css.StyleableDoubleProperty;
+import javafx.css.StyleableObjectProperty;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -24,43 +28,69 @@ import lab.roofline.engine.Evaluation;
  * come from CSS (styles/*.css), so themes restyle it.
  */
 public abstract class CanvasChart extends Region {
-    private static final StyleablePropertyFactory<CanvasChart> CSS =
-            new StyleablePropertyFactory<>(Region.getClassCssMetaData());
+    /** The chart's colours: each a CSS token of the theme (styles/light.css, dark.css) with a fallback. */
+    public enum ChartColor {
+        TEXT("-rl-chart-text", Color.BLACK),
+        MUTED("-rl-chart-muted", Color.GRAY),
+        GRID("-rl-chart-grid", Color.LIGHTGRAY),
+        PLOT("-rl-chart-plot", Color.WHITE),
+        ACCENT("-rl-chart-accent", Color.BLUE),
+        PREFILL("-rl-chart-prefill", Color.GREEN),
+        DECODE("-rl-chart-decode", Color.ORANGE),
+        ATTENTION("-rl-chart-attention", Color.PURPLE),
+        WARNING("-rl-chart-warning", Color.RED),
+        MEMORY_REGION("-rl-chart-memory-region", Color.rgb(0, 0, 255, 0.05)),
+        COMPUTE_REGION("-rl-chart-compute-region", Color.rgb(0, 255, 0, 0.05)),
+        WEIGHTS("-rl-chart-weights", Color.STEELBLUE),
+        KV("-rl-chart-kv", Color.PURPLE),
+        ACTIVATIONS("-rl-chart-activations", Color.GRAY),
+        COMPUTE("-rl-chart-compute", Color.GREEN);
 
-    private final StyleableProperty<Color> textColor =
-            CSS.createStyleableColorProperty(this, "textColor", "-rl-chart-text", c -> c.textColor, Color.BLACK);
-    private final StyleableProperty<Color> mutedColor =
-            CSS.createStyleableColorProperty(this, "mutedColor", "-rl-chart-muted", c -> c.mutedColor, Color.GRAY);
-    private final StyleableProperty<Color> gridColor =
-            CSS.createStyleableColorProperty(this, "gridColor", "-rl-chart-grid", c -> c.gridColor, Color.LIGHTGRAY);
-    private final StyleableProperty<Color> plotColor =
-            CSS.createStyleableColorProperty(this, "plotColor", "-rl-chart-plot", c -> c.plotColor, Color.WHITE);
-    private final StyleableProperty<Color> accentColor =
-            CSS.createStyleableColorProperty(this, "accentColor", "-rl-chart-accent", c -> c.accentColor, Color.BLUE);
-    private final StyleableProperty<Color> prefillColor =
-            CSS.createStyleableColorProperty(this, "prefillColor", "-rl-chart-prefill", c -> c.prefillColor, Color.GREEN);
-    private final StyleableProperty<Color> decodeColor =
-            CSS.createStyleableColorProperty(this, "decodeColor", "-rl-chart-decode", c -> c.decodeColor, Color.ORANGE);
-    private final StyleableProperty<Color> attentionColor =
-            CSS.createStyleableColorProperty(this, "attentionColor", "-rl-chart-attention", c -> c.attentionColor, Color.PURPLE);
-    private final StyleableProperty<Color> warningColor =
-            CSS.createStyleableColorProperty(this, "warningColor", "-rl-chart-warning", c -> c.warningColor, Color.RED);
-    private final StyleableProperty<Color> memoryRegionColor =
-            CSS.createStyleableColorProperty(this, "memoryRegionColor", "-rl-chart-memory-region",
-                    c -> c.memoryRegionColor, Color.rgb(0, 0, 255, 0.05));
-    private final StyleableProperty<Color> computeRegionColor =
-            CSS.createStyleableColorProperty(this, "computeRegionColor", "-rl-chart-compute-region",
-                    c -> c.computeRegionColor, Color.rgb(0, 255, 0, 0.05));
-    private final StyleableProperty<Color> weightsColor =
-            CSS.createStyleableColorProperty(this, "weightsColor", "-rl-chart-weights", c -> c.weightsColor, Color.STEELBLUE);
-    private final StyleableProperty<Color> kvColor =
-            CSS.createStyleableColorProperty(this, "kvColor", "-rl-chart-kv", c -> c.kvColor, Color.PURPLE);
-    private final StyleableProperty<Color> activationColor =
-            CSS.createStyleableColorProperty(this, "activationColor", "-rl-chart-activations", c -> c.activationColor, Color.GRAY);
-    private final StyleableProperty<Color> computeColor =
-            CSS.createStyleableColorProperty(this, "computeColor", "-rl-chart-compute", c -> c.computeColor, Color.GREEN);
-    private final StyleableProperty<Number> fontSize =
-            CSS.createStyleableNumberProperty(this, "chartFontSize", "-rl-chart-font-size", c -> c.fontSize, 13);
+        private final CssMetaData<CanvasChart, Color> meta;
+
+        ChartColor(String property, Color fallback) {
+            meta = new CssMetaData<>(property, StyleConverter.getColorConverter(), fallback) {
+                @Override
+                public boolean isSettable(CanvasChart chart) {
+                    return true;
+                }
+
+                @Override
+                public StyleableProperty<Color> getStyleableProperty(CanvasChart chart) {
+                    return chart.colors.get(ChartColor.this);
+                }
+            };
+        }
+    }
+
+    private static final CssMetaData<CanvasChart, Number> FONT_SIZE = new CssMetaData<>("-rl-chart-font-size",
+            StyleConverter.getSizeConverter(), 13) {
+        @Override
+        public boolean isSettable(CanvasChart chart) {
+            return true;
+        }
+
+        @Override
+        public StyleableProperty<Number> getStyleableProperty(CanvasChart chart) {
+            return chart.fontSize;
+        }
+    };
+
+    private static final List<CssMetaData<? extends Styleable, ?>> CSS_META_DATA = cssMetaData();
+
+    private static List<CssMetaData<? extends Styleable, ?>> cssMetaData() {
+        List<CssMetaData<? extends Styleable, ?>> all = new java.util.ArrayList<>(Region.getClassCssMetaData());
+        for (ChartColor c : ChartColor.values()) {
+            all.add(c.meta);
+        }
+        all.add(FONT_SIZE);
+        return List.copyOf(all);
+    }
+
+    private final java.util.Map<ChartColor, StyleableObjectProperty<Color>> colors =
+            new java.util.EnumMap<>(ChartColor.class);
+    private final StyleableDoubleProperty fontSize = new SimpleStyleableDoubleProperty(FONT_SIZE, this,
+            "chartFontSize", 13.0);
 
     /** What changes rarely (grid, roofs, curves): redrawn only when {@link #backgroundKey} changes. */
     private final Canvas background = new Canvas();
@@ -82,16 +112,17 @@ public abstract class CanvasChart extends Region {
         source.addListener(invalidation);
         highlight.addListener(invalidation);
         // A theme change restyles everything, the background too.
-        for (CssMetaData<? extends Styleable, ?> meta : getCssMetaData()) {
-            if (meta.getProperty().startsWith("-rl-")) {
-                @SuppressWarnings("unchecked")
-                CssMetaData<CanvasChart, ?> m = (CssMetaData<CanvasChart, ?>) meta;
-                ((ObservableValue<?>) m.getStyleableProperty(this)).addListener(obs -> {
-                    backgroundKey = null;
-                    markDirty();
-                });
-            }
+        InvalidationListener restyled = obs -> {
+            backgroundKey = null;
+            markDirty();
+        };
+        for (ChartColor c : ChartColor.values()) {
+            StyleableObjectProperty<Color> property = new SimpleStyleableObjectProperty<>(c.meta, this,
+                    c.name(), c.meta.getInitialValue(this));
+            property.addListener(restyled);
+            colors.put(c, property);
         }
+        fontSize.addListener(restyled);
         setMinSize(240, 180);
         setPrefSize(640, 400);
     }
@@ -116,10 +147,10 @@ public abstract class CanvasChart extends Region {
 
     /** A ring that draws the eye to what the lesson is talking about. */
     protected void ring(GraphicsContext g, double x, double y, double radius) {
-        g.setStroke(warningColor().deriveColor(0, 1, 1, 0.35));
+        g.setStroke(color(ChartColor.WARNING).deriveColor(0, 1, 1, 0.35));
         g.setLineWidth(9);
         g.strokeOval(x - radius, y - radius, 2 * radius, 2 * radius);
-        g.setStroke(warningColor());
+        g.setStroke(color(ChartColor.WARNING));
         g.setLineWidth(2.5);
         g.strokeOval(x - radius, y - radius, 2 * radius, 2 * radius);
     }
@@ -186,7 +217,7 @@ public abstract class CanvasChart extends Region {
 
     protected Font font(double scale, boolean bold) {
         return Font.font("DejaVu Sans", bold ? FontWeight.BOLD : FontWeight.NORMAL,
-                fontSize.getValue().doubleValue() * scale);
+                fontSize.get() * scale);
     }
 
     /** Text with its top-left, centre or right edge at (x, y). */
@@ -218,7 +249,7 @@ public abstract class CanvasChart extends Region {
             case BOTTOM -> y - h;
             default -> y - font.getSize();
         };
-        g.setFill(plotColor().deriveColor(0, 1, 1, 0.82));
+        g.setFill(color(ChartColor.PLOT).deriveColor(0, 1, 1, 0.82));
         g.fillRoundRect(left - 3, top - 1, w + 6, h + 2, 6, 6);
         text(g, s, x, y, align, baseline, font, color);
     }
@@ -236,7 +267,7 @@ public abstract class CanvasChart extends Region {
     protected void card(GraphicsContext g, List<String> lines, double anchorX, double anchorY, double w, double h) {
         Font f = font(0.92, false);
         Font bold = font(0.92, true);
-        double lineH = fontSize.getValue().doubleValue() * 1.35;
+        double lineH = fontSize.get() * 1.35;
         double width = 0;
         for (int i = 0; i < lines.size(); i++) {
             width = Math.max(width, textWidth(lines.get(i), i == 0 ? bold : f));
@@ -249,83 +280,28 @@ public abstract class CanvasChart extends Region {
             x = anchorX - 14 - width;
         }
         y = Math.max(4, Math.min(h - height - 4, y));
-        g.setFill(plotColor().deriveColor(0, 1, 1, 0.96));
-        g.setStroke(mutedColor());
+        g.setFill(color(ChartColor.PLOT).deriveColor(0, 1, 1, 0.96));
+        g.setStroke(color(ChartColor.MUTED));
         g.setLineWidth(1);
         g.fillRoundRect(x, y, width, height, 10, 10);
         g.strokeRoundRect(x + 0.5, y + 0.5, width, height, 10, 10);
         for (int i = 0; i < lines.size(); i++) {
             text(g, lines.get(i), x + 10, y + 6 + i * lineH, TextAlignment.LEFT, VPos.TOP, i == 0 ? bold : f,
-                    textColor());
+                    color(ChartColor.TEXT));
         }
     }
 
-    protected Color textColor() {
-        return textColor.getValue();
-    }
-
-    protected Color mutedColor() {
-        return mutedColor.getValue();
-    }
-
-    protected Color gridColor() {
-        return gridColor.getValue();
-    }
-
-    protected Color plotColor() {
-        return plotColor.getValue();
-    }
-
-    protected Color accentColor() {
-        return accentColor.getValue();
-    }
-
-    protected Color prefillColor() {
-        return prefillColor.getValue();
-    }
-
-    protected Color decodeColor() {
-        return decodeColor.getValue();
-    }
-
-    protected Color attentionColor() {
-        return attentionColor.getValue();
-    }
-
-    protected Color warningColor() {
-        return warningColor.getValue();
-    }
-
-    protected Color memoryRegionColor() {
-        return memoryRegionColor.getValue();
-    }
-
-    protected Color computeRegionColor() {
-        return computeRegionColor.getValue();
-    }
-
-    protected Color weightsColor() {
-        return weightsColor.getValue();
-    }
-
-    protected Color kvColor() {
-        return kvColor.getValue();
-    }
-
-    protected Color activationColor() {
-        return activationColor.getValue();
-    }
-
-    protected Color computeColor() {
-        return computeColor.getValue();
+    /** A colour of the current theme. */
+    protected Color color(ChartColor c) {
+        return colors.get(c).get();
     }
 
     protected double baseFontSize() {
-        return fontSize.getValue().doubleValue();
+        return fontSize.get();
     }
 
     public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
-        return CSS.getCssMetaData();
+        return CSS_META_DATA;
     }
 
     @Override

@@ -44,7 +44,7 @@ public final class CostChart extends CanvasChart {
     @Override
     protected void drawBackground(GraphicsContext g, Evaluation e, double w, double h) {
         String[] causes = {"Reading weights", "KV-cache traffic", "Activations", "Compute"};
-        Color[] colors = {weightsColor(), kvColor(), activationColor(), computeColor()};
+        Color[] colors = {color(ChartColor.WEIGHTS), color(ChartColor.KV), color(ChartColor.ACTIVATIONS), color(ChartColor.COMPUTE)};
         double lx = 16;
         double ly = h - 40;
         Font legend = font(0.85, false);
@@ -56,17 +56,17 @@ public final class CostChart extends CanvasChart {
             }
             g.setFill(colors[i]);
             g.fillRoundRect(lx, ly - 6, 12, 12, 3, 3);
-            text(g, causes[i], lx + 17, ly, TextAlignment.LEFT, VPos.CENTER, legend, mutedColor());
+            text(g, causes[i], lx + 17, ly, TextAlignment.LEFT, VPos.CENTER, legend, color(ChartColor.MUTED));
             lx += itemWidth;
         }
         text(g, e.cost().hasPrice() ? "Cost per million tokens" : "GPU time per token (no price known)", 16, 12,
-                TextAlignment.LEFT, VPos.TOP, font(1.15, true), textColor());
+                TextAlignment.LEFT, VPos.TOP, font(1.15, true), color(ChartColor.TEXT));
         drawRatioScale(g, w);
         double barArea = h - TOP - BOTTOM;
         double[] centres = {TOP + barArea * 0.25, TOP + barArea * 0.75};
         String[] names = {"Input (prefill)", "Output (decode)"};
         for (int i = 0; i < 2; i++) {
-            text(g, names[i], LEFT - 12, centres[i], TextAlignment.RIGHT, VPos.CENTER, font(0.95, true), textColor());
+            text(g, names[i], LEFT - 12, centres[i], TextAlignment.RIGHT, VPos.CENTER, font(0.95, true), color(ChartColor.TEXT));
         }
     }
 
@@ -114,7 +114,7 @@ public final class CostChart extends CanvasChart {
         ratioShown = cost.outputToInputRatio();
         String ratioText = "output tokens cost " + Units.times(ratioShown) + " input";
         text(g, ratioText, 16, 12 + baseFontSize() * 1.6, TextAlignment.LEFT, VPos.TOP, font(1.05, true),
-                decodeColor());
+                color(ChartColor.DECODE));
 
         drawRatioStrip(g, ratioShown, w);
 
@@ -128,13 +128,13 @@ public final class CostChart extends CanvasChart {
             double y = cy - barH / 2;
             double cursor = LEFT;
             PhaseCost.TimeSplit s = splits[i];
-            cursor = segment(g, names[i], "Reading weights", s.weightSeconds(), weightsColor(), cursor, y, barH, x, priced);
-            cursor = segment(g, names[i], "KV-cache traffic", s.kvCacheSeconds(), kvColor(), cursor, y, barH, x, priced);
-            cursor = segment(g, names[i], "Activations", s.activationSeconds(), activationColor(), cursor, y, barH, x, priced);
-            cursor = segment(g, names[i], "Compute", s.computeSeconds(), computeColor(), cursor, y, barH, x, priced);
+            cursor = segment(g, names[i], "Reading weights", s.weightSeconds(), color(ChartColor.WEIGHTS), cursor, y, barH, x, priced);
+            cursor = segment(g, names[i], "KV-cache traffic", s.kvCacheSeconds(), color(ChartColor.KV), cursor, y, barH, x, priced);
+            cursor = segment(g, names[i], "Activations", s.activationSeconds(), color(ChartColor.ACTIVATIONS), cursor, y, barH, x, priced);
+            cursor = segment(g, names[i], "Compute", s.computeSeconds(), color(ChartColor.COMPUTE), cursor, y, barH, x, priced);
             String total = value(s.totalSeconds(), priced) + (priced ? " / 1M" : " / token");
             text(g, total, Math.max(cursor, LEFT + 2) + 10, cy, TextAlignment.LEFT, VPos.CENTER, font(1.0, true),
-                    textColor());
+                    color(ChartColor.TEXT));
         }
 
 
@@ -164,28 +164,28 @@ public final class CostChart extends CanvasChart {
     private void drawRatioScale(GraphicsContext g, double w) {
         double y = STRIP_Y;
         LogScale scale = ratioScale(w);
-        g.setStroke(gridColor());
+        g.setStroke(color(ChartColor.GRID));
         g.setLineWidth(4);
         g.strokeLine(scale.pixelStart(), y, scale.pixelEnd(), y);
         Font tiny = font(0.75, false);
         for (double t : new double[] {1, 10, 100, 1000}) {
-            text(g, Units.times(t), scale.toPixel(t), y + 6, TextAlignment.CENTER, VPos.TOP, tiny, mutedColor());
+            text(g, Units.times(t), scale.toPixel(t), y + 6, TextAlignment.CENTER, VPos.TOP, tiny, color(ChartColor.MUTED));
         }
         double lastRight = -1;
         for (RatioReference r : references.getValue()) {
             double x = scale.toPixelClamped(r.ratio());
-            g.setFill(mutedColor());
+            g.setFill(color(ChartColor.MUTED));
             g.fillRect(x - 1, y - 7, 2, 14);
             String label = Units.times(r.ratio());
             double lw = textWidth(label, tiny);
             if (x - lw / 2 > lastRight + 2) {
-                text(g, label, x, y - 9, TextAlignment.CENTER, VPos.BOTTOM, tiny, mutedColor());
+                text(g, label, x, y - 9, TextAlignment.CENTER, VPos.BOTTOM, tiny, color(ChartColor.MUTED));
                 lastRight = x + lw / 2;
             }
         }
         if (!references.getValue().isEmpty()) {
             text(g, "Output ÷ input: public API prices (ticks), this scenario (▼)", 16, y - 30, TextAlignment.LEFT,
-                    VPos.TOP, tiny, mutedColor());
+                    VPos.TOP, tiny, color(ChartColor.MUTED));
         }
     }
 
@@ -193,7 +193,7 @@ public final class CostChart extends CanvasChart {
     private void drawRatioStrip(GraphicsContext g, double ratio, double w) {
         double x = ratioScale(w).toPixelClamped(ratio);
         double y = STRIP_Y;
-        g.setFill(decodeColor());
+        g.setFill(color(ChartColor.DECODE));
         g.fillPolygon(new double[] {x - 6, x + 6, x}, new double[] {y - 14, y - 14, y - 3}, 3);
     }
 

@@ -16,25 +16,20 @@ import lab.roofline.engine.Precision;
 import lab.roofline.engine.Term;
 import lab.roofline.engine.Units;
 import lab.roofline.explain.HoverLines;
+import lab.roofline.ui.chart.RooflineGeometry.Marker;
 
 /**
  * Log-log roofline: attainable FLOP/s = min(peak, intensity x bandwidth), with the ridge, the two regions,
  * the prefill, decode and decode-attention operating points, and the path decode follows as batch grows.
  */
 public final class RooflineChart extends CanvasChart {
-    public static final double MIN_INTENSITY = 0.1;
-    public static final double MAX_INTENSITY = 1e6;
-    private static final double LEFT = 78;
-    private static final double RIGHT = 24;
-    private static final double TOP = 44;
-    private static final double BOTTOM = 54;
-
-    /** Things on the chart a user can hover. */
-    public enum Marker { PREFILL, DECODE, ATTENTION, RIDGE }
+    private static final double LEFT = RooflineGeometry.LEFT;
+    private static final double TOP = RooflineGeometry.TOP;
 
     private final List<Hit> hits = new ArrayList<>();
     private final List<Hit> backgroundHits = new ArrayList<>();
     private Hit hovered;
+    private RooflineGeometry geometry;
     private LogScale xScale;
     private LogScale yScale;
 
@@ -63,11 +58,15 @@ public final class RooflineChart extends CanvasChart {
         }
     }
 
-    /** Where a marker was last drawn, in chart pixels (for tests and hover). */
+    /** The geometry of the evaluation at the chart's current size: no layout pass needed. */
+    public RooflineGeometry geometry() {
+        return new RooflineGeometry(evaluation(), getWidth(), getHeight());
+    }
+
+    /** Where a marker is, in chart pixels (null when it is not drawn). */
     public Point2D markerPosition(Marker marker) {
-        layout();
-        return hits.stream().filter(h -> h.marker == marker).findFirst()
-                .map(h -> new Point2D(h.x, h.y)).orElse(null);
+        RooflineGeometry.Point p = geometry().marker(marker);
+        return p == null ? null : new Point2D(p.x(), p.y());
     }
 
     /** The hovered marker's lines of text, or an empty list. */
@@ -77,45 +76,40 @@ public final class RooflineChart extends CanvasChart {
 
     /** The FLOP/s a pixel height stands for on the current axis. */
     public double flopsAtPixelY(double y) {
-        layout();
-        return yScale.toValue(y);
+        return geometry().y().toValue(y);
     }
 
     /** Pixel height of the current roof's flat part (its peak). */
     public double currentPeakY() {
-        layout();
-        return yScale.toPixel(evaluation().currentRoof().peakFlopsPerSecond());
+        return geometry().ridge().y();
     }
 
     private void setScales(Evaluation e, double w, double h) {
-        double maxPeak = e.roofs().stream().mapToDouble(Evaluation.Roof::peakFlopsPerSecond).max().orElseThrow();
-        double yMax = maxPeak * 6; // headroom above the highest roof for its label
-        xScale = LogScale.log(MIN_INTENSITY, MAX_INTENSITY, LEFT, w - RIGHT);
-        yScale = LogScale.log(yMax / 2e5, yMax, h - BOTTOM, TOP);
+        geometry = new RooflineGeometry(e, w, h);
+        xScale = geometry.x();
+        yScale = geometry.y();
     }
 
     @Override
     protected void drawBackground(GraphicsContext g, Evaluation e, double w, double h) {
         backgroundHits.clear();
         setScales(e, w, h);
-        double plotRight = w - RIGHT;
-        double plotBottom = h - BOTTOM;
-        double yMin = yScale.min();
-        double yMax = yScale.max();
+        double plotRight = geometry.plotRight();
+        double plotBottom = geometry.plotBottom();
 
         Evaluation.Roof roof = e.currentRoof();
         double ridge = roof.ridgeFlopsPerByte();
         double ridgeX = xScale.toPixelClamped(ridge);
 
         // Plot area and the two regions.
-        g.setFill(plotColor());
+        g.setFill(color(ChartColor.PLOT));
         g.fillRect(LEFT, TOP, plotRight - LEFT, plotBottom - TOP);
-        g.setFill(memoryRegionColor());
+        g.setFill(color(ChartColor.MEMORY_REGION));
         g.fillRect(LEFT, TOP, ridgeX - LEFT, plotBottom - TOP);
-        g.setFill(computeRegionColor());
+        g.setFill(color(ChartColor.COMPUTE_REGION));
         g.fillRect(ridgeX, TOP, plotRight - ridgeX, plotBottom - TOP);
 
-        drawGrid(g, yMin, yMax, plotRight, plotBottom);
+        drawGrid(g, plotRight, plotBottom);
 
         // Fainter roofs for the device's other precisions; precisions with the same peak share a line.
         Font small = font(0.82, false);
@@ -124,7 +118,7 @@ public final class RooflineChart extends CanvasChart {
             if (other.precision() == roof.precision()) {
                 continue;
             }
-            g.setStroke(mutedColor().deriveColor(0, 1, 1, 0.55));
+            g.setStroke(color(ChartColor.MUTED).deriveColor(0, 1, 1, 0.55));
             g.setLineWidth(1.3);
             g.setLineDashes(5, 4);
             strokeRoof(g, other);
@@ -136,7 +130,7 @@ public final class RooflineChart extends CanvasChart {
         }
 
         // The current roof.
-        g.setStroke(accentColor());
+        g.setStroke(color(ChartColor.ACCENT));
         g.setLineWidth(3.2);
         strokeRoof(g, roof);
 
@@ -152,64 +146,64 @@ public final class RooflineChart extends CanvasChart {
                 .map(r -> " / " + r.precision().label()).reduce("", String::concat);
         // The current roof's label goes below its line: above it is where the prefill point's label sits.
         placeLabel(g, roof.precision().label() + sameAsCurrent + " " + tflops(roof.peakFlopsPerSecond()),
-                plotRight - 6, peakY, font(0.92, true), accentColor(), placed, plotBottom, true);
+                plotRight - 6, peakY, font(0.92, true), color(ChartColor.ACCENT), placed, plotBottom, true);
         // The bandwidth names the sloped roof, low on the left where the slope is alone.
         double slopeX = xScale.toPixel(0.15);
         double slopeY = yScale.toPixelClamped(roof.attainableFlopsPerSecond(0.15));
         if (slopeY < plotBottom - 20) {
             haloText(g, Units.si(roof.bandwidthBytesPerSecond(), "B/s"), slopeX, slopeY - 8, TextAlignment.LEFT,
-                    VPos.BOTTOM, font(0.85, true), accentColor());
+                    VPos.BOTTOM, font(0.85, true), color(ChartColor.ACCENT));
         }
         List<Double> peaksByDistance = new ArrayList<>(otherPeaks.keySet());
         peaksByDistance.sort(java.util.Comparator.comparingDouble(
                 p -> Math.abs(Math.log(p / roof.peakFlopsPerSecond()))));
         for (double peak : peaksByDistance) {
             placeLabel(g, String.join(" / ", otherPeaks.get(peak)) + " " + tflops(peak), plotRight - 6,
-                    yScale.toPixel(peak), small, mutedColor(), placed, plotBottom, false);
+                    yScale.toPixel(peak), small, color(ChartColor.MUTED), placed, plotBottom, false);
         }
 
         // Ridge point.
         double ridgeY = yScale.toPixel(roof.peakFlopsPerSecond());
-        g.setStroke(accentColor().deriveColor(0, 1, 1, 0.6));
+        g.setStroke(color(ChartColor.ACCENT).deriveColor(0, 1, 1, 0.6));
         g.setLineWidth(1.2);
         g.setLineDashes(3, 4);
         g.strokeLine(ridgeX, ridgeY, ridgeX, plotBottom);
         g.setLineDashes();
-        g.setFill(accentColor());
+        g.setFill(color(ChartColor.ACCENT));
         g.fillOval(ridgeX - 5, ridgeY - 5, 10, 10);
         String ridgeText = "ridge " + Units.sig3(ridge) + " FLOP/byte";
-        haloText(g, ridgeText, ridgeX + 8, ridgeY + 8, TextAlignment.LEFT, VPos.TOP, font(0.95, true), textColor());
+        haloText(g, ridgeText, ridgeX + 8, ridgeY + 8, TextAlignment.LEFT, VPos.TOP, font(0.95, true), color(ChartColor.TEXT));
         haloText(g, "= " + Units.sig3(e.ridgeFlopsPerValue()) + " FLOPs per " + e.scenario().weightPrecision().label()
-                + " value", ridgeX + 8, ridgeY + 8 + baseFontSize() * 1.3, TextAlignment.LEFT, VPos.TOP, small, mutedColor());
+                + " value", ridgeX + 8, ridgeY + 8 + baseFontSize() * 1.3, TextAlignment.LEFT, VPos.TOP, small, color(ChartColor.MUTED));
         backgroundHits.add(new Hit(Marker.RIDGE, ridgeX, ridgeY, HoverLines.ridge(e)));
 
         // Region labels, low in each region where nothing else sits.
         double labelY = plotBottom - 10;
         if (ridgeX - LEFT > 120) {
             haloText(g, "← memory-bound", ridgeX - 10, labelY, TextAlignment.RIGHT, VPos.BOTTOM, font(1.0, true),
-                    mutedColor());
+                    color(ChartColor.MUTED));
         }
         if (plotRight - ridgeX > 120) {
             haloText(g, "compute-bound →", ridgeX + 10, labelY, TextAlignment.LEFT, VPos.BOTTOM, font(1.0, true),
-                    mutedColor());
+                    color(ChartColor.MUTED));
         }
 
         drawDecodePath(g, e);
 
         // Frame, axes titles and title.
-        g.setStroke(mutedColor());
+        g.setStroke(color(ChartColor.MUTED));
         g.setLineWidth(1);
         g.strokeRect(LEFT + 0.5, TOP + 0.5, plotRight - LEFT - 1, plotBottom - TOP - 1);
         text(g, "Arithmetic intensity (FLOP/byte, log scale)", (LEFT + plotRight) / 2, h - 6, TextAlignment.CENTER,
-                VPos.BOTTOM, font(0.95, false), textColor());
+                VPos.BOTTOM, font(0.95, false), color(ChartColor.TEXT));
         g.save();
         g.translate(16, (TOP + plotBottom) / 2);
         g.rotate(-90);
-        text(g, "Attainable TFLOP/s (log scale)", 0, 0, TextAlignment.CENTER, VPos.CENTER, font(0.95, false), textColor());
+        text(g, "Attainable TFLOP/s (log scale)", 0, 0, TextAlignment.CENTER, VPos.CENTER, font(0.95, false), color(ChartColor.TEXT));
         g.restore();
         String devices = e.scenario().gpuCount() > 1 ? e.scenario().gpuCount() + " × " : "";
         text(g, "Roofline  ·  " + devices + e.scenario().gpu().name() + "  ·  " + e.computePrecision().label() + " math",
-                LEFT, 12, TextAlignment.LEFT, VPos.TOP, font(1.15, true), textColor());
+                LEFT, 12, TextAlignment.LEFT, VPos.TOP, font(1.15, true), color(ChartColor.TEXT));
     }
 
     @Override
@@ -217,9 +211,9 @@ public final class RooflineChart extends CanvasChart {
         setScales(e, w, h);
         hits.clear();
         hits.addAll(backgroundHits);
-        drawPoint(g, Marker.ATTENTION, e.decode().attention(), "Decode attention", attentionColor(), e, true);
-        drawPoint(g, Marker.PREFILL, null, "Prefill", prefillColor(), e, false);
-        drawPoint(g, Marker.DECODE, null, "Decode step", decodeColor(), e, false);
+        drawPoint(g, Marker.ATTENTION, "Decode attention", color(ChartColor.ATTENTION), e, true);
+        drawPoint(g, Marker.PREFILL, "Prefill", color(ChartColor.PREFILL), e, false);
+        drawPoint(g, Marker.DECODE, "Decode step", color(ChartColor.DECODE), e, false);
         Marker lessonMarker = switch (highlight() == null ? lab.roofline.explain.Explanation.Topic.COST : highlight()) {
             case RIDGE -> Marker.RIDGE;
             case DECODE, BATCHING -> Marker.DECODE;
@@ -240,27 +234,26 @@ public final class RooflineChart extends CanvasChart {
         }
     }
 
-    private void drawGrid(GraphicsContext g, double yMin, double yMax, double plotRight, double plotBottom) {
+    private void drawGrid(GraphicsContext g, double plotRight, double plotBottom) {
         Font tick = font(0.85, false);
         g.setLineWidth(1);
         for (int exp = -1; exp <= 6; exp++) {
             double v = Math.pow(10, exp);
             double x = xScale.toPixel(v);
-            g.setStroke(gridColor());
+            g.setStroke(color(ChartColor.GRID));
             g.strokeLine(x, TOP, x, plotBottom);
-            g.setStroke(gridColor().deriveColor(0, 1, 1, 0.45));
+            g.setStroke(color(ChartColor.GRID).deriveColor(0, 1, 1, 0.45));
             for (int m = 2; m <= 9 && exp < 6; m++) {
                 double xm = xScale.toPixel(v * m);
                 g.strokeLine(xm, plotBottom - 5, xm, plotBottom);
             }
-            text(g, intensityLabel(v), x, plotBottom + 6, TextAlignment.CENTER, VPos.TOP, tick, mutedColor());
+            text(g, intensityLabel(v), x, plotBottom + 6, TextAlignment.CENTER, VPos.TOP, tick, color(ChartColor.MUTED));
         }
-        for (int exp = (int) Math.ceil(Math.log10(yMin)); exp <= Math.floor(Math.log10(yMax)); exp++) {
-            double v = Math.pow(10, exp);
+        for (double v : geometry.flopsDecades()) {
             double y = yScale.toPixel(v);
-            g.setStroke(gridColor());
+            g.setStroke(color(ChartColor.GRID));
             g.strokeLine(LEFT, y, plotRight, y);
-            text(g, tflopsTick(v), LEFT - 8, y, TextAlignment.RIGHT, VPos.CENTER, tick, mutedColor());
+            text(g, tflopsTick(v), LEFT - 8, y, TextAlignment.RIGHT, VPos.CENTER, tick, color(ChartColor.MUTED));
         }
     }
 
@@ -284,23 +277,12 @@ public final class RooflineChart extends CanvasChart {
     }
 
     private void strokeRoof(GraphicsContext g, Evaluation.Roof roof) {
-        double ridge = roof.ridgeFlopsPerByte();
-        double x0 = MIN_INTENSITY;
-        double start = xScale.toPixel(x0);
-        double startY = yScale.toPixel(roof.attainableFlopsPerSecond(x0));
-        double bottomY = yScale.pixelStart();
-        if (startY > bottomY) {
-            // The slope enters through the bottom edge: start where it crosses yMin.
-            x0 = yScale.min() / roof.bandwidthBytesPerSecond();
-            start = xScale.toPixel(x0);
-            startY = bottomY;
-        }
-        double ridgeX = xScale.toPixel(Math.min(ridge, MAX_INTENSITY));
-        double peakY = yScale.toPixel(roof.attainableFlopsPerSecond(Math.min(ridge, MAX_INTENSITY)));
         g.beginPath();
-        g.moveTo(start, startY);
-        g.lineTo(ridgeX, peakY);
-        g.lineTo(xScale.pixelEnd(), peakY);
+        List<RooflineGeometry.Point> line = geometry.roof(roof);
+        g.moveTo(line.get(0).x(), line.get(0).y());
+        for (RooflineGeometry.Point p : line.subList(1, line.size())) {
+            g.lineTo(p.x(), p.y());
+        }
         g.stroke();
     }
 
@@ -309,62 +291,44 @@ public final class RooflineChart extends CanvasChart {
         if (path.size() < 2) {
             return;
         }
-        g.setStroke(decodeColor().deriveColor(0, 1, 1, 0.55));
+        g.setStroke(color(ChartColor.DECODE).deriveColor(0, 1, 1, 0.55));
         g.setLineWidth(2);
         g.beginPath();
-        boolean first = true;
-        for (Evaluation.BatchPoint p : path) {
-            double x = xScale.toPixelClamped(p.arithmeticIntensity());
-            double y = yScale.toPixelClamped(p.achievedFlopsPerSecond());
-            if (first) {
-                g.moveTo(x, y);
-                first = false;
-            } else {
-                g.lineTo(x, y);
-            }
+        List<RooflineGeometry.Point> points = geometry.decodePath();
+        g.moveTo(points.get(0).x(), points.get(0).y());
+        for (RooflineGeometry.Point p : points.subList(1, points.size())) {
+            g.lineTo(p.x(), p.y());
         }
         g.stroke();
         // A dot per doubling of the batch, so the path reads as steps along the roof.
-        g.setFill(decodeColor().deriveColor(0, 1, 1, 0.85));
-        for (Evaluation.BatchPoint p : path) {
-            if (Long.bitCount(p.batchSize()) == 1 || p == path.get(path.size() - 1)) {
-                double x = xScale.toPixelClamped(p.arithmeticIntensity());
-                double y = yScale.toPixelClamped(p.achievedFlopsPerSecond());
-                g.fillOval(x - 3.5, y - 3.5, 7, 7);
+        g.setFill(color(ChartColor.DECODE).deriveColor(0, 1, 1, 0.85));
+        for (int i = 0; i < path.size(); i++) {
+            if (Long.bitCount(path.get(i).batchSize()) == 1 || i == path.size() - 1) {
+                g.fillOval(points.get(i).x() - 3.5, points.get(i).y() - 3.5, 7, 7);
             }
         }
         Evaluation.BatchPoint last = path.get(path.size() - 1);
-        double lx = xScale.toPixelClamped(last.arithmeticIntensity());
-        double ly = yScale.toPixelClamped(last.achievedFlopsPerSecond());
+        double lx = points.get(points.size() - 1).x();
+        double ly = points.get(points.size() - 1).y();
         String end = last.batchSize() >= e.memory().maxBatch() ? "batch " + last.batchSize() + ": memory full"
                 : "batch " + last.batchSize();
         // Above-left of a point on the rising roof is always empty: nothing is attainable there.
-        haloText(g, end, lx - 6, ly - 6, TextAlignment.RIGHT, VPos.BOTTOM, font(0.8, false), decodeColor());
+        haloText(g, end, lx - 6, ly - 6, TextAlignment.RIGHT, VPos.BOTTOM, font(0.8, false), color(ChartColor.DECODE));
     }
 
-    private void drawPoint(GraphicsContext g, Marker marker, Term term, String label, Color color, Evaluation e,
+    private void drawPoint(GraphicsContext g, Marker marker, String label, Color color, Evaluation e,
                            boolean diamond) {
-        double intensity;
-        double achieved;
-        List<String> lines;
-        if (marker == Marker.ATTENTION) {
-            if (term.flops() == 0) {
-                return;
-            }
-            intensity = term.arithmeticIntensity();
-            achieved = term.flops() / term.seconds();
-            lines = HoverLines.attention(e);
-        } else {
-            PhaseCost p = marker == Marker.PREFILL ? e.prefill() : e.decode();
-            intensity = p.arithmeticIntensity();
-            achieved = p.achievedFlopsPerSecond();
-            lines = HoverLines.phase(e, marker == Marker.PREFILL);
+        RooflineGeometry.Point at = geometry.marker(marker);
+        if (at == null) {
+            return;
         }
-        double x = xScale.toPixelClamped(intensity);
-        double y = yScale.toPixelClamped(achieved);
+        List<String> lines = marker == Marker.ATTENTION ? HoverLines.attention(e)
+                : HoverLines.phase(e, marker == Marker.PREFILL);
+        double x = at.x();
+        double y = at.y();
         hits.add(new Hit(marker, x, y, lines));
         g.setFill(color);
-        g.setStroke(plotColor());
+        g.setStroke(color(ChartColor.PLOT));
         g.setLineWidth(2);
         double r = 7;
         if (diamond) {

@@ -73,21 +73,21 @@ public final class UtilizationChart extends CanvasChart {
         Font tick = font(0.85, false);
         Font small = font(0.85, false);
 
-        g.setFill(plotColor());
+        g.setFill(color(ChartColor.PLOT));
         g.fillRect(LEFT, TOP, plotRight - LEFT, plotBottom - TOP);
 
         // Memory wall: beyond the largest batch that fits, shaded.
         long maxBatch = e.memory().maxBatch();
         if (maxBatch < ScenarioLimits.CURVE_MAX_BATCH) {
             double wallX = maxBatch < 1 ? LEFT : xScale.toPixel(maxBatch);
-            g.setFill(warningColor().deriveColor(0, 1, 1, 0.12));
+            g.setFill(color(ChartColor.WARNING).deriveColor(0, 1, 1, 0.12));
             g.fillRect(wallX, TOP, plotRight - wallX, plotBottom - TOP);
-            g.setStroke(warningColor());
+            g.setStroke(color(ChartColor.WARNING));
             g.setLineWidth(2);
             g.strokeLine(wallX, TOP, wallX, plotBottom);
             String label = maxBatch < 1 ? "weights alone do not fit" : "does not fit (max batch " + maxBatch + ")";
             double labelX = Math.min(wallX + 6, plotRight - textWidth(label, small) - 6);
-            haloText(g, label, labelX, TOP + 6, TextAlignment.LEFT, VPos.TOP, font(0.85, true), warningColor());
+            haloText(g, label, labelX, TOP + 6, TextAlignment.LEFT, VPos.TOP, font(0.85, true), color(ChartColor.WARNING));
         }
 
         // Grid.
@@ -96,48 +96,48 @@ public final class UtilizationChart extends CanvasChart {
         int labelStep = textWidth("4096", tick) + 8 > (plotRight - LEFT) / 12 ? 2 : 1;
         for (int k = 0; k <= 12; k++) {
             double x = xScale.toPixel(1L << k);
-            g.setStroke(gridColor());
+            g.setStroke(color(ChartColor.GRID));
             g.strokeLine(x, TOP, x, plotBottom);
             if (k % labelStep == 0) {
-                text(g, Long.toString(1L << k), x, plotBottom + 6, TextAlignment.CENTER, VPos.TOP, tick, mutedColor());
+                text(g, Long.toString(1L << k), x, plotBottom + 6, TextAlignment.CENTER, VPos.TOP, tick, color(ChartColor.MUTED));
             }
         }
         for (int pct = 0; pct <= 100; pct += 20) {
             double y = yScale.toPixel(pct);
-            g.setStroke(gridColor());
+            g.setStroke(color(ChartColor.GRID));
             g.strokeLine(LEFT, y, plotRight, y);
-            text(g, pct + " %", LEFT - 8, y, TextAlignment.RIGHT, VPos.CENTER, tick, mutedColor());
+            text(g, pct + " %", LEFT - 8, y, TextAlignment.RIGHT, VPos.CENTER, tick, color(ChartColor.MUTED));
         }
 
         // Efficiency cap.
         double cap = e.scenario().computeEfficiency() * 100;
         if (cap < 99.9) {
             double y = yScale.toPixel(cap);
-            g.setStroke(mutedColor());
+            g.setStroke(color(ChartColor.MUTED));
             g.setLineDashes(6, 4);
             g.strokeLine(LEFT, y, plotRight, y);
             g.setLineDashes();
             haloText(g, "compute efficiency " + Units.sig3(cap) + " %", LEFT + 6, y - 3, TextAlignment.LEFT,
-                    VPos.BOTTOM, small, mutedColor());
+                    VPos.BOTTOM, small, color(ChartColor.MUTED));
         }
 
         // Critical batch.
         double critical = e.criticalBatch();
         if (!Double.isNaN(critical) && critical <= ScenarioLimits.CURVE_MAX_BATCH) {
             double x = xScale.toPixel(Math.max(1, critical));
-            g.setStroke(accentColor());
+            g.setStroke(color(ChartColor.ACCENT));
             g.setLineWidth(1.5);
             g.setLineDashes(4, 4);
             g.strokeLine(x, TOP, x, plotBottom);
             g.setLineDashes();
             haloText(g, "critical batch ≈ " + (long) Math.ceil(critical), x - 6, plotBottom - 24, TextAlignment.RIGHT,
-                    VPos.BOTTOM, font(0.85, true), accentColor());
+                    VPos.BOTTOM, font(0.85, true), color(ChartColor.ACCENT));
         } else {
             String why = Double.isNaN(critical)
                     ? "No critical batch: at " + String.format(Locale.ROOT, "%,.0f", e.decode().contextTokens())
                     + " tokens of context the KV cache keeps decode memory-bound"
                     : "critical batch ≈ " + (long) Math.ceil(critical) + " (off the chart)";
-            text(g, why, LEFT, 12 + baseFontSize() * 1.55, TextAlignment.LEFT, VPos.TOP, small, accentColor());
+            text(g, why, LEFT, 12 + baseFontSize() * 1.55, TextAlignment.LEFT, VPos.TOP, small, color(ChartColor.ACCENT));
         }
 
         // Implied batches: where this scenario's output/input cost ratio comes down to a public API's.
@@ -150,7 +150,7 @@ public final class UtilizationChart extends CanvasChart {
                 continue;
             }
             double x = xScale.toPixel(r.impliedBatch());
-            g.setStroke(mutedColor().deriveColor(0, 1, 1, 0.6));
+            g.setStroke(color(ChartColor.MUTED).deriveColor(0, 1, 1, 0.6));
             g.setLineWidth(1);
             g.setLineDashes(2, 3);
             g.strokeLine(x, plotBottom - 46, x, plotBottom);
@@ -158,14 +158,14 @@ public final class UtilizationChart extends CanvasChart {
             String label = Units.times(r.ratio());
             double lw = textWidth(label, refFont);
             if (x - lw / 2 > lastLabelRight + 2) {
-                haloText(g, label, x, plotBottom - 48, TextAlignment.CENTER, VPos.BOTTOM, refFont, mutedColor());
+                haloText(g, label, x, plotBottom - 48, TextAlignment.CENTER, VPos.BOTTOM, refFont, color(ChartColor.MUTED));
                 lastLabelRight = x + lw / 2;
             }
         }
 
         // The curve.
         List<Evaluation.BatchPoint> curve = e.utilizationCurve();
-        g.setStroke(accentColor());
+        g.setStroke(color(ChartColor.ACCENT));
         g.setLineWidth(2.6);
         g.beginPath();
         for (int i = 0; i < curve.size(); i++) {
@@ -181,18 +181,18 @@ public final class UtilizationChart extends CanvasChart {
         g.stroke();
 
         // Frame and titles.
-        g.setStroke(mutedColor());
+        g.setStroke(color(ChartColor.MUTED));
         g.setLineWidth(1);
         g.strokeRect(LEFT + 0.5, TOP + 0.5, plotRight - LEFT - 1, plotBottom - TOP - 1);
         text(g, "Batch size (sequences decoded together, log₂ scale)", (LEFT + plotRight) / 2, h - 6,
-                TextAlignment.CENTER, VPos.BOTTOM, font(0.9, false), textColor());
+                TextAlignment.CENTER, VPos.BOTTOM, font(0.9, false), color(ChartColor.TEXT));
         g.save();
         g.translate(14, (TOP + plotBottom) / 2);
         g.rotate(-90);
-        text(g, "Compute utilization", 0, 0, TextAlignment.CENTER, VPos.CENTER, font(0.9, false), textColor());
+        text(g, "Compute utilization", 0, 0, TextAlignment.CENTER, VPos.CENTER, font(0.9, false), color(ChartColor.TEXT));
         g.restore();
         text(g, "Decode utilization vs batch size", LEFT, 12, TextAlignment.LEFT, VPos.TOP,
-                font(1.15, true), textColor());
+                font(1.15, true), color(ChartColor.TEXT));
     }
 
     @Override
@@ -207,10 +207,10 @@ public final class UtilizationChart extends CanvasChart {
         double util = e.decode().computeUtilization() * 100;
         currentBatchX = xScale.toPixelClamped(batch);
         double cy = yScale.toPixel(util);
-        g.setStroke(decodeColor());
+        g.setStroke(color(ChartColor.DECODE));
         g.setLineWidth(2);
         g.strokeLine(currentBatchX, TOP, currentBatchX, plotBottom);
-        g.setFill(decodeColor());
+        g.setFill(color(ChartColor.DECODE));
         g.fillOval(currentBatchX - 6, cy - 6, 12, 12);
         String current = "batch " + batch + ": " + Units.percent(util / 100) + "  ·  "
                 + Units.sig3(e.decode().tokensPerSecond()) + " tokens/s";
@@ -220,7 +220,7 @@ public final class UtilizationChart extends CanvasChart {
         double labelLeft = currentBatchX + 10 + tw < plotRight ? currentBatchX + 10 : currentBatchX - 10 - tw;
         labelLeft = Math.max(LEFT + 4, Math.min(plotRight - 4 - tw, labelLeft));
         double labelY = Math.max(TOP + 24, cy - 12);
-        haloText(g, current, labelLeft, labelY, TextAlignment.LEFT, VPos.BOTTOM, bold, decodeColor());
+        haloText(g, current, labelLeft, labelY, TextAlignment.LEFT, VPos.BOTTOM, bold, color(ChartColor.DECODE));
 
         // Lesson highlights.
         if (highlighted(Explanation.Topic.BATCHING) && !Double.isNaN(e.criticalBatch())
@@ -241,13 +241,13 @@ public final class UtilizationChart extends CanvasChart {
             long topUp = api.toppedUpBatch();
             if (api.topsUp() && topUp <= ScenarioLimits.CURVE_MAX_BATCH) {
                 double x = xScale.toPixel(topUp);
-                g.setStroke(prefillColor());
+                g.setStroke(color(ChartColor.PREFILL));
                 g.setLineWidth(2);
                 g.setLineDashes(6, 4);
                 g.strokeLine(x, TOP, x, plotBottom);
                 g.setLineDashes();
                 haloText(g, "Batch API tops up to " + topUp, x - 6, TOP + 24, TextAlignment.RIGHT, VPos.TOP,
-                        font(0.9, true), prefillColor());
+                        font(0.9, true), color(ChartColor.PREFILL));
                 ring(g, x, yScale.toPixel(api.utilizationAfter() * 100), 14);
             }
         }
@@ -265,7 +265,7 @@ public final class UtilizationChart extends CanvasChart {
             hovered = best;
             double hx = xScale.toPixel(best.batchSize());
             double hy = yScale.toPixel(best.computeUtilization() * 100);
-            g.setStroke(textColor());
+            g.setStroke(color(ChartColor.TEXT));
             g.setLineWidth(1.5);
             g.strokeOval(hx - 5, hy - 5, 10, 10);
             card(g, HoverLines.batchPoint(best), hx, hy, w, h);

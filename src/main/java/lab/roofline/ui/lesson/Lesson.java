@@ -33,7 +33,7 @@ public final class Lesson {
             new Step(Topic.DECODE, "h100_sxm", ModelPresets.LLAMA_3_1_70B, Precision.INT8, false, 1, 1, 1024, 256),
             new Step(Topic.PREFILL, "h100_sxm", ModelPresets.LLAMA_3_1_70B, Precision.INT8, false, 1, 1, 1024, 256),
             new Step(Topic.BATCHING, "h100_sxm", ModelPresets.LLAMA_3_1_8B, Precision.BF16, false, 1, 64, 128, 128),
-            new Step(Topic.KV_CACHE, "h100_sxm", ModelPresets.LLAMA_3_1_8B, Precision.BF16, false, 1, 64, 8192, 512),
+            new Step(Topic.KV_CACHE, "h100_sxm", ModelPresets.LLAMA_3_1_8B, Precision.BF16, false, 1, 32, 8192, 512),
             new Step(Topic.MEMORY_WALL, "h100_sxm", ModelPresets.LLAMA_3_1_8B, Precision.BF16, false, 1, 512, 8192, 512),
             new Step(Topic.COST, "h100_sxm", ModelPresets.LLAMA_3_1_70B, Precision.FP8, false, 2, 16, 1024, 256),
             new Step(Topic.BATCH_API, "h100_sxm", ModelPresets.LLAMA_3_1_8B, Precision.BF16, false, 1, 8, 1024, 256));

@@ -76,12 +76,14 @@ public final class SummaryStrip extends VBox {
         timePerToken.set(Units.seconds(e.decode().seconds()), "batch " + e.scenario().batchSize() + " at "
                 + String.format(Locale.ROOT, "%,.0f", e.decode().contextTokens()) + " tokens of context");
         Evaluation.Cost c = e.cost();
+        inputCost.setTitle(c.hasPrice() ? "Input, per 1M tokens" : "Input, GPU time per token");
+        outputCost.setTitle(c.hasPrice() ? "Output, per 1M tokens" : "Output, GPU time per token");
         if (c.hasPrice()) {
             inputCost.set(Units.usd(c.inputUsdPerMillionTokens()), "at " + Units.usd(c.priceUsdPerHour()) + " per hour");
             outputCost.set(Units.usd(c.outputUsdPerMillionTokens()), "decode at batch " + e.scenario().batchSize());
         } else {
-            inputCost.set(Units.seconds(c.inputSecondsPerToken()), "GPU time per input token (no price)");
-            outputCost.set(Units.seconds(c.outputSecondsPerToken()), "GPU time per output token (no price)");
+            inputCost.set(Units.seconds(c.inputSecondsPerToken()), "no price: type one for dollars");
+            outputCost.set(Units.seconds(c.outputSecondsPerToken()), "step time ÷ batch (no price)");
         }
         ratio.set(Units.times(c.outputToInputRatio()), "output tokens cost more");
         Evaluation.MemoryUse m = e.memory();

@@ -13,6 +13,7 @@ import lab.roofline.ui.widget.Tips;
 
 /** One number with its title, a line of context and, when shown, the work behind it. */
 public final class SummaryTile extends VBox {
+    private final Label titleLabel = new Label();
     private final Label value = new Label();
     private final Label detail = new Label();
     private final Label work = new Label();
@@ -24,10 +25,11 @@ public final class SummaryTile extends VBox {
                        @NamedArg("about") String about) {
         this.quantity = quantity;
         this.about = about;
-        Label titleLabel = new Label(title);
+        titleLabel.setText(title);
         titleLabel.getStyleClass().add("tile-title");
         value.getStyleClass().add("tile-value");
         detail.getStyleClass().add("tile-detail");
+        detail.setWrapText(true); // a narrow window wraps the context line rather than cutting it off
         work.getStyleClass().add("tile-work");
         work.setWrapText(true);
         getStyleClass().add("tile");
@@ -43,6 +45,15 @@ public final class SummaryTile extends VBox {
         derivations = source;
         work.visibleProperty().bind(showWork);
         work.managedProperty().bind(showWork);
+    }
+
+    /** Retitles the tile when what it shows changes kind (a cost, or GPU time when no price is known). */
+    void setTitle(String title) {
+        titleLabel.setText(title);
+    }
+
+    public String titleText() {
+        return titleLabel.getText();
     }
 
     void set(String v, String d) {

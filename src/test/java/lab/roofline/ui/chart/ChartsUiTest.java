@@ -22,7 +22,7 @@ class ChartsUiTest extends DashboardFixture {
     @Test
     void hoveringTheDecodePointShowsItsExactNumbers(FxRobot robot) {
         RooflineChart roofline = view.rooflineChart();
-        Point2D p = roofline.markerPosition(RooflineChart.Marker.DECODE);
+        Point2D p = roofline.markerPosition(RooflineGeometry.Marker.DECODE);
         robot.moveTo(roofline.localToScreen(p));
         settle();
         assertThat(roofline.hoverText()).isNotEmpty();

@@ -53,7 +53,10 @@ class LessonTest {
                 case DECODE -> assertThat(e.decode().bound().label()).isEqualTo("memory-bound");
                 case PREFILL -> assertThat(e.prefill().bound().label()).isEqualTo("compute-bound");
                 case BATCHING -> assertThat(e.criticalBatch()).isFinite();
-                case KV_CACHE -> assertThat(e.criticalBatch()).isNaN();
+                case KV_CACHE -> {
+                    assertThat(e.criticalBatch()).isNaN();
+                    assertThat(e.memory().fits()).as("the KV-cache step is not about memory running out").isTrue();
+                }
                 case MEMORY_WALL -> assertThat(e.memory().fits()).isFalse();
                 case COST -> assertThat(e.cost().outputToInputRatio()).isGreaterThan(3);
                 case BATCH_API -> assertThat(e.batchApi().toppedUpBatch()).isGreaterThan(step.batch());

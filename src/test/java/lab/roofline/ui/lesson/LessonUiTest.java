@@ -7,6 +7,7 @@ import lab.roofline.explain.Derivations;
 import lab.roofline.explain.Explanation;
 import lab.roofline.ui.DashboardFixture;
 import lab.roofline.ui.chart.RooflineChart;
+import lab.roofline.ui.chart.RooflineGeometry;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.framework.junit5.Start;
@@ -34,7 +35,7 @@ class LessonUiTest extends DashboardFixture {
         assertThat(bar.text()).contains("the step takes "
                 + view.summary().tile(Derivations.Quantity.TIME_PER_OUTPUT_TOKEN).valueText());
         assertThat(vm.precisionProperty().get()).isEqualTo(Precision.INT8);
-        assertThat(view.rooflineChart().markerPosition(RooflineChart.Marker.DECODE)).isNotNull();
+        assertThat(view.rooflineChart().markerPosition(RooflineGeometry.Marker.DECODE)).isNotNull();
         robot.clickOn("#lesson-back");
         settle();
         assertThat(bar.stepLabel.getText()).contains("step 1 of 8");

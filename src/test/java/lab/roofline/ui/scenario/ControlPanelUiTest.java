@@ -17,6 +17,7 @@ import lab.roofline.engine.RealismMode;
 import lab.roofline.explain.Derivations;
 import lab.roofline.ui.DashboardFixture;
 import lab.roofline.ui.chart.RooflineChart;
+import lab.roofline.ui.chart.RooflineGeometry;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.framework.junit5.Start;
@@ -46,13 +47,13 @@ class ControlPanelUiTest extends DashboardFixture {
     void draggingTheBatchSliderMovesTheDecodePointRightAndTheUtilizationMarker(FxRobot robot) {
         robot.interact(() -> vm.presetProperty().set(ModelPresets.LLAMA_3_1_8B));
         settle();
-        Point2D before = roofline().markerPosition(RooflineChart.Marker.DECODE);
+        Point2D before = roofline().markerPosition(RooflineGeometry.Marker.DECODE);
         double markerBefore = view.utilizationChart().currentBatchX();
         Node thumb = controls().workload().batchField().slider().lookup(".thumb");
         robot.drag(thumb).moveBy(120, 0).drop();
         settle();
         assertThat(vm.batchSizeProperty().get()).isGreaterThan(1);
-        assertThat(roofline().markerPosition(RooflineChart.Marker.DECODE).getX()).isGreaterThan(before.getX() + 20);
+        assertThat(roofline().markerPosition(RooflineGeometry.Marker.DECODE).getX()).isGreaterThan(before.getX() + 20);
         assertThat(view.utilizationChart().currentBatchX()).isGreaterThan(markerBefore + 20);
     }
 
@@ -67,11 +68,11 @@ class ControlPanelUiTest extends DashboardFixture {
 
     @Test
     void choosingAnotherGpuMovesTheRidge(FxRobot robot) {
-        Point2D h100 = roofline().markerPosition(RooflineChart.Marker.RIDGE);
+        Point2D h100 = roofline().markerPosition(RooflineGeometry.Marker.RIDGE);
         robot.clickOn(controls().hardware().gpuFilter()).write("MI300X").type(KeyCode.ENTER);
         settle();
         assertThat(vm.gpuProperty().get().id()).isEqualTo("mi300x");
-        Point2D mi300x = roofline().markerPosition(RooflineChart.Marker.RIDGE);
+        Point2D mi300x = roofline().markerPosition(RooflineGeometry.Marker.RIDGE);
         assertThat(mi300x.getX()).isNotCloseTo(h100.getX(), within(3.0));
         assertThat(view.summary().tile(Derivations.Quantity.RIDGE).valueText()).isEqualTo("493 FLOP/byte");
     }
@@ -145,7 +146,7 @@ class ControlPanelUiTest extends DashboardFixture {
         robot.doubleClickOn(p.field()).eraseText(12).write("70 bananas").type(KeyCode.ENTER);
         settle();
         assertThat(p.errorLabel().isVisible()).isTrue();
-        assertThat(p.errorLabel().getText()).isEqualTo("Parameter count: '70 bananas' is not a number (try 70B, 7e9 or 1.8T)");
+        assertThat(p.errorLabel().getText()).isEqualTo("Parameters: '70 bananas' is not a number (try 70B, 7e9 or 1.8T)");
         assertThat(p.field().getText()).isEqualTo("70 bananas");
         assertThat(vm.parametersProperty().get()).isEqualTo(before);
         robot.type(KeyCode.ESCAPE);

@@ -80,8 +80,8 @@ class RooflineViewModelTest {
     void badTextIsRefusedWithAMessageAndChangesNothing() {
         double before = vm.parametersProperty().get();
         assertThat(vm.setParametersText("seventy")).get().asString()
-                .isEqualTo("Parameter count: 'seventy' is not a number (try 70B, 7e9 or 1.8T)");
-        assertThat(vm.setParametersText("5T")).get().asString().isEqualTo("Parameter count: too large (at most 2T)");
+                .isEqualTo("Parameters: 'seventy' is not a number (try 70B, 7e9 or 1.8T)");
+        assertThat(vm.setParametersText("5T")).get().asString().isEqualTo("Parameters: too large (at most 2T)");
         assertThat(vm.setParametersText("7,5B")).get().asString().contains("ambiguous: write 7.5B");
         assertThat(vm.parametersProperty().get()).isEqualTo(before);
         assertThat(vm.setBatchSizeText("0")).get().asString().isEqualTo("Batch size: too small (at least 1)");
@@ -95,7 +95,7 @@ class RooflineViewModelTest {
         assertThat(vm.setPromptTokensText("8k")).isEmpty();
         assertThat(vm.promptTokensProperty().get()).isEqualTo(8000);
         assertThat(vm.setGeneratedTokensText("0")).get().asString().contains("too small (at least 1)");
-        assertThat(vm.setPriceText("free")).get().asString().startsWith("Price per hour: 'free' is not a number");
+        assertThat(vm.setPriceText("free")).get().asString().startsWith("Price: 'free' is not a number");
         assertThat(vm.setPriceText("-3")).get().asString().contains("too small");
         assertThat(vm.setPriceText("2.50")).isEmpty();
         assertThat(vm.result().cost().priceUsdPerHour()).isEqualTo(2.5);
@@ -111,6 +111,8 @@ class RooflineViewModelTest {
         assertThat(vm.setGpuCountText("5000")).get().asString().isEqualTo("GPU count: too large (at most 4,096)");
         assertThat(vm.setGpuCountText("1e99")).get().asString().isEqualTo("GPU count: too large (at most 4,096)");
         assertThat(vm.gpuCountProperty().get()).isEqualTo(1);
+        assertThat(vm.setGpuCountText("7,5")).get().asString()
+                .isEqualTo("GPU count: '7,5' is not a whole number: a comma only groups thousands, in threes (2,048)");
         assertThat(vm.setGpuCountText("8")).isEmpty();
         assertThat(vm.gpuCountProperty().get()).isEqualTo(8);
     }

@@ -55,7 +55,8 @@ class SummaryStripUiTest extends DashboardFixture {
         assertThat(tile(Derivations.Quantity.TIME_PER_OUTPUT_TOKEN).valueText()).isEqualTo(step);
         robot.interact(() -> vm.setPriceText(""));
         settle();
-        assertThat(tile(Derivations.Quantity.OUTPUT_COST).detailText()).isEqualTo("GPU time per output token (no price)");
+        assertThat(tile(Derivations.Quantity.OUTPUT_COST).titleText()).isEqualTo("Output, GPU time per token");
+        assertThat(tile(Derivations.Quantity.INPUT_COST).titleText()).isEqualTo("Input, GPU time per token");
         assertThat(tile(Derivations.Quantity.OUTPUT_COST).valueText())
                 .isEqualTo(lab.roofline.engine.Units.seconds(vm.result().decode().seconds() / 16));
     }

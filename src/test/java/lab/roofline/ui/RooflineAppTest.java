@@ -1,0 +1,58 @@
+package lab.roofline.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.application.Application;
+import javafx.stage.Stage;
+import lab.roofline.io.AppHome;
+import lab.roofline.io.Settings;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The whole app, started as a user starts it, from a damaged settings file that asks for the dark theme
+ * and the explanation: it must open, say once what was wrong, keep the damaged file aside, and save.
+ */
+class RooflineAppTest {
+    private Application app;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+        }
+    }
+
+    @Test
+    void startsFromADamagedSettingsFileTellsOnceAndSavesTheSession() throws Exception {
+        Path home = AppHome.directory();
+        Files.createDirectories(home);
+        Path file = Settings.defaultFile();
+        byte[] latin1 = "theme=dark\nexplain=true\nexport.kind=GARBAGE\nwindow.width=100000\nbatch=\u00e9\n"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Files.write(file, latin1);
+        Stage stage = FxToolkit.registerPrimaryStage();
+        app = FxToolkit.setupApplication(RooflineApp.class);
+        WaitForAsyncUtils.waitForFxEvents();
+        FxRobot robot = new FxRobot();
+        DashboardView view = (DashboardView) stage.getScene().getRoot();
+        assertThat(stage.isShowing()).isTrue();
+        assertThat(view.statusText()).contains("could not be read (it is not UTF-8 text)", "settings.properties.bad");
+        assertThat(home.resolve("settings.properties.bad")).exists();
+        // Defaults, since nothing of the damaged file is trusted; the window fits the screen.
+        assertThat(stage.getScene().getStylesheets()).anyMatch(s -> s.endsWith("light.css"));
+        assertThat(stage.getWidth()).isLessThanOrEqualTo(javafx.stage.Screen.getPrimary().getVisualBounds().getWidth());
+        // A change is saved shortly after, without closing the window.
+        robot.interact(() -> view.commands().darkTheme.setSelected(true));
+        assertThat(stage.getScene().getStylesheets()).anyMatch(s -> s.endsWith("dark.css"));
+        for (int i = 0; i < 40 && !(Files.exists(file) && Files.readString(file).contains("theme=dark")); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(Files.readString(file)).contains("theme=dark", "gpu=h100_sxm");
+    }
+}
