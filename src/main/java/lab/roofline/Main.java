@@ -50,9 +50,13 @@ public final class Main {
         }
     }
 
+    /** Every JavaFX log record is shown but the one about the class path. */
+    static boolean shown(java.util.logging.LogRecord r) {
+        return r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration");
+    }
+
     public static void main(String[] args) {
-        PLATFORM_LOG.setFilter(r -> r.getMessage() == null
-                || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
+        PLATFORM_LOG.setFilter(Main::shown);
         if (args.length == 0 && relaunchedWithC1()) {
             return;
         }

@@ -175,10 +175,9 @@ public final class RooflineApp extends Application {
 
     /** Export: pick chart and scale, then a file; render here, encode and write on the I/O thread. */
     private void export(ChartKind preselected) {
-        ChartKind remembered = ChartKind.parse(settings.get("export.kind", "")).orElse(ChartKind.DASHBOARD);
-        int scale = (int) clamp(settings.number("export.scale").orElse(2), 1, 3);
-        ExportDialog content = new ExportDialog(preselected == null ? remembered : preselected, scale,
-                Captions.of(vm.result()));
+        ExportDialog.ExportChoice remembered = rememberedExport(settings);
+        ExportDialog content = new ExportDialog(preselected == null ? remembered.kind() : preselected,
+                remembered.scale(), Captions.of(vm.result()));
         var choice = content.dialog(stage, stage.getScene().getStylesheets()).showAndWait();
         if (choice.isEmpty()) {
             return;
@@ -203,6 +202,13 @@ public final class RooflineApp extends Application {
             settings.put("export.folder", out.getParent().toString());
         }
         exportTo(choice.get().kind(), choice.get().scale(), out);
+    }
+
+    /** The last export's kind and scale; anything unreadable (a hand-edited file) gives the dashboard at 2×. */
+    static ExportDialog.ExportChoice rememberedExport(Settings settings) {
+        return new ExportDialog.ExportChoice(
+                ChartKind.parse(settings.get("export.kind", "")).orElse(ChartKind.DASHBOARD),
+                (int) clamp(Math.rint(settings.number("export.scale").orElse(2)), 1, 3));
     }
 
     /** Renders now and writes in the background; a failure shows a dialog and changes nothing else. */

@@ -65,4 +65,37 @@ class SettingsTest {
         assertThat(bad.precision()).isEqualTo(d.precision());
         assertThat(bad.gpuId()).isEqualTo("b200");
     }
+
+    @Test
+    void twoInstancesSavingAtOnceNeverTearTheFile(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("settings.properties");
+        Thread a = new Thread(() -> saveMany(file, "one"));
+        Thread b = new Thread(() -> saveMany(file, "two"));
+        a.start();
+        b.start();
+        a.join();
+        b.join();
+        Settings last = Settings.load(file);
+        assertThat(last.problem()).isNull();
+        String who = last.get("who", null);
+        assertThat(who).isIn("one", "two");
+        for (int i = 0; i < 50; i++) {
+            assertThat(last.get("key" + i, null)).isEqualTo(who + i); // all of one writer's file, none of the other's
+        }
+    }
+
+    private static void saveMany(Path file, String who) {
+        for (int round = 0; round < 30; round++) {
+            Settings s = Settings.load(file); // reads whichever whole file the other writer left
+            s.put("who", who);
+            for (int i = 0; i < 50; i++) {
+                s.put("key" + i, who + i);
+            }
+            try {
+                s.save();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
 }

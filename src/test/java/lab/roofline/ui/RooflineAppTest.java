@@ -54,5 +54,30 @@ class RooflineAppTest {
             Thread.sleep(50);
         }
         assertThat(Files.readString(file)).contains("theme=dark", "gpu=h100_sxm");
+
+        // Export from the window: the file is written off the FX thread, then the status bar offers the folder.
+        Path out = Files.createTempDirectory("roofline-export").resolve("cost.png");
+        robot.interact(() -> ((RooflineApp) app).exportTo(lab.roofline.ui.export.ChartKind.COST, 1, out));
+        for (int i = 0; i < 100 && !view.statusText().startsWith("Exported"); i++) {
+            Thread.sleep(50);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        assertThat(view.statusText()).startsWith("Exported " + out.toAbsolutePath()).contains("1100 × ");
+        assertThat(out).exists();
+        assertThat(view.statusBar().getRightItems()).singleElement()
+                .matches(n -> "show-in-folder".equals(n.getId()));
+    }
+
+    @Test
+    void aHandEditedExportKindOrScaleFallsBackInsteadOfFailing(@org.junit.jupiter.api.io.TempDir Path dir) {
+        Settings s = Settings.load(dir.resolve("settings.properties"));
+        s.put("export.kind", "GARBAGE");
+        s.put("export.scale", "1e9");
+        assertThat(RooflineApp.rememberedExport(s))
+                .isEqualTo(new lab.roofline.ui.export.ExportDialog.ExportChoice(lab.roofline.ui.export.ChartKind.DASHBOARD, 3));
+        s.put("export.kind", "cost");
+        s.put("export.scale", "1");
+        assertThat(RooflineApp.rememberedExport(s))
+                .isEqualTo(new lab.roofline.ui.export.ExportDialog.ExportChoice(lab.roofline.ui.export.ChartKind.COST, 1));
     }
 }
