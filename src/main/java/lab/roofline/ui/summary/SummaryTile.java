@@ -30,6 +30,7 @@ public final class SummaryTile extends VBox {
         value.getStyleClass().add("tile-value");
         detail.getStyleClass().add("tile-detail");
         detail.setWrapText(true); // a narrow window wraps the context line rather than cutting it off
+        detail.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         work.getStyleClass().add("tile-work");
         work.setWrapText(true);
         getStyleClass().add("tile");
