@@ -111,7 +111,7 @@ public final class ScenarioOptions {
                 ? value(cl, "--bandwidth-efficiency", ScenarioLimits.BANDWIDTH_EFFICIENCY, bandwidthEfficiency)
                 : realism.bandwidthFraction();
         double price = pricePerHour != null
-                ? value(cl, "--price-per-hour", ScenarioLimits.PRICE_USD_PER_HOUR, pricePerHour.replace("$", ""))
+                ? value(cl, "--price-per-hour", ScenarioLimits.PRICE_USD_PER_HOUR, pricePerHour)
                 : gpu.priceUsdPerHour();
         return new Scenario(model, gpu, devices, precision, weightOnly, kvPrecision, sequences, prompt,
                 generated, compute, bandwidth, price);

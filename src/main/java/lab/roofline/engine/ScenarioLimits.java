@@ -1,7 +1,6 @@
 package lab.roofline.engine;
 
 import java.util.Locale;
-import java.util.OptionalDouble;
 import java.util.regex.Pattern;
 
 /**
@@ -54,35 +53,69 @@ public final class ScenarioLimits {
         }
 
         /**
-         * Reads typed text (7B, 8k, 2,048, 1e3) and checks it. The message names the input and says what is
-         * wrong: "GPU count: too large (at most 4,096)".
+         * Reads typed text (7B, 8k, 2,048, 1e3, +8; "$3.49" for a price) and checks it, exactly: the number
+         * is read as a decimal, so 1e400 is too large and 2.0000001 is not whole, never rounded first. The
+         * message names the input and says what is wrong: "GPU count: too large (at most 4,096)".
          */
         public Parsed parse(String text) {
-            String t = text == null ? "" : text.strip();
+            String typed = text == null ? "" : text.strip();
+            String t = typed;
+            if (this == PRICE_USD_PER_HOUR && t.startsWith("$")) {
+                t = t.substring(1).strip();
+            }
+            if (t.startsWith("+")) {
+                t = t.substring(1);
+            }
             if (t.isEmpty()) {
                 return Parsed.error(name, "empty (try " + example + ")");
             }
-            if (AMBIGUOUS_COMMA.matcher(t).find() && !GROUPED.matcher(t).matches()) {
+            if (t.indexOf(',') >= 0 && !GROUPED.matcher(t).matches()) {
                 return Parsed.error(name, whole
-                        ? "'" + t + "' is not a whole number: a comma only groups thousands, in threes (2,048)"
-                        : "'" + t + "' is ambiguous: write " + t.replace(',', '.')
+                        ? quote(typed) + " is not a whole number: a comma only groups thousands, in threes (2,048)"
+                        : quote(typed) + " is ambiguous: write " + shorten(typed.replace(',', '.'))
                         + " for a decimal, or group thousands in threes (2,048)");
             }
-            String plain = t.replace(",", "");
-            if (NEGATIVE.matcher(plain).matches()) {
+            java.util.regex.Matcher m = NUMBER.matcher(t.replace(",", "").replace("_", ""));
+            if (!m.matches()) {
+                return Parsed.error(name, NEGATIVE.matcher(t).matches() ? problem(-1)
+                        : quote(typed) + " is not " + (whole ? "a whole number" : "a number") + " (try " + example + ")");
+            }
+            java.math.BigDecimal exact;
+            try {
+                exact = new java.math.BigDecimal(m.group(1)).multiply(java.math.BigDecimal.valueOf(scale(m.group(2))));
+            } catch (NumberFormatException | ArithmeticException e) { // an exponent beyond any decimal
+                return Parsed.error(name, m.group(1).matches(".*[eE]-.*") ? problem(-1) : problem(Double.MAX_VALUE));
+            }
+            if (exact.compareTo(java.math.BigDecimal.valueOf(min)) < 0) {
                 return Parsed.error(name, problem(-1));
             }
-            if (plain.matches("[+-]?0*\\.?0*(?:[eE][+-]?[0-9]+)?\\s*[kKmMbBgGtT]?")) {
-                return Parsed.error(name, problem(0));
+            if (exact.compareTo(java.math.BigDecimal.valueOf(max)) > 0) {
+                return Parsed.error(name, problem(Double.MAX_VALUE));
             }
-            OptionalDouble value = Units.parseCount(plain);
-            if (value.isEmpty()) {
-                return Parsed.error(name, "'" + t + "' is not " + (whole ? "a whole number" : "a number")
-                        + " (try " + example + ")");
+            if (whole && exact.stripTrailingZeros().scale() > 0) {
+                return Parsed.error(name, quote(typed) + " is not a whole number (try " + example + ")");
             }
-            String problem = problem(value.getAsDouble());
-            return problem == null ? new Parsed(value.getAsDouble(), null, null) : Parsed.error(name, problem);
+            return new Parsed(exact.doubleValue(), null, null);
         }
+    }
+
+    /** Typed text as a message quotes it: in quotes, and cut short when very long. */
+    static String quote(String typed) {
+        return "'" + shorten(typed) + "'";
+    }
+
+    private static String shorten(String typed) {
+        return typed.length() > 24 ? typed.substring(0, 21) + "…" : typed;
+    }
+
+    private static long scale(String suffix) {
+        return switch (suffix.toUpperCase(java.util.Locale.ROOT)) {
+            case "K" -> 1_000L;
+            case "M" -> 1_000_000L;
+            case "B", "G" -> 1_000_000_000L;
+            case "T" -> 1_000_000_000_000L;
+            default -> 1L;
+        };
     }
 
     /** A parsed input: the value, or the message saying why there is none. */
@@ -97,10 +130,12 @@ public final class ScenarioLimits {
         }
     }
 
-    private static final Pattern AMBIGUOUS_COMMA = Pattern.compile(",");
     /** Commas only as thousands separators: 2,048 or 1,000,000.5, never 1,5. */
     private static final Pattern GROUPED = Pattern.compile("[0-9]{1,3}(,[0-9]{3})+(\\.[0-9]+)?\\s*[kKmMbBgGtT]?");
-    private static final Pattern NEGATIVE = Pattern.compile("-\\s*[0-9.].*");
+    private static final Pattern NEGATIVE = Pattern.compile("-\\s*\\.?[0-9].*");
+    /** Digits (ASCII only), an optional exponent and an optional SI suffix: 7, 7.5, .5, 7e9, 70B, 8 k. */
+    private static final Pattern NUMBER = Pattern.compile(
+            "((?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?)\\s*([kKmMbBgGtT]?)");
 
     public static final Range PARAMETERS = new Range("Parameters", 1e8, 2e12, false, "70B, 7e9 or 1.8T");
     public static final long MAX_BATCH = 1L << 20;

@@ -276,12 +276,11 @@ public final class RooflineViewModel {
 
     /** Dollars per device-hour ("3.49", "$3.49"); empty text means no price. */
     public Optional<String> setPriceText(String text) {
-        String t = text == null ? "" : text.strip().replace("$", "");
-        if (t.isEmpty()) {
+        if (text == null || text.isBlank()) {
             setPrice(Double.NaN);
             return ok();
         }
-        return parsed(ScenarioLimits.PRICE_USD_PER_HOUR, t, this::setPrice);
+        return parsed(ScenarioLimits.PRICE_USD_PER_HOUR, text, this::setPrice);
     }
 
     private Optional<String> parsed(ScenarioLimits.Range range, String text, java.util.function.DoubleConsumer set) {
