@@ -32,7 +32,10 @@ public final class Main {
         try {
             String launcher = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(launcher, "-XX:TieredStopAtLevel=1"));
-            for (String property : new String[] {"roofline.home", "glass.platform", "prism.order"}) {
+            // The app's start-up timing (-Droofline.timing=true) counts from this JVM's start, not the relaunch.
+            command.add("-Droofline.launchedAtMillis="
+                    + java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
+            for (String property : new String[] {"roofline.home", "roofline.timing", "glass.platform", "prism.order"}) {
                 if (System.getProperty(property) != null) {
                     command.add("-D" + property + "=" + System.getProperty(property));
                 }

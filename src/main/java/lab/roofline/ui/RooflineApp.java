@@ -98,12 +98,29 @@ public final class RooflineApp extends Application {
         stage.setMinWidth(Math.min(1000, screen.getWidth()));
         stage.setMinHeight(Math.min(680, screen.getHeight()));
         restoreWindowPosition(screen);
+        if (Boolean.getBoolean("roofline.timing")) {
+            reportFirstFrame(scene);
+        }
         stage.show();
 
         watched.addAll(List.of(vm.inputsProperty(), commands.darkTheme.selectedProperty(),
                 commands.explanation.selectedProperty(), stage.xProperty(), stage.yProperty(),
                 stage.widthProperty(), stage.heightProperty(), stage.maximizedProperty()));
         watched.forEach(o -> o.addListener(saveSoon));
+    }
+
+    /** With -Droofline.timing=true: milliseconds from the launch (the first JVM's start) to the first frame. */
+    private static void reportFirstFrame(Scene scene) {
+        long launched = Long.getLong("roofline.launchedAtMillis",
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
+        Runnable once = new Runnable() {
+            @Override
+            public void run() {
+                scene.removePostLayoutPulseListener(this);
+                System.out.println("roofline-lab: first frame " + (System.currentTimeMillis() - launched) + " ms after launch");
+            }
+        };
+        scene.addPostLayoutPulseListener(once);
     }
 
     private static double clamp(double v, double min, double max) {
