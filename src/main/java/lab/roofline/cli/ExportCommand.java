@@ -1,22 +1,22 @@
 package lab.roofline.cli;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import java.util.List;
+import java.util.concurrent.Callable;
 import lab.roofline.engine.Evaluation;
 import lab.roofline.engine.RatioReference;
+import lab.roofline.engine.RooflineEngine;
 import lab.roofline.engine.Scenario;
 import lab.roofline.io.ApiPriceLoader;
+import lab.roofline.io.ProfileLoader;
 import lab.roofline.ui.export.ChartKind;
 import lab.roofline.ui.export.ChartRenderer;
 import lab.roofline.ui.theme.Theme;
-import lab.roofline.engine.RooflineEngine;
-import lab.roofline.io.ProfileLoader;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** Renders a chart to PNG with no display (headless JavaFX). */
 @Command(name = "export", mixinStandardHelpOptions = true,

@@ -11,11 +11,11 @@ import lab.roofline.engine.Precision;
 import lab.roofline.engine.RooflineEngine;
 import lab.roofline.engine.Units;
 import lab.roofline.io.ProfileLoader;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** `roofline-lab` with no arguments opens the app; the subcommands work with no display. */
 @Command(name = "roofline-lab", mixinStandardHelpOptions = true, version = "Roofline Lab 0.1",

@@ -11,8 +11,8 @@ import lab.roofline.engine.Precision;
 import lab.roofline.engine.Scenario;
 import lab.roofline.engine.ScenarioLimits;
 import lab.roofline.io.ProfileLoader;
-import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** The scenario flags shared by `report` and `export`. */
 public final class ScenarioOptions {

@@ -30,15 +30,8 @@ public record Scenario(
         if (model == null || gpu == null || weightPrecision == null || kvPrecision == null) {
             throw new IllegalArgumentException("model, gpu and precisions are required");
         }
-        ScenarioLimits.check(ScenarioLimits.GPU_COUNT, gpuCount);
-        ScenarioLimits.check(ScenarioLimits.BATCH, batchSize);
-        ScenarioLimits.check(ScenarioLimits.PROMPT_TOKENS, promptTokens);
-        ScenarioLimits.check(ScenarioLimits.GENERATED_TOKENS, generatedTokens);
-        ScenarioLimits.check(ScenarioLimits.COMPUTE_EFFICIENCY, computeEfficiency);
-        ScenarioLimits.check(ScenarioLimits.BANDWIDTH_EFFICIENCY, bandwidthEfficiency);
-        if (!Double.isNaN(priceUsdPerHour)) {
-            ScenarioLimits.check(ScenarioLimits.PRICE_USD_PER_HOUR, priceUsdPerHour);
-        }
+        ScenarioLimits.checkWorkload(gpuCount, batchSize, promptTokens, generatedTokens, computeEfficiency,
+                bandwidthEfficiency, priceUsdPerHour);
     }
 
     /** Defaults: one device, BF16 everywhere, batch 1, 1024 prompt and 256 generated tokens, ideal roofline. */

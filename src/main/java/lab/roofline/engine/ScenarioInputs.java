@@ -38,14 +38,7 @@ public record ScenarioInputs(
         if (presetName == null) {
             ScenarioLimits.check(ScenarioLimits.PARAMETERS, parameters);
         }
-        ScenarioLimits.check(ScenarioLimits.BATCH, batchSize);
-        ScenarioLimits.check(ScenarioLimits.PROMPT_TOKENS, promptTokens);
-        ScenarioLimits.check(ScenarioLimits.GENERATED_TOKENS, generatedTokens);
-        ScenarioLimits.check(ScenarioLimits.GPU_COUNT, gpuCount);
-        ScenarioLimits.check(ScenarioLimits.COMPUTE_EFFICIENCY, customComputeEfficiency);
-        ScenarioLimits.check(ScenarioLimits.BANDWIDTH_EFFICIENCY, customBandwidthEfficiency);
-        if (priceUsdPerHour != null && !priceUsdPerHour.isNaN()) {
-            ScenarioLimits.check(ScenarioLimits.PRICE_USD_PER_HOUR, priceUsdPerHour);
-        }
+        ScenarioLimits.checkWorkload(gpuCount, batchSize, promptTokens, generatedTokens, customComputeEfficiency,
+                customBandwidthEfficiency, priceUsdPerHour == null ? Double.NaN : priceUsdPerHour);
     }
 }

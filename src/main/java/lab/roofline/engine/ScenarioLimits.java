@@ -154,6 +154,20 @@ public final class ScenarioLimits {
     public static final int SLIDER_MAX_PROMPT_TOKENS = 1 << 17;
     public static final int SLIDER_MAX_GENERATED_TOKENS = 1 << 15;
 
+    /** Checks every bounded input of a scenario but the model; a NaN price means none. */
+    public static void checkWorkload(int gpuCount, long batch, long promptTokens, long generatedTokens,
+                                     double computeEfficiency, double bandwidthEfficiency, double priceUsdPerHour) {
+        check(GPU_COUNT, gpuCount);
+        check(BATCH, batch);
+        check(PROMPT_TOKENS, promptTokens);
+        check(GENERATED_TOKENS, generatedTokens);
+        check(COMPUTE_EFFICIENCY, computeEfficiency);
+        check(BANDWIDTH_EFFICIENCY, bandwidthEfficiency);
+        if (!Double.isNaN(priceUsdPerHour)) {
+            check(PRICE_USD_PER_HOUR, priceUsdPerHour);
+        }
+    }
+
     /** Throws IllegalArgumentException naming the input when the value is out of range. */
     public static void check(Range range, double value) {
         String problem = range.problem(value);

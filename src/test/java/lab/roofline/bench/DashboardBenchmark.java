@@ -5,7 +5,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
@@ -15,12 +14,11 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import lab.roofline.ui.export.ChartKind;
 import lab.roofline.ui.DashboardView;
+import lab.roofline.ui.export.ChartKind;
+import lab.roofline.ui.export.PngExport;
 import lab.roofline.ui.scenario.RooflineViewModel;
 import lab.roofline.ui.theme.Theme;
-import lab.roofline.ui.export.PngExport;
-import lab.roofline.io.ProfileLoader;
 
 /**
  * The dashboard's performance goals, measured on the real window (headless Monocle glass, software

@@ -2,7 +2,6 @@ package lab.roofline.ui.chart;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
@@ -10,10 +9,10 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import lab.roofline.engine.Evaluation;
-import lab.roofline.explain.Explanation;
-import lab.roofline.engine.RatioReference;
 import lab.roofline.engine.PhaseCost;
+import lab.roofline.engine.RatioReference;
 import lab.roofline.engine.Units;
+import lab.roofline.explain.Explanation;
 import lab.roofline.explain.HoverLines;
 
 /**

@@ -8,12 +8,12 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import lab.roofline.engine.BatchApi;
-import lab.roofline.engine.ScenarioLimits;
-import lab.roofline.explain.HoverLines;
 import lab.roofline.engine.Evaluation;
-import lab.roofline.explain.Explanation;
 import lab.roofline.engine.RatioReference;
+import lab.roofline.engine.ScenarioLimits;
 import lab.roofline.engine.Units;
+import lab.roofline.explain.Explanation;
+import lab.roofline.explain.HoverLines;
 
 /** Decode compute utilization (0-100 %) over batch size (log2), with current batch, critical batch and memory wall. */
 public final class UtilizationChart extends CanvasChart {

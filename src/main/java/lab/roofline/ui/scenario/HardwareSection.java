@@ -11,9 +11,9 @@ import javafx.scene.layout.VBox;
 import lab.roofline.engine.HardwareProfile;
 import lab.roofline.engine.ScenarioLimits;
 import lab.roofline.ui.widget.CommitField;
+import lab.roofline.ui.widget.Fxml;
 import lab.roofline.ui.widget.Listeners;
 import lab.roofline.ui.widget.LogSliderField;
-import lab.roofline.ui.widget.Fxml;
 import lab.roofline.ui.widget.Tips;
 import org.controlsfx.control.textfield.TextFields;
 

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
-import lab.roofline.ui.DashboardFixture;
 import javafx.stage.Stage;
+import lab.roofline.ui.DashboardFixture;
 import org.junit.jupiter.api.Test;
-import org.testfx.framework.junit5.Start;
 import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The three charts in the window: hover cards, bars and one redraw per frame. */

@@ -2,16 +2,15 @@ package lab.roofline.ui.lesson;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import javafx.stage.Stage;
 import lab.roofline.engine.Precision;
 import lab.roofline.explain.Derivations;
 import lab.roofline.explain.Explanation;
 import lab.roofline.ui.DashboardFixture;
-import lab.roofline.ui.chart.RooflineChart;
 import lab.roofline.ui.chart.RooflineGeometry;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.testfx.framework.junit5.Start;
 import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
 
 /** The lesson bar and the explanation panel in the window. */
 class LessonUiTest extends DashboardFixture {

@@ -10,6 +10,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
 import lab.roofline.engine.HardwareProfile;
 import lab.roofline.engine.ModelPresets;
 import lab.roofline.engine.Precision;
@@ -18,10 +19,9 @@ import lab.roofline.explain.Derivations;
 import lab.roofline.ui.DashboardFixture;
 import lab.roofline.ui.chart.RooflineChart;
 import lab.roofline.ui.chart.RooflineGeometry;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.testfx.framework.junit5.Start;
 import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
 
 /** The control panel's sections, driven as a user would: each input moves what it should, and only that. */
 class ControlPanelUiTest extends DashboardFixture {

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import javafx.css.PseudoClass;
 import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
 import lab.roofline.engine.ModelPresets;
 import lab.roofline.explain.Derivations;
 import lab.roofline.ui.DashboardFixture;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.testfx.framework.junit5.Start;
 import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
 
 /** The summary strip: its numbers, warnings and the work behind each number. */
 class SummaryStripUiTest extends DashboardFixture {
