@@ -5,15 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import javafx.stage.Stage;
 import lab.roofline.engine.Precision;
 import lab.roofline.explain.Derivations;
-import lab.roofline.explain.Explanation;
 import lab.roofline.ui.DashboardFixture;
 import lab.roofline.ui.chart.RooflineGeometry;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 
-/** The lesson bar and the explanation panel in the window. */
-class LessonUiTest extends DashboardFixture {
+/** The lesson bar in the window: steps forward and back, its text, leaving. */
+class LessonBarUiTest extends DashboardFixture {
     @Start
     void start(Stage stage) {
         open(stage);
@@ -43,16 +42,5 @@ class LessonUiTest extends DashboardFixture {
         assertThat(bar.isVisible()).isFalse();
         assertThat(vm.highlightProperty().get()).isNull();
         assertThat(vm.gpuCountProperty().get()).isEqualTo(2);
-    }
-
-    @Test
-    void theExplanationPanelStatesTheSummarysNumbers(FxRobot robot) {
-        robot.clickOn("#explain-toggle");
-        settle();
-        assertThat(view.explanation().text(Explanation.Topic.RIDGE))
-                .contains(view.summary().tile(Derivations.Quantity.RIDGE).valueText());
-        robot.interact(() -> vm.batchSizeProperty().set(16));
-        settle();
-        assertThat(view.explanation().text(Explanation.Topic.BATCHING)).contains("At batch 16");
     }
 }

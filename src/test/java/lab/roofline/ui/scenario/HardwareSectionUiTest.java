@@ -1,0 +1,82 @@
+package lab.roofline.ui.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import javafx.geometry.Point2D;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import lab.roofline.engine.HardwareProfile;
+import lab.roofline.explain.Derivations;
+import lab.roofline.ui.DashboardFixture;
+import lab.roofline.ui.chart.RooflineChart;
+import lab.roofline.ui.chart.RooflineGeometry;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The hardware section: the GPU list and its filter, the device count, the price.
+ * Driven as a user would: each input moves what it should, and only that.
+ */
+class HardwareSectionUiTest extends DashboardFixture {
+    @Start
+    void start(Stage stage) {
+        open(stage);
+    }
+
+    private ControlPanel controls() {
+        return view.controls();
+    }
+
+    private RooflineChart roofline() {
+        return view.rooflineChart();
+    }
+
+    private void scrollControlsTo(double v) {
+        ((ScrollPane) view.lookup("#controls-scroll")).setVvalue(v);
+    }
+
+    @Test
+    void choosingAnotherGpuMovesTheRidge(FxRobot robot) {
+        Point2D h100 = roofline().markerPosition(RooflineGeometry.Marker.RIDGE);
+        robot.clickOn(controls().hardware().gpuFilter()).write("MI300X").type(KeyCode.ENTER);
+        settle();
+        assertThat(vm.gpuProperty().get().id()).isEqualTo("mi300x");
+        Point2D mi300x = roofline().markerPosition(RooflineGeometry.Marker.RIDGE);
+        assertThat(mi300x.getX()).isNotCloseTo(h100.getX(), within(3.0));
+        assertThat(view.summary().tile(Derivations.Quantity.RIDGE).valueText()).isEqualTo("493 FLOP/byte");
+    }
+
+    @Test
+    void theGpuListShowsTheGpuTheChartsUseAfterAFilterAndALesson(FxRobot robot) {
+        robot.clickOn(controls().hardware().gpuFilter()).write("MI300X").type(KeyCode.ENTER);
+        settle();
+        robot.interact(() -> view.lesson().start());
+        settle();
+        HardwareProfile used = vm.result().scenario().gpu();
+        assertThat(used.id()).isEqualTo("h100_sxm");
+        assertThat(controls().hardware().gpuList().getSelectionModel().getSelectedItem()).isEqualTo(used);
+        assertThat(controls().hardware().gpuFilter().getText()).isEmpty();
+    }
+
+    @Test
+    void theGpuCountFieldExplainsEveryBadValue(FxRobot robot) {
+        var count = controls().hardware().gpuCountField();
+        robot.interact(() -> scrollControlsTo(0.6));
+        for (String[] c : new String[][] {{"abc", "GPU count: 'abc' is not a whole number (try 8)"},
+                {"-3", "GPU count: too small (at least 1)"}, {"5000", "GPU count: too large (at most 4,096)"},
+                {"1e99", "GPU count: too large (at most 4,096)"}}) {
+            robot.doubleClickOn(count.field()).eraseText(8).write(c[0]).type(KeyCode.ENTER);
+            settle();
+            assertThat(count.errorLabel().getText()).as(c[0]).isEqualTo(c[1]);
+            assertThat(count.errorLabel().isVisible()).isTrue();
+            assertThat(vm.gpuCountProperty().get()).isEqualTo(1);
+        }
+        robot.doubleClickOn(count.field()).eraseText(8).write("8").type(KeyCode.ENTER);
+        settle();
+        assertThat(vm.gpuCountProperty().get()).isEqualTo(8);
+        assertThat(count.errorLabel().isVisible()).isFalse();
+    }
+}

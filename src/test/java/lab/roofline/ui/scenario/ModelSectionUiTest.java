@@ -1,0 +1,122 @@
+package lab.roofline.ui.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.withinPercentage;
+
+import javafx.scene.Node;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import lab.roofline.engine.ModelPresets;
+import lab.roofline.engine.Precision;
+import lab.roofline.explain.Derivations;
+import lab.roofline.ui.DashboardFixture;
+import lab.roofline.ui.chart.RooflineChart;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The model section: preset, parameter count, precision and KV cache.
+ * Driven as a user would: each input moves what it should, and only that.
+ */
+class ModelSectionUiTest extends DashboardFixture {
+    @Start
+    void start(Stage stage) {
+        open(stage);
+    }
+
+    private ControlPanel controls() {
+        return view.controls();
+    }
+
+    private RooflineChart roofline() {
+        return view.rooflineChart();
+    }
+
+    @Test
+    void changingPrecisionMovesTheRoof(FxRobot robot) {
+        double int8Peak = roofline().currentPeakY();
+        assertThat(roofline().flopsAtPixelY(int8Peak)).isCloseTo(1979e12, withinPercentage(0.01));
+        robot.clickOn("#precision-bf16");
+        settle();
+        assertThat(vm.precisionProperty().get()).isEqualTo(Precision.BF16);
+        assertThat(roofline().currentRoofPrecision()).isEqualTo(Precision.BF16);
+        assertThat(roofline().currentPeakY()).isGreaterThan(int8Peak + 3);
+        assertThat(roofline().flopsAtPixelY(roofline().currentPeakY())).isCloseTo(989.5e12, withinPercentage(0.01));
+    }
+
+    @Test
+    void clickingTheSelectedPrecisionKeepsItSelected(FxRobot robot) {
+        robot.clickOn("#precision-int8");
+        settle();
+        assertThat(((ToggleButton) robot.lookup("#precision-int8").query()).isSelected()).isTrue();
+        assertThat(vm.precisionProperty().get()).isEqualTo(Precision.INT8);
+    }
+
+    @Test
+    void typing70BIntoTheParameterFieldUpdatesTheCharts(FxRobot robot) {
+        robot.interact(() -> vm.presetProperty().set(ModelPresets.LLAMA_3_1_8B));
+        settle();
+        int redraws = roofline().redrawCount();
+        String costBefore = view.summary().tile(Derivations.Quantity.OUTPUT_COST).valueText();
+        robot.doubleClickOn(controls().model().parametersField().field()).eraseText(12).write("70B")
+                .type(KeyCode.ENTER);
+        settle();
+        assertThat(vm.model().totalParameters()).isEqualTo(70e9);
+        assertThat(vm.presetProperty().get()).isNull();
+        assertThat(controls().model().modelBox().getValue()).isNull();
+        assertThat(roofline().redrawCount()).isGreaterThan(redraws);
+        assertThat(view.summary().tile(Derivations.Quantity.OUTPUT_COST).valueText()).isNotEqualTo(costBefore);
+    }
+
+    @Test
+    void tabbingThroughTheParameterFieldChangesNothing(FxRobot robot) {
+        var field = controls().model().parametersField().field();
+        long maxBatch = vm.result().memory().maxBatch();
+        robot.clickOn(field);
+        robot.type(KeyCode.TAB);
+        robot.clickOn(field);
+        robot.clickOn(controls().model().modelBox());
+        robot.type(KeyCode.ESCAPE);
+        settle();
+        assertThat(vm.presetProperty().get()).isEqualTo(ModelPresets.LLAMA_3_1_70B);
+        assertThat(vm.result().memory().maxBatch()).isEqualTo(maxBatch);
+    }
+
+    @Test
+    void badParameterTextShowsAMessageAndKeepsWhatWasTyped(FxRobot robot) {
+        double before = vm.parametersProperty().get();
+        var p = controls().model().parametersField();
+        robot.doubleClickOn(p.field()).eraseText(12).write("70 bananas").type(KeyCode.ENTER);
+        settle();
+        assertThat(p.errorLabel().isVisible()).isTrue();
+        assertThat(p.errorLabel().getText()).isEqualTo("Parameters: '70 bananas' is not a number (try 70B, 7e9 or 1.8T)");
+        assertThat(p.field().getText()).isEqualTo("70 bananas");
+        assertThat(vm.parametersProperty().get()).isEqualTo(before);
+        robot.type(KeyCode.ESCAPE);
+        assertThat(p.errorLabel().isVisible()).isFalse();
+        assertThat(p.field().getText()).isEqualTo("70.6B");
+    }
+
+    @Test
+    void aWeightOnlyChoiceKeepsTheBf16Roof(FxRobot robot) {
+        robot.clickOn("#precision-w4a16");
+        settle();
+        assertThat(vm.weightOnlyProperty().get()).isTrue();
+        assertThat(vm.precisionProperty().get()).isEqualTo(Precision.INT4);
+        assertThat(roofline().currentRoofPrecision()).isEqualTo(Precision.BF16);
+    }
+
+    @Test
+    void precisionsTheGpuLacksAreMarked(FxRobot robot) {
+        robot.interact(() -> vm.selectGpu("a100_80gb_sxm"));
+        settle();
+        Node fp8 = robot.lookup("#precision-fp8").query();
+        assertThat(fp8.getStyleClass()).contains("not-native");
+        assertThat(robot.lookup("#precision-bf16").query().getStyleClass()).doesNotContain("not-native");
+        robot.clickOn(fp8);
+        settle();
+        assertThat(view.summary().warningTexts()).anyMatch(t -> t.contains("has no FP8 peak: using BF16/FP16"));
+    }
+}

@@ -1,0 +1,73 @@
+package lab.roofline.ui.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.control.Slider;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import lab.roofline.engine.ModelPresets;
+import lab.roofline.ui.DashboardFixture;
+import lab.roofline.ui.chart.RooflineChart;
+import lab.roofline.ui.chart.RooflineGeometry;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The workload section: batch, prompt and generated tokens.
+ * Driven as a user would: each input moves what it should, and only that.
+ */
+class WorkloadSectionUiTest extends DashboardFixture {
+    @Start
+    void start(Stage stage) {
+        open(stage);
+    }
+
+    private ControlPanel controls() {
+        return view.controls();
+    }
+
+    private RooflineChart roofline() {
+        return view.rooflineChart();
+    }
+
+    @Test
+    void draggingTheBatchSliderMovesTheDecodePointRightAndTheUtilizationMarker(FxRobot robot) {
+        robot.interact(() -> vm.presetProperty().set(ModelPresets.LLAMA_3_1_8B));
+        settle();
+        Point2D before = roofline().markerPosition(RooflineGeometry.Marker.DECODE);
+        double markerBefore = view.utilizationChart().currentBatchX();
+        Node thumb = controls().workload().batchField().slider().lookup(".thumb");
+        robot.drag(thumb).moveBy(120, 0).drop();
+        settle();
+        assertThat(vm.batchSizeProperty().get()).isGreaterThan(1);
+        assertThat(roofline().markerPosition(RooflineGeometry.Marker.DECODE).getX()).isGreaterThan(before.getX() + 20);
+        assertThat(view.utilizationChart().currentBatchX()).isGreaterThan(markerBefore + 20);
+    }
+
+    @Test
+    void arrowKeysOnTheBatchSliderDoubleTheBatch(FxRobot robot) {
+        robot.clickOn(controls().workload().batchField().slider().lookup(".thumb"));
+        robot.interact(() -> vm.batchSizeProperty().set(4));
+        robot.type(KeyCode.RIGHT);
+        settle();
+        assertThat(vm.batchSizeProperty().get()).isEqualTo(8);
+    }
+
+    @Test
+    void controlsExplainThemselvesWhenThePointerArrives(FxRobot robot) {
+        Slider slider = controls().workload().batchField().slider();
+        assertThat(slider.getTooltip()).isNull(); // created on demand: start-up stays quick
+        robot.moveTo(slider);
+        settle();
+        assertThat(slider.getTooltip()).isNotNull();
+        assertThat(slider.getTooltip().getText()).contains("Sequences decoded together");
+        Node fp4 = robot.lookup("#precision-fp4").query();
+        robot.moveTo(fp4);
+        settle();
+        assertThat(((ToggleButton) fp4).getTooltip().getText()).contains("has no FP4 peak: the math uses FP8");
+    }
+}
