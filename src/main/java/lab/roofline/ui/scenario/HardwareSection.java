@@ -148,6 +148,10 @@ public final class HardwareSection extends VBox {
     }
 
     private static final class GpuCell extends ListCell<Object> {
+        GpuCell() {
+            setPrefWidth(0); // fit the list's width (a long name ends in "…") instead of a horizontal scroll bar
+        }
+
         @Override
         protected void updateItem(Object item, boolean empty) {
             super.updateItem(item, empty);
