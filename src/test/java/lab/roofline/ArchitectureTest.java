@@ -53,7 +53,10 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("lab.roofline.ui..")
                 .and().haveNameNotMatching("lab\\.roofline\\.ui\\.scenario\\.RooflineViewModel.*")
                 .should().dependOnClassesThat().haveFullyQualifiedName("lab.roofline.engine.RooflineEngine")
-                .orShould().dependOnClassesThat().haveFullyQualifiedName("lab.roofline.engine.Derivations")
+                .orShould().callMethod(lab.roofline.engine.BatchApi.class, "compare", lab.roofline.engine.Evaluation.class,
+                        long.class, long.class)
+                .orShould().callMethod(lab.roofline.engine.RatioReference.class, "forPrices",
+                        lab.roofline.engine.Scenario.class, java.util.List.class)
                 .check(CLASSES);
     }
 
