@@ -1,5 +1,6 @@
 package lab.roofline.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -35,7 +36,7 @@ final class ExportCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--scale", defaultValue = "2", paramLabel = "S", description = "1, 2 or 3. Default: ${DEFAULT-VALUE}.")
-    int scale;
+    String scaleText;
 
     @Override
     public Integer call() throws Exception {
@@ -43,19 +44,14 @@ final class ExportCommand implements Callable<Integer> {
         ChartKind kind = ChartKind.parse(chart).orElseThrow(() ->
                 new CommandLine.ParameterException(cl, "--chart: unknown chart '" + chart
                         + "' (use roofline, utilization, cost or dashboard)"));
-        if (scale < 1 || scale > 3) {
-            throw new CommandLine.ParameterException(cl, "--scale must be 1, 2 or 3, got " + scale);
-        }
-        if (!out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png")) {
-            throw new CommandLine.ParameterException(cl, "--out must name a .png file, got " + out);
-        }
-        java.nio.file.Path folder = out.toAbsolutePath().getParent();
-        if (folder == null || !java.nio.file.Files.isDirectory(folder)) {
-            throw new CommandLine.ParameterException(cl, "--out: the folder " + folder + " does not exist");
-        }
-        if (!java.nio.file.Files.isWritable(folder)) {
-            throw new CommandLine.ParameterException(cl, "--out: the folder " + folder + " cannot be written to");
-        }
+        int scale = switch (scaleText.strip()) {
+            case "1" -> 1;
+            case "2" -> 2;
+            case "3" -> 3;
+            default -> throw new CommandLine.ParameterException(cl, "--scale must be 1, 2 or 3, got "
+                    + lab.roofline.engine.Units.shortened(scaleText));
+        };
+        checkOut(cl, out);
         ProfileLoader.Result profiles = scenario.loadProfiles(spec);
         Scenario s = scenario.toScenario(spec, profiles);
         Evaluation e = RooflineEngine.evaluate(s);
@@ -65,5 +61,26 @@ final class ExportCommand implements Callable<Integer> {
         ChartRenderer.writeHeadless(kind, e, references, scale, Theme.LIGHT.stylesheets(), out);
         cl.getOut().println("Wrote " + out.toAbsolutePath());
         return 0;
+    }
+
+    /** Refuses, with the reason, an output that is a folder, not a .png, or in a folder that cannot take it. */
+    static void checkOut(CommandLine cl, Path out) {
+        Path name = out.getFileName();
+        if (Files.isDirectory(out)) {
+            throw new CommandLine.ParameterException(cl, "--out: " + out + " is a folder; name a .png file in it");
+        }
+        if (name == null || !name.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png")) {
+            throw new CommandLine.ParameterException(cl, "--out must name a .png file, got " + out);
+        }
+        Path folder = out.toAbsolutePath().getParent();
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw new CommandLine.ParameterException(cl, "--out: the folder " + folder + " does not exist");
+        }
+        if (!Files.isWritable(folder) || folder.startsWith("/proc") || folder.startsWith("/sys")) {
+            throw new CommandLine.ParameterException(cl, "--out: the folder " + folder + " cannot be written to");
+        }
+        if (Files.exists(out) && !Files.isWritable(out)) {
+            throw new CommandLine.ParameterException(cl, "--out: " + out + " is read-only; it was left as it is");
+        }
     }
 }

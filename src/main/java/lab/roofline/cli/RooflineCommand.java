@@ -29,19 +29,33 @@ public final class RooflineCommand {
         CommandLine cl = new CommandLine(new RooflineCommand());
         cl.setOut(out);
         cl.setErr(err);
+        // No @file expansion: "report @/etc/passwd" would read any file and echo its lines in the error.
+        cl.setExpandAtFiles(false);
         cl.setParameterExceptionHandler((ex, a) -> {
-            ex.getCommandLine().getErr().println("roofline-lab: " + ex.getMessage()
+            ex.getCommandLine().getErr().println("roofline-lab: " + printable(ex.getMessage())
                     + " (see: roofline-lab " + commandName(ex.getCommandLine()) + "--help)");
             return 2;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            commandLine.getErr().println("roofline-lab: " + ex.getMessage());
+            String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+            commandLine.getErr().println("roofline-lab: " + printable(message));
             return 1;
         });
         int code = cl.execute(args);
         out.flush();
+        if (out.checkError() && code == 0) {
+            // A full disk or a closed pipe: a script must not take an empty file for a report.
+            err.println("roofline-lab: the output could not be written (disk full or pipe closed)");
+            code = 1;
+        }
         err.flush();
         return code;
+    }
+
+    /** One line without control characters (typed escapes, newlines): what reaches the terminal. */
+    static String printable(String message) {
+        String line = message.replaceAll("\\p{Cntrl}", " ");
+        return line.length() > 1000 ? line.substring(0, 997) + "…" : line;
     }
 
     private static String commandName(CommandLine cl) {
@@ -76,6 +90,7 @@ public final class RooflineCommand {
 
         @Override
         public Integer call() {
+            ScenarioOptions.checkProfileFolders(spec.commandLine(), folders);
             ProfileLoader.Result result = ProfileLoader.loadAll(folders);
             result.problems().forEach(spec.commandLine().getErr()::println);
             PrintWriter out = spec.commandLine().getOut();

@@ -10,6 +10,7 @@ import lab.roofline.engine.ModelSpec;
 import lab.roofline.engine.Precision;
 import lab.roofline.engine.Scenario;
 import lab.roofline.engine.ScenarioLimits;
+import lab.roofline.engine.Units;
 import lab.roofline.io.ProfileLoader;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
@@ -75,6 +76,7 @@ public final class ScenarioOptions {
 
     /** Loads profiles, reporting skipped files on stderr. */
     ProfileLoader.Result loadProfiles(CommandLine.Model.CommandSpec spec) {
+        checkProfileFolders(spec.commandLine(), profileFolders);
         ProfileLoader.Result result = ProfileLoader.loadAll(profileFolders);
         result.problems().forEach(p -> spec.commandLine().getErr().println(p));
         return result;
@@ -84,7 +86,7 @@ public final class ScenarioOptions {
     Scenario toScenario(CommandLine.Model.CommandSpec spec, ProfileLoader.Result profiles) {
         CommandLine cl = spec.commandLine();
         HardwareProfile gpu = profiles.find(gpuId).orElseThrow(() -> new CommandLine.ParameterException(cl,
-                "--gpu: unknown accelerator '" + gpuId + "' (known: "
+                "--gpu: unknown accelerator '" + Units.shortened(gpuId) + "' (known: "
                         + profiles.profiles().stream().map(HardwareProfile::id).collect(Collectors.joining(", ")) + ")"));
         if (modelName != null && parameters != null) {
             throw new CommandLine.ParameterException(cl, "use either --model or --params, not both");
@@ -95,8 +97,12 @@ public final class ScenarioOptions {
         } else {
             String name = modelName == null ? DEFAULT_MODEL : modelName;
             model = ModelPresets.find(name).orElseThrow(() -> new CommandLine.ParameterException(cl,
-                    "--model: unknown preset '" + name + "' (known: "
+                    "--model: unknown preset '" + Units.shortened(name) + "' (known: "
                             + ModelPresets.ALL.stream().map(ModelSpec::name).collect(Collectors.joining(", ")) + ")"));
+        }
+        if (weightOnly && precision.bytesPerValue() >= Precision.BF16.bytesPerValue()) {
+            throw new CommandLine.ParameterException(cl, "--weight-only needs weights narrower than BF16 "
+                    + "(int8, int4, fp8 or fp4), got " + precision.key());
         }
         int devices = (int) value(cl, "--gpus", ScenarioLimits.GPU_COUNT, gpuCount);
         long sequences = (long) value(cl, "--batch", ScenarioLimits.BATCH, batch);
@@ -115,6 +121,21 @@ public final class ScenarioOptions {
                 : gpu.priceUsdPerHour();
         return new Scenario(model, gpu, devices, precision, weightOnly, kvPrecision, sequences, prompt,
                 generated, compute, bandwidth, price);
+    }
+
+    /** Each --profiles names an existing folder: a typo is a bad flag, not a silently empty source. */
+    static void checkProfileFolders(CommandLine cl, List<Path> folders) {
+        for (Path folder : folders) {
+            if (folder.toString().isBlank()) {
+                throw new CommandLine.ParameterException(cl, "--profiles: empty folder name");
+            }
+            if (!java.nio.file.Files.exists(folder)) {
+                throw new CommandLine.ParameterException(cl, "--profiles: the folder " + folder + " does not exist");
+            }
+            if (!java.nio.file.Files.isDirectory(folder)) {
+                throw new CommandLine.ParameterException(cl, "--profiles: " + folder + " is a file, not a folder");
+            }
+        }
     }
 
     /** Parses a flag's text by the input's limits; a bad value names the flag and says why. */

@@ -72,7 +72,7 @@ public final class ScenarioLimits {
             if (t.indexOf(',') >= 0 && !GROUPED.matcher(t).matches()) {
                 return Parsed.error(name, whole
                         ? quote(typed) + " is not a whole number: a comma only groups thousands, in threes (2,048)"
-                        : quote(typed) + " is ambiguous: write " + shorten(typed.replace(',', '.'))
+                        : quote(typed) + " is ambiguous: write " + Units.shortened(typed.replace(',', '.'))
                         + " for a decimal, or group thousands in threes (2,048)");
             }
             java.util.regex.Matcher m = NUMBER.matcher(t.replace(",", "").replace("_", ""));
@@ -101,11 +101,7 @@ public final class ScenarioLimits {
 
     /** Typed text as a message quotes it: in quotes, and cut short when very long. */
     static String quote(String typed) {
-        return "'" + shorten(typed) + "'";
-    }
-
-    private static String shorten(String typed) {
-        return typed.length() > 24 ? typed.substring(0, 21) + "…" : typed;
+        return "'" + Units.shortened(typed) + "'";
     }
 
     private static long scale(String suffix) {

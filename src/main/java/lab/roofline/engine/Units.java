@@ -133,6 +133,11 @@ public final class Units {
         return sig3(ratio) + "×";
     }
 
+    /** Typed text as a message repeats it: at most 24 characters, a longer one cut with "…". */
+    public static String shortened(String typed) {
+        return typed.length() > 24 ? typed.substring(0, 21) + "…" : typed;
+    }
+
     /** US dollars: 0.1234 -> "$0.123", 12.5 -> "$12.50". */
     public static String usd(double dollars) {
         if (dollars >= 1) {

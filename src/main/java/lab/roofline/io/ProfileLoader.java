@@ -33,6 +33,15 @@ import lab.roofline.engine.Precision;
  */
 public final class ProfileLoader {
     private static final String BUNDLED = "hardware-profiles";
+    /** A profile is a few kB; anything larger is not one (a 3 GB file, /dev/zero behind a link). */
+    static final long MAX_FILE_BYTES = 1 << 20;
+    /** Physically plausible upper bounds: far above any device, far below where arithmetic breaks. */
+    static final double MAX_PEAK_TFLOPS = 1e7;
+    static final double MAX_BANDWIDTH_GBPS = 1e6;
+    static final double MAX_MEMORY_GB = 1e7;
+    static final double MAX_PRICE_USD_PER_HOUR = 10_000;
+    /** Names, vendors and notes: a paragraph at most. */
+    static final int MAX_TEXT_CHARS = 2_000;
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -72,8 +81,11 @@ public final class ProfileLoader {
         }
         for (Path folder : folders) {
             if (!Files.isDirectory(folder)) {
+                // The user's own folder need not exist; any other folder was asked for by name.
                 if (Files.exists(folder)) {
-                    problems.add("Profiles folder " + folder + " is not a folder");
+                    problems.add("Profiles folder " + clean(folder.toString()) + " is not a folder");
+                } else if (!folder.equals(AppHome.profilesDirectory())) {
+                    problems.add("Profiles folder " + clean(folder.toString()) + " does not exist");
                 }
                 continue;
             }
@@ -106,18 +118,24 @@ public final class ProfileLoader {
     }
 
     private static String skipped(String file, String reason) {
-        return "Skipped profile " + file + ": " + reason;
+        return "Skipped profile " + clean(file) + ": " + clean(reason);
+    }
+
+    /** Text from a file, safe to print: control characters (newlines, ANSI escapes) removed. */
+    static String clean(String text) {
+        return text.replaceAll("\\p{Cntrl}", "");
     }
 
     /** Parses one profile from JSON text. */
     public static HardwareProfile parse(String jsonText) throws ProfileException {
         JsonNode root;
         try {
-            root = JSON.readTree(jsonText);
+            // A byte-order mark is allowed: some editors write one.
+            root = JSON.readTree(jsonText.startsWith("\uFEFF") ? jsonText.substring(1) : jsonText);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new ProfileException("not valid JSON" + where + " (" + firstLine(e.getOriginalMessage()) + ")");
+            throw new ProfileException("not valid JSON" + where);
         }
         if (root == null || !root.isObject()) {
             throw new ProfileException("not a JSON object");
@@ -143,14 +161,14 @@ public final class ProfileLoader {
             Precision p = Precision.parse(e.getKey()).orElseThrow(() -> new ProfileException(
                     "field 'peakTflops': unknown precision '" + e.getKey() + "' (known: "
                             + Precision.acceptedKeys() + ")"));
-            if (peakFlops.put(p, positive(e.getValue(), "peakTflops." + e.getKey()) * 1e12) != null) {
+            if (peakFlops.put(p, positive(e.getValue(), "peakTflops." + e.getKey(), MAX_PEAK_TFLOPS) * 1e12) != null) {
                 throw new ProfileException("field 'peakTflops': precision '" + e.getKey() + "' given twice");
             }
         }
-        double bandwidth = requiredPositive(root, "memoryBandwidthGBps") * 1e9;
-        double capacity = requiredPositive(root, "memoryGB") * 1e9;
-        double price = root.hasNonNull("priceUsdPerHour") ? positive(root.get("priceUsdPerHour"), "priceUsdPerHour")
-                : Double.NaN;
+        double bandwidth = requiredPositive(root, "memoryBandwidthGBps", MAX_BANDWIDTH_GBPS) * 1e9;
+        double capacity = requiredPositive(root, "memoryGB", MAX_MEMORY_GB) * 1e9;
+        double price = root.hasNonNull("priceUsdPerHour")
+                ? positive(root.get("priceUsdPerHour"), "priceUsdPerHour", MAX_PRICE_USD_PER_HOUR) : Double.NaN;
 
         JsonNode sourcesNode = root.get("sources");
         if (sourcesNode == null || sourcesNode.isNull()) {
@@ -164,7 +182,7 @@ public final class ProfileLoader {
             if (!s.isTextual() || s.asText().isBlank()) {
                 throw new ProfileException("field 'sources' must hold only non-empty strings");
             }
-            sources.add(s.asText());
+            sources.add(clean(s.asText()));
         }
         String notes = root.hasNonNull("notes") ? requiredText(root, "notes") : "";
         return new HardwareProfile(id, name, vendor, peakFlops, bandwidth, capacity, price, sources, notes);
@@ -178,34 +196,38 @@ public final class ProfileLoader {
         if (!n.isTextual() || n.asText().isBlank()) {
             throw new ProfileException("field '" + field + "' must be a non-empty string");
         }
-        return n.asText().trim();
+        String text = clean(n.asText()).trim();
+        if (text.isEmpty() || text.length() > MAX_TEXT_CHARS) {
+            throw new ProfileException("field '" + field + "' must be 1 to " + MAX_TEXT_CHARS + " characters");
+        }
+        return text;
     }
 
-    private static double requiredPositive(JsonNode root, String field) throws ProfileException {
+    private static double requiredPositive(JsonNode root, String field, double max) throws ProfileException {
         JsonNode n = root.get(field);
         if (n == null || n.isNull()) {
             throw new ProfileException("missing field '" + field + "'");
         }
-        return positive(n, field);
+        return positive(n, field, max);
     }
 
-    private static double positive(JsonNode n, String field) throws ProfileException {
+    private static double positive(JsonNode n, String field, double max) throws ProfileException {
         if (!n.isNumber()) {
-            throw new ProfileException("field '" + field + "' must be a number, got " + n);
+            throw new ProfileException("field '" + field + "' must be a number, got " + shortText(n.toString()));
         }
         double v = n.asDouble();
-        if (!(v > 0) || Double.isInfinite(v)) {
-            throw new ProfileException("field '" + field + "' must be above zero, got " + n);
+        if (!(v > 0)) {
+            throw new ProfileException("field '" + field + "' must be above zero, got " + shortText(n.toString()));
+        }
+        if (!(v <= max)) {
+            throw new ProfileException("field '" + field + "' is not physically plausible: " + shortText(n.toString())
+                    + " is above " + String.format(java.util.Locale.ROOT, "%,.0f", max));
         }
         return v;
     }
 
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "unreadable";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
+    private static String shortText(String s) {
+        return s.length() > 40 ? s.substring(0, 37) + "…" : s;
     }
 
     private record NamedText(String name, String text) {
@@ -214,17 +236,61 @@ public final class ProfileLoader {
     private static List<NamedText> folderFiles(Path folder, List<String> problems) {
         List<NamedText> files = new ArrayList<>();
         try (Stream<Path> list = Files.list(folder)) {
-            for (Path p : list.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList()) {
+            for (Path p : list.filter(f -> f.getFileName().toString().toLowerCase(java.util.Locale.ROOT)
+                    .endsWith(".json")).sorted().toList()) {
                 try {
-                    files.add(new NamedText(p.toString(), Files.readString(p, StandardCharsets.UTF_8)));
-                } catch (IOException | UncheckedIOException e) {
-                    problems.add(skipped(p.toString(), "cannot be read (" + e.getMessage() + ")"));
+                    files.add(new NamedText(p.toString(), readProfileFile(p)));
+                } catch (ProfileException e) {
+                    problems.add(skipped(p.toString(), e.getMessage()));
                 }
             }
-        } catch (IOException e) {
-            problems.add("Profiles folder " + folder + " cannot be read (" + e.getMessage() + ")");
+        } catch (IOException | UncheckedIOException e) {
+            problems.add("Profiles folder " + clean(folder.toString()) + " cannot be read (" + reason(e) + ")");
         }
         return files;
+    }
+
+    /**
+     * A regular file of at most 1 MB, as UTF-8 text. Never opens a FIFO, a device or a huge file, so no
+     * file can hang or exhaust the loader.
+     */
+    static String readProfileFile(Path p) throws ProfileException {
+        try {
+            if (!Files.isRegularFile(p)) {
+                throw new ProfileException("not a regular file (a folder, device or pipe), so not read");
+            }
+            long size = Files.size(p);
+            if (size > MAX_FILE_BYTES) {
+                throw new ProfileException("too large to be a profile (" + size / 1024 + " kB; at most 1,024 kB)");
+            }
+            byte[] bytes;
+            try (var in = Files.newInputStream(p)) {
+                bytes = in.readNBytes((int) MAX_FILE_BYTES + 1); // a file that grows while read stops here
+            }
+            if (bytes.length > MAX_FILE_BYTES) {
+                throw new ProfileException("too large to be a profile (more than 1,024 kB)");
+            }
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new ProfileException("not UTF-8 text");
+        } catch (IOException e) {
+            throw new ProfileException("cannot be read (" + reason(e) + ")");
+        }
+    }
+
+    /** An I/O failure in words: "permission denied", not the bare path Java puts in the message. */
+    static String reason(Exception e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "it no longer exists";
+        }
+        Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+        String m = cause.getMessage();
+        return m == null ? cause.getClass().getSimpleName() : clean(m);
     }
 
     /** The profiles inside the application: a folder when run from classes, a jar entry when packaged. */

@@ -113,7 +113,8 @@ class ProfileLoaderTest {
 
     @Test
     void aMissingUserFolderIsNotAProblem() {
-        ProfileLoader.Result r = ProfileLoader.load(true, List.of(folder.resolve("nope")));
+        org.junit.jupiter.api.Assumptions.assumeFalse(Files.exists(AppHome.profilesDirectory()));
+        ProfileLoader.Result r = ProfileLoader.load(true, List.of(AppHome.profilesDirectory()));
         assertThat(r.problems()).isEmpty();
     }
 
