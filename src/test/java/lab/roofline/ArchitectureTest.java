@@ -64,8 +64,7 @@ class ArchitectureTest {
     @Test
     void viewsReadNoFiles() {
         noClasses().that().resideInAnyPackage("lab.roofline.ui.chart..", "lab.roofline.ui.summary..",
-                        "lab.roofline.ui.lesson..", "lab.roofline.ui.scenario..", "lab.roofline.ui.export..",
-                        "lab.roofline.ui.widget..")
+                        "lab.roofline.ui.lesson..", "lab.roofline.ui.scenario..", "lab.roofline.ui.widget..")
                 .should().dependOnClassesThat().resideInAPackage("lab.roofline.io..")
                 .check(CLASSES);
     }

@@ -108,8 +108,7 @@ public final class ScenarioOptions {
         long sequences = (long) value(cl, "--batch", ScenarioLimits.BATCH, batch);
         long prompt = (long) value(cl, "--prompt", ScenarioLimits.PROMPT_TOKENS, promptTokens);
         long generated = (long) value(cl, "--output", ScenarioLimits.GENERATED_TOKENS, generatedTokens);
-        lab.roofline.engine.Realism realism = realistic
-                ? lab.roofline.io.RealismLoader.loadBundled().realism() : lab.roofline.engine.Realism.IDEAL;
+        lab.roofline.engine.Realism realism = realistic ? measuredRealism() : lab.roofline.engine.Realism.IDEAL;
         double compute = computeEfficiency != null
                 ? value(cl, "--compute-efficiency", ScenarioLimits.COMPUTE_EFFICIENCY, computeEfficiency)
                 : realism.computeFraction(gpu.id());
@@ -136,6 +135,16 @@ public final class ScenarioOptions {
                 throw new CommandLine.ParameterException(cl, "--profiles: " + folder + " is a file, not a folder");
             }
         }
+    }
+
+    /** The measured fractions; with none to read, --realistic fails rather than silently meaning ideal. */
+    private static lab.roofline.engine.Realism measuredRealism() {
+        lab.roofline.io.RealismLoader.Result loaded = lab.roofline.io.RealismLoader.loadBundled();
+        if (loaded.realism() == lab.roofline.engine.Realism.IDEAL) {
+            throw new IllegalStateException("--realistic: the measured fractions could not be read ("
+                    + String.join("; ", loaded.problems()) + ")");
+        }
+        return loaded.realism();
     }
 
     /** Parses a flag's text by the input's limits; a bad value names the flag and says why. */

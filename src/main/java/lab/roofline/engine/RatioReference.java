@@ -19,8 +19,11 @@ public record RatioReference(double ratio, String apis, double impliedBatch) {
             byRatio.computeIfAbsent(ratio, r -> new ArrayList<>()).add(p.label());
         }
         List<RatioReference> out = new ArrayList<>();
-        byRatio.forEach((ratio, names) -> out.add(new RatioReference(ratio, String.join(", ", names),
-                RooflineEngine.impliedBatch(s, ratio))));
+        byRatio.forEach((ratio, names) -> {
+            if (ratio > 0) { // a price typo rounding to 0 has no implied batch; the loader reports such rows
+                out.add(new RatioReference(ratio, String.join(", ", names), RooflineEngine.impliedBatch(s, ratio)));
+            }
+        });
         return List.copyOf(out);
     }
 }

@@ -38,6 +38,9 @@ public final class ApiPriceLoader {
         }
     }
 
+    static final double MIN_RATIO = 0.1;
+    static final double MAX_RATIO = 1000;
+
     public static Result parse(String fileName, String text) {
         List<String> problems = new ArrayList<>();
         JsonNode root;
@@ -57,9 +60,16 @@ public final class ApiPriceLoader {
             index++;
             String name = fileName + ": price " + index + (entry.hasNonNull("model") ? " (" + entry.get("model").asText() + ")" : "");
             try {
-                prices.add(new ApiPrice(text(entry, "provider"), text(entry, "model"),
+                ApiPrice price = new ApiPrice(text(entry, "provider"), text(entry, "model"),
                         positive(entry, "inputUsdPerMillion"), positive(entry, "outputUsdPerMillion"),
-                        date(entry), text(entry, "source")));
+                        date(entry), text(entry, "source"));
+                double ratio = price.outputToInputRatio();
+                // Published output/input ratios lie between 1 and about 10; far outside is a typo.
+                if (!(ratio >= MIN_RATIO && ratio <= MAX_RATIO)) {
+                    throw new IllegalArgumentException("output ÷ input = " + lab.roofline.engine.Units.sig3(ratio)
+                            + " is outside " + MIN_RATIO + " to " + (int) MAX_RATIO + " (a typo?); row skipped");
+                }
+                prices.add(price);
             } catch (IllegalArgumentException e) {
                 problems.add(name + ": " + e.getMessage());
             }

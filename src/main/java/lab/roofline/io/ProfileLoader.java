@@ -245,7 +245,7 @@ public final class ProfileLoader {
                 }
             }
         } catch (IOException | UncheckedIOException e) {
-            problems.add("Profiles folder " + clean(folder.toString()) + " cannot be read (" + reason(e) + ")");
+            problems.add("Profiles folder " + clean(folder.toString()) + " cannot be read (" + IoReasons.of(e) + ")");
         }
         return files;
     }
@@ -276,22 +276,10 @@ public final class ProfileLoader {
         } catch (java.nio.charset.CharacterCodingException e) {
             throw new ProfileException("not UTF-8 text");
         } catch (IOException e) {
-            throw new ProfileException("cannot be read (" + reason(e) + ")");
+            throw new ProfileException("cannot be read (" + IoReasons.of(e) + ")");
         }
     }
 
-    /** An I/O failure in words: "permission denied", not the bare path Java puts in the message. */
-    static String reason(Exception e) {
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "it no longer exists";
-        }
-        Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
-        String m = cause.getMessage();
-        return m == null ? cause.getClass().getSimpleName() : clean(m);
-    }
 
     /** The profiles inside the application: a folder when run from classes, a jar entry when packaged. */
     private static List<NamedText> bundledFiles(List<String> problems) {

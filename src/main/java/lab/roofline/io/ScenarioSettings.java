@@ -1,11 +1,13 @@
 package lab.roofline.io;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import lab.roofline.engine.Precision;
 import lab.roofline.engine.RealismMode;
 import lab.roofline.engine.ScenarioInputs;
 import lab.roofline.engine.ScenarioLimits;
+import lab.roofline.engine.Units;
 
 /**
  * The last session's scenario in the settings file: read back value by value, each checked by the same
@@ -18,26 +20,41 @@ public final class ScenarioSettings {
     /** Written for a price the user cleared: no price, rather than the profile's. */
     static final String NO_PRICE = "none";
 
-    public static ScenarioInputs read(Settings s) {
+    /** Reads the session; each value that is there but unusable keeps its default and adds a note. */
+    public static ScenarioInputs read(Settings s, List<String> notes) {
         ScenarioInputs d = ScenarioInputs.DEFAULT;
         String preset = text(s, "model").orElse(null);
-        double parameters = number(s, "parameters", ScenarioLimits.PARAMETERS, d.parameters());
+        double parameters = number(s, "parameters", ScenarioLimits.PARAMETERS, d.parameters(), notes);
         if (preset == null && !s.number("parameters").isPresent()) {
             preset = d.presetName();
         }
-        Double price = text(s, "price").flatMap(ScenarioSettings::price).orElse(null);
-        RealismMode realism = text(s, "realism").flatMap(ScenarioSettings::realism).orElse(d.realism());
+        Double price = text(s, "price").flatMap(p -> known(p, price(p), "price", "the GPU's own price", notes))
+                .orElse(null);
         return new ScenarioInputs(text(s, "gpu").orElse(d.gpuId()), preset, parameters,
-                text(s, "precision").flatMap(Precision::parse).orElse(d.precision()),
+                text(s, "precision").flatMap(p -> known(p, Precision.parse(p), "precision", d.precision().key(), notes))
+                        .orElse(d.precision()),
                 text(s, "weightOnly").map(Boolean::parseBoolean).orElse(d.weightOnly()),
-                text(s, "kvPrecision").flatMap(Precision::parse).orElse(d.kvPrecision()),
-                (int) number(s, "batch", ScenarioLimits.BATCH, d.batchSize()),
-                (int) number(s, "prompt", ScenarioLimits.PROMPT_TOKENS, d.promptTokens()),
-                (int) number(s, "generated", ScenarioLimits.GENERATED_TOKENS, d.generatedTokens()),
-                (int) number(s, "gpuCount", ScenarioLimits.GPU_COUNT, d.gpuCount()), realism,
-                number(s, "computeEfficiency", ScenarioLimits.COMPUTE_EFFICIENCY, d.customComputeEfficiency()),
-                number(s, "bandwidthEfficiency", ScenarioLimits.BANDWIDTH_EFFICIENCY, d.customBandwidthEfficiency()),
+                text(s, "kvPrecision").flatMap(p -> known(p, Precision.parse(p), "kvPrecision", d.kvPrecision().key(),
+                        notes)).orElse(d.kvPrecision()),
+                (int) number(s, "batch", ScenarioLimits.BATCH, d.batchSize(), notes),
+                (int) number(s, "prompt", ScenarioLimits.PROMPT_TOKENS, d.promptTokens(), notes),
+                (int) number(s, "generated", ScenarioLimits.GENERATED_TOKENS, d.generatedTokens(), notes),
+                (int) number(s, "gpuCount", ScenarioLimits.GPU_COUNT, d.gpuCount(), notes),
+                text(s, "realism").flatMap(r -> known(r, realism(r), "realism", d.realism().name(), notes))
+                        .orElse(d.realism()),
+                number(s, "computeEfficiency", ScenarioLimits.COMPUTE_EFFICIENCY, d.customComputeEfficiency(), notes),
+                number(s, "bandwidthEfficiency", ScenarioLimits.BANDWIDTH_EFFICIENCY, d.customBandwidthEfficiency(),
+                        notes),
                 price);
+    }
+
+    /** The value, or a note that the saved text was not understood and which default replaces it. */
+    private static <T> Optional<T> known(String text, Optional<T> value, String key, String fallback,
+                                         List<String> notes) {
+        if (value.isEmpty()) {
+            notes.add("settings: " + key + "=" + Units.shortened(text) + " is not understood; using " + fallback);
+        }
+        return value;
     }
 
     public static void write(Settings s, ScenarioInputs in) {
@@ -79,8 +96,18 @@ public final class ScenarioSettings {
         return Optional.ofNullable(s.get(key, null)).map(String::trim).filter(v -> !v.isEmpty());
     }
 
-    private static double number(Settings s, String key, ScenarioLimits.Range range, double fallback) {
-        double v = s.number(key).orElse(Double.NaN);
-        return range.allows(v) ? v : fallback;
+    private static double number(Settings s, String key, ScenarioLimits.Range range, double fallback,
+                                 List<String> notes) {
+        Optional<String> saved = text(s, key);
+        if (saved.isEmpty()) {
+            return fallback;
+        }
+        ScenarioLimits.Parsed p = range.parse(saved.get());
+        if (p.ok()) {
+            return p.value();
+        }
+        notes.add("settings: " + key + "=" + Units.shortened(saved.get()) + " (" + p.reason() + "); using "
+                + range.format(fallback));
+        return fallback;
     }
 }

@@ -34,6 +34,9 @@ public final class Settings {
     /** Reads the file; missing gives empty settings, damaged is moved aside. Call off the FX thread. */
     public static Settings load(Path file) {
         Settings s = new Settings(file);
+        if (file.getParent() != null) {
+            TemporaryFiles.deleteStale(file.getParent(), TEMPORARY_PREFIX + "*.tmp");
+        }
         if (!Files.exists(file)) {
             return s;
         }
@@ -68,15 +71,24 @@ public final class Settings {
 
     /** Writes atomically. Call off the FX thread. */
     public synchronized void save() throws IOException {
-        Files.createDirectories(file.getParent());
+        // Through a link, not over it: a settings file kept elsewhere (dotfiles) stays where it is.
+        Path target = Files.isSymbolicLink(file) ? file.toRealPath() : file;
+        Files.createDirectories(target.getParent());
         Properties p = new Properties();
         p.putAll(values);
-        Path tmp = Files.createTempFile(file.getParent(), "settings", ".tmp");
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            p.store(w, "Roofline Lab settings");
+        Path tmp = Files.createTempFile(target.getParent(), TEMPORARY_PREFIX, ".tmp");
+        try {
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                p.store(w, "Roofline Lab settings");
+            }
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
         }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
     }
+
+    static final String TEMPORARY_PREFIX = "settings";
+
 
     public synchronized String get(String key, String fallback) {
         return values.getOrDefault(key, fallback);

@@ -21,9 +21,12 @@ import javafx.scene.image.WritableImage;
 import javafx.stage.FileChooser;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import lab.roofline.engine.ScenarioInputs;
+import lab.roofline.engine.Units;
 import lab.roofline.explain.Captions;
 import lab.roofline.io.AppData;
 import lab.roofline.io.AppHome;
+import lab.roofline.io.IoReasons;
 import lab.roofline.io.ScenarioSettings;
 import lab.roofline.io.Settings;
 import lab.roofline.ui.export.ChartKind;
@@ -51,6 +54,7 @@ public final class RooflineApp extends Application {
         return t;
     });
     private ScheduledFuture<?> pendingSave;
+    private volatile boolean toldSaveFails;
     /** What the session save listens to; removed on stop, since the stage may outlive the app. */
     private final List<javafx.beans.Observable> watched = new ArrayList<>();
     private final InvalidationListener saveSoon = obs -> scheduleSave();
@@ -73,7 +77,13 @@ public final class RooflineApp extends Application {
         vm = new RooflineViewModel(data.profiles().profiles());
         vm.apiPrices().setAll(data.apiPrices().prices());
         vm.setRealism(data.realism().realism());
-        vm.apply(ScenarioSettings.read(settings));
+        List<String> settingsNotes = new ArrayList<>();
+        ScenarioInputs saved = ScenarioSettings.read(settings, settingsNotes);
+        vm.apply(saved);
+        if (!vm.inputs().gpuId().equalsIgnoreCase(saved.gpuId())) {
+            settingsNotes.add("settings: GPU '" + Units.shortened(saved.gpuId()) + "' is not among the loaded profiles; using "
+                    + vm.gpuProperty().get().name());
+        }
         view = new DashboardView(vm, this::export);
         DashboardView.Commands commands = view.commands();
         commands.explanation.setSelected(Boolean.parseBoolean(settings.get("explain", "false")));
@@ -90,6 +100,7 @@ public final class RooflineApp extends Application {
         if (settings.problem() != null) {
             problems.add(settings.problem());
         }
+        problems.addAll(settingsNotes);
         view.showStatus(data.profiles().profiles().size() + " hardware profiles loaded"
                 + (problems.isEmpty() ? "" : "  ·  " + problems.size() + " problem(s): " + String.join("; ", problems))
                 + "  ·  your own profiles: " + AppHome.profilesDirectory(), null);
@@ -166,11 +177,17 @@ public final class RooflineApp extends Application {
         pendingSave = io.schedule(() -> save(copy), SAVE_DELAY_MILLISECONDS, TimeUnit.MILLISECONDS);
     }
 
-    private static void save(Settings copy) {
+    private void save(Settings copy) {
         try {
             copy.save();
         } catch (IOException e) {
-            System.err.println("Could not save settings: " + e.getMessage());
+            String message = "Settings cannot be saved to " + Settings.defaultFile().getParent() + " ("
+                    + IoReasons.of(e) + "); changes last until the window closes.";
+            System.err.println(message);
+            if (!toldSaveFails) {
+                toldSaveFails = true; // once: a read-only home would otherwise repeat it at every change
+                Platform.runLater(() -> view.showStatus(message, null));
+            }
         }
     }
 

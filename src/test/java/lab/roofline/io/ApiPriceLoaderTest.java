@@ -32,6 +32,7 @@ class ApiPriceLoaderTest {
             "text price | {\"prices\": [{\"provider\": \"A\", \"model\": \"M\", \"inputUsdPerMillion\": \"cheap\", \"outputUsdPerMillion\": 4, \"date\": \"2026-01-01\", \"source\": \"s\"}]} | must be a number above zero, got \"cheap\"",
             "bad date | {\"prices\": [{\"provider\": \"A\", \"model\": \"M\", \"inputUsdPerMillion\": 1, \"outputUsdPerMillion\": 4, \"date\": \"April\", \"source\": \"s\"}]} | field 'date' must look like 2026-04-06",
             "no source | {\"prices\": [{\"provider\": \"A\", \"model\": \"M\", \"inputUsdPerMillion\": 1, \"outputUsdPerMillion\": 4, \"date\": \"2026-01-01\"}]} | missing field 'source'",
+            "typo ratio | {\"prices\": [{\"provider\": \"A\", \"model\": \"M\", \"inputUsdPerMillion\": 1000, \"outputUsdPerMillion\": 4, \"date\": \"2026-01-01\", \"source\": \"s\"}]} | output ÷ input = 0.00400 is outside 0.1 to 1000 (a typo?); row skipped",
             "bad discount | {\"prices\": [], \"batchApiDiscount\": {\"fraction\": 2}} | 'fraction' must be a number between 0 and 1",
     })
     void aBrokenFileOrEntryGivesOneClearLine(String what, String json, String expected) {

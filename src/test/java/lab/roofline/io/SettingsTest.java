@@ -45,7 +45,7 @@ class SettingsTest {
         ScenarioInputs in = new ScenarioInputs("b200", null, 33e9, Precision.INT4, true, Precision.FP8, 77, 4000,
                 500, 2, RealismMode.CUSTOM, 0.7, 0.8, Double.NaN);
         ScenarioSettings.write(s, in);
-        ScenarioInputs back = ScenarioSettings.read(s);
+        ScenarioInputs back = ScenarioSettings.read(s, new java.util.ArrayList<>());
         assertThat(back.priceUsdPerHour()).isNaN();
         assertThat(back).usingRecursiveComparison().ignoringFields("priceUsdPerHour").isEqualTo(in);
 
@@ -56,7 +56,14 @@ class SettingsTest {
         s.put("price", "$$$");
         s.put("precision", "fp12");
         ScenarioInputs d = ScenarioInputs.DEFAULT;
-        ScenarioInputs bad = ScenarioSettings.read(s);
+        java.util.List<String> notes = new java.util.ArrayList<>();
+        ScenarioInputs bad = ScenarioSettings.read(s, notes);
+        assertThat(notes).contains("settings: gpuCount=100000 (too large (at most 4,096)); using 1",
+                "settings: batch=-4 (too small (at least 1)); using 1",
+                "settings: realism=GARBAGE is not understood; using IDEAL",
+                "settings: computeEfficiency=1e-308 (too small (at least 1 %)); using 100 %",
+                "settings: price=$$$ is not understood; using the GPU's own price",
+                "settings: precision=fp12 is not understood; using int8");
         assertThat(bad.gpuCount()).isEqualTo(d.gpuCount());
         assertThat(bad.batchSize()).isEqualTo(d.batchSize());
         assertThat(bad.realism()).isEqualTo(d.realism());
@@ -97,5 +104,36 @@ class SettingsTest {
                 throw new java.io.UncheckedIOException(e);
             }
         }
+    }
+
+    @Test
+    void aLinkedSettingsFileIsWrittenThroughTheLink(@TempDir Path dir) throws Exception {
+        Path real = Files.createDirectory(dir.resolve("dotfiles")).resolve("roofline.properties");
+        Files.writeString(real, "theme=dark\n");
+        Path link = Files.createSymbolicLink(dir.resolve("settings.properties"), real);
+        Settings s = Settings.load(link);
+        assertThat(s.get("theme", null)).isEqualTo("dark");
+        s.put("theme", "light");
+        s.save();
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readString(real)).contains("theme=light");
+    }
+
+    @Test
+    void temporariesAKilledSaveLeftAreCleanedOnTheNextStart(@TempDir Path dir) throws Exception {
+        Path stale = Files.writeString(dir.resolve("settings123.tmp"), "");
+        Files.setLastModifiedTime(stale, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 120_000));
+        Path fresh = Files.writeString(dir.resolve("settings456.tmp"), "");
+        Settings.load(dir.resolve("settings.properties"));
+        assertThat(stale).doesNotExist();
+        assertThat(fresh).exists(); // another instance may be writing it now
+    }
+
+    @Test
+    void aStaleExportTemporaryIsCleanedBeforeTheNextExportThere(@TempDir Path dir) throws Exception {
+        Path stale = Files.writeString(dir.resolve(".roofline-export-abc.png"), "");
+        Files.setLastModifiedTime(stale, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 120_000));
+        TemporaryFiles.deleteStale(dir, ".roofline-export-*.png");
+        assertThat(stale).doesNotExist();
     }
 }

@@ -50,6 +50,9 @@ public final class PngExport {
         return page.snapshot(pageParams, null);
     }
 
+    private static final String TEMPORARY_GLOB = ".roofline-export-*.png";
+
+
     /**
      * Encodes and writes the PNG, through a temporary file so a failed write never leaves half a file.
      * Call it off the FX thread. The message of the exception says what went wrong in plain words.
@@ -68,6 +71,7 @@ public final class PngExport {
         int[] argb = new int[width * height];
         image.getPixelReader().getPixels(0, 0, width, height, javafx.scene.image.PixelFormat.getIntArgbInstance(),
                 argb, 0, width);
+        lab.roofline.io.TemporaryFiles.deleteStale(folder, TEMPORARY_GLOB); // a killed export's leftovers
         Path temporary = null;
         try {
             // Not createTempFile: its owner-only permissions would stick to the exported PNG.
