@@ -21,6 +21,13 @@ public record AppData(ProfileLoader.Result profiles, ApiPriceLoader.Result apiPr
         return loading;
     }
 
+    /** The loading main() started, or a new one; the next call starts afresh (an app started again reloads). */
+    public static synchronized AppData take() {
+        CompletableFuture<AppData> started = loadAsync();
+        loading = null;
+        return started.join();
+    }
+
     public static AppData load() {
         return new AppData(ProfileLoader.loadAll(List.of()), ApiPriceLoader.loadBundled(),
                 RealismLoader.loadBundled(), Settings.load(Settings.defaultFile()));

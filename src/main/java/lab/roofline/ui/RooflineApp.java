@@ -55,6 +55,9 @@ public final class RooflineApp extends Application {
     });
     private ScheduledFuture<?> pendingSave;
     private volatile boolean toldSaveFails;
+    /** A saved GPU id no loaded profile has; written back unchanged until the user chooses a GPU. */
+    private String unresolvedGpuId;
+    private lab.roofline.engine.HardwareProfile fallbackGpu;
     /** What the session save listens to; removed on stop, since the stage may outlive the app. */
     private final List<javafx.beans.Observable> watched = new ArrayList<>();
     private final InvalidationListener saveSoon = obs -> scheduleSave();
@@ -66,7 +69,7 @@ public final class RooflineApp extends Application {
     /** Waits for the data loading that main() started (or starts it), off the FX thread. */
     @Override
     public void init() {
-        data = AppData.loadAsync().join();
+        data = AppData.take();
         settings = data.settings();
         data.problems().forEach(System.err::println);
     }
@@ -81,8 +84,11 @@ public final class RooflineApp extends Application {
         ScenarioInputs saved = ScenarioSettings.read(settings, settingsNotes);
         vm.apply(saved);
         if (!vm.inputs().gpuId().equalsIgnoreCase(saved.gpuId())) {
-            settingsNotes.add("settings: GPU '" + Units.shortened(saved.gpuId()) + "' is not among the loaded profiles; using "
-                    + vm.gpuProperty().get().name());
+            settingsNotes.add("settings: GPU '" + Units.shortened(saved.gpuId()) + "' is not among the loaded profiles; "
+                    + "using " + vm.gpuProperty().get().name() + " until you choose one");
+            // Kept in the file until the user picks a GPU: a profile folder that is back next time still works.
+            unresolvedGpuId = saved.gpuId();
+            fallbackGpu = vm.gpuProperty().get();
         }
         view = new DashboardView(vm, this::export);
         DashboardView.Commands commands = view.commands();
@@ -165,6 +171,11 @@ public final class RooflineApp extends Application {
             settings.put("window.height", stage.getScene().getHeight());
         }
         ScenarioSettings.write(settings, vm.inputs());
+        if (unresolvedGpuId != null && vm.gpuProperty().get() == fallbackGpu) {
+            settings.put("gpu", unresolvedGpuId);
+        } else {
+            unresolvedGpuId = null; // the user chose a GPU
+        }
     }
 
     /** Saves a little after the last change: a drag writes the file once, after it ends. */

@@ -69,6 +69,35 @@ class RooflineAppTest {
     }
 
     @Test
+    void anUnknownGpuIsNotedAndKeptInTheFileUntilTheUserChooses() throws Exception {
+        Path file = Settings.defaultFile();
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "gpu=my_lab_gpu\nbatch=64\ngpuCount=100000\n");
+        Stage stage = FxToolkit.registerPrimaryStage();
+        app = FxToolkit.setupApplication(RooflineApp.class);
+        WaitForAsyncUtils.waitForFxEvents();
+        DashboardView view = (DashboardView) stage.getScene().getRoot();
+        assertThat(view.statusText()).contains("settings: GPU 'my_lab_gpu' is not among the loaded profiles",
+                "settings: gpuCount=100000 (too large (at most 4,096)); using 1");
+        FxRobot robot = new FxRobot();
+        robot.interact(() -> view.commands().explanation.setSelected(true)); // any change saves
+        waitForSavedFile(file, "explain=true");
+        assertThat(Files.readString(file)).contains("gpu=my_lab_gpu", "batch=64");
+        robot.interact(() -> view.controls().hardware().gpuList().getSelectionModel().select(
+                view.controls().hardware().gpuList().getItems().stream()
+                        .filter(o -> o instanceof lab.roofline.engine.HardwareProfile p && p.id().equals("b200"))
+                        .findFirst().orElseThrow()));
+        waitForSavedFile(file, "gpu=b200");
+        assertThat(Files.readString(file)).contains("gpu=b200");
+    }
+
+    private static void waitForSavedFile(Path file, String text) throws Exception {
+        for (int i = 0; i < 60 && !(Files.exists(file) && Files.readString(file).contains(text)); i++) {
+            Thread.sleep(50);
+        }
+    }
+
+    @Test
     void aHandEditedExportKindOrScaleFallsBackInsteadOfFailing(@org.junit.jupiter.api.io.TempDir Path dir) {
         Settings s = Settings.load(dir.resolve("settings.properties"));
         s.put("export.kind", "GARBAGE");
