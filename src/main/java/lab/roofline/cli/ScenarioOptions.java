@@ -139,7 +139,10 @@ public final class ScenarioOptions {
 
     /** The measured fractions; with none to read, --realistic fails rather than silently meaning ideal. */
     private static lab.roofline.engine.Realism measuredRealism() {
-        lab.roofline.io.RealismLoader.Result loaded = lab.roofline.io.RealismLoader.loadBundled();
+        return measuredRealism(lab.roofline.io.RealismLoader.loadBundled());
+    }
+
+    static lab.roofline.engine.Realism measuredRealism(lab.roofline.io.RealismLoader.Result loaded) {
         if (loaded.realism() == lab.roofline.engine.Realism.IDEAL) {
             throw new IllegalStateException("--realistic: the measured fractions could not be read ("
                     + String.join("; ", loaded.problems()) + ")");

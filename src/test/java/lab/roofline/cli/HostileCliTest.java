@@ -48,6 +48,13 @@ class HostileCliTest {
     }
 
     @Test
+    void realisticWithoutItsDataSaysSoInsteadOfMeaningIdeal() {
+        var broken = lab.roofline.io.RealismLoader.parse("realism.json", "{");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ScenarioOptions.measuredRealism(broken))
+                .hasMessageStartingWith("--realistic: the measured fractions could not be read (realism.json: not valid JSON");
+    }
+
+    @Test
     void atFilesAreNotRead() {
         CliTest.Run r = run("report", "@/etc/passwd");
         assertThat(r.code()).isEqualTo(2);

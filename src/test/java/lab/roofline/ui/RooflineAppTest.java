@@ -91,6 +91,34 @@ class RooflineAppTest {
         assertThat(Files.readString(file)).contains("gpu=b200");
     }
 
+    @Test
+    void settingsThatCannotBeSavedAreReportedOnce(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path blocker = Files.writeString(dir.resolve("a-file"), "");
+        String home = System.getProperty("roofline.home");
+        System.setProperty("roofline.home", blocker.resolve("home").toString()); // under a file: cannot be made
+        try {
+            Stage stage = FxToolkit.registerPrimaryStage();
+            app = FxToolkit.setupApplication(RooflineApp.class);
+            WaitForAsyncUtils.waitForFxEvents();
+            DashboardView view = (DashboardView) stage.getScene().getRoot();
+            FxRobot robot = new FxRobot();
+            robot.interact(() -> view.commands().darkTheme.setSelected(true));
+            for (int i = 0; i < 60 && !view.statusText().startsWith("Settings cannot be saved"); i++) {
+                Thread.sleep(50);
+                WaitForAsyncUtils.waitForFxEvents();
+            }
+            assertThat(view.statusText()).startsWith("Settings cannot be saved to ")
+                    .endsWith("changes last until the window closes.");
+            robot.interact(() -> view.showStatus("something else", null));
+            robot.interact(() -> view.commands().darkTheme.setSelected(false));
+            Thread.sleep(800);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(view.statusText()).isEqualTo("something else"); // told once, not at every change
+        } finally {
+            System.setProperty("roofline.home", home);
+        }
+    }
+
     private static void waitForSavedFile(Path file, String text) throws Exception {
         for (int i = 0; i < 60 && !(Files.exists(file) && Files.readString(file).contains(text)); i++) {
             Thread.sleep(50);
