@@ -73,19 +73,34 @@ public final class Units {
         if (Double.isInfinite(value)) {
             return "∞ " + unit;
         }
-        String[] prefixes = {"", "k", "M", "G", "T", "P", "E"};
+        String[] prefixes = {"", "k", "M", "G", "T", "P", "E", "Z", "Y"};
         double v = Math.abs(value);
         int i = 0;
         while (v >= 999.5 && i < prefixes.length - 1) {
             v /= 1000;
             i++;
         }
+        if (v >= 999.5) {
+            return ">999 Y" + unit; // beyond any prefix: a number no real workload reaches
+        }
         return sig3(Math.signum(value) * v) + " " + prefixes[i] + unit;
     }
 
-    /** Seconds in the unit a person reads best: 0.0209 -> "20.9 ms". */
+    private static final double SECONDS_PER_DAY = 86_400;
+    private static final double SECONDS_PER_YEAR = 365.25 * SECONDS_PER_DAY;
+
+    /** Seconds in the unit a person reads best: 0.0209 -> "20.9 ms", 7200 -> "2.00 h". */
     public static String seconds(double seconds) {
         double s = Math.abs(seconds);
+        if (s >= SECONDS_PER_YEAR) {
+            return s >= 1e6 * SECONDS_PER_YEAR ? "over a million years" : sig3(seconds / SECONDS_PER_YEAR) + " years";
+        }
+        if (s >= SECONDS_PER_DAY) {
+            return sig3(seconds / SECONDS_PER_DAY) + " days";
+        }
+        if (s >= 3600) {
+            return sig3(seconds / 3600) + " h";
+        }
         if (s >= 1) {
             return sig3(seconds) + " s";
         }
