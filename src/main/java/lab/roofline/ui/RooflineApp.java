@@ -80,16 +80,7 @@ public final class RooflineApp extends Application {
         vm = new RooflineViewModel(data.profiles().profiles());
         vm.apiPrices().setAll(data.apiPrices().prices());
         vm.setRealism(data.realism().realism());
-        List<String> settingsNotes = new ArrayList<>();
-        ScenarioInputs saved = ScenarioSettings.read(settings, settingsNotes);
-        vm.apply(saved);
-        if (!vm.inputs().gpuId().equalsIgnoreCase(saved.gpuId())) {
-            settingsNotes.add("settings: GPU '" + Units.shortened(saved.gpuId()) + "' is not among the loaded profiles; "
-                    + "using " + vm.gpuProperty().get().name() + " until you choose one");
-            // Kept in the file until the user picks a GPU: a profile folder that is back next time still works.
-            unresolvedGpuId = saved.gpuId();
-            fallbackGpu = vm.gpuProperty().get();
-        }
+        List<String> settingsNotes = restoreScenario();
         view = new DashboardView(vm, this::export);
         DashboardView.Commands commands = view.commands();
         commands.explanation.setSelected(Boolean.parseBoolean(settings.get("explain", "false")));
@@ -102,14 +93,7 @@ public final class RooflineApp extends Application {
         Theme.of(commands.darkTheme.isSelected()).applyTo(scene);
         commands.darkTheme.selectedProperty().addListener((obs, was, is) -> Theme.of(is).applyTo(scene));
 
-        List<String> problems = new ArrayList<>(data.problems());
-        if (settings.problem() != null) {
-            problems.add(settings.problem());
-        }
-        problems.addAll(settingsNotes);
-        view.showStatus(data.profiles().profiles().size() + " hardware profiles loaded"
-                + (problems.isEmpty() ? "" : "  ·  " + problems.size() + " problem(s): " + String.join("; ", problems))
-                + "  ·  your own profiles: " + AppHome.profilesDirectory(), null);
+        view.showStatus(startupMessage(settingsNotes), null);
         stage.setTitle("Roofline Lab");
         stage.setScene(scene);
         stage.setMinWidth(Math.min(1000, screen.getWidth()));
@@ -124,6 +108,33 @@ public final class RooflineApp extends Application {
                 commands.explanation.selectedProperty(), stage.xProperty(), stage.yProperty(),
                 stage.widthProperty(), stage.heightProperty(), stage.maximizedProperty()));
         watched.forEach(o -> o.addListener(saveSoon));
+    }
+
+    /** The last session's scenario; returns a note for each saved value that could not be used. */
+    private List<String> restoreScenario() {
+        List<String> notes = new ArrayList<>();
+        ScenarioInputs saved = ScenarioSettings.read(settings, notes);
+        vm.apply(saved);
+        if (!vm.inputs().gpuId().equalsIgnoreCase(saved.gpuId())) {
+            notes.add("settings: GPU '" + Units.shortened(saved.gpuId()) + "' is not among the loaded profiles; "
+                    + "using " + vm.gpuProperty().get().name() + " until you choose one");
+            // Kept in the file until the user picks a GPU: a profile folder that is back next time still works.
+            unresolvedGpuId = saved.gpuId();
+            fallbackGpu = vm.gpuProperty().get();
+        }
+        return notes;
+    }
+
+    /** What loaded, and every problem with the data or the settings, once, in the status bar. */
+    private String startupMessage(List<String> settingsNotes) {
+        List<String> problems = new ArrayList<>(data.problems());
+        if (settings.problem() != null) {
+            problems.add(settings.problem());
+        }
+        problems.addAll(settingsNotes);
+        return data.profiles().profiles().size() + " hardware profiles loaded"
+                + (problems.isEmpty() ? "" : "  ·  " + problems.size() + " problem(s): " + String.join("; ", problems))
+                + "  ·  your own profiles: " + AppHome.profilesDirectory();
     }
 
     /** With -Droofline.timing=true: milliseconds from the launch (the first JVM's start) to the first frame. */
