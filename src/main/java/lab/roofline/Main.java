@@ -65,7 +65,16 @@ public final class Main {
         }
         if (args.length == 0 || (args.length == 1 && args[0].equals("app"))) {
             lab.roofline.io.AppData.loadAsync(); // overlaps the toolkit's start-up
-            lab.roofline.ui.RooflineApp.launchApp(args);
+            try {
+                lab.roofline.ui.RooflineApp.launchApp(args);
+            } catch (RuntimeException e) {
+                // No display (a server, a CI machine): one line and a way forward, not a stack trace.
+                Throwable cause = e.getCause() != null ? e.getCause() : e;
+                System.err.println("roofline-lab: the window cannot open ("
+                        + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage())
+                        + "); the commands work without a display: roofline-lab --help");
+                System.exit(1);
+            }
             return;
         }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);

@@ -102,7 +102,7 @@ public final class ScenarioOptions {
         }
         if (weightOnly && precision.bytesPerValue() >= Precision.BF16.bytesPerValue()) {
             throw new CommandLine.ParameterException(cl, "--weight-only needs weights narrower than BF16 "
-                    + "(int8, int4, fp8 or fp4), got " + precision.key());
+                    + "(int8, int4, fp8 or fp4), got " + precision.label());
         }
         int devices = (int) value(cl, "--gpus", ScenarioLimits.GPU_COUNT, gpuCount);
         long sequences = (long) value(cl, "--batch", ScenarioLimits.BATCH, batch);

@@ -221,10 +221,11 @@ public final class RooflineEngine {
         String capacity = Units.si(mem.capacityBytes(), "B");
         if (mem.maxBatch() == 0) {
             notices.add("Weights alone (" + Units.si(mem.weightBytes(), "B") + ") do not fit in " + capacity
-                    + ": needs at least " + mem.minDevicesForWeights() + " × " + s.gpu().name());
+                    + ": needs at least " + String.format(java.util.Locale.ROOT, "%,d", mem.minDevicesForWeights()) + " × "
+                    + s.gpu().name());
         } else {
             notices.add("Does not fit in " + capacity + " at batch " + s.batchSize() + ": needs "
-                    + Units.si(mem.totalBytes(), "B") + " (largest batch that fits: " + mem.maxBatch() + ")");
+                    + Units.si(mem.totalBytes(), "B") + " (largest batch that fits: " + String.format(java.util.Locale.ROOT, "%,d", mem.maxBatch()) + ")");
         }
     }
 

@@ -123,7 +123,7 @@ public final class Units {
             v = Math.copySign(a, v);
         }
         if (a >= 100 || a == 0) {
-            return String.format(Locale.ROOT, "%.0f", v);
+            return String.format(Locale.ROOT, "%,.0f", v); // 13,800: grouped like every other count shown
         }
         if (a >= 10) {
             return String.format(Locale.ROOT, "%.1f", v);

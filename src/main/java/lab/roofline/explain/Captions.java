@@ -12,8 +12,10 @@ public final class Captions {
         Scenario s = e.scenario();
         String precisionText = s.weightOnly()
                 ? s.weightPrecision().label() + " weights, BF16 math" : s.weightPrecision().label();
-        return devices(s) + "  ·  " + s.model().name() + "  ·  " + precisionText + "  ·  batch " + s.batchSize()
-                + "  ·  " + s.promptTokens() + " prompt + " + s.generatedTokens() + " generated tokens  ·  Roofline Lab";
+        return devices(s) + "  ·  " + s.model().name() + "  ·  " + precisionText + "  ·  batch "
+                + String.format(java.util.Locale.ROOT, "%,d", s.batchSize())
+                + "  ·  " + String.format(java.util.Locale.ROOT, "%,d prompt + %,d generated tokens", s.promptTokens(),
+                s.generatedTokens()) + "  ·  Roofline Lab";
     }
 
     /** "H100 SXM" or "8 × H100 SXM". */

@@ -71,11 +71,11 @@ public final class Explanation {
                 Term w = one.matmul();
                 double waiting = 1 - w.computeSeconds() / one.seconds();
                 yield String.format(Locale.ROOT,
-                        "At batch 1 each decode step reads %s of weights at %s, and the step takes %s. It does %s of "
-                                + "math, which this GPU finishes in %s: the GPU waits on memory %s of the time, and one "
-                                + "sequence gets %s tokens/s. That is %s FLOPs per byte, far below the ridge of %s.",
+                        "At batch 1 each decode step reads %s of weights at %s, and the step takes %s. The weights "
+                                + "take %s of math, which this GPU finishes in %s: the GPU waits on memory %s of the time, "
+                                + "and one sequence gets %s tokens/s. That is %s FLOPs per byte, far below the ridge of %s.",
                         si(w.weightBytes(), "B"), si(w.bandwidthBytesPerSecond(), "B/s"),
-                        Units.seconds(one.seconds()), si(one.flops(), "FLOP"), Units.seconds(w.computeSeconds()),
+                        Units.seconds(one.seconds()), si(w.flops(), "FLOP"), Units.seconds(w.computeSeconds()),
                         Units.percent(waiting), Units.sig3(one.tokensPerSecond()),
                         Units.sig3(one.arithmeticIntensity()), Units.sig3(e.ridgeFlopsPerByte()));
             }

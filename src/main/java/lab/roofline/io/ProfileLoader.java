@@ -35,10 +35,14 @@ public final class ProfileLoader {
     private static final String BUNDLED = "hardware-profiles";
     /** A profile is a few kB; anything larger is not one (a 3 GB file, /dev/zero behind a link). */
     static final long MAX_FILE_BYTES = 1 << 20;
-    /** Physically plausible upper bounds: far above any device, far below where arithmetic breaks. */
+    /** Physically plausible bounds: far beyond any device either way, far from where arithmetic breaks. */
+    static final double MIN_PEAK_TFLOPS = 1e-3;
     static final double MAX_PEAK_TFLOPS = 1e7;
+    static final double MIN_BANDWIDTH_GBPS = 0.1;
     static final double MAX_BANDWIDTH_GBPS = 1e6;
+    static final double MIN_MEMORY_GB = 0.1;
     static final double MAX_MEMORY_GB = 1e7;
+    static final double MIN_PRICE_USD_PER_HOUR = 0.001;
     static final double MAX_PRICE_USD_PER_HOUR = 10_000;
     /** Names, vendors and notes: a paragraph at most. */
     static final int MAX_TEXT_CHARS = 2_000;
@@ -161,14 +165,14 @@ public final class ProfileLoader {
             Precision p = Precision.parse(e.getKey()).orElseThrow(() -> new ProfileException(
                     "field 'peakTflops': unknown precision '" + e.getKey() + "' (known: "
                             + Precision.acceptedKeys() + ")"));
-            if (peakFlops.put(p, positive(e.getValue(), "peakTflops." + e.getKey(), MAX_PEAK_TFLOPS) * 1e12) != null) {
+            if (peakFlops.put(p, positive(e.getValue(), "peakTflops." + e.getKey(), MIN_PEAK_TFLOPS, MAX_PEAK_TFLOPS) * 1e12) != null) {
                 throw new ProfileException("field 'peakTflops': precision '" + e.getKey() + "' given twice");
             }
         }
-        double bandwidth = requiredPositive(root, "memoryBandwidthGBps", MAX_BANDWIDTH_GBPS) * 1e9;
-        double capacity = requiredPositive(root, "memoryGB", MAX_MEMORY_GB) * 1e9;
+        double bandwidth = requiredPositive(root, "memoryBandwidthGBps", MIN_BANDWIDTH_GBPS, MAX_BANDWIDTH_GBPS) * 1e9;
+        double capacity = requiredPositive(root, "memoryGB", MIN_MEMORY_GB, MAX_MEMORY_GB) * 1e9;
         double price = root.hasNonNull("priceUsdPerHour")
-                ? positive(root.get("priceUsdPerHour"), "priceUsdPerHour", MAX_PRICE_USD_PER_HOUR) : Double.NaN;
+                ? positive(root.get("priceUsdPerHour"), "priceUsdPerHour", MIN_PRICE_USD_PER_HOUR, MAX_PRICE_USD_PER_HOUR) : Double.NaN;
 
         JsonNode sourcesNode = root.get("sources");
         if (sourcesNode == null || sourcesNode.isNull()) {
@@ -203,27 +207,39 @@ public final class ProfileLoader {
         return text;
     }
 
-    private static double requiredPositive(JsonNode root, String field, double max) throws ProfileException {
+    private static double requiredPositive(JsonNode root, String field, double min, double max)
+            throws ProfileException {
         JsonNode n = root.get(field);
         if (n == null || n.isNull()) {
             throw new ProfileException("missing field '" + field + "'");
         }
-        return positive(n, field, max);
+        return positive(n, field, min, max);
     }
 
-    private static double positive(JsonNode n, String field, double max) throws ProfileException {
+    private static double positive(JsonNode n, String field, double min, double max) throws ProfileException {
         if (!n.isNumber()) {
             throw new ProfileException("field '" + field + "' must be a number, got " + shortText(n.toString()));
         }
         double v = n.asDouble();
         if (!(v > 0)) {
-            throw new ProfileException("field '" + field + "' must be above zero, got " + shortText(n.toString()));
+            throw new ProfileException("field '" + field + "' must be above zero, got " + plain(v));
         }
-        if (!(v <= max)) {
-            throw new ProfileException("field '" + field + "' is not physically plausible: " + shortText(n.toString())
-                    + " is above " + String.format(java.util.Locale.ROOT, "%,.0f", max));
+        if (v < min || !(v <= max)) {
+            throw new ProfileException("field '" + field + "' is not physically plausible: " + plain(v)
+                    + " is " + (v < min ? "below " + plain(min) : "above " + plain(max)));
         }
         return v;
+    }
+
+    /** A figure as a person writes it: 10,000,000; 0.001; 1e300; never "1.0E7" or "Infinity". */
+    private static String plain(double v) {
+        if (Double.isInfinite(v)) {
+            return "a number too large to represent";
+        }
+        if (v >= 1e15 || v < 1e-3) {
+            return String.format(java.util.Locale.ROOT, "%.3g", v).replaceAll("\\.?0+e", "e").replace("e+", "e");
+        }
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString().replaceAll("(\\d)(?=(\\d{3})+(?!\\d))(?=[^.]*$)", "$1,");
     }
 
     private static String shortText(String s) {

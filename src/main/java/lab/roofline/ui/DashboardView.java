@@ -13,7 +13,9 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.StackPane;
@@ -152,6 +154,21 @@ public final class DashboardView extends BorderPane {
         summary.showWorkProperty().bindBidirectional(commands.showWork.selectedProperty());
         top.getChildren().add(0, menuBar());
         fillToolBar();
+        // Lesson navigation only while a lesson runs; Page Up/Down step it even where a scroll pane has
+        // focus (the pane would otherwise take the keys before the menu's accelerators see them).
+        commands.nextStep.disabledProperty().bind(lesson.indexProperty().lessThan(0)
+                .or(lesson.indexProperty().isEqualTo(Lesson.STEPS.size() - 1)));
+        commands.previousStep.disabledProperty().bind(lesson.indexProperty().lessThan(1));
+        commands.leaveLesson.disabledProperty().bind(lesson.indexProperty().lessThan(0));
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (lesson.isRunning() && e.getCode() == KeyCode.PAGE_DOWN) {
+                lesson.next();
+                e.consume();
+            } else if (lesson.isRunning() && e.getCode() == KeyCode.PAGE_UP) {
+                lesson.back();
+                e.consume();
+            }
+        });
     }
 
     private MenuBar menuBar() {

@@ -28,7 +28,7 @@ class HostileCliTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "report --weight-only --precision fp32 | --weight-only needs weights narrower than BF16 (int8, int4, fp8 or fp4), got fp32",
+            "report --weight-only --precision fp32 | --weight-only needs weights narrower than BF16 (int8, int4, fp8 or fp4), got FP32",
             "report --weight-only --precision bf16 | --weight-only needs weights narrower than BF16",
             "report --profiles /no/such/folder | --profiles: the folder /no/such/folder does not exist",
             "list-gpus --profiles /no/such/folder | --profiles: the folder /no/such/folder does not exist",

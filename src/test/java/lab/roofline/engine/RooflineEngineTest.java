@@ -230,7 +230,7 @@ class RooflineEngineTest {
         assertThat(Units.sig3(99.96)).isEqualTo("100");
         assertThat(Units.seconds(7200)).isEqualTo("2.00 h");
         assertThat(Units.seconds(3 * 86_400)).isEqualTo("3.00 days");
-        assertThat(Units.seconds(1.18e13)).isEqualTo("374000 years");
+        assertThat(Units.seconds(1.18e13)).isEqualTo("374,000 years");
         assertThat(Units.seconds(1e30)).isEqualTo("over a million years");
         assertThat(Units.si(1.31e27, "FLOP")).isEqualTo(">999 YFLOP");
         assertThat(Units.si(1.31e24, "FLOP")).isEqualTo("1.31 YFLOP");

@@ -93,9 +93,23 @@ class HostileProfileTest {
         Files.writeString(folder.resolve("c.json"), GOOD.replace("\"mygpu\"", "\"c\"").replace("48", "1e400"));
         List<String> problems = load().problems();
         assertThat(problems).hasSize(3);
-        assertThat(problems.get(0)).contains("a.json", "field 'peakTflops.bf16' is not physically plausible", "10,000,000");
-        assertThat(problems.get(1)).contains("b.json", "field 'memoryBandwidthGBps' is not physically plausible");
-        assertThat(problems.get(2)).contains("c.json", "field 'memoryGB'");
+        assertThat(problems.get(0)).endsWith("a.json: field 'peakTflops.bf16' is not physically plausible: 1e300 "
+                + "is above 10,000,000");
+        assertThat(problems.get(1)).endsWith("b.json: field 'memoryBandwidthGBps' is not physically plausible: "
+                + "10,000,000 is above 1,000,000");
+        assertThat(problems.get(2)).endsWith("c.json: field 'memoryGB' is not physically plausible: a number too "
+                + "large to represent is above 10,000,000");
+    }
+
+    @Test
+    void vanishinglySmallFiguresAreRefusedToo() throws Exception {
+        Files.writeString(folder.resolve("a.json"), GOOD.replace("1000", "1e-300"));
+        Files.writeString(folder.resolve("b.json"), GOOD.replace("\"mygpu\"", "\"b\"").replace("48", "0.01"));
+        List<String> problems = load().problems();
+        assertThat(problems).hasSize(2);
+        assertThat(problems.get(0)).endsWith("a.json: field 'memoryBandwidthGBps' is not physically plausible: "
+                + "1e-300 is below 0.1");
+        assertThat(problems.get(1)).endsWith("b.json: field 'memoryGB' is not physically plausible: 0.01 is below 0.1");
     }
 
     @Test

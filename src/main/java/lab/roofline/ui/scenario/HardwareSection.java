@@ -119,6 +119,7 @@ public final class HardwareSection extends VBox {
         }
         gpuList.setItems(items);
         gpuList.getSelectionModel().select(vm.gpuProperty().get());
+        scrollToSelectedGpu(); // clearing the filter keeps the chosen GPU in view
     }
 
     private static String priceText(double usd) {

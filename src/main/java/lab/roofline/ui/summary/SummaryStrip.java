@@ -72,9 +72,9 @@ public final class SummaryStrip extends VBox {
         decode.set(Units.sig3(e.decode().tokensPerSecond()) + " tok/s",
                 Units.sig3(e.decode().tokensPerSecondPerSequence()) + " tok/s per sequence");
         utilization.set(Units.percent(e.decode().computeUtilization()),
-                "decode is " + e.decode().bound().label() + "; prefill " + Units.percent(e.prefill().computeUtilization()));
-        timePerToken.set(Units.seconds(e.decode().seconds()), "batch " + e.scenario().batchSize() + " at "
-                + String.format(Locale.ROOT, "%,.0f", e.decode().contextTokens()) + " tokens of context");
+                e.decode().bound().label() + " · prefill " + Units.percent(e.prefill().computeUtilization()));
+        timePerToken.set(Units.seconds(e.decode().seconds()), String.format(Locale.ROOT, "batch %,d · %,.0f-token context",
+                e.scenario().batchSize(), e.decode().contextTokens()));
         Evaluation.Cost c = e.cost();
         inputCost.setTitle(c.hasPrice() ? "Input, per 1M tokens" : "Input, GPU time per token");
         outputCost.setTitle(c.hasPrice() ? "Output, per 1M tokens" : "Output, GPU time per token");
@@ -87,13 +87,13 @@ public final class SummaryStrip extends VBox {
         }
         ratio.set(Units.times(c.outputToInputRatio()), "output tokens cost more");
         Evaluation.MemoryUse m = e.memory();
-        double unit = m.capacityBytes() >= 1e12 ? 1e12 : 1e9;
+        double unit = Math.max(m.capacityBytes(), m.totalBytes()) >= 1e12 ? 1e12 : 1e9; // as the warning writes it
         memory.set(Units.sig3(m.totalBytes() / unit) + " / " + Units.sig3(m.capacityBytes() / unit)
                         + (unit == 1e12 ? " TB" : " GB"),
                 m.maxBatch() == 0 ? "weights need ≥ " + m.minDevicesForWeights() + " devices"
                         : (e.scenario().gpuCount() > 1
-                        ? Units.si(m.totalBytes() / e.scenario().gpuCount(), "B") + " per device · " : "")
-                        + "largest batch that fits: " + String.format(Locale.ROOT, "%,d", m.maxBatch()));
+                        ? Units.si(m.totalBytes() / e.scenario().gpuCount(), "B") + "/device · " : "")
+                        + "max batch " + String.format(Locale.ROOT, "%,d", m.maxBatch()));
         memoryBar.setProgress(Math.min(1, m.totalBytes() / m.capacityBytes()));
         memory.pseudoClassStateChanged(OVER, !m.fits());
 

@@ -29,10 +29,10 @@ public final class SummaryTile extends VBox {
         titleLabel.getStyleClass().add("tile-title");
         value.getStyleClass().add("tile-value");
         detail.getStyleClass().add("tile-detail");
-        detail.setWrapText(true); // a narrow window wraps the context line rather than cutting it off
-        detail.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // One line, so the strip keeps its height while values change; the tooltip has the whole of it.
         work.getStyleClass().add("tile-work");
         work.setWrapText(true);
+        work.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // formulas wrap, never cut off
         getStyleClass().add("tile");
         getChildren().addAll(titleLabel, value, detail, work);
         setAlignment(Pos.TOP_LEFT);
@@ -88,6 +88,6 @@ public final class SummaryTile extends VBox {
 
     /** What the tooltip says when it opens: what the number means, and the work behind it. */
     public String tooltipText() {
-        return about + "\n\n" + derivations.apply(quantity).text();
+        return detail.getText() + "\n\n" + about + "\n\n" + derivations.apply(quantity).text();
     }
 }

@@ -43,4 +43,21 @@ class LessonBarUiTest extends DashboardFixture {
         assertThat(vm.highlightProperty().get()).isNull();
         assertThat(vm.gpuCountProperty().get()).isEqualTo(2);
     }
+
+    @Test
+    void pageDownAndPageUpStepTheLessonWhereverTheFocusIs(FxRobot robot) {
+        robot.clickOn("#lesson-start");
+        robot.clickOn(view.summary()); // focus away from the lesson bar, into the scrolling middle
+        robot.type(javafx.scene.input.KeyCode.PAGE_DOWN);
+        settle();
+        assertThat(view.lesson().indexProperty().get()).isEqualTo(1);
+        robot.type(javafx.scene.input.KeyCode.PAGE_UP);
+        settle();
+        assertThat(view.lesson().indexProperty().get()).isZero();
+        robot.clickOn("#lesson-leave");
+        robot.type(javafx.scene.input.KeyCode.PAGE_DOWN); // no lesson: the key scrolls, it does not start one
+        settle();
+        assertThat(view.lesson().isRunning()).isFalse();
+        assertThat(view.commands().nextStep.isDisabled()).isTrue();
+    }
 }

@@ -173,7 +173,7 @@ class RooflineViewModelTest {
         vm.gpuCountProperty().set(2);
         vm.batchSizeProperty().set(64);
         assertThat(lab.roofline.explain.Captions.of(vm.result())).contains("2 × NVIDIA H100 SXM5 80GB",
-                "Llama-3.1-70B", "INT8", "batch 64", "1024 prompt + 256 generated");
+                "Llama-3.1-70B", "INT8", "batch 64", "1,024 prompt + 256 generated");
     }
 
     private static final ScenarioInputs SOME = new ScenarioInputs("b200", null, 33e9, Precision.INT4, true,
