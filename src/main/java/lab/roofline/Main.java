@@ -65,6 +65,7 @@ public final class Main {
         }
         if (args.length == 0 || (args.length == 1 && args[0].equals("app"))) {
             lab.roofline.io.AppData.loadAsync(); // overlaps the toolkit's start-up
+            lab.roofline.ui.Preload.start();
             try {
                 lab.roofline.ui.RooflineApp.launchApp(args);
             } catch (RuntimeException e) {

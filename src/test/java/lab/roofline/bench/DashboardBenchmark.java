@@ -39,6 +39,7 @@ public final class DashboardBenchmark {
         long jvmStartMillis = ManagementFactory.getRuntimeMXBean().getStartTime();
         // As the app does: data loads in the background while the toolkit starts.
         var data = lab.roofline.io.AppData.loadAsync();
+        lab.roofline.ui.Preload.start();
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
