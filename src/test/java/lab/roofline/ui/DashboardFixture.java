@@ -30,6 +30,19 @@ public abstract class DashboardFixture {
         stage.show();
     }
 
+    protected lab.roofline.ui.scenario.ControlPanel controls() {
+        return view.controls();
+    }
+
+    protected lab.roofline.ui.chart.RooflineChart roofline() {
+        return view.rooflineChart();
+    }
+
+    /** Scrolls the control panel (0 top, 1 bottom) so a section lower down is on screen to click. */
+    protected void scrollControlsTo(double v) {
+        ((javafx.scene.control.ScrollPane) view.lookup("#controls-scroll")).setVvalue(v);
+    }
+
     protected static void settle() {
         WaitForAsyncUtils.waitForFxEvents();
     }

@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import javafx.geometry.Point2D;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import lab.roofline.engine.HardwareProfile;
 import lab.roofline.explain.Derivations;
 import lab.roofline.ui.DashboardFixture;
-import lab.roofline.ui.chart.RooflineChart;
 import lab.roofline.ui.chart.RooflineGeometry;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -24,18 +22,6 @@ class HardwareSectionUiTest extends DashboardFixture {
     @Start
     void start(Stage stage) {
         open(stage);
-    }
-
-    private ControlPanel controls() {
-        return view.controls();
-    }
-
-    private RooflineChart roofline() {
-        return view.rooflineChart();
-    }
-
-    private void scrollControlsTo(double v) {
-        ((ScrollPane) view.lookup("#controls-scroll")).setVvalue(v);
     }
 
     @Test

@@ -11,7 +11,6 @@ import lab.roofline.engine.ModelPresets;
 import lab.roofline.engine.Precision;
 import lab.roofline.explain.Derivations;
 import lab.roofline.ui.DashboardFixture;
-import lab.roofline.ui.chart.RooflineChart;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
@@ -24,14 +23,6 @@ class ModelSectionUiTest extends DashboardFixture {
     @Start
     void start(Stage stage) {
         open(stage);
-    }
-
-    private ControlPanel controls() {
-        return view.controls();
-    }
-
-    private RooflineChart roofline() {
-        return view.rooflineChart();
     }
 
     @Test

@@ -2,7 +2,6 @@ package lab.roofline.ui.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import javafx.scene.control.ScrollPane;
 import javafx.stage.Stage;
 import lab.roofline.engine.RealismMode;
 import lab.roofline.ui.DashboardFixture;
@@ -18,14 +17,6 @@ class RealismSectionUiTest extends DashboardFixture {
     @Start
     void start(Stage stage) {
         open(stage);
-    }
-
-    private ControlPanel controls() {
-        return view.controls();
-    }
-
-    private void scrollControlsTo(double v) {
-        ((ScrollPane) view.lookup("#controls-scroll")).setVvalue(v);
     }
 
     @Test

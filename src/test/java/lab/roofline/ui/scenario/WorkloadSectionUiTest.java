@@ -10,7 +10,6 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import lab.roofline.engine.ModelPresets;
 import lab.roofline.ui.DashboardFixture;
-import lab.roofline.ui.chart.RooflineChart;
 import lab.roofline.ui.chart.RooflineGeometry;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -24,14 +23,6 @@ class WorkloadSectionUiTest extends DashboardFixture {
     @Start
     void start(Stage stage) {
         open(stage);
-    }
-
-    private ControlPanel controls() {
-        return view.controls();
-    }
-
-    private RooflineChart roofline() {
-        return view.rooflineChart();
     }
 
     @Test
