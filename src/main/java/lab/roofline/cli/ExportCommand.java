@@ -76,8 +76,15 @@ final class ExportCommand implements Callable<Integer> {
         if (folder == null || !Files.isDirectory(folder)) {
             throw new CommandLine.ParameterException(cl, "--out: the folder " + folder + " does not exist");
         }
-        if (!Files.isWritable(folder) || folder.startsWith("/proc") || folder.startsWith("/sys")) {
-            throw new CommandLine.ParameterException(cl, "--out: the folder " + folder + " cannot be written to");
+        // Tried, not guessed from permissions: root may write anywhere but /proc, and a network folder may lie.
+        try {
+            Files.delete(Files.createTempFile(folder, ".roofline-check-", ".tmp"));
+        } catch (java.io.IOException | UnsupportedOperationException e) {
+            // A virtual folder (/proc) answers "no such file" for a file it will not create.
+            String why = e instanceof java.nio.file.NoSuchFileException ? "it takes no new files"
+                    : lab.roofline.io.IoReasons.of(e);
+            throw new CommandLine.ParameterException(cl, "--out: the folder " + folder + " cannot be written to ("
+                    + why + ")");
         }
         if (Files.exists(out) && !Files.isWritable(out)) {
             throw new CommandLine.ParameterException(cl, "--out: " + out + " is read-only; it was left as it is");
