@@ -54,7 +54,7 @@ public final class RooflineCommand {
 
     /** One line without control characters (typed escapes, newlines): what reaches the terminal. */
     static String printable(String message) {
-        String line = message.replaceAll("\\p{Cntrl}", " ");
+        String line = message.replaceAll("[\\p{Cntrl}\\p{Cf}]", " ");
         return line.length() > 1000 ? line.substring(0, 997) + "…" : line;
     }
 

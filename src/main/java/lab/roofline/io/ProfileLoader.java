@@ -125,9 +125,12 @@ public final class ProfileLoader {
         return "Skipped profile " + clean(file) + ": " + clean(reason);
     }
 
-    /** Text from a file, safe to print: control characters (newlines, ANSI escapes) removed. */
+    /**
+     * Text from a file, safe to print: control characters (newlines, ANSI escapes) and invisible format
+     * characters (a right-to-left override that would make a name read backwards) removed.
+     */
     static String clean(String text) {
-        return text.replaceAll("\\p{Cntrl}", "");
+        return text.replaceAll("[\\p{Cntrl}\\p{Cf}]", "");
     }
 
     /** Parses one profile from JSON text. */

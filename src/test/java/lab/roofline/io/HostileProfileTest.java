@@ -114,7 +114,7 @@ class HostileProfileTest {
 
     @Test
     void controlCharactersNeverReachTheTerminal() throws Exception {
-        Files.writeString(folder.resolve("esc.json"), GOOD.replace("My GPU", "My\\u001b[31m GPU\\nevil"));
+        Files.writeString(folder.resolve("esc.json"), GOOD.replace("My GPU", "My\\u001b[31m GPU\\nevil\\u202e"));
         Files.writeString(folder.resolve("bad.json"), GOOD.replace("\"mygpu\"", "\"bad\\u001b[2J\""));
         ProfileLoader.Result r = load();
         assertThat(r.profiles()).singleElement().extracting(HardwareProfile::name).isEqualTo("My[31m GPUevil");
