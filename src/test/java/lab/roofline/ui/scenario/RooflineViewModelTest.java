@@ -97,6 +97,7 @@ class RooflineViewModelTest {
         assertThat(vm.setGeneratedTokensText("0")).get().asString().contains("too small (at least 1)");
         assertThat(vm.setPriceText("free")).get().asString().startsWith("Price: 'free' is not a number");
         assertThat(vm.setPriceText("-3")).get().asString().contains("too small");
+        assertThat(vm.setPriceText("2,50")).get().asString().contains("'2,50' is ambiguous: write 2.50");
         assertThat(vm.setPriceText("2.50")).isEmpty();
         assertThat(vm.result().cost().priceUsdPerHour()).isEqualTo(2.5);
         assertThat(vm.lastInputErrorProperty().get()).isNull();
