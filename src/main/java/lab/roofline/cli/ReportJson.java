@@ -26,6 +26,8 @@ public final class ReportJson {
     public static ObjectNode tree(Evaluation e) {
         Scenario s = e.scenario();
         ObjectNode root = JSON.createObjectNode();
+        // Whether the scenario can run at all: a script must not read a cost for one that does not fit.
+        root.put("feasible", e.memory().fits());
 
         ObjectNode gpu = root.putObject("gpu");
         gpu.put("id", s.gpu().id());

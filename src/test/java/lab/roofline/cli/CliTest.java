@@ -32,6 +32,9 @@ class CliTest {
         assertThat(r.code()).isZero();
         assertThat(r.err()).isEmpty();
         JsonNode j = new ObjectMapper().readTree(r.out());
+        assertThat(j.path("feasible").asBoolean()).isTrue();
+        assertThat(new ObjectMapper().readTree(run("report", "--json", "--model", "Llama-3.1-405B", "--gpu", "l4").out())
+                .path("feasible").asBoolean(true)).isFalse();
         for (String key : new String[] {"id", "name", "count", "peakFlopsPerSecond", "memoryBandwidthBytesPerSecond",
                 "memoryCapacityBytes", "priceUsdPerHour", "ridgeFlopsPerByte", "ridgeFlopsPerValue"}) {
             assertThat(j.path("gpu").has(key)).as("gpu." + key).isTrue();
