@@ -61,12 +61,55 @@ public final class CostChart extends CanvasChart {
         text(g, e.cost().hasPrice() ? "Cost per million tokens" : "GPU time per token (no price known)", 16, 12,
                 TextAlignment.LEFT, VPos.TOP, font(1.15, true), color(ChartColor.TEXT));
         drawRatioScale(g, w);
-        double barArea = h - TOP - BOTTOM;
-        double[] centres = {TOP + barArea * 0.25, TOP + barArea * 0.75};
+        Bars bars = bars(w, h);
         String[] names = {"Input (prefill)", "Output (decode)"};
         for (int i = 0; i < 2; i++) {
-            text(g, names[i], LEFT - 12, centres[i], TextAlignment.RIGHT, VPos.CENTER, font(0.95, true), color(ChartColor.TEXT));
+            if (bars.compact()) {
+                text(g, names[i], bars.left(), bars.top(i) - 4, TextAlignment.LEFT, VPos.BOTTOM, font(0.95, true),
+                        color(ChartColor.TEXT));
+            } else {
+                text(g, names[i], LEFT - 12, bars.centre(i), TextAlignment.RIGHT, VPos.CENTER, font(0.95, true),
+                        color(ChartColor.TEXT));
+            }
         }
+    }
+
+    /**
+     * Where the two bars go. Wide: names left of the bars, totals after them. Narrow (the bars would get
+     * less than half the width): names and totals above the bars, which then span the chart, so the
+     * proportion of the two bars stays readable at any width.
+     */
+    record Bars(boolean compact, double left, double right, double height, double[] centres) {
+        double centre(int i) {
+            return centres[i];
+        }
+
+        double top(int i) {
+            return centres[i] - height / 2;
+        }
+    }
+
+    static final double TOTAL_LABEL_WIDTH = 150;
+
+    Bars bars(double w, double h) {
+        double barArea = h - TOP - BOTTOM;
+        double[] centres = {TOP + barArea * 0.25, TOP + barArea * 0.75};
+        boolean compact = w - RIGHT - TOTAL_LABEL_WIDTH - LEFT < w * 0.5;
+        double height = Math.min(54, barArea / 2 * (compact ? 0.5 : 0.62));
+        if (compact) {
+            // Room above each bar for its name and total.
+            for (int i = 0; i < 2; i++) {
+                centres[i] += baseFontSize() * 0.6;
+            }
+            return new Bars(true, 16, w - RIGHT, height, centres);
+        }
+        return new Bars(false, LEFT, w - RIGHT - TOTAL_LABEL_WIDTH, height, centres);
+    }
+
+    /** Where the bars were last laid out (for tests). */
+    public double barAreaWidth() {
+        Bars b = bars(getWidth(), getHeight());
+        return b.right() - b.left();
     }
 
     private final ObservableValue<List<RatioReference>> references;
@@ -107,8 +150,8 @@ public final class CostChart extends CanvasChart {
         PhaseCost.TimeSplit input = e.costByCause().input();
         PhaseCost.TimeSplit output = e.costByCause().output();
         double max = Math.max(input.totalSeconds(), output.totalSeconds());
-        double plotRight = w - RIGHT;
-        LogScale x = LogScale.linear(0, max * 1.0, LEFT, plotRight - 150);
+        Bars bars = bars(w, h);
+        LogScale x = LogScale.linear(0, max * 1.0, bars.left(), bars.right());
 
         ratioShown = cost.outputToInputRatio();
         String ratioText = "output tokens cost " + Units.times(ratioShown) + " input";
@@ -117,23 +160,32 @@ public final class CostChart extends CanvasChart {
 
         drawRatioStrip(g, ratioShown, w);
 
-        double barArea = h - TOP - BOTTOM;
-        double barH = Math.min(54, barArea / 2 * 0.62);
-        double[] centres = {TOP + barArea * 0.25, TOP + barArea * 0.75};
+        double barH = bars.height();
         String[] names = {"Input (prefill)", "Output (decode)"};
         PhaseCost.TimeSplit[] splits = {input, output};
         for (int i = 0; i < 2; i++) {
-            double cy = centres[i];
-            double y = cy - barH / 2;
-            double cursor = LEFT;
+            double cy = bars.centre(i);
+            double y = bars.top(i);
+            double cursor = bars.left();
             PhaseCost.TimeSplit s = splits[i];
             cursor = segment(g, names[i], "Reading weights", s.weightSeconds(), color(ChartColor.WEIGHTS), cursor, y, barH, x, priced);
             cursor = segment(g, names[i], "KV-cache traffic", s.kvCacheSeconds(), color(ChartColor.KV), cursor, y, barH, x, priced);
             cursor = segment(g, names[i], "Activations", s.activationSeconds(), color(ChartColor.ACTIVATIONS), cursor, y, barH, x, priced);
             cursor = segment(g, names[i], "Compute", s.computeSeconds(), color(ChartColor.COMPUTE), cursor, y, barH, x, priced);
             String total = value(s.totalSeconds(), priced) + (priced ? " / 1M" : " / token");
-            text(g, total, Math.max(cursor, LEFT + 2) + 10, cy, TextAlignment.LEFT, VPos.CENTER, font(1.0, true),
-                    color(ChartColor.TEXT));
+            double totalWidth = textWidth(total, font(1.0, true));
+            if (bars.compact() && textWidth(names[i], font(0.95, true)) + totalWidth + 16 <= bars.right() - bars.left()) {
+                // Beside the bar's name, above it.
+                text(g, total, bars.right(), y - 4, TextAlignment.RIGHT, VPos.BOTTOM, font(1.0, true),
+                        color(ChartColor.TEXT));
+            } else if (bars.compact() && cursor + 10 + totalWidth > bars.right()) {
+                // A long bar in a narrow chart: the total inside its end, in the plot's colour.
+                text(g, total, cursor - 6, cy, TextAlignment.RIGHT, VPos.CENTER, font(1.0, true),
+                        color(ChartColor.PLOT));
+            } else {
+                text(g, total, Math.max(cursor, bars.left() + 2) + 10, cy, TextAlignment.LEFT, VPos.CENTER,
+                        font(1.0, true), color(ChartColor.TEXT));
+            }
         }
 
 

@@ -24,6 +24,8 @@ import lab.roofline.ui.widget.PulseRefresh;
  */
 public final class SummaryStrip extends VBox {
     private static final PseudoClass OVER = PseudoClass.getPseudoClass("over");
+    private static final PseudoClass NARROW = PseudoClass.getPseudoClass("narrow");
+    private static final double NARROW_WIDTH = 760;
     @FXML SummaryTile ridge;
     @FXML SummaryTile decode;
     @FXML SummaryTile utilization;
@@ -50,6 +52,8 @@ public final class SummaryStrip extends VBox {
             t.connect(showWork, q -> Derivations.of(source.getValue()).get(q));
         }
         refresher = new PulseRefresh(this, this::refresh, () -> true, source, showWork);
+        // Narrow (the explanation open on a small screen): smaller type, so no headline number is cut off.
+        widthProperty().addListener((obs, old, now) -> pseudoClassStateChanged(NARROW, now.doubleValue() < NARROW_WIDTH));
     }
 
     private List<SummaryTile> tiles() {

@@ -55,6 +55,31 @@ class ChartsUiTest extends DashboardFixture {
         assertThat(segments).anyMatch(x -> x.bar().startsWith("Output") && x.cause().equals("Reading weights"));
     }
 
+    /** At any width the bars get at least about half of it, so a 291× gap never looks like 2×. */
+    @Test
+    void theCostBarsKeepTheirProportionsAtEveryWidth(FxRobot robot) {
+        double ratio = vm.result().cost().outputToInputRatio();
+        for (double width : new double[] {380, 480, 640, 900, 1400}) {
+            double[] measured = new double[3];
+            robot.interact(() -> {
+                CostChart chart = new CostChart(vm.resultProperty(), vm.referencesProperty());
+                javafx.scene.Scene scene = new javafx.scene.Scene(new javafx.scene.layout.StackPane(chart), width, 420);
+                lab.roofline.ui.theme.Theme.LIGHT.applyTo(scene);
+                scene.getRoot().applyCss();
+                scene.getRoot().layout();
+                measured[0] = chart.barAreaWidth();
+                measured[1] = chart.segments().stream().filter(s -> s.bar().startsWith("Input")).mapToDouble(s -> s.w()).sum();
+                measured[2] = chart.segments().stream().filter(s -> s.bar().startsWith("Output")).mapToDouble(s -> s.w()).sum();
+                chart.dispose();
+            });
+            assertThat(measured[0]).as("bar area at %s px", width).isGreaterThanOrEqualTo(width * 0.45);
+            assertThat(measured[2]).as("the longer bar fills the area").isCloseTo(measured[0], within(8.0)); // + 2 px slivers
+            // The short bar is the long one ÷ the ratio, or the 2 px a visible sliver needs per piece.
+            assertThat(measured[1]).as("input bar at %s px", width)
+                    .isLessThanOrEqualTo(Math.max(measured[2] / ratio + 1, 8));
+        }
+    }
+
     @Test
     void aDragCostsOneEvaluationPerFrameNotPerEvent(FxRobot robot) throws Exception {
         settle();
