@@ -60,4 +60,17 @@ class SummaryStripUiTest extends DashboardFixture {
         assertThat(tile(Derivations.Quantity.OUTPUT_COST).valueText())
                 .isEqualTo(lab.roofline.engine.Units.seconds(vm.result().decode().seconds() / 16));
     }
+
+    @Test
+    void withTheExplanationOpenNoHeadlineNumberIsCutOff(FxRobot robot) {
+        robot.interact(() -> view.getScene().getWindow().setWidth(1280));
+        robot.clickOn("#explain-toggle");
+        settle();
+        assertThat(view.summary().getPseudoClassStates()).contains(PseudoClass.getPseudoClass("narrow"));
+        for (Derivations.Quantity q : Derivations.Quantity.values()) {
+            javafx.scene.Node value = tile(q).lookup(".tile-value");
+            javafx.scene.text.Text shown = (javafx.scene.text.Text) value.lookup(".text");
+            assertThat(shown.getText()).as(q.name()).isEqualTo(tile(q).valueText());
+        }
+    }
 }
