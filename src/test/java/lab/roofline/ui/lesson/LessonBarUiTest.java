@@ -54,7 +54,8 @@ class LessonBarUiTest extends DashboardFixture {
         robot.type(javafx.scene.input.KeyCode.PAGE_UP);
         settle();
         assertThat(view.lesson().indexProperty().get()).isZero();
-        robot.clickOn("#lesson-leave");
+        robot.interact(() -> view.lesson().leave());
+        assertThat(view.lesson().isRunning()).isFalse();
         robot.type(javafx.scene.input.KeyCode.PAGE_DOWN); // no lesson: the key scrolls, it does not start one
         settle();
         assertThat(view.lesson().isRunning()).isFalse();
