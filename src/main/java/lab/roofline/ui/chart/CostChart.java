@@ -2,6 +2,7 @@ package lab.roofline.ui.chart;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
@@ -131,6 +132,14 @@ public final class CostChart extends CanvasChart {
         });
     }
 
+    private boolean infeasible;
+
+    /** Whether the last draw showed the scenario as not fitting (faded bars, "would cost"). */
+    public boolean infeasibleShown() {
+        layout();
+        return infeasible;
+    }
+
     /** The ratio printed on the chart at the last draw. */
     public double ratioShown() {
         layout();
@@ -154,9 +163,17 @@ public final class CostChart extends CanvasChart {
         LogScale x = LogScale.linear(0, max * 1.0, bars.left(), bars.right());
 
         ratioShown = cost.outputToInputRatio();
-        String ratioText = "output tokens cost " + Units.times(ratioShown) + " input";
+        Evaluation.MemoryUse memory = e.memory();
+        infeasible = !memory.fits();
+        // A scenario that does not fit has no cost, only the one it would have: said, and the bars faded.
+        String ratioText = infeasible
+                ? "would cost " + Units.times(ratioShown) + " input · does not fit: " + (memory.maxBatch() == 0
+                ? String.format(Locale.ROOT, "needs %,d × %s", memory.minDevicesForWeights(), e.scenario().gpu().name())
+                : String.format(Locale.ROOT, "max batch %,d", memory.maxBatch()))
+                : "output tokens cost " + Units.times(ratioShown) + " input";
         text(g, ratioText, 16, 12 + baseFontSize() * 1.6, TextAlignment.LEFT, VPos.TOP, font(1.05, true),
-                color(ChartColor.DECODE));
+                color(infeasible ? ChartColor.WARNING : ChartColor.DECODE));
+        g.setGlobalAlpha(infeasible ? 0.35 : 1);
 
         drawRatioStrip(g, ratioShown, w);
 
@@ -189,6 +206,7 @@ public final class CostChart extends CanvasChart {
         }
 
 
+        g.setGlobalAlpha(1);
         if (highlighted(Explanation.Topic.COST) && !segments.isEmpty()) {
             Segment last = segments.get(segments.size() - 1);
             ring(g, last.x + last.w + 4, last.y + last.h / 2, 18);

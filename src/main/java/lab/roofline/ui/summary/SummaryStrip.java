@@ -25,6 +25,7 @@ import lab.roofline.ui.widget.PulseRefresh;
 public final class SummaryStrip extends VBox {
     private static final PseudoClass OVER = PseudoClass.getPseudoClass("over");
     private static final PseudoClass NARROW = PseudoClass.getPseudoClass("narrow");
+    private static final PseudoClass INFEASIBLE = PseudoClass.getPseudoClass("infeasible");
     private static final double NARROW_WIDTH = 760;
     @FXML SummaryTile ridge;
     @FXML SummaryTile decode;
@@ -82,6 +83,7 @@ public final class SummaryStrip extends VBox {
         Evaluation.Cost c = e.cost();
         inputCost.setTitle(c.hasPrice() ? "Input, per 1M tokens" : "Input, GPU time per token");
         outputCost.setTitle(c.hasPrice() ? "Output, per 1M tokens" : "Output, GPU time per token");
+        boolean fits = e.memory().fits();
         if (c.hasPrice()) {
             inputCost.set(Units.usd(c.inputUsdPerMillionTokens()), "at " + Units.usd(c.priceUsdPerHour()) + " per hour");
             outputCost.set(Units.usd(c.outputUsdPerMillionTokens()), "decode at batch " + e.scenario().batchSize());
@@ -89,6 +91,13 @@ public final class SummaryStrip extends VBox {
             inputCost.set(Units.seconds(c.inputSecondsPerToken()), "no price: type one for dollars");
             outputCost.set(Units.seconds(c.outputSecondsPerToken()), "step time ÷ batch (no price)");
         }
+        if (!fits) {
+            // A scenario that cannot run has no cost, only the one it would have.
+            inputCost.set(inputCost.valueText(), "would be: does not fit in memory");
+            outputCost.set(outputCost.valueText(), "would be: does not fit in memory");
+        }
+        inputCost.pseudoClassStateChanged(INFEASIBLE, !fits);
+        outputCost.pseudoClassStateChanged(INFEASIBLE, !fits);
         ratio.set(Units.times(c.outputToInputRatio()), "output tokens cost more");
         Evaluation.MemoryUse m = e.memory();
         double unit = Math.max(m.capacityBytes(), m.totalBytes()) >= 1e12 ? 1e12 : 1e9; // as the warning writes it

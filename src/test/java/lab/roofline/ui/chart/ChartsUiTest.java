@@ -81,6 +81,23 @@ class ChartsUiTest extends DashboardFixture {
     }
 
     @Test
+    void aScenarioThatDoesNotFitShowsWouldBeCostsNotPrices(FxRobot robot) {
+        assertThat(view.costChart().infeasibleShown()).isFalse();
+        robot.interact(() -> {
+            vm.selectGpu("l4");
+            vm.presetProperty().set(lab.roofline.engine.ModelPresets.LLAMA_3_1_405B);
+        });
+        settle();
+        assertThat(view.costChart().infeasibleShown()).isTrue();
+        var input = view.summary().tile(lab.roofline.explain.Derivations.Quantity.INPUT_COST);
+        assertThat(input.detailText()).isEqualTo("would be: does not fit in memory");
+        assertThat(input.getPseudoClassStates()).contains(javafx.css.PseudoClass.getPseudoClass("infeasible"));
+        robot.interact(() -> vm.presetProperty().set(lab.roofline.engine.ModelPresets.LLAMA_3_1_8B));
+        settle();
+        assertThat(view.costChart().infeasibleShown()).isFalse();
+    }
+
+    @Test
     void aDragCostsOneEvaluationPerFrameNotPerEvent(FxRobot robot) throws Exception {
         settle();
         int before = vm.evaluationCountProperty().get();
