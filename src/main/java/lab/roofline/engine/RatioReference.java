@@ -16,7 +16,7 @@ public record RatioReference(double ratio, String apis, double impliedBatch) {
         Map<Double, List<String>> byRatio = new TreeMap<>();
         for (ApiPrice p : prices) {
             double ratio = Math.round(p.outputToInputRatio() * 100) / 100.0;
-            byRatio.computeIfAbsent(ratio, r -> new ArrayList<>()).add(p.label());
+            byRatio.computeIfAbsent(ratio, r -> new ArrayList<>()).add(p.label() + " (" + p.date() + ")");
         }
         List<RatioReference> out = new ArrayList<>();
         byRatio.forEach((ratio, names) -> {

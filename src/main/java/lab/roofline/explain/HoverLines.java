@@ -66,6 +66,18 @@ public final class HoverLines {
                 "intensity " + Units.sig3(p.arithmeticIntensity()) + " FLOP/byte");
     }
 
+    /** A public API price tick: who charges that ratio, as of when, and the batch that matches it. */
+    public static List<String> apiRatio(lab.roofline.engine.RatioReference r) {
+        List<String> lines = new ArrayList<>();
+        lines.add("Output ÷ input = " + Units.times(r.ratio()) + " in public API prices");
+        for (String api : r.apis().split(", ")) {
+            lines.add("  " + api);
+        }
+        lines.add(Double.isNaN(r.impliedBatch()) ? "this scenario never gets that cheap per output token"
+                : "this scenario gets there at batch ≈ " + String.format(Locale.ROOT, "%,.0f", Math.ceil(r.impliedBatch())));
+        return lines;
+    }
+
     /** A piece of a cost bar. */
     public static List<String> costSegment(String bar, String cause, String valueText, boolean usd) {
         return List.of(bar + ": " + cause, valueText + (usd ? " per million tokens" : " of GPU time per token"));

@@ -121,18 +121,50 @@ public final class CostChart extends CanvasChart {
         setOnMouseMoved(ev -> {
             Segment now = segments.stream().filter(s -> ev.getX() >= s.x && ev.getX() <= s.x + Math.max(s.w, 4)
                     && ev.getY() >= s.y && ev.getY() <= s.y + s.h).findFirst().orElse(null);
-            if (now != hovered) {
+            RatioReference tick = tickAt(ev.getX(), ev.getY());
+            if (now != hovered || tick != hoveredTick) {
                 hovered = now;
+                hoveredTick = tick;
                 markDirty();
             }
         });
         setOnMouseExited(ev -> {
             hovered = null;
+            hoveredTick = null;
             markDirty();
         });
     }
 
     private boolean infeasible;
+    private RatioReference hoveredTick;
+
+    /** The API price tick under a point (within a few pixels of the strip), or null. */
+    public RatioReference tickAt(double px, double py) {
+        if (Math.abs(py - STRIP_Y) > 10) {
+            return null;
+        }
+        LogScale scale = ratioScale(getWidth());
+        RatioReference best = null;
+        double bestDistance = 5;
+        for (RatioReference r : references.getValue()) {
+            double d = Math.abs(scale.toPixelClamped(r.ratio()) - px);
+            if (d <= bestDistance) {
+                bestDistance = d;
+                best = r;
+            }
+        }
+        return best;
+    }
+
+    /** Where a tick is drawn, in chart pixels (for tests and hover). */
+    public javafx.geometry.Point2D tickPosition(RatioReference r) {
+        return new javafx.geometry.Point2D(ratioScale(getWidth()).toPixelClamped(r.ratio()), STRIP_Y);
+    }
+
+    /** The hovered tick's card lines, or an empty list. */
+    public List<String> tickHoverText() {
+        return hoveredTick == null ? List.of() : HoverLines.apiRatio(hoveredTick);
+    }
 
     /** Whether the last draw showed the scenario as not fitting (faded bars, "would cost"). */
     public boolean infeasibleShown() {
@@ -212,6 +244,9 @@ public final class CostChart extends CanvasChart {
             ring(g, last.x + last.w + 4, last.y + last.h / 2, 18);
         }
 
+        if (hoveredTick != null) {
+            card(g, HoverLines.apiRatio(hoveredTick), ratioScale(w).toPixelClamped(hoveredTick.ratio()), STRIP_Y + 60, w, h);
+        }
         if (hovered != null) {
             Segment now = segments.stream().filter(s -> s.bar.equals(hovered.bar) && s.cause.equals(hovered.cause))
                     .findFirst().orElse(null);

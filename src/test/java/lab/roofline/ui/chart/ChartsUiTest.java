@@ -98,6 +98,19 @@ class ChartsUiTest extends DashboardFixture {
     }
 
     @Test
+    void hoveringAnApiPriceTickNamesTheProviderModelAndDate(FxRobot robot) {
+        CostChart cost = view.costChart();
+        settle();
+        var reference = vm.referencesProperty().getValue().stream().filter(r -> r.ratio() == 5.0).findFirst().orElseThrow();
+        robot.moveTo(cost.localToScreen(cost.tickPosition(reference)));
+        settle();
+        assertThat(cost.tickHoverText()).isNotEmpty();
+        assertThat(cost.tickHoverText().get(0)).isEqualTo("Output ÷ input = 5× in public API prices");
+        assertThat(String.join("\n", cost.tickHoverText())).containsPattern("Anthropic .+ \\(20\\d\\d-\\d\\d-\\d\\d\\)")
+                .contains("this scenario gets there at batch ≈");
+    }
+
+    @Test
     void aDragCostsOneEvaluationPerFrameNotPerEvent(FxRobot robot) throws Exception {
         settle();
         int before = vm.evaluationCountProperty().get();
