@@ -91,6 +91,7 @@ public final class RooflineChart extends CanvasChart {
     @Override
     protected void drawBackground(GraphicsContext g, Evaluation e, double w, double h) {
         backgroundHits.clear();
+        legendShown = false;
         setScales(e, w, h);
         double plotRight = geometry.plotRight();
         double plotBottom = geometry.plotBottom();
@@ -200,8 +201,28 @@ public final class RooflineChart extends CanvasChart {
         text(g, "Attainable TFLOP/s (log scale)", 0, 0, TextAlignment.CENTER, VPos.CENTER, font(0.95, false), color(ChartColor.TEXT));
         g.restore();
         String devices = e.scenario().gpuCount() > 1 ? e.scenario().gpuCount() + " × " : "";
-        text(g, "Roofline  ·  " + devices + e.scenario().gpu().name() + "  ·  " + e.computePrecision().label() + " math",
-                LEFT, 12, TextAlignment.LEFT, VPos.TOP, font(1.15, true), color(ChartColor.TEXT));
+        String title = "Roofline  ·  " + devices + e.scenario().gpu().name() + "  ·  " + e.computePrecision().label()
+                + " math";
+        text(g, title, LEFT, 12, TextAlignment.LEFT, VPos.TOP, font(1.15, true), color(ChartColor.TEXT));
+        // The small dots need a key: they are the decode step as the batch doubles, up to the memory wall.
+        if (e.decodePath().size() >= 2) {
+            Font key = font(0.8, false);
+            String legend = "● decode at batch 1, 2, 4, 8 … as it grows";
+            double right = geometry.plotRight();
+            if (LEFT + textWidth(title, font(1.15, true)) + 24 + textWidth(legend, key) <= right) {
+                text(g, legend, right, 12 + baseFontSize() * 0.3, TextAlignment.RIGHT, VPos.TOP, key,
+                        color(ChartColor.DECODE));
+                legendShown = true;
+            }
+        }
+    }
+
+    private boolean legendShown;
+
+    /** Whether the key to the decode-path dots was drawn (it is left out when the title needs the room). */
+    public boolean decodePathKeyShown() {
+        layout();
+        return legendShown;
     }
 
     @Override

@@ -111,6 +111,14 @@ class ChartsUiTest extends DashboardFixture {
     }
 
     @Test
+    void theDecodePathDotsHaveAKey(FxRobot robot) {
+        robot.interact(() -> vm.presetProperty().set(lab.roofline.engine.ModelPresets.LLAMA_3_1_8B));
+        settle();
+        assertThat(view.rooflineChart().geometry().decodePath()).hasSizeGreaterThan(2);
+        assertThat(view.rooflineChart().decodePathKeyShown()).isTrue();
+    }
+
+    @Test
     void aDragCostsOneEvaluationPerFrameNotPerEvent(FxRobot robot) throws Exception {
         settle();
         int before = vm.evaluationCountProperty().get();
