@@ -49,6 +49,7 @@ public final class DashboardView extends BorderPane {
     @FXML ToolBar toolBar;
     @FXML BorderPane content;
     @FXML ScrollPane side;
+    @FXML ScrollPane mainScroll;
     @FXML VBox main;
     @FXML GridPane charts;
     @FXML StackPane rooflineCard;
@@ -160,6 +161,22 @@ public final class DashboardView extends BorderPane {
                 .or(lesson.indexProperty().isEqualTo(Lesson.STEPS.size() - 1)));
         commands.previousStep.disabledProperty().bind(lesson.indexProperty().lessThan(1));
         commands.leaveLesson.disabledProperty().bind(lesson.indexProperty().lessThan(0));
+        // A lesson step's ring is on screen: the middle scrolls to the chart that shows it.
+        lesson.indexProperty().addListener((obs, old, now) -> {
+            Lesson.Step step = lesson.current();
+            if (step != null && getScene() != null) {
+                // After the step's layout (its text changes the lesson bar's height), not before it.
+                Runnable once = new Runnable() {
+                    @Override
+                    public void run() {
+                        getScene().removePostLayoutPulseListener(this);
+                        scrollIntoView(chartFor(step.topic()));
+                    }
+                };
+                getScene().addPostLayoutPulseListener(once);
+                requestLayout();
+            }
+        });
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (lesson.isRunning() && e.getCode() == KeyCode.PAGE_DOWN) {
                 lesson.next();
@@ -209,6 +226,38 @@ public final class DashboardView extends BorderPane {
         Tips.install(workToggle, commands.showWork.getLongText());
         toolBar.getItems().addAll(lessonButton, explainToggle, workToggle, new Separator(), theme, new Separator(),
                 exportButton);
+    }
+
+    /** The chart that rings a topic's element. */
+    public CanvasChart chartFor(lab.roofline.explain.Explanation.Topic topic) {
+        return switch (topic) {
+            case RIDGE, DECODE, PREFILL, KV_CACHE -> roofline;
+            case BATCHING, MEMORY_WALL, BATCH_API -> utilization;
+            case COST -> cost;
+        };
+    }
+
+    /** Scrolls the middle so the node is wholly in view (or its top, when it is taller than the view). */
+    void scrollIntoView(javafx.scene.Node node) {
+        javafx.geometry.Bounds inContent = main.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+        double contentHeight = main.getBoundsInLocal().getHeight();
+        double viewHeight = mainScroll.getViewportBounds().getHeight();
+        if (contentHeight <= viewHeight || viewHeight <= 0) {
+            return;
+        }
+        double top = mainScroll.getVvalue() * (contentHeight - viewHeight);
+        double target = top;
+        if (inContent.getMinY() < top) {
+            target = inContent.getMinY();
+        } else if (inContent.getMaxY() > top + viewHeight) {
+            target = Math.min(inContent.getMinY(), inContent.getMaxY() - viewHeight);
+        }
+        mainScroll.setVvalue(Math.max(0, Math.min(1, target / (contentHeight - viewHeight))));
+    }
+
+    /** How far the middle is scrolled, 0 (top) to 1 (bottom); for tests. */
+    public double mainScrollPosition() {
+        return mainScroll.getVvalue();
     }
 
     private List<CanvasChart> charts() {

@@ -61,4 +61,23 @@ class LessonBarUiTest extends DashboardFixture {
         assertThat(view.lesson().isRunning()).isFalse();
         assertThat(view.commands().nextStep.isDisabled()).isTrue();
     }
+
+    @Test
+    void eachStepScrollsItsRingedChartIntoView(FxRobot robot) {
+        robot.interact(() -> {
+            view.getScene().getWindow().setWidth(1280);
+            view.getScene().getWindow().setHeight(800);
+        });
+        robot.clickOn("#lesson-start");
+        for (int step = 0; step < Lesson.STEPS.size(); step++) {
+            settle();
+            javafx.scene.Node chart = view.chartFor(Lesson.STEPS.get(step).topic());
+            javafx.geometry.Bounds seen = view.lookup(".main-scroll").localToScene(
+                    view.lookup(".main-scroll").getLayoutBounds());
+            javafx.geometry.Bounds shown = chart.localToScene(chart.getLayoutBounds());
+            assertThat(shown.getMaxY()).as("step %d: bottom of its chart", step + 1).isLessThanOrEqualTo(seen.getMaxY() + 1);
+            assertThat(shown.getMinY()).as("step %d: top of its chart", step + 1).isGreaterThanOrEqualTo(seen.getMinY() - 1);
+            robot.interact(() -> view.lesson().next());
+        }
+    }
 }
