@@ -274,12 +274,9 @@ public abstract class CanvasChart extends Region {
         }
         width += 20;
         double height = lines.size() * lineH + 12;
-        double x = anchorX + 14;
-        double y = anchorY - height / 2;
-        if (x + width > w - 4) {
-            x = anchorX - 14 - width;
-        }
-        y = Math.max(4, Math.min(h - height - 4, y));
+        double[] origin = cardOrigin(anchorX, anchorY, width, height, w, h);
+        double x = origin[0];
+        double y = origin[1];
         g.setFill(color(ChartColor.PLOT).deriveColor(0, 1, 1, 0.96));
         g.setStroke(color(ChartColor.MUTED));
         g.setLineWidth(1);
@@ -292,6 +289,21 @@ public abstract class CanvasChart extends Region {
     }
 
     /** A colour of the current theme. */
+    /**
+     * Where a hover card of this size goes: right of the point, or left of it when the right side has no
+     * room, centred on it vertically, and always inside the chart (a card wider than the chart starts at
+     * its left edge).
+     */
+    static double[] cardOrigin(double anchorX, double anchorY, double width, double height, double w, double h) {
+        double x = anchorX + 14;
+        if (x + width > w - 4) {
+            x = anchorX - 14 - width;
+        }
+        x = Math.max(4, Math.min(w - width - 4, x));
+        double y = Math.max(4, Math.min(h - height - 4, anchorY - height / 2));
+        return new double[] {x, y};
+    }
+
     protected Color color(ChartColor c) {
         return colors.get(c).get();
     }
