@@ -91,6 +91,7 @@ public final class RooflineChart extends CanvasChart {
     @Override
     protected void drawBackground(GraphicsContext g, Evaluation e, double w, double h) {
         backgroundHits.clear();
+        roofLabels.clear();
         legendShown = false;
         setScales(e, w, h);
         double plotRight = geometry.plotRight();
@@ -145,7 +146,7 @@ public final class RooflineChart extends CanvasChart {
                 .map(r -> " / " + r.precision().label()).reduce("", String::concat);
         // The current roof's label goes below its line: above it is where the prefill point's label sits.
         placeLabel(g, roof.precision().label() + sameAsCurrent + " " + tflops(roof.peakFlopsPerSecond()),
-                plotRight - 6, peakY, font(0.92, true), color(ChartColor.ACCENT), placed, plotBottom, true);
+                plotRight - 6, ridgeLabelX, peakY, font(0.92, true), color(ChartColor.ACCENT), placed, plotBottom, true);
         // The bandwidth names the sloped roof, low on the left where the slope is alone.
         double slopeX = xScale.toPixel(0.15);
         double slopeY = yScale.toPixelClamped(roof.attainableFlopsPerSecond(0.15));
@@ -157,7 +158,8 @@ public final class RooflineChart extends CanvasChart {
         peaksByDistance.sort(java.util.Comparator.comparingDouble(
                 p -> Math.abs(Math.log(p / roof.peakFlopsPerSecond()))));
         for (double peak : peaksByDistance) {
-            placeLabel(g, String.join(" / ", otherPeaks.get(peak)) + " " + tflops(peak), plotRight - 6,
+            double flatFrom = xScale.toPixelClamped(peak / roof.bandwidthBytesPerSecond());
+            placeLabel(g, String.join(" / ", otherPeaks.get(peak)) + " " + tflops(peak), plotRight - 6, flatFrom,
                     yScale.toPixel(peak), small, color(ChartColor.MUTED), placed, plotBottom, false);
         }
 
@@ -277,22 +279,37 @@ public final class RooflineChart extends CanvasChart {
     }
 
     /** A right-aligned label just above (or else just below) a roof line, never over another label. */
-    private void placeLabel(GraphicsContext g, String label, double right, double lineY, Font font, Color color,
-                            List<double[]> placed, double plotBottom, boolean belowFirst) {
+    /**
+     * A label on a roof's flat part, never over another label: at the right end, above or below the line,
+     * then further left along the flat part. A roof is left unlabelled only when no spot is free.
+     */
+    private void placeLabel(GraphicsContext g, String label, double right, double flatFrom, double lineY, Font font,
+                            Color color, List<double[]> placed, double plotBottom, boolean belowFirst) {
         double w = textWidth(label, font) + 6;
         double h = font.getSize() * 1.25;
         double above = lineY - 4 - h;
         double below = lineY + 5;
-        for (double top : belowFirst ? new double[] {below, above} : new double[] {above, below}) {
-            double[] box = {right - w, top, right, top + h};
-            boolean free = top > TOP + 2 && top + h < plotBottom - 2 && placed.stream().noneMatch(b ->
-                    b[0] < box[2] && box[0] < b[2] && b[1] < box[3] && box[1] < b[3]);
-            if (free) {
-                placed.add(box);
-                haloText(g, label, right, top, TextAlignment.RIGHT, VPos.TOP, font, color);
-                return;
+        for (double end = right; end - w >= flatFrom + 4; end -= w + 16) {
+            for (double top : belowFirst ? new double[] {below, above} : new double[] {above, below}) {
+                double[] box = {end - w, top, end, top + h};
+                boolean free = top > TOP + 2 && top + h < plotBottom - 2 && placed.stream().noneMatch(b ->
+                        b[0] < box[2] && box[0] < b[2] && b[1] < box[3] && box[1] < b[3]);
+                if (free) {
+                    placed.add(box);
+                    roofLabels.add(label);
+                    haloText(g, label, end, top, TextAlignment.RIGHT, VPos.TOP, font, color);
+                    return;
+                }
             }
         }
+    }
+
+    private final List<String> roofLabels = new ArrayList<>();
+
+    /** The roof labels drawn at the last background draw (for tests). */
+    public List<String> roofLabels() {
+        layout();
+        return List.copyOf(roofLabels);
     }
 
     private void strokeRoof(GraphicsContext g, Evaluation.Roof roof) {

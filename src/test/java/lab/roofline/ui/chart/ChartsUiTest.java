@@ -3,6 +3,7 @@ package lab.roofline.ui.chart;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
 import javafx.stage.Stage;
@@ -108,6 +109,33 @@ class ChartsUiTest extends DashboardFixture {
         assertThat(cost.tickHoverText().get(0)).isEqualTo("Output ÷ input = 5× in public API prices");
         assertThat(String.join("\n", cost.tickHoverText())).containsPattern("Anthropic .+ \\(20\\d\\d-\\d\\d-\\d\\d\\)")
                 .contains("this scenario gets there at batch ≈");
+    }
+
+    /** In an exported chart (1100 × 620) every roof drawn is named, whatever the GPU and precision. */
+    @Test
+    void everyRoofThatIsDrawnIsLabelledInAnExportedChart(FxRobot robot) {
+        for (String gpu : new String[] {"h100_sxm", "a100_80gb_sxm", "mi300x", "l4", "b200", "tpu_v5e"}) {
+            for (lab.roofline.engine.Precision p : new lab.roofline.engine.Precision[] {
+                    lab.roofline.engine.Precision.BF16, lab.roofline.engine.Precision.FP32,
+                    lab.roofline.engine.Precision.INT8}) {
+                List<String> labels = new java.util.ArrayList<>();
+                robot.interact(() -> {
+                    vm.selectGpu(gpu);
+                    vm.precisionProperty().set(p);
+                    RooflineChart chart = new RooflineChart(vm.resultProperty());
+                    javafx.scene.Scene scene = new javafx.scene.Scene(new javafx.scene.layout.StackPane(chart),
+                            lab.roofline.ui.export.ChartRenderer.CHART_WIDTH, lab.roofline.ui.export.ChartRenderer.CHART_HEIGHT);
+                    lab.roofline.ui.theme.Theme.LIGHT.applyTo(scene);
+                    scene.getRoot().applyCss();
+                    scene.getRoot().layout();
+                    labels.addAll(chart.roofLabels());
+                    chart.dispose();
+                });
+                long distinctPeaks = vm.result().roofs().stream()
+                        .mapToDouble(lab.roofline.engine.Evaluation.Roof::peakFlopsPerSecond).distinct().count();
+                assertThat(labels).as(gpu + " " + p).hasSize((int) distinctPeaks);
+            }
+        }
     }
 
     @Test
