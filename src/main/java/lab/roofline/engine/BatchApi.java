@@ -49,7 +49,7 @@ public record BatchApi(long onlineBatch, long toppedUpBatch, double utilizationB
      * growing), or the largest batch that fits, whichever is smaller, and never below the online batch.
      */
     static long naturalTopUp(long online, double criticalBatch, long maxBatch) {
-        long target = Double.isNaN(criticalBatch) ? RooflineEngine.CURVE_MAX_BATCH : (long) Math.ceil(criticalBatch);
+        long target = Double.isNaN(criticalBatch) ? ScenarioLimits.CURVE_MAX_BATCH : (long) Math.ceil(criticalBatch);
         if (maxBatch > 0) {
             target = Math.min(target, maxBatch);
         }

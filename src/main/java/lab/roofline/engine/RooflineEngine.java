@@ -13,7 +13,6 @@ public final class RooflineEngine {
 
     /** Batch sizes of the utilization curve: 1 to 4096 in steps of a quarter power of two. */
     public static final List<Long> CURVE_BATCHES = curveBatches();
-    public static final long CURVE_MAX_BATCH = ScenarioLimits.CURVE_MAX_BATCH;
 
     /**
      * Bytes of residual-stream activation per token per layer boundary read and written: 2 x hidden
@@ -41,7 +40,7 @@ public final class RooflineEngine {
         }
 
         Evaluation.BatchPoint wall = null;
-        if (memory.maxBatch() >= 1 && memory.maxBatch() <= CURVE_MAX_BATCH) {
+        if (memory.maxBatch() >= 1 && memory.maxBatch() <= ScenarioLimits.CURVE_MAX_BATCH) {
             wall = batchPoint(setup, memory.maxBatch(), context, true);
         }
 

@@ -1,45 +1,10 @@
 package lab.roofline.engine;
 
 import java.util.Locale;
-import java.util.OptionalDouble;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Parsing and formatting of the quantities the app shows. SI prefixes, 1 GB = 1e9 bytes. */
 public final class Units {
     private Units() {
-    }
-
-    private static final Pattern COUNT = Pattern.compile(
-            "^\\s*([0-9]*\\.?[0-9]+(?:[eE][+-]?[0-9]+)?)\\s*([kKmMbBgGtT]?)\\s*$");
-
-    /** Parses 7e9, 7B, 70b, 1.8T, 500M, 7000000000. Empty when the text is not a positive count. */
-    public static OptionalDouble parseCount(String text) {
-        if (text == null) {
-            return OptionalDouble.empty();
-        }
-        Matcher m = COUNT.matcher(text.replace("_", "").replace(",", ""));
-        if (!m.matches()) {
-            return OptionalDouble.empty();
-        }
-        double value;
-        try {
-            value = Double.parseDouble(m.group(1));
-        } catch (NumberFormatException e) {
-            return OptionalDouble.empty();
-        }
-        double scale = switch (m.group(2).toUpperCase(Locale.ROOT)) {
-            case "K" -> 1e3;
-            case "M" -> 1e6;
-            case "B", "G" -> 1e9;
-            case "T" -> 1e12;
-            default -> 1;
-        };
-        double result = value * scale;
-        if (!(result > 0) || Double.isInfinite(result)) {
-            return OptionalDouble.empty();
-        }
-        return OptionalDouble.of(result);
     }
 
     /** 7e9 -> "7B", 1.8e12 -> "1.8T", 405.85e9 -> "406B", 125e6 -> "125M". */

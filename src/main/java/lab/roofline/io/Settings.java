@@ -52,7 +52,7 @@ public final class Settings {
             s.values.clear();
             Path aside = file.resolveSibling(file.getFileName() + ".bad");
             String reason = e instanceof java.nio.charset.CharacterCodingException ? "it is not UTF-8 text"
-                    : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                    : IoReasons.of(e);
             try {
                 Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
                 s.problem = "Settings " + file + " could not be read (" + reason + "): moved to " + aside

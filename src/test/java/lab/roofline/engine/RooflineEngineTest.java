@@ -215,16 +215,17 @@ class RooflineEngineTest {
 
     @Test
     void parameterCountsParseInEveryCommonSpelling() {
-        assertThat(Units.parseCount("7e9")).hasValue(7e9);
-        assertThat(Units.parseCount("7B")).hasValue(7e9);
-        assertThat(Units.parseCount("70b")).hasValue(70e9);
-        assertThat(Units.parseCount("1.8T")).hasValue(1.8e12);
-        assertThat(Units.parseCount(" 500M ")).hasValue(5e8);
-        assertThat(Units.parseCount("7,000,000,000")).hasValue(7e9);
-        assertThat(Units.parseCount("7X")).isEmpty();
-        assertThat(Units.parseCount("-7B")).isEmpty();
-        assertThat(Units.parseCount("")).isEmpty();
-        assertThat(Units.parseCount("0")).isEmpty();
+        ScenarioLimits.Range params = ScenarioLimits.PARAMETERS;
+        assertThat(params.parse("7e9").value()).isEqualTo(7e9);
+        assertThat(params.parse("7B").value()).isEqualTo(7e9);
+        assertThat(params.parse("70b").value()).isEqualTo(70e9);
+        assertThat(params.parse("1.8T").value()).isEqualTo(1.8e12);
+        assertThat(params.parse(" 500M ").value()).isEqualTo(5e8);
+        assertThat(params.parse("7,000,000,000").value()).isEqualTo(7e9);
+        assertThat(params.parse("7X").ok()).isFalse();
+        assertThat(params.parse("-7B").ok()).isFalse();
+        assertThat(params.parse("").ok()).isFalse();
+        assertThat(params.parse("0").ok()).isFalse();
         assertThat(Units.parameterCount(70e9)).isEqualTo("70B");
         assertThat(Units.parameterCount(1.8e12)).isEqualTo("1.8T");
         assertThat(Units.sig3(99.96)).isEqualTo("100");
