@@ -12,6 +12,8 @@ import lab.roofline.io.ApiPriceLoader;
 import lab.roofline.io.ProfileLoader;
 import lab.roofline.ui.export.ChartKind;
 import lab.roofline.ui.export.ChartRenderer;
+import lab.roofline.ui.export.ExportFormat;
+import lab.roofline.ui.export.ExportSize;
 import lab.roofline.ui.theme.Theme;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,9 +21,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 
-/** Renders a chart to PNG with no display (headless JavaFX). */
+/** Renders a chart to PNG or SVG with no display (headless JavaFX). */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Write a chart or the whole dashboard as PNG, with no display.")
+        description = "Write a chart or the whole dashboard as PNG or SVG (from the file's extension), with no display.")
 final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -32,11 +34,21 @@ final class ExportCommand implements Callable<Integer> {
             description = "roofline, utilization, cost or dashboard.")
     String chart;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE.png", description = "Where to write the PNG.")
+    @Option(names = "--out", required = true, paramLabel = "FILE.png|FILE.svg",
+            description = "Where to write it; .png for a picture, .svg for a vector drawing with editable text.")
     Path out;
 
     @Option(names = "--scale", defaultValue = "2", paramLabel = "S", description = "1, 2 or 3. Default: ${DEFAULT-VALUE}.")
     String scaleText;
+
+    @Option(names = "--size", defaultValue = "1920x1080", paramLabel = "WxH",
+            description = "Layout size before scaling, 480x320 to 7680x4320 (4:3 slides: 1600x1200). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String sizeText;
+
+    @Option(names = "--theme", defaultValue = "light", paramLabel = "THEME",
+            description = "light or dark. Default: ${DEFAULT-VALUE}.")
+    String themeText;
 
     @Override
     public Integer call() throws Exception {
@@ -51,27 +63,42 @@ final class ExportCommand implements Callable<Integer> {
             default -> throw new CommandLine.ParameterException(cl, "--scale must be 1, 2 or 3, got "
                     + lab.roofline.engine.Units.shortened(scaleText));
         };
-        checkOut(cl, out);
+        ExportSize size;
+        try {
+            size = ExportSize.parse(sizeText);
+        } catch (IllegalArgumentException bad) {
+            throw new CommandLine.ParameterException(cl, "--size: " + bad.getMessage() + ", got "
+                    + lab.roofline.engine.Units.shortened(sizeText));
+        }
+        Theme theme = switch (themeText.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "light" -> Theme.LIGHT;
+            case "dark" -> Theme.DARK;
+            default -> throw new CommandLine.ParameterException(cl, "--theme must be light or dark, got "
+                    + lab.roofline.engine.Units.shortened(themeText));
+        };
+        ExportFormat format = checkOut(cl, out);
         ProfileLoader.Result profiles = scenario.loadProfiles(spec);
         Scenario s = scenario.toScenario(spec, profiles);
         Evaluation e = RooflineEngine.evaluate(s);
         // Files are read and numbers computed here, before the toolkit starts; it only draws.
         List<RatioReference> references = RatioReference.forPrices(s.withBatchSize(1),
                 ApiPriceLoader.loadBundled().prices());
-        ChartRenderer.writeHeadless(kind, e, references, scale, Theme.LIGHT.stylesheets(), out);
+        ChartRenderer.writeHeadless(new ChartRenderer.Request(kind, size, scale, format), e, references,
+                theme.stylesheets(), out);
         cl.getOut().println("Wrote " + out.toAbsolutePath());
         return 0;
     }
 
-    /** Refuses, with the reason, an output that is a folder, not a .png, or in a folder that cannot take it. */
-    static void checkOut(CommandLine cl, Path out) {
-        Path name = out.getFileName();
+    /**
+     * The format the output's extension asks for; refuses, with the reason, an output that is a folder,
+     * neither .png nor .svg, or in a folder that cannot take it.
+     */
+    static ExportFormat checkOut(CommandLine cl, Path out) {
         if (Files.isDirectory(out)) {
-            throw new CommandLine.ParameterException(cl, "--out: " + out + " is a folder; name a .png file in it");
+            throw new CommandLine.ParameterException(cl, "--out: " + out + " is a folder; name a .png or .svg file in it");
         }
-        if (name == null || !name.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png")) {
-            throw new CommandLine.ParameterException(cl, "--out must name a .png file, got " + out);
-        }
+        ExportFormat format = ExportFormat.of(out).orElseThrow(() -> new CommandLine.ParameterException(cl,
+                "--out must name a .png or .svg file, got " + lab.roofline.engine.Units.shortened(out.toString())));
         Path folder = out.toAbsolutePath().getParent();
         if (folder == null || !Files.isDirectory(folder)) {
             throw new CommandLine.ParameterException(cl, "--out: the folder " + folder + " does not exist");
@@ -89,5 +116,6 @@ final class ExportCommand implements Callable<Integer> {
         if (Files.exists(out) && !Files.isWritable(out)) {
             throw new CommandLine.ParameterException(cl, "--out: " + out + " is read-only; it was left as it is");
         }
+        return format;
     }
 }

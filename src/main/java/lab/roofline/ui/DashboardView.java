@@ -67,6 +67,7 @@ public final class DashboardView extends BorderPane {
     private final LessonBar lessonBar;
     private final ExplainPanel explain;
     private final Commands commands;
+    private final RooflineViewModel vm;
 
     /**
      * Every command of the window, defined once: the menu item, the toolbar button and the shortcut are
@@ -87,10 +88,13 @@ public final class DashboardView extends BorderPane {
         public final Action nextStep = command("Next step", "Page Down", e -> lesson.next(), null);
         public final Action previousStep = command("Previous step", "Page Up", e -> lesson.back(), null);
         public final Action leaveLesson = command("Keep playing from here", null, e -> lesson.leave(), null);
+        public final Action copyChart = command("Copy chart", "Shortcut+Shift+C", e -> copyChart(chartUnderMouse()),
+                "Copy the chart under the mouse (or the whole dashboard) to the clipboard as a picture, "
+                        + "as on screen at 2× (Ctrl+Shift+C)");
 
         Commands(Consumer<ChartKind> exporter) {
-            export = command("Export as PNG…", "Shortcut+E", e -> exporter.accept(null),
-                    "Save a chart or the dashboard as PNG at 1×, 2× or 3× (Ctrl+E)");
+            export = command("Export…", "Shortcut+E", e -> exporter.accept(null),
+                    "Save a chart or the dashboard as PNG or SVG, slide-sized or as on screen (Ctrl+E)");
             for (ChartKind k : ChartKind.values()) {
                 exportEach.add(command(k.title() + "…", null, e -> exporter.accept(k), null));
             }
@@ -127,6 +131,7 @@ public final class DashboardView extends BorderPane {
      */
     public DashboardView(RooflineViewModel vm, Consumer<ChartKind> export) {
         Fxml.loadInto(this);
+        this.vm = vm;
         commands = new Commands(export);
         controls = new ControlPanel(vm);
         summary = new SummaryStrip(vm.resultProperty());
@@ -193,6 +198,8 @@ public final class DashboardView extends BorderPane {
         exports.add(commands.export);
         exports.add(ActionUtils.ACTION_SEPARATOR);
         exports.addAll(commands.exportEach);
+        exports.add(ActionUtils.ACTION_SEPARATOR);
+        exports.add(commands.copyChart);
         MenuBar bar = ActionUtils.createMenuBar(List.of(
                 new ActionGroup("File", exports),
                 new ActionGroup("View", commands.darkTheme, commands.explanation, commands.showWork),
@@ -213,9 +220,11 @@ public final class DashboardView extends BorderPane {
         theme.setOnAction(e -> commands.darkTheme.setSelected(!commands.darkTheme.isSelected()));
         theme.setId("theme-button");
         Tips.install(theme, commands.darkTheme.getLongText());
-        MenuButton exportButton = new MenuButton("Export PNG");
+        MenuButton exportButton = new MenuButton("Export");
         exportButton.setId("export-button");
         exportButton.getItems().addAll(commands.exportEach.stream().map(ActionUtils::createMenuItem).toList());
+        exportButton.getItems().add(new javafx.scene.control.SeparatorMenuItem());
+        exportButton.getItems().add(ActionUtils.createMenuItem(commands.copyChart));
         Tips.install(exportButton, commands.export.getLongText());
         for (ButtonBase b : List.of(lessonButton, explainToggle, workToggle)) {
             b.tooltipProperty().unbind(); // tooltips are created on first hover (start-up cost)
@@ -226,6 +235,45 @@ public final class DashboardView extends BorderPane {
         Tips.install(workToggle, commands.showWork.getLongText());
         toolBar.getItems().addAll(lessonButton, explainToggle, workToggle, new Separator(), theme, new Separator(),
                 exportButton);
+    }
+
+    /** The chart the mouse is over, or the dashboard when it is over none. */
+    ChartKind chartUnderMouse() {
+        return roofline.isHover() ? ChartKind.ROOFLINE : utilization.isHover() ? ChartKind.UTILIZATION
+                : cost.isHover() ? ChartKind.COST : ChartKind.DASHBOARD;
+    }
+
+    /**
+     * The size a kind has on screen, for "as on screen" exports: the chart's card, or for the dashboard
+     * the summary and charts together (without the lesson bar, the controls or the scroll state).
+     */
+    public lab.roofline.ui.export.ExportSize onScreenSize(ChartKind kind) {
+        javafx.scene.layout.Region shown = switch (kind) {
+            case ROOFLINE -> rooflineCard;
+            case UTILIZATION -> utilizationCard;
+            case COST -> costCard;
+            case DASHBOARD -> null;
+        };
+        if (shown != null) {
+            return lab.roofline.ui.export.ExportSize.clamped(shown.getWidth(), shown.getHeight());
+        }
+        return lab.roofline.ui.export.ExportSize.clamped(main.getWidth(),
+                summary.getHeight() + charts.getHeight() + 40);
+    }
+
+    /** Copies a chart, as on screen at 2×, to the clipboard as a picture, and says so in the status bar. */
+    void copyChart(ChartKind kind) {
+        lab.roofline.ui.export.ExportSize size = onScreenSize(kind);
+        javafx.scene.image.WritableImage image = lab.roofline.ui.export.ChartRenderer.png(
+                new lab.roofline.ui.export.ChartRenderer.Request(kind, size, 2, lab.roofline.ui.export.ExportFormat.PNG),
+                vm.result(), vm.referencesProperty().getValue(), getScene() == null ? List.of()
+                        : getScene().getStylesheets());
+        javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+        content.putImage(image);
+        content.putString(lab.roofline.explain.Captions.of(vm.result()));
+        javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        showStatus("Copied " + kind.title().toLowerCase(java.util.Locale.ROOT) + " to the clipboard ("
+                + (int) image.getWidth() + " × " + (int) image.getHeight() + " px)", null);
     }
 
     /** The chart that rings a topic's element. */

@@ -32,7 +32,8 @@ import lab.roofline.io.Settings;
 import lab.roofline.ui.export.ChartKind;
 import lab.roofline.ui.export.ChartRenderer;
 import lab.roofline.ui.export.ExportDialog;
-import lab.roofline.ui.export.PngExport;
+import lab.roofline.ui.export.ExportFiles;
+import lab.roofline.ui.export.ExportFormat;
 import lab.roofline.ui.scenario.RooflineViewModel;
 import lab.roofline.ui.theme.Theme;
 
@@ -229,65 +230,90 @@ public final class RooflineApp extends Application {
         io.awaitTermination(3, TimeUnit.SECONDS);
     }
 
-    /** Export: pick chart and scale, then a file; render here, encode and write on the I/O thread. */
+    /** Export: pick chart, size, scale and format, then a file; render here, encode and write on the I/O thread. */
     private void export(ChartKind preselected) {
         ExportDialog.ExportChoice remembered = rememberedExport(settings);
-        ExportDialog content = new ExportDialog(preselected == null ? remembered.kind() : preselected,
-                remembered.scale(), Captions.of(vm.result()));
-        var choice = content.dialog(stage, stage.getScene().getStylesheets()).showAndWait();
-        if (choice.isEmpty()) {
+        if (preselected != null) {
+            remembered = new ExportDialog.ExportChoice(preselected, remembered.size(), remembered.scale(),
+                    remembered.format(), remembered.lightTheme());
+        }
+        boolean dark = view.commands().darkTheme.isSelected();
+        ExportDialog content = new ExportDialog(remembered, view::onScreenSize, dark, Captions.of(vm.result()));
+        var answer = content.dialog(stage, stage.getScene().getStylesheets()).showAndWait();
+        if (answer.isEmpty()) {
             return;
         }
-        settings.put("export.kind", choice.get().kind().key());
-        settings.put("export.scale", choice.get().scale());
+        ExportDialog.ExportChoice choice = answer.get();
+        settings.put("export.kind", choice.kind().key());
+        settings.put("export.size", choice.size().key());
+        settings.put("export.scale", choice.scale());
+        settings.put("export.format", choice.format().extension());
+        settings.put("export.light", Boolean.toString(choice.lightTheme()));
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export " + choice.get().kind().title() + " as PNG");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
+        chooser.setTitle("Export " + choice.kind().title() + " as " + choice.format().name());
+        FileChooser.ExtensionFilter pngFilter = new FileChooser.ExtensionFilter(ExportFormat.PNG.title(), "*.png");
+        FileChooser.ExtensionFilter svgFilter = new FileChooser.ExtensionFilter(ExportFormat.SVG.title(), "*.svg");
+        chooser.getExtensionFilters().addAll(pngFilter, svgFilter);
+        chooser.setSelectedExtensionFilter(choice.format() == ExportFormat.SVG ? svgFilter : pngFilter);
         Path folder = Path.of(settings.get("export.folder", System.getProperty("user.home")));
         if (folder.toFile().isDirectory()) {
             chooser.setInitialDirectory(folder.toFile());
         }
-        chooser.setInitialFileName("roofline-lab-" + choice.get().kind().key() + ".png");
+        chooser.setInitialFileName("roofline-lab-" + choice.kind().key() + "." + choice.format().extension());
         var file = chooser.showSaveDialog(stage);
         if (file == null) {
             return;
         }
-        Path out = file.toPath().toString().toLowerCase(Locale.ROOT).endsWith(".png")
-                ? file.toPath() : Path.of(file.getPath() + ".png");
+        // A name ending in .png or .svg says the format; any other name gets the chosen format's extension.
+        ExportFormat format = ExportFormat.of(file.toPath()).orElse(choice.format());
+        Path out = format.withExtension(file.toPath());
         if (out.getParent() != null) {
             settings.put("export.folder", out.getParent().toString());
         }
-        exportTo(choice.get().kind(), choice.get().scale(), out);
+        List<String> stylesheets = choice.lightTheme() || !dark ? Theme.LIGHT.stylesheets()
+                : stage.getScene().getStylesheets();
+        exportTo(new ChartRenderer.Request(choice.kind(), choice.size().size(choice.kind(), view::onScreenSize),
+                choice.scale(), format), stylesheets, out);
     }
 
-    /** The last export's kind and scale; anything unreadable (a hand-edited file) gives the dashboard at 2×. */
+    /** The last export's choices; anything unreadable (a hand-edited file) falls back to a 16:9 dashboard PNG at 2×. */
     static ExportDialog.ExportChoice rememberedExport(Settings settings) {
         return new ExportDialog.ExportChoice(
                 ChartKind.parse(settings.get("export.kind", "")).orElse(ChartKind.DASHBOARD),
-                (int) clamp(Math.rint(settings.number("export.scale").orElse(2)), 1, 3));
+                ExportDialog.SizePreset.parse(settings.get("export.size", "")).orElse(ExportDialog.SizePreset.SLIDE_16_9),
+                (int) clamp(Math.rint(settings.number("export.scale").orElse(2)), 1, 3),
+                "svg".equals(settings.get("export.format", "png")) ? ExportFormat.SVG : ExportFormat.PNG,
+                "true".equals(settings.get("export.light", "true")));
     }
 
     /** Renders now and writes in the background; a failure shows a dialog and changes nothing else. */
-    void exportTo(ChartKind kind, int scale, Path out) {
-        WritableImage image = ChartRenderer.render(kind, vm.result(), vm.referencesProperty().getValue(), scale,
-                stage.getScene().getStylesheets());
+    void exportTo(ChartRenderer.Request request, List<String> stylesheets, Path out) {
+        Object rendered = request.format() == ExportFormat.SVG
+                ? ChartRenderer.svg(request, vm.result(), vm.referencesProperty().getValue(), stylesheets)
+                : ChartRenderer.png(request, vm.result(), vm.referencesProperty().getValue(), stylesheets);
+        String what = rendered instanceof WritableImage image
+                ? (int) image.getWidth() + " × " + (int) image.getHeight() + " px"
+                : "vector, " + request.size();
         view.showStatus("Exporting " + out.getFileName() + "…", null);
         io.submit(() -> {
             try {
-                PngExport.write(image, out);
+                if (rendered instanceof WritableImage image) {
+                    ExportFiles.writePng(image, out);
+                } else {
+                    ExportFiles.writeSvg((String) rendered, out);
+                }
                 Platform.runLater(() -> {
                     Button show = new Button("Show in folder");
                     show.setId("show-in-folder");
                     Path folder = out.toAbsolutePath().getParent();
                     show.setOnAction(e -> getHostServices().showDocument(folder.toUri().toString()));
-                    view.showStatus("Exported " + out.toAbsolutePath() + " (" + (int) image.getWidth() + " × "
-                            + (int) image.getHeight() + " px)", show);
+                    view.showStatus("Exported " + out.toAbsolutePath() + " (" + what + ")", show);
                 });
             } catch (IOException e) {
                 Platform.runLater(() -> {
                     view.showStatus("Export failed: " + e.getMessage(), null);
                     Alert alert = new Alert(Alert.AlertType.ERROR, e.getMessage(), ButtonType.OK);
-                    alert.setHeaderText("The PNG could not be saved");
+                    alert.setHeaderText("The " + request.format().name() + " could not be saved");
                     alert.initOwner(stage);
                     alert.getDialogPane().getStylesheets().setAll(stage.getScene().getStylesheets());
                     alert.show();

@@ -16,7 +16,6 @@ import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import lab.roofline.ui.DashboardView;
 import lab.roofline.ui.export.ChartKind;
-import lab.roofline.ui.export.PngExport;
 import lab.roofline.ui.scenario.RooflineViewModel;
 import lab.roofline.ui.theme.Theme;
 
@@ -84,11 +83,13 @@ public final class DashboardBenchmark {
         Path out = Files.createTempFile("roofline-bench", ".png");
         long exportStart = System.nanoTime();
         CompletableFuture<WritableImage> image = new CompletableFuture<>();
-        Platform.runLater(() -> image.complete(lab.roofline.ui.export.ChartRenderer.render(ChartKind.DASHBOARD,
-                vm.result(), vm.referencesProperty().getValue(), 2, Theme.LIGHT.stylesheets())));
+        Platform.runLater(() -> image.complete(lab.roofline.ui.export.ChartRenderer.png(
+                new lab.roofline.ui.export.ChartRenderer.Request(ChartKind.DASHBOARD,
+                        lab.roofline.ui.export.ExportSize.SLIDE_16_9, 2, lab.roofline.ui.export.ExportFormat.PNG),
+                vm.result(), vm.referencesProperty().getValue(), Theme.LIGHT.stylesheets())));
         WritableImage rendered = image.get();
         double renderMs = (System.nanoTime() - exportStart) / 1e6;
-        PngExport.write(rendered, out);
+        lab.roofline.ui.export.ExportFiles.writePng(rendered, out);
         double exportMs = (System.nanoTime() - exportStart) / 1e6;
         Files.deleteIfExists(out);
 

@@ -35,7 +35,7 @@ class HostileCliTest {
             "report --profiles /etc/hostname | --profiles: /etc/hostname is a file, not a folder",
             "export --chart roofline --out /tmp/x.png --scale 1.5 | --scale must be 1, 2 or 3, got 1.5",
             "export --chart roofline --out /tmp/x.png --scale abc | --scale must be 1, 2 or 3, got abc",
-            "export --chart roofline --out / | --out: / is a folder; name a .png file in it",
+            "export --chart roofline --out / | --out: / is a folder; name a .png or .svg file in it",
             "export --chart roofline --out /proc/x.png | --out: the folder /proc cannot be written to",
             "report --gpu \u001b[31mred | --gpu: unknown accelerator ' [31mred'",
     })

@@ -8,6 +8,9 @@ import javafx.application.Application;
 import javafx.stage.Stage;
 import lab.roofline.io.AppHome;
 import lab.roofline.io.Settings;
+import lab.roofline.ui.export.ChartKind;
+import lab.roofline.ui.export.ExportDialog;
+import lab.roofline.ui.export.ExportFormat;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -57,12 +60,14 @@ class RooflineAppTest {
 
         // Export from the window: the file is written off the FX thread, then the status bar offers the folder.
         Path out = Files.createTempDirectory("roofline-export").resolve("cost.png");
-        robot.interact(() -> ((RooflineApp) app).exportTo(lab.roofline.ui.export.ChartKind.COST, 1, out));
+        robot.interact(() -> ((RooflineApp) app).exportTo(new lab.roofline.ui.export.ChartRenderer.Request(
+                ChartKind.COST, new lab.roofline.ui.export.ExportSize(1100, 620), 1, ExportFormat.PNG),
+                lab.roofline.ui.theme.Theme.LIGHT.stylesheets(), out));
         for (int i = 0; i < 100 && !view.statusText().startsWith("Exported"); i++) {
             Thread.sleep(50);
             WaitForAsyncUtils.waitForFxEvents();
         }
-        assertThat(view.statusText()).startsWith("Exported " + out.toAbsolutePath()).contains("1100 × ");
+        assertThat(view.statusText()).startsWith("Exported " + out.toAbsolutePath()).contains("1100 × 620 px");
         assertThat(out).exists();
         assertThat(view.statusBar().getRightItems()).singleElement()
                 .matches(n -> "show-in-folder".equals(n.getId()));
@@ -130,11 +135,16 @@ class RooflineAppTest {
         Settings s = Settings.load(dir.resolve("settings.properties"));
         s.put("export.kind", "GARBAGE");
         s.put("export.scale", "1e9");
-        assertThat(RooflineApp.rememberedExport(s))
-                .isEqualTo(new lab.roofline.ui.export.ExportDialog.ExportChoice(lab.roofline.ui.export.ChartKind.DASHBOARD, 3));
+        s.put("export.size", "\u0000huge");
+        s.put("export.format", "gif");
+        assertThat(RooflineApp.rememberedExport(s)).isEqualTo(new ExportDialog.ExportChoice(ChartKind.DASHBOARD,
+                ExportDialog.SizePreset.SLIDE_16_9, 3, ExportFormat.PNG, true));
         s.put("export.kind", "cost");
         s.put("export.scale", "1");
-        assertThat(RooflineApp.rememberedExport(s))
-                .isEqualTo(new lab.roofline.ui.export.ExportDialog.ExportChoice(lab.roofline.ui.export.ChartKind.COST, 1));
+        s.put("export.size", "4:3");
+        s.put("export.format", "svg");
+        s.put("export.light", "false");
+        assertThat(RooflineApp.rememberedExport(s)).isEqualTo(new ExportDialog.ExportChoice(ChartKind.COST,
+                ExportDialog.SizePreset.SLIDE_4_3, 1, ExportFormat.SVG, false));
     }
 }

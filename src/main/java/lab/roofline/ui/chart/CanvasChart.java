@@ -99,6 +99,12 @@ public abstract class CanvasChart extends Region {
             new javafx.beans.property.SimpleObjectProperty<>(this, "highlight");
     /** What moves with every slider step (operating points, markers, hover cards). */
     private final Canvas canvas = new Canvas();
+    /**
+     * How much bigger than normal the whole chart is drawn (text, lines and margins alike): the app's zoom,
+     * or an export's size. The chart lays out for its size divided by the zoom, then draws scaled up.
+     */
+    private final javafx.beans.property.DoubleProperty zoom = new javafx.beans.property.SimpleDoubleProperty(this,
+            "zoom", 1);
     private final ObservableValue<Evaluation> source;
     private final InvalidationListener invalidation = obs -> markDirty();
     private boolean dirty = true;
@@ -123,6 +129,7 @@ public abstract class CanvasChart extends Region {
             colors.put(c, property);
         }
         fontSize.addListener(restyled);
+        zoom.addListener(restyled);
         setMinSize(240, 180);
         setPrefSize(640, 400);
     }
@@ -146,7 +153,7 @@ public abstract class CanvasChart extends Region {
     }
 
     /** A ring that draws the eye to what the lesson is talking about. */
-    protected void ring(GraphicsContext g, double x, double y, double radius) {
+    protected void ring(ChartPen g, double x, double y, double radius) {
         g.setStroke(color(ChartColor.WARNING).deriveColor(0, 1, 1, 0.35));
         g.setLineWidth(9);
         g.strokeOval(x - radius, y - radius, 2 * radius, 2 * radius);
@@ -165,14 +172,59 @@ public abstract class CanvasChart extends Region {
         return redrawCount;
     }
 
+    /**
+     * Pixels per layout unit of the canvases: 1 in the window (JavaFX scales for the screen itself); an
+     * export at 2x or 3x sets it, so lines and text are drawn at the export's resolution, not enlarged.
+     */
+    public void setRenderScale(double scale) {
+        renderScale = Math.max(1, scale);
+        for (Canvas c : new Canvas[] {background, canvas}) {
+            c.getTransforms().setAll(new javafx.scene.transform.Scale(1 / renderScale, 1 / renderScale, 0, 0));
+        }
+        backgroundKey = null;
+        markDirty();
+    }
+
+    private double renderScale = 1;
+
+    public javafx.beans.property.DoubleProperty zoomProperty() {
+        return zoom;
+    }
+
+    /** The zoom, kept sane: a bound value outside 0.5-4 is clamped, never dividing by zero. */
+    protected double zoom() {
+        double z = zoom.get();
+        return Double.isFinite(z) ? Math.max(0.5, Math.min(4, z)) : 1;
+    }
+
+    /** A distance in the chart's drawing units (what draw() sees) from one in node pixels, and back. */
+    protected double toDrawing(double pixels) {
+        return pixels / zoom();
+    }
+
+    protected double toPixels(double drawing) {
+        return drawing * zoom();
+    }
+
+    /** The width and height the chart is laid out for: its size in pixels over the zoom. */
+    protected double drawingWidth() {
+        return toDrawing(snapSizeX(getWidth()));
+    }
+
+    protected double drawingHeight() {
+        return toDrawing(snapSizeY(getHeight()));
+    }
+
     @Override
     protected void layoutChildren() {
         double w = snapSizeX(getWidth());
         double h = snapSizeY(getHeight());
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
+        double pixelsW = Math.ceil(w * renderScale);
+        double pixelsH = Math.ceil(h * renderScale);
+        if (canvas.getWidth() != pixelsW || canvas.getHeight() != pixelsH) {
             for (Canvas c : new Canvas[] {background, canvas}) {
-                c.setWidth(w);
-                c.setHeight(h);
+                c.setWidth(pixelsW);
+                c.setHeight(pixelsH);
             }
             backgroundKey = null;
             dirty = true;
@@ -182,16 +234,36 @@ public abstract class CanvasChart extends Region {
             redrawCount++;
             Evaluation e = source.getValue();
             Object key = backgroundKey(e);
+            double dw = toDrawing(w);
+            double dh = toDrawing(h);
             if (backgroundKey == null || !backgroundKey.equals(key)) {
-                GraphicsContext bg = background.getGraphicsContext2D();
-                bg.clearRect(0, 0, w, h);
-                drawBackground(bg, e, w, h);
+                drawScaled(background.getGraphicsContext2D(), pixelsW, pixelsH, pen -> drawBackground(pen, e, dw, dh));
                 backgroundKey = key;
             }
-            GraphicsContext g = canvas.getGraphicsContext2D();
-            g.clearRect(0, 0, w, h);
-            draw(g, e, w, h);
+            drawScaled(canvas.getGraphicsContext2D(), pixelsW, pixelsH, pen -> draw(pen, e, dw, dh));
         }
+    }
+
+    private void drawScaled(GraphicsContext g, double pixelsW, double pixelsH,
+                            java.util.function.Consumer<ChartPen> drawing) {
+        g.setTransform(1, 0, 0, 1, 0, 0);
+        g.clearRect(0, 0, pixelsW, pixelsH);
+        double s = renderScale * zoom();
+        g.setTransform(s, 0, 0, s, 0, 0);
+        drawing.accept(new CanvasPen(g));
+    }
+
+    /**
+     * Draws the whole chart, background and foreground, at its current size with another pen: the SVG
+     * export's way to get exactly the layout the canvas shows.
+     */
+    public void paintTo(ChartPen pen) {
+        Evaluation e = source.getValue();
+        pen.save();
+        pen.scale(zoom());
+        drawBackground(pen, e, drawingWidth(), drawingHeight());
+        draw(pen, e, drawingWidth(), drawingHeight());
+        pen.restore();
     }
 
     /**
@@ -203,11 +275,11 @@ public abstract class CanvasChart extends Region {
     }
 
     /** Draws what {@link #backgroundKey} determines. Runs before {@link #draw}. */
-    protected void drawBackground(GraphicsContext g, Evaluation e, double w, double h) {
+    protected void drawBackground(ChartPen g, Evaluation e, double w, double h) {
     }
 
     /** Draws the foreground for one evaluation into a w x h canvas. */
-    protected abstract void draw(GraphicsContext g, Evaluation e, double w, double h);
+    protected abstract void draw(ChartPen g, Evaluation e, double w, double h);
 
     protected Evaluation evaluation() {
         return source.getValue();
@@ -221,7 +293,7 @@ public abstract class CanvasChart extends Region {
     }
 
     /** Text with its top-left, centre or right edge at (x, y). */
-    protected void text(GraphicsContext g, String s, double x, double y, TextAlignment align, VPos baseline,
+    protected void text(ChartPen g, String s, double x, double y, TextAlignment align, VPos baseline,
                         Font font, Color color) {
         g.setFont(font);
         g.setFill(color);
@@ -234,7 +306,7 @@ public abstract class CanvasChart extends Region {
      * Text on a plot-coloured backing, readable over lines. A filled box, not a stroked glyph outline:
      * stroking text is the most expensive thing the software renderer does.
      */
-    protected void haloText(GraphicsContext g, String s, double x, double y, TextAlignment align, VPos baseline,
+    protected void haloText(ChartPen g, String s, double x, double y, TextAlignment align, VPos baseline,
                             Font font, Color color) {
         double w = textWidth(s, font);
         double h = font.getSize() * 1.2;
@@ -264,10 +336,10 @@ public abstract class CanvasChart extends Region {
     }
 
     /** A rounded card with lines of text, kept inside the chart. */
-    protected void card(GraphicsContext g, List<String> lines, double anchorX, double anchorY, double w, double h) {
+    protected void card(ChartPen g, List<String> lines, double anchorX, double anchorY, double w, double h) {
         Font f = font(0.92, false);
         Font bold = font(0.92, true);
-        double lineH = fontSize.get() * 1.35;
+        double lineH = baseFontSize() * 1.35;
         double width = 0;
         for (int i = 0; i < lines.size(); i++) {
             width = Math.max(width, textWidth(lines.get(i), i == 0 ? bold : f));

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
@@ -42,7 +41,7 @@ public final class CostChart extends CanvasChart {
     }
 
     @Override
-    protected void drawBackground(GraphicsContext g, Evaluation e, double w, double h) {
+    protected void drawBackground(ChartPen g, Evaluation e, double w, double h) {
         String[] causes = {"Reading weights", "KV-cache traffic", "Activations", "Compute"};
         Color[] colors = {color(ChartColor.WEIGHTS), color(ChartColor.KV), color(ChartColor.ACTIVATIONS), color(ChartColor.COMPUTE)};
         double lx = 16;
@@ -109,8 +108,8 @@ public final class CostChart extends CanvasChart {
 
     /** Where the bars were last laid out (for tests). */
     public double barAreaWidth() {
-        Bars b = bars(getWidth(), getHeight());
-        return b.right() - b.left();
+        Bars b = bars(drawingWidth(), drawingHeight());
+        return toPixels(b.right() - b.left());
     }
 
     private final ObservableValue<List<RatioReference>> references;
@@ -119,8 +118,10 @@ public final class CostChart extends CanvasChart {
         super(source, "cost-chart");
         this.references = references;
         setOnMouseMoved(ev -> {
-            Segment now = segments.stream().filter(s -> ev.getX() >= s.x && ev.getX() <= s.x + Math.max(s.w, 4)
-                    && ev.getY() >= s.y && ev.getY() <= s.y + s.h).findFirst().orElse(null);
+            double x = toDrawing(ev.getX());
+            double y = toDrawing(ev.getY());
+            Segment now = segments.stream().filter(s -> x >= s.x && x <= s.x + Math.max(s.w, 4)
+                    && y >= s.y && y <= s.y + s.h).findFirst().orElse(null);
             RatioReference tick = tickAt(ev.getX(), ev.getY());
             if (now != hovered || tick != hoveredTick) {
                 hovered = now;
@@ -138,12 +139,14 @@ public final class CostChart extends CanvasChart {
     private boolean infeasible;
     private RatioReference hoveredTick;
 
-    /** The API price tick under a point (within a few pixels of the strip), or null. */
-    public RatioReference tickAt(double px, double py) {
+    /** The API price tick under a point in chart pixels (within a few pixels of the strip), or null. */
+    public RatioReference tickAt(double pixelX, double pixelY) {
+        double px = toDrawing(pixelX);
+        double py = toDrawing(pixelY);
         if (Math.abs(py - STRIP_Y) > 10) {
             return null;
         }
-        LogScale scale = ratioScale(getWidth());
+        LogScale scale = ratioScale(drawingWidth());
         RatioReference best = null;
         double bestDistance = 5;
         for (RatioReference r : references.getValue()) {
@@ -158,7 +161,8 @@ public final class CostChart extends CanvasChart {
 
     /** Where a tick is drawn, in chart pixels (for tests and hover). */
     public javafx.geometry.Point2D tickPosition(RatioReference r) {
-        return new javafx.geometry.Point2D(ratioScale(getWidth()).toPixelClamped(r.ratio()), STRIP_Y);
+        return new javafx.geometry.Point2D(toPixels(ratioScale(drawingWidth()).toPixelClamped(r.ratio())),
+                toPixels(STRIP_Y));
     }
 
     /** The hovered tick's card lines, or an empty list. */
@@ -178,13 +182,15 @@ public final class CostChart extends CanvasChart {
         return ratioShown;
     }
 
+    /** The bars' pieces at the last draw, in chart pixels. */
     public List<Segment> segments() {
         layout();
-        return List.copyOf(segments);
+        return segments.stream().map(s -> new Segment(s.bar(), s.cause(), s.value(), s.valueText(), toPixels(s.x()),
+                toPixels(s.y()), toPixels(s.w()), toPixels(s.h()))).toList();
     }
 
     @Override
-    protected void draw(GraphicsContext g, Evaluation e, double w, double h) {
+    protected void draw(ChartPen g, Evaluation e, double w, double h) {
         segments.clear();
         Evaluation.Cost cost = e.cost();
         boolean priced = cost.hasPrice();
@@ -265,7 +271,7 @@ public final class CostChart extends CanvasChart {
     }
 
     /** The scale public API price ratios sit on, log from 1x to 1000x: background. */
-    private void drawRatioScale(GraphicsContext g, double w) {
+    private void drawRatioScale(ChartPen g, double w) {
         double y = STRIP_Y;
         LogScale scale = ratioScale(w);
         g.setStroke(color(ChartColor.GRID));
@@ -294,14 +300,14 @@ public final class CostChart extends CanvasChart {
     }
 
     /** Where this scenario's output/input ratio sits among the API ratios: foreground. */
-    private void drawRatioStrip(GraphicsContext g, double ratio, double w) {
+    private void drawRatioStrip(ChartPen g, double ratio, double w) {
         double x = ratioScale(w).toPixelClamped(ratio);
         double y = STRIP_Y;
         g.setFill(color(ChartColor.DECODE));
         g.fillPolygon(new double[] {x - 6, x + 6, x}, new double[] {y - 14, y - 14, y - 3}, 3);
     }
 
-    private double segment(GraphicsContext g, String bar, String cause, double value, Color color, double cursor,
+    private double segment(ChartPen g, String bar, String cause, double value, Color color, double cursor,
                            double y, double barH, LogScale x, boolean priced) {
         if (!(value > 0)) {
             return cursor;

@@ -6,7 +6,6 @@ import java.util.Locale;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Point2D;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
@@ -36,7 +35,7 @@ public final class RooflineChart extends CanvasChart {
 
     public RooflineChart(ObservableValue<Evaluation> source) {
         super(source, "roofline-chart");
-        setOnMouseMoved(ev -> hover(ev.getX(), ev.getY()));
+        setOnMouseMoved(ev -> hover(toDrawing(ev.getX()), toDrawing(ev.getY())));
         setOnMouseExited(ev -> hover(-1, -1));
     }
 
@@ -56,15 +55,15 @@ public final class RooflineChart extends CanvasChart {
         }
     }
 
-    /** The geometry of the evaluation at the chart's current size: no layout pass needed. */
+    /** The geometry of the evaluation at the chart's current size, in drawing units (pixels over the zoom). */
     public RooflineGeometry geometry() {
-        return new RooflineGeometry(evaluation(), getWidth(), getHeight());
+        return new RooflineGeometry(evaluation(), drawingWidth(), drawingHeight());
     }
 
     /** Where a marker is, in chart pixels (null when it is not drawn). */
     public Point2D markerPosition(Marker marker) {
         RooflineGeometry.Point p = geometry().marker(marker);
-        return p == null ? null : new Point2D(p.x(), p.y());
+        return p == null ? null : new Point2D(toPixels(p.x()), toPixels(p.y()));
     }
 
     /** The hovered marker's lines of text, or an empty list. */
@@ -74,12 +73,12 @@ public final class RooflineChart extends CanvasChart {
 
     /** The FLOP/s a pixel height stands for on the current axis. */
     public double flopsAtPixelY(double y) {
-        return geometry().y().toValue(y);
+        return geometry().y().toValue(toDrawing(y));
     }
 
     /** Pixel height of the current roof's flat part (its peak). */
     public double currentPeakY() {
-        return geometry().ridge().y();
+        return toPixels(geometry().ridge().y());
     }
 
     private void setScales(Evaluation e, double w, double h) {
@@ -89,7 +88,7 @@ public final class RooflineChart extends CanvasChart {
     }
 
     @Override
-    protected void drawBackground(GraphicsContext g, Evaluation e, double w, double h) {
+    protected void drawBackground(ChartPen g, Evaluation e, double w, double h) {
         backgroundHits.clear();
         roofLabels.clear();
         legendShown = false;
@@ -228,7 +227,7 @@ public final class RooflineChart extends CanvasChart {
     }
 
     @Override
-    protected void draw(GraphicsContext g, Evaluation e, double w, double h) {
+    protected void draw(ChartPen g, Evaluation e, double w, double h) {
         setScales(e, w, h);
         hits.clear();
         hits.addAll(backgroundHits);
@@ -255,7 +254,7 @@ public final class RooflineChart extends CanvasChart {
         }
     }
 
-    private void drawGrid(GraphicsContext g, double plotRight, double plotBottom) {
+    private void drawGrid(ChartPen g, double plotRight, double plotBottom) {
         Font tick = font(0.85, false);
         g.setLineWidth(1);
         for (int exp = -1; exp <= 6; exp++) {
@@ -283,7 +282,7 @@ public final class RooflineChart extends CanvasChart {
      * A label on a roof's flat part, never over another label: at the right end, above or below the line,
      * then further left along the flat part. A roof is left unlabelled only when no spot is free.
      */
-    private void placeLabel(GraphicsContext g, String label, double right, double flatFrom, double lineY, Font font,
+    private void placeLabel(ChartPen g, String label, double right, double flatFrom, double lineY, Font font,
                             Color color, List<double[]> placed, double plotBottom, boolean belowFirst) {
         double w = textWidth(label, font) + 6;
         double h = font.getSize() * 1.25;
@@ -312,30 +311,29 @@ public final class RooflineChart extends CanvasChart {
         return List.copyOf(roofLabels);
     }
 
-    private void strokeRoof(GraphicsContext g, Evaluation.Roof roof) {
-        g.beginPath();
-        List<RooflineGeometry.Point> line = geometry.roof(roof);
-        g.moveTo(line.get(0).x(), line.get(0).y());
-        for (RooflineGeometry.Point p : line.subList(1, line.size())) {
-            g.lineTo(p.x(), p.y());
-        }
-        g.stroke();
+    private void strokeRoof(ChartPen g, Evaluation.Roof roof) {
+        polyline(g, geometry.roof(roof));
     }
 
-    private void drawDecodePath(GraphicsContext g, Evaluation e) {
+    private static void polyline(ChartPen g, List<RooflineGeometry.Point> points) {
+        double[] xs = new double[points.size()];
+        double[] ys = new double[points.size()];
+        for (int i = 0; i < points.size(); i++) {
+            xs[i] = points.get(i).x();
+            ys[i] = points.get(i).y();
+        }
+        g.strokePolyline(xs, ys, points.size());
+    }
+
+    private void drawDecodePath(ChartPen g, Evaluation e) {
         List<Evaluation.BatchPoint> path = e.decodePath();
         if (path.size() < 2) {
             return;
         }
         g.setStroke(color(ChartColor.DECODE).deriveColor(0, 1, 1, 0.55));
         g.setLineWidth(2);
-        g.beginPath();
         List<RooflineGeometry.Point> points = geometry.decodePath();
-        g.moveTo(points.get(0).x(), points.get(0).y());
-        for (RooflineGeometry.Point p : points.subList(1, points.size())) {
-            g.lineTo(p.x(), p.y());
-        }
-        g.stroke();
+        polyline(g, points);
         // A dot per doubling of the batch, so the path reads as steps along the roof.
         g.setFill(color(ChartColor.DECODE).deriveColor(0, 1, 1, 0.85));
         for (int i = 0; i < path.size(); i++) {
@@ -352,7 +350,7 @@ public final class RooflineChart extends CanvasChart {
         haloText(g, end, lx - 6, ly - 6, TextAlignment.RIGHT, VPos.BOTTOM, font(0.8, false), color(ChartColor.DECODE));
     }
 
-    private void drawPoint(GraphicsContext g, Marker marker, String label, Color color, Evaluation e,
+    private void drawPoint(ChartPen g, Marker marker, String label, Color color, Evaluation e,
                            boolean diamond) {
         RooflineGeometry.Point at = geometry.marker(marker);
         if (at == null) {

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import lab.roofline.engine.BatchApi;
@@ -34,7 +33,7 @@ public final class UtilizationChart extends CanvasChart {
         super(source, "utilization-chart");
         this.references = references;
         setOnMouseMoved(ev -> {
-            mouseX = ev.getX();
+            mouseX = toDrawing(ev.getX());
             markDirty();
         });
         setOnMouseExited(ev -> {
@@ -46,7 +45,7 @@ public final class UtilizationChart extends CanvasChart {
     /** Pixel x of the current-batch marker (for tests). */
     public double currentBatchX() {
         layout();
-        return currentBatchX;
+        return toPixels(currentBatchX);
     }
 
     /** The curve point under the mouse, or null. */
@@ -66,7 +65,7 @@ public final class UtilizationChart extends CanvasChart {
     }
 
     @Override
-    protected void drawBackground(GraphicsContext g, Evaluation e, double w, double h) {
+    protected void drawBackground(ChartPen g, Evaluation e, double w, double h) {
         setScales(w, h);
         double plotRight = w - RIGHT;
         double plotBottom = h - BOTTOM;
@@ -167,18 +166,13 @@ public final class UtilizationChart extends CanvasChart {
         List<Evaluation.BatchPoint> curve = e.utilizationCurve();
         g.setStroke(color(ChartColor.ACCENT));
         g.setLineWidth(2.6);
-        g.beginPath();
+        double[] xs = new double[curve.size()];
+        double[] ys = new double[curve.size()];
         for (int i = 0; i < curve.size(); i++) {
-            Evaluation.BatchPoint p = curve.get(i);
-            double x = xScale.toPixel(p.batchSize());
-            double y = yScale.toPixel(p.computeUtilization() * 100);
-            if (i == 0) {
-                g.moveTo(x, y);
-            } else {
-                g.lineTo(x, y);
-            }
+            xs[i] = xScale.toPixel(curve.get(i).batchSize());
+            ys[i] = yScale.toPixel(curve.get(i).computeUtilization() * 100);
         }
-        g.stroke();
+        g.strokePolyline(xs, ys, curve.size());
 
         // Frame and titles.
         g.setStroke(color(ChartColor.MUTED));
@@ -196,7 +190,7 @@ public final class UtilizationChart extends CanvasChart {
     }
 
     @Override
-    protected void draw(GraphicsContext g, Evaluation e, double w, double h) {
+    protected void draw(ChartPen g, Evaluation e, double w, double h) {
         setScales(w, h);
         double plotRight = w - RIGHT;
         double plotBottom = h - BOTTOM;

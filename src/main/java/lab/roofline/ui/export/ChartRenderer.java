@@ -11,6 +11,8 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.control.Label;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -19,6 +21,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.transform.Transform;
 import lab.roofline.engine.Evaluation;
 import lab.roofline.engine.RatioReference;
 import lab.roofline.explain.Captions;
@@ -29,55 +32,115 @@ import lab.roofline.ui.chart.UtilizationChart;
 import lab.roofline.ui.summary.SummaryStrip;
 
 /**
- * Renders one chart, or the dashboard page (summary and the three charts), for one evaluation at a fixed
- * size: the app's export and the command line's use the same code, so the same scenario gives the same
- * picture. Needs no window and reads no file.
+ * Lays out one chart, or the dashboard page (summary and the three charts), with a caption naming the
+ * scenario, at an export size independent of any window, and renders it as PNG pixels or as SVG. The
+ * app's export and the command line's use this same code, so one scenario gives one picture. Reads no file.
  */
 public final class ChartRenderer {
     private ChartRenderer() {
     }
 
-    /** Sizes before scaling: a 16:10 page for the dashboard, a wide card for one chart. */
-    public static final double DASHBOARD_WIDTH = 1600;
-    public static final double DASHBOARD_HEIGHT = 1000;
-    public static final double CHART_WIDTH = 1100;
-    public static final double CHART_HEIGHT = 620;
+    /** What to export: which chart, laid out at which size, at which pixel scale, in which format. */
+    public record Request(ChartKind kind, ExportSize size, int scale, ExportFormat format) {
+        public Request {
+            if (scale < 1 || scale > 3) {
+                throw new IllegalArgumentException("scale must be 1, 2 or 3, got " + scale);
+            }
+        }
+    }
 
-    /** Renders with a caption naming the scenario; FX thread. */
-    public static WritableImage render(ChartKind kind, Evaluation evaluation, List<RatioReference> references,
-                                       int scale, List<String> stylesheets) {
+    /** Root text size the styles are written for (styles/app.css): the summary's text scales from it. */
+    private static final double BASE_FONT_PX = 13;
+
+    /** A laid-out page and its charts; dispose it after rendering. */
+    static final class Page {
+        final Region root;
+        final List<CanvasChart> charts;
+        final SummaryStrip summary;
+
+        private Page(Region root, List<CanvasChart> charts, SummaryStrip summary) {
+            this.root = root;
+            this.charts = charts;
+            this.summary = summary;
+        }
+
+        void dispose() {
+            charts.forEach(CanvasChart::dispose);
+            if (summary != null) {
+                summary.dispose();
+            }
+        }
+    }
+
+    /** Builds and lays out the page at exactly the request's size; FX thread. */
+    static Page layOut(Request request, Evaluation evaluation, List<RatioReference> references,
+                       List<String> stylesheets) {
+        ChartKind kind = request.kind();
         ObservableValue<Evaluation> source = new SimpleObjectProperty<>(evaluation);
         ObservableValue<List<RatioReference>> refs = new SimpleObjectProperty<>(references);
-        RooflineChart roofline = kind == ChartKind.ROOFLINE || kind == ChartKind.DASHBOARD
-                ? new RooflineChart(source) : null;
-        UtilizationChart utilization = kind == ChartKind.UTILIZATION || kind == ChartKind.DASHBOARD
-                ? new UtilizationChart(source, refs) : null;
-        CostChart cost = kind == ChartKind.COST || kind == ChartKind.DASHBOARD ? new CostChart(source, refs) : null;
-        SummaryStrip summary = kind == ChartKind.DASHBOARD ? new SummaryStrip(source) : null;
-        Region page = switch (kind) {
+        boolean whole = kind == ChartKind.DASHBOARD;
+        RooflineChart roofline = kind == ChartKind.ROOFLINE || whole ? new RooflineChart(source) : null;
+        UtilizationChart utilization = kind == ChartKind.UTILIZATION || whole ? new UtilizationChart(source, refs) : null;
+        CostChart cost = kind == ChartKind.COST || whole ? new CostChart(source, refs) : null;
+        SummaryStrip summary = whole ? new SummaryStrip(source) : null;
+        Region content = switch (kind) {
             case ROOFLINE -> card(roofline);
             case UTILIZATION -> card(utilization);
             case COST -> card(cost);
             case DASHBOARD -> dashboard(summary, roofline, utilization, cost);
         };
-        boolean whole = kind == ChartKind.DASHBOARD;
-        Scene scene = new Scene(page, whole ? DASHBOARD_WIDTH : CHART_WIDTH, whole ? DASHBOARD_HEIGHT : CHART_HEIGHT);
+        double textScale = request.size().textScale(kind);
+        List<CanvasChart> charts = java.util.stream.Stream.of(roofline, utilization, cost)
+                .filter(java.util.Objects::nonNull).map(c -> (CanvasChart) c).toList();
+        for (CanvasChart chart : charts) {
+            chart.zoomProperty().set(textScale);
+            chart.setRenderScale(request.scale());
+        }
+        Label caption = new Label(Captions.of(evaluation));
+        caption.getStyleClass().add("export-caption");
+        caption.setWrapText(true);
+        caption.setMaxWidth(Double.MAX_VALUE);
+        caption.setMinHeight(Region.USE_PREF_SIZE);
+        VBox.setVgrow(content, Priority.ALWAYS);
+        VBox page = new VBox(content, caption);
+        page.getStyleClass().add("export-page");
+        page.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.2fpx;", BASE_FONT_PX * textScale));
+        Scene scene = new Scene(page, request.size().width(), request.size().height());
         scene.getStylesheets().setAll(stylesheets);
+        page.applyCss();
         if (summary != null) {
             summary.refreshIfDirty();
         }
+        page.resize(request.size().width(), request.size().height());
+        page.layout();
+        // The summary's text settles in the first pass; a second gives the charts their final heights.
         page.applyCss();
         page.layout();
-        WritableImage image = PngExport.render(page, Captions.of(evaluation), scale, stylesheets);
-        for (CanvasChart chart : new CanvasChart[] {roofline, utilization, cost}) {
-            if (chart != null) {
-                chart.dispose();
-            }
+        return new Page(page, charts, summary);
+    }
+
+    /** The picture, (size x scale) pixels; FX thread. */
+    public static WritableImage png(Request request, Evaluation evaluation, List<RatioReference> references,
+                                    List<String> stylesheets) {
+        Page page = layOut(request, evaluation, references, stylesheets);
+        try {
+            SnapshotParameters params = new SnapshotParameters();
+            params.setTransform(Transform.scale(request.scale(), request.scale()));
+            return page.root.snapshot(params, null);
+        } finally {
+            page.dispose();
         }
-        if (summary != null) {
-            summary.dispose();
+    }
+
+    /** The SVG document, the same layout as the PNG with vector shapes and real text; FX thread. */
+    public static String svg(Request request, Evaluation evaluation, List<RatioReference> references,
+                             List<String> stylesheets) {
+        Page page = layOut(request, evaluation, references, stylesheets);
+        try {
+            return SvgExport.of(page.root, request.scale());
+        } finally {
+            page.dispose();
         }
-        return image;
     }
 
     private static Region card(CanvasChart chart) {
@@ -103,9 +166,13 @@ public final class ChartRenderer {
         RowConstraints bottom = new RowConstraints();
         bottom.setPercentHeight(44);
         charts.getRowConstraints().addAll(top, bottom);
+        for (Region chart : new Region[] {roofline, utilization, cost}) {
+            chart.setMinSize(0, 0); // the page's size rules; charts share what is left after the summary
+        }
         charts.add(card(roofline), 0, 0, 2, 1);
         charts.add(card(utilization), 0, 1);
         charts.add(card(cost), 1, 1);
+        charts.setMinHeight(0);
         VBox.setVgrow(charts, Priority.ALWAYS);
         VBox page = new VBox(12, summary, charts);
         page.getStyleClass().add("main-area");
@@ -114,22 +181,29 @@ public final class ChartRenderer {
     }
 
     /**
-     * Renders on the headless toolkit and writes the PNG: the command line's export. The evaluation and
+     * Renders on the headless toolkit and writes the file: the command line's export. The evaluation and
      * references are computed (and files read) before, off the FX thread; encoding and writing happen here.
      */
-    public static void writeHeadless(ChartKind kind, Evaluation evaluation, List<RatioReference> references,
-                                     int scale, List<String> stylesheets, Path out) throws Exception {
+    public static void writeHeadless(Request request, Evaluation evaluation, List<RatioReference> references,
+                                     List<String> stylesheets, Path out) throws Exception {
         startHeadlessToolkit();
-        CompletableFuture<WritableImage> rendered = new CompletableFuture<>();
+        CompletableFuture<Object> rendered = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
-                rendered.complete(render(kind, evaluation, references, scale, stylesheets));
+                rendered.complete(request.format() == ExportFormat.SVG
+                        ? svg(request, evaluation, references, stylesheets)
+                        : png(request, evaluation, references, stylesheets));
             } catch (RuntimeException | Error e) {
                 rendered.completeExceptionally(e);
             }
         });
         try {
-            PngExport.write(rendered.get(60, TimeUnit.SECONDS), out);
+            Object result = rendered.get(60, TimeUnit.SECONDS);
+            if (result instanceof String svgText) {
+                ExportFiles.writeSvg(svgText, out);
+            } else {
+                ExportFiles.writePng((WritableImage) result, out);
+            }
         } catch (ExecutionException e) {
             throw new IllegalStateException("the chart could not be drawn: " + e.getCause().getMessage(), e);
         } catch (TimeoutException e) {

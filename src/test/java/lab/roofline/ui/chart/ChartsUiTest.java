@@ -124,7 +124,7 @@ class ChartsUiTest extends DashboardFixture {
                     vm.precisionProperty().set(p);
                     RooflineChart chart = new RooflineChart(vm.resultProperty());
                     javafx.scene.Scene scene = new javafx.scene.Scene(new javafx.scene.layout.StackPane(chart),
-                            lab.roofline.ui.export.ChartRenderer.CHART_WIDTH, lab.roofline.ui.export.ChartRenderer.CHART_HEIGHT);
+                            1100, 620);
                     lab.roofline.ui.theme.Theme.LIGHT.applyTo(scene);
                     scene.getRoot().applyCss();
                     scene.getRoot().layout();

@@ -4,73 +4,186 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.image.BufferedImage;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
 import lab.roofline.ui.DashboardFixture;
 import lab.roofline.ui.theme.Theme;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
+import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
 
-/** Export: the renderer the app and the command line share, the PNG writer and the dialog. */
+/** Export: the renderer the app and the command line share, PNG and SVG, the writer, the dialog and the clipboard. */
 class ExportUiTest extends DashboardFixture {
     @Start
     void start(Stage stage) {
         open(stage);
     }
 
-    private WritableImage render(FxRobot robot, ChartKind kind, int scale) {
+    private WritableImage png(FxRobot robot, ChartKind kind, ExportSize size, int scale) {
         WritableImage[] holder = new WritableImage[1];
-        robot.interact(() -> holder[0] = ChartRenderer.render(kind, vm.result(), vm.referencesProperty().getValue(),
-                scale, Theme.LIGHT.stylesheets()));
+        robot.interact(() -> holder[0] = ChartRenderer.png(new ChartRenderer.Request(kind, size, scale,
+                ExportFormat.PNG), vm.result(), vm.referencesProperty().getValue(), Theme.LIGHT.stylesheets()));
+        return holder[0];
+    }
+
+    private String svg(FxRobot robot, ChartKind kind, ExportSize size, List<String> stylesheets) {
+        String[] holder = new String[1];
+        robot.interact(() -> holder[0] = ChartRenderer.svg(new ChartRenderer.Request(kind, size, 2, ExportFormat.SVG),
+                vm.result(), vm.referencesProperty().getValue(), stylesheets));
         return holder[0];
     }
 
     @Test
-    void everyKindRendersAtItsSizeTimesTheScaleWithACaption(FxRobot robot) {
+    void everyKindIsExactlyThePresetTimesTheScaleWhateverTheWindow(FxRobot robot) {
         for (ChartKind kind : ChartKind.values()) {
-            double width = kind == ChartKind.DASHBOARD ? ChartRenderer.DASHBOARD_WIDTH : ChartRenderer.CHART_WIDTH;
-            double height = kind == ChartKind.DASHBOARD ? ChartRenderer.DASHBOARD_HEIGHT : ChartRenderer.CHART_HEIGHT;
-            WritableImage image = render(robot, kind, 2);
-            assertThat(image.getWidth()).as(kind.key()).isEqualTo(width * 2);
-            assertThat(image.getHeight()).as(kind.key()).isGreaterThan(height * 2); // the caption is under it
+            for (ExportSize size : List.of(ExportSize.SLIDE_16_9, ExportSize.SLIDE_4_3, new ExportSize(640, 400))) {
+                WritableImage image = png(robot, kind, size, 2);
+                assertThat(image.getWidth()).as(kind.key() + " " + size).isEqualTo(size.width() * 2);
+                assertThat(image.getHeight()).as(kind.key() + " " + size).isEqualTo(size.height() * 2);
+            }
+        }
+        // The window's size and scroll state do not reach the export: same pixels before and after.
+        int[] before = pixels(png(robot, ChartKind.DASHBOARD, ExportSize.SLIDE_4_3, 1));
+        robot.interact(() -> {
+            robot.window(0).setWidth(900);
+            robot.window(0).setHeight(600);
+        });
+        robot.interact(() -> view.lookupAll(".scroll-pane").forEach(n ->
+                ((javafx.scene.control.ScrollPane) n).setVvalue(1)));
+        int[] after = pixels(png(robot, ChartKind.DASHBOARD, ExportSize.SLIDE_4_3, 1));
+        robot.interact(() -> { // the stage is shared with the next test class
+            robot.window(0).setWidth(1440);
+            robot.window(0).setHeight(900);
+            view.lookupAll(".scroll-pane").forEach(n -> ((javafx.scene.control.ScrollPane) n).setVvalue(0));
+        });
+        assertThat(after).isEqualTo(before);
+    }
+
+    @Test
+    void textGrowsWithTheSlideSoItReadsAtTheBackOfTheRoom() {
+        assertThat(ExportSize.SLIDE_16_9.textScale(ChartKind.ROOFLINE)).isCloseTo(1080 / 620.0, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(new ExportSize(1100, 620).textScale(ChartKind.ROOFLINE)).isEqualTo(1);
+        assertThat(new ExportSize(480, 320).textScale(ChartKind.COST)).isEqualTo(0.85);
+        assertThat(ExportSize.SLIDE_16_9.textScale(ChartKind.DASHBOARD)).isCloseTo(1.08, org.assertj.core.data.Offset.offset(0.01));
+    }
+
+    @Test
+    void sizesAreReadStrictlyWithAReason() {
+        assertThat(ExportSize.parse("1920x1080")).isEqualTo(ExportSize.SLIDE_16_9);
+        assertThat(ExportSize.parse(" 1600 × 1200 ")).isEqualTo(ExportSize.SLIDE_4_3);
+        for (String bad : new String[] {"", "1920", "1920x", "x1080", "-1920x1080", "1e3x800", "99999x1080", "100x100"}) {
+            assertThatThrownBy(() -> ExportSize.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("size");
         }
     }
 
     @Test
     void thePngIsWrittenAndIsNotBlank(FxRobot robot, @TempDir Path dir) throws Exception {
         Path out = dir.resolve("roofline.png");
-        WritableImage image = render(robot, ChartKind.ROOFLINE, 1);
-        PngExport.write(image, out);
+        WritableImage image = png(robot, ChartKind.ROOFLINE, new ExportSize(800, 500), 1);
+        ExportFiles.writePng(image, out);
         BufferedImage png = ImageIO.read(out.toFile());
-        assertThat(png.getWidth()).isEqualTo((int) image.getWidth());
+        assertThat(png.getWidth()).isEqualTo(800);
         assertThat(distinctColours(png)).isGreaterThan(20);
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("roofline.png"); // no temporaries left
+        }
+    }
+
+    @Test
+    void theSvgIsWellFormedVectorWithRealTextAndTheCaption(FxRobot robot, @TempDir Path dir) throws Exception {
+        for (ChartKind kind : ChartKind.values()) {
+            String svg = svg(robot, kind, ExportSize.SLIDE_16_9, Theme.LIGHT.stylesheets());
+            Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                    .parse(new InputSource(new StringReader(svg)));
+            assertThat(doc.getDocumentElement().getTagName()).isEqualTo("svg");
+            assertThat(doc.getDocumentElement().getAttribute("width")).isEqualTo("3840");
+            assertThat(doc.getDocumentElement().getAttribute("viewBox")).isEqualTo("0 0 1920 1080");
+            List<String> texts = texts(doc);
+            assertThat(String.join("\n", texts)).as(kind.key()).contains("Roofline Lab"); // the caption
+            assertThat(doc.getElementsByTagName("image").getLength()).as("no bitmaps inside").isZero();
+            switch (kind) {
+                case ROOFLINE -> assertThat(texts).anyMatch(t -> t.startsWith("ridge ")).contains("Decode step");
+                case UTILIZATION -> assertThat(texts).contains("Decode utilization vs batch size");
+                case COST -> assertThat(texts).contains("Input (prefill)", "Output (decode)");
+                case DASHBOARD -> assertThat(texts).contains("Ridge point", "Decode throughput", "Output (decode)")
+                        .anyMatch(t -> t.startsWith("Roofline  ·"));
+            }
+        }
+        Path out = dir.resolve("cost.svg");
+        ExportFiles.writeSvg(svg(robot, ChartKind.COST, ExportSize.SLIDE_4_3, Theme.LIGHT.stylesheets()), out);
+        assertThat(Files.readString(out)).startsWith("<?xml").contains("<text");
+    }
+
+    @Test
+    void aDarkWindowCanExportALightSlide(FxRobot robot) {
+        String dark = svg(robot, ChartKind.ROOFLINE, ExportSize.SLIDE_16_9, Theme.DARK.stylesheets());
+        String light = svg(robot, ChartKind.ROOFLINE, ExportSize.SLIDE_16_9, Theme.LIGHT.stylesheets());
+        assertThat(firstRectFill(light)).isEqualTo("#ffffff");
+        assertThat(firstRectFill(dark)).isNotEqualTo("#ffffff");
     }
 
     @Test
     void exportingToAMissingFolderFailsWithAClearMessageAndLeavesNothing(FxRobot robot, @TempDir Path dir) {
-        WritableImage image = render(robot, ChartKind.COST, 1);
+        WritableImage image = png(robot, ChartKind.COST, new ExportSize(640, 400), 1);
         Path missing = dir.resolve("no-such-folder").resolve("x.png");
-        assertThatThrownBy(() -> PngExport.write(image, missing))
+        assertThatThrownBy(() -> ExportFiles.writePng(image, missing))
                 .isInstanceOf(java.io.IOException.class).hasMessageContaining("does not exist");
         assertThat(Files.exists(missing)).isFalse();
     }
 
     @Test
-    void theDialogOffersEveryKindAndRemembersTheScale(FxRobot robot) {
+    void theDialogOffersKindsSizesScalesAndFormatsAndShowsThePixels(FxRobot robot) {
         ExportDialog[] dialog = new ExportDialog[1];
-        robot.interact(() -> dialog[0] = new ExportDialog(ChartKind.COST, 3, "caption"));
+        ExportDialog.ExportChoice remembered = new ExportDialog.ExportChoice(ChartKind.COST,
+                ExportDialog.SizePreset.SLIDE_4_3, 3, ExportFormat.PNG, true);
+        robot.interact(() -> dialog[0] = new ExportDialog(remembered, view::onScreenSize, true, "caption"));
         assertThat(dialog[0].kind.getItems()).containsExactly(ChartKind.values());
-        assertThat(dialog[0].choice()).isEqualTo(new ExportDialog.ExportChoice(ChartKind.COST, 3));
+        assertThat(dialog[0].choice()).isEqualTo(remembered);
+        assertThat(dialog[0].pixels.getText()).contains("4800 × 3600");
         robot.interact(() -> dialog[0].scale1.setSelected(true));
         assertThat(dialog[0].choice().scale()).isEqualTo(1);
         robot.interact(() -> dialog[0].scale1.setSelected(false)); // a segmented choice keeps one
         assertThat(dialog[0].choice().scale()).isEqualTo(1);
+        robot.interact(() -> {
+            dialog[0].svg.setSelected(true);
+            dialog[0].size.setValue(ExportDialog.SizePreset.CURRENT);
+        });
+        assertThat(dialog[0].choice().format()).isEqualTo(ExportFormat.SVG);
+        assertThat(dialog[0].pixels.getText()).contains("vector");
+        assertThat(dialog[0].light.isVisible()).isTrue();
+        robot.interact(() -> dialog[0] = new ExportDialog(remembered, view::onScreenSize, false, "caption"));
+        assertThat(dialog[0].light.isVisible()).as("a light window needs no light option").isFalse();
+    }
+
+    @Test
+    void asOnScreenIsTheChartsSizeInTheWindow(FxRobot robot) {
+        ExportSize roofline = view.onScreenSize(ChartKind.ROOFLINE);
+        javafx.geometry.Bounds card = view.rooflineChart().getParent().getLayoutBounds();
+        assertThat((double) roofline.width()).isCloseTo(Math.max(ExportSize.MIN_WIDTH, card.getWidth()),
+                org.assertj.core.data.Offset.offset(1.0));
+    }
+
+    @Test
+    void ctrlShiftCCopiesTheChartAsAPicture(FxRobot robot) {
+        robot.interact(() -> javafx.scene.input.Clipboard.getSystemClipboard().clear());
+        robot.interact(() -> view.commands().copyChart.handle(new javafx.event.ActionEvent()));
+        boolean[] hasImage = new boolean[1];
+        robot.interact(() -> hasImage[0] = javafx.scene.input.Clipboard.getSystemClipboard().hasImage());
+        assertThat(hasImage[0]).isTrue();
+        assertThat(view.statusText()).contains("Copied").contains("clipboard");
+        assertThat(view.commands().copyChart.getAccelerator().getName()).contains("Shift").endsWith("+C");
     }
 
     @Test
@@ -80,6 +193,29 @@ class ExportUiTest extends DashboardFixture {
         assertThat(exportRequests).containsExactly(null, ChartKind.ROOFLINE);
         assertThat(view.commands().export.getAccelerator().getName()).isIn("Ctrl+E", "Shortcut+E", "Meta+E");
         assertThat(List.of(ChartKind.values())).hasSize(view.commands().exportEach.size());
+    }
+
+    private static List<String> texts(Document doc) {
+        NodeList nodes = doc.getElementsByTagName("text");
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            texts.add(nodes.item(i).getTextContent());
+        }
+        return texts;
+    }
+
+    private static String firstRectFill(String svg) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<rect [^>]*fill=\"(#[0-9a-f]{6})\"").matcher(svg);
+        assertThat(m.find()).isTrue();
+        return m.group(1);
+    }
+
+    private static int[] pixels(WritableImage image) {
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        int[] argb = new int[w * h];
+        image.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
+        return argb;
     }
 
     private static int distinctColours(BufferedImage img) {

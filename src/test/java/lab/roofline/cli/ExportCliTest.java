@@ -1,0 +1,52 @@
+package lab.roofline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The command line's export, end to end in its own process (it starts and stops a headless toolkit, which
+ * the UI tests in this JVM must keep): the format from the extension, the size, the scale and the theme.
+ */
+class ExportCliTest {
+    private static String run(Path dir, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "lab.roofline.Main"));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(output).isZero();
+        return output;
+    }
+
+    @Test
+    void pngAtASizeAndScaleAndSvgWithTextAndADarkTheme(@TempDir Path dir) throws Exception {
+        Path png = dir.resolve("dash.PNG");
+        assertThat(run(dir, "export", "--chart", "dashboard", "--out", png.toString(), "--size", "1600x1200",
+                "--scale", "2", "--model", "Mistral-7B")).contains("Wrote");
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isEqualTo(3200);
+        assertThat(image.getHeight()).isEqualTo(2400);
+
+        Path svg = dir.resolve("roofline.svg");
+        run(dir, "export", "--chart", "roofline", "--out", svg.toString(), "--theme", "dark", "--scale", "1");
+        var doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(svg.toFile());
+        assertThat(doc.getDocumentElement().getAttribute("width")).isEqualTo("1920");
+        assertThat(doc.getElementsByTagName("text").getLength()).isGreaterThan(20);
+        String text = Files.readString(svg);
+        assertThat(text).contains("Llama-3.1-70B");
+        java.util.regex.Matcher page = java.util.regex.Pattern.compile("<rect [^>]*fill=\"(#[0-9a-f]{6})\"").matcher(text);
+        assertThat(page.find()).isTrue();
+        assertThat(page.group(1)).as("the dark theme's page").isEqualTo("#1d2129");
+    }
+}
