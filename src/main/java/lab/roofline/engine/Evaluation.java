@@ -84,6 +84,10 @@ public record Evaluation(
             return step.computeUtilization();
         }
 
+        public double weightMatmulUtilization() {
+            return step.weightMatmulUtilization();
+        }
+
         public double tokensPerSecond() {
             return step.tokensPerSecond();
         }

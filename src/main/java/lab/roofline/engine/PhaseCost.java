@@ -73,6 +73,14 @@ public record PhaseCost(
         return achievedFlopsPerSecond() / nominalPeakFlopsPerSecond;
     }
 
+    /**
+     * The weight matmuls' own utilization, as if attention took no time: what batching raises to the
+     * compute ceiling. The step's utilization is below it by attention's share of the step.
+     */
+    public double weightMatmulUtilization() {
+        return matmul.seconds() > 0 ? matmul.flops() / matmul.seconds() / nominalPeakFlopsPerSecond : 0;
+    }
+
     public double bandwidthUtilization() {
         return bytes() / seconds() / nominalBandwidthBytesPerSecond;
     }

@@ -99,11 +99,14 @@ public final class Explanation {
                 double kvPerSequence = d.contextTokens() * s.model().kvCacheBytesPerToken(s.kvPrecision());
                 double ceiling = 2 * s.model().activeParameters()
                         / (s.model().kvCacheBytesPerToken(s.kvPrecision()) * e.ridgeFlopsPerByte());
-                String verdict = Double.isNaN(e.criticalBatch())
-                        ? String.format(Locale.ROOT, "Above about %s tokens of context that traffic outweighs the math, "
-                        + "so decode stays memory-bound at every batch.", count(ceiling))
-                        : String.format(Locale.ROOT, "Below about %s tokens of context decode can still turn "
-                        + "compute-bound: at this context from batch ≈ %s.", count(ceiling), batch(e.criticalBatch()));
+                List<Evaluation.BatchPoint> curve = e.utilizationCurve();
+                Evaluation.BatchPoint largest = curve.get(curve.size() - 1);
+                double attentionShare = largest.step().attention().seconds() / largest.step().seconds();
+                String verdict = String.format(Locale.ROOT, "So past the critical batch, where the weights turn "
+                                + "compute-bound, attention still takes %s of each step at batch %s, and the step "
+                                + "levels off at %s of peak (below about %s tokens of context it would pass half of "
+                                + "peak).", Units.percent(attentionShare), count(largest.batchSize()),
+                        Units.percent(largest.computeUtilization()), count(ceiling));
                 yield String.format(Locale.ROOT,
                         "Attention cannot share reads: at %s tokens of context each sequence reads %s of KV cache per "
                                 + "step (%s per token), at %s FLOPs per byte however large the batch. %s",

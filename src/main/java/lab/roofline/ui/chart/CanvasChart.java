@@ -97,6 +97,9 @@ public abstract class CanvasChart extends Region {
     /** The element a lesson step discusses; the chart that shows it draws a ring around it. */
     private final javafx.beans.property.ObjectProperty<lab.roofline.explain.Explanation.Topic> highlight =
             new javafx.beans.property.SimpleObjectProperty<>(this, "highlight");
+    /** Labels placed by a layout: redrawn only when {@link #labelsKey} (what and where they are) changes. */
+    private final Canvas labels = new Canvas();
+    private Object labelsKey;
     /** What moves with every slider step (operating points, markers, hover cards). */
     private final Canvas canvas = new Canvas();
     /**
@@ -114,12 +117,13 @@ public abstract class CanvasChart extends Region {
     protected CanvasChart(ObservableValue<Evaluation> source, String styleClass) {
         this.source = source;
         getStyleClass().addAll("rl-chart", styleClass);
-        getChildren().addAll(background, canvas);
+        getChildren().addAll(background, labels, canvas);
         source.addListener(invalidation);
         highlight.addListener(invalidation);
         // A theme change restyles everything, the background too.
         InvalidationListener restyled = obs -> {
             backgroundKey = null;
+            labelsKey = null;
             markDirty();
         };
         for (ChartColor c : ChartColor.values()) {
@@ -178,10 +182,11 @@ public abstract class CanvasChart extends Region {
      */
     public void setRenderScale(double scale) {
         renderScale = Math.max(1, scale);
-        for (Canvas c : new Canvas[] {background, canvas}) {
+        for (Canvas c : new Canvas[] {background, labels, canvas}) {
             c.getTransforms().setAll(new javafx.scene.transform.Scale(1 / renderScale, 1 / renderScale, 0, 0));
         }
         backgroundKey = null;
+        labelsKey = null;
         markDirty();
     }
 
@@ -222,11 +227,12 @@ public abstract class CanvasChart extends Region {
         double pixelsW = Math.ceil(w * renderScale);
         double pixelsH = Math.ceil(h * renderScale);
         if (canvas.getWidth() != pixelsW || canvas.getHeight() != pixelsH) {
-            for (Canvas c : new Canvas[] {background, canvas}) {
+            for (Canvas c : new Canvas[] {background, labels, canvas}) {
                 c.setWidth(pixelsW);
                 c.setHeight(pixelsH);
             }
             backgroundKey = null;
+            labelsKey = null;
             dirty = true;
         }
         if (dirty && w > 0 && h > 0) {
@@ -236,9 +242,15 @@ public abstract class CanvasChart extends Region {
             Object key = backgroundKey(e);
             double dw = toDrawing(w);
             double dh = toDrawing(h);
+            prepare(e, dw, dh);
             if (backgroundKey == null || !backgroundKey.equals(key)) {
                 drawScaled(background.getGraphicsContext2D(), pixelsW, pixelsH, pen -> drawBackground(pen, e, dw, dh));
                 backgroundKey = key;
+            }
+            Object placed = labelsKey(e);
+            if (labelsKey == null || !labelsKey.equals(placed)) {
+                drawScaled(labels.getGraphicsContext2D(), pixelsW, pixelsH, pen -> drawLabels(pen, e, dw, dh));
+                labelsKey = placed;
             }
             drawScaled(canvas.getGraphicsContext2D(), pixelsW, pixelsH, pen -> draw(pen, e, dw, dh));
         }
@@ -261,7 +273,9 @@ public abstract class CanvasChart extends Region {
         Evaluation e = source.getValue();
         pen.save();
         pen.scale(zoom());
+        prepare(e, drawingWidth(), drawingHeight());
         drawBackground(pen, e, drawingWidth(), drawingHeight());
+        drawLabels(pen, e, drawingWidth(), drawingHeight());
         draw(pen, e, drawingWidth(), drawingHeight());
         pen.restore();
     }
@@ -272,6 +286,40 @@ public abstract class CanvasChart extends Region {
      */
     protected Object backgroundKey(Evaluation e) {
         return e.scenario().withBatchSize(1);
+    }
+
+    /** Computes what all layers need (geometry, label layout) for one redraw; runs first. */
+    protected void prepare(Evaluation e, double w, double h) {
+    }
+
+    /** Identifies the labels layer's content (after {@link #prepare}); equal keys mean no redraw. */
+    protected Object labelsKey(Evaluation e) {
+        return "";
+    }
+
+    /** Draws the labels layer, between background and foreground. */
+    protected void drawLabels(ChartPen g, Evaluation e, double w, double h) {
+    }
+
+    /** Draws a placed label on its backing, with a thin leader line to its point when it was moved away. */
+    protected void drawLabel(ChartPen g, LabelLayout.Label label) {
+        Font f = font(label.style().fontScale(), label.style().bold());
+        Color c = color(label.style().color());
+        if (label.hasLeader()) {
+            LabelLayout.Box b = label.box();
+            double tx = Math.max(b.x(), Math.min(b.right(), label.leaderTo()[0]));
+            double ty = Math.max(b.y(), Math.min(b.bottom(), label.leaderTo()[1]));
+            g.setStroke(c.deriveColor(0, 1, 1, 0.7));
+            g.setLineWidth(1);
+            g.strokeLine(label.leaderTo()[0], label.leaderTo()[1], tx, ty);
+        }
+        haloText(g, label.text(), label.box().x(), label.box().y(), TextAlignment.LEFT, VPos.TOP, f, c);
+    }
+
+    /** Measures text as this chart draws it: what its label layouts need. */
+    protected LabelLayout.TextMeasure measure() {
+        return (text, sizePx, bold) -> textWidth(text, Font.font("DejaVu Sans", bold ? FontWeight.BOLD : FontWeight.NORMAL,
+                sizePx));
     }
 
     /** Draws what {@link #backgroundKey} determines. Runs before {@link #draw}. */

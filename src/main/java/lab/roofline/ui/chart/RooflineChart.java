@@ -87,12 +87,40 @@ public final class RooflineChart extends CanvasChart {
         yScale = geometry.y();
     }
 
+    /** Where every label goes at the last redraw. */
+    private LabelLayout layout;
+
+    private static final java.util.Set<String> POINT_LABELS = java.util.Set.of(RooflineLabels.DECODE,
+            RooflineLabels.PREFILL, RooflineLabels.ATTENTION);
+
+    @Override
+    protected void prepare(Evaluation e, double w, double h) {
+        setScales(e, w, h);
+        layout = RooflineLabels.layout(e, geometry, measure(), baseFontSize());
+    }
+
+    /** The labels layer: everything but the operating points' labels, which move with every step. */
+    @Override
+    protected Object labelsKey(Evaluation e) {
+        return layout.labels().stream().filter(l -> !POINT_LABELS.contains(l.id()))
+                .map(l -> List.of(l.text(), l.box(), l.style())).toList();
+    }
+
+    @Override
+    protected void drawLabels(ChartPen g, Evaluation e, double w, double h) {
+        layout.labels().stream().filter(l -> !POINT_LABELS.contains(l.id())).forEach(l -> drawLabel(g, l));
+    }
+
+    /** The label layout of the last redraw (for tests). */
+    public LabelLayout labelLayout() {
+        layout();
+        return layout;
+    }
+
     @Override
     protected void drawBackground(ChartPen g, Evaluation e, double w, double h) {
         backgroundHits.clear();
-        roofLabels.clear();
         legendShown = false;
-        setScales(e, w, h);
         double plotRight = geometry.plotRight();
         double plotBottom = geometry.plotBottom();
 
@@ -111,8 +139,6 @@ public final class RooflineChart extends CanvasChart {
         drawGrid(g, plotRight, plotBottom);
 
         // Fainter roofs for the device's other precisions; precisions with the same peak share a line.
-        Font small = font(0.82, false);
-        java.util.Map<Double, List<String>> otherPeaks = new java.util.TreeMap<>();
         for (Evaluation.Roof other : e.roofs()) {
             if (other.precision() == roof.precision()) {
                 continue;
@@ -122,45 +148,12 @@ public final class RooflineChart extends CanvasChart {
             g.setLineDashes(5, 4);
             strokeRoof(g, other);
             g.setLineDashes();
-            if (other.peakFlopsPerSecond() != roof.peakFlopsPerSecond()) {
-                otherPeaks.computeIfAbsent(other.peakFlopsPerSecond(), k -> new ArrayList<>())
-                        .add(other.precision().label());
-            }
         }
 
         // The current roof.
         g.setStroke(color(ChartColor.ACCENT));
         g.setLineWidth(3.2);
         strokeRoof(g, roof);
-
-        // Roof labels at the right end, the current one first; a label that would overlap another moves
-        // to the other side of its line, or is left out.
-        List<double[]> placed = new ArrayList<>();
-        double peakY = yScale.toPixel(roof.peakFlopsPerSecond());
-        // The ridge's own labels sit below-right of the ridge point; keep roof labels off them.
-        double ridgeLabelX = xScale.toPixelClamped(roof.ridgeFlopsPerByte());
-        placed.add(new double[] {ridgeLabelX, peakY + 4, ridgeLabelX + 260, peakY + 8 + baseFontSize() * 2.7});
-        String sameAsCurrent = e.roofs().stream()
-                .filter(r -> r.precision() != roof.precision() && r.peakFlopsPerSecond() == roof.peakFlopsPerSecond())
-                .map(r -> " / " + r.precision().label()).reduce("", String::concat);
-        // The current roof's label goes below its line: above it is where the prefill point's label sits.
-        placeLabel(g, roof.precision().label() + sameAsCurrent + " " + tflops(roof.peakFlopsPerSecond()),
-                plotRight - 6, ridgeLabelX, peakY, font(0.92, true), color(ChartColor.ACCENT), placed, plotBottom, true);
-        // The bandwidth names the sloped roof, low on the left where the slope is alone.
-        double slopeX = xScale.toPixel(0.15);
-        double slopeY = yScale.toPixelClamped(roof.attainableFlopsPerSecond(0.15));
-        if (slopeY < plotBottom - 20) {
-            haloText(g, Units.si(roof.bandwidthBytesPerSecond(), "B/s"), slopeX, slopeY - 8, TextAlignment.LEFT,
-                    VPos.BOTTOM, font(0.85, true), color(ChartColor.ACCENT));
-        }
-        List<Double> peaksByDistance = new ArrayList<>(otherPeaks.keySet());
-        peaksByDistance.sort(java.util.Comparator.comparingDouble(
-                p -> Math.abs(Math.log(p / roof.peakFlopsPerSecond()))));
-        for (double peak : peaksByDistance) {
-            double flatFrom = xScale.toPixelClamped(peak / roof.bandwidthBytesPerSecond());
-            placeLabel(g, String.join(" / ", otherPeaks.get(peak)) + " " + tflops(peak), plotRight - 6, flatFrom,
-                    yScale.toPixel(peak), small, color(ChartColor.MUTED), placed, plotBottom, false);
-        }
 
         // Ridge point.
         double ridgeY = yScale.toPixel(roof.peakFlopsPerSecond());
@@ -171,22 +164,7 @@ public final class RooflineChart extends CanvasChart {
         g.setLineDashes();
         g.setFill(color(ChartColor.ACCENT));
         g.fillOval(ridgeX - 5, ridgeY - 5, 10, 10);
-        String ridgeText = "ridge " + Units.sig3(ridge) + " FLOP/byte";
-        haloText(g, ridgeText, ridgeX + 8, ridgeY + 8, TextAlignment.LEFT, VPos.TOP, font(0.95, true), color(ChartColor.TEXT));
-        haloText(g, "= " + Units.sig3(e.ridgeFlopsPerValue()) + " FLOPs per " + e.scenario().weightPrecision().label()
-                + " value", ridgeX + 8, ridgeY + 8 + baseFontSize() * 1.3, TextAlignment.LEFT, VPos.TOP, small, color(ChartColor.MUTED));
         backgroundHits.add(new Hit(Marker.RIDGE, ridgeX, ridgeY, HoverLines.ridge(e)));
-
-        // Region labels, low in each region where nothing else sits.
-        double labelY = plotBottom - 10;
-        if (ridgeX - LEFT > 120) {
-            haloText(g, "← memory-bound", ridgeX - 10, labelY, TextAlignment.RIGHT, VPos.BOTTOM, font(1.0, true),
-                    color(ChartColor.MUTED));
-        }
-        if (plotRight - ridgeX > 120) {
-            haloText(g, "compute-bound →", ridgeX + 10, labelY, TextAlignment.LEFT, VPos.BOTTOM, font(1.0, true),
-                    color(ChartColor.MUTED));
-        }
 
         drawDecodePath(g, e);
 
@@ -228,12 +206,9 @@ public final class RooflineChart extends CanvasChart {
 
     @Override
     protected void draw(ChartPen g, Evaluation e, double w, double h) {
-        setScales(e, w, h);
         hits.clear();
         hits.addAll(backgroundHits);
-        drawPoint(g, Marker.ATTENTION, "Decode attention", color(ChartColor.ATTENTION), e, true);
-        drawPoint(g, Marker.PREFILL, "Prefill", color(ChartColor.PREFILL), e, false);
-        drawPoint(g, Marker.DECODE, "Decode step", color(ChartColor.DECODE), e, false);
+        // The lesson's ring first, so the labels it points at stay on top of it, readable.
         Marker lessonMarker = switch (highlight() == null ? lab.roofline.explain.Explanation.Topic.COST : highlight()) {
             case RIDGE -> Marker.RIDGE;
             case DECODE, BATCHING -> Marker.DECODE;
@@ -242,8 +217,15 @@ public final class RooflineChart extends CanvasChart {
             default -> null;
         };
         if (lessonMarker != null) {
-            hits.stream().filter(x -> x.marker == lessonMarker).findFirst().ifPresent(x -> ring(g, x.x, x.y, 17));
+            RooflineGeometry.Point at = geometry.marker(lessonMarker);
+            if (at != null) {
+                ring(g, at.x(), at.y(), 17);
+            }
         }
+        drawPoint(g, Marker.ATTENTION, color(ChartColor.ATTENTION), e, true);
+        drawPoint(g, Marker.PREFILL, color(ChartColor.PREFILL), e, false);
+        drawPoint(g, Marker.DECODE, color(ChartColor.DECODE), e, false);
+        layout.labels().stream().filter(l -> POINT_LABELS.contains(l.id())).forEach(l -> drawLabel(g, l));
 
         if (hovered != null) {
             Hit current = hits.stream().filter(x -> x.marker == hovered.marker).findFirst().orElse(null);
@@ -277,38 +259,11 @@ public final class RooflineChart extends CanvasChart {
         }
     }
 
-    /** A right-aligned label just above (or else just below) a roof line, never over another label. */
-    /**
-     * A label on a roof's flat part, never over another label: at the right end, above or below the line,
-     * then further left along the flat part. A roof is left unlabelled only when no spot is free.
-     */
-    private void placeLabel(ChartPen g, String label, double right, double flatFrom, double lineY, Font font,
-                            Color color, List<double[]> placed, double plotBottom, boolean belowFirst) {
-        double w = textWidth(label, font) + 6;
-        double h = font.getSize() * 1.25;
-        double above = lineY - 4 - h;
-        double below = lineY + 5;
-        for (double end = right; end - w >= flatFrom + 4; end -= w + 16) {
-            for (double top : belowFirst ? new double[] {below, above} : new double[] {above, below}) {
-                double[] box = {end - w, top, end, top + h};
-                boolean free = top > TOP + 2 && top + h < plotBottom - 2 && placed.stream().noneMatch(b ->
-                        b[0] < box[2] && box[0] < b[2] && b[1] < box[3] && box[1] < b[3]);
-                if (free) {
-                    placed.add(box);
-                    roofLabels.add(label);
-                    haloText(g, label, end, top, TextAlignment.RIGHT, VPos.TOP, font, color);
-                    return;
-                }
-            }
-        }
-    }
-
-    private final List<String> roofLabels = new ArrayList<>();
-
-    /** The roof labels drawn at the last background draw (for tests). */
+    /** The roof labels placed at the last redraw (for tests). */
     public List<String> roofLabels() {
         layout();
-        return List.copyOf(roofLabels);
+        return layout.labels().stream().filter(l -> l.id().equals(RooflineLabels.CURRENT_ROOF_ID)
+                || l.id().startsWith("roof-")).map(LabelLayout.Label::text).toList();
     }
 
     private void strokeRoof(ChartPen g, Evaluation.Roof roof) {
@@ -341,17 +296,9 @@ public final class RooflineChart extends CanvasChart {
                 g.fillOval(points.get(i).x() - 3.5, points.get(i).y() - 3.5, 7, 7);
             }
         }
-        Evaluation.BatchPoint last = path.get(path.size() - 1);
-        double lx = points.get(points.size() - 1).x();
-        double ly = points.get(points.size() - 1).y();
-        String end = last.batchSize() >= e.memory().maxBatch() ? "batch " + last.batchSize() + ": memory full"
-                : "batch " + last.batchSize();
-        // Above-left of a point on the rising roof is always empty: nothing is attainable there.
-        haloText(g, end, lx - 6, ly - 6, TextAlignment.RIGHT, VPos.BOTTOM, font(0.8, false), color(ChartColor.DECODE));
     }
 
-    private void drawPoint(ChartPen g, Marker marker, String label, Color color, Evaluation e,
-                           boolean diamond) {
+    private void drawPoint(ChartPen g, Marker marker, Color color, Evaluation e, boolean diamond) {
         RooflineGeometry.Point at = geometry.marker(marker);
         if (at == null) {
             return;
@@ -374,13 +321,6 @@ public final class RooflineChart extends CanvasChart {
             g.fillOval(x - r, y - r, 2 * r, 2 * r);
             g.strokeOval(x - r, y - r, 2 * r, 2 * r);
         }
-        // Points on the sloped roof get their label below-right, where the rising roof leaves room;
-        // points under the flat roof get it above.
-        boolean right = x < xScale.pixelEnd() - 160;
-        boolean below = marker != Marker.PREFILL;
-        double labelY = below ? y + 9 : y - 10;
-        haloText(g, label, right ? x + 11 : x - 11, labelY, right ? TextAlignment.LEFT : TextAlignment.RIGHT,
-                below ? VPos.TOP : VPos.BOTTOM, font(0.95, true), color);
     }
 
     /** Decade tick labels: 0.1, 1, 10, 100, 1k, 10k, 100k, 1M. */

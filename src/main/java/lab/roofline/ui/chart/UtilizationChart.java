@@ -16,10 +16,11 @@ import lab.roofline.explain.HoverLines;
 
 /** Decode compute utilization (0-100 %) over batch size (log2), with current batch, critical batch and memory wall. */
 public final class UtilizationChart extends CanvasChart {
-    private static final double LEFT = 62;
-    private static final double RIGHT = 22;
-    private static final double TOP = 58;
-    private static final double BOTTOM = 50;
+    private static final double LEFT = UtilizationLabels.LEFT;
+    private static final double RIGHT = UtilizationLabels.RIGHT;
+    private static final double TOP = UtilizationLabels.TOP;
+    private static final double BOTTOM = UtilizationLabels.BOTTOM;
+    private LabelLayout layout;
 
     private LogScale xScale;
     private LogScale yScale;
@@ -54,8 +55,33 @@ public final class UtilizationChart extends CanvasChart {
     }
 
     private void setScales(double w, double h) {
-        xScale = LogScale.log(1, ScenarioLimits.CURVE_MAX_BATCH, LEFT, w - RIGHT);
-        yScale = LogScale.linear(0, 100, h - BOTTOM, TOP);
+        xScale = UtilizationLabels.x(w);
+        yScale = UtilizationLabels.y(h);
+    }
+
+    @Override
+    protected void prepare(Evaluation e, double w, double h) {
+        setScales(w, h);
+        layout = UtilizationLabels.layout(e, references.getValue(), highlighted(Explanation.Topic.BATCH_API), w, h,
+                measure(), baseFontSize());
+    }
+
+    /** The labels layer: all but the current batch's label, which moves with every step. */
+    @Override
+    protected Object labelsKey(Evaluation e) {
+        return layout.labels().stream().filter(l -> !l.id().equals(UtilizationLabels.CURRENT_ID))
+                .map(l -> List.of(l.text(), l.box(), l.style())).toList();
+    }
+
+    @Override
+    protected void drawLabels(ChartPen g, Evaluation e, double w, double h) {
+        layout.labels().stream().filter(l -> !l.id().equals(UtilizationLabels.CURRENT_ID)).forEach(l -> drawLabel(g, l));
+    }
+
+    /** The label layout of the last redraw (for tests). */
+    public LabelLayout labelLayout() {
+        layout();
+        return layout;
     }
 
     /** The implied batches depend on the API prices too. */
@@ -84,9 +110,6 @@ public final class UtilizationChart extends CanvasChart {
             g.setStroke(color(ChartColor.WARNING));
             g.setLineWidth(2);
             g.strokeLine(wallX, TOP, wallX, plotBottom);
-            String label = maxBatch < 1 ? "weights alone do not fit" : "does not fit (max batch " + maxBatch + ")";
-            double labelX = Math.min(wallX + 6, plotRight - textWidth(label, small) - 6);
-            haloText(g, label, labelX, TOP + 6, TextAlignment.LEFT, VPos.TOP, font(0.85, true), color(ChartColor.WARNING));
         }
 
         // Grid.
@@ -116,12 +139,10 @@ public final class UtilizationChart extends CanvasChart {
             g.setLineDashes(6, 4);
             g.strokeLine(LEFT, y, plotRight, y);
             g.setLineDashes();
-            haloText(g, "compute efficiency " + Units.sig3(cap) + " %", LEFT + 6, y - 3, TextAlignment.LEFT,
-                    VPos.BOTTOM, small, color(ChartColor.MUTED));
         }
 
-        // Critical batch.
-        double critical = e.criticalBatch();
+        // Critical batch: where the weight matmuls turn compute-bound (one definition everywhere).
+        double critical = e.criticalBatchNoContext();
         if (!Double.isNaN(critical) && critical <= ScenarioLimits.CURVE_MAX_BATCH) {
             double x = xScale.toPixel(Math.max(1, critical));
             g.setStroke(color(ChartColor.ACCENT));
@@ -129,50 +150,56 @@ public final class UtilizationChart extends CanvasChart {
             g.setLineDashes(4, 4);
             g.strokeLine(x, TOP, x, plotBottom);
             g.setLineDashes();
-            haloText(g, "critical batch ≈ " + (long) Math.ceil(critical), x - 6, plotBottom - 24, TextAlignment.RIGHT,
-                    VPos.BOTTOM, font(0.85, true), color(ChartColor.ACCENT));
-        } else {
-            String why = Double.isNaN(critical)
-                    ? "No critical batch: at " + String.format(Locale.ROOT, "%,.0f", e.decode().contextTokens())
-                    + " tokens of context the KV cache keeps decode memory-bound"
-                    : "critical batch ≈ " + (long) Math.ceil(critical) + " (off the chart)";
-            text(g, why, LEFT, 12 + baseFontSize() * 1.55, TextAlignment.LEFT, VPos.TOP, small, color(ChartColor.ACCENT));
+        }
+        String subtitle = UtilizationLabels.subtitle(e);
+        if (subtitle != null) {
+            double room = plotRight - LEFT;
+            text(g, fitted(subtitle, small, room), LEFT, 12 + baseFontSize() * 1.55, TextAlignment.LEFT, VPos.TOP, small,
+                    color(ChartColor.ACCENT));
         }
 
         // Implied batches: where this scenario's output/input cost ratio comes down to a public API's.
-        Font refFont = font(0.78, false);
-        double lastLabelRight = -1;
-        List<RatioReference> byBatch = new java.util.ArrayList<>(references.getValue());
-        byBatch.sort(java.util.Comparator.comparingDouble(RatioReference::impliedBatch));
-        for (RatioReference r : byBatch) {
-            if (Double.isNaN(r.impliedBatch()) || r.impliedBatch() <= 1 || r.impliedBatch() > ScenarioLimits.CURVE_MAX_BATCH) {
-                continue;
-            }
+        for (RatioReference r : UtilizationLabels.impliedOnChart(references.getValue())) {
             double x = xScale.toPixel(r.impliedBatch());
             g.setStroke(color(ChartColor.MUTED).deriveColor(0, 1, 1, 0.6));
             g.setLineWidth(1);
             g.setLineDashes(2, 3);
-            g.strokeLine(x, plotBottom - 46, x, plotBottom);
+            g.strokeLine(x, plotBottom - UtilizationLabels.TICK_HEIGHT, x, plotBottom);
             g.setLineDashes();
-            String label = Units.times(r.ratio());
-            double lw = textWidth(label, refFont);
-            if (x - lw / 2 > lastLabelRight + 2) {
-                haloText(g, label, x, plotBottom - 48, TextAlignment.CENTER, VPos.BOTTOM, refFont, color(ChartColor.MUTED));
-                lastLabelRight = x + lw / 2;
-            }
         }
 
-        // The curve.
+        // The curve; and where attention holds it below the weights' own curve, that curve too, dashed,
+        // with attention's share of the step shaded between them.
         List<Evaluation.BatchPoint> curve = e.utilizationCurve();
-        g.setStroke(color(ChartColor.ACCENT));
-        g.setLineWidth(2.6);
-        double[] xs = new double[curve.size()];
-        double[] ys = new double[curve.size()];
-        for (int i = 0; i < curve.size(); i++) {
+        int n = curve.size();
+        double[] xs = new double[n];
+        double[] ys = new double[n];
+        double[] weightYs = new double[n];
+        for (int i = 0; i < n; i++) {
             xs[i] = xScale.toPixel(curve.get(i).batchSize());
             ys[i] = yScale.toPixel(curve.get(i).computeUtilization() * 100);
+            weightYs[i] = yScale.toPixel(curve.get(i).weightMatmulUtilization() * 100);
         }
-        g.strokePolyline(xs, ys, curve.size());
+        if (UtilizationLabels.attentionShows(e)) {
+            double[] bandX = new double[2 * n];
+            double[] bandY = new double[2 * n];
+            for (int i = 0; i < n; i++) {
+                bandX[i] = xs[i];
+                bandY[i] = weightYs[i];
+                bandX[2 * n - 1 - i] = xs[i];
+                bandY[2 * n - 1 - i] = ys[i];
+            }
+            g.setFill(color(ChartColor.ATTENTION).deriveColor(0, 1, 1, 0.13));
+            g.fillPolygon(bandX, bandY, 2 * n);
+            g.setStroke(color(ChartColor.ACCENT).deriveColor(0, 1, 1, 0.7));
+            g.setLineWidth(1.6);
+            g.setLineDashes(7, 5);
+            g.strokePolyline(xs, weightYs, n);
+            g.setLineDashes();
+        }
+        g.setStroke(color(ChartColor.ACCENT));
+        g.setLineWidth(2.6);
+        g.strokePolyline(xs, ys, n);
 
         // Frame and titles.
         g.setStroke(color(ChartColor.MUTED));
@@ -187,6 +214,18 @@ public final class UtilizationChart extends CanvasChart {
         g.restore();
         text(g, "Decode utilization vs batch size", LEFT, 12, TextAlignment.LEFT, VPos.TOP,
                 font(1.15, true), color(ChartColor.TEXT));
+    }
+
+    /** The text, shortened with an ellipsis to fit a width. */
+    private static String fitted(String text, Font font, double width) {
+        if (textWidth(text, font) <= width) {
+            return text;
+        }
+        String t = text;
+        while (t.length() > 4 && textWidth(t + "…", font) > width) {
+            t = t.substring(0, t.length() - 1);
+        }
+        return t.strip() + "…";
     }
 
     @Override
@@ -206,21 +245,12 @@ public final class UtilizationChart extends CanvasChart {
         g.strokeLine(currentBatchX, TOP, currentBatchX, plotBottom);
         g.setFill(color(ChartColor.DECODE));
         g.fillOval(currentBatchX - 6, cy - 6, 12, 12);
-        String current = "batch " + batch + ": " + Units.percent(util / 100) + "  ·  "
-                + Units.sig3(e.decode().tokensPerSecond()) + " tokens/s";
-        Font bold = font(0.95, true);
-        double tw = textWidth(current, bold);
-        // Right of the marker when it fits, else left of it, never outside the plot.
-        double labelLeft = currentBatchX + 10 + tw < plotRight ? currentBatchX + 10 : currentBatchX - 10 - tw;
-        labelLeft = Math.max(LEFT + 4, Math.min(plotRight - 4 - tw, labelLeft));
-        double labelY = Math.max(TOP + 24, cy - 12);
-        haloText(g, current, labelLeft, labelY, TextAlignment.LEFT, VPos.BOTTOM, bold, color(ChartColor.DECODE));
 
-        // Lesson highlights.
-        if (highlighted(Explanation.Topic.BATCHING) && !Double.isNaN(e.criticalBatch())
-                && e.criticalBatch() <= ScenarioLimits.CURVE_MAX_BATCH) {
-            double x = xScale.toPixel(Math.max(1, e.criticalBatch()));
-            ring(g, x, yScale.toPixel(e.criticalStep().computeUtilization() * 100), 16);
+        // Lesson highlights, under the labels they point at.
+        if (highlighted(Explanation.Topic.BATCHING) && !Double.isNaN(e.criticalBatchNoContext())
+                && e.criticalBatchNoContext() <= ScenarioLimits.CURVE_MAX_BATCH) {
+            double x = xScale.toPixel(Math.max(1, e.criticalBatchNoContext()));
+            ring(g, x, yScale.toPixel(e.scenario().computeEfficiency() * 100), 16);
         }
         if (highlighted(Explanation.Topic.MEMORY_WALL) && e.memory().maxBatch() <= ScenarioLimits.CURVE_MAX_BATCH) {
             double x = e.memory().maxBatch() < 1 ? LEFT : xScale.toPixel(e.memory().maxBatch());
@@ -240,10 +270,12 @@ public final class UtilizationChart extends CanvasChart {
                 g.setLineDashes(6, 4);
                 g.strokeLine(x, TOP, x, plotBottom);
                 g.setLineDashes();
-                haloText(g, "Batch API tops up to " + topUp, x - 6, TOP + 24, TextAlignment.RIGHT, VPos.TOP,
-                        font(0.9, true), color(ChartColor.PREFILL));
                 ring(g, x, yScale.toPixel(api.utilizationAfter() * 100), 14);
             }
+        }
+        LabelLayout.Label currentLabel = layout.label(UtilizationLabels.CURRENT_ID);
+        if (currentLabel != null) {
+            drawLabel(g, currentLabel);
         }
 
         // Hover: the nearest curve point to the mouse.

@@ -1,0 +1,191 @@
+package lab.roofline.ui.chart;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Places a chart's labels so that none overlaps another label or a marker and none leaves the plot.
+ * Labels are placed most important first; each tries its candidate spots in order (the preferred side,
+ * then the other side, above, below, further away with a leader line) and takes the first free one. A
+ * label with no free spot is dropped, and recorded as dropped: the least important go first because
+ * they are placed last. Pure arithmetic over boxes, no toolkit: tests ask it directly.
+ */
+public final class LabelLayout {
+    /** An axis-aligned box in chart units. */
+    public record Box(double x, double y, double w, double h) {
+        public double right() {
+            return x + w;
+        }
+
+        public double bottom() {
+            return y + h;
+        }
+
+        public boolean overlaps(Box o) {
+            return x < o.right() && o.x < right() && y < o.bottom() && o.y < bottom();
+        }
+
+        public boolean inside(Box o) {
+            return x >= o.x - 1e-9 && y >= o.y - 1e-9 && right() <= o.right() + 1e-9 && bottom() <= o.bottom() + 1e-9;
+        }
+
+        /** A box of this size around a centre point. */
+        public static Box around(double cx, double cy, double w, double h) {
+            return new Box(cx - w / 2, cy - h / 2, w, h);
+        }
+    }
+
+    /** How a label looks: its font relative to the chart's, bold or not, and its colour token. */
+    public record Style(double fontScale, boolean bold, CanvasChart.ChartColor color) {
+    }
+
+    /** A placed label: its text, box (the text's, without padding), style and, when moved away, the point its leader line goes to. */
+    public record Label(String id, String text, Box box, Style style, double[] leaderTo) {
+        public boolean hasLeader() {
+            return leaderTo != null;
+        }
+    }
+
+    /** A candidate spot: the text box's top-left corner, and whether it is far enough to need a leader line. */
+    public record Spot(double x, double y, boolean leader) {
+        public static Spot at(double x, double y) {
+            return new Spot(x, y, false);
+        }
+    }
+
+    /** Width of a string at a pixel size; the chart measures with its font, tests with the same font via AWT. */
+    @FunctionalInterface
+    public interface TextMeasure {
+        double width(String text, double sizePx, boolean bold);
+    }
+
+    /** Room kept around every label's text (its backing box) so neighbours never touch. */
+    public static final double PADDING = 3;
+
+    private final Box bounds;
+    private final TextMeasure measure;
+    private final double fontPx;
+    private final List<Box> obstacles = new ArrayList<>();
+    private final List<Box> taken = new ArrayList<>();
+    private final List<Label> labels = new ArrayList<>();
+    private final List<String> dropped = new ArrayList<>();
+
+    /**
+     * @param bounds where labels may go (the plot)
+     * @param fontPx the chart's base font size, which styles scale
+     */
+    public LabelLayout(Box bounds, TextMeasure measure, double fontPx) {
+        this.bounds = bounds;
+        this.measure = measure;
+        this.fontPx = fontPx;
+    }
+
+    /** A marker (a point, a dot) that no label may cover. */
+    public void obstacle(Box box) {
+        obstacles.add(box);
+    }
+
+    public double width(String text, Style style) {
+        return measure.width(text, fontPx * style.fontScale(), style.bold());
+    }
+
+    public double height(Style style) {
+        return fontPx * style.fontScale() * 1.2;
+    }
+
+    /**
+     * Places a label at its first free spot, or drops it.
+     *
+     * @param anchor the point a leader line goes to when a leader spot is taken (may be null)
+     * @return the label, or null when no spot was free
+     */
+    public Label place(String id, String text, Style style, double[] anchor, List<Spot> spots) {
+        double w = width(text, style);
+        double h = height(style);
+        for (Spot spot : spots) {
+            Box box = new Box(spot.x(), spot.y(), w, h);
+            Box padded = padded(box);
+            if (!padded.inside(bounds)) {
+                continue;
+            }
+            if (taken.stream().anyMatch(padded::overlaps) || obstacles.stream().anyMatch(padded::overlaps)) {
+                continue;
+            }
+            Label label = new Label(id, text, box, style, spot.leader() ? anchor : null);
+            taken.add(padded);
+            labels.add(label);
+            return label;
+        }
+        dropped.add(id);
+        return null;
+    }
+
+    /** The box a label occupies with its backing: what must not overlap. */
+    public static Box padded(Box box) {
+        return new Box(box.x() - PADDING, box.y() - PADDING / 2, box.w() + 2 * PADDING, box.h() + PADDING);
+    }
+
+    public List<Label> labels() {
+        return List.copyOf(labels);
+    }
+
+    public Label label(String id) {
+        return labels.stream().filter(l -> l.id().equals(id)).findFirst().orElse(null);
+    }
+
+    public List<String> dropped() {
+        return List.copyOf(dropped);
+    }
+
+    public List<Box> obstacles() {
+        return List.copyOf(obstacles);
+    }
+
+    public Box bounds() {
+        return bounds;
+    }
+
+    /**
+     * The last resort for a label that must be shown: every spot on a grid over the plot, nearest to its
+     * point first, each with a leader line back to the point.
+     */
+    public List<Spot> anywhereNear(double x, double y, double w, double h) {
+        List<Spot> spots = new ArrayList<>();
+        double stepX = Math.max(8, w / 3);
+        double stepY = Math.max(6, h / 2);
+        for (double top = bounds.y() + PADDING; top + h <= bounds.bottom() - PADDING; top += stepY) {
+            for (double left = bounds.x() + PADDING; left + w <= bounds.right() - PADDING; left += stepX) {
+                spots.add(new Spot(left, top, true));
+            }
+        }
+        spots.sort(java.util.Comparator.comparingDouble(s -> Math.hypot(s.x() + w / 2 - x, s.y() + h / 2 - y)));
+        return spots;
+    }
+
+    /**
+     * The usual spots around a point, the preferred first: right-below, right-above, left-below, left-above,
+     * directly above and below, then the same further out with a leader line.
+     */
+    public List<Spot> around(double x, double y, double w, double h, double gap, boolean preferAbove,
+                             boolean preferLeft) {
+        List<Spot> spots = new ArrayList<>();
+        for (double distance : new double[] {gap, gap * 2.6, gap * 4.5}) {
+            boolean leader = distance > gap;
+            double right = x + distance;
+            double left = x - distance - w;
+            double below = y + distance * 0.55;
+            double above = y - distance * 0.55 - h;
+            double[][] order = preferLeft
+                    ? new double[][] {{left, preferAbove ? above : below}, {left, preferAbove ? below : above},
+                            {right, preferAbove ? above : below}, {right, preferAbove ? below : above}}
+                    : new double[][] {{right, preferAbove ? above : below}, {right, preferAbove ? below : above},
+                            {left, preferAbove ? above : below}, {left, preferAbove ? below : above}};
+            for (double[] p : order) {
+                spots.add(new Spot(p[0], p[1], leader));
+            }
+            spots.add(new Spot(x - w / 2, y - distance - h, leader));
+            spots.add(new Spot(x - w / 2, y + distance, leader));
+        }
+        return spots;
+    }
+}

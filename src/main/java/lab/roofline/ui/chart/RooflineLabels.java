@@ -1,0 +1,196 @@
+package lab.roofline.ui.chart;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import lab.roofline.engine.Evaluation;
+import lab.roofline.engine.Units;
+import lab.roofline.explain.HoverLines;
+import lab.roofline.ui.chart.CanvasChart.ChartColor;
+import lab.roofline.ui.chart.LabelLayout.Box;
+import lab.roofline.ui.chart.LabelLayout.Spot;
+import lab.roofline.ui.chart.LabelLayout.Style;
+import lab.roofline.ui.chart.RooflineGeometry.Marker;
+import lab.roofline.ui.chart.RooflineGeometry.Point;
+
+/**
+ * Every label on the roofline chart, placed by {@link LabelLayout} from the geometry, most important
+ * first: the operating points, the ridge, the current roof, the end of the decode path, the other roofs,
+ * the bandwidth, the two regions. Markers (points, the ridge, the decode path's dots) are obstacles.
+ * Pure: tests lay a chart out with no toolkit.
+ */
+public final class RooflineLabels {
+    private RooflineLabels() {
+    }
+
+    public static final Style POINT = new Style(0.95, true, ChartColor.TEXT);
+    public static final Style RIDGE = new Style(0.95, true, ChartColor.TEXT);
+    public static final Style RIDGE_DETAIL = new Style(0.82, false, ChartColor.MUTED);
+    public static final Style CURRENT_ROOF = new Style(0.92, true, ChartColor.ACCENT);
+    public static final Style OTHER_ROOF = new Style(0.82, false, ChartColor.MUTED);
+    public static final Style BANDWIDTH = new Style(0.85, true, ChartColor.ACCENT);
+    public static final Style PATH_END = new Style(0.8, false, ChartColor.DECODE);
+    public static final Style REGION = new Style(1.0, true, ChartColor.MUTED);
+
+    /** Marker radius, and the size of the boxes that keep labels off markers. */
+    static final double POINT_RADIUS = 7;
+    static final double PATH_DOT = 7;
+
+    /** Label ids, for tests and the chart's hover. */
+    public static final String DECODE = "decode", PREFILL = "prefill", ATTENTION = "attention", RIDGE_ID = "ridge",
+            RIDGE_DETAIL_ID = "ridge-detail", CURRENT_ROOF_ID = "roof", PATH_END_ID = "path-end",
+            BANDWIDTH_ID = "bandwidth", MEMORY_BOUND = "memory-bound", COMPUTE_BOUND = "compute-bound";
+
+    public static LabelLayout layout(Evaluation e, RooflineGeometry geo, LabelLayout.TextMeasure measure,
+                                     double fontPx) {
+        double plotRight = geo.plotRight();
+        double plotBottom = geo.plotBottom();
+        LabelLayout layout = new LabelLayout(new Box(geo.plotLeft(), geo.plotTop(), plotRight - geo.plotLeft(),
+                plotBottom - geo.plotTop()), measure, fontPx);
+        for (Marker m : new Marker[] {Marker.DECODE, Marker.PREFILL, Marker.ATTENTION}) {
+            Point p = geo.marker(m);
+            if (p != null) {
+                layout.obstacle(Box.around(p.x(), p.y(), 2 * POINT_RADIUS + 2, 2 * POINT_RADIUS + 2));
+            }
+        }
+        Point ridge = geo.ridge();
+        layout.obstacle(Box.around(ridge.x(), ridge.y(), 12, 12));
+        List<Point> path = geo.decodePath();
+        if (path.size() >= 2) {
+            for (int i = 0; i < path.size(); i++) {
+                long batch = e.decodePath().get(i).batchSize();
+                if (Long.bitCount(batch) == 1 || i == path.size() - 1) {
+                    layout.obstacle(Box.around(path.get(i).x(), path.get(i).y(), PATH_DOT, PATH_DOT));
+                }
+            }
+        }
+
+        // The operating points: decode and attention sit on the rising roof, where below-right is free;
+        // prefill sits under the flat roof, where above is free.
+        point(layout, DECODE, "Decode step", geo.marker(Marker.DECODE), ChartColor.DECODE, false);
+        point(layout, PREFILL, "Prefill", geo.marker(Marker.PREFILL), ChartColor.PREFILL, true);
+        point(layout, ATTENTION, "Decode attention", geo.marker(Marker.ATTENTION), ChartColor.ATTENTION, false);
+
+        // The ridge: its value, and under it what it means per weight value.
+        Evaluation.Roof roof = e.currentRoof();
+        String ridgeText = "ridge " + Units.sig3(roof.ridgeFlopsPerByte()) + " FLOP/byte";
+        double rw = layout.width(ridgeText, RIDGE);
+        double rh = layout.height(RIDGE);
+        LabelLayout.Label ridgeLabel = layout.place(RIDGE_ID, ridgeText, RIDGE, new double[] {ridge.x(), ridge.y()},
+                layout.around(ridge.x(), ridge.y(), rw, rh, 10, false, false));
+        if (ridgeLabel != null) {
+            String detail = "= " + Units.sig3(e.ridgeFlopsPerValue()) + " FLOPs per "
+                    + e.scenario().weightPrecision().label() + " value";
+            Box b = ridgeLabel.box();
+            double dh = layout.height(RIDGE_DETAIL);
+            double gap = LabelLayout.PADDING + 1; // the two backings just apart
+            double dw = layout.width(detail, RIDGE_DETAIL);
+            layout.place(RIDGE_DETAIL_ID, detail, RIDGE_DETAIL, null, List.of(Spot.at(b.x(), b.bottom() + gap),
+                    Spot.at(b.right() - dw, b.bottom() + gap), Spot.at(b.x(), b.y() - gap - dh),
+                    Spot.at(b.right() - dw, b.y() - gap - dh)));
+        }
+
+        // The current roof's peak, on its flat part (other precisions with the same peak share it).
+        String sameAsCurrent = e.roofs().stream()
+                .filter(r -> r.precision() != roof.precision() && r.peakFlopsPerSecond() == roof.peakFlopsPerSecond())
+                .map(r -> " / " + r.precision().label()).reduce("", String::concat);
+        roofLabel(layout, CURRENT_ROOF_ID, roof.precision().label() + sameAsCurrent + " "
+                + HoverLines.tflops(roof.peakFlopsPerSecond()), CURRENT_ROOF, ridge.x(), geo.y().toPixel(roof.peakFlopsPerSecond()),
+                plotRight, true);
+
+        // The end of the decode path: the largest batch that fits (or the chart's largest).
+        if (path.size() >= 2) {
+            Evaluation.BatchPoint last = e.decodePath().get(path.size() - 1);
+            Point end = path.get(path.size() - 1);
+            String text = last.batchSize() >= e.memory().maxBatch() ? "batch " + last.batchSize() + ": memory full"
+                    : "batch " + last.batchSize();
+            layout.place(PATH_END_ID, text, PATH_END, new double[] {end.x(), end.y()},
+                    layout.around(end.x(), end.y(), layout.width(text, PATH_END), layout.height(PATH_END), 6, true, true));
+        }
+
+        // Fainter roofs, nearest peaks first; one label per distinct peak.
+        Map<Double, List<String>> otherPeaks = new TreeMap<>();
+        for (Evaluation.Roof other : e.roofs()) {
+            if (other.precision() != roof.precision() && other.peakFlopsPerSecond() != roof.peakFlopsPerSecond()) {
+                otherPeaks.computeIfAbsent(other.peakFlopsPerSecond(), k -> new ArrayList<>()).add(other.precision().label());
+            }
+        }
+        List<Double> peaksByDistance = new ArrayList<>(otherPeaks.keySet());
+        peaksByDistance.sort(Comparator.comparingDouble(p -> Math.abs(Math.log(p / roof.peakFlopsPerSecond()))));
+        for (double peak : peaksByDistance) {
+            double flatFrom = geo.x().toPixelClamped(peak / roof.bandwidthBytesPerSecond());
+            roofLabel(layout, "roof-" + String.join("/", otherPeaks.get(peak)), String.join(" / ", otherPeaks.get(peak))
+                    + " " + HoverLines.tflops(peak), OTHER_ROOF, flatFrom, geo.y().toPixel(peak), plotRight, false);
+        }
+
+        // The bandwidth names the sloped roof, above it, low on the left where the slope is alone.
+        String bandwidth = Units.si(roof.bandwidthBytesPerSecond(), "B/s");
+        double bw = layout.width(bandwidth, BANDWIDTH);
+        double bh = layout.height(BANDWIDTH);
+        List<Spot> slopeSpots = new ArrayList<>();
+        for (double intensity : new double[] {0.15, 0.4, 1.2, 3.5, 10}) {
+            double x = geo.x().toPixel(intensity);
+            double y = geo.y().toPixel(roof.attainableFlopsPerSecond(intensity));
+            if (intensity < roof.ridgeFlopsPerByte() && y < plotBottom) {
+                slopeSpots.add(Spot.at(x, y - 10 - bh));
+                slopeSpots.add(Spot.at(x - bw - 8, y - 4 - bh));
+            }
+        }
+        layout.place(BANDWIDTH_ID, bandwidth, BANDWIDTH, null, slopeSpots);
+
+        // The regions, low in each, where nothing else usually is; the least important.
+        double rh2 = layout.height(REGION);
+        List<Spot> memorySpots = new ArrayList<>();
+        List<Spot> computeSpots = new ArrayList<>();
+        String memory = "← memory-bound";
+        String compute = "compute-bound →";
+        double mw = layout.width(memory, REGION);
+        for (double lift = 10; lift < 10 + 4 * rh2; lift += rh2 * 1.2) {
+            memorySpots.add(Spot.at(ridge.x() - 10 - mw, plotBottom - lift - rh2));
+            computeSpots.add(Spot.at(ridge.x() + 10, plotBottom - lift - rh2));
+        }
+        layout.place(MEMORY_BOUND, memory, REGION, null, memorySpots);
+        layout.place(COMPUTE_BOUND, compute, REGION, null, computeSpots);
+        return layout;
+    }
+
+    private static void point(LabelLayout layout, String id, String text, Point at, ChartColor color, boolean above) {
+        if (at == null) {
+            return;
+        }
+        Style style = new Style(POINT.fontScale(), true, color);
+        double w = layout.width(text, style);
+        double h = layout.height(style);
+        List<Spot> spots = new ArrayList<>();
+        // Beside the point first, level with it; then the corners; then further out with a leader line.
+        double gap = POINT_RADIUS + 5;
+        if (above) {
+            spots.add(Spot.at(at.x() + gap, at.y() - gap - h + 4));
+        } else {
+            spots.add(Spot.at(at.x() + gap, at.y() + gap - 4));
+        }
+        spots.addAll(layout.around(at.x(), at.y(), w, h, gap, above, false));
+        spots.addAll(layout.anywhereNear(at.x(), at.y(), w, h));
+        layout.place(id, text, style, new double[] {at.x(), at.y()}, spots);
+    }
+
+    /**
+     * A label on a roof's flat part: at the right end, below or above the line, then further left along
+     * the flat part. A roof is left unlabelled only when no spot is free.
+     */
+    private static void roofLabel(LabelLayout layout, String id, String text, Style style, double flatFrom,
+                                  double lineY, double plotRight, boolean belowFirst) {
+        double w = layout.width(text, style);
+        double h = layout.height(style);
+        double above = lineY - 5 - h;
+        double below = lineY + 6;
+        List<Spot> spots = new ArrayList<>();
+        for (double end = plotRight - 8; end - w >= flatFrom + 4; end -= w / 2 + 12) {
+            spots.add(Spot.at(end - w, belowFirst ? below : above));
+            spots.add(Spot.at(end - w, belowFirst ? above : below));
+        }
+        layout.place(id, text, style, null, spots);
+    }
+}

@@ -1,0 +1,96 @@
+package lab.roofline.ui.chart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.font.FontRenderContext;
+import java.util.List;
+import lab.roofline.engine.Evaluation;
+import lab.roofline.engine.HardwareProfile;
+import lab.roofline.engine.ModelPresets;
+import lab.roofline.engine.ModelSpec;
+import lab.roofline.engine.Precision;
+import lab.roofline.engine.RatioReference;
+import lab.roofline.engine.RooflineEngine;
+import lab.roofline.engine.Scenario;
+import lab.roofline.engine.ScenarioLimits;
+import lab.roofline.io.ApiPriceLoader;
+import lab.roofline.io.ProfileLoader;
+import lab.roofline.ui.chart.LabelLayout.Box;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+
+/**
+ * Over random scenarios and chart sizes from 480x320 to 3840x2160, from the layouts' own boxes: no label
+ * overlaps another label or a marker, and none leaves the plot. Text is measured in the chart's font
+ * (DejaVu Sans) through AWT, so no JavaFX toolkit is needed.
+ */
+class ChartLabelProperties {
+    private static final List<HardwareProfile> GPUS = ProfileLoader.load(true, List.of()).profiles();
+    private static final List<lab.roofline.engine.ApiPrice> PRICES = ApiPriceLoader.loadBundled().prices();
+    private static final FontRenderContext CONTEXT = new FontRenderContext(null, true, true);
+
+    /** DejaVu Sans widths, as the canvas measures them. */
+    static final LabelLayout.TextMeasure DEJAVU = (text, sizePx, bold) ->
+            new java.awt.Font("DejaVu Sans", bold ? java.awt.Font.BOLD : java.awt.Font.PLAIN, 1)
+                    .deriveFont((float) sizePx).getStringBounds(text, CONTEXT).getWidth();
+
+    @Provide
+    Arbitrary<Scenario> scenarios() {
+        Arbitrary<ModelSpec> models = Arbitraries.oneOf(Arbitraries.of(ModelPresets.ALL),
+                Arbitraries.doubles().between(ScenarioLimits.PARAMETERS.min(), ScenarioLimits.PARAMETERS.max())
+                        .map(ModelSpec::fromParameterCount));
+        Arbitrary<Precision> precisions = Arbitraries.of(Precision.class);
+        Arbitrary<Long> batches = Arbitraries.oneOf(Arbitraries.longs().between(1, 64),
+                Arbitraries.longs().between(1, ScenarioLimits.MAX_BATCH));
+        Arbitrary<Long> prompts = Arbitraries.longs().between(1, 10_000_000L);
+        Arbitrary<Long> outputs = Arbitraries.longs().between(1, 100_000);
+        Arbitrary<Integer> counts = Arbitraries.oneOf(Arbitraries.just(1), Arbitraries.integers().between(1, 4096));
+        Arbitrary<Double> fractions = Arbitraries.oneOf(Arbitraries.just(1.0), Arbitraries.doubles().between(0.01, 1));
+        return Combinators.combine(models, Arbitraries.of(GPUS), precisions, precisions, batches, prompts, outputs, counts)
+                .as((m, g, p, kv, b, pr, o, n) -> new Scenario(m, g, n, p, false, kv, b, pr, o, 1, 1, g.priceUsdPerHour()))
+                .flatMap(s -> Combinators.combine(fractions, fractions).as((c, bw) -> s.withEfficiency(c, bw)));
+    }
+
+    @Property(tries = 300)
+    void rooflineLabelsNeverCollideNorLeaveThePlot(@ForAll("scenarios") Scenario s,
+                                                   @ForAll @IntRange(min = 480, max = 3840) int width,
+                                                   @ForAll @IntRange(min = 320, max = 2160) int height) {
+        Evaluation e = RooflineEngine.evaluate(s);
+        LabelLayout layout = RooflineLabels.layout(e, new RooflineGeometry(e, width, height), DEJAVU, 13);
+        assertLaidOut(layout);
+        // The operating points are what the chart is about: they are always labelled.
+        assertThat(layout.dropped()).doesNotContain(RooflineLabels.DECODE, RooflineLabels.PREFILL);
+    }
+
+    @Property(tries = 300)
+    void utilizationLabelsNeverCollideNorLeaveThePlot(@ForAll("scenarios") Scenario s,
+                                                      @ForAll @IntRange(min = 480, max = 3840) int width,
+                                                      @ForAll @IntRange(min = 320, max = 2160) int height,
+                                                      @ForAll boolean lessonOnBatchApi) {
+        Evaluation e = RooflineEngine.evaluate(s);
+        List<RatioReference> refs = RatioReference.forPrices(s.withBatchSize(1), PRICES);
+        LabelLayout layout = UtilizationLabels.layout(e, refs, lessonOnBatchApi, width, height, DEJAVU, 13);
+        assertLaidOut(layout);
+        assertThat(layout.dropped()).doesNotContain(UtilizationLabels.CURRENT_ID);
+    }
+
+    static void assertLaidOut(LabelLayout layout) {
+        List<LabelLayout.Label> labels = layout.labels();
+        for (int i = 0; i < labels.size(); i++) {
+            Box a = LabelLayout.padded(labels.get(i).box());
+            assertThat(a.inside(layout.bounds())).as(labels.get(i).text() + " inside the plot").isTrue();
+            for (int j = i + 1; j < labels.size(); j++) {
+                assertThat(a.overlaps(LabelLayout.padded(labels.get(j).box())))
+                        .as(labels.get(i).text() + " over " + labels.get(j).text()).isFalse();
+            }
+            for (Box marker : layout.obstacles()) {
+                assertThat(a.overlaps(marker)).as(labels.get(i).text() + " over a marker").isFalse();
+            }
+        }
+    }
+}
