@@ -88,6 +88,14 @@ public final class DashboardView extends BorderPane {
         public final Action nextStep = command("Next step", "Page Down", e -> lesson.next(), null);
         public final Action previousStep = command("Previous step", "Page Up", e -> lesson.back(), null);
         public final Action leaveLesson = command("Keep playing from here", null, e -> lesson.leave(), null);
+        public final Action zoomIn = command("Zoom in", "Shortcut+Plus", e -> zoomBy(+1),
+                "Larger text everywhere, controls and charts, up to 200 % (Ctrl+Plus)");
+        public final Action zoomOut = command("Zoom out", "Shortcut+Minus", e -> zoomBy(-1),
+                "Smaller text everywhere, down to 80 % (Ctrl+Minus)");
+        public final Action zoomReset = command("Actual size", "Shortcut+0", e -> setZoom(1),
+                "Text at 100 % (Ctrl+0)");
+        public final Action presentation = toggle("Presentation mode", "F11",
+                "Full screen with the controls folded into a slim strip: the charts and summary take the room (F11)");
         public final Action copyChart = command("Copy chart", "Shortcut+Shift+C", e -> copyChart(chartUnderMouse()),
                 "Copy the chart under the mouse (or the whole dashboard) to the clipboard as a picture, "
                         + "as on screen at 2× (Ctrl+Shift+C)");
@@ -182,7 +190,35 @@ public final class DashboardView extends BorderPane {
                 requestLayout();
             }
         });
+        for (CanvasChart chart : charts()) {
+            chart.zoomProperty().bind(zoom);
+        }
+        zoom.addListener(obs -> applyZoom());
+        applyZoom();
+        slimStrip = slimStrip();
+        commands.presentation.selectedProperty().addListener((obs, was, on) -> present(on));
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            // Ctrl+Plus is typed as Ctrl+= (or Ctrl+Shift+=) on most keyboards, and the keypad has its own keys.
+            if (e.isShortcutDown() && !e.isAltDown()) {
+                switch (e.getCode()) {
+                    case PLUS, EQUALS, ADD -> {
+                        zoomBy(+1);
+                        e.consume();
+                        return;
+                    }
+                    case MINUS, SUBTRACT -> {
+                        zoomBy(-1);
+                        e.consume();
+                        return;
+                    }
+                    case DIGIT0, NUMPAD0 -> {
+                        setZoom(1);
+                        e.consume();
+                        return;
+                    }
+                    default -> { }
+                }
+            }
             if (lesson.isRunning() && e.getCode() == KeyCode.PAGE_DOWN) {
                 lesson.next();
                 e.consume();
@@ -202,7 +238,9 @@ public final class DashboardView extends BorderPane {
         exports.add(commands.copyChart);
         MenuBar bar = ActionUtils.createMenuBar(List.of(
                 new ActionGroup("File", exports),
-                new ActionGroup("View", commands.darkTheme, commands.explanation, commands.showWork),
+                new ActionGroup("View", commands.darkTheme, commands.explanation, commands.showWork,
+                        ActionUtils.ACTION_SEPARATOR, commands.zoomIn, commands.zoomOut, commands.zoomReset,
+                        ActionUtils.ACTION_SEPARATOR, commands.presentation),
                 new ActionGroup("Lesson", commands.startLesson, commands.nextStep, commands.previousStep,
                         commands.leaveLesson)));
         bar.setUseSystemMenuBar(true);
@@ -233,8 +271,117 @@ public final class DashboardView extends BorderPane {
         Tips.install(lessonButton, commands.startLesson.getLongText());
         Tips.install(explainToggle, commands.explanation.getLongText());
         Tips.install(workToggle, commands.showWork.getLongText());
-        toolBar.getItems().addAll(lessonButton, explainToggle, workToggle, new Separator(), theme, new Separator(),
-                exportButton);
+        ToggleButton presentButton = ActionUtils.createToggleButton(commands.presentation);
+        presentButton.setId("presentation-toggle");
+        presentButton.tooltipProperty().unbind();
+        presentButton.setTooltip(null);
+        Tips.install(presentButton, commands.presentation.getLongText());
+        toolBar.getItems().addAll(lessonButton, explainToggle, workToggle, new Separator(), theme, presentButton,
+                new Separator(), exportButton);
+    }
+
+    /** Text sizes offered: a step per Ctrl+Plus or Ctrl+Minus. */
+    public static final double[] ZOOM_STEPS = {0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0};
+    /** The root text size the styles are written for (styles/app.css, in em from it). */
+    private static final double BASE_FONT_PX = 13;
+
+    private final javafx.beans.property.DoubleProperty zoom = new javafx.beans.property.SimpleDoubleProperty(this,
+            "zoom", 1);
+    private final VBox slimStrip;
+
+    /** The text zoom, 0.8 to 2 (1 = 100 %); every control and chart follows it. */
+    public javafx.beans.property.DoubleProperty zoomProperty() {
+        return zoom;
+    }
+
+    /** Sets the zoom, kept to 80-200 %; anything unreadable (NaN) is 100 %. */
+    public void setZoom(double z) {
+        zoom.set(Double.isFinite(z) ? Math.max(ZOOM_STEPS[0], Math.min(ZOOM_STEPS[ZOOM_STEPS.length - 1], z)) : 1);
+    }
+
+    /** One step up or down the zoom ladder, from wherever the zoom is now. */
+    void zoomBy(int direction) {
+        double now = zoom.get();
+        double next = now;
+        if (direction > 0) {
+            for (double step : ZOOM_STEPS) {
+                if (step > now + 1e-9) {
+                    next = step;
+                    break;
+                }
+            }
+        } else {
+            for (int i = ZOOM_STEPS.length - 1; i >= 0; i--) {
+                if (ZOOM_STEPS[i] < now - 1e-9) {
+                    next = ZOOM_STEPS[i];
+                    break;
+                }
+            }
+        }
+        setZoom(next);
+        showStatus("Zoom " + Math.round(zoom.get() * 100) + " %  (Ctrl+Plus, Ctrl+Minus; Ctrl+0 for 100 %)", null);
+    }
+
+    /** Text in em of the root size scales with it; the side panels widen so their text still fits. */
+    private void applyZoom() {
+        double z = zoom.get();
+        setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.2fpx;", BASE_FONT_PX * z));
+        side.setPrefWidth(330 * z);
+        side.setMinWidth(300 * z);
+        explainScroll.setPrefWidth(360 * z);
+        explainScroll.setMinWidth(300 * z);
+        charts.setMinHeight(560 * Math.max(1, z));
+        summary.textScaleProperty().set(z);
+        commands.zoomIn.setDisabled(z >= ZOOM_STEPS[ZOOM_STEPS.length - 1] - 1e-9);
+        commands.zoomOut.setDisabled(z <= ZOOM_STEPS[0] + 1e-9);
+    }
+
+    /**
+     * Presentation mode: the control panel folds into a slim strip (its buttons open the controls, zoom
+     * and leave), so the summary and charts take the screen. The app makes the window full screen.
+     */
+    private void present(boolean on) {
+        content.setLeft(on ? slimStrip : side);
+        getStyleClass().removeAll("presenting");
+        if (on) {
+            getStyleClass().add("presenting");
+        }
+    }
+
+    public boolean presenting() {
+        return commands.presentation.isSelected();
+    }
+
+    private VBox slimStrip() {
+        Button controlsButton = new Button("☰");
+        controlsButton.setId("strip-controls");
+        Tips.install(controlsButton, "Show the controls (leaves presentation mode)");
+        controlsButton.setOnAction(e -> commands.presentation.setSelected(false));
+        Button in = ActionUtils.createButton(commands.zoomIn);
+        in.textProperty().unbind(); // a symbol, not the action's words, in a slim strip
+        in.setText("+");
+        in.setId("strip-zoom-in");
+        Button out = ActionUtils.createButton(commands.zoomOut);
+        out.textProperty().unbind();
+        out.setText("−");
+        out.setId("strip-zoom-out");
+        for (Button b : List.of(in, out)) {
+            b.tooltipProperty().unbind();
+            b.setTooltip(null);
+        }
+        Tips.install(in, commands.zoomIn.getLongText());
+        Tips.install(out, commands.zoomOut.getLongText());
+        Button next = ActionUtils.createButton(commands.nextStep);
+        next.textProperty().unbind();
+        next.setText("▶");
+        next.setId("strip-next");
+        next.tooltipProperty().unbind();
+        next.setTooltip(null);
+        Tips.install(next, "Next lesson step (Page Down)");
+        VBox strip = new VBox(8, controlsButton, in, out, next);
+        strip.getStyleClass().add("slim-strip");
+        strip.setId("slim-strip");
+        return strip;
     }
 
     /** The chart the mouse is over, or the dashboard when it is over none. */

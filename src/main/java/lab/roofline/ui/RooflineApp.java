@@ -86,6 +86,7 @@ public final class RooflineApp extends Application {
         DashboardView.Commands commands = view.commands();
         commands.explanation.setSelected(Boolean.parseBoolean(settings.get("explain", "false")));
         commands.darkTheme.setSelected("dark".equals(settings.get("theme", "light")));
+        view.setZoom(settings.number("view.zoom").orElse(1));
 
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         double width = clamp(settings.number("window.width").orElse(1440), 640, screen.getWidth());
@@ -103,11 +104,19 @@ public final class RooflineApp extends Application {
         if (Boolean.getBoolean("roofline.timing")) {
             reportFirstFrame(scene);
         }
+        // Presentation mode is full screen; leaving full screen (Esc) leaves presentation mode too.
+        stage.setFullScreenExitHint("Esc or F11 leaves presentation mode");
+        commands.presentation.selectedProperty().addListener((obs, was, on) -> stage.setFullScreen(on));
+        stage.fullScreenProperty().addListener((obs, was, full) -> {
+            if (!full) {
+                commands.presentation.setSelected(false);
+            }
+        });
         stage.show();
 
         watched.addAll(List.of(vm.inputsProperty(), commands.darkTheme.selectedProperty(),
                 commands.explanation.selectedProperty(), stage.xProperty(), stage.yProperty(),
-                stage.widthProperty(), stage.heightProperty(), stage.maximizedProperty()));
+                stage.widthProperty(), stage.heightProperty(), stage.maximizedProperty(), view.zoomProperty()));
         watched.forEach(o -> o.addListener(saveSoon));
     }
 
@@ -175,8 +184,9 @@ public final class RooflineApp extends Application {
         DashboardView.Commands commands = view.commands();
         settings.put("theme", commands.darkTheme.isSelected() ? "dark" : "light");
         settings.put("explain", commands.explanation.isSelected());
+        settings.put("view.zoom", view.zoomProperty().get());
         settings.put("window.maximized", stage.isMaximized());
-        if (!stage.isMaximized() && stage.getScene() != null) {
+        if (!stage.isMaximized() && !stage.isFullScreen() && stage.getScene() != null) {
             settings.put("window.x", stage.getX());
             settings.put("window.y", stage.getY());
             settings.put("window.width", stage.getScene().getWidth());

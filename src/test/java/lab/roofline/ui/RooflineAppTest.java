@@ -52,11 +52,13 @@ class RooflineAppTest {
         assertThat(stage.getWidth()).isLessThanOrEqualTo(javafx.stage.Screen.getPrimary().getVisualBounds().getWidth());
         // A change is saved shortly after, without closing the window.
         robot.interact(() -> view.commands().darkTheme.setSelected(true));
+        robot.interact(() -> view.commands().zoomIn.handle(new javafx.event.ActionEvent()));
         assertThat(stage.getScene().getStylesheets()).anyMatch(s -> s.endsWith("dark.css"));
-        for (int i = 0; i < 40 && !(Files.exists(file) && Files.readString(file).contains("theme=dark")); i++) {
+        for (int i = 0; i < 40 && !(Files.exists(file) && Files.readString(file).contains("view.zoom=1.1")); i++) {
             Thread.sleep(50);
         }
-        assertThat(Files.readString(file)).contains("theme=dark", "gpu=h100_sxm");
+        assertThat(Files.readString(file)).contains("theme=dark", "gpu=h100_sxm", "view.zoom=1.1");
+        robot.interact(() -> view.setZoom(1));
 
         // Export from the window: the file is written off the FX thread, then the status bar offers the folder.
         Path out = Files.createTempDirectory("roofline-export").resolve("cost.png");

@@ -196,10 +196,28 @@ public abstract class CanvasChart extends Region {
         return zoom;
     }
 
-    /** The zoom, kept sane: a bound value outside 0.5-4 is clamped, never dividing by zero. */
+    /** The smallest size a chart is laid out for when zoomed in: below it the zoom gives way. */
+    static final double MIN_DRAWING_WIDTH = 480;
+    static final double MIN_DRAWING_HEIGHT = 300;
+
+    /**
+     * The zoom in effect: the one asked for (kept to 0.5-4), except that zooming in never lays the chart
+     * out smaller than 480 x 300, where it would stop being a chart; then the text grows only as far as that
+     * allows (never below 100 %).
+     */
+    public double effectiveZoom() {
+        return zoom();
+    }
+
     protected double zoom() {
         double z = zoom.get();
-        return Double.isFinite(z) ? Math.max(0.5, Math.min(4, z)) : 1;
+        z = Double.isFinite(z) ? Math.max(0.5, Math.min(4, z)) : 1;
+        if (z <= 1) {
+            return z;
+        }
+        double roomW = snapSizeX(getWidth()) / MIN_DRAWING_WIDTH;
+        double roomH = snapSizeY(getHeight()) / MIN_DRAWING_HEIGHT;
+        return Math.max(1, Math.min(z, Math.min(roomW, roomH)));
     }
 
     /** A distance in the chart's drawing units (what draw() sees) from one in node pixels, and back. */
@@ -314,6 +332,18 @@ public abstract class CanvasChart extends Region {
             g.strokeLine(label.leaderTo()[0], label.leaderTo()[1], tx, ty);
         }
         haloText(g, label.text(), label.box().x(), label.box().y(), TextAlignment.LEFT, VPos.TOP, f, c);
+    }
+
+    /** The text, shortened with an ellipsis to fit a width: a title never runs off the chart. */
+    protected static String fitted(String text, Font font, double width) {
+        if (textWidth(text, font) <= width) {
+            return text;
+        }
+        String t = text;
+        while (t.length() > 1 && textWidth(t + "…", font) > width) {
+            t = t.substring(0, t.length() - 1);
+        }
+        return t.strip() + "…";
     }
 
     /** Measures text as this chart draws it: what its label layouts need. */

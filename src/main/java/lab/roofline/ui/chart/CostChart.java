@@ -58,7 +58,8 @@ public final class CostChart extends CanvasChart {
             text(g, causes[i], lx + 17, ly, TextAlignment.LEFT, VPos.CENTER, legend, color(ChartColor.MUTED));
             lx += itemWidth;
         }
-        text(g, e.cost().hasPrice() ? "Cost per million tokens" : "GPU time per token (no price known)", 16, 12,
+        text(g, fitted(e.cost().hasPrice() ? "Cost per million tokens" : "GPU time per token (no price known)",
+                        font(1.15, true), w - 32), 16, 12,
                 TextAlignment.LEFT, VPos.TOP, font(1.15, true), color(ChartColor.TEXT));
         drawRatioScale(g, w);
         Bars bars = bars(w, h);
@@ -209,7 +210,7 @@ public final class CostChart extends CanvasChart {
                 ? String.format(Locale.ROOT, "needs %,d × %s", memory.minDevicesForWeights(), e.scenario().gpu().name())
                 : String.format(Locale.ROOT, "max batch %,d", memory.maxBatch()))
                 : "output tokens cost " + Units.times(ratioShown) + " input";
-        text(g, ratioText, 16, 12 + baseFontSize() * 1.6, TextAlignment.LEFT, VPos.TOP, font(1.05, true),
+        text(g, fitted(ratioText, font(1.05, true), w - 32), 16, 12 + baseFontSize() * 1.6, TextAlignment.LEFT, VPos.TOP, font(1.05, true),
                 color(infeasible ? ChartColor.WARNING : ChartColor.DECODE));
         g.setGlobalAlpha(infeasible ? 0.35 : 1);
 

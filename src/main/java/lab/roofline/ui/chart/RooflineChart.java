@@ -172,17 +172,19 @@ public final class RooflineChart extends CanvasChart {
         g.setStroke(color(ChartColor.MUTED));
         g.setLineWidth(1);
         g.strokeRect(LEFT + 0.5, TOP + 0.5, plotRight - LEFT - 1, plotBottom - TOP - 1);
-        text(g, "Arithmetic intensity (FLOP/byte, log scale)", (LEFT + plotRight) / 2, h - 6, TextAlignment.CENTER,
+        text(g, fitted("Arithmetic intensity (FLOP/byte, log scale)", font(0.95, false), plotRight - LEFT),
+                (LEFT + plotRight) / 2, h - 6, TextAlignment.CENTER,
                 VPos.BOTTOM, font(0.95, false), color(ChartColor.TEXT));
         g.save();
         g.translate(16, (TOP + plotBottom) / 2);
         g.rotate(-90);
-        text(g, "Attainable TFLOP/s (log scale)", 0, 0, TextAlignment.CENTER, VPos.CENTER, font(0.95, false), color(ChartColor.TEXT));
+        text(g, fitted("Attainable TFLOP/s (log scale)", font(0.95, false), plotBottom - TOP), 0, 0, TextAlignment.CENTER, VPos.CENTER, font(0.95, false), color(ChartColor.TEXT));
         g.restore();
         String devices = e.scenario().gpuCount() > 1 ? e.scenario().gpuCount() + " × " : "";
         String title = "Roofline  ·  " + devices + e.scenario().gpu().name() + "  ·  " + e.computePrecision().label()
                 + " math";
-        text(g, title, LEFT, 12, TextAlignment.LEFT, VPos.TOP, font(1.15, true), color(ChartColor.TEXT));
+        text(g, fitted(title, font(1.15, true), plotRight - LEFT), LEFT, 12, TextAlignment.LEFT, VPos.TOP,
+                font(1.15, true), color(ChartColor.TEXT));
         // The small dots need a key: they are the decode step as the batch doubles, up to the memory wall.
         if (e.decodePath().size() >= 2) {
             Font key = font(0.8, false);

@@ -205,27 +205,16 @@ public final class UtilizationChart extends CanvasChart {
         g.setStroke(color(ChartColor.MUTED));
         g.setLineWidth(1);
         g.strokeRect(LEFT + 0.5, TOP + 0.5, plotRight - LEFT - 1, plotBottom - TOP - 1);
-        text(g, "Batch size (sequences decoded together, log₂ scale)", (LEFT + plotRight) / 2, h - 6,
+        text(g, fitted("Batch size (sequences decoded together, log₂ scale)", font(0.9, false), plotRight - LEFT),
+                (LEFT + plotRight) / 2, h - 6,
                 TextAlignment.CENTER, VPos.BOTTOM, font(0.9, false), color(ChartColor.TEXT));
         g.save();
         g.translate(14, (TOP + plotBottom) / 2);
         g.rotate(-90);
-        text(g, "Compute utilization", 0, 0, TextAlignment.CENTER, VPos.CENTER, font(0.9, false), color(ChartColor.TEXT));
+        text(g, fitted("Compute utilization", font(0.9, false), plotBottom - TOP), 0, 0, TextAlignment.CENTER, VPos.CENTER, font(0.9, false), color(ChartColor.TEXT));
         g.restore();
-        text(g, "Decode utilization vs batch size", LEFT, 12, TextAlignment.LEFT, VPos.TOP,
+        text(g, fitted("Decode utilization vs batch size", font(1.15, true), plotRight - LEFT), LEFT, 12, TextAlignment.LEFT, VPos.TOP,
                 font(1.15, true), color(ChartColor.TEXT));
-    }
-
-    /** The text, shortened with an ellipsis to fit a width. */
-    private static String fitted(String text, Font font, double width) {
-        if (textWidth(text, font) <= width) {
-            return text;
-        }
-        String t = text;
-        while (t.length() > 4 && textWidth(t + "…", font) > width) {
-            t = t.substring(0, t.length() - 1);
-        }
-        return t.strip() + "…";
     }
 
     @Override

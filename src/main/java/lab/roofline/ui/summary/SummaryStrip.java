@@ -27,6 +27,7 @@ public final class SummaryStrip extends VBox {
     private static final PseudoClass NARROW = PseudoClass.getPseudoClass("narrow");
     private static final PseudoClass INFEASIBLE = PseudoClass.getPseudoClass("infeasible");
     private static final double NARROW_WIDTH = 760;
+    private static final double TWO_COLUMN_WIDTH = 620;
     @FXML SummaryTile ridge;
     @FXML SummaryTile decode;
     @FXML SummaryTile utilization;
@@ -37,6 +38,9 @@ public final class SummaryStrip extends VBox {
     @FXML SummaryTile memory;
     private final ProgressBar memoryBar = new ProgressBar();
     @FXML VBox warnings;
+    @FXML javafx.scene.layout.GridPane grid;
+    /** The text zoom (1 = 100 %): the widths below which the tiles re-flow grow with it. */
+    private final javafx.beans.property.DoubleProperty textScale = new javafx.beans.property.SimpleDoubleProperty(1);
     /** Shows every tile's substituted formula under its number. */
     private final BooleanProperty showWork = new SimpleBooleanProperty(this, "showWork");
     private final ObservableValue<Evaluation> source;
@@ -54,7 +58,41 @@ public final class SummaryStrip extends VBox {
         }
         refresher = new PulseRefresh(this, this::refresh, () -> true, source, showWork);
         // Narrow (the explanation open on a small screen): smaller type, so no headline number is cut off.
-        widthProperty().addListener((obs, old, now) -> pseudoClassStateChanged(NARROW, now.doubleValue() < NARROW_WIDTH));
+        widthProperty().addListener(obs -> reflow());
+        textScale.addListener(obs -> reflow());
+    }
+
+    /** Four tiles to a row while they have room for their text, else two, so no headline number is cut off. */
+    private void reflow() {
+        double width = getWidth();
+        double z = textScale.get();
+        int columns = width >= TWO_COLUMN_WIDTH * z ? 4 : 2;
+        // Smaller type while a column is narrower than a quarter of the comfortable width.
+        pseudoClassStateChanged(NARROW, width / columns < NARROW_WIDTH / 4 * z);
+        if (grid.getColumnConstraints().size() != columns) {
+            List<javafx.scene.layout.ColumnConstraints> constraints = new java.util.ArrayList<>();
+            for (int i = 0; i < columns; i++) {
+                javafx.scene.layout.ColumnConstraints c = new javafx.scene.layout.ColumnConstraints();
+                c.setPercentWidth(100.0 / columns);
+                c.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+                constraints.add(c);
+            }
+            grid.getColumnConstraints().setAll(constraints);
+            List<SummaryTile> tiles = tiles();
+            for (int i = 0; i < tiles.size(); i++) {
+                javafx.scene.layout.GridPane.setConstraints(tiles.get(i), i % columns, i / columns);
+            }
+        }
+    }
+
+    /** Text zoom, 1 = 100 %. */
+    public javafx.beans.property.DoubleProperty textScaleProperty() {
+        return textScale;
+    }
+
+    /** Tiles to a row now (4, or 2 when narrow for the text size). */
+    public int columns() {
+        return grid.getColumnConstraints().size();
     }
 
     private List<SummaryTile> tiles() {

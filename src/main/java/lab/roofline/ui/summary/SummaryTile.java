@@ -1,5 +1,6 @@
 package lab.roofline.ui.summary;
 
+import java.util.List;
 import java.util.function.Function;
 import javafx.beans.NamedArg;
 import javafx.beans.value.ObservableBooleanValue;
@@ -29,6 +30,11 @@ public final class SummaryTile extends VBox {
         titleLabel.getStyleClass().add("tile-title");
         value.getStyleClass().add("tile-value");
         detail.getStyleClass().add("tile-detail");
+        // At a large zoom in a narrow window, text takes two lines rather than being cut off.
+        for (Label l : List.of(titleLabel, value, detail)) {
+            l.setWrapText(true);
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         // One line, so the strip keeps its height while values change; the tooltip has the whole of it.
         work.getStyleClass().add("tile-work");
         work.setWrapText(true);

@@ -66,7 +66,9 @@ class SummaryStripUiTest extends DashboardFixture {
         robot.interact(() -> view.getScene().getWindow().setWidth(1280));
         robot.clickOn("#explain-toggle");
         settle();
-        assertThat(view.summary().getPseudoClassStates()).contains(PseudoClass.getPseudoClass("narrow"));
+        // Smaller type, or two tiles to a row: either way, every number whole.
+        assertThat(view.summary().getPseudoClassStates().contains(PseudoClass.getPseudoClass("narrow"))
+                || view.summary().columns() == 2).isTrue();
         for (Derivations.Quantity q : Derivations.Quantity.values()) {
             javafx.scene.Node value = tile(q).lookup(".tile-value");
             javafx.scene.text.Text shown = (javafx.scene.text.Text) value.lookup(".text");

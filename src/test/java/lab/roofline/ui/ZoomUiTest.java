@@ -1,0 +1,126 @@
+package lab.roofline.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import lab.roofline.ui.chart.CanvasChart;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+
+/** Zoom (Ctrl+Plus, Ctrl+Minus, Ctrl+0) and presentation mode, for a projector. */
+class ZoomUiTest extends DashboardFixture {
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        open(stage);
+    }
+
+    @AfterEach
+    void restoreTheSharedWindow(FxRobot robot) {
+        robot.interact(() -> {
+            view.setZoom(1);
+            view.commands().presentation.setSelected(false);
+            stage.setWidth(1440);
+            stage.setHeight(900);
+        });
+    }
+
+    @Test
+    void ctrlPlusMinusAndZeroStepTheTextOfControlsAndCharts(FxRobot robot) {
+        robot.clickOn("#cost-chart");
+        robot.press(KeyCode.CONTROL).type(KeyCode.EQUALS).release(KeyCode.CONTROL);
+        assertThat(view.zoomProperty().get()).isEqualTo(1.1);
+        assertThat(view.getStyle()).contains("-fx-font-size: 14.30px");
+        for (CanvasChart chart : List.of(view.rooflineChart(), view.utilizationChart(), view.costChart())) {
+            assertThat(chart.zoomProperty().get()).isEqualTo(1.1);
+        }
+        double titleSize = ((Label) view.lookup(".tile-value")).getFont().getSize();
+        robot.press(KeyCode.CONTROL).type(KeyCode.ADD).release(KeyCode.CONTROL); // the keypad's plus
+        assertThat(view.zoomProperty().get()).isEqualTo(1.25);
+        assertThat(((Label) view.lookup(".tile-value")).getFont().getSize()).isGreaterThan(titleSize);
+        robot.press(KeyCode.CONTROL).type(KeyCode.MINUS).release(KeyCode.CONTROL);
+        assertThat(view.zoomProperty().get()).isEqualTo(1.1);
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT0).release(KeyCode.CONTROL);
+        assertThat(view.zoomProperty().get()).isEqualTo(1.0);
+        assertThat(view.statusText()).contains("Zoom");
+    }
+
+    @Test
+    void zoomStaysBetween80And200Percent(FxRobot robot) {
+        for (int i = 0; i < 12; i++) {
+            robot.interact(() -> view.commands().zoomIn.handle(new javafx.event.ActionEvent()));
+        }
+        assertThat(view.zoomProperty().get()).isEqualTo(2.0);
+        assertThat(view.commands().zoomIn.isDisabled()).isTrue();
+        for (int i = 0; i < 12; i++) {
+            robot.interact(() -> view.commands().zoomOut.handle(new javafx.event.ActionEvent()));
+        }
+        assertThat(view.zoomProperty().get()).isEqualTo(0.8);
+        robot.interact(() -> view.setZoom(Double.NaN));
+        assertThat(view.zoomProperty().get()).isEqualTo(1.0);
+        robot.interact(() -> view.setZoom(1e9));
+        assertThat(view.zoomProperty().get()).isEqualTo(2.0);
+    }
+
+    @Test
+    void at200PercentIn1280x800NoSummaryTextIsCutOff(FxRobot robot) {
+        robot.interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(800);
+            view.setZoom(2);
+        });
+        settle();
+        robot.interact(() -> { });
+        assertThat(view.summary().columns()).isEqualTo(2);
+        List<String> cut = new ArrayList<>();
+        for (Node n : view.summary().lookupAll(".label")) {
+            Label label = (Label) n;
+            Text shown = (Text) label.lookup(".text");
+            if (label.isVisible() && shown != null && !label.getText().isEmpty() && !shown.getText().equals(label.getText())
+                    && !label.getText().contains("\n")) {
+                cut.add(label.getText() + " shown as " + shown.getText());
+            }
+        }
+        assertThat(cut).isEmpty();
+        // The charts keep a usable layout: their text grows only as far as a 480 x 300 chart allows.
+        for (CanvasChart chart : List.of(view.rooflineChart(), view.utilizationChart(), view.costChart())) {
+            double z = chart.effectiveZoom();
+            assertThat(z).isBetween(1.0, 2.0);
+            if (z > 1) {
+                assertThat(chart.getWidth() / z).isGreaterThanOrEqualTo(479.9);
+                assertThat(chart.getHeight() / z).isGreaterThanOrEqualTo(299.9);
+            }
+        }
+        // In presentation mode the charts have the room, and the text reaches the zoom.
+        robot.interact(() -> view.commands().presentation.setSelected(true));
+        settle();
+        assertThat(view.rooflineChart().effectiveZoom()).isGreaterThan(1.5);
+    }
+
+    @Test
+    void presentationModeFoldsTheControlsIntoASlimStripAndBack(FxRobot robot) {
+        double chartsBefore = view.rooflineChart().getWidth();
+        robot.press(KeyCode.F11).release(KeyCode.F11);
+        settle();
+        assertThat(view.presenting()).isTrue();
+        assertThat(robot.lookup("#slim-strip").tryQuery()).isPresent();
+        assertThat(robot.lookup("#controls-scroll").tryQuery()).isEmpty();
+        assertThat(view.rooflineChart().getWidth()).isGreaterThan(chartsBefore + 200);
+        robot.clickOn("#strip-zoom-in");
+        assertThat(view.zoomProperty().get()).isEqualTo(1.1);
+        robot.clickOn("#strip-controls");
+        settle();
+        assertThat(view.presenting()).isFalse();
+        assertThat(robot.lookup("#controls-scroll").tryQuery()).isPresent();
+    }
+}
