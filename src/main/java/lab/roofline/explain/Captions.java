@@ -1,21 +1,47 @@
 package lab.roofline.explain;
 
+import java.util.Locale;
 import lab.roofline.engine.Evaluation;
 import lab.roofline.engine.Scenario;
+import lab.roofline.engine.Units;
 
-/** One line naming the scenario, under every exported chart, so a picture always says what it shows. */
+/**
+ * The line under every exported chart: the whole scenario, so a picture on a slide always says what it
+ * shows (devices, model, the three precisions, batch, context, ideal or derated, price).
+ */
 public final class Captions {
     private Captions() {
     }
 
     public static String of(Evaluation e) {
         Scenario s = e.scenario();
-        String precisionText = s.weightOnly()
-                ? s.weightPrecision().label() + " weights, BF16 math" : s.weightPrecision().label();
-        return devices(s) + "  ·  " + s.model().name() + "  ·  " + precisionText + "  ·  batch "
-                + String.format(java.util.Locale.ROOT, "%,d", s.batchSize())
-                + "  ·  " + String.format(java.util.Locale.ROOT, "%,d prompt + %,d generated tokens", s.promptTokens(),
-                s.generatedTokens()) + "  ·  Roofline Lab";
+        String precisions = s.weightPrecision().label() + " weights, " + e.computePrecision().label() + " math, "
+                + s.kvPrecision().label() + " KV cache";
+        String efficiency = s.computeEfficiency() >= 1 && s.bandwidthEfficiency() >= 1
+                ? "ideal (100 % of peak)"
+                : "derated to " + Units.percent(s.computeEfficiency()) + " of peak FLOP/s, "
+                + Units.percent(s.bandwidthEfficiency()) + " of bandwidth";
+        String price = Double.isFinite(s.priceUsdPerHour())
+                ? String.format(Locale.ROOT, "$%.2f per device-hour", s.priceUsdPerHour()) : "no price";
+        return devices(s) + "  ·  " + s.model().name() + "  ·  " + precisions + "  ·  batch "
+                + String.format(Locale.ROOT, "%,d", s.batchSize())
+                + "  ·  " + String.format(Locale.ROOT, "%,d prompt + %,d generated tokens", s.promptTokens(),
+                s.generatedTokens()) + "  ·  " + efficiency + "  ·  " + price + "  ·  Roofline Lab";
+    }
+
+    /**
+     * Why the scenario cannot run, in a few words ("does not fit: needs 2 × H100 SXM5 80GB", "does not fit:
+     * max batch 22"); null when it fits.
+     */
+    public static String doesNotFit(Evaluation e) {
+        Evaluation.MemoryUse memory = e.memory();
+        if (memory.fits()) {
+            return null;
+        }
+        return memory.maxBatch() == 0
+                ? String.format(Locale.ROOT, "does not fit: needs %,d × %s", memory.minDevicesForWeights(),
+                e.scenario().gpu().name())
+                : String.format(Locale.ROOT, "does not fit: max batch %,d", memory.maxBatch());
     }
 
     /** "H100 SXM" or "8 × H100 SXM". */

@@ -2,7 +2,6 @@ package lab.roofline.ui.chart;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.VPos;
 import javafx.scene.paint.Color;
@@ -206,9 +205,7 @@ public final class CostChart extends CanvasChart {
         infeasible = !memory.fits();
         // A scenario that does not fit has no cost, only the one it would have: said, and the bars faded.
         String ratioText = infeasible
-                ? "would cost " + Units.times(ratioShown) + " input · does not fit: " + (memory.maxBatch() == 0
-                ? String.format(Locale.ROOT, "needs %,d × %s", memory.minDevicesForWeights(), e.scenario().gpu().name())
-                : String.format(Locale.ROOT, "max batch %,d", memory.maxBatch()))
+                ? "would cost " + Units.times(ratioShown) + " input · " + lab.roofline.explain.Captions.doesNotFit(e)
                 : "output tokens cost " + Units.times(ratioShown) + " input";
         text(g, fitted(ratioText, font(1.05, true), w - 32), 16, 12 + baseFontSize() * 1.6, TextAlignment.LEFT, VPos.TOP, font(1.05, true),
                 color(infeasible ? ChartColor.WARNING : ChartColor.DECODE));

@@ -224,9 +224,12 @@ public final class RooflineChart extends CanvasChart {
                 ring(g, at.x(), at.y(), 17);
             }
         }
+        // Points of a scenario that does not fit are drawn faded: what it would do, not what it does.
+        g.setGlobalAlpha(e.memory().fits() ? 1 : 0.45);
         drawPoint(g, Marker.ATTENTION, color(ChartColor.ATTENTION), e, true);
         drawPoint(g, Marker.PREFILL, color(ChartColor.PREFILL), e, false);
         drawPoint(g, Marker.DECODE, color(ChartColor.DECODE), e, false);
+        g.setGlobalAlpha(1);
         layout.labels().stream().filter(l -> POINT_LABELS.contains(l.id())).forEach(l -> drawLabel(g, l));
 
         if (hovered != null) {

@@ -33,6 +33,8 @@ public final class RooflineLabels {
     public static final Style BANDWIDTH = new Style(0.85, true, ChartColor.ACCENT);
     public static final Style PATH_END = new Style(0.8, false, ChartColor.DECODE);
     public static final Style REGION = new Style(1.0, true, ChartColor.MUTED);
+    public static final Style INFEASIBLE = new Style(0.95, true, ChartColor.WARNING);
+    public static final String INFEASIBLE_ID = "infeasible";
 
     /** Marker radius, and the size of the boxes that keep labels off markers. */
     static final double POINT_RADIUS = 7;
@@ -65,6 +67,19 @@ public final class RooflineLabels {
                     layout.obstacle(Box.around(path.get(i).x(), path.get(i).y(), PATH_DOT, PATH_DOT));
                 }
             }
+        }
+
+        // A scenario that does not fit says so first, at the top of the plot: its points are what it would do.
+        String notFit = lab.roofline.explain.Captions.doesNotFit(e);
+        if (notFit != null) {
+            String text = notFit + " (points: what it would do)";
+            double w = layout.width(text, INFEASIBLE);
+            List<Spot> spots = new ArrayList<>();
+            for (double y = geo.plotTop() + 6; y < geo.plotTop() + 6 + 4 * layout.height(INFEASIBLE); y += layout.height(INFEASIBLE)) {
+                spots.add(Spot.at(geo.plotLeft() + 8, y));
+                spots.add(Spot.at((geo.plotLeft() + plotRight - w) / 2, y));
+            }
+            layout.place(INFEASIBLE_ID, text, INFEASIBLE, null, spots);
         }
 
         // The operating points: decode and attention sit on the rising roof, where below-right is free;

@@ -49,7 +49,7 @@ public final class UtilizationLabels {
 
     /** The text beside the current batch's marker. */
     public static String currentText(Evaluation e) {
-        return "batch " + e.scenario().batchSize() + ": " + Units.percent(e.decode().computeUtilization()) + "  ·  "
+        return "batch " + e.scenario().batchSize() + (e.memory().fits() ? ": " : " (does not fit): ") + Units.percent(e.decode().computeUtilization()) + "  ·  "
                 + Units.sig3(e.decode().tokensPerSecond()) + " tokens/s";
     }
 
@@ -68,6 +68,11 @@ public final class UtilizationLabels {
 
         // The current batch: above-right of its marker when there is room, else anywhere near it.
         String current = currentText(e);
+        if (layout.width(current, CURRENT) + 4 * LabelLayout.PADDING > plotRight - LEFT) {
+            // A narrow chart: the batch and its utilization, the throughput left to the summary.
+            current = "batch " + e.scenario().batchSize() + (e.memory().fits() ? ": " : " (does not fit): ")
+                    + Units.percent(e.decode().computeUtilization());
+        }
         double cw = layout.width(current, CURRENT);
         double ch = layout.height(CURRENT);
         List<Spot> spots = new ArrayList<>();

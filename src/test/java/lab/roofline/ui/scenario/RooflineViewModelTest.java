@@ -174,7 +174,12 @@ class RooflineViewModelTest {
         vm.gpuCountProperty().set(2);
         vm.batchSizeProperty().set(64);
         assertThat(lab.roofline.explain.Captions.of(vm.result())).contains("2 × NVIDIA H100 SXM5 80GB",
-                "Llama-3.1-70B", "INT8", "batch 64", "1,024 prompt + 256 generated");
+                "Llama-3.1-70B", "INT8 weights, INT8 math, BF16/FP16 KV cache", "batch 64",
+                "1,024 prompt + 256 generated", "ideal (100 % of peak)", "$3.49 per device-hour");
+        vm.setComputeEfficiency(0.7);
+        vm.setPrice(Double.NaN);
+        assertThat(lab.roofline.explain.Captions.of(vm.result())).contains("derated to 70.0 % of peak FLOP/s, "
+                + "100 % of bandwidth", "no price");
     }
 
     private static final ScenarioInputs SOME = new ScenarioInputs("b200", null, 33e9, Precision.INT4, true,
