@@ -112,6 +112,8 @@ public final class ChartRenderer {
             summary.refreshIfDirty();
         }
         page.resize(request.size().width(), request.size().height());
+        // Exactly the size asked for, even when a small page cannot hold all it has (the charts shrink first).
+        page.setClip(new javafx.scene.shape.Rectangle(request.size().width(), request.size().height()));
         page.layout();
         // The summary's text settles in the first pass; a second gives the charts their final heights.
         page.applyCss();
