@@ -107,8 +107,10 @@ public final class DashboardBenchmark {
                 exportMs, renderMs, exportMs - renderMs);
         System.out.printf(Locale.ROOT, "heap after GC: %.1f MB before, %.1f MB after 10,000 more changes (%+.1f MB)%n",
                 heapBefore / 1e6, heapAfter / 1e6, (heapAfter - heapBefore) / 1e6);
-        System.out.printf(Locale.ROOT, "evaluations: %d, roofline redraws: %d%n", vm.evaluationCountProperty().get(),
-                view.rooflineChart().redrawCount());
+        System.out.printf(Locale.ROOT, "evaluations: %d, roofline redraws: %d (background %d), utilization "
+                        + "background %d, cost background %d%n", vm.evaluationCountProperty().get(),
+                view.rooflineChart().redrawCount(), view.rooflineChart().backgroundRedrawCount(),
+                view.utilizationChart().backgroundRedrawCount(), view.costChart().backgroundRedrawCount());
         Platform.exit();
         System.exit(0);
     }

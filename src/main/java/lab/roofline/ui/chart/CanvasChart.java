@@ -97,9 +97,6 @@ public abstract class CanvasChart extends Region {
     /** The element a lesson step discusses; the chart that shows it draws a ring around it. */
     private final javafx.beans.property.ObjectProperty<lab.roofline.explain.Explanation.Topic> highlight =
             new javafx.beans.property.SimpleObjectProperty<>(this, "highlight");
-    /** Labels placed by a layout: redrawn only when {@link #labelsKey} (what and where they are) changes. */
-    private final Canvas labels = new Canvas();
-    private Object labelsKey;
     /** What moves with every slider step (operating points, markers, hover cards). */
     private final Canvas canvas = new Canvas();
     /**
@@ -113,17 +110,22 @@ public abstract class CanvasChart extends Region {
     private boolean dirty = true;
     private Object backgroundKey;
     private int redrawCount;
+    private int backgroundRedraws;
+
+    /** Background redraws so far (a slider step should rarely cause one). */
+    public int backgroundRedrawCount() {
+        return backgroundRedraws;
+    }
 
     protected CanvasChart(ObservableValue<Evaluation> source, String styleClass) {
         this.source = source;
         getStyleClass().addAll("rl-chart", styleClass);
-        getChildren().addAll(background, labels, canvas);
+        getChildren().addAll(background, canvas);
         source.addListener(invalidation);
         highlight.addListener(invalidation);
         // A theme change restyles everything, the background too.
         InvalidationListener restyled = obs -> {
             backgroundKey = null;
-            labelsKey = null;
             markDirty();
         };
         for (ChartColor c : ChartColor.values()) {
@@ -182,11 +184,10 @@ public abstract class CanvasChart extends Region {
      */
     public void setRenderScale(double scale) {
         renderScale = Math.max(1, scale);
-        for (Canvas c : new Canvas[] {background, labels, canvas}) {
+        for (Canvas c : new Canvas[] {background, canvas}) {
             c.getTransforms().setAll(new javafx.scene.transform.Scale(1 / renderScale, 1 / renderScale, 0, 0));
         }
         backgroundKey = null;
-        labelsKey = null;
         markDirty();
     }
 
@@ -245,30 +246,30 @@ public abstract class CanvasChart extends Region {
         double pixelsW = Math.ceil(w * renderScale);
         double pixelsH = Math.ceil(h * renderScale);
         if (canvas.getWidth() != pixelsW || canvas.getHeight() != pixelsH) {
-            for (Canvas c : new Canvas[] {background, labels, canvas}) {
+            for (Canvas c : new Canvas[] {background, canvas}) {
                 c.setWidth(pixelsW);
                 c.setHeight(pixelsH);
             }
             backgroundKey = null;
-            labelsKey = null;
             dirty = true;
         }
         if (dirty && w > 0 && h > 0) {
             dirty = false;
             redrawCount++;
             Evaluation e = source.getValue();
-            Object key = backgroundKey(e);
             double dw = toDrawing(w);
             double dh = toDrawing(h);
             prepare(e, dw, dh);
+            // The still labels are drawn with the background: one layer fewer to composite every frame, and
+            // they move only when a label's spot changes, which a slider step rarely does.
+            Object key = java.util.Arrays.asList(backgroundKey(e), labelsKey(e));
             if (backgroundKey == null || !backgroundKey.equals(key)) {
-                drawScaled(background.getGraphicsContext2D(), pixelsW, pixelsH, pen -> drawBackground(pen, e, dw, dh));
+                backgroundRedraws++;
+                drawScaled(background.getGraphicsContext2D(), pixelsW, pixelsH, pen -> {
+                    drawBackground(pen, e, dw, dh);
+                    drawLabels(pen, e, dw, dh);
+                });
                 backgroundKey = key;
-            }
-            Object placed = labelsKey(e);
-            if (labelsKey == null || !labelsKey.equals(placed)) {
-                drawScaled(labels.getGraphicsContext2D(), pixelsW, pixelsH, pen -> drawLabels(pen, e, dw, dh));
-                labelsKey = placed;
             }
             drawScaled(canvas.getGraphicsContext2D(), pixelsW, pixelsH, pen -> draw(pen, e, dw, dh));
         }
@@ -310,12 +311,12 @@ public abstract class CanvasChart extends Region {
     protected void prepare(Evaluation e, double w, double h) {
     }
 
-    /** Identifies the labels layer's content (after {@link #prepare}); equal keys mean no redraw. */
+    /** Identifies the still labels (after {@link #prepare}); part of the background's key. */
     protected Object labelsKey(Evaluation e) {
         return "";
     }
 
-    /** Draws the labels layer, between background and foreground. */
+    /** Draws the still labels, over the background and under the foreground. */
     protected void drawLabels(ChartPen g, Evaluation e, double w, double h) {
     }
 
@@ -348,9 +349,32 @@ public abstract class CanvasChart extends Region {
 
     /** Measures text as this chart draws it: what its label layouts need. */
     protected LabelLayout.TextMeasure measure() {
-        return (text, sizePx, bold) -> textWidth(text, Font.font("DejaVu Sans", bold ? FontWeight.BOLD : FontWeight.NORMAL,
-                sizePx));
+        return (text, sizePx, bold) -> {
+            String key = (bold ? "b" : "n") + sizePx + "|" + text;
+            Double known = measured.get(key);
+            if (known != null) {
+                return known;
+            }
+            double width = textWidth(text, MEASURE_FONTS.computeIfAbsent(bold ? -sizePx : sizePx,
+                    k -> Font.font("DejaVu Sans", bold ? FontWeight.BOLD : FontWeight.NORMAL, sizePx)));
+            measured.put(key, width);
+            return width;
+        };
     }
+
+    /**
+     * Widths already measured: most labels read the same from frame to frame, and measuring lays text out,
+     * the costliest part of a layout. Least recently used first out, so a long drag keeps it small.
+     */
+    private final java.util.Map<String, Double> measured = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, Double> eldest) {
+            return size() > 256;
+        }
+    };
+
+    /** Fonts the label layouts measure with, by size (negative: bold); a handful, made once. */
+    private static final java.util.Map<Double, Font> MEASURE_FONTS = new java.util.HashMap<>();
 
     /** Draws what {@link #backgroundKey} determines. Runs before {@link #draw}. */
     protected void drawBackground(ChartPen g, Evaluation e, double w, double h) {
@@ -366,8 +390,9 @@ public abstract class CanvasChart extends Region {
     // ---- drawing helpers ----
 
     protected Font font(double scale, boolean bold) {
-        return Font.font("DejaVu Sans", bold ? FontWeight.BOLD : FontWeight.NORMAL,
-                fontSize.get() * scale);
+        double size = fontSize.get() * scale;
+        return MEASURE_FONTS.computeIfAbsent(bold ? -size : size,
+                k -> Font.font("DejaVu Sans", bold ? FontWeight.BOLD : FontWeight.NORMAL, size));
     }
 
     /** Text with its top-left, centre or right edge at (x, y). */

@@ -66,6 +66,9 @@ public final class LabelLayout {
     private final TextMeasure measure;
     private final double fontPx;
     private final List<Box> obstacles = new ArrayList<>();
+    /** Where moving markers may go: kept free by the labels laid out once, ignored by those placed per frame. */
+    private final List<Box> reserved = new ArrayList<>();
+    private boolean avoidReserved = true;
     private final List<Box> taken = new ArrayList<>();
     private final List<Label> labels = new ArrayList<>();
     private final List<String> dropped = new ArrayList<>();
@@ -85,6 +88,50 @@ public final class LabelLayout {
         obstacles.add(box);
     }
 
+    /**
+     * A marker that arrives after labels were placed (one that moves with the slider, over labels laid out
+     * once): labels it would cover are taken away, recorded as dropped, and it becomes an obstacle.
+     */
+    public void obstacleOver(Box box) {
+        for (int i = labels.size() - 1; i >= 0; i--) {
+            if (taken.get(i).overlaps(box)) {
+                dropped.add(labels.get(i).id());
+                labels.remove(i);
+                taken.remove(i);
+            }
+        }
+        obstacles.add(box);
+    }
+
+    /**
+     * A line the labels placed from now on keep off, with room for a marker of the given radius anywhere on
+     * it: where markers that move along it (with the slider) can go, so labels laid out once stay clear of
+     * them. Labels placed in a {@link #copy} (per frame, beside the moving markers) may use it.
+     */
+    public void reserveAlong(double[] xs, double[] ys, double radius) {
+        double step = Math.max(2, radius);
+        for (int i = 0; i + 1 < xs.length; i++) {
+            double length = Math.hypot(xs[i + 1] - xs[i], ys[i + 1] - ys[i]);
+            int n = Math.max(1, (int) Math.ceil(length / step));
+            for (int k = 0; k <= n; k++) {
+                double t = (double) k / n;
+                reserved.add(Box.around(xs[i] + t * (xs[i + 1] - xs[i]), ys[i] + t * (ys[i + 1] - ys[i]),
+                        2 * radius, 2 * radius));
+            }
+        }
+    }
+
+    /** A copy to place more labels in, leaving this one as it is (a layout cached between frames). */
+    public LabelLayout copy() {
+        LabelLayout c = new LabelLayout(bounds, measure, fontPx);
+        c.obstacles.addAll(obstacles);
+        c.taken.addAll(taken);
+        c.labels.addAll(labels);
+        c.dropped.addAll(dropped);
+        c.avoidReserved = false;
+        return c;
+    }
+
     public double width(String text, Style style) {
         return measure.width(text, fontPx * style.fontScale(), style.bold());
     }
@@ -100,15 +147,35 @@ public final class LabelLayout {
      * @return the label, or null when no spot was free
      */
     public Label place(String id, String text, Style style, double[] anchor, List<Spot> spots) {
+        return place(id, text, style, anchor, spots, false);
+    }
+
+    /**
+     * As {@link #place(String, String, Style, double[], List)}; with {@code mustShow}, a label none of whose
+     * spots is free then tries {@link #anywhereNear} its anchor (built only then: it is a few thousand spots).
+     */
+    public Label place(String id, String text, Style style, double[] anchor, List<Spot> spots, boolean mustShow) {
         double w = width(text, style);
         double h = height(style);
+        Label label = tryPlace(id, text, style, anchor, spots, w, h);
+        if (label == null && mustShow && anchor != null) {
+            label = tryPlace(id, text, style, anchor, anywhereNear(anchor[0], anchor[1], w, h), w, h);
+        }
+        if (label == null) {
+            dropped.add(id);
+        }
+        return label;
+    }
+
+    private Label tryPlace(String id, String text, Style style, double[] anchor, List<Spot> spots, double w, double h) {
         for (Spot spot : spots) {
             Box box = new Box(spot.x(), spot.y(), w, h);
             Box padded = padded(box);
             if (!padded.inside(bounds)) {
                 continue;
             }
-            if (taken.stream().anyMatch(padded::overlaps) || obstacles.stream().anyMatch(padded::overlaps)) {
+            if (taken.stream().anyMatch(padded::overlaps) || obstacles.stream().anyMatch(padded::overlaps)
+                    || avoidReserved && reserved.stream().anyMatch(padded::overlaps)) {
                 continue;
             }
             Label label = new Label(id, text, box, style, spot.leader() ? anchor : null);
@@ -116,7 +183,6 @@ public final class LabelLayout {
             labels.add(label);
             return label;
         }
-        dropped.add(id);
         return null;
     }
 

@@ -93,10 +93,19 @@ public final class RooflineChart extends CanvasChart {
     private static final java.util.Set<String> POINT_LABELS = java.util.Set.of(RooflineLabels.DECODE,
             RooflineLabels.PREFILL, RooflineLabels.ATTENTION);
 
+    /** The still labels, laid out once per background and size (a drag only moves the points' labels). */
+    private LabelLayout still;
+    private Object stillKey;
+
     @Override
     protected void prepare(Evaluation e, double w, double h) {
         setScales(e, w, h);
-        layout = RooflineLabels.layout(e, geometry, measure(), baseFontSize());
+        Object key = java.util.Arrays.asList(backgroundKey(e), w, h, baseFontSize());
+        if (!key.equals(stillKey)) {
+            still = RooflineLabels.still(e, geometry, measure(), baseFontSize());
+            stillKey = key;
+        }
+        layout = RooflineLabels.withPoints(still, e, geometry);
     }
 
     /** The labels layer: everything but the operating points' labels, which move with every step. */

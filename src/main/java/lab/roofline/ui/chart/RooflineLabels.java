@@ -45,17 +45,27 @@ public final class RooflineLabels {
             RIDGE_DETAIL_ID = "ridge-detail", CURRENT_ROOF_ID = "roof", PATH_END_ID = "path-end",
             BANDWIDTH_ID = "bandwidth", MEMORY_BOUND = "memory-bound", COMPUTE_BOUND = "compute-bound";
 
+    /** Every label for one evaluation: the still ones, then the ones that move with the batch. */
     public static LabelLayout layout(Evaluation e, RooflineGeometry geo, LabelLayout.TextMeasure measure,
                                      double fontPx) {
+        return withPoints(still(e, geo, measure, fontPx), e, geo);
+    }
+
+    /**
+     * The labels that stay put while the batch changes (the chart lays them out once per background):
+     * the ridge, decode attention (its point does not move with the batch), the roofs, the decode path's
+     * end, the bandwidth, the regions. They keep off the decode path and the roof the moving points
+     * travel along, so a drag does not push them around.
+     */
+    public static LabelLayout still(Evaluation e, RooflineGeometry geo, LabelLayout.TextMeasure measure,
+                                    double fontPx) {
         double plotRight = geo.plotRight();
         double plotBottom = geo.plotBottom();
         LabelLayout layout = new LabelLayout(new Box(geo.plotLeft(), geo.plotTop(), plotRight - geo.plotLeft(),
                 plotBottom - geo.plotTop()), measure, fontPx);
-        for (Marker m : new Marker[] {Marker.DECODE, Marker.PREFILL, Marker.ATTENTION}) {
-            Point p = geo.marker(m);
-            if (p != null) {
-                layout.obstacle(Box.around(p.x(), p.y(), 2 * POINT_RADIUS + 2, 2 * POINT_RADIUS + 2));
-            }
+        Point attentionAt = geo.marker(Marker.ATTENTION);
+        if (attentionAt != null) {
+            layout.obstacle(Box.around(attentionAt.x(), attentionAt.y(), 2 * POINT_RADIUS + 2, 2 * POINT_RADIUS + 2));
         }
         Point ridge = geo.ridge();
         layout.obstacle(Box.around(ridge.x(), ridge.y(), 12, 12));
@@ -67,26 +77,26 @@ public final class RooflineLabels {
                     layout.obstacle(Box.around(path.get(i).x(), path.get(i).y(), PATH_DOT, PATH_DOT));
                 }
             }
+            layout.reserveAlong(path.stream().mapToDouble(Point::x).toArray(),
+                    path.stream().mapToDouble(Point::y).toArray(), POINT_RADIUS);
         }
-
-        // A scenario that does not fit says so first, at the top of the plot: its points are what it would do.
-        String notFit = lab.roofline.explain.Captions.doesNotFit(e);
-        if (notFit != null) {
-            String text = notFit + " (points: what it would do)";
-            double w = layout.width(text, INFEASIBLE);
-            List<Spot> spots = new ArrayList<>();
-            for (double y = geo.plotTop() + 6; y < geo.plotTop() + 6 + 4 * layout.height(INFEASIBLE); y += layout.height(INFEASIBLE)) {
-                spots.add(Spot.at(geo.plotLeft() + 8, y));
-                spots.add(Spot.at((geo.plotLeft() + plotRight - w) / 2, y));
-            }
-            layout.place(INFEASIBLE_ID, text, INFEASIBLE, null, spots);
+        // The roof the operating points travel along as the batch changes, derated by the efficiencies.
+        Evaluation.Roof current = e.currentRoof();
+        double ce = e.scenario().computeEfficiency();
+        double be = e.scenario().bandwidthEfficiency();
+        int samples = 48;
+        double[] rx = new double[samples + 1];
+        double[] ry = new double[samples + 1];
+        for (int i = 0; i <= samples; i++) {
+            double intensity = RooflineGeometry.MIN_INTENSITY
+                    * Math.pow(RooflineGeometry.MAX_INTENSITY / RooflineGeometry.MIN_INTENSITY, (double) i / samples);
+            rx[i] = geo.x().toPixel(intensity);
+            ry[i] = geo.y().toPixelClamped(Math.min(current.peakFlopsPerSecond() * ce,
+                    intensity * current.bandwidthBytesPerSecond() * be));
         }
+        layout.reserveAlong(rx, ry, POINT_RADIUS);
 
-        // The operating points: decode and attention sit on the rising roof, where below-right is free;
-        // prefill sits under the flat roof, where above is free.
-        point(layout, DECODE, "Decode step", geo.marker(Marker.DECODE), ChartColor.DECODE, false);
-        point(layout, PREFILL, "Prefill", geo.marker(Marker.PREFILL), ChartColor.PREFILL, true);
-        point(layout, ATTENTION, "Decode attention", geo.marker(Marker.ATTENTION), ChartColor.ATTENTION, false);
+        point(layout, ATTENTION, "Decode attention", attentionAt, ChartColor.ATTENTION, false);
 
         // The ridge: its value, and under it what it means per weight value.
         Evaluation.Roof roof = e.currentRoof();
@@ -94,7 +104,7 @@ public final class RooflineLabels {
         double rw = layout.width(ridgeText, RIDGE);
         double rh = layout.height(RIDGE);
         LabelLayout.Label ridgeLabel = layout.place(RIDGE_ID, ridgeText, RIDGE, new double[] {ridge.x(), ridge.y()},
-                layout.around(ridge.x(), ridge.y(), rw, rh, 10, false, false));
+                layout.around(ridge.x(), ridge.y(), rw, rh, 14, false, false));
         if (ridgeLabel != null) {
             String detail = "= " + Units.sig3(e.ridgeFlopsPerValue()) + " FLOPs per "
                     + e.scenario().weightPrecision().label() + " value";
@@ -149,8 +159,10 @@ public final class RooflineLabels {
             double x = geo.x().toPixel(intensity);
             double y = geo.y().toPixel(roof.attainableFlopsPerSecond(intensity));
             if (intensity < roof.ridgeFlopsPerByte() && y < plotBottom) {
-                slopeSpots.add(Spot.at(x, y - 10 - bh));
-                slopeSpots.add(Spot.at(x - bw - 8, y - 4 - bh));
+                for (double lift : new double[] {10, 18, 28}) {
+                    slopeSpots.add(Spot.at(x - bw - 8, y - lift - bh));
+                    slopeSpots.add(Spot.at(x - bw / 2, y - lift - 8 - bh));
+                }
             }
         }
         layout.place(BANDWIDTH_ID, bandwidth, BANDWIDTH, null, slopeSpots);
@@ -171,6 +183,37 @@ public final class RooflineLabels {
         return layout;
     }
 
+    /**
+     * Adds what moves with the batch to a copy of the still layout: the decode and prefill points (a still
+     * label they would cover gives way), the notice that the scenario does not fit, and their labels.
+     */
+    public static LabelLayout withPoints(LabelLayout still, Evaluation e, RooflineGeometry geo) {
+        LabelLayout layout = still.copy();
+        for (Marker m : new Marker[] {Marker.DECODE, Marker.PREFILL}) {
+            Point p = geo.marker(m);
+            if (p != null) {
+                layout.obstacleOver(Box.around(p.x(), p.y(), 2 * POINT_RADIUS + 2, 2 * POINT_RADIUS + 2));
+            }
+        }
+        // A scenario that does not fit says so, at the top of the plot: its points are what it would do.
+        String notFit = lab.roofline.explain.Captions.doesNotFit(e);
+        if (notFit != null) {
+            String text = notFit + " (points: what it would do)";
+            double w = layout.width(text, INFEASIBLE);
+            double h = layout.height(INFEASIBLE);
+            List<Spot> spots = new ArrayList<>();
+            for (double y = geo.plotTop() + 6; y < geo.plotTop() + 6 + 4 * h; y += h) {
+                spots.add(Spot.at(geo.plotLeft() + 8, y));
+                spots.add(Spot.at((geo.plotLeft() + geo.plotRight() - w) / 2, y));
+            }
+            layout.place(INFEASIBLE_ID, text, INFEASIBLE, null, spots);
+        }
+        // Decode sits on the rising roof, where below-right is free; prefill under the flat roof, above it.
+        point(layout, DECODE, "Decode step", geo.marker(Marker.DECODE), ChartColor.DECODE, false);
+        point(layout, PREFILL, "Prefill", geo.marker(Marker.PREFILL), ChartColor.PREFILL, true);
+        return layout;
+    }
+
     private static void point(LabelLayout layout, String id, String text, Point at, ChartColor color, boolean above) {
         if (at == null) {
             return;
@@ -187,8 +230,7 @@ public final class RooflineLabels {
             spots.add(Spot.at(at.x() + gap, at.y() + gap - 4));
         }
         spots.addAll(layout.around(at.x(), at.y(), w, h, gap, above, false));
-        spots.addAll(layout.anywhereNear(at.x(), at.y(), w, h));
-        layout.place(id, text, style, new double[] {at.x(), at.y()}, spots);
+        layout.place(id, text, style, new double[] {at.x(), at.y()}, spots, true);
     }
 
     /**
@@ -199,8 +241,8 @@ public final class RooflineLabels {
                                   double lineY, double plotRight, boolean belowFirst) {
         double w = layout.width(text, style);
         double h = layout.height(style);
-        double above = lineY - 5 - h;
-        double below = lineY + 6;
+        double above = lineY - POINT_RADIUS - LabelLayout.PADDING - 2 - h; // clear of points on the line
+        double below = lineY + POINT_RADIUS + LabelLayout.PADDING + 2;
         List<Spot> spots = new ArrayList<>();
         for (double end = plotRight - 8; end - w >= flatFrom + 4; end -= w / 2 + 12) {
             spots.add(Spot.at(end - w, belowFirst ? below : above));

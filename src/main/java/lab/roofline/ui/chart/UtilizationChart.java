@@ -21,6 +21,9 @@ public final class UtilizationChart extends CanvasChart {
     private static final double TOP = UtilizationLabels.TOP;
     private static final double BOTTOM = UtilizationLabels.BOTTOM;
     private LabelLayout layout;
+    /** The still labels, laid out once per background and size (a drag only moves the current batch's). */
+    private LabelLayout still;
+    private Object stillKey;
 
     private LogScale xScale;
     private LogScale yScale;
@@ -62,8 +65,12 @@ public final class UtilizationChart extends CanvasChart {
     @Override
     protected void prepare(Evaluation e, double w, double h) {
         setScales(w, h);
-        layout = UtilizationLabels.layout(e, references.getValue(), highlighted(Explanation.Topic.BATCH_API), w, h,
-                measure(), baseFontSize());
+        Object key = java.util.Arrays.asList(backgroundKey(e), w, h, baseFontSize());
+        if (!key.equals(stillKey)) {
+            still = UtilizationLabels.still(e, references.getValue(), w, h, measure(), baseFontSize());
+            stillKey = key;
+        }
+        layout = UtilizationLabels.withCurrent(still, e, highlighted(Explanation.Topic.BATCH_API), w, h);
     }
 
     /** The labels layer: all but the current batch's label, which moves with every step. */

@@ -53,48 +53,29 @@ public final class UtilizationLabels {
                 + Units.sig3(e.decode().tokensPerSecond()) + " tokens/s";
     }
 
+    /** Every label for one evaluation: the still ones, then the current batch's (and the lesson's top-up). */
     public static LabelLayout layout(Evaluation e, List<RatioReference> references, boolean showTopUp, double w,
                                      double h, LabelLayout.TextMeasure measure, double fontPx) {
+        return withCurrent(still(e, references, w, h, measure, fontPx), e, showTopUp, w, h);
+    }
+
+    /**
+     * The labels that stay put while the batch changes (laid out once per background): the critical batch,
+     * the memory wall, the efficiency cap, the two parts of the step and the implied batches. They keep off
+     * the curve, which the current batch's marker travels along.
+     */
+    public static LabelLayout still(Evaluation e, List<RatioReference> references, double w, double h,
+                                    LabelLayout.TextMeasure measure, double fontPx) {
         LogScale xs = x(w);
         LogScale ys = y(h);
         double plotRight = w - RIGHT;
         double plotBottom = h - BOTTOM;
         LabelLayout layout = new LabelLayout(new Box(LEFT, TOP, plotRight - LEFT, plotBottom - TOP), measure, fontPx);
-        double cx = xs.toPixelClamped(e.scenario().batchSize());
-        double cy = ys.toPixel(e.decode().computeUtilization() * 100);
-        layout.obstacle(Box.around(cx, cy, 14, 14));
+        List<Evaluation.BatchPoint> curve = e.utilizationCurve();
+        layout.reserveAlong(curve.stream().mapToDouble(p -> xs.toPixel(p.batchSize())).toArray(),
+                curve.stream().mapToDouble(p -> ys.toPixel(p.computeUtilization() * 100)).toArray(), 7);
         double critical = e.criticalBatchNoContext();
         boolean criticalShown = !Double.isNaN(critical) && critical <= ScenarioLimits.CURVE_MAX_BATCH;
-
-        // The current batch: above-right of its marker when there is room, else anywhere near it.
-        String current = currentText(e);
-        if (layout.width(current, CURRENT) + 4 * LabelLayout.PADDING > plotRight - LEFT) {
-            // A narrow chart: the batch and its utilization, the throughput left to the summary.
-            current = "batch " + e.scenario().batchSize() + (e.memory().fits() ? ": " : " (does not fit): ")
-                    + Units.percent(e.decode().computeUtilization());
-        }
-        double cw = layout.width(current, CURRENT);
-        double ch = layout.height(CURRENT);
-        List<Spot> spots = new ArrayList<>();
-        spots.add(Spot.at(cx + 10, cy - 12 - ch));
-        spots.add(Spot.at(cx - 10 - cw, cy - 12 - ch));
-        spots.addAll(layout.around(cx, cy, cw, ch, 12, true, false));
-        for (double y = TOP + 6; y < plotBottom - ch; y += ch * 1.3) { // anywhere in its column, top down
-            spots.add(new Spot(cx + 10, y, true));
-            spots.add(new Spot(cx - 10 - cw, y, true));
-        }
-        spots.addAll(layout.anywhereNear(cx, cy, cw, ch));
-        layout.place(CURRENT_ID, current, CURRENT, new double[] {cx, cy}, spots);
-
-        BatchApi api = e.batchApi();
-        if (showTopUp && api.topsUp() && api.toppedUpBatch() <= ScenarioLimits.CURVE_MAX_BATCH) {
-            double x = xs.toPixel(api.toppedUpBatch());
-            String text = "Batch API tops up to " + api.toppedUpBatch();
-            double tw = layout.width(text, TOP_UP);
-            layout.place(TOP_UP_ID, text, TOP_UP, null, List.of(Spot.at(x - 6 - tw, TOP + 24), Spot.at(x + 6, TOP + 24),
-                    Spot.at(x - 6 - tw, TOP + 24 + layout.height(TOP_UP) * 1.4),
-                    Spot.at(x + 6, TOP + 24 + layout.height(TOP_UP) * 1.4)));
-        }
 
         if (criticalShown) {
             double x = xs.toPixel(Math.max(1, critical));
@@ -140,7 +121,6 @@ public final class UtilizationLabels {
 
         // The two parts of the step, when attention holds it visibly below the weights' own curve.
         if (attentionShows(e)) {
-            List<Evaluation.BatchPoint> curve = e.utilizationCurve();
             Evaluation.BatchPoint last = curve.get(curve.size() - 1);
             double weightsY = ys.toPixel(last.weightMatmulUtilization() * 100);
             double stepY = ys.toPixel(last.computeUtilization() * 100);
@@ -178,6 +158,49 @@ public final class UtilizationLabels {
                     List.of(Spot.at(x - tw / 2, top), new Spot(x - tw / 2, top - th * 1.2, true),
                             new Spot(x - tw / 2, top - th * 2.4, true)));
         }
+        return layout;
+    }
+
+    /** Adds the current batch's marker and label (and the Batch API's top-up in its lesson step) to a copy. */
+    public static LabelLayout withCurrent(LabelLayout still, Evaluation e, boolean showTopUp, double w, double h) {
+        LogScale xs = x(w);
+        LogScale ys = y(h);
+        double plotRight = w - RIGHT;
+        double plotBottom = h - BOTTOM;
+        LabelLayout layout = still.copy();
+        double cx = xs.toPixelClamped(e.scenario().batchSize());
+        double cy = ys.toPixel(e.decode().computeUtilization() * 100);
+        layout.obstacleOver(Box.around(cx, cy, 14, 14));
+
+        // The current batch: above-right of its marker when there is room, else anywhere near it.
+        String current = currentText(e);
+        if (layout.width(current, CURRENT) + 4 * LabelLayout.PADDING > plotRight - LEFT) {
+            // A narrow chart: the batch and its utilization, the throughput left to the summary.
+            current = "batch " + e.scenario().batchSize() + (e.memory().fits() ? ": " : " (does not fit): ")
+                    + Units.percent(e.decode().computeUtilization());
+        }
+        double cw = layout.width(current, CURRENT);
+        double ch = layout.height(CURRENT);
+        List<Spot> spots = new ArrayList<>();
+        spots.add(Spot.at(cx + 10, cy - 12 - ch));
+        spots.add(Spot.at(cx - 10 - cw, cy - 12 - ch));
+        spots.addAll(layout.around(cx, cy, cw, ch, 12, true, false));
+        for (double y = TOP + 6; y < plotBottom - ch; y += ch * 1.3) { // anywhere in its column, top down
+            spots.add(new Spot(cx + 10, y, true));
+            spots.add(new Spot(cx - 10 - cw, y, true));
+        }
+        layout.place(CURRENT_ID, current, CURRENT, new double[] {cx, cy}, spots, true);
+
+        BatchApi api = e.batchApi();
+        if (showTopUp && api.topsUp() && api.toppedUpBatch() <= ScenarioLimits.CURVE_MAX_BATCH) {
+            double x = xs.toPixel(api.toppedUpBatch());
+            String text = "Batch API tops up to " + api.toppedUpBatch();
+            double tw = layout.width(text, TOP_UP);
+            layout.place(TOP_UP_ID, text, TOP_UP, null, List.of(Spot.at(x - 6 - tw, TOP + 24), Spot.at(x + 6, TOP + 24),
+                    Spot.at(x - 6 - tw, TOP + 24 + layout.height(TOP_UP) * 1.4),
+                    Spot.at(x + 6, TOP + 24 + layout.height(TOP_UP) * 1.4)));
+        }
+
         return layout;
     }
 

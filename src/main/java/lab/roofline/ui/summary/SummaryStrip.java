@@ -69,6 +69,11 @@ public final class SummaryStrip extends VBox {
         int columns = width >= TWO_COLUMN_WIDTH * z ? 4 : 2;
         // Smaller type while a column is narrower than a quarter of the comfortable width.
         pseudoClassStateChanged(NARROW, width / columns < NARROW_WIDTH / 4 * z);
+        boolean wrap = z > 1.05 || columns < 4;
+        if (wrap != wrapping) {
+            wrapping = wrap;
+            tiles().forEach(t -> t.setWrapping(wrap));
+        }
         if (grid.getColumnConstraints().size() != columns) {
             List<javafx.scene.layout.ColumnConstraints> constraints = new java.util.ArrayList<>();
             for (int i = 0; i < columns; i++) {
@@ -84,6 +89,8 @@ public final class SummaryStrip extends VBox {
             }
         }
     }
+
+    private boolean wrapping;
 
     /** Text zoom, 1 = 100 %. */
     public javafx.beans.property.DoubleProperty textScaleProperty() {

@@ -30,11 +30,7 @@ public final class SummaryTile extends VBox {
         titleLabel.getStyleClass().add("tile-title");
         value.getStyleClass().add("tile-value");
         detail.getStyleClass().add("tile-detail");
-        // At a large zoom in a narrow window, text takes two lines rather than being cut off.
-        for (Label l : List.of(titleLabel, value, detail)) {
-            l.setWrapText(true);
-            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        }
+
         // One line, so the strip keeps its height while values change; the tooltip has the whole of it.
         work.getStyleClass().add("tile-work");
         work.setWrapText(true);
@@ -52,6 +48,17 @@ public final class SummaryTile extends VBox {
         derivations = source;
         work.visibleProperty().bind(showWork);
         work.managedProperty().bind(showWork);
+    }
+
+    /**
+     * At a large zoom in a narrow window, text takes two lines rather than being cut off. Off otherwise:
+     * wrapped labels cost a text layout per width asked, on every value change of a drag.
+     */
+    void setWrapping(boolean wrap) {
+        for (Label l : List.of(titleLabel, value, detail)) {
+            l.setWrapText(wrap);
+            l.setMinHeight(wrap ? javafx.scene.layout.Region.USE_PREF_SIZE : javafx.scene.layout.Region.USE_COMPUTED_SIZE);
+        }
     }
 
     /** Retitles the tile when what it shows changes kind (a cost, or GPU time when no price is known). */
