@@ -45,8 +45,9 @@ public record BatchApi(long onlineBatch, long toppedUpBatch, double utilizationB
     }
 
     /**
-     * The batch a provider would top up to: the critical batch at this context (beyond it throughput stops
-     * growing), or the largest batch that fits, whichever is smaller, and never below the online batch.
+     * The batch a provider would top up to: the critical batch, where the weights turn compute-bound (beyond
+     * it throughput stops growing, at any context), or the largest batch that fits, whichever is smaller,
+     * and never below the online batch.
      */
     static long naturalTopUp(long online, double criticalBatch, long maxBatch) {
         long target = Double.isNaN(criticalBatch) ? ScenarioLimits.CURVE_MAX_BATCH : (long) Math.ceil(criticalBatch);

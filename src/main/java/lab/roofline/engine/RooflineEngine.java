@@ -51,7 +51,10 @@ public final class RooflineEngine {
         PhaseCost atBatchOne = decodeStep(setup, 1, context);
         double critical = criticalBatch(setup, context);
         PhaseCost criticalStep = Double.isNaN(critical) ? null : decodeStep(setup, critical, context);
-        long topUp = BatchApi.naturalTopUp(s.batchSize(), critical, memory.maxBatch());
+        // Throughput stops growing where the weight matmuls turn compute-bound (past it, matmul and
+        // attention time both grow with the batch): the critical batch, at any context.
+        double weightsCritical = criticalBatch(setup, 0);
+        long topUp = BatchApi.naturalTopUp(s.batchSize(), weightsCritical, memory.maxBatch());
         PhaseCost toppedUp = topUp == s.batchSize() ? decode : decodeStep(setup, topUp, context);
         BatchApi batchApi = BatchApi.of(decode, toppedUp, topUp <= memory.maxBatch());
         boolean priced = cost.hasPrice();
@@ -76,7 +79,7 @@ public final class RooflineEngine {
                 setup.matmulPeak / setup.bandwidth, setup.matmulPeak / setup.bandwidth
                         * s.weightPrecision().bytesPerValue(),
                 roofs(s), prefill, decode,
-                criticalBatch(setup, 0), critical, memory, cost, List.copyOf(curve), wall, atBatchOne,
+                weightsCritical, critical, memory, cost, List.copyOf(curve), wall, atBatchOne,
                 criticalStep, batchApi, byCause, List.copyOf(notices));
     }
 
