@@ -93,6 +93,18 @@ public final class DashboardBenchmark {
         double exportMs = (System.nanoTime() - exportStart) / 1e6;
         Files.deleteIfExists(out);
 
+        // SVG of one chart, 16:9: lay out, draw through the SVG pen, write.
+        Path svgOut = Files.createTempFile("roofline-bench", ".svg");
+        long svgStart = System.nanoTime();
+        CompletableFuture<String> svg = new CompletableFuture<>();
+        Platform.runLater(() -> svg.complete(lab.roofline.ui.export.ChartRenderer.svg(
+                new lab.roofline.ui.export.ChartRenderer.Request(ChartKind.ROOFLINE,
+                        lab.roofline.ui.export.ExportSize.SLIDE_16_9, 1, lab.roofline.ui.export.ExportFormat.SVG),
+                vm.result(), vm.referencesProperty().getValue(), Theme.LIGHT.stylesheets())));
+        lab.roofline.ui.export.ExportFiles.writeSvg(svg.get(), svgOut);
+        double svgMs = (System.nanoTime() - svgStart) / 1e6;
+        Files.deleteIfExists(svgOut);
+
         // Heap: 10,000 more changes; growth would mean something keeps what each change made.
         long heapBefore = usedHeapAfterGc();
         measureLatency(vm, tracker, 10_000);
@@ -103,8 +115,9 @@ public final class DashboardBenchmark {
                 percentile(latenciesMs, 50), percentile(latenciesMs, 95), percentile(latenciesMs, 99),
                 latenciesMs[latenciesMs.length - 1]);
         System.out.printf(Locale.ROOT, "JVM start -> first frame: %d ms%n", firstFrameMillis[0] - jvmStartMillis);
-        System.out.printf(Locale.ROOT, "dashboard export at 2x: %.0f ms (render %.0f ms, encode and write %.0f ms)%n",
+        System.out.printf(Locale.ROOT, "dashboard export at 2x (16:9): %.0f ms (render %.0f ms, encode and write %.0f ms)%n",
                 exportMs, renderMs, exportMs - renderMs);
+        System.out.printf(Locale.ROOT, "roofline SVG export (16:9): %.0f ms%n", svgMs);
         System.out.printf(Locale.ROOT, "heap after GC: %.1f MB before, %.1f MB after 10,000 more changes (%+.1f MB)%n",
                 heapBefore / 1e6, heapAfter / 1e6, (heapAfter - heapBefore) / 1e6);
         System.out.printf(Locale.ROOT, "evaluations: %d, roofline redraws: %d (background %d), utilization "

@@ -277,7 +277,7 @@ public final class CostChart extends CanvasChart {
         g.strokeLine(scale.pixelStart(), y, scale.pixelEnd(), y);
         Font tiny = font(0.75, false);
         for (double t : new double[] {1, 10, 100, 1000}) {
-            text(g, Units.times(t), scale.toPixel(t), y + 6, TextAlignment.CENTER, VPos.TOP, tiny, color(ChartColor.MUTED));
+            text(g, Units.times(t), scale.toPixel(t), y + 16, TextAlignment.CENTER, VPos.TOP, tiny, color(ChartColor.MUTED));
         }
         double lastRight = -1;
         for (RatioReference r : references.getValue()) {
@@ -292,7 +292,7 @@ public final class CostChart extends CanvasChart {
             }
         }
         if (!references.getValue().isEmpty()) {
-            text(g, "Output ÷ input: public API prices (ticks), this scenario (▼)", 16, y - 30, TextAlignment.LEFT,
+            text(g, "Output ÷ input: public API prices (ticks above), this scenario (▲ below)", 16, y - 30, TextAlignment.LEFT,
                     VPos.TOP, tiny, color(ChartColor.MUTED));
         }
     }
@@ -302,7 +302,8 @@ public final class CostChart extends CanvasChart {
         double x = ratioScale(w).toPixelClamped(ratio);
         double y = STRIP_Y;
         g.setFill(color(ChartColor.DECODE));
-        g.fillPolygon(new double[] {x - 6, x + 6, x}, new double[] {y - 14, y - 14, y - 3}, 3);
+        // Below the strip: the API ticks' labels are above it, so the marker never covers one.
+        g.fillPolygon(new double[] {x - 6, x + 6, x}, new double[] {y + 14, y + 14, y + 3}, 3);
     }
 
     private double segment(ChartPen g, String bar, String cause, double value, Color color, double cursor,
