@@ -42,7 +42,8 @@ final class ExportCommand implements Callable<Integer> {
     String scaleText;
 
     @Option(names = "--size", defaultValue = "1920x1080", paramLabel = "WxH",
-            description = "Layout size before scaling, 480x320 to 7680x4320 (4:3 slides: 1600x1200). "
+            description = "Layout size before scaling, 480x320 to 7680x4320 (4:3 slides: 1600x1200; a dashboard "
+                    + "at least 960x600; size x scale at most 7680x4320 pixels). "
                     + "Default: ${DEFAULT-VALUE}.")
     String sizeText;
 
@@ -76,16 +77,23 @@ final class ExportCommand implements Callable<Integer> {
             default -> throw new CommandLine.ParameterException(cl, "--theme must be light or dark, got "
                     + lab.roofline.engine.Units.shortened(themeText));
         };
+        ChartRenderer.Request request;
+        try {
+            request = new ChartRenderer.Request(kind, size, scale, ExportFormat.PNG);
+        } catch (IllegalArgumentException bad) {
+            throw new CommandLine.ParameterException(cl, (bad.getMessage().contains("pixels") ? "--size and --scale: "
+                    : "--size: ") + bad.getMessage());
+        }
         ExportFormat format = checkOut(cl, out);
+        request = new ChartRenderer.Request(kind, size, scale, format);
         ProfileLoader.Result profiles = scenario.loadProfiles(spec);
         Scenario s = scenario.toScenario(spec, profiles);
         Evaluation e = RooflineEngine.evaluate(s);
         // Files are read and numbers computed here, before the toolkit starts; it only draws.
         List<RatioReference> references = RatioReference.forPrices(s.withBatchSize(1),
                 ApiPriceLoader.loadBundled().prices());
-        ChartRenderer.writeHeadless(new ChartRenderer.Request(kind, size, scale, format), e, references,
-                theme.stylesheets(), out);
-        cl.getOut().println("Wrote " + out.toAbsolutePath());
+        ChartRenderer.writeHeadless(request, e, references, theme.stylesheets(), out);
+        cl.getOut().println("Wrote " + RooflineCommand.printable(out.toAbsolutePath().toString()));
         return 0;
     }
 

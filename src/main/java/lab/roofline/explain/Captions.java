@@ -23,7 +23,7 @@ public final class Captions {
                 + Units.percent(s.bandwidthEfficiency()) + " of bandwidth";
         String price = Double.isFinite(s.priceUsdPerHour())
                 ? String.format(Locale.ROOT, "$%.2f per device-hour", s.priceUsdPerHour()) : "no price";
-        return devices(s) + "  ·  " + s.model().name() + "  ·  " + precisions + "  ·  batch "
+        return devices(s) + "  ·  " + capped(s.model().name()) + "  ·  " + precisions + "  ·  batch "
                 + String.format(Locale.ROOT, "%,d", s.batchSize())
                 + "  ·  " + String.format(Locale.ROOT, "%,d prompt + %,d generated tokens", s.promptTokens(),
                 s.generatedTokens()) + "  ·  " + efficiency + "  ·  " + price + "  ·  Roofline Lab";
@@ -44,8 +44,13 @@ public final class Captions {
                 : String.format(Locale.ROOT, "does not fit: max batch %,d", memory.maxBatch());
     }
 
+    /** A name from a file, kept to a caption's line (a 2,000-character profile name would fill the page). */
+    static String capped(String name) {
+        return name.length() > 60 ? name.substring(0, 59) + "…" : name;
+    }
+
     /** "H100 SXM" or "8 × H100 SXM". */
     public static String devices(Scenario s) {
-        return (s.gpuCount() > 1 ? s.gpuCount() + " × " : "") + s.gpu().name();
+        return (s.gpuCount() > 1 ? s.gpuCount() + " × " : "") + capped(s.gpu().name());
     }
 }

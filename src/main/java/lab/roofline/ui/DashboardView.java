@@ -194,6 +194,10 @@ public final class DashboardView extends BorderPane {
             chart.zoomProperty().bind(zoom);
         }
         zoom.addListener(obs -> applyZoom());
+        // A narrow middle (zoomed in, Explain open) stacks the charts, each the full width, rather than
+        // squeezing three side by side; a horizontal scroll bar is the last resort, never clipping.
+        mainScroll.viewportBoundsProperty().addListener((obs, old, now) -> arrangeCharts(now.getWidth()));
+        mainScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
         applyZoom();
         slimStrip = slimStrip();
         commands.presentation.selectedProperty().addListener((obs, was, on) -> present(on));
@@ -278,6 +282,63 @@ public final class DashboardView extends BorderPane {
         Tips.install(presentButton, commands.presentation.getLongText());
         toolBar.getItems().addAll(lessonButton, explainToggle, workToggle, new Separator(), theme, presentButton,
                 new Separator(), exportButton);
+        // Items keep their width (a zoomed title must not shrink to "Roo…"); what has no room goes into
+        // the toolbar's overflow menu.
+        for (Node item : toolBar.getItems()) {
+            if (item instanceof javafx.scene.layout.Region r && !(item instanceof javafx.scene.layout.Pane)) {
+                r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        }
+    }
+
+    /** Below this width (at 100 %; it scales with the zoom) the charts stack in one column. */
+    static final double STACK_CHARTS_BELOW = 720;
+    private boolean stacked;
+
+    private void arrangeCharts(double viewportWidth) {
+        boolean stack = viewportWidth > 0 && viewportWidth < STACK_CHARTS_BELOW * Math.max(1, zoom.get());
+        if (stack == stacked) {
+            return;
+        }
+        stacked = stack;
+        charts.getColumnConstraints().clear();
+        charts.getRowConstraints().clear();
+        if (stack) {
+            javafx.scene.layout.ColumnConstraints one = new javafx.scene.layout.ColumnConstraints();
+            one.setPercentWidth(100);
+            charts.getColumnConstraints().add(one);
+            for (double share : new double[] {40, 30, 30}) {
+                javafx.scene.layout.RowConstraints row = new javafx.scene.layout.RowConstraints();
+                row.setPercentHeight(share);
+                row.setVgrow(javafx.scene.layout.Priority.ALWAYS);
+                charts.getRowConstraints().add(row);
+            }
+            GridPane.setConstraints(rooflineCard, 0, 0, 1, 1);
+            GridPane.setConstraints(utilizationCard, 0, 1, 1, 1);
+            GridPane.setConstraints(costCard, 0, 2, 1, 1);
+        } else {
+            for (double share : new double[] {55, 45}) {
+                javafx.scene.layout.ColumnConstraints c = new javafx.scene.layout.ColumnConstraints();
+                c.setPercentWidth(share);
+                c.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+                charts.getColumnConstraints().add(c);
+            }
+            for (double share : new double[] {56, 44}) {
+                javafx.scene.layout.RowConstraints row = new javafx.scene.layout.RowConstraints();
+                row.setPercentHeight(share);
+                row.setVgrow(javafx.scene.layout.Priority.ALWAYS);
+                charts.getRowConstraints().add(row);
+            }
+            GridPane.setConstraints(rooflineCard, 0, 0, 2, 1);
+            GridPane.setConstraints(utilizationCard, 0, 1, 1, 1);
+            GridPane.setConstraints(costCard, 1, 1, 1, 1);
+        }
+        applyZoom();
+    }
+
+    /** Whether the charts are stacked in one column (a narrow middle). */
+    public boolean chartsStacked() {
+        return stacked;
     }
 
     /** Text sizes offered: a step per Ctrl+Plus or Ctrl+Minus. */
@@ -330,7 +391,10 @@ public final class DashboardView extends BorderPane {
         side.setMinWidth(300 * z);
         explainScroll.setPrefWidth(360 * z);
         explainScroll.setMinWidth(300 * z);
-        charts.setMinHeight(560 * Math.max(1, z));
+        charts.setMinHeight((stacked ? 900 : 560) * Math.max(1, z));
+        if (mainScroll.getViewportBounds() != null) {
+            arrangeCharts(mainScroll.getViewportBounds().getWidth());
+        }
         summary.textScaleProperty().set(z);
         commands.zoomIn.setDisabled(z >= ZOOM_STEPS[ZOOM_STEPS.length - 1] - 1e-9);
         commands.zoomOut.setDisabled(z <= ZOOM_STEPS[0] + 1e-9);
@@ -342,6 +406,8 @@ public final class DashboardView extends BorderPane {
      */
     private void present(boolean on) {
         content.setLeft(on ? slimStrip : side);
+        statusBar.setVisible(!on); // no file paths on the projector
+        statusBar.setManaged(!on);
         getStyleClass().removeAll("presenting");
         if (on) {
             getStyleClass().add("presenting");
@@ -402,9 +468,9 @@ public final class DashboardView extends BorderPane {
             case DASHBOARD -> null;
         };
         if (shown != null) {
-            return lab.roofline.ui.export.ExportSize.clamped(shown.getWidth(), shown.getHeight());
+            return lab.roofline.ui.export.ChartRenderer.onScreen(kind, shown.getWidth(), shown.getHeight());
         }
-        return lab.roofline.ui.export.ExportSize.clamped(main.getWidth(),
+        return lab.roofline.ui.export.ChartRenderer.onScreen(kind, main.getWidth(),
                 summary.getHeight() + charts.getHeight() + 40);
     }
 

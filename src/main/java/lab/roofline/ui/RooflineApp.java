@@ -277,6 +277,17 @@ public final class RooflineApp extends Application {
         // A name ending in .png or .svg says the format; any other name gets the chosen format's extension.
         ExportFormat format = ExportFormat.of(file.toPath()).orElse(choice.format());
         Path out = format.withExtension(file.toPath());
+        if (!out.equals(file.toPath()) && java.nio.file.Files.exists(out)) {
+            // The chooser asked about the name typed, not the one with the extension added: ask here.
+            Alert replace = new Alert(Alert.AlertType.CONFIRMATION, out.getFileName() + " already exists. Replace it?",
+                    ButtonType.CANCEL, ButtonType.OK);
+            replace.setHeaderText("Replace " + out.getFileName() + "?");
+            replace.initOwner(stage);
+            replace.getDialogPane().getStylesheets().setAll(stage.getScene().getStylesheets());
+            if (replace.showAndWait().orElse(ButtonType.CANCEL) != ButtonType.OK) {
+                return;
+            }
+        }
         if (out.getParent() != null) {
             settings.put("export.folder", out.getParent().toString());
         }
@@ -292,15 +303,28 @@ public final class RooflineApp extends Application {
                 ChartKind.parse(settings.get("export.kind", "")).orElse(ChartKind.DASHBOARD),
                 ExportDialog.SizePreset.parse(settings.get("export.size", "")).orElse(ExportDialog.SizePreset.SLIDE_16_9),
                 (int) clamp(Math.rint(settings.number("export.scale").orElse(2)), 1, 3),
-                "svg".equals(settings.get("export.format", "png")) ? ExportFormat.SVG : ExportFormat.PNG,
+                "svg".equalsIgnoreCase(settings.get("export.format", "png").strip()) ? ExportFormat.SVG : ExportFormat.PNG,
                 "true".equals(settings.get("export.light", "true")));
     }
 
     /** Renders now and writes in the background; a failure shows a dialog and changes nothing else. */
     void exportTo(ChartRenderer.Request request, List<String> stylesheets, Path out) {
-        Object rendered = request.format() == ExportFormat.SVG
-                ? ChartRenderer.svg(request, vm.result(), vm.referencesProperty().getValue(), stylesheets)
-                : ChartRenderer.png(request, vm.result(), vm.referencesProperty().getValue(), stylesheets);
+        Object rendered;
+        try {
+            rendered = request.format() == ExportFormat.SVG
+                    ? ChartRenderer.svg(request, vm.result(), vm.referencesProperty().getValue(), stylesheets)
+                    : ChartRenderer.png(request, vm.result(), vm.referencesProperty().getValue(), stylesheets);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            // The renderer refused (too large for this machine's memory): say so; nothing else changes.
+            String why = e instanceof OutOfMemoryError ? "there is not enough memory for a picture this large"
+                    : "the picture could not be drawn (" + e.getClass().getSimpleName() + ")";
+            showExportError(request, "Nothing was written: " + why + ". Try a smaller scale or size, or SVG.");
+            return;
+        }
+        if (rendered instanceof WritableImage image && (image.getWidth() == 0 || image.getHeight() == 0)) {
+            showExportError(request, "Nothing was written: the picture could not be drawn at this size.");
+            return;
+        }
         String what = rendered instanceof WritableImage image
                 ? (int) image.getWidth() + " × " + (int) image.getHeight() + " px"
                 : "vector, " + request.size();
@@ -320,15 +344,17 @@ public final class RooflineApp extends Application {
                     view.showStatus("Exported " + out.toAbsolutePath() + " (" + what + ")", show);
                 });
             } catch (IOException e) {
-                Platform.runLater(() -> {
-                    view.showStatus("Export failed: " + e.getMessage(), null);
-                    Alert alert = new Alert(Alert.AlertType.ERROR, e.getMessage(), ButtonType.OK);
-                    alert.setHeaderText("The " + request.format().name() + " could not be saved");
-                    alert.initOwner(stage);
-                    alert.getDialogPane().getStylesheets().setAll(stage.getScene().getStylesheets());
-                    alert.show();
-                });
+                Platform.runLater(() -> showExportError(request, e.getMessage()));
             }
         });
+    }
+
+    private void showExportError(ChartRenderer.Request request, String message) {
+        view.showStatus("Export failed: " + message, null);
+        Alert alert = new Alert(Alert.AlertType.ERROR, message, ButtonType.OK);
+        alert.setHeaderText("The " + request.format().name() + " could not be saved");
+        alert.initOwner(stage);
+        alert.getDialogPane().getStylesheets().setAll(stage.getScene().getStylesheets());
+        alert.show();
     }
 }

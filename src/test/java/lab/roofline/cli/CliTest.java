@@ -144,6 +144,8 @@ class CliTest {
             "export --chart roofline --out x.svg --size 100x100 | --size: size 100x100 is outside 480x320 to 7680x4320",
             "export --chart roofline --out x.png --size 99999999999x1 | --size: size must be WIDTHxHEIGHT",
             "export --chart roofline --out x.png --theme neon | --theme must be light or dark, got neon",
+            "export --chart roofline --out x.png --size 3840x2160 --scale 3 | --size and --scale: 11,520 × 6,480 pixels is too large",
+            "export --chart dashboard --out x.png --size 480x320 | --size: a dashboard needs at least 960x600",
             "export --chart roofline | Missing required option: '--out",
             "nonsense | Unmatched argument",
             "export --chart roofline --out /no/such/folder/x.png | --out: the folder /no/such/folder does not exist",

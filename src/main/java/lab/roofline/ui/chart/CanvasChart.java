@@ -452,7 +452,7 @@ public abstract class CanvasChart extends Region {
         double[] origin = cardOrigin(anchorX, anchorY, width, height, w, h);
         double x = origin[0];
         double y = origin[1];
-        g.setFill(color(ChartColor.PLOT).deriveColor(0, 1, 1, 0.96));
+        g.setFill(color(ChartColor.PLOT)); // opaque: nothing of the chart shows through the numbers
         g.setStroke(color(ChartColor.MUTED));
         g.setLineWidth(1);
         g.fillRoundRect(x, y, width, height, 10, 10);

@@ -350,6 +350,9 @@ public final class RooflineChart extends CanvasChart {
 
     static String tflopsTick(double flops) {
         double t = flops / 1e12;
+        if (t >= 1e5) { // short, so a large multi-device axis never runs into the axis title
+            return t >= 1e6 ? String.format(Locale.ROOT, "%.0fM", t / 1e6) : String.format(Locale.ROOT, "%.0fk", t / 1e3);
+        }
         if (t >= 1) {
             return String.format(Locale.ROOT, "%,.0f", t);
         }

@@ -198,13 +198,20 @@ public final class RooflineLabels {
         // A scenario that does not fit says so, at the top of the plot: its points are what it would do.
         String notFit = lab.roofline.explain.Captions.doesNotFit(e);
         if (notFit != null) {
+            // The longest wording that fits the plot: a small chart still says it does not fit.
             String text = notFit + " (points: what it would do)";
+            for (String shorter : new String[] {notFit, "does not fit"}) {
+                if (layout.width(text, INFEASIBLE) + 16 > geo.plotRight() - geo.plotLeft()) {
+                    text = shorter;
+                }
+            }
             double w = layout.width(text, INFEASIBLE);
             double h = layout.height(INFEASIBLE);
             List<Spot> spots = new ArrayList<>();
-            for (double y = geo.plotTop() + 6; y < geo.plotTop() + 6 + 4 * h; y += h) {
+            for (double y = geo.plotTop() + 6; y < geo.plotBottom() - h; y += h) {
                 spots.add(Spot.at(geo.plotLeft() + 8, y));
                 spots.add(Spot.at((geo.plotLeft() + geo.plotRight() - w) / 2, y));
+                spots.add(Spot.at(geo.plotRight() - 8 - w, y));
             }
             layout.place(INFEASIBLE_ID, text, INFEASIBLE, null, spots);
         }
@@ -241,8 +248,10 @@ public final class RooflineLabels {
                                   double lineY, double plotRight, boolean belowFirst) {
         double w = layout.width(text, style);
         double h = layout.height(style);
-        double above = lineY - POINT_RADIUS - LabelLayout.PADDING - 2 - h; // clear of points on the line
-        double below = lineY + POINT_RADIUS + LabelLayout.PADDING + 2;
+        // The current roof's labels stay clear of the points that travel along it; the others hug their line.
+        double gap = belowFirst ? POINT_RADIUS + LabelLayout.PADDING + 2 : 5;
+        double above = lineY - gap - h;
+        double below = lineY + gap;
         List<Spot> spots = new ArrayList<>();
         for (double end = plotRight - 8; end - w >= flatFrom + 4; end -= w / 2 + 12) {
             spots.add(Spot.at(end - w, belowFirst ? below : above));

@@ -133,7 +133,7 @@ public final class UtilizationLabels {
                 ws.add(Spot.at(right - ww, weightsY + 4));
             }
             layout.place(WEIGHTS_ID, weights, WEIGHTS_ONLY, null, ws);
-            String attention = "attention (KV cache): " + Units.percent(attentionShare(last)) + " of the step";
+            String attention = "attention (KV cache): " + Units.percent(attentionShare(last)) + " of the step's time";
             double aw = layout.width(attention, ATTENTION_SHARE);
             double ah = layout.height(ATTENTION_SHARE);
             List<Spot> as = new ArrayList<>();
@@ -236,8 +236,8 @@ public final class UtilizationLabels {
         }
         List<Evaluation.BatchPoint> curve = e.utilizationCurve();
         Evaluation.BatchPoint last = curve.get(curve.size() - 1);
-        String cap = "attention (memory-bound at any batch) caps the step at " + Units.percent(last.computeUtilization());
-        return where == null ? "Weights compute-bound past the critical batch; " + cap : where + "; " + cap;
+        String cap = "attention (memory-bound) caps it at " + Units.percent(last.computeUtilization());
+        return where == null ? "Past the critical batch " + cap : where + "; " + cap;
     }
 
     /** The API references whose implied batch lies on the chart. */

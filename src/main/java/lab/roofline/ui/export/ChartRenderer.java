@@ -46,7 +46,37 @@ public final class ChartRenderer {
             if (scale < 1 || scale > 3) {
                 throw new IllegalArgumentException("scale must be 1, 2 or 3, got " + scale);
             }
+            long pixels = (long) size.width() * scale * size.height() * scale;
+            if (pixels > MAX_PIXELS) {
+                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                        "%,d × %,d pixels is too large (at most %.1f megapixels, e.g. 3840x2160 at 2x or 7680x4320 "
+                                + "at 1x); lower the scale or the size, or export SVG", (long) size.width() * scale,
+                        (long) size.height() * scale, MAX_PIXELS / 1e6));
+            }
+            if (kind == ChartKind.DASHBOARD && (size.width() < MIN_DASHBOARD_WIDTH || size.height() < MIN_DASHBOARD_HEIGHT)) {
+                throw new IllegalArgumentException("a dashboard needs at least " + MIN_DASHBOARD_WIDTH + "x"
+                        + MIN_DASHBOARD_HEIGHT + " (the summary and three charts), got " + size.width() + "x"
+                        + size.height() + "; export one chart for a smaller picture");
+            }
         }
+    }
+
+    /**
+     * The largest picture: 8K (or 4K at 2x). Beyond it a snapshot exceeds what the renderer and a default
+     * heap can hold, so it is refused up front with the reason. SVG has no pixels but the same bound keeps
+     * its 1x/2x/3x size meaningful.
+     */
+    public static final long MAX_PIXELS = 7680L * 4320;
+
+    /** Below this a dashboard page has no room for its charts after the summary. */
+    public static final int MIN_DASHBOARD_WIDTH = 960;
+    public static final int MIN_DASHBOARD_HEIGHT = 600;
+
+    /** A kind's size on screen, kept within what export accepts for it. */
+    public static ExportSize onScreen(ChartKind kind, double width, double height) {
+        boolean page = kind == ChartKind.DASHBOARD;
+        return ExportSize.clamped(Math.max(page ? MIN_DASHBOARD_WIDTH : 0, width),
+                Math.max(page ? MIN_DASHBOARD_HEIGHT : 0, height));
     }
 
     /** Root text size the styles are written for (styles/app.css): the summary's text scales from it. */

@@ -118,9 +118,24 @@ public final class ExportDialog extends GridPane {
         });
     }
 
+    /** Whether the choice can be exported (a picture within the pixel limit); OK waits for it. */
+    private final javafx.beans.property.BooleanProperty exportable = new javafx.beans.property.SimpleBooleanProperty(true);
+
     private void showPixels() {
         ExportChoice c = choice();
         ExportSize s = c.size().size(c.kind(), currentSize);
+        try {
+            new ChartRenderer.Request(c.kind(), s, c.scale(), c.format());
+            exportable.set(true);
+            pixels.getStyleClass().remove("input-error");
+        } catch (IllegalArgumentException tooLarge) {
+            exportable.set(false);
+            pixels.setText("Cannot export: " + tooLarge.getMessage());
+            if (!pixels.getStyleClass().contains("input-error")) {
+                pixels.getStyleClass().add("input-error");
+            }
+            return;
+        }
         pixels.setText(c.format() == ExportFormat.SVG
                 ? "Laid out at " + s + "; a vector drawing, sharp at any size"
                 : "Picture of " + (s.width() * c.scale()) + " × " + (s.height() * c.scale()) + " pixels (" + s
@@ -144,6 +159,11 @@ public final class ExportDialog extends GridPane {
         dialog.getDialogPane().setContent(this);
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.CANCEL, ButtonType.OK);
         dialog.setResultConverter(b -> b == ButtonType.OK ? choice() : null);
+        javafx.scene.Node ok = dialog.getDialogPane().lookupButton(ButtonType.OK);
+        ok.disableProperty().bind(exportable.not());
+        if (ok instanceof javafx.scene.control.Button button) {
+            button.setText("Choose file…"); // a save dialog comes next
+        }
         return dialog;
     }
 }

@@ -20,6 +20,33 @@ public final class ExportFiles {
         void encode(java.io.OutputStream stream) throws IOException;
     }
 
+    /** The file a path names, following symbolic links (a dangling one too): export writes through a link. */
+    static Path throughLinks(Path path) throws IOException {
+        Path p = path;
+        for (int i = 0; i < 40 && Files.isSymbolicLink(p); i++) {
+            Path link = Files.readSymbolicLink(p);
+            p = (link.isAbsolute() ? link : p.resolveSibling(link)).normalize();
+        }
+        return p;
+    }
+
+    /** A file being replaced keeps its permissions and group (a private file stays private). */
+    private static void keepAttributes(Path replaced, Path replacement) {
+        if (!Files.exists(replaced)) {
+            return;
+        }
+        try {
+            Files.setPosixFilePermissions(replacement, Files.getPosixFilePermissions(replaced));
+        } catch (IOException | UnsupportedOperationException ignored) {
+            // not a POSIX file system: the folder's defaults apply
+        }
+        try {
+            Files.setAttribute(replacement, "posix:group", Files.getAttribute(replaced, "posix:group"));
+        } catch (IOException | UnsupportedOperationException | SecurityException ignored) {
+            // only the owner (or root) may set the group; the default group stays
+        }
+    }
+
     /** Encodes and writes a PNG; see {@link #write(Path, Encoder)}. */
     public static void writePng(WritableImage image, Path out) throws IOException {
         int width = (int) image.getWidth();
@@ -41,7 +68,7 @@ public final class ExportFiles {
      * Call it off the FX thread. The message of the exception says what went wrong in plain words.
      */
     private static void write(Path out, Encoder encoder) throws IOException {
-        Path target = out.toAbsolutePath();
+        Path target = throughLinks(out.toAbsolutePath());
         Path folder = target.getParent();
         if (folder == null || !Files.isDirectory(folder)) {
             throw new IOException("The folder " + folder + " does not exist.");
@@ -56,8 +83,10 @@ public final class ExportFiles {
             temporary = folder.resolve(".roofline-export-" + java.util.UUID.randomUUID() + ".tmp");
             try (java.io.OutputStream stream = new java.io.BufferedOutputStream(Files.newOutputStream(temporary,
                     java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE), 1 << 16)) {
+                temporary.toFile().deleteOnExit(); // a killed export (SIGTERM) leaves nothing behind
                 encoder.encode(stream);
             }
+            keepAttributes(target, temporary);
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
         } catch (AccessDeniedException e) {
             throw new IOException(target + " cannot be written (no permission).", e);

@@ -171,6 +171,7 @@ public final class SummaryStrip extends VBox {
             Label l = new Label("⚠  " + w);
             l.getStyleClass().add("warning");
             l.setWrapText(true);
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // every warning whole, never a sliver
             lines.add(l);
         }
         warnings.getChildren().setAll(lines);

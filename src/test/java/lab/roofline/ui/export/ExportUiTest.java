@@ -47,7 +47,8 @@ class ExportUiTest extends DashboardFixture {
     @Test
     void everyKindIsExactlyThePresetTimesTheScaleWhateverTheWindow(FxRobot robot) {
         for (ChartKind kind : ChartKind.values()) {
-            for (ExportSize size : List.of(ExportSize.SLIDE_16_9, ExportSize.SLIDE_4_3, new ExportSize(640, 400))) {
+            ExportSize small = kind == ChartKind.DASHBOARD ? new ExportSize(960, 600) : new ExportSize(640, 400);
+            for (ExportSize size : List.of(ExportSize.SLIDE_16_9, ExportSize.SLIDE_4_3, small)) {
                 WritableImage image = png(robot, kind, size, 2);
                 assertThat(image.getWidth()).as(kind.key() + " " + size).isEqualTo(size.width() * 2);
                 assertThat(image.getHeight()).as(kind.key() + " " + size).isEqualTo(size.height() * 2);
@@ -76,6 +77,30 @@ class ExportUiTest extends DashboardFixture {
         assertThat(new ExportSize(1100, 620).textScale(ChartKind.ROOFLINE)).isEqualTo(1);
         assertThat(new ExportSize(480, 320).textScale(ChartKind.COST)).isEqualTo(0.85);
         assertThat(ExportSize.SLIDE_16_9.textScale(ChartKind.DASHBOARD)).isCloseTo(1.08, org.assertj.core.data.Offset.offset(0.01));
+    }
+
+    @Test
+    void aPictureTooLargeOrADashboardTooSmallIsRefusedUpFrontWithTheReason() {
+        assertThatThrownBy(() -> new ChartRenderer.Request(ChartKind.ROOFLINE, new ExportSize(3840, 2160), 3,
+                ExportFormat.PNG)).hasMessageContaining("11,520 × 6,480 pixels is too large");
+        new ChartRenderer.Request(ChartKind.ROOFLINE, new ExportSize(3840, 2160), 2, ExportFormat.PNG); // 8K: fine
+        assertThatThrownBy(() -> new ChartRenderer.Request(ChartKind.DASHBOARD, new ExportSize(800, 600), 1,
+                ExportFormat.PNG)).hasMessageContaining("a dashboard needs at least 960x600");
+        assertThat(ChartRenderer.onScreen(ChartKind.DASHBOARD, 500, 300)).isEqualTo(new ExportSize(960, 600));
+    }
+
+    @Test
+    void writingThroughALinkKeepsTheLinkAndAReplacedFileKeepsItsPermissions(FxRobot robot, @TempDir Path dir)
+            throws Exception {
+        Path real = dir.resolve("real.svg");
+        Files.writeString(real, "old");
+        Files.setPosixFilePermissions(real, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        Path link = Files.createSymbolicLink(dir.resolve("link.svg"), real.getFileName());
+        ExportFiles.writeSvg("<svg/>", link);
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readString(real)).isEqualTo("<svg/>");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(real)))
+                .isEqualTo("rw-------");
     }
 
     @Test
