@@ -272,8 +272,10 @@ public final class RooflineEngine {
             model = s.model();
             HardwareProfile gpu = s.gpu();
             computePrecision = gpu.computePrecisionFor(s.requestedComputePrecision()).orElseThrow();
-            // Attention kernels dequantize a narrow KV cache and do their math in BF16.
-            requestedAttentionPrecision = s.kvPrecision() == Precision.FP32 ? Precision.FP32 : Precision.BF16;
+            // Attention kernels dequantize a narrow KV cache and do their math in BF16, unless the model
+            // computes in FP32 (then attention does too: otherwise a step would beat its own FP32 peak).
+            requestedAttentionPrecision = s.kvPrecision() == Precision.FP32 || computePrecision == Precision.FP32
+                    ? Precision.FP32 : Precision.BF16;
             attentionPrecision = gpu.computePrecisionFor(requestedAttentionPrecision).orElseThrow();
             bytesPerWeight = s.weightPrecision().bytesPerValue();
             kvBytesPerToken = model.kvCacheBytesPerToken(s.kvPrecision());

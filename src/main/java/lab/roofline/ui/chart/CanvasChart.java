@@ -166,6 +166,18 @@ public abstract class CanvasChart extends Region {
         g.setStroke(color(ChartColor.WARNING));
         g.setLineWidth(2.5);
         g.strokeOval(x - radius, y - radius, 2 * radius, 2 * radius);
+        // The ring points at text, it must not cover it: labels under it are drawn again, on top.
+        LabelLayout layout = ringedLayout();
+        if (layout != null) {
+            LabelLayout.Box around = LabelLayout.Box.around(x, y, 2 * radius + 10, 2 * radius + 10);
+            layout.labels().stream().filter(l -> LabelLayout.padded(l.box()).overlaps(around))
+                    .forEach(l -> drawLabel(g, l));
+        }
+    }
+
+    /** The labels a lesson ring must leave readable (the chart's layout of this frame), or null. */
+    protected LabelLayout ringedLayout() {
+        return null;
     }
 
     protected final void markDirty() {

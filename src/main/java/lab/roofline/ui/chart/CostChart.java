@@ -214,6 +214,13 @@ public final class CostChart extends CanvasChart {
         drawRatioStrip(g, ratioShown, w);
 
         double barH = bars.height();
+        // The lesson's ring round the end of the output bar, first: the bar and its total go over it.
+        if (highlighted(Explanation.Topic.COST)) {
+            double end = bars.left() + Math.max(2, x.toPixel(output.totalSeconds()) - x.toPixel(0));
+            g.setGlobalAlpha(1);
+            ring(g, Math.min(end, bars.right() - 18), bars.centre(1), 18);
+            g.setGlobalAlpha(infeasible ? 0.35 : 1);
+        }
         String[] names = {"Input (prefill)", "Output (decode)"};
         PhaseCost.TimeSplit[] splits = {input, output};
         for (int i = 0; i < 2; i++) {
@@ -243,10 +250,6 @@ public final class CostChart extends CanvasChart {
 
 
         g.setGlobalAlpha(1);
-        if (highlighted(Explanation.Topic.COST) && !segments.isEmpty()) {
-            Segment last = segments.get(segments.size() - 1);
-            ring(g, last.x + last.w + 4, last.y + last.h / 2, 18);
-        }
 
         if (hoveredTick != null) {
             card(g, HoverLines.apiRatio(hoveredTick), ratioScale(w).toPixelClamped(hoveredTick.ratio()), STRIP_Y + 60, w, h);

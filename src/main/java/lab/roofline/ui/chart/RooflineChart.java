@@ -120,6 +120,11 @@ public final class RooflineChart extends CanvasChart {
         layout.labels().stream().filter(l -> !POINT_LABELS.contains(l.id())).forEach(l -> drawLabel(g, l));
     }
 
+    @Override
+    protected LabelLayout ringedLayout() {
+        return layout;
+    }
+
     /** The label layout of the last redraw (for tests). */
     public LabelLayout labelLayout() {
         layout();

@@ -85,6 +85,11 @@ public final class UtilizationChart extends CanvasChart {
         layout.labels().stream().filter(l -> !l.id().equals(UtilizationLabels.CURRENT_ID)).forEach(l -> drawLabel(g, l));
     }
 
+    @Override
+    protected LabelLayout ringedLayout() {
+        return layout;
+    }
+
     /** The label layout of the last redraw (for tests). */
     public LabelLayout labelLayout() {
         layout();
