@@ -194,6 +194,7 @@ public final class DashboardView extends BorderPane {
             chart.zoomProperty().bind(zoom);
         }
         zoom.addListener(obs -> applyZoom());
+        widthProperty().addListener(obs -> applyZoom());
         // A narrow middle (zoomed in, Explain open) stacks the charts, each the full width, rather than
         // squeezing three side by side; a horizontal scroll bar is the last resort, never clipping.
         mainScroll.viewportBoundsProperty().addListener((obs, old, now) -> arrangeCharts(now.getWidth()));
@@ -387,10 +388,14 @@ public final class DashboardView extends BorderPane {
     private void applyZoom() {
         double z = zoom.get();
         setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.2fpx;", BASE_FONT_PX * z));
-        side.setPrefWidth(330 * z);
-        side.setMinWidth(300 * z);
-        explainScroll.setPrefWidth(360 * z);
-        explainScroll.setMinWidth(300 * z);
+        // The panels widen with the text, but never so far that the charts lose the middle of the window.
+        double window = getWidth() > 0 ? getWidth() : 1440;
+        double sideWidth = Math.min(330 * z, Math.max(300, 0.32 * window));
+        double explainWidth = Math.min(360 * z, Math.max(280, 0.3 * window));
+        side.setPrefWidth(sideWidth);
+        side.setMinWidth(Math.min(sideWidth, 300));
+        explainScroll.setPrefWidth(explainWidth);
+        explainScroll.setMinWidth(Math.min(explainWidth, 280));
         charts.setMinHeight((stacked ? 900 : 560) * Math.max(1, z));
         if (mainScroll.getViewportBounds() != null) {
             arrangeCharts(mainScroll.getViewportBounds().getWidth());

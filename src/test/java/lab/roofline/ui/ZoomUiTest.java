@@ -30,6 +30,7 @@ class ZoomUiTest extends DashboardFixture {
         robot.interact(() -> {
             view.setZoom(1);
             view.commands().presentation.setSelected(false);
+            view.commands().explanation.setSelected(false);
             stage.setWidth(1440);
             stage.setHeight(900);
         });
@@ -82,6 +83,7 @@ class ZoomUiTest extends DashboardFixture {
         settle();
         robot.interact(() -> { });
         assertThat(view.summary().columns()).isEqualTo(2);
+        assertThat(view.chartsStacked()).as("a narrow middle stacks the charts, each the full width").isTrue();
         List<String> cut = new ArrayList<>();
         for (Node n : view.summary().lookupAll(".label")) {
             Label label = (Label) n;
@@ -105,6 +107,23 @@ class ZoomUiTest extends DashboardFixture {
         robot.interact(() -> view.commands().presentation.setSelected(true));
         settle();
         assertThat(view.rooflineChart().effectiveZoom()).isGreaterThan(1.5);
+    }
+
+    @Test
+    void explainOpenAt150PercentIn1280x800KeepsTheMiddleUsable(FxRobot robot) {
+        robot.interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(800);
+            view.setZoom(1.5);
+            view.commands().explanation.setSelected(true);
+        });
+        settle();
+        robot.interact(() -> { });
+        javafx.scene.control.ScrollPane middle = (javafx.scene.control.ScrollPane) view.summary().getParent()
+                .getParent().getParent().getParent();
+        assertThat(middle.getViewportBounds().getWidth()).as("the side panels leave the charts room")
+                .isGreaterThan(400);
+        assertThat(view.summary().getWidth()).isLessThanOrEqualTo(middle.getViewportBounds().getWidth() + 1);
     }
 
     @Test
