@@ -36,7 +36,7 @@ public final class ScenarioOptions {
             description = "Parameter count of a dense model: 7e9, 7B, 70b, 1.8T.")
     String parameters;
 
-    @Option(names = "--precision", paramLabel = "P", converter = PrecisionConverter.class, defaultValue = "bf16",
+    @Option(names = "--precision", paramLabel = "P", converter = PrecisionConverter.class, defaultValue = "int8",
             description = "Weight precision: fp32, bf16, fp8, int8, int4, fp4. Default: ${DEFAULT-VALUE}.")
     Precision precision;
 

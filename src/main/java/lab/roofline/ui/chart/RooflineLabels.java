@@ -257,6 +257,8 @@ public final class RooflineLabels {
             spots.add(Spot.at(end - w, belowFirst ? below : above));
             spots.add(Spot.at(end - w, belowFirst ? above : below));
         }
-        layout.place(id, text, style, null, spots);
+        // Every roof that is drawn is labelled: with no free spot on its line, the label goes to the nearest
+        // free place, with a leader line to the line's right end.
+        layout.place(id, text, style, new double[] {plotRight - 12, lineY}, spots, true);
     }
 }
