@@ -344,7 +344,11 @@ public abstract class CanvasChart extends Region {
             g.setLineWidth(1);
             g.strokeLine(label.leaderTo()[0], label.leaderTo()[1], tx, ty);
         }
-        haloText(g, label.text(), label.box().x(), label.box().y(), TextAlignment.LEFT, VPos.TOP, f, c);
+        // The layout measured the text already: the backing comes from its box, no second text layout.
+        LabelLayout.Box b = label.box();
+        g.setFill(color(ChartColor.PLOT).deriveColor(0, 1, 1, 0.82));
+        g.fillRoundRect(b.x() - 3, b.y() - 1, b.w() + 6, f.getSize() * 1.2 + 2, 6, 6);
+        text(g, label.text(), b.x(), b.y(), TextAlignment.LEFT, VPos.TOP, f, c);
     }
 
     /** The text, shortened with an ellipsis to fit a width: a title never runs off the chart. */
