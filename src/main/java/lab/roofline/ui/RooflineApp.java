@@ -249,7 +249,9 @@ public final class RooflineApp extends Application {
         }
         boolean dark = view.commands().darkTheme.isSelected();
         ExportDialog content = new ExportDialog(remembered, view::onScreenSize, dark, Captions.of(vm.result()));
-        var answer = content.dialog(stage, stage.getScene().getStylesheets()).showAndWait();
+        var exportDialog = content.dialog(stage, stage.getScene().getStylesheets());
+        exportDialog.getDialogPane().setStyle(view.getStyle()); // the window's zoom
+        var answer = exportDialog.showAndWait();
         if (answer.isEmpty()) {
             return;
         }

@@ -117,7 +117,7 @@ public final class ChartRenderer {
             case ROOFLINE -> card(roofline);
             case UTILIZATION -> card(utilization);
             case COST -> card(cost);
-            case DASHBOARD -> dashboard(summary, roofline, utilization, cost);
+            case DASHBOARD -> dashboard(summary, roofline, utilization, cost, request.size().textScale(kind));
         };
         double textScale = request.size().textScale(kind);
         List<CanvasChart> charts = java.util.stream.Stream.of(roofline, utilization, cost)
@@ -183,11 +183,12 @@ public final class ChartRenderer {
 
     /** The dashboard page: the summary above the roofline, utilization and cost charts. */
     private static Region dashboard(SummaryStrip summary, RooflineChart roofline, UtilizationChart utilization,
-                                    CostChart cost) {
+                                    CostChart cost, double textScale) {
         GridPane charts = new GridPane();
         charts.getStyleClass().add("charts");
-        charts.setHgap(12);
-        charts.setVgap(12);
+        // Margins and gaps grow with the text, so a 4K page is not crowded to its edges.
+        charts.setHgap(12 * textScale);
+        charts.setVgap(12 * textScale);
         ColumnConstraints left = new ColumnConstraints();
         left.setPercentWidth(55);
         ColumnConstraints right = new ColumnConstraints();
@@ -206,9 +207,9 @@ public final class ChartRenderer {
         charts.add(card(cost), 1, 1);
         charts.setMinHeight(0);
         VBox.setVgrow(charts, Priority.ALWAYS);
-        VBox page = new VBox(12, summary, charts);
+        VBox page = new VBox(12 * textScale, summary, charts);
         page.getStyleClass().add("main-area");
-        page.setPadding(new Insets(14));
+        page.setPadding(new Insets(14 * textScale));
         return page;
     }
 

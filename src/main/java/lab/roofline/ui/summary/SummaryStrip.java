@@ -141,8 +141,14 @@ public final class SummaryStrip extends VBox {
             inputCost.set(inputCost.valueText(), "would be: does not fit in memory");
             outputCost.set(outputCost.valueText(), "would be: does not fit in memory");
         }
-        inputCost.pseudoClassStateChanged(INFEASIBLE, !fits);
-        outputCost.pseudoClassStateChanged(INFEASIBLE, !fits);
+        if (!fits) {
+            // Speeds of a scenario that cannot run are what it would do, said as the costs say it.
+            decode.set(decode.valueText(), "would be: does not fit in memory");
+            timePerToken.set(timePerToken.valueText(), "would be: does not fit in memory");
+        }
+        for (SummaryTile t : List.of(inputCost, outputCost, decode, timePerToken)) {
+            t.pseudoClassStateChanged(INFEASIBLE, !fits);
+        }
         ratio.set(Units.times(c.outputToInputRatio()), "output tokens cost more");
         Evaluation.MemoryUse m = e.memory();
         double unit = Math.max(m.capacityBytes(), m.totalBytes()) >= 1e12 ? 1e12 : 1e9; // as the warning writes it

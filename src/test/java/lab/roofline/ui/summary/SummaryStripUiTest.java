@@ -33,6 +33,12 @@ class SummaryStripUiTest extends DashboardFixture {
         assertThat(view.summary().warningTexts()).anyMatch(t -> t.contains("Does not fit in 80.0 GB at batch 4000"));
         assertThat(tile(Derivations.Quantity.MEMORY).getPseudoClassStates()).contains(PseudoClass.getPseudoClass("over"));
         assertThat(tile(Derivations.Quantity.MEMORY).valueText()).endsWith("/ 80.0 GB");
+        // What it would do, not what it does: speeds and costs say so alike.
+        for (Derivations.Quantity q : new Derivations.Quantity[] {Derivations.Quantity.DECODE_THROUGHPUT,
+                Derivations.Quantity.TIME_PER_OUTPUT_TOKEN, Derivations.Quantity.OUTPUT_COST}) {
+            assertThat(tile(q).detailText()).as(q.name()).startsWith("would be");
+            assertThat(tile(q).getPseudoClassStates()).contains(PseudoClass.getPseudoClass("infeasible"));
+        }
     }
 
     @Test
