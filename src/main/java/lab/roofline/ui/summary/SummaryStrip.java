@@ -102,6 +102,19 @@ public final class SummaryStrip extends VBox {
         return grid.getColumnConstraints().size();
     }
 
+    /**
+     * "71.0 / 80.0 GB" when both read in one unit, else each in its own, as the warning writes them:
+     * "1.79 TB / 80.0 GB", never "1.79 / 0.0800 TB".
+     */
+    static String usedOfCapacity(double usedBytes, double capacityBytes) {
+        String used = Units.si(usedBytes, "B");
+        String capacity = Units.si(capacityBytes, "B");
+        String usedUnit = used.substring(used.lastIndexOf(' ') + 1);
+        String capacityUnit = capacity.substring(capacity.lastIndexOf(' ') + 1);
+        return usedUnit.equals(capacityUnit) ? used.substring(0, used.lastIndexOf(' ')) + " / " + capacity
+                : used + " / " + capacity;
+    }
+
     private List<SummaryTile> tiles() {
         return List.of(ridge, decode, utilization, timePerToken, inputCost, outputCost, ratio, memory);
     }
@@ -151,9 +164,7 @@ public final class SummaryStrip extends VBox {
         }
         ratio.set(Units.times(c.outputToInputRatio()), "output tokens cost more");
         Evaluation.MemoryUse m = e.memory();
-        double unit = Math.max(m.capacityBytes(), m.totalBytes()) >= 1e12 ? 1e12 : 1e9; // as the warning writes it
-        memory.set(Units.sig3(m.totalBytes() / unit) + " / " + Units.sig3(m.capacityBytes() / unit)
-                        + (unit == 1e12 ? " TB" : " GB"),
+        memory.set(usedOfCapacity(m.totalBytes(), m.capacityBytes()),
                 m.maxBatch() == 0 ? "weights need ≥ " + m.minDevicesForWeights() + " devices"
                         : (e.scenario().gpuCount() > 1
                         ? Units.si(m.totalBytes() / e.scenario().gpuCount(), "B") + "/device · " : "")

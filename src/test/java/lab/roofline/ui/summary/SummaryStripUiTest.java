@@ -24,6 +24,13 @@ class SummaryStripUiTest extends DashboardFixture {
     }
 
     @Test
+    void memoryReadsInOneUnitOrEachInItsOwnNeverAsAFractionOfATerabyte() {
+        assertThat(SummaryStrip.usedOfCapacity(71e9, 80e9)).isEqualTo("71.0 / 80.0 GB");
+        assertThat(SummaryStrip.usedOfCapacity(1.79e12, 80e9)).isEqualTo("1.79 TB / 80.0 GB");
+        assertThat(SummaryStrip.usedOfCapacity(9.32e18, 328e12)).isEqualTo("9.32 EB / 328 TB");
+    }
+
+    @Test
     void aTooLargeBatchShowsTheMemoryWarning(FxRobot robot) {
         robot.interact(() -> vm.presetProperty().set(ModelPresets.LLAMA_3_1_8B));
         robot.doubleClickOn(view.controls().workload().batchField().field()).eraseText(8).write("4000")
