@@ -57,6 +57,18 @@ class ZoomUiTest extends DashboardFixture {
     }
 
     @Test
+    void tooltipsFollowTheZoom(FxRobot robot) {
+        javafx.scene.control.Tooltip[] tip = new javafx.scene.control.Tooltip[1];
+        robot.interact(() -> {
+            view.setZoom(2);
+            tip[0] = lab.roofline.ui.widget.Tips.create(() -> "a tip");
+            tip[0].show(view.summary(), 20, 20);
+        });
+        assertThat(tip[0].getStyle()).contains("-fx-font-size: 26.00px");
+        robot.interact(() -> tip[0].hide());
+    }
+
+    @Test
     void zoomStaysBetween80And200Percent(FxRobot robot) {
         for (int i = 0; i < 12; i++) {
             robot.interact(() -> view.commands().zoomIn.handle(new javafx.event.ActionEvent()));

@@ -39,7 +39,23 @@ public final class Tips {
         Tooltip tip = new Tooltip(text.get());
         tip.setWrapText(true);
         tip.setMaxWidth(400);
-        tip.setOnShowing(e -> tip.setText(text.get()));
+        tip.setOnShowing(e -> {
+            tip.setText(text.get());
+            // A tooltip is a window of its own: it takes the zoom (the root's text size) from its owner.
+            if (tip.getOwnerNode() != null && tip.getOwnerNode().getScene() != null) {
+                javafx.scene.Parent root = tip.getOwnerNode().getScene().getRoot();
+                String style = root.getStyle();
+                tip.setStyle(style);
+                Double px = fontPx(style);
+                tip.setMaxWidth(px == null ? 400 : 400 * px / 13);
+            }
+        });
         return tip;
+    }
+
+    /** The "-fx-font-size: N px" a style sets, or null. */
+    static Double fontPx(String style) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("-fx-font-size:\\s*([0-9.]+)px").matcher(style);
+        return m.find() ? Double.valueOf(m.group(1)) : null;
     }
 }
