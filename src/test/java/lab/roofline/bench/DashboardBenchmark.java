@@ -51,6 +51,9 @@ public final class DashboardBenchmark {
             RooflineViewModel vm = new RooflineViewModel(data.join().profiles().profiles());
             vm.apiPrices().setAll(data.join().apiPrices().prices());
             DashboardView view = new DashboardView(vm, kind -> { });
+            // -Droofline.bench.zoom=2 and -Droofline.bench.present=true measure the projector setting.
+            view.setZoom(Double.parseDouble(System.getProperty("roofline.bench.zoom", "1")));
+            view.commands().presentation.setSelected(Boolean.getBoolean("roofline.bench.present"));
             Scene scene = new Scene(view, 1440, 900);
             scene.getStylesheets().setAll(Theme.LIGHT.stylesheets());
             PerformanceTracker tracker = PerformanceTracker.getSceneTracker(scene);
@@ -110,7 +113,8 @@ public final class DashboardBenchmark {
         measureLatency(vm, tracker, 10_000);
         long heapAfter = usedHeapAfterGc();
 
-        System.out.printf(Locale.ROOT, "pulse: %s Hz, %d slider changes, change -> rendered frame:%n", pulse, CHANGES);
+        System.out.printf(Locale.ROOT, "pulse: %s Hz, zoom %s, presentation %s, %d slider changes, change -> rendered frame:%n",
+                pulse, System.getProperty("roofline.bench.zoom", "1"), Boolean.getBoolean("roofline.bench.present"), CHANGES);
         System.out.printf(Locale.ROOT, "  p50 %.2f ms   p95 %.2f ms   p99 %.2f ms   max %.2f ms%n",
                 percentile(latenciesMs, 50), percentile(latenciesMs, 95), percentile(latenciesMs, 99),
                 latenciesMs[latenciesMs.length - 1]);
