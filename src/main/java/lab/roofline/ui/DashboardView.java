@@ -302,39 +302,32 @@ public final class DashboardView extends BorderPane {
             return;
         }
         stacked = stack;
-        charts.getColumnConstraints().clear();
-        charts.getRowConstraints().clear();
+        charts.getColumnConstraints().setAll(stack ? List.of(column(100)) : List.of(column(55), column(45)));
+        charts.getRowConstraints().setAll(stack ? List.of(row(40), row(30), row(30)) : List.of(row(56), row(44)));
         if (stack) {
-            javafx.scene.layout.ColumnConstraints one = new javafx.scene.layout.ColumnConstraints();
-            one.setPercentWidth(100);
-            charts.getColumnConstraints().add(one);
-            for (double share : new double[] {40, 30, 30}) {
-                javafx.scene.layout.RowConstraints row = new javafx.scene.layout.RowConstraints();
-                row.setPercentHeight(share);
-                row.setVgrow(javafx.scene.layout.Priority.ALWAYS);
-                charts.getRowConstraints().add(row);
-            }
             GridPane.setConstraints(rooflineCard, 0, 0, 1, 1);
             GridPane.setConstraints(utilizationCard, 0, 1, 1, 1);
             GridPane.setConstraints(costCard, 0, 2, 1, 1);
         } else {
-            for (double share : new double[] {55, 45}) {
-                javafx.scene.layout.ColumnConstraints c = new javafx.scene.layout.ColumnConstraints();
-                c.setPercentWidth(share);
-                c.setHgrow(javafx.scene.layout.Priority.ALWAYS);
-                charts.getColumnConstraints().add(c);
-            }
-            for (double share : new double[] {56, 44}) {
-                javafx.scene.layout.RowConstraints row = new javafx.scene.layout.RowConstraints();
-                row.setPercentHeight(share);
-                row.setVgrow(javafx.scene.layout.Priority.ALWAYS);
-                charts.getRowConstraints().add(row);
-            }
             GridPane.setConstraints(rooflineCard, 0, 0, 2, 1);
             GridPane.setConstraints(utilizationCard, 0, 1, 1, 1);
             GridPane.setConstraints(costCard, 1, 1, 1, 1);
         }
         applyZoom();
+    }
+
+    private static javafx.scene.layout.ColumnConstraints column(double percent) {
+        javafx.scene.layout.ColumnConstraints c = new javafx.scene.layout.ColumnConstraints();
+        c.setPercentWidth(percent);
+        c.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+        return c;
+    }
+
+    private static javafx.scene.layout.RowConstraints row(double percent) {
+        javafx.scene.layout.RowConstraints r = new javafx.scene.layout.RowConstraints();
+        r.setPercentHeight(percent);
+        r.setVgrow(javafx.scene.layout.Priority.ALWAYS);
+        return r;
     }
 
     /** Whether the charts are stacked in one column (a narrow middle). */

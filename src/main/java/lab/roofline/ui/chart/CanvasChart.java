@@ -167,7 +167,7 @@ public abstract class CanvasChart extends Region {
         g.setLineWidth(2.5);
         g.strokeOval(x - radius, y - radius, 2 * radius, 2 * radius);
         // The ring points at text, it must not cover it: labels under it are drawn again, on top.
-        LabelLayout layout = ringedLayout();
+        LabelLayout layout = labels;
         if (layout != null) {
             LabelLayout.Box around = LabelLayout.Box.around(x, y, 2 * radius + 10, 2 * radius + 10);
             layout.labels().stream().filter(l -> LabelLayout.padded(l.box()).overlaps(around))
@@ -175,10 +175,6 @@ public abstract class CanvasChart extends Region {
         }
     }
 
-    /** The labels a lesson ring must leave readable (the chart's layout of this frame), or null. */
-    protected LabelLayout ringedLayout() {
-        return null;
-    }
 
     protected final void markDirty() {
         dirty = true;
@@ -274,12 +270,12 @@ public abstract class CanvasChart extends Region {
             prepare(e, dw, dh);
             // The still labels are drawn with the background: one layer fewer to composite every frame, and
             // they move only when a label's spot changes, which a slider step rarely does.
-            Object key = java.util.Arrays.asList(backgroundKey(e), labelsKey(e));
+            Object key = java.util.Arrays.asList(backgroundKey(e), labelsKey());
             if (backgroundKey == null || !backgroundKey.equals(key)) {
                 backgroundRedraws++;
                 drawScaled(background.getGraphicsContext2D(), pixelsW, pixelsH, pen -> {
                     drawBackground(pen, e, dw, dh);
-                    drawLabels(pen, e, dw, dh);
+                    drawStillLabels(pen);
                 });
                 backgroundKey = key;
             }
@@ -306,7 +302,7 @@ public abstract class CanvasChart extends Region {
         pen.scale(zoom());
         prepare(e, drawingWidth(), drawingHeight());
         drawBackground(pen, e, drawingWidth(), drawingHeight());
-        drawLabels(pen, e, drawingWidth(), drawingHeight());
+        drawStillLabels(pen);
         draw(pen, e, drawingWidth(), drawingHeight());
         pen.restore();
     }
@@ -323,13 +319,55 @@ public abstract class CanvasChart extends Region {
     protected void prepare(Evaluation e, double w, double h) {
     }
 
+    /** This frame's labels (null for a chart that places its text itself), and which of them move. */
+    private LabelLayout labels;
+    private java.util.function.Predicate<LabelLayout.Label> moving = l -> false;
+    private LabelLayout still;
+    private Object stillKey;
+
+    /**
+     * Lays out this frame's labels: the still ones once per background and size ({@code still} builds
+     * them), the moving ones ({@code addMoving}, to a copy) every frame. Charts call it from
+     * {@link #prepare}; the still labels are then drawn with the background, the moving ones by the chart.
+     */
+    protected final LabelLayout layOutLabels(Evaluation e, double w, double h,
+                                             java.util.function.Supplier<LabelLayout> still,
+                                             java.util.function.UnaryOperator<LabelLayout> addMoving,
+                                             java.util.function.Predicate<LabelLayout.Label> isMoving) {
+        Object key = java.util.Arrays.asList(backgroundKey(e), w, h, baseFontSize());
+        if (!key.equals(stillKey)) {
+            this.still = still.get();
+            stillKey = key;
+        }
+        moving = isMoving;
+        labels = addMoving.apply(this.still);
+        return labels;
+    }
+
     /** Identifies the still labels (after {@link #prepare}); part of the background's key. */
-    protected Object labelsKey(Evaluation e) {
-        return "";
+    private Object labelsKey() {
+        return labels == null ? "" : labels.labels().stream().filter(moving.negate())
+                .map(l -> List.of(l.text(), l.box(), l.style())).toList();
     }
 
     /** Draws the still labels, over the background and under the foreground. */
-    protected void drawLabels(ChartPen g, Evaluation e, double w, double h) {
+    private void drawStillLabels(ChartPen g) {
+        if (labels != null) {
+            labels.labels().stream().filter(moving.negate()).forEach(l -> drawLabel(g, l));
+        }
+    }
+
+    /** Draws this frame's moving labels (the chart calls it after its markers). */
+    protected void drawMovingLabels(ChartPen g) {
+        if (labels != null) {
+            labels.labels().stream().filter(moving).forEach(l -> drawLabel(g, l));
+        }
+    }
+
+    /** The label layout of the last redraw (for tests); null for a chart without one. */
+    public LabelLayout labelLayout() {
+        layout();
+        return labels;
     }
 
     /** Draws a placed label on its backing, with a thin leader line to its point when it was moved away. */

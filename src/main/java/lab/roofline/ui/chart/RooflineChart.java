@@ -93,42 +93,11 @@ public final class RooflineChart extends CanvasChart {
     private static final java.util.Set<String> POINT_LABELS = java.util.Set.of(RooflineLabels.DECODE,
             RooflineLabels.PREFILL, RooflineLabels.ATTENTION);
 
-    /** The still labels, laid out once per background and size (a drag only moves the points' labels). */
-    private LabelLayout still;
-    private Object stillKey;
-
     @Override
     protected void prepare(Evaluation e, double w, double h) {
         setScales(e, w, h);
-        Object key = java.util.Arrays.asList(backgroundKey(e), w, h, baseFontSize());
-        if (!key.equals(stillKey)) {
-            still = RooflineLabels.still(e, geometry, measure(), baseFontSize());
-            stillKey = key;
-        }
-        layout = RooflineLabels.withPoints(still, e, geometry);
-    }
-
-    /** The labels layer: everything but the operating points' labels, which move with every step. */
-    @Override
-    protected Object labelsKey(Evaluation e) {
-        return layout.labels().stream().filter(l -> !POINT_LABELS.contains(l.id()))
-                .map(l -> List.of(l.text(), l.box(), l.style())).toList();
-    }
-
-    @Override
-    protected void drawLabels(ChartPen g, Evaluation e, double w, double h) {
-        layout.labels().stream().filter(l -> !POINT_LABELS.contains(l.id())).forEach(l -> drawLabel(g, l));
-    }
-
-    @Override
-    protected LabelLayout ringedLayout() {
-        return layout;
-    }
-
-    /** The label layout of the last redraw (for tests). */
-    public LabelLayout labelLayout() {
-        layout();
-        return layout;
+        layout = layOutLabels(e, w, h, () -> RooflineLabels.still(e, geometry, measure(), baseFontSize()),
+                still -> RooflineLabels.withPoints(still, e, geometry), l -> POINT_LABELS.contains(l.id()));
     }
 
     @Override
@@ -244,7 +213,7 @@ public final class RooflineChart extends CanvasChart {
         drawPoint(g, Marker.PREFILL, color(ChartColor.PREFILL), e, false);
         drawPoint(g, Marker.DECODE, color(ChartColor.DECODE), e, false);
         g.setGlobalAlpha(1);
-        layout.labels().stream().filter(l -> POINT_LABELS.contains(l.id())).forEach(l -> drawLabel(g, l));
+        drawMovingLabels(g);
 
         if (hovered != null) {
             Hit current = hits.stream().filter(x -> x.marker == hovered.marker).findFirst().orElse(null);

@@ -21,9 +21,6 @@ public final class UtilizationChart extends CanvasChart {
     private static final double TOP = UtilizationLabels.TOP;
     private static final double BOTTOM = UtilizationLabels.BOTTOM;
     private LabelLayout layout;
-    /** The still labels, laid out once per background and size (a drag only moves the current batch's). */
-    private LabelLayout still;
-    private Object stillKey;
 
     private LogScale xScale;
     private LogScale yScale;
@@ -65,35 +62,10 @@ public final class UtilizationChart extends CanvasChart {
     @Override
     protected void prepare(Evaluation e, double w, double h) {
         setScales(w, h);
-        Object key = java.util.Arrays.asList(backgroundKey(e), w, h, baseFontSize());
-        if (!key.equals(stillKey)) {
-            still = UtilizationLabels.still(e, references.getValue(), w, h, measure(), baseFontSize());
-            stillKey = key;
-        }
-        layout = UtilizationLabels.withCurrent(still, e, highlighted(Explanation.Topic.BATCH_API), w, h);
-    }
-
-    /** The labels layer: all but the current batch's label, which moves with every step. */
-    @Override
-    protected Object labelsKey(Evaluation e) {
-        return layout.labels().stream().filter(l -> !l.id().equals(UtilizationLabels.CURRENT_ID))
-                .map(l -> List.of(l.text(), l.box(), l.style())).toList();
-    }
-
-    @Override
-    protected void drawLabels(ChartPen g, Evaluation e, double w, double h) {
-        layout.labels().stream().filter(l -> !l.id().equals(UtilizationLabels.CURRENT_ID)).forEach(l -> drawLabel(g, l));
-    }
-
-    @Override
-    protected LabelLayout ringedLayout() {
-        return layout;
-    }
-
-    /** The label layout of the last redraw (for tests). */
-    public LabelLayout labelLayout() {
-        layout();
-        return layout;
+        layout = layOutLabels(e, w, h,
+                () -> UtilizationLabels.still(e, references.getValue(), w, h, measure(), baseFontSize()),
+                still -> UtilizationLabels.withCurrent(still, e, highlighted(Explanation.Topic.BATCH_API), w, h),
+                l -> l.id().equals(UtilizationLabels.CURRENT_ID));
     }
 
     /** The implied batches depend on the API prices too. */
@@ -274,10 +246,7 @@ public final class UtilizationChart extends CanvasChart {
                 ring(g, x, yScale.toPixel(api.utilizationAfter() * 100), 14);
             }
         }
-        LabelLayout.Label currentLabel = layout.label(UtilizationLabels.CURRENT_ID);
-        if (currentLabel != null) {
-            drawLabel(g, currentLabel);
-        }
+        drawMovingLabels(g);
 
         // Hover: the nearest curve point to the mouse.
         hovered = null;
