@@ -21,7 +21,7 @@ import lab.roofline.explain.HoverLines;
 public final class CostChart extends CanvasChart {
     private static final double LEFT = 132;
     private static final double RIGHT = 28;
-    private static final double TOP = 112;
+    private static final double TOP = 128; // below the ratio strip and its decade labels (to y 112)
     private static final double BOTTOM = 62;
 
     private final List<Segment> segments = new ArrayList<>();
