@@ -17,6 +17,8 @@ import javafx.scene.text.TextAlignment;
 public final class SvgPen implements ChartPen {
     /** The chart font first; close fallbacks for a viewer without it. */
     public static final String FONT_FAMILY = "'DejaVu Sans', Verdana, sans-serif";
+    /** The same for monospaced text (show-your-work formulas). */
+    public static final String MONO_FAMILY = "'DejaVu Sans Mono', Consolas, monospace";
 
     private final StringBuilder out;
     private State state = new State();
@@ -54,11 +56,15 @@ public final class SvgPen implements ChartPen {
         state.transform = transform == null ? "" : transform;
     }
 
-    /** A whole SVG document of the given size around a body of elements. */
-    public static String document(double width, double height, CharSequence body) {
+    /**
+     * A whole SVG document around a body of elements: its view box is the layout size, its outer size that
+     * times {@code scale} (an export at 2x is twice as large, with the same coordinates inside).
+     */
+    public static String document(double width, double height, int scale, CharSequence body) {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                + "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"" + num(width) + "\" height=\""
-                + num(height) + "\" viewBox=\"0 0 " + num(width) + " " + num(height) + "\">\n" + body + "</svg>\n";
+                + "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"" + num(width * scale)
+                + "\" height=\"" + num(height * scale) + "\" viewBox=\"0 0 " + num(width) + " " + num(height) + "\">\n"
+                + body + "</svg>\n";
     }
 
     @Override
@@ -123,7 +129,8 @@ public final class SvgPen implements ChartPen {
             out.append(" text-anchor=\"").append(anchor).append('"');
         }
         Font f = state.font;
-        out.append(" font-family=\"").append(FONT_FAMILY).append("\" font-size=\"").append(num(f.getSize()))
+        String family = f.getFamily().toLowerCase(Locale.ROOT).contains("mono") ? MONO_FAMILY : FONT_FAMILY;
+        out.append(" font-family=\"").append(family).append("\" font-size=\"").append(num(f.getSize()))
                 .append('"');
         String style = f.getStyle().toLowerCase(Locale.ROOT);
         if (style.contains("bold")) {
@@ -289,7 +296,7 @@ public final class SvgPen implements ChartPen {
     }
 
     /** Two decimals at most: enough for a pixel, short enough to keep files small. */
-    static String num(double v) {
+    public static String num(double v) {
         if (!Double.isFinite(v)) {
             return "0";
         }

@@ -1,6 +1,5 @@
 package lab.roofline.ui.export;
 
-import java.util.Locale;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.geometry.VPos;
@@ -28,24 +27,19 @@ final class SvgExport {
     /** The page as an SVG document, sized in pixels at {@code scale} (its view box is the layout size). */
     static String of(Region page, int scale) {
         StringBuilder body = new StringBuilder(1 << 16);
-        walk(page, page, body, 1);
-        double w = page.getWidth();
-        double h = page.getHeight();
-        String document = SvgPen.document(w, h, body);
-        // Scale by the outer size only: the view box keeps the layout's coordinates.
-        return document.replaceFirst("width=\"[^\"]*\" height=\"[^\"]*\"",
-                "width=\"" + fmt(w * scale) + "\" height=\"" + fmt(h * scale) + "\"");
+        walk(page, body, 1);
+        return SvgPen.document(page.getWidth(), page.getHeight(), scale, body);
     }
 
-    private static void walk(Node node, Region page, StringBuilder out, double opacity) {
+    private static void walk(Node node, StringBuilder out, double opacity) {
         if (!node.isVisible()) {
             return;
         }
         double alpha = opacity * node.getOpacity();
         if (node instanceof CanvasChart chart) {
             Point2D origin = chart.localToScene(0, 0);
-            out.append("<g opacity=\"").append(fmt(alpha)).append("\">\n");
-            chart.paintTo(new SvgPen(out, "translate(" + fmt(origin.getX()) + " " + fmt(origin.getY()) + ")"));
+            out.append("<g opacity=\"").append(SvgPen.num(alpha)).append("\">\n");
+            chart.paintTo(new SvgPen(out, "translate(" + SvgPen.num(origin.getX()) + " " + SvgPen.num(origin.getY()) + ")"));
             out.append("</g>\n");
             return;
         }
@@ -57,13 +51,15 @@ final class SvgExport {
         }
         if (node instanceof Parent parent) {
             for (Node child : parent.getChildrenUnmodifiable()) {
-                walk(child, page, out, alpha);
+                walk(child, out, alpha);
             }
         }
     }
 
     private static void region(Region r, StringBuilder out, double alpha) {
         Bounds b = r.localToScene(r.getLayoutBounds());
+        SvgPen pen = new SvgPen(out, "");
+        pen.setGlobalAlpha(alpha);
         if (r.getBackground() != null) {
             for (BackgroundFill fill : r.getBackground().getFills()) {
                 Color c = color(fill.getFill());
@@ -71,10 +67,11 @@ final class SvgExport {
                     continue;
                 }
                 var in = fill.getInsets();
-                double radius = fill.getRadii() == null ? 0 : fill.getRadii().getTopLeftHorizontalRadius();
-                rect(out, b.getMinX() + in.getLeft(), b.getMinY() + in.getTop(),
+                double arc = fill.getRadii() == null ? 0 : 2 * fill.getRadii().getTopLeftHorizontalRadius();
+                pen.setFill(c);
+                pen.fillRoundRect(b.getMinX() + in.getLeft(), b.getMinY() + in.getTop(),
                         b.getWidth() - in.getLeft() - in.getRight(), b.getHeight() - in.getTop() - in.getBottom(),
-                        radius, "fill=\"" + hex(c) + "\"" + opacity("fill-opacity", c.getOpacity() * alpha));
+                        arc, arc);
             }
         }
         if (r.getBorder() != null) {
@@ -85,27 +82,14 @@ final class SvgExport {
                     continue;
                 }
                 var in = stroke.getInsets();
-                double radius = stroke.getRadii() == null ? 0 : stroke.getRadii().getTopLeftHorizontalRadius();
-                double half = width / 2;
-                rect(out, b.getMinX() + in.getLeft() + half, b.getMinY() + in.getTop() + half,
+                double arc = stroke.getRadii() == null ? 0 : 2 * stroke.getRadii().getTopLeftHorizontalRadius();
+                pen.setStroke(c);
+                pen.setLineWidth(width);
+                pen.strokeRoundRect(b.getMinX() + in.getLeft() + width / 2, b.getMinY() + in.getTop() + width / 2,
                         b.getWidth() - in.getLeft() - in.getRight() - width,
-                        b.getHeight() - in.getTop() - in.getBottom() - width, radius,
-                        "fill=\"none\" stroke=\"" + hex(c) + "\" stroke-width=\"" + fmt(width) + "\""
-                                + opacity("stroke-opacity", c.getOpacity() * alpha));
+                        b.getHeight() - in.getTop() - in.getBottom() - width, arc, arc);
             }
         }
-    }
-
-    private static void rect(StringBuilder out, double x, double y, double w, double h, double radius, String paint) {
-        if (w <= 0 || h <= 0) {
-            return;
-        }
-        out.append("<rect x=\"").append(fmt(x)).append("\" y=\"").append(fmt(y)).append("\" width=\"").append(fmt(w))
-                .append("\" height=\"").append(fmt(h)).append('"');
-        if (radius > 0) {
-            out.append(" rx=\"").append(fmt(radius)).append('"');
-        }
-        out.append(' ').append(paint).append("/>\n");
     }
 
     /** A text node, line by line where the layout broke it, at its baseline in page coordinates. */
@@ -115,6 +99,13 @@ final class SvgExport {
         if (content == null || content.isBlank() || c == null) {
             return;
         }
+        SvgPen pen = new SvgPen(out, "");
+        pen.setGlobalAlpha(alpha);
+        pen.setFill(c);
+        pen.setFont(t.getFont());
+        pen.setTextBaseline(VPos.BASELINE);
+        boolean aligned = t.getWrappingWidth() > 0;
+        pen.setTextAlign(aligned ? t.getTextAlignment() : TextAlignment.LEFT);
         Bounds local = t.getLayoutBounds();
         double lineHeight = lineHeight(t);
         int lines = Math.max(1, (int) Math.round(local.getHeight() / lineHeight));
@@ -132,32 +123,14 @@ final class SvgExport {
             if (line.isEmpty()) {
                 continue;
             }
-            double baseline = local.getMinY() + t.getBaselineOffset() + i * lineHeight;
             double x = local.getMinX();
-            String anchor = "start";
-            if (t.getWrappingWidth() > 0 && t.getTextAlignment() == TextAlignment.CENTER) {
+            if (aligned && t.getTextAlignment() == TextAlignment.CENTER) {
                 x += t.getWrappingWidth() / 2;
-                anchor = "middle";
-            } else if (t.getWrappingWidth() > 0 && t.getTextAlignment() == TextAlignment.RIGHT) {
+            } else if (aligned && t.getTextAlignment() == TextAlignment.RIGHT) {
                 x += t.getWrappingWidth();
-                anchor = "end";
             }
-            Point2D at = t.localToScene(x, baseline);
-            String style = t.getFont().getStyle().toLowerCase(Locale.ROOT);
-            out.append("<text x=\"").append(fmt(at.getX())).append("\" y=\"").append(fmt(at.getY())).append('"');
-            if (!anchor.equals("start")) {
-                out.append(" text-anchor=\"").append(anchor).append('"');
-            }
-            out.append(" font-family=\"").append(family(t.getFont().getFamily())).append("\" font-size=\"")
-                    .append(fmt(t.getFont().getSize())).append('"');
-            if (style.contains("bold")) {
-                out.append(" font-weight=\"bold\"");
-            }
-            if (style.contains("italic") || style.contains("oblique")) {
-                out.append(" font-style=\"italic\"");
-            }
-            out.append(" fill=\"").append(hex(c)).append('"').append(opacity("fill-opacity", c.getOpacity() * alpha))
-                    .append(" xml:space=\"preserve\">").append(SvgPen.escape(line)).append("</text>\n");
+            Point2D at = t.localToScene(x, local.getMinY() + t.getBaselineOffset() + i * lineHeight);
+            pen.fillText(line, at.getX(), at.getY());
         }
     }
 
@@ -167,11 +140,6 @@ final class SvgExport {
         probe.setTextOrigin(VPos.TOP);
         probe.setLineSpacing(t.getLineSpacing());
         return probe.getLayoutBounds().getHeight() + t.getLineSpacing();
-    }
-
-    private static String family(String family) {
-        return family.toLowerCase(Locale.ROOT).contains("mono") ? "'DejaVu Sans Mono', Consolas, monospace"
-                : SvgPen.FONT_FAMILY;
     }
 
     private static Color color(Paint paint) {
@@ -184,20 +152,4 @@ final class SvgExport {
         return null;
     }
 
-    private static String opacity(String attribute, double value) {
-        return value >= 0.999 ? "" : " " + attribute + "=\"" + fmt(value) + "\"";
-    }
-
-    private static String hex(Color c) {
-        return String.format(Locale.ROOT, "#%02x%02x%02x", Math.round(c.getRed() * 255), Math.round(c.getGreen() * 255),
-                Math.round(c.getBlue() * 255));
-    }
-
-    private static String fmt(double v) {
-        if (!Double.isFinite(v)) {
-            return "0";
-        }
-        String s = String.format(Locale.ROOT, "%.2f", v);
-        return s.replaceAll("\\.?0+$", "");
-    }
 }
