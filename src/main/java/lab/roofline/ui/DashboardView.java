@@ -32,6 +32,7 @@ import lab.roofline.ui.scenario.ControlPanel;
 import lab.roofline.ui.scenario.RooflineViewModel;
 import lab.roofline.ui.summary.SummaryStrip;
 import lab.roofline.ui.widget.Fxml;
+import lab.roofline.ui.widget.GridShares;
 import lab.roofline.ui.widget.Tips;
 import org.controlsfx.control.StatusBar;
 import org.controlsfx.control.action.Action;
@@ -302,8 +303,9 @@ public final class DashboardView extends BorderPane {
             return;
         }
         stacked = stack;
-        charts.getColumnConstraints().setAll(stack ? List.of(column(100)) : List.of(column(55), column(45)));
-        charts.getRowConstraints().setAll(stack ? List.of(row(40), row(30), row(30)) : List.of(row(56), row(44)));
+        charts.getColumnConstraints().setAll(stack ? List.of(GridShares.column(100)) : List.of(GridShares.column(55), GridShares.column(45)));
+        charts.getRowConstraints().setAll(stack ? List.of(GridShares.row(40), GridShares.row(30), GridShares.row(30))
+                : List.of(GridShares.row(56), GridShares.row(44)));
         if (stack) {
             GridPane.setConstraints(rooflineCard, 0, 0, 1, 1);
             GridPane.setConstraints(utilizationCard, 0, 1, 1, 1);
@@ -313,21 +315,12 @@ public final class DashboardView extends BorderPane {
             GridPane.setConstraints(utilizationCard, 0, 1, 1, 1);
             GridPane.setConstraints(costCard, 1, 1, 1, 1);
         }
-        applyZoom();
+        sizeCharts();
     }
 
-    private static javafx.scene.layout.ColumnConstraints column(double percent) {
-        javafx.scene.layout.ColumnConstraints c = new javafx.scene.layout.ColumnConstraints();
-        c.setPercentWidth(percent);
-        c.setHgrow(javafx.scene.layout.Priority.ALWAYS);
-        return c;
-    }
-
-    private static javafx.scene.layout.RowConstraints row(double percent) {
-        javafx.scene.layout.RowConstraints r = new javafx.scene.layout.RowConstraints();
-        r.setPercentHeight(percent);
-        r.setVgrow(javafx.scene.layout.Priority.ALWAYS);
-        return r;
+    /** The charts' least height: stacked they need more, and zoomed text needs more room. */
+    private void sizeCharts() {
+        charts.setMinHeight((stacked ? 900 : 560) * Math.max(1, zoom.get()));
     }
 
     /** Whether the charts are stacked in one column (a narrow middle). */
@@ -389,9 +382,9 @@ public final class DashboardView extends BorderPane {
         side.setMinWidth(Math.min(sideWidth, 300));
         explainScroll.setPrefWidth(explainWidth);
         explainScroll.setMinWidth(Math.min(explainWidth, 280));
-        charts.setMinHeight((stacked ? 900 : 560) * Math.max(1, z));
+        sizeCharts();
         if (mainScroll.getViewportBounds() != null) {
-            arrangeCharts(mainScroll.getViewportBounds().getWidth());
+            arrangeCharts(mainScroll.getViewportBounds().getWidth()); // the stacking width grows with the zoom
         }
         summary.textScaleProperty().set(z);
         commands.zoomIn.setDisabled(z >= ZOOM_STEPS[ZOOM_STEPS.length - 1] - 1e-9);

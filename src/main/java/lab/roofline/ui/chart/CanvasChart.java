@@ -175,7 +175,6 @@ public abstract class CanvasChart extends Region {
         }
     }
 
-
     protected final void markDirty() {
         dirty = true;
         requestLayout();
@@ -215,10 +214,6 @@ public abstract class CanvasChart extends Region {
      * allows (never below 100 %).
      */
     public double effectiveZoom() {
-        return zoom();
-    }
-
-    protected double zoom() {
         double z = zoom.get();
         z = Double.isFinite(z) ? Math.max(0.5, Math.min(4, z)) : 1;
         if (z <= 1) {
@@ -231,11 +226,11 @@ public abstract class CanvasChart extends Region {
 
     /** A distance in the chart's drawing units (what draw() sees) from one in node pixels, and back. */
     protected double toDrawing(double pixels) {
-        return pixels / zoom();
+        return pixels / effectiveZoom();
     }
 
     protected double toPixels(double drawing) {
-        return drawing * zoom();
+        return drawing * effectiveZoom();
     }
 
     /** The width and height the chart is laid out for: its size in pixels over the zoom. */
@@ -287,7 +282,7 @@ public abstract class CanvasChart extends Region {
                             java.util.function.Consumer<ChartPen> drawing) {
         g.setTransform(1, 0, 0, 1, 0, 0);
         g.clearRect(0, 0, pixelsW, pixelsH);
-        double s = renderScale * zoom();
+        double s = renderScale * effectiveZoom();
         g.setTransform(s, 0, 0, s, 0, 0);
         drawing.accept(new CanvasPen(g));
     }
@@ -299,7 +294,7 @@ public abstract class CanvasChart extends Region {
     public void paintTo(ChartPen pen) {
         Evaluation e = source.getValue();
         pen.save();
-        pen.scale(zoom());
+        pen.scale(effectiveZoom());
         prepare(e, drawingWidth(), drawingHeight());
         drawBackground(pen, e, drawingWidth(), drawingHeight());
         drawStillLabels(pen);
@@ -384,8 +379,7 @@ public abstract class CanvasChart extends Region {
         }
         // The layout measured the text already: the backing comes from its box, no second text layout.
         LabelLayout.Box b = label.box();
-        g.setFill(color(ChartColor.PLOT).deriveColor(0, 1, 1, 0.82));
-        g.fillRoundRect(b.x() - 3, b.y() - 1, b.w() + 6, f.getSize() * 1.2 + 2, 6, 6);
+        backing(g, b.x(), b.y(), b.w(), f.getSize() * 1.2);
         text(g, label.text(), b.x(), b.y(), TextAlignment.LEFT, VPos.TOP, f, c);
     }
 
@@ -409,8 +403,7 @@ public abstract class CanvasChart extends Region {
             if (known != null) {
                 return known;
             }
-            double width = textWidth(text, MEASURE_FONTS.computeIfAbsent(bold ? -sizePx : sizePx,
-                    k -> Font.font("DejaVu Sans", bold ? FontWeight.BOLD : FontWeight.NORMAL, sizePx)));
+            double width = textWidth(text, fontOfSize(sizePx, bold));
             measured.put(key, width);
             return width;
         };
@@ -427,8 +420,13 @@ public abstract class CanvasChart extends Region {
         }
     };
 
-    /** Fonts the label layouts measure with, by size (negative: bold); a handful, made once. */
-    private static final java.util.Map<Double, Font> MEASURE_FONTS = new java.util.HashMap<>();
+    /** The chart fonts, by size (negative: bold): a handful, made once, for drawing and measuring alike. */
+    private static final java.util.Map<Double, Font> FONTS = new java.util.HashMap<>();
+
+    private static Font fontOfSize(double sizePx, boolean bold) {
+        return FONTS.computeIfAbsent(bold ? -sizePx : sizePx,
+                k -> Font.font("DejaVu Sans", bold ? FontWeight.BOLD : FontWeight.NORMAL, sizePx));
+    }
 
     /** Draws what {@link #backgroundKey} determines. Runs before {@link #draw}. */
     protected void drawBackground(ChartPen g, Evaluation e, double w, double h) {
@@ -444,9 +442,7 @@ public abstract class CanvasChart extends Region {
     // ---- drawing helpers ----
 
     protected Font font(double scale, boolean bold) {
-        double size = fontSize.get() * scale;
-        return MEASURE_FONTS.computeIfAbsent(bold ? -size : size,
-                k -> Font.font("DejaVu Sans", bold ? FontWeight.BOLD : FontWeight.NORMAL, size));
+        return fontOfSize(fontSize.get() * scale, bold);
     }
 
     /** Text with its top-left, centre or right edge at (x, y). */
@@ -478,9 +474,14 @@ public abstract class CanvasChart extends Region {
             case BOTTOM -> y - h;
             default -> y - font.getSize();
         };
+        backing(g, left, top, w, h);
+        text(g, s, x, y, align, baseline, font, color);
+    }
+
+    /** The plot-coloured box behind a text of this size at this top-left corner. */
+    private void backing(ChartPen g, double left, double top, double w, double h) {
         g.setFill(color(ChartColor.PLOT).deriveColor(0, 1, 1, 0.82));
         g.fillRoundRect(left - 3, top - 1, w + 6, h + 2, 6, 6);
-        text(g, s, x, y, align, baseline, font, color);
     }
 
     private static final Text MEASURE = new Text();

@@ -1,7 +1,6 @@
 package lab.roofline.ui.chart;
 
 import java.util.List;
-import java.util.Locale;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.VPos;
 import javafx.scene.text.Font;
@@ -10,7 +9,6 @@ import lab.roofline.engine.BatchApi;
 import lab.roofline.engine.Evaluation;
 import lab.roofline.engine.RatioReference;
 import lab.roofline.engine.ScenarioLimits;
-import lab.roofline.engine.Units;
 import lab.roofline.explain.Explanation;
 import lab.roofline.explain.HoverLines;
 
@@ -76,7 +74,6 @@ public final class UtilizationChart extends CanvasChart {
 
     @Override
     protected void drawBackground(ChartPen g, Evaluation e, double w, double h) {
-        setScales(w, h);
         double plotRight = w - RIGHT;
         double plotBottom = h - BOTTOM;
         Font tick = font(0.85, false);
@@ -203,7 +200,6 @@ public final class UtilizationChart extends CanvasChart {
 
     @Override
     protected void draw(ChartPen g, Evaluation e, double w, double h) {
-        setScales(w, h);
         double plotRight = w - RIGHT;
         double plotBottom = h - BOTTOM;
         List<Evaluation.BatchPoint> curve = e.utilizationCurve();

@@ -77,10 +77,7 @@ public final class SummaryStrip extends VBox {
         if (grid.getColumnConstraints().size() != columns) {
             List<javafx.scene.layout.ColumnConstraints> constraints = new java.util.ArrayList<>();
             for (int i = 0; i < columns; i++) {
-                javafx.scene.layout.ColumnConstraints c = new javafx.scene.layout.ColumnConstraints();
-                c.setPercentWidth(100.0 / columns);
-                c.setHgrow(javafx.scene.layout.Priority.ALWAYS);
-                constraints.add(c);
+                constraints.add(lab.roofline.ui.widget.GridShares.column(100.0 / columns));
             }
             grid.getColumnConstraints().setAll(constraints);
             List<SummaryTile> tiles = tiles();
