@@ -77,15 +77,14 @@ final class ExportCommand implements Callable<Integer> {
             default -> throw new CommandLine.ParameterException(cl, "--theme must be light or dark, got "
                     + lab.roofline.engine.Units.shortened(themeText));
         };
+        ExportFormat format = checkOut(cl, out);
         ChartRenderer.Request request;
         try {
-            request = new ChartRenderer.Request(kind, size, scale, ExportFormat.PNG);
+            request = new ChartRenderer.Request(kind, size, scale, format);
         } catch (IllegalArgumentException bad) {
             throw new CommandLine.ParameterException(cl, (bad.getMessage().contains("pixels") ? "--size and --scale: "
                     : "--size: ") + bad.getMessage());
         }
-        ExportFormat format = checkOut(cl, out);
-        request = new ChartRenderer.Request(kind, size, scale, format);
         ProfileLoader.Result profiles = scenario.loadProfiles(spec);
         Scenario s = scenario.toScenario(spec, profiles);
         Evaluation e = RooflineEngine.evaluate(s);
