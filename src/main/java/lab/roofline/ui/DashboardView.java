@@ -200,6 +200,9 @@ public final class DashboardView extends BorderPane {
         // squeezing three side by side; a horizontal scroll bar is the last resort, never clipping.
         mainScroll.viewportBoundsProperty().addListener((obs, old, now) -> arrangeCharts(now.getWidth()));
         mainScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        for (ScrollPane pane : new ScrollPane[] {side, mainScroll, explainScroll}) {
+            uncacheViewport(pane);
+        }
         applyZoom();
         slimStrip = slimStrip();
         commands.presentation.selectedProperty().addListener((obs, was, on) -> present(on));
@@ -588,5 +591,21 @@ public final class DashboardView extends BorderPane {
         summary.dispose();
         explain.dispose();
         lessonBar.dispose();
+    }
+
+    /**
+     * The scroll pane's skin caches its viewport as one bitmap, which pays when content scrolls and costs
+     * when it changes: every slider step then re-renders the whole pane (all three charts, the summary)
+     * instead of the few regions that changed. Here content changes on every step and scrolls rarely.
+     */
+    private static void uncacheViewport(ScrollPane pane) {
+        javafx.beans.value.ChangeListener<javafx.scene.control.Skin<?>> uncache = (obs, old, skin) -> {
+            if (skin instanceof javafx.scene.control.SkinBase<?> base) {
+                base.getChildren().stream().filter(n -> n.getStyleClass().contains("viewport"))
+                        .forEach(viewport -> viewport.setCache(false));
+            }
+        };
+        pane.skinProperty().addListener(uncache);
+        uncache.changed(pane.skinProperty(), null, pane.getSkin());
     }
 }
