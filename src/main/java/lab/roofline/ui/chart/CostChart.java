@@ -22,7 +22,6 @@ public final class CostChart extends CanvasChart {
     private static final double LEFT = 132;
     private static final double RIGHT = 28;
     private static final double TOP = 128; // below the ratio strip and its decade labels (to y 112)
-    private static final double BOTTOM = 62;
 
     private final List<Segment> segments = new ArrayList<>();
     private Segment hovered;
@@ -36,26 +35,37 @@ public final class CostChart extends CanvasChart {
     /** The legend and the axis names depend only on the size and whether a price is known. */
     @Override
     protected Object backgroundKey(Evaluation e) {
-        return List.of(e.cost().hasPrice(), references.getValue());
+        return List.of(e.cost().hasPrice(), references.getValue(), headlineWraps);
+    }
+
+    /**
+     * Whether this frame's headline takes two lines: a scenario that does not fit says why ("does not fit:
+     * needs 18 x NVIDIA T4"), which a narrow chart cannot print beside the ratio. The second line then
+     * takes the place of the strip's description, so the reason is never cut short.
+     */
+    private boolean headlineWraps;
+
+    @Override
+    protected void prepare(Evaluation e, double w, double h) {
+        String reason = lab.roofline.explain.Captions.doesNotFit(e);
+        headlineWraps = reason != null
+                && textWidth(wouldCost(e) + " · " + reason, font(1.05, true)) > w - 32;
+    }
+
+    private static String wouldCost(Evaluation e) {
+        return "would cost " + Units.times(e.cost().outputToInputRatio()) + " input";
     }
 
     @Override
     protected void drawBackground(ChartPen g, Evaluation e, double w, double h) {
-        String[] causes = {"Reading weights", "KV-cache traffic", "Activations", "Compute"};
         Color[] colors = {color(ChartColor.WEIGHTS), color(ChartColor.KV), color(ChartColor.ACTIVATIONS), color(ChartColor.COMPUTE)};
-        double lx = 16;
-        double ly = h - 40;
         Font legend = font(0.85, false);
-        for (int i = 0; i < causes.length; i++) {
-            double itemWidth = 17 + textWidth(causes[i], legend) + 22;
-            if (lx + itemWidth > w - 8 && lx > 16) {
-                lx = 16;
-                ly += baseFontSize() * 1.5;
-            }
+        double[][] spots = legendSpots(w, h);
+        for (int i = 0; i < CAUSES.length; i++) {
             g.setFill(colors[i]);
-            g.fillRoundRect(lx, ly - 6, 12, 12, 3, 3);
-            text(g, causes[i], lx + 17, ly, TextAlignment.LEFT, VPos.CENTER, legend, color(ChartColor.MUTED));
-            lx += itemWidth;
+            g.fillRoundRect(spots[i][0], spots[i][1] - 6, 12, 12, 3, 3);
+            text(g, CAUSES[i], spots[i][0] + 17, spots[i][1], TextAlignment.LEFT, VPos.CENTER, legend,
+                    color(ChartColor.MUTED));
         }
         text(g, fitted(e.cost().hasPrice() ? "Cost per million tokens" : "GPU time per token (no price known)",
                         font(1.15, true), w - 32), 16, 12,
@@ -91,8 +101,40 @@ public final class CostChart extends CanvasChart {
 
     static final double TOTAL_LABEL_WIDTH = 150;
 
+    private static final String[] CAUSES = {"Reading weights", "KV-cache traffic", "Activations", "Compute"};
+
+    /**
+     * The legend's entries, left to right, wrapping when the chart is narrow; the last row sits 20 units
+     * above the bottom. Each spot is the swatch's left edge and the row's centre.
+     */
+    private double[][] legendSpots(double w, double h) {
+        Font legend = font(0.85, false);
+        double rowHeight = baseFontSize() * 1.5;
+        double[][] spots = new double[CAUSES.length][];
+        double lx = 16;
+        int row = 0;
+        for (int i = 0; i < CAUSES.length; i++) {
+            double itemWidth = 17 + textWidth(CAUSES[i], legend);
+            if (lx + itemWidth > w - 8 && lx > 16) {
+                lx = 16;
+                row++;
+            }
+            spots[i] = new double[] {lx, row};
+            lx += itemWidth + 16;
+        }
+        for (double[] spot : spots) {
+            spot[1] = h - 20 - (row - spot[1]) * rowHeight;
+        }
+        return spots;
+    }
+
+    /** The space below the bars: the legend's rows (one on a wide chart, more on a narrow one) and a margin. */
+    private double bottomMargin(double w, double h) {
+        return h - legendSpots(w, h)[0][1] + 22;
+    }
+
     Bars bars(double w, double h) {
-        double barArea = h - TOP - BOTTOM;
+        double barArea = h - TOP - bottomMargin(w, h);
         double[] centres = {TOP + barArea * 0.25, TOP + barArea * 0.75};
         boolean compact = w - RIGHT - TOTAL_LABEL_WIDTH - LEFT < w * 0.5;
         double height = Math.min(54, barArea / 2 * (compact ? 0.5 : 0.62));
@@ -176,6 +218,14 @@ public final class CostChart extends CanvasChart {
         return infeasible;
     }
 
+    private final List<String> headlineShown = new ArrayList<>();
+
+    /** The headline's lines as drawn at the last draw (shortened with "…" where they did not fit). */
+    public List<String> headlineShown() {
+        layout();
+        return List.copyOf(headlineShown);
+    }
+
     /** The ratio printed on the chart at the last draw. */
     public double ratioShown() {
         layout();
@@ -204,11 +254,19 @@ public final class CostChart extends CanvasChart {
         Evaluation.MemoryUse memory = e.memory();
         infeasible = !memory.fits();
         // A scenario that does not fit has no cost, only the one it would have: said, and the bars faded.
-        String ratioText = infeasible
-                ? "would cost " + Units.times(ratioShown) + " input · " + lab.roofline.explain.Captions.doesNotFit(e)
-                : "output tokens cost " + Units.times(ratioShown) + " input";
-        text(g, fitted(ratioText, font(1.05, true), w - 32), 16, 12 + baseFontSize() * 1.6, TextAlignment.LEFT, VPos.TOP, font(1.05, true),
-                color(infeasible ? ChartColor.WARNING : ChartColor.DECODE));
+        String reason = lab.roofline.explain.Captions.doesNotFit(e);
+        String ratioText = !infeasible ? "output tokens cost " + Units.times(ratioShown) + " input"
+                : headlineWraps ? wouldCost(e) : wouldCost(e) + " · " + reason;
+        double headlineY = 12 + baseFontSize() * 1.6;
+        Color headlineColor = color(infeasible ? ChartColor.WARNING : ChartColor.DECODE);
+        headlineShown.clear();
+        headlineShown.add(fitted(ratioText, font(1.05, true), w - 32));
+        text(g, headlineShown.get(0), 16, headlineY, TextAlignment.LEFT, VPos.TOP, font(1.05, true), headlineColor);
+        if (infeasible && headlineWraps) {
+            headlineShown.add(fitted(reason, font(0.95, true), w - 32));
+            text(g, headlineShown.get(1), 16, headlineY + baseFontSize() * 1.3, TextAlignment.LEFT, VPos.TOP,
+                    font(0.95, true), headlineColor);
+        }
         g.setGlobalAlpha(infeasible ? 0.35 : 1);
 
         drawRatioStrip(g, ratioShown, w);
@@ -294,7 +352,7 @@ public final class CostChart extends CanvasChart {
                 lastRight = x + lw / 2;
             }
         }
-        if (!references.getValue().isEmpty()) {
+        if (!references.getValue().isEmpty() && !headlineWraps) {
             text(g, "Output ÷ input: public API prices (ticks above), this scenario (▲ below)", 16, y - 30, TextAlignment.LEFT,
                     VPos.TOP, tiny, color(ChartColor.MUTED));
         }

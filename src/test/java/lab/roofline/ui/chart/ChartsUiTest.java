@@ -98,6 +98,33 @@ class ChartsUiTest extends DashboardFixture {
         assertThat(view.costChart().infeasibleShown()).isFalse();
     }
 
+    /** "does not fit: needs 18 × NVIDIA T4" is the point of the headline: a narrow chart wraps it, never cuts it. */
+    @Test
+    void theReasonAScenarioDoesNotFitIsNeverCutShort(FxRobot robot) {
+        robot.interact(() -> {
+            vm.selectGpu("t4");
+            vm.presetProperty().set(lab.roofline.engine.ModelPresets.LLAMA_3_1_405B);
+        });
+        for (double width : new double[] {380, 480, 640, 1400}) {
+            List<List<String>> shown = new java.util.ArrayList<>();
+            robot.interact(() -> {
+                CostChart chart = new CostChart(vm.resultProperty(), vm.referencesProperty());
+                javafx.scene.Scene scene = new javafx.scene.Scene(new javafx.scene.layout.StackPane(chart), width, 420);
+                lab.roofline.ui.theme.Theme.LIGHT.applyTo(scene);
+                scene.getRoot().applyCss();
+                scene.getRoot().layout();
+                shown.add(chart.headlineShown());
+                chart.dispose();
+            });
+            String all = String.join(" ", shown.get(0));
+            assertThat(all).as("at %s px", width).startsWith("would cost")
+                    .contains(lab.roofline.explain.Captions.doesNotFit(vm.result())).doesNotContain("…");
+            if (width == 380) {
+                assertThat(shown.get(0)).as("wrapped at %s px", width).hasSize(2);
+            }
+        }
+    }
+
     @Test
     void hoveringAnApiPriceTickNamesTheProviderModelAndDate(FxRobot robot) {
         CostChart cost = view.costChart();
