@@ -72,6 +72,8 @@ public final class LabelLayout {
     private final List<Box> taken = new ArrayList<>();
     private final List<Label> labels = new ArrayList<>();
     private final List<String> dropped = new ArrayList<>();
+    /** In a per-frame copy: how many of the first labels were laid out once, and may give way to a must-show one. */
+    private int evictable;
 
     /**
      * @param bounds where labels may go (the plot)
@@ -98,6 +100,9 @@ public final class LabelLayout {
                 dropped.add(labels.get(i).id());
                 labels.remove(i);
                 taken.remove(i);
+                if (i < evictable) {
+                    evictable--;
+                }
             }
         }
         obstacles.add(box);
@@ -129,6 +134,7 @@ public final class LabelLayout {
         c.labels.addAll(labels);
         c.dropped.addAll(dropped);
         c.avoidReserved = false;
+        c.evictable = labels.size();
         return c;
     }
 
@@ -158,13 +164,61 @@ public final class LabelLayout {
         double w = width(text, style);
         double h = height(style);
         Label label = tryPlace(id, text, style, anchor, spots, w, h);
-        if (label == null && mustShow && anchor != null) {
-            label = tryPlace(id, text, style, anchor, anywhereNear(anchor[0], anchor[1], w, h), w, h);
+        List<Spot> near = mustShow && anchor != null ? anywhereNear(anchor[0], anchor[1], w, h) : List.of();
+        if (label == null && mustShow) {
+            label = tryPlace(id, text, style, anchor, near, w, h);
+        }
+        if (label == null && mustShow && evictable > 0) {
+            List<Spot> all = new ArrayList<>(spots);
+            all.addAll(near);
+            label = placeEvicting(id, text, style, anchor, all, w, h);
         }
         if (label == null) {
             dropped.add(id);
         }
         return label;
+    }
+
+    /**
+     * A label that must show, in a per-frame copy with no free spot: it takes the spot that covers the
+     * fewest labels laid out once (less important than it: they were placed for any frame, it for this
+     * one), and those are dropped for this frame. Markers and this frame's other labels still win.
+     */
+    private Label placeEvicting(String id, String text, Style style, double[] anchor, List<Spot> spots, double w,
+                                double h) {
+        Spot best = null;
+        int fewest = Integer.MAX_VALUE;
+        for (Spot spot : spots) {
+            Box padded = padded(new Box(spot.x(), spot.y(), w, h));
+            if (!padded.inside(bounds) || obstacles.stream().anyMatch(padded::overlaps)) {
+                continue;
+            }
+            int covered = 0;
+            boolean blocked = false;
+            for (int i = 0; i < taken.size() && !blocked && covered < fewest; i++) {
+                if (taken.get(i).overlaps(padded)) {
+                    covered++;
+                    blocked = i >= evictable; // this frame's own labels are never covered
+                }
+            }
+            if (!blocked && covered < fewest) {
+                fewest = covered;
+                best = spot;
+            }
+        }
+        if (best == null) {
+            return null;
+        }
+        Box padded = padded(new Box(best.x(), best.y(), w, h));
+        for (int i = evictable - 1; i >= 0; i--) {
+            if (taken.get(i).overlaps(padded)) {
+                dropped.add(labels.get(i).id());
+                labels.remove(i);
+                taken.remove(i);
+                evictable--;
+            }
+        }
+        return tryPlace(id, text, style, anchor, List.of(best), w, h);
     }
 
     private Label tryPlace(String id, String text, Style style, double[] anchor, List<Spot> spots, double w, double h) {

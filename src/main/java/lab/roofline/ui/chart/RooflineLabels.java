@@ -213,7 +213,7 @@ public final class RooflineLabels {
                 spots.add(Spot.at((geo.plotLeft() + geo.plotRight() - w) / 2, y));
                 spots.add(Spot.at(geo.plotRight() - 8 - w, y));
             }
-            layout.place(INFEASIBLE_ID, text, INFEASIBLE, null, spots);
+            layout.place(INFEASIBLE_ID, text, INFEASIBLE, null, spots, true);
         }
         // Decode sits on the rising roof, where below-right is free; prefill under the flat roof, above it.
         point(layout, DECODE, "Decode step", geo.marker(Marker.DECODE), ChartColor.DECODE, false);

@@ -154,9 +154,13 @@ public final class UtilizationLabels {
             double tw = layout.width(text, IMPLIED);
             double th = layout.height(IMPLIED);
             double top = plotBottom - TICK_HEIGHT - 2 - th;
+            // Over the tick; else beside it, low in the plot (under the curve, where it is rarely drawn);
+            // else further up with a leader line. An unlabelled tick would say nothing.
+            double low = plotBottom - th - 4;
             layout.place("implied-" + r.apis(), text, IMPLIED, new double[] {x, plotBottom - TICK_HEIGHT},
-                    List.of(Spot.at(x - tw / 2, top), new Spot(x - tw / 2, top - th * 1.2, true),
-                            new Spot(x - tw / 2, top - th * 2.4, true)));
+                    List.of(Spot.at(x - tw / 2, top), Spot.at(x + 3, low), Spot.at(x - 3 - tw, low),
+                            Spot.at(x + 3, low - th * 1.3), Spot.at(x - 3 - tw, low - th * 1.3),
+                            new Spot(x - tw / 2, top - th * 1.2, true), new Spot(x - tw / 2, top - th * 2.4, true)));
         }
         return layout;
     }

@@ -64,7 +64,8 @@ class ChartLabelProperties {
         LabelLayout layout = RooflineLabels.layout(e, new RooflineGeometry(e, width, height), DEJAVU, 13);
         assertLaidOut(layout);
         // The operating points are what the chart is about: they are always labelled.
-        assertThat(layout.dropped()).doesNotContain(RooflineLabels.DECODE, RooflineLabels.PREFILL);
+        assertThat(layout.dropped()).doesNotContain(RooflineLabels.DECODE, RooflineLabels.PREFILL,
+                RooflineLabels.INFEASIBLE_ID);
     }
 
     @Property(tries = 300)
@@ -77,6 +78,26 @@ class ChartLabelProperties {
         LabelLayout layout = UtilizationLabels.layout(e, refs, lessonOnBatchApi, width, height, DEJAVU, 13);
         assertLaidOut(layout);
         assertThat(layout.dropped()).doesNotContain(UtilizationLabels.CURRENT_ID);
+    }
+
+    /**
+     * The charts as the window lays them out when space is short (the utilization chart shares a row with
+     * the cost chart: about 400-900 x 200-320): the labels that say what the scenario does still show,
+     * giving way to nothing but markers.
+     */
+    @Property(tries = 300)
+    void inTheWindowsSmallestChartsTheScenariosOwnLabelsStillShow(@ForAll("scenarios") Scenario s,
+                                                                  @ForAll @IntRange(min = 400, max = 900) int width,
+                                                                  @ForAll @IntRange(min = 200, max = 320) int height) {
+        Evaluation e = RooflineEngine.evaluate(s);
+        List<RatioReference> refs = RatioReference.forPrices(s.withBatchSize(1), PRICES);
+        LabelLayout utilization = UtilizationLabels.layout(e, refs, false, width, height, DEJAVU, 13);
+        assertLaidOut(utilization);
+        assertThat(utilization.dropped()).doesNotContain(UtilizationLabels.CURRENT_ID);
+        LabelLayout roofline = RooflineLabels.layout(e, new RooflineGeometry(e, width, height), DEJAVU, 13);
+        assertLaidOut(roofline);
+        assertThat(roofline.dropped()).doesNotContain(RooflineLabels.DECODE, RooflineLabels.PREFILL,
+                RooflineLabels.INFEASIBLE_ID);
     }
 
     static void assertLaidOut(LabelLayout layout) {
