@@ -30,6 +30,15 @@ public final class ExportFiles {
         return p;
     }
 
+    /** Whether a file has more than one name (hard links), where each name must see the new picture. */
+    private static boolean hardLinked(Path file) {
+        try {
+            return Files.isRegularFile(file) && ((Number) Files.getAttribute(file, "unix:nlink")).intValue() > 1;
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | SecurityException e) {
+            return false; // no such attribute here: a plain replace
+        }
+    }
+
     /** A file being replaced keeps its permissions and group (a private file stays private). */
     private static void keepAttributes(Path replaced, Path replacement) {
         if (!Files.exists(replaced)) {
@@ -86,8 +95,18 @@ public final class ExportFiles {
                 temporary.toFile().deleteOnExit(); // a killed export (SIGTERM) leaves nothing behind
                 encoder.encode(stream);
             }
-            keepAttributes(target, temporary);
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            if (hardLinked(target)) {
+                // Renaming over one of several names would split them: the other names would keep the old
+                // picture. Copy the finished picture into the file itself instead (still never half a
+                // picture from a failed encoding, which happened before the target was touched).
+                try (java.io.OutputStream in = Files.newOutputStream(target,
+                        java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
+                    Files.copy(temporary, in);
+                }
+            } else {
+                keepAttributes(target, temporary);
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            }
         } catch (AccessDeniedException e) {
             throw new IOException(target + " cannot be written (no permission).", e);
         } catch (NoSuchFileException e) {

@@ -104,6 +104,19 @@ class ExportUiTest extends DashboardFixture {
     }
 
     @Test
+    void replacingAFileWithTwoNamesUpdatesBothNames(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path slide = dir.resolve("slide.svg");
+        Files.writeString(slide, "old");
+        Path deckCopy = Files.createLink(dir.resolve("deck-figure.svg"), slide);
+        ExportFiles.writeSvg("<svg/>", slide);
+        assertThat(Files.readString(deckCopy)).isEqualTo("<svg/>");
+        assertThat(Files.isSameFile(slide, deckCopy)).isTrue();
+        try (var left = Files.list(dir)) {
+            assertThat(left).hasSize(2); // no temporary file left behind
+        }
+    }
+
+    @Test
     void sizesAreReadStrictlyWithAReason() {
         assertThat(ExportSize.parse("1920x1080")).isEqualTo(ExportSize.SLIDE_16_9);
         assertThat(ExportSize.parse(" 1600 × 1200 ")).isEqualTo(ExportSize.SLIDE_4_3);
