@@ -402,6 +402,10 @@ public final class DashboardView extends BorderPane {
         content.setLeft(on ? slimStrip : side);
         statusBar.setVisible(!on); // no file paths on the projector
         statusBar.setManaged(!on);
+        // Like a slide show: the menus and toolbar give their height to the charts (their keys still work;
+        // the strip leaves, zooms and steps the lesson).
+        top.setVisible(!on);
+        top.setManaged(!on);
         getStyleClass().removeAll("presenting");
         if (on) {
             getStyleClass().add("presenting");
@@ -438,7 +442,12 @@ public final class DashboardView extends BorderPane {
         next.tooltipProperty().unbind();
         next.setTooltip(null);
         Tips.install(next, "Next lesson step (Page Down)");
-        VBox strip = new VBox(8, controlsButton, in, out, next);
+        // How to leave, where it covers nothing (the platform's full-screen hint would cover the summary).
+        javafx.scene.control.Label leave = new javafx.scene.control.Label("Esc\nleaves");
+        leave.getStyleClass().add("strip-hint");
+        leave.setId("strip-leave-hint");
+        Tips.install(leave, "Esc or F11 leaves presentation mode");
+        VBox strip = new VBox(8, controlsButton, in, out, next, leave);
         strip.getStyleClass().add("slim-strip");
         strip.setId("slim-strip");
         return strip;

@@ -104,7 +104,8 @@ public final class RooflineApp extends Application {
             reportFirstFrame(scene);
         }
         // Presentation mode is full screen; leaving full screen (Esc) leaves presentation mode too.
-        stage.setFullScreenExitHint("Esc or F11 leaves presentation mode");
+        // The slim strip says how to leave; the platform's hint would cover the summary for seconds.
+        stage.setFullScreenExitHint("");
         commands.presentation.selectedProperty().addListener((obs, was, on) -> stage.setFullScreen(on));
         stage.fullScreenProperty().addListener((obs, was, full) -> {
             if (!full) {

@@ -146,6 +146,10 @@ class ZoomUiTest extends DashboardFixture {
         assertThat(view.presenting()).isTrue();
         assertThat(robot.lookup("#slim-strip").tryQuery()).isPresent();
         assertThat(robot.lookup("#controls-scroll").tryQuery()).isEmpty();
+        // How to leave is said in the strip, where it covers nothing.
+        javafx.scene.control.Label leave = robot.lookup("#strip-leave-hint").queryAs(javafx.scene.control.Label.class);
+        assertThat(leave.isVisible()).isTrue();
+        assertThat(leave.getText()).contains("Esc");
         assertThat(view.rooflineChart().getWidth()).isGreaterThan(chartsBefore + 200);
         robot.clickOn("#strip-zoom-in");
         assertThat(view.zoomProperty().get()).isEqualTo(1.1);
@@ -153,5 +157,35 @@ class ZoomUiTest extends DashboardFixture {
         settle();
         assertThat(view.presenting()).isFalse();
         assertThat(robot.lookup("#controls-scroll").tryQuery()).isPresent();
+        assertThat(shown(robot.lookup(".app-toolbar").query())).isTrue();
+    }
+
+    /** Whether a node and all its parents are visible. */
+    private static boolean shown(javafx.scene.Node node) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Like a slide show: no menus or toolbar, yet their keys still work, F11 to leave among them. */
+    @Test
+    void presentationModeHidesTheMenusButTheirKeysStillWork(FxRobot robot) {
+        robot.press(KeyCode.F11).release(KeyCode.F11);
+        settle();
+        assertThat(view.presenting()).isTrue();
+        assertThat(shown(robot.lookup(".app-toolbar").query())).isFalse();
+        assertThat(shown(robot.lookup(".menu-bar").query())).isFalse();
+        boolean dark = view.commands().darkTheme.isSelected();
+        robot.press(KeyCode.CONTROL, KeyCode.D).release(KeyCode.D, KeyCode.CONTROL);
+        settle();
+        assertThat(view.commands().darkTheme.isSelected()).isNotEqualTo(dark);
+        robot.press(KeyCode.CONTROL, KeyCode.D).release(KeyCode.D, KeyCode.CONTROL);
+        robot.press(KeyCode.F11).release(KeyCode.F11);
+        settle();
+        assertThat(view.presenting()).isFalse();
+        assertThat(shown(robot.lookup(".app-toolbar").query())).isTrue();
     }
 }
