@@ -71,13 +71,35 @@ public final class RooflineCommand {
         ScenarioOptions scenario;
         @Option(names = "--json", description = "Print JSON in SI units (FLOP, bytes, seconds, USD).")
         boolean json;
+        @Option(names = "--save-scenario", paramLabel = "FILE",
+                description = "Also write the scenario the flags describe to FILE (*.roofline.json), for the app or --scenario.")
+        java.nio.file.Path saveTo;
 
         @Override
-        public Integer call() {
+        public Integer call() throws java.io.IOException {
             ProfileLoader.Result profiles = scenario.loadProfiles(spec);
-            Evaluation e = RooflineEngine.evaluate(scenario.toScenario(spec, profiles));
+            lab.roofline.engine.Scenario s = scenario.toScenario(spec, profiles);
+            if (saveTo != null) {
+                save(s);
+            }
+            Evaluation e = RooflineEngine.evaluate(s);
             spec.commandLine().getOut().print(json ? ReportJson.render(e) + "\n" : ReportTable.render(e));
             return 0;
+        }
+
+        /** Writes the inputs, with a copy of the profile when it is not a bundled one (the file travels). */
+        private void save(lab.roofline.engine.Scenario s) throws java.io.IOException {
+            if (java.nio.file.Files.isDirectory(saveTo)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--save-scenario: " + saveTo
+                        + " is a folder; give a file name such as plan" + lab.roofline.io.ScenarioFile.EXTENSION);
+            }
+            HardwareProfile gpu = s.gpu();
+            boolean bundled = ProfileLoader.load(true, java.util.List.of()).find(gpu.id()).filter(gpu::equals).isPresent();
+            String file = saveTo.getFileName() == null ? "scenario" : saveTo.getFileName().toString();
+            String name = file.endsWith(lab.roofline.io.ScenarioFile.EXTENSION)
+                    ? file.substring(0, file.length() - lab.roofline.io.ScenarioFile.EXTENSION.length()) : file;
+            lab.roofline.io.ScenarioFile.save(new lab.roofline.io.ScenarioFile.Document(name, "",
+                    scenario.toInputs(spec), bundled ? null : gpu), saveTo);
         }
     }
 

@@ -3,15 +3,19 @@ package lab.roofline.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import lab.roofline.engine.HardwareProfile;
 import lab.roofline.engine.ModelPresets;
 import lab.roofline.engine.ModelSpec;
 import lab.roofline.engine.Precision;
+import lab.roofline.engine.RealismMode;
+import lab.roofline.engine.ScenarioInputs;
 import lab.roofline.engine.Scenario;
 import lab.roofline.engine.ScenarioLimits;
 import lab.roofline.engine.Units;
 import lab.roofline.io.ProfileLoader;
+import lab.roofline.io.ScenarioFile;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
@@ -74,6 +78,13 @@ public final class ScenarioOptions {
     @Option(names = "--profiles", paramLabel = "DIR", description = "Extra folder of hardware profiles (repeatable).")
     List<Path> profileFolders = new ArrayList<>();
 
+    @Option(names = "--scenario", paramLabel = "FILE",
+            description = "Start from a scenario file (*.roofline.json); the other flags given override its values.")
+    Path scenarioFile;
+
+    /** The scenario file read by {@link #toInputs}, when one was given. */
+    private ScenarioFile.Document document;
+
     /** Loads profiles, reporting skipped files on stderr. */
     ProfileLoader.Result loadProfiles(CommandLine.Model.CommandSpec spec) {
         checkProfileFolders(spec.commandLine(), profileFolders);
@@ -82,44 +93,110 @@ public final class ScenarioOptions {
         return result;
     }
 
-    /** Builds the scenario, or throws a ParameterException naming the bad flag. */
+    /** Builds the scenario, or throws a ParameterException naming the bad flag (or the file's bad field). */
     Scenario toScenario(CommandLine.Model.CommandSpec spec, ProfileLoader.Result profiles) {
+        ScenarioInputs in = toInputs(spec);
+        return in.toScenario(profile(spec, profiles, in), in.realism() == RealismMode.IDEAL
+                ? lab.roofline.engine.Realism.IDEAL : measuredRealismIfNeeded(in));
+    }
+
+    /** The profile the inputs name: a loaded one, else the scenario file's embedded copy. */
+    HardwareProfile profile(CommandLine.Model.CommandSpec spec, ProfileLoader.Result profiles, ScenarioInputs in) {
         CommandLine cl = spec.commandLine();
-        HardwareProfile gpu = profiles.find(gpuId).orElseThrow(() -> new CommandLine.ParameterException(cl,
-                "--gpu: unknown accelerator '" + Units.shortened(gpuId) + "' (known: "
-                        + profiles.profiles().stream().map(HardwareProfile::id).collect(Collectors.joining(", ")) + ")"));
+        Optional<HardwareProfile> found = profiles.find(in.gpuId());
+        if (found.isEmpty() && document != null && !given(spec, "--gpu")) {
+            found = ScenarioFile.profileFor(document, profiles.profiles());
+        }
+        String known = profiles.profiles().stream().map(HardwareProfile::id).collect(Collectors.joining(", "));
+        return found.orElseThrow(() -> new CommandLine.ParameterException(cl, (given(spec, "--gpu") || document == null
+                ? "--gpu" : scenarioFile + ": field 'scenario.gpu'")
+                + ": unknown accelerator '" + Units.shortened(in.gpuId()) + "' (known: " + known + ")"));
+    }
+
+    /** The measured fractions, read only when the inputs use them (realistic, or custom from realistic). */
+    private lab.roofline.engine.Realism measuredRealismIfNeeded(ScenarioInputs in) {
+        return in.realism() == RealismMode.REALISTIC ? measuredRealism() : lab.roofline.engine.Realism.IDEAL;
+    }
+
+    /**
+     * The inputs as chosen: the scenario file's (when --scenario is given) with every flag the user typed
+     * put over them; without a file, the flags and their defaults. What --save-scenario writes.
+     */
+    ScenarioInputs toInputs(CommandLine.Model.CommandSpec spec) {
+        CommandLine cl = spec.commandLine();
+        if (scenarioFile != null && document == null) {
+            try {
+                document = ScenarioFile.read(scenarioFile);
+            } catch (ScenarioFile.ScenarioFileException e) {
+                throw new CommandLine.ParameterException(cl, "--scenario: " + e.getMessage());
+            }
+        }
+        ScenarioInputs base = document == null ? null : document.inputs();
         if (modelName != null && parameters != null) {
             throw new CommandLine.ParameterException(cl, "use either --model or --params, not both");
         }
-        ModelSpec model;
+        String gpu = base == null || given(spec, "--gpu") ? gpuId.trim() : base.gpuId();
+        String preset;
+        double count;
         if (parameters != null) {
-            model = ModelSpec.fromParameterCount(value(cl, "--params", ScenarioLimits.PARAMETERS, parameters));
-        } else {
+            preset = null;
+            count = value(cl, "--params", ScenarioLimits.PARAMETERS, parameters);
+        } else if (modelName != null || base == null) {
             String name = modelName == null ? DEFAULT_MODEL : modelName;
-            model = ModelPresets.find(name).orElseThrow(() -> new CommandLine.ParameterException(cl,
+            ModelSpec model = ModelPresets.find(name).orElseThrow(() -> new CommandLine.ParameterException(cl,
                     "--model: unknown preset '" + Units.shortened(name) + "' (known: "
                             + ModelPresets.ALL.stream().map(ModelSpec::name).collect(Collectors.joining(", ")) + ")"));
+            preset = model.name();
+            count = model.totalParameters();
+        } else {
+            preset = base.presetName();
+            count = base.parameters();
         }
-        if (weightOnly && precision.bytesPerValue() >= Precision.BF16.bytesPerValue()) {
+        Precision weights = base == null || given(spec, "--precision") ? precision : base.precision();
+        boolean onlyWeights = base == null || given(spec, "--weight-only") ? weightOnly : base.weightOnly();
+        if (onlyWeights && weights.bytesPerValue() >= Precision.BF16.bytesPerValue()) {
             throw new CommandLine.ParameterException(cl, "--weight-only needs weights narrower than BF16 "
-                    + "(int8, int4, fp8 or fp4), got " + precision.label());
+                    + "(int8, int4, fp8 or fp4), got " + weights.label());
         }
-        int devices = (int) value(cl, "--gpus", ScenarioLimits.GPU_COUNT, gpuCount);
-        long sequences = (long) value(cl, "--batch", ScenarioLimits.BATCH, batch);
-        long prompt = (long) value(cl, "--prompt", ScenarioLimits.PROMPT_TOKENS, promptTokens);
-        long generated = (long) value(cl, "--output", ScenarioLimits.GENERATED_TOKENS, generatedTokens);
-        lab.roofline.engine.Realism realism = realistic ? measuredRealism() : lab.roofline.engine.Realism.IDEAL;
-        double compute = computeEfficiency != null
-                ? value(cl, "--compute-efficiency", ScenarioLimits.COMPUTE_EFFICIENCY, computeEfficiency)
-                : realism.computeFraction(gpu.id());
-        double bandwidth = bandwidthEfficiency != null
-                ? value(cl, "--bandwidth-efficiency", ScenarioLimits.BANDWIDTH_EFFICIENCY, bandwidthEfficiency)
-                : realism.bandwidthFraction();
-        double price = pricePerHour != null
-                ? value(cl, "--price-per-hour", ScenarioLimits.PRICE_USD_PER_HOUR, pricePerHour)
-                : gpu.priceUsdPerHour();
-        return new Scenario(model, gpu, devices, precision, weightOnly, kvPrecision, sequences, prompt,
-                generated, compute, bandwidth, price);
+        Precision kv = base == null || given(spec, "--kv-precision") ? kvPrecision : base.kvPrecision();
+        int devices = base == null || given(spec, "--gpus")
+                ? (int) value(cl, "--gpus", ScenarioLimits.GPU_COUNT, gpuCount) : base.gpuCount();
+        int sequences = base == null || given(spec, "--batch")
+                ? (int) value(cl, "--batch", ScenarioLimits.BATCH, batch) : base.batchSize();
+        int prompt = base == null || given(spec, "--prompt")
+                ? (int) value(cl, "--prompt", ScenarioLimits.PROMPT_TOKENS, promptTokens) : base.promptTokens();
+        int generated = base == null || given(spec, "--output")
+                ? (int) value(cl, "--output", ScenarioLimits.GENERATED_TOKENS, generatedTokens) : base.generatedTokens();
+        // Realism: --realistic, else the file's; an efficiency flag makes it the user's own (custom), the
+        // other fraction kept from the setting it came from.
+        RealismMode mode = realistic ? RealismMode.REALISTIC : base == null ? RealismMode.IDEAL : base.realism();
+        double compute = base == null || realistic ? 1 : base.customComputeEfficiency();
+        double bandwidth = base == null || realistic ? 1 : base.customBandwidthEfficiency();
+        if (computeEfficiency != null || bandwidthEfficiency != null) {
+            lab.roofline.engine.Realism from = mode == RealismMode.REALISTIC ? measuredRealism()
+                    : lab.roofline.engine.Realism.IDEAL;
+            if (mode != RealismMode.CUSTOM) {
+                compute = from.computeFraction(gpu);
+                bandwidth = from.bandwidthFraction();
+            }
+            if (computeEfficiency != null) {
+                compute = value(cl, "--compute-efficiency", ScenarioLimits.COMPUTE_EFFICIENCY, computeEfficiency);
+            }
+            if (bandwidthEfficiency != null) {
+                bandwidth = value(cl, "--bandwidth-efficiency", ScenarioLimits.BANDWIDTH_EFFICIENCY, bandwidthEfficiency);
+            }
+            mode = RealismMode.CUSTOM;
+        }
+        Double price = pricePerHour != null ? Double.valueOf(value(cl, "--price-per-hour",
+                ScenarioLimits.PRICE_USD_PER_HOUR, pricePerHour)) : base == null ? null : base.priceUsdPerHour();
+        return new ScenarioInputs(gpu, preset, count, weights, onlyWeights, kv, sequences, prompt, generated, devices,
+                mode, compute, bandwidth, price);
+    }
+
+    /** Whether the user typed this flag (a default value does not override a scenario file). */
+    private static boolean given(CommandLine.Model.CommandSpec spec, String flag) {
+        CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+        return parsed != null && parsed.hasMatchedOption(flag);
     }
 
     /** Each --profiles names an existing folder: a typo is a bad flag, not a silently empty source. */

@@ -41,4 +41,26 @@ public record ScenarioInputs(
         ScenarioLimits.checkWorkload(gpuCount, batchSize, promptTokens, generatedTokens, customComputeEfficiency,
                 customBandwidthEfficiency, priceUsdPerHour == null ? Double.NaN : priceUsdPerHour);
     }
+
+    /**
+     * The scenario these inputs describe on a given profile (the one {@code gpuId} names) with the
+     * measured fractions that "realistic" means: what the app's controls show and the CLI evaluates.
+     */
+    public Scenario toScenario(HardwareProfile gpu, Realism measured) {
+        ModelSpec model = presetName == null ? ModelSpec.fromParameterCount(parameters)
+                : ModelPresets.find(presetName).orElseGet(() -> ModelSpec.fromParameterCount(parameters));
+        double compute = switch (realism) {
+            case IDEAL -> 1;
+            case REALISTIC -> measured.computeFraction(gpu.id());
+            case CUSTOM -> customComputeEfficiency;
+        };
+        double bandwidth = switch (realism) {
+            case IDEAL -> 1;
+            case REALISTIC -> measured.bandwidthFraction();
+            case CUSTOM -> customBandwidthEfficiency;
+        };
+        double price = priceUsdPerHour == null ? gpu.priceUsdPerHour() : priceUsdPerHour;
+        return new Scenario(model, gpu, gpuCount, precision, weightOnly, kvPrecision, batchSize, promptTokens,
+                generatedTokens, compute, bandwidth, price);
+    }
 }

@@ -133,6 +133,29 @@ public final class ProfileLoader {
         return text.replaceAll("[\\p{Cntrl}\\p{Cf}]", "");
     }
 
+    /**
+     * A profile as the JSON that {@link #parse} reads back to an equal profile: what a scenario file
+     * embeds when it runs on a profile of the user's own.
+     */
+    public static com.fasterxml.jackson.databind.node.ObjectNode toJsonTree(HardwareProfile p) {
+        com.fasterxml.jackson.databind.node.ObjectNode root = JSON.createObjectNode();
+        root.put("id", p.id());
+        root.put("name", p.name());
+        root.put("vendor", p.vendor());
+        com.fasterxml.jackson.databind.node.ObjectNode peaks = root.putObject("peakTflops");
+        p.peakFlopsPerSecond().forEach((precision, flops) -> peaks.put(precision.key(), flops / 1e12));
+        root.put("memoryBandwidthGBps", p.memoryBandwidthBytesPerSecond() / 1e9);
+        root.put("memoryGB", p.memoryCapacityBytes() / 1e9);
+        if (!Double.isNaN(p.priceUsdPerHour())) {
+            root.put("priceUsdPerHour", p.priceUsdPerHour());
+        }
+        p.sources().forEach(root.putArray("sources")::add);
+        if (!p.notes().isEmpty()) {
+            root.put("notes", p.notes());
+        }
+        return root;
+    }
+
     /** Parses one profile from JSON text. */
     public static HardwareProfile parse(String jsonText) throws ProfileException {
         JsonNode root;

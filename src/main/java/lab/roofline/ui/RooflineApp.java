@@ -267,10 +267,7 @@ public final class RooflineApp extends Application {
         FileChooser.ExtensionFilter svgFilter = new FileChooser.ExtensionFilter(ExportFormat.SVG.title(), "*.svg");
         chooser.getExtensionFilters().addAll(pngFilter, svgFilter);
         chooser.setSelectedExtensionFilter(choice.format() == ExportFormat.SVG ? svgFilter : pngFilter);
-        Path folder = Path.of(settings.get("export.folder", System.getProperty("user.home")));
-        if (folder.toFile().isDirectory()) {
-            chooser.setInitialDirectory(folder.toFile());
-        }
+        exportFolder(settings.get("export.folder", "")).ifPresent(chooser::setInitialDirectory);
         chooser.setInitialFileName("roofline-lab-" + choice.kind().key() + "." + choice.format().extension());
         var file = chooser.showSaveDialog(stage);
         if (file == null) {
@@ -358,5 +355,15 @@ public final class RooflineApp extends Application {
         alert.initOwner(stage);
         alert.getDialogPane().getStylesheets().setAll(stage.getScene().getStylesheets());
         alert.show();
+    }
+
+    /** The folder the last export went to, when the saved one is still a folder (a damaged value is ignored). */
+    static java.util.Optional<java.io.File> exportFolder(String saved) {
+        try {
+            java.io.File folder = Path.of(saved.isBlank() ? System.getProperty("user.home") : saved).toFile();
+            return folder.isDirectory() ? java.util.Optional.of(folder) : java.util.Optional.empty();
+        } catch (java.nio.file.InvalidPathException e) {
+            return java.util.Optional.empty();
+        }
     }
 }

@@ -37,7 +37,7 @@ class HostileCliTest {
             "export --chart roofline --out /tmp/x.png --scale abc | --scale must be 1, 2 or 3, got abc",
             "export --chart roofline --out / | --out: / is a folder; name a .png or .svg file in it",
             "export --chart roofline --out /proc/x.png | --out: the folder /proc cannot be written to",
-            "report --gpu \u001b[31mred | --gpu: unknown accelerator ' [31mred'",
+            "report --gpu \u001b[31mred | --gpu: unknown accelerator '[31mred'",
     })
     void badInputIsOneClearLineAndExit2(String args, String expected) {
         CliTest.Run r = run(args.split(" "));

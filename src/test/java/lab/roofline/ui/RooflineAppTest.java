@@ -13,6 +13,7 @@ import lab.roofline.ui.export.ExportDialog;
 import lab.roofline.ui.export.ExportFormat;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -148,5 +149,13 @@ class RooflineAppTest {
         s.put("export.light", "false");
         assertThat(RooflineApp.rememberedExport(s)).isEqualTo(new ExportDialog.ExportChoice(ChartKind.COST,
                 ExportDialog.SizePreset.SLIDE_4_3, 1, ExportFormat.SVG, false));
+    }
+
+    /** A damaged export folder in the settings (here a NUL character) is ignored, never a stack trace. */
+    @Test
+    void aDamagedExportFolderIsIgnored(@TempDir Path dir) {
+        assertThat(RooflineApp.exportFolder("/tmp/\u0000evil")).isEmpty();
+        assertThat(RooflineApp.exportFolder(dir.resolve("gone").toString())).isEmpty();
+        assertThat(RooflineApp.exportFolder(dir.toString())).contains(dir.toFile());
     }
 }

@@ -117,7 +117,10 @@ public final class LabelLayout {
         double step = Math.max(2, radius);
         for (int i = 0; i + 1 < xs.length; i++) {
             double length = Math.hypot(xs[i + 1] - xs[i], ys[i + 1] - ys[i]);
-            int n = Math.max(1, (int) Math.ceil(length / step));
+            if (!Double.isFinite(length)) {
+                continue; // a point off to infinity is not drawn either
+            }
+            int n = (int) Math.max(1, Math.min(10_000, Math.ceil(length / step)));
             for (int k = 0; k <= n; k++) {
                 double t = (double) k / n;
                 reserved.add(Box.around(xs[i] + t * (xs[i + 1] - xs[i]), ys[i] + t * (ys[i + 1] - ys[i]),
@@ -158,25 +161,35 @@ public final class LabelLayout {
 
     /**
      * As {@link #place(String, String, Style, double[], List)}; with {@code mustShow}, a label none of whose
-     * spots is free then tries {@link #anywhereNear} its anchor (built only then: it is a few thousand spots).
+     * spots is free then tries {@link #anywhereNear} its anchor (built only then: it is a few thousand spots),
+     * and in a per-frame copy finally takes the place of still labels ({@link #placeEvicting}).
      */
     public Label place(String id, String text, Style style, double[] anchor, List<Spot> spots, boolean mustShow) {
         double w = width(text, style);
         double h = height(style);
         Label label = tryPlace(id, text, style, anchor, spots, w, h);
-        List<Spot> near = mustShow && anchor != null ? anywhereNear(anchor[0], anchor[1], w, h) : List.of();
         if (label == null && mustShow) {
-            label = tryPlace(id, text, style, anchor, near, w, h);
-        }
-        if (label == null && mustShow && evictable > 0) {
-            List<Spot> all = new ArrayList<>(spots);
-            all.addAll(near);
-            label = placeEvicting(id, text, style, anchor, all, w, h);
+            // Near its point, or near where it wanted to be when it has none (a banner).
+            double[] near = anchor != null ? anchor : spots.isEmpty()
+                    ? new double[] {bounds.x() + bounds.w() / 2, bounds.y() + h}
+                    : new double[] {spots.get(0).x() + w / 2, spots.get(0).y() + h / 2};
+            List<Spot> grid = anywhereNear(near[0], near[1], w, h);
+            label = tryPlace(id, text, style, anchor, grid, w, h);
+            if (label == null && evictable > 0) {
+                List<Spot> all = new ArrayList<>(spots);
+                all.addAll(grid);
+                label = placeEvicting(id, text, style, anchor, all, w, h);
+            }
         }
         if (label == null) {
             dropped.add(id);
         }
         return label;
+    }
+
+    /** Places a label at its first free spot, or returns null and records nothing (a caller with a shorter wording to try). */
+    public Label placeIfFree(String id, String text, Style style, List<Spot> spots) {
+        return tryPlace(id, text, style, null, spots, width(text, style), height(style));
     }
 
     /**

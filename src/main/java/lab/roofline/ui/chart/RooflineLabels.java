@@ -198,22 +198,27 @@ public final class RooflineLabels {
         // A scenario that does not fit says so, at the top of the plot: its points are what it would do.
         String notFit = lab.roofline.explain.Captions.doesNotFit(e);
         if (notFit != null) {
-            // The longest wording that fits the plot: a small chart still says it does not fit.
-            String text = notFit + " (points: what it would do)";
-            for (String shorter : new String[] {notFit, "does not fit"}) {
-                if (layout.width(text, INFEASIBLE) + 16 > geo.plotRight() - geo.plotLeft()) {
-                    text = shorter;
+            // The longest wording that has room: a small or crowded chart still says it does not fit.
+            List<String> wordings = List.of(notFit + " (points: what it would do)", notFit, "does not fit");
+            for (int i = 0; i < wordings.size(); i++) {
+                String text = wordings.get(i);
+                double w = layout.width(text, INFEASIBLE);
+                double h = layout.height(INFEASIBLE);
+                boolean last = i == wordings.size() - 1;
+                if (!last && w + 16 > geo.plotRight() - geo.plotLeft()) {
+                    continue;
+                }
+                List<Spot> spots = new ArrayList<>();
+                for (double y = geo.plotTop() + 6; y < geo.plotBottom() - h; y += h) {
+                    spots.add(Spot.at(geo.plotLeft() + 8, y));
+                    spots.add(Spot.at((geo.plotLeft() + geo.plotRight() - w) / 2, y));
+                    spots.add(Spot.at(geo.plotRight() - 8 - w, y));
+                }
+                if (last ? layout.place(INFEASIBLE_ID, text, INFEASIBLE, null, spots, true) != null
+                        : layout.placeIfFree(INFEASIBLE_ID, text, INFEASIBLE, spots) != null) {
+                    break;
                 }
             }
-            double w = layout.width(text, INFEASIBLE);
-            double h = layout.height(INFEASIBLE);
-            List<Spot> spots = new ArrayList<>();
-            for (double y = geo.plotTop() + 6; y < geo.plotBottom() - h; y += h) {
-                spots.add(Spot.at(geo.plotLeft() + 8, y));
-                spots.add(Spot.at((geo.plotLeft() + geo.plotRight() - w) / 2, y));
-                spots.add(Spot.at(geo.plotRight() - 8 - w, y));
-            }
-            layout.place(INFEASIBLE_ID, text, INFEASIBLE, null, spots, true);
         }
         // Decode sits on the rising roof, where below-right is free; prefill under the flat roof, above it.
         point(layout, DECODE, "Decode step", geo.marker(Marker.DECODE), ChartColor.DECODE, false);

@@ -50,8 +50,9 @@ public final class ChartRenderer {
             if (pixels > MAX_PIXELS) {
                 throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
                         "%,d × %,d pixels is too large (at most %.1f megapixels, e.g. 3840x2160 at 2x or 7680x4320 "
-                                + "at 1x); lower the scale or the size, or export SVG", (long) size.width() * scale,
-                        (long) size.height() * scale, MAX_PIXELS / 1e6));
+                                + "at 1x); lower the scale or the size%s", (long) size.width() * scale,
+                        (long) size.height() * scale, MAX_PIXELS / 1e6,
+                        format == ExportFormat.SVG ? "" : ", or export SVG"));
             }
             if (kind == ChartKind.DASHBOARD && (size.width() < MIN_DASHBOARD_WIDTH || size.height() < MIN_DASHBOARD_HEIGHT)) {
                 throw new IllegalArgumentException("a dashboard needs at least " + MIN_DASHBOARD_WIDTH + "x"

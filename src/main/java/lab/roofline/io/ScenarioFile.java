@@ -1,0 +1,341 @@
+package lab.roofline.io;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import lab.roofline.engine.HardwareProfile;
+import lab.roofline.engine.ModelPresets;
+import lab.roofline.engine.Precision;
+import lab.roofline.engine.RealismMode;
+import lab.roofline.engine.ScenarioInputs;
+import lab.roofline.engine.ScenarioLimits;
+
+/**
+ * A scenario as a document ({@code *.roofline.json}): every input as the user chose it, a name, a free
+ * note and, when the scenario runs on a profile of the user's own, a copy of that profile, so the file
+ * opens on a colleague's machine. Versioned: a file from a newer version is refused with that reason
+ * rather than half read.
+ *
+ * <pre>
+ * {"format": "roofline-lab scenario", "version": 1, "name": "...", "note": "...",
+ *  "scenario": {"gpu": "h100_sxm", "model": "Llama-3.1-70B", "parameters": 7.06e10, "precision": "int8",
+ *               "weightOnly": false, "kvPrecision": "bf16", "batch": 1, "prompt": 1024, "generated": 256,
+ *               "gpuCount": 1, "realism": "ideal", "computeEfficiency": 1, "bandwidthEfficiency": 1,
+ *               "pricePerHour": null},
+ *  "hardware": { a hardware profile, as in hardware-profiles/ }}
+ * </pre>
+ */
+public final class ScenarioFile {
+    public static final String FORMAT = "roofline-lab scenario";
+    public static final int VERSION = 1;
+    public static final String EXTENSION = ".roofline.json";
+    /** A scenario is a few hundred bytes; with an embedded profile and a long note a few kB. */
+    static final long MAX_BYTES = 1 << 20;
+    static final int MAX_NAME_CHARS = 200;
+    static final int MAX_NOTE_CHARS = 20_000;
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ScenarioFile() {
+    }
+
+    /**
+     * One scenario document.
+     *
+     * @param hardware the profile the scenario runs on when it is not one of the bundled ones, else null
+     */
+    public record Document(String name, String note, ScenarioInputs inputs, HardwareProfile hardware) {
+        public Document {
+            name = name == null ? "" : name;
+            note = note == null ? "" : note;
+            if (inputs == null) {
+                throw new IllegalArgumentException("a scenario document needs its inputs");
+            }
+            if (hardware != null && !hardware.id().equalsIgnoreCase(inputs.gpuId())) {
+                throw new IllegalArgumentException("the embedded profile is " + hardware.id() + ", the scenario's GPU "
+                        + inputs.gpuId());
+            }
+        }
+    }
+
+    /** A file that could not be read as a scenario: the message names the file, the field and the reason. */
+    public static final class ScenarioFileException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public ScenarioFileException(String message) {
+            super(message);
+        }
+    }
+
+    // ---- writing ----
+
+    /** The document as JSON text (UTF-8 when written; ends with a newline). */
+    public static String toJson(Document d) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("version", VERSION);
+        root.put("name", d.name());
+        root.put("note", d.note());
+        ScenarioInputs in = d.inputs();
+        ObjectNode s = root.putObject("scenario");
+        s.put("gpu", in.gpuId());
+        if (in.presetName() == null) {
+            s.putNull("model");
+        } else {
+            s.put("model", in.presetName());
+        }
+        s.put("parameters", in.parameters());
+        s.put("precision", in.precision().key());
+        s.put("weightOnly", in.weightOnly());
+        s.put("kvPrecision", in.kvPrecision().key());
+        s.put("batch", in.batchSize());
+        s.put("prompt", in.promptTokens());
+        s.put("generated", in.generatedTokens());
+        s.put("gpuCount", in.gpuCount());
+        s.put("realism", in.realism().name().toLowerCase(Locale.ROOT));
+        s.put("computeEfficiency", in.customComputeEfficiency());
+        s.put("bandwidthEfficiency", in.customBandwidthEfficiency());
+        if (in.priceUsdPerHour() == null) {
+            s.putNull("pricePerHour"); // the profile's own price
+        } else if (in.priceUsdPerHour().isNaN()) {
+            s.put("pricePerHour", "none"); // the user cleared it
+        } else {
+            s.put("pricePerHour", in.priceUsdPerHour());
+        }
+        if (d.hardware() != null) {
+            root.set("hardware", ProfileLoader.toJsonTree(d.hardware()));
+        }
+        try {
+            return JSON.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tree of plain values always serialises", e);
+        }
+    }
+
+    /** Writes the document through a temporary file: a failed save never leaves half a file. */
+    public static void save(Document d, Path file) throws IOException {
+        AtomicFiles.writeString(file, ".roofline-save-", toJson(d));
+    }
+
+    // ---- reading ----
+
+    /** Reads a scenario file; every problem names the file. */
+    public static Document read(Path file) throws ScenarioFileException {
+        String shown = ProfileLoader.clean(file.toString());
+        String text;
+        try {
+            if (!Files.isRegularFile(file)) {
+                throw new ScenarioFileException(shown + ": " + (Files.isDirectory(file) ? "a folder, not a file"
+                        : Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !Files.exists(file) ? "a broken link"
+                        : Files.exists(file) ? "not a regular file" : "it does not exist"));
+            }
+            if (Files.size(file) > MAX_BYTES) {
+                throw new ScenarioFileException(shown + ": too large for a scenario (" + Files.size(file)
+                        + " bytes; at most " + MAX_BYTES + ")");
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ScenarioFileException(shown + ": not UTF-8 text");
+        } catch (IOException e) {
+            throw new ScenarioFileException(shown + ": " + IoReasons.of(e));
+        }
+        try {
+            return parse(text);
+        } catch (ScenarioFileException e) {
+            throw new ScenarioFileException(shown + ": " + e.getMessage());
+        }
+    }
+
+    /** Parses a document; the message names the field and says what is wrong with it. */
+    public static Document parse(String jsonText) throws ScenarioFileException {
+        JsonNode root;
+        try {
+            root = JSON.readTree(jsonText.startsWith("\uFEFF") ? jsonText.substring(1) : jsonText);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw new ScenarioFileException("not valid JSON" + where + " (is the file complete?)");
+        }
+        if (root == null || !root.isObject()) {
+            throw new ScenarioFileException("not a scenario (a JSON object was expected)");
+        }
+        if (!FORMAT.equals(root.path("format").asText(null))) {
+            throw new ScenarioFileException("not a Roofline Lab scenario (field 'format' should be '" + FORMAT + "')");
+        }
+        JsonNode version = root.get("version");
+        if (version == null || !version.canConvertToInt() || !version.isIntegralNumber()) {
+            throw new ScenarioFileException("field 'version' must be a whole number");
+        }
+        if (version.asInt() > VERSION) {
+            throw new ScenarioFileException("written by a newer Roofline Lab (version " + version.asInt()
+                    + "; this one reads version " + VERSION + " and older)");
+        }
+        if (version.asInt() < 1) {
+            throw new ScenarioFileException("field 'version': " + version.asInt() + " is not a version");
+        }
+        String name = optionalText(root, "name", MAX_NAME_CHARS);
+        String note = optionalText(root, "note", MAX_NOTE_CHARS);
+        JsonNode s = root.get("scenario");
+        if (s == null || !s.isObject()) {
+            throw new ScenarioFileException("missing field 'scenario' (an object with the inputs)");
+        }
+        HardwareProfile hardware = null;
+        JsonNode embedded = root.get("hardware");
+        if (embedded != null && !embedded.isNull()) {
+            try {
+                hardware = ProfileLoader.parse(JSON.writeValueAsString(embedded));
+            } catch (ProfileLoader.ProfileException | JsonProcessingException e) {
+                throw new ScenarioFileException("field 'hardware' (the embedded profile): " + e.getMessage());
+            }
+        }
+        String gpu = requiredText(s, "gpu");
+        if (hardware != null && !hardware.id().equalsIgnoreCase(gpu)) {
+            throw new ScenarioFileException("field 'hardware': the embedded profile is '" + hardware.id()
+                    + "' but field 'scenario.gpu' is '" + gpu + "'");
+        }
+        String model = s.hasNonNull("model") ? requiredText(s, "model") : null;
+        if (model != null && ModelPresets.find(model).isEmpty()) {
+            throw new ScenarioFileException("field 'scenario.model': unknown preset '" + model + "' (known: "
+                    + String.join(", ", ModelPresets.ALL.stream().map(m -> m.name()).toList())
+                    + "; or null with 'parameters' for a custom model)");
+        }
+        double parameters = model != null && !s.hasNonNull("parameters")
+                ? ModelPresets.find(model).orElseThrow().totalParameters()
+                : number(s, "parameters", ScenarioLimits.PARAMETERS);
+        Precision precision = precision(s, "precision");
+        boolean weightOnly = bool(s, "weightOnly", false);
+        if (weightOnly && precision.bytesPerValue() >= Precision.BF16.bytesPerValue()) {
+            throw new ScenarioFileException("field 'scenario.weightOnly': needs weights narrower than BF16, got "
+                    + precision.label());
+        }
+        Precision kv = precision(s, "kvPrecision");
+        int batch = (int) number(s, "batch", ScenarioLimits.BATCH);
+        int prompt = (int) number(s, "prompt", ScenarioLimits.PROMPT_TOKENS);
+        int generated = (int) number(s, "generated", ScenarioLimits.GENERATED_TOKENS);
+        int gpuCount = (int) number(s, "gpuCount", ScenarioLimits.GPU_COUNT);
+        RealismMode realism = realism(s);
+        double compute = s.has("computeEfficiency") ? number(s, "computeEfficiency", ScenarioLimits.COMPUTE_EFFICIENCY) : 1;
+        double bandwidth = s.has("bandwidthEfficiency")
+                ? number(s, "bandwidthEfficiency", ScenarioLimits.BANDWIDTH_EFFICIENCY) : 1;
+        Double price = price(s);
+        return new Document(name, note, new ScenarioInputs(gpu, model, parameters, precision, weightOnly, kv, batch,
+                prompt, generated, gpuCount, realism, compute, bandwidth, price), hardware);
+    }
+
+    /**
+     * The profile a document runs on: a loaded one with its id, else the copy it carries; empty when
+     * neither exists (the caller names the GPU in its message).
+     */
+    public static Optional<HardwareProfile> profileFor(Document d, List<HardwareProfile> loaded) {
+        Optional<HardwareProfile> known = loaded.stream().filter(p -> p.id().equalsIgnoreCase(d.inputs().gpuId()))
+                .findFirst();
+        return known.isPresent() ? known : Optional.ofNullable(d.hardware());
+    }
+
+    private static String optionalText(JsonNode root, String field, int maxChars) throws ScenarioFileException {
+        JsonNode n = root.get(field);
+        if (n == null || n.isNull()) {
+            return "";
+        }
+        if (!n.isTextual()) {
+            throw new ScenarioFileException("field '" + field + "' must be text");
+        }
+        if (n.asText().length() > maxChars) {
+            throw new ScenarioFileException("field '" + field + "' is too long (" + n.asText().length()
+                    + " characters; at most " + maxChars + ")");
+        }
+        return n.asText();
+    }
+
+    private static String requiredText(JsonNode s, String field) throws ScenarioFileException {
+        JsonNode n = s.get(field);
+        if (n == null || n.isNull()) {
+            throw new ScenarioFileException("missing field 'scenario." + field + "'");
+        }
+        if (!n.isTextual() || n.asText().isBlank() || n.asText().length() > MAX_NAME_CHARS) {
+            throw new ScenarioFileException("field 'scenario." + field + "' must be a short piece of text");
+        }
+        return ProfileLoader.clean(n.asText().strip());
+    }
+
+    private static double number(JsonNode s, String field, ScenarioLimits.Range range) throws ScenarioFileException {
+        JsonNode n = s.get(field);
+        if (n == null || n.isNull()) {
+            throw new ScenarioFileException("missing field 'scenario." + field + "'");
+        }
+        if (!n.isNumber()) {
+            throw new ScenarioFileException("field 'scenario." + field + "' must be a number, e.g. " + range.example());
+        }
+        // Exactly as written: 1e400 is too large and 2.5 is not a whole batch, never rounded first.
+        ScenarioLimits.Parsed parsed = range.parse(n.decimalValue().toPlainString());
+        if (!parsed.ok()) {
+            throw new ScenarioFileException("field 'scenario." + field + "': " + parsed.reason());
+        }
+        return parsed.value();
+    }
+
+    private static Precision precision(JsonNode s, String field) throws ScenarioFileException {
+        String text = requiredText(s, field);
+        return Precision.parse(text).orElseThrow(() -> new ScenarioFileException("field 'scenario." + field
+                + "': unknown precision '" + text + "' (known: " + Precision.acceptedKeys() + ")"));
+    }
+
+    private static boolean bool(JsonNode s, String field, boolean fallback) throws ScenarioFileException {
+        JsonNode n = s.get(field);
+        if (n == null || n.isNull()) {
+            return fallback;
+        }
+        if (!n.isBoolean()) {
+            throw new ScenarioFileException("field 'scenario." + field + "' must be true or false");
+        }
+        return n.asBoolean();
+    }
+
+    private static RealismMode realism(JsonNode s) throws ScenarioFileException {
+        JsonNode n = s.get("realism");
+        if (n == null || n.isNull()) {
+            return RealismMode.IDEAL;
+        }
+        for (RealismMode m : RealismMode.values()) {
+            if (n.isTextual() && m.name().equalsIgnoreCase(n.asText().strip())) {
+                return m;
+            }
+        }
+        throw new ScenarioFileException("field 'scenario.realism' must be ideal, realistic or custom");
+    }
+
+    private static Double price(JsonNode s) throws ScenarioFileException {
+        JsonNode n = s.get("pricePerHour");
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (n.isTextual() && n.asText().strip().equalsIgnoreCase("none")) {
+            return Double.NaN;
+        }
+        return number(s, "pricePerHour", ScenarioLimits.PRICE_USD_PER_HOUR);
+    }
+
+    /** Field names of the scenario object, in the order written (for documentation and tests). */
+    static final List<String> SCENARIO_FIELDS = List.of("gpu", "model", "parameters", "precision", "weightOnly",
+            "kvPrecision", "batch", "prompt", "generated", "gpuCount", "realism", "computeEfficiency",
+            "bandwidthEfficiency", "pricePerHour");
+}

@@ -1,0 +1,101 @@
+package lab.roofline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import lab.roofline.cli.CliTest.Run;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** report --save-scenario and --scenario: the file says exactly what the flags said. */
+class ScenarioCliTest {
+    private static Run run(String... args) {
+        return CliTest.run(args);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "--gpu h200_sxm --batch 64 --precision bf16 --realistic",
+            "--params 13B --precision int4 --weight-only --kv-precision fp8 --gpus 2 --prompt 8k --output 2k",
+            "--gpu mi300x --realistic --compute-efficiency 0.5",
+            "--gpu a10 --model Llama-3.1-8B --price-per-hour 0.75 --bandwidth-efficiency 0.8",
+            "--gpu l4 --model Llama-3.1-405B --batch 4096"})
+    void savingThenReadingGivesTheSameReport(String flags, @TempDir Path dir) {
+        Path file = dir.resolve("plan.roofline.json");
+        String[] args = ("report --json " + flags + " --save-scenario " + file).split(" ");
+        Run direct = run(args);
+        assertThat(direct.code()).as(direct.err()).isZero();
+        Run fromFile = run("report", "--json", "--scenario", file.toString());
+        assertThat(fromFile.code()).as(fromFile.err()).isZero();
+        assertThat(fromFile.out()).isEqualTo(direct.out());
+    }
+
+    @Test
+    void flagsGivenWithAScenarioOverrideItsValuesAndOnlyThose(@TempDir Path dir) {
+        Path file = dir.resolve("a.roofline.json");
+        assertThat(run("report", "--gpu", "h200_sxm", "--batch", "64", "--precision", "bf16",
+                "--save-scenario", file.toString()).code()).isZero();
+        Run overridden = run("report", "--json", "--scenario", file.toString(), "--batch", "8");
+        Run expected = run("report", "--json", "--gpu", "h200_sxm", "--batch", "8", "--precision", "bf16");
+        assertThat(overridden.out()).isEqualTo(expected.out());
+    }
+
+    @Test
+    void aScenarioOnAProfileOfYourOwnCarriesItAndOpensWithoutTheFolder(@TempDir Path dir) throws Exception {
+        Path profiles = Files.createDirectory(dir.resolve("profiles"));
+        Files.writeString(profiles.resolve("lab.json"), """
+                {"id": "lab-gpu", "name": "Lab GPU", "peakTflops": {"bf16": 500, "int8": 1000},
+                 "memoryBandwidthGBps": 2000, "memoryGB": 96, "priceUsdPerHour": 2.5, "sources": ["our bench"]}
+                """);
+        Path file = dir.resolve("lab.roofline.json");
+        Run direct = run("report", "--json", "--profiles", profiles.toString(), "--gpu", "lab-gpu",
+                "--save-scenario", file.toString());
+        assertThat(direct.code()).as(direct.err()).isZero();
+        assertThat(Files.readString(file)).contains("\"hardware\"", "Lab GPU");
+        Run elsewhere = run("report", "--json", "--scenario", file.toString());
+        assertThat(elsewhere.code()).as(elsewhere.err()).isZero();
+        assertThat(elsewhere.out()).isEqualTo(direct.out());
+    }
+
+    @Test
+    void aBundledProfileIsNamedNotCopied(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("b.roofline.json");
+        assertThat(run("report", "--save-scenario", file.toString()).code()).isZero();
+        assertThat(Files.readString(file)).doesNotContain("\"hardware\"").contains("\"gpu\" : \"h100_sxm\"");
+    }
+
+    @Test
+    void aBadScenarioFileIsOneLineNamingTheFileTheFieldAndTheReason(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("bad.roofline.json");
+        Files.writeString(file, """
+                {"format": "roofline-lab scenario", "version": 1,
+                 "scenario": {"gpu": "h100_sxm", "model": "Llama-3.1-70B", "precision": "int8",
+                              "kvPrecision": "bf16", "batch": 0, "prompt": 1024, "generated": 256, "gpuCount": 1}}
+                """);
+        Run r = run("report", "--scenario", file.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).contains(file.toString(), "scenario.batch", "too small").doesNotContain("Exception");
+        assertThat(r.err().strip().lines()).hasSize(1);
+
+        Files.writeString(file, Files.readString(file).replace("\"batch\": 0", "\"batch\": 1")
+                .replace("h100_sxm", "no-such-gpu"));
+        Run unknown = run("report", "--scenario", file.toString());
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).contains("field 'scenario.gpu'", "unknown accelerator 'no-such-gpu'");
+
+        Run missing = run("report", "--scenario", dir.resolve("nope.roofline.json").toString());
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).contains("nope.roofline.json", "does not exist");
+    }
+
+    @Test
+    void savingIntoAFolderSaysSo(@TempDir Path dir) {
+        Run r = run("report", "--save-scenario", dir.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("is a folder");
+    }
+}

@@ -1,0 +1,148 @@
+package lab.roofline.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import lab.roofline.engine.HardwareProfile;
+import lab.roofline.engine.ModelPresets;
+import lab.roofline.engine.Precision;
+import lab.roofline.engine.RealismMode;
+import lab.roofline.engine.ScenarioInputs;
+import lab.roofline.engine.ScenarioLimits;
+import lab.roofline.io.ScenarioFile.Document;
+import lab.roofline.io.ScenarioFile.ScenarioFileException;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+
+/** Scenario files: every input survives a save and an open; a bad file is refused with file, field and reason. */
+class ScenarioFileTest {
+    private static final String GOOD = """
+            {"format": "roofline-lab scenario", "version": 1, "name": "70B on H100", "note": "the article's case",
+             "scenario": {"gpu": "h100_sxm", "model": "Llama-3.1-70B", "parameters": 7.0554E10,
+                          "precision": "int8", "weightOnly": false, "kvPrecision": "bf16", "batch": 1,
+                          "prompt": 1024, "generated": 256, "gpuCount": 1, "realism": "ideal",
+                          "computeEfficiency": 1.0, "bandwidthEfficiency": 1.0, "pricePerHour": null}}
+            """;
+
+    @Provide
+    Arbitrary<ScenarioInputs> inputs() {
+        Arbitrary<String> presets = Arbitraries.oneOf(Arbitraries.just(null),
+                Arbitraries.of(ModelPresets.ALL).map(m -> m.name()));
+        Arbitrary<Double> parameters = Arbitraries.doubles().between(ScenarioLimits.PARAMETERS.min(),
+                ScenarioLimits.PARAMETERS.max());
+        Arbitrary<Precision> precisions = Arbitraries.of(Precision.class);
+        Arbitrary<Integer> batch = Arbitraries.integers().between(1, (int) ScenarioLimits.MAX_BATCH);
+        Arbitrary<Integer> tokens = Arbitraries.integers().between(1, 10_000_000);
+        Arbitrary<Integer> gpus = Arbitraries.integers().between(1, 4096);
+        Arbitrary<Double> fraction = Arbitraries.doubles().between(0.01, 1);
+        Arbitrary<Double> price = Arbitraries.oneOf(Arbitraries.just(null), Arbitraries.just(Double.NaN),
+                Arbitraries.doubles().between(0.01, 10_000));
+        return Combinators.combine(presets, parameters, precisions, precisions, batch, tokens, tokens, gpus)
+                .as((m, p, w, kv, b, pr, g, n) -> new Object[] {m, p, w, kv, b, pr, g, n})
+                .flatMap(a -> Combinators.combine(Arbitraries.of(RealismMode.class), fraction, fraction, price,
+                        Arbitraries.of(true, false)).as((r, c, bw, usd, only) -> new ScenarioInputs("h100_sxm",
+                        (String) a[0], (Double) a[1], (Precision) a[2],
+                        only && ((Precision) a[2]).bytesPerValue() < Precision.BF16.bytesPerValue(),
+                        (Precision) a[3], (Integer) a[4], (Integer) a[5], (Integer) a[6], (Integer) a[7], r, c, bw,
+                        usd)));
+    }
+
+    @Property(tries = 300)
+    void everyInputSurvivesASaveAndAnOpen(@ForAll("inputs") ScenarioInputs in) throws Exception {
+        Document d = new Document("name", "a note\nwith two lines", in, null);
+        Document back = ScenarioFile.parse(ScenarioFile.toJson(d));
+        // A preset's count comes from the preset; a custom model keeps the count written.
+        assertThat(back).isEqualTo(d);
+    }
+
+    @Test
+    void theEmbeddedProfileComesBackEqual() throws Exception {
+        HardwareProfile own = ProfileLoader.parse("""
+                {"id": "lab-gpu", "name": "Lab GPU", "vendor": "Us", "peakTflops": {"bf16": 512.5, "fp8": 1025},
+                 "memoryBandwidthGBps": 2048, "memoryGB": 96, "sources": ["our bench 2026-11"], "notes": "n"}
+                """);
+        ScenarioInputs in = new ScenarioInputs("lab-gpu", null, 7e9, Precision.BF16, false, Precision.BF16, 8, 512,
+                128, 1, RealismMode.IDEAL, 1, 1, null);
+        Document back = ScenarioFile.parse(ScenarioFile.toJson(new Document("mine", "", in, own)));
+        assertThat(back.hardware()).isEqualTo(own);
+        assertThat(ScenarioFile.profileFor(back, List.of())).contains(own);
+    }
+
+    @Test
+    void theSampleFileReads() throws Exception {
+        Document d = ScenarioFile.parse(GOOD);
+        assertThat(d.name()).isEqualTo("70B on H100");
+        assertThat(d.inputs()).isEqualTo(ScenarioInputs.DEFAULT);
+    }
+
+    /** Each case: what is wrong, the sample's text it changes, the change, and what the message must say. */
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> badFiles() {
+        String[][] cases = {
+                {"a newer version", "\"version\": 1", "\"version\": 7", "newer Roofline Lab (version 7"},
+                {"not a scenario", "roofline-lab scenario", "something else", "field 'format'"},
+                {"batch out of range", "\"batch\": 1,", "\"batch\": 1e9,", "field 'scenario.batch': too large (at most"},
+                {"batch not whole", "\"batch\": 1,", "\"batch\": 2.5,", "field 'scenario.batch'"},
+                {"batch as text", "\"batch\": 1,", "\"batch\": \"8\",", "field 'scenario.batch' must be a number"},
+                {"unknown precision", "\"precision\": \"int8\"", "\"precision\": \"int3\"",
+                        "field 'scenario.precision': unknown precision 'int3'"},
+                {"unknown preset", "Llama-3.1-70B", "Llama-9", "field 'scenario.model': unknown preset 'Llama-9'"},
+                {"missing gpu", "\"gpu\": \"h100_sxm\",", "", "missing field 'scenario.gpu'"},
+                {"weight-only at BF16", "\"precision\": \"int8\", \"weightOnly\": false",
+                        "\"precision\": \"bf16\", \"weightOnly\": true", "field 'scenario.weightOnly'"},
+                {"bad realism", "\"realism\": \"ideal\"", "\"realism\": \"magic\"", "field 'scenario.realism'"},
+                {"price too high", "\"pricePerHour\": null", "\"pricePerHour\": 1e6", "field 'scenario.pricePerHour'"},
+                {"a bad embedded profile", "\"note\"", "\"hardware\": {\"id\": \"x\"}, \"note\"", "field 'hardware'"},
+                {"a duplicate key", "\"batch\": 1,", "\"batch\": 1, \"batch\": 2,", "not valid JSON"},
+                {"truncated", "\"batch\": 1,", "\"batch\": 1,\u0000", "not valid JSON"},
+        };
+        return java.util.Arrays.stream(cases).map(c -> org.junit.jupiter.params.provider.Arguments.of((Object[]) c));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("badFiles")
+    void aBadFileIsRefusedNamingTheFieldAndTheReason(String what, String from, String to, String expected) {
+        String text = what.equals("truncated") ? GOOD.substring(0, GOOD.indexOf(from) + from.length())
+                : GOOD.replace(from, to);
+        assertThat(text).as("the case changes the sample").isNotEqualTo(GOOD);
+        assertThatThrownBy(() -> ScenarioFile.parse(text)).isInstanceOf(ScenarioFileException.class)
+                .hasMessageContaining(expected);
+    }
+
+    @Test
+    void fileProblemsNameTheFile(@TempDir Path dir) throws Exception {
+        Path missing = dir.resolve("gone.roofline.json");
+        assertThatThrownBy(() -> ScenarioFile.read(missing)).hasMessageContaining("gone.roofline.json")
+                .hasMessageContaining("does not exist");
+        assertThatThrownBy(() -> ScenarioFile.read(dir)).hasMessageContaining("a folder, not a file");
+        Path latin1 = dir.resolve("latin1.roofline.json");
+        Files.write(latin1, GOOD.replace("the article's case", "caf\u00e9").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> ScenarioFile.read(latin1)).hasMessageContaining("latin1.roofline.json: not UTF-8 text");
+        Path huge = dir.resolve("huge.roofline.json");
+        Files.write(huge, new byte[(int) ScenarioFile.MAX_BYTES + 1]);
+        assertThatThrownBy(() -> ScenarioFile.read(huge)).hasMessageContaining("too large");
+        Path good = dir.resolve("good.roofline.json");
+        Files.writeString(good, "\uFEFF" + GOOD);
+        assertThat(ScenarioFile.read(good).inputs()).isEqualTo(ScenarioInputs.DEFAULT);
+    }
+
+    @Test
+    void saveReplacesAFileWholeAndLeavesNoTemporaryFile(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("s.roofline.json");
+        Files.writeString(file, "old");
+        ScenarioFile.save(new Document("s", "", ScenarioInputs.DEFAULT, null), file);
+        assertThat(ScenarioFile.read(file).inputs()).isEqualTo(ScenarioInputs.DEFAULT);
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(file);
+        }
+    }
+}
