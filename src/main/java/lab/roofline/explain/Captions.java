@@ -26,7 +26,7 @@ public final class Captions {
         return devices(s) + "  ·  " + capped(s.model().name()) + "  ·  " + precisions + "  ·  batch "
                 + String.format(Locale.ROOT, "%,d", s.batchSize())
                 + "  ·  " + String.format(Locale.ROOT, "%,d prompt + %,d generated tokens", s.promptTokens(),
-                s.generatedTokens()) + "  ·  " + efficiency + "  ·  " + price + "  ·  Roofline Lab";
+                s.generatedTokens()) + "  ·  " + efficiency + "  ·  " + price + "  ·\u00a0Roofline\u00a0Lab";
     }
 
     /**

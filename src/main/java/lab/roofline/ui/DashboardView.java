@@ -47,6 +47,7 @@ import org.controlsfx.control.action.ActionUtils;
  */
 public final class DashboardView extends BorderPane {
     @FXML VBox top;
+    @FXML javafx.scene.control.Label subtitle;
     @FXML ToolBar toolBar;
     @FXML BorderPane content;
     @FXML ScrollPane side;
@@ -195,6 +196,7 @@ public final class DashboardView extends BorderPane {
             chart.zoomProperty().bind(zoom);
         }
         zoom.addListener(obs -> applyZoom());
+        commands.explanation.selectedProperty().addListener(obs -> applyZoom());
         widthProperty().addListener(obs -> applyZoom());
         // A narrow middle (zoomed in, Explain open) stacks the charts, each the full width, rather than
         // squeezing three side by side; a horizontal scroll bar is the last resort, never clipping.
@@ -379,7 +381,11 @@ public final class DashboardView extends BorderPane {
         setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.2fpx;", BASE_FONT_PX * z));
         // The panels widen with the text, but never so far that the charts lose the middle of the window.
         double window = getWidth() > 0 ? getWidth() : 1440;
-        double sideWidth = Math.min(330 * z, Math.max(300, 0.32 * window));
+        // Zoomed in on a small screen the controls may take half the window: cut short they would be useless
+        // (a field showing "70" of "70.6B"); the charts then stack and give way to the zoom instead.
+        // With Explain open too, the middle keeps its share and the controls scroll sideways instead.
+        double zoomedShare = commands.explanation.isSelected() ? 0.36 : 0.52;
+        double sideWidth = Math.min(330 * z, Math.max(300, (z > 1.25 ? zoomedShare : 0.32) * window));
         double explainWidth = Math.min(360 * z, Math.max(280, 0.3 * window));
         side.setPrefWidth(sideWidth);
         side.setMinWidth(Math.min(sideWidth, 300));
@@ -390,6 +396,9 @@ public final class DashboardView extends BorderPane {
             arrangeCharts(mainScroll.getViewportBounds().getWidth()); // the stacking width grows with the zoom
         }
         summary.textScaleProperty().set(z);
+        // The tagline is the first thing a crowded toolbar gives up, before any command goes to its overflow.
+        subtitle.setVisible(window >= 1150 * z);
+        subtitle.setManaged(subtitle.isVisible());
         commands.zoomIn.setDisabled(z >= ZOOM_STEPS[ZOOM_STEPS.length - 1] - 1e-9);
         commands.zoomOut.setDisabled(z <= ZOOM_STEPS[0] + 1e-9);
     }

@@ -121,6 +121,25 @@ class ZoomUiTest extends DashboardFixture {
         assertThat(view.rooflineChart().effectiveZoom()).isGreaterThan(1.5);
     }
 
+    /** At 200 % on a 1280x800 screen every control is whole: a field never shows "70" of "70.6B". */
+    @Test
+    void at200PercentIn1280x800TheControlsAreNotCutShort(FxRobot robot) {
+        robot.interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(800);
+            view.setZoom(2);
+        });
+        settle();
+        robot.interact(() -> { });
+        javafx.scene.control.ScrollPane side = robot.lookup("#controls-scroll").queryAs(javafx.scene.control.ScrollPane.class);
+        javafx.scene.layout.Region controls = (javafx.scene.layout.Region) side.getContent();
+        assertThat(controls.minWidth(-1)).as("the controls' narrowest").isLessThanOrEqualTo(side.getViewportBounds().getWidth() + 1);
+        assertThat(controls.getWidth()).isGreaterThanOrEqualTo(controls.minWidth(-1) - 1);
+        javafx.scene.control.ScrollPane middle = (javafx.scene.control.ScrollPane) view.summary().getParent()
+                .getParent().getParent().getParent();
+        assertThat(middle.getViewportBounds().getWidth()).as("the charts keep a column").isGreaterThan(480);
+    }
+
     @Test
     void explainOpenAt150PercentIn1280x800KeepsTheMiddleUsable(FxRobot robot) {
         robot.interact(() -> {

@@ -137,7 +137,8 @@ public final class CostChart extends CanvasChart {
         double barArea = h - TOP - bottomMargin(w, h);
         double[] centres = {TOP + barArea * 0.25, TOP + barArea * 0.75};
         boolean compact = w - RIGHT - TOTAL_LABEL_WIDTH - LEFT < w * 0.5;
-        double height = Math.min(54, barArea / 2 * (compact ? 0.5 : 0.62));
+        // Bars grow with a tall chart (a slide), to a point: two slabs would read as a table, not a ratio.
+        double height = Math.min(96, barArea / 2 * (compact ? 0.5 : 0.62));
         if (compact) {
             // Room above each bar for its name and total.
             for (int i = 0; i < 2; i++) {

@@ -129,8 +129,8 @@ public final class RooflineLabels {
         if (path.size() >= 2) {
             Evaluation.BatchPoint last = e.decodePath().get(path.size() - 1);
             Point end = path.get(path.size() - 1);
-            String text = last.batchSize() >= e.memory().maxBatch() ? "batch " + last.batchSize() + ": memory full"
-                    : "batch " + last.batchSize();
+            String batch = String.format(java.util.Locale.ROOT, "batch %,d", last.batchSize());
+            String text = last.batchSize() >= e.memory().maxBatch() ? batch + ": memory full" : batch;
             layout.place(PATH_END_ID, text, PATH_END, new double[] {end.x(), end.y()},
                     layout.around(end.x(), end.y(), layout.width(text, PATH_END), layout.height(PATH_END), 6, true, true));
         }

@@ -194,8 +194,36 @@ public final class UtilizationChart extends CanvasChart {
         g.rotate(-90);
         text(g, fitted("Compute utilization", font(0.9, false), plotBottom - TOP), 0, 0, TextAlignment.CENTER, VPos.CENTER, font(0.9, false), color(ChartColor.TEXT));
         g.restore();
-        text(g, fitted("Decode utilization vs batch size", font(1.15, true), plotRight - LEFT), LEFT, 12, TextAlignment.LEFT, VPos.TOP,
+        String title = "Decode utilization vs batch size";
+        text(g, fitted(title, font(1.15, true), plotRight - LEFT), LEFT, 12, TextAlignment.LEFT, VPos.TOP,
                 font(1.15, true), color(ChartColor.TEXT));
+        // The dotted ticks need a key: each is the batch at which this scenario's output/input cost ratio
+        // falls to a public API's. Beside the title when there is room, else after the subtitle.
+        impliedKeyShown = false;
+        if (!UtilizationLabels.impliedOnChart(references.getValue()).isEmpty()) {
+            Font key = font(0.8, false);
+            String legend = IMPLIED_KEY;
+            double keyWidth = textWidth(legend, key);
+            double subtitleRight = LEFT + (subtitle == null ? 0 : textWidth(subtitle, small));
+            if (LEFT + textWidth(title, font(1.15, true)) + 24 + keyWidth <= plotRight) {
+                text(g, legend, plotRight, 12 + baseFontSize() * 0.3, TextAlignment.RIGHT, VPos.TOP, key,
+                        color(ChartColor.MUTED));
+                impliedKeyShown = true;
+            } else if (subtitleRight + 24 + keyWidth <= plotRight) {
+                text(g, legend, plotRight, 12 + baseFontSize() * 1.6, TextAlignment.RIGHT, VPos.TOP, key,
+                        color(ChartColor.MUTED));
+                impliedKeyShown = true;
+            }
+        }
+    }
+
+    static final String IMPLIED_KEY = "┆ n× = batch where output costs n× input, as in an API's prices";
+    private boolean impliedKeyShown;
+
+    /** Whether the last draw explained the implied-batch ticks (for tests). */
+    public boolean impliedKeyShown() {
+        layout();
+        return impliedKeyShown;
     }
 
     @Override

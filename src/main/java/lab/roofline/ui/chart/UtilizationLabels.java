@@ -47,9 +47,13 @@ public final class UtilizationLabels {
         return LogScale.linear(0, 100, h - BOTTOM, TOP);
     }
 
+    private static String batchText(Evaluation e) {
+        return String.format(java.util.Locale.ROOT, "batch %,d", e.scenario().batchSize());
+    }
+
     /** The text beside the current batch's marker. */
     public static String currentText(Evaluation e) {
-        return "batch " + e.scenario().batchSize() + (e.memory().fits() ? ": " : " (does not fit): ") + Units.percent(e.decode().computeUtilization()) + "  ·  "
+        return batchText(e) + (e.memory().fits() ? ": " : " (does not fit): ") + Units.percent(e.decode().computeUtilization()) + "  ·  "
                 + Units.sig3(e.decode().tokensPerSecond()) + " tokens/s";
     }
 
@@ -93,7 +97,7 @@ public final class UtilizationLabels {
         long maxBatch = e.memory().maxBatch();
         if (maxBatch < ScenarioLimits.CURVE_MAX_BATCH) {
             double wallX = maxBatch < 1 ? LEFT : xs.toPixel(maxBatch);
-            String text = maxBatch < 1 ? "weights alone do not fit" : "does not fit (max batch " + maxBatch + ")";
+            String text = maxBatch < 1 ? "weights alone do not fit" : String.format(java.util.Locale.ROOT, "does not fit (max batch %,d)", maxBatch);
             double tw = layout.width(text, WALL);
             double th = layout.height(WALL);
             List<Spot> s = new ArrayList<>();
@@ -133,7 +137,8 @@ public final class UtilizationLabels {
                 ws.add(Spot.at(right - ww, weightsY + 4));
             }
             layout.place(WEIGHTS_ID, weights, WEIGHTS_ONLY, null, ws);
-            String attention = "attention (KV cache): " + Units.percent(attentionShare(last)) + " of the step's time";
+            String attention = String.format(java.util.Locale.ROOT, "attention (KV cache): %s of the step at batch %,d",
+                    Units.percent(attentionShare(last)), last.batchSize());
             double aw = layout.width(attention, ATTENTION_SHARE);
             double ah = layout.height(ATTENTION_SHARE);
             List<Spot> as = new ArrayList<>();
@@ -180,7 +185,7 @@ public final class UtilizationLabels {
         String current = currentText(e);
         if (layout.width(current, CURRENT) + 4 * LabelLayout.PADDING > plotRight - LEFT) {
             // A narrow chart: the batch and its utilization, the throughput left to the summary.
-            current = "batch " + e.scenario().batchSize() + (e.memory().fits() ? ": " : " (does not fit): ")
+            current = batchText(e) + (e.memory().fits() ? ": " : " (does not fit): ")
                     + Units.percent(e.decode().computeUtilization());
         }
         double cw = layout.width(current, CURRENT);
@@ -241,7 +246,7 @@ public final class UtilizationLabels {
         List<Evaluation.BatchPoint> curve = e.utilizationCurve();
         Evaluation.BatchPoint last = curve.get(curve.size() - 1);
         String cap = "attention (memory-bound) caps it at " + Units.percent(last.computeUtilization());
-        return where == null ? "Past the critical batch " + cap : where + "; " + cap;
+        return where == null ? "Past the critical batch, " + cap : where + "; " + cap;
     }
 
     /** The API references whose implied batch lies on the chart. */

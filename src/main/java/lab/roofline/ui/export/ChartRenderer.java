@@ -114,6 +114,9 @@ public final class ChartRenderer {
         UtilizationChart utilization = kind == ChartKind.UTILIZATION || whole ? new UtilizationChart(source, refs) : null;
         CostChart cost = kind == ChartKind.COST || whole ? new CostChart(source, refs) : null;
         SummaryStrip summary = whole ? new SummaryStrip(source) : null;
+        if (summary != null) {
+            summary.reserveWarningLine(false);
+        }
         Region content = switch (kind) {
             case ROOFLINE -> card(roofline);
             case UTILIZATION -> card(utilization);

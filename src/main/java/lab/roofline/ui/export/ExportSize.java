@@ -21,8 +21,8 @@ public record ExportSize(int width, int height) {
     static final double CHART_REFERENCE_WIDTH = 1100;
     static final double CHART_REFERENCE_HEIGHT = 620;
     /** The same for the dashboard page (the summary and three charts). */
-    static final double DASHBOARD_REFERENCE_WIDTH = 1600;
-    static final double DASHBOARD_REFERENCE_HEIGHT = 1000;
+    static final double DASHBOARD_REFERENCE_WIDTH = 1440;
+    static final double DASHBOARD_REFERENCE_HEIGHT = 900;
 
     public ExportSize {
         if (width < MIN_WIDTH || height < MIN_HEIGHT || width > MAX_WIDTH || height > MAX_HEIGHT) {
@@ -51,13 +51,15 @@ public record ExportSize(int width, int height) {
 
     /**
      * How much bigger than on screen the text is drawn: 1 at the reference size, growing with the smaller
-     * of the two ratios (so text never crowds the short side), never below 0.85 (still readable).
+     * of the two ratios (so text never crowds the short side). A chart keeps at least 0.85 (it lays itself
+     * out for small sizes); a dashboard shrinks as a whole down to 0.6, so a small one is the reference
+     * page made smaller, never the summary and three charts squeezed over each other.
      */
     public double textScale(ChartKind kind) {
         boolean page = kind == ChartKind.DASHBOARD;
         double byWidth = width / (page ? DASHBOARD_REFERENCE_WIDTH : CHART_REFERENCE_WIDTH);
         double byHeight = height / (page ? DASHBOARD_REFERENCE_HEIGHT : CHART_REFERENCE_HEIGHT);
-        return Math.max(0.85, Math.min(3, Math.min(byWidth, byHeight)));
+        return Math.max(page ? 0.6 : 0.85, Math.min(3, Math.min(byWidth, byHeight)));
     }
 
     @Override

@@ -120,6 +120,20 @@ public final class SummaryStrip extends VBox {
         return showWork;
     }
 
+    /**
+     * Whether an empty line stays reserved for warnings (in the window, so the charts do not jump when one
+     * comes and goes mid-drag). An export has no drag: without warnings it gives the line to the charts.
+     */
+    public void reserveWarningLine(boolean reserve) {
+        warnings.setMinHeight(reserve ? 28 : 0);
+        warnings.managedProperty().unbind();
+        if (!reserve) {
+            warnings.managedProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(warnings.getChildren()));
+        } else {
+            warnings.setManaged(true);
+        }
+    }
+
     /** Updates now, if anything changed (tests and export call it; normally the pulse does). */
     public void refreshIfDirty() {
         refresher.refreshIfDirty();
@@ -156,10 +170,15 @@ public final class SummaryStrip extends VBox {
             decode.set(decode.valueText(), "would be: does not fit in memory");
             timePerToken.set(timePerToken.valueText(), "would be: does not fit in memory");
         }
-        for (SummaryTile t : List.of(inputCost, outputCost, decode, timePerToken)) {
+        ratio.set(Units.times(c.outputToInputRatio()), "output tokens cost more");
+        if (!fits) {
+            // Every figure of a scenario that cannot run is what it would be, the same way on every tile.
+            utilization.set(utilization.valueText(), "would be: does not fit in memory");
+            ratio.set(ratio.valueText(), "would be: does not fit in memory");
+        }
+        for (SummaryTile t : List.of(inputCost, outputCost, decode, timePerToken, utilization, ratio)) {
             t.pseudoClassStateChanged(INFEASIBLE, !fits);
         }
-        ratio.set(Units.times(c.outputToInputRatio()), "output tokens cost more");
         Evaluation.MemoryUse m = e.memory();
         memory.set(usedOfCapacity(m.totalBytes(), m.capacityBytes()),
                 m.maxBatch() == 0 ? "weights need ≥ " + m.minDevicesForWeights() + " devices"

@@ -93,6 +93,11 @@ class ChartsUiTest extends DashboardFixture {
         var input = view.summary().tile(lab.roofline.explain.Derivations.Quantity.INPUT_COST);
         assertThat(input.detailText()).isEqualTo("would be: does not fit in memory");
         assertThat(input.getPseudoClassStates()).contains(javafx.css.PseudoClass.getPseudoClass("infeasible"));
+        // Every figure of it is what it would be, on every tile alike.
+        for (var q : List.of(lab.roofline.explain.Derivations.Quantity.COMPUTE_UTILIZATION,
+                lab.roofline.explain.Derivations.Quantity.RATIO)) {
+            assertThat(view.summary().tile(q).detailText()).as(q.name()).isEqualTo("would be: does not fit in memory");
+        }
         robot.interact(() -> vm.presetProperty().set(lab.roofline.engine.ModelPresets.LLAMA_3_1_8B));
         settle();
         assertThat(view.costChart().infeasibleShown()).isFalse();

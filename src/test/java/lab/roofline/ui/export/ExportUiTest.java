@@ -76,7 +76,9 @@ class ExportUiTest extends DashboardFixture {
         assertThat(ExportSize.SLIDE_16_9.textScale(ChartKind.ROOFLINE)).isCloseTo(1080 / 620.0, org.assertj.core.data.Offset.offset(0.01));
         assertThat(new ExportSize(1100, 620).textScale(ChartKind.ROOFLINE)).isEqualTo(1);
         assertThat(new ExportSize(480, 320).textScale(ChartKind.COST)).isEqualTo(0.85);
-        assertThat(ExportSize.SLIDE_16_9.textScale(ChartKind.DASHBOARD)).isCloseTo(1.08, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(ExportSize.SLIDE_16_9.textScale(ChartKind.DASHBOARD)).isCloseTo(1.2, org.assertj.core.data.Offset.offset(0.01));
+        // A small dashboard is the whole page made smaller, not its parts squeezed together.
+        assertThat(new ExportSize(960, 600).textScale(ChartKind.DASHBOARD)).isCloseTo(0.667, org.assertj.core.data.Offset.offset(0.01));
     }
 
     @Test
@@ -149,7 +151,7 @@ class ExportUiTest extends DashboardFixture {
             assertThat(doc.getDocumentElement().getAttribute("width")).isEqualTo("3840");
             assertThat(doc.getDocumentElement().getAttribute("viewBox")).isEqualTo("0 0 1920 1080");
             List<String> texts = texts(doc);
-            assertThat(String.join("\n", texts)).as(kind.key()).contains("Roofline Lab"); // the caption
+            assertThat(String.join("\n", texts)).as(kind.key()).contains("Roofline\u00a0Lab"); // the caption (kept on one line)
             assertThat(doc.getElementsByTagName("image").getLength()).as("no bitmaps inside").isZero();
             switch (kind) {
                 case ROOFLINE -> assertThat(texts).anyMatch(t -> t.startsWith("ridge ")).contains("Decode step");
