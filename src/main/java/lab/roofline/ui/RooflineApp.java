@@ -88,8 +88,10 @@ public final class RooflineApp extends Application {
         view.setZoom(settings.number("view.zoom").orElse(1));
 
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        double width = clamp(settings.number("window.width").orElse(1440), 640, screen.getWidth());
-        double height = clamp(settings.number("window.height").orElse(900), 480, screen.getHeight());
+        // Never below the window's own minimum (a smaller saved size would be widened after placing, off the
+        // screen's edge), never beyond the screen.
+        double width = clamp(settings.number("window.width").orElse(1440), MIN_WIDTH, screen.getWidth());
+        double height = clamp(settings.number("window.height").orElse(900), MIN_HEIGHT, screen.getHeight());
         Scene scene = new Scene(view, width, height);
         Theme.of(commands.darkTheme.isSelected()).applyTo(scene);
         commands.darkTheme.selectedProperty().addListener((obs, was, is) -> Theme.of(is).applyTo(scene));
@@ -97,9 +99,9 @@ public final class RooflineApp extends Application {
         view.showStatus(startupMessage(settingsNotes), null);
         stage.setTitle("Roofline Lab");
         stage.setScene(scene);
-        stage.setMinWidth(Math.min(1000, screen.getWidth()));
-        stage.setMinHeight(Math.min(680, screen.getHeight()));
-        restoreWindowPosition(screen);
+        stage.setMinWidth(Math.min(MIN_WIDTH, screen.getWidth()));
+        stage.setMinHeight(Math.min(MIN_HEIGHT, screen.getHeight()));
+        restoreWindowPosition(screen, width, height);
         if (Boolean.getBoolean("roofline.timing")) {
             reportFirstFrame(scene);
         }
@@ -166,15 +168,19 @@ public final class RooflineApp extends Application {
     }
 
     /** Puts the window where it was, if that is still on a screen; else the toolkit centres it. */
-    private void restoreWindowPosition(Rectangle2D screen) {
+    private static final double MIN_WIDTH = 1000;
+    private static final double MIN_HEIGHT = 680;
+
+    private void restoreWindowPosition(Rectangle2D screen, double width, double height) {
         var x = settings.number("window.x");
         var y = settings.number("window.y");
         if (x.isPresent() && y.isPresent()) {
             Rectangle2D wanted = new Rectangle2D(x.getAsDouble(), y.getAsDouble(), 200, 120);
             boolean onScreen = Screen.getScreens().stream().anyMatch(s -> s.getVisualBounds().intersects(wanted));
             if (onScreen) {
-                stage.setX(clamp(x.getAsDouble(), screen.getMinX(), screen.getMaxX() - 200));
-                stage.setY(clamp(y.getAsDouble(), screen.getMinY(), screen.getMaxY() - 120));
+                // The whole window on the screen, not just its corner.
+                stage.setX(clamp(x.getAsDouble(), screen.getMinX(), screen.getMaxX() - width));
+                stage.setY(clamp(y.getAsDouble(), screen.getMinY(), screen.getMaxY() - height));
             }
         }
         stage.setMaximized(Boolean.parseBoolean(settings.get("window.maximized", "false")));

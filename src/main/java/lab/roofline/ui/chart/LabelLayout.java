@@ -95,8 +95,10 @@ public final class LabelLayout {
      * once): labels it would cover are taken away, recorded as dropped, and it becomes an obstacle.
      */
     public void obstacleOver(Box box) {
+        List<String> covered = new ArrayList<>();
         for (int i = labels.size() - 1; i >= 0; i--) {
             if (taken.get(i).overlaps(box)) {
+                covered.add(labels.get(i).id());
                 dropped.add(labels.get(i).id());
                 labels.remove(i);
                 taken.remove(i);
@@ -106,7 +108,21 @@ public final class LabelLayout {
             }
         }
         obstacles.add(box);
+        // A label that must show moves out of the marker's way instead (a roof's label under a point).
+        for (String id : covered) {
+            MustShow m = mustShow.get(id);
+            if (m != null) {
+                dropped.remove(id);
+                place(id, m.text(), m.style(), m.anchor(), m.spots(), true);
+            }
+        }
     }
+
+    /** How a must-show label was asked for: enough to place it again when a marker covers it. */
+    private record MustShow(String text, Style style, double[] anchor, List<Spot> spots) {
+    }
+
+    private final java.util.Map<String, MustShow> mustShow = new java.util.HashMap<>();
 
     /**
      * A line the labels placed from now on keep off, with room for a marker of the given radius anywhere on
@@ -136,6 +152,7 @@ public final class LabelLayout {
         c.taken.addAll(taken);
         c.labels.addAll(labels);
         c.dropped.addAll(dropped);
+        c.mustShow.putAll(mustShow);
         c.avoidReserved = false;
         c.evictable = labels.size();
         return c;
@@ -165,6 +182,9 @@ public final class LabelLayout {
      * and in a per-frame copy finally takes the place of still labels ({@link #placeEvicting}).
      */
     public Label place(String id, String text, Style style, double[] anchor, List<Spot> spots, boolean mustShow) {
+        if (mustShow) {
+            this.mustShow.put(id, new MustShow(text, style, anchor, List.copyOf(spots)));
+        }
         double w = width(text, style);
         double h = height(style);
         Label label = tryPlace(id, text, style, anchor, spots, w, h);
@@ -174,11 +194,32 @@ public final class LabelLayout {
                     ? new double[] {bounds.x() + bounds.w() / 2, bounds.y() + h}
                     : new double[] {spots.get(0).x() + w / 2, spots.get(0).y() + h / 2};
             List<Spot> grid = anywhereNear(near[0], near[1], w, h);
-            label = tryPlace(id, text, style, anchor, grid, w, h);
+            // Close by first, even if a still label must give way; only then anywhere, with a long leader.
+            double reach = Math.max(w, 6 * h);
+            List<Spot> close = grid.stream().filter(s -> Math.hypot(s.x() + w / 2 - near[0],
+                    s.y() + h / 2 - near[1]) <= reach).toList();
+            label = tryPlace(id, text, style, anchor, close, w, h);
+            if (label == null && evictable > 0) {
+                List<Spot> all = new ArrayList<>(spots);
+                all.addAll(close);
+                label = placeEvicting(id, text, style, anchor, all, w, h);
+            }
+            if (label == null) {
+                label = tryPlace(id, text, style, anchor, grid, w, h);
+            }
             if (label == null && evictable > 0) {
                 List<Spot> all = new ArrayList<>(spots);
                 all.addAll(grid);
                 label = placeEvicting(id, text, style, anchor, all, w, h);
+            }
+            if (label == null && avoidReserved) {
+                // Laid out once, it may still sit where markers travel: one that comes by later takes it
+                // away for that frame (obstacleOver) rather than it never showing.
+                avoidReserved = false;
+                List<Spot> all = new ArrayList<>(spots);
+                all.addAll(grid);
+                label = tryPlace(id, text, style, anchor, all, w, h);
+                avoidReserved = true;
             }
         }
         if (label == null) {

@@ -66,6 +66,8 @@ class ChartLabelProperties {
         // The operating points are what the chart is about: they are always labelled.
         assertThat(layout.dropped()).doesNotContain(RooflineLabels.DECODE, RooflineLabels.PREFILL,
                 RooflineLabels.INFEASIBLE_ID);
+        // Every ceiling that is drawn is labelled.
+        assertThat(layout.dropped()).noneMatch(id -> id.equals("roof") || id.startsWith("roof-"));
     }
 
     @Property(tries = 300)
