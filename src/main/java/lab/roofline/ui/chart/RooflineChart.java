@@ -164,8 +164,16 @@ public final class RooflineChart extends CanvasChart {
         text(g, fitted("Attainable TFLOP/s (log scale)", font(0.95, false), plotBottom - TOP), 0, 0, TextAlignment.CENTER, VPos.CENTER, font(0.95, false), color(ChartColor.TEXT));
         g.restore();
         String devices = e.scenario().gpuCount() > 1 ? e.scenario().gpuCount() + " × " : "";
-        String title = "Roofline  ·  " + devices + e.scenario().gpu().name() + "  ·  " + e.computePrecision().label()
-                + " math";
+        // The longest wording that fits: a narrow (or zoomed) chart drops "Roofline" before it cuts the
+        // precision, which is what a reader needs to read the roofs.
+        String gpu = devices + e.scenario().gpu().name();
+        String precision = e.computePrecision().label();
+        String title = "Roofline  ·  " + gpu + "  ·  " + precision + " math";
+        for (String shorter : new String[] {gpu + "  ·  " + precision + " math", precision + " math  ·  " + gpu}) {
+            if (textWidth(title, font(1.15, true)) > plotRight - LEFT) {
+                title = shorter;
+            }
+        }
         text(g, fitted(title, font(1.15, true), plotRight - LEFT), LEFT, 12, TextAlignment.LEFT, VPos.TOP,
                 font(1.15, true), color(ChartColor.TEXT));
         // The small dots need a key: they are the decode step as the batch doubles, up to the memory wall.
