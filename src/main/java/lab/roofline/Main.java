@@ -24,7 +24,7 @@ public final class Main {
      * cores C2's compiler threads compete with the FX and render threads (README, Benchmarks). Returns
      * false (start here) when already running that way or when the relaunch cannot be made.
      */
-    private static boolean relaunchedWithC1() {
+    private static boolean relaunchedWithC1(String[] appArguments) {
         if (java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .anyMatch(a -> a.startsWith("-XX:TieredStopAtLevel"))) {
             return false;
@@ -41,6 +41,7 @@ public final class Main {
                 }
             }
             command.addAll(java.util.List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "app"));
+            command.addAll(java.util.List.of(appArguments));
             Process app = new ProcessBuilder(command).inheritIO().start();
             Runtime.getRuntime().addShutdownHook(new Thread(app::destroy)); // stopping this stops the app
             System.exit(app.waitFor());
@@ -60,10 +61,14 @@ public final class Main {
 
     public static void main(String[] args) {
         PLATFORM_LOG.setFilter(Main::shown);
-        if (args.length == 0 && relaunchedWithC1()) {
+        // roofline-lab FILE.roofline.json opens the app with that scenario.
+        boolean scenarioFile = args.length == 1 && lab.roofline.io.ScenarioFile.isScenarioFileName(args[0]);
+        if ((args.length == 0 || scenarioFile) && relaunchedWithC1(args)) {
             return;
         }
-        if (args.length == 0 || (args.length == 1 && args[0].equals("app"))) {
+        boolean appWithFile = args.length == 2 && args[0].equals("app")
+                && lab.roofline.io.ScenarioFile.isScenarioFileName(args[1]);
+        if (args.length == 0 || scenarioFile || appWithFile || (args.length == 1 && args[0].equals("app"))) {
             lab.roofline.io.AppData.loadAsync(); // overlaps the toolkit's start-up
             lab.roofline.ui.Preload.start();
             try {

@@ -94,11 +94,11 @@ public final class RooflineCommand {
                         + " is a folder; give a file name such as plan" + lab.roofline.io.ScenarioFile.EXTENSION);
             }
             HardwareProfile gpu = s.gpu();
-            boolean bundled = ProfileLoader.load(true, java.util.List.of()).find(gpu.id()).filter(gpu::equals).isPresent();
+            boolean bundled = ProfileLoader.isBundled(gpu);
             String file = saveTo.getFileName() == null ? "scenario" : saveTo.getFileName().toString();
             String name = file.endsWith(lab.roofline.io.ScenarioFile.EXTENSION)
                     ? file.substring(0, file.length() - lab.roofline.io.ScenarioFile.EXTENSION.length()) : file;
-            lab.roofline.io.ScenarioFile.save(new lab.roofline.io.ScenarioFile.Document(name, "",
+            lab.roofline.io.ScenarioFile.save(new lab.roofline.engine.NamedScenario(name, "",
                     scenario.toInputs(spec), bundled ? null : gpu), saveTo);
         }
     }

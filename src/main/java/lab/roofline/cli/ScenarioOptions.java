@@ -83,7 +83,7 @@ public final class ScenarioOptions {
     Path scenarioFile;
 
     /** The scenario file read by {@link #toInputs}, when one was given. */
-    private ScenarioFile.Document document;
+    private lab.roofline.engine.NamedScenario document;
 
     /** Loads profiles, reporting skipped files on stderr. */
     ProfileLoader.Result loadProfiles(CommandLine.Model.CommandSpec spec) {
@@ -105,7 +105,7 @@ public final class ScenarioOptions {
         CommandLine cl = spec.commandLine();
         Optional<HardwareProfile> found = profiles.find(in.gpuId());
         if (found.isEmpty() && document != null && !given(spec, "--gpu")) {
-            found = ScenarioFile.profileFor(document, profiles.profiles());
+            found = document.profileAmong(profiles.profiles());
         }
         String known = profiles.profiles().stream().map(HardwareProfile::id).collect(Collectors.joining(", "));
         return found.orElseThrow(() -> new CommandLine.ParameterException(cl, (given(spec, "--gpu") || document == null

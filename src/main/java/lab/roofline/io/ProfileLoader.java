@@ -156,6 +156,16 @@ public final class ProfileLoader {
         return root;
     }
 
+    private static volatile List<HardwareProfile> bundled;
+
+    /** Whether a profile is one of the app's own, unchanged (a scenario file then names it, not copies it). */
+    public static boolean isBundled(HardwareProfile p) {
+        if (bundled == null) {
+            bundled = load(true, List.of()).profiles();
+        }
+        return bundled.contains(p);
+    }
+
     /** Parses one profile from JSON text. */
     public static HardwareProfile parse(String jsonText) throws ProfileException {
         JsonNode root;

@@ -15,9 +15,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import lab.roofline.engine.HardwareProfile;
 import lab.roofline.engine.ModelPresets;
+import lab.roofline.engine.NamedScenario;
 import lab.roofline.engine.Precision;
 import lab.roofline.engine.RealismMode;
 import lab.roofline.engine.ScenarioInputs;
@@ -41,7 +41,12 @@ import lab.roofline.engine.ScenarioLimits;
 public final class ScenarioFile {
     public static final String FORMAT = "roofline-lab scenario";
     public static final int VERSION = 1;
-    public static final String EXTENSION = ".roofline.json";
+    public static final String EXTENSION = NamedScenario.FILE_EXTENSION;
+    /** Whether a name is a scenario file's (*.roofline.json, any case). */
+    public static boolean isScenarioFileName(String name) {
+        return name.toLowerCase(Locale.ROOT).endsWith(EXTENSION);
+    }
+
     /** A scenario is a few hundred bytes; with an embedded profile and a long note a few kB. */
     static final long MAX_BYTES = 1 << 20;
     static final int MAX_NAME_CHARS = 200;
@@ -53,25 +58,6 @@ public final class ScenarioFile {
             .enable(SerializationFeature.INDENT_OUTPUT);
 
     private ScenarioFile() {
-    }
-
-    /**
-     * One scenario document.
-     *
-     * @param hardware the profile the scenario runs on when it is not one of the bundled ones, else null
-     */
-    public record Document(String name, String note, ScenarioInputs inputs, HardwareProfile hardware) {
-        public Document {
-            name = name == null ? "" : name;
-            note = note == null ? "" : note;
-            if (inputs == null) {
-                throw new IllegalArgumentException("a scenario document needs its inputs");
-            }
-            if (hardware != null && !hardware.id().equalsIgnoreCase(inputs.gpuId())) {
-                throw new IllegalArgumentException("the embedded profile is " + hardware.id() + ", the scenario's GPU "
-                        + inputs.gpuId());
-            }
-        }
     }
 
     /** A file that could not be read as a scenario: the message names the file, the field and the reason. */
@@ -86,7 +72,7 @@ public final class ScenarioFile {
     // ---- writing ----
 
     /** The document as JSON text (UTF-8 when written; ends with a newline). */
-    public static String toJson(Document d) {
+    public static String toJson(NamedScenario d) {
         ObjectNode root = JSON.createObjectNode();
         root.put("format", FORMAT);
         root.put("version", VERSION);
@@ -129,14 +115,14 @@ public final class ScenarioFile {
     }
 
     /** Writes the document through a temporary file: a failed save never leaves half a file. */
-    public static void save(Document d, Path file) throws IOException {
+    public static void save(NamedScenario d, Path file) throws IOException {
         AtomicFiles.writeString(file, ".roofline-save-", toJson(d));
     }
 
     // ---- reading ----
 
     /** Reads a scenario file; every problem names the file. */
-    public static Document read(Path file) throws ScenarioFileException {
+    public static NamedScenario read(Path file) throws ScenarioFileException {
         String shown = ProfileLoader.clean(file.toString());
         String text;
         try {
@@ -166,7 +152,7 @@ public final class ScenarioFile {
     }
 
     /** Parses a document; the message names the field and says what is wrong with it. */
-    public static Document parse(String jsonText) throws ScenarioFileException {
+    public static NamedScenario parse(String jsonText) throws ScenarioFileException {
         JsonNode root;
         try {
             root = JSON.readTree(jsonText.startsWith("\uFEFF") ? jsonText.substring(1) : jsonText);
@@ -237,18 +223,8 @@ public final class ScenarioFile {
         double bandwidth = s.has("bandwidthEfficiency")
                 ? number(s, "bandwidthEfficiency", ScenarioLimits.BANDWIDTH_EFFICIENCY) : 1;
         Double price = price(s);
-        return new Document(name, note, new ScenarioInputs(gpu, model, parameters, precision, weightOnly, kv, batch,
+        return new NamedScenario(name, note, new ScenarioInputs(gpu, model, parameters, precision, weightOnly, kv, batch,
                 prompt, generated, gpuCount, realism, compute, bandwidth, price), hardware);
-    }
-
-    /**
-     * The profile a document runs on: a loaded one with its id, else the copy it carries; empty when
-     * neither exists (the caller names the GPU in its message).
-     */
-    public static Optional<HardwareProfile> profileFor(Document d, List<HardwareProfile> loaded) {
-        Optional<HardwareProfile> known = loaded.stream().filter(p -> p.id().equalsIgnoreCase(d.inputs().gpuId()))
-                .findFirst();
-        return known.isPresent() ? known : Optional.ofNullable(d.hardware());
     }
 
     private static String optionalText(JsonNode root, String field, int maxChars) throws ScenarioFileException {

@@ -7,7 +7,9 @@ import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBase;
+import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
@@ -70,6 +72,7 @@ public final class DashboardView extends BorderPane {
     private final ExplainPanel explain;
     private final Commands commands;
     private final RooflineViewModel vm;
+    private final ScenarioFileActions files;
 
     /**
      * Every command of the window, defined once: the menu item, the toolbar button and the shortcut are
@@ -102,7 +105,19 @@ public final class DashboardView extends BorderPane {
                 "Copy the chart under the mouse (or the whole dashboard) to the clipboard as a picture, "
                         + "as on screen at 2× (Ctrl+Shift+C)");
 
-        Commands(Consumer<ChartKind> exporter) {
+        public final Action newScenario;
+        public final Action open;
+        public final Action save;
+        public final Action saveAs;
+
+        Commands(Consumer<ChartKind> exporter, ScenarioFileActions files) {
+            newScenario = command("New", "Shortcut+N", e -> files.newScenario(),
+                    "Start again from the default scenario (asks first if a file's changes are unsaved)");
+            open = command("Open…", "Shortcut+O", e -> files.open(),
+                    "Open a scenario file (*.roofline.json); you can also drop one on the window");
+            save = command("Save", "Shortcut+S", e -> files.save(), "Save the scenario to its file (Ctrl+S)");
+            saveAs = command("Save As…", "Shortcut+Shift+S", e -> files.saveAs(),
+                    "Save the scenario to a new file: every input, a name and a note, sendable to a colleague");
             export = command("Export…", "Shortcut+E", e -> exporter.accept(null),
                     "Save a chart or the dashboard as PNG or SVG, slide-sized or as on screen (Ctrl+E)");
             for (ChartKind k : ChartKind.values()) {
@@ -136,13 +151,55 @@ public final class DashboardView extends BorderPane {
         }
     }
 
+    /** What File ▸ New, Open, Open Recent, Save and Save As ask the app to do (it owns dialogs and I/O). */
+    public interface ScenarioFileActions {
+        void newScenario();
+
+        void open();
+
+        void openRecent(java.nio.file.Path file);
+
+        void save();
+
+        void saveAs();
+
+        /** For a window with no files (tests, benchmarks): the commands do nothing. */
+        ScenarioFileActions NONE = new ScenarioFileActions() {
+            @Override
+            public void newScenario() {
+            }
+
+            @Override
+            public void open() {
+            }
+
+            @Override
+            public void openRecent(java.nio.file.Path file) {
+            }
+
+            @Override
+            public void save() {
+            }
+
+            @Override
+            public void saveAs() {
+            }
+        };
+    }
+
+    public DashboardView(RooflineViewModel vm, Consumer<ChartKind> export) {
+        this(vm, export, ScenarioFileActions.NONE);
+    }
+
     /**
      * @param export asked to export a chart kind, or to ask which (null); the app shows the dialog
+     * @param files  what the File menu's scenario commands do
      */
-    public DashboardView(RooflineViewModel vm, Consumer<ChartKind> export) {
+    public DashboardView(RooflineViewModel vm, Consumer<ChartKind> export, ScenarioFileActions files) {
         Fxml.loadInto(this);
         this.vm = vm;
-        commands = new Commands(export);
+        this.files = files;
+        commands = new Commands(export, files);
         controls = new ControlPanel(vm);
         summary = new SummaryStrip(vm.resultProperty());
         roofline = new RooflineChart(vm.resultProperty());
@@ -242,6 +299,12 @@ public final class DashboardView extends BorderPane {
 
     private MenuBar menuBar() {
         List<Action> exports = new ArrayList<>();
+        exports.add(commands.newScenario);
+        exports.add(commands.open);
+        exports.add(ActionUtils.ACTION_SEPARATOR); // Open Recent goes here, made each time the menu opens
+        exports.add(commands.save);
+        exports.add(commands.saveAs);
+        exports.add(ActionUtils.ACTION_SEPARATOR);
         exports.add(commands.export);
         exports.add(ActionUtils.ACTION_SEPARATOR);
         exports.addAll(commands.exportEach);
@@ -255,6 +318,12 @@ public final class DashboardView extends BorderPane {
                 new ActionGroup("Lesson", commands.startLesson, commands.nextStep, commands.previousStep,
                         commands.leaveLesson)));
         bar.setUseSystemMenuBar(true);
+        Menu file = bar.getMenus().get(0);
+        Menu recent = new Menu("Open Recent");
+        recent.setId("menu-open-recent");
+        recent.getItems().add(new MenuItem("(none yet)")); // a menu with no items never opens
+        file.setOnShowing(e -> fillRecent(recent));
+        file.getItems().add(2, recent);
         return bar;
     }
 
@@ -625,5 +694,22 @@ public final class DashboardView extends BorderPane {
         };
         pane.skinProperty().addListener(uncache);
         uncache.changed(pane.skinProperty(), null, pane.getSkin());
+    }
+
+    /** File ▸ Open Recent: the recent scenario files, most recent first; a missing one is shown disabled. */
+    private void fillRecent(Menu recent) {
+        recent.getItems().clear();
+        for (java.nio.file.Path p : vm.document().recent()) {
+            MenuItem item = new MenuItem(lab.roofline.ui.scenario.ScenarioDocument.nameOf(p) + "  —  " + p.getParent());
+            item.setMnemonicParsing(false);
+            item.setDisable(!java.nio.file.Files.isRegularFile(p));
+            item.setOnAction(e -> files.openRecent(p));
+            recent.getItems().add(item);
+        }
+        if (recent.getItems().isEmpty()) {
+            MenuItem none = new MenuItem("(none yet)");
+            none.setDisable(true);
+            recent.getItems().add(none);
+        }
     }
 }

@@ -62,6 +62,11 @@ public final class RooflineApp extends Application {
     private final List<javafx.beans.Observable> watched = new ArrayList<>();
     private final InvalidationListener saveSoon = obs -> scheduleSave();
 
+    /** The window's view model (for tests). */
+    RooflineViewModel viewModel() {
+        return vm;
+    }
+
     public static void launchApp(String[] args) {
         Application.launch(RooflineApp.class, args);
     }
@@ -81,7 +86,7 @@ public final class RooflineApp extends Application {
         vm.apiPrices().setAll(data.apiPrices().prices());
         vm.setRealism(data.realism().realism());
         List<String> settingsNotes = restoreScenario();
-        view = new DashboardView(vm, this::export);
+        view = new DashboardView(vm, this::export, new ScenarioFiles());
         DashboardView.Commands commands = view.commands();
         commands.explanation.setSelected(Boolean.parseBoolean(settings.get("explain", "false")));
         commands.darkTheme.setSelected("dark".equals(settings.get("theme", "light")));
@@ -97,7 +102,29 @@ public final class RooflineApp extends Application {
         commands.darkTheme.selectedProperty().addListener((obs, was, is) -> Theme.of(is).applyTo(scene));
 
         view.showStatus(startupMessage(settingsNotes), null);
-        stage.setTitle("Roofline Lab");
+        restoreDocument();
+        stage.titleProperty().bind(vm.document().titleProperty());
+        // A file that would be lost asks first; an untitled scenario is kept by the session anyway.
+        stage.setOnCloseRequest(e -> {
+            if (vm.document().closingLosesWork()) {
+                e.consume();
+                afterAskingToSave(stage::close);
+            }
+        });
+        scene.setOnDragOver(e -> {
+            if (droppedScenario(e.getDragboard()) != null) {
+                e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
+                e.consume();
+            }
+        });
+        scene.setOnDragDropped(e -> {
+            Path dropped = droppedScenario(e.getDragboard());
+            e.setDropCompleted(dropped != null);
+            e.consume();
+            if (dropped != null) {
+                afterAskingToSave(() -> openFile(dropped));
+            }
+        });
         stage.setScene(scene);
         stage.setMinWidth(Math.min(MIN_WIDTH, screen.getWidth()));
         stage.setMinHeight(Math.min(MIN_HEIGHT, screen.getHeight()));
@@ -116,7 +143,11 @@ public final class RooflineApp extends Application {
         });
         stage.show();
 
-        watched.addAll(List.of(vm.inputsProperty(), commands.darkTheme.selectedProperty(),
+        // roofline-lab FILE.roofline.json opens it.
+        getParameters().getRaw().stream().filter(RooflineApp::isScenarioFile).findFirst()
+                .ifPresent(f -> openFile(Path.of(f)));
+        watched.addAll(List.of(vm.inputsProperty(), vm.document().fileProperty(), vm.document().recent(),
+                commands.darkTheme.selectedProperty(),
                 commands.explanation.selectedProperty(), stage.xProperty(), stage.yProperty(),
                 stage.widthProperty(), stage.heightProperty(), stage.maximizedProperty(), view.zoomProperty()));
         watched.forEach(o -> o.addListener(saveSoon));
@@ -199,6 +230,12 @@ public final class RooflineApp extends Application {
             settings.put("window.height", stage.getScene().getHeight());
         }
         ScenarioSettings.write(settings, vm.inputs());
+        Path documentFile = vm.document().file();
+        settings.put("document.file", documentFile == null ? "" : documentFile.toString());
+        List<Path> recent = vm.document().recent();
+        for (int i = 0; i < lab.roofline.ui.scenario.ScenarioDocument.MAX_RECENT; i++) {
+            settings.put("recent." + i, i < recent.size() ? recent.get(i).toString() : "");
+        }
         if (unresolvedGpuId != null && vm.gpuProperty().get() == fallbackGpu) {
             settings.put("gpu", unresolvedGpuId);
         } else {
@@ -370,6 +407,177 @@ public final class RooflineApp extends Application {
             return folder.isDirectory() ? java.util.Optional.of(folder) : java.util.Optional.empty();
         } catch (java.nio.file.InvalidPathException e) {
             return java.util.Optional.empty();
+        }
+    }
+
+    // ---- scenario files: dialogs here, reading and writing on the io thread ----
+
+    /** Whether a command-line argument names a scenario file. */
+    static boolean isScenarioFile(String arg) {
+        return lab.roofline.io.ScenarioFile.isScenarioFileName(arg);
+    }
+
+    /** The first scenario file among dropped files, or null. */
+    private static Path droppedScenario(javafx.scene.input.Dragboard board) {
+        if (!board.hasFiles()) {
+            return null;
+        }
+        return board.getFiles().stream().map(java.io.File::toPath)
+                .filter(p -> isScenarioFile(p.getFileName().toString())).findFirst().orElse(null);
+    }
+
+    /** The recent files and the document the last session had open (read again, off the FX thread). */
+    private void restoreDocument() {
+        List<Path> recent = new ArrayList<>();
+        for (int i = 0; i < lab.roofline.ui.scenario.ScenarioDocument.MAX_RECENT; i++) {
+            String p = settings.get("recent." + i, "");
+            try {
+                if (!p.isBlank()) {
+                    recent.add(Path.of(p));
+                }
+            } catch (java.nio.file.InvalidPathException ignored) {
+                // a damaged entry is left out
+            }
+        }
+        vm.document().setRecent(recent);
+        String open = settings.get("document.file", "");
+        if (open.isBlank()) {
+            return;
+        }
+        io.execute(() -> {
+            try {
+                Path file = Path.of(open);
+                lab.roofline.engine.NamedScenario d = lab.roofline.io.ScenarioFile.read(file);
+                Platform.runLater(() -> vm.document().reattached(file, d));
+            } catch (lab.roofline.io.ScenarioFile.ScenarioFileException | java.nio.file.InvalidPathException e) {
+                // Moved or damaged since: the scenario stays, untitled.
+            }
+        });
+    }
+
+    /** Runs an action that replaces the scenario, after offering to save a file's unsaved changes. */
+    private void afterAskingToSave(Runnable then) {
+        if (!vm.document().closingLosesWork()) {
+            then.run();
+            return;
+        }
+        ButtonType save = new ButtonType("Save", javafx.scene.control.ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType("Don't Save", javafx.scene.control.ButtonBar.ButtonData.NO);
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "Your changes to " + vm.document().nameProperty().get()
+                + " are not saved in " + vm.document().file().getFileName() + ".", save, discard, ButtonType.CANCEL);
+        ask.setHeaderText("Save the changes to " + vm.document().nameProperty().get() + "?");
+        ask.initOwner(stage);
+        ask.getDialogPane().getStylesheets().setAll(stage.getScene().getStylesheets());
+        ask.getDialogPane().setStyle(view.getStyle());
+        ButtonType answer = ask.showAndWait().orElse(ButtonType.CANCEL);
+        if (answer == save) {
+            write(vm.document().file(), then);
+        } else if (answer == discard) {
+            then.run();
+        }
+    }
+
+    /** Reads a scenario file off the FX thread; a bad one leaves the scenario as it was and says why. */
+    void openFile(Path file) {
+        io.execute(() -> {
+            try {
+                lab.roofline.engine.NamedScenario d = lab.roofline.io.ScenarioFile.read(file);
+                Platform.runLater(() -> vm.open(file, d).ifPresentOrElse(
+                        problem -> view.showStatus("Could not open " + problem, null),
+                        () -> view.showStatus("Opened " + vm.document().nameProperty().get() + " (" + file + ")", null)));
+            } catch (lab.roofline.io.ScenarioFile.ScenarioFileException e) {
+                Platform.runLater(() -> view.showStatus("Could not open " + e.getMessage()
+                        + ". The scenario is unchanged.", null));
+            }
+        });
+    }
+
+    /** Writes the document off the FX thread; then (on success) runs what was waiting for the save. */
+    private void write(Path file, Runnable then) {
+        lab.roofline.engine.HardwareProfile gpu = vm.gpuProperty().get();
+        lab.roofline.engine.NamedScenario d = vm.document().toDocument(
+                lab.roofline.io.ProfileLoader.isBundled(gpu) ? null : gpu);
+        io.execute(() -> {
+            try {
+                lab.roofline.io.ScenarioFile.save(d, file);
+                Platform.runLater(() -> {
+                    vm.document().saved(file, d.inputs());
+                    view.showStatus("Saved " + vm.document().nameProperty().get() + " to " + file, null);
+                    then.run();
+                });
+            } catch (IOException e) {
+                Platform.runLater(() -> view.showStatus("Could not save: " + e.getMessage(), null));
+            }
+        });
+    }
+
+    private FileChooser scenarioChooser(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Roofline Lab scenario",
+                "*" + lab.roofline.io.ScenarioFile.EXTENSION));
+        Path current = vm.document().file();
+        java.util.Optional<java.io.File> folder = current != null && current.getParent() != null
+                ? exportFolder(current.getParent().toString()) : exportFolder(settings.get("scenario.folder", ""));
+        folder.ifPresent(chooser::setInitialDirectory);
+        return chooser;
+    }
+
+    /** The File menu's scenario commands. */
+    private final class ScenarioFiles implements DashboardView.ScenarioFileActions {
+        @Override
+        public void newScenario() {
+            afterAskingToSave(() -> {
+                vm.newScenario();
+                view.showStatus("New scenario: the defaults, untitled", null);
+            });
+        }
+
+        @Override
+        public void open() {
+            afterAskingToSave(() -> {
+                java.io.File chosen = scenarioChooser("Open scenario").showOpenDialog(stage);
+                if (chosen != null) {
+                    if (chosen.getParent() != null) {
+                        settings.put("scenario.folder", chosen.getParent());
+                    }
+                    openFile(chosen.toPath());
+                }
+            });
+        }
+
+        @Override
+        public void openRecent(Path file) {
+            afterAskingToSave(() -> openFile(file));
+        }
+
+        @Override
+        public void save() {
+            if (vm.document().file() == null) {
+                saveAs();
+            } else {
+                write(vm.document().file(), () -> { });
+            }
+        }
+
+        @Override
+        public void saveAs() {
+            FileChooser chooser = scenarioChooser("Save scenario as");
+            String name = vm.document().nameProperty().get();
+            chooser.setInitialFileName((lab.roofline.ui.scenario.ScenarioDocument.UNTITLED.equals(name) ? "scenario"
+                    : name.replaceAll("[\\\\/:*?\"<>|]", "-")) + lab.roofline.io.ScenarioFile.EXTENSION);
+            java.io.File chosen = chooser.showSaveDialog(stage);
+            if (chosen == null) {
+                return;
+            }
+            Path file = chosen.toPath();
+            if (!isScenarioFile(file.getFileName().toString())) {
+                file = file.resolveSibling(file.getFileName() + lab.roofline.io.ScenarioFile.EXTENSION);
+            }
+            if (file.getParent() != null) {
+                settings.put("scenario.folder", file.getParent().toString());
+            }
+            write(file, () -> { });
         }
     }
 }

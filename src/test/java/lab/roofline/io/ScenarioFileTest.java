@@ -12,7 +12,7 @@ import lab.roofline.engine.Precision;
 import lab.roofline.engine.RealismMode;
 import lab.roofline.engine.ScenarioInputs;
 import lab.roofline.engine.ScenarioLimits;
-import lab.roofline.io.ScenarioFile.Document;
+import lab.roofline.engine.NamedScenario;
 import lab.roofline.io.ScenarioFile.ScenarioFileException;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -59,8 +59,8 @@ class ScenarioFileTest {
 
     @Property(tries = 300)
     void everyInputSurvivesASaveAndAnOpen(@ForAll("inputs") ScenarioInputs in) throws Exception {
-        Document d = new Document("name", "a note\nwith two lines", in, null);
-        Document back = ScenarioFile.parse(ScenarioFile.toJson(d));
+        NamedScenario d = new NamedScenario("name", "a note\nwith two lines", in, null);
+        NamedScenario back = ScenarioFile.parse(ScenarioFile.toJson(d));
         // A preset's count comes from the preset; a custom model keeps the count written.
         assertThat(back).isEqualTo(d);
     }
@@ -73,14 +73,14 @@ class ScenarioFileTest {
                 """);
         ScenarioInputs in = new ScenarioInputs("lab-gpu", null, 7e9, Precision.BF16, false, Precision.BF16, 8, 512,
                 128, 1, RealismMode.IDEAL, 1, 1, null);
-        Document back = ScenarioFile.parse(ScenarioFile.toJson(new Document("mine", "", in, own)));
+        NamedScenario back = ScenarioFile.parse(ScenarioFile.toJson(new NamedScenario("mine", "", in, own)));
         assertThat(back.hardware()).isEqualTo(own);
-        assertThat(ScenarioFile.profileFor(back, List.of())).contains(own);
+        assertThat(back.profileAmong(List.of())).contains(own);
     }
 
     @Test
     void theSampleFileReads() throws Exception {
-        Document d = ScenarioFile.parse(GOOD);
+        NamedScenario d = ScenarioFile.parse(GOOD);
         assertThat(d.name()).isEqualTo("70B on H100");
         assertThat(d.inputs()).isEqualTo(ScenarioInputs.DEFAULT);
     }
@@ -139,7 +139,7 @@ class ScenarioFileTest {
     void saveReplacesAFileWholeAndLeavesNoTemporaryFile(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("s.roofline.json");
         Files.writeString(file, "old");
-        ScenarioFile.save(new Document("s", "", ScenarioInputs.DEFAULT, null), file);
+        ScenarioFile.save(new NamedScenario("s", "", ScenarioInputs.DEFAULT, null), file);
         assertThat(ScenarioFile.read(file).inputs()).isEqualTo(ScenarioInputs.DEFAULT);
         try (var files = Files.list(dir)) {
             assertThat(files).containsExactly(file);

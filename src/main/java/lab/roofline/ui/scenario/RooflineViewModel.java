@@ -329,6 +329,41 @@ public final class RooflineViewModel {
         return profiles;
     }
 
+    private ScenarioDocument document;
+
+    /** The live scenario as a document: its file, name, note and unsaved changes. */
+    public ScenarioDocument document() {
+        if (document == null) {
+            document = new ScenarioDocument(inputs);
+        }
+        return document;
+    }
+
+    /**
+     * Opens a scenario document: its GPU must be loaded or carried in the file (then it joins the list);
+     * otherwise nothing changes and the reason is returned.
+     */
+    public Optional<String> open(java.nio.file.Path from, lab.roofline.engine.NamedScenario d) {
+        Optional<HardwareProfile> gpuOf = d.profileAmong(profiles);
+        if (gpuOf.isEmpty()) {
+            return Optional.of(from.getFileName() + ": field 'scenario.gpu': unknown accelerator '"
+                    + lab.roofline.engine.Units.shortened(d.inputs().gpuId())
+                    + "' (not among the loaded profiles, and the file carries none)");
+        }
+        if (!profiles.contains(gpuOf.get())) {
+            profiles.add(gpuOf.get());
+        }
+        apply(d.inputs());
+        document().opened(from, d);
+        return Optional.empty();
+    }
+
+    /** File ▸ New: the default scenario, untitled. */
+    public void newScenario() {
+        apply(ScenarioInputs.DEFAULT);
+        document().startedNew();
+    }
+
     public ObservableList<ApiPrice> apiPrices() {
         return apiPrices;
     }

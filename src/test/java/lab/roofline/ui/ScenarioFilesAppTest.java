@@ -1,0 +1,81 @@
+package lab.roofline.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
+import javafx.application.Application;
+import javafx.stage.Stage;
+import lab.roofline.io.Settings;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Scenario files in the window: opened from the command line, marked when changed, saved, refused when bad. */
+class ScenarioFilesAppTest {
+    private Application app;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+        }
+    }
+
+    private static void waitFor(BooleanSupplier done) throws InterruptedException {
+        for (int i = 0; i < 100 && !done.getAsBoolean(); i++) {
+            Thread.sleep(50);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+    }
+
+    @Test
+    void aFileNamedOnTheCommandLineOpensChangesAreMarkedAndSaveWritesThem(@TempDir Path dir) throws Exception {
+        Files.deleteIfExists(Settings.defaultFile());
+        Path file = dir.resolve("h200 plan.roofline.json");
+        assertThat(lab.roofline.cli.RooflineCommand.run(new String[] {"report", "--gpu", "h200_sxm", "--batch", "64",
+                "--save-scenario", file.toString()}, new java.io.PrintWriter(java.io.Writer.nullWriter()),
+                new java.io.PrintWriter(java.io.Writer.nullWriter()))).isZero();
+        Stage stage = FxToolkit.registerPrimaryStage();
+        app = FxToolkit.setupApplication(RooflineApp.class, file.toString());
+        RooflineApp roofline = (RooflineApp) app;
+        FxRobot robot = new FxRobot();
+        waitFor(() -> roofline.viewModel().inputs().batchSize() == 64);
+        var vm = roofline.viewModel();
+        DashboardView view = (DashboardView) stage.getScene().getRoot();
+        assertThat(vm.gpuProperty().get().id()).isEqualTo("h200_sxm");
+        assertThat(stage.getTitle()).isEqualTo("h200 plan — Roofline Lab");
+
+        robot.interact(() -> vm.batchSizeProperty().set(8));
+        assertThat(stage.getTitle()).isEqualTo("h200 plan • — Roofline Lab");
+        robot.interact(() -> view.commands().save.handle(new javafx.event.ActionEvent()));
+        waitFor(() -> !vm.document().isModified());
+        assertThat(stage.getTitle()).isEqualTo("h200 plan — Roofline Lab");
+        assertThat(lab.roofline.io.ScenarioFile.read(file).inputs().batchSize()).isEqualTo(8);
+        assertThat(view.statusText()).startsWith("Saved h200 plan");
+
+        // A bad file leaves the scenario as it was and says which file, which field and why.
+        Path bad = dir.resolve("bad.roofline.json");
+        Files.writeString(bad, Files.readString(file).replace("\"batch\" : 8", "\"batch\" : 0"));
+        robot.interact(() -> roofline.openFile(bad));
+        waitFor(() -> view.statusText().startsWith("Could not open"));
+        assertThat(view.statusText()).contains("bad.roofline.json", "scenario.batch", "too small", "unchanged");
+        assertThat(vm.inputs().batchSize()).isEqualTo(8);
+        assertThat(vm.document().file()).isEqualTo(file);
+
+        // The File menu offers it again, and the session remembers it.
+        assertThat(vm.document().recent()).first().isEqualTo(file.toAbsolutePath().normalize());
+        waitFor(() -> {
+            try {
+                return Files.readString(Settings.defaultFile()).contains("recent.0=");
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        });
+        assertThat(Files.readString(Settings.defaultFile())).contains("document.file=");
+    }
+}
