@@ -22,7 +22,7 @@ public final class Captions {
                 : "derated to " + Units.percent(s.computeEfficiency()) + " of peak FLOP/s, "
                 + Units.percent(s.bandwidthEfficiency()) + " of bandwidth";
         String price = Double.isFinite(s.priceUsdPerHour())
-                ? String.format(Locale.ROOT, "$%.2f per device-hour", s.priceUsdPerHour()) : "no price";
+                ? String.format(Locale.ROOT, "$%.2f\u00a0per\u00a0device-hour", s.priceUsdPerHour()) : "no price";
         return devices(s) + "  ·  " + capped(s.model().name()) + "  ·  " + precisions + "  ·  batch "
                 + String.format(Locale.ROOT, "%,d", s.batchSize())
                 + "  ·  " + String.format(Locale.ROOT, "%,d prompt + %,d generated tokens", s.promptTokens(),

@@ -138,15 +138,19 @@ public final class CostChart extends CanvasChart {
         double[] centres = {TOP + barArea * 0.25, TOP + barArea * 0.75};
         boolean compact = w - RIGHT - TOTAL_LABEL_WIDTH - LEFT < w * 0.5;
         // Bars grow with a tall chart (a slide), to a point: two slabs would read as a table, not a ratio.
-        double height = Math.min(96, barArea / 2 * (compact ? 0.5 : 0.62));
+        double cap = 72;
         if (compact) {
-            // Room above each bar for its name and total.
+            // Each bar's slot: its name and total on a line, the bar under them, a gap before the next slot.
+            // The bar takes what is left, so a short chart never draws one bar over the other's name.
+            double slot = barArea / 2;
+            double nameLine = baseFontSize() * 1.3;
+            double height = Math.max(3, Math.min(cap, slot - nameLine - 8));
             for (int i = 0; i < 2; i++) {
-                centres[i] += baseFontSize() * 0.6;
+                centres[i] = TOP + i * slot + nameLine + height / 2;
             }
             return new Bars(true, 16, w - RIGHT, height, centres);
         }
-        return new Bars(false, LEFT, w - RIGHT - TOTAL_LABEL_WIDTH, height, centres);
+        return new Bars(false, LEFT, w - RIGHT - TOTAL_LABEL_WIDTH, Math.min(cap, barArea / 2 * 0.62), centres);
     }
 
     /** Where the bars were last laid out (for tests). */

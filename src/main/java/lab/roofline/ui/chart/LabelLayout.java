@@ -153,9 +153,21 @@ public final class LabelLayout {
         c.labels.addAll(labels);
         c.dropped.addAll(dropped);
         c.mustShow.putAll(mustShow);
+        c.reserved.addAll(reserved);
         c.avoidReserved = false;
         c.evictable = labels.size();
         return c;
+    }
+
+    /**
+     * The spots whose box keeps off the reserved lines (the roof, the decode path): a per-frame banner
+     * tries these first, so it hides no line where it need not.
+     */
+    public List<Spot> offReserved(List<Spot> spots, double w, double h) {
+        return spots.stream().filter(s -> {
+            Box padded = padded(new Box(s.x(), s.y(), w, h));
+            return reserved.stream().noneMatch(padded::overlaps);
+        }).toList();
     }
 
     public double width(String text, Style style) {

@@ -198,25 +198,28 @@ public final class RooflineLabels {
         // A scenario that does not fit says so, at the top of the plot: its points are what it would do.
         String notFit = lab.roofline.explain.Captions.doesNotFit(e);
         if (notFit != null) {
-            // The longest wording that has room: a small or crowded chart still says it does not fit.
+            // The longest wording that has room off the roof and the decode path (the banner should hide no
+            // line it can avoid); else the longest with room anywhere; a crowded chart still says "does not fit".
             List<String> wordings = List.of(notFit + " (points: what it would do)", notFit, "does not fit");
-            for (int i = 0; i < wordings.size(); i++) {
-                String text = wordings.get(i);
-                double w = layout.width(text, INFEASIBLE);
-                double h = layout.height(INFEASIBLE);
-                boolean last = i == wordings.size() - 1;
-                if (!last && w + 16 > geo.plotRight() - geo.plotLeft()) {
-                    continue;
-                }
-                List<Spot> spots = new ArrayList<>();
-                for (double y = geo.plotTop() + 6; y < geo.plotBottom() - h; y += h) {
-                    spots.add(Spot.at(geo.plotLeft() + 8, y));
-                    spots.add(Spot.at((geo.plotLeft() + geo.plotRight() - w) / 2, y));
-                    spots.add(Spot.at(geo.plotRight() - 8 - w, y));
-                }
-                if (last ? layout.place(INFEASIBLE_ID, text, INFEASIBLE, null, spots, true) != null
-                        : layout.placeIfFree(INFEASIBLE_ID, text, INFEASIBLE, spots) != null) {
-                    break;
+            double h = layout.height(INFEASIBLE);
+            boolean placed = false;
+            for (boolean offLines : new boolean[] {true, false}) {
+                for (int i = 0; i < wordings.size() && !placed; i++) {
+                    String text = wordings.get(i);
+                    double w = layout.width(text, INFEASIBLE);
+                    boolean last = !offLines && i == wordings.size() - 1;
+                    if (!last && w + 16 > geo.plotRight() - geo.plotLeft()) {
+                        continue;
+                    }
+                    List<Spot> rows = new ArrayList<>();
+                    for (double y = geo.plotTop() + 6; y < geo.plotBottom() - h; y += h) {
+                        rows.add(Spot.at(geo.plotLeft() + 8, y));
+                        rows.add(Spot.at((geo.plotLeft() + geo.plotRight() - w) / 2, y));
+                        rows.add(Spot.at(geo.plotRight() - 8 - w, y));
+                    }
+                    List<Spot> spots = offLines ? layout.offReserved(rows, w, h) : rows;
+                    placed = last ? layout.place(INFEASIBLE_ID, text, INFEASIBLE, null, spots, true) != null
+                            : layout.placeIfFree(INFEASIBLE_ID, text, INFEASIBLE, spots) != null;
                 }
             }
         }

@@ -202,22 +202,29 @@ public final class UtilizationChart extends CanvasChart {
         impliedKeyShown = false;
         if (!UtilizationLabels.impliedOnChart(references.getValue()).isEmpty()) {
             Font key = font(0.8, false);
-            String legend = IMPLIED_KEY;
-            double keyWidth = textWidth(legend, key);
+            double titleRight = LEFT + textWidth(title, font(1.15, true));
             double subtitleRight = LEFT + (subtitle == null ? 0 : textWidth(subtitle, small));
-            if (LEFT + textWidth(title, font(1.15, true)) + 24 + keyWidth <= plotRight) {
-                text(g, legend, plotRight, 12 + baseFontSize() * 0.3, TextAlignment.RIGHT, VPos.TOP, key,
-                        color(ChartColor.MUTED));
-                impliedKeyShown = true;
-            } else if (subtitleRight + 24 + keyWidth <= plotRight) {
-                text(g, legend, plotRight, 12 + baseFontSize() * 1.6, TextAlignment.RIGHT, VPos.TOP, key,
-                        color(ChartColor.MUTED));
-                impliedKeyShown = true;
+            // The longest wording with room: beside the title, else after the subtitle.
+            for (String legend : IMPLIED_KEYS) {
+                double keyWidth = textWidth(legend, key);
+                if (titleRight + 24 + keyWidth <= plotRight) {
+                    text(g, legend, plotRight, 12 + baseFontSize() * 0.3, TextAlignment.RIGHT, VPos.TOP, key,
+                            color(ChartColor.MUTED));
+                    impliedKeyShown = true;
+                } else if (subtitleRight + 24 + keyWidth <= plotRight) {
+                    text(g, legend, plotRight, 12 + baseFontSize() * 1.6, TextAlignment.RIGHT, VPos.TOP, key,
+                            color(ChartColor.MUTED));
+                    impliedKeyShown = true;
+                }
+                if (impliedKeyShown) {
+                    break;
+                }
             }
         }
     }
 
-    static final String IMPLIED_KEY = "┆ n× = batch where output costs n× input, as in an API's prices";
+    static final List<String> IMPLIED_KEYS = List.of("┆ n× = batch where output costs n× input, as in an API's prices",
+            "┆ n× = where output costs n× input, as an API's", "┆ n× = an API's price ratio");
     private boolean impliedKeyShown;
 
     /** Whether the last draw explained the implied-batch ticks (for tests). */

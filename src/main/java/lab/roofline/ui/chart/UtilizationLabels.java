@@ -128,11 +128,20 @@ public final class UtilizationLabels {
             Evaluation.BatchPoint last = curve.get(curve.size() - 1);
             double weightsY = ys.toPixel(last.weightMatmulUtilization() * 100);
             double stepY = ys.toPixel(last.computeUtilization() * 100);
+            // Both labels sit where the curves have reached their plateau (their y is the plateau's): further
+            // left they would float beside nothing.
+            double plateauX = LEFT;
+            for (Evaluation.BatchPoint p : curve) {
+                if (p.weightMatmulUtilization() >= last.weightMatmulUtilization() - 0.03) {
+                    plateauX = xs.toPixel(p.batchSize());
+                    break;
+                }
+            }
             String weights = "weight matmuls alone";
             double ww = layout.width(weights, WEIGHTS_ONLY);
             double wh = layout.height(WEIGHTS_ONLY);
             List<Spot> ws = new ArrayList<>();
-            for (double right = plotRight - 8; right - ww > LEFT; right -= ww / 2) {
+            for (double right = plotRight - 8; right - ww > LEFT && right - ww >= plateauX - 8; right -= ww / 2) {
                 ws.add(Spot.at(right - ww, weightsY - 4 - wh));
                 ws.add(Spot.at(right - ww, weightsY + 4));
             }
@@ -143,7 +152,7 @@ public final class UtilizationLabels {
             double ah = layout.height(ATTENTION_SHARE);
             List<Spot> as = new ArrayList<>();
             double middle = (weightsY + stepY) / 2 - ah / 2;
-            for (double right = plotRight - 8; right - aw > LEFT; right -= aw / 3) {
+            for (double right = plotRight - 8; right - aw > LEFT && right - aw >= plateauX - aw / 2; right -= aw / 3) {
                 as.add(Spot.at(right - aw, middle));
                 as.add(Spot.at(right - aw, stepY + 4));
             }

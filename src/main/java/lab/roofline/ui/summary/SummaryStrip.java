@@ -125,7 +125,7 @@ public final class SummaryStrip extends VBox {
      * comes and goes mid-drag). An export has no drag: without warnings it gives the line to the charts.
      */
     public void reserveWarningLine(boolean reserve) {
-        warnings.setMinHeight(reserve ? 28 : 0);
+        warnings.setMinHeight(reserve ? 28 : javafx.scene.layout.Region.USE_PREF_SIZE); // never cut in half
         warnings.managedProperty().unbind();
         if (!reserve) {
             warnings.managedProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(warnings.getChildren()));
@@ -214,6 +214,12 @@ public final class SummaryStrip extends VBox {
     public SummaryTile tile(Derivations.Quantity quantity) {
         refreshIfDirty();
         return tiles().stream().filter(t -> t.quantity() == quantity).findFirst().orElseThrow();
+    }
+
+    /** The warning lines shown now (for tests of their layout). */
+    public List<Label> warningLabels() {
+        refreshIfDirty();
+        return warnings.getChildren().stream().map(n -> (Label) n).toList();
     }
 
     /** Texts of the warnings shown now. */

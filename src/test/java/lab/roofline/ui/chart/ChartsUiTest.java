@@ -81,6 +81,31 @@ class ChartsUiTest extends DashboardFixture {
         }
     }
 
+    /** A short, narrow chart names each bar above it: one bar never covers the other's name. */
+    @Test
+    void inAShortChartNoBarCoversTheOthersName(FxRobot robot) {
+        robot.interact(() -> vm.batchSizeProperty().set(4096)); // a long input bar
+        for (double[] size : new double[][] {{380, 240}, {400, 250}, {460, 240}, {460, 330}}) {
+            double width = size[0];
+            double height = size[1];
+            double[] measured = new double[2];
+            robot.interact(() -> {
+                CostChart chart = new CostChart(vm.resultProperty(), vm.referencesProperty());
+                javafx.scene.Scene scene = new javafx.scene.Scene(new javafx.scene.layout.StackPane(chart), width, height);
+                lab.roofline.ui.theme.Theme.LIGHT.applyTo(scene);
+                scene.getRoot().applyCss();
+                scene.getRoot().layout();
+                var input = chart.segments().stream().filter(s -> s.bar().startsWith("Input")).findFirst().orElseThrow();
+                var output = chart.segments().stream().filter(s -> s.bar().startsWith("Output")).findFirst().orElseThrow();
+                measured[0] = input.y() + input.h();
+                measured[1] = output.y();
+                chart.dispose();
+            });
+            // The output bar's name and total sit on a line above it (about 16 px at 100 %).
+            assertThat(measured[1] - measured[0]).as("room for the name at %s x %s px", width, height).isGreaterThanOrEqualTo(16);
+        }
+    }
+
     @Test
     void aScenarioThatDoesNotFitShowsWouldBeCostsNotPrices(FxRobot robot) {
         assertThat(view.costChart().infeasibleShown()).isFalse();

@@ -118,6 +118,31 @@ class ExportUiTest extends DashboardFixture {
         }
     }
 
+    /** A scenario that does not fit: its warning line is whole in every dashboard size, above the charts. */
+    @Test
+    void aDashboardsWarningIsNeverCutByTheCharts(FxRobot robot) {
+        robot.interact(() -> vm.batchSizeProperty().set(4096));
+        for (ExportSize size : List.of(new ExportSize(960, 600), new ExportSize(1280, 720), ExportSize.SLIDE_16_9)) {
+            robot.interact(() -> {
+                ChartRenderer.Page page = ChartRenderer.layOut(new ChartRenderer.Request(ChartKind.DASHBOARD, size, 1,
+                        ExportFormat.PNG), vm.result(), vm.referencesProperty().getValue(), Theme.LIGHT.stylesheets());
+                try {
+                    var lines = page.summary.warningLabels();
+                    assertThat(lines).as("at %s", size).isNotEmpty();
+                    double chartsTop = page.charts.stream().mapToDouble(c -> c.localToScene(0, 0).getY()).min().orElseThrow();
+                    for (var line : lines) {
+                        assertThat(line.getHeight()).as("whole at %s", size)
+                                .isGreaterThanOrEqualTo(line.prefHeight(line.getWidth()) - 1);
+                        assertThat(line.localToScene(0, line.getHeight()).getY()).as("above the charts at %s", size)
+                                .isLessThanOrEqualTo(chartsTop);
+                    }
+                } finally {
+                    page.dispose();
+                }
+            });
+        }
+    }
+
     @Test
     void sizesAreReadStrictlyWithAReason() {
         assertThat(ExportSize.parse("1920x1080")).isEqualTo(ExportSize.SLIDE_16_9);

@@ -175,7 +175,7 @@ class RooflineViewModelTest {
         vm.batchSizeProperty().set(64);
         assertThat(lab.roofline.explain.Captions.of(vm.result())).contains("2 × NVIDIA H100 SXM5 80GB",
                 "Llama-3.1-70B", "INT8 weights, INT8 math, BF16/FP16 KV cache", "batch 64",
-                "1,024 prompt + 256 generated", "ideal (100 % of peak)", "$3.49 per device-hour");
+                "1,024 prompt + 256 generated", "ideal (100 % of peak)", "$3.49\u00a0per\u00a0device-hour");
         vm.setComputeEfficiency(0.7);
         vm.setPrice(Double.NaN);
         assertThat(lab.roofline.explain.Captions.of(vm.result())).contains("derated to 70.0 % of peak FLOP/s, "
