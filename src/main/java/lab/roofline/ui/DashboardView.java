@@ -105,6 +105,12 @@ public final class DashboardView extends BorderPane {
                 "Copy the chart under the mouse (or the whole dashboard) to the clipboard as a picture, "
                         + "as on screen at 2× (Ctrl+Shift+C)");
 
+        public final Action undo = command("Undo", "Shortcut+Z", e -> vm.history().undo(),
+                "Undo the last change to the scenario; a slider drag is one step (Ctrl+Z)");
+        public final Action redo = command("Redo", "Shortcut+Shift+Z", e -> vm.history().redo(),
+                "Redo what was undone (Ctrl+Shift+Z or Ctrl+Y)");
+        public final Action reset = command("Reset to defaults", null, e -> vm.resetToDefaults(),
+                "Every input back to the article's case: Llama-3.1-70B in INT8 on one H100 (undoable)");
         public final Action newScenario;
         public final Action open;
         public final Action save;
@@ -200,6 +206,15 @@ public final class DashboardView extends BorderPane {
         this.vm = vm;
         this.files = files;
         commands = new Commands(export, files);
+        commands.undo.disabledProperty().bind(vm.history().canUndoProperty().not());
+        commands.redo.disabledProperty().bind(vm.history().canRedoProperty().not());
+        // Ctrl+Y redoes too (Windows' habit). A handler, not a filter: a text field's own Ctrl+Y comes first.
+        addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.isShortcutDown() && !e.isShiftDown() && e.getCode() == KeyCode.Y) {
+                vm.history().redo();
+                e.consume();
+            }
+        });
         controls = new ControlPanel(vm);
         summary = new SummaryStrip(vm.resultProperty());
         roofline = new RooflineChart(vm.resultProperty());
@@ -312,6 +327,7 @@ public final class DashboardView extends BorderPane {
         exports.add(commands.copyChart);
         MenuBar bar = ActionUtils.createMenuBar(List.of(
                 new ActionGroup("File", exports),
+                new ActionGroup("Edit", commands.undo, commands.redo, ActionUtils.ACTION_SEPARATOR, commands.reset),
                 new ActionGroup("View", commands.darkTheme, commands.explanation, commands.showWork,
                         ActionUtils.ACTION_SEPARATOR, commands.zoomIn, commands.zoomOut, commands.zoomReset,
                         ActionUtils.ACTION_SEPARATOR, commands.presentation),

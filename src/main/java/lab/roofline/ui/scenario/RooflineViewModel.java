@@ -164,6 +164,35 @@ public final class RooflineViewModel {
      * preset name makes the model custom with the given parameter count.
      */
     public void apply(ScenarioInputs in) {
+        if (history != null) {
+            history.applyAsOneStep(() -> applyInputs(in)); // a lesson step, a file, New: one undo step each
+        } else {
+            applyInputs(in);
+        }
+    }
+
+    private UndoHistory history;
+
+    /** Undo and redo of the inputs (made on first use; changes before it are the starting point). */
+    public UndoHistory history() {
+        if (history == null) {
+            history = new UndoHistory(inputs, this::inputs, this::applyInputs, System::nanoTime);
+        }
+        return history;
+    }
+
+    /** The same history with a given clock, for tests of how changes join into steps. */
+    UndoHistory history(java.util.function.LongSupplier clock) {
+        history = new UndoHistory(inputs, this::inputs, this::applyInputs, clock);
+        return history;
+    }
+
+    /** Edit ▸ Reset to defaults: the default scenario, as one undoable step (the document stays). */
+    public void resetToDefaults() {
+        apply(ScenarioInputs.DEFAULT);
+    }
+
+    private void applyInputs(ScenarioInputs in) {
         HardwareProfile chosen = profiles.stream().filter(p -> p.id().equalsIgnoreCase(in.gpuId())).findFirst()
                 .orElse(gpu.get());
         gpu.set(chosen);
