@@ -15,6 +15,11 @@ public final class ReportJson {
     private ReportJson() {
     }
 
+    /** The mapper report --json writes with (indented), for commands that print several reports. */
+    static ObjectMapper mapper() {
+        return JSON;
+    }
+
     public static String render(Evaluation e) {
         try {
             return JSON.writeValueAsString(tree(e));

@@ -20,7 +20,8 @@ import picocli.CommandLine;
 /** `roofline-lab` with no arguments opens the app; the subcommands work with no display. */
 @Command(name = "roofline-lab", mixinStandardHelpOptions = true, version = "Roofline Lab 0.1",
         description = "The economics of LLM inference on the roofline model.",
-        subcommands = {RooflineCommand.Report.class, ExportCommand.class, RooflineCommand.ListGpus.class,
+        subcommands = {RooflineCommand.Report.class, RooflineCommand.Compare.class, ExportCommand.class,
+                RooflineCommand.ListGpus.class,
                 RooflineCommand.ListModels.class, CommandLine.HelpCommand.class})
 public final class RooflineCommand {
 
@@ -74,6 +75,9 @@ public final class RooflineCommand {
         @Option(names = "--save-scenario", paramLabel = "FILE",
                 description = "Also write the scenario the flags describe to FILE (*.roofline.json), for the app or --scenario.")
         java.nio.file.Path saveTo;
+        @Option(names = "--curve-csv", paramLabel = "FILE",
+                description = "Also write the batch curve (batch, tokens/s, utilization, step time, costs, memory) as CSV.")
+        java.nio.file.Path curveCsv;
 
         @Override
         public Integer call() throws java.io.IOException {
@@ -83,6 +87,13 @@ public final class RooflineCommand {
                 save(s);
             }
             Evaluation e = RooflineEngine.evaluate(s);
+            if (curveCsv != null) {
+                if (java.nio.file.Files.isDirectory(curveCsv)) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--curve-csv: " + curveCsv
+                            + " is a folder; give a file name such as curve.csv");
+                }
+                lab.roofline.io.AtomicFiles.writeString(curveCsv, ".roofline-csv-", lab.roofline.engine.CurveCsv.of(e));
+            }
             spec.commandLine().getOut().print(json ? ReportJson.render(e) + "\n" : ReportTable.render(e));
             return 0;
         }
@@ -100,6 +111,69 @@ public final class RooflineCommand {
                     ? file.substring(0, file.length() - lab.roofline.io.ScenarioFile.EXTENSION.length()) : file;
             lab.roofline.io.ScenarioFile.save(new lab.roofline.engine.NamedScenario(name, "",
                     scenario.toInputs(spec), bundled ? null : gpu), saveTo);
+        }
+    }
+
+    @Command(name = "compare", mixinStandardHelpOptions = true,
+            description = "Compare scenario files side by side: every summary number, its ratio to the first, the best.")
+    static final class Compare implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+        @CommandLine.Parameters(paramLabel = "FILE", arity = "1..*", description = "Scenario files (*.roofline.json).")
+        java.util.List<java.nio.file.Path> files;
+        @Option(names = "--json", description = "A JSON array of the objects report --json prints, each with its name.")
+        boolean json;
+        @Option(names = "--csv", description = "One CSV row per scenario (SI units, USD).")
+        boolean csv;
+        @Option(names = "--profiles", paramLabel = "DIR", description = "Extra folder of hardware profiles (repeatable).")
+        java.util.List<java.nio.file.Path> folders = new java.util.ArrayList<>();
+
+        @Override
+        public Integer call() throws Exception {
+            CommandLine cl = spec.commandLine();
+            if (json && csv) {
+                throw new CommandLine.ParameterException(cl, "use either --json or --csv, not both");
+            }
+            ScenarioOptions.checkProfileFolders(cl, folders);
+            ProfileLoader.Result profiles = ProfileLoader.loadAll(folders);
+            profiles.problems().forEach(cl.getErr()::println);
+            lab.roofline.engine.Realism measured = null;
+            java.util.List<String> names = new java.util.ArrayList<>();
+            java.util.List<Evaluation> evaluations = new java.util.ArrayList<>();
+            for (java.nio.file.Path file : files) {
+                lab.roofline.engine.NamedScenario d;
+                try {
+                    d = lab.roofline.io.ScenarioFile.read(file);
+                } catch (lab.roofline.io.ScenarioFile.ScenarioFileException e) {
+                    throw new CommandLine.ParameterException(cl, e.getMessage());
+                }
+                HardwareProfile gpu = d.profileAmong(profiles.profiles()).orElseThrow(() ->
+                        new CommandLine.ParameterException(cl, file + ": field 'scenario.gpu': unknown accelerator '"
+                                + Units.shortened(d.inputs().gpuId()) + "'"));
+                if (d.inputs().realism() == lab.roofline.engine.RealismMode.REALISTIC && measured == null) {
+                    measured = ScenarioOptions.measuredRealism(lab.roofline.io.RealismLoader.loadBundled());
+                }
+                evaluations.add(RooflineEngine.evaluate(d.inputs().toScenario(gpu,
+                        measured == null ? lab.roofline.engine.Realism.IDEAL : measured)));
+                names.add(d.name().isBlank() ? String.valueOf(file.getFileName()) : d.name());
+            }
+            lab.roofline.engine.Comparison comparison = new lab.roofline.engine.Comparison(names, evaluations);
+            PrintWriter out = cl.getOut();
+            if (json) {
+                com.fasterxml.jackson.databind.node.ArrayNode array = ReportJson.mapper().createArrayNode();
+                for (int i = 0; i < names.size(); i++) {
+                    com.fasterxml.jackson.databind.node.ObjectNode named = ReportJson.mapper().createObjectNode();
+                    named.put("name", names.get(i));
+                    named.setAll(ReportJson.tree(evaluations.get(i)));
+                    array.add(named);
+                }
+                out.print(ReportJson.mapper().writeValueAsString(array) + "\n");
+            } else if (csv) {
+                out.print(comparison.csv());
+            } else {
+                out.print(comparison.markdown());
+            }
+            return 0;
         }
     }
 

@@ -115,6 +115,7 @@ public final class DashboardView extends BorderPane {
         public final Action open;
         public final Action save;
         public final Action saveAs;
+        public final Action exportCurve;
 
         Commands(Consumer<ChartKind> exporter, ScenarioFileActions files) {
             newScenario = command("New", "Shortcut+N", e -> files.newScenario(),
@@ -124,6 +125,9 @@ public final class DashboardView extends BorderPane {
             save = command("Save", "Shortcut+S", e -> files.save(), "Save the scenario to its file (Ctrl+S)");
             saveAs = command("Save As…", "Shortcut+Shift+S", e -> files.saveAs(),
                     "Save the scenario to a new file: every input, a name and a note, sendable to a colleague");
+            exportCurve = command("Export Curve as CSV…", null, e -> files.exportCurveCsv(),
+                    "The batch curve of this scenario (tokens/s, utilization, step time, costs, memory per batch) "
+                            + "for a spreadsheet");
             export = command("Export…", "Shortcut+E", e -> exporter.accept(null),
                     "Save a chart or the dashboard as PNG or SVG, slide-sized or as on screen (Ctrl+E)");
             for (ChartKind k : ChartKind.values()) {
@@ -168,6 +172,10 @@ public final class DashboardView extends BorderPane {
         void save();
 
         void saveAs();
+
+        /** Writes the live scenario's batch curve as CSV (asks where). */
+        default void exportCurveCsv() {
+        }
 
         /** For a window with no files (tests, benchmarks): the commands do nothing. */
         ScenarioFileActions NONE = new ScenarioFileActions() {
@@ -325,6 +333,7 @@ public final class DashboardView extends BorderPane {
         exports.addAll(commands.exportEach);
         exports.add(ActionUtils.ACTION_SEPARATOR);
         exports.add(commands.copyChart);
+        exports.add(commands.exportCurve);
         MenuBar bar = ActionUtils.createMenuBar(List.of(
                 new ActionGroup("File", exports),
                 new ActionGroup("Edit", commands.undo, commands.redo, ActionUtils.ACTION_SEPARATOR, commands.reset),

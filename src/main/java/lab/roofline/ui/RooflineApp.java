@@ -523,8 +523,39 @@ public final class RooflineApp extends Application {
         return chooser;
     }
 
+    /** A scenario's name as a file name: the characters file systems refuse become '-'. */
+    static String safeFileName(String name) {
+        return name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "-");
+    }
+
     /** The File menu's scenario commands. */
     private final class ScenarioFiles implements DashboardView.ScenarioFileActions {
+        @Override
+        public void exportCurveCsv() {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Export the batch curve as CSV");
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+            exportFolder(settings.get("export.folder", "")).ifPresent(chooser::setInitialDirectory);
+            chooser.setInitialFileName(lab.roofline.ui.scenario.ScenarioDocument.UNTITLED.equals(
+                    vm.document().nameProperty().get()) ? "roofline-curve.csv"
+                    : safeFileName(vm.document().nameProperty().get()) + "-curve.csv");
+            java.io.File chosen = chooser.showSaveDialog(stage);
+            if (chosen == null) {
+                return;
+            }
+            Path out = chosen.getName().toLowerCase(java.util.Locale.ROOT).endsWith(".csv") ? chosen.toPath()
+                    : chosen.toPath().resolveSibling(chosen.getName() + ".csv");
+            String csv = lab.roofline.engine.CurveCsv.of(vm.result()); // on the FX thread: the evaluation is here
+            io.execute(() -> {
+                try {
+                    lab.roofline.io.AtomicFiles.writeString(out, ".roofline-csv-", csv);
+                    Platform.runLater(() -> view.showStatus("Exported the batch curve to " + out, null));
+                } catch (IOException e) {
+                    Platform.runLater(() -> view.showStatus("Could not export the curve: " + e.getMessage(), null));
+                }
+            });
+        }
+
         @Override
         public void newScenario() {
             afterAskingToSave(() -> {
@@ -565,7 +596,7 @@ public final class RooflineApp extends Application {
             FileChooser chooser = scenarioChooser("Save scenario as");
             String name = vm.document().nameProperty().get();
             chooser.setInitialFileName((lab.roofline.ui.scenario.ScenarioDocument.UNTITLED.equals(name) ? "scenario"
-                    : name.replaceAll("[\\\\/:*?\"<>|]", "-")) + lab.roofline.io.ScenarioFile.EXTENSION);
+                    : safeFileName(name)) + lab.roofline.io.ScenarioFile.EXTENSION);
             java.io.File chosen = chooser.showSaveDialog(stage);
             if (chosen == null) {
                 return;
