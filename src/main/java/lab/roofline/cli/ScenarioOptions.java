@@ -72,7 +72,8 @@ public final class ScenarioOptions {
             + "instead of the ideal roofline; an explicit efficiency flag still wins.")
     boolean realistic;
 
-    @Option(names = "--price-per-hour", paramLabel = "USD", description = "Price per device-hour (overrides the profile's).")
+    @Option(names = "--price-per-hour", paramLabel = "USD",
+            description = "Price per device-hour (overrides the profile's); none: no price, costs in GPU time.")
     String pricePerHour;
 
     @Option(names = "--profiles", paramLabel = "DIR", description = "Extra folder of hardware profiles (repeatable).")
@@ -187,8 +188,15 @@ public final class ScenarioOptions {
             }
             mode = RealismMode.CUSTOM;
         }
-        Double price = pricePerHour != null ? Double.valueOf(value(cl, "--price-per-hour",
-                ScenarioLimits.PRICE_USD_PER_HOUR, pricePerHour)) : base == null ? null : base.priceUsdPerHour();
+        // "none": no price (costs in GPU time), as the app's cleared price field.
+        Double price;
+        if (pricePerHour == null) {
+            price = base == null ? null : base.priceUsdPerHour();
+        } else if (pricePerHour.strip().equalsIgnoreCase("none")) {
+            price = Double.NaN;
+        } else {
+            price = value(cl, "--price-per-hour", ScenarioLimits.PRICE_USD_PER_HOUR, pricePerHour);
+        }
         return new ScenarioInputs(gpu, preset, count, weights, onlyWeights, kv, sequences, prompt, generated, devices,
                 mode, compute, bandwidth, price);
     }

@@ -111,6 +111,11 @@ public final class DashboardView extends BorderPane {
                 "Redo what was undone (Ctrl+Shift+Z or Ctrl+Y)");
         public final Action reset = command("Reset to defaults", null, e -> vm.resetToDefaults(),
                 "Every input back to the article's case: Llama-3.1-70B in INT8 on one H100 (undoable)");
+        public final Action copyCommandLine = command("Copy as Command Line", "Shortcut+Shift+L", e -> copyCommandLine(),
+                "The roofline-lab report flags that reproduce this scenario, to paste into a terminal, a ticket "
+                        + "or a chat (Ctrl+Shift+L)");
+        public final Action pasteCommandLine = command("Paste Command Line", "Shortcut+Shift+V", e -> pasteCommandLine(),
+                "Set the scenario from a roofline-lab report line on the clipboard (Ctrl+Shift+V)");
         public final Action newScenario;
         public final Action open;
         public final Action save;
@@ -336,7 +341,8 @@ public final class DashboardView extends BorderPane {
         exports.add(commands.exportCurve);
         MenuBar bar = ActionUtils.createMenuBar(List.of(
                 new ActionGroup("File", exports),
-                new ActionGroup("Edit", commands.undo, commands.redo, ActionUtils.ACTION_SEPARATOR, commands.reset),
+                new ActionGroup("Edit", commands.undo, commands.redo, ActionUtils.ACTION_SEPARATOR,
+                        commands.copyCommandLine, commands.pasteCommandLine, ActionUtils.ACTION_SEPARATOR, commands.reset),
                 new ActionGroup("View", commands.darkTheme, commands.explanation, commands.showWork,
                         ActionUtils.ACTION_SEPARATOR, commands.zoomIn, commands.zoomOut, commands.zoomReset,
                         ActionUtils.ACTION_SEPARATOR, commands.presentation),
@@ -736,5 +742,26 @@ public final class DashboardView extends BorderPane {
             none.setDisable(true);
             recent.getItems().add(none);
         }
+    }
+
+    /** Edit ▸ Copy as Command Line. */
+    void copyCommandLine() {
+        javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+        content.putString(vm.commandLine());
+        javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        showStatus("Copied: " + vm.commandLine(), null);
+    }
+
+    /** Edit ▸ Paste Command Line: a bad line changes nothing and says what it could not read. */
+    void pasteCommandLine() {
+        String text = javafx.scene.input.Clipboard.getSystemClipboard().getString();
+        if (text == null || text.isBlank()) {
+            showStatus("The clipboard holds no command line (copy one such as: roofline-lab report --gpu h100_sxm "
+                    + "--batch 64)", null);
+            return;
+        }
+        vm.applyCommandLine(text).ifPresentOrElse(
+                problem -> showStatus("Could not read the command line: " + problem + ". The scenario is unchanged.", null),
+                () -> showStatus("Scenario set from the command line (Ctrl+Z undoes it)", null));
     }
 }

@@ -98,4 +98,28 @@ class ScenarioCliTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("is a folder");
     }
+
+    /** The app's "copy as command line" runs in a terminal and reports the very scenario it came from. */
+    @Test
+    void aCopiedCommandLineRunsAndReportsTheSameScenario(@TempDir Path dir) throws Exception {
+        java.util.List<lab.roofline.engine.ScenarioInputs> cases = java.util.List.of(
+                lab.roofline.engine.ScenarioInputs.DEFAULT,
+                new lab.roofline.engine.ScenarioInputs("mi300x", null, 1.23456789e10, lab.roofline.engine.Precision.FP8,
+                        true, lab.roofline.engine.Precision.FP8, 77, 3000, 900, 3, lab.roofline.engine.RealismMode.CUSTOM,
+                        0.61, 0.83, Double.NaN),
+                new lab.roofline.engine.ScenarioInputs("t4", "Mistral-7B", 7.24e9, lab.roofline.engine.Precision.INT4,
+                        false, lab.roofline.engine.Precision.BF16, 5, 100, 10, 1, lab.roofline.engine.RealismMode.REALISTIC,
+                        1, 1, 0.35));
+        for (var in : cases) {
+            Path file = dir.resolve("case.roofline.json");
+            lab.roofline.io.ScenarioFile.save(new lab.roofline.engine.NamedScenario("case", "", in, null), file);
+            java.util.List<String> words = new java.util.ArrayList<>(lab.roofline.engine.ScenarioCommandLine
+                    .split(lab.roofline.engine.ScenarioCommandLine.of(in)));
+            words.remove(0); // "roofline-lab"
+            words.add("--json");
+            Run copied = run(words.toArray(String[]::new));
+            assertThat(copied.code()).as(copied.err()).isZero();
+            assertThat(copied.out()).as(String.join(" ", words)).isEqualTo(run("report", "--json", "--scenario", file.toString()).out());
+        }
+    }
 }
