@@ -1,6 +1,5 @@
 package lab.roofline.io;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -170,15 +169,9 @@ public final class ProfileLoader {
     public static HardwareProfile parse(String jsonText) throws ProfileException {
         JsonNode root;
         try {
-            // A byte-order mark is allowed: some editors write one.
-            root = JSON.readTree(jsonText.startsWith("\uFEFF") ? jsonText.substring(1) : jsonText);
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new ProfileException("not valid JSON" + where);
-        }
-        if (root == null || !root.isObject()) {
-            throw new ProfileException("not a JSON object");
+            root = JsonText.readObject(JSON, jsonText);
+        } catch (JsonText.InvalidJson e) {
+            throw new ProfileException(e.getMessage());
         }
         String id = requiredText(root, "id");
         if (!id.matches("[A-Za-z0-9_.-]+")) {

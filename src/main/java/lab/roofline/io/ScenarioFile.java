@@ -155,14 +155,10 @@ public final class ScenarioFile {
     public static NamedScenario parse(String jsonText) throws ScenarioFileException {
         JsonNode root;
         try {
-            root = JSON.readTree(jsonText.startsWith("\uFEFF") ? jsonText.substring(1) : jsonText);
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new ScenarioFileException("not valid JSON" + where + " (is the file complete?)");
-        }
-        if (root == null || !root.isObject()) {
-            throw new ScenarioFileException("not a scenario (a JSON object was expected)");
+            root = JsonText.readObject(JSON, jsonText);
+        } catch (JsonText.InvalidJson e) {
+            throw new ScenarioFileException(e.getMessage().startsWith("not valid JSON")
+                    ? e.getMessage() + " (is the file complete?)" : "not a scenario (a JSON object was expected)");
         }
         if (!FORMAT.equals(root.path("format").asText(null))) {
             throw new ScenarioFileException("not a Roofline Lab scenario (field 'format' should be '" + FORMAT + "')");

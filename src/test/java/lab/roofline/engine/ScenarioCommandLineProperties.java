@@ -3,9 +3,7 @@ package lab.roofline.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -15,29 +13,7 @@ import net.jqwik.api.Provide;
 class ScenarioCommandLineProperties {
     @Provide
     Arbitrary<ScenarioInputs> inputs() {
-        Arbitrary<ModelSpec> presets = Arbitraries.oneOf(Arbitraries.just(null), Arbitraries.of(ModelPresets.ALL));
-        Arbitrary<Double> parameters = Arbitraries.doubles().between(ScenarioLimits.PARAMETERS.min(),
-                ScenarioLimits.PARAMETERS.max());
-        Arbitrary<Precision> precisions = Arbitraries.of(Precision.class);
-        Arbitrary<Integer> batch = Arbitraries.integers().between(1, (int) ScenarioLimits.MAX_BATCH);
-        Arbitrary<Integer> tokens = Arbitraries.integers().between(1, 10_000_000);
-        Arbitrary<Integer> gpus = Arbitraries.integers().between(1, 4096);
-        Arbitrary<Double> fraction = Arbitraries.doubles().between(0.01, 1);
-        Arbitrary<Double> price = Arbitraries.oneOf(Arbitraries.just(null), Arbitraries.just(Double.NaN),
-                Arbitraries.doubles().between(0.01, 10_000));
-        Arbitrary<String> gpuIds = Arbitraries.of("h100_sxm", "h200_sxm", "mi300x", "t4", "b200", "tpu_v5e");
-        return Combinators.combine(presets, parameters, precisions, precisions, batch, tokens, tokens, gpus)
-                .as((m, p, w, kv, b, pr, g, n) -> new Object[] {m, p, w, kv, b, pr, g, n})
-                .flatMap(a -> Combinators.combine(gpuIds, Arbitraries.of(RealismMode.class), fraction, fraction, price,
-                        Arbitraries.of(true, false)).as((id, r, c, bw, usd, only) -> {
-                    ModelSpec m = (ModelSpec) a[0];
-                    Precision w = (Precision) a[2];
-                    return new ScenarioInputs(id, m == null ? null : m.name(),
-                            m == null ? (Double) a[1] : m.totalParameters(), w,
-                            only && w.bytesPerValue() < Precision.BF16.bytesPerValue(), (Precision) a[3],
-                            (Integer) a[4], (Integer) a[5], (Integer) a[6], (Integer) a[7], r,
-                            r == RealismMode.CUSTOM ? c : 1, r == RealismMode.CUSTOM ? bw : 1, usd);
-                }));
+        return ScenarioArbitraries.inputs(List.of("h100_sxm", "h200_sxm", "mi300x", "t4", "b200", "tpu_v5e"));
     }
 
     @Property(tries = 500)

@@ -7,16 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import lab.roofline.engine.HardwareProfile;
-import lab.roofline.engine.ModelPresets;
 import lab.roofline.engine.Precision;
 import lab.roofline.engine.RealismMode;
 import lab.roofline.engine.ScenarioInputs;
-import lab.roofline.engine.ScenarioLimits;
 import lab.roofline.engine.NamedScenario;
 import lab.roofline.io.ScenarioFile.ScenarioFileException;
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -36,25 +32,7 @@ class ScenarioFileTest {
 
     @Provide
     Arbitrary<ScenarioInputs> inputs() {
-        Arbitrary<String> presets = Arbitraries.oneOf(Arbitraries.just(null),
-                Arbitraries.of(ModelPresets.ALL).map(m -> m.name()));
-        Arbitrary<Double> parameters = Arbitraries.doubles().between(ScenarioLimits.PARAMETERS.min(),
-                ScenarioLimits.PARAMETERS.max());
-        Arbitrary<Precision> precisions = Arbitraries.of(Precision.class);
-        Arbitrary<Integer> batch = Arbitraries.integers().between(1, (int) ScenarioLimits.MAX_BATCH);
-        Arbitrary<Integer> tokens = Arbitraries.integers().between(1, 10_000_000);
-        Arbitrary<Integer> gpus = Arbitraries.integers().between(1, 4096);
-        Arbitrary<Double> fraction = Arbitraries.doubles().between(0.01, 1);
-        Arbitrary<Double> price = Arbitraries.oneOf(Arbitraries.just(null), Arbitraries.just(Double.NaN),
-                Arbitraries.doubles().between(0.01, 10_000));
-        return Combinators.combine(presets, parameters, precisions, precisions, batch, tokens, tokens, gpus)
-                .as((m, p, w, kv, b, pr, g, n) -> new Object[] {m, p, w, kv, b, pr, g, n})
-                .flatMap(a -> Combinators.combine(Arbitraries.of(RealismMode.class), fraction, fraction, price,
-                        Arbitraries.of(true, false)).as((r, c, bw, usd, only) -> new ScenarioInputs("h100_sxm",
-                        (String) a[0], (Double) a[1], (Precision) a[2],
-                        only && ((Precision) a[2]).bytesPerValue() < Precision.BF16.bytesPerValue(),
-                        (Precision) a[3], (Integer) a[4], (Integer) a[5], (Integer) a[6], (Integer) a[7], r, c, bw,
-                        usd)));
+        return lab.roofline.engine.ScenarioArbitraries.inputs(List.of("h100_sxm"));
     }
 
     @Property(tries = 300)

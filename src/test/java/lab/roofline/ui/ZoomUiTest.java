@@ -87,13 +87,7 @@ class ZoomUiTest extends DashboardFixture {
 
     @Test
     void at200PercentIn1280x800NoSummaryTextIsCutOff(FxRobot robot) {
-        robot.interact(() -> {
-            stage.setWidth(1280);
-            stage.setHeight(800);
-            view.setZoom(2);
-        });
-        settle();
-        robot.interact(() -> { });
+        at200PercentIn1280x800(robot);
         assertThat(view.summary().columns()).isEqualTo(2);
         assertThat(view.chartsStacked()).as("a narrow middle stacks the charts, each the full width").isTrue();
         List<String> cut = new ArrayList<>();
@@ -124,13 +118,7 @@ class ZoomUiTest extends DashboardFixture {
     /** At 200 % on a 1280x800 screen every control is whole: a field never shows "70" of "70.6B". */
     @Test
     void at200PercentIn1280x800TheControlsAreNotCutShort(FxRobot robot) {
-        robot.interact(() -> {
-            stage.setWidth(1280);
-            stage.setHeight(800);
-            view.setZoom(2);
-        });
-        settle();
-        robot.interact(() -> { });
+        at200PercentIn1280x800(robot);
         javafx.scene.control.ScrollPane side = robot.lookup("#controls-scroll").queryAs(javafx.scene.control.ScrollPane.class);
         javafx.scene.layout.Region controls = (javafx.scene.layout.Region) side.getContent();
         assertThat(controls.minWidth(-1)).as("the controls' narrowest").isLessThanOrEqualTo(side.getViewportBounds().getWidth() + 1);
@@ -177,6 +165,17 @@ class ZoomUiTest extends DashboardFixture {
         assertThat(view.presenting()).isFalse();
         assertThat(robot.lookup("#controls-scroll").tryQuery()).isPresent();
         assertThat(shown(robot.lookup(".app-toolbar").query())).isTrue();
+    }
+
+    /** The projector case: a 1280x800 window at 200 %, laid out. */
+    private void at200PercentIn1280x800(FxRobot robot) {
+        robot.interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(800);
+            view.setZoom(2);
+        });
+        settle();
+        robot.interact(() -> { });
     }
 
     /** Whether a node and all its parents are visible. */

@@ -63,11 +63,7 @@ class ChartsUiTest extends DashboardFixture {
         for (double width : new double[] {380, 480, 640, 900, 1400}) {
             double[] measured = new double[3];
             robot.interact(() -> {
-                CostChart chart = new CostChart(vm.resultProperty(), vm.referencesProperty());
-                javafx.scene.Scene scene = new javafx.scene.Scene(new javafx.scene.layout.StackPane(chart), width, 420);
-                lab.roofline.ui.theme.Theme.LIGHT.applyTo(scene);
-                scene.getRoot().applyCss();
-                scene.getRoot().layout();
+                CostChart chart = costChartLaidOut(width, 420);
                 measured[0] = chart.barAreaWidth();
                 measured[1] = chart.segments().stream().filter(s -> s.bar().startsWith("Input")).mapToDouble(s -> s.w()).sum();
                 measured[2] = chart.segments().stream().filter(s -> s.bar().startsWith("Output")).mapToDouble(s -> s.w()).sum();
@@ -90,11 +86,7 @@ class ChartsUiTest extends DashboardFixture {
             double height = size[1];
             double[] measured = new double[2];
             robot.interact(() -> {
-                CostChart chart = new CostChart(vm.resultProperty(), vm.referencesProperty());
-                javafx.scene.Scene scene = new javafx.scene.Scene(new javafx.scene.layout.StackPane(chart), width, height);
-                lab.roofline.ui.theme.Theme.LIGHT.applyTo(scene);
-                scene.getRoot().applyCss();
-                scene.getRoot().layout();
+                CostChart chart = costChartLaidOut(width, height);
                 var input = chart.segments().stream().filter(s -> s.bar().startsWith("Input")).findFirst().orElseThrow();
                 var output = chart.segments().stream().filter(s -> s.bar().startsWith("Output")).findFirst().orElseThrow();
                 measured[0] = input.y() + input.h();
@@ -138,11 +130,7 @@ class ChartsUiTest extends DashboardFixture {
         for (double width : new double[] {380, 480, 640, 1400}) {
             List<List<String>> shown = new java.util.ArrayList<>();
             robot.interact(() -> {
-                CostChart chart = new CostChart(vm.resultProperty(), vm.referencesProperty());
-                javafx.scene.Scene scene = new javafx.scene.Scene(new javafx.scene.layout.StackPane(chart), width, 420);
-                lab.roofline.ui.theme.Theme.LIGHT.applyTo(scene);
-                scene.getRoot().applyCss();
-                scene.getRoot().layout();
+                CostChart chart = costChartLaidOut(width, 420);
                 shown.add(chart.headlineShown());
                 chart.dispose();
             });
@@ -215,5 +203,15 @@ class ChartsUiTest extends DashboardFixture {
         WaitForAsyncUtils.sleep(100, TimeUnit.MILLISECONDS);
         settle();
         assertThat(vm.evaluationCountProperty().get() - before).isBetween(1, 3);
+    }
+
+    /** A cost chart of the live scenario alone in a window of the given size, laid out (FX thread). */
+    private CostChart costChartLaidOut(double width, double height) {
+        CostChart chart = new CostChart(vm.resultProperty(), vm.referencesProperty());
+        javafx.scene.Scene scene = new javafx.scene.Scene(new javafx.scene.layout.StackPane(chart), width, height);
+        lab.roofline.ui.theme.Theme.LIGHT.applyTo(scene);
+        scene.getRoot().applyCss();
+        scene.getRoot().layout();
+        return chart;
     }
 }

@@ -1,0 +1,37 @@
+package lab.roofline.io;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Reading a JSON file's text the way every loader here does: a byte-order mark allowed, errors placed. */
+final class JsonText {
+    private JsonText() {
+    }
+
+    /** Not JSON: the message says where ("not valid JSON at line 3, column 7"). */
+    static final class InvalidJson extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        InvalidJson(String message) {
+            super(message);
+        }
+    }
+
+    /** The tree of an object; anything else (an array, a number, nothing) is refused. */
+    static JsonNode readObject(ObjectMapper json, String text) throws InvalidJson {
+        JsonNode root;
+        try {
+            // A byte-order mark is allowed: some editors write one.
+            root = json.readTree(text.startsWith("\uFEFF") ? text.substring(1) : text);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw new InvalidJson("not valid JSON" + where);
+        }
+        if (root == null || !root.isObject()) {
+            throw new InvalidJson("not a JSON object");
+        }
+        return root;
+    }
+}

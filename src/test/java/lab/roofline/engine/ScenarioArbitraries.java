@@ -1,0 +1,38 @@
+package lab.roofline.engine;
+
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+
+/** Random scenario inputs as a user could choose them, for the properties of files and command lines. */
+public final class ScenarioArbitraries {
+    private ScenarioArbitraries() {
+    }
+
+    /** Every input over its whole range; a preset carries its own parameter count, as the app shows it. */
+    public static Arbitrary<ScenarioInputs> inputs(List<String> gpuIds) {
+        Arbitrary<ModelSpec> presets = Arbitraries.oneOf(Arbitraries.just(null), Arbitraries.of(ModelPresets.ALL));
+        Arbitrary<Double> parameters = Arbitraries.doubles().between(ScenarioLimits.PARAMETERS.min(),
+                ScenarioLimits.PARAMETERS.max());
+        Arbitrary<Precision> precisions = Arbitraries.of(Precision.class);
+        Arbitrary<Integer> batch = Arbitraries.integers().between(1, (int) ScenarioLimits.MAX_BATCH);
+        Arbitrary<Integer> tokens = Arbitraries.integers().between(1, 10_000_000);
+        Arbitrary<Integer> gpus = Arbitraries.integers().between(1, 4096);
+        Arbitrary<Double> fraction = Arbitraries.doubles().between(0.01, 1);
+        Arbitrary<Double> price = Arbitraries.oneOf(Arbitraries.just(null), Arbitraries.just(Double.NaN),
+                Arbitraries.doubles().between(0.01, 10_000));
+        return Combinators.combine(presets, parameters, precisions, precisions, batch, tokens, tokens, gpus)
+                .as((m, p, w, kv, b, pr, g, n) -> new Object[] {m, p, w, kv, b, pr, g, n})
+                .flatMap(a -> Combinators.combine(Arbitraries.of(gpuIds), Arbitraries.of(RealismMode.class), fraction,
+                        fraction, price, Arbitraries.of(true, false)).as((id, r, c, bw, usd, only) -> {
+                    ModelSpec m = (ModelSpec) a[0];
+                    Precision w = (Precision) a[2];
+                    return new ScenarioInputs(id, m == null ? null : m.name(),
+                            m == null ? (Double) a[1] : m.totalParameters(), w,
+                            only && w.bytesPerValue() < Precision.BF16.bytesPerValue(), (Precision) a[3],
+                            (Integer) a[4], (Integer) a[5], (Integer) a[6], (Integer) a[7], r,
+                            r == RealismMode.CUSTOM ? c : 1, r == RealismMode.CUSTOM ? bw : 1, usd);
+                }));
+    }
+}
