@@ -94,6 +94,7 @@ public final class ScenarioCommandLine {
         Double compute = null;
         Double bandwidth = null;
         Double price = null;
+        java.util.Set<String> given = new java.util.HashSet<>();
         for (; i < words.size(); i++) {
             String flag = words.get(i);
             String value = null;
@@ -122,9 +123,12 @@ public final class ScenarioCommandLine {
                 }
                 value = words.get(++i);
             }
+            if (!given.add(flag)) {
+                return new Parsed(null, flag + " is given twice");
+            }
             ScenarioLimits.Parsed number;
             switch (flag) {
-                case "--gpu" -> gpu = value;
+                case "--gpu" -> gpu = value.strip();
                 case "--model" -> {
                     ModelSpec m = ModelPresets.find(value).orElse(null);
                     if (m == null) {

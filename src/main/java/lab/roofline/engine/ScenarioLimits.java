@@ -69,6 +69,10 @@ public final class ScenarioLimits {
             if (t.isEmpty()) {
                 return Parsed.error(name, "empty (try " + example + ")");
             }
+            if (t.length() > 64) {
+                // No value needs more; a pasted megabyte of digits would take seconds to read exactly.
+                return Parsed.error(name, "too long to be a number (" + t.length() + " characters; try " + example + ")");
+            }
             if (t.indexOf(',') >= 0 && !GROUPED.matcher(t).matches()) {
                 return Parsed.error(name, whole
                         ? quote(typed) + " is not a whole number: a comma only groups thousands, in threes (2,048)"

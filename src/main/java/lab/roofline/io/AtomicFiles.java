@@ -78,6 +78,10 @@ public final class AtomicFiles {
         if (!Files.isWritable(folder)) {
             throw new IOException("The folder " + folder + " cannot be written to (no permission).");
         }
+        if (Files.isRegularFile(target) && !Files.isWritable(target)) {
+            // A rename would replace it anyway: the folder's permission is not the file's.
+            throw new java.nio.file.AccessDeniedException(target + " is read-only");
+        }
         if (Files.exists(target) && !Files.isRegularFile(target)) {
             // A pipe or a device would be replaced by a plain file, never written to: refuse it.
             throw new IOException(target + " is " + (Files.isDirectory(target) ? "a folder" : "not a regular file")

@@ -55,6 +55,8 @@ public final class ScenarioFile {
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // Numbers exactly as written: 1e400 is too large and 2.00000000000000001 is not a whole batch.
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(SerializationFeature.INDENT_OUTPUT);
 
     private ScenarioFile() {
@@ -174,7 +176,7 @@ public final class ScenarioFile {
         if (version.asInt() < 1) {
             throw new ScenarioFileException("field 'version': " + version.asInt() + " is not a version");
         }
-        String name = optionalText(root, "name", MAX_NAME_CHARS);
+        String name = ProfileLoader.clean(optionalText(root, "name", MAX_NAME_CHARS)); // a name is one line
         String note = optionalText(root, "note", MAX_NOTE_CHARS);
         JsonNode s = root.get("scenario");
         if (s == null || !s.isObject()) {
@@ -258,7 +260,11 @@ public final class ScenarioFile {
             throw new ScenarioFileException("field 'scenario." + field + "' must be a number, e.g. " + range.example());
         }
         // Exactly as written: 1e400 is too large and 2.5 is not a whole batch, never rounded first.
-        ScenarioLimits.Parsed parsed = range.parse(n.decimalValue().toPlainString());
+        String written = n.decimalValue().stripTrailingZeros().toPlainString();
+        if (written.length() > 64) { // 1e400 or 1e-400: no input is anywhere near
+            throw new ScenarioFileException("field 'scenario." + field + "': " + range.problem(n.doubleValue()));
+        }
+        ScenarioLimits.Parsed parsed = range.parse(written);
         if (!parsed.ok()) {
             throw new ScenarioFileException("field 'scenario." + field + "': " + parsed.reason());
         }

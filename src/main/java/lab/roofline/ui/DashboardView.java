@@ -73,6 +73,7 @@ public final class DashboardView extends BorderPane {
     private final Commands commands;
     private final RooflineViewModel vm;
     private final ScenarioFileActions files;
+    private lab.roofline.ui.summary.ComparisonTable comparison;
 
     /**
      * Every command of the window, defined once: the menu item, the toolbar button and the shortcut are
@@ -116,6 +117,9 @@ public final class DashboardView extends BorderPane {
                         + "or a chat (Ctrl+Shift+L)");
         public final Action pasteCommandLine = command("Paste Command Line", "Shortcut+Shift+V", e -> pasteCommandLine(),
                 "Set the scenario from a roofline-lab report line on the clipboard (Ctrl+Shift+V)");
+        public final Action pin = command("Pin Scenario", "Shortcut+P", e -> pinScenario(),
+                "Keep this scenario beside the live one to compare (up to four): every summary number side by "
+                        + "side, with ratios (Ctrl+P)");
         public final Action newScenario;
         public final Action open;
         public final Action save;
@@ -248,6 +252,8 @@ public final class DashboardView extends BorderPane {
         side.setContent(controls);
         main.getChildren().add(0, lessonBar);
         main.getChildren().add(0, summary);
+        comparison = new lab.roofline.ui.summary.ComparisonTable(vm);
+        main.getChildren().add(2, comparison);
         explainScroll.setContent(explain);
         explainScroll.visibleProperty().bind(commands.explanation.selectedProperty());
         explainScroll.managedProperty().bind(explainScroll.visibleProperty());
@@ -342,7 +348,8 @@ public final class DashboardView extends BorderPane {
         MenuBar bar = ActionUtils.createMenuBar(List.of(
                 new ActionGroup("File", exports),
                 new ActionGroup("Edit", commands.undo, commands.redo, ActionUtils.ACTION_SEPARATOR,
-                        commands.copyCommandLine, commands.pasteCommandLine, ActionUtils.ACTION_SEPARATOR, commands.reset),
+                        commands.copyCommandLine, commands.pasteCommandLine, ActionUtils.ACTION_SEPARATOR, commands.pin,
+                        ActionUtils.ACTION_SEPARATOR, commands.reset),
                 new ActionGroup("View", commands.darkTheme, commands.explanation, commands.showWork,
                         ActionUtils.ACTION_SEPARATOR, commands.zoomIn, commands.zoomOut, commands.zoomReset,
                         ActionUtils.ACTION_SEPARATOR, commands.presentation),
@@ -369,6 +376,13 @@ public final class DashboardView extends BorderPane {
         theme.setOnAction(e -> commands.darkTheme.setSelected(!commands.darkTheme.isSelected()));
         theme.setId("theme-button");
         Tips.install(theme, commands.darkTheme.getLongText());
+        Button pinButton = ActionUtils.createButton(commands.pin);
+        pinButton.setId("pin-button");
+        pinButton.textProperty().unbind();
+        pinButton.setText("Pin");
+        pinButton.tooltipProperty().unbind();
+        pinButton.setTooltip(null);
+        Tips.install(pinButton, commands.pin.getLongText());
         MenuButton exportButton = new MenuButton("Export");
         exportButton.setId("export-button");
         exportButton.getItems().addAll(commands.exportEach.stream().map(ActionUtils::createMenuItem).toList());
@@ -387,8 +401,8 @@ public final class DashboardView extends BorderPane {
         presentButton.tooltipProperty().unbind();
         presentButton.setTooltip(null);
         Tips.install(presentButton, commands.presentation.getLongText());
-        toolBar.getItems().addAll(lessonButton, explainToggle, workToggle, new Separator(), theme, presentButton,
-                new Separator(), exportButton);
+        toolBar.getItems().addAll(lessonButton, explainToggle, workToggle, new Separator(), pinButton, theme,
+                presentButton, new Separator(), exportButton);
         // Items keep their width (a zoomed title must not shrink to "Roo…"); what has no room goes into
         // the toolbar's overflow menu.
         for (Node item : toolBar.getItems()) {
@@ -709,6 +723,7 @@ public final class DashboardView extends BorderPane {
         summary.dispose();
         explain.dispose();
         lessonBar.dispose();
+        comparison.dispose();
     }
 
     /**
@@ -731,7 +746,10 @@ public final class DashboardView extends BorderPane {
     private void fillRecent(Menu recent) {
         recent.getItems().clear();
         for (java.nio.file.Path p : vm.document().recent()) {
-            MenuItem item = new MenuItem(lab.roofline.ui.scenario.ScenarioDocument.nameOf(p) + "  —  " + p.getParent());
+            // One line, no direction tricks, not wider than a menu should be.
+            String label = (lab.roofline.ui.scenario.ScenarioDocument.nameOf(p) + "  —  " + p.getParent())
+                    .replaceAll("[\\p{Cntrl}\\p{Cf}]", " ");
+            MenuItem item = new MenuItem(label.length() > 90 ? label.substring(0, 89) + "…" : label);
             item.setMnemonicParsing(false);
             item.setDisable(!java.nio.file.Files.isRegularFile(p));
             item.setOnAction(e -> files.openRecent(p));
@@ -763,5 +781,20 @@ public final class DashboardView extends BorderPane {
         vm.applyCommandLine(text).ifPresentOrElse(
                 problem -> showStatus("Could not read the command line: " + problem + ". The scenario is unchanged.", null),
                 () -> showStatus("Scenario set from the command line (Ctrl+Z undoes it)", null));
+    }
+
+    /** Edit ▸ Pin Scenario: the live scenario kept beside it, named after its document when it has one. */
+    void pinScenario() {
+        String name = vm.document().nameProperty().get();
+        vm.pin(lab.roofline.ui.scenario.ScenarioDocument.UNTITLED.equals(name) || vm.document().isModified()
+                        ? null : name)
+                .ifPresentOrElse(problem -> showStatus(problem, null),
+                        () -> showStatus("Pinned " + vm.pins().get(vm.pins().size() - 1).name()
+                                + ": change the controls and compare (Edit ▸ Pin Scenario adds up to four)", null));
+    }
+
+    /** The comparison of the live scenario and the pins (shown while something is pinned). */
+    public lab.roofline.ui.summary.ComparisonTable comparison() {
+        return comparison;
     }
 }

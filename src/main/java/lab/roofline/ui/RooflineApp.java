@@ -483,11 +483,15 @@ public final class RooflineApp extends Application {
             try {
                 lab.roofline.engine.NamedScenario d = lab.roofline.io.ScenarioFile.read(file);
                 Platform.runLater(() -> vm.open(file, d).ifPresentOrElse(
-                        problem -> view.showStatus("Could not open " + problem, null),
+                        problem -> view.showStatus("Could not open " + problem + ". The scenario is unchanged.", null),
                         () -> view.showStatus("Opened " + vm.document().nameProperty().get() + " (" + file + ")", null)));
             } catch (lab.roofline.io.ScenarioFile.ScenarioFileException e) {
                 Platform.runLater(() -> view.showStatus("Could not open " + e.getMessage()
                         + ". The scenario is unchanged.", null));
+            } catch (RuntimeException e) {
+                // Whatever the reader did not foresee still ends in a message, never a silent nothing.
+                Platform.runLater(() -> view.showStatus("Could not open " + file + ": " + (e.getMessage() == null
+                        ? e.getClass().getSimpleName() : e.getMessage()) + ". The scenario is unchanged.", null));
             }
         });
     }

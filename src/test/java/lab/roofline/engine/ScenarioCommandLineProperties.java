@@ -44,6 +44,8 @@ class ScenarioCommandLineProperties {
                 List.of("roofline-lab report --model 'Llama", "a quote (') is not closed"),
                 List.of("roofline-lab report --precision int3", "--precision: 'int3' is not a precision"),
                 List.of("roofline-lab report --precision bf16 --weight-only", "--weight-only needs weights narrower"),
+                List.of("roofline-lab report --batch 2 --batch 3", "--batch is given twice"),
+                List.of("roofline-lab report --batch " + "9".repeat(1_000_000), "--batch: too long to be a number"),
                 List.of("   ", "the line is empty"))) {
             var p = ScenarioCommandLine.parse(c.get(0), Realism.IDEAL);
             assertThat(p.ok()).as(c.get(0)).isFalse();

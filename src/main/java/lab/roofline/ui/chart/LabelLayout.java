@@ -109,12 +109,33 @@ public final class LabelLayout {
         }
         obstacles.add(box);
         // A label that must show moves out of the marker's way instead (a roof's label under a point).
-        for (String id : covered) {
-            MustShow m = mustShow.get(id);
-            if (m != null) {
-                dropped.remove(id);
-                place(id, m.text(), m.style(), m.anchor(), m.spots(), true);
+        covered.forEach(this::placeAgain);
+    }
+
+    /** How deep a chain of labels moving each other goes: a label moved moves at most one more. */
+    private int moving;
+
+    /**
+     * Places a must-show still label again after it gave way. It stays a still label (one this frame's own
+     * labels may still displace), and a chain of moves stops after two.
+     */
+    private void placeAgain(String id) {
+        MustShow m = mustShow.get(id);
+        if (m == null || moving >= 2) {
+            return;
+        }
+        moving++;
+        try {
+            dropped.remove(id);
+            Label label = place(id, m.text(), m.style(), m.anchor(), m.spots(), true);
+            int at = labels.indexOf(label);
+            if (label != null && at >= evictable) {
+                labels.add(evictable, labels.remove(at));
+                taken.add(evictable, taken.remove(at));
+                evictable++;
             }
+        } finally {
+            moving--;
         }
     }
 
@@ -263,7 +284,8 @@ public final class LabelLayout {
             boolean blocked = false;
             for (int i = 0; i < taken.size() && !blocked && covered < fewest; i++) {
                 if (taken.get(i).overlaps(padded)) {
-                    covered++;
+                    // A must-show one (a roof's label) would have to move too: cover it only if nothing else works.
+                    covered += mustShow.containsKey(labels.get(i).id()) ? 10 : 1;
                     blocked = i >= evictable; // this frame's own labels are never covered
                 }
             }
@@ -276,15 +298,20 @@ public final class LabelLayout {
             return null;
         }
         Box padded = padded(new Box(best.x(), best.y(), w, h));
+        List<String> evicted = new ArrayList<>();
         for (int i = evictable - 1; i >= 0; i--) {
             if (taken.get(i).overlaps(padded)) {
+                evicted.add(labels.get(i).id());
                 dropped.add(labels.get(i).id());
                 labels.remove(i);
                 taken.remove(i);
                 evictable--;
             }
         }
-        return tryPlace(id, text, style, anchor, List.of(best), w, h);
+        Label placed = tryPlace(id, text, style, anchor, List.of(best), w, h);
+        // A must-show label that gave way finds another place (it can no longer take this one's).
+        evicted.forEach(this::placeAgain);
+        return placed;
     }
 
     private Label tryPlace(String id, String text, Style style, double[] anchor, List<Spot> spots, double w, double h) {

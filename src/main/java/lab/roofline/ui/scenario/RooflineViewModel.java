@@ -187,6 +187,64 @@ public final class RooflineViewModel {
         return history;
     }
 
+    // ---- pins: scenarios kept beside the live one, to compare ----
+
+    /** A pinned scenario: its name, its colour (0-3, each with its own line style), its inputs and evaluation. */
+    public record Pin(String name, int colour, ScenarioInputs inputs, Evaluation evaluation) {
+    }
+
+    public static final int MAX_PINS = 4;
+    private final ObservableList<Pin> pins = FXCollections.observableArrayList();
+
+    /** The pinned scenarios, in the order pinned. */
+    public ObservableList<Pin> pins() {
+        return pins;
+    }
+
+    /** Pins the live scenario under a name; refused (with why) when four are pinned already. */
+    public Optional<String> pin(String name) {
+        if (pins.size() >= MAX_PINS) {
+            return Optional.of("At most " + MAX_PINS + " scenarios can be pinned: unpin one first");
+        }
+        java.util.Set<Integer> used = new java.util.HashSet<>();
+        pins.forEach(p -> used.add(p.colour()));
+        int colour = 0;
+        while (used.contains(colour)) {
+            colour++;
+        }
+        String shown = name == null || name.isBlank() ? "Pin " + (pins.size() + 1) : name.strip();
+        pins.add(new Pin(shown, colour, inputs(), result.get()));
+        return Optional.empty();
+    }
+
+    public void unpin(Pin pin) {
+        pins.remove(pin);
+    }
+
+    /** Renames a pin; a blank name keeps the old one. */
+    public void rename(Pin pin, String name) {
+        int i = pins.indexOf(pin);
+        if (i >= 0 && name != null && !name.isBlank()) {
+            pins.set(i, new Pin(name.strip(), pin.colour(), pin.inputs(), pin.evaluation()));
+        }
+    }
+
+    /** Loads a pin into the controls (one undoable step); the pin stays. */
+    public void makeLive(Pin pin) {
+        apply(pin.inputs());
+    }
+
+    /** The live scenario and the pins side by side, the live one first (the ratios are to it). */
+    public lab.roofline.engine.Comparison comparison() {
+        List<String> names = new java.util.ArrayList<>(List.of("Live"));
+        List<Evaluation> evaluations = new java.util.ArrayList<>(List.of(result.get()));
+        for (Pin p : pins) {
+            names.add(p.name());
+            evaluations.add(p.evaluation());
+        }
+        return new lab.roofline.engine.Comparison(names, evaluations);
+    }
+
     /** The live scenario as the `roofline-lab report` flags that reproduce it. */
     public String commandLine() {
         return lab.roofline.engine.ScenarioCommandLine.of(inputs());

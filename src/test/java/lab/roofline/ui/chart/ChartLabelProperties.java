@@ -102,6 +102,18 @@ class ChartLabelProperties {
                 RooflineLabels.INFEASIBLE_ID);
     }
 
+    /** Found by the property above: a crowded 400 x 200 roofline, where roof labels moved and Prefill had to. */
+    @net.jqwik.api.Example
+    void aCrowdedTinyRooflineStillLabelsPrefill() {
+        HardwareProfile a10 = GPUS.stream().filter(g -> g.id().equals("a10")).findFirst().orElseThrow();
+        Scenario s = new Scenario(ModelPresets.find("Llama-2-7B").orElseThrow(), a10, 321, Precision.BF16, false,
+                Precision.BF16, 4, 222, 44035, 1, 1, 1.29);
+        Evaluation e = RooflineEngine.evaluate(s);
+        LabelLayout roofline = RooflineLabels.layout(e, new RooflineGeometry(e, 400, 200), DEJAVU, 13);
+        assertLaidOut(roofline);
+        assertThat(roofline.dropped()).doesNotContain(RooflineLabels.DECODE, RooflineLabels.PREFILL);
+    }
+
     static void assertLaidOut(LabelLayout layout) {
         List<LabelLayout.Label> labels = layout.labels();
         for (int i = 0; i < labels.size(); i++) {

@@ -1,0 +1,202 @@
+package lab.roofline.ui.summary;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.InvalidationListener;
+import javafx.geometry.HPos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import lab.roofline.engine.Comparison;
+import lab.roofline.engine.Units;
+import lab.roofline.ui.scenario.RooflineViewModel;
+import lab.roofline.ui.scenario.RooflineViewModel.Pin;
+
+/**
+ * The live scenario beside the pinned ones: every summary number per scenario, its ratio to the live one,
+ * the best in bold. Shown only while something is pinned. Each pin's menu renames, unpins or makes it
+ * live; the table copies itself as CSV or Markdown.
+ */
+public final class ComparisonTable extends VBox {
+    private final RooflineViewModel vm;
+    private final GridPane grid = new GridPane();
+    private final HBox header;
+    private final InvalidationListener changed = obs -> markDirty();
+    private boolean dirty = true;
+    /** The cells of the current pin set, updated in place while the live scenario changes. */
+    private List<List<Label>> cells = List.of();
+    private List<Pin> shownPins = List.of();
+
+    public ComparisonTable(RooflineViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("comparison");
+        setId("comparison");
+        Label title = new Label("Compare");
+        title.getStyleClass().add("comparison-title");
+        Button copyCsv = new Button("Copy CSV");
+        copyCsv.setOnAction(e -> copy(vm.comparison().csv(), "CSV"));
+        Button copyMarkdown = new Button("Copy Markdown");
+        copyMarkdown.setOnAction(e -> copy(vm.comparison().markdown(), "Markdown"));
+        Pane spacer = new Pane();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        header = new HBox(8, title, spacer, copyCsv, copyMarkdown);
+        header.getStyleClass().add("comparison-header");
+        grid.getStyleClass().add("comparison-grid");
+        grid.setHgap(14);
+        grid.setVgap(3);
+        getChildren().addAll(header, grid);
+        setSpacing(6);
+        visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.pins()));
+        managedProperty().bind(visibleProperty());
+        vm.resultProperty().addListener(changed);
+        vm.pins().addListener(changed);
+    }
+
+    /** Stops listening to the view model. */
+    public void dispose() {
+        vm.resultProperty().removeListener(changed);
+        vm.pins().removeListener(changed);
+        visibleProperty().unbind();
+    }
+
+    private String lastCopied;
+
+    /** What the last Copy put on the clipboard (for tests). */
+    public String lastCopied() {
+        return lastCopied;
+    }
+
+    private void copy(String text, String what) {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(text);
+        Clipboard.getSystemClipboard().setContent(content);
+        lastCopied = text;
+    }
+
+    private void markDirty() {
+        dirty = true;
+        requestLayout();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        if (dirty && isVisible()) {
+            dirty = false;
+            refresh();
+        }
+        super.layoutChildren();
+    }
+
+    /** The table's texts now (rows of cells; the first row the names), for tests. */
+    public List<List<String>> texts() {
+        refreshIfDirty();
+        List<List<String>> rows = new ArrayList<>();
+        List<String> names = new ArrayList<>(List.of(""));
+        names.addAll(vm.comparison().names());
+        rows.add(names);
+        for (List<Label> row : cells) {
+            rows.add(row.stream().map(Label::getText).toList());
+        }
+        return rows;
+    }
+
+    public void refreshIfDirty() {
+        if (dirty && !vm.pins().isEmpty()) {
+            dirty = false;
+            refresh();
+        }
+    }
+
+    private void refresh() {
+        if (vm.pins().isEmpty()) {
+            return;
+        }
+        Comparison comparison = vm.comparison();
+        if (!shownPins.equals(List.copyOf(vm.pins()))) {
+            rebuild(comparison);
+        }
+        List<Comparison.Row> rows = comparison.rows();
+        for (int r = 0; r < rows.size(); r++) {
+            Comparison.Row row = rows.get(r);
+            List<Label> line = cells.get(r);
+            for (int i = 0; i < row.values().length; i++) {
+                String text = Comparison.shown(row.metric(), row.values()[i]);
+                if (i > 0 && Double.isFinite(row.ratioToFirst()[i])) {
+                    text += "  (" + Units.times(row.ratioToFirst()[i]) + ")";
+                }
+                Label cell = line.get(i + 1);
+                cell.setText(text);
+                cell.pseudoClassStateChanged(BEST, i == row.best());
+            }
+        }
+    }
+
+    private static final javafx.css.PseudoClass BEST = javafx.css.PseudoClass.getPseudoClass("best");
+
+    /** New columns for a new set of pins: a header with each pin's menu, then one label per cell. */
+    private void rebuild(Comparison comparison) {
+        shownPins = List.copyOf(vm.pins());
+        grid.getChildren().clear();
+        grid.getColumnConstraints().clear();
+        ColumnConstraints metricColumn = new ColumnConstraints();
+        metricColumn.setHalignment(HPos.LEFT);
+        grid.getColumnConstraints().add(metricColumn);
+        Label live = new Label("Live");
+        live.getStyleClass().add("comparison-name");
+        grid.add(live, 1, 0);
+        for (int i = 0; i < shownPins.size(); i++) {
+            grid.add(pinMenu(shownPins.get(i)), i + 2, 0);
+        }
+        for (int c = 1; c <= shownPins.size() + 1; c++) {
+            ColumnConstraints column = new ColumnConstraints();
+            column.setHalignment(HPos.RIGHT);
+            grid.getColumnConstraints().add(column);
+        }
+        List<List<Label>> all = new ArrayList<>();
+        List<Comparison.Row> rows = comparison.rows();
+        for (int r = 0; r < rows.size(); r++) {
+            List<Label> line = new ArrayList<>();
+            Label metric = new Label(rows.get(r).metric().label());
+            metric.getStyleClass().add("comparison-metric");
+            grid.add(metric, 0, r + 1);
+            line.add(metric);
+            for (int i = 0; i <= shownPins.size(); i++) {
+                Label cell = new Label();
+                cell.getStyleClass().add("comparison-value");
+                grid.add(cell, i + 1, r + 1);
+                line.add(cell);
+            }
+            all.add(line);
+        }
+        cells = all;
+    }
+
+    private MenuButton pinMenu(Pin pin) {
+        MenuButton menu = new MenuButton(pin.name());
+        menu.getStyleClass().addAll("comparison-name", "pin-" + pin.colour());
+        menu.setMnemonicParsing(false);
+        MenuItem live = new MenuItem("Make live (load into the controls)");
+        live.setOnAction(e -> vm.makeLive(pin));
+        MenuItem rename = new MenuItem("Rename…");
+        rename.setOnAction(e -> {
+            TextInputDialog ask = new TextInputDialog(pin.name());
+            ask.setHeaderText("Rename the pin");
+            ask.initOwner(getScene() == null ? null : getScene().getWindow());
+            ask.showAndWait().ifPresent(name -> vm.rename(pin, name));
+        });
+        MenuItem unpin = new MenuItem("Unpin");
+        unpin.setOnAction(e -> vm.unpin(pin));
+        menu.getItems().addAll(live, rename, unpin);
+        return menu;
+    }
+}

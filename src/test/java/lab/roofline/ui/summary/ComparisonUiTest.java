@@ -1,0 +1,64 @@
+package lab.roofline.ui.summary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import lab.roofline.ui.DashboardFixture;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+
+/** Pin a scenario, change the live one, compare them in the table; copy it; unpin; at most four. */
+class ComparisonUiTest extends DashboardFixture {
+    @Start
+    void start(Stage stage) {
+        open(stage);
+    }
+
+    @Test
+    void aPinnedScenarioIsComparedWithTheLiveOneNumberByNumber(FxRobot robot) {
+        ComparisonTable table = view.comparison();
+        assertThat(table.isVisible()).as("nothing pinned, no table").isFalse();
+        robot.interact(() -> vm.batchSizeProperty().set(16));
+        robot.clickOn("#cost-chart");
+        robot.press(KeyCode.CONTROL, KeyCode.P).release(KeyCode.P, KeyCode.CONTROL);
+        settle();
+        assertThat(vm.pins()).hasSize(1);
+        assertThat(table.isVisible()).isTrue();
+        robot.interact(() -> vm.selectGpu("h200_sxm"));
+        settle();
+        List<List<String>> texts = table.texts();
+        assertThat(texts.get(0)).containsExactly("", "Live", "Pin 1");
+        List<String> throughput = texts.stream().filter(r -> r.get(0).equals("Decode throughput")).findFirst().orElseThrow();
+        // The pin is the H100 at batch 16; the live one the H200, faster: the ratio says by how much.
+        double live = vm.result().decode().tokensPerSecond();
+        double pinned = vm.pins().get(0).evaluation().decode().tokensPerSecond();
+        assertThat(throughput.get(1)).isEqualTo(lab.roofline.engine.Units.sig3(live) + " tok/s");
+        assertThat(throughput.get(2)).startsWith(lab.roofline.engine.Units.sig3(pinned) + " tok/s")
+                .endsWith("(" + lab.roofline.engine.Units.times(pinned / live) + ")");
+        robot.clickOn("Copy CSV");
+        assertThat(table.lastCopied()).startsWith("name,fits,").contains("\r\nLive,", "\r\nPin 1,");
+        robot.interact(() -> vm.unpin(vm.pins().get(0)));
+        settle();
+        assertThat(table.isVisible()).isFalse();
+    }
+
+    @Test
+    void atMostFourPinsAndMakeLiveLoadsOne(FxRobot robot) {
+        for (int batch : new int[] {2, 4, 8, 16}) {
+            robot.interact(() -> {
+                vm.batchSizeProperty().set(batch);
+                view.commands().pin.handle(new javafx.event.ActionEvent());
+            });
+        }
+        robot.interact(() -> view.commands().pin.handle(new javafx.event.ActionEvent()));
+        assertThat(vm.pins()).hasSize(4);
+        assertThat(view.statusText()).contains("At most 4");
+        robot.interact(() -> vm.makeLive(vm.pins().get(1)));
+        assertThat(vm.batchSizeProperty().get()).isEqualTo(4);
+        robot.interact(() -> vm.rename(vm.pins().get(1), "batch four"));
+        assertThat(view.comparison().texts().get(0)).contains("batch four");
+    }
+}
