@@ -85,7 +85,9 @@ public final class ComparisonTable extends VBox {
 
     private void markDirty() {
         dirty = true;
-        requestLayout();
+        if (!vm.pins().isEmpty()) {
+            requestLayout(); // with nothing pinned the table is hidden: a slider step costs it nothing
+        }
     }
 
     @Override
