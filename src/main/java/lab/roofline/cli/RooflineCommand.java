@@ -55,7 +55,7 @@ public final class RooflineCommand {
 
     /** One line without control characters (typed escapes, newlines): what reaches the terminal. */
     static String printable(String message) {
-        String line = message.replaceAll("[\\p{Cntrl}\\p{Cf}]", " ");
+        String line = Units.oneLine(message);
         return line.length() > 1000 ? line.substring(0, 997) + "…" : line;
     }
 
@@ -137,7 +137,6 @@ public final class RooflineCommand {
             ScenarioOptions.checkProfileFolders(cl, folders);
             ProfileLoader.Result profiles = ProfileLoader.loadAll(folders);
             profiles.problems().forEach(cl.getErr()::println);
-            lab.roofline.engine.Realism measured = null;
             java.util.List<String> names = new java.util.ArrayList<>();
             java.util.List<Evaluation> evaluations = new java.util.ArrayList<>();
             for (java.nio.file.Path file : files) {
@@ -150,11 +149,7 @@ public final class RooflineCommand {
                 HardwareProfile gpu = d.profileAmong(profiles.profiles()).orElseThrow(() ->
                         new CommandLine.ParameterException(cl, file + ": field 'scenario.gpu': unknown accelerator '"
                                 + Units.shortened(d.inputs().gpuId()) + "'"));
-                if (d.inputs().realism() == lab.roofline.engine.RealismMode.REALISTIC && measured == null) {
-                    measured = ScenarioOptions.measuredRealism(lab.roofline.io.RealismLoader.loadBundled());
-                }
-                evaluations.add(RooflineEngine.evaluate(d.inputs().toScenario(gpu,
-                        measured == null ? lab.roofline.engine.Realism.IDEAL : measured)));
+                evaluations.add(RooflineEngine.evaluate(d.inputs().toScenario(gpu, ScenarioOptions.realismFor(d.inputs()))));
                 names.add(d.name().isBlank() ? String.valueOf(file.getFileName()) : d.name());
             }
             lab.roofline.engine.Comparison comparison = new lab.roofline.engine.Comparison(names, evaluations);

@@ -97,8 +97,7 @@ public final class ScenarioOptions {
     /** Builds the scenario, or throws a ParameterException naming the bad flag (or the file's bad field). */
     Scenario toScenario(CommandLine.Model.CommandSpec spec, ProfileLoader.Result profiles) {
         ScenarioInputs in = toInputs(spec);
-        return in.toScenario(profile(spec, profiles, in), in.realism() == RealismMode.IDEAL
-                ? lab.roofline.engine.Realism.IDEAL : measuredRealismIfNeeded(in));
+        return in.toScenario(profile(spec, profiles, in), realismFor(in));
     }
 
     /** The profile the inputs name: a loaded one, else the scenario file's embedded copy. */
@@ -114,8 +113,8 @@ public final class ScenarioOptions {
                 + ": unknown accelerator '" + Units.shortened(in.gpuId()) + "' (known: " + known + ")"));
     }
 
-    /** The measured fractions, read only when the inputs use them (realistic, or custom from realistic). */
-    private lab.roofline.engine.Realism measuredRealismIfNeeded(ScenarioInputs in) {
+    /** The measured fractions, read only when the inputs use them ("realistic"); else the ideal roofline's. */
+    static lab.roofline.engine.Realism realismFor(ScenarioInputs in) {
         return in.realism() == RealismMode.REALISTIC ? measuredRealism() : lab.roofline.engine.Realism.IDEAL;
     }
 
@@ -224,8 +223,13 @@ public final class ScenarioOptions {
 
     /** The measured fractions; with none to read, --realistic fails rather than silently meaning ideal. */
     private static lab.roofline.engine.Realism measuredRealism() {
-        return measuredRealism(lab.roofline.io.RealismLoader.loadBundled());
+        if (measured == null) { // read once: a compare of many realistic files reads it once
+            measured = measuredRealism(lab.roofline.io.RealismLoader.loadBundled());
+        }
+        return measured;
     }
+
+    private static lab.roofline.engine.Realism measured;
 
     static lab.roofline.engine.Realism measuredRealism(lab.roofline.io.RealismLoader.Result loaded) {
         if (loaded.realism() == lab.roofline.engine.Realism.IDEAL) {

@@ -109,7 +109,7 @@ public final class Comparison {
         }
         out.append("\r\n");
         for (int i = 0; i < names.size(); i++) {
-            out.append(quoted(oneLine(names.get(i)))).append(',').append(evaluations.get(i).memory().fits());
+            out.append(quoted(Units.oneLine(names.get(i)))).append(',').append(evaluations.get(i).memory().fits());
             for (Metric m : Metric.values()) {
                 double v = m.of(evaluations.get(i));
                 out.append(',').append(Double.isNaN(v) ? "" : CurveCsv.number(v));
@@ -122,7 +122,7 @@ public final class Comparison {
     /** A Markdown table: metrics down, scenarios across, each value with its ratio to the first, the best in bold. */
     public String markdown() {
         StringBuilder out = new StringBuilder("| |");
-        names.forEach(n -> out.append(' ').append(oneLine(n).replace("|", "\\|")).append(" |"));
+        names.forEach(n -> out.append(' ').append(Units.oneLine(n).replace("|", "\\|")).append(" |"));
         out.append("\n|---|");
         names.forEach(n -> out.append("---:|"));
         out.append('\n');
@@ -155,11 +155,6 @@ public final class Comparison {
             case MEMORY -> Units.si(v, "B");
             case MAX_BATCH -> String.format(Locale.ROOT, "%,d", (long) v);
         };
-    }
-
-    /** A name on one line, without control or direction characters (a table row must stay a row). */
-    static String oneLine(String s) {
-        return s.replaceAll("[\\p{Cntrl}\\p{Cf}]", " ");
     }
 
     private static String quoted(String s) {

@@ -113,6 +113,15 @@ public final class Units {
         return sig3(ratio) + "×";
     }
 
+    /**
+     * Text from a file or a user on one line: control characters (newlines, terminal escapes) and invisible
+     * format characters (a right-to-left override) become spaces, so a name cannot break a table row, a
+     * menu item or a terminal line, nor read backwards.
+     */
+    public static String oneLine(String text) {
+        return text.replaceAll("[\\p{Cntrl}\\p{Cf}]", " ");
+    }
+
     /** Typed text as a message repeats it: at most 24 characters, a longer one cut with "…". */
     public static String shortened(String typed) {
         return typed.length() > 24 ? typed.substring(0, 21) + "…" : typed;

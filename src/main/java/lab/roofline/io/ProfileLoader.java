@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
@@ -304,20 +303,10 @@ public final class ProfileLoader {
             if (!Files.isRegularFile(p)) {
                 throw new ProfileException("not a regular file (a folder, device or pipe), so not read");
             }
-            long size = Files.size(p);
-            if (size > MAX_FILE_BYTES) {
-                throw new ProfileException("too large to be a profile (" + size / 1024 + " kB; at most 1,024 kB)");
-            }
-            byte[] bytes;
-            try (var in = Files.newInputStream(p)) {
-                bytes = in.readNBytes((int) MAX_FILE_BYTES + 1); // a file that grows while read stops here
-            }
-            if (bytes.length > MAX_FILE_BYTES) {
-                throw new ProfileException("too large to be a profile (more than 1,024 kB)");
-            }
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            return TextFiles.readUtf8(p, MAX_FILE_BYTES);
+        } catch (TextFiles.TooLarge e) {
+            throw new ProfileException(e.bytes < 0 ? "too large to be a profile (more than 1,024 kB)"
+                    : "too large to be a profile (" + e.bytes / 1024 + " kB; at most 1,024 kB)");
         } catch (java.nio.charset.CharacterCodingException e) {
             throw new ProfileException("not UTF-8 text");
         } catch (IOException e) {

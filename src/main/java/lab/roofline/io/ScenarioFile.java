@@ -8,12 +8,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import lab.roofline.engine.HardwareProfile;
 import lab.roofline.engine.ModelPresets;
@@ -133,14 +130,10 @@ public final class ScenarioFile {
                         : Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !Files.exists(file) ? "a broken link"
                         : Files.exists(file) ? "not a regular file" : "it does not exist"));
             }
-            if (Files.size(file) > MAX_BYTES) {
-                throw new ScenarioFileException(shown + ": too large for a scenario (" + Files.size(file)
-                        + " bytes; at most " + MAX_BYTES + ")");
-            }
-            byte[] bytes = Files.readAllBytes(file);
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            text = TextFiles.readUtf8(file, MAX_BYTES);
+        } catch (TextFiles.TooLarge e) {
+            throw new ScenarioFileException(shown + ": too large for a scenario ("
+                    + (e.bytes < 0 ? "more than " + MAX_BYTES : e.bytes) + " bytes; at most " + MAX_BYTES + ")");
         } catch (CharacterCodingException e) {
             throw new ScenarioFileException(shown + ": not UTF-8 text");
         } catch (IOException e) {
@@ -312,8 +305,4 @@ public final class ScenarioFile {
         return number(s, "pricePerHour", ScenarioLimits.PRICE_USD_PER_HOUR);
     }
 
-    /** Field names of the scenario object, in the order written (for documentation and tests). */
-    static final List<String> SCENARIO_FIELDS = List.of("gpu", "model", "parameters", "precision", "weightOnly",
-            "kvPrecision", "batch", "prompt", "generated", "gpuCount", "realism", "computeEfficiency",
-            "bandwidthEfficiency", "pricePerHour");
 }

@@ -757,8 +757,8 @@ public final class DashboardView extends BorderPane {
         recent.getItems().clear();
         for (java.nio.file.Path p : vm.document().recent()) {
             // One line, no direction tricks, not wider than a menu should be.
-            String label = (lab.roofline.ui.scenario.ScenarioDocument.nameOf(p) + "  —  " + p.getParent())
-                    .replaceAll("[\\p{Cntrl}\\p{Cf}]", " ");
+            String label = lab.roofline.engine.Units.oneLine(
+                    lab.roofline.ui.scenario.ScenarioDocument.nameOf(p) + "  —  " + p.getParent());
             MenuItem item = new MenuItem(label.length() > 90 ? label.substring(0, 89) + "…" : label);
             item.setMnemonicParsing(false);
             item.setDisable(!java.nio.file.Files.isRegularFile(p));

@@ -85,12 +85,9 @@ public final class DashboardBenchmark {
         // Export at 2x: render on the FX thread, then encode and write.
         Path out = Files.createTempFile("roofline-bench", ".png");
         long exportStart = System.nanoTime();
-        CompletableFuture<WritableImage> image = new CompletableFuture<>();
-        Platform.runLater(() -> image.complete(lab.roofline.ui.export.ChartRenderer.png(
-                new lab.roofline.ui.export.ChartRenderer.Request(ChartKind.DASHBOARD,
-                        lab.roofline.ui.export.ExportSize.SLIDE_16_9, 2, lab.roofline.ui.export.ExportFormat.PNG),
-                vm.result(), vm.referencesProperty().getValue(), Theme.LIGHT.stylesheets())));
-        WritableImage rendered = image.get();
+        WritableImage rendered = onFxThread(() -> lab.roofline.ui.export.ChartRenderer.png(
+                request(ChartKind.DASHBOARD, 2, lab.roofline.ui.export.ExportFormat.PNG),
+                vm.result(), vm.referencesProperty().getValue(), Theme.LIGHT.stylesheets()));
         double renderMs = (System.nanoTime() - exportStart) / 1e6;
         lab.roofline.ui.export.ExportFiles.writePng(rendered, out);
         double exportMs = (System.nanoTime() - exportStart) / 1e6;
@@ -99,12 +96,10 @@ public final class DashboardBenchmark {
         // SVG of one chart, 16:9: lay out, draw through the SVG pen, write.
         Path svgOut = Files.createTempFile("roofline-bench", ".svg");
         long svgStart = System.nanoTime();
-        CompletableFuture<String> svg = new CompletableFuture<>();
-        Platform.runLater(() -> svg.complete(lab.roofline.ui.export.ChartRenderer.svg(
-                new lab.roofline.ui.export.ChartRenderer.Request(ChartKind.ROOFLINE,
-                        lab.roofline.ui.export.ExportSize.SLIDE_16_9, 1, lab.roofline.ui.export.ExportFormat.SVG),
-                vm.result(), vm.referencesProperty().getValue(), Theme.LIGHT.stylesheets())));
-        lab.roofline.ui.export.ExportFiles.writeSvg(svg.get(), svgOut);
+        String svg = onFxThread(() -> lab.roofline.ui.export.ChartRenderer.svg(
+                request(ChartKind.ROOFLINE, 1, lab.roofline.ui.export.ExportFormat.SVG),
+                vm.result(), vm.referencesProperty().getValue(), Theme.LIGHT.stylesheets()));
+        lab.roofline.ui.export.ExportFiles.writeSvg(svg, svgOut);
         double svgMs = (System.nanoTime() - svgStart) / 1e6;
         Files.deleteIfExists(svgOut);
 
@@ -130,6 +125,20 @@ public final class DashboardBenchmark {
                 view.utilizationChart().backgroundRedrawCount(), view.costChart().backgroundRedrawCount());
         Platform.exit();
         System.exit(0);
+    }
+
+    /** A 16:9 export request. */
+    private static lab.roofline.ui.export.ChartRenderer.Request request(ChartKind kind, int scale,
+                                                                       lab.roofline.ui.export.ExportFormat format) {
+        return new lab.roofline.ui.export.ChartRenderer.Request(kind, lab.roofline.ui.export.ExportSize.SLIDE_16_9,
+                scale, format);
+    }
+
+    /** Runs a computation on the FX thread and waits for its result. */
+    private static <T> T onFxThread(java.util.function.Supplier<T> work) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> result.complete(work.get()));
+        return result.get();
     }
 
     /** Each change is sent after the previous one's frame rendered; returns change-to-frame times in ms. */

@@ -395,6 +395,14 @@ public abstract class CanvasChart extends Region {
         return t.strip() + "…";
     }
 
+    /**
+     * The width of text in this chart's font at a scale, remembered: what a chart measures on every frame
+     * (a legend, a total) costs a text layout only the first time.
+     */
+    protected double measuredWidth(String text, double fontScale, boolean bold) {
+        return measure().width(text, fontSize.get() * fontScale, bold);
+    }
+
     /** Measures text as this chart draws it: what its label layouts need. */
     protected LabelLayout.TextMeasure measure() {
         return (text, sizePx, bold) -> {

@@ -49,7 +49,7 @@ public final class CostChart extends CanvasChart {
     protected void prepare(Evaluation e, double w, double h) {
         String reason = lab.roofline.explain.Captions.doesNotFit(e);
         headlineWraps = reason != null
-                && textWidth(wouldCost(e) + " · " + reason, font(1.05, true)) > w - 32;
+                && measuredWidth(wouldCost(e) + " · " + reason, 1.05, true) > w - 32;
     }
 
     private static String wouldCost(Evaluation e) {
@@ -108,13 +108,12 @@ public final class CostChart extends CanvasChart {
      * above the bottom. Each spot is the swatch's left edge and the row's centre.
      */
     private double[][] legendSpots(double w, double h) {
-        Font legend = font(0.85, false);
         double rowHeight = baseFontSize() * 1.5;
         double[][] spots = new double[CAUSES.length][];
         double lx = 16;
         int row = 0;
         for (int i = 0; i < CAUSES.length; i++) {
-            double itemWidth = 17 + textWidth(CAUSES[i], legend);
+            double itemWidth = 17 + measuredWidth(CAUSES[i], 0.85, false);
             if (lx + itemWidth > w - 8 && lx > 16) {
                 lx = 16;
                 row++;
@@ -296,8 +295,8 @@ public final class CostChart extends CanvasChart {
             cursor = segment(g, names[i], "Activations", s.activationSeconds(), color(ChartColor.ACTIVATIONS), cursor, y, barH, x, priced);
             cursor = segment(g, names[i], "Compute", s.computeSeconds(), color(ChartColor.COMPUTE), cursor, y, barH, x, priced);
             String total = value(s.totalSeconds(), priced) + (priced ? " / 1M" : " / token");
-            double totalWidth = textWidth(total, font(1.0, true));
-            if (bars.compact() && textWidth(names[i], font(0.95, true)) + totalWidth + 16 <= bars.right() - bars.left()) {
+            double totalWidth = measuredWidth(total, 1.0, true);
+            if (bars.compact() && measuredWidth(names[i], 0.95, true) + totalWidth + 16 <= bars.right() - bars.left()) {
                 // Beside the bar's name, above it.
                 text(g, total, bars.right(), y - 4, TextAlignment.RIGHT, VPos.BOTTOM, font(1.0, true),
                         color(ChartColor.TEXT));

@@ -199,12 +199,12 @@ public final class UtilizationChart extends CanvasChart {
                 font(1.15, true), color(ChartColor.TEXT));
         // The dotted ticks need a key: each is the batch at which this scenario's output/input cost ratio
         // falls to a public API's. Beside the title when there is room, else after the subtitle.
-        impliedKeyShown = false;
         if (!UtilizationLabels.impliedOnChart(references.getValue()).isEmpty()) {
             Font key = font(0.8, false);
             double titleRight = LEFT + textWidth(title, font(1.15, true));
             double subtitleRight = LEFT + (subtitle == null ? 0 : textWidth(subtitle, small));
             // The longest wording with room: beside the title, else after the subtitle.
+            boolean impliedKeyShown = false;
             for (String legend : IMPLIED_KEYS) {
                 double keyWidth = textWidth(legend, key);
                 if (titleRight + 24 + keyWidth <= plotRight) {
@@ -225,13 +225,6 @@ public final class UtilizationChart extends CanvasChart {
 
     static final List<String> IMPLIED_KEYS = List.of("┆ n× = batch where output costs n× input, as in an API's prices",
             "┆ n× = where output costs n× input, as an API's", "┆ n× = an API's price ratio");
-    private boolean impliedKeyShown;
-
-    /** Whether the last draw explained the implied-batch ticks (for tests). */
-    public boolean impliedKeyShown() {
-        layout();
-        return impliedKeyShown;
-    }
 
     @Override
     protected void draw(ChartPen g, Evaluation e, double w, double h) {
