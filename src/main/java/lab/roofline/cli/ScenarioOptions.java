@@ -169,24 +169,16 @@ public final class ScenarioOptions {
                 ? (int) value(cl, "--output", ScenarioLimits.GENERATED_TOKENS, generatedTokens) : base.generatedTokens();
         // Realism: --realistic, else the file's; an efficiency flag makes it the user's own (custom), the
         // other fraction kept from the setting it came from.
-        RealismMode mode = realistic ? RealismMode.REALISTIC : base == null ? RealismMode.IDEAL : base.realism();
-        double compute = base == null || realistic ? 1 : base.customComputeEfficiency();
-        double bandwidth = base == null || realistic ? 1 : base.customBandwidthEfficiency();
-        if (computeEfficiency != null || bandwidthEfficiency != null) {
-            lab.roofline.engine.Realism from = mode == RealismMode.REALISTIC ? measuredRealism()
-                    : lab.roofline.engine.Realism.IDEAL;
-            if (mode != RealismMode.CUSTOM) {
-                compute = from.computeFraction(gpu);
-                bandwidth = from.bandwidthFraction();
-            }
-            if (computeEfficiency != null) {
-                compute = value(cl, "--compute-efficiency", ScenarioLimits.COMPUTE_EFFICIENCY, computeEfficiency);
-            }
-            if (bandwidthEfficiency != null) {
-                bandwidth = value(cl, "--bandwidth-efficiency", ScenarioLimits.BANDWIDTH_EFFICIENCY, bandwidthEfficiency);
-            }
-            mode = RealismMode.CUSTOM;
-        }
+        ScenarioInputs.Efficiencies setting = realistic || base == null
+                ? new ScenarioInputs.Efficiencies(realistic ? RealismMode.REALISTIC : RealismMode.IDEAL, 1, 1)
+                : new ScenarioInputs.Efficiencies(base.realism(), base.customComputeEfficiency(),
+                        base.customBandwidthEfficiency());
+        ScenarioInputs.Efficiencies realism = ScenarioInputs.efficiencies(setting,
+                computeEfficiency == null ? null
+                        : value(cl, "--compute-efficiency", ScenarioLimits.COMPUTE_EFFICIENCY, computeEfficiency),
+                bandwidthEfficiency == null ? null
+                        : value(cl, "--bandwidth-efficiency", ScenarioLimits.BANDWIDTH_EFFICIENCY, bandwidthEfficiency),
+                gpu, ScenarioOptions::measuredRealism);
         // "none": no price (costs in GPU time), as the app's cleared price field.
         Double price;
         if (pricePerHour == null) {
@@ -197,7 +189,7 @@ public final class ScenarioOptions {
             price = value(cl, "--price-per-hour", ScenarioLimits.PRICE_USD_PER_HOUR, pricePerHour);
         }
         return new ScenarioInputs(gpu, preset, count, weights, onlyWeights, kv, sequences, prompt, generated, devices,
-                mode, compute, bandwidth, price);
+                realism.mode(), realism.compute(), realism.bandwidth(), price);
     }
 
     /** Whether the user typed this flag (a default value does not override a scenario file). */

@@ -209,17 +209,11 @@ public final class ScenarioCommandLine {
         if (weightOnly && precision.bytesPerValue() >= Precision.BF16.bytesPerValue()) {
             return new Parsed(null, "--weight-only needs weights narrower than BF16, got " + precision.label());
         }
-        RealismMode mode = realistic ? RealismMode.REALISTIC : RealismMode.IDEAL;
-        double c = 1;
-        double b = 1;
-        if (compute != null || bandwidth != null) {
-            Realism from = realistic ? measured : Realism.IDEAL;
-            c = compute != null ? compute : from.computeFraction(gpu);
-            b = bandwidth != null ? bandwidth : from.bandwidthFraction();
-            mode = RealismMode.CUSTOM;
-        }
+        ScenarioInputs.Efficiencies realism = ScenarioInputs.efficiencies(new ScenarioInputs.Efficiencies(
+                realistic ? RealismMode.REALISTIC : RealismMode.IDEAL, 1, 1), compute, bandwidth, gpu, () -> measured);
         return new Parsed(new ScenarioInputs(gpu, preset, parameters, precision, weightOnly, kv, (int) batch,
-                (int) prompt, (int) output, (int) gpus, mode, c, b, price), null);
+                (int) prompt, (int) output, (int) gpus, realism.mode(), realism.compute(), realism.bandwidth(), price),
+                null);
     }
 
     /** The shortest decimal that reads back to the same double. */

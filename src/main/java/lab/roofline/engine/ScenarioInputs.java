@@ -63,4 +63,28 @@ public record ScenarioInputs(
         return new Scenario(model, gpu, gpuCount, precision, weightOnly, kvPrecision, batchSize, promptTokens,
                 generatedTokens, compute, bandwidth, price);
     }
+
+    /** A realism setting with the efficiencies it carries (used only when the mode is CUSTOM). */
+    public record Efficiencies(RealismMode mode, double compute, double bandwidth) {
+    }
+
+    /**
+     * Efficiency flags (null when not given) over a realism setting, as the command line and a pasted line
+     * read them: any flag makes the setting the user's own (custom), and the fraction not given is kept
+     * from the setting it came from (the measured one for "realistic", read only then).
+     */
+    public static Efficiencies efficiencies(Efficiencies setting, Double compute, Double bandwidth, String gpuId,
+                                            java.util.function.Supplier<Realism> measured) {
+        if (compute == null && bandwidth == null) {
+            return setting;
+        }
+        double c = setting.compute();
+        double b = setting.bandwidth();
+        if (setting.mode() != RealismMode.CUSTOM) {
+            Realism from = setting.mode() == RealismMode.REALISTIC ? measured.get() : Realism.IDEAL;
+            c = from.computeFraction(gpuId);
+            b = from.bandwidthFraction();
+        }
+        return new Efficiencies(RealismMode.CUSTOM, compute != null ? compute : c, bandwidth != null ? bandwidth : b);
+    }
 }
