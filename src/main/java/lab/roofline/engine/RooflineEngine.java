@@ -226,7 +226,7 @@ public final class RooflineEngine {
                     + ": needs at least " + String.format(java.util.Locale.ROOT, "%,d", mem.minDevicesForWeights()) + " × "
                     + s.gpu().name());
         } else {
-            notices.add("Does not fit in " + capacity + " at batch " + s.batchSize() + ": needs "
+            notices.add("Does not fit in " + capacity + " at batch " + String.format(java.util.Locale.ROOT, "%,d", s.batchSize()) + ": needs "
                     + Units.si(mem.totalBytes(), "B") + " (largest batch that fits: " + String.format(java.util.Locale.ROOT, "%,d", mem.maxBatch()) + ")");
         }
     }

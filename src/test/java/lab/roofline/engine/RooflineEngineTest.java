@@ -92,7 +92,7 @@ class RooflineEngineTest {
     void tooLargeABatchIsReportedInPlainWords() {
         Evaluation e = RooflineEngine.evaluate(Scenario.of(ModelPresets.LLAMA_3_1_8B, TestProfiles.H100).withBatchSize(4096));
         assertThat(e.memory().fits()).isFalse();
-        assertThat(e.notices()).anyMatch(n -> n.startsWith("Does not fit in 80.0 GB at batch 4096"));
+        assertThat(e.notices()).anyMatch(n -> n.startsWith("Does not fit in 80.0 GB at batch 4,096"));
     }
 
     @Test

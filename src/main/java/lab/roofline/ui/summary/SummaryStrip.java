@@ -155,7 +155,7 @@ public final class SummaryStrip extends VBox {
         boolean fits = e.memory().fits();
         if (c.hasPrice()) {
             inputCost.set(Units.usd(c.inputUsdPerMillionTokens()), "at " + Units.usd(c.priceUsdPerHour()) + " per hour");
-            outputCost.set(Units.usd(c.outputUsdPerMillionTokens()), "decode at batch " + e.scenario().batchSize());
+            outputCost.set(Units.usd(c.outputUsdPerMillionTokens()), String.format(Locale.ROOT, "decode at batch %,d", e.scenario().batchSize()));
         } else {
             inputCost.set(Units.seconds(c.inputSecondsPerToken()), "no price: type one for dollars");
             outputCost.set(Units.seconds(c.outputSecondsPerToken()), "step time ÷ batch (no price)");

@@ -37,7 +37,7 @@ class SummaryStripUiTest extends DashboardFixture {
                 .type(KeyCode.ENTER);
         settle();
         assertThat(vm.batchSizeProperty().get()).isEqualTo(4000);
-        assertThat(view.summary().warningTexts()).anyMatch(t -> t.contains("Does not fit in 80.0 GB at batch 4000"));
+        assertThat(view.summary().warningTexts()).anyMatch(t -> t.contains("Does not fit in 80.0 GB at batch 4,000"));
         assertThat(tile(Derivations.Quantity.MEMORY).getPseudoClassStates()).contains(PseudoClass.getPseudoClass("over"));
         assertThat(tile(Derivations.Quantity.MEMORY).valueText()).endsWith("/ 80.0 GB");
         // What it would do, not what it does: speeds and costs say so alike.
