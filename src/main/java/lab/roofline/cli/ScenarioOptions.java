@@ -100,6 +100,33 @@ public final class ScenarioOptions {
         return in.toScenario(profile(spec, profiles, in), realismFor(in));
     }
 
+    /**
+     * The scenario file's pinned scenarios (none without a file), each on its own profile: a loaded one, else
+     * the copy the file carries; a pin whose GPU is neither is refused, naming its field.
+     */
+    List<Scenario> pinnedScenarios(CommandLine.Model.CommandSpec spec, ProfileLoader.Result profiles) {
+        toInputs(spec); // reads the file when one was given
+        if (document == null) {
+            return List.of();
+        }
+        List<Scenario> pinned = new java.util.ArrayList<>();
+        for (int i = 0; i < document.pins().size(); i++) {
+            lab.roofline.engine.NamedScenario.Pinned p = document.pins().get(i);
+            int index = i;
+            HardwareProfile gpu = p.profileAmong(profiles.profiles()).orElseThrow(() ->
+                    new CommandLine.ParameterException(spec.commandLine(), scenarioFile + ": field 'pins[" + index
+                            + "].scenario.gpu': unknown accelerator '" + Units.shortened(p.inputs().gpuId()) + "'"));
+            pinned.add(p.inputs().toScenario(gpu, realismFor(p.inputs())));
+        }
+        return pinned;
+    }
+
+    /** The scenario file's pins as read (none without a file). */
+    List<lab.roofline.engine.NamedScenario.Pinned> pins(CommandLine.Model.CommandSpec spec) {
+        toInputs(spec);
+        return document == null ? List.of() : document.pins();
+    }
+
     /** The profile the inputs name: a loaded one, else the scenario file's embedded copy. */
     HardwareProfile profile(CommandLine.Model.CommandSpec spec, ProfileLoader.Result profiles, ScenarioInputs in) {
         CommandLine cl = spec.commandLine();

@@ -30,6 +30,18 @@ public final class Captions {
     }
 
     /**
+     * A pinned scenario in a few words, after its name: "■ H200: H200 SXM · Llama 3.1 70B · BF16 · batch 64"
+     * (and "does not fit" when it does not).
+     */
+    public static String pinned(String name, Evaluation e) {
+        Scenario s = e.scenario();
+        String notFit = doesNotFit(e);
+        return name + ": " + devices(s) + " · " + capped(s.model().name()) + " · " + s.weightPrecision().label()
+                + " · batch " + String.format(Locale.ROOT, "%,d", s.batchSize())
+                + (notFit == null ? "" : " (" + notFit + ")");
+    }
+
+    /**
      * Why the scenario cannot run, in a few words ("does not fit: needs 2 × H100 SXM5 80GB", "does not fit:
      * max batch 22"); null when it fits.
      */

@@ -77,8 +77,30 @@ public final class ScenarioFile {
         root.put("version", VERSION);
         root.put("name", d.name());
         root.put("note", d.note());
-        ScenarioInputs in = d.inputs();
-        ObjectNode s = root.putObject("scenario");
+        writeInputs(root.putObject("scenario"), d.inputs());
+        if (d.hardware() != null) {
+            root.set("hardware", ProfileLoader.toJsonTree(d.hardware()));
+        }
+        if (!d.pins().isEmpty()) {
+            com.fasterxml.jackson.databind.node.ArrayNode pins = root.putArray("pins");
+            for (NamedScenario.Pinned p : d.pins()) {
+                ObjectNode pin = pins.addObject();
+                pin.put("name", p.name());
+                pin.put("colour", p.colour());
+                writeInputs(pin.putObject("scenario"), p.inputs());
+                if (p.hardware() != null) {
+                    pin.set("hardware", ProfileLoader.toJsonTree(p.hardware()));
+                }
+            }
+        }
+        try {
+            return JSON.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tree of plain values always serialises", e);
+        }
+    }
+
+    private static void writeInputs(ObjectNode s, ScenarioInputs in) {
         s.put("gpu", in.gpuId());
         if (in.presetName() == null) {
             s.putNull("model");
@@ -102,14 +124,6 @@ public final class ScenarioFile {
             s.put("pricePerHour", "none"); // the user cleared it
         } else {
             s.put("pricePerHour", in.priceUsdPerHour());
-        }
-        if (d.hardware() != null) {
-            root.set("hardware", ProfileLoader.toJsonTree(d.hardware()));
-        }
-        try {
-            return JSON.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a tree of plain values always serialises", e);
         }
     }
 
@@ -175,47 +189,111 @@ public final class ScenarioFile {
         if (s == null || !s.isObject()) {
             throw new ScenarioFileException("missing field 'scenario' (an object with the inputs)");
         }
-        HardwareProfile hardware = null;
-        JsonNode embedded = root.get("hardware");
-        if (embedded != null && !embedded.isNull()) {
-            try {
-                hardware = ProfileLoader.parse(JSON.writeValueAsString(embedded));
-            } catch (ProfileLoader.ProfileException | JsonProcessingException e) {
-                throw new ScenarioFileException("field 'hardware' (the embedded profile): " + e.getMessage());
+        HardwareProfile hardware = embeddedProfile(root.get("hardware"), "hardware");
+        ScenarioInputs inputs = readInputs(s, "scenario", hardware, "hardware");
+        return new NamedScenario(name, note, inputs, hardware, pins(root.get("pins")));
+    }
+
+    /** The optional list of pinned scenarios: each a name, a colour (0-3, each once) and inputs. */
+    private static java.util.List<NamedScenario.Pinned> pins(JsonNode list) throws ScenarioFileException {
+        if (list == null || list.isNull()) {
+            return java.util.List.of();
+        }
+        if (!list.isArray()) {
+            throw new ScenarioFileException("field 'pins' must be a list of pinned scenarios");
+        }
+        if (list.size() > NamedScenario.MAX_PINS) {
+            throw new ScenarioFileException("field 'pins' has " + list.size() + " scenarios; at most "
+                    + NamedScenario.MAX_PINS + " can be pinned");
+        }
+        java.util.List<NamedScenario.Pinned> pins = new java.util.ArrayList<>();
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            String at = "pins[" + i + "]";
+            JsonNode pin = list.get(i);
+            if (!pin.isObject()) {
+                throw new ScenarioFileException("field '" + at + "' must be an object with a name and a scenario");
             }
+            JsonNode nameNode = pin.get("name");
+            if (nameNode == null || !nameNode.isTextual() || nameNode.asText().isBlank()
+                    || nameNode.asText().length() > MAX_NAME_CHARS) {
+                throw new ScenarioFileException("field '" + at + ".name' must be a short piece of text");
+            }
+            JsonNode colourNode = pin.get("colour");
+            int colour;
+            if (colourNode == null || colourNode.isNull()) {
+                colour = 0;
+                while (colours.contains(colour)) {
+                    colour++;
+                }
+            } else if (!colourNode.isIntegralNumber() || !colourNode.canConvertToInt() || colourNode.asInt() < 0
+                    || colourNode.asInt() >= NamedScenario.MAX_PINS) {
+                throw new ScenarioFileException("field '" + at + ".colour' must be a whole number from 0 to "
+                        + (NamedScenario.MAX_PINS - 1));
+            } else {
+                colour = colourNode.asInt();
+            }
+            if (!colours.add(colour)) {
+                throw new ScenarioFileException("field '" + at + ".colour': " + colour
+                        + " is another pin's colour already (each pin has its own)");
+            }
+            JsonNode s = pin.get("scenario");
+            if (s == null || !s.isObject()) {
+                throw new ScenarioFileException("missing field '" + at + ".scenario' (an object with the inputs)");
+            }
+            HardwareProfile hardware = embeddedProfile(pin.get("hardware"), at + ".hardware");
+            ScenarioInputs inputs = readInputs(s, at + ".scenario", hardware, at + ".hardware");
+            pins.add(new NamedScenario.Pinned(ProfileLoader.clean(nameNode.asText().strip()), colour, inputs, hardware));
         }
-        String gpu = requiredText(s, "gpu");
+        return pins;
+    }
+
+    private static HardwareProfile embeddedProfile(JsonNode embedded, String at) throws ScenarioFileException {
+        if (embedded == null || embedded.isNull()) {
+            return null;
+        }
+        try {
+            return ProfileLoader.parse(JSON.writeValueAsString(embedded));
+        } catch (ProfileLoader.ProfileException | JsonProcessingException e) {
+            throw new ScenarioFileException("field '" + at + "' (the embedded profile): " + e.getMessage());
+        }
+    }
+
+    /** The inputs in an object at a path ("scenario", "pins[1].scenario"), which every message names. */
+    private static ScenarioInputs readInputs(JsonNode s, String at, HardwareProfile hardware, String hardwareAt)
+            throws ScenarioFileException {
+        String gpu = requiredText(s, at, "gpu");
         if (hardware != null && !hardware.id().equalsIgnoreCase(gpu)) {
-            throw new ScenarioFileException("field 'hardware': the embedded profile is '" + hardware.id()
-                    + "' but field 'scenario.gpu' is '" + gpu + "'");
+            throw new ScenarioFileException("field '" + hardwareAt + "': the embedded profile is '" + hardware.id()
+                    + "' but field '" + at + ".gpu' is '" + gpu + "'");
         }
-        String model = s.hasNonNull("model") ? requiredText(s, "model") : null;
+        String model = s.hasNonNull("model") ? requiredText(s, at, "model") : null;
         if (model != null && ModelPresets.find(model).isEmpty()) {
-            throw new ScenarioFileException("field 'scenario.model': unknown preset '" + model + "' (known: "
+            throw new ScenarioFileException("field '" + at + ".model': unknown preset '" + model + "' (known: "
                     + String.join(", ", ModelPresets.ALL.stream().map(m -> m.name()).toList())
                     + "; or null with 'parameters' for a custom model)");
         }
         double parameters = model != null && !s.hasNonNull("parameters")
                 ? ModelPresets.find(model).orElseThrow().totalParameters()
-                : number(s, "parameters", ScenarioLimits.PARAMETERS);
-        Precision precision = precision(s, "precision");
-        boolean weightOnly = bool(s, "weightOnly", false);
+                : number(s, at, "parameters", ScenarioLimits.PARAMETERS);
+        Precision precision = precision(s, at, "precision");
+        boolean weightOnly = bool(s, at, "weightOnly", false);
         if (weightOnly && precision.bytesPerValue() >= Precision.BF16.bytesPerValue()) {
-            throw new ScenarioFileException("field 'scenario.weightOnly': needs weights narrower than BF16, got "
+            throw new ScenarioFileException("field '" + at + ".weightOnly': needs weights narrower than BF16, got "
                     + precision.label());
         }
-        Precision kv = precision(s, "kvPrecision");
-        int batch = (int) number(s, "batch", ScenarioLimits.BATCH);
-        int prompt = (int) number(s, "prompt", ScenarioLimits.PROMPT_TOKENS);
-        int generated = (int) number(s, "generated", ScenarioLimits.GENERATED_TOKENS);
-        int gpuCount = (int) number(s, "gpuCount", ScenarioLimits.GPU_COUNT);
-        RealismMode realism = realism(s);
-        double compute = s.has("computeEfficiency") ? number(s, "computeEfficiency", ScenarioLimits.COMPUTE_EFFICIENCY) : 1;
+        Precision kv = precision(s, at, "kvPrecision");
+        int batch = (int) number(s, at, "batch", ScenarioLimits.BATCH);
+        int prompt = (int) number(s, at, "prompt", ScenarioLimits.PROMPT_TOKENS);
+        int generated = (int) number(s, at, "generated", ScenarioLimits.GENERATED_TOKENS);
+        int gpuCount = (int) number(s, at, "gpuCount", ScenarioLimits.GPU_COUNT);
+        RealismMode realism = realism(s, at);
+        double compute = s.has("computeEfficiency") ? number(s, at, "computeEfficiency", ScenarioLimits.COMPUTE_EFFICIENCY) : 1;
         double bandwidth = s.has("bandwidthEfficiency")
-                ? number(s, "bandwidthEfficiency", ScenarioLimits.BANDWIDTH_EFFICIENCY) : 1;
-        Double price = price(s);
-        return new NamedScenario(name, note, new ScenarioInputs(gpu, model, parameters, precision, weightOnly, kv, batch,
-                prompt, generated, gpuCount, realism, compute, bandwidth, price), hardware);
+                ? number(s, at, "bandwidthEfficiency", ScenarioLimits.BANDWIDTH_EFFICIENCY) : 1;
+        Double price = price(s, at);
+        return new ScenarioInputs(gpu, model, parameters, precision, weightOnly, kv, batch,
+                prompt, generated, gpuCount, realism, compute, bandwidth, price);
     }
 
     private static String optionalText(JsonNode root, String field, int maxChars) throws ScenarioFileException {
@@ -233,55 +311,55 @@ public final class ScenarioFile {
         return n.asText();
     }
 
-    private static String requiredText(JsonNode s, String field) throws ScenarioFileException {
+    private static String requiredText(JsonNode s, String at, String field) throws ScenarioFileException {
         JsonNode n = s.get(field);
         if (n == null || n.isNull()) {
-            throw new ScenarioFileException("missing field 'scenario." + field + "'");
+            throw new ScenarioFileException("missing field '" + at + "." + field + "'");
         }
         if (!n.isTextual() || n.asText().isBlank() || n.asText().length() > MAX_NAME_CHARS) {
-            throw new ScenarioFileException("field 'scenario." + field + "' must be a short piece of text");
+            throw new ScenarioFileException("field '" + at + "." + field + "' must be a short piece of text");
         }
         return ProfileLoader.clean(n.asText().strip());
     }
 
-    private static double number(JsonNode s, String field, ScenarioLimits.Range range) throws ScenarioFileException {
+    private static double number(JsonNode s, String at, String field, ScenarioLimits.Range range) throws ScenarioFileException {
         JsonNode n = s.get(field);
         if (n == null || n.isNull()) {
-            throw new ScenarioFileException("missing field 'scenario." + field + "'");
+            throw new ScenarioFileException("missing field '" + at + "." + field + "'");
         }
         if (!n.isNumber()) {
-            throw new ScenarioFileException("field 'scenario." + field + "' must be a number, e.g. " + range.example());
+            throw new ScenarioFileException("field '" + at + "." + field + "' must be a number, e.g. " + range.example());
         }
         // Exactly as written: 1e400 is too large and 2.5 is not a whole batch, never rounded first.
         String written = n.decimalValue().stripTrailingZeros().toPlainString();
         if (written.length() > 64) { // 1e400 or 1e-400: no input is anywhere near
-            throw new ScenarioFileException("field 'scenario." + field + "': " + range.problem(n.doubleValue()));
+            throw new ScenarioFileException("field '" + at + "." + field + "': " + range.problem(n.doubleValue()));
         }
         ScenarioLimits.Parsed parsed = range.parse(written);
         if (!parsed.ok()) {
-            throw new ScenarioFileException("field 'scenario." + field + "': " + parsed.reason());
+            throw new ScenarioFileException("field '" + at + "." + field + "': " + parsed.reason());
         }
         return parsed.value();
     }
 
-    private static Precision precision(JsonNode s, String field) throws ScenarioFileException {
-        String text = requiredText(s, field);
-        return Precision.parse(text).orElseThrow(() -> new ScenarioFileException("field 'scenario." + field
+    private static Precision precision(JsonNode s, String at, String field) throws ScenarioFileException {
+        String text = requiredText(s, at, field);
+        return Precision.parse(text).orElseThrow(() -> new ScenarioFileException("field '" + at + "." + field
                 + "': unknown precision '" + text + "' (known: " + Precision.acceptedKeys() + ")"));
     }
 
-    private static boolean bool(JsonNode s, String field, boolean fallback) throws ScenarioFileException {
+    private static boolean bool(JsonNode s, String at, String field, boolean fallback) throws ScenarioFileException {
         JsonNode n = s.get(field);
         if (n == null || n.isNull()) {
             return fallback;
         }
         if (!n.isBoolean()) {
-            throw new ScenarioFileException("field 'scenario." + field + "' must be true or false");
+            throw new ScenarioFileException("field '" + at + "." + field + "' must be true or false");
         }
         return n.asBoolean();
     }
 
-    private static RealismMode realism(JsonNode s) throws ScenarioFileException {
+    private static RealismMode realism(JsonNode s, String at) throws ScenarioFileException {
         JsonNode n = s.get("realism");
         if (n == null || n.isNull()) {
             return RealismMode.IDEAL;
@@ -291,10 +369,10 @@ public final class ScenarioFile {
                 return m;
             }
         }
-        throw new ScenarioFileException("field 'scenario.realism' must be ideal, realistic or custom");
+        throw new ScenarioFileException("field '" + at + ".realism' must be ideal, realistic or custom");
     }
 
-    private static Double price(JsonNode s) throws ScenarioFileException {
+    private static Double price(JsonNode s, String at) throws ScenarioFileException {
         JsonNode n = s.get("pricePerHour");
         if (n == null || n.isNull()) {
             return null;
@@ -302,7 +380,7 @@ public final class ScenarioFile {
         if (n.isTextual() && n.asText().strip().equalsIgnoreCase("none")) {
             return Double.NaN;
         }
-        return number(s, "pricePerHour", ScenarioLimits.PRICE_USD_PER_HOUR);
+        return number(s, at, "pricePerHour", ScenarioLimits.PRICE_USD_PER_HOUR);
     }
 
 }

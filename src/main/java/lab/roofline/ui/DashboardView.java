@@ -239,6 +239,9 @@ public final class DashboardView extends BorderPane {
         for (CanvasChart chart : charts()) {
             chart.highlightProperty().bind(vm.highlightProperty());
         }
+        // The charts draw the pins beside the live scenario; they change only when pinned, renamed or unpinned.
+        vm.pins().addListener(pinsChanged);
+        showPins();
         lesson = new Lesson(vm);
         lessonBar = new LessonBar(lesson, vm.resultProperty());
         explain = new ExplainPanel(vm.resultProperty(), vm.highlightProperty());
@@ -615,7 +618,7 @@ public final class DashboardView extends BorderPane {
         lab.roofline.ui.export.ExportSize size = onScreenSize(kind);
         javafx.scene.image.WritableImage image = lab.roofline.ui.export.ChartRenderer.png(
                 new lab.roofline.ui.export.ChartRenderer.Request(kind, size, 2, lab.roofline.ui.export.ExportFormat.PNG),
-                vm.result(), vm.referencesProperty().getValue(), getScene() == null ? List.of()
+                vm.result(), vm.referencesProperty().getValue(), chartPins(), getScene() == null ? List.of()
                         : getScene().getStylesheets());
         javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
         content.putImage(image);
@@ -734,6 +737,7 @@ public final class DashboardView extends BorderPane {
         explain.dispose();
         lessonBar.dispose();
         comparison.dispose();
+        vm.pins().removeListener(pinsChanged);
     }
 
     /**
@@ -801,6 +805,21 @@ public final class DashboardView extends BorderPane {
                 .ifPresentOrElse(problem -> showStatus(problem, null),
                         () -> showStatus("Pinned " + vm.pins().get(vm.pins().size() - 1).name()
                                 + ": change the controls and compare (Edit ▸ Pin Scenario adds up to four)", null));
+    }
+
+    /** The pins as the charts draw them. */
+    public List<lab.roofline.ui.chart.ChartPin> chartPins() {
+        return vm.pins().stream().map(p -> new lab.roofline.ui.chart.ChartPin(p.name(),
+                lab.roofline.ui.chart.PinStyle.of(p.colour()), p.evaluation())).toList();
+    }
+
+    private final javafx.beans.InvalidationListener pinsChanged = obs -> showPins();
+
+    private void showPins() {
+        List<lab.roofline.ui.chart.ChartPin> now = chartPins();
+        for (CanvasChart chart : charts()) {
+            chart.pinsProperty().set(now);
+        }
     }
 
     /** The comparison of the live scenario and the pins (shown while something is pinned). */

@@ -103,6 +103,8 @@ public final class RooflineApp extends Application {
 
         view.showStatus(startupMessage(settingsNotes), null);
         restoreDocument();
+        restorePins();
+        vm.pins().addListener((javafx.beans.InvalidationListener) obs -> rememberPins());
         stage.titleProperty().bind(vm.document().titleProperty());
         // A file that would be lost asks first; an untitled scenario is kept by the session anyway.
         stage.setOnCloseRequest(e -> {
@@ -354,8 +356,10 @@ public final class RooflineApp extends Application {
         Object rendered;
         try {
             rendered = request.format() == ExportFormat.SVG
-                    ? ChartRenderer.svg(request, vm.result(), vm.referencesProperty().getValue(), stylesheets)
-                    : ChartRenderer.png(request, vm.result(), vm.referencesProperty().getValue(), stylesheets);
+                    ? ChartRenderer.svg(request, vm.result(), vm.referencesProperty().getValue(), view.chartPins(),
+                    stylesheets)
+                    : ChartRenderer.png(request, vm.result(), vm.referencesProperty().getValue(), view.chartPins(),
+                    stylesheets);
         } catch (RuntimeException | OutOfMemoryError e) {
             // The renderer refused (too large for this machine's memory): say so; nothing else changes.
             String why = e instanceof OutOfMemoryError ? "there is not enough memory for a picture this large"
@@ -498,19 +502,69 @@ public final class RooflineApp extends Application {
 
     /** Writes the document off the FX thread; then (on success) runs what was waiting for the save. */
     private void write(Path file, Runnable then) {
-        lab.roofline.engine.HardwareProfile gpu = vm.gpuProperty().get();
-        lab.roofline.engine.NamedScenario d = vm.document().toDocument(
-                lab.roofline.io.ProfileLoader.isBundled(gpu) ? null : gpu);
+        lab.roofline.engine.NamedScenario d = documentNow();
         io.execute(() -> {
             try {
                 lab.roofline.io.ScenarioFile.save(d, file);
                 Platform.runLater(() -> {
-                    vm.document().saved(file, d.inputs());
+                    vm.document().saved(file, d.inputs(), d.pins());
                     view.showStatus("Saved " + vm.document().nameProperty().get() + " to " + file, null);
                     then.run();
                 });
             } catch (IOException e) {
                 Platform.runLater(() -> view.showStatus("Could not save: " + e.getMessage(), null));
+            }
+        });
+    }
+
+    /** The live scenario and the pins as a document, each user profile embedded so the file travels. */
+    private lab.roofline.engine.NamedScenario documentNow() {
+        java.util.function.UnaryOperator<lab.roofline.engine.HardwareProfile> embed =
+                gpu -> lab.roofline.io.ProfileLoader.isBundled(gpu) ? null : gpu;
+        return vm.document().toDocument(embed.apply(vm.gpuProperty().get()), vm.pinned(embed));
+    }
+
+    /** Where the session keeps the pins between runs: a scenario file of its own in the app's folder. */
+    static Path pinsFile() {
+        return AppHome.directory().resolve("pins" + lab.roofline.io.ScenarioFile.EXTENSION);
+    }
+
+    /** Writes the pins for the next session (off the FX thread); none pinned removes the file. */
+    private void rememberPins() {
+        lab.roofline.engine.NamedScenario d = documentNow();
+        io.execute(() -> {
+            try {
+                if (d.pins().isEmpty()) {
+                    java.nio.file.Files.deleteIfExists(pinsFile());
+                } else {
+                    java.nio.file.Files.createDirectories(pinsFile().getParent());
+                    lab.roofline.io.ScenarioFile.save(d, pinsFile());
+                }
+            } catch (IOException | RuntimeException e) {
+                Platform.runLater(() -> view.showStatus("Could not remember the pins for the next session: "
+                        + e.getMessage(), null));
+            }
+        });
+    }
+
+    /** The last session's pins (read off the FX thread); a damaged file is set aside with a message. */
+    private void restorePins() {
+        Path file = pinsFile();
+        io.execute(() -> {
+            if (!java.nio.file.Files.exists(file)) {
+                return;
+            }
+            try {
+                lab.roofline.engine.NamedScenario d = lab.roofline.io.ScenarioFile.read(file);
+                Platform.runLater(() -> {
+                    if (vm.pins().isEmpty()) {
+                        vm.setPins(d.pins()).ifPresent(problem -> view.showStatus(
+                                "The last session's pins could not be restored: " + problem, null));
+                    }
+                });
+            } catch (lab.roofline.io.ScenarioFile.ScenarioFileException | RuntimeException e) {
+                Platform.runLater(() -> view.showStatus("The last session's pins could not be restored: "
+                        + e.getMessage(), null));
             }
         });
     }

@@ -44,7 +44,11 @@ public abstract class CanvasChart extends Region {
         WEIGHTS("-rl-chart-weights", Color.STEELBLUE),
         KV("-rl-chart-kv", Color.PURPLE),
         ACTIVATIONS("-rl-chart-activations", Color.GRAY),
-        COMPUTE("-rl-chart-compute", Color.GREEN);
+        COMPUTE("-rl-chart-compute", Color.GREEN),
+        PIN_1("-rl-chart-pin-1", Color.TEAL),
+        PIN_2("-rl-chart-pin-2", Color.MEDIUMVIOLETRED),
+        PIN_3("-rl-chart-pin-3", Color.SADDLEBROWN),
+        PIN_4("-rl-chart-pin-4", Color.SLATEGRAY);
 
         private final CssMetaData<CanvasChart, Color> meta;
 
@@ -106,6 +110,9 @@ public abstract class CanvasChart extends Region {
     private final javafx.beans.property.DoubleProperty zoom = new javafx.beans.property.SimpleDoubleProperty(this,
             "zoom", 1);
     private final ObservableValue<Evaluation> source;
+    /** Scenarios pinned beside the live one, drawn in their own styles; they move only when pinned or unpinned. */
+    private final javafx.beans.property.ObjectProperty<List<ChartPin>> pins =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "pins", List.of());
     private final InvalidationListener invalidation = obs -> markDirty();
     private boolean dirty = true;
     private Object backgroundKey;
@@ -136,6 +143,7 @@ public abstract class CanvasChart extends Region {
         }
         fontSize.addListener(restyled);
         zoom.addListener(restyled);
+        pins.addListener(restyled);
         setMinSize(240, 180);
         setPrefSize(640, 400);
     }
@@ -144,6 +152,17 @@ public abstract class CanvasChart extends Region {
     public void dispose() {
         source.removeListener(invalidation);
         highlight.unbind();
+    }
+
+    /** The pinned scenarios the chart draws beside the live one (never null: an empty list is none). */
+    public javafx.beans.property.ObjectProperty<List<ChartPin>> pinsProperty() {
+        return pins;
+    }
+
+    /** The pinned scenarios now, in the order pinned. */
+    public List<ChartPin> pins() {
+        List<ChartPin> now = pins.get();
+        return now == null ? List.of() : now;
     }
 
     public javafx.beans.property.ObjectProperty<lab.roofline.explain.Explanation.Topic> highlightProperty() {
@@ -265,7 +284,7 @@ public abstract class CanvasChart extends Region {
             prepare(e, dw, dh);
             // The still labels are drawn with the background: one layer fewer to composite every frame, and
             // they move only when a label's spot changes, which a slider step rarely does.
-            Object key = java.util.Arrays.asList(backgroundKey(e), labelsKey());
+            Object key = java.util.Arrays.asList(backgroundKey(e), pins(), labelsKey());
             if (backgroundKey == null || !backgroundKey.equals(key)) {
                 backgroundRedraws++;
                 drawScaled(background.getGraphicsContext2D(), pixelsW, pixelsH, pen -> {
@@ -329,7 +348,7 @@ public abstract class CanvasChart extends Region {
                                              java.util.function.Supplier<LabelLayout> still,
                                              java.util.function.UnaryOperator<LabelLayout> addMoving,
                                              java.util.function.Predicate<LabelLayout.Label> isMoving) {
-        Object key = java.util.Arrays.asList(backgroundKey(e), w, h, baseFontSize());
+        Object key = java.util.Arrays.asList(backgroundKey(e), pins(), w, h, baseFontSize());
         if (!key.equals(stillKey)) {
             this.still = still.get();
             stillKey = key;
@@ -524,6 +543,60 @@ public abstract class CanvasChart extends Region {
             text(g, lines.get(i), x + 10, y + 6 + i * lineH, TextAlignment.LEFT, VPos.TOP, i == 0 ? bold : f,
                     color(ChartColor.TEXT));
         }
+    }
+
+    /**
+     * Draws the key to the live scenario and the pins: a row each, a sample of its line and its marker, then
+     * its name. The live scenario's row shows {@code liveLine} solid with a {@code liveMarker} dot.
+     */
+    protected void drawPinKey(ChartPen g, PinKey key, Color liveLine, Color liveMarker) {
+        if (key == null) {
+            return;
+        }
+        LabelLayout.Box b = key.box();
+        g.setFill(color(ChartColor.PLOT).deriveColor(0, 1, 1, 0.92));
+        g.fillRoundRect(b.x(), b.y(), b.w(), b.h(), 8, 8);
+        g.setStroke(color(ChartColor.GRID));
+        g.setLineWidth(1);
+        g.strokeRoundRect(b.x() + 0.5, b.y() + 0.5, b.w() - 1, b.h() - 1, 8, 8);
+        Font f = font(PinKey.TEXT.fontScale(), false);
+        double markerRadius = baseFontSize() * 0.36;
+        for (PinKey.Row row : key.rows()) {
+            double x0 = key.sampleLeft();
+            double x1 = x0 + PinKey.SAMPLE;
+            double cy = row.centreY();
+            if (row.style() == null) {
+                g.setStroke(liveLine);
+                g.setLineWidth(2.4);
+                g.strokeLine(x0, cy, x1, cy);
+                g.setFill(liveMarker);
+                g.setStroke(color(ChartColor.PLOT));
+                g.setLineWidth(1.5);
+                g.fillOval((x0 + x1) / 2 - markerRadius, cy - markerRadius, 2 * markerRadius, 2 * markerRadius);
+                g.strokeOval((x0 + x1) / 2 - markerRadius, cy - markerRadius, 2 * markerRadius, 2 * markerRadius);
+            } else {
+                pinLine(g, row.style(), 2.2);
+                g.strokeLine(x0, cy, x1, cy);
+                g.setLineDashes();
+                pinMarker(g, row.style(), (x0 + x1) / 2, cy, markerRadius);
+            }
+            text(g, row.text(), key.textLeft(), cy, TextAlignment.LEFT, VPos.CENTER, f, color(ChartColor.TEXT));
+        }
+    }
+
+    /** Sets the stroke to a pin's colour and line pattern (the caller sets the dashes back). */
+    protected void pinLine(ChartPen g, PinStyle style, double width) {
+        g.setStroke(color(style.color()));
+        g.setLineWidth(width);
+        g.setLineDashes(style.dashes());
+    }
+
+    /** A pin's marker at (x, y), in its colour with a plot-coloured outline that parts it from lines. */
+    protected void pinMarker(ChartPen g, PinStyle style, double x, double y, double radius) {
+        g.setFill(color(style.color()));
+        g.setStroke(color(ChartColor.PLOT));
+        g.setLineWidth(1.5);
+        style.mark(g, x, y, radius);
     }
 
     /** A colour of the current theme. */

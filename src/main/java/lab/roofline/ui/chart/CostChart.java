@@ -27,9 +27,13 @@ public final class CostChart extends CanvasChart {
     private Segment hovered;
     private double ratioShown = Double.NaN;
 
-    /** One coloured piece of a bar. */
+    /** One coloured piece of a bar; {@code scenario} 0 is the live one, 1 the first pin, and so on. */
     public record Segment(String bar, String cause, double value, String valueText, double x, double y, double w,
-                          double h) {
+                          double h, int scenario) {
+        public Segment(String bar, String cause, double value, String valueText, double x, double y, double w,
+                       double h) {
+            this(bar, cause, value, valueText, x, y, w, h, 0);
+        }
     }
 
     /** The legend and the axis names depend only on the size and whether a price is known. */
@@ -67,10 +71,14 @@ public final class CostChart extends CanvasChart {
             text(g, CAUSES[i], spots[i][0] + 17, spots[i][1], TextAlignment.LEFT, VPos.CENTER, legend,
                     color(ChartColor.MUTED));
         }
-        text(g, fitted(e.cost().hasPrice() ? "Cost per million tokens" : "GPU time per token (no price known)",
-                        font(1.15, true), w - 32), 16, 12,
+        String title = usdShown(e) ? "Cost per million tokens" : e.cost().hasPrice()
+                ? "GPU time per token (a pinned scenario has no price)" : "GPU time per token (no price known)";
+        text(g, fitted(title, font(1.15, true), w - 32), 16, 12,
                 TextAlignment.LEFT, VPos.TOP, font(1.15, true), color(ChartColor.TEXT));
         drawRatioScale(g, w);
+        if (!pins().isEmpty()) {
+            return; // grouped bars name their groups as they draw them
+        }
         Bars bars = bars(w, h);
         String[] names = {"Input (prefill)", "Output (decode)"};
         for (int i = 0; i < 2; i++) {
@@ -240,7 +248,7 @@ public final class CostChart extends CanvasChart {
     public List<Segment> segments() {
         layout();
         return segments.stream().map(s -> new Segment(s.bar(), s.cause(), s.value(), s.valueText(), toPixels(s.x()),
-                toPixels(s.y()), toPixels(s.w()), toPixels(s.h()))).toList();
+                toPixels(s.y()), toPixels(s.w()), toPixels(s.h()), s.scenario())).toList();
     }
 
     @Override
@@ -274,6 +282,12 @@ public final class CostChart extends CanvasChart {
         g.setGlobalAlpha(infeasible ? 0.35 : 1);
 
         drawRatioStrip(g, ratioShown, w);
+        if (!pins().isEmpty()) {
+            drawGrouped(g, e, w, h);
+            g.setGlobalAlpha(1);
+            drawCards(g, usdShown(e), w, h);
+            return;
+        }
 
         double barH = bars.height();
         // The lesson's ring round the end of the output bar, first: the bar and its total go over it.
@@ -312,13 +326,17 @@ public final class CostChart extends CanvasChart {
 
 
         g.setGlobalAlpha(1);
+        drawCards(g, priced, w, h);
+    }
 
+    /** The hover cards: an API price tick's, or a bar segment's. */
+    private void drawCards(ChartPen g, boolean priced, double w, double h) {
         if (hoveredTick != null) {
             card(g, HoverLines.apiRatio(hoveredTick), ratioScale(w).toPixelClamped(hoveredTick.ratio()), STRIP_Y + 60, w, h);
         }
         if (hovered != null) {
-            Segment now = segments.stream().filter(s -> s.bar.equals(hovered.bar) && s.cause.equals(hovered.cause))
-                    .findFirst().orElse(null);
+            Segment now = segments.stream().filter(s -> s.bar.equals(hovered.bar) && s.cause.equals(hovered.cause)
+                    && s.scenario == hovered.scenario).findFirst().orElse(null);
             hovered = now;
             if (now != null) {
                 card(g, HoverLines.costSegment(now.bar, now.cause, now.valueText, priced),
@@ -373,14 +391,126 @@ public final class CostChart extends CanvasChart {
 
     private double segment(ChartPen g, String bar, String cause, double value, Color color, double cursor,
                            double y, double barH, LogScale x, boolean priced) {
+        return segment(g, bar, cause, value, color, cursor, y, barH, x, priced, 0);
+    }
+
+    private double segment(ChartPen g, String bar, String cause, double value, Color color, double cursor,
+                           double y, double barH, LogScale x, boolean priced, int scenario) {
         if (!(value > 0)) {
             return cursor;
         }
         double width = Math.max(2, x.toPixel(value) - x.toPixel(0));
         g.setFill(color);
         g.fillRect(cursor, y, width, barH);
-        segments.add(new Segment(bar, cause, value, value(value, priced), cursor, y, width, barH));
+        segments.add(new Segment(bar, cause, value, value(value, priced), cursor, y, width, barH, scenario));
         return cursor + width;
+    }
+
+    // ---- the live scenario beside the pins: bars grouped by phase, one per scenario ----
+
+    /** One scenario's bar in both groups, in the unit the chart shows; its ratios are to the live one's. */
+    record Row(String name, PinStyle style, PhaseCost.TimeSplit input, PhaseCost.TimeSplit output, boolean fits) {
+    }
+
+    /**
+     * Dollars when the live scenario and every pin have a price; else device time per token for all, so
+     * the bars always compare like with like.
+     */
+    boolean usdShown(Evaluation e) {
+        return e.cost().hasPrice() && pins().stream().allMatch(p -> p.evaluation().cost().hasPrice());
+    }
+
+    /** The live scenario's row, then each pin's, in the chart's unit. */
+    List<Row> rows(Evaluation e) {
+        boolean usd = usdShown(e);
+        List<Row> rows = new ArrayList<>();
+        rows.add(row("Live", null, e, usd));
+        for (ChartPin p : pins()) {
+            rows.add(row(p.shortName(), p.style(), p.evaluation(), usd));
+        }
+        return rows;
+    }
+
+    private static Row row(String name, PinStyle style, Evaluation e, boolean usd) {
+        Evaluation.CostByCause byCause = e.costByCause();
+        // The engine gives dollars when priced: back to device seconds when the chart shows time.
+        double toUnit = byCause.usd() && !usd ? 1 / (e.cost().priceUsdPerHour() / 3600 * 1e6) : 1;
+        return new Row(name, style, byCause.input().scaled(toUnit), byCause.output().scaled(toUnit), e.memory().fits());
+    }
+
+    /** The row heights a chart of this size gives the grouped bars: each group a header line and a row per scenario. */
+    double groupedRowHeight(double w, double h, int scenarios) {
+        double groupHeight = (h - TOP - bottomMargin(w, h)) / 2;
+        return Math.max(3, (groupHeight - baseFontSize() * 1.3 - 6) / scenarios);
+    }
+
+    private void drawGrouped(ChartPen g, Evaluation e, double w, double h) {
+        boolean usd = usdShown(e);
+        List<Row> rows = rows(e);
+        int n = rows.size();
+        double groupHeight = (h - TOP - bottomMargin(w, h)) / 2;
+        double header = baseFontSize() * 1.3;
+        double rowH = groupedRowHeight(w, h, n);
+        double barH = Math.max(2, Math.min(28, rowH - 4));
+        double textScale = Math.max(0.62, Math.min(0.9, rowH / (baseFontSize() * 1.25)));
+        Font rowFont = font(textScale, true);
+        boolean compact = w - RIGHT - TOTAL_LABEL_WIDTH - LEFT < w * 0.5;
+        // Wide: names left of the bars. Narrow: "Live" and the pins' markers, which the other charts' keys name.
+        double labelColumn = measuredWidth("Live", textScale, true);
+        for (Row r : rows.subList(1, n)) {
+            labelColumn = Math.max(labelColumn, measuredWidth(compact ? r.style().glyph()
+                    : r.style().glyph() + " " + r.name(), textScale, true));
+        }
+        labelColumn = Math.min(labelColumn, Math.max(LEFT - 28, w * 0.3));
+        double barsLeft = 16 + labelColumn + 8;
+        double barsRight = compact ? w - RIGHT : w - RIGHT - TOTAL_LABEL_WIDTH;
+        double max = 0;
+        for (Row r : rows) {
+            max = Math.max(max, Math.max(r.input().totalSeconds(), r.output().totalSeconds()));
+        }
+        LogScale x = LogScale.linear(0, max > 0 ? max : 1, barsLeft, barsRight);
+        String[] names = {"Input (prefill)", "Output (decode)"};
+        Color[] causeColors = {color(ChartColor.WEIGHTS), color(ChartColor.KV), color(ChartColor.ACTIVATIONS),
+                color(ChartColor.COMPUTE)};
+        for (int group = 0; group < 2; group++) {
+            double groupTop = TOP + group * groupHeight;
+            g.setGlobalAlpha(1);
+            text(g, names[group], 16, groupTop, TextAlignment.LEFT, VPos.TOP, font(0.95, true), color(ChartColor.TEXT));
+            double first = (group == 0 ? rows.get(0).input() : rows.get(0).output()).totalSeconds();
+            for (int k = 0; k < n; k++) {
+                Row r = rows.get(k);
+                PhaseCost.TimeSplit s = group == 0 ? r.input() : r.output();
+                double y = groupTop + header + k * rowH + (rowH - barH) / 2;
+                double cy = y + barH / 2;
+                Color labelColor = r.style() == null ? color(ChartColor.TEXT) : color(r.style().color());
+                String label = r.style() == null ? "Live" : compact ? r.style().glyph()
+                        : fitted(r.style().glyph() + " " + r.name(), rowFont, labelColumn);
+                g.setGlobalAlpha(1);
+                text(g, label, barsLeft - 8, cy, TextAlignment.RIGHT, VPos.CENTER, rowFont, labelColor);
+                g.setGlobalAlpha(r.fits() ? 1 : 0.35);
+                String bar = names[group] + (k == 0 ? "" : " · " + r.name());
+                double cursor = barsLeft;
+                cursor = segment(g, bar, CAUSES[0], s.weightSeconds(), causeColors[0], cursor, y, barH, x, usd, k);
+                cursor = segment(g, bar, CAUSES[1], s.kvCacheSeconds(), causeColors[1], cursor, y, barH, x, usd, k);
+                cursor = segment(g, bar, CAUSES[2], s.activationSeconds(), causeColors[2], cursor, y, barH, x, usd, k);
+                cursor = segment(g, bar, CAUSES[3], s.computeSeconds(), causeColors[3], cursor, y, barH, x, usd, k);
+                String total = value(s.totalSeconds(), usd) + (usd ? " / 1M" : " / token");
+                if (k > 0 && first > 0 && Double.isFinite(s.totalSeconds() / first)) {
+                    total += "  " + Units.times(s.totalSeconds() / first);
+                }
+                if (!r.fits()) {
+                    total = "would be " + total;
+                }
+                double totalWidth = measuredWidth(total, textScale, true);
+                g.setGlobalAlpha(1);
+                if (cursor + 8 + totalWidth > w - 4) {
+                    // A long bar in a narrow chart: the total inside its end, in the plot's colour.
+                    text(g, total, cursor - 6, cy, TextAlignment.RIGHT, VPos.CENTER, rowFont, color(ChartColor.PLOT));
+                } else {
+                    text(g, total, cursor + 8, cy, TextAlignment.LEFT, VPos.CENTER, rowFont, color(ChartColor.TEXT));
+                }
+            }
+        }
     }
 
     private static String value(double v, boolean priced) {

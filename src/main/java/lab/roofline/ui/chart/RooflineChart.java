@@ -30,7 +30,8 @@ public final class RooflineChart extends CanvasChart {
     private LogScale xScale;
     private LogScale yScale;
 
-    private record Hit(Marker marker, double x, double y, List<String> lines) {
+    /** Something hoverable: a live marker, or a pin's point ("pin-0-decode"). */
+    private record Hit(Object marker, double x, double y, List<String> lines) {
     }
 
     public RooflineChart(ObservableValue<Evaluation> source) {
@@ -44,7 +45,7 @@ public final class RooflineChart extends CanvasChart {
         double bestDistance = 16;
         for (Hit h : hits) {
             double d = Math.hypot(h.x - x, h.y - y);
-            if (d < bestDistance) {
+            if (d <= bestDistance) { // later hits (the live points) win a tie with the pins under them
                 bestDistance = d;
                 best = h;
             }
@@ -57,7 +58,24 @@ public final class RooflineChart extends CanvasChart {
 
     /** The geometry of the evaluation at the chart's current size, in drawing units (pixels over the zoom). */
     public RooflineGeometry geometry() {
-        return new RooflineGeometry(evaluation(), drawingWidth(), drawingHeight());
+        return new RooflineGeometry(evaluation(), pinEvaluations(), drawingWidth(), drawingHeight());
+    }
+
+    private List<Evaluation> pinEvaluations() {
+        return pins().stream().map(ChartPin::evaluation).toList();
+    }
+
+    /** Where a pin's prefill or decode point is, in chart pixels. */
+    public Point2D pinPosition(int index, boolean prefill) {
+        Evaluation p = pins().get(index).evaluation();
+        RooflineGeometry.Point at = geometry().phase(prefill ? p.prefill() : p.decode());
+        return new Point2D(toPixels(at.x()), toPixels(at.y()));
+    }
+
+    /** The key to the pins at the last redraw (null when nothing is pinned). */
+    public PinKey pinKey() {
+        layout();
+        return key;
     }
 
     /** Where a marker is, in chart pixels (null when it is not drawn). */
@@ -82,13 +100,14 @@ public final class RooflineChart extends CanvasChart {
     }
 
     private void setScales(Evaluation e, double w, double h) {
-        geometry = new RooflineGeometry(e, w, h);
+        geometry = new RooflineGeometry(e, pinEvaluations(), w, h);
         xScale = geometry.x();
         yScale = geometry.y();
     }
 
     /** Where every label goes at the last redraw. */
     private LabelLayout layout;
+    private PinKey key;
 
     private static final java.util.Set<String> POINT_LABELS = java.util.Set.of(RooflineLabels.DECODE,
             RooflineLabels.PREFILL, RooflineLabels.ATTENTION);
@@ -96,7 +115,11 @@ public final class RooflineChart extends CanvasChart {
     @Override
     protected void prepare(Evaluation e, double w, double h) {
         setScales(e, w, h);
-        layout = layOutLabels(e, w, h, () -> RooflineLabels.still(e, geometry, measure(), baseFontSize()),
+        // The key in the plot's lower right: at high intensity and low FLOP/s nothing is ever drawn.
+        LabelLayout.Box plot = new LabelLayout.Box(geometry.plotLeft(), geometry.plotTop(),
+                geometry.plotRight() - geometry.plotLeft(), geometry.plotBottom() - geometry.plotTop());
+        key = PinKey.of(pins(), "Live", plot, true, true, plot.w() * 0.45, measure(), baseFontSize());
+        layout = layOutLabels(e, w, h, () -> RooflineLabels.still(e, pins(), key, geometry, measure(), baseFontSize()),
                 still -> RooflineLabels.withPoints(still, e, geometry), l -> POINT_LABELS.contains(l.id()));
     }
 
@@ -133,6 +156,13 @@ public final class RooflineChart extends CanvasChart {
             g.setLineDashes();
         }
 
+        // The pins' roofs, each in its pattern: under the live roof, which stays on top.
+        for (ChartPin pin : pins()) {
+            pinLine(g, pin.style(), 2.2);
+            strokeRoof(g, pin.evaluation().currentRoof());
+            g.setLineDashes();
+        }
+
         // The current roof.
         g.setStroke(color(ChartColor.ACCENT));
         g.setLineWidth(3.2);
@@ -150,6 +180,7 @@ public final class RooflineChart extends CanvasChart {
         backgroundHits.add(new Hit(Marker.RIDGE, ridgeX, ridgeY, HoverLines.ridge(e)));
 
         drawDecodePath(g, e);
+        drawPins(g);
 
         // Frame, axes titles and title.
         g.setStroke(color(ChartColor.MUTED));
@@ -191,6 +222,26 @@ public final class RooflineChart extends CanvasChart {
 
     private boolean legendShown;
 
+    /** Each pin's prefill and decode points (faded when it does not fit), and the key that names them. */
+    private void drawPins(ChartPen g) {
+        List<ChartPin> pins = pins();
+        for (int i = 0; i < pins.size(); i++) {
+            ChartPin pin = pins.get(i);
+            Evaluation p = pin.evaluation();
+            g.setGlobalAlpha(p.memory().fits() ? 1 : 0.45);
+            for (boolean prefill : new boolean[] {true, false}) {
+                RooflineGeometry.Point at = geometry.phase(prefill ? p.prefill() : p.decode());
+                pinMarker(g, pin.style(), at.x(), at.y(), RooflineLabels.POINT_RADIUS);
+                List<String> lines = new ArrayList<>();
+                lines.add(pin.style().glyph() + " " + pin.shortName() + " (pinned)");
+                lines.addAll(HoverLines.phase(p, prefill));
+                backgroundHits.add(new Hit("pin-" + i + (prefill ? "-prefill" : "-decode"), at.x(), at.y(), lines));
+            }
+        }
+        g.setGlobalAlpha(1);
+        drawPinKey(g, key, color(ChartColor.ACCENT), color(ChartColor.DECODE));
+    }
+
     /** Whether the key to the decode-path dots was drawn (it is left out when the title needs the room). */
     public boolean decodePathKeyShown() {
         layout();
@@ -224,7 +275,7 @@ public final class RooflineChart extends CanvasChart {
         drawMovingLabels(g);
 
         if (hovered != null) {
-            Hit current = hits.stream().filter(x -> x.marker == hovered.marker).findFirst().orElse(null);
+            Hit current = hits.stream().filter(x -> x.marker.equals(hovered.marker)).findFirst().orElse(null);
             hovered = current;
             if (current != null) {
                 card(g, current.lines, current.x, current.y, w, h);

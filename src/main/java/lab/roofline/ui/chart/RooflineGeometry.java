@@ -34,10 +34,21 @@ public final class RooflineGeometry {
     private final double height;
 
     public RooflineGeometry(Evaluation e, double width, double height) {
+        this(e, List.of(), width, height);
+    }
+
+    /**
+     * The geometry of the live evaluation with pinned ones beside it: the axis reaches the highest roof of
+     * any of them, so every pin's roof and points are on the chart.
+     */
+    public RooflineGeometry(Evaluation e, List<Evaluation> pinned, double width, double height) {
         this.evaluation = e;
         this.width = width;
         this.height = height;
         double maxPeak = e.roofs().stream().mapToDouble(Evaluation.Roof::peakFlopsPerSecond).max().orElseThrow();
+        for (Evaluation p : pinned) {
+            maxPeak = Math.max(maxPeak, p.currentRoof().peakFlopsPerSecond());
+        }
         double yMax = maxPeak * 6; // headroom above the highest roof for its label
         x = LogScale.log(MIN_INTENSITY, MAX_INTENSITY, LEFT, width - RIGHT);
         y = LogScale.log(yMax / Y_RANGE, yMax, height - BOTTOM, TOP);
@@ -119,6 +130,11 @@ public final class RooflineGeometry {
             points.add(point(p.arithmeticIntensity(), p.achievedFlopsPerSecond()));
         }
         return points;
+    }
+
+    /** Where another evaluation's (a pin's) prefill or decode point sits on this chart. */
+    public Point phase(PhaseCost p) {
+        return at(p);
     }
 
     private Point at(PhaseCost p) {

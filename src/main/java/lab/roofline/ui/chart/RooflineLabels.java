@@ -51,14 +51,30 @@ public final class RooflineLabels {
         return withPoints(still(e, geo, measure, fontPx), e, geo);
     }
 
+    /** A pin's label id: its name beside its decode point. */
+    public static String pinId(int index) {
+        return "pin-" + index;
+    }
+
+    /** The style of a pin's name beside its point, in its colour. */
+    public static Style pinLabel(PinStyle style) {
+        return new Style(0.85, true, style.color());
+    }
+
+    /** The still labels with nothing pinned. */
+    public static LabelLayout still(Evaluation e, RooflineGeometry geo, LabelLayout.TextMeasure measure,
+                                    double fontPx) {
+        return still(e, List.of(), null, geo, measure, fontPx);
+    }
+
     /**
      * The labels that stay put while the batch changes (the chart lays them out once per background):
      * the ridge, decode attention (its point does not move with the batch), the roofs, the decode path's
      * end, the bandwidth, the regions. They keep off the decode path and the roof the moving points
      * travel along, so a drag does not push them around.
      */
-    public static LabelLayout still(Evaluation e, RooflineGeometry geo, LabelLayout.TextMeasure measure,
-                                    double fontPx) {
+    public static LabelLayout still(Evaluation e, List<ChartPin> pins, PinKey key, RooflineGeometry geo,
+                                    LabelLayout.TextMeasure measure, double fontPx) {
         double plotRight = geo.plotRight();
         double plotBottom = geo.plotBottom();
         LabelLayout layout = new LabelLayout(new Box(geo.plotLeft(), geo.plotTop(), plotRight - geo.plotLeft(),
@@ -69,6 +85,15 @@ public final class RooflineLabels {
         }
         Point ridge = geo.ridge();
         layout.obstacle(Box.around(ridge.x(), ridge.y(), 12, 12));
+        // The pins' key and markers: nothing covers them (their names come last, the least important).
+        if (key != null) {
+            layout.obstacle(key.box());
+        }
+        for (ChartPin pin : pins) {
+            for (Point p : new Point[] {geo.phase(pin.evaluation().prefill()), geo.phase(pin.evaluation().decode())}) {
+                layout.obstacle(Box.around(p.x(), p.y(), 2 * POINT_RADIUS + 2, 2 * POINT_RADIUS + 2));
+            }
+        }
         List<Point> path = geo.decodePath();
         if (path.size() >= 2) {
             for (int i = 0; i < path.size(); i++) {
@@ -180,6 +205,18 @@ public final class RooflineLabels {
         }
         layout.place(MEMORY_BOUND, memory, REGION, null, memorySpots);
         layout.place(COMPUTE_BOUND, compute, REGION, null, computeSpots);
+
+        // Each pin's name beside its decode point, where the pins differ most (the key names them too).
+        for (int i = 0; i < pins.size(); i++) {
+            ChartPin pin = pins.get(i);
+            Point at = geo.phase(pin.evaluation().decode());
+            Style style = pinLabel(pin.style());
+            String text = pin.shortName();
+            double w = layout.width(text, style);
+            double h = layout.height(style);
+            layout.place(pinId(i), text, style, new double[] {at.x(), at.y()},
+                    layout.around(at.x(), at.y(), w, h, POINT_RADIUS + 4, true, true));
+        }
         return layout;
     }
 

@@ -19,6 +19,7 @@ public final class UtilizationChart extends CanvasChart {
     private static final double TOP = UtilizationLabels.TOP;
     private static final double BOTTOM = UtilizationLabels.BOTTOM;
     private LabelLayout layout;
+    private PinKey key;
 
     private LogScale xScale;
     private LogScale yScale;
@@ -60,8 +61,11 @@ public final class UtilizationChart extends CanvasChart {
     @Override
     protected void prepare(Evaluation e, double w, double h) {
         setScales(w, h);
+        // The key in the plot's upper left: at batch 1 every curve is low, so nothing is drawn there.
+        LabelLayout.Box plot = UtilizationLabels.plot(w, h);
+        key = PinKey.of(pins(), "Live", plot, false, false, plot.w() * 0.45, measure(), baseFontSize());
         layout = layOutLabels(e, w, h,
-                () -> UtilizationLabels.still(e, references.getValue(), w, h, measure(), baseFontSize()),
+                () -> UtilizationLabels.still(e, references.getValue(), pins(), key, w, h, measure(), baseFontSize()),
                 still -> UtilizationLabels.withCurrent(still, e, highlighted(Explanation.Topic.BATCH_API), w, h),
                 l -> l.id().equals(UtilizationLabels.CURRENT_ID));
     }
@@ -178,9 +182,11 @@ public final class UtilizationChart extends CanvasChart {
             g.strokePolyline(xs, weightYs, n);
             g.setLineDashes();
         }
+        drawPinCurves(g, w, h);
         g.setStroke(color(ChartColor.ACCENT));
         g.setLineWidth(2.6);
         g.strokePolyline(xs, ys, n);
+        drawPinKey(g, key, color(ChartColor.ACCENT), color(ChartColor.DECODE));
 
         // Frame and titles.
         g.setStroke(color(ChartColor.MUTED));
@@ -221,6 +227,49 @@ public final class UtilizationChart extends CanvasChart {
                 }
             }
         }
+    }
+
+    /**
+     * Each pin's curve in its pattern, faded past its memory wall (batches that would not fit), and its
+     * current batch as its marker.
+     */
+    private void drawPinCurves(ChartPen g, double w, double h) {
+        for (ChartPin pin : pins()) {
+            List<Evaluation.BatchPoint> curve = pin.evaluation().utilizationCurve();
+            int n = curve.size();
+            double[] xs = new double[n];
+            double[] ys = new double[n];
+            int fitting = 0;
+            for (int i = 0; i < n; i++) {
+                xs[i] = xScale.toPixel(curve.get(i).batchSize());
+                ys[i] = yScale.toPixel(curve.get(i).computeUtilization() * 100);
+                if (curve.get(i).fits()) {
+                    fitting = i + 1;
+                }
+            }
+            pinLine(g, pin.style(), 2.2);
+            if (fitting >= 2) {
+                g.strokePolyline(xs, ys, fitting);
+            }
+            if (fitting < n) {
+                int from = Math.max(0, fitting - 1);
+                g.setGlobalAlpha(0.35);
+                g.strokePolyline(java.util.Arrays.copyOfRange(xs, from, n), java.util.Arrays.copyOfRange(ys, from, n),
+                        n - from);
+                g.setGlobalAlpha(1);
+            }
+            g.setLineDashes();
+            double[] at = UtilizationLabels.pinPoint(pin, w, h);
+            g.setGlobalAlpha(pin.evaluation().memory().fits() ? 1 : 0.45);
+            pinMarker(g, pin.style(), at[0], at[1], 6);
+            g.setGlobalAlpha(1);
+        }
+    }
+
+    /** The key to the pins at the last redraw (null when nothing is pinned). */
+    public PinKey pinKey() {
+        layout();
+        return key;
     }
 
     static final List<String> IMPLIED_KEYS = List.of("┆ n× = batch where output costs n× input, as in an API's prices",

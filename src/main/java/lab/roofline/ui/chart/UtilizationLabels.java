@@ -70,11 +70,36 @@ public final class UtilizationLabels {
      */
     public static LabelLayout still(Evaluation e, List<RatioReference> references, double w, double h,
                                     LabelLayout.TextMeasure measure, double fontPx) {
+        return still(e, references, List.of(), null, w, h, measure, fontPx);
+    }
+
+    /** The plot's box at a size. */
+    public static Box plot(double w, double h) {
+        return new Box(LEFT, TOP, w - RIGHT - LEFT, h - BOTTOM - TOP);
+    }
+
+    /** Where a pin's current batch sits on its curve, in chart pixels. */
+    public static double[] pinPoint(ChartPin pin, double w, double h) {
+        Evaluation p = pin.evaluation();
+        return new double[] {x(w).toPixelClamped(p.scenario().batchSize()),
+                y(h).toPixel(p.decode().computeUtilization() * 100)};
+    }
+
+    /** As above with pins beside the live curve: their key and markers are obstacles, their names come last. */
+    public static LabelLayout still(Evaluation e, List<RatioReference> references, List<ChartPin> pins, PinKey key,
+                                    double w, double h, LabelLayout.TextMeasure measure, double fontPx) {
         LogScale xs = x(w);
         LogScale ys = y(h);
         double plotRight = w - RIGHT;
         double plotBottom = h - BOTTOM;
         LabelLayout layout = new LabelLayout(new Box(LEFT, TOP, plotRight - LEFT, plotBottom - TOP), measure, fontPx);
+        if (key != null) {
+            layout.obstacle(key.box());
+        }
+        for (ChartPin pin : pins) {
+            double[] at = pinPoint(pin, w, h);
+            layout.obstacle(Box.around(at[0], at[1], 14, 14));
+        }
         List<Evaluation.BatchPoint> curve = e.utilizationCurve();
         layout.reserveAlong(curve.stream().mapToDouble(p -> xs.toPixel(p.batchSize())).toArray(),
                 curve.stream().mapToDouble(p -> ys.toPixel(p.computeUtilization() * 100)).toArray(), 7);
@@ -175,6 +200,16 @@ public final class UtilizationLabels {
                     List.of(Spot.at(x - tw / 2, top), Spot.at(x + 3, low), Spot.at(x - 3 - tw, low),
                             Spot.at(x + 3, low - th * 1.3), Spot.at(x - 3 - tw, low - th * 1.3),
                             new Spot(x - tw / 2, top - th * 1.2, true), new Spot(x - tw / 2, top - th * 2.4, true)));
+        }
+
+        // Each pin's name beside its current batch (the key names it too, so a crowded chart may drop it).
+        for (int i = 0; i < pins.size(); i++) {
+            ChartPin pin = pins.get(i);
+            double[] at = pinPoint(pin, w, h);
+            Style style = RooflineLabels.pinLabel(pin.style());
+            String text = pin.shortName();
+            layout.place(RooflineLabels.pinId(i), text, style, at,
+                    layout.around(at[0], at[1], layout.width(text, style), layout.height(style), 10, false, false));
         }
         return layout;
     }

@@ -26,6 +26,7 @@ import lab.roofline.engine.Evaluation;
 import lab.roofline.engine.RatioReference;
 import lab.roofline.explain.Captions;
 import lab.roofline.ui.chart.CanvasChart;
+import lab.roofline.ui.chart.ChartPin;
 import lab.roofline.ui.chart.CostChart;
 import lab.roofline.ui.chart.RooflineChart;
 import lab.roofline.ui.chart.UtilizationChart;
@@ -106,6 +107,12 @@ public final class ChartRenderer {
     /** Builds and lays out the page at exactly the request's size; FX thread. */
     static Page layOut(Request request, Evaluation evaluation, List<RatioReference> references,
                        List<String> stylesheets) {
+        return layOut(request, evaluation, references, List.of(), stylesheets);
+    }
+
+    /** As above, with pinned scenarios drawn beside the live one and named in the caption. */
+    static Page layOut(Request request, Evaluation evaluation, List<RatioReference> references, List<ChartPin> pins,
+                       List<String> stylesheets) {
         ChartKind kind = request.kind();
         ObservableValue<Evaluation> source = new SimpleObjectProperty<>(evaluation);
         ObservableValue<List<RatioReference>> refs = new SimpleObjectProperty<>(references);
@@ -129,8 +136,14 @@ public final class ChartRenderer {
         for (CanvasChart chart : charts) {
             chart.zoomProperty().set(textScale);
             chart.setRenderScale(request.scale());
+            chart.pinsProperty().set(List.copyOf(pins));
         }
-        Label caption = new Label(Captions.of(evaluation));
+        StringBuilder captionText = new StringBuilder(Captions.of(evaluation));
+        if (!pins.isEmpty()) {
+            captionText.append("\nCompared with ").append(String.join(";  ", pins.stream()
+                    .map(p -> Captions.pinned(p.style().glyph() + "\u00a0" + p.shortName(), p.evaluation())).toList()));
+        }
+        Label caption = new Label(captionText.toString());
         caption.getStyleClass().add("export-caption");
         caption.setWrapText(true);
         caption.setMaxWidth(Double.MAX_VALUE);
@@ -158,7 +171,13 @@ public final class ChartRenderer {
     /** The picture, (size x scale) pixels; FX thread. */
     public static WritableImage png(Request request, Evaluation evaluation, List<RatioReference> references,
                                     List<String> stylesheets) {
-        Page page = layOut(request, evaluation, references, stylesheets);
+        return png(request, evaluation, references, List.of(), stylesheets);
+    }
+
+    /** As above, with pinned scenarios beside the live one. */
+    public static WritableImage png(Request request, Evaluation evaluation, List<RatioReference> references,
+                                    List<ChartPin> pins, List<String> stylesheets) {
+        Page page = layOut(request, evaluation, references, pins, stylesheets);
         try {
             SnapshotParameters params = new SnapshotParameters();
             params.setTransform(Transform.scale(request.scale(), request.scale()));
@@ -171,7 +190,13 @@ public final class ChartRenderer {
     /** The SVG document, the same layout as the PNG with vector shapes and real text; FX thread. */
     public static String svg(Request request, Evaluation evaluation, List<RatioReference> references,
                              List<String> stylesheets) {
-        Page page = layOut(request, evaluation, references, stylesheets);
+        return svg(request, evaluation, references, List.of(), stylesheets);
+    }
+
+    /** As above, with pinned scenarios beside the live one. */
+    public static String svg(Request request, Evaluation evaluation, List<RatioReference> references,
+                             List<ChartPin> pins, List<String> stylesheets) {
+        Page page = layOut(request, evaluation, references, pins, stylesheets);
         try {
             return SvgExport.of(page.root, request.scale());
         } finally {
@@ -223,13 +248,19 @@ public final class ChartRenderer {
      */
     public static void writeHeadless(Request request, Evaluation evaluation, List<RatioReference> references,
                                      List<String> stylesheets, Path out) throws Exception {
+        writeHeadless(request, evaluation, references, List.of(), stylesheets, out);
+    }
+
+    /** As above, with pinned scenarios drawn beside the live one. */
+    public static void writeHeadless(Request request, Evaluation evaluation, List<RatioReference> references,
+                                     List<ChartPin> pins, List<String> stylesheets, Path out) throws Exception {
         startHeadlessToolkit();
         CompletableFuture<Object> rendered = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
                 rendered.complete(request.format() == ExportFormat.SVG
-                        ? svg(request, evaluation, references, stylesheets)
-                        : png(request, evaluation, references, stylesheets));
+                        ? svg(request, evaluation, references, pins, stylesheets)
+                        : png(request, evaluation, references, pins, stylesheets));
             } catch (RuntimeException | Error e) {
                 rendered.completeExceptionally(e);
             }

@@ -193,8 +193,48 @@ public final class RooflineViewModel {
     public record Pin(String name, int colour, ScenarioInputs inputs, Evaluation evaluation) {
     }
 
-    public static final int MAX_PINS = 4;
+    public static final int MAX_PINS = lab.roofline.engine.NamedScenario.MAX_PINS;
     private final ObservableList<Pin> pins = FXCollections.observableArrayList();
+    /** The pins as a document holds them (no profiles embedded): what "unsaved changes" compares. */
+    private final javafx.beans.binding.ObjectBinding<List<lab.roofline.engine.NamedScenario.Pinned>> pinned =
+            Bindings.createObjectBinding(() -> pinned(p -> null), pins);
+
+    /**
+     * The pins as a document holds them, each with the profile {@code embed} gives for its GPU (null: none,
+     * for a bundled one).
+     */
+    public List<lab.roofline.engine.NamedScenario.Pinned> pinned(
+            java.util.function.UnaryOperator<HardwareProfile> embed) {
+        return pins.stream().map(p -> new lab.roofline.engine.NamedScenario.Pinned(p.name(), p.colour(), p.inputs(),
+                embed.apply(p.evaluation().scenario().gpu()))).toList();
+    }
+
+    /**
+     * Replaces the pins with a document's; a pin whose GPU is neither loaded nor carried refuses them all
+     * (the reason is returned, naming the pin), and the pins stay as they were.
+     */
+    public Optional<String> setPins(List<lab.roofline.engine.NamedScenario.Pinned> from) {
+        List<Pin> now = new java.util.ArrayList<>();
+        List<HardwareProfile> joining = new java.util.ArrayList<>();
+        for (int i = 0; i < from.size(); i++) {
+            lab.roofline.engine.NamedScenario.Pinned p = from.get(i);
+            List<HardwareProfile> known = new java.util.ArrayList<>(profiles);
+            known.addAll(joining);
+            Optional<HardwareProfile> gpuOf = p.profileAmong(known);
+            if (gpuOf.isEmpty()) {
+                return Optional.of("field 'pins[" + i + "].scenario.gpu': unknown accelerator '"
+                        + Units.shortened(p.inputs().gpuId()) + "' (not among the loaded profiles, and the file carries none)");
+            }
+            if (!known.contains(gpuOf.get())) {
+                joining.add(gpuOf.get());
+            }
+            Evaluation e = RooflineEngine.evaluate(p.inputs().toScenario(gpuOf.get(), realism.get()));
+            now.add(new Pin(p.name(), p.colour(), p.inputs(), e));
+        }
+        profiles.addAll(joining);
+        pins.setAll(now);
+        return Optional.empty();
+    }
 
     /** The pinned scenarios, in the order pinned. */
     public ObservableList<Pin> pins() {
@@ -227,6 +267,24 @@ public final class RooflineViewModel {
         if (i >= 0 && name != null && !name.isBlank()) {
             pins.set(i, new Pin(name.strip(), pin.colour(), pin.inputs(), pin.evaluation()));
         }
+    }
+
+    /**
+     * Gives a pin another colour (and with it that colour's line pattern and marker); a pin that had it
+     * takes the old one, so no two pins ever look alike.
+     */
+    public void recolour(Pin pin, int colour) {
+        int i = pins.indexOf(pin);
+        if (i < 0 || colour < 0 || colour >= MAX_PINS || colour == pin.colour()) {
+            return;
+        }
+        for (int j = 0; j < pins.size(); j++) {
+            Pin other = pins.get(j);
+            if (j != i && other.colour() == colour) {
+                pins.set(j, new Pin(other.name(), pin.colour(), other.inputs(), other.evaluation()));
+            }
+        }
+        pins.set(i, new Pin(pin.name(), colour, pin.inputs(), pin.evaluation()));
     }
 
     /** Loads a pin into the controls (one undoable step); the pin stays. */
@@ -444,7 +502,7 @@ public final class RooflineViewModel {
     /** The live scenario as a document: its file, name, note and unsaved changes. */
     public ScenarioDocument document() {
         if (document == null) {
-            document = new ScenarioDocument(inputs);
+            document = new ScenarioDocument(inputs, pinned);
         }
         return document;
     }
@@ -459,6 +517,13 @@ public final class RooflineViewModel {
             return Optional.of(from.getFileName() + ": field 'scenario.gpu': unknown accelerator '"
                     + lab.roofline.engine.Units.shortened(d.inputs().gpuId())
                     + "' (not among the loaded profiles, and the file carries none)");
+        }
+        if (!d.pins().isEmpty()) {
+            // A file that holds pins brings them; one without leaves the user's pins as they are.
+            Optional<String> problem = setPins(d.pins());
+            if (problem.isPresent()) {
+                return Optional.of(from.getFileName() + ": " + problem.get());
+            }
         }
         if (!profiles.contains(gpuOf.get())) {
             profiles.add(gpuOf.get());

@@ -14,6 +14,7 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import lab.roofline.engine.HardwareProfile;
+import lab.roofline.engine.NamedScenario;
 import lab.roofline.engine.ScenarioInputs;
 
 /**
@@ -32,17 +33,34 @@ public final class ScenarioDocument {
     private final StringProperty note = new SimpleStringProperty(this, "note", "");
     /** The inputs as last opened, saved or started afresh: what "unsaved changes" compares with. */
     private final ObjectProperty<ScenarioInputs> savedInputs = new SimpleObjectProperty<>(this, "savedInputs");
+    /** The pins as last opened or saved (without embedded profiles), and the pins now. */
+    private final ObjectProperty<List<NamedScenario.Pinned>> savedPins = new SimpleObjectProperty<>(this, "savedPins",
+            List.of());
+    private final ObservableValue<List<NamedScenario.Pinned>> pins;
     private final BooleanBinding modified;
     private final StringBinding title;
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
 
     ScenarioDocument(ObservableValue<ScenarioInputs> inputs) {
+        this(inputs, new SimpleObjectProperty<>(List.of()));
+    }
+
+    /** @param pins the pinned scenarios now, which a document holds too (profiles not embedded) */
+    ScenarioDocument(ObservableValue<ScenarioInputs> inputs, ObservableValue<List<NamedScenario.Pinned>> pins) {
         this.inputs = inputs;
+        this.pins = pins;
         savedInputs.set(inputs.getValue());
-        modified = Bindings.createBooleanBinding(() -> !Objects.equals(inputs.getValue(), savedInputs.get()),
-                inputs, savedInputs);
+        savedPins.set(pins.getValue());
+        modified = Bindings.createBooleanBinding(() -> !Objects.equals(inputs.getValue(), savedInputs.get())
+                        || !Objects.equals(withoutProfiles(pins.getValue()), withoutProfiles(savedPins.get())),
+                inputs, savedInputs, pins, savedPins);
         title = Bindings.createStringBinding(() -> name.get() + (modified.get() ? " •" : "") + " — Roofline Lab",
                 name, modified);
+    }
+
+    private static List<NamedScenario.Pinned> withoutProfiles(List<NamedScenario.Pinned> pins) {
+        return pins.stream().map(p -> p.hardware() == null ? p
+                : new NamedScenario.Pinned(p.name(), p.colour(), p.inputs(), null)).toList();
     }
 
     /** The window's title: "H200 plan • — Roofline Lab" while it has unsaved changes. */
@@ -94,6 +112,7 @@ public final class ScenarioDocument {
         name.set(UNTITLED);
         note.set("");
         savedInputs.set(inputs.getValue());
+        savedPins.set(List.of()); // pins kept from before are not in any file yet
     }
 
     /** A file was opened and its inputs applied. */
@@ -102,6 +121,7 @@ public final class ScenarioDocument {
         name.set(d.name().isBlank() ? nameOf(from) : d.name());
         note.set(d.note());
         savedInputs.set(inputs.getValue());
+        savedPins.set(d.pins()); // pins kept from before (a file without any) count as unsaved
         remember(from);
     }
 
@@ -114,10 +134,17 @@ public final class ScenarioDocument {
         name.set(d.name().isBlank() ? nameOf(from) : d.name());
         note.set(d.note());
         savedInputs.set(d.inputs());
+        savedPins.set(d.pins());
     }
 
     /** The inputs given were written to a file (they may have changed since the save began). */
     public void saved(Path to, ScenarioInputs written) {
+        saved(to, written, pins.getValue());
+    }
+
+    /** The inputs and pins given were written to a file. */
+    public void saved(Path to, ScenarioInputs written, List<NamedScenario.Pinned> writtenPins) {
+        savedPins.set(writtenPins);
         if (!Objects.equals(to, file.get()) && UNTITLED.equals(name.get())) {
             name.set(nameOf(to));
         }
@@ -127,8 +154,13 @@ public final class ScenarioDocument {
     }
 
     /** What Save writes: the live inputs, name and note, and the profile when it is one of the user's own. */
-    public lab.roofline.engine.NamedScenario toDocument(HardwareProfile embedded) {
-        return new lab.roofline.engine.NamedScenario(name.get(), note.get(), inputs.getValue(), embedded);
+    public NamedScenario toDocument(HardwareProfile embedded) {
+        return toDocument(embedded, pins.getValue());
+    }
+
+    /** As above, with the pins given (their own profiles embedded where they need them). */
+    public NamedScenario toDocument(HardwareProfile embedded, List<NamedScenario.Pinned> pinned) {
+        return new NamedScenario(name.get(), note.get(), inputs.getValue(), embedded, pinned);
     }
 
     /** Puts a file first in the recent list. */

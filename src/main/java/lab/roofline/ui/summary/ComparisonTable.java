@@ -184,7 +184,8 @@ public final class ComparisonTable extends VBox {
     }
 
     private MenuButton pinMenu(Pin pin) {
-        MenuButton menu = new MenuButton(pin.name());
+        lab.roofline.ui.chart.PinStyle style = lab.roofline.ui.chart.PinStyle.of(pin.colour());
+        MenuButton menu = new MenuButton(style.glyph() + " " + lab.roofline.engine.Units.oneLine(pin.name()));
         menu.getStyleClass().addAll("comparison-name", "pin-" + pin.colour());
         menu.setMnemonicParsing(false);
         MenuItem live = new MenuItem("Make live (load into the controls)");
@@ -196,9 +197,19 @@ public final class ComparisonTable extends VBox {
             ask.initOwner(getScene() == null ? null : getScene().getWindow());
             ask.showAndWait().ifPresent(name -> vm.rename(pin, name));
         });
+        javafx.scene.control.Menu colour = new javafx.scene.control.Menu("Colour and marker");
+        for (int c = 0; c < RooflineViewModel.MAX_PINS; c++) {
+            int chosen = c;
+            javafx.scene.control.RadioMenuItem item = new javafx.scene.control.RadioMenuItem(
+                    lab.roofline.ui.chart.PinStyle.of(c).glyph() + "  " + lab.roofline.ui.chart.PinStyle.of(c).description());
+            item.setSelected(c == pin.colour());
+            item.getStyleClass().add("pin-" + c);
+            item.setOnAction(e -> vm.recolour(pin, chosen));
+            colour.getItems().add(item);
+        }
         MenuItem unpin = new MenuItem("Unpin");
         unpin.setOnAction(e -> vm.unpin(pin));
-        menu.getItems().addAll(live, rename, unpin);
+        menu.getItems().addAll(live, rename, colour, unpin);
         return menu;
     }
 }

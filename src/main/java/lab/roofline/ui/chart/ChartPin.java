@@ -1,0 +1,12 @@
+package lab.roofline.ui.chart;
+
+import lab.roofline.engine.Evaluation;
+
+/** A pinned scenario as the charts draw it beside the live one: its name, its look and its result. */
+public record ChartPin(String name, PinStyle style, Evaluation evaluation) {
+    /** The name as a chart label shows it: one line, at most 28 characters. */
+    public String shortName() {
+        String oneLine = lab.roofline.engine.Units.oneLine(name);
+        return oneLine.length() <= 28 ? oneLine : oneLine.substring(0, 27).strip() + "…";
+    }
+}

@@ -1,0 +1,76 @@
+package lab.roofline.ui.chart;
+
+import java.util.ArrayList;
+import java.util.List;
+import lab.roofline.ui.chart.CanvasChart.ChartColor;
+import lab.roofline.ui.chart.LabelLayout.Box;
+import lab.roofline.ui.chart.LabelLayout.Style;
+
+/**
+ * The key that tells the live scenario from the pinned ones: a row each, a sample of its line with its
+ * marker, then its name. Laid out here (pure, for tests); a chart draws it and keeps its labels off it.
+ *
+ * @param box  where the key goes, its backing included
+ * @param rows the live scenario first (style null), then each pin
+ */
+public record PinKey(Box box, List<Row> rows) {
+    public static final Style TEXT = new Style(0.82, false, ChartColor.TEXT);
+    /** The line sample's length, and the room around the rows. */
+    static final double SAMPLE = 30;
+    static final double INSET = 6;
+
+    /** A row: its text as shown (shortened to fit), its style (null: the live scenario), its centre line. */
+    public record Row(String text, PinStyle style, double centreY) {
+    }
+
+    /**
+     * The key for the pins, or null when nothing is pinned. It is anchored at a corner of the plot
+     * ({@code right}/{@code bottom} choose which) and never wider than {@code maxWidth}: names are
+     * shortened with an ellipsis first.
+     */
+    public static PinKey of(List<ChartPin> pins, String liveText, Box plot, boolean right, boolean bottom,
+                            double maxWidth, LabelLayout.TextMeasure measure, double fontPx) {
+        if (pins.isEmpty()) {
+            return null;
+        }
+        double size = fontPx * TEXT.fontScale();
+        double rowHeight = size * 1.45;
+        double textRoom = Math.max(size * 3, maxWidth - 3 * INSET - SAMPLE);
+        List<String> texts = new ArrayList<>();
+        texts.add(fit(liveText, textRoom, measure, size));
+        pins.forEach(p -> texts.add(fit(p.shortName(), textRoom, measure, size)));
+        double textWidth = texts.stream().mapToDouble(t -> measure.width(t, size, false)).max().orElse(0);
+        double w = 3 * INSET + SAMPLE + textWidth;
+        double h = texts.size() * rowHeight + INSET;
+        double margin = 8;
+        double x = right ? plot.right() - margin - w : plot.x() + margin;
+        double y = bottom ? plot.bottom() - margin - h : plot.y() + margin;
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            rows.add(new Row(texts.get(i), i == 0 ? null : pins.get(i - 1).style(),
+                    y + INSET / 2 + (i + 0.5) * rowHeight));
+        }
+        return new PinKey(new Box(x, y, w, h), List.copyOf(rows));
+    }
+
+    /** The text, shortened with an ellipsis to a width. */
+    static String fit(String text, double width, LabelLayout.TextMeasure measure, double sizePx) {
+        if (measure.width(text, sizePx, false) <= width) {
+            return text;
+        }
+        String t = text;
+        while (t.length() > 1 && measure.width(t + "…", sizePx, false) > width) {
+            t = t.substring(0, t.length() - 1);
+        }
+        return t.strip() + "…";
+    }
+
+    /** Where a row's line sample starts and its text begins. */
+    double sampleLeft() {
+        return box.x() + INSET;
+    }
+
+    double textLeft() {
+        return box.x() + 2 * INSET + SAMPLE;
+    }
+}
