@@ -115,7 +115,8 @@ public final class RooflineCommand {
     }
 
     @Command(name = "compare", mixinStandardHelpOptions = true,
-            description = "Compare scenario files side by side: every summary number, its ratio to the first, the best.")
+            description = "Compare scenario files side by side: every summary number, its ratio to the first, the best. "
+                    + "A file's pinned scenarios follow its own.")
     static final class Compare implements Callable<Integer> {
         @Spec
         CommandLine.Model.CommandSpec spec;
@@ -150,7 +151,19 @@ public final class RooflineCommand {
                         new CommandLine.ParameterException(cl, file + ": field 'scenario.gpu': unknown accelerator '"
                                 + Units.shortened(d.inputs().gpuId()) + "'"));
                 evaluations.add(RooflineEngine.evaluate(d.inputs().toScenario(gpu, ScenarioOptions.realismFor(d.inputs()))));
-                names.add(d.name().isBlank() ? String.valueOf(file.getFileName()) : d.name());
+                String name = d.name().isBlank() ? String.valueOf(file.getFileName()) : d.name();
+                names.add(name);
+                // A file that holds pins compares them too, each after its file's own scenario.
+                for (int i = 0; i < d.pins().size(); i++) {
+                    lab.roofline.engine.NamedScenario.Pinned p = d.pins().get(i);
+                    int index = i;
+                    HardwareProfile pinGpu = p.profileAmong(profiles.profiles()).orElseThrow(() ->
+                            new CommandLine.ParameterException(cl, file + ": field 'pins[" + index
+                                    + "].scenario.gpu': unknown accelerator '" + Units.shortened(p.inputs().gpuId()) + "'"));
+                    evaluations.add(RooflineEngine.evaluate(p.inputs().toScenario(pinGpu,
+                            ScenarioOptions.realismFor(p.inputs()))));
+                    names.add(name + " / " + p.name());
+                }
             }
             lab.roofline.engine.Comparison comparison = new lab.roofline.engine.Comparison(names, evaluations);
             PrintWriter out = cl.getOut();

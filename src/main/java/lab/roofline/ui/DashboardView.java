@@ -125,6 +125,9 @@ public final class DashboardView extends BorderPane {
         public final Action save;
         public final Action saveAs;
         public final Action exportCurve;
+        public final Action exportComparison;
+        public final Action openCommandLine = command("Open Command Line…", null, e -> openCommandLine(),
+                "Type or paste a `roofline-lab report …` line to set the scenario from it");
 
         Commands(Consumer<ChartKind> exporter, ScenarioFileActions files) {
             newScenario = command("New", "Shortcut+N", e -> files.newScenario(),
@@ -137,6 +140,10 @@ public final class DashboardView extends BorderPane {
             exportCurve = command("Export Curve as CSV…", null, e -> files.exportCurveCsv(),
                     "The batch curve of this scenario (tokens/s, utilization, step time, costs, memory per batch) "
                             + "for a spreadsheet");
+            exportComparison = command("Export Comparison as CSV…", null, e -> files.exportComparisonCsv(),
+                    "The live scenario and the pins side by side, every summary number with its ratio to the "
+                            + "live one, for a spreadsheet");
+            exportComparison.disabledProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.pins()));
             export = command("Export…", "Shortcut+E", e -> exporter.accept(null),
                     "Save a chart or the dashboard as PNG or SVG, slide-sized or as on screen (Ctrl+E)");
             for (ChartKind k : ChartKind.values()) {
@@ -184,6 +191,10 @@ public final class DashboardView extends BorderPane {
 
         /** Writes the live scenario's batch curve as CSV (asks where). */
         default void exportCurveCsv() {
+        }
+
+        /** Writes the comparison of the live scenario and the pins as CSV (asks where). */
+        default void exportComparisonCsv() {
         }
 
         /** For a window with no files (tests, benchmarks): the commands do nothing. */
@@ -255,6 +266,7 @@ public final class DashboardView extends BorderPane {
         main.getChildren().add(0, lessonBar);
         main.getChildren().add(0, summary);
         comparison = new lab.roofline.ui.summary.ComparisonTable(vm);
+        comparison.setOnExportCsv(commands.exportComparison);
         main.getChildren().add(2, comparison);
         explainScroll.setContent(explain);
         explainScroll.visibleProperty().bind(commands.explanation.selectedProperty());
@@ -347,6 +359,9 @@ public final class DashboardView extends BorderPane {
         exports.add(ActionUtils.ACTION_SEPARATOR);
         exports.add(commands.copyChart);
         exports.add(commands.exportCurve);
+        exports.add(commands.exportComparison);
+        exports.add(ActionUtils.ACTION_SEPARATOR);
+        exports.add(commands.openCommandLine);
         MenuBar bar = ActionUtils.createMenuBar(List.of(
                 new ActionGroup("File", exports),
                 new ActionGroup("Edit", commands.undo, commands.redo, ActionUtils.ACTION_SEPARATOR,
@@ -782,6 +797,40 @@ public final class DashboardView extends BorderPane {
         content.putString(vm.commandLine());
         javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
         showStatus("Copied: " + vm.commandLine(), null);
+    }
+
+    /**
+     * File ▸ Open Command Line: a line typed or pasted into a dialog (the clipboard's, when it holds one).
+     * A line it cannot read is offered again with the reason, so nothing typed is lost; the scenario is
+     * unchanged until a line reads.
+     */
+    void openCommandLine() {
+        String clip = javafx.scene.input.Clipboard.getSystemClipboard().getString();
+        String text = clip != null && clip.strip().startsWith("roofline-lab") ? clip.strip() : "";
+        String problem = null;
+        while (true) {
+            javafx.scene.control.TextInputDialog ask = new javafx.scene.control.TextInputDialog(text);
+            ask.setTitle("Open command line");
+            ask.setHeaderText(problem == null ? "A roofline-lab report line sets the scenario (Ctrl+Z undoes it)"
+                    : "Could not read it: " + problem);
+            ask.getEditor().setPrefColumnCount(60);
+            if (getScene() != null) {
+                ask.initOwner(getScene().getWindow());
+                ask.getDialogPane().getStylesheets().setAll(getScene().getStylesheets());
+                ask.getDialogPane().setStyle(getStyle());
+            }
+            java.util.Optional<String> typed = ask.showAndWait();
+            if (typed.isEmpty()) {
+                return;
+            }
+            text = typed.get();
+            java.util.Optional<String> failed = vm.applyCommandLine(text);
+            if (failed.isEmpty()) {
+                showStatus("Scenario set from the command line (Ctrl+Z undoes it)", null);
+                return;
+            }
+            problem = failed.get();
+        }
     }
 
     /** Edit ▸ Paste Command Line: a bad line changes nothing and says what it could not read. */

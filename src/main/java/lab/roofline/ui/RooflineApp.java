@@ -423,11 +423,13 @@ public final class RooflineApp extends Application {
 
     /** The first scenario file among dropped files, or null. */
     private static Path droppedScenario(javafx.scene.input.Dragboard board) {
-        if (!board.hasFiles()) {
-            return null;
-        }
-        return board.getFiles().stream().map(java.io.File::toPath)
-                .filter(p -> isScenarioFile(p.getFileName().toString())).findFirst().orElse(null);
+        return board.hasFiles() ? firstScenario(board.getFiles()) : null;
+    }
+
+    /** The first scenario file (*.roofline.json) among files, or null: what a drop opens. */
+    static Path firstScenario(List<java.io.File> files) {
+        return files.stream().map(java.io.File::toPath).filter(p -> p.getFileName() != null
+                && isScenarioFile(p.getFileName().toString())).findFirst().orElse(null);
     }
 
     /** The recent files and the document the last session had open (read again, off the FX thread). */
@@ -590,26 +592,41 @@ public final class RooflineApp extends Application {
     private final class ScenarioFiles implements DashboardView.ScenarioFileActions {
         @Override
         public void exportCurveCsv() {
+            // The text is made here, on the FX thread, where the evaluation is; the file is written on the io thread.
+            writeCsv("Export the batch curve as CSV", "curve", lab.roofline.engine.CurveCsv.of(vm.result()),
+                    "the batch curve");
+        }
+
+        @Override
+        public void exportComparisonCsv() {
+            if (vm.pins().isEmpty()) {
+                view.showStatus("Nothing is pinned: pin a scenario (Ctrl+P) to compare it with the live one", null);
+                return;
+            }
+            writeCsv("Export the comparison as CSV", "comparison", vm.comparison().csv(), "the comparison");
+        }
+
+        /** Asks where, then writes a CSV text off the FX thread and says how it went. */
+        private void writeCsv(String title, String kind, String csv, String what) {
             FileChooser chooser = new FileChooser();
-            chooser.setTitle("Export the batch curve as CSV");
+            chooser.setTitle(title);
             chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
             exportFolder(settings.get("export.folder", "")).ifPresent(chooser::setInitialDirectory);
             chooser.setInitialFileName(lab.roofline.ui.scenario.ScenarioDocument.UNTITLED.equals(
-                    vm.document().nameProperty().get()) ? "roofline-curve.csv"
-                    : safeFileName(vm.document().nameProperty().get()) + "-curve.csv");
+                    vm.document().nameProperty().get()) ? "roofline-" + kind + ".csv"
+                    : safeFileName(vm.document().nameProperty().get()) + "-" + kind + ".csv");
             java.io.File chosen = chooser.showSaveDialog(stage);
             if (chosen == null) {
                 return;
             }
             Path out = chosen.getName().toLowerCase(java.util.Locale.ROOT).endsWith(".csv") ? chosen.toPath()
                     : chosen.toPath().resolveSibling(chosen.getName() + ".csv");
-            String csv = lab.roofline.engine.CurveCsv.of(vm.result()); // on the FX thread: the evaluation is here
             io.execute(() -> {
                 try {
                     lab.roofline.io.AtomicFiles.writeString(out, ".roofline-csv-", csv);
-                    Platform.runLater(() -> view.showStatus("Exported the batch curve to " + out, null));
+                    Platform.runLater(() -> view.showStatus("Exported " + what + " to " + out, null));
                 } catch (IOException e) {
-                    Platform.runLater(() -> view.showStatus("Could not export the curve: " + e.getMessage(), null));
+                    Platform.runLater(() -> view.showStatus("Could not export " + what + ": " + e.getMessage(), null));
                 }
             });
         }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CompareCliTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static Path save(Path dir, String name, String... flags) {
+    static Path save(Path dir, String name, String... flags) {
         Path file = dir.resolve(name + ".roofline.json");
         String[] args = new String[flags.length + 3];
         args[0] = "report";
@@ -87,5 +87,56 @@ class CompareCliTest {
         // Batches ascend, each once.
         long[] batches = java.util.Arrays.stream(lines).skip(1).mapToLong(l -> Long.parseLong(l.split(",")[0])).toArray();
         assertThat(batches).isSorted().doesNotHaveDuplicates();
+    }
+
+    /** A file that holds pins: the live scenario and each pin, in the shape the app saves. */
+    static Path withPins(Path dir, Path live, Path... pins) throws Exception {
+        ObjectNode doc = (ObjectNode) JSON.readTree(Files.readString(live));
+        com.fasterxml.jackson.databind.node.ArrayNode list = doc.putArray("pins");
+        for (int i = 0; i < pins.length; i++) {
+            ObjectNode pin = list.addObject();
+            pin.put("name", pins[i].getFileName().toString().replace(".roofline.json", ""));
+            pin.put("colour", pins.length - 1 - i);
+            pin.set("scenario", JSON.readTree(Files.readString(pins[i])).get("scenario"));
+        }
+        Path file = dir.resolve("with-pins.roofline.json");
+        Files.writeString(file, JSON.writeValueAsString(doc));
+        return file;
+    }
+
+    @Test
+    void aFileWithPinsComparesEachPinAfterItsOwnScenario(@TempDir Path dir) throws Exception {
+        Path live = save(dir, "live", "--batch", "8");
+        Path h200 = save(dir, "h200", "--gpu", "h200_sxm", "--batch", "64");
+        Path t4 = save(dir, "t4", "--gpu", "t4", "--model", "Llama-3.1-8B", "--batch", "4");
+        Path file = withPins(dir, live, h200, t4);
+        Run r = CliTest.run("compare", file.toString(), "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode array = JSON.readTree(r.out());
+        assertThat(array).hasSize(3);
+        assertThat(array.get(1).path("name").asText()).isEqualTo("live / h200");
+        int i = 0;
+        for (Path each : new Path[] {live, h200, t4}) {
+            ObjectNode expected = (ObjectNode) JSON.readTree(CliTest.run("report", "--json", "--scenario", each.toString()).out());
+            ObjectNode actual = (ObjectNode) array.get(i++).deepCopy();
+            actual.remove("name");
+            assertThat(actual).isEqualTo(expected);
+        }
+        // report reads the file's own scenario; the pins do not change it.
+        assertThat(JSON.readTree(CliTest.run("report", "--json", "--scenario", file.toString()).out()))
+                .isEqualTo(JSON.readTree(CliTest.run("report", "--json", "--scenario", live.toString()).out()));
+    }
+
+    @Test
+    void aPinOnAnUnknownGpuIsRefusedNamingItsField(@TempDir Path dir) throws Exception {
+        Path file = withPins(dir, save(dir, "live"), save(dir, "h200", "--gpu", "h200_sxm"));
+        Files.writeString(file, Files.readString(file).replace("\"h200_sxm\"", "\"h900\""));
+        for (String command : new String[] {"compare", "export"}) {
+            Run r = command.equals("compare") ? CliTest.run("compare", file.toString())
+                    : CliTest.run("export", "--scenario", file.toString(), "--chart", "roofline", "--out",
+                    dir.resolve("x.png").toString());
+            assertThat(r.code()).as(command).isEqualTo(2);
+            assertThat(r.err()).contains("field 'pins[0].scenario.gpu': unknown accelerator 'h900'");
+        }
     }
 }

@@ -49,4 +49,17 @@ class ExportCliTest {
         assertThat(page.find()).isTrue();
         assertThat(page.group(1)).as("the dark theme's page").isEqualTo("#1d2129");
     }
+
+    @Test
+    void aFilesPinsAreDrawnAndNamedInTheCaption(@TempDir Path dir) throws Exception {
+        Path file = CompareCliTest.withPins(dir, CompareCliTest.save(dir, "live", "--batch", "8"),
+                CompareCliTest.save(dir, "h200", "--gpu", "h200_sxm", "--batch", "64"));
+        Path svg = dir.resolve("pins.svg");
+        run(dir, "export", "--scenario", file.toString(), "--chart", "roofline", "--out", svg.toString(), "--scale", "1");
+        String text = Files.readString(svg);
+        assertThat(text).contains(">Live<", ">h200<", "Compared with");
+        Path plain = dir.resolve("plain.svg");
+        run(dir, "export", "--batch", "8", "--chart", "roofline", "--out", plain.toString(), "--scale", "1");
+        assertThat(Files.readString(plain)).doesNotContain("Compared with", ">Live<");
+    }
 }

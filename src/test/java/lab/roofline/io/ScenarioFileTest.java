@@ -56,6 +56,65 @@ class ScenarioFileTest {
         assertThat(back.profileAmong(List.of())).contains(own);
     }
 
+    @Property(tries = 100)
+    void pinsSurviveASaveAndAnOpenInOrderWithTheirColours(@ForAll("inputs") ScenarioInputs a,
+                                                         @ForAll("inputs") ScenarioInputs b) throws Exception {
+        NamedScenario d = new NamedScenario("live", "", ScenarioInputs.DEFAULT, null, List.of(
+                new NamedScenario.Pinned("first, \"quoted\"", 3, a, null), new NamedScenario.Pinned("second", 0, b, null)));
+        NamedScenario back = ScenarioFile.parse(ScenarioFile.toJson(d));
+        assertThat(back).isEqualTo(d);
+        assertThat(back.pins()).extracting(NamedScenario.Pinned::colour).containsExactly(3, 0);
+    }
+
+    @Test
+    void aPinCarriesItsOwnProfileAndAFileWithoutPinsHasNone() throws Exception {
+        HardwareProfile own = ProfileLoader.parse("""
+                {"id": "lab-gpu", "name": "Lab GPU", "vendor": "Us", "peakTflops": {"bf16": 512.5},
+                 "memoryBandwidthGBps": 2048, "memoryGB": 96, "sources": ["our bench 2026-11"]}
+                """);
+        ScenarioInputs onOwn = new ScenarioInputs("lab-gpu", null, 7e9, Precision.BF16, false, Precision.BF16, 8, 512,
+                128, 1, RealismMode.IDEAL, 1, 1, null);
+        NamedScenario d = new NamedScenario("", "", ScenarioInputs.DEFAULT, null,
+                List.of(new NamedScenario.Pinned("mine", 1, onOwn, own)));
+        String json = ScenarioFile.toJson(d);
+        NamedScenario back = ScenarioFile.parse(json);
+        assertThat(back.pins().get(0).hardware()).isEqualTo(own);
+        assertThat(back.pins().get(0).profileAmong(List.of())).contains(own);
+        assertThat(ScenarioFile.parse(GOOD).pins()).isEmpty();
+        assertThat(ScenarioFile.toJson(ScenarioFile.parse(GOOD))).doesNotContain("pins");
+    }
+
+    /** Each case: the "pins" value written into the sample, and what the message must say. */
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> badPins() {
+        String pin = "{\"name\": \"p\", \"colour\": %s, \"scenario\": %s}";
+        String scenario = GOOD.substring(GOOD.indexOf("{\"gpu\""), GOOD.lastIndexOf("}}") + 1);
+        String[][] cases = {
+                {"not a list", "{}", "field 'pins' must be a list"},
+                {"five pins", "[" + String.join(",", java.util.Collections.nCopies(5, "{}")) + "]",
+                        "field 'pins' has 5 scenarios; at most 4"},
+                {"not an object", "[1]", "field 'pins[0]' must be an object"},
+                {"no name", "[{\"scenario\": " + scenario + "}]", "field 'pins[0].name' must be a short piece of text"},
+                {"colour out of range", "[" + pin.formatted("4", scenario) + "]", "field 'pins[0].colour' must be a whole number from 0 to 3"},
+                {"colour not whole", "[" + pin.formatted("1.5", scenario) + "]", "field 'pins[0].colour'"},
+                {"a colour twice", "[" + pin.formatted("2", scenario) + "," + pin.formatted("2", scenario) + "]",
+                        "field 'pins[1].colour': 2 is another pin's colour"},
+                {"no scenario", "[{\"name\": \"p\"}]", "missing field 'pins[0].scenario'"},
+                {"a bad field in a pin", "[" + pin.formatted("0", scenario) + "," + pin.formatted("1",
+                        scenario.replace("\"batch\": 1,", "\"batch\": 0,")) + "]", "field 'pins[1].scenario.batch'"},
+                {"a bad embedded profile", "[{\"name\": \"p\", \"scenario\": " + scenario + ", \"hardware\": {\"id\": \"x\"}}]",
+                        "field 'pins[0].hardware'"},
+        };
+        return java.util.Arrays.stream(cases).map(c -> org.junit.jupiter.params.provider.Arguments.of((Object[]) c));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("badPins")
+    void aBadPinIsRefusedNamingItsField(String what, String pins, String expected) {
+        String text = GOOD.replace("\"note\":", "\"pins\": " + pins + ", \"note\":");
+        assertThatThrownBy(() -> ScenarioFile.parse(text)).isInstanceOf(ScenarioFileException.class)
+                .hasMessageContaining(expected);
+    }
+
     @Test
     void theSampleFileReads() throws Exception {
         NamedScenario d = ScenarioFile.parse(GOOD);

@@ -54,4 +54,31 @@ class CommandLineUiTest extends DashboardFixture {
                     .endsWith("The scenario is unchanged.");
         }
     }
+
+    @Test
+    void openCommandLineOffersABadLineAgainWithTheReasonAndAppliesAGoodOne(FxRobot robot) {
+        ScenarioInputs before = vm.inputs();
+        robot.interact(() -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString("roofline-lab report --gpu h200_sxm --batch 0");
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        javafx.application.Platform.runLater(() -> view.commands().openCommandLine.handle(new javafx.event.ActionEvent()));
+        settle();
+        javafx.scene.control.TextField field = robot.lookup(".dialog-pane .text-field").queryAs(javafx.scene.control.TextField.class);
+        assertThat(field.getText()).as("the clipboard's line, to edit").isEqualTo("roofline-lab report --gpu h200_sxm --batch 0");
+        robot.clickOn("OK");
+        settle();
+        assertThat(vm.inputs()).as("nothing changes on a bad line").isEqualTo(before);
+        javafx.scene.control.DialogPane again = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
+        assertThat(again.getHeaderText()).startsWith("Could not read it:").contains("--batch");
+        javafx.scene.control.TextField kept = robot.lookup(".dialog-pane .text-field").queryAs(javafx.scene.control.TextField.class);
+        assertThat(kept.getText()).as("what was typed is kept").isEqualTo("roofline-lab report --gpu h200_sxm --batch 0");
+        robot.interact(() -> kept.setText("roofline-lab report --gpu h200_sxm --batch 32"));
+        robot.clickOn("OK");
+        settle();
+        assertThat(vm.gpuProperty().get().id()).isEqualTo("h200_sxm");
+        assertThat(vm.batchSizeProperty().get()).isEqualTo(32);
+        assertThat(view.statusText()).contains("Scenario set from the command line");
+    }
 }

@@ -78,4 +78,84 @@ class ScenarioFilesAppTest {
         });
         assertThat(Files.readString(Settings.defaultFile())).contains("document.file=");
     }
+
+    @Test
+    void aDropOpensTheFirstScenarioFileAmongTheFilesDropped() {
+        assertThat(RooflineApp.firstScenario(java.util.List.of(new java.io.File("notes.txt"), new java.io.File("/d/a.ROOFLINE.json"),
+                new java.io.File("b.roofline.json")))).isEqualTo(Path.of("/d/a.ROOFLINE.json"));
+        assertThat(RooflineApp.firstScenario(java.util.List.of(new java.io.File("chart.png"), new java.io.File("/")))).isNull();
+    }
+
+    @Test
+    void openRecentInTheFileMenuOpensTheFileAndAMissingOneIsDisabled(@TempDir Path dir) throws Exception {
+        Files.deleteIfExists(Settings.defaultFile());
+        Path file = dir.resolve("t4.roofline.json");
+        assertThat(lab.roofline.cli.RooflineCommand.run(new String[] {"report", "--gpu", "t4", "--model", "Llama-3.1-8B",
+                "--batch", "4", "--save-scenario", file.toString()}, new java.io.PrintWriter(java.io.Writer.nullWriter()),
+                new java.io.PrintWriter(java.io.Writer.nullWriter()))).isZero();
+        Stage stage = FxToolkit.registerPrimaryStage();
+        app = FxToolkit.setupApplication(RooflineApp.class);
+        RooflineApp roofline = (RooflineApp) app;
+        FxRobot robot = new FxRobot();
+        var vm = roofline.viewModel();
+        DashboardView view = (DashboardView) stage.getScene().getRoot();
+        Path gone = dir.resolve("gone.roofline.json");
+        robot.interact(() -> vm.document().setRecent(java.util.List.of(file, gone)));
+        javafx.scene.control.Menu fileMenu = robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class)
+                .getMenus().get(0);
+        robot.interact(() -> fileMenu.getOnShowing().handle(new javafx.event.Event(javafx.scene.control.Menu.ON_SHOWING)));
+        javafx.scene.control.Menu recent = (javafx.scene.control.Menu) fileMenu.getItems().stream()
+                .filter(i -> "Open Recent".equals(i.getText())).findFirst().orElseThrow();
+        assertThat(recent.getItems()).hasSize(2);
+        assertThat(recent.getItems().get(1).isDisable()).as("a file that is gone").isTrue();
+        robot.interact(() -> recent.getItems().get(0).fire());
+        waitFor(() -> vm.inputs().batchSize() == 4);
+        assertThat(vm.gpuProperty().get().id()).isEqualTo("t4");
+        assertThat(vm.document().file()).isEqualTo(file);
+        assertThat(view.statusText()).startsWith("Opened t4");
+    }
+
+    @Test
+    void pinsAreRememberedBetweenRunsAndForgottenWhenUnpinned() throws Exception {
+        Files.deleteIfExists(Settings.defaultFile());
+        Files.deleteIfExists(RooflineApp.pinsFile());
+        try {
+            Stage stage = FxToolkit.registerPrimaryStage();
+            app = FxToolkit.setupApplication(RooflineApp.class);
+            FxRobot robot = new FxRobot();
+            var vm = ((RooflineApp) app).viewModel();
+            robot.interact(() -> {
+                vm.batchSizeProperty().set(16);
+                vm.pin("batch sixteen");
+                vm.selectGpu("h200_sxm");
+                vm.pin("on the H200");
+                vm.recolour(vm.pins().get(1), 3);
+            });
+            waitFor(() -> {
+                try {
+                    return Files.exists(RooflineApp.pinsFile())
+                            && lab.roofline.io.ScenarioFile.read(RooflineApp.pinsFile()).pins().size() == 2
+                            && lab.roofline.io.ScenarioFile.read(RooflineApp.pinsFile()).pins().get(1).colour() == 3;
+                } catch (lab.roofline.io.ScenarioFile.ScenarioFileException e) {
+                    return false;
+                }
+            });
+            FxToolkit.cleanupApplication(app);
+            assertThat(stage).isNotNull();
+
+            app = FxToolkit.setupApplication(RooflineApp.class);
+            var again = ((RooflineApp) app).viewModel();
+            waitFor(() -> again.pins().size() == 2);
+            assertThat(again.pins()).extracting(lab.roofline.ui.scenario.RooflineViewModel.Pin::name)
+                    .containsExactly("batch sixteen", "on the H200");
+            assertThat(again.pins()).extracting(lab.roofline.ui.scenario.RooflineViewModel.Pin::colour).containsExactly(0, 3);
+            assertThat(again.pins().get(1).evaluation().scenario().gpu().id()).isEqualTo("h200_sxm");
+            assertThat(again.pins().get(0).inputs().batchSize()).isEqualTo(16);
+            robot.interact(() -> again.pins().clear());
+            waitFor(() -> !Files.exists(RooflineApp.pinsFile()));
+            assertThat(RooflineApp.pinsFile()).doesNotExist();
+        } finally {
+            Files.deleteIfExists(RooflineApp.pinsFile());
+        }
+    }
 }

@@ -186,6 +186,7 @@ public final class UtilizationChart extends CanvasChart {
         g.setStroke(color(ChartColor.ACCENT));
         g.setLineWidth(2.6);
         g.strokePolyline(xs, ys, n);
+        drawPinMarkers(g, w, h);
         drawPinKey(g, key, color(ChartColor.ACCENT), color(ChartColor.DECODE));
 
         // Frame and titles.
@@ -229,10 +230,7 @@ public final class UtilizationChart extends CanvasChart {
         }
     }
 
-    /**
-     * Each pin's curve in its pattern, faded past its memory wall (batches that would not fit), and its
-     * current batch as its marker.
-     */
+    /** Each pin's curve in its pattern, faded past its memory wall (batches that would not fit). */
     private void drawPinCurves(ChartPen g, double w, double h) {
         for (ChartPin pin : pins()) {
             List<Evaluation.BatchPoint> curve = pin.evaluation().utilizationCurve();
@@ -259,11 +257,23 @@ public final class UtilizationChart extends CanvasChart {
                 g.setGlobalAlpha(1);
             }
             g.setLineDashes();
+        }
+    }
+
+    /** Each pin's current batch as its marker, over every curve (faded when it does not fit). */
+    private void drawPinMarkers(ChartPen g, double w, double h) {
+        for (ChartPin pin : pins()) {
             double[] at = UtilizationLabels.pinPoint(pin, w, h);
             g.setGlobalAlpha(pin.evaluation().memory().fits() ? 1 : 0.45);
             pinMarker(g, pin.style(), at[0], at[1], 6);
             g.setGlobalAlpha(1);
         }
+    }
+
+    /** Where a pin's current batch is drawn, in chart pixels. */
+    public javafx.geometry.Point2D pinPosition(int index) {
+        double[] at = UtilizationLabels.pinPoint(pins().get(index), drawingWidth(), drawingHeight());
+        return new javafx.geometry.Point2D(toPixels(at[0]), toPixels(at[1]));
     }
 
     /** The key to the pins at the last redraw (null when nothing is pinned). */

@@ -47,9 +47,12 @@ public final class ComparisonTable extends VBox {
         copyCsv.setOnAction(e -> copy(vm.comparison().csv(), "CSV"));
         Button copyMarkdown = new Button("Copy Markdown");
         copyMarkdown.setOnAction(e -> copy(vm.comparison().markdown(), "Markdown"));
+        exportCsv.setId("comparison-export");
+        exportCsv.setVisible(false);
+        exportCsv.managedProperty().bind(exportCsv.visibleProperty());
         Pane spacer = new Pane();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        header = new HBox(8, title, spacer, copyCsv, copyMarkdown);
+        header = new HBox(8, title, spacer, copyCsv, copyMarkdown, exportCsv);
         header.getStyleClass().add("comparison-header");
         grid.getStyleClass().add("comparison-grid");
         grid.setHgap(14);
@@ -60,6 +63,16 @@ public final class ComparisonTable extends VBox {
         managedProperty().bind(visibleProperty());
         vm.resultProperty().addListener(changed);
         vm.pins().addListener(changed);
+    }
+
+    private final Button exportCsv = new Button("Export CSV…");
+
+    /** The command that writes the comparison to a CSV file (the window's File menu has it too). */
+    public void setOnExportCsv(org.controlsfx.control.action.Action export) {
+        exportCsv.setText("Export CSV…");
+        exportCsv.setOnAction(e -> export.handle(e));
+        exportCsv.disableProperty().bind(export.disabledProperty());
+        exportCsv.setVisible(true);
     }
 
     /** Stops listening to the view model. */

@@ -27,6 +27,9 @@ class ComparisonUiTest extends DashboardFixture {
         settle();
         assertThat(vm.pins()).hasSize(1);
         assertThat(table.isVisible()).isTrue();
+        assertThat(view.commands().exportComparison.isDisabled()).as("File ▸ Export Comparison as CSV").isFalse();
+        javafx.scene.control.Button export = robot.lookup("#comparison-export").queryButton();
+        assertThat(export.isVisible() && !export.isDisabled()).isTrue();
         robot.interact(() -> vm.selectGpu("h200_sxm"));
         settle();
         List<List<String>> texts = table.texts();
@@ -43,6 +46,7 @@ class ComparisonUiTest extends DashboardFixture {
         robot.interact(() -> vm.unpin(vm.pins().get(0)));
         settle();
         assertThat(table.isVisible()).isFalse();
+        assertThat(view.commands().exportComparison.isDisabled()).as("nothing to export").isTrue();
     }
 
     @Test
