@@ -467,7 +467,9 @@ public final class DashboardView extends BorderPane {
 
     /** The charts' least height: stacked they need more, and zoomed text needs more room. */
     private void sizeCharts() {
-        charts.setMinHeight((stacked ? 900 : 560) * Math.max(1, zoom.get()));
+        // Pinned scenarios add a bar per phase to the cost chart: the charts grow so each keeps its text.
+        int pinned = vm.pins().size();
+        charts.setMinHeight((stacked ? 900 + 110 * pinned : 560 + 45 * pinned) * Math.max(1, zoom.get()));
     }
 
     /** Whether the charts are stacked in one column (a narrow middle). */
@@ -869,6 +871,7 @@ public final class DashboardView extends BorderPane {
         for (CanvasChart chart : charts()) {
             chart.pinsProperty().set(now);
         }
+        sizeCharts();
     }
 
     /** The comparison of the live scenario and the pins (shown while something is pinned). */

@@ -71,14 +71,24 @@ public final class CostChart extends CanvasChart {
             text(g, CAUSES[i], spots[i][0] + 17, spots[i][1], TextAlignment.LEFT, VPos.CENTER, legend,
                     color(ChartColor.MUTED));
         }
-        String title = usdShown(e) ? "Cost per million tokens" : e.cost().hasPrice()
-                ? "GPU time per token (a pinned scenario has no price)" : "GPU time per token (no price known)";
+        // The longest wording with room: why the chart shows time, when it can say so.
+        String[] titles = usdShown(e) ? new String[] {"Cost per million tokens"} : e.cost().hasPrice()
+                ? new String[] {"GPU time per token (a pinned scenario has no price)", "GPU time per token (a pin has no price)",
+                "GPU time per token"}
+                : new String[] {"GPU time per token (no price known)", "GPU time per token"};
+        String title = titles[titles.length - 1];
+        for (int i = titles.length - 1; i >= 0; i--) {
+            if (measuredWidth(titles[i], 1.15, true) <= w - 32) {
+                title = titles[i];
+            }
+        }
         text(g, fitted(title, font(1.15, true), w - 32), 16, 12,
                 TextAlignment.LEFT, VPos.TOP, font(1.15, true), color(ChartColor.TEXT));
-        drawRatioScale(g, w);
         if (!pins().isEmpty()) {
+            // Beside pins the chart compares scenarios, and the bars need the room the API strip takes.
             return; // grouped bars name their groups as they draw them
         }
+        drawRatioScale(g, w);
         Bars bars = bars(w, h);
         String[] names = {"Input (prefill)", "Output (decode)"};
         for (int i = 0; i < 2; i++) {
@@ -195,6 +205,9 @@ public final class CostChart extends CanvasChart {
 
     /** The API price tick under a point in chart pixels (within a few pixels of the strip), or null. */
     public RatioReference tickAt(double pixelX, double pixelY) {
+        if (!pins().isEmpty()) {
+            return null; // beside pins the strip is not drawn
+        }
         double px = toDrawing(pixelX);
         double py = toDrawing(pixelY);
         if (Math.abs(py - STRIP_Y) > 10) {
@@ -281,7 +294,6 @@ public final class CostChart extends CanvasChart {
         }
         g.setGlobalAlpha(infeasible ? 0.35 : 1);
 
-        drawRatioStrip(g, ratioShown, w);
         if (!pins().isEmpty()) {
             drawGrouped(g, e, w, h);
             g.setGlobalAlpha(1);
@@ -289,6 +301,7 @@ public final class CostChart extends CanvasChart {
             return;
         }
 
+        drawRatioStrip(g, ratioShown, w);
         double barH = bars.height();
         // The lesson's ring round the end of the output bar, first: the bar and its total go over it.
         if (highlighted(Explanation.Topic.COST)) {
@@ -438,9 +451,20 @@ public final class CostChart extends CanvasChart {
         return new Row(name, style, byCause.input().scaled(toUnit), byCause.output().scaled(toUnit), e.memory().fits());
     }
 
+    /** Where grouped bars start: under the title and the headline (one line, or two when it wraps). */
+    private double groupedTop() {
+        return 12 + baseFontSize() * 1.6 + baseFontSize() * 1.3 * (headlineWraps ? 2 : 1) + 12;
+    }
+
+    /** The row height the grouped bars had at the last draw, in chart pixels (for tests). */
+    public double groupedRowHeight() {
+        layout();
+        return toPixels(groupedRowHeight(drawingWidth(), drawingHeight(), pins().size() + 1));
+    }
+
     /** The row heights a chart of this size gives the grouped bars: each group a header line and a row per scenario. */
     double groupedRowHeight(double w, double h, int scenarios) {
-        double groupHeight = (h - TOP - bottomMargin(w, h)) / 2;
+        double groupHeight = (h - groupedTop() - bottomMargin(w, h)) / 2;
         return Math.max(3, (groupHeight - baseFontSize() * 1.3 - 6) / scenarios);
     }
 
@@ -448,7 +472,8 @@ public final class CostChart extends CanvasChart {
         boolean usd = usdShown(e);
         List<Row> rows = rows(e);
         int n = rows.size();
-        double groupHeight = (h - TOP - bottomMargin(w, h)) / 2;
+        double top = groupedTop();
+        double groupHeight = (h - top - bottomMargin(w, h)) / 2;
         double header = baseFontSize() * 1.3;
         double rowH = groupedRowHeight(w, h, n);
         double barH = Math.max(2, Math.min(28, rowH - 4));
@@ -473,7 +498,7 @@ public final class CostChart extends CanvasChart {
         Color[] causeColors = {color(ChartColor.WEIGHTS), color(ChartColor.KV), color(ChartColor.ACTIVATIONS),
                 color(ChartColor.COMPUTE)};
         for (int group = 0; group < 2; group++) {
-            double groupTop = TOP + group * groupHeight;
+            double groupTop = top + group * groupHeight;
             g.setGlobalAlpha(1);
             text(g, names[group], 16, groupTop, TextAlignment.LEFT, VPos.TOP, font(0.95, true), color(ChartColor.TEXT));
             double first = (group == 0 ? rows.get(0).input() : rows.get(0).output()).totalSeconds();

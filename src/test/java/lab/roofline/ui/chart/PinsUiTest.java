@@ -37,10 +37,16 @@ class PinsUiTest extends DashboardFixture {
         RooflineChart roofline = view.rooflineChart();
         UtilizationChart utilization = view.utilizationChart();
         CostChart cost = view.costChart();
-        // The pin: the H100 at batch 16 (it fits; max 22), up the slope from the live batch-1 point.
-        robot.interact(() -> vm.batchSizeProperty().set(16));
+        // The pin: the H200 at batch 16, up the slope from the live H100 at batch 1, on its own steeper roof.
+        robot.interact(() -> {
+            vm.selectGpu("h200_sxm");
+            vm.batchSizeProperty().set(16);
+        });
         robot.interact(() -> view.commands().pin.handle(new javafx.event.ActionEvent()));
-        robot.interact(() -> vm.batchSizeProperty().set(1));
+        robot.interact(() -> {
+            vm.selectGpu("h100_sxm");
+            vm.batchSizeProperty().set(1);
+        });
         settle();
         assertThat(roofline.pins()).hasSize(1);
         Point2D decode = roofline.pinPosition(0, false);
@@ -89,5 +95,30 @@ class PinsUiTest extends DashboardFixture {
         assertThat(vm.pins().get(0).colour()).isEqualTo(1);
         assertThat(view.rooflineChart().pinKey().rows().get(1).style()).isEqualTo(PinStyle.TRIANGLE);
         assertThat(view.costChart().pins().get(0).style()).isEqualTo(PinStyle.TRIANGLE);
+    }
+
+    @Test
+    void withFourPinsTheCostChartDropsTheApiStripAndEveryBarKeepsRoomForItsText(FxRobot robot) {
+        for (int batch : new int[] {2, 4, 8, 16}) {
+            robot.interact(() -> {
+                vm.batchSizeProperty().set(batch);
+                vm.pin("batch " + batch);
+            });
+        }
+        robot.interact(() -> vm.batchSizeProperty().set(1));
+        settle();
+        CostChart cost = view.costChart();
+        assertThat(cost.segments()).extracting(CostChart.Segment::scenario).contains(0, 1, 2, 3, 4);
+        // The rows hold a line of text each (the charts grew to make room).
+        assertThat(cost.groupedRowHeight()).isGreaterThanOrEqualTo(13 * 0.95);
+        var tick = vm.referencesProperty().getValue().get(0);
+        assertThat(cost.tickAt(cost.tickPosition(tick).getX(), cost.tickPosition(tick).getY()))
+                .as("no API strip beside pins").isNull();
+        // Bars of one group sit one under the other, in the order pinned.
+        var outputs = cost.segments().stream().filter(s -> s.bar().startsWith("Output") && s.cause().equals("Reading weights"))
+                .toList();
+        for (int i = 1; i < outputs.size(); i++) {
+            assertThat(outputs.get(i).y()).isGreaterThan(outputs.get(i - 1).y() + outputs.get(i - 1).h());
+        }
     }
 }
