@@ -32,8 +32,11 @@ import lab.roofline.engine.ScenarioLimits;
  *               "weightOnly": false, "kvPrecision": "bf16", "batch": 1, "prompt": 1024, "generated": 256,
  *               "gpuCount": 1, "realism": "ideal", "computeEfficiency": 1, "bandwidthEfficiency": 1,
  *               "pricePerHour": null},
- *  "hardware": { a hardware profile, as in hardware-profiles/ }}
+ *  "hardware": { a hardware profile, as in hardware-profiles/ },
+ *  "pins": [{"name": "H200", "colour": 0, "scenario": {...as above...}, "hardware": {...}}, ...]}
  * </pre>
+ * {@code hardware} and {@code pins} are optional; a pin's colour (0-3, each once) also gives its line
+ * pattern and marker, and it is the next free one when left out.
  */
 public final class ScenarioFile {
     public static final String FORMAT = "roofline-lab scenario";
