@@ -27,7 +27,13 @@ final class JsonText {
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new InvalidJson("not valid JSON" + where);
+            // Two causes a reader can act on, said as such: a key written twice, and nesting too deep.
+            String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+            java.util.regex.Matcher duplicate = java.util.regex.Pattern.compile("Duplicate field '([^']{0,80})'")
+                    .matcher(original);
+            String why = duplicate.find() ? ": the key '" + ProfileLoader.clean(duplicate.group(1)) + "' is written twice"
+                    : original.contains("nesting depth") ? ": nested too deeply" : "";
+            throw new InvalidJson("not valid JSON" + where + why);
         }
         if (root == null || !root.isObject()) {
             throw new InvalidJson("not a JSON object");

@@ -40,8 +40,9 @@ public final class ProfileLoader {
     static final double MAX_BANDWIDTH_GBPS = 1e6;
     static final double MIN_MEMORY_GB = 0.1;
     static final double MAX_MEMORY_GB = 1e7;
-    static final double MIN_PRICE_USD_PER_HOUR = 0.001;
-    static final double MAX_PRICE_USD_PER_HOUR = 10_000;
+    /** The price field's bounds: the scenario's own (one rule, so a loaded profile always evaluates). */
+    static final double MIN_PRICE_USD_PER_HOUR = lab.roofline.engine.ScenarioLimits.PRICE_USD_PER_HOUR.min();
+    static final double MAX_PRICE_USD_PER_HOUR = lab.roofline.engine.ScenarioLimits.PRICE_USD_PER_HOUR.max();
     /** Names, vendors and notes: a paragraph at most. */
     static final int MAX_TEXT_CHARS = 2_000;
     private static final ObjectMapper JSON = new ObjectMapper()

@@ -170,7 +170,8 @@ public final class ScenarioFile {
             root = JsonText.readObject(JSON, jsonText);
         } catch (JsonText.InvalidJson e) {
             throw new ScenarioFileException(e.getMessage().startsWith("not valid JSON")
-                    ? e.getMessage() + " (is the file complete?)" : "not a scenario (a JSON object was expected)");
+                    ? e.getMessage() + (e.getMessage().contains("written twice") || e.getMessage().contains("nested too deeply")
+                    ? "" : " (is the file complete?)") : "not a scenario (a JSON object was expected)");
         }
         if (!FORMAT.equals(root.path("format").asText(null))) {
             throw new ScenarioFileException("not a Roofline Lab scenario (field 'format' should be '" + FORMAT + "')");
@@ -194,11 +195,15 @@ public final class ScenarioFile {
         }
         HardwareProfile hardware = embeddedProfile(root.get("hardware"), "hardware");
         ScenarioInputs inputs = readInputs(s, "scenario", hardware, "hardware");
-        return new NamedScenario(name, note, inputs, hardware, pins(root.get("pins")));
+        return new NamedScenario(name, note, inputs, hardware, pins(root.get("pins"), hardware));
     }
 
-    /** The optional list of pinned scenarios: each a name, a colour (0-3, each once) and inputs. */
-    private static java.util.List<NamedScenario.Pinned> pins(JsonNode list) throws ScenarioFileException {
+    /**
+     * The optional list of pinned scenarios: each a name, a colour (0-3, each once; one left out is the
+     * first no pin asks for) and inputs. A pin on the document's own embedded profile may leave it out.
+     */
+    private static java.util.List<NamedScenario.Pinned> pins(JsonNode list, HardwareProfile documentHardware)
+            throws ScenarioFileException {
         if (list == null || list.isNull()) {
             return java.util.List.of();
         }
@@ -209,44 +214,65 @@ public final class ScenarioFile {
             throw new ScenarioFileException("field 'pins' has " + list.size() + " scenarios; at most "
                     + NamedScenario.MAX_PINS + " can be pinned");
         }
-        java.util.List<NamedScenario.Pinned> pins = new java.util.ArrayList<>();
-        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        // Colours first: the ones written, each once; then the pins without one take the first left free.
+        Integer[] colours = new Integer[list.size()];
+        java.util.Set<Integer> taken = new java.util.HashSet<>();
         for (int i = 0; i < list.size(); i++) {
             String at = "pins[" + i + "]";
             JsonNode pin = list.get(i);
             if (!pin.isObject()) {
                 throw new ScenarioFileException("field '" + at + "' must be an object with a name and a scenario");
             }
-            JsonNode nameNode = pin.get("name");
-            if (nameNode == null || !nameNode.isTextual() || nameNode.asText().isBlank()
-                    || nameNode.asText().length() > MAX_NAME_CHARS) {
-                throw new ScenarioFileException("field '" + at + ".name' must be a short piece of text");
-            }
             JsonNode colourNode = pin.get("colour");
-            int colour;
             if (colourNode == null || colourNode.isNull()) {
-                colour = 0;
-                while (colours.contains(colour)) {
-                    colour++;
-                }
-            } else if (!colourNode.isIntegralNumber() || !colourNode.canConvertToInt() || colourNode.asInt() < 0
+                continue;
+            }
+            if (!colourNode.isIntegralNumber() || !colourNode.canConvertToInt() || colourNode.asInt() < 0
                     || colourNode.asInt() >= NamedScenario.MAX_PINS) {
                 throw new ScenarioFileException("field '" + at + ".colour' must be a whole number from 0 to "
                         + (NamedScenario.MAX_PINS - 1));
-            } else {
-                colour = colourNode.asInt();
             }
-            if (!colours.add(colour)) {
-                throw new ScenarioFileException("field '" + at + ".colour': " + colour
+            if (!taken.add(colourNode.asInt())) {
+                throw new ScenarioFileException("field '" + at + ".colour': " + colourNode.asInt()
                         + " is another pin's colour already (each pin has its own)");
+            }
+            colours[i] = colourNode.asInt();
+        }
+        for (int i = 0; i < colours.length; i++) {
+            if (colours[i] == null) {
+                int free = 0;
+                while (taken.contains(free)) {
+                    free++;
+                }
+                taken.add(free);
+                colours[i] = free;
+            }
+        }
+        java.util.List<NamedScenario.Pinned> pins = new java.util.ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            String at = "pins[" + i + "]";
+            JsonNode pin = list.get(i);
+            JsonNode nameNode = pin.get("name");
+            // Cleaned first: a name of only invisible characters is no name.
+            String name = nameNode != null && nameNode.isTextual() ? ProfileLoader.clean(nameNode.asText()).strip() : "";
+            if (name.isEmpty()) {
+                throw new ScenarioFileException("field '" + at + ".name' must be a short piece of text");
+            }
+            if (name.length() > MAX_NAME_CHARS) {
+                throw new ScenarioFileException("field '" + at + ".name' is too long (" + name.length()
+                        + " characters; at most " + MAX_NAME_CHARS + ")");
             }
             JsonNode s = pin.get("scenario");
             if (s == null || !s.isObject()) {
                 throw new ScenarioFileException("missing field '" + at + ".scenario' (an object with the inputs)");
             }
             HardwareProfile hardware = embeddedProfile(pin.get("hardware"), at + ".hardware");
+            if (hardware == null && documentHardware != null && s.path("gpu").isTextual()
+                    && documentHardware.id().equalsIgnoreCase(s.path("gpu").asText().strip())) {
+                hardware = documentHardware;
+            }
             ScenarioInputs inputs = readInputs(s, at + ".scenario", hardware, at + ".hardware");
-            pins.add(new NamedScenario.Pinned(ProfileLoader.clean(nameNode.asText().strip()), colour, inputs, hardware));
+            pins.add(new NamedScenario.Pinned(name, colours[i], inputs, hardware));
         }
         return pins;
     }

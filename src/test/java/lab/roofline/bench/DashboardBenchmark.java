@@ -29,7 +29,8 @@ import lab.roofline.ui.theme.Theme;
  * <li>dashboard export at 2x (render + encode + write);</li>
  * <li>heap after 10,000 slider changes (no growth means no leaked listeners).</li>
  * </ul>
- * Run: ./mvnw -q test-compile exec:exec@ui-bench exec:exec@ui-bench-intrinsic
+ * Run: ./mvnw -q test-compile exec:exec@ui-bench exec:exec@ui-bench-intrinsic (and @ui-bench-projector,
+ * @ui-bench-pinned for zoom 200 % in presentation mode and for four pins)
  */
 public final class DashboardBenchmark {
     private static final int CHANGES = 1000;
@@ -54,6 +55,15 @@ public final class DashboardBenchmark {
             // -Droofline.bench.zoom=2 and -Droofline.bench.present=true measure the projector setting.
             view.setZoom(Double.parseDouble(System.getProperty("roofline.bench.zoom", "1")));
             view.commands().presentation.setSelected(Boolean.getBoolean("roofline.bench.present"));
+            // -Droofline.bench.pins=4 measures with four pinned scenarios drawn beside the live one.
+            String[] pinnedGpus = {"h200_sxm", "mi300x", "b200", "l40s"};
+            for (int i = 0; i < Integer.getInteger("roofline.bench.pins", 0) && i < pinnedGpus.length; i++) {
+                vm.selectGpu(pinnedGpus[i]);
+                vm.batchSizeProperty().set(8 << i);
+                vm.pin(pinnedGpus[i]);
+            }
+            vm.selectGpu("h100_sxm");
+            vm.batchSizeProperty().set(1);
             Scene scene = new Scene(view, 1440, 900);
             scene.getStylesheets().setAll(Theme.LIGHT.stylesheets());
             PerformanceTracker tracker = PerformanceTracker.getSceneTracker(scene);

@@ -147,6 +147,9 @@ class HostileProfileTest {
                 assertThat(p.memoryCapacityBytes()).isFinite().isPositive();
                 p.peakFlopsPerSecond().values().forEach(v -> assertThat(v).isFinite().isPositive());
                 assertThat(p.name()).doesNotContainPattern("\\p{Cntrl}");
+                // What loads, evaluates: the loader's bounds are the scenario's (a price of $0.005 once passed one, not the other).
+                lab.roofline.engine.RooflineEngine.evaluate(lab.roofline.engine.ScenarioInputs.DEFAULT.toScenario(
+                        p, lab.roofline.engine.Realism.IDEAL));
             }
             for (String problem : r.problems()) {
                 assertThat(problem).doesNotContainPattern("\\p{Cntrl}").startsWith("Skipped profile ")
@@ -165,7 +168,7 @@ class HostileProfileTest {
     @Provide
     Arbitrary<String> profileJson() {
         Arbitrary<String> numbers = Arbitraries.of("1", "0", "-5", "1e300", "1e-300", "1e400", "NaN", "\"12\"",
-                "null", "true", "[]", "{}", "989.5", "1e7", "3.35e3");
+                "null", "true", "[]", "{}", "989.5", "1e7", "3.35e3", "0.005");
         Arbitrary<String> texts = Arbitraries.of("\"x\"", "\"\"", "\"a\\u001bb\"", "\"line\\nbreak\"", "1", "null",
                 "\"" + "w".repeat(5000) + "\"");
         Arbitrary<String> precisions = Arbitraries.of("bf16", "fp8", "int4", "fp12", "");

@@ -69,7 +69,8 @@ class ProfileLoaderTest {
             "empty peaks | {\"id\": \"x\", \"name\": \"x\", \"peakTflops\": {}, \"memoryBandwidthGBps\": 1, \"memoryGB\": 1, \"sources\": [\"s\"]} | field 'peakTflops' must be an object",
             "no sources | {\"id\": \"x\", \"name\": \"x\", \"peakTflops\": {\"bf16\": 1}, \"memoryBandwidthGBps\": 1, \"memoryGB\": 1} | missing field 'sources'",
             "negative price | {\"id\": \"x\", \"name\": \"x\", \"peakTflops\": {\"bf16\": 1}, \"memoryBandwidthGBps\": 1, \"memoryGB\": 1, \"priceUsdPerHour\": -2, \"sources\": [\"s\"]} | field 'priceUsdPerHour' must be above zero",
-            "duplicate key | {\"id\": \"x\", \"id\": \"y\", \"name\": \"x\", \"peakTflops\": {\"bf16\": 1}, \"memoryBandwidthGBps\": 1, \"memoryGB\": 1, \"sources\": [\"s\"]} | not valid JSON",
+            "duplicate key | {\"id\": \"x\", \"id\": \"y\", \"name\": \"x\", \"peakTflops\": {\"bf16\": 1}, \"memoryBandwidthGBps\": 1, \"memoryGB\": 1, \"sources\": [\"s\"]} | the key 'id' is written twice",
+            "price below a scenario's least | {\"id\": \"x\", \"name\": \"x\", \"peakTflops\": {\"bf16\": 1}, \"memoryBandwidthGBps\": 1, \"memoryGB\": 1, \"priceUsdPerHour\": 0.005, \"sources\": [\"s\"]} | 0.005 is below 0.01",
     })
     void eachBadProfileIsRefusedNamingTheFieldAndReason(String what, String json, String expected) {
         assertThatThrownBy(() -> ProfileLoader.parse(json)).isInstanceOf(ProfileLoader.ProfileException.class)

@@ -94,6 +94,12 @@ class ScenarioFileTest {
                         "field 'pins' has 5 scenarios; at most 4"},
                 {"not an object", "[1]", "field 'pins[0]' must be an object"},
                 {"no name", "[{\"scenario\": " + scenario + "}]", "field 'pins[0].name' must be a short piece of text"},
+                {"an invisible name", "[{\"name\": \"\\u200b\\u0007\", \"scenario\": " + scenario + "}]",
+                        "field 'pins[0].name' must be a short piece of text"},
+                {"a long name", "[{\"name\": \"" + "n".repeat(201) + "\", \"scenario\": " + scenario + "}]",
+                        "field 'pins[0].name' is too long (201 characters; at most 200)"},
+                {"a key twice", "[{\"name\": \"p\", \"colour\": 0, \"colour\": 1, \"scenario\": " + scenario + "}]",
+                        "the key 'colour' is written twice"},
                 {"colour out of range", "[" + pin.formatted("4", scenario) + "]", "field 'pins[0].colour' must be a whole number from 0 to 3"},
                 {"colour not whole", "[" + pin.formatted("1.5", scenario) + "]", "field 'pins[0].colour'"},
                 {"a colour twice", "[" + pin.formatted("2", scenario) + "," + pin.formatted("2", scenario) + "]",
@@ -105,6 +111,23 @@ class ScenarioFileTest {
                         "field 'pins[0].hardware'"},
         };
         return java.util.Arrays.stream(cases).map(c -> org.junit.jupiter.params.provider.Arguments.of((Object[]) c));
+    }
+
+    @Test
+    void aPinWithoutAColourTakesOneNoPinAsksForAndMayRunOnTheDocumentsOwnProfile() throws Exception {
+        String scenario = GOOD.substring(GOOD.indexOf("{\"gpu\""), GOOD.lastIndexOf("}}") + 1);
+        NamedScenario d = ScenarioFile.parse(GOOD.replace("\"note\":", "\"pins\": [{\"name\": \"a\", \"scenario\": "
+                + scenario + "}, {\"name\": \"b\", \"colour\": 0, \"scenario\": " + scenario + "}], \"note\":"));
+        assertThat(d.pins()).extracting(NamedScenario.Pinned::colour).containsExactly(1, 0);
+
+        HardwareProfile own = ProfileLoader.parse("""
+                {"id": "lab-gpu", "name": "Lab GPU", "vendor": "Us", "peakTflops": {"bf16": 512.5},
+                 "memoryBandwidthGBps": 2048, "memoryGB": 96, "sources": ["our bench 2026-11"]}
+                """);
+        ScenarioInputs onOwn = new ScenarioInputs("lab-gpu", null, 7e9, Precision.BF16, false, Precision.BF16, 8, 512,
+                128, 1, RealismMode.IDEAL, 1, 1, null);
+        String json = ScenarioFile.toJson(new NamedScenario("", "", onOwn, own, List.of(new NamedScenario.Pinned("p", 0, onOwn, null))));
+        assertThat(ScenarioFile.parse(json).pins().get(0).profileAmong(List.of())).contains(own);
     }
 
     @ParameterizedTest(name = "{0}")
