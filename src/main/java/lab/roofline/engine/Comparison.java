@@ -101,6 +101,22 @@ public final class Comparison {
         return rows;
     }
 
+    /**
+     * Whether a scenario fits in memory, in words: "yes", "no: max batch 22", "no: needs 7 × NVIDIA T4". The
+     * numbers of one that does not are what it would do, and it wins nothing.
+     */
+    public String fits(int index) {
+        Evaluation e = evaluations.get(index);
+        if (e.memory().fits()) {
+            return "yes";
+        }
+        return e.memory().maxBatch() > 0 ? String.format(Locale.ROOT, "no: max batch %,d", e.memory().maxBatch())
+                : String.format(Locale.ROOT, "no: needs %,d × %s", e.devicesToFit(), Units.oneLine(e.scenario().gpu().name()));
+    }
+
+    /** The label of the row that says whether each scenario fits. */
+    public static final String FITS_LABEL = "Fits in memory";
+
     /** One line per scenario: its name, whether it fits, then each metric (SI units, USD). RFC 4180. */
     public String csv() {
         StringBuilder out = new StringBuilder("name,fits");
@@ -125,6 +141,11 @@ public final class Comparison {
         names.forEach(n -> out.append(' ').append(Units.oneLine(n).replace("|", "\\|")).append(" |"));
         out.append("\n|---|");
         names.forEach(n -> out.append("---:|"));
+        out.append('\n');
+        out.append("| ").append(FITS_LABEL).append(" |");
+        for (int i = 0; i < names.size(); i++) {
+            out.append(' ').append(fits(i)).append(" |");
+        }
         out.append('\n');
         for (Row r : rows()) {
             out.append("| ").append(r.metric().label()).append(" |");

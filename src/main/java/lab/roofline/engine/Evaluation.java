@@ -106,6 +106,19 @@ public record Evaluation(
     }
 
     /**
+     * The fewest devices of this kind that hold the weights and the KV cache at this batch, both split
+     * across them: what makes the scenario fit (at least {@link MemoryUse#minDevicesForWeights}).
+     */
+    public long devicesToFit() {
+        double perDevice = memory.capacityBytes() / scenario.gpuCount();
+        long n = Math.max(1, (long) Math.ceil(memory.totalBytes() / perDevice));
+        while (n * perDevice < memory.totalBytes()) {
+            n++; // rounding never leaves it one short
+        }
+        return Math.max(n, memory.minDevicesForWeights());
+    }
+
+    /**
      * Cost per million tokens by cause, in USD when {@code usd}, else device seconds per token.
      */
     public record CostByCause(PhaseCost.TimeSplit input, PhaseCost.TimeSplit output, boolean usd) {

@@ -51,8 +51,7 @@ public final class Captions {
             return null;
         }
         return memory.maxBatch() == 0
-                ? String.format(Locale.ROOT, "does not fit: needs %,d × %s", memory.minDevicesForWeights(),
-                e.scenario().gpu().name())
+                ? String.format(Locale.ROOT, "does not fit: needs %,d × %s", e.devicesToFit(), e.scenario().gpu().name())
                 : String.format(Locale.ROOT, "does not fit: max batch %,d", memory.maxBatch());
     }
 

@@ -308,7 +308,7 @@ public final class DashboardView extends BorderPane {
         mainScroll.viewportBoundsProperty().addListener((obs, old, now) -> arrangeCharts(now.getWidth()));
         mainScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
         for (ScrollPane pane : new ScrollPane[] {side, mainScroll, explainScroll}) {
-            uncacheViewport(pane);
+            lab.roofline.ui.widget.Viewports.uncache(pane);
         }
         applyZoom();
         slimStrip = slimStrip();
@@ -755,22 +755,6 @@ public final class DashboardView extends BorderPane {
         lessonBar.dispose();
         comparison.dispose();
         vm.pins().removeListener(pinsChanged);
-    }
-
-    /**
-     * The scroll pane's skin caches its viewport as one bitmap, which pays when content scrolls and costs
-     * when it changes: every slider step then re-renders the whole pane (all three charts, the summary)
-     * instead of the few regions that changed. Here content changes on every step and scrolls rarely.
-     */
-    private static void uncacheViewport(ScrollPane pane) {
-        javafx.beans.value.ChangeListener<javafx.scene.control.Skin<?>> uncache = (obs, old, skin) -> {
-            if (skin instanceof javafx.scene.control.SkinBase<?> base) {
-                base.getChildren().stream().filter(n -> n.getStyleClass().contains("viewport"))
-                        .forEach(viewport -> viewport.setCache(false));
-            }
-        };
-        pane.skinProperty().addListener(uncache);
-        uncache.changed(pane.skinProperty(), null, pane.getSkin());
     }
 
     /** File ▸ Open Recent: the recent scenario files, most recent first; a missing one is shown disabled. */

@@ -49,4 +49,21 @@ class ComparisonTest {
         assertThat(c.rows()).allMatch(r -> r.best() == -1);
         assertThat(c.markdown()).doesNotContain("**");
     }
+
+    @Test
+    void eachScenarioSaysWhetherItFitsAndHowManyDevicesWouldHoldIt() {
+        Evaluation t4 = on("t4", 64); // 70B INT8: weights 70.6 GB and a KV cache at batch 64, on 16 GB cards
+        double perDevice = 16e9;
+        long byHand = (long) Math.ceil(t4.memory().totalBytes() / perDevice);
+        assertThat(t4.memory().totalBytes()).isGreaterThan(5 * perDevice).as("5 T4s hold the weights alone, not the cache");
+        assertThat(t4.memory().minDevicesForWeights()).isEqualTo(5);
+        assertThat(t4.devicesToFit()).isEqualTo(byHand).isEqualTo(7);
+        Comparison c = new Comparison(List.of("H100 at 8", "H100 at 64", "T4"), List.of(on("h100_sxm", 8), on("h100_sxm", 64), t4));
+        assertThat(c.fits(0)).isEqualTo("yes");
+        assertThat(c.fits(1)).isEqualTo("no: max batch 22");
+        assertThat(c.fits(2)).isEqualTo("no: needs 7 × NVIDIA T4");
+        assertThat(c.markdown().lines().skip(2).findFirst().orElseThrow())
+                .isEqualTo("| Fits in memory | yes | no: max batch 22 | no: needs 7 × NVIDIA T4 |");
+        assertThat(lab.roofline.explain.Captions.doesNotFit(t4)).isEqualTo("does not fit: needs 7 × NVIDIA T4");
+    }
 }

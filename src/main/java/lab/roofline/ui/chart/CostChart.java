@@ -72,8 +72,11 @@ public final class CostChart extends CanvasChart {
                     color(ChartColor.MUTED));
         }
         // The longest wording with room: why the chart shows time, when it can say so.
+        List<String> unpriced = pins().stream().filter(p -> !p.evaluation().cost().hasPrice()).map(ChartPin::shortName)
+                .toList();
+        String why = unpriced.size() == 1 ? unpriced.get(0) + " has no price" : "a pinned scenario has no price";
         String[] titles = usdShown(e) ? new String[] {"Cost per million tokens"} : e.cost().hasPrice()
-                ? new String[] {"GPU time per token (a pinned scenario has no price)", "GPU time per token (a pin has no price)",
+                ? new String[] {"GPU time per token (" + why + ")", "GPU time per token (a pin has no price)",
                 "GPU time per token"}
                 : new String[] {"GPU time per token (no price known)", "GPU time per token"};
         String title = titles[titles.length - 1];
@@ -269,8 +272,9 @@ public final class CostChart extends CanvasChart {
         segments.clear();
         Evaluation.Cost cost = e.cost();
         boolean priced = cost.hasPrice();
-        PhaseCost.TimeSplit input = e.costByCause().input();
-        PhaseCost.TimeSplit output = e.costByCause().output();
+        Row live = row("Live", null, e, priced);
+        PhaseCost.TimeSplit input = live.input();
+        PhaseCost.TimeSplit output = live.output();
         double max = Math.max(input.totalSeconds(), output.totalSeconds());
         Bars bars = bars(w, h);
         LogScale x = LogScale.linear(0, max * 1.0, bars.left(), bars.right());
@@ -328,9 +332,12 @@ public final class CostChart extends CanvasChart {
                 text(g, total, bars.right(), y - 4, TextAlignment.RIGHT, VPos.BOTTOM, font(1.0, true),
                         color(ChartColor.TEXT));
             } else if (bars.compact() && cursor + 10 + totalWidth > bars.right()) {
-                // A long bar in a narrow chart: the total inside its end, in the plot's colour.
+                // A long bar in a narrow chart: the total inside its end, in the plot's colour on a solid bar,
+                // in the text colour (unfaded) on a faded one, where light text would not read.
+                g.setGlobalAlpha(1);
                 text(g, total, cursor - 6, cy, TextAlignment.RIGHT, VPos.CENTER, font(1.0, true),
-                        color(ChartColor.PLOT));
+                        color(infeasible ? ChartColor.TEXT : ChartColor.PLOT));
+                g.setGlobalAlpha(infeasible ? 0.35 : 1);
             } else {
                 text(g, total, Math.max(cursor, bars.left() + 2) + 10, cy, TextAlignment.LEFT, VPos.CENTER,
                         font(1.0, true), color(ChartColor.TEXT));
@@ -446,8 +453,10 @@ public final class CostChart extends CanvasChart {
 
     private static Row row(String name, PinStyle style, Evaluation e, boolean usd) {
         Evaluation.CostByCause byCause = e.costByCause();
-        // The engine gives dollars when priced: back to device seconds when the chart shows time.
-        double toUnit = byCause.usd() && !usd ? 1 / (e.cost().priceUsdPerHour() / 3600 * 1e6) : 1;
+        // The engine gives dollars when priced, else the system's seconds per token; the chart's time is
+        // GPU time (seconds x devices), what the dollars pay for, so 8 GPUs never look 8x cheaper.
+        double toUnit = usd ? 1 : (byCause.usd() ? 1 / (e.cost().priceUsdPerHour() / 3600 * 1e6) : 1)
+                * e.scenario().gpuCount();
         return new Row(name, style, byCause.input().scaled(toUnit), byCause.output().scaled(toUnit), e.memory().fits());
     }
 
@@ -480,11 +489,10 @@ public final class CostChart extends CanvasChart {
         double textScale = Math.max(0.62, Math.min(0.9, rowH / (baseFontSize() * 1.25)));
         Font rowFont = font(textScale, true);
         boolean compact = w - RIGHT - TOTAL_LABEL_WIDTH - LEFT < w * 0.5;
-        // Wide: names left of the bars. Narrow: "Live" and the pins' markers, which the other charts' keys name.
+        // Each bar's scenario by name (shortened to a third of the chart), as the other charts' keys name it.
         double labelColumn = measuredWidth("Live", textScale, true);
         for (Row r : rows.subList(1, n)) {
-            labelColumn = Math.max(labelColumn, measuredWidth(compact ? r.style().glyph()
-                    : r.style().glyph() + " " + r.name(), textScale, true));
+            labelColumn = Math.max(labelColumn, measuredWidth(r.style().glyph() + " " + r.name(), textScale, true));
         }
         labelColumn = Math.min(labelColumn, Math.max(LEFT - 28, w * 0.3));
         double barsLeft = 16 + labelColumn + 8;
@@ -508,8 +516,7 @@ public final class CostChart extends CanvasChart {
                 double y = groupTop + header + k * rowH + (rowH - barH) / 2;
                 double cy = y + barH / 2;
                 Color labelColor = r.style() == null ? color(ChartColor.TEXT) : color(r.style().color());
-                String label = r.style() == null ? "Live" : compact ? r.style().glyph()
-                        : fitted(r.style().glyph() + " " + r.name(), rowFont, labelColumn);
+                String label = r.style() == null ? "Live" : fitted(r.style().glyph() + " " + r.name(), rowFont, labelColumn);
                 g.setGlobalAlpha(1);
                 text(g, label, barsLeft - 8, cy, TextAlignment.RIGHT, VPos.CENTER, rowFont, labelColor);
                 g.setGlobalAlpha(r.fits() ? 1 : 0.35);
@@ -529,8 +536,9 @@ public final class CostChart extends CanvasChart {
                 double totalWidth = measuredWidth(total, textScale, true);
                 g.setGlobalAlpha(1);
                 if (cursor + 8 + totalWidth > w - 4) {
-                    // A long bar in a narrow chart: the total inside its end, in the plot's colour.
-                    text(g, total, cursor - 6, cy, TextAlignment.RIGHT, VPos.CENTER, rowFont, color(ChartColor.PLOT));
+                    // A long bar in a narrow chart: the total inside its end (light on a solid bar, dark on a faded one).
+                    text(g, total, cursor - 6, cy, TextAlignment.RIGHT, VPos.CENTER, rowFont,
+                            color(r.fits() ? ChartColor.PLOT : ChartColor.TEXT));
                 } else {
                     text(g, total, cursor + 8, cy, TextAlignment.LEFT, VPos.CENTER, rowFont, color(ChartColor.TEXT));
                 }

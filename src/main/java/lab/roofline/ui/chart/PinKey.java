@@ -38,7 +38,9 @@ public record PinKey(Box box, List<Row> rows) {
         double textRoom = Math.max(size * 3, maxWidth - 3 * INSET - SAMPLE);
         List<String> texts = new ArrayList<>();
         texts.add(fit(liveText, textRoom, measure, size));
-        pins.forEach(p -> texts.add(fit(p.shortName(), textRoom, measure, size)));
+        // A pin that does not fit is drawn faded: its key says why.
+        pins.forEach(p -> texts.add(fit(p.shortName() + (p.evaluation().memory().fits() ? "" : " (does not fit)"),
+                textRoom, measure, size)));
         double textWidth = texts.stream().mapToDouble(t -> measure.width(t, size, false)).max().orElse(0);
         double w = 3 * INSET + SAMPLE + textWidth;
         double h = texts.size() * rowHeight + INSET;
@@ -51,6 +53,41 @@ public record PinKey(Box box, List<Row> rows) {
                     y + INSET / 2 + (i + 0.5) * rowHeight));
         }
         return new PinKey(new Box(x, y, w, h), List.copyOf(rows));
+    }
+
+    /**
+     * The first of the candidate keys that crosses none of the lines (polylines as x, y arrays) and covers
+     * no mark; the first candidate when every one does. A key never hides a roof or a curve it can avoid.
+     */
+    public static PinKey clearOf(List<PinKey> candidates, List<double[][]> lines, List<Box> marks) {
+        for (PinKey key : candidates) {
+            if (key != null && clear(LabelLayout.padded(key.box()), lines, marks)) {
+                return key;
+            }
+        }
+        return candidates.isEmpty() ? null : candidates.get(0);
+    }
+
+    private static boolean clear(Box box, List<double[][]> lines, List<Box> marks) {
+        if (marks.stream().anyMatch(box::overlaps)) {
+            return false;
+        }
+        for (double[][] line : lines) {
+            double[] xs = line[0];
+            double[] ys = line[1];
+            for (int i = 0; i + 1 < xs.length; i++) {
+                double length = Math.hypot(xs[i + 1] - xs[i], ys[i + 1] - ys[i]);
+                int steps = (int) Math.max(1, Math.min(4000, Math.ceil(length / 2)));
+                for (int k = 0; k <= steps && Double.isFinite(length); k++) {
+                    double x = xs[i] + (xs[i + 1] - xs[i]) * k / steps;
+                    double y = ys[i] + (ys[i + 1] - ys[i]) * k / steps;
+                    if (x >= box.x() && x <= box.right() && y >= box.y() && y <= box.bottom()) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
     }
 
     /** The text, shortened with an ellipsis to a width. */

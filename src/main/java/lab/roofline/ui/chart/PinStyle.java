@@ -8,10 +8,10 @@ import lab.roofline.ui.chart.CanvasChart.ChartColor;
  * still reads; the colours (a theme's tokens) are chosen away from the live scenario's.
  */
 public enum PinStyle {
-    SQUARE(ChartColor.PIN_1, new double[] {10, 5}, "■", "teal, dashed"),
+    SQUARE(ChartColor.PIN_1, new double[] {14, 5}, "■", "teal, long dashes"),
     TRIANGLE(ChartColor.PIN_2, new double[] {2.5, 3.5}, "▲", "magenta, dotted"),
-    INVERTED_TRIANGLE(ChartColor.PIN_3, new double[] {11, 4, 2.5, 4}, "▼", "ochre, dash-dot"),
-    STAR(ChartColor.PIN_4, new double[] {5, 3, 5, 3, 1.5, 3}, "★", "slate, dash-dash-dot");
+    INVERTED_TRIANGLE(ChartColor.PIN_3, new double[] {10, 4, 2.5, 4}, "▼", "ochre, dash-dot"),
+    STAR(ChartColor.PIN_4, new double[] {4.5, 3.5}, "★", "ink, short dashes");
 
     private final ChartColor color;
     private final double[] dashes;

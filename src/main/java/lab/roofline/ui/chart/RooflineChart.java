@@ -72,6 +72,46 @@ public final class RooflineChart extends CanvasChart {
         return new Point2D(toPixels(at.x()), toPixels(at.y()));
     }
 
+    /**
+     * The key in the plot's lower right, where at high intensity and low FLOP/s nothing is usually drawn;
+     * else the first other corner that crosses no roof, decode path or pin point. Only what stays put while
+     * the batch changes counts: the key is drawn with the background.
+     */
+    private PinKey pinKey(Evaluation e) {
+        if (pins().isEmpty()) {
+            return null;
+        }
+        LabelLayout.Box plot = new LabelLayout.Box(geometry.plotLeft(), geometry.plotTop(),
+                geometry.plotRight() - geometry.plotLeft(), geometry.plotBottom() - geometry.plotTop());
+        String live = e.memory().fits() ? "Live" : "Live (does not fit)";
+        List<PinKey> corners = new ArrayList<>();
+        for (boolean[] corner : new boolean[][] {{true, true}, {false, false}, {false, true}, {true, false}}) {
+            corners.add(PinKey.of(pins(), live, plot, corner[0], corner[1], plot.w() * 0.45, measure(), baseFontSize()));
+        }
+        List<double[][]> lines = new ArrayList<>();
+        List<Evaluation.Roof> roofs = new ArrayList<>(e.roofs());
+        pins().forEach(p -> roofs.add(p.evaluation().currentRoof()));
+        for (Evaluation.Roof roof : roofs) {
+            lines.add(xy(geometry.roof(roof)));
+        }
+        lines.add(xy(geometry.decodePath()));
+        RooflineGeometry.Point ridge = geometry.ridge();
+        lines.add(new double[][] {{ridge.x(), ridge.x()}, {ridge.y(), geometry.plotBottom()}});
+        List<LabelLayout.Box> marks = new ArrayList<>();
+        for (ChartPin p : pins()) {
+            for (RooflineGeometry.Point at : List.of(geometry.phase(p.evaluation().prefill()),
+                    geometry.phase(p.evaluation().decode()))) {
+                marks.add(LabelLayout.Box.around(at.x(), at.y(), 16, 16));
+            }
+        }
+        return PinKey.clearOf(corners, lines, marks);
+    }
+
+    private static double[][] xy(List<RooflineGeometry.Point> points) {
+        return new double[][] {points.stream().mapToDouble(RooflineGeometry.Point::x).toArray(),
+                points.stream().mapToDouble(RooflineGeometry.Point::y).toArray()};
+    }
+
     /** The key to the pins at the last redraw (null when nothing is pinned). */
     public PinKey pinKey() {
         layout();
@@ -115,10 +155,7 @@ public final class RooflineChart extends CanvasChart {
     @Override
     protected void prepare(Evaluation e, double w, double h) {
         setScales(e, w, h);
-        // The key in the plot's lower right: at high intensity and low FLOP/s nothing is ever drawn.
-        LabelLayout.Box plot = new LabelLayout.Box(geometry.plotLeft(), geometry.plotTop(),
-                geometry.plotRight() - geometry.plotLeft(), geometry.plotBottom() - geometry.plotTop());
-        key = PinKey.of(pins(), "Live", plot, true, true, plot.w() * 0.45, measure(), baseFontSize());
+        key = pinKey(e);
         layout = layOutLabels(e, w, h, () -> RooflineLabels.still(e, pins(), key, geometry, measure(), baseFontSize()),
                 still -> RooflineLabels.withPoints(still, e, geometry), l -> POINT_LABELS.contains(l.id()));
     }

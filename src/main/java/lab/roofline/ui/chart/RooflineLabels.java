@@ -93,6 +93,9 @@ public final class RooflineLabels {
             for (Point p : new Point[] {geo.phase(pin.evaluation().prefill()), geo.phase(pin.evaluation().decode())}) {
                 layout.obstacle(Box.around(p.x(), p.y(), 2 * POINT_RADIUS + 2, 2 * POINT_RADIUS + 2));
             }
+            // Labels keep off a pin's roof where they can, as off the live one's.
+            List<Point> roof = geo.roof(pin.evaluation().currentRoof());
+            layout.reserveAlong(roof.stream().mapToDouble(Point::x).toArray(), roof.stream().mapToDouble(Point::y).toArray(), 3);
         }
         List<Point> path = geo.decodePath();
         if (path.size() >= 2) {

@@ -61,9 +61,7 @@ public final class UtilizationChart extends CanvasChart {
     @Override
     protected void prepare(Evaluation e, double w, double h) {
         setScales(w, h);
-        // The key in the plot's upper left: at batch 1 every curve is low, so nothing is drawn there.
-        LabelLayout.Box plot = UtilizationLabels.plot(w, h);
-        key = PinKey.of(pins(), "Live", plot, false, false, plot.w() * 0.45, measure(), baseFontSize());
+        key = pinKey(e, w, h);
         layout = layOutLabels(e, w, h,
                 () -> UtilizationLabels.still(e, references.getValue(), pins(), key, w, h, measure(), baseFontSize()),
                 still -> UtilizationLabels.withCurrent(still, e, highlighted(Explanation.Topic.BATCH_API), w, h),
@@ -274,6 +272,44 @@ public final class UtilizationChart extends CanvasChart {
     public javafx.geometry.Point2D pinPosition(int index) {
         double[] at = UtilizationLabels.pinPoint(pins().get(index), drawingWidth(), drawingHeight());
         return new javafx.geometry.Point2D(toPixels(at[0]), toPixels(at[1]));
+    }
+
+    /**
+     * The key in the plot's upper left, where at small batches every curve is low; else the first other
+     * corner that crosses no curve, no line of the critical batch or the memory wall, and no pin's marker.
+     */
+    private PinKey pinKey(Evaluation e, double w, double h) {
+        if (pins().isEmpty()) {
+            return null;
+        }
+        LabelLayout.Box plot = UtilizationLabels.plot(w, h);
+        String live = e.memory().fits() ? "Live" : "Live (does not fit)";
+        List<PinKey> corners = new java.util.ArrayList<>();
+        for (boolean[] corner : new boolean[][] {{false, false}, {true, true}, {true, false}, {false, true}}) {
+            corners.add(PinKey.of(pins(), live, plot, corner[0], corner[1], plot.w() * 0.45, measure(), baseFontSize()));
+        }
+        List<double[][]> lines = new java.util.ArrayList<>();
+        List<Evaluation> all = new java.util.ArrayList<>(List.of(e));
+        pins().forEach(p -> all.add(p.evaluation()));
+        for (Evaluation each : all) {
+            List<Evaluation.BatchPoint> curve = each.utilizationCurve();
+            lines.add(new double[][] {curve.stream().mapToDouble(p -> xScale.toPixel(p.batchSize())).toArray(),
+                    curve.stream().mapToDouble(p -> yScale.toPixel(p.computeUtilization() * 100)).toArray()});
+        }
+        double critical = e.criticalBatchNoContext();
+        if (!Double.isNaN(critical) && critical <= ScenarioLimits.CURVE_MAX_BATCH) {
+            double x = xScale.toPixel(Math.max(1, critical));
+            lines.add(new double[][] {{x, x}, {plot.y(), plot.bottom()}});
+        }
+        if (e.memory().maxBatch() >= 1 && e.memory().maxBatch() < ScenarioLimits.CURVE_MAX_BATCH) {
+            double x = xScale.toPixel(e.memory().maxBatch());
+            lines.add(new double[][] {{x, x}, {plot.y(), plot.bottom()}});
+        }
+        List<LabelLayout.Box> marks = pins().stream().map(p -> {
+            double[] at = UtilizationLabels.pinPoint(p, w, h);
+            return LabelLayout.Box.around(at[0], at[1], 14, 14);
+        }).toList();
+        return PinKey.clearOf(corners, lines, marks);
     }
 
     /** The key to the pins at the last redraw (null when nothing is pinned). */

@@ -99,6 +99,10 @@ public final class UtilizationLabels {
         for (ChartPin pin : pins) {
             double[] at = pinPoint(pin, w, h);
             layout.obstacle(Box.around(at[0], at[1], 14, 14));
+            // Labels keep off a pin's curve where they can, as off the live one.
+            List<Evaluation.BatchPoint> pinCurve = pin.evaluation().utilizationCurve();
+            layout.reserveAlong(pinCurve.stream().mapToDouble(p -> xs.toPixel(p.batchSize())).toArray(),
+                    pinCurve.stream().mapToDouble(p -> ys.toPixel(p.computeUtilization() * 100)).toArray(), 3);
         }
         List<Evaluation.BatchPoint> curve = e.utilizationCurve();
         layout.reserveAlong(curve.stream().mapToDouble(p -> xs.toPixel(p.batchSize())).toArray(),

@@ -252,9 +252,21 @@ public final class RooflineViewModel {
         while (used.contains(colour)) {
             colour++;
         }
-        String shown = name == null || name.isBlank() ? "Pin " + (pins.size() + 1) : name.strip();
+        String shown = name == null || name.isBlank() ? describe(result.get().scenario()) : name.strip();
         pins.add(new Pin(shown, colour, inputs(), result.get()));
         return Optional.empty();
+    }
+
+    /**
+     * A pin's name when the user gives none: what tells scenarios apart, short enough for a chart's key:
+     * "2 × H200 SXM · 70.6B INT8 · batch 64".
+     */
+    static String describe(Scenario s) {
+        String gpu = Units.oneLine(s.gpu().name()).replaceFirst("^(NVIDIA|AMD|Google|Intel|Apple|AWS)\\s+", "")
+                .replaceFirst("\\s+\\d+\\s?GB$", "");
+        return (s.gpuCount() > 1 ? s.gpuCount() + " × " : "") + gpu + " · "
+                + Units.parameterCount(s.model().totalParameters()) + " " + s.weightPrecision().label() + " · batch "
+                + String.format(java.util.Locale.ROOT, "%,d", s.batchSize());
     }
 
     public void unpin(Pin pin) {

@@ -57,7 +57,13 @@ public final class ComparisonTable extends VBox {
         grid.getStyleClass().add("comparison-grid");
         grid.setHgap(14);
         grid.setVgap(3);
-        getChildren().addAll(header, grid);
+        // Wider than the window (four pins, a large zoom): it scrolls sideways rather than cut numbers short.
+        gridScroll.getStyleClass().add("comparison-scroll");
+        gridScroll.setFitToHeight(true);
+        gridScroll.setVbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        gridScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        lab.roofline.ui.widget.Viewports.uncache(gridScroll);
+        getChildren().addAll(header, gridScroll);
         setSpacing(6);
         visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.pins()));
         managedProperty().bind(visibleProperty());
@@ -66,6 +72,9 @@ public final class ComparisonTable extends VBox {
     }
 
     private final Button exportCsv = new Button("Export CSV…");
+    private final javafx.scene.control.ScrollPane gridScroll = new javafx.scene.control.ScrollPane(grid);
+    /** The row that says whether each scenario fits in memory (its numbers are what it would do if not). */
+    private List<Label> fitsCells = List.of();
 
     /** The command that writes the comparison to a CSV file (the window's File menu has it too). */
     public void setOnExportCsv(org.controlsfx.control.action.Action export) {
@@ -109,7 +118,20 @@ public final class ComparisonTable extends VBox {
             dirty = false;
             refresh();
         }
+        // Room for the sideways scroll bar when the table is wider than the window, so it covers no row.
+        double gridHeight = grid.prefHeight(-1);
+        double bar = grid.prefWidth(-1) > gridScroll.getWidth() - 2 && gridScroll.getWidth() > 0
+                ? getFont().getSize() * 1.4 : 0;
+        if (gridScroll.getPrefHeight() != gridHeight + bar + 2) {
+            gridScroll.setPrefHeight(gridHeight + bar + 2);
+            gridScroll.setMinHeight(gridHeight + bar + 2);
+        }
         super.layoutChildren();
+    }
+
+    private javafx.scene.text.Font getFont() {
+        return header.getChildren().isEmpty() || !(header.getChildren().get(0) instanceof Label l)
+                ? javafx.scene.text.Font.getDefault() : l.getFont();
     }
 
     /** The table's texts now (rows of cells; the first row the names), for tests. */
@@ -119,6 +141,7 @@ public final class ComparisonTable extends VBox {
         List<String> names = new ArrayList<>(List.of(""));
         names.addAll(vm.comparison().names());
         rows.add(names);
+        rows.add(fitsCells.stream().map(Label::getText).toList());
         for (List<Label> row : cells) {
             rows.add(row.stream().map(Label::getText).toList());
         }
@@ -140,6 +163,11 @@ public final class ComparisonTable extends VBox {
         if (!shownPins.equals(List.copyOf(vm.pins()))) {
             rebuild(comparison);
         }
+        for (int i = 0; i + 1 < fitsCells.size(); i++) {
+            Label cell = fitsCells.get(i + 1);
+            cell.setText(comparison.fits(i));
+            cell.pseudoClassStateChanged(UNFIT, !"yes".equals(cell.getText()));
+        }
         List<Comparison.Row> rows = comparison.rows();
         for (int r = 0; r < rows.size(); r++) {
             Comparison.Row row = rows.get(r);
@@ -157,6 +185,7 @@ public final class ComparisonTable extends VBox {
     }
 
     private static final javafx.css.PseudoClass BEST = javafx.css.PseudoClass.getPseudoClass("best");
+    private static final javafx.css.PseudoClass UNFIT = javafx.css.PseudoClass.getPseudoClass("unfit");
 
     /** New columns for a new set of pins: a header with each pin's menu, then one label per cell. */
     private void rebuild(Comparison comparison) {
@@ -177,23 +206,31 @@ public final class ComparisonTable extends VBox {
             column.setHalignment(HPos.RIGHT);
             grid.getColumnConstraints().add(column);
         }
+        fitsCells = row(Comparison.FITS_LABEL, 1);
         List<List<Label>> all = new ArrayList<>();
         List<Comparison.Row> rows = comparison.rows();
         for (int r = 0; r < rows.size(); r++) {
-            List<Label> line = new ArrayList<>();
-            Label metric = new Label(rows.get(r).metric().label());
-            metric.getStyleClass().add("comparison-metric");
-            grid.add(metric, 0, r + 1);
-            line.add(metric);
-            for (int i = 0; i <= shownPins.size(); i++) {
-                Label cell = new Label();
-                cell.getStyleClass().add("comparison-value");
-                grid.add(cell, i + 1, r + 1);
-                line.add(cell);
-            }
-            all.add(line);
+            all.add(row(rows.get(r).metric().label(), r + 2));
         }
         cells = all;
+    }
+
+    /** A row of the grid: its label, then an empty cell per scenario; never shortened with "…". */
+    private List<Label> row(String label, int gridRow) {
+        List<Label> line = new ArrayList<>();
+        Label metric = new Label(label);
+        metric.getStyleClass().add("comparison-metric");
+        metric.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        grid.add(metric, 0, gridRow);
+        line.add(metric);
+        for (int i = 0; i <= shownPins.size(); i++) {
+            Label cell = new Label();
+            cell.getStyleClass().add("comparison-value");
+            cell.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            grid.add(cell, i + 1, gridRow);
+            line.add(cell);
+        }
+        return line;
     }
 
     private MenuButton pinMenu(Pin pin) {
@@ -201,6 +238,7 @@ public final class ComparisonTable extends VBox {
         MenuButton menu = new MenuButton(style.glyph() + " " + lab.roofline.engine.Units.oneLine(pin.name()));
         menu.getStyleClass().addAll("comparison-name", "pin-" + pin.colour());
         menu.setMnemonicParsing(false);
+        menu.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         MenuItem live = new MenuItem("Make live (load into the controls)");
         live.setOnAction(e -> vm.makeLive(pin));
         MenuItem rename = new MenuItem("Rename…");

@@ -51,7 +51,7 @@ class PinsUiTest extends DashboardFixture {
         assertThat(roofline.pins()).hasSize(1);
         Point2D decode = roofline.pinPosition(0, false);
         assertThat(near(pixel(robot, roofline, decode), PIN_1)).as("the pin's decode marker in its colour").isTrue();
-        assertThat(roofline.pinKey().rows()).extracting(PinKey.Row::text).containsExactly("Live", "Pin 1");
+        assertThat(roofline.pinKey().rows()).extracting(PinKey.Row::text).containsExactly("Live", "H200 SXM · 70.6B INT8 · batch 16");
         assertThat(roofline.labelLayout().label(RooflineLabels.pinId(0))).as("named beside its point").isNotNull();
 
         Point2D current = utilization.pinPosition(0);
@@ -61,7 +61,7 @@ class PinsUiTest extends DashboardFixture {
 
         // Cost: a bar per scenario in each group; the pin's output cost, per token, is far below the live one's.
         var pinBars = cost.segments().stream().filter(s -> s.scenario() == 1).toList();
-        assertThat(pinBars).extracting(CostChart.Segment::bar).contains("Input (prefill) · Pin 1", "Output (decode) · Pin 1");
+        assertThat(pinBars).extracting(CostChart.Segment::bar).contains("Input (prefill) · H200 SXM · 70.6B INT8 · batch 16", "Output (decode) · H200 SXM · 70.6B INT8 · batch 16");
         double liveOutput = cost.segments().stream().filter(s -> s.scenario() == 0 && s.bar().startsWith("Output"))
                 .mapToDouble(CostChart.Segment::w).sum();
         double pinOutput = pinBars.stream().filter(s -> s.bar().startsWith("Output")).mapToDouble(CostChart.Segment::w).sum();

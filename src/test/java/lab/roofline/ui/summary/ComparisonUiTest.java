@@ -33,7 +33,10 @@ class ComparisonUiTest extends DashboardFixture {
         robot.interact(() -> vm.selectGpu("h200_sxm"));
         settle();
         List<List<String>> texts = table.texts();
-        assertThat(texts.get(0)).containsExactly("", "Live", "Pin 1");
+        // Unnamed, a pin is named after what sets it apart: devices, model size, precision, batch.
+        assertThat(vm.pins().get(0).name()).isEqualTo("H100 SXM5 · 70.6B INT8 · batch 16");
+        assertThat(texts.get(0)).containsExactly("", "Live", "H100 SXM5 · 70.6B INT8 · batch 16");
+        assertThat(texts.get(1)).as("whether each fits").containsExactly("Fits in memory", "yes", "yes");
         List<String> throughput = texts.stream().filter(r -> r.get(0).equals("Decode throughput")).findFirst().orElseThrow();
         // The pin is the H100 at batch 16; the live one the H200, faster: the ratio says by how much.
         double live = vm.result().decode().tokensPerSecond();
@@ -42,7 +45,7 @@ class ComparisonUiTest extends DashboardFixture {
         assertThat(throughput.get(2)).startsWith(lab.roofline.engine.Units.sig3(pinned) + " tok/s")
                 .endsWith("(" + lab.roofline.engine.Units.times(pinned / live) + ")");
         robot.clickOn("Copy CSV");
-        assertThat(table.lastCopied()).startsWith("name,fits,").contains("\r\nLive,", "\r\nPin 1,");
+        assertThat(table.lastCopied()).startsWith("name,fits,").contains("\r\nLive,", "\r\nH100 SXM5 · 70.6B INT8 · batch 16,");
         robot.interact(() -> vm.unpin(vm.pins().get(0)));
         settle();
         assertThat(table.isVisible()).isFalse();
