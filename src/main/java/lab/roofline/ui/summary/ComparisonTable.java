@@ -63,6 +63,13 @@ public final class ComparisonTable extends VBox {
         gridScroll.setVbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
         gridScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.AS_NEEDED);
         lab.roofline.ui.widget.Viewports.uncache(gridScroll);
+        // The wheel scrolls the page, not the table: only a sideways scroll (Shift+wheel, a trackpad) moves it.
+        gridScroll.addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, e -> {
+            if (Math.abs(e.getDeltaX()) < Math.abs(e.getDeltaY()) && !e.isShiftDown() && getParent() != null) {
+                e.consume();
+                javafx.event.Event.fireEvent(getParent(), e.copyFor(getParent(), getParent()));
+            }
+        });
         getChildren().addAll(header, gridScroll);
         setSpacing(6);
         visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.pins()));
