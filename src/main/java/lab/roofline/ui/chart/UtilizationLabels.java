@@ -85,7 +85,11 @@ public final class UtilizationLabels {
                 y(h).toPixel(p.decode().computeUtilization() * 100)};
     }
 
-    /** As above with pins beside the live curve: their key and markers are obstacles, their names come last. */
+    /**
+     * As above with pins beside the live curve: their key and markers are obstacles. Their names are in the
+     * key only: beside markers that crowd where the curves meet they would give way to the current batch's
+     * label on many frames, each time redrawing the background.
+     */
     public static LabelLayout still(Evaluation e, List<RatioReference> references, List<ChartPin> pins, PinKey key,
                                     double w, double h, LabelLayout.TextMeasure measure, double fontPx) {
         LogScale xs = x(w);
@@ -206,15 +210,6 @@ public final class UtilizationLabels {
                             new Spot(x - tw / 2, top - th * 1.2, true), new Spot(x - tw / 2, top - th * 2.4, true)));
         }
 
-        // Each pin's name beside its current batch (the key names it too, so a crowded chart may drop it).
-        for (int i = 0; i < pins.size(); i++) {
-            ChartPin pin = pins.get(i);
-            double[] at = pinPoint(pin, w, h);
-            Style style = RooflineLabels.pinLabel(pin.style());
-            String text = pin.shortName();
-            layout.place(RooflineLabels.pinId(i), text, style, at,
-                    layout.around(at[0], at[1], layout.width(text, style), layout.height(style), 10, false, false));
-        }
         return layout;
     }
 
