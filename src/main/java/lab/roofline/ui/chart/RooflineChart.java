@@ -420,7 +420,7 @@ public final class RooflineChart extends CanvasChart {
 
     static String tflopsTick(double flops) {
         double t = flops / 1e12;
-        if (t >= 1e5) { // short, so a large multi-device axis never runs into the axis title
+        if (t >= 1e4) { // short, so a large multi-device axis never runs into the axis title (and one style: 10k, 100k)
             return t >= 1e6 ? String.format(Locale.ROOT, "%.0fM", t / 1e6) : String.format(Locale.ROOT, "%.0fk", t / 1e3);
         }
         if (t >= 1) {

@@ -214,4 +214,10 @@ class ChartsUiTest extends DashboardFixture {
         scene.getRoot().layout();
         return chart;
     }
+
+    @Test
+    void flopsTicksShareOneStyleOnAnAxis() {
+        assertThat(java.util.List.of(1e14, 1e15, 1e16, 1e17, 1e18).stream().map(RooflineChart::tflopsTick).toList())
+                .containsExactly("100", "1,000", "10k", "100k", "1M");
+    }
 }
