@@ -13,9 +13,8 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Pane;
-import javafx.scene.layout.Priority;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import lab.roofline.engine.Comparison;
 import lab.roofline.engine.Units;
@@ -30,7 +29,7 @@ import lab.roofline.ui.scenario.RooflineViewModel.Pin;
 public final class ComparisonTable extends VBox {
     private final RooflineViewModel vm;
     private final GridPane grid = new GridPane();
-    private final HBox header;
+    private final FlowPane header;
     private final InvalidationListener changed = obs -> markDirty();
     private boolean dirty = true;
     /** The cells of the current pin set, updated in place while the live scenario changes. */
@@ -50,9 +49,13 @@ public final class ComparisonTable extends VBox {
         exportCsv.setId("comparison-export");
         exportCsv.setVisible(false);
         exportCsv.managedProperty().bind(exportCsv.visibleProperty());
-        Pane spacer = new Pane();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        header = new HBox(8, title, spacer, copyCsv, copyMarkdown, exportCsv);
+        // The title and the buttons whole, on one line when there is room, wrapped when not (a large zoom).
+        for (Region r : new Region[] {title, copyCsv, copyMarkdown, exportCsv}) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        title.setPadding(new javafx.geometry.Insets(0, 10, 0, 0));
+        header = new FlowPane(8, 4, title, copyCsv, copyMarkdown, exportCsv);
+        header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         header.getStyleClass().add("comparison-header");
         grid.getStyleClass().add("comparison-grid");
         grid.setHgap(14);
@@ -227,13 +230,13 @@ public final class ComparisonTable extends VBox {
         List<Label> line = new ArrayList<>();
         Label metric = new Label(label);
         metric.getStyleClass().add("comparison-metric");
-        metric.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        metric.setMinWidth(Region.USE_PREF_SIZE);
         grid.add(metric, 0, gridRow);
         line.add(metric);
         for (int i = 0; i <= shownPins.size(); i++) {
             Label cell = new Label();
             cell.getStyleClass().add("comparison-value");
-            cell.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            cell.setMinWidth(Region.USE_PREF_SIZE);
             grid.add(cell, i + 1, gridRow);
             line.add(cell);
         }
@@ -245,7 +248,7 @@ public final class ComparisonTable extends VBox {
         MenuButton menu = new MenuButton(style.glyph() + " " + lab.roofline.engine.Units.oneLine(pin.name()));
         menu.getStyleClass().addAll("comparison-name", "pin-" + pin.colour());
         menu.setMnemonicParsing(false);
-        menu.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        menu.setMinWidth(Region.USE_PREF_SIZE);
         MenuItem live = new MenuItem("Make live (load into the controls)");
         live.setOnAction(e -> vm.makeLive(pin));
         MenuItem rename = new MenuItem("Rename…");
