@@ -45,6 +45,13 @@ public final class ReportJson {
         put(gpu, "priceUsdPerHour", s.priceUsdPerHour());
         put(gpu, "ridgeFlopsPerByte", e.ridgeFlopsPerByte());
         put(gpu, "ridgeFlopsPerValue", e.ridgeFlopsPerValue());
+        if (!s.gpu().whatIf().isNone()) {
+            // A what-if, never the real device: the factors applied (the name says so too).
+            ObjectNode whatIf = gpu.putObject("whatIf");
+            whatIf.put("bandwidthScale", s.gpu().whatIf().bandwidth());
+            whatIf.put("peakScale", s.gpu().whatIf().peak());
+            whatIf.put("memoryScale", s.gpu().whatIf().memory());
+        }
 
         ObjectNode model = root.putObject("model");
         model.put("name", s.model().name());

@@ -76,6 +76,18 @@ public final class ScenarioOptions {
             description = "Price per device-hour (overrides the profile's); none: no price, costs in GPU time.")
     String pricePerHour;
 
+    @Option(names = "--bandwidth-scale", paramLabel = "X",
+            description = "What if the device had X times its memory bandwidth (0.5 to 4); named in every output.")
+    String bandwidthScale;
+
+    @Option(names = "--peak-scale", paramLabel = "X",
+            description = "What if the device had X times its peak FLOP/s at every precision (0.5 to 4).")
+    String peakScale;
+
+    @Option(names = "--memory-scale", paramLabel = "X",
+            description = "What if the device had X times its memory (0.5 to 4).")
+    String memoryScale;
+
     @Option(names = "--profiles", paramLabel = "DIR", description = "Extra folder of hardware profiles (repeatable).")
     List<Path> profileFolders = new ArrayList<>();
 
@@ -215,8 +227,14 @@ public final class ScenarioOptions {
         } else {
             price = value(cl, "--price-per-hour", ScenarioLimits.PRICE_USD_PER_HOUR, pricePerHour);
         }
+        // A what-if on the device: each factor from its flag, else the file's, else none.
+        lab.roofline.engine.HardwareScales baseScales = base == null ? lab.roofline.engine.HardwareScales.NONE : base.scales();
+        lab.roofline.engine.HardwareScales scales = new lab.roofline.engine.HardwareScales(
+                bandwidthScale == null ? baseScales.bandwidth() : value(cl, "--bandwidth-scale", ScenarioLimits.BANDWIDTH_SCALE, bandwidthScale),
+                peakScale == null ? baseScales.peak() : value(cl, "--peak-scale", ScenarioLimits.PEAK_SCALE, peakScale),
+                memoryScale == null ? baseScales.memory() : value(cl, "--memory-scale", ScenarioLimits.MEMORY_SCALE, memoryScale));
         return new ScenarioInputs(gpu, preset, count, weights, onlyWeights, kv, sequences, prompt, generated, devices,
-                realism.mode(), realism.compute(), realism.bandwidth(), price);
+                realism.mode(), realism.compute(), realism.bandwidth(), price, scales);
     }
 
     /** Whether the user typed this flag (a default value does not override a scenario file). */

@@ -11,6 +11,9 @@ import java.util.OptionalDouble;
  * One accelerator, per device. Peaks are dense (never 2:4-sparse) and in FLOP/s (OP/s for integers).
  *
  * @param priceUsdPerHour on-demand price per device-hour, or NaN when none is known
+ * @param year            the year it was released, or 0 when not known
+ * @param whatIf          the scales a what-if applied to the device it is made from ({@link HardwareScales#apply}),
+ *                        or none for a real device
  */
 public record HardwareProfile(
         String id,
@@ -21,9 +24,20 @@ public record HardwareProfile(
         double memoryCapacityBytes,
         double priceUsdPerHour,
         List<String> sources,
-        String notes) {
+        String notes,
+        int year,
+        HardwareScales whatIf) {
+
+    /** A real device whose release year is not given. */
+    public HardwareProfile(String id, String name, String vendor, Map<Precision, Double> peakFlopsPerSecond,
+                           double memoryBandwidthBytesPerSecond, double memoryCapacityBytes, double priceUsdPerHour,
+                           List<String> sources, String notes) {
+        this(id, name, vendor, peakFlopsPerSecond, memoryBandwidthBytesPerSecond, memoryCapacityBytes, priceUsdPerHour,
+                sources, notes, 0, HardwareScales.NONE);
+    }
 
     public HardwareProfile {
+        whatIf = whatIf == null ? HardwareScales.NONE : whatIf;
         if (peakFlopsPerSecond.isEmpty()) {
             throw new IllegalArgumentException(id + ": at least one peak is needed");
         }
@@ -58,6 +72,6 @@ public record HardwareProfile(
     /** A copy with another price, for what-if sessions. NaN clears it. */
     public HardwareProfile withPrice(double usdPerHour) {
         return new HardwareProfile(id, name, vendor, peakFlopsPerSecond, memoryBandwidthBytesPerSecond,
-                memoryCapacityBytes, usdPerHour, sources, notes);
+                memoryCapacityBytes, usdPerHour, sources, notes, year, whatIf);
     }
 }

@@ -74,6 +74,9 @@ public final class RooflineEngine {
                     + s.gpu().name() + " has no " + setup.requestedAttentionPrecision.label() + ")");
         }
         memoryNotices(s, memory, notices);
+        if (!s.gpu().whatIf().isNone()) {
+            notices.add("What-if: " + s.gpu().name() + " is not a real device");
+        }
 
         return new Evaluation(s, setup.computePrecision, setup.attentionPrecision,
                 setup.matmulPeak / setup.bandwidth, setup.matmulPeak / setup.bandwidth

@@ -46,6 +46,16 @@ public final class ScenarioCommandLine {
         if (in.priceUsdPerHour() != null) {
             words.addAll(List.of("--price-per-hour", in.priceUsdPerHour().isNaN() ? "none" : exact(in.priceUsdPerHour())));
         }
+        HardwareScales scales = in.scales();
+        if (scales.bandwidth() != 1) {
+            words.addAll(List.of("--bandwidth-scale", exact(scales.bandwidth())));
+        }
+        if (scales.peak() != 1) {
+            words.addAll(List.of("--peak-scale", exact(scales.peak())));
+        }
+        if (scales.memory() != 1) {
+            words.addAll(List.of("--memory-scale", exact(scales.memory())));
+        }
         StringBuilder line = new StringBuilder();
         for (String w : words) {
             line.append(line.length() == 0 ? "" : " ").append(quoted(w));
@@ -94,6 +104,7 @@ public final class ScenarioCommandLine {
         Double compute = null;
         Double bandwidth = null;
         Double price = null;
+        double[] scale = {1, 1, 1}; // bandwidth, peak, memory
         java.util.Set<String> given = new java.util.HashSet<>();
         for (; i < words.size(); i++) {
             String flag = words.get(i);
@@ -187,6 +198,15 @@ public final class ScenarioCommandLine {
                         default -> bandwidth = number.value();
                     }
                 }
+                case "--bandwidth-scale", "--peak-scale", "--memory-scale" -> {
+                    int which = flag.equals("--bandwidth-scale") ? 0 : flag.equals("--peak-scale") ? 1 : 2;
+                    number = new ScenarioLimits.Range[] {ScenarioLimits.BANDWIDTH_SCALE, ScenarioLimits.PEAK_SCALE,
+                            ScenarioLimits.MEMORY_SCALE}[which].parse(value);
+                    if (!number.ok()) {
+                        return new Parsed(null, flag + ": " + number.reason());
+                    }
+                    scale[which] = number.value();
+                }
                 case "--price-per-hour" -> {
                     if (value.strip().equalsIgnoreCase("none")) {
                         price = Double.NaN;
@@ -202,7 +222,8 @@ public final class ScenarioCommandLine {
                     return new Parsed(null, "unknown flag " + Units.shortened(flag) + " (the scenario flags of "
                             + "roofline-lab report: --gpu, --gpus, --model, --params, --precision, --kv-precision, "
                             + "--weight-only, --batch, --prompt, --output, --compute-efficiency, "
-                            + "--bandwidth-efficiency, --realistic, --price-per-hour)");
+                            + "--bandwidth-efficiency, --realistic, --price-per-hour, --bandwidth-scale, --peak-scale, "
+                            + "--memory-scale)");
                 }
             }
         }
@@ -212,8 +233,8 @@ public final class ScenarioCommandLine {
         ScenarioInputs.Efficiencies realism = ScenarioInputs.efficiencies(new ScenarioInputs.Efficiencies(
                 realistic ? RealismMode.REALISTIC : RealismMode.IDEAL, 1, 1), compute, bandwidth, gpu, () -> measured);
         return new Parsed(new ScenarioInputs(gpu, preset, parameters, precision, weightOnly, kv, (int) batch,
-                (int) prompt, (int) output, (int) gpus, realism.mode(), realism.compute(), realism.bandwidth(), price),
-                null);
+                (int) prompt, (int) output, (int) gpus, realism.mode(), realism.compute(), realism.bandwidth(), price,
+                new HardwareScales(scale[0], scale[1], scale[2])), null);
     }
 
     /** The shortest decimal that reads back to the same double. */

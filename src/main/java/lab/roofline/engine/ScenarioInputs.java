@@ -9,6 +9,7 @@ package lab.roofline.engine;
  * @param customComputeEfficiency   used when {@code realism} is CUSTOM
  * @param customBandwidthEfficiency used when {@code realism} is CUSTOM
  * @param priceUsdPerHour      null: the profile's price; NaN: no price; else the user's price
+ * @param scales               a what-if on the device (bandwidth, peaks, memory scaled), or none
  */
 public record ScenarioInputs(
         String gpuId,
@@ -24,14 +25,33 @@ public record ScenarioInputs(
         RealismMode realism,
         double customComputeEfficiency,
         double customBandwidthEfficiency,
-        Double priceUsdPerHour) {
+        Double priceUsdPerHour,
+        HardwareScales scales) {
 
     /** The article's case: a 70B model in INT8 on one H100, ideal roofline, the profile's price. */
     public static final ScenarioInputs DEFAULT = new ScenarioInputs("h100_sxm", ModelPresets.LLAMA_3_1_70B.name(),
             ModelPresets.LLAMA_3_1_70B.totalParameters(), Precision.INT8, false, Precision.BF16, 1, 1024, 256, 1,
             RealismMode.IDEAL, 1.0, 1.0, null);
 
+    /** Inputs on the device as it is (no what-if). */
+    public ScenarioInputs(String gpuId, String presetName, double parameters, Precision precision, boolean weightOnly,
+                          Precision kvPrecision, int batchSize, int promptTokens, int generatedTokens, int gpuCount,
+                          RealismMode realism, double customComputeEfficiency, double customBandwidthEfficiency,
+                          Double priceUsdPerHour) {
+        this(gpuId, presetName, parameters, precision, weightOnly, kvPrecision, batchSize, promptTokens,
+                generatedTokens, gpuCount, realism, customComputeEfficiency, customBandwidthEfficiency, priceUsdPerHour,
+                HardwareScales.NONE);
+    }
+
+    /** The same inputs with another what-if on the device. */
+    public ScenarioInputs withScales(HardwareScales other) {
+        return new ScenarioInputs(gpuId, presetName, parameters, precision, weightOnly, kvPrecision, batchSize,
+                promptTokens, generatedTokens, gpuCount, realism, customComputeEfficiency, customBandwidthEfficiency,
+                priceUsdPerHour, other);
+    }
+
     public ScenarioInputs {
+        scales = scales == null ? HardwareScales.NONE : scales;
         if (gpuId == null || precision == null || kvPrecision == null || realism == null) {
             throw new IllegalArgumentException("gpu, precisions and realism are required");
         }
@@ -60,7 +80,7 @@ public record ScenarioInputs(
             case CUSTOM -> customBandwidthEfficiency;
         };
         double price = priceUsdPerHour == null ? gpu.priceUsdPerHour() : priceUsdPerHour;
-        return new Scenario(model, gpu, gpuCount, precision, weightOnly, kvPrecision, batchSize, promptTokens,
+        return new Scenario(model, scales.apply(gpu), gpuCount, precision, weightOnly, kvPrecision, batchSize, promptTokens,
                 generatedTokens, compute, bandwidth, price);
     }
 

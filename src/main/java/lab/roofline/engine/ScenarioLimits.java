@@ -49,7 +49,8 @@ public final class ScenarioLimits {
             if (value == Math.rint(value) && Math.abs(value) < 1e15) {
                 return String.format(Locale.ROOT, "%,d", (long) value);
             }
-            return Units.sig3(value);
+            String shown = Units.sig3(value);
+            return shown.contains(".") && !shown.contains("e") ? shown.replaceAll("0+$", "").replaceAll("\\.$", "") : shown;
         }
 
         /**
@@ -146,6 +147,10 @@ public final class ScenarioLimits {
     public static final Range COMPUTE_EFFICIENCY = new Range("Compute efficiency", 0.01, 1, false, "0.7");
     public static final Range BANDWIDTH_EFFICIENCY = new Range("Bandwidth efficiency", 0.01, 1, false, "0.85");
     public static final Range PRICE_USD_PER_HOUR = new Range("Price", 0.01, 10_000, false, "3.49");
+    /** A what-if on the device: its bandwidth, peaks or memory times 0.5 to 4. */
+    public static final Range BANDWIDTH_SCALE = new Range("Bandwidth scale", 0.5, 4, false, "2");
+    public static final Range PEAK_SCALE = new Range("Peak scale", 0.5, 4, false, "2");
+    public static final Range MEMORY_SCALE = new Range("Memory scale", 0.5, 4, false, "2");
 
     /** The batch slider's end and the utilization curve's range. Larger batches are typed. */
     public static final int SLIDER_MAX_BATCH = 4096;

@@ -43,6 +43,9 @@ public final class ProfileLoader {
     /** The price field's bounds: the scenario's own (one rule, so a loaded profile always evaluates). */
     static final double MIN_PRICE_USD_PER_HOUR = lab.roofline.engine.ScenarioLimits.PRICE_USD_PER_HOUR.min();
     static final double MAX_PRICE_USD_PER_HOUR = lab.roofline.engine.ScenarioLimits.PRICE_USD_PER_HOUR.max();
+    /** Release years a profile may give (the first GPUs used for neural networks to a decade ahead). */
+    static final int MIN_YEAR = 2000;
+    static final int MAX_YEAR = 2040;
     /** Names, vendors and notes: a paragraph at most. */
     static final int MAX_TEXT_CHARS = 2_000;
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -141,6 +144,9 @@ public final class ProfileLoader {
         root.put("id", p.id());
         root.put("name", p.name());
         root.put("vendor", p.vendor());
+        if (p.year() > 0) {
+            root.put("year", p.year());
+        }
         com.fasterxml.jackson.databind.node.ObjectNode peaks = root.putObject("peakTflops");
         p.peakFlopsPerSecond().forEach((precision, flops) -> peaks.put(precision.key(), flops / 1e12));
         root.put("memoryBandwidthGBps", p.memoryBandwidthBytesPerSecond() / 1e9);
@@ -218,7 +224,18 @@ public final class ProfileLoader {
             sources.add(clean(s.asText()));
         }
         String notes = root.hasNonNull("notes") ? requiredText(root, "notes") : "";
-        return new HardwareProfile(id, name, vendor, peakFlops, bandwidth, capacity, price, sources, notes);
+        int year = 0;
+        JsonNode yearNode = root.get("year");
+        if (yearNode != null && !yearNode.isNull()) {
+            if (!yearNode.isIntegralNumber() || !yearNode.canConvertToInt() || yearNode.asInt() < MIN_YEAR
+                    || yearNode.asInt() > MAX_YEAR) {
+                throw new ProfileException("field 'year' must be a year from " + MIN_YEAR + " to " + MAX_YEAR
+                        + ", got " + shortText(yearNode.toString()));
+            }
+            year = yearNode.asInt();
+        }
+        return new HardwareProfile(id, name, vendor, peakFlops, bandwidth, capacity, price, sources, notes, year,
+                lab.roofline.engine.HardwareScales.NONE);
     }
 
     private static String requiredText(JsonNode root, String field) throws ProfileException {

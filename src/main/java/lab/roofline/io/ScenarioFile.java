@@ -121,6 +121,12 @@ public final class ScenarioFile {
         s.put("realism", in.realism().name().toLowerCase(Locale.ROOT));
         s.put("computeEfficiency", in.customComputeEfficiency());
         s.put("bandwidthEfficiency", in.customBandwidthEfficiency());
+        if (!in.scales().isNone()) {
+            ObjectNode whatIf = s.putObject("whatIf"); // the device scaled: a what-if, not a profile
+            whatIf.put("bandwidth", in.scales().bandwidth());
+            whatIf.put("peak", in.scales().peak());
+            whatIf.put("memory", in.scales().memory());
+        }
         if (in.priceUsdPerHour() == null) {
             s.putNull("pricePerHour"); // the profile's own price
         } else if (in.priceUsdPerHour().isNaN()) {
@@ -322,7 +328,21 @@ public final class ScenarioFile {
                 ? number(s, at, "bandwidthEfficiency", ScenarioLimits.BANDWIDTH_EFFICIENCY) : 1;
         Double price = price(s, at);
         return new ScenarioInputs(gpu, model, parameters, precision, weightOnly, kv, batch,
-                prompt, generated, gpuCount, realism, compute, bandwidth, price);
+                prompt, generated, gpuCount, realism, compute, bandwidth, price, scales(s.get("whatIf"), at + ".whatIf"));
+    }
+
+    /** The optional what-if on the device: each of bandwidth, peak and memory a factor (0.5-4), 1 when left out. */
+    private static lab.roofline.engine.HardwareScales scales(JsonNode w, String at) throws ScenarioFileException {
+        if (w == null || w.isNull()) {
+            return lab.roofline.engine.HardwareScales.NONE;
+        }
+        if (!w.isObject()) {
+            throw new ScenarioFileException("field '" + at + "' must be an object such as {\"bandwidth\": 2}");
+        }
+        double bandwidth = w.has("bandwidth") ? number(w, at, "bandwidth", ScenarioLimits.BANDWIDTH_SCALE) : 1;
+        double peak = w.has("peak") ? number(w, at, "peak", ScenarioLimits.PEAK_SCALE) : 1;
+        double memory = w.has("memory") ? number(w, at, "memory", ScenarioLimits.MEMORY_SCALE) : 1;
+        return new lab.roofline.engine.HardwareScales(bandwidth, peak, memory);
     }
 
     private static String optionalText(JsonNode root, String field, int maxChars) throws ScenarioFileException {

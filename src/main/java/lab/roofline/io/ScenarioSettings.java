@@ -1,5 +1,6 @@
 package lab.roofline.io;
 
+import lab.roofline.engine.HardwareScales;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -45,7 +46,10 @@ public final class ScenarioSettings {
                 number(s, "computeEfficiency", ScenarioLimits.COMPUTE_EFFICIENCY, d.customComputeEfficiency(), notes),
                 number(s, "bandwidthEfficiency", ScenarioLimits.BANDWIDTH_EFFICIENCY, d.customBandwidthEfficiency(),
                         notes),
-                price);
+                price,
+                new HardwareScales(number(s, "whatIf.bandwidth", ScenarioLimits.BANDWIDTH_SCALE, 1, notes),
+                        number(s, "whatIf.peak", ScenarioLimits.PEAK_SCALE, 1, notes),
+                        number(s, "whatIf.memory", ScenarioLimits.MEMORY_SCALE, 1, notes)));
     }
 
     /** The value, or a note that the saved text was not understood and which default replaces it. */
@@ -73,6 +77,9 @@ public final class ScenarioSettings {
         s.put("bandwidthEfficiency", in.customBandwidthEfficiency());
         s.put("price", in.priceUsdPerHour() == null ? null
                 : in.priceUsdPerHour().isNaN() ? NO_PRICE : in.priceUsdPerHour());
+        s.put("whatIf.bandwidth", in.scales().bandwidth());
+        s.put("whatIf.peak", in.scales().peak());
+        s.put("whatIf.memory", in.scales().memory());
     }
 
     /** NaN for "none" (the user cleared it), the price when valid, empty (the profile's) otherwise. */

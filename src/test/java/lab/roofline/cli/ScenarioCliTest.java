@@ -122,4 +122,31 @@ class ScenarioCliTest {
             assertThat(copied.out()).as(String.join(" ", words)).isEqualTo(run("report", "--json", "--scenario", file.toString()).out());
         }
     }
+
+    @Test
+    void whatIfFlagsScaleTheDeviceSayItEverywhereAndTravelInAScenarioFile(@TempDir Path dir) throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var real = json.readTree(run("report", "--json").out());
+        var what = json.readTree(run("report", "--json", "--bandwidth-scale", "2", "--memory-scale", "1.5").out());
+        assertThat(what.path("gpu").path("name").asText()).isEqualTo("NVIDIA H100 SXM5 80GB with 2× bandwidth, 1.5× memory");
+        assertThat(what.path("gpu").path("whatIf").path("bandwidthScale").asDouble()).isEqualTo(2);
+        assertThat(what.path("gpu").path("whatIf").path("peakScale").asDouble()).isEqualTo(1);
+        assertThat(real.path("gpu").has("whatIf")).isFalse();
+        assertThat(what.path("gpu").path("memoryBandwidthBytesPerSecond").asDouble())
+                .isEqualTo(2 * real.path("gpu").path("memoryBandwidthBytesPerSecond").asDouble());
+        assertThat(run("report", "--bandwidth-scale", "2").out()).contains("with 2× bandwidth");
+        // Saved and read back exactly; a flag given with the file overrides its factor, the others stay.
+        Path file = dir.resolve("w.roofline.json");
+        assertThat(run("report", "--bandwidth-scale", "2", "--memory-scale", "1.5", "--save-scenario", file.toString()).code()).isZero();
+        assertThat(json.readTree(run("report", "--json", "--scenario", file.toString()).out())).isEqualTo(what);
+        var over = json.readTree(run("report", "--json", "--scenario", file.toString(), "--bandwidth-scale", "1").out());
+        assertThat(over.path("gpu").path("name").asText()).isEqualTo("NVIDIA H100 SXM5 80GB with 1.5× memory");
+        // The same limits as the app: 0.5 to 4, said with the flag's name.
+        for (String bad : new String[] {"5", "0.25", "two", "-1"}) {
+            var r = run("report", "--peak-scale", bad);
+            assertThat(r.code()).as(bad).isEqualTo(2);
+            assertThat(r.err()).startsWith("roofline-lab: --peak-scale: ").doesNotContain("Exception");
+        }
+        assertThat(run("report", "--peak-scale", "5").err()).contains("too large (at most 4)");
+    }
 }

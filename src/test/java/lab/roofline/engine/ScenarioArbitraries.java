@@ -22,17 +22,22 @@ public final class ScenarioArbitraries {
         Arbitrary<Double> fraction = Arbitraries.doubles().between(0.01, 1);
         Arbitrary<Double> price = Arbitraries.oneOf(Arbitraries.just(null), Arbitraries.just(Double.NaN),
                 Arbitraries.doubles().between(0.01, 10_000));
+        // A what-if on the device: mostly none, else any factors in range (0.5 to 4, as typed: exact decimals).
+        Arbitrary<Double> factor = Arbitraries.oneOf(Arbitraries.just(1.0), Arbitraries.of(0.5, 0.75, 1.25, 2.0, 4.0),
+                Arbitraries.bigDecimals().between(java.math.BigDecimal.valueOf(0.5), java.math.BigDecimal.valueOf(4))
+                        .ofScale(3).map(java.math.BigDecimal::doubleValue));
+        Arbitrary<HardwareScales> scales = Combinators.combine(factor, factor, factor).as(HardwareScales::new);
         return Combinators.combine(presets, parameters, precisions, precisions, batch, tokens, tokens, gpus)
                 .as((m, p, w, kv, b, pr, g, n) -> new Object[] {m, p, w, kv, b, pr, g, n})
                 .flatMap(a -> Combinators.combine(Arbitraries.of(gpuIds), Arbitraries.of(RealismMode.class), fraction,
-                        fraction, price, Arbitraries.of(true, false)).as((id, r, c, bw, usd, only) -> {
+                        fraction, price, Arbitraries.of(true, false), scales).as((id, r, c, bw, usd, only, sc) -> {
                     ModelSpec m = (ModelSpec) a[0];
                     Precision w = (Precision) a[2];
                     return new ScenarioInputs(id, m == null ? null : m.name(),
                             m == null ? (Double) a[1] : m.totalParameters(), w,
                             only && w.bytesPerValue() < Precision.BF16.bytesPerValue(), (Precision) a[3],
                             (Integer) a[4], (Integer) a[5], (Integer) a[6], (Integer) a[7], r,
-                            r == RealismMode.CUSTOM ? c : 1, r == RealismMode.CUSTOM ? bw : 1, usd);
+                            r == RealismMode.CUSTOM ? c : 1, r == RealismMode.CUSTOM ? bw : 1, usd, sc);
                 }));
     }
 }

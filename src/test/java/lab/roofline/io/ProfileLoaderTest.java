@@ -70,6 +70,8 @@ class ProfileLoaderTest {
             "no sources | {\"id\": \"x\", \"name\": \"x\", \"peakTflops\": {\"bf16\": 1}, \"memoryBandwidthGBps\": 1, \"memoryGB\": 1} | missing field 'sources'",
             "negative price | {\"id\": \"x\", \"name\": \"x\", \"peakTflops\": {\"bf16\": 1}, \"memoryBandwidthGBps\": 1, \"memoryGB\": 1, \"priceUsdPerHour\": -2, \"sources\": [\"s\"]} | field 'priceUsdPerHour' must be above zero",
             "duplicate key | {\"id\": \"x\", \"id\": \"y\", \"name\": \"x\", \"peakTflops\": {\"bf16\": 1}, \"memoryBandwidthGBps\": 1, \"memoryGB\": 1, \"sources\": [\"s\"]} | the key 'id' is written twice",
+            "year out of range | {\"id\": \"x\", \"name\": \"x\", \"year\": 1850, \"peakTflops\": {\"bf16\": 1}, \"memoryBandwidthGBps\": 1, \"memoryGB\": 1, \"sources\": [\"s\"]} | field 'year' must be a year from 2000 to 2040, got 1850",
+            "year as text | {\"id\": \"x\", \"name\": \"x\", \"year\": \"2024\", \"peakTflops\": {\"bf16\": 1}, \"memoryBandwidthGBps\": 1, \"memoryGB\": 1, \"sources\": [\"s\"]} | field 'year' must be a year",
             "price below a scenario's least | {\"id\": \"x\", \"name\": \"x\", \"peakTflops\": {\"bf16\": 1}, \"memoryBandwidthGBps\": 1, \"memoryGB\": 1, \"priceUsdPerHour\": 0.005, \"sources\": [\"s\"]} | 0.005 is below 0.01",
     })
     void eachBadProfileIsRefusedNamingTheFieldAndReason(String what, String json, String expected) {
@@ -132,5 +134,14 @@ class ProfileLoaderTest {
         Files.writeString(file, "window.width=wide\n\\u12");
         Settings damaged = Settings.load(file);
         assertThat(damaged.number("window.width")).isEmpty();
+    }
+
+    @Test
+    void everyBundledProfileGivesItsReleaseYearAndItSurvivesAWriteAndARead() throws Exception {
+        for (lab.roofline.engine.HardwareProfile p : ProfileLoader.load(true, List.of()).profiles()) {
+            assertThat(p.year()).as(p.id()).isBetween(2015, 2026);
+            assertThat(ProfileLoader.parse(ProfileLoader.toJsonTree(p).toString())).isEqualTo(p);
+        }
+        assertThat(ProfileLoader.load(true, List.of()).find("h100_sxm").orElseThrow().year()).isEqualTo(2022);
     }
 }

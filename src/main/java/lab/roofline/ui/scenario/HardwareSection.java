@@ -28,6 +28,13 @@ public final class HardwareSection extends VBox {
     @FXML LogSliderField gpuCount;
     @FXML CommitField priceField;
     @FXML VBox priceErrorBox;
+    @FXML javafx.scene.control.Hyperlink whatIfReset;
+    @FXML javafx.scene.layout.GridPane whatIfGrid;
+    /** The what-if factors offered; a file or the command line may give others in range, shown as they are. */
+    static final java.util.List<Double> WHAT_IF_STEPS = java.util.List.of(0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0);
+    final javafx.scene.control.ComboBox<Double> bandwidthScale = new javafx.scene.control.ComboBox<>();
+    final javafx.scene.control.ComboBox<Double> peakScale = new javafx.scene.control.ComboBox<>();
+    final javafx.scene.control.ComboBox<Double> memoryScale = new javafx.scene.control.ComboBox<>();
     final TextField gpuFilter = TextFields.createClearableTextField();
     private final RooflineViewModel vm;
     private final Listeners listeners = new Listeners();
@@ -66,6 +73,71 @@ public final class HardwareSection extends VBox {
         priceField.connect(vm.priceUsdPerHourProperty(), () -> priceText(vm.priceUsdPerHourProperty().get()),
                 vm::setPriceText);
         priceErrorBox.getChildren().add(priceField.errorLabel());
+        buildWhatIf();
+    }
+
+    /** Three factors on the live device (bandwidth, peaks, memory), and a link back to the device as it is. */
+    private void buildWhatIf() {
+        String[] names = {"Bandwidth", "Peak FLOP/s", "Memory"};
+        String[] ids = {"bandwidth-scale", "peak-scale", "memory-scale"};
+        javafx.scene.control.ComboBox<?>[] boxes = {bandwidthScale, peakScale, memoryScale};
+        for (int i = 0; i < 3; i++) {
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.ComboBox<Double> box = (javafx.scene.control.ComboBox<Double>) boxes[i];
+            box.getItems().setAll(WHAT_IF_STEPS);
+            box.setId(ids[i]);
+            box.setConverter(new javafx.util.StringConverter<>() {
+                @Override
+                public String toString(Double v) {
+                    return v == null ? "" : v == 1 ? "1× (as it is)" : lab.roofline.engine.Units.times(v).replace(".0×", "×");
+                }
+
+                @Override
+                public Double fromString(String text) {
+                    return null; // not editable
+                }
+            });
+            box.setAccessibleText(names[i] + " times");
+            box.setMaxWidth(Double.MAX_VALUE);
+            javafx.scene.layout.GridPane.setHgrow(box, javafx.scene.layout.Priority.ALWAYS);
+            javafx.scene.control.Label name = new javafx.scene.control.Label(names[i]);
+            name.getStyleClass().add("control-unit");
+            whatIfGrid.addRow(i, name, box);
+            box.valueProperty().addListener((obs, old, now) -> {
+                if (now != null && !updatingWhatIf) {
+                    vm.scalesProperty().set(new lab.roofline.engine.HardwareScales(
+                            value(bandwidthScale), value(peakScale), value(memoryScale)));
+                }
+            });
+        }
+        Tips.install(bandwidthScale, "What if this device had more (or less) memory bandwidth: decode speeds up with "
+                + "it until it turns compute-bound. A what-if, named on the charts and in exports; no profile is saved.");
+        Tips.install(peakScale, "What if this device had more (or less) peak FLOP/s at every precision: prefill "
+                + "speeds up; memory-bound decode does not.");
+        Tips.install(memoryScale, "What if this device had more (or less) memory: the largest batch that fits changes.");
+        whatIfReset.setOnAction(e -> vm.scalesProperty().set(lab.roofline.engine.HardwareScales.NONE));
+        Tips.install(whatIfReset, "Back to the device as its profile describes it");
+        listeners.always(this::showWhatIf, vm.scalesProperty());
+    }
+
+    private boolean updatingWhatIf;
+
+    private static double value(javafx.scene.control.ComboBox<Double> box) {
+        return box.getValue() == null ? 1 : box.getValue();
+    }
+
+    private void showWhatIf() {
+        lab.roofline.engine.HardwareScales now = vm.scalesProperty().get() == null
+                ? lab.roofline.engine.HardwareScales.NONE : vm.scalesProperty().get();
+        updatingWhatIf = true;
+        try {
+            bandwidthScale.setValue(now.bandwidth());
+            peakScale.setValue(now.peak());
+            memoryScale.setValue(now.memory());
+        } finally {
+            updatingWhatIf = false;
+        }
+        whatIfReset.setDisable(now.isNone());
     }
 
     /** Selects the view model's GPU in the list, clearing a filter that hides it, and scrolls to it. */

@@ -48,6 +48,9 @@ import lab.roofline.explain.Explanation;
 public final class RooflineViewModel {
     private final ObservableList<HardwareProfile> profiles = FXCollections.observableArrayList();
     private final ObjectProperty<HardwareProfile> gpu = new SimpleObjectProperty<>(this, "gpu");
+    /** A what-if on the device (bandwidth, peaks, memory scaled); none by default. Not saved as a profile. */
+    private final ObjectProperty<lab.roofline.engine.HardwareScales> scales = new SimpleObjectProperty<>(this, "scales",
+            lab.roofline.engine.HardwareScales.NONE);
     /** Null: a custom model of {@link #customParameters}. */
     private final ObjectProperty<ModelSpec> preset = new SimpleObjectProperty<>(this, "preset");
     /** Starts valid: bindings may be evaluated as soon as they are observed, before apply() runs. */
@@ -122,11 +125,11 @@ public final class RooflineViewModel {
             case CUSTOM -> "Your own efficiencies.";
         }, realismMode, realism, gpu, computeEfficiency, bandwidthEfficiency);
 
-        scenario = Bindings.createObjectBinding(() -> new Scenario(model(), gpu.get(), gpuCount.get(),
+        scenario = Bindings.createObjectBinding(() -> new Scenario(model(), whatIf().apply(gpu.get()), gpuCount.get(),
                         precision.get(), weightOnly.get(), kvPrecision.get(), batchSize.get(), promptTokens.get(),
                         generatedTokens.get(), computeEfficiency.get(), bandwidthEfficiency.get(), priceUsdPerHour.get()),
                 preset, parameters, precision, weightOnly, kvPrecision, batchSize, gpu, gpuCount, promptTokens,
-                generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour);
+                generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour, scales);
         result = new ObjectBinding<>() {
             {
                 bind(scenario);
@@ -152,7 +155,7 @@ public final class RooflineViewModel {
         };
         inputs = Bindings.createObjectBinding(this::currentInputs, gpu, preset, customParameters, precision,
                 weightOnly, kvPrecision, batchSize, promptTokens, generatedTokens, gpuCount, realismMode,
-                customComputeEfficiency, customBandwidthEfficiency, priceOverride);
+                customComputeEfficiency, customBandwidthEfficiency, priceOverride, scales);
         apply(ScenarioInputs.DEFAULT);
     }
 
@@ -364,6 +367,7 @@ public final class RooflineViewModel {
         realismMode.set(in.realism());
         priceOverride.set(in.priceUsdPerHour() == null ? null
                 : new PriceOverride(chosen.id(), in.priceUsdPerHour()));
+        scales.set(in.scales());
     }
 
     /** The inputs as the user chose them: what {@link #apply} takes back. */
@@ -382,7 +386,7 @@ public final class RooflineViewModel {
         return new ScenarioInputs(gpu.get().id(), preset.get() == null ? null : preset.get().name(),
                 parameters.get(), precision.get(), weightOnly.get(), kvPrecision.get(), batchSize.get(),
                 promptTokens.get(), generatedTokens.get(), gpuCount.get(), realismMode.get(),
-                customComputeEfficiency.get(), customBandwidthEfficiency.get(), price);
+                customComputeEfficiency.get(), customBandwidthEfficiency.get(), price, whatIf());
     }
 
     public void setRealism(Realism measured) {
@@ -581,6 +585,15 @@ public final class RooflineViewModel {
 
     public IntegerProperty batchSizeProperty() {
         return batchSize;
+    }
+
+    private lab.roofline.engine.HardwareScales whatIf() {
+        return scales.get() == null ? lab.roofline.engine.HardwareScales.NONE : scales.get();
+    }
+
+    /** The what-if on the device; setting null means none. */
+    public ObjectProperty<lab.roofline.engine.HardwareScales> scalesProperty() {
+        return scales;
     }
 
     public ObjectProperty<HardwareProfile> gpuProperty() {

@@ -65,4 +65,32 @@ class HardwareSectionUiTest extends DashboardFixture {
         assertThat(vm.gpuCountProperty().get()).isEqualTo(8);
         assertThat(count.errorLabel().isVisible()).isFalse();
     }
+
+    @Test
+    void aWhatIfOnTheDeviceMovesTheChartsNamesItAndGoesBackAsItWas(FxRobot robot) {
+        HardwareSection hardware = controls().hardware();
+        double ridge = vm.result().ridgeFlopsPerByte();
+        double decode = vm.result().decode().seconds();
+        assertThat(hardware.whatIfReset.isDisabled()).as("nothing to reset").isTrue();
+        robot.interact(() -> hardware.bandwidthScale.setValue(2.0));
+        settle();
+        assertThat(vm.scalesProperty().get()).isEqualTo(new lab.roofline.engine.HardwareScales(2, 1, 1));
+        assertThat(vm.result().ridgeFlopsPerByte()).isCloseTo(ridge / 2, within(1e-9));
+        assertThat(vm.result().decode().seconds()).isCloseTo(decode / 2, within(1e-12));
+        assertThat(view.summary().warningTexts()).anyMatch(w -> w.contains("What-if: NVIDIA H100 SXM5 80GB with 2× bandwidth"));
+        assertThat(lab.roofline.explain.Captions.of(vm.result())).contains("with 2× bandwidth");
+        assertThat(vm.inputs().scales().bandwidth()).isEqualTo(2);
+        robot.interact(() -> hardware.memoryScale.setValue(0.5));
+        assertThat(vm.result().memory().capacityBytes()).isEqualTo(40e9);
+        // One undo step each, and "as it is" puts the device back.
+        robot.interact(() -> vm.history().undo());
+        assertThat(hardware.memoryScale.getValue()).isEqualTo(1.0);
+        robot.interact(() -> scrollControlsTo(0.7));
+        robot.clickOn(hardware.whatIfReset);
+        settle();
+        assertThat(vm.scalesProperty().get().isNone()).isTrue();
+        assertThat(hardware.bandwidthScale.getValue()).isEqualTo(1.0);
+        assertThat(vm.result().ridgeFlopsPerByte()).isEqualTo(ridge);
+        assertThat(view.summary().warningTexts()).noneMatch(w -> w.contains("What-if"));
+    }
 }
