@@ -64,7 +64,8 @@ class ArchitectureTest {
     @Test
     void viewsReadNoFiles() {
         noClasses().that().resideInAnyPackage("lab.roofline.ui.chart..", "lab.roofline.ui.summary..",
-                        "lab.roofline.ui.lesson..", "lab.roofline.ui.scenario..", "lab.roofline.ui.widget..")
+                        "lab.roofline.ui.lesson..", "lab.roofline.ui.scenario..", "lab.roofline.ui.widget..",
+                        "lab.roofline.ui.landscape..")
                 .should().dependOnClassesThat().resideInAPackage("lab.roofline.io..")
                 .check(CLASSES);
     }
@@ -89,7 +90,7 @@ class ArchitectureTest {
     @Test
     void featuresDoNotDependOnTheWindow() {
         noClasses().that().resideInAnyPackage("lab.roofline.ui.chart..", "lab.roofline.ui.summary..",
-                        "lab.roofline.ui.lesson..", "lab.roofline.ui.scenario..", "lab.roofline.ui.export..",
+                        "lab.roofline.ui.lesson..", "lab.roofline.ui.scenario..", "lab.roofline.ui.export..", "lab.roofline.ui.landscape..",
                         "lab.roofline.ui.widget..", "lab.roofline.ui.theme..")
                 .should().dependOnClassesThat().haveFullyQualifiedName("lab.roofline.ui.DashboardView")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("lab.roofline.ui.RooflineApp")

@@ -100,7 +100,7 @@ final class ExportCommand implements Callable<Integer> {
                     lab.roofline.ui.chart.PinStyle.of(pinned.get(i).colour()),
                     RooflineEngine.evaluate(pinnedScenarios.get(i))));
         }
-        ChartRenderer.writeHeadless(request, e, references, pins, theme.stylesheets(), out);
+        ChartRenderer.writeHeadless(request, e, references, pins, profiles.profiles(), theme.stylesheets(), out);
         cl.getOut().println("Wrote " + RooflineCommand.printable(out.toAbsolutePath().toString()));
         return 0;
     }

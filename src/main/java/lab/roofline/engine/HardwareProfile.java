@@ -69,6 +69,13 @@ public record HardwareProfile(
         return peakFlopsPerSecond.keySet().stream().findFirst();
     }
 
+    /** The name without its vendor and memory size, for a crowded chart: "H100 SXM5" for "NVIDIA H100 SXM5 80GB". */
+    public String shortName() {
+        String shown = Units.oneLine(name).replaceFirst("^(NVIDIA|AMD|Google|Intel|Apple|AWS)\\s+", "")
+                .replaceFirst("\\s+\\d+\\s?GB$", "");
+        return shown.isBlank() ? Units.oneLine(name) : shown;
+    }
+
     /** A copy with another price, for what-if sessions. NaN clears it. */
     public HardwareProfile withPrice(double usdPerHour) {
         return new HardwareProfile(id, name, vendor, peakFlopsPerSecond, memoryBandwidthBytesPerSecond,

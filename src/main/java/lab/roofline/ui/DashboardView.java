@@ -100,6 +100,9 @@ public final class DashboardView extends BorderPane {
                 "Smaller text everywhere, down to 80 % (Ctrl+Minus)");
         public final Action zoomReset = command("Actual size", "Shortcut+0", e -> setZoom(1),
                 "Text at 100 % (Ctrl+0)");
+        public final Action landscape = command("Hardware Landscape", "Shortcut+Shift+H", e -> showLandscape(),
+                "Every accelerator at once: peak against bandwidth with lines of constant ridge point, and the ridge "
+                        + "over the years (Ctrl+Shift+H); click one to make it the live GPU");
         public final Action presentation = toggle("Presentation mode", "F11",
                 "Full screen with the controls folded into a slim strip: the charts and summary take the room (F11)");
         public final Action copyChart = command("Copy chart", "Shortcut+Shift+C", e -> copyChart(chartUnderMouse()),
@@ -369,7 +372,8 @@ public final class DashboardView extends BorderPane {
                         ActionUtils.ACTION_SEPARATOR, commands.reset),
                 new ActionGroup("View", commands.darkTheme, commands.explanation, commands.showWork,
                         ActionUtils.ACTION_SEPARATOR, commands.zoomIn, commands.zoomOut, commands.zoomReset,
-                        ActionUtils.ACTION_SEPARATOR, commands.presentation),
+                        ActionUtils.ACTION_SEPARATOR, commands.presentation, ActionUtils.ACTION_SEPARATOR,
+                        commands.landscape),
                 new ActionGroup("Lesson", commands.startLesson, commands.nextStep, commands.previousStep,
                         commands.leaveLesson)));
         bar.setUseSystemMenuBar(true);
@@ -621,8 +625,11 @@ public final class DashboardView extends BorderPane {
             case ROOFLINE -> rooflineCard;
             case UTILIZATION -> utilizationCard;
             case COST -> costCard;
-            case DASHBOARD -> null;
+            case DASHBOARD, LANDSCAPE -> null;
         };
+        if (kind == ChartKind.LANDSCAPE) {
+            return lab.roofline.ui.export.ChartRenderer.onScreen(kind, landscapeWidth(), landscapeHeight());
+        }
         if (shown != null) {
             return lab.roofline.ui.export.ChartRenderer.onScreen(kind, shown.getWidth(), shown.getHeight());
         }
@@ -635,7 +642,7 @@ public final class DashboardView extends BorderPane {
         lab.roofline.ui.export.ExportSize size = onScreenSize(kind);
         javafx.scene.image.WritableImage image = lab.roofline.ui.export.ChartRenderer.png(
                 new lab.roofline.ui.export.ChartRenderer.Request(kind, size, 2, lab.roofline.ui.export.ExportFormat.PNG),
-                vm.result(), vm.referencesProperty().getValue(), chartPins(), getScene() == null ? List.of()
+                vm.result(), vm.referencesProperty().getValue(), chartPins(), vm.profiles(), getScene() == null ? List.of()
                         : getScene().getStylesheets());
         javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
         content.putImage(image);
@@ -755,6 +762,10 @@ public final class DashboardView extends BorderPane {
         lessonBar.dispose();
         comparison.dispose();
         vm.pins().removeListener(pinsChanged);
+        if (landscapeView != null) {
+            landscapeView.dispose();
+            landscapeStage.hide();
+        }
     }
 
     /** File ▸ Open Recent: the recent scenario files, most recent first; a missing one is shown disabled. */
@@ -840,6 +851,45 @@ public final class DashboardView extends BorderPane {
                 .ifPresentOrElse(problem -> showStatus(problem, null),
                         () -> showStatus("Pinned " + vm.pins().get(vm.pins().size() - 1).name()
                                 + ": change the controls and compare (Edit ▸ Pin Scenario adds up to four)", null));
+    }
+
+    // ---- the hardware landscape: a window of its own, made on first use ----
+
+    private javafx.stage.Stage landscapeStage;
+    private lab.roofline.ui.landscape.LandscapeView landscapeView;
+
+    /** View ▸ Hardware Landscape: the window beside the dashboard, with the same theme and zoom. */
+    void showLandscape() {
+        if (landscapeStage == null) {
+            landscapeView = new lab.roofline.ui.landscape.LandscapeView(vm, () -> commands.exportEach.get(ChartKind.LANDSCAPE.ordinal()).handle(new javafx.event.ActionEvent()));
+            landscapeView.chart().zoomProperty().bind(zoom);
+            landscapeView.styleProperty().bind(styleProperty()); // the zoom's root font size
+            javafx.scene.Scene scene = new javafx.scene.Scene(landscapeView, 1100, 640);
+            if (getScene() != null) {
+                javafx.beans.binding.Bindings.bindContent(scene.getStylesheets(), getScene().getStylesheets());
+            }
+            landscapeStage = new javafx.stage.Stage();
+            landscapeStage.setTitle("Hardware landscape — Roofline Lab");
+            landscapeStage.setScene(scene);
+            if (getScene() != null && getScene().getWindow() != null) {
+                landscapeStage.initOwner(getScene().getWindow());
+            }
+        }
+        landscapeStage.show();
+        landscapeStage.toFront();
+    }
+
+    /** The landscape window's view, once opened (for tests), else null. */
+    public lab.roofline.ui.landscape.LandscapeView landscape() {
+        return landscapeView;
+    }
+
+    private double landscapeWidth() {
+        return landscapeView == null ? 1100 : landscapeView.chart().getWidth();
+    }
+
+    private double landscapeHeight() {
+        return landscapeView == null ? 600 : landscapeView.chart().getHeight();
     }
 
     /** The pins as the charts draw them. */

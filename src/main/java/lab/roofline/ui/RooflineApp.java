@@ -357,9 +357,9 @@ public final class RooflineApp extends Application {
         try {
             rendered = request.format() == ExportFormat.SVG
                     ? ChartRenderer.svg(request, vm.result(), vm.referencesProperty().getValue(), view.chartPins(),
-                    stylesheets)
+                    vm.profiles(), stylesheets)
                     : ChartRenderer.png(request, vm.result(), vm.referencesProperty().getValue(), view.chartPins(),
-                    stylesheets);
+                    vm.profiles(), stylesheets);
         } catch (RuntimeException | OutOfMemoryError e) {
             // The renderer refused (too large for this machine's memory): say so; nothing else changes.
             String why = e instanceof OutOfMemoryError ? "there is not enough memory for a picture this large"

@@ -62,4 +62,15 @@ class ExportCliTest {
         run(dir, "export", "--batch", "8", "--chart", "roofline", "--out", plain.toString(), "--scale", "1");
         assertThat(Files.readString(plain)).doesNotContain("Compared with", ">Live<");
     }
+
+    @Test
+    void theHardwareLandscapeExportsWithEveryDeviceNamed(@TempDir Path dir) throws Exception {
+        Path svg = dir.resolve("landscape.svg");
+        run(dir, "export", "--chart", "landscape", "--precision", "bf16", "--out", svg.toString(), "--scale", "1");
+        String text = Files.readString(svg);
+        assertThat(text).contains("Peak BF16/FP16 vs bandwidth", "Ridge point by year", ">H100 SXM5<", "ridge 300 FLOP/byte");
+        Path png = dir.resolve("landscape.png");
+        run(dir, "export", "--chart", "landscape", "--out", png.toString(), "--size", "1600x900", "--scale", "1");
+        assertThat(ImageIO.read(png.toFile()).getWidth()).isEqualTo(1600);
+    }
 }

@@ -8,7 +8,8 @@ public enum ChartKind {
     ROOFLINE("roofline", "Roofline"),
     UTILIZATION("utilization", "Batch size vs utilization"),
     COST("cost", "Prefill vs decode cost"),
-    DASHBOARD("dashboard", "Dashboard (summary and all charts)");
+    DASHBOARD("dashboard", "Dashboard (summary and all charts)"),
+    LANDSCAPE("landscape", "Hardware landscape (every device)");
 
     private final String key;
     private final String title;

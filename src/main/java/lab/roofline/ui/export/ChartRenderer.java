@@ -27,6 +27,8 @@ import lab.roofline.engine.RatioReference;
 import lab.roofline.explain.Captions;
 import lab.roofline.ui.chart.CanvasChart;
 import lab.roofline.ui.chart.ChartPin;
+import lab.roofline.ui.chart.LandscapeChart;
+import lab.roofline.engine.HardwareProfile;
 import lab.roofline.ui.chart.CostChart;
 import lab.roofline.ui.chart.RooflineChart;
 import lab.roofline.ui.chart.UtilizationChart;
@@ -107,12 +109,15 @@ public final class ChartRenderer {
     /** Builds and lays out the page at exactly the request's size; FX thread. */
     static Page layOut(Request request, Evaluation evaluation, List<RatioReference> references,
                        List<String> stylesheets) {
-        return layOut(request, evaluation, references, List.of(), stylesheets);
+        return layOut(request, evaluation, references, List.of(), List.of(), stylesheets);
     }
 
-    /** As above, with pinned scenarios drawn beside the live one and named in the caption. */
+    /**
+     * As above, with pinned scenarios drawn beside the live one and named in the caption, and the profiles
+     * the hardware landscape shows.
+     */
     static Page layOut(Request request, Evaluation evaluation, List<RatioReference> references, List<ChartPin> pins,
-                       List<String> stylesheets) {
+                       List<HardwareProfile> profiles, List<String> stylesheets) {
         ChartKind kind = request.kind();
         ObservableValue<Evaluation> source = new SimpleObjectProperty<>(evaluation);
         ObservableValue<List<RatioReference>> refs = new SimpleObjectProperty<>(references);
@@ -120,6 +125,9 @@ public final class ChartRenderer {
         RooflineChart roofline = kind == ChartKind.ROOFLINE || whole ? new RooflineChart(source) : null;
         UtilizationChart utilization = kind == ChartKind.UTILIZATION || whole ? new UtilizationChart(source, refs) : null;
         CostChart cost = kind == ChartKind.COST || whole ? new CostChart(source, refs) : null;
+        LandscapeChart landscape = kind == ChartKind.LANDSCAPE ? new LandscapeChart(source,
+                javafx.collections.FXCollections.observableArrayList(profiles.isEmpty()
+                        ? List.of(evaluation.scenario().gpu()) : profiles)) : null;
         SummaryStrip summary = whole ? new SummaryStrip(source) : null;
         if (summary != null) {
             summary.reserveWarningLine(false);
@@ -128,10 +136,11 @@ public final class ChartRenderer {
             case ROOFLINE -> card(roofline);
             case UTILIZATION -> card(utilization);
             case COST -> card(cost);
+            case LANDSCAPE -> card(landscape);
             case DASHBOARD -> dashboard(summary, roofline, utilization, cost, request.size().textScale(kind));
         };
         double textScale = request.size().textScale(kind);
-        List<CanvasChart> charts = java.util.stream.Stream.of(roofline, utilization, cost)
+        List<CanvasChart> charts = java.util.stream.Stream.of(roofline, utilization, cost, landscape)
                 .filter(java.util.Objects::nonNull).map(c -> (CanvasChart) c).toList();
         for (CanvasChart chart : charts) {
             chart.zoomProperty().set(textScale);
@@ -171,13 +180,13 @@ public final class ChartRenderer {
     /** The picture, (size x scale) pixels; FX thread. */
     public static WritableImage png(Request request, Evaluation evaluation, List<RatioReference> references,
                                     List<String> stylesheets) {
-        return png(request, evaluation, references, List.of(), stylesheets);
+        return png(request, evaluation, references, List.of(), List.of(), stylesheets);
     }
 
-    /** As above, with pinned scenarios beside the live one. */
+    /** As above, with pinned scenarios beside the live one and the profiles the landscape shows. */
     public static WritableImage png(Request request, Evaluation evaluation, List<RatioReference> references,
-                                    List<ChartPin> pins, List<String> stylesheets) {
-        Page page = layOut(request, evaluation, references, pins, stylesheets);
+                                    List<ChartPin> pins, List<HardwareProfile> profiles, List<String> stylesheets) {
+        Page page = layOut(request, evaluation, references, pins, profiles, stylesheets);
         try {
             SnapshotParameters params = new SnapshotParameters();
             params.setTransform(Transform.scale(request.scale(), request.scale()));
@@ -190,13 +199,13 @@ public final class ChartRenderer {
     /** The SVG document, the same layout as the PNG with vector shapes and real text; FX thread. */
     public static String svg(Request request, Evaluation evaluation, List<RatioReference> references,
                              List<String> stylesheets) {
-        return svg(request, evaluation, references, List.of(), stylesheets);
+        return svg(request, evaluation, references, List.of(), List.of(), stylesheets);
     }
 
-    /** As above, with pinned scenarios beside the live one. */
+    /** As above, with pinned scenarios beside the live one and the profiles the landscape shows. */
     public static String svg(Request request, Evaluation evaluation, List<RatioReference> references,
-                             List<ChartPin> pins, List<String> stylesheets) {
-        Page page = layOut(request, evaluation, references, pins, stylesheets);
+                             List<ChartPin> pins, List<HardwareProfile> profiles, List<String> stylesheets) {
+        Page page = layOut(request, evaluation, references, pins, profiles, stylesheets);
         try {
             return SvgExport.of(page.root, request.scale());
         } finally {
@@ -248,19 +257,20 @@ public final class ChartRenderer {
      */
     public static void writeHeadless(Request request, Evaluation evaluation, List<RatioReference> references,
                                      List<String> stylesheets, Path out) throws Exception {
-        writeHeadless(request, evaluation, references, List.of(), stylesheets, out);
+        writeHeadless(request, evaluation, references, List.of(), List.of(), stylesheets, out);
     }
 
-    /** As above, with pinned scenarios drawn beside the live one. */
+    /** As above, with pinned scenarios drawn beside the live one and the profiles the landscape shows. */
     public static void writeHeadless(Request request, Evaluation evaluation, List<RatioReference> references,
-                                     List<ChartPin> pins, List<String> stylesheets, Path out) throws Exception {
+                                     List<ChartPin> pins, List<HardwareProfile> profiles, List<String> stylesheets,
+                                     Path out) throws Exception {
         startHeadlessToolkit();
         CompletableFuture<Object> rendered = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
                 rendered.complete(request.format() == ExportFormat.SVG
-                        ? svg(request, evaluation, references, pins, stylesheets)
-                        : png(request, evaluation, references, pins, stylesheets));
+                        ? svg(request, evaluation, references, pins, profiles, stylesheets)
+                        : png(request, evaluation, references, pins, profiles, stylesheets));
             } catch (RuntimeException | Error e) {
                 rendered.completeExceptionally(e);
             }

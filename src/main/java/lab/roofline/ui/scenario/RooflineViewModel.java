@@ -265,9 +265,7 @@ public final class RooflineViewModel {
      * "2 × H200 SXM · 70.6B INT8 · batch 64".
      */
     static String describe(Scenario s) {
-        String gpu = Units.oneLine(s.gpu().name()).replaceFirst("^(NVIDIA|AMD|Google|Intel|Apple|AWS)\\s+", "")
-                .replaceFirst("\\s+\\d+\\s?GB$", "");
-        return (s.gpuCount() > 1 ? s.gpuCount() + " × " : "") + gpu + " · "
+        return (s.gpuCount() > 1 ? s.gpuCount() + " × " : "") + s.gpu().shortName() + " · "
                 + Units.parameterCount(s.model().totalParameters()) + " " + s.weightPrecision().label() + " · batch "
                 + String.format(java.util.Locale.ROOT, "%,d", s.batchSize());
     }

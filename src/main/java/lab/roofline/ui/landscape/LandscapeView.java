@@ -1,0 +1,66 @@
+package lab.roofline.ui.landscape;
+
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.util.StringConverter;
+import lab.roofline.engine.Precision;
+import lab.roofline.ui.chart.LandscapeChart;
+import lab.roofline.ui.scenario.RooflineViewModel;
+import lab.roofline.ui.widget.Fxml;
+
+/**
+ * Every accelerator at once: the landscape chart with a choice of precision (the live math by default) and
+ * an export. A click on a device makes it the live GPU, so the dashboard beside it follows.
+ */
+public final class LandscapeView extends BorderPane {
+    @FXML ComboBox<Precision> precision;
+    @FXML Button export;
+    @FXML Label hint;
+    @FXML StackPane card;
+    private final LandscapeChart chart;
+
+    /** @param exporter opens the export dialog for the landscape */
+    public LandscapeView(RooflineViewModel vm, Runnable exporter) {
+        Fxml.loadInto(this);
+        setId("landscape");
+        chart = new LandscapeChart(vm.resultProperty(), vm.profiles());
+        chart.setId("landscape-chart");
+        chart.setOnSelect(p -> vm.gpuProperty().set(p));
+        card.getChildren().add(chart);
+        // null: the live scenario's math precision, shown as such.
+        precision.getItems().add(null);
+        precision.getItems().addAll(Precision.values());
+        precision.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Precision p) {
+                return p == null ? "the live math (" + vm.result().computePrecision().label() + ")" : p.label();
+            }
+
+            @Override
+            public Precision fromString(String s) {
+                return null;
+            }
+        });
+        precision.setValue(null);
+        chart.precisionProperty().bind(precision.valueProperty());
+        export.setOnAction(e -> exporter.run());
+    }
+
+    public LandscapeChart chart() {
+        return chart;
+    }
+
+    public ComboBox<Precision> precisionChoice() {
+        return precision;
+    }
+
+    /** Stops listening to the view model. */
+    public void dispose() {
+        chart.precisionProperty().unbind();
+        chart.dispose();
+    }
+}

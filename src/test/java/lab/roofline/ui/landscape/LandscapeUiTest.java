@@ -1,0 +1,57 @@
+package lab.roofline.ui.landscape;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import javafx.geometry.Point2D;
+import javafx.stage.Stage;
+import lab.roofline.engine.HardwareProfile;
+import lab.roofline.engine.Precision;
+import lab.roofline.ui.DashboardFixture;
+import lab.roofline.ui.chart.LandscapeChart;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+
+/** The hardware landscape window: every device drawn, a click makes one the live GPU, the precision changes it. */
+class LandscapeUiTest extends DashboardFixture {
+    @Start
+    void start(Stage stage) {
+        open(stage);
+    }
+
+    @Test
+    void clickingADeviceMakesItTheLiveGpuAndTheRingFollows(FxRobot robot) {
+        robot.interact(() -> view.commands().landscape.handle(new javafx.event.ActionEvent()));
+        settle();
+        LandscapeChart chart = view.landscape().chart();
+        assertThat(chart.landscape().dots()).hasSize((int) vm.profiles().stream().filter(p -> p.runsNatively(Precision.INT8)).count());
+        HardwareProfile mi300x = vm.profiles().stream().filter(p -> p.id().equals("mi300x")).findFirst().orElseThrow();
+        Point2D at = chart.position(mi300x);
+        robot.moveTo(chart.localToScreen(at));
+        settle();
+        assertThat(chart.hoverText()).first().asString().startsWith("AMD Instinct MI300X");
+        assertThat(chart.hoverText()).anyMatch(l -> l.startsWith("Source: "));
+        robot.clickOn(chart.localToScreen(at));
+        settle();
+        assertThat(vm.gpuProperty().get().id()).isEqualTo("mi300x");
+        assertThat(chart.labelLayout().label("bw-mi300x").style().bold()).as("the live device's name, in bold").isTrue();
+    }
+
+    @Test
+    void anotherPrecisionMovesTheDevicesAndLeavesOutThoseWithoutIt(FxRobot robot) {
+        robot.interact(() -> view.commands().landscape.handle(new javafx.event.ActionEvent()));
+        settle();
+        LandscapeChart chart = view.landscape().chart();
+        assertThat(chart.shownPrecision()).as("the live math").isEqualTo(vm.result().computePrecision());
+        HardwareProfile h100 = vm.profiles().stream().filter(p -> p.id().equals("h100_sxm")).findFirst().orElseThrow();
+        double int8Y = chart.position(h100).getY();
+        robot.interact(() -> view.landscape().precisionChoice().setValue(Precision.BF16));
+        settle();
+        assertThat(chart.landscape().precision()).isEqualTo(Precision.BF16);
+        assertThat(chart.position(h100).getY()).as("half the INT8 peak: lower").isGreaterThan(int8Y);
+        robot.interact(() -> view.landscape().precisionChoice().setValue(Precision.FP4));
+        settle();
+        assertThat(chart.position(h100)).as("no FP4 peak on the H100").isNull();
+        assertThat(chart.landscape().without()).contains(h100);
+    }
+}
