@@ -83,6 +83,7 @@ public final class RooflineApp extends Application {
     public void start(Stage primaryStage) {
         stage = primaryStage;
         vm = new RooflineViewModel(data.profiles().profiles());
+        vm.ownProperty().set(p -> !lab.roofline.io.ProfileLoader.isBundled(p));
         vm.apiPrices().setAll(data.apiPrices().prices());
         vm.setRealism(data.realism().realism());
         List<String> settingsNotes = restoreScenario();

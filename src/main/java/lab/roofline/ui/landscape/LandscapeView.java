@@ -30,6 +30,7 @@ public final class LandscapeView extends BorderPane {
         chart = new LandscapeChart(vm.resultProperty(), vm.profiles());
         chart.setId("landscape-chart");
         chart.setOnSelect(p -> vm.gpuProperty().set(p));
+        chart.ownProperty().bind(vm.ownProperty());
         card.getChildren().add(chart);
         // null: the live scenario's math precision, shown as such.
         precision.getItems().add(null);
@@ -61,6 +62,7 @@ public final class LandscapeView extends BorderPane {
     /** Stops listening to the view model. */
     public void dispose() {
         chart.precisionProperty().unbind();
+        chart.ownProperty().unbind();
         chart.dispose();
     }
 }

@@ -48,7 +48,7 @@ public final class HardwareSection extends VBox {
         Tips.install(gpuFilter, "Filter by name, vendor or id. Enter picks the first match; × clears.");
         filterBox.getChildren().add(gpuFilter);
 
-        gpuList.setCellFactory(lv -> new GpuCell());
+        gpuList.setCellFactory(lv -> new GpuCell(vm));
         Tips.install(gpuList, "Hardware profiles: dense peaks, bandwidth, memory and price, each sourced "
                 + "(hardware-profiles/). Arrow keys move; the selection applies at once.");
         refillGpuList("");
@@ -221,7 +221,10 @@ public final class HardwareSection extends VBox {
     }
 
     private static final class GpuCell extends ListCell<Object> {
-        GpuCell() {
+        private final RooflineViewModel vm;
+
+        GpuCell(RooflineViewModel vm) {
+            this.vm = vm;
             setPrefWidth(0); // fit the list's width (a long name ends in "…") instead of a horizontal scroll bar
         }
 
@@ -233,7 +236,7 @@ public final class HardwareSection extends VBox {
             if (empty || item == null) {
                 setText(null);
             } else if (item instanceof HardwareProfile p) {
-                setText(p.name());
+                setText(vm.isOwn(p) ? p.name() + "  (yours)" : p.name()); // a profile of the user's own, not bundled
             } else {
                 setText(item.toString().toUpperCase(Locale.ROOT));
                 getStyleClass().add("vendor-header");

@@ -589,6 +589,22 @@ public final class RooflineViewModel {
         return scales.get() == null ? lab.roofline.engine.HardwareScales.NONE : scales.get();
     }
 
+    /**
+     * Which profiles are the user's own (from their profile folder, or carried by a file) rather than bundled:
+     * the app knows (it loaded them); the GPU list and the landscape mark them.
+     */
+    private final ObjectProperty<java.util.function.Predicate<HardwareProfile>> own =
+            new SimpleObjectProperty<>(this, "own", p -> false);
+
+    public ObjectProperty<java.util.function.Predicate<HardwareProfile>> ownProperty() {
+        return own;
+    }
+
+    /** Whether a profile is one of the user's own. */
+    public boolean isOwn(HardwareProfile p) {
+        return own.get() != null && own.get().test(p);
+    }
+
     /** The what-if on the device; setting null means none. */
     public ObjectProperty<lab.roofline.engine.HardwareScales> scalesProperty() {
         return scales;

@@ -93,4 +93,14 @@ class HardwareSectionUiTest extends DashboardFixture {
         assertThat(vm.result().ridgeFlopsPerByte()).isEqualTo(ridge);
         assertThat(view.summary().warningTexts()).noneMatch(w -> w.contains("What-if"));
     }
+
+    @Test
+    void aProfileOfYourOwnIsMarkedInTheList(FxRobot robot) {
+        robot.interact(() -> vm.ownProperty().set(p -> p.id().equals("mi300x")));
+        robot.clickOn(controls().hardware().gpuFilter()).write("MI3");
+        settle();
+        java.util.List<String> shown = robot.lookup(".list-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
+                .map(javafx.scene.control.ListCell::getText).filter(t -> t != null && t.contains("MI3")).toList();
+        assertThat(shown).contains("AMD Instinct MI300X  (yours)").anyMatch(t -> t.contains("MI325X") && !t.contains("yours"));
+    }
 }
