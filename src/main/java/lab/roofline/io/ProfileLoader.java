@@ -312,6 +312,11 @@ public final class ProfileLoader {
         return files;
     }
 
+    /** Reads one profile file (a colleague's, to import): the same rules and messages as a folder's files. */
+    public static HardwareProfile read(Path file) throws ProfileException {
+        return parse(readProfileFile(file));
+    }
+
     /**
      * A regular file of at most 1 MB, as UTF-8 text. Never opens a FIFO, a device or a huge file, so no
      * file can hang or exhaust the loader.

@@ -892,6 +892,11 @@ public final class DashboardView extends BorderPane {
         return landscapeView == null ? 600 : landscapeView.chart().getHeight();
     }
 
+    /** Connects the hardware section's profile menu (duplicate, edit, delete, import) to the app. */
+    public void setProfileActions(lab.roofline.ui.scenario.HardwareSection.ProfileActions actions) {
+        controls.hardware().setProfileActions(actions);
+    }
+
     /** The pins as the charts draw them. */
     public List<lab.roofline.ui.chart.ChartPin> chartPins() {
         return vm.pins().stream().map(p -> new lab.roofline.ui.chart.ChartPin(p.name(),

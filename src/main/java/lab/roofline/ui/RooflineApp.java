@@ -88,6 +88,7 @@ public final class RooflineApp extends Application {
         vm.setRealism(data.realism().realism());
         List<String> settingsNotes = restoreScenario();
         view = new DashboardView(vm, this::export, new ScenarioFiles());
+        view.setProfileActions(new Profiles());
         DashboardView.Commands commands = view.commands();
         commands.explanation.setSelected(Boolean.parseBoolean(settings.get("explain", "false")));
         commands.darkTheme.setSelected("dark".equals(settings.get("theme", "light")));
@@ -685,6 +686,180 @@ public final class RooflineApp extends Application {
                 settings.put("scenario.folder", file.getParent().toString());
             }
             write(file, () -> { });
+        }
+    }
+
+    // ---- profiles of the user's own: the editor's dialogs here, files on the io thread ----
+
+    /** Duplicate, edit, delete and import hardware profiles; saved to the user's profile folder. */
+    private final class Profiles implements lab.roofline.ui.scenario.HardwareSection.ProfileActions {
+        @Override
+        public void duplicate(lab.roofline.engine.HardwareProfile p) {
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            vm.profiles().forEach(x -> ids.add(x.id().toLowerCase(java.util.Locale.ROOT)));
+            openEditor("Duplicate " + p.shortName(), lab.roofline.io.ProfileDrafts.duplicate(p, ids), null);
+        }
+
+        @Override
+        public void edit(lab.roofline.engine.HardwareProfile p) {
+            if (!vm.isOwn(p)) {
+                view.showStatus(p.name() + " is bundled and never changed: duplicate it to make your own", null);
+                return;
+            }
+            openEditor("Edit " + p.shortName(), lab.roofline.io.ProfileDrafts.of(p), p);
+        }
+
+        @Override
+        public void delete(lab.roofline.engine.HardwareProfile p) {
+            if (!vm.isOwn(p)) {
+                view.showStatus(p.name() + " is bundled and cannot be deleted", null);
+                return;
+            }
+            Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "Delete " + p.name() + " from your profile folder ("
+                    + AppHome.profilesDirectory() + ")?", ButtonType.OK, ButtonType.CANCEL);
+            ask.setHeaderText("Delete your profile " + p.shortName() + "?");
+            ask.initOwner(stage);
+            ask.getDialogPane().getStylesheets().setAll(stage.getScene().getStylesheets());
+            if (ask.showAndWait().orElse(ButtonType.CANCEL) != ButtonType.OK) {
+                return;
+            }
+            io.execute(() -> {
+                try {
+                    deleteFilesOf(p.id());
+                    Platform.runLater(() -> {
+                        if (vm.gpuProperty().get().id().equals(p.id())) {
+                            vm.profiles().stream().filter(x -> !x.id().equals(p.id())).findFirst()
+                                    .ifPresent(vm.gpuProperty()::set);
+                        }
+                        vm.profiles().removeIf(x -> x.id().equals(p.id()));
+                        view.showStatus("Deleted your profile " + p.name(), null);
+                    });
+                } catch (IOException e) {
+                    Platform.runLater(() -> view.showStatus("Could not delete " + p.name() + ": " + e.getMessage(), null));
+                }
+            });
+        }
+
+        @Override
+        public void importProfile() {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Import a hardware profile");
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Hardware profile (JSON)", "*.json"));
+            java.io.File chosen = chooser.showOpenDialog(stage);
+            if (chosen == null) {
+                return;
+            }
+            Path file = chosen.toPath();
+            io.execute(() -> {
+                try {
+                    lab.roofline.engine.HardwareProfile read = lab.roofline.io.ProfileLoader.read(file);
+                    Platform.runLater(() -> openEditor("Import " + read.shortName(), lab.roofline.io.ProfileDrafts.of(read), null));
+                } catch (lab.roofline.io.ProfileLoader.ProfileException | RuntimeException e) {
+                    Platform.runLater(() -> view.showStatus("Could not import " + file.getFileName() + ": "
+                            + e.getMessage() + ". Nothing changed.", null));
+                }
+            });
+        }
+
+        /** The editor; Save writes the profile and puts it in the list (replacing the one edited). */
+        void openEditor(String title, java.util.Map<String, String> fields, lab.roofline.engine.HardwareProfile editing) {
+            lab.roofline.ui.hardware.ProfileEditor editor = new lab.roofline.ui.hardware.ProfileEditor(title, fields,
+                    draft -> rules(draft, editing), this::exportDraft);
+            editor.initOwner(stage);
+            editor.getDialogPane().getStylesheets().setAll(stage.getScene().getStylesheets());
+            editor.getDialogPane().setStyle(view.getStyle());
+            editor.showAndWait().ifPresent(saved -> save(lab.roofline.io.ProfileDrafts.check(saved).profile(), editing));
+        }
+
+        /** The loader's rules, and the app's: a bundled profile's id (or another of yours) is not to be overwritten. */
+        private lab.roofline.ui.hardware.ProfileEditor.Checked rules(java.util.Map<String, String> draft,
+                                                                      lab.roofline.engine.HardwareProfile editing) {
+            lab.roofline.io.ProfileDrafts.Check check = lab.roofline.io.ProfileDrafts.check(draft);
+            if (!check.ok()) {
+                return new lab.roofline.ui.hardware.ProfileEditor.Checked(false, check.field(), check.message());
+            }
+            String id = check.profile().id();
+            boolean taken = vm.profiles().stream().anyMatch(p -> p.id().equalsIgnoreCase(id)
+                    && (editing == null || !p.id().equalsIgnoreCase(editing.id())));
+            if (taken) {
+                return new lab.roofline.ui.hardware.ProfileEditor.Checked(false, "id", "'" + id + "' is "
+                        + (vm.profiles().stream().anyMatch(p -> p.id().equalsIgnoreCase(id) && !vm.isOwn(p))
+                        ? "a bundled profile's id: give your copy its own" : "taken by another of your profiles"));
+            }
+            return new lab.roofline.ui.hardware.ProfileEditor.Checked(true, null, null);
+        }
+
+        private void save(lab.roofline.engine.HardwareProfile profile, lab.roofline.engine.HardwareProfile editing) {
+            if (profile == null) {
+                return;
+            }
+            Path folder = AppHome.profilesDirectory();
+            Path out = folder.resolve(safeFileName(profile.id()) + ".json");
+            String json = lab.roofline.io.ProfileLoader.toJsonTree(profile).toPrettyString() + "\n";
+            io.execute(() -> {
+                try {
+                    if (editing != null && !editing.id().equals(profile.id())) {
+                        deleteFilesOf(editing.id()); // renamed: the old file would load the old profile again
+                    }
+                    java.nio.file.Files.createDirectories(folder);
+                    lab.roofline.io.AtomicFiles.writeString(out, ".roofline-profile-", json);
+                    Platform.runLater(() -> {
+                        int at = editing == null ? -1 : vm.profiles().indexOf(editing);
+                        if (at >= 0) {
+                            vm.profiles().set(at, profile);
+                        } else {
+                            vm.profiles().add(profile);
+                        }
+                        vm.gpuProperty().set(profile);
+                        view.showStatus("Saved your profile " + profile.name() + " to " + out, null);
+                    });
+                } catch (IOException e) {
+                    Platform.runLater(() -> view.showStatus("Could not save the profile: " + e.getMessage()
+                            + ". The editor's values were not saved.", null));
+                }
+            });
+        }
+
+        /** Writes what the editor holds as a profile file (asks where); a draft the rules refuse is written too. */
+        private void exportDraft(java.util.Map<String, String> draft) {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Export the profile");
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Hardware profile (JSON)", "*.json"));
+            String id = draft.getOrDefault("id", "").strip();
+            chooser.setInitialFileName((id.isEmpty() ? "profile" : safeFileName(id)) + ".json");
+            java.io.File chosen = chooser.showSaveDialog(stage);
+            if (chosen == null) {
+                return;
+            }
+            String json = lab.roofline.io.ProfileDrafts.json(draft).toPrettyString() + "\n";
+            io.execute(() -> {
+                try {
+                    lab.roofline.io.AtomicFiles.writeString(chosen.toPath(), ".roofline-profile-", json);
+                    Platform.runLater(() -> view.showStatus("Exported the profile to " + chosen, null));
+                } catch (IOException e) {
+                    Platform.runLater(() -> view.showStatus("Could not export the profile: " + e.getMessage(), null));
+                }
+            });
+        }
+
+        /** Deletes the files in the profile folder that define an id (io thread). */
+        private void deleteFilesOf(String id) throws IOException {
+            Path folder = AppHome.profilesDirectory();
+            if (!java.nio.file.Files.isDirectory(folder)) {
+                return;
+            }
+            try (var files = java.nio.file.Files.list(folder)) {
+                for (Path f : files.filter(x -> x.getFileName().toString().toLowerCase(java.util.Locale.ROOT)
+                        .endsWith(".json")).toList()) {
+                    try {
+                        if (lab.roofline.io.ProfileLoader.read(f).id().equalsIgnoreCase(id)) {
+                            java.nio.file.Files.delete(f);
+                        }
+                    } catch (lab.roofline.io.ProfileLoader.ProfileException e) {
+                        // another file, not this profile's
+                    }
+                }
+            }
         }
     }
 }

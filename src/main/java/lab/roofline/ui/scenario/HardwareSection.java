@@ -29,6 +29,30 @@ public final class HardwareSection extends VBox {
     @FXML CommitField priceField;
     @FXML VBox priceErrorBox;
     @FXML javafx.scene.control.Hyperlink whatIfReset;
+    @FXML javafx.scene.control.MenuButton profileMenu;
+
+    /** What the profile menu asks the app to do (it owns the editor's files). */
+    public interface ProfileActions {
+        /** Opens the editor on a copy of a profile (any: a bundled one is duplicated, never changed). */
+        void duplicate(HardwareProfile p);
+
+        /** Opens the editor on a profile of the user's own. */
+        void edit(HardwareProfile p);
+
+        /** Deletes a profile of the user's own (asks first). */
+        void delete(HardwareProfile p);
+
+        /** Reads a profile file (a colleague's) into the editor. */
+        void importProfile();
+    }
+
+    private ProfileActions profileActions;
+
+    /** Connects the profile menu to the app; until then it is disabled. */
+    public void setProfileActions(ProfileActions actions) {
+        profileActions = actions;
+        profileMenu.setDisable(actions == null);
+    }
     @FXML javafx.scene.layout.GridPane whatIfGrid;
     /** The what-if factors offered; a file or the command line may give others in range, shown as they are. */
     static final java.util.List<Double> WHAT_IF_STEPS = java.util.List.of(0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0);
@@ -74,6 +98,33 @@ public final class HardwareSection extends VBox {
                 vm::setPriceText);
         priceErrorBox.getChildren().add(priceField.errorLabel());
         buildWhatIf();
+        buildProfileMenu();
+    }
+
+    /** Duplicate, edit, delete and import profiles: what is allowed depends on whose the selected one is. */
+    private void buildProfileMenu() {
+        profileMenu.setId("profile-menu");
+        javafx.scene.control.MenuItem duplicate = new javafx.scene.control.MenuItem("Duplicate and Edit…");
+        duplicate.setOnAction(e -> profileActions.duplicate(vm.gpuProperty().get()));
+        javafx.scene.control.MenuItem edit = new javafx.scene.control.MenuItem("Edit…");
+        edit.setOnAction(e -> profileActions.edit(vm.gpuProperty().get()));
+        javafx.scene.control.MenuItem delete = new javafx.scene.control.MenuItem("Delete");
+        delete.setOnAction(e -> profileActions.delete(vm.gpuProperty().get()));
+        javafx.scene.control.MenuItem importItem = new javafx.scene.control.MenuItem("Import Profile…");
+        importItem.setOnAction(e -> profileActions.importProfile());
+        profileMenu.getItems().setAll(duplicate, edit, delete, new javafx.scene.control.SeparatorMenuItem(), importItem);
+        profileMenu.setOnShowing(e -> {
+            boolean mine = vm.isOwn(vm.gpuProperty().get());
+            String gpu = vm.gpuProperty().get().shortName();
+            duplicate.setText("Duplicate " + gpu + " and Edit…");
+            edit.setText(mine ? "Edit " + gpu + "…" : "Edit… (duplicate a bundled profile to change it)");
+            edit.setDisable(!mine);
+            delete.setText(mine ? "Delete " + gpu : "Delete (only your own profiles)");
+            delete.setDisable(!mine);
+        });
+        Tips.install(profileMenu, "Invent an accelerator: duplicate the selected one and edit its peaks, bandwidth, "
+                + "memory, price and sources; it is saved to your profile folder and marked (yours).");
+        profileMenu.setDisable(true);
     }
 
     /** Three factors on the live device (bandwidth, peaks, memory), and a link back to the device as it is. */
@@ -208,6 +259,11 @@ public final class HardwareSection extends VBox {
 
     public LogSliderField gpuCountField() {
         return gpuCount;
+    }
+
+    /** The menu that duplicates, edits, deletes and imports profiles. */
+    public javafx.scene.control.MenuButton profileMenu() {
+        return profileMenu;
     }
 
     public CommitField priceField() {

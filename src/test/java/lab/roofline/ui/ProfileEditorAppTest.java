@@ -1,0 +1,115 @@
+package lab.roofline.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import lab.roofline.io.AppHome;
+import lab.roofline.io.Settings;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Invent an accelerator: duplicate, edit (a bad value named beside its field), save, reload, delete. */
+class ProfileEditorAppTest {
+    private Application app;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+        }
+    }
+
+    private static void waitFor(BooleanSupplier done) throws InterruptedException {
+        for (int i = 0; i < 100 && !done.getAsBoolean(); i++) {
+            Thread.sleep(50);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+    }
+
+    private static Path saved() {
+        return AppHome.profilesDirectory().resolve("h100_sxm_copy.json");
+    }
+
+    @Test
+    void aDuplicatedAndEditedProfileIsSavedListedAsYoursUsedAndDeleted() throws Exception {
+        Files.deleteIfExists(Settings.defaultFile());
+        Files.deleteIfExists(saved());
+        try {
+            Stage stage = FxToolkit.registerPrimaryStage();
+            app = FxToolkit.setupApplication(RooflineApp.class);
+            FxRobot robot = new FxRobot();
+            var vm = ((RooflineApp) app).viewModel();
+            DashboardView view = (DashboardView) stage.getScene().getRoot();
+            double decode = vm.result().decode().seconds();
+            var menu = view.controls().hardware().profileMenu();
+            assertThat(menu.isDisabled()).isFalse();
+            Platform.runLater(() -> menu.getItems().get(0).fire()); // Duplicate H100 SXM5 and Edit…
+            WaitForAsyncUtils.waitForFxEvents();
+            TextField name = robot.lookup("#profile-name").queryAs(TextField.class);
+            TextField bandwidth = robot.lookup("#profile-memoryBandwidthGBps").queryAs(TextField.class);
+            TextField id = robot.lookup("#profile-id").queryAs(TextField.class);
+            assertThat(id.getText()).isEqualTo("h100_sxm_copy");
+            robot.interact(() -> bandwidth.setText("0"));
+            javafx.scene.control.Label reason = robot.lookup(".field-error").queryAllAs(javafx.scene.control.Label.class)
+                    .stream().filter(l -> !l.getText().isEmpty()).findFirst().orElseThrow();
+            assertThat(reason.getText()).contains("memoryBandwidthGBps", "must be above zero");
+            javafx.scene.control.Button save = robot.lookup(".button").queryAllAs(javafx.scene.control.Button.class).stream()
+                    .filter(b -> "Save".equals(b.getText())).findFirst().orElseThrow();
+            assertThat(save.isDisabled()).as("a bad value cannot be saved").isTrue();
+            assertThat(bandwidth.getText()).as("what was typed stays").isEqualTo("0");
+            robot.interact(() -> id.setText("h100_sxm"));
+            assertThat(robot.lookup(".field-error").queryAllAs(javafx.scene.control.Label.class).stream()
+                    .map(javafx.scene.control.Label::getText).filter(t -> !t.isEmpty()).findFirst().orElseThrow())
+                    .as("the loader's reason first").contains("memoryBandwidthGBps");
+            robot.interact(() -> {
+                bandwidth.setText("6700");
+                name.setText("Lab H100, twice the bandwidth");
+            });
+            assertThat(robot.lookup(".field-error").queryAllAs(javafx.scene.control.Label.class).stream()
+                    .map(javafx.scene.control.Label::getText).filter(t -> !t.isEmpty()).findFirst().orElseThrow())
+                    .as("a bundled id is not yours to overwrite").contains("bundled");
+            assertThat(save.isDisabled()).isTrue();
+            robot.interact(() -> id.setText("h100_sxm_copy"));
+            assertThat(save.isDisabled()).isFalse();
+            robot.clickOn(save);
+            waitFor(() -> vm.gpuProperty().get().id().equals("h100_sxm_copy") && Files.exists(saved()));
+            assertThat(vm.gpuProperty().get().name()).isEqualTo("Lab H100, twice the bandwidth");
+            assertThat(vm.isOwn(vm.gpuProperty().get())).isTrue();
+            assertThat(vm.result().decode().seconds()).as("the evaluation uses it").isLessThan(decode * 0.6);
+            assertThat(lab.roofline.io.ProfileLoader.read(saved()).memoryBandwidthBytesPerSecond()).isEqualTo(6.7e12);
+            assertThat(lab.roofline.io.ProfileLoader.load(true, java.util.List.of()).find("h100_sxm").orElseThrow()
+                    .memoryBandwidthBytesPerSecond()).as("the bundled one untouched").isEqualTo(3.35e12);
+            FxToolkit.cleanupApplication(app);
+
+            // The next session loads it from the folder, still marked as yours; then it is deleted.
+            app = FxToolkit.setupApplication(RooflineApp.class);
+            var again = ((RooflineApp) app).viewModel();
+            var mine = again.profiles().stream().filter(p -> p.id().equals("h100_sxm_copy")).findFirst().orElseThrow();
+            assertThat(again.isOwn(mine)).isTrue();
+            robot.interact(() -> again.gpuProperty().set(mine));
+            DashboardView view2 = (DashboardView) stage.getScene().getRoot();
+            var menu2 = view2.controls().hardware().profileMenu();
+            Platform.runLater(() -> {
+                menu2.getOnShowing().handle(new javafx.event.Event(javafx.scene.control.Menu.ON_SHOWING));
+                menu2.getItems().get(2).fire(); // Delete
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.clickOn("OK");
+            waitFor(() -> !Files.exists(saved()));
+            assertThat(saved()).doesNotExist();
+            waitFor(() -> again.profiles().stream().noneMatch(p -> p.id().equals("h100_sxm_copy")));
+            assertThat(again.gpuProperty().get().id()).isNotEqualTo("h100_sxm_copy");
+        } finally {
+            Files.deleteIfExists(saved());
+        }
+    }
+}
