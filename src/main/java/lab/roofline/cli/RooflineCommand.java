@@ -84,7 +84,7 @@ public final class RooflineCommand {
             ProfileLoader.Result profiles = scenario.loadProfiles(spec);
             lab.roofline.engine.Scenario s = scenario.toScenario(spec, profiles);
             if (saveTo != null) {
-                save(s);
+                save(scenario.profile(spec, profiles, scenario.toInputs(spec)));
             }
             Evaluation e = RooflineEngine.evaluate(s);
             if (curveCsv != null) {
@@ -98,13 +98,15 @@ public final class RooflineCommand {
             return 0;
         }
 
-        /** Writes the inputs, with a copy of the profile when it is not a bundled one (the file travels). */
-        private void save(lab.roofline.engine.Scenario s) throws java.io.IOException {
+        /**
+         * Writes the inputs, with a copy of the profile when it is not a bundled one (the file travels): the
+         * device as its profile describes it, never a what-if's scaled copy (the file's whatIf scales it).
+         */
+        private void save(HardwareProfile gpu) throws java.io.IOException {
             if (java.nio.file.Files.isDirectory(saveTo)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--save-scenario: " + saveTo
                         + " is a folder; give a file name such as plan" + lab.roofline.io.ScenarioFile.EXTENSION);
             }
-            HardwareProfile gpu = s.gpu();
             boolean bundled = ProfileLoader.isBundled(gpu);
             String file = saveTo.getFileName() == null ? "scenario" : saveTo.getFileName().toString();
             String name = file.endsWith(lab.roofline.io.ScenarioFile.EXTENSION)

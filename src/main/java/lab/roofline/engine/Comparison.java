@@ -114,6 +114,18 @@ public final class Comparison {
                 : String.format(Locale.ROOT, "no: needs %,d × %s", e.devicesToFit(), Units.oneLine(e.scenario().gpu().name()));
     }
 
+    /**
+     * The devices a scenario runs on, as named: "2 × NVIDIA H100 SXM5 80GB", or "… with 2× bandwidth" for a
+     * what-if, so a comparison never passes a what-if off as a real device.
+     */
+    public String device(int index) {
+        Scenario s = evaluations.get(index).scenario();
+        return (s.gpuCount() > 1 ? s.gpuCount() + " × " : "") + Units.oneLine(s.gpu().name());
+    }
+
+    /** The label of the row that names each scenario's devices. */
+    public static final String DEVICE_LABEL = "Devices";
+
     /** The label of the row that says whether each scenario fits. */
     public static final String FITS_LABEL = "Fits in memory";
 
@@ -123,14 +135,14 @@ public final class Comparison {
         for (Metric m : Metric.values()) {
             out.append(',').append(m.name().toLowerCase(Locale.ROOT));
         }
-        out.append("\r\n");
+        out.append(",devices\r\n");
         for (int i = 0; i < names.size(); i++) {
             out.append(quoted(Units.oneLine(names.get(i)))).append(',').append(evaluations.get(i).memory().fits());
             for (Metric m : Metric.values()) {
                 double v = m.of(evaluations.get(i));
                 out.append(',').append(Double.isNaN(v) ? "" : CurveCsv.number(v));
             }
-            out.append("\r\n");
+            out.append(',').append(quoted(device(i))).append("\r\n");
         }
         return out.toString();
     }
@@ -141,6 +153,11 @@ public final class Comparison {
         names.forEach(n -> out.append(' ').append(Units.oneLine(n).replace("|", "\\|")).append(" |"));
         out.append("\n|---|");
         names.forEach(n -> out.append("---:|"));
+        out.append('\n');
+        out.append("| ").append(DEVICE_LABEL).append(" |");
+        for (int i = 0; i < names.size(); i++) {
+            out.append(' ').append(device(i).replace("|", "\\|")).append(" |");
+        }
         out.append('\n');
         out.append("| ").append(FITS_LABEL).append(" |");
         for (int i = 0; i < names.size(); i++) {

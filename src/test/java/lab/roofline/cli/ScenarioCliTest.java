@@ -61,6 +61,24 @@ class ScenarioCliTest {
     }
 
     @Test
+    void aWhatIfOnAProfileOfYourOwnIsScaledOnceWhereverTheFileOpens(@TempDir Path dir) throws Exception {
+        Path profiles = Files.createDirectory(dir.resolve("profiles"));
+        Files.writeString(profiles.resolve("lab.json"), """
+                {"id": "lab-gpu", "name": "Lab GPU", "peakTflops": {"bf16": 500},
+                 "memoryBandwidthGBps": 2000, "memoryGB": 96, "sources": ["our bench"]}
+                """);
+        Path file = dir.resolve("w.roofline.json");
+        Run direct = run("report", "--json", "--profiles", profiles.toString(), "--gpu", "lab-gpu", "--precision", "bf16",
+                "--bandwidth-scale", "2", "--save-scenario", file.toString());
+        assertThat(direct.code()).as(direct.err()).isZero();
+        assertThat(Files.readString(file)).as("the profile as it is, the what-if beside it")
+                .contains("\"memoryBandwidthGBps\" : 2000", "\"whatIf\"").doesNotContain("with 2×");
+        Run elsewhere = run("report", "--json", "--scenario", file.toString());
+        assertThat(elsewhere.out()).isEqualTo(direct.out()).contains("\"name\" : \"Lab GPU with 2× bandwidth\"")
+                .contains("\"memoryBandwidthBytesPerSecond\" : 4.0E12");
+    }
+
+    @Test
     void aBundledProfileIsNamedNotCopied(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("b.roofline.json");
         assertThat(run("report", "--save-scenario", file.toString()).code()).isZero();

@@ -62,8 +62,16 @@ class ComparisonTest {
         assertThat(c.fits(0)).isEqualTo("yes");
         assertThat(c.fits(1)).isEqualTo("no: max batch 22");
         assertThat(c.fits(2)).isEqualTo("no: needs 7 × NVIDIA T4");
-        assertThat(c.markdown().lines().skip(2).findFirst().orElseThrow())
+        assertThat(c.markdown().lines().skip(3).findFirst().orElseThrow())
                 .isEqualTo("| Fits in memory | yes | no: max batch 22 | no: needs 7 × NVIDIA T4 |");
+        // Which devices each runs on, a what-if named as such, in the table and in every CSV line.
+        Evaluation what = RooflineEngine.evaluate(ScenarioInputs.DEFAULT.withScales(new HardwareScales(2, 1, 1))
+                .toScenario(GPUS.stream().filter(g -> g.id().equals("h100_sxm")).findFirst().orElseThrow(), Realism.IDEAL));
+        Comparison named = new Comparison(List.of("real", "what-if"), List.of(on("h100_sxm", 1), what));
+        assertThat(named.markdown().lines().skip(2).findFirst().orElseThrow())
+                .isEqualTo("| Devices | NVIDIA H100 SXM5 80GB | NVIDIA H100 SXM5 80GB with 2× bandwidth |");
+        assertThat(named.csv().split("\r\n")[0]).endsWith(",devices");
+        assertThat(named.csv().split("\r\n")[2]).endsWith(",NVIDIA H100 SXM5 80GB with 2× bandwidth");
         assertThat(lab.roofline.explain.Captions.doesNotFit(t4)).isEqualTo("does not fit: needs 7 × NVIDIA T4");
     }
 }

@@ -208,8 +208,10 @@ public final class RooflineViewModel {
      */
     public List<lab.roofline.engine.NamedScenario.Pinned> pinned(
             java.util.function.UnaryOperator<HardwareProfile> embed) {
+        // The device as its profile describes it: a what-if's scaled copy is the pin's whatIf, not a profile.
         return pins.stream().map(p -> new lab.roofline.engine.NamedScenario.Pinned(p.name(), p.colour(), p.inputs(),
-                embed.apply(p.evaluation().scenario().gpu()))).toList();
+                embed.apply(profiles.stream().filter(g -> g.id().equals(p.inputs().gpuId())).findFirst()
+                        .orElse(p.evaluation().scenario().gpu())))).toList();
     }
 
     /**

@@ -85,6 +85,8 @@ public final class ComparisonTable extends VBox {
     private final javafx.scene.control.ScrollPane gridScroll = new javafx.scene.control.ScrollPane(grid);
     /** The row that says whether each scenario fits in memory (its numbers are what it would do if not). */
     private List<Label> fitsCells = List.of();
+    /** The row that names each scenario's devices (a what-if says so). */
+    private List<Label> deviceCells = List.of();
 
     /** The command that writes the comparison to a CSV file (the window's File menu has it too). */
     public void setOnExportCsv(org.controlsfx.control.action.Action export) {
@@ -151,6 +153,7 @@ public final class ComparisonTable extends VBox {
         List<String> names = new ArrayList<>(List.of(""));
         names.addAll(vm.comparison().names());
         rows.add(names);
+        rows.add(deviceCells.stream().map(Label::getText).toList());
         rows.add(fitsCells.stream().map(Label::getText).toList());
         for (List<Label> row : cells) {
             rows.add(row.stream().map(Label::getText).toList());
@@ -172,6 +175,9 @@ public final class ComparisonTable extends VBox {
         Comparison comparison = vm.comparison();
         if (!shownPins.equals(List.copyOf(vm.pins()))) {
             rebuild(comparison);
+        }
+        for (int i = 0; i + 1 < deviceCells.size(); i++) {
+            deviceCells.get(i + 1).setText(comparison.device(i));
         }
         for (int i = 0; i + 1 < fitsCells.size(); i++) {
             Label cell = fitsCells.get(i + 1);
@@ -216,11 +222,12 @@ public final class ComparisonTable extends VBox {
             column.setHalignment(HPos.RIGHT);
             grid.getColumnConstraints().add(column);
         }
-        fitsCells = row(Comparison.FITS_LABEL, 1);
+        deviceCells = row(Comparison.DEVICE_LABEL, 1);
+        fitsCells = row(Comparison.FITS_LABEL, 2);
         List<List<Label>> all = new ArrayList<>();
         List<Comparison.Row> rows = comparison.rows();
         for (int r = 0; r < rows.size(); r++) {
-            all.add(row(rows.get(r).metric().label(), r + 2));
+            all.add(row(rows.get(r).metric().label(), r + 3));
         }
         cells = all;
     }

@@ -36,7 +36,8 @@ class ComparisonUiTest extends DashboardFixture {
         // Unnamed, a pin is named after what sets it apart: devices, model size, precision, batch.
         assertThat(vm.pins().get(0).name()).isEqualTo("H100 SXM5 · 70.6B INT8 · batch 16");
         assertThat(texts.get(0)).containsExactly("", "Live", "H100 SXM5 · 70.6B INT8 · batch 16");
-        assertThat(texts.get(1)).as("whether each fits").containsExactly("Fits in memory", "yes", "yes");
+        assertThat(texts.get(1)).as("the devices").containsExactly("Devices", "NVIDIA H200 SXM 141GB", "NVIDIA H100 SXM5 80GB");
+        assertThat(texts.get(2)).as("whether each fits").containsExactly("Fits in memory", "yes", "yes");
         List<String> throughput = texts.stream().filter(r -> r.get(0).equals("Decode throughput")).findFirst().orElseThrow();
         // The pin is the H100 at batch 16; the live one the H200, faster: the ratio says by how much.
         double live = vm.result().decode().tokensPerSecond();
