@@ -125,7 +125,8 @@ public final class SummaryStrip extends VBox {
      * comes and goes mid-drag). An export has no drag: without warnings it gives the line to the charts.
      */
     public void reserveWarningLine(boolean reserve) {
-        warnings.setMinHeight(reserve ? 28 : javafx.scene.layout.Region.USE_PREF_SIZE); // never cut in half
+        reserveLine = reserve;
+        sizeWarnings();
         warnings.managedProperty().unbind();
         if (!reserve) {
             warnings.managedProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(warnings.getChildren()));
@@ -208,6 +209,18 @@ public final class SummaryStrip extends VBox {
             lines.add(l);
         }
         warnings.getChildren().setAll(lines);
+        sizeWarnings();
+    }
+
+    private boolean reserveLine = true;
+
+    /**
+     * The warnings' least height: every line whole (two warnings are never squeezed into the reserved line
+     * when the charts below need the room), and one empty line kept when nothing warns, if reserved.
+     */
+    private void sizeWarnings() {
+        warnings.setMinHeight(reserveLine && warnings.getChildren().isEmpty() ? 28
+                : javafx.scene.layout.Region.USE_PREF_SIZE);
     }
 
     /** The tile that shows a quantity. */

@@ -88,4 +88,23 @@ class SummaryStripUiTest extends DashboardFixture {
             assertThat(shown.getText()).as(q.name()).isEqualTo(tile(q).valueText());
         }
     }
+
+    @Test
+    void twoWarningsAreBothWholeAboveTheCharts(org.testfx.api.FxRobot robot) {
+        robot.interact(() -> {
+            vm.selectGpu("t4");
+            vm.batchSizeProperty().set(64);
+            vm.scalesProperty().set(new lab.roofline.engine.HardwareScales(2, 0.5, 4));
+        });
+        settle();
+        var labels = view.summary().warningLabels();
+        assertThat(labels.size()).isGreaterThanOrEqualTo(2);
+        javafx.scene.Node card = view.rooflineChart().getParent();
+        double cardTop = card.localToScene(card.getLayoutBounds()).getMinY();
+        for (var l : labels) {
+            var b = l.localToScene(l.getLayoutBounds());
+            assertThat(b.getMaxY()).as(l.getText()).isLessThanOrEqualTo(cardTop + 0.5);
+            assertThat(l.getHeight()).isGreaterThanOrEqualTo(l.prefHeight(l.getWidth()) - 0.5);
+        }
+    }
 }
