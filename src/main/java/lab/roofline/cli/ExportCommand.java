@@ -31,7 +31,8 @@ final class ExportCommand implements Callable<Integer> {
     ScenarioOptions scenario;
 
     @Option(names = "--chart", required = true, paramLabel = "KIND",
-            description = "roofline, utilization, cost or dashboard.")
+            description = "roofline, utilization, cost, dashboard, or landscape (every device, at the scenario's math "
+                    + "precision).")
     String chart;
 
     @Option(names = "--out", required = true, paramLabel = "FILE.png|FILE.svg",
@@ -56,7 +57,7 @@ final class ExportCommand implements Callable<Integer> {
         CommandLine cl = spec.commandLine();
         ChartKind kind = ChartKind.parse(chart).orElseThrow(() ->
                 new CommandLine.ParameterException(cl, "--chart: unknown chart '" + chart
-                        + "' (use roofline, utilization, cost or dashboard)"));
+                        + "' (use roofline, utilization, cost, dashboard or landscape)"));
         int scale = switch (scaleText.strip()) {
             case "1" -> 1;
             case "2" -> 2;

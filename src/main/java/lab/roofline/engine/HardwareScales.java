@@ -40,9 +40,9 @@ public record HardwareScales(double bandwidth, double peak, double memory) {
         return String.join(", ", parts);
     }
 
-    /** 2 -> "2×", 0.5 -> "0.5×", 1.25 -> "1.25×": as typed, no padding zeros. */
-    static String factor(double x) {
-        return java.math.BigDecimal.valueOf(x).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString()
+    /** 2 -> "2×", 0.5 -> "0.5×", 1.001 -> "1.001×": as typed (to four digits), no padding zeros. */
+    public static String factor(double x) {
+        return java.math.BigDecimal.valueOf(x).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString()
                 + "×";
     }
 

@@ -869,6 +869,13 @@ public final class DashboardView extends BorderPane {
                 javafx.beans.binding.Bindings.bindContent(scene.getStylesheets(), getScene().getStylesheets());
             }
             landscapeStage = new javafx.stage.Stage();
+            // Esc or Ctrl+W closes it, as a secondary window does.
+            scene.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+                if (e.getCode() == KeyCode.ESCAPE || (e.isShortcutDown() && e.getCode() == KeyCode.W)) {
+                    landscapeStage.hide();
+                    e.consume();
+                }
+            });
             landscapeStage.setTitle("Hardware landscape — Roofline Lab");
             landscapeStage.setScene(scene);
             if (getScene() != null && getScene().getWindow() != null) {

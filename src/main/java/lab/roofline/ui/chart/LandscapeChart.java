@@ -113,16 +113,40 @@ public final class LandscapeChart extends CanvasChart {
 
     @Override
     protected Object backgroundKey(Evaluation e) {
-        return List.of(List.copyOf(profiles), shownPrecision(), e.scenario().gpu().id(), own.get());
+        return List.of(List.copyOf(profiles), shownPrecision(), e.scenario().gpu(), own.get());
+    }
+
+    /** The profiles, and the live device beside its real self when a what-if scales it. */
+    private List<HardwareProfile> shown(Evaluation e) {
+        HardwareProfile live = e.scenario().gpu();
+        if (live.whatIf().isNone()) {
+            return profiles;
+        }
+        List<HardwareProfile> all = new ArrayList<>(profiles);
+        all.add(live);
+        return all;
+    }
+
+    /** Whether a dot is the live scenario's device (the what-if's, when one is on). */
+    private static boolean isLive(HardwareProfile p, Evaluation e) {
+        return p.equals(e.scenario().gpu());
+    }
+
+    /** A dot's label id: the what-if device shares its real one's id. */
+    private static String key(HardwareProfile p) {
+        return p.id() + (p.whatIf().isNone() ? "" : "-what-if");
     }
 
     @Override
     protected void prepare(Evaluation e, double w, double h) {
-        layout = new LandscapeLayout(profiles, shownPrecision(), w, h);
+        layout = new LandscapeLayout(shown(e), shownPrecision(), w, h);
         labels = layOutLabels(e, w, h, () -> names(e, w, h), still -> still, l -> false);
     }
 
-    /** Each device's short name beside its point on both panels; the live device's first, always shown. */
+    /**
+     * Each device's short name beside its point on both panels (the live device's first, always shown),
+     * after the ridge lines' labels: nothing covers what the lines are.
+     */
     private LabelLayout names(Evaluation e, double w, double h) {
         LabelLayout names = new LabelLayout(new Box(LandscapeLayout.LEFT, LandscapeLayout.TOP,
                 layout.plotRight() - LandscapeLayout.LEFT, layout.plotBottom() - LandscapeLayout.TOP), measure(),
@@ -136,23 +160,47 @@ public final class LandscapeChart extends CanvasChart {
         }
         // The panels' gap is no place for a label.
         names.obstacle(new Box(layout.splitX() + 1, 0, layout.secondLeft() - layout.splitX() - 2, h));
-        String live = e.scenario().gpu().id();
-        dots.sort(java.util.Comparator.comparing(d -> !d.profile().id().equals(live)));
+        for (double r : LandscapeLayout.RIDGE_LINES) {
+            double[][] line = layout.ridgeLine(r);
+            if (line.length != 2) {
+                continue;
+            }
+            String text = "ridge " + String.format(Locale.ROOT, "%,.0f", r) + " FLOP/byte";
+            double tw = names.width(text, RIDGE_LINE);
+            double th = names.height(RIDGE_LINE);
+            List<LabelLayout.Spot> spots = new ArrayList<>();
+            // Along the line from its upper end, just below it (the line rises to the right).
+            for (double t = 1; t >= 0.3; t -= 0.1) {
+                double x = line[0][0] + t * (line[0][1] - line[0][0]);
+                double y = line[1][0] + t * (line[1][1] - line[1][0]);
+                spots.add(LabelLayout.Spot.at(x - tw - 4, y + 4));
+                spots.add(LabelLayout.Spot.at(x + 4, y - th - 4));
+            }
+            names.place("ridge-" + (long) r, text, RIDGE_LINE, null, spots, true);
+        }
+        // Names shortened as far as they stay apart (two A100 SXM4s keep their memory sizes).
+        java.util.Map<String, Long> counts = dots.stream().collect(java.util.stream.Collectors.groupingBy(
+                d -> d.profile().shortName(), java.util.stream.Collectors.counting()));
+        dots.sort(java.util.Comparator.comparing(d -> !isLive(d.profile(), e)));
         for (LandscapeLayout.Dot d : dots) {
-            boolean selected = d.profile().id().equals(live);
+            boolean selected = isLive(d.profile(), e);
             Style style = new Style(selected ? 0.85 : 0.75, selected, vendorColor(d.profile().vendor()));
-            String text = d.profile().shortName();
+            String text = counts.get(d.profile().shortName()) > 1
+                    ? Units.oneLine(d.profile().name()).replaceFirst("^" + java.util.regex.Pattern.quote(d.profile().vendor()) + "\\s+", "")
+                    : d.profile().shortName();
             double tw = names.width(text, style);
             double th = names.height(style);
-            names.place("bw-" + d.profile().id(), text, style, new double[] {d.x(), d.y()},
+            names.place("bw-" + key(d.profile()), text, style, new double[] {d.x(), d.y()},
                     names.around(d.x(), d.y(), tw, th, 7, false, false), selected);
             if (!Double.isNaN(d.yearX())) {
-                names.place("year-" + d.profile().id(), text, style, new double[] {d.yearX(), d.yearY()},
+                names.place("year-" + key(d.profile()), text, style, new double[] {d.yearX(), d.yearY()},
                         names.around(d.yearX(), d.yearY(), tw, th, 7, false, false), selected);
             }
         }
         return names;
     }
+
+    static final Style RIDGE_LINE = new Style(0.78, false, ChartColor.MUTED);
 
     /** Vendors by colour: the same token everywhere the landscape draws one. */
     static ChartColor vendorColor(String vendor) {
@@ -200,14 +248,15 @@ public final class LandscapeChart extends CanvasChart {
                 g.setLineDashes(5, 4);
                 g.strokeLine(line[0][0], line[1][0], line[0][1], line[1][1]);
                 g.setLineDashes();
-                haloText(g, "ridge " + Units.sig3(r).replaceAll("\\.0+$", "") + " FLOP/byte", line[0][1] - 4,
-                        line[1][1] + 4, TextAlignment.RIGHT, VPos.TOP, tick, color(ChartColor.MUTED));
             }
         }
         // Second panel: years, and decades of the ridge per weight value, with the fitted trend.
         int firstYear = (int) Math.ceil(layout.years().min());
         int lastYear = (int) Math.floor(layout.years().max());
-        int step = lastYear - firstYear > 8 ? 2 : 1;
+        // A label every year when they fit side by side, else every second or fifth.
+        double perYear = Math.abs(layout.years().toPixel(1) - layout.years().toPixel(0));
+        double labelWidth = measuredWidth("2024", 0.8, false) + 8;
+        int step = perYear >= labelWidth ? 1 : 2 * perYear >= labelWidth ? 2 : 5;
         for (int y = firstYear; y <= lastYear; y += step) {
             double x = layout.years().toPixel(y);
             g.setStroke(color(ChartColor.GRID));
@@ -257,14 +306,15 @@ public final class LandscapeChart extends CanvasChart {
         Font title = font(1.1, true);
         text(g, fitted("Peak " + p.label() + " vs bandwidth", title, layout.splitX() - LandscapeLayout.LEFT),
                 LandscapeLayout.LEFT, 10, TextAlignment.LEFT, VPos.TOP, title, color(ChartColor.TEXT));
-        String trendText = Double.isFinite(trend) ? "  ·  trend ×" + Units.sig3(trend) + " a year" : "";
+        String trendText = Double.isFinite(trend) ? "  ·  trend ×" + Units.sig3(trend) + " a year"
+                : "  ·  too few devices for a trend";
         text(g, fitted("Ridge point by year" + trendText, title, layout.plotRight() - layout.secondLeft()),
                 layout.secondLeft(), 10, TextAlignment.LEFT, VPos.TOP, title, color(ChartColor.TEXT));
         // The vendors' colours, and what is left out.
         Font key = font(0.8, false);
         double x = LandscapeLayout.LEFT;
         double keyY = 12 + baseFontSize() * 1.7;
-        List<String> vendors = profiles.stream().map(HardwareProfile::vendor).distinct().toList();
+        List<String> vendors = layout.dots().stream().map(d -> d.profile().vendor()).distinct().toList();
         for (String vendor : vendors) {
             double kw = textWidth(vendor, key);
             if (x + 14 + kw > layout.plotRight()) {
@@ -276,27 +326,36 @@ public final class LandscapeChart extends CanvasChart {
             x += 13 + kw + 14;
         }
         if (!layout.without().isEmpty()) {
-            String note = layout.without().size() + " without " + p.label() + " not shown";
+            boolean liveMissing = layout.without().contains(e.scenario().gpu());
+            String note = liveMissing ? e.scenario().gpu().shortName() + " has no " + p.label() + " peak; "
+                    + layout.without().size() + " not shown" : layout.without().size() + " without " + p.label() + " not shown";
             if (x + textWidth(note, key) <= layout.plotRight()) {
                 text(g, note, layout.plotRight(), keyY, TextAlignment.RIGHT, VPos.CENTER, key, color(ChartColor.MUTED));
             }
         }
         // The devices: a dot each, in its vendor's colour; the user's own outlined square; the live one ringed.
-        String live = e.scenario().gpu().id();
         for (LandscapeLayout.Dot d : layout.dots()) {
             Color c = color(vendorColor(d.profile().vendor()));
-            boolean mine = own.get() != null && own.get().test(d.profile());
+            boolean whatIf = !d.profile().whatIf().isNone();
+            boolean mine = !whatIf && own.get() != null && own.get().test(d.profile());
             for (double[] at : new double[][] {{d.x(), d.y()}, {d.yearX(), d.yearY()}}) {
                 if (Double.isNaN(at[0])) {
                     continue;
                 }
-                if (d.profile().id().equals(live)) {
+                if (isLive(d.profile(), e)) {
                     ring(g, at[0], at[1], 10);
                 }
                 g.setFill(c);
                 g.setStroke(color(ChartColor.PLOT));
                 g.setLineWidth(1.5);
-                if (mine) {
+                if (whatIf) {
+                    // A what-if: hollow, not a device anyone can buy.
+                    g.setFill(color(ChartColor.PLOT));
+                    g.setStroke(c);
+                    g.setLineWidth(2.5);
+                    g.fillOval(at[0] - 5, at[1] - 5, 10, 10);
+                    g.strokeOval(at[0] - 5, at[1] - 5, 10, 10);
+                } else if (mine) {
                     g.fillRect(at[0] - 5, at[1] - 5, 10, 10);
                     g.setStroke(color(ChartColor.TEXT));
                     g.strokeRect(at[0] - 5, at[1] - 5, 10, 10);
@@ -322,7 +381,7 @@ public final class LandscapeChart extends CanvasChart {
     private List<String> card(HardwareProfile p) {
         Precision at = layout.precision();
         List<String> lines = new ArrayList<>();
-        boolean mine = own.get() != null && own.get().test(p);
+        boolean mine = p.whatIf().isNone() && own.get() != null && own.get().test(p);
         lines.add(Units.oneLine(p.name()) + (mine ? " (your own)" : ""));
         lines.add(p.vendor() + (p.year() > 0 ? " · " + p.year() : ""));
         Double peak = p.peakFlopsPerSecond().get(at);
@@ -336,7 +395,7 @@ public final class LandscapeChart extends CanvasChart {
                 + Units.si(p.memoryCapacityBytes(), "B") + (p.price().isPresent()
                 ? String.format(Locale.ROOT, " · $%.2f/hour", p.priceUsdPerHour()) : ""));
         p.sources().stream().limit(2).forEach(s -> lines.add("Source: " + Units.shortened(Units.oneLine(s))));
-        lines.add("Click to make it the live GPU");
+        lines.add(p.whatIf().isNone() ? "Click to make it the live GPU" : "Your what-if: not a real device");
         return lines;
     }
 }

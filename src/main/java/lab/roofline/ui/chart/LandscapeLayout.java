@@ -18,6 +18,9 @@ public final class LandscapeLayout {
     public static final double BOTTOM = 54;
     /** Between the panels: room for the second panel's axis labels. */
     static final double GAP = 86;
+    /** The least a trend is fitted to: dated devices, and the years between the first and the last. */
+    static final int MIN_TREND_DEVICES = 5;
+    static final int MIN_TREND_YEARS = 3;
     /** The ridge points drawn as lines on the first panel, in FLOP/byte. */
     public static final double[] RIDGE_LINES = {100, 300, 1000};
 
@@ -83,9 +86,12 @@ public final class LandscapeLayout {
             }
         }
         // Least squares of log10(ridge) on year: the factor the ridge grows by each year.
-        double slope = n >= 2 && n * sxx - sx * sx > 0 ? (n * sxy - sx * sy) / (n * sxx - sx * sx) : Double.NaN;
+        // A trend only from enough devices over enough years: four FP4 devices from two years are no trend.
+        int span = lastYear - firstYear;
+        boolean enough = n >= MIN_TREND_DEVICES && span >= MIN_TREND_YEARS && n * sxx - sx * sx > 0;
+        double slope = enough ? (n * sxy - sx * sy) / (n * sxx - sx * sx) : Double.NaN;
         trendPerYear = Math.pow(10, slope);
-        intercept = n >= 2 ? (sy - slope * sx) / n : Double.NaN;
+        intercept = enough ? (sy - slope * sx) / n : Double.NaN;
     }
 
     private final double intercept;

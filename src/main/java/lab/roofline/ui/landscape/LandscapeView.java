@@ -29,7 +29,9 @@ public final class LandscapeView extends BorderPane {
         setId("landscape");
         chart = new LandscapeChart(vm.resultProperty(), vm.profiles());
         chart.setId("landscape-chart");
-        chart.setOnSelect(p -> vm.gpuProperty().set(p));
+        // The profile itself: the what-if's dot shares its id and is not in the list.
+        chart.setOnSelect(p -> vm.profiles().stream().filter(x -> x.id().equals(p.id())).findFirst()
+                .ifPresent(vm.gpuProperty()::set));
         chart.ownProperty().bind(vm.ownProperty());
         card.getChildren().add(chart);
         // null: the live scenario's math precision, shown as such.
@@ -49,6 +51,11 @@ public final class LandscapeView extends BorderPane {
         precision.setValue(null);
         chart.precisionProperty().bind(precision.valueProperty());
         export.setOnAction(e -> exporter.run());
+        // At a large zoom the hint gives way; the choice and the export stay whole.
+        for (javafx.scene.layout.Region r : new javafx.scene.layout.Region[] {precision, export}) {
+            r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        hint.setMinWidth(0);
     }
 
     public LandscapeChart chart() {

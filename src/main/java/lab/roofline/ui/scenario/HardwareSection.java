@@ -140,7 +140,7 @@ public final class HardwareSection extends VBox {
             box.setConverter(new javafx.util.StringConverter<>() {
                 @Override
                 public String toString(Double v) {
-                    return v == null ? "" : v == 1 ? "1× (as it is)" : lab.roofline.engine.Units.times(v).replace(".0×", "×");
+                    return v == null ? "" : v == 1 ? "1× (as it is)" : lab.roofline.engine.HardwareScales.factor(v);
                 }
 
                 @Override

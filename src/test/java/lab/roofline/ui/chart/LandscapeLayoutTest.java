@@ -38,8 +38,14 @@ class LandscapeLayoutTest {
         // Its ridge: 800e12 / 4e12 = 200 FLOP/byte, 400 FLOPs per 2-byte BF16 value.
         assertThat(dotB.ridgePerValue()).isCloseTo(400, within(1e-9));
         assertThat(dotB.yearX()).isCloseTo(layout.years().toPixel(2024), within(1e-9));
-        // Two devices, the ridge from 200 (per value) in 2020 to 400 in 2024: x2 in four years.
-        assertThat(layout.trendPerYear()).isCloseTo(Math.pow(2, 0.25), within(1e-9));
+        assertThat(layout.trendPerYear()).as("two devices are no trend").isNaN();
+        // Five devices on one line, the ridge doubling every four years: x2^(1/4) a year.
+        List<HardwareProfile> five = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            five.add(device("d" + i, 2020 + i, 100 * Math.pow(2, i / 4.0), 1000));
+        }
+        assertThat(new LandscapeLayout(five, Precision.BF16, 1000, 600).trendPerYear())
+                .isCloseTo(Math.pow(2, 0.25), within(1e-9));
         assertThat(layout.at(dotB.x() + 3, dotB.y() - 3, 10)).isEqualTo(b);
         assertThat(layout.at(dotB.yearX(), dotB.yearY(), 10)).isEqualTo(b);
         assertThat(layout.at(dotB.x() + 30, dotB.y(), 10)).isNull();

@@ -54,4 +54,25 @@ class LandscapeUiTest extends DashboardFixture {
         assertThat(chart.position(h100)).as("no FP4 peak on the H100").isNull();
         assertThat(chart.landscape().without()).contains(h100);
     }
+
+    @Test
+    void aWhatIfIsDrawnBesideTheRealDeviceAndClickingItKeepsTheRealProfile(FxRobot robot) {
+        robot.interact(() -> {
+            vm.scalesProperty().set(new lab.roofline.engine.HardwareScales(2, 1, 1));
+            view.commands().landscape.handle(new javafx.event.ActionEvent());
+        });
+        settle();
+        LandscapeChart chart = view.landscape().chart();
+        HardwareProfile scaled = vm.result().scenario().gpu();
+        HardwareProfile real = vm.gpuProperty().get();
+        assertThat(chart.position(scaled)).as("the what-if, drawn").isNotNull();
+        assertThat(chart.position(scaled).getX()).isGreaterThan(chart.position(real).getX());
+        assertThat(chart.labelLayout().label("bw-h100_sxm-what-if").style().bold()).as("the live one is the what-if").isTrue();
+        assertThat(chart.labelLayout().label("bw-h100_sxm") == null
+                || !chart.labelLayout().label("bw-h100_sxm").style().bold()).isTrue();
+        robot.clickOn(chart.localToScreen(chart.position(scaled)));
+        settle();
+        assertThat(vm.gpuProperty().get()).as("the profile from the list, not its scaled copy").isSameAs(real);
+        assertThat(vm.result().scenario().gpu().name()).endsWith("with 2× bandwidth");
+    }
 }
