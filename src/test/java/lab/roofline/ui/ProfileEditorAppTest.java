@@ -4,36 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.function.BooleanSupplier;
-import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import lab.roofline.io.AppHome;
 import lab.roofline.io.Settings;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Invent an accelerator: duplicate, edit (a bad value named beside its field), save, reload, delete. */
-class ProfileEditorAppTest {
-    private Application app;
-
-    @AfterEach
-    void stop() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-        }
-    }
-
-    private static void waitFor(BooleanSupplier done) throws InterruptedException {
-        for (int i = 0; i < 100 && !done.getAsBoolean(); i++) {
-            Thread.sleep(50);
-            WaitForAsyncUtils.waitForFxEvents();
-        }
-    }
+class ProfileEditorAppTest extends AppSession {
 
     private static Path saved() {
         return AppHome.profilesDirectory().resolve("h100_sxm_copy.json");

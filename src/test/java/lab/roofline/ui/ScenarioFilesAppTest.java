@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.function.BooleanSupplier;
-import javafx.application.Application;
 import javafx.stage.Stage;
 import lab.roofline.io.Settings;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -16,22 +13,7 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Scenario files in the window: opened from the command line, marked when changed, saved, refused when bad. */
-class ScenarioFilesAppTest {
-    private Application app;
-
-    @AfterEach
-    void stop() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-        }
-    }
-
-    private static void waitFor(BooleanSupplier done) throws InterruptedException {
-        for (int i = 0; i < 100 && !done.getAsBoolean(); i++) {
-            Thread.sleep(50);
-            WaitForAsyncUtils.waitForFxEvents();
-        }
-    }
+class ScenarioFilesAppTest extends AppSession {
 
     @Test
     void aFileNamedOnTheCommandLineOpensChangesAreMarkedAndSaveWritesThem(@TempDir Path dir) throws Exception {
