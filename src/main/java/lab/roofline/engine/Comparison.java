@@ -196,6 +196,8 @@ public final class Comparison {
     }
 
     private static String quoted(String s) {
-        return s.matches(".*[,\"\\r\\n].*") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+        // A name a spreadsheet would run as a formula (=HYPERLINK(...)) is kept as text.
+        String safe = !s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
+        return safe.matches(".*[,\"\\r\\n].*") ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
     }
 }

@@ -46,7 +46,10 @@ public final class ProfileLoader {
     /** Release years a profile may give (the first GPUs used for neural networks to a decade ahead). */
     static final int MIN_YEAR = 2000;
     static final int MAX_YEAR = 2040;
-    /** Names, vendors and notes: a paragraph at most. */
+    /** An id is a file name and a command-line flag; a name one line of a chart's title. */
+    static final int MAX_ID_CHARS = 64;
+    static final int MAX_NAME_CHARS = 100;
+    /** Notes and sources: a paragraph at most. */
     static final int MAX_TEXT_CHARS = 2_000;
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
@@ -109,14 +112,16 @@ public final class ProfileLoader {
         for (NamedText file : files) {
             try {
                 HardwareProfile profile = parse(file.text());
-                String earlier = fileOfId.putIfAbsent(profile.id(), file.name());
+                // Ids are matched without regard to case everywhere (--gpu, scenario files): so here too.
+                String key = profile.id().toLowerCase(java.util.Locale.ROOT);
+                String earlier = fileOfId.putIfAbsent(key, file.name());
                 if (earlier != null) {
                     problems.add(skipped(file.name(), "field 'id': duplicate id '" + profile.id()
                             + "', already defined by " + earlier));
                     continue;
                 }
-                byId.remove(profile.id());
-                byId.put(profile.id(), profile);
+                byId.remove(key);
+                byId.put(key, profile);
             } catch (ProfileException e) {
                 problems.add(skipped(file.name(), e.getMessage()));
             }
@@ -181,10 +186,23 @@ public final class ProfileLoader {
         }
         String id = requiredText(root, "id");
         if (!id.matches("[A-Za-z0-9_.-]+")) {
-            throw new ProfileException("field 'id' may hold only letters, digits, '_', '.' and '-', got '" + id + "'");
+            throw new ProfileException("field 'id' may hold only letters, digits, '_', '.' and '-', got '"
+                    + shortText(id) + "'");
+        }
+        if (id.length() > MAX_ID_CHARS) {
+            throw new ProfileException("field 'id' is too long (" + id.length() + " characters; at most " + MAX_ID_CHARS + ")");
         }
         String name = requiredText(root, "name");
+        // A name is a line on a chart, a caption and a menu: a paragraph would push everything else away.
+        if (name.length() > MAX_NAME_CHARS) {
+            throw new ProfileException("field 'name' is too long (" + name.length() + " characters; at most "
+                    + MAX_NAME_CHARS + ")");
+        }
         String vendor = root.hasNonNull("vendor") ? requiredText(root, "vendor") : "Other";
+        if (vendor.length() > MAX_NAME_CHARS) {
+            throw new ProfileException("field 'vendor' is too long (" + vendor.length() + " characters; at most "
+                    + MAX_NAME_CHARS + ")");
+        }
 
         JsonNode peaks = root.get("peakTflops");
         if (peaks == null || peaks.isNull()) {

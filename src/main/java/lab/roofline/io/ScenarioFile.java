@@ -19,6 +19,7 @@ import lab.roofline.engine.Precision;
 import lab.roofline.engine.RealismMode;
 import lab.roofline.engine.ScenarioInputs;
 import lab.roofline.engine.ScenarioLimits;
+import lab.roofline.engine.Units;
 
 /**
  * A scenario as a document ({@code *.roofline.json}): every input as the user chose it, a name, a free
@@ -339,6 +340,14 @@ public final class ScenarioFile {
         if (!w.isObject()) {
             throw new ScenarioFileException("field '" + at + "' must be an object such as {\"bandwidth\": 2}");
         }
+        for (java.util.Iterator<String> names = w.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!java.util.Set.of("bandwidth", "peak", "memory").contains(name)) {
+                // A misspelt factor would silently be none: said instead.
+                throw new ScenarioFileException("field '" + at + "." + ProfileLoader.clean(Units.shortened(name))
+                        + "' is not a what-if (bandwidth, peak or memory)");
+            }
+        }
         double bandwidth = w.has("bandwidth") ? number(w, at, "bandwidth", ScenarioLimits.BANDWIDTH_SCALE) : 1;
         double peak = w.has("peak") ? number(w, at, "peak", ScenarioLimits.PEAK_SCALE) : 1;
         double memory = w.has("memory") ? number(w, at, "memory", ScenarioLimits.MEMORY_SCALE) : 1;
@@ -382,7 +391,9 @@ public final class ScenarioFile {
         // Exactly as written: 1e400 is too large and 2.5 is not a whole batch, never rounded first.
         String written = n.decimalValue().stripTrailingZeros().toPlainString();
         if (written.length() > 64) { // 1e400 or 1e-400: no input is anywhere near
-            throw new ScenarioFileException("field '" + at + "." + field + "': " + range.problem(n.doubleValue()));
+            String problem = range.problem(n.doubleValue());
+            throw new ScenarioFileException("field '" + at + "." + field + "': " + (problem != null ? problem
+                    : "too many digits (" + written.length() + "; at most 64)"));
         }
         ScenarioLimits.Parsed parsed = range.parse(written);
         if (!parsed.ok()) {

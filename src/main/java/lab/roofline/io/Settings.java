@@ -31,6 +31,9 @@ public final class Settings {
         return AppHome.directory().resolve("settings.properties");
     }
 
+    /** Settings are a few kB; a larger file is not ours. */
+    static final long MAX_BYTES = 1 << 20;
+
     /** Reads the file; missing gives empty settings, damaged is moved aside. Call off the FX thread. */
     public static Settings load(Path file) {
         Settings s = new Settings(file);
@@ -41,12 +44,12 @@ public final class Settings {
             return s;
         }
         Properties p = new Properties();
-        try (Reader r = new java.io.InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8
-                .newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT))) {
+        try {
+            // Checked before it is opened: opening a pipe waits for a writer that never comes.
             if (!Files.isRegularFile(file)) {
                 throw new IOException("not a regular file");
             }
-            p.load(r);
+            p.load(new java.io.StringReader(TextFiles.readUtf8(file, MAX_BYTES)));
             p.stringPropertyNames().forEach(k -> s.values.put(k, p.getProperty(k)));
         } catch (IOException | IllegalArgumentException e) {
             s.values.clear();

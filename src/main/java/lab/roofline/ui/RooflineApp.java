@@ -794,14 +794,20 @@ public final class RooflineApp extends Application {
                 return;
             }
             Path folder = AppHome.profilesDirectory();
-            Path out = folder.resolve(safeFileName(profile.id()) + ".json");
             String json = lab.roofline.io.ProfileLoader.toJsonTree(profile).toPrettyString() + "\n";
             io.execute(() -> {
                 try {
-                    if (editing != null && !editing.id().equals(profile.id())) {
-                        deleteFilesOf(editing.id()); // renamed: the old file would load the old profile again
+                    if (editing != null) {
+                        // Every file that defined it (whatever its name): one left behind would load it again.
+                        deleteFilesOf(editing.id());
                     }
                     java.nio.file.Files.createDirectories(folder);
+                    // Never over another file (one holding another profile, or one the loader skipped).
+                    Path candidate = folder.resolve(safeFileName(profile.id()) + ".json");
+                    for (int n = 2; java.nio.file.Files.exists(candidate, java.nio.file.LinkOption.NOFOLLOW_LINKS); n++) {
+                        candidate = folder.resolve(safeFileName(profile.id()) + "-" + n + ".json");
+                    }
+                    Path out = candidate;
                     lab.roofline.io.AtomicFiles.writeString(out, ".roofline-profile-", json);
                     Platform.runLater(() -> {
                         int at = editing == null ? -1 : vm.profiles().indexOf(editing);

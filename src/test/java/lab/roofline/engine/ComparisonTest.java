@@ -74,4 +74,14 @@ class ComparisonTest {
         assertThat(named.csv().split("\r\n")[2]).endsWith(",NVIDIA H100 SXM5 80GB with 2× bandwidth");
         assertThat(lab.roofline.explain.Captions.doesNotFit(t4)).isEqualTo("does not fit: needs 7 × NVIDIA T4");
     }
+
+    @Test
+    void aNameASpreadsheetWouldRunIsWrittenAsText() {
+        Comparison c = new Comparison(List.of("=HYPERLINK(\"x\")", "+1", "plain"), List.of(on("h100_sxm", 1),
+                on("h100_sxm", 2), on("h100_sxm", 4)));
+        String[] lines = c.csv().split("\r\n");
+        assertThat(lines[1]).startsWith("\"'=HYPERLINK(\"\"x\"\")\",");
+        assertThat(lines[2]).startsWith("'+1,");
+        assertThat(lines[3]).startsWith("plain,");
+    }
 }

@@ -70,6 +70,8 @@ class ProfileLoaderTest {
             "no sources | {\"id\": \"x\", \"name\": \"x\", \"peakTflops\": {\"bf16\": 1}, \"memoryBandwidthGBps\": 1, \"memoryGB\": 1} | missing field 'sources'",
             "negative price | {\"id\": \"x\", \"name\": \"x\", \"peakTflops\": {\"bf16\": 1}, \"memoryBandwidthGBps\": 1, \"memoryGB\": 1, \"priceUsdPerHour\": -2, \"sources\": [\"s\"]} | field 'priceUsdPerHour' must be above zero",
             "duplicate key | {\"id\": \"x\", \"id\": \"y\", \"name\": \"x\", \"peakTflops\": {\"bf16\": 1}, \"memoryBandwidthGBps\": 1, \"memoryGB\": 1, \"sources\": [\"s\"]} | the key 'id' is written twice",
+            "a long id | {\"id\": \"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\", \"name\": \"x\", \"peakTflops\": {\"bf16\": 1}, \"memoryBandwidthGBps\": 1, \"memoryGB\": 1, \"sources\": [\"s\"]} | field 'id' is too long (65 characters; at most 64)",
+            "a paragraph for a name | {\"id\": \"x\", \"name\": \"nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn\", \"peakTflops\": {\"bf16\": 1}, \"memoryBandwidthGBps\": 1, \"memoryGB\": 1, \"sources\": [\"s\"]} | field 'name' is too long (101 characters; at most 100)",
             "year out of range | {\"id\": \"x\", \"name\": \"x\", \"year\": 1850, \"peakTflops\": {\"bf16\": 1}, \"memoryBandwidthGBps\": 1, \"memoryGB\": 1, \"sources\": [\"s\"]} | field 'year' must be a year from 2000 to 2040, got 1850",
             "year as text | {\"id\": \"x\", \"name\": \"x\", \"year\": \"2024\", \"peakTflops\": {\"bf16\": 1}, \"memoryBandwidthGBps\": 1, \"memoryGB\": 1, \"sources\": [\"s\"]} | field 'year' must be a year",
             "price below a scenario's least | {\"id\": \"x\", \"name\": \"x\", \"peakTflops\": {\"bf16\": 1}, \"memoryBandwidthGBps\": 1, \"memoryGB\": 1, \"priceUsdPerHour\": 0.005, \"sources\": [\"s\"]} | 0.005 is below 0.01",
@@ -143,5 +145,13 @@ class ProfileLoaderTest {
             assertThat(ProfileLoader.parse(ProfileLoader.toJsonTree(p).toString())).isEqualTo(p);
         }
         assertThat(ProfileLoader.load(true, List.of()).find("h100_sxm").orElseThrow().year()).isEqualTo(2022);
+    }
+
+    @Test
+    void anIdDifferingOnlyInCaseOverridesTheBundledOneAsEveryOtherLookUpWould() throws IOException {
+        Files.writeString(folder.resolve("mine.json"), GOOD.replace("\"mygpu\"", "\"H100_SXM\""));
+        ProfileLoader.Result r = ProfileLoader.load(true, List.of(folder));
+        assertThat(r.profiles().stream().filter(p -> p.id().equalsIgnoreCase("h100_sxm")).toList()).hasSize(1);
+        assertThat(r.find("h100_sxm").orElseThrow().name()).isEqualTo("My GPU");
     }
 }

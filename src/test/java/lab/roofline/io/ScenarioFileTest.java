@@ -167,6 +167,13 @@ class ScenarioFileTest {
                 {"a bad embedded profile", "\"note\"", "\"hardware\": {\"id\": \"x\"}, \"note\"", "field 'hardware'"},
                 {"a duplicate key", "\"batch\": 1,", "\"batch\": 1, \"batch\": 2,", "not valid JSON"},
                 {"truncated", "\"batch\": 1,", "\"batch\": 1,\u0000", "not valid JSON"},
+                {"a factor with too many digits", "\"pricePerHour\": null", "\"pricePerHour\": null, \"whatIf\": {\"bandwidth\": "
+                        + "3.14159265358979323846264338327950288419716939937510582097494459230781}",
+                        "field 'scenario.whatIf.bandwidth': too many digits"},
+                {"a misspelt what-if", "\"pricePerHour\": null", "\"pricePerHour\": null, \"whatIf\": {\"bandwith\": 2}",
+                        "field 'scenario.whatIf.bandwith' is not a what-if (bandwidth, peak or memory)"},
+                {"a what-if out of range", "\"pricePerHour\": null", "\"pricePerHour\": null, \"whatIf\": {\"memory\": 8}",
+                        "field 'scenario.whatIf.memory': too large (at most 4)"},
         };
         return java.util.Arrays.stream(cases).map(c -> org.junit.jupiter.params.provider.Arguments.of((Object[]) c));
     }

@@ -136,4 +136,13 @@ class SettingsTest {
         TemporaryFiles.deleteStale(dir, ".roofline-export-*.png");
         assertThat(stale).doesNotExist();
     }
+
+    @Test
+    void aPipeWhereTheSettingsBelongIsRefusedNotWaitedOn(@TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("settings.properties");
+        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0);
+        Settings s = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5),
+                () -> Settings.load(fifo));
+        assertThat(s.problem()).contains("not a regular file");
+    }
 }

@@ -193,8 +193,9 @@ public final class LandscapeChart extends CanvasChart {
             names.place("bw-" + key(d.profile()), text, style, new double[] {d.x(), d.y()},
                     names.around(d.x(), d.y(), tw, th, 7, false, false), selected);
             if (!Double.isNaN(d.yearX())) {
+                // Beside its point or not at all: a must-show label could land in the other panel.
                 names.place("year-" + key(d.profile()), text, style, new double[] {d.yearX(), d.yearY()},
-                        names.around(d.yearX(), d.yearY(), tw, th, 7, false, false), selected);
+                        names.around(d.yearX(), d.yearY(), tw, th, 7, false, false));
             }
         }
         return names;

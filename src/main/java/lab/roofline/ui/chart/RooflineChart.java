@@ -242,6 +242,14 @@ public final class RooflineChart extends CanvasChart {
                 title = shorter;
             }
         }
+        if (textWidth(title, font(1.15, true)) > plotRight - LEFT && !e.scenario().gpu().whatIf().isNone()) {
+            // A long name is shortened before its what-if: a chart never passes a what-if off as the device.
+            String suffix = " with " + e.scenario().gpu().whatIf().describe();
+            String head = precision + " math  ·  ";
+            String name = gpu.substring(0, gpu.length() - suffix.length());
+            double room = plotRight - LEFT - textWidth(head + suffix, font(1.15, true));
+            title = head + fitted(name, font(1.15, true), Math.max(20, room)) + suffix;
+        }
         text(g, fitted(title, font(1.15, true), plotRight - LEFT), LEFT, 12, TextAlignment.LEFT, VPos.TOP,
                 font(1.15, true), color(ChartColor.TEXT));
         // The small dots need a key: they are the decode step as the batch doubles, up to the memory wall.
