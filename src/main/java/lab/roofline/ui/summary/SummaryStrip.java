@@ -216,10 +216,11 @@ public final class SummaryStrip extends VBox {
 
     /**
      * The warnings' least height: every line whole (two warnings are never squeezed into the reserved line
-     * when the charts below need the room), and one empty line kept when nothing warns, if reserved.
+     * when the charts below need the room), and the one reserved line for none or one, if reserved.
      */
     private void sizeWarnings() {
-        warnings.setMinHeight(reserveLine && warnings.getChildren().isEmpty() ? 28
+        // One line (or none) takes the reserved line, so the charts never jump as a warning comes and goes.
+        warnings.setMinHeight(reserveLine && warnings.getChildren().size() <= 1 ? 28
                 : javafx.scene.layout.Region.USE_PREF_SIZE);
     }
 
