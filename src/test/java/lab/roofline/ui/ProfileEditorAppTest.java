@@ -25,6 +25,7 @@ class ProfileEditorAppTest extends AppSession {
     void aDuplicatedAndEditedProfileIsSavedListedAsYoursUsedAndDeleted() throws Exception {
         Files.deleteIfExists(Settings.defaultFile());
         Files.deleteIfExists(saved());
+        boolean folderWasThere = Files.exists(AppHome.profilesDirectory());
         try {
             Stage stage = FxToolkit.registerPrimaryStage();
             app = FxToolkit.setupApplication(RooflineApp.class);
@@ -92,6 +93,9 @@ class ProfileEditorAppTest extends AppSession {
             assertThat(again.gpuProperty().get().id()).isNotEqualTo("h100_sxm_copy");
         } finally {
             Files.deleteIfExists(saved());
+            if (!folderWasThere) {
+                Files.deleteIfExists(AppHome.profilesDirectory()); // as it was: other tests expect no folder
+            }
         }
     }
 }
