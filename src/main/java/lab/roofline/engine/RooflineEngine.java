@@ -75,7 +75,7 @@ public final class RooflineEngine {
         }
         memoryNotices(s, memory, notices);
         if (!s.gpu().whatIf().isNone()) {
-            notices.add("What-if: " + s.gpu().name() + " is not a real device");
+            notices.add("What-if: " + s.gpu().name() + " is not a real device (priced as the real one)");
         }
 
         return new Evaluation(s, setup.computePrecision, setup.attentionPrecision,

@@ -33,7 +33,7 @@ class HardwareScalesTest {
         // Batch 1 is memory-bound: every byte read twice as fast.
         assertThat(what.decode().seconds()).isCloseTo(as.decode().seconds() / 2, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(what.ridgeFlopsPerByte()).isCloseTo(as.ridgeFlopsPerByte() / 2, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(what.notices()).anyMatch(n -> n.equals("What-if: NVIDIA H100 SXM5 80GB with 2× bandwidth is not a real device"));
+        assertThat(what.notices()).anyMatch(n -> n.equals("What-if: NVIDIA H100 SXM5 80GB with 2× bandwidth is not a real device (priced as the real one)"));
         assertThat(as.notices()).noneMatch(n -> n.startsWith("What-if"));
         assertThat(lab.roofline.explain.Captions.of(what)).startsWith("NVIDIA H100 SXM5 80GB with 2× bandwidth  ·");
     }

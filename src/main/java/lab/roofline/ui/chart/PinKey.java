@@ -30,6 +30,16 @@ public record PinKey(Box box, List<Row> rows) {
      */
     public static PinKey of(List<ChartPin> pins, String liveText, Box plot, boolean right, boolean bottom,
                             double maxWidth, LabelLayout.TextMeasure measure, double fontPx) {
+        return of(pins, null, liveText, plot, right, bottom, maxWidth, measure, fontPx);
+    }
+
+    /**
+     * As above; a pin whose scenario is the live one's ({@code live}, may be null) says so: its marks are
+     * under the live ones.
+     */
+    public static PinKey of(List<ChartPin> pins, lab.roofline.engine.Scenario live, String liveText, Box plot,
+                            boolean right, boolean bottom, double maxWidth, LabelLayout.TextMeasure measure,
+                            double fontPx) {
         if (pins.isEmpty()) {
             return null;
         }
@@ -39,8 +49,8 @@ public record PinKey(Box box, List<Row> rows) {
         List<String> texts = new ArrayList<>();
         texts.add(fit(liveText, textRoom, measure, size));
         // A pin that does not fit is drawn faded: its key says why.
-        pins.forEach(p -> texts.add(fit(p.shortName() + (p.evaluation().memory().fits() ? "" : " (does not fit)"),
-                textRoom, measure, size)));
+        pins.forEach(p -> texts.add(fit(p.shortName() + (p.evaluation().scenario().equals(live) ? " (= live)"
+                : p.evaluation().memory().fits() ? "" : " (does not fit)"), textRoom, measure, size)));
         double textWidth = texts.stream().mapToDouble(t -> measure.width(t, size, false)).max().orElse(0);
         double w = 3 * INSET + SAMPLE + textWidth;
         double h = texts.size() * rowHeight + INSET;

@@ -86,7 +86,8 @@ public final class RooflineChart extends CanvasChart {
         String live = e.memory().fits() ? "Live" : "Live (does not fit)";
         List<PinKey> corners = new ArrayList<>();
         for (boolean[] corner : new boolean[][] {{true, true}, {false, false}, {false, true}, {true, false}}) {
-            corners.add(PinKey.of(pins(), live, plot, corner[0], corner[1], plot.w() * 0.45, measure(), baseFontSize()));
+            corners.add(PinKey.of(pins(), e.scenario(), live, plot, corner[0], corner[1], plot.w() * 0.45, measure(),
+                    baseFontSize()));
         }
         List<double[][]> lines = new ArrayList<>();
         List<Evaluation.Roof> roofs = new ArrayList<>(e.roofs());
@@ -151,6 +152,12 @@ public final class RooflineChart extends CanvasChart {
 
     private static final java.util.Set<String> POINT_LABELS = java.util.Set.of(RooflineLabels.DECODE,
             RooflineLabels.PREFILL, RooflineLabels.ATTENTION);
+
+    /** The key's rows too: a pin that is the live scenario at this batch says so, and the key is background. */
+    @Override
+    protected Object backgroundKey(Evaluation e) {
+        return java.util.Arrays.asList(super.backgroundKey(e), key == null ? null : key.rows());
+    }
 
     @Override
     protected void prepare(Evaluation e, double w, double h) {

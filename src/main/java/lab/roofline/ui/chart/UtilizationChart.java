@@ -71,7 +71,8 @@ public final class UtilizationChart extends CanvasChart {
     /** The implied batches depend on the API prices too. */
     @Override
     protected Object backgroundKey(Evaluation e) {
-        return List.of(e.scenario().withBatchSize(1), references.getValue());
+        // The key's rows too: a pin that is the live scenario at this batch says so, and the key is background.
+        return java.util.Arrays.asList(e.scenario().withBatchSize(1), references.getValue(), key == null ? null : key.rows());
     }
 
     @Override
@@ -286,7 +287,8 @@ public final class UtilizationChart extends CanvasChart {
         String live = e.memory().fits() ? "Live" : "Live (does not fit)";
         List<PinKey> corners = new java.util.ArrayList<>();
         for (boolean[] corner : new boolean[][] {{false, false}, {true, true}, {true, false}, {false, true}}) {
-            corners.add(PinKey.of(pins(), live, plot, corner[0], corner[1], plot.w() * 0.45, measure(), baseFontSize()));
+            corners.add(PinKey.of(pins(), e.scenario(), live, plot, corner[0], corner[1], plot.w() * 0.45, measure(),
+                    baseFontSize()));
         }
         List<double[][]> lines = new java.util.ArrayList<>();
         List<Evaluation> all = new java.util.ArrayList<>(List.of(e));

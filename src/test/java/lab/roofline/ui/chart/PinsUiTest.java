@@ -121,4 +121,15 @@ class PinsUiTest extends DashboardFixture {
             assertThat(outputs.get(i).y()).isGreaterThan(outputs.get(i - 1).y() + outputs.get(i - 1).h());
         }
     }
+
+    @Test
+    void aPinThatIsTheLiveScenarioSaysSoInTheKeysUntilTheLiveOneMoves(FxRobot robot) {
+        robot.interact(() -> vm.pin("same"));
+        settle();
+        assertThat(view.rooflineChart().pinKey().rows().get(1).text()).isEqualTo("same (= live)");
+        assertThat(view.utilizationChart().pinKey().rows().get(1).text()).isEqualTo("same (= live)");
+        robot.interact(() -> vm.batchSizeProperty().set(8));
+        settle();
+        assertThat(view.rooflineChart().pinKey().rows().get(1).text()).isEqualTo("same");
+    }
 }
