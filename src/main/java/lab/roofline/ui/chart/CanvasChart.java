@@ -584,6 +584,36 @@ public abstract class CanvasChart extends Region {
         }
     }
 
+    private Object pinKeyInputs;
+    private int pinKeyCorner;
+
+    /**
+     * The key to the pins, in the first of the corners ({right, bottom} pairs, in order of preference) whose
+     * key crosses none of the lines and covers no mark; null with nothing pinned. Which corner is searched
+     * again only when what it depends on changes (the scenario but its batch, the pins, the plot, the key's
+     * texts), never on every frame of a drag; the texts themselves are this frame's ("(= live)").
+     */
+    protected final PinKey pinKeyIn(Evaluation e, LabelLayout.Box plot, boolean[][] corners,
+                                    java.util.function.Supplier<List<double[][]>> lines,
+                                    java.util.function.Supplier<List<LabelLayout.Box>> marks) {
+        if (pins().isEmpty()) {
+            return null;
+        }
+        String live = e.memory().fits() ? "Live" : "Live (does not fit)";
+        List<PinKey> candidates = new java.util.ArrayList<>();
+        for (boolean[] corner : corners) {
+            candidates.add(PinKey.of(pins(), e.scenario(), live, plot, corner[0], corner[1], plot.w() * 0.45, measure(),
+                    baseFontSize()));
+        }
+        Object inputs = java.util.Arrays.asList(e.scenario().withBatchSize(1), pins(), plot, baseFontSize(),
+                candidates.get(0).rows());
+        if (!inputs.equals(pinKeyInputs)) {
+            pinKeyCorner = candidates.indexOf(PinKey.clearOf(candidates, lines.get(), marks.get()));
+            pinKeyInputs = inputs;
+        }
+        return candidates.get(pinKeyCorner);
+    }
+
     /** Sets the stroke to a pin's colour and line pattern (the caller sets the dashes back). */
     protected void pinLine(ChartPen g, PinStyle style, double width) {
         g.setStroke(color(style.color()));

@@ -78,34 +78,29 @@ public final class RooflineChart extends CanvasChart {
      * the batch changes counts: the key is drawn with the background.
      */
     private PinKey pinKey(Evaluation e) {
-        if (pins().isEmpty()) {
-            return null;
-        }
         LabelLayout.Box plot = new LabelLayout.Box(geometry.plotLeft(), geometry.plotTop(),
                 geometry.plotRight() - geometry.plotLeft(), geometry.plotBottom() - geometry.plotTop());
-        String live = e.memory().fits() ? "Live" : "Live (does not fit)";
-        List<PinKey> corners = new ArrayList<>();
-        for (boolean[] corner : new boolean[][] {{true, true}, {false, false}, {false, true}, {true, false}}) {
-            corners.add(PinKey.of(pins(), e.scenario(), live, plot, corner[0], corner[1], plot.w() * 0.45, measure(),
-                    baseFontSize()));
-        }
-        List<double[][]> lines = new ArrayList<>();
-        List<Evaluation.Roof> roofs = new ArrayList<>(e.roofs());
-        pins().forEach(p -> roofs.add(p.evaluation().currentRoof()));
-        for (Evaluation.Roof roof : roofs) {
-            lines.add(xy(geometry.roof(roof)));
-        }
-        lines.add(xy(geometry.decodePath()));
-        RooflineGeometry.Point ridge = geometry.ridge();
-        lines.add(new double[][] {{ridge.x(), ridge.x()}, {ridge.y(), geometry.plotBottom()}});
-        List<LabelLayout.Box> marks = new ArrayList<>();
-        for (ChartPin p : pins()) {
-            for (RooflineGeometry.Point at : List.of(geometry.phase(p.evaluation().prefill()),
-                    geometry.phase(p.evaluation().decode()))) {
-                marks.add(LabelLayout.Box.around(at.x(), at.y(), 16, 16));
+        return pinKeyIn(e, plot, new boolean[][] {{true, true}, {false, false}, {false, true}, {true, false}}, () -> {
+            List<double[][]> lines = new ArrayList<>();
+            List<Evaluation.Roof> roofs = new ArrayList<>(e.roofs());
+            pins().forEach(p -> roofs.add(p.evaluation().currentRoof()));
+            for (Evaluation.Roof roof : roofs) {
+                lines.add(xy(geometry.roof(roof)));
             }
-        }
-        return PinKey.clearOf(corners, lines, marks);
+            lines.add(xy(geometry.decodePath()));
+            RooflineGeometry.Point ridge = geometry.ridge();
+            lines.add(new double[][] {{ridge.x(), ridge.x()}, {ridge.y(), geometry.plotBottom()}});
+            return lines;
+        }, () -> {
+            List<LabelLayout.Box> marks = new ArrayList<>();
+            for (ChartPin p : pins()) {
+                for (RooflineGeometry.Point at : List.of(geometry.phase(p.evaluation().prefill()),
+                        geometry.phase(p.evaluation().decode()))) {
+                    marks.add(LabelLayout.Box.around(at.x(), at.y(), 16, 16));
+                }
+            }
+            return marks;
+        });
     }
 
     private static double[][] xy(List<RooflineGeometry.Point> points) {

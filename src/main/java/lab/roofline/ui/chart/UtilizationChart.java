@@ -280,38 +280,30 @@ public final class UtilizationChart extends CanvasChart {
      * corner that crosses no curve, no line of the critical batch or the memory wall, and no pin's marker.
      */
     private PinKey pinKey(Evaluation e, double w, double h) {
-        if (pins().isEmpty()) {
-            return null;
-        }
         LabelLayout.Box plot = UtilizationLabels.plot(w, h);
-        String live = e.memory().fits() ? "Live" : "Live (does not fit)";
-        List<PinKey> corners = new java.util.ArrayList<>();
-        for (boolean[] corner : new boolean[][] {{false, false}, {true, true}, {true, false}, {false, true}}) {
-            corners.add(PinKey.of(pins(), e.scenario(), live, plot, corner[0], corner[1], plot.w() * 0.45, measure(),
-                    baseFontSize()));
-        }
-        List<double[][]> lines = new java.util.ArrayList<>();
-        List<Evaluation> all = new java.util.ArrayList<>(List.of(e));
-        pins().forEach(p -> all.add(p.evaluation()));
-        for (Evaluation each : all) {
-            List<Evaluation.BatchPoint> curve = each.utilizationCurve();
-            lines.add(new double[][] {curve.stream().mapToDouble(p -> xScale.toPixel(p.batchSize())).toArray(),
-                    curve.stream().mapToDouble(p -> yScale.toPixel(p.computeUtilization() * 100)).toArray()});
-        }
-        double critical = e.criticalBatchNoContext();
-        if (!Double.isNaN(critical) && critical <= ScenarioLimits.CURVE_MAX_BATCH) {
-            double x = xScale.toPixel(Math.max(1, critical));
-            lines.add(new double[][] {{x, x}, {plot.y(), plot.bottom()}});
-        }
-        if (e.memory().maxBatch() >= 1 && e.memory().maxBatch() < ScenarioLimits.CURVE_MAX_BATCH) {
-            double x = xScale.toPixel(e.memory().maxBatch());
-            lines.add(new double[][] {{x, x}, {plot.y(), plot.bottom()}});
-        }
-        List<LabelLayout.Box> marks = pins().stream().map(p -> {
+        return pinKeyIn(e, plot, new boolean[][] {{false, false}, {true, true}, {true, false}, {false, true}}, () -> {
+            List<double[][]> lines = new java.util.ArrayList<>();
+            List<Evaluation> all = new java.util.ArrayList<>(List.of(e));
+            pins().forEach(p -> all.add(p.evaluation()));
+            for (Evaluation each : all) {
+                List<Evaluation.BatchPoint> curve = each.utilizationCurve();
+                lines.add(new double[][] {curve.stream().mapToDouble(p -> xScale.toPixel(p.batchSize())).toArray(),
+                        curve.stream().mapToDouble(p -> yScale.toPixel(p.computeUtilization() * 100)).toArray()});
+            }
+            double critical = e.criticalBatchNoContext();
+            if (!Double.isNaN(critical) && critical <= ScenarioLimits.CURVE_MAX_BATCH) {
+                double x = xScale.toPixel(Math.max(1, critical));
+                lines.add(new double[][] {{x, x}, {plot.y(), plot.bottom()}});
+            }
+            if (e.memory().maxBatch() >= 1 && e.memory().maxBatch() < ScenarioLimits.CURVE_MAX_BATCH) {
+                double x = xScale.toPixel(e.memory().maxBatch());
+                lines.add(new double[][] {{x, x}, {plot.y(), plot.bottom()}});
+            }
+            return lines;
+        }, () -> pins().stream().map(p -> {
             double[] at = UtilizationLabels.pinPoint(p, w, h);
             return LabelLayout.Box.around(at[0], at[1], 14, 14);
-        }).toList();
-        return PinKey.clearOf(corners, lines, marks);
+        }).toList());
     }
 
     /** The key to the pins at the last redraw (null when nothing is pinned). */
