@@ -94,12 +94,11 @@ final class ExportCommand implements Callable<Integer> {
                 ApiPriceLoader.loadBundled().prices());
         // A scenario file's pins are drawn beside it, as the app draws them.
         List<lab.roofline.engine.NamedScenario.Pinned> pinned = scenario.pins(spec);
-        List<Scenario> pinnedScenarios = scenario.pinnedScenarios(spec, profiles);
         List<lab.roofline.ui.chart.ChartPin> pins = new java.util.ArrayList<>();
         for (int i = 0; i < pinned.size(); i++) {
             pins.add(new lab.roofline.ui.chart.ChartPin(pinned.get(i).name(),
                     lab.roofline.ui.chart.PinStyle.of(pinned.get(i).colour()),
-                    RooflineEngine.evaluate(pinnedScenarios.get(i))));
+                    RooflineEngine.evaluate(scenario.pinScenario(spec, profiles, i))));
         }
         ChartRenderer.writeHeadless(request, e, references, pins, profiles.profiles(), theme.stylesheets(), out);
         cl.getOut().println("Wrote " + RooflineCommand.printable(out.toAbsolutePath().toString()));

@@ -157,14 +157,9 @@ public final class RooflineCommand {
                 names.add(name);
                 // A file that holds pins compares them too, each after its file's own scenario.
                 for (int i = 0; i < d.pins().size(); i++) {
-                    lab.roofline.engine.NamedScenario.Pinned p = d.pins().get(i);
-                    int index = i;
-                    HardwareProfile pinGpu = p.profileAmong(profiles.profiles()).orElseThrow(() ->
-                            new CommandLine.ParameterException(cl, file + ": field 'pins[" + index
-                                    + "].scenario.gpu': unknown accelerator '" + Units.shortened(p.inputs().gpuId()) + "'"));
-                    evaluations.add(RooflineEngine.evaluate(p.inputs().toScenario(pinGpu,
-                            ScenarioOptions.realismFor(p.inputs()))));
-                    names.add(name + " / " + p.name());
+                    evaluations.add(RooflineEngine.evaluate(ScenarioOptions.pinScenario(cl, file, i, d.pins().get(i),
+                            profiles)));
+                    names.add(name + " / " + d.pins().get(i).name());
                 }
             }
             lab.roofline.engine.Comparison comparison = new lab.roofline.engine.Comparison(names, evaluations);

@@ -113,24 +113,20 @@ public final class ScenarioOptions {
     }
 
     /**
-     * The scenario file's pinned scenarios (none without a file), each on its own profile: a loaded one, else
-     * the copy the file carries; a pin whose GPU is neither is refused, naming its field.
+     * A scenario file's pin as a scenario, on its own profile: a loaded one, else the copy the file carries;
+     * a pin whose GPU is neither is refused, naming the file and its field.
      */
-    List<Scenario> pinnedScenarios(CommandLine.Model.CommandSpec spec, ProfileLoader.Result profiles) {
-        toInputs(spec); // reads the file when one was given
-        if (document == null) {
-            return List.of();
-        }
-        List<Scenario> pinned = new java.util.ArrayList<>();
-        for (int i = 0; i < document.pins().size(); i++) {
-            lab.roofline.engine.NamedScenario.Pinned p = document.pins().get(i);
-            int index = i;
-            HardwareProfile gpu = p.profileAmong(profiles.profiles()).orElseThrow(() ->
-                    new CommandLine.ParameterException(spec.commandLine(), scenarioFile + ": field 'pins[" + index
-                            + "].scenario.gpu': unknown accelerator '" + Units.shortened(p.inputs().gpuId()) + "'"));
-            pinned.add(p.inputs().toScenario(gpu, realismFor(p.inputs())));
-        }
-        return pinned;
+    static Scenario pinScenario(CommandLine cl, Path file, int index, lab.roofline.engine.NamedScenario.Pinned pin,
+                                ProfileLoader.Result profiles) {
+        HardwareProfile gpu = pin.profileAmong(profiles.profiles()).orElseThrow(() ->
+                new CommandLine.ParameterException(cl, file + ": field 'pins[" + index
+                        + "].scenario.gpu': unknown accelerator '" + Units.shortened(pin.inputs().gpuId()) + "'"));
+        return pin.inputs().toScenario(gpu, realismFor(pin.inputs()));
+    }
+
+    /** The --scenario file's pin at an index as a scenario (see {@link #pinScenario}). */
+    Scenario pinScenario(CommandLine.Model.CommandSpec spec, ProfileLoader.Result profiles, int index) {
+        return pinScenario(spec.commandLine(), scenarioFile, index, pins(spec).get(index), profiles);
     }
 
     /** The scenario file's pins as read (none without a file). */
