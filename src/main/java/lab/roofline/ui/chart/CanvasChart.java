@@ -404,14 +404,7 @@ public abstract class CanvasChart extends Region {
 
     /** The text, shortened with an ellipsis to fit a width: a title never runs off the chart. */
     protected static String fitted(String text, Font font, double width) {
-        if (textWidth(text, font) <= width) {
-            return text;
-        }
-        String t = text;
-        while (t.length() > 1 && textWidth(t + "…", font) > width) {
-            t = t.substring(0, t.length() - 1);
-        }
-        return t.strip() + "…";
+        return LabelLayout.fitted(text, width, t -> textWidth(t, font));
     }
 
     /**

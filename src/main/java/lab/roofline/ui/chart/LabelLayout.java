@@ -191,6 +191,18 @@ public final class LabelLayout {
         }).toList();
     }
 
+    /** The text, shortened with an ellipsis until {@code widthOf} it fits a width (whole when it fits). */
+    public static String fitted(String text, double width, java.util.function.ToDoubleFunction<String> widthOf) {
+        if (widthOf.applyAsDouble(text) <= width) {
+            return text;
+        }
+        String t = text;
+        while (t.length() > 1 && widthOf.applyAsDouble(t + "…") > width) {
+            t = t.substring(0, t.length() - 1);
+        }
+        return t.strip() + "…";
+    }
+
     public double width(String text, Style style) {
         return measure.width(text, fontPx * style.fontScale(), style.bold());
     }

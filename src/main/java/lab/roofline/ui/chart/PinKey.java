@@ -102,14 +102,7 @@ public record PinKey(Box box, List<Row> rows) {
 
     /** The text, shortened with an ellipsis to a width. */
     static String fit(String text, double width, LabelLayout.TextMeasure measure, double sizePx) {
-        if (measure.width(text, sizePx, false) <= width) {
-            return text;
-        }
-        String t = text;
-        while (t.length() > 1 && measure.width(t + "…", sizePx, false) > width) {
-            t = t.substring(0, t.length() - 1);
-        }
-        return t.strip() + "…";
+        return LabelLayout.fitted(text, width, t -> measure.width(t, sizePx, false));
     }
 
     /** Where a row's line sample starts and its text begins. */
