@@ -38,6 +38,13 @@ public final class ReportJson {
         gpu.put("id", s.gpu().id());
         gpu.put("name", s.gpu().name());
         gpu.put("count", s.gpuCount());
+        gpu.put("tensorParallel", s.tensorParallel());
+        gpu.put("pipelineStages", s.pipelineStages());
+        ObjectNode link = gpu.putObject("interconnect");
+        link.put("name", s.gpu().link().name());
+        put(link, "bandwidthBytesPerSecondPerDirection", s.gpu().link().bandwidthBytesPerSecond());
+        put(link, "latencySeconds", s.gpu().link().latencySeconds());
+        link.put("assumed", s.gpu().interconnect() == null);
         gpu.put("computePrecision", e.computePrecision().key());
         put(gpu, "peakFlopsPerSecond", s.gpu().peakFlopsPerSecond().get(e.computePrecision()));
         put(gpu, "memoryBandwidthBytesPerSecond", s.gpu().memoryBandwidthBytesPerSecond());
@@ -74,6 +81,7 @@ public final class ReportJson {
         workload.put("generatedTokens", s.generatedTokens());
         put(workload, "computeEfficiency", s.computeEfficiency());
         put(workload, "bandwidthEfficiency", s.bandwidthEfficiency());
+        put(workload, "layerOverheadSeconds", s.layerOverheadSeconds());
 
         ObjectNode prefill = root.putObject("prefill");
         phase(prefill, e.prefill());
@@ -124,7 +132,12 @@ public final class ReportJson {
         put(node, "tokensPerSecond", p.tokensPerSecond());
         put(node, "computeUtilization", p.computeUtilization());
         put(node, "bandwidthUtilization", p.bandwidthUtilization());
+        put(node, "communicationSeconds", p.communicationSeconds());
+        put(node, "communicationBytes", p.communicationBytes());
+        put(node, "overheadSeconds", p.overheadSeconds());
+        // The roofline bound of the terms, and what limits the whole step (communication can).
         node.put("bound", p.bound().name().toLowerCase(java.util.Locale.ROOT));
+        node.put("limiter", p.limiter().name().toLowerCase(java.util.Locale.ROOT));
     }
 
     private static void put(ObjectNode node, String key, double value) {

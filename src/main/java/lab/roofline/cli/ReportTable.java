@@ -14,7 +14,9 @@ public final class ReportTable {
     public static String render(Evaluation e) {
         Scenario s = e.scenario();
         StringBuilder out = new StringBuilder();
-        String devices = (s.gpuCount() > 1 ? s.gpuCount() + " × " : "") + s.gpu().name();
+        String devices = (s.gpuCount() > 1 ? s.gpuCount() + " × " : "") + s.gpu().name()
+                + (s.gpuCount() > 1 ? " as " + Scenario.layoutName(s.gpuCount(), s.pipelineStages())
+                + " over " + s.gpu().link().name() : "");
         out.append("Roofline Lab report\n");
         row(out, "Hardware", devices);
         row(out, "Model", s.model().name() + " (" + Units.parameterCount(s.model().totalParameters())
@@ -44,7 +46,13 @@ public final class ReportTable {
         line(out, "Intensity (FLOP/byte)", Units.sig3(p.arithmeticIntensity()), Units.sig3(d.arithmeticIntensity()));
         line(out, "Attained FLOP/s", Units.si(p.achievedFlopsPerSecond(), "FLOP/s"),
                 Units.si(d.achievedFlopsPerSecond(), "FLOP/s"));
-        line(out, "Bound", p.bound().label(), d.bound().label());
+        if (s.gpuCount() > 1) {
+            line(out, "Communication", Units.seconds(p.communicationSeconds()), Units.seconds(d.communicationSeconds()));
+        }
+        if (s.layerOverheadSeconds() > 0) {
+            line(out, "Overhead", Units.seconds(p.overheadSeconds()), Units.seconds(d.overheadSeconds()));
+        }
+        line(out, "Bound", p.limiter().label(), d.limiter().label());
         line(out, "Time", Units.seconds(p.seconds()), Units.seconds(d.seconds()));
         line(out, "Tokens/s", Units.sig3(p.tokensPerSecond()), Units.sig3(d.tokensPerSecond()));
         line(out, "Tokens/s per sequence", Units.sig3(p.tokensPerSecondPerSequence()),

@@ -68,6 +68,16 @@ public final class ScenarioOptions {
             description = "Achievable fraction of peak bandwidth, (0, 1]. Default: 1.0 (ideal), or measured with --realistic.")
     String bandwidthEfficiency;
 
+    @Option(names = "--layer-overhead-us", paramLabel = "US",
+            description = "Fixed time per forward pass in microseconds (kernel launches, scheduling); makes the realism "
+                    + "your own. Default: 0 (ideal), or the fitted value with --realistic.")
+    String layerOverheadMicroseconds;
+
+    @Option(names = "--pipeline-stages", paramLabel = "N",
+            description = "Split the --gpus devices into N pipeline stages of --gpus/N tensor-parallel devices each "
+                    + "(N must divide --gpus). Default: 1, tensor parallelism only.")
+    String pipelineStages;
+
     @Option(names = "--realistic", description = "Use measured achievable fractions of peak (docs/model.md) "
             + "instead of the ideal roofline; an explicit efficiency flag still wins.")
     boolean realistic;
@@ -109,7 +119,14 @@ public final class ScenarioOptions {
     /** Builds the scenario, or throws a ParameterException naming the bad flag (or the file's bad field). */
     Scenario toScenario(CommandLine.Model.CommandSpec spec, ProfileLoader.Result profiles) {
         ScenarioInputs in = toInputs(spec);
-        return in.toScenario(profile(spec, profiles, in), realismFor(in));
+        HardwareProfile gpu = profile(spec, profiles, in);
+        try {
+            return in.toScenario(gpu, realismFor(in));
+        } catch (IllegalArgumentException e) {
+            // Only the model can refuse now: more pipeline stages than it has layers.
+            throw new CommandLine.ParameterException(spec.commandLine(), "--pipeline-stages: "
+                    + e.getMessage().replaceFirst("^Pipeline stages: ", ""));
+        }
     }
 
     /**
@@ -121,7 +138,12 @@ public final class ScenarioOptions {
         HardwareProfile gpu = pin.profileAmong(profiles.profiles()).orElseThrow(() ->
                 new CommandLine.ParameterException(cl, file + ": field 'pins[" + index
                         + "].scenario.gpu': unknown accelerator '" + Units.shortened(pin.inputs().gpuId()) + "'"));
-        return pin.inputs().toScenario(gpu, realismFor(pin.inputs()));
+        try {
+            return pin.inputs().toScenario(gpu, realismFor(pin.inputs()));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cl, file + ": field 'pins[" + index + "].scenario.pipelineStages': "
+                    + e.getMessage().replaceFirst("^Pipeline stages: ", ""));
+        }
     }
 
     /** The --scenario file's pin at an index as a scenario (see {@link #pinScenario}). */
@@ -207,13 +229,23 @@ public final class ScenarioOptions {
         ScenarioInputs.Efficiencies setting = realistic || base == null
                 ? new ScenarioInputs.Efficiencies(realistic ? RealismMode.REALISTIC : RealismMode.IDEAL, 1, 1)
                 : new ScenarioInputs.Efficiencies(base.realism(), base.customComputeEfficiency(),
-                        base.customBandwidthEfficiency());
+                        base.customBandwidthEfficiency(), base.customLayerOverheadMicroseconds());
         ScenarioInputs.Efficiencies realism = ScenarioInputs.efficiencies(setting,
                 computeEfficiency == null ? null
                         : value(cl, "--compute-efficiency", ScenarioLimits.COMPUTE_EFFICIENCY, computeEfficiency),
                 bandwidthEfficiency == null ? null
                         : value(cl, "--bandwidth-efficiency", ScenarioLimits.BANDWIDTH_EFFICIENCY, bandwidthEfficiency),
+                layerOverheadMicroseconds == null ? null
+                        : value(cl, "--layer-overhead-us", ScenarioLimits.LAYER_OVERHEAD_MICROSECONDS, layerOverheadMicroseconds),
                 gpu, ScenarioOptions::measuredRealism);
+        // A count of devices given without stages is tensor-parallel; stages given are checked against it.
+        int stages = pipelineStages != null
+                ? (int) value(cl, "--pipeline-stages", ScenarioLimits.PIPELINE_STAGES, pipelineStages)
+                : base == null || given(spec, "--gpus") ? 1 : base.pipelineStages();
+        String layout = ScenarioLimits.parallelismProblem(devices, stages, Integer.MAX_VALUE);
+        if (layout != null) {
+            throw new CommandLine.ParameterException(cl, "--pipeline-stages: " + layout.substring(layout.indexOf(": ") + 2));
+        }
         // "none": no price (costs in GPU time), as the app's cleared price field.
         Double price;
         if (pricePerHour == null) {
@@ -230,7 +262,8 @@ public final class ScenarioOptions {
                 peakScale == null ? baseScales.peak() : value(cl, "--peak-scale", ScenarioLimits.PEAK_SCALE, peakScale),
                 memoryScale == null ? baseScales.memory() : value(cl, "--memory-scale", ScenarioLimits.MEMORY_SCALE, memoryScale));
         return new ScenarioInputs(gpu, preset, count, weights, onlyWeights, kv, sequences, prompt, generated, devices,
-                realism.mode(), realism.compute(), realism.bandwidth(), price, scales);
+                realism.mode(), realism.compute(), realism.bandwidth(), price, scales, stages,
+                realism.layerOverheadMicroseconds());
     }
 
     /** Whether the user typed this flag (a default value does not override a scenario file). */

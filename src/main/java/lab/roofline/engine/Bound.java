@@ -3,7 +3,9 @@ package lab.roofline.engine;
 /** Which roof limits a piece of work. */
 public enum Bound {
     MEMORY("memory-bound"),
-    COMPUTE("compute-bound");
+    COMPUTE("compute-bound"),
+    /** Only a whole step's: collectives between devices take longer than its compute or memory traffic. */
+    COMMUNICATION("communication-bound");
 
     private final String label;
 

@@ -120,7 +120,8 @@ public final class Comparison {
      */
     public String device(int index) {
         Scenario s = evaluations.get(index).scenario();
-        return (s.gpuCount() > 1 ? s.gpuCount() + " × " : "") + Units.oneLine(s.gpu().name());
+        return (s.gpuCount() > 1 ? s.gpuCount() + " × " : "") + Units.oneLine(s.gpu().name())
+                + (s.pipelineStages() > 1 ? " as " + Scenario.layoutName(s.gpuCount(), s.pipelineStages()) : "");
     }
 
     /** The label of the row that names each scenario's devices. */

@@ -14,6 +14,8 @@ import java.util.OptionalDouble;
  * @param year            the year it was released, or 0 when not known
  * @param whatIf          the scales a what-if applied to the device it is made from ({@link HardwareScales#apply}),
  *                        or none for a real device
+ * @param interconnect    the link between devices of this kind, or null when the profile names none (the
+ *                        engine then assumes {@link Interconnect#ASSUMED} and says so)
  */
 public record HardwareProfile(
         String id,
@@ -26,14 +28,23 @@ public record HardwareProfile(
         List<String> sources,
         String notes,
         int year,
-        HardwareScales whatIf) {
+        HardwareScales whatIf,
+        Interconnect interconnect) {
 
     /** A real device whose release year is not given. */
     public HardwareProfile(String id, String name, String vendor, Map<Precision, Double> peakFlopsPerSecond,
                            double memoryBandwidthBytesPerSecond, double memoryCapacityBytes, double priceUsdPerHour,
                            List<String> sources, String notes) {
         this(id, name, vendor, peakFlopsPerSecond, memoryBandwidthBytesPerSecond, memoryCapacityBytes, priceUsdPerHour,
-                sources, notes, 0, HardwareScales.NONE);
+                sources, notes, 0, HardwareScales.NONE, null);
+    }
+
+    /** A device with no interconnect given. */
+    public HardwareProfile(String id, String name, String vendor, Map<Precision, Double> peakFlopsPerSecond,
+                           double memoryBandwidthBytesPerSecond, double memoryCapacityBytes, double priceUsdPerHour,
+                           List<String> sources, String notes, int year, HardwareScales whatIf) {
+        this(id, name, vendor, peakFlopsPerSecond, memoryBandwidthBytesPerSecond, memoryCapacityBytes, priceUsdPerHour,
+                sources, notes, year, whatIf, null);
     }
 
     public HardwareProfile {
@@ -79,6 +90,11 @@ public record HardwareProfile(
     /** A copy with another price, for what-if sessions. NaN clears it. */
     public HardwareProfile withPrice(double usdPerHour) {
         return new HardwareProfile(id, name, vendor, peakFlopsPerSecond, memoryBandwidthBytesPerSecond,
-                memoryCapacityBytes, usdPerHour, sources, notes, year, whatIf);
+                memoryCapacityBytes, usdPerHour, sources, notes, year, whatIf, interconnect);
+    }
+
+    /** The link the engine uses: the profile's own, or the assumed PCIe one. */
+    public Interconnect link() {
+        return interconnect == null ? Interconnect.ASSUMED : interconnect;
     }
 }

@@ -2,13 +2,19 @@ package lab.roofline.engine;
 
 /**
  * Prefill, or one decode step: a weight-matmul term plus an attention term, which run one after the
- * other (attention cannot reuse the weights, so its intensity does not grow with batch).
+ * other (attention cannot reuse the weights, so its intensity does not grow with batch), then the time
+ * devices spend exchanging activations and the fixed cost of launching the step, neither overlapped with
+ * the terms (docs/model.md, 'Communication').
  *
  * @param tokens                    tokens this phase produces or consumes (batch x prompt for prefill,
  *                                  batch for a decode step)
  * @param sequences                 batch size
  * @param nominalPeakFlopsPerSecond peak of the compute precision at 100 % efficiency, all devices
  * @param nominalBandwidthBytesPerSecond bandwidth at 100 % efficiency, all devices
+ * @param communicationSeconds      all-reduces between tensor-parallel devices and sends between pipeline
+ *                                  stages; 0 on one device
+ * @param communicationBytes        bytes one device sends over the interconnect in those collectives
+ * @param overheadSeconds           fixed cost of the layers' kernels (launches, scheduling); 0 in the ideal roofline
  */
 public record PhaseCost(
         double tokens,
@@ -17,7 +23,17 @@ public record PhaseCost(
         Term matmul,
         Term attention,
         double nominalPeakFlopsPerSecond,
-        double nominalBandwidthBytesPerSecond) {
+        double nominalBandwidthBytesPerSecond,
+        double communicationSeconds,
+        double communicationBytes,
+        double overheadSeconds) {
+
+    /** Free communication and no overhead: one device, ideal. */
+    public PhaseCost(double tokens, double sequences, double contextTokens, Term matmul, Term attention,
+                     double nominalPeakFlopsPerSecond, double nominalBandwidthBytesPerSecond) {
+        this(tokens, sequences, contextTokens, matmul, attention, nominalPeakFlopsPerSecond,
+                nominalBandwidthBytesPerSecond, 0, 0, 0);
+    }
 
     public double flops() {
         return matmul.flops() + attention.flops();
@@ -48,6 +64,11 @@ public record PhaseCost(
     }
 
     public double seconds() {
+        return matmul.seconds() + attention.seconds() + communicationSeconds + overheadSeconds;
+    }
+
+    /** The two roofline terms alone: the step if communication and overhead were free. */
+    public double roofSeconds() {
         return matmul.seconds() + attention.seconds();
     }
 
@@ -99,7 +120,20 @@ public record PhaseCost(
         return t.bound() == b ? t.seconds() : 0;
     }
 
-    /** The bound of the terms that take most of the time. */
+    /**
+     * The cause that takes most of the step: compute- or memory-bound terms, or communication when the
+     * collectives alone take longer than either.
+     */
+    public Bound limiter() {
+        double compute = computeBoundSeconds();
+        double memory = memoryBoundSeconds();
+        if (communicationSeconds > compute && communicationSeconds > memory) {
+            return Bound.COMMUNICATION;
+        }
+        return compute >= memory ? Bound.COMPUTE : Bound.MEMORY;
+    }
+
+    /** The bound of the roofline terms that take most of their time (communication aside). */
     public Bound bound() {
         return computeBoundSeconds() >= memoryBoundSeconds() ? Bound.COMPUTE : Bound.MEMORY;
     }
@@ -120,19 +154,25 @@ public record PhaseCost(
                 activations += t.activationBytes() * perByte;
             }
         }
-        return new TimeSplit(weights, kv, activations, compute);
+        return new TimeSplit(weights, kv, activations, compute, communicationSeconds, overheadSeconds);
     }
 
     /** Seconds by cause; they add up to {@link #seconds()}. */
     public record TimeSplit(double weightSeconds, double kvCacheSeconds, double activationSeconds,
-                            double computeSeconds) {
+                            double computeSeconds, double communicationSeconds, double overheadSeconds) {
+        /** The roofline causes only (one device, ideal). */
+        public TimeSplit(double weightSeconds, double kvCacheSeconds, double activationSeconds, double computeSeconds) {
+            this(weightSeconds, kvCacheSeconds, activationSeconds, computeSeconds, 0, 0);
+        }
+
         public double totalSeconds() {
-            return weightSeconds + kvCacheSeconds + activationSeconds + computeSeconds;
+            return weightSeconds + kvCacheSeconds + activationSeconds + computeSeconds + communicationSeconds
+                    + overheadSeconds;
         }
 
         public TimeSplit scaled(double factor) {
             return new TimeSplit(weightSeconds * factor, kvCacheSeconds * factor, activationSeconds * factor,
-                    computeSeconds * factor);
+                    computeSeconds * factor, communicationSeconds * factor, overheadSeconds * factor);
         }
     }
 }

@@ -22,6 +22,9 @@ public final class RooflineEngine {
         return 2.0 * m.layers() * m.hiddenSize() * Precision.BF16.bytesPerValue();
     }
 
+    /** Megatron-style tensor parallelism: one all-reduce after attention, one after the MLP. */
+    static final int ALL_REDUCES_PER_LAYER = 2;
+
     /** Attention FLOPs per query token per context token: QK^T and AV, 2 FLOPs each, over all heads. */
     static double attentionFlopsPerTokenPair(ModelSpec m) {
         return 4.0 * m.layers() * m.attentionHeads() * m.headDim();
@@ -74,6 +77,9 @@ public final class RooflineEngine {
                     + s.gpu().name() + " has no " + setup.requestedAttentionPrecision.label() + ")");
         }
         memoryNotices(s, memory, notices);
+        if (s.gpuCount() > 1 && s.gpu().interconnect() == null) {
+            notices.add(s.gpu().name() + " names no interconnect: communication assumes PCIe Gen4 x16 (32 GB/s)");
+        }
         if (!s.gpu().whatIf().isNone()) {
             notices.add("What-if: " + s.gpu().name() + " is not a real device (priced as the real one)");
         }
@@ -124,20 +130,44 @@ public final class RooflineEngine {
 
     private static PhaseCost decodeStep(Setup u, double batch, double contextTokens) {
         ModelSpec m = u.model;
+        // Pipeline stages work on different micro-batches at once: min(b, stages) of them, b / that
+        // sequences each. A step is one trip of every micro-batch through every stage (docs/model.md, 8).
+        double microbatches = Math.min(batch, u.stages);
+        double passes = u.stages;
+        double devices = u.tensor * u.stages * microbatches / passes;
         Term matmul = new Term(
                 2 * m.activeParameters() * batch,
-                m.parametersTouched(batch) * u.bytesPerWeight,
+                microbatches * m.parametersTouched(batch / microbatches) * u.bytesPerWeight,
                 0,
                 batch * u.kvBytesPerToken,
                 batch * activationBytesPerToken(m),
-                u.matmulPeak, u.bandwidth);
+                u.matmulPeakPerDevice * devices, u.bandwidthPerDevice * devices);
         Term attention = new Term(
                 attentionFlopsPerTokenPair(m) * contextTokens * batch,
                 0,
                 batch * contextTokens * u.kvBytesPerToken,
                 0, 0,
-                u.attentionPeak, u.bandwidth);
-        return new PhaseCost(batch, batch, contextTokens, matmul, attention, u.nominalPeak, u.nominalBandwidth);
+                u.attentionPeakPerDevice * devices, u.bandwidthPerDevice * devices);
+        return phase(u, batch, batch, contextTokens, matmul, attention, batch / microbatches, passes);
+    }
+
+    /**
+     * A phase's cost with its communication and overhead: {@code passes} stage-times, each with the stage's
+     * share of the layers' two all-reduces per layer over the tensor-parallel devices and, between stages,
+     * one send of the micro-batch's activations.
+     */
+    private static PhaseCost phase(Setup u, double tokens, double sequences, double context, Term matmul,
+                                   Term attention, double tokensPerMicrobatch, double passes) {
+        double message = tokensPerMicrobatch * u.model.hiddenSize() * Precision.BF16.bytesPerValue();
+        double layersPerStage = (double) u.model.layers() / u.stages;
+        double allReduces = passes * layersPerStage * ALL_REDUCES_PER_LAYER;
+        double sends = u.stages > 1 ? passes * (u.stages - 1) / u.stages : 0;
+        double seconds = allReduces * u.link.allReduceSeconds(message, u.tensor) + sends * u.link.sendSeconds(message);
+        double bytesSent = (u.tensor > 1 ? allReduces * 2.0 * (u.tensor - 1) / u.tensor * message : 0)
+                + sends * message;
+        double overhead = u.scenario.layerOverheadSeconds() * layersPerStage * passes;
+        return new PhaseCost(tokens, sequences, context, matmul, attention, u.nominalPeak, u.nominalBandwidth,
+                seconds, bytesSent, overhead);
     }
 
     /**
@@ -152,20 +182,25 @@ public final class RooflineEngine {
         ModelSpec m = u.model;
         double prompt = u.scenario.promptTokens();
         double tokens = batch * prompt;
+        // Micro-batches fill and drain the pipeline: the last finishes after microbatches + stages - 1
+        // stage-times (the bubble), a single prompt after all stages one by one.
+        double microbatches = Math.min(batch, u.stages);
+        double passes = microbatches + u.stages - 1;
+        double devices = u.tensor * u.stages * microbatches / passes;
         Term matmul = new Term(
                 2 * m.activeParameters() * tokens,
-                m.parametersTouched(tokens) * u.bytesPerWeight,
+                microbatches * m.parametersTouched(tokens / microbatches) * u.bytesPerWeight,
                 0,
                 tokens * u.kvBytesPerToken,
                 tokens * activationBytesPerToken(m),
-                u.matmulPeak, u.bandwidth);
+                u.matmulPeakPerDevice * devices, u.bandwidthPerDevice * devices);
         Term attention = new Term(
                 attentionFlopsPerTokenPair(m) * batch * prompt * (prompt + 1) / 2,
                 0,
                 tokens * u.kvBytesPerToken,
                 0, 0,
-                u.attentionPeak, u.bandwidth);
-        return new PhaseCost(tokens, batch, prompt, matmul, attention, u.nominalPeak, u.nominalBandwidth);
+                u.attentionPeakPerDevice * devices, u.bandwidthPerDevice * devices);
+        return phase(u, tokens, batch, prompt, matmul, attention, tokens / microbatches, passes);
     }
 
     /**
@@ -264,11 +299,16 @@ public final class RooflineEngine {
         final Precision attentionPrecision;
         final double bytesPerWeight;
         final double kvBytesPerToken;
+        final double matmulPeakPerDevice;
+        final double attentionPeakPerDevice;
+        final double bandwidthPerDevice;
         final double matmulPeak;
-        final double attentionPeak;
         final double nominalPeak;
         final double bandwidth;
         final double nominalBandwidth;
+        final int tensor;
+        final int stages;
+        final Interconnect link;
 
         Setup(Scenario s) {
             scenario = s;
@@ -283,9 +323,14 @@ public final class RooflineEngine {
             bytesPerWeight = s.weightPrecision().bytesPerValue();
             kvBytesPerToken = model.kvCacheBytesPerToken(s.kvPrecision());
             int n = s.gpuCount();
+            tensor = s.tensorParallel();
+            stages = s.pipelineStages();
+            link = gpu.link();
+            matmulPeakPerDevice = gpu.peakFlopsPerSecond().get(computePrecision) * s.computeEfficiency();
+            attentionPeakPerDevice = gpu.peakFlopsPerSecond().get(attentionPrecision) * s.computeEfficiency();
+            bandwidthPerDevice = gpu.memoryBandwidthBytesPerSecond() * s.bandwidthEfficiency();
             nominalPeak = gpu.peakFlopsPerSecond().get(computePrecision) * n;
             matmulPeak = nominalPeak * s.computeEfficiency();
-            attentionPeak = gpu.peakFlopsPerSecond().get(attentionPrecision) * n * s.computeEfficiency();
             nominalBandwidth = gpu.memoryBandwidthBytesPerSecond() * n;
             bandwidth = nominalBandwidth * s.bandwidthEfficiency();
         }

@@ -11,6 +11,10 @@ package lab.roofline.engine;
  * @param computeEfficiency    achievable fraction of peak FLOP/s, in (0, 1]
  * @param bandwidthEfficiency  achievable fraction of peak memory bandwidth, in (0, 1]
  * @param priceUsdPerHour      price per device-hour, NaN when unknown
+ * @param pipelineStages       pipeline-parallel stages the layers are split into; the gpuCount / stages
+ *                             devices of each stage run it tensor-parallel (1: tensor parallelism only)
+ * @param layerOverheadSeconds fixed cost of each layer of a forward pass (kernel launches, scheduling, gaps
+ *                             between kernels) that the roofline terms do not see; 0 in the ideal roofline
  */
 public record Scenario(
         ModelSpec model,
@@ -24,7 +28,17 @@ public record Scenario(
         long generatedTokens,
         double computeEfficiency,
         double bandwidthEfficiency,
-        double priceUsdPerHour) {
+        double priceUsdPerHour,
+        int pipelineStages,
+        double layerOverheadSeconds) {
+
+    /** Tensor parallelism only. */
+    public Scenario(ModelSpec model, HardwareProfile gpu, int gpuCount, Precision weightPrecision, boolean weightOnly,
+                    Precision kvPrecision, long batchSize, long promptTokens, long generatedTokens,
+                    double computeEfficiency, double bandwidthEfficiency, double priceUsdPerHour) {
+        this(model, gpu, gpuCount, weightPrecision, weightOnly, kvPrecision, batchSize, promptTokens, generatedTokens,
+                computeEfficiency, bandwidthEfficiency, priceUsdPerHour, 1, 0);
+    }
 
     public Scenario {
         if (model == null || gpu == null || weightPrecision == null || kvPrecision == null) {
@@ -32,6 +46,8 @@ public record Scenario(
         }
         ScenarioLimits.checkWorkload(gpuCount, batchSize, promptTokens, generatedTokens, computeEfficiency,
                 bandwidthEfficiency, priceUsdPerHour);
+        ScenarioLimits.checkParallelism(gpuCount, pipelineStages, model.layers());
+        ScenarioLimits.check(ScenarioLimits.LAYER_OVERHEAD_MICROSECONDS, layerOverheadSeconds * 1e6);
     }
 
     /** Defaults: one device, BF16 everywhere, batch 1, 1024 prompt and 256 generated tokens, ideal roofline. */
@@ -42,48 +58,76 @@ public record Scenario(
 
     public Scenario withModel(ModelSpec m) {
         return new Scenario(m, gpu, gpuCount, weightPrecision, weightOnly, kvPrecision, batchSize,
-                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour);
+                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour, pipelineStages, layerOverheadSeconds);
     }
 
     /** Another device; the price follows the new profile. */
     public Scenario withGpu(HardwareProfile g) {
         return new Scenario(model, g, gpuCount, weightPrecision, weightOnly, kvPrecision, batchSize,
-                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, g.priceUsdPerHour());
+                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, g.priceUsdPerHour(), pipelineStages, layerOverheadSeconds);
     }
 
+    /** Another device count, tensor-parallel only (a stage count need not divide it). */
     public Scenario withGpuCount(int n) {
         return new Scenario(model, gpu, n, weightPrecision, weightOnly, kvPrecision, batchSize,
-                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour);
+                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour, 1, layerOverheadSeconds);
+    }
+
+    /** {@code devices} devices as {@code stages} pipeline stages of devices / stages tensor-parallel ones. */
+    public Scenario withParallelism(int devices, int stages) {
+        return new Scenario(model, gpu, devices, weightPrecision, weightOnly, kvPrecision, batchSize,
+                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour, stages, layerOverheadSeconds);
+    }
+
+    /** The same scenario with another fixed cost per layer of a forward pass. */
+    public Scenario withLayerOverhead(double seconds) {
+        return new Scenario(model, gpu, gpuCount, weightPrecision, weightOnly, kvPrecision, batchSize,
+                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour, pipelineStages,
+                seconds);
+    }
+
+    /** "TP8" for 8 devices and 1 stage, "TP4 × PP2", "PP8". */
+    public static String layoutName(int devices, int stages) {
+        int tensor = devices / Math.max(1, stages);
+        if (stages <= 1) {
+            return "TP" + devices;
+        }
+        return tensor == 1 ? "PP" + stages : "TP" + tensor + " × PP" + stages;
+    }
+
+    /** Devices that split each layer (tensor parallelism): gpuCount / pipelineStages. */
+    public int tensorParallel() {
+        return gpuCount / pipelineStages;
     }
 
     public Scenario withPrecision(Precision weights, boolean onlyWeights) {
         return new Scenario(model, gpu, gpuCount, weights, onlyWeights, kvPrecision, batchSize,
-                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour);
+                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour, pipelineStages, layerOverheadSeconds);
     }
 
     public Scenario withKvPrecision(Precision kv) {
         return new Scenario(model, gpu, gpuCount, weightPrecision, weightOnly, kv, batchSize,
-                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour);
+                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour, pipelineStages, layerOverheadSeconds);
     }
 
     public Scenario withBatchSize(long batch) {
         return new Scenario(model, gpu, gpuCount, weightPrecision, weightOnly, kvPrecision, batch,
-                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour);
+                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour, pipelineStages, layerOverheadSeconds);
     }
 
     public Scenario withTokens(long prompt, long generated) {
         return new Scenario(model, gpu, gpuCount, weightPrecision, weightOnly, kvPrecision, batchSize,
-                prompt, generated, computeEfficiency, bandwidthEfficiency, priceUsdPerHour);
+                prompt, generated, computeEfficiency, bandwidthEfficiency, priceUsdPerHour, pipelineStages, layerOverheadSeconds);
     }
 
     public Scenario withEfficiency(double compute, double bandwidth) {
         return new Scenario(model, gpu, gpuCount, weightPrecision, weightOnly, kvPrecision, batchSize,
-                promptTokens, generatedTokens, compute, bandwidth, priceUsdPerHour);
+                promptTokens, generatedTokens, compute, bandwidth, priceUsdPerHour, pipelineStages, layerOverheadSeconds);
     }
 
     public Scenario withPrice(double usdPerHour) {
         return new Scenario(model, gpu, gpuCount, weightPrecision, weightOnly, kvPrecision, batchSize,
-                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, usdPerHour);
+                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, usdPerHour, pipelineStages, layerOverheadSeconds);
     }
 
     /** The precision the weight matmuls are asked to run at, before any device fallback. */

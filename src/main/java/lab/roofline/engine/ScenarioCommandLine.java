@@ -26,6 +26,9 @@ public final class ScenarioCommandLine {
         if (in.gpuCount() != 1) {
             words.addAll(List.of("--gpus", Integer.toString(in.gpuCount())));
         }
+        if (in.pipelineStages() != 1) {
+            words.addAll(List.of("--pipeline-stages", Integer.toString(in.pipelineStages())));
+        }
         if (in.presetName() != null) {
             words.addAll(List.of("--model", in.presetName()));
         } else {
@@ -40,8 +43,13 @@ public final class ScenarioCommandLine {
         switch (in.realism()) {
             case IDEAL -> { }
             case REALISTIC -> words.add("--realistic");
-            case CUSTOM -> words.addAll(List.of("--compute-efficiency", exact(in.customComputeEfficiency()),
-                    "--bandwidth-efficiency", exact(in.customBandwidthEfficiency())));
+            case CUSTOM -> {
+                words.addAll(List.of("--compute-efficiency", exact(in.customComputeEfficiency()),
+                        "--bandwidth-efficiency", exact(in.customBandwidthEfficiency())));
+                if (in.customLayerOverheadMicroseconds() != 0) {
+                    words.addAll(List.of("--layer-overhead-us", exact(in.customLayerOverheadMicroseconds())));
+                }
+            }
         }
         if (in.priceUsdPerHour() != null) {
             words.addAll(List.of("--price-per-hour", in.priceUsdPerHour().isNaN() ? "none" : exact(in.priceUsdPerHour())));
@@ -103,6 +111,8 @@ public final class ScenarioCommandLine {
         boolean realistic = false;
         Double compute = null;
         Double bandwidth = null;
+        Double overhead = null;
+        int stages = 1;
         Double price = null;
         double[] scale = {1, 1, 1}; // bandwidth, peak, memory
         java.util.Set<String> given = new java.util.HashSet<>();
@@ -176,12 +186,15 @@ public final class ScenarioCommandLine {
                         kv = p;
                     }
                 }
-                case "--batch", "--prompt", "--output", "--gpus", "--compute-efficiency", "--bandwidth-efficiency" -> {
+                case "--batch", "--prompt", "--output", "--gpus", "--compute-efficiency", "--bandwidth-efficiency",
+                     "--pipeline-stages", "--layer-overhead-us" -> {
                     ScenarioLimits.Range range = switch (flag) {
                         case "--batch" -> ScenarioLimits.BATCH;
                         case "--prompt" -> ScenarioLimits.PROMPT_TOKENS;
                         case "--output" -> ScenarioLimits.GENERATED_TOKENS;
                         case "--gpus" -> ScenarioLimits.GPU_COUNT;
+                        case "--pipeline-stages" -> ScenarioLimits.PIPELINE_STAGES;
+                        case "--layer-overhead-us" -> ScenarioLimits.LAYER_OVERHEAD_MICROSECONDS;
                         case "--compute-efficiency" -> ScenarioLimits.COMPUTE_EFFICIENCY;
                         default -> ScenarioLimits.BANDWIDTH_EFFICIENCY;
                     };
@@ -194,6 +207,8 @@ public final class ScenarioCommandLine {
                         case "--prompt" -> prompt = number.value();
                         case "--output" -> output = number.value();
                         case "--gpus" -> gpus = number.value();
+                        case "--pipeline-stages" -> stages = (int) number.value();
+                        case "--layer-overhead-us" -> overhead = number.value();
                         case "--compute-efficiency" -> compute = number.value();
                         default -> bandwidth = number.value();
                     }
@@ -222,8 +237,8 @@ public final class ScenarioCommandLine {
                     return new Parsed(null, "unknown flag " + Units.shortened(flag) + " (the scenario flags of "
                             + "roofline-lab report: --gpu, --gpus, --model, --params, --precision, --kv-precision, "
                             + "--weight-only, --batch, --prompt, --output, --compute-efficiency, "
-                            + "--bandwidth-efficiency, --realistic, --price-per-hour, --bandwidth-scale, --peak-scale, "
-                            + "--memory-scale)");
+                            + "--bandwidth-efficiency, --layer-overhead-us, --realistic, --price-per-hour, --pipeline-stages, "
+                            + "--bandwidth-scale, --peak-scale, --memory-scale)");
                 }
             }
         }
@@ -231,10 +246,15 @@ public final class ScenarioCommandLine {
             return new Parsed(null, "--weight-only needs weights narrower than BF16, got " + precision.label());
         }
         ScenarioInputs.Efficiencies realism = ScenarioInputs.efficiencies(new ScenarioInputs.Efficiencies(
-                realistic ? RealismMode.REALISTIC : RealismMode.IDEAL, 1, 1), compute, bandwidth, gpu, () -> measured);
+                realistic ? RealismMode.REALISTIC : RealismMode.IDEAL, 1, 1), compute, bandwidth, overhead, gpu,
+                () -> measured);
+        String layout = ScenarioLimits.parallelismProblem((int) gpus, stages, Integer.MAX_VALUE);
+        if (layout != null) {
+            return new Parsed(null, "--pipeline-stages: " + layout.substring(layout.indexOf(": ") + 2));
+        }
         return new Parsed(new ScenarioInputs(gpu, preset, parameters, precision, weightOnly, kv, (int) batch,
                 (int) prompt, (int) output, (int) gpus, realism.mode(), realism.compute(), realism.bandwidth(), price,
-                new HardwareScales(scale[0], scale[1], scale[2])), null);
+                new HardwareScales(scale[0], scale[1], scale[2]), stages, realism.layerOverheadMicroseconds()), null);
     }
 
     /** The shortest decimal that reads back to the same double. */

@@ -10,6 +10,8 @@ package lab.roofline.engine;
  * @param customBandwidthEfficiency used when {@code realism} is CUSTOM
  * @param priceUsdPerHour      null: the profile's price; NaN: no price; else the user's price
  * @param scales               a what-if on the device (bandwidth, peaks, memory scaled), or none
+ * @param pipelineStages       pipeline stages the devices form (1: tensor parallelism only)
+ * @param customLayerOverheadMicroseconds fixed cost per layer of a forward pass, used when {@code realism} is CUSTOM
  */
 public record ScenarioInputs(
         String gpuId,
@@ -26,7 +28,9 @@ public record ScenarioInputs(
         double customComputeEfficiency,
         double customBandwidthEfficiency,
         Double priceUsdPerHour,
-        HardwareScales scales) {
+        HardwareScales scales,
+        int pipelineStages,
+        double customLayerOverheadMicroseconds) {
 
     /** The article's case: a 70B model in INT8 on one H100, ideal roofline, the profile's price. */
     public static final ScenarioInputs DEFAULT = new ScenarioInputs("h100_sxm", ModelPresets.LLAMA_3_1_70B.name(),
@@ -43,11 +47,35 @@ public record ScenarioInputs(
                 HardwareScales.NONE);
     }
 
+    /** Inputs with a what-if, tensor-parallel only, no custom overhead. */
+    public ScenarioInputs(String gpuId, String presetName, double parameters, Precision precision, boolean weightOnly,
+                          Precision kvPrecision, int batchSize, int promptTokens, int generatedTokens, int gpuCount,
+                          RealismMode realism, double customComputeEfficiency, double customBandwidthEfficiency,
+                          Double priceUsdPerHour, HardwareScales scales) {
+        this(gpuId, presetName, parameters, precision, weightOnly, kvPrecision, batchSize, promptTokens,
+                generatedTokens, gpuCount, realism, customComputeEfficiency, customBandwidthEfficiency, priceUsdPerHour,
+                scales, 1, 0);
+    }
+
+    /** The same inputs on another device layout. */
+    public ScenarioInputs withParallelism(int devices, int stages) {
+        return new ScenarioInputs(gpuId, presetName, parameters, precision, weightOnly, kvPrecision, batchSize,
+                promptTokens, generatedTokens, devices, realism, customComputeEfficiency, customBandwidthEfficiency,
+                priceUsdPerHour, scales, stages, customLayerOverheadMicroseconds);
+    }
+
+    /** The same inputs with the user's own overhead per layer (used when the realism is custom). */
+    public ScenarioInputs withCustomLayerOverhead(double microseconds) {
+        return new ScenarioInputs(gpuId, presetName, parameters, precision, weightOnly, kvPrecision, batchSize,
+                promptTokens, generatedTokens, gpuCount, realism, customComputeEfficiency, customBandwidthEfficiency,
+                priceUsdPerHour, scales, pipelineStages, microseconds);
+    }
+
     /** The same inputs with another what-if on the device. */
     public ScenarioInputs withScales(HardwareScales other) {
         return new ScenarioInputs(gpuId, presetName, parameters, precision, weightOnly, kvPrecision, batchSize,
                 promptTokens, generatedTokens, gpuCount, realism, customComputeEfficiency, customBandwidthEfficiency,
-                priceUsdPerHour, other);
+                priceUsdPerHour, other, pipelineStages, customLayerOverheadMicroseconds);
     }
 
     public ScenarioInputs {
@@ -60,6 +88,9 @@ public record ScenarioInputs(
         }
         ScenarioLimits.checkWorkload(gpuCount, batchSize, promptTokens, generatedTokens, customComputeEfficiency,
                 customBandwidthEfficiency, priceUsdPerHour == null ? Double.NaN : priceUsdPerHour);
+        // The model's layer count is checked when it is known (toScenario).
+        ScenarioLimits.checkParallelism(gpuCount, pipelineStages, Integer.MAX_VALUE);
+        ScenarioLimits.check(ScenarioLimits.LAYER_OVERHEAD_MICROSECONDS, customLayerOverheadMicroseconds);
     }
 
     /**
@@ -80,31 +111,48 @@ public record ScenarioInputs(
             case CUSTOM -> customBandwidthEfficiency;
         };
         double price = priceUsdPerHour == null ? gpu.priceUsdPerHour() : priceUsdPerHour;
+        double overhead = switch (realism) {
+            case IDEAL -> 0;
+            case REALISTIC -> measured.layerOverheadSeconds();
+            case CUSTOM -> customLayerOverheadMicroseconds * 1e-6;
+        };
         return new Scenario(model, scales.apply(gpu), gpuCount, precision, weightOnly, kvPrecision, batchSize, promptTokens,
-                generatedTokens, compute, bandwidth, price);
+                generatedTokens, compute, bandwidth, price, pipelineStages, overhead);
     }
 
-    /** A realism setting with the efficiencies it carries (used only when the mode is CUSTOM). */
-    public record Efficiencies(RealismMode mode, double compute, double bandwidth) {
+    /** A realism setting with the efficiencies and overhead per layer it carries (used only when the mode is CUSTOM). */
+    public record Efficiencies(RealismMode mode, double compute, double bandwidth, double layerOverheadMicroseconds) {
+        public Efficiencies(RealismMode mode, double compute, double bandwidth) {
+            this(mode, compute, bandwidth, 0);
+        }
     }
 
     /**
-     * Efficiency flags (null when not given) over a realism setting, as the command line and a pasted line
-     * read them: any flag makes the setting the user's own (custom), and the fraction not given is kept
-     * from the setting it came from (the measured one for "realistic", read only then).
+     * Efficiency and overhead flags (null when not given) over a realism setting, as the command line and a
+     * pasted line read them: any flag makes the setting the user's own (custom), and what is not given is
+     * kept from the setting it came from (the measured one for "realistic", read only then).
      */
     public static Efficiencies efficiencies(Efficiencies setting, Double compute, Double bandwidth, String gpuId,
                                             java.util.function.Supplier<Realism> measured) {
-        if (compute == null && bandwidth == null) {
+        return efficiencies(setting, compute, bandwidth, null, gpuId, measured);
+    }
+
+    public static Efficiencies efficiencies(Efficiencies setting, Double compute, Double bandwidth,
+                                            Double layerOverheadMicroseconds, String gpuId,
+                                            java.util.function.Supplier<Realism> measured) {
+        if (compute == null && bandwidth == null && layerOverheadMicroseconds == null) {
             return setting;
         }
         double c = setting.compute();
         double b = setting.bandwidth();
+        double o = setting.layerOverheadMicroseconds();
         if (setting.mode() != RealismMode.CUSTOM) {
             Realism from = setting.mode() == RealismMode.REALISTIC ? measured.get() : Realism.IDEAL;
             c = from.computeFraction(gpuId);
             b = from.bandwidthFraction();
+            o = from.layerOverheadSeconds() * 1e6;
         }
-        return new Efficiencies(RealismMode.CUSTOM, compute != null ? compute : c, bandwidth != null ? bandwidth : b);
+        return new Efficiencies(RealismMode.CUSTOM, compute != null ? compute : c, bandwidth != null ? bandwidth : b,
+                layerOverheadMicroseconds != null ? layerOverheadMicroseconds : o);
     }
 }

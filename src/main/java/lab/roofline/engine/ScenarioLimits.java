@@ -173,6 +173,38 @@ public final class ScenarioLimits {
         }
     }
 
+    /** Fixed cost per layer of a forward pass: none to 10 ms (far beyond eager PyTorch on a slow host). */
+    public static final Range LAYER_OVERHEAD_MICROSECONDS = new Range("Overhead per layer", 0, 10_000, false, "54");
+    public static final Range PIPELINE_STAGES = new Range("Pipeline stages", 1, GPU_COUNT.max(), true, "2");
+
+    /**
+     * The reason {@code stages} pipeline stages cannot split {@code devices} devices and a model of
+     * {@code layers} layers, or null when they can: the stages must divide the devices evenly (each stage
+     * runs the same tensor-parallel width) and each stage needs at least one layer.
+     */
+    public static String parallelismProblem(int devices, int stages, int layers) {
+        String range = PIPELINE_STAGES.problem(stages);
+        if (range != null) {
+            return PIPELINE_STAGES.name() + ": " + range;
+        }
+        if (devices % stages != 0) {
+            return "Pipeline stages: " + stages + " stages do not divide " + devices + (devices == 1 ? " GPU" : " GPUs")
+                    + " evenly";
+        }
+        if (stages > layers) {
+            return "Pipeline stages: " + stages + " stages need at least " + stages + " layers; the model has " + layers;
+        }
+        return null;
+    }
+
+    /** Throws IllegalArgumentException with {@link #parallelismProblem}'s reason. */
+    public static void checkParallelism(int devices, int stages, int layers) {
+        String problem = parallelismProblem(devices, stages, layers);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+    }
+
     /** Throws IllegalArgumentException naming the input when the value is out of range. */
     public static void check(Range range, double value) {
         String problem = range.problem(value);

@@ -62,6 +62,7 @@ public final class Captions {
 
     /** "H100 SXM" or "8 × H100 SXM". */
     public static String devices(Scenario s) {
-        return (s.gpuCount() > 1 ? s.gpuCount() + " × " : "") + capped(s.gpu().name());
+        return (s.gpuCount() > 1 ? s.gpuCount() + " × " : "") + capped(s.gpu().name())
+                + (s.pipelineStages() > 1 ? " as " + Scenario.layoutName(s.gpuCount(), s.pipelineStages()) : "");
     }
 }

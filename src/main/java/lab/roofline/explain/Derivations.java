@@ -76,13 +76,44 @@ public final class Derivations {
         return out;
     }
 
-    /** The time of one phase (prefill or a decode step), term by term. */
+    /** The time of one phase (prefill or a decode step), term by term, with communication and overhead when there are any. */
     public static Derivation phaseTime(PhaseCost p) {
-        return new Derivation("time = max(matmul FLOPs ÷ peak, bytes ÷ bandwidth) + max(attention FLOPs ÷ peak, bytes ÷ bandwidth)",
-                "max(" + Units.seconds(p.matmul().computeSeconds()) + ", " + Units.seconds(p.matmul().memorySeconds())
-                        + ") + max(" + Units.seconds(p.attention().computeSeconds()) + ", "
-                        + Units.seconds(p.attention().memorySeconds()) + ")",
-                Units.seconds(p.seconds()));
+        StringBuilder formula = new StringBuilder(
+                "time = max(matmul FLOPs ÷ peak, bytes ÷ bandwidth) + max(attention FLOPs ÷ peak, bytes ÷ bandwidth)");
+        StringBuilder values = new StringBuilder("max(" + Units.seconds(p.matmul().computeSeconds()) + ", "
+                + Units.seconds(p.matmul().memorySeconds()) + ") + max(" + Units.seconds(p.attention().computeSeconds())
+                + ", " + Units.seconds(p.attention().memorySeconds()) + ")");
+        if (p.communicationSeconds() > 0) {
+            formula.append(" + communication");
+            values.append(" + ").append(Units.seconds(p.communicationSeconds()));
+        }
+        if (p.overheadSeconds() > 0) {
+            formula.append(" + overhead per layer × layers");
+            values.append(" + ").append(Units.seconds(p.overheadSeconds()));
+        }
+        return new Derivation(formula.toString(), values.toString(), Units.seconds(p.seconds()));
+    }
+
+    /**
+     * Communication of one phase: the tensor-parallel all-reduces (two per layer, a ring of 2(N−1) hops) and
+     * the sends between pipeline stages; null on one device.
+     */
+    public static Derivation communication(Scenario s, PhaseCost p) {
+        if (p.communicationSeconds() <= 0) {
+            return null;
+        }
+        lab.roofline.engine.Interconnect link = s.gpu().link();
+        int n = s.tensorParallel();
+        double perToken = s.model().hiddenSize() * 2.0;
+        String formula = n > 1
+                ? "all-reduce = 2(N−1)/N × tokens × d_model × 2 B ÷ link bandwidth + 2(N−1) × hop latency, twice per layer"
+                : "send = tokens × d_model × 2 B ÷ link bandwidth + hop latency, between stages";
+        String values = (n > 1 ? "2 × " + (n - 1) + "/" + n + " × " : "") + count(p.tokens() / Math.min(p.sequences(), s.pipelineStages())) + " × "
+                + s.model().hiddenSize() + " × 2 B ÷ " + si(link.bandwidthBytesPerSecond(), "B/s")
+                + (n > 1 ? " + " + 2 * (n - 1) + " × " : " + ") + Units.seconds(link.latencySeconds())
+                + " on " + link.name();
+        return new Derivation(formula, values, Units.seconds(p.communicationSeconds()) + " in all ("
+                + si(perToken, "B") + " per token per all-reduce)");
     }
 
     /** Compute utilization of one phase. */

@@ -26,6 +26,7 @@ public final class Explanation {
         BATCHING("Batching up to the critical batch"),
         KV_CACHE("The KV cache"),
         MEMORY_WALL("The memory wall"),
+        COMMUNICATION("Several devices"),
         COST("Input and output prices"),
         BATCH_API("The Batch API");
 
@@ -85,7 +86,7 @@ public final class Explanation {
                         "Prefill reads the weights once for all %s prompt tokens (%d × %d), so it does %s FLOPs per "
                                 + "byte: %s. It takes %s, %s tokens/s, at %s of peak.",
                         count(p.tokens()), s.batchSize(), s.promptTokens(), Units.sig3(p.arithmeticIntensity()),
-                        p.bound().label(), Units.seconds(p.seconds()), Units.sig3(p.tokensPerSecond()),
+                        p.limiter().label(), Units.seconds(p.seconds()), Units.sig3(p.tokensPerSecond()),
                         Units.percent(p.computeUtilization()));
             }
             case BATCHING -> String.format(Locale.ROOT,
@@ -129,6 +130,7 @@ public final class Explanation {
                         m.maxBatch(), m.fits() ? "" : String.format(Locale.ROOT, ": batch %d does not fit (it needs %s)",
                                 s.batchSize(), si(m.totalBytes(), "B")));
             }
+            case COMMUNICATION -> communication(e);
             case COST -> {
                 Evaluation.Cost c = e.cost();
                 String money = c.hasPrice()
@@ -156,6 +158,34 @@ public final class Explanation {
                         Units.seconds(b.outputSecondsAfter()), Units.percent(b.discountRoom()));
             }
         };
+    }
+
+    /** What splitting the model across devices costs: the all-reduces and sends, with this scenario's numbers. */
+    private static String communication(Evaluation e) {
+        Scenario s = e.scenario();
+        lab.roofline.engine.Interconnect link = s.gpu().link();
+        if (s.gpuCount() == 1) {
+            return String.format(Locale.ROOT, "On one device no activations cross a link. Split a model across "
+                    + "devices and every layer adds two all-reduces of each token's activations over the %s "
+                    + "(%s per direction, %s a hop): at batch 1 their latency, not their bytes, sets the cost.",
+                    link.name(), si(link.bandwidthBytesPerSecond(), "B/s"), Units.seconds(link.latencySeconds()));
+        }
+        PhaseCost d = e.decode();
+        PhaseCost p = e.prefill();
+        String layout = s.pipelineStages() == 1 ? s.gpuCount() + " devices in tensor parallel"
+                : s.pipelineStages() + " pipeline stages of " + s.tensorParallel() + " device"
+                + (s.tensorParallel() == 1 ? "" : "s in tensor parallel");
+        String pipeline = s.pipelineStages() == 1 ? "" : String.format(Locale.ROOT, " The stages work on %s "
+                        + "micro-batch%s at once; prefill waits %s stage-times to fill and drain the pipeline.",
+                count(Math.min(s.batchSize(), s.pipelineStages())), Math.min(s.batchSize(), s.pipelineStages()) == 1 ? "" : "es",
+                count(Math.min(s.batchSize(), s.pipelineStages()) + s.pipelineStages() - 1));
+        return String.format(Locale.ROOT, "As %s, each decode step spends %s exchanging activations over the %s "
+                        + "(%s of the step) and %s reading and computing; prefill spends %s of its %s. The model "
+                        + "counts the collectives as not overlapped with compute, so this is what parallelism costs "
+                        + "at most.%s",
+                layout, Units.seconds(d.communicationSeconds()), link.name(),
+                Units.percent(d.communicationSeconds() / d.seconds()), Units.seconds(d.roofSeconds()),
+                Units.seconds(p.communicationSeconds()), Units.seconds(p.seconds()), pipeline);
     }
 
     private static String si(double v, String unit) {

@@ -23,8 +23,14 @@ public final class HoverLines {
                 + String.format(Locale.ROOT, "%,.0f", p.contextTokens()) + " tokens of context");
         lines.add("intensity " + Units.sig3(p.arithmeticIntensity()) + " FLOP/byte");
         lines.add("attained " + tflops(p.achievedFlopsPerSecond()) + " (" + Units.percent(p.computeUtilization())
-                + " of peak)  ·  " + p.bound().label());
+                + " of peak)  ·  " + p.limiter().label());
         lines.add(Units.si(p.flops(), "FLOP") + " over " + Units.si(p.bytes(), "B") + " in " + Units.seconds(p.seconds()));
+        if (p.communicationSeconds() > 0) {
+            // Its own cause: the all-reduces do not overlap the terms (docs/model.md, 'Communication').
+            lines.add("communication " + Units.seconds(p.communicationSeconds()) + " ("
+                    + Units.percent(p.communicationSeconds() / p.seconds()) + " of the time) over "
+                    + e.scenario().gpu().link().name());
+        }
         lines.add(Units.sig3(p.tokensPerSecond()) + " tokens/s");
         // Show your work: the time, term by term, with this scenario's numbers.
         Derivations.Derivation time = Derivations.phaseTime(p);

@@ -32,7 +32,8 @@ public final class ProfileDrafts {
         for (Precision p : Precision.values()) {
             fields.add("peakTflops." + p.key());
         }
-        fields.addAll(List.of("memoryBandwidthGBps", "memoryGB", "priceUsdPerHour", "sources", "notes"));
+        fields.addAll(List.of("memoryBandwidthGBps", "memoryGB", "interconnect.name", "interconnect.bandwidthGBps",
+                "interconnect.latencyUs", "interconnect.note", "priceUsdPerHour", "sources", "notes"));
         FIELDS = List.copyOf(fields);
     }
 
@@ -56,6 +57,12 @@ public final class ProfileDrafts {
         p.peakFlopsPerSecond().forEach((precision, flops) -> f.put("peakTflops." + precision.key(), number(flops / 1e12)));
         f.put("memoryBandwidthGBps", number(p.memoryBandwidthBytesPerSecond() / 1e9));
         f.put("memoryGB", number(p.memoryCapacityBytes() / 1e9));
+        if (p.interconnect() != null) {
+            f.put("interconnect.name", p.interconnect().name());
+            f.put("interconnect.bandwidthGBps", number(p.interconnect().bandwidthBytesPerSecond() / 1e9));
+            f.put("interconnect.latencyUs", number(p.interconnect().latencySeconds() * 1e6));
+            f.put("interconnect.note", p.interconnect().note());
+        }
         f.put("priceUsdPerHour", Double.isNaN(p.priceUsdPerHour()) ? "" : number(p.priceUsdPerHour()));
         f.put("sources", String.join("\n", p.sources()));
         f.put("notes", p.notes());
@@ -79,6 +86,7 @@ public final class ProfileDrafts {
     public static ObjectNode json(Map<String, String> fields) {
         ObjectNode root = JSON.createObjectNode();
         ObjectNode peaks = JSON.createObjectNode();
+        ObjectNode link = JSON.createObjectNode();
         for (String field : FIELDS) {
             String text = fields.getOrDefault(field, "").strip();
             if (text.isEmpty()) {
@@ -86,13 +94,14 @@ public final class ProfileDrafts {
             }
             switch (field) {
                 case "id", "name", "vendor", "notes" -> root.put(field, text);
+                case "interconnect.name", "interconnect.note" -> link.put(field.substring("interconnect.".length()), text);
                 case "sources" -> {
                     ArrayNode list = root.putArray("sources");
                     text.lines().map(String::strip).filter(l -> !l.isEmpty()).forEach(list::add);
                 }
                 default -> {
-                    ObjectNode into = field.startsWith("peakTflops.") ? peaks : root;
-                    String name = field.startsWith("peakTflops.") ? field.substring("peakTflops.".length()) : field;
+                    ObjectNode into = field.startsWith("peakTflops.") ? peaks : field.startsWith("interconnect.") ? link : root;
+                    String name = field.contains(".") ? field.substring(field.indexOf('.') + 1) : field;
                     try {
                         BigDecimal value = new BigDecimal(text.replace(",", ""));
                         if (field.equals("year") && value.stripTrailingZeros().scale() <= 0
@@ -109,6 +118,11 @@ public final class ProfileDrafts {
         }
         if (!peaks.isEmpty()) {
             root.set("peakTflops", peaks);
+        }
+        // No link typed: the profile names none (the engine assumes PCIe and says so). Any part typed: the
+        // loader asks for the rest.
+        if (!link.isEmpty()) {
+            root.set("interconnect", link);
         }
         return root;
     }

@@ -159,6 +159,17 @@ public final class ProfileLoader {
         if (!Double.isNaN(p.priceUsdPerHour())) {
             root.put("priceUsdPerHour", p.priceUsdPerHour());
         }
+        if (p.interconnect() != null) {
+            com.fasterxml.jackson.databind.node.ObjectNode link = root.putObject("interconnect");
+            link.put("name", p.interconnect().name());
+            link.put("bandwidthGBps", p.interconnect().bandwidthBytesPerSecond() / 1e9);
+            // Twelve digits: the µs a file gives, not the float noise of converting back from seconds.
+            link.put("latencyUs", new java.math.BigDecimal(p.interconnect().latencySeconds() * 1e6)
+                    .round(new java.math.MathContext(12)).stripTrailingZeros());
+            if (!p.interconnect().note().isEmpty()) {
+                link.put("note", p.interconnect().note());
+            }
+        }
         p.sources().forEach(root.putArray("sources")::add);
         if (!p.notes().isEmpty()) {
             root.put("notes", p.notes());
@@ -253,20 +264,72 @@ public final class ProfileLoader {
             year = yearNode.asInt();
         }
         return new HardwareProfile(id, name, vendor, peakFlops, bandwidth, capacity, price, sources, notes, year,
-                lab.roofline.engine.HardwareScales.NONE);
+                lab.roofline.engine.HardwareScales.NONE, interconnect(root.get("interconnect")));
+    }
+
+    /** Link bounds: a slow network card's 0.1 GB/s to far beyond any NVLink; latency up to a millisecond. */
+    static final double MIN_LINK_GBPS = 0.1;
+    static final double MAX_LINK_GBPS = 1e5;
+    static final double MAX_LINK_LATENCY_US = 1_000;
+
+    /** The optional "interconnect" object: {name, bandwidthGBps (per direction), latencyUs (a hop), note}. */
+    private static lab.roofline.engine.Interconnect interconnect(JsonNode node) throws ProfileException {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            throw new ProfileException("field 'interconnect' must be an object such as {\"name\": \"NVLink 4\", "
+                    + "\"bandwidthGBps\": 450, \"latencyUs\": 2}");
+        }
+        Iterator<String> names = node.fieldNames();
+        while (names.hasNext()) {
+            String key = names.next();
+            if (!List.of("name", "bandwidthGBps", "latencyUs", "note").contains(key)) {
+                throw new ProfileException("field 'interconnect." + shortText(clean(key)) + "' is not known (known: name, "
+                        + "bandwidthGBps, latencyUs, note)");
+            }
+        }
+        String linkName = requiredText(node, "name", "interconnect.name");
+        if (linkName.length() > MAX_NAME_CHARS) {
+            throw new ProfileException("field 'interconnect.name' is too long (" + linkName.length()
+                    + " characters; at most " + MAX_NAME_CHARS + ")");
+        }
+        JsonNode bandwidth = node.get("bandwidthGBps");
+        if (bandwidth == null || bandwidth.isNull()) {
+            throw new ProfileException("missing field 'interconnect.bandwidthGBps'");
+        }
+        double gbps = positive(bandwidth, "interconnect.bandwidthGBps", MIN_LINK_GBPS, MAX_LINK_GBPS);
+        JsonNode latency = node.get("latencyUs");
+        if (latency == null || latency.isNull()) {
+            throw new ProfileException("missing field 'interconnect.latencyUs'");
+        }
+        if (!latency.isNumber()) {
+            throw new ProfileException("field 'interconnect.latencyUs' must be a number, got " + shortText(latency.toString()));
+        }
+        double us = latency.asDouble();
+        if (!(us >= 0) || us > MAX_LINK_LATENCY_US) {
+            throw new ProfileException("field 'interconnect.latencyUs' must be from 0 to " + plain(MAX_LINK_LATENCY_US)
+                    + " microseconds, got " + plain(us));
+        }
+        String note = node.hasNonNull("note") ? requiredText(node, "note", "interconnect.note") : "";
+        return new lab.roofline.engine.Interconnect(linkName, gbps * 1e9, us / 1e6, note);
     }
 
     private static String requiredText(JsonNode root, String field) throws ProfileException {
+        return requiredText(root, field, field);
+    }
+
+    private static String requiredText(JsonNode root, String field, String shownAs) throws ProfileException {
         JsonNode n = root.get(field);
         if (n == null || n.isNull()) {
-            throw new ProfileException("missing field '" + field + "'");
+            throw new ProfileException("missing field '" + shownAs + "'");
         }
         if (!n.isTextual() || n.asText().isBlank()) {
-            throw new ProfileException("field '" + field + "' must be a non-empty string");
+            throw new ProfileException("field '" + shownAs + "' must be a non-empty string");
         }
         String text = clean(n.asText()).trim();
         if (text.isEmpty() || text.length() > MAX_TEXT_CHARS) {
-            throw new ProfileException("field '" + field + "' must be 1 to " + MAX_TEXT_CHARS + " characters");
+            throw new ProfileException("field '" + shownAs + "' must be 1 to " + MAX_TEXT_CHARS + " characters");
         }
         return text;
     }

@@ -73,8 +73,20 @@ public final class RealismLoader {
                 measured.put(e.getKey(), new Realism.Measured(f, source));
             }
         }
+        double overheadUs = 0;
+        JsonNode overhead = root.get("layerOverheadMicroseconds");
+        if (overhead != null) {
+            if (!overhead.isNumber() || !lab.roofline.engine.ScenarioLimits.LAYER_OVERHEAD_MICROSECONDS.allows(overhead.asDouble())) {
+                problems.add(fileName + ": field 'layerOverheadMicroseconds' must be a number from 0 to "
+                        + lab.roofline.engine.ScenarioLimits.LAYER_OVERHEAD_MICROSECONDS.format(
+                        lab.roofline.engine.ScenarioLimits.LAYER_OVERHEAD_MICROSECONDS.max()) + "; no overhead used");
+            } else {
+                overheadUs = overhead.asDouble();
+            }
+        }
         return new Result(new Realism(bandwidth, root.path("bandwidthSource").asText(""), defaultCompute,
-                root.path("defaultComputeSource").asText(""), measured), List.copyOf(problems));
+                root.path("defaultComputeSource").asText(""), measured, overheadUs * 1e-6,
+                root.path("layerOverheadSource").asText("")), List.copyOf(problems));
     }
 
     private static double fraction(JsonNode n, String field) {

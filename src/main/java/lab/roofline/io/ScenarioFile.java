@@ -119,9 +119,15 @@ public final class ScenarioFile {
         s.put("prompt", in.promptTokens());
         s.put("generated", in.generatedTokens());
         s.put("gpuCount", in.gpuCount());
+        if (in.pipelineStages() != 1) {
+            s.put("pipelineStages", in.pipelineStages());
+        }
         s.put("realism", in.realism().name().toLowerCase(Locale.ROOT));
         s.put("computeEfficiency", in.customComputeEfficiency());
         s.put("bandwidthEfficiency", in.customBandwidthEfficiency());
+        if (in.customLayerOverheadMicroseconds() != 0) {
+            s.put("layerOverheadMicroseconds", in.customLayerOverheadMicroseconds());
+        }
         if (!in.scales().isNone()) {
             ObjectNode whatIf = s.putObject("whatIf"); // the device scaled: a what-if, not a profile
             whatIf.put("bandwidth", in.scales().bandwidth());
@@ -328,8 +334,18 @@ public final class ScenarioFile {
         double bandwidth = s.has("bandwidthEfficiency")
                 ? number(s, at, "bandwidthEfficiency", ScenarioLimits.BANDWIDTH_EFFICIENCY) : 1;
         Double price = price(s, at);
+        int stages = s.has("pipelineStages") ? (int) number(s, at, "pipelineStages", ScenarioLimits.PIPELINE_STAGES) : 1;
+        int layers = model == null ? lab.roofline.engine.ModelSpec.fromParameterCount(parameters).layers()
+                : ModelPresets.find(model).orElseThrow().layers();
+        String layout = ScenarioLimits.parallelismProblem(gpuCount, stages, layers);
+        if (layout != null) {
+            throw new ScenarioFileException("field '" + at + ".pipelineStages': " + layout.replaceFirst("^Pipeline stages: ", ""));
+        }
+        double overhead = s.has("layerOverheadMicroseconds")
+                ? number(s, at, "layerOverheadMicroseconds", ScenarioLimits.LAYER_OVERHEAD_MICROSECONDS) : 0;
         return new ScenarioInputs(gpu, model, parameters, precision, weightOnly, kv, batch,
-                prompt, generated, gpuCount, realism, compute, bandwidth, price, scales(s.get("whatIf"), at + ".whatIf"));
+                prompt, generated, gpuCount, realism, compute, bandwidth, price, scales(s.get("whatIf"), at + ".whatIf"),
+                stages, overhead);
     }
 
     /** The optional what-if on the device: each of bandwidth, peak and memory a factor (0.5-4), 1 when left out. */

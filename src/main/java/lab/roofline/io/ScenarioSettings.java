@@ -31,6 +31,12 @@ public final class ScenarioSettings {
         }
         Double price = text(s, "price").flatMap(p -> known(p, price(p), "price", "the GPU's own price", notes))
                 .orElse(null);
+        int gpuCount = (int) number(s, "gpuCount", ScenarioLimits.GPU_COUNT, d.gpuCount(), notes);
+        int stages = (int) number(s, "pipelineStages", ScenarioLimits.PIPELINE_STAGES, 1, notes);
+        if (ScenarioLimits.parallelismProblem(gpuCount, stages, Integer.MAX_VALUE) != null) {
+            notes.add("settings: pipelineStages=" + stages + " does not divide gpuCount=" + gpuCount + "; using 1");
+            stages = 1;
+        }
         return new ScenarioInputs(text(s, "gpu").orElse(d.gpuId()), preset, parameters,
                 text(s, "precision").flatMap(p -> known(p, Precision.parse(p), "precision", d.precision().key(), notes))
                         .orElse(d.precision()),
@@ -40,7 +46,7 @@ public final class ScenarioSettings {
                 (int) number(s, "batch", ScenarioLimits.BATCH, d.batchSize(), notes),
                 (int) number(s, "prompt", ScenarioLimits.PROMPT_TOKENS, d.promptTokens(), notes),
                 (int) number(s, "generated", ScenarioLimits.GENERATED_TOKENS, d.generatedTokens(), notes),
-                (int) number(s, "gpuCount", ScenarioLimits.GPU_COUNT, d.gpuCount(), notes),
+                gpuCount,
                 text(s, "realism").flatMap(r -> known(r, realism(r), "realism", d.realism().name(), notes))
                         .orElse(d.realism()),
                 number(s, "computeEfficiency", ScenarioLimits.COMPUTE_EFFICIENCY, d.customComputeEfficiency(), notes),
@@ -49,7 +55,10 @@ public final class ScenarioSettings {
                 price,
                 new HardwareScales(number(s, "whatIf.bandwidth", ScenarioLimits.BANDWIDTH_SCALE, 1, notes),
                         number(s, "whatIf.peak", ScenarioLimits.PEAK_SCALE, 1, notes),
-                        number(s, "whatIf.memory", ScenarioLimits.MEMORY_SCALE, 1, notes)));
+                        number(s, "whatIf.memory", ScenarioLimits.MEMORY_SCALE, 1, notes)),
+                stages,
+                number(s, "layerOverheadMicroseconds", ScenarioLimits.LAYER_OVERHEAD_MICROSECONDS,
+                        d.customLayerOverheadMicroseconds(), notes));
     }
 
     /** The value, or a note that the saved text was not understood and which default replaces it. */
@@ -72,6 +81,8 @@ public final class ScenarioSettings {
         s.put("prompt", in.promptTokens());
         s.put("generated", in.generatedTokens());
         s.put("gpuCount", in.gpuCount());
+        s.put("pipelineStages", in.pipelineStages());
+        s.put("layerOverheadMicroseconds", in.customLayerOverheadMicroseconds());
         s.put("realism", in.realism().name());
         s.put("computeEfficiency", in.customComputeEfficiency());
         s.put("bandwidthEfficiency", in.customBandwidthEfficiency());

@@ -255,6 +255,8 @@ public final class DashboardView extends BorderPane {
         }
         // The charts draw the pins beside the live scenario; they change only when pinned, renamed or unpinned.
         vm.pins().addListener(pinsChanged);
+        vm.gpuCountProperty().addListener(causesChanged);
+        vm.layerOverheadSecondsProperty().addListener(causesChanged);
         showPins();
         lesson = new Lesson(vm);
         lessonBar = new LessonBar(lesson, vm.resultProperty());
@@ -473,7 +475,12 @@ public final class DashboardView extends BorderPane {
     private void sizeCharts() {
         // Pinned scenarios add a bar per phase to the cost chart: the charts grow so each keeps its text.
         int pinned = vm.pins().size();
-        charts.setMinHeight((stacked ? 900 + 110 * pinned : 560 + 45 * pinned) * Math.max(1, zoom.get()));
+        boolean moreCauses = vm.gpuCountProperty().get() > 1 || vm.layerOverheadSecondsProperty().get() > 0
+                || vm.pins().stream().anyMatch(p -> p.evaluation().decode().communicationSeconds() > 0
+                || p.evaluation().decode().overheadSeconds() > 0);
+        int legendRow = moreCauses ? 40 : 0;
+        charts.setMinHeight((stacked ? 900 + 110 * pinned + legendRow : 560 + 45 * pinned + legendRow)
+                * Math.max(1, zoom.get()));
     }
 
     /** Whether the charts are stacked in one column (a narrow middle). */
@@ -657,7 +664,7 @@ public final class DashboardView extends BorderPane {
         return switch (topic) {
             case RIDGE, DECODE, PREFILL, KV_CACHE -> roofline;
             case BATCHING, MEMORY_WALL, BATCH_API -> utilization;
-            case COST -> cost;
+            case COST, COMMUNICATION -> cost;
         };
     }
 
@@ -762,6 +769,8 @@ public final class DashboardView extends BorderPane {
         lessonBar.dispose();
         comparison.dispose();
         vm.pins().removeListener(pinsChanged);
+        vm.gpuCountProperty().removeListener(causesChanged);
+        vm.layerOverheadSecondsProperty().removeListener(causesChanged);
         if (landscapeView != null) {
             landscapeView.dispose();
             landscapeStage.hide();
@@ -911,6 +920,8 @@ public final class DashboardView extends BorderPane {
     }
 
     private final javafx.beans.InvalidationListener pinsChanged = obs -> showPins();
+    /** Several devices or an overhead add causes to the cost chart's legend (a row more): room for it. */
+    private final javafx.beans.InvalidationListener causesChanged = obs -> sizeCharts();
 
     private void showPins() {
         List<lab.roofline.ui.chart.ChartPin> now = chartPins();

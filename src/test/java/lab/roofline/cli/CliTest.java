@@ -67,6 +67,27 @@ class CliTest {
     }
 
     @Test
+    void reportJsonHasTheCommunicationOfEachPhase() throws Exception {
+        JsonNode tp8 = new ObjectMapper().readTree(run("report", "--json", "--gpu", "h100_sxm", "--gpus", "8",
+                "--model", "Llama-3.1-70B", "--batch", "1").out());
+        assertThat(tp8.path("gpu").path("tensorParallel").asInt()).isEqualTo(8);
+        assertThat(tp8.path("gpu").path("interconnect").path("name").asText()).isEqualTo("NVLink 4 (NVSwitch)");
+        assertThat(tp8.path("gpu").path("interconnect").path("bandwidthBytesPerSecondPerDirection").asDouble()).isEqualTo(450e9);
+        // 80 layers x 2 all-reduces of one token's 16 kB over 8 GPUs: 14 hops of 1.3 µs plus 28.7 ns of bytes each.
+        double allReduce = 14 / 8.0 * 16384 / 450e9 + 14 * 1.3e-6;
+        assertThat(tp8.path("decode").path("communicationSeconds").asDouble()).isCloseTo(160 * allReduce, within(1e-12));
+        assertThat(tp8.path("prefill").path("communicationSeconds").asDouble()).isPositive();
+        assertThat(tp8.path("decode").path("overheadSeconds").asDouble()).isZero();
+        JsonNode realistic = new ObjectMapper().readTree(run("report", "--json", "--gpu", "h100_sxm", "--gpus", "8",
+                "--pipeline-stages", "2", "--model", "Llama-3.1-70B", "--realistic").out());
+        assertThat(realistic.path("gpu").path("pipelineStages").asInt()).isEqualTo(2);
+        assertThat(realistic.path("workload").path("layerOverheadSeconds").asDouble()).isCloseTo(54e-6, within(1e-12));
+        assertThat(realistic.path("decode").path("overheadSeconds").asDouble()).isCloseTo(80 * 54e-6, within(1e-12));
+        assertThat(run("report", "--gpu", "h100_sxm", "--gpus", "8", "--pipeline-stages", "2").out())
+                .contains("8 × NVIDIA H100 SXM5 80GB as TP4 × PP2 over NVLink 4 (NVSwitch)").contains("Communication");
+    }
+
+    @Test
     void reportWithoutAPriceGivesNullCosts() throws Exception {
         Run r = run("report", "--json", "--gpu", "l4", "--model", "Llama-3.1-8B");
         JsonNode j = new ObjectMapper().readTree(r.out());
@@ -130,6 +151,11 @@ class CliTest {
             "report --output -3 | --output: too small (at least 1)",
             "report --gpus 0 | --gpus: too small (at least 1)",
             "report --gpus 5000 | --gpus: too large (at most 4,096)",
+            "report --gpus 6 --pipeline-stages 4 | --pipeline-stages: 4 stages do not divide 6 GPUs evenly",
+            "report --gpus 64 --pipeline-stages 64 --model Llama-3.1-8B | --pipeline-stages: 64 stages need at least 64 layers; the model has 32",
+            "report --pipeline-stages 0 | --pipeline-stages: too small (at least 1)",
+            "report --layer-overhead-us -5 | --layer-overhead-us: too small (at least 0)",
+            "report --layer-overhead-us 1e5 | --layer-overhead-us: too large (at most 10,000)",
             "report --compute-efficiency 1.5 | --compute-efficiency: too large (at most 100 %)",
             "report --compute-efficiency 1e-308 | --compute-efficiency: too small (at least 1 %)",
             "report --bandwidth-efficiency 0 | --bandwidth-efficiency: too small (at least 1 %)",

@@ -32,7 +32,52 @@ class RooflineProperties {
                         prompts, outputs)
                 .as((m, g, p, w, kv, b, pr, o) -> new Scenario(m, g, 1, p, w, kv, b, pr, o, 1, 1, g.priceUsdPerHour()))
                 .flatMap(s -> Combinators.combine(fractions, fractions, counts)
-                        .as((c, bw, n) -> s.withEfficiency(c, bw).withGpuCount(n)));
+                        .as((c, bw, n) -> s.withEfficiency(c, bw).withGpuCount(n)))
+                .flatMap(s -> Arbitraries.of(stageCounts(s.gpuCount(), s.model().layers()))
+                        .map(stages -> s.withParallelism(s.gpuCount(), stages)));
+    }
+
+    /** Every pipeline depth that splits n devices evenly with a layer per stage. */
+    static List<Integer> stageCounts(int devices, int layers) {
+        return java.util.stream.IntStream.rangeClosed(1, Math.min(devices, layers))
+                .filter(k -> devices % k == 0).boxed().toList();
+    }
+
+    @Property(tries = 200)
+    void communicationGrowsWithTheTensorParallelWidth(@ForAll("scenarios") Scenario s) {
+        Scenario narrow = s.withParallelism(2, 1);
+        Scenario wide = s.withParallelism(8, 1);
+        assertThat(RooflineEngine.evaluate(wide).decode().communicationSeconds())
+                .isGreaterThan(RooflineEngine.evaluate(narrow).decode().communicationSeconds());
+        assertThat(RooflineEngine.evaluate(wide).prefill().communicationSeconds())
+                .isGreaterThan(RooflineEngine.evaluate(narrow).prefill().communicationSeconds());
+        assertThat(RooflineEngine.evaluate(s.withParallelism(1, 1)).decode().communicationSeconds()).isZero();
+    }
+
+    @Property(tries = 200)
+    void moreDevicesNeverSlowTheIdealRooflineTerms(@ForAll("scenarios") Scenario s) {
+        // Communication aside, a wider tensor-parallel group only adds peak and bandwidth.
+        Scenario one = s.withParallelism(1, 1);
+        Scenario more = s.withParallelism(Math.max(2, s.tensorParallel()), 1);
+        assertThat(RooflineEngine.evaluate(more).prefill().roofSeconds())
+                .isLessThanOrEqualTo(RooflineEngine.evaluate(one).prefill().roofSeconds() * (1 + 1e-9));
+        assertThat(RooflineEngine.evaluate(more).decode().roofSeconds())
+                .isLessThanOrEqualTo(RooflineEngine.evaluate(one).decode().roofSeconds() * (1 + 1e-9));
+    }
+
+    @Property(tries = 200)
+    void onAFastLinkMoreDevicesNeverSlowPrefill(@ForAll("scenarios") Scenario s) {
+        // NVLink-class: 450 GB/s and 1 µs a hop, for models of 5B and more: below that a layer's work is so
+        // small that two all-reduces can take longer than the half of it a second device saves (docs/model.md).
+        net.jqwik.api.Assume.that(s.model().totalParameters() >= 5e9);
+        HardwareProfile g = s.gpu();
+        HardwareProfile linked = new HardwareProfile(g.id(), g.name(), g.vendor(), g.peakFlopsPerSecond(),
+                g.memoryBandwidthBytesPerSecond(), g.memoryCapacityBytes(), g.priceUsdPerHour(), g.sources(), g.notes(),
+                g.year(), HardwareScales.NONE, new Interconnect("NVLink-class", 450e9, 1e-6, ""));
+        Scenario one = s.withGpu(linked).withParallelism(1, 1).withTokens(Math.max(s.promptTokens(), 512), 16);
+        Scenario two = one.withParallelism(2, 1);
+        assertThat(RooflineEngine.evaluate(two).prefill().seconds())
+                .isLessThanOrEqualTo(RooflineEngine.evaluate(one).prefill().seconds() * (1 + 1e-9));
     }
 
     @Property(tries = 400)

@@ -27,17 +27,28 @@ public final class ScenarioArbitraries {
                 Arbitraries.bigDecimals().between(java.math.BigDecimal.valueOf(0.5), java.math.BigDecimal.valueOf(4))
                         .ofScale(3).map(java.math.BigDecimal::doubleValue));
         Arbitrary<HardwareScales> scales = Combinators.combine(factor, factor, factor).as(HardwareScales::new);
+        Arbitrary<Double> overhead = Arbitraries.oneOf(Arbitraries.just(0.0), Arbitraries.of(54.0, 0.5, 10_000.0),
+                Arbitraries.doubles().between(0, ScenarioLimits.LAYER_OVERHEAD_MICROSECONDS.max()));
         return Combinators.combine(presets, parameters, precisions, precisions, batch, tokens, tokens, gpus)
                 .as((m, p, w, kv, b, pr, g, n) -> new Object[] {m, p, w, kv, b, pr, g, n})
                 .flatMap(a -> Combinators.combine(Arbitraries.of(gpuIds), Arbitraries.of(RealismMode.class), fraction,
-                        fraction, price, Arbitraries.of(true, false), scales).as((id, r, c, bw, usd, only, sc) -> {
+                        fraction, price, Arbitraries.of(true, false), scales, overhead).as((id, r, c, bw, usd, only, sc, o) -> {
                     ModelSpec m = (ModelSpec) a[0];
                     Precision w = (Precision) a[2];
                     return new ScenarioInputs(id, m == null ? null : m.name(),
                             m == null ? (Double) a[1] : m.totalParameters(), w,
                             only && w.bytesPerValue() < Precision.BF16.bytesPerValue(), (Precision) a[3],
                             (Integer) a[4], (Integer) a[5], (Integer) a[6], (Integer) a[7], r,
-                            r == RealismMode.CUSTOM ? c : 1, r == RealismMode.CUSTOM ? bw : 1, usd, sc);
-                }));
+                            r == RealismMode.CUSTOM ? c : 1, r == RealismMode.CUSTOM ? bw : 1, usd, sc, 1,
+                            r == RealismMode.CUSTOM ? o : 0);
+                }))
+                // Pipeline stages: a divisor of the devices that the model's layers allow.
+                .flatMap(in -> {
+                    int layers = in.presetName() == null ? ModelSpec.fromParameterCount(in.parameters()).layers()
+                            : ModelPresets.find(in.presetName()).orElseThrow().layers();
+                    List<Integer> stages = java.util.stream.IntStream.rangeClosed(1, Math.min(in.gpuCount(), layers))
+                            .filter(k -> in.gpuCount() % k == 0).boxed().toList();
+                    return Arbitraries.of(stages).map(k -> in.withParallelism(in.gpuCount(), k));
+                });
     }
 }

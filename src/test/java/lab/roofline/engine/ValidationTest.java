@@ -10,8 +10,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * docs/validation.md: published measurements against what the app predicts for the same setup. The ideal
- * roofline is an upper bound on speed, so it must never predict less than was measured; the realistic
- * setting must not either (it is still a bound, only a tighter one).
+ * roofline is an upper bound on speed, so it must never predict less than was measured, and once
+ * communication counts it stays within 4x of every measurement but the rows docs/validation.md names as
+ * misses. The realistic setting (measured fractions of peak and the fitted overhead per layer) lands
+ * within 25 % of measured batch-1 decode on one device and within 50 % on several.
  * Measurements: llama.cpp build 6918 on an NVIDIA DGX Spark (GB10, 273 GB/s), llama-batched-bench with
  * flash attention, 32 generated tokens, github.com/ggml-org/llama.cpp benches/dgx-spark.md.
  */
@@ -22,7 +24,13 @@ class ValidationTest {
     static Scenario scenario(String model, int batch, int prompt, boolean realistic) {
         Scenario s = Scenario.of(ModelPresets.find(model).orElseThrow(), SPARK).withPrecision(Precision.INT8, false)
                 .withBatchSize(batch).withTokens(prompt, 32);
-        return realistic ? s.withEfficiency(REALISM.computeFraction(SPARK.id()), REALISM.bandwidthFraction()) : s;
+        return realistic ? realistic(s) : s;
+    }
+
+    /** The realistic setting as the app applies it: measured fractions of peak and the fitted overhead. */
+    static Scenario realistic(Scenario s) {
+        return s.withEfficiency(REALISM.computeFraction(s.gpu().id()), REALISM.bandwidthFraction())
+                .withLayerOverhead(REALISM.layerOverheadSeconds());
     }
 
     @ParameterizedTest(name = "{0} batch {1} prompt {2}: decode {3} tokens/s measured")
@@ -40,7 +48,63 @@ class ValidationTest {
         double ideal = RooflineEngine.evaluate(scenario(model, batch, prompt, false)).decode().tokensPerSecond();
         double realistic = RooflineEngine.evaluate(scenario(model, batch, prompt, true)).decode().tokensPerSecond();
         assertThat(ideal).isGreaterThanOrEqualTo(measured);
-        assertThat(realistic).isGreaterThanOrEqualTo(measured);
+        if (batch == 1) {
+            assertThat(realistic).isCloseTo(measured, org.assertj.core.api.Assertions.withinPercentage(25));
+        } else {
+            assertThat(realistic).isGreaterThanOrEqualTo(measured);
+        }
+    }
+
+    private static final ProfileLoader.Result PROFILES = ProfileLoader.load(true, List.of());
+
+    /**
+     * The calibration rows of the overhead per layer: gpt-fast (torch.compile with CUDA graphs), batch 1,
+     * BF16, 5 prompt tokens, on A100-80GB SXM at 330 W, github.com/pytorch-labs/gpt-fast README.
+     */
+    @ParameterizedTest(name = "{0} on {1} x A100: {2} tokens/s measured at batch 1")
+    @CsvSource({
+            "Llama-2-7B, 1, 104.9",
+            "Llama-2-7B, 2, 168.84",
+            "Llama-2-7B, 4, 254.02",
+            "Llama-2-7B, 8, 328.43",
+            "Llama-2-70B, 2, 21.32",
+            "Llama-2-70B, 4, 38.01",
+            "Llama-2-70B, 8, 62.50",
+    })
+    void tensorParallelBatchOneDecodeMeetsTheGoals(String model, int devices, double measured) {
+        HardwareProfile a100 = PROFILES.find("a100_80gb_sxm").orElseThrow();
+        Scenario s = Scenario.of(ModelPresets.find(model).orElseThrow(), a100).withGpuCount(devices).withTokens(5, 200);
+        double ideal = RooflineEngine.evaluate(s).decode().tokensPerSecond();
+        double realistic = RooflineEngine.evaluate(realistic(s)).decode().tokensPerSecond();
+        assertThat(ideal).isGreaterThanOrEqualTo(measured).isLessThanOrEqualTo(4 * measured);
+        assertThat(realistic).isCloseTo(measured, org.assertj.core.api.Assertions.withinPercentage(devices == 1 ? 25 : 50));
+    }
+
+    /**
+     * Check rows, not used in any fit: TensorRT-LLM v0.5 time to first token at batch 1 with one output token,
+     * github.com/NVIDIA/TensorRT-LLM docs/source/performance.md ("Low Latency").
+     */
+    @ParameterizedTest(name = "{1} {2} on {3} x {0}, {4}-token prompt: first token in {5} ms")
+    @CsvSource({
+            "h100_sxm, Llama-2-7B, fp8, 1, 128, 7",
+            "h100_sxm, Llama-2-7B, fp8, 1, 2048, 36",
+            "h100_sxm, Llama-2-70B, fp8, 4, 128, 26",
+            "h100_sxm, Llama-2-70B, fp8, 4, 2048, 109",
+            "a100_80gb_sxm, Llama-2-7B, bf16, 1, 128, 16",
+            "a100_80gb_sxm, Llama-2-7B, bf16, 1, 2048, 133",
+            "a100_80gb_sxm, Llama-2-70B, bf16, 4, 128, 47",
+            "a100_80gb_sxm, Llama-2-70B, bf16, 4, 2048, 377",
+            "l40s, Llama-2-7B, fp8, 1, 128, 14",
+            "l40s, Llama-2-7B, fp8, 1, 2048, 73",
+    })
+    void timeToFirstTokenIsNeverPredictedLongerThanMeasured(String gpu, String model, String precision, int devices,
+                                                           int prompt, double measuredMs) {
+        Scenario s = Scenario.of(ModelPresets.find(model).orElseThrow(), PROFILES.find(gpu).orElseThrow())
+                .withGpuCount(devices).withPrecision(Precision.parse(precision).orElseThrow(), false).withTokens(prompt, 1);
+        double idealMs = RooflineEngine.evaluate(s).prefill().seconds() * 1e3;
+        double realisticMs = RooflineEngine.evaluate(realistic(s)).prefill().seconds() * 1e3;
+        assertThat(idealMs).isLessThanOrEqualTo(measuredMs).isGreaterThanOrEqualTo(measuredMs / 4);
+        assertThat(realisticMs).isLessThanOrEqualTo(measuredMs).isGreaterThan(idealMs);
     }
 
     /**

@@ -38,7 +38,7 @@ class ExplanationTest {
                     .contains("the step takes " + Units.seconds(one.seconds()))
                     .contains(Units.sig3(one.tokensPerSecond()) + " tokens/s");
             assertThat(Explanation.paragraph(Explanation.Topic.PREFILL, e))
-                    .contains(Units.seconds(e.prefill().seconds())).contains(e.prefill().bound().label());
+                    .contains(Units.seconds(e.prefill().seconds())).contains(e.prefill().limiter().label());
             assertThat(Explanation.paragraph(Explanation.Topic.BATCHING, e))
                     .contains("batch ≈ " + Explanation.batch(e.criticalBatchNoContext()))
                     .contains(Units.sig3(e.decode().tokensPerSecond()) + " tokens/s");

@@ -44,6 +44,11 @@ class ProfileDraftsTest {
             "priceUsdPerHour | 0.001 | priceUsdPerHour | below 0.01",
             "id | '' | id | missing field 'id'",
             "sources | '' | sources | missing field 'sources'",
+            "interconnect.bandwidthGBps | 0 | interconnect.bandwidthGBps | must be above zero",
+            "interconnect.bandwidthGBps | '' | interconnect.bandwidthGBps | missing field 'interconnect.bandwidthGBps'",
+            "interconnect.latencyUs | -1 | interconnect.latencyUs | must be from 0 to 1,000 microseconds, got -1",
+            "interconnect.latencyUs | soon | interconnect.latencyUs | must be a number, got \"soon\"",
+            "interconnect.name | '' | interconnect.name | missing field 'interconnect.name'",
     })
     void aBadFieldIsNamedWithTheLoadersReason(String field, String value, String named, String reason) {
         HardwareProfile h100 = ALL.stream().filter(p -> p.id().equals("h100_sxm")).findFirst().orElseThrow();
@@ -62,5 +67,21 @@ class ProfileDraftsTest {
         Map<String, String> draft = ProfileDrafts.of(ALL.get(0));
         draft.replaceAll((k, v) -> k.startsWith("peakTflops.") ? "" : v);
         assertThat(ProfileDrafts.check(draft).field()).isEqualTo("peakTflops.bf16");
+    }
+
+    @Test
+    void anInvitedLinkIsSavedWithTheProfileAndNoLinkAtAllMeansTheAssumedOne() {
+        HardwareProfile h100 = ALL.stream().filter(p -> p.id().equals("h100_sxm")).findFirst().orElseThrow();
+        Map<String, String> draft = ProfileDrafts.duplicate(h100, Set.of("h100_sxm"));
+        draft.put("interconnect.name", "NVLink 6 (what-if)");
+        draft.put("interconnect.bandwidthGBps", "1,800");
+        draft.put("interconnect.latencyUs", "0.8");
+        draft.put("interconnect.note", "");
+        HardwareProfile made = ProfileDrafts.check(draft).profile();
+        assertThat(made.interconnect()).isEqualTo(new lab.roofline.engine.Interconnect("NVLink 6 (what-if)", 1.8e12, 0.8 / 1e6, ""));
+        draft.replaceAll((k, v) -> k.startsWith("interconnect.") ? "" : v);
+        HardwareProfile none = ProfileDrafts.check(draft).profile();
+        assertThat(none.interconnect()).isNull();
+        assertThat(none.link()).isEqualTo(lab.roofline.engine.Interconnect.ASSUMED);
     }
 }

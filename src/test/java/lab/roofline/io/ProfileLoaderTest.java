@@ -75,6 +75,14 @@ class ProfileLoaderTest {
             "year out of range | {\"id\": \"x\", \"name\": \"x\", \"year\": 1850, \"peakTflops\": {\"bf16\": 1}, \"memoryBandwidthGBps\": 1, \"memoryGB\": 1, \"sources\": [\"s\"]} | field 'year' must be a year from 2000 to 2040, got 1850",
             "year as text | {\"id\": \"x\", \"name\": \"x\", \"year\": \"2024\", \"peakTflops\": {\"bf16\": 1}, \"memoryBandwidthGBps\": 1, \"memoryGB\": 1, \"sources\": [\"s\"]} | field 'year' must be a year",
             "price below a scenario's least | {\"id\": \"x\", \"name\": \"x\", \"peakTflops\": {\"bf16\": 1}, \"memoryBandwidthGBps\": 1, \"memoryGB\": 1, \"priceUsdPerHour\": 0.005, \"sources\": [\"s\"]} | 0.005 is below 0.01",
+            "a link as text | {\"id\": \"x\", \"name\": \"x\", \"peakTflops\": {\"bf16\": 1}, \"memoryBandwidthGBps\": 1, \"memoryGB\": 1, \"sources\": [\"s\"], \"interconnect\": \"NVLink\"} | field 'interconnect' must be an object",
+            "a link without bandwidth | {\"id\": \"x\", \"name\": \"x\", \"peakTflops\": {\"bf16\": 1}, \"memoryBandwidthGBps\": 1, \"memoryGB\": 1, \"sources\": [\"s\"], \"interconnect\": {\"name\": \"NVLink\", \"latencyUs\": 1}} | missing field 'interconnect.bandwidthGBps'",
+            "a link without latency | {\"id\": \"x\", \"name\": \"x\", \"peakTflops\": {\"bf16\": 1}, \"memoryBandwidthGBps\": 1, \"memoryGB\": 1, \"sources\": [\"s\"], \"interconnect\": {\"name\": \"NVLink\", \"bandwidthGBps\": 450}} | missing field 'interconnect.latencyUs'",
+            "a link of negative latency | {\"id\": \"x\", \"name\": \"x\", \"peakTflops\": {\"bf16\": 1}, \"memoryBandwidthGBps\": 1, \"memoryGB\": 1, \"sources\": [\"s\"], \"interconnect\": {\"name\": \"NVLink\", \"bandwidthGBps\": 450, \"latencyUs\": -2}} | field 'interconnect.latencyUs' must be from 0 to 1,000 microseconds, got -2",
+            "a link of a second latency | {\"id\": \"x\", \"name\": \"x\", \"peakTflops\": {\"bf16\": 1}, \"memoryBandwidthGBps\": 1, \"memoryGB\": 1, \"sources\": [\"s\"], \"interconnect\": {\"name\": \"NVLink\", \"bandwidthGBps\": 450, \"latencyUs\": 1e6}} | must be from 0 to 1,000 microseconds",
+            "a link of zero bandwidth | {\"id\": \"x\", \"name\": \"x\", \"peakTflops\": {\"bf16\": 1}, \"memoryBandwidthGBps\": 1, \"memoryGB\": 1, \"sources\": [\"s\"], \"interconnect\": {\"name\": \"NVLink\", \"bandwidthGBps\": 0, \"latencyUs\": 1}} | field 'interconnect.bandwidthGBps' must be above zero, got 0",
+            "a link with a misspelt key | {\"id\": \"x\", \"name\": \"x\", \"peakTflops\": {\"bf16\": 1}, \"memoryBandwidthGBps\": 1, \"memoryGB\": 1, \"sources\": [\"s\"], \"interconnect\": {\"name\": \"NVLink\", \"bandwidthGbps\": 450, \"latencyUs\": 1}} | field 'interconnect.bandwidthGbps' is not known (known: name, bandwidthGBps, latencyUs, note)",
+            "a link without a name | {\"id\": \"x\", \"name\": \"x\", \"peakTflops\": {\"bf16\": 1}, \"memoryBandwidthGBps\": 1, \"memoryGB\": 1, \"sources\": [\"s\"], \"interconnect\": {\"bandwidthGBps\": 450, \"latencyUs\": 1}} | missing field 'interconnect.name'",
     })
     void eachBadProfileIsRefusedNamingTheFieldAndReason(String what, String json, String expected) {
         assertThatThrownBy(() -> ProfileLoader.parse(json)).isInstanceOf(ProfileLoader.ProfileException.class)
@@ -136,6 +144,20 @@ class ProfileLoaderTest {
         Files.writeString(file, "window.width=wide\n\\u12");
         Settings damaged = Settings.load(file);
         assertThat(damaged.number("window.width")).isEmpty();
+    }
+
+    @Test
+    void everyBundledProfileNamesItsInterconnectWithASource() {
+        for (lab.roofline.engine.HardwareProfile p : ProfileLoader.load(true, List.of()).profiles()) {
+            assertThat(p.interconnect()).as(p.id()).isNotNull();
+            assertThat(p.sources()).as(p.id()).anyMatch(s -> s.startsWith("interconnect:") || s.contains("latency"));
+        }
+        var h100 = ProfileLoader.load(true, List.of()).find("h100_sxm").orElseThrow().interconnect();
+        // NVLink 4: 900 GB/s two-way is 450 per direction; 8 GPUs all-reduce 32 KiB in about 18 µs = 14 hops.
+        assertThat(h100.bandwidthBytesPerSecond()).isEqualTo(450e9);
+        assertThat(h100.latencySeconds()).isEqualTo(1.3e-6);
+        assertThat(ProfileLoader.load(true, List.of()).find("a100_80gb_pcie").orElseThrow().interconnect().note())
+                .contains("NVLink bridge");
     }
 
     @Test

@@ -174,6 +174,12 @@ class ScenarioFileTest {
                         "field 'scenario.whatIf.bandwith' is not a what-if (bandwidth, peak or memory)"},
                 {"a what-if out of range", "\"pricePerHour\": null", "\"pricePerHour\": null, \"whatIf\": {\"memory\": 8}",
                         "field 'scenario.whatIf.memory': too large (at most 4)"},
+                {"stages that do not divide the devices", "\"pricePerHour\": null",
+                        "\"pricePerHour\": null, \"pipelineStages\": 3", "field 'scenario.pipelineStages': 3 stages do not divide 1 GPU evenly"},
+                {"stages as text", "\"pricePerHour\": null", "\"pricePerHour\": null, \"pipelineStages\": \"two\"",
+                        "field 'scenario.pipelineStages' must be a number"},
+                {"an overhead below zero", "\"pricePerHour\": null", "\"pricePerHour\": null, \"layerOverheadMicroseconds\": -1",
+                        "field 'scenario.layerOverheadMicroseconds': too small (at least 0)"},
         };
         return java.util.Arrays.stream(cases).map(c -> org.junit.jupiter.params.provider.Arguments.of((Object[]) c));
     }

@@ -45,6 +45,8 @@ public abstract class CanvasChart extends Region {
         KV("-rl-chart-kv", Color.PURPLE),
         ACTIVATIONS("-rl-chart-activations", Color.GRAY),
         COMPUTE("-rl-chart-compute", Color.GREEN),
+        COMMUNICATION("-rl-chart-communication", Color.DARKORANGE),
+        OVERHEAD("-rl-chart-overhead", Color.DIMGRAY),
         PIN_1("-rl-chart-pin-1", Color.TEAL),
         PIN_2("-rl-chart-pin-2", Color.MEDIUMVIOLETRED),
         PIN_3("-rl-chart-pin-3", Color.SADDLEBROWN),

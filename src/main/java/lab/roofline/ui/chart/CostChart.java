@@ -16,7 +16,8 @@ import lab.roofline.explain.HoverLines;
 
 /**
  * Cost per million input and output tokens (GPU time per token when no price is known), each bar
- * split by cause: reading weights, KV-cache traffic, activations, compute.
+ * split by cause: reading weights, KV-cache traffic, activations, compute, and (on several devices or with
+ * an overhead per layer) communication and overhead.
  */
 public final class CostChart extends CanvasChart {
     private static final double LEFT = 132;
@@ -39,7 +40,7 @@ public final class CostChart extends CanvasChart {
     /** The legend and the axis names depend only on the size and whether a price is known. */
     @Override
     protected Object backgroundKey(Evaluation e) {
-        return List.of(e.cost().hasPrice(), references.getValue(), headlineWraps);
+        return List.of(e.cost().hasPrice(), references.getValue(), headlineWraps, shownCauses);
     }
 
     /**
@@ -49,11 +50,28 @@ public final class CostChart extends CanvasChart {
      */
     private boolean headlineWraps;
 
+    /** Indices into {@link #CAUSES} the legend shows this frame. */
+    private List<Integer> shownCauses = List.of(0, 1, 2, 3);
+
     @Override
     protected void prepare(Evaluation e, double w, double h) {
         String reason = lab.roofline.explain.Captions.doesNotFit(e);
         headlineWraps = reason != null
                 && measuredWidth(wouldCost(e) + " · " + reason, 1.05, true) > w - 32;
+        // Communication and overhead join the legend only when some bar has them.
+        List<PhaseCost.TimeSplit> splits = new java.util.ArrayList<>(List.of(e.costByCause().input(), e.costByCause().output()));
+        for (ChartPin p : pins()) {
+            splits.add(p.evaluation().costByCause().input());
+            splits.add(p.evaluation().costByCause().output());
+        }
+        List<Integer> shown = new java.util.ArrayList<>(List.of(0, 1, 2, 3));
+        if (splits.stream().anyMatch(t -> t.communicationSeconds() > 0)) {
+            shown.add(4);
+        }
+        if (splits.stream().anyMatch(t -> t.overheadSeconds() > 0)) {
+            shown.add(5);
+        }
+        shownCauses = List.copyOf(shown);
     }
 
     private static String wouldCost(Evaluation e) {
@@ -62,13 +80,14 @@ public final class CostChart extends CanvasChart {
 
     @Override
     protected void drawBackground(ChartPen g, Evaluation e, double w, double h) {
-        Color[] colors = {color(ChartColor.WEIGHTS), color(ChartColor.KV), color(ChartColor.ACTIVATIONS), color(ChartColor.COMPUTE)};
+        Color[] colors = causeColors();
         Font legend = font(0.85, false);
         double[][] spots = legendSpots(w, h);
-        for (int i = 0; i < CAUSES.length; i++) {
+        for (int k = 0; k < shownCauses.size(); k++) {
+            int i = shownCauses.get(k);
             g.setFill(colors[i]);
-            g.fillRoundRect(spots[i][0], spots[i][1] - 6, 12, 12, 3, 3);
-            text(g, CAUSES[i], spots[i][0] + 17, spots[i][1], TextAlignment.LEFT, VPos.CENTER, legend,
+            g.fillRoundRect(spots[k][0], spots[k][1] - 6, 12, 12, 3, 3);
+            text(g, CAUSES[i], spots[k][0] + 17, spots[k][1], TextAlignment.LEFT, VPos.CENTER, legend,
                     color(ChartColor.MUTED));
         }
         // The longest wording with room: why the chart shows time, when it can say so.
@@ -122,7 +141,25 @@ public final class CostChart extends CanvasChart {
 
     static final double TOTAL_LABEL_WIDTH = 150;
 
-    private static final String[] CAUSES = {"Reading weights", "KV-cache traffic", "Activations", "Compute"};
+    private static final String[] CAUSES = {"Reading weights", "KV-cache traffic", "Activations", "Compute",
+            "Communication", "Overhead"};
+
+    private Color[] causeColors() {
+        return new Color[] {color(ChartColor.WEIGHTS), color(ChartColor.KV), color(ChartColor.ACTIVATIONS),
+                color(ChartColor.COMPUTE), color(ChartColor.COMMUNICATION), color(ChartColor.OVERHEAD)};
+    }
+
+    /** A bar's segments, cause by cause, from {@code cursor}; returns where the bar ends. */
+    private double causeSegments(ChartPen g, String bar, PhaseCost.TimeSplit s, double cursor, double y, double barH,
+                                 LogScale x, boolean priced, int scenario) {
+        Color[] colors = causeColors();
+        double[] values = {s.weightSeconds(), s.kvCacheSeconds(), s.activationSeconds(), s.computeSeconds(),
+                s.communicationSeconds(), s.overheadSeconds()};
+        for (int i = 0; i < CAUSES.length; i++) {
+            cursor = segment(g, bar, CAUSES[i], values[i], colors[i], cursor, y, barH, x, priced, scenario);
+        }
+        return cursor;
+    }
 
     /**
      * The legend's entries, left to right, wrapping when the chart is narrow; the last row sits 20 units
@@ -130,11 +167,11 @@ public final class CostChart extends CanvasChart {
      */
     private double[][] legendSpots(double w, double h) {
         double rowHeight = baseFontSize() * 1.5;
-        double[][] spots = new double[CAUSES.length][];
+        double[][] spots = new double[shownCauses.size()][];
         double lx = 16;
         int row = 0;
-        for (int i = 0; i < CAUSES.length; i++) {
-            double itemWidth = 17 + measuredWidth(CAUSES[i], 0.85, false);
+        for (int i = 0; i < spots.length; i++) {
+            double itemWidth = 17 + measuredWidth(CAUSES[shownCauses.get(i)], 0.85, false);
             if (lx + itemWidth > w - 8 && lx > 16) {
                 lx = 16;
                 row++;
@@ -321,10 +358,7 @@ public final class CostChart extends CanvasChart {
             double y = bars.top(i);
             double cursor = bars.left();
             PhaseCost.TimeSplit s = splits[i];
-            cursor = segment(g, names[i], "Reading weights", s.weightSeconds(), color(ChartColor.WEIGHTS), cursor, y, barH, x, priced);
-            cursor = segment(g, names[i], "KV-cache traffic", s.kvCacheSeconds(), color(ChartColor.KV), cursor, y, barH, x, priced);
-            cursor = segment(g, names[i], "Activations", s.activationSeconds(), color(ChartColor.ACTIVATIONS), cursor, y, barH, x, priced);
-            cursor = segment(g, names[i], "Compute", s.computeSeconds(), color(ChartColor.COMPUTE), cursor, y, barH, x, priced);
+            cursor = causeSegments(g, names[i], s, cursor, y, barH, x, priced, 0);
             String total = value(s.totalSeconds(), priced) + (priced ? " / 1M" : " / token");
             double totalWidth = measuredWidth(total, 1.0, true);
             if (bars.compact() && measuredWidth(names[i], 0.95, true) + totalWidth + 16 <= bars.right() - bars.left()) {
@@ -503,8 +537,6 @@ public final class CostChart extends CanvasChart {
         }
         LogScale x = LogScale.linear(0, max > 0 ? max : 1, barsLeft, barsRight);
         String[] names = {"Input (prefill)", "Output (decode)"};
-        Color[] causeColors = {color(ChartColor.WEIGHTS), color(ChartColor.KV), color(ChartColor.ACTIVATIONS),
-                color(ChartColor.COMPUTE)};
         for (int group = 0; group < 2; group++) {
             double groupTop = top + group * groupHeight;
             g.setGlobalAlpha(1);
@@ -522,10 +554,7 @@ public final class CostChart extends CanvasChart {
                 g.setGlobalAlpha(r.fits() ? 1 : 0.35);
                 String bar = names[group] + (k == 0 ? "" : " · " + r.name());
                 double cursor = barsLeft;
-                cursor = segment(g, bar, CAUSES[0], s.weightSeconds(), causeColors[0], cursor, y, barH, x, usd, k);
-                cursor = segment(g, bar, CAUSES[1], s.kvCacheSeconds(), causeColors[1], cursor, y, barH, x, usd, k);
-                cursor = segment(g, bar, CAUSES[2], s.activationSeconds(), causeColors[2], cursor, y, barH, x, usd, k);
-                cursor = segment(g, bar, CAUSES[3], s.computeSeconds(), causeColors[3], cursor, y, barH, x, usd, k);
+                cursor = causeSegments(g, bar, s, cursor, y, barH, x, usd, k);
                 String total = value(s.totalSeconds(), usd) + (usd ? " / 1M" : " / token");
                 if (k > 0 && first > 0 && Double.isFinite(s.totalSeconds() / first)) {
                     total += "  " + Units.times(s.totalSeconds() / first);

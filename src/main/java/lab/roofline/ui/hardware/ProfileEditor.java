@@ -153,6 +153,10 @@ public final class ProfileEditor extends Dialog<Map<String, String>> {
             case "year" -> "Release year";
             case "memoryBandwidthGBps" -> "Memory bandwidth, GB/s";
             case "memoryGB" -> "Memory, GB";
+            case "interconnect.name" -> "Interconnect (NVLink 4, PCIe Gen5 x16)";
+            case "interconnect.bandwidthGBps" -> "Interconnect, GB/s per direction";
+            case "interconnect.latencyUs" -> "Interconnect latency, µs per hop";
+            case "interconnect.note" -> "Interconnect note (bridge option)";
             case "priceUsdPerHour" -> "Price, $ per device-hour";
             case "sources" -> "Sources, one per line";
             case "notes" -> "Notes";

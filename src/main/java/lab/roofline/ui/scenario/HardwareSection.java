@@ -4,12 +4,14 @@ import java.util.Locale;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import lab.roofline.engine.HardwareProfile;
 import lab.roofline.engine.ScenarioLimits;
+import lab.roofline.engine.Units;
 import lab.roofline.ui.widget.CommitField;
 import lab.roofline.ui.widget.Fxml;
 import lab.roofline.ui.widget.Listeners;
@@ -26,6 +28,9 @@ public final class HardwareSection extends VBox {
     @FXML VBox filterBox;
     @FXML ListView<Object> gpuList;
     @FXML LogSliderField gpuCount;
+    @FXML Label parallelismTitle;
+    @FXML javafx.scene.control.ComboBox<Integer> parallelism;
+    @FXML Label linkLabel;
     @FXML CommitField priceField;
     @FXML VBox priceErrorBox;
     @FXML javafx.scene.control.Hyperlink whatIfReset;
@@ -91,6 +96,8 @@ public final class HardwareSection extends VBox {
         gpuCount.connect(vm.gpuCountProperty(), 2, 0, WorkloadSection.log2(ScenarioLimits.GPU_COUNT.max()),
                 WorkloadSection::whole, v -> vm.gpuCountProperty().set((int) Math.round(v)), vm::setGpuCountText);
 
+        buildParallelism();
+
         priceField.setId("price");
         Tips.install(priceField, "Price per device-hour in US dollars, from the profile; edit it for your own "
                 + "contract (it stays with this GPU). Empty = unknown (costs show as GPU time per token).");
@@ -99,6 +106,49 @@ public final class HardwareSection extends VBox {
         priceErrorBox.getChildren().add(priceField.errorLabel());
         buildWhatIf();
         buildProfileMenu();
+    }
+
+    /** How the devices split the model: "TP8", "TP4 × PP2", "PP8"; the choices follow the count and the model. */
+    private void buildParallelism() {
+        parallelism.setId("parallelism");
+        parallelism.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Integer stages) {
+                return stages == null ? "" : lab.roofline.engine.Scenario.layoutName(vm.gpuCountProperty().get(), stages);
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                return null; // not editable
+            }
+        });
+        boolean[] filling = {false};
+        listeners.always(() -> {
+            filling[0] = true;
+            parallelism.getItems().setAll(vm.pipelineChoices());
+            parallelism.setValue(vm.pipelineStagesProperty().get());
+            parallelism.setDisable(vm.gpuCountProperty().get() == 1);
+            filling[0] = false;
+        }, vm.gpuCountProperty(), vm.pipelineStagesProperty(), vm.presetProperty(), vm.parametersProperty());
+        parallelism.valueProperty().addListener((obs, old, now) -> {
+            if (!filling[0] && now != null) {
+                vm.setPipelineStages(now);
+            }
+        });
+        listeners.always(() -> {
+            lab.roofline.engine.Interconnect link = vm.gpuProperty().get().link();
+            linkLabel.setText("over " + link.name() + ", " + Units.si(link.bandwidthBytesPerSecond(), "B/s")
+                    + " per direction, " + Units.seconds(link.latencySeconds()) + " a hop");
+        }, vm.gpuProperty());
+        String tip = "TP: every layer split across the devices (two all-reduces per layer). PP: the layers split into "
+                + "stages that pass activations on; stages work on different micro-batches, so they add throughput "
+                + "at large batches but not speed at batch 1. docs/model.md, section 8.";
+        Tips.install(parallelismTitle, tip);
+        Tips.install(parallelism, tip);
+    }
+
+    public javafx.scene.control.ComboBox<Integer> parallelism() {
+        return parallelism;
     }
 
     /** Duplicate, edit, delete and import profiles: what is allowed depends on whose the selected one is. */

@@ -26,6 +26,9 @@ public final class RealismSection extends VBox {
     @FXML Label bandwidthTitle;
     @FXML Label bandwidthValue;
     @FXML Slider bandwidthSlider;
+    @FXML Label overheadTitle;
+    @FXML lab.roofline.ui.widget.CommitField overheadField;
+    @FXML VBox overheadErrorBox;
     private final RooflineViewModel vm;
     private final Listeners listeners = new Listeners();
 
@@ -67,6 +70,17 @@ public final class RealismSection extends VBox {
         Tips.install(computeSlider, computeTip);
         Tips.install(bandwidthTitle, bandwidthTip);
         Tips.install(bandwidthSlider, bandwidthTip);
+
+        overheadField.setId("layer-overhead");
+        overheadField.connect(vm.layerOverheadSecondsProperty(), () -> java.math.BigDecimal.valueOf(vm.layerOverheadSecondsProperty().get() * 1e6)
+                        .round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString(),
+                vm::setLayerOverheadText);
+        overheadErrorBox.getChildren().add(overheadField.errorLabel());
+        String overheadTip = "Fixed time per layer of each forward pass that the roofline does not see: kernel launches, scheduling, "
+                + "the gaps between kernels. 0 in the ideal roofline; fitted on measured batch-1 decode in the realistic "
+                + "setting (docs/validation.md). Typing a value makes the setting your own.";
+        Tips.install(overheadTitle, overheadTip);
+        Tips.install(overheadField, overheadTip);
     }
 
     private void connect(Slider slider, Label value, ObservableDoubleValue efficiency, DoubleConsumer set) {
@@ -91,7 +105,12 @@ public final class RealismSection extends VBox {
         return source;
     }
 
+    public lab.roofline.ui.widget.CommitField overheadField() {
+        return overheadField;
+    }
+
     public void dispose() {
         listeners.dispose();
+        overheadField.dispose();
     }
 }

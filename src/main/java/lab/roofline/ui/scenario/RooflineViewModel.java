@@ -61,6 +61,12 @@ public final class RooflineViewModel {
     private final ObjectProperty<Precision> kvPrecision = new SimpleObjectProperty<>(this, "kvPrecision", Precision.BF16);
     private final IntegerProperty batchSize = new SimpleIntegerProperty(this, "batchSize", 1);
     private final IntegerProperty gpuCount = new SimpleIntegerProperty(this, "gpuCount", 1);
+    /** Pipeline stages as chosen; a count the devices or the model cannot take is evaluated as 1. */
+    private final IntegerProperty pipelineStages = new SimpleIntegerProperty(this, "pipelineStages", 1);
+    /** The user's own fixed cost per forward pass, in µs, used when the realism is custom. */
+    private final SimpleDoubleProperty customLayerOverheadMicroseconds = new SimpleDoubleProperty(this, "customOverhead", 0);
+    private final javafx.beans.binding.DoubleBinding layerOverheadSeconds;
+    private final javafx.beans.binding.IntegerBinding effectivePipelineStages;
     private final IntegerProperty promptTokens = new SimpleIntegerProperty(this, "promptTokens", 1024);
     private final IntegerProperty generatedTokens = new SimpleIntegerProperty(this, "generatedTokens", 256);
     private final ObjectProperty<RealismMode> realismMode = new SimpleObjectProperty<>(this, "realismMode",
@@ -112,6 +118,14 @@ public final class RooflineViewModel {
             case REALISTIC -> realism.get().bandwidthFraction();
             case CUSTOM -> customBandwidthEfficiency.get();
         }, realismMode, realism, customBandwidthEfficiency);
+        layerOverheadSeconds = Bindings.createDoubleBinding(() -> switch (realismMode.get()) {
+            case IDEAL -> 0.0;
+            case REALISTIC -> realism.get().layerOverheadSeconds();
+            case CUSTOM -> customLayerOverheadMicroseconds.get() * 1e-6;
+        }, realismMode, realism, customLayerOverheadMicroseconds);
+        effectivePipelineStages = Bindings.createIntegerBinding(() -> ScenarioLimits.parallelismProblem(gpuCount.get(),
+                pipelineStages.get(), model().layers()) == null ? pipelineStages.get() : 1,
+                gpuCount, pipelineStages, preset, customParameters);
         priceUsdPerHour = Bindings.createDoubleBinding(() -> {
             PriceOverride typed = priceOverride.get();
             return typed != null && typed.gpuId().equals(gpu.get().id()) ? typed.usdPerHour()
@@ -121,15 +135,18 @@ public final class RooflineViewModel {
             case IDEAL -> "Ideal roofline: 100 % of peak compute and bandwidth, an upper bound on speed.";
             case REALISTIC -> "Compute " + Units.percent(computeEfficiency.get()) + ": "
                     + realism.get().computeSource(gpu.get().id()) + ". Bandwidth "
-                    + Units.percent(bandwidthEfficiency.get()) + ": " + realism.get().bandwidthSource() + ".";
-            case CUSTOM -> "Your own efficiencies.";
-        }, realismMode, realism, gpu, computeEfficiency, bandwidthEfficiency);
+                    + Units.percent(bandwidthEfficiency.get()) + ": " + realism.get().bandwidthSource() + ". Overhead "
+                    + Units.seconds(layerOverheadSeconds.get()) + " per layer: " + realism.get().layerOverheadSource() + ".";
+            case CUSTOM -> "Your own efficiencies and overhead per layer.";
+        }, realismMode, realism, gpu, computeEfficiency, bandwidthEfficiency, layerOverheadSeconds);
 
         scenario = Bindings.createObjectBinding(() -> new Scenario(model(), whatIf().apply(gpu.get()), gpuCount.get(),
                         precision.get(), weightOnly.get(), kvPrecision.get(), batchSize.get(), promptTokens.get(),
-                        generatedTokens.get(), computeEfficiency.get(), bandwidthEfficiency.get(), priceUsdPerHour.get()),
+                        generatedTokens.get(), computeEfficiency.get(), bandwidthEfficiency.get(), priceUsdPerHour.get(),
+                        effectivePipelineStages.get(), layerOverheadSeconds.get()),
                 preset, parameters, precision, weightOnly, kvPrecision, batchSize, gpu, gpuCount, promptTokens,
-                generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour, scales);
+                generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour, scales, effectivePipelineStages,
+                layerOverheadSeconds);
         result = new ObjectBinding<>() {
             {
                 bind(scenario);
@@ -145,7 +162,8 @@ public final class RooflineViewModel {
         references = new ObjectBinding<>() {
             {
                 bind(preset, parameters, precision, weightOnly, kvPrecision, gpu, gpuCount, promptTokens,
-                        generatedTokens, computeEfficiency, bandwidthEfficiency, apiPrices);
+                        generatedTokens, computeEfficiency, bandwidthEfficiency, apiPrices, effectivePipelineStages,
+                        layerOverheadSeconds);
             }
 
             @Override
@@ -155,7 +173,8 @@ public final class RooflineViewModel {
         };
         inputs = Bindings.createObjectBinding(this::currentInputs, gpu, preset, customParameters, precision,
                 weightOnly, kvPrecision, batchSize, promptTokens, generatedTokens, gpuCount, realismMode,
-                customComputeEfficiency, customBandwidthEfficiency, priceOverride, scales);
+                customComputeEfficiency, customBandwidthEfficiency, priceOverride, scales, effectivePipelineStages,
+                customLayerOverheadMicroseconds);
         apply(ScenarioInputs.DEFAULT);
     }
 
@@ -267,7 +286,8 @@ public final class RooflineViewModel {
      * "2 × H200 SXM · 70.6B INT8 · batch 64".
      */
     static String describe(Scenario s) {
-        return (s.gpuCount() > 1 ? s.gpuCount() + " × " : "") + s.gpu().shortName() + " · "
+        return (s.gpuCount() > 1 ? s.gpuCount() + " × " : "") + s.gpu().shortName()
+                + (s.pipelineStages() > 1 ? " " + Scenario.layoutName(s.gpuCount(), s.pipelineStages()) : "") + " · "
                 + Units.parameterCount(s.model().totalParameters()) + " " + s.weightPrecision().label() + " · batch "
                 + String.format(java.util.Locale.ROOT, "%,d", s.batchSize());
     }
@@ -362,6 +382,8 @@ public final class RooflineViewModel {
         promptTokens.set(in.promptTokens());
         generatedTokens.set(in.generatedTokens());
         gpuCount.set(in.gpuCount());
+        pipelineStages.set(in.pipelineStages());
+        customLayerOverheadMicroseconds.set(in.customLayerOverheadMicroseconds());
         customComputeEfficiency.set(in.customComputeEfficiency());
         customBandwidthEfficiency.set(in.customBandwidthEfficiency());
         realismMode.set(in.realism());
@@ -386,7 +408,8 @@ public final class RooflineViewModel {
         return new ScenarioInputs(gpu.get().id(), preset.get() == null ? null : preset.get().name(),
                 parameters.get(), precision.get(), weightOnly.get(), kvPrecision.get(), batchSize.get(),
                 promptTokens.get(), generatedTokens.get(), gpuCount.get(), realismMode.get(),
-                customComputeEfficiency.get(), customBandwidthEfficiency.get(), price, whatIf());
+                customComputeEfficiency.get(), customBandwidthEfficiency.get(), price, whatIf(),
+                effectivePipelineStages.get(), customLayerOverheadMicroseconds.get());
     }
 
     public void setRealism(Realism measured) {
@@ -406,6 +429,7 @@ public final class RooflineViewModel {
     /** Moving an efficiency by hand makes the setting the user's own; the other efficiency stays put. */
     public void setComputeEfficiency(double fraction) {
         if (fraction != computeEfficiency.get()) {
+            customLayerOverheadMicroseconds.set(layerOverheadSeconds.get() * 1e6);
             customBandwidthEfficiency.set(bandwidthEfficiency.get());
             customComputeEfficiency.set(fraction);
             realismMode.set(RealismMode.CUSTOM);
@@ -414,10 +438,51 @@ public final class RooflineViewModel {
 
     public void setBandwidthEfficiency(double fraction) {
         if (fraction != bandwidthEfficiency.get()) {
+            customLayerOverheadMicroseconds.set(layerOverheadSeconds.get() * 1e6);
             customComputeEfficiency.set(computeEfficiency.get());
             customBandwidthEfficiency.set(fraction);
             realismMode.set(RealismMode.CUSTOM);
         }
+    }
+
+    /** A fixed cost per forward pass typed by hand: the setting becomes the user's own, efficiencies kept. */
+    public void setLayerOverheadMicroseconds(double microseconds) {
+        if (microseconds * 1e-6 != layerOverheadSeconds.get()) {
+            customComputeEfficiency.set(computeEfficiency.get());
+            customBandwidthEfficiency.set(bandwidthEfficiency.get());
+            customLayerOverheadMicroseconds.set(microseconds);
+            realismMode.set(RealismMode.CUSTOM);
+        }
+    }
+
+    /** An overhead per layer typed in µs ("54", "0.5"). */
+    public Optional<String> setLayerOverheadText(String text) {
+        return parsed(ScenarioLimits.LAYER_OVERHEAD_MICROSECONDS, text, this::setLayerOverheadMicroseconds);
+    }
+
+    /** Devices as {@code stages} pipeline stages (1: tensor parallelism only). */
+    public void setPipelineStages(int stages) {
+        pipelineStages.set(stages);
+    }
+
+    /** The pipeline depths the current device count and model allow, 1 first. */
+    public List<Integer> pipelineChoices() {
+        List<Integer> out = new java.util.ArrayList<>();
+        for (int k = 1; k <= gpuCount.get(); k++) {
+            if (ScenarioLimits.parallelismProblem(gpuCount.get(), k, model().layers()) == null) {
+                out.add(k);
+            }
+        }
+        return out;
+    }
+
+    /** The stages the evaluation uses: the chosen ones, or 1 when the devices or model cannot take them. */
+    public javafx.beans.value.ObservableIntegerValue pipelineStagesProperty() {
+        return effectivePipelineStages;
+    }
+
+    public javafx.beans.value.ObservableDoubleValue layerOverheadSecondsProperty() {
+        return layerOverheadSeconds;
     }
 
     /** A price per device-hour for the current GPU; NaN means no price. */

@@ -103,4 +103,33 @@ class HardwareSectionUiTest extends DashboardFixture {
                 .map(javafx.scene.control.ListCell::getText).filter(t -> t != null && t.contains("MI3")).toList();
         assertThat(shown).contains("AMD Instinct MI300X  (yours)").anyMatch(t -> t.contains("MI325X") && !t.contains("yours"));
     }
+
+    @Test
+    void theDevicesSplitAsTensorOrPipelineParallelAndTheChartsPayForTheLink(FxRobot robot) {
+        HardwareSection hardware = controls().hardware();
+        assertThat(hardware.parallelism().isDisabled()).as("one device: nothing to split").isTrue();
+        assertThat(hardware.linkLabel.getText()).isEqualTo("over NVLink 4 (NVSwitch), 450 GB/s per direction, 1.30 µs a hop");
+        robot.interact(() -> scrollControlsTo(0.6));
+        robot.doubleClickOn(hardware.gpuCountField().field()).eraseText(8).write("8").type(KeyCode.ENTER);
+        settle();
+        assertThat(hardware.parallelism().isDisabled()).isFalse();
+        assertThat(hardware.parallelism().getItems()).containsExactly(1, 2, 4, 8);
+        assertThat(hardware.parallelism().getConverter().toString(2)).isEqualTo("TP4 × PP2");
+        double tp8 = vm.result().decode().seconds();
+        assertThat(vm.result().decode().communicationSeconds()).isPositive();
+        robot.clickOn(hardware.parallelism());
+        robot.clickOn("PP8");
+        settle();
+        assertThat(vm.inputs().pipelineStages()).isEqualTo(8);
+        assertThat(vm.result().scenario().tensorParallel()).isEqualTo(1);
+        // At batch 1 the stages work one after another: no faster than one device, and slower than TP8.
+        assertThat(vm.result().decode().seconds()).isGreaterThan(tp8);
+        assertThat(lab.roofline.explain.Captions.of(vm.result())).contains("as PP8");
+        // A count the stages do not divide goes back to tensor parallelism, and says so in the list.
+        robot.doubleClickOn(hardware.gpuCountField().field()).eraseText(8).write("6").type(KeyCode.ENTER);
+        settle();
+        assertThat(vm.result().scenario().pipelineStages()).isEqualTo(1);
+        assertThat(hardware.parallelism().getValue()).isEqualTo(1);
+        assertThat(hardware.parallelism().getItems()).containsExactly(1, 2, 3, 6);
+    }
 }

@@ -37,9 +37,47 @@ class RealismSectionUiTest extends DashboardFixture {
         assertThat(vm.realismModeProperty().get()).isEqualTo(RealismMode.CUSTOM);
         assertThat(vm.computeEfficiencyProperty().get()).isEqualTo(0.5);
         assertThat(vm.bandwidthEfficiencyProperty().get()).isEqualTo(0.84);
+        // The custom setting keeps the measured overhead per layer it came from.
+        assertThat(vm.layerOverheadSecondsProperty().get()).isCloseTo(54e-6, org.assertj.core.api.Assertions.within(1e-12));
         robot.clickOn("#realism-ideal");
         settle();
         assertThat(vm.computeEfficiencyProperty().get()).isEqualTo(1.0);
         assertThat(controls().realism().computeSlider().getValue()).isEqualTo(1.0);
+    }
+
+    @Test
+    void theOverheadPerLayerIsFittedWhenRealisticAndYoursWhenTyped(FxRobot robot) {
+        robot.interact(() -> {
+            vm.setRealism(lab.roofline.io.RealismLoader.loadBundled().realism());
+            scrollControlsTo(1);
+        });
+        settle();
+        var field = controls().realism().overheadField();
+        assertThat(field.getText()).isEqualTo("0");
+        double ideal = vm.result().decode().seconds();
+        robot.clickOn("#realism-realistic");
+        settle();
+        assertThat(field.getText()).isEqualTo("54");
+        // 54 µs for each of Llama-3.1-70B's 80 layers, on top of the roofline terms.
+        assertThat(vm.result().decode().overheadSeconds()).isCloseTo(80 * 54e-6, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(controls().realism().sourceLabel().getText()).contains("Overhead 54.0 µs per layer: fitted");
+        robot.interact(() -> scrollControlsTo(1)); // the measured sources' text pushed the field down
+        settle();
+        robot.doubleClickOn(field).eraseText(6).write("soon").type(javafx.scene.input.KeyCode.ENTER);
+        settle();
+        assertThat(field.errorLabel().getText()).isEqualTo("Overhead per layer: 'soon' is not a number (try 54)");
+        assertThat(vm.realismModeProperty().get()).isEqualTo(RealismMode.REALISTIC);
+        robot.doubleClickOn(field).eraseText(6).write("20000").type(javafx.scene.input.KeyCode.ENTER);
+        settle();
+        assertThat(field.errorLabel().getText()).isEqualTo("Overhead per layer: too large (at most 10,000)");
+        robot.doubleClickOn(field).eraseText(6).write("10").type(javafx.scene.input.KeyCode.ENTER);
+        settle();
+        assertThat(vm.realismModeProperty().get()).isEqualTo(RealismMode.CUSTOM);
+        assertThat(vm.result().decode().overheadSeconds()).isCloseTo(80 * 10e-6, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(vm.inputs().customLayerOverheadMicroseconds()).isEqualTo(10);
+        assertThat(vm.computeEfficiencyProperty().get()).isEqualTo(0.803);
+        robot.clickOn("#realism-ideal");
+        settle();
+        assertThat(vm.result().decode().seconds()).isEqualTo(ideal);
     }
 }
