@@ -53,8 +53,22 @@ class ProfileEditorAppTest extends AppSession {
             assertThat(robot.lookup(".field-error").queryAllAs(javafx.scene.control.Label.class).stream()
                     .map(javafx.scene.control.Label::getText).filter(t -> !t.isEmpty()).findFirst().orElseThrow())
                     .as("the loader's reason first").contains("memoryBandwidthGBps");
+            // The interconnect is edited like every other field, its reason beside it.
+            TextField latency = robot.lookup("#profile-interconnect-latencyUs").queryAs(TextField.class);
+            TextField linkName = robot.lookup("#profile-interconnect-name").queryAs(TextField.class);
+            assertThat(linkName.getText()).isEqualTo("NVLink 4 (NVSwitch)");
+            assertThat(latency.getText()).isEqualTo("1.3");
             robot.interact(() -> {
                 bandwidth.setText("6700");
+                latency.setText("-1");
+            });
+            assertThat(robot.lookup(".field-error").queryAllAs(javafx.scene.control.Label.class).stream()
+                    .map(javafx.scene.control.Label::getText).filter(t -> !t.isEmpty()).findFirst().orElseThrow())
+                    .contains("interconnect.latencyUs", "must be from 0 to 1,000 microseconds, got -1");
+            assertThat(save.isDisabled()).isTrue();
+            robot.interact(() -> {
+                latency.setText("0.5");
+                linkName.setText("NVLink 4, faster switch (lab)");
                 name.setText("Lab H100, twice the bandwidth");
             });
             assertThat(robot.lookup(".field-error").queryAllAs(javafx.scene.control.Label.class).stream()
@@ -69,6 +83,9 @@ class ProfileEditorAppTest extends AppSession {
             assertThat(vm.isOwn(vm.gpuProperty().get())).isTrue();
             assertThat(vm.result().decode().seconds()).as("the evaluation uses it").isLessThan(decode * 0.6);
             assertThat(lab.roofline.io.ProfileLoader.read(saved()).memoryBandwidthBytesPerSecond()).isEqualTo(6.7e12);
+            assertThat(lab.roofline.io.ProfileLoader.read(saved()).interconnect())
+                    .isEqualTo(new lab.roofline.engine.Interconnect("NVLink 4, faster switch (lab)", 450e9, 0.5 / 1e6, ""));
+            assertThat(vm.result().scenario().gpu().link().latencySeconds()).as("the evaluation uses the link").isEqualTo(0.5 / 1e6);
             assertThat(lab.roofline.io.ProfileLoader.load(true, java.util.List.of()).find("h100_sxm").orElseThrow()
                     .memoryBandwidthBytesPerSecond()).as("the bundled one untouched").isEqualTo(3.35e12);
             FxToolkit.cleanupApplication(app);
