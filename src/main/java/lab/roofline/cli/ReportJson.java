@@ -50,8 +50,12 @@ public final class ReportJson {
         put(gpu, "memoryBandwidthBytesPerSecond", s.gpu().memoryBandwidthBytesPerSecond());
         put(gpu, "memoryCapacityBytes", s.gpu().memoryCapacityBytes());
         put(gpu, "priceUsdPerHour", s.priceUsdPerHour());
-        put(gpu, "ridgeFlopsPerByte", e.ridgeFlopsPerByte());
-        put(gpu, "ridgeFlopsPerValue", e.ridgeFlopsPerValue());
+        // Nominal, as the peak and bandwidth above; the effective ridge includes the efficiencies.
+        double nominalRidge = s.gpu().peakFlopsPerSecond().get(e.computePrecision()) / s.gpu().memoryBandwidthBytesPerSecond();
+        put(gpu, "ridgeFlopsPerByte", nominalRidge);
+        put(gpu, "ridgeFlopsPerValue", nominalRidge * s.weightPrecision().bytesPerValue());
+        put(gpu, "effectiveRidgeFlopsPerByte", e.ridgeFlopsPerByte());
+        put(gpu, "effectiveRidgeFlopsPerValue", e.ridgeFlopsPerValue());
         if (!s.gpu().whatIf().isNone()) {
             // A what-if, never the real device: the factors applied (the name says so too).
             ObjectNode whatIf = gpu.putObject("whatIf");
@@ -95,6 +99,8 @@ public final class ReportJson {
 
         put(root, "criticalBatchNoContext", e.criticalBatchNoContext());
         put(root, "criticalBatch", e.criticalBatch());
+        // Where aggregate throughput stops growing, at any context (null: never within 2^30).
+        put(root, "throughputPlateauBatch", e.criticalBatchNoContext());
 
         ObjectNode memory = root.putObject("memory");
         put(memory, "weightBytes", e.memory().weightBytes());
@@ -103,6 +109,8 @@ public final class ReportJson {
         put(memory, "capacityBytes", e.memory().capacityBytes());
         memory.put("fits", e.memory().fits());
         memory.put("maxBatch", e.memory().maxBatch());
+        // The batch limit caps the count: more would fit.
+        memory.put("maxBatchCapped", e.memory().maxBatch() >= lab.roofline.engine.ScenarioLimits.MAX_BATCH);
         memory.put("minDevicesForWeights", e.memory().minDevicesForWeights());
 
         ObjectNode cost = root.putObject("cost");

@@ -63,11 +63,14 @@ public final class ReportTable {
         row(out, "Critical batch", criticalBatch(e.criticalBatchNoContext()) + " with no context; "
                 + (Double.isNaN(e.criticalBatch())
                 ? "none at " + count(d.contextTokens()) + " tokens of context (the KV cache keeps decode memory-bound)"
-                : criticalBatch(e.criticalBatch()) + " at " + count(d.contextTokens()) + " tokens of context"));
+                : criticalBatch(e.criticalBatch()) + " at " + count(d.contextTokens()) + " tokens of context")
+                + "; throughput stops growing at " + criticalBatch(e.criticalBatchNoContext()));
         Evaluation.MemoryUse m = e.memory();
         row(out, "Memory", Units.si(m.weightBytes(), "B") + " weights + " + Units.si(m.kvCacheBytes(), "B")
                 + " KV cache = " + Units.si(m.totalBytes(), "B") + " of " + Units.si(m.capacityBytes(), "B")
-                + (m.fits() ? " (fits)" : " (DOES NOT FIT)") + "; largest batch that fits: " + m.maxBatch());
+                + (m.fits() ? " (fits)" : " (DOES NOT FIT)") + "; largest batch that fits: "
+                + (m.maxBatch() >= lab.roofline.engine.ScenarioLimits.MAX_BATCH
+                ? String.format(Locale.ROOT, "%,d or more (the batch limit)", m.maxBatch()) : m.maxBatch()));
         Evaluation.Cost c = e.cost();
         if (c.hasPrice()) {
             row(out, "Cost per 1M tokens", "input " + Units.usd(c.inputUsdPerMillionTokens()) + ", output "

@@ -110,7 +110,11 @@ public record Evaluation(
      * across them: what makes the scenario fit (at least {@link MemoryUse#minDevicesForWeights}).
      */
     public long devicesToFit() {
-        double perDevice = memory.capacityBytes() / scenario.gpuCount();
+        return devicesToFit(memory, scenario.gpuCount());
+    }
+
+    static long devicesToFit(MemoryUse memory, int gpuCount) {
+        double perDevice = memory.capacityBytes() / gpuCount;
         long n = Math.max(1, (long) Math.ceil(memory.totalBytes() / perDevice));
         while (n * perDevice < memory.totalBytes()) {
             n++; // rounding never leaves it one short
@@ -139,6 +143,11 @@ public record Evaluation(
 
         public boolean fits() {
             return totalBytes() <= capacityBytes;
+        }
+
+        /** The weights fit; whether a sequence's KV cache fits beside them is {@code maxBatch >= 1}. */
+        public boolean weightsFit() {
+            return weightBytes <= capacityBytes;
         }
     }
 

@@ -67,11 +67,24 @@ public record HardwareProfile(
         return peakFlopsPerSecond.containsKey(precision);
     }
 
-    /** The precision the math actually runs at: the requested one, or its nearest fallback this device has. */
+    /**
+     * The precision the math actually runs at: the fastest path this device has for the requested one. That is
+     * the requested precision or a wider one its values dequantize to (INT8 weights run BF16 math on a V100,
+     * whose 62.8 TOPS of INT8 are half its 125 TFLOP/s of FP16), never a narrower one while the requested
+     * precision exists (FP32 stays FP32). With neither, the nearest fallback the device has.
+     */
     public Optional<Precision> computePrecisionFor(Precision requested) {
-        if (runsNatively(requested)) {
-            return Optional.of(requested);
+        Precision best = runsNatively(requested) ? requested : null;
+        for (Precision p : requested.fallbacks()) {
+            if (runsNatively(p) && p.bytesPerValue() >= requested.bytesPerValue()
+                    && (best == null || peakFlopsPerSecond.get(p) > peakFlopsPerSecond.get(best))) {
+                best = p;
+            }
         }
+        if (best != null) {
+            return Optional.of(best);
+        }
+        // No native or wider path: the nearest narrower one (FP32 math on a TPU runs at BF16).
         for (Precision p : requested.fallbacks()) {
             if (runsNatively(p)) {
                 return Optional.of(p);

@@ -11,6 +11,7 @@ package lab.roofline.engine;
  * @param sequences                 batch size
  * @param nominalPeakFlopsPerSecond peak of the compute precision at 100 % efficiency, all devices
  * @param nominalBandwidthBytesPerSecond bandwidth at 100 % efficiency, all devices
+ * @param nominalAttentionPeakFlopsPerSecond peak of the precision attention runs at, 100 %, all devices
  * @param communicationSeconds      all-reduces between tensor-parallel devices and sends between pipeline
  *                                  stages; 0 on one device
  * @param communicationBytes        bytes one device sends over the interconnect in those collectives
@@ -24,6 +25,7 @@ public record PhaseCost(
         Term attention,
         double nominalPeakFlopsPerSecond,
         double nominalBandwidthBytesPerSecond,
+        double nominalAttentionPeakFlopsPerSecond,
         double communicationSeconds,
         double communicationBytes,
         double overheadSeconds) {
@@ -32,7 +34,7 @@ public record PhaseCost(
     public PhaseCost(double tokens, double sequences, double contextTokens, Term matmul, Term attention,
                      double nominalPeakFlopsPerSecond, double nominalBandwidthBytesPerSecond) {
         this(tokens, sequences, contextTokens, matmul, attention, nominalPeakFlopsPerSecond,
-                nominalBandwidthBytesPerSecond, 0, 0, 0);
+                nominalBandwidthBytesPerSecond, nominalPeakFlopsPerSecond, 0, 0, 0);
     }
 
     public double flops() {
@@ -89,9 +91,23 @@ public record PhaseCost(
         return tokensPerSecond() / sequences;
     }
 
-    /** Achieved FLOP/s over nominal peak: never above the compute efficiency. */
+    /**
+     * The time the FLOPs would take at the nominal peaks their terms run at, over the time they take: the
+     * compute utilization, never above the compute efficiency. (Achieved FLOP/s over one peak would pass 100 %
+     * when attention runs at a faster precision than the weight matmuls.)
+     */
     public double computeUtilization() {
-        return achievedFlopsPerSecond() / nominalPeakFlopsPerSecond;
+        return (matmul.flops() / nominalPeakFlopsPerSecond + attention.flops() / nominalAttentionPeakFlopsPerSecond)
+                / seconds();
+    }
+
+    /**
+     * The peak this phase's mix of FLOPs could reach on all devices at 100 %: FLOPs over their time at the
+     * nominal peaks their terms run at. The roof the phase's point sits under.
+     */
+    public double mixedPeakFlopsPerSecond() {
+        double atPeak = matmul.flops() / nominalPeakFlopsPerSecond + attention.flops() / nominalAttentionPeakFlopsPerSecond;
+        return atPeak > 0 ? flops() / atPeak : nominalPeakFlopsPerSecond;
     }
 
     /**

@@ -69,14 +69,19 @@ public final class RooflineEngine {
 
         List<String> notices = new ArrayList<>();
         if (setup.computePrecision != s.requestedComputePrecision()) {
-            notices.add(s.gpu().name() + " has no " + s.requestedComputePrecision().label() + " peak: using "
-                    + setup.computePrecision.label());
+            Precision asked = s.requestedComputePrecision();
+            notices.add(s.gpu().runsNatively(asked)
+                    ? s.gpu().name() + " runs " + asked.label() + " math at " + Units.si(s.gpu().peakFlopsPerSecond().get(asked), "FLOP/s")
+                    + ", slower than " + setup.computePrecision.label() + " ("
+                    + Units.si(s.gpu().peakFlopsPerSecond().get(setup.computePrecision), "FLOP/s") + "): using "
+                    + setup.computePrecision.label() + " math"
+                    : s.gpu().name() + " has no " + asked.label() + " peak: using " + setup.computePrecision.label());
         }
         if (setup.attentionPrecision != setup.requestedAttentionPrecision) {
             notices.add("Attention math runs at " + setup.attentionPrecision.label() + " ("
                     + s.gpu().name() + " has no " + setup.requestedAttentionPrecision.label() + ")");
         }
-        memoryNotices(s, memory, notices);
+        memoryNotices(s, memory, Evaluation.devicesToFit(memory, s.gpuCount()), notices);
         if (s.gpuCount() > 1 && s.gpu().interconnect() == null) {
             notices.add(s.gpu().name() + " names no interconnect: communication assumes PCIe Gen4 x16 (32 GB/s)");
         }
@@ -167,7 +172,7 @@ public final class RooflineEngine {
                 + sends * message;
         double overhead = u.scenario.layerOverheadSeconds() * layersPerStage * passes;
         return new PhaseCost(tokens, sequences, context, matmul, attention, u.nominalPeak, u.nominalBandwidth,
-                seconds, bytesSent, overhead);
+                u.nominalAttentionPeak, seconds, bytesSent, overhead);
     }
 
     /**
@@ -254,15 +259,23 @@ public final class RooflineEngine {
         return new Evaluation.MemoryUse(weights, s.batchSize() * kvPerSequence, capacity, maxBatch, minDevices);
     }
 
-    private static void memoryNotices(Scenario s, Evaluation.MemoryUse mem, List<String> notices) {
+    private static void memoryNotices(Scenario s, Evaluation.MemoryUse mem, long devicesToFit, List<String> notices) {
         if (mem.fits()) {
             return;
         }
         String capacity = Units.si(mem.capacityBytes(), "B");
-        if (mem.maxBatch() == 0) {
+        String devices = String.format(java.util.Locale.ROOT, "%,d", devicesToFit) + " × " + s.gpu().name();
+        if (!mem.weightsFit()) {
             notices.add("Weights alone (" + Units.si(mem.weightBytes(), "B") + ") do not fit in " + capacity
                     + ": needs at least " + String.format(java.util.Locale.ROOT, "%,d", mem.minDevicesForWeights()) + " × "
-                    + s.gpu().name());
+                    + s.gpu().name() + (devicesToFit > mem.minDevicesForWeights() ? " (" + devices + " with the KV cache)" : ""));
+        } else if (mem.maxBatch() == 0) {
+            // The weights fit; the cause is the context: one sequence's cache has no room beside them.
+            double perSequence = mem.kvCacheBytes() / s.batchSize();
+            notices.add("One sequence's KV cache (" + Units.si(perSequence, "B") + " at "
+                    + String.format(java.util.Locale.ROOT, "%,d", s.promptTokens() + s.generatedTokens())
+                    + " tokens) does not fit beside the weights (" + Units.si(mem.weightBytes(), "B") + ") in " + capacity
+                    + ": needs " + devices + ", a shorter context or a narrower KV cache");
         } else {
             notices.add("Does not fit in " + capacity + " at batch " + String.format(java.util.Locale.ROOT, "%,d", s.batchSize()) + ": needs "
                     + Units.si(mem.totalBytes(), "B") + " (largest batch that fits: " + String.format(java.util.Locale.ROOT, "%,d", mem.maxBatch()) + ")");
@@ -304,6 +317,7 @@ public final class RooflineEngine {
         final double bandwidthPerDevice;
         final double matmulPeak;
         final double nominalPeak;
+        final double nominalAttentionPeak;
         final double bandwidth;
         final double nominalBandwidth;
         final int tensor;
@@ -331,6 +345,7 @@ public final class RooflineEngine {
             bandwidthPerDevice = gpu.memoryBandwidthBytesPerSecond() * s.bandwidthEfficiency();
             nominalPeak = gpu.peakFlopsPerSecond().get(computePrecision) * n;
             matmulPeak = nominalPeak * s.computeEfficiency();
+            nominalAttentionPeak = gpu.peakFlopsPerSecond().get(attentionPrecision) * n;
             nominalBandwidth = gpu.memoryBandwidthBytesPerSecond() * n;
             bandwidth = nominalBandwidth * s.bandwidthEfficiency();
         }

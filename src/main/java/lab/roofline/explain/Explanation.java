@@ -117,10 +117,18 @@ public final class Explanation {
             }
             case MEMORY_WALL -> {
                 Evaluation.MemoryUse m = e.memory();
-                if (m.maxBatch() == 0) {
+                if (!m.weightsFit()) {
                     yield String.format(Locale.ROOT, "The weights alone take %s, more than the %s of memory: this "
                                     + "model needs at least %d of these devices.", si(m.weightBytes(), "B"),
                             si(m.capacityBytes(), "B"), m.minDevicesForWeights());
+                }
+                if (m.maxBatch() == 0) {
+                    yield String.format(Locale.ROOT, "Weights take %s of the %s of memory, but one sequence's KV cache "
+                                    + "grows to %s over %s tokens: not even one fits beside them. It needs %s of these "
+                                    + "devices, a shorter context or a narrower KV cache.", si(m.weightBytes(), "B"),
+                            si(m.capacityBytes(), "B"),
+                            si((s.promptTokens() + s.generatedTokens()) * s.model().kvCacheBytesPerToken(s.kvPrecision()), "B"),
+                            count(s.promptTokens() + s.generatedTokens()), count(e.devicesToFit()));
                 }
                 yield String.format(Locale.ROOT,
                         "Weights take %s of the %s of memory; each sequence's KV cache grows to %s. The largest batch "

@@ -88,6 +88,21 @@ class CliTest {
     }
 
     @Test
+    void reportJsonNamesTheNominalAndTheEffectiveRidgeAndWhereThroughputStops() throws Exception {
+        JsonNode j = new ObjectMapper().readTree(run("report", "--json", "--gpu", "b200", "--params", "1e8",
+                "--precision", "bf16", "--prompt", "1", "--output", "1", "--realistic").out());
+        // B200: 2,250 TFLOP/s over 8 TB/s; realistic: 77.6 % of the peak over 84 % of the bandwidth.
+        assertThat(j.path("gpu").path("ridgeFlopsPerByte").asDouble()).isCloseTo(2250e12 / 8e12, within(1e-9));
+        assertThat(j.path("gpu").path("effectiveRidgeFlopsPerByte").asDouble())
+                .isCloseTo(2250e12 * 0.776 / (8e12 * 0.84), within(1e-9));
+        assertThat(j.path("memory").path("maxBatch").asLong()).isEqualTo(1L << 20);
+        assertThat(j.path("memory").path("maxBatchCapped").asBoolean()).isTrue();
+        assertThat(j.path("throughputPlateauBatch").asDouble()).isEqualTo(j.path("criticalBatchNoContext").asDouble());
+        assertThat(run("report", "--gpu", "b200", "--params", "1e8", "--prompt", "1", "--output", "1").out())
+                .contains("largest batch that fits: 1,048,576 or more (the batch limit)");
+    }
+
+    @Test
     void reportWithoutAPriceGivesNullCosts() throws Exception {
         Run r = run("report", "--json", "--gpu", "l4", "--model", "Llama-3.1-8B");
         JsonNode j = new ObjectMapper().readTree(r.out());

@@ -241,4 +241,33 @@ class RooflineEngineTest {
         assertThat(Units.sig3(47.855)).isEqualTo("47.9");
         assertThat(Units.seconds(0.0209)).isEqualTo("20.9 ms");
     }
+
+    @Test
+    void aFallbackTakesTheFastestPathTheDeviceHasForThoseWeights() {
+        // V100: INT4 weights dequantize to FP16 (125 TFLOP/s), not to its slower INT8 (62.8 TOPS); INT8 too.
+        assertThat(TestProfiles.V100.computePrecisionFor(Precision.INT4)).hasValue(Precision.BF16);
+        assertThat(TestProfiles.V100.computePrecisionFor(Precision.INT8)).hasValue(Precision.BF16);
+        Evaluation int8 = RooflineEngine.evaluate(Scenario.of(ModelPresets.LLAMA_3_1_8B, TestProfiles.V100)
+                .withPrecision(Precision.INT8, false).withTokens(32768, 1));
+        assertThat(int8.notices()).contains("V100 SXM2 runs INT8 math at 62.8 TFLOP/s, slower than BF16/FP16 "
+                + "(125 TFLOP/s): using BF16/FP16 math");
+        assertThat(int8.prefill().computeUtilization()).isLessThanOrEqualTo(1.0);
+        // T4: INT8 is the faster path and stays; A100 has no FP8: BF16, not its FP32; FP32 on a TPU: BF16.
+        assertThat(TestProfiles.T4.computePrecisionFor(Precision.INT8)).hasValue(Precision.INT8);
+        assertThat(TestProfiles.A100.computePrecisionFor(Precision.FP8)).hasValue(Precision.BF16);
+        assertThat(TestProfiles.TPU_V5E.computePrecisionFor(Precision.FP32)).hasValue(Precision.BF16);
+        assertThat(TestProfiles.H100.computePrecisionFor(Precision.FP32)).hasValue(Precision.FP32);
+    }
+
+    @Test
+    void whenTheWeightsFitButOneSequenceDoesNotTheNoticeNamesTheContext() {
+        Evaluation e = RooflineEngine.evaluate(Scenario.of(ModelPresets.LLAMA_3_1_70B, TestProfiles.H100)
+                .withPrecision(Precision.INT8, false).withTokens(32768, 1));
+        assertThat(e.memory().weightsFit()).isTrue();
+        assertThat(e.memory().maxBatch()).isZero();
+        assertThat(e.notices()).contains("One sequence's KV cache (10.7 GB at 32,769 tokens) does not fit beside the "
+                + "weights (70.6 GB) in 80.0 GB: needs 2 × H100 SXM, a shorter context or a narrower KV cache");
+        Evaluation huge = RooflineEngine.evaluate(Scenario.of(ModelPresets.LLAMA_3_1_405B, TestProfiles.H100));
+        assertThat(huge.notices()).anyMatch(n -> n.startsWith("Weights alone (812 GB) do not fit in 80.0 GB: needs at least 11 × H100 SXM"));
+    }
 }

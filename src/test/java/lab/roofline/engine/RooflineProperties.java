@@ -21,7 +21,8 @@ class RooflineProperties {
         Arbitrary<ModelSpec> models = Arbitraries.oneOf(
                 Arbitraries.of(ModelPresets.ALL),
                 Arbitraries.doubles().between(1e8, 2e12).map(ModelSpec::fromParameterCount));
-        Arbitrary<HardwareProfile> gpus = Arbitraries.of(TestProfiles.H100, TestProfiles.A100, TestProfiles.TPU_V5E);
+        Arbitrary<HardwareProfile> gpus = Arbitraries.of(TestProfiles.H100, TestProfiles.A100, TestProfiles.TPU_V5E,
+                TestProfiles.V100, TestProfiles.T4);
         Arbitrary<Precision> precisions = Arbitraries.of(Precision.class);
         Arbitrary<Long> batches = Arbitraries.longs().between(1, ScenarioLimits.MAX_BATCH);
         Arbitrary<Long> prompts = Arbitraries.longs().between(1, 1_000_000);
@@ -35,6 +36,16 @@ class RooflineProperties {
                         .as((c, bw, n) -> s.withEfficiency(c, bw).withGpuCount(n)))
                 .flatMap(s -> Arbitraries.of(stageCounts(s.gpuCount(), s.model().layers()))
                         .map(stages -> s.withParallelism(s.gpuCount(), stages)));
+    }
+
+    @Property(tries = 300)
+    void noPhaseEverSitsAboveItsRoof(@ForAll("scenarios") Scenario s) {
+        Evaluation e = RooflineEngine.evaluate(s);
+        for (PhaseCost p : List.of(e.prefill(), e.decode())) {
+            assertThat(p.computeUtilization()).isLessThanOrEqualTo(1 + 1e-9);
+            assertThat(p.achievedFlopsPerSecond())
+                    .isLessThanOrEqualTo(e.currentRoof().attainableFlopsPerSecond(p.arithmeticIntensity()) * (1 + 1e-9));
+        }
     }
 
     /** Every pipeline depth that splits n devices evenly with a layer per stage. */

@@ -21,4 +21,14 @@ public final class TestProfiles {
     public static final HardwareProfile A100 = new HardwareProfile("a100_40gb_sxm", "A100 40GB", "NVIDIA",
             Map.of(Precision.FP32, 19.5e12, Precision.BF16, 312e12, Precision.INT8, 624e12, Precision.INT4, 1248e12),
             1.555e12, 40e9, Double.NaN, List.of("datasheet"), "");
+
+    /** V100: its 62.8 TOPS of INT8 (no INT8 tensor cores) are half its 125 TFLOP/s of FP16. */
+    public static final HardwareProfile V100 = new HardwareProfile("v100_sxm2", "V100 SXM2", "NVIDIA",
+            Map.of(Precision.FP32, 15.7e12, Precision.BF16, 125e12, Precision.INT8, 62.8e12), 900e9, 32e9, Double.NaN,
+            List.of("datasheet"), "");
+
+    /** T4: INT8 (130 TOPS) is twice FP16 (65 TFLOP/s). */
+    public static final HardwareProfile T4 = new HardwareProfile("t4", "T4", "NVIDIA",
+            Map.of(Precision.FP32, 8.1e12, Precision.BF16, 65e12, Precision.INT8, 130e12, Precision.INT4, 260e12), 320e9,
+            16e9, Double.NaN, List.of("datasheet"), "");
 }

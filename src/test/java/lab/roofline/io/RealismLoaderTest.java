@@ -15,11 +15,31 @@ class RealismLoaderTest {
         assertThat(r.problems()).isEmpty();
         Realism realism = r.realism();
         assertThat(realism.computeFraction("h100_sxm")).isEqualTo(0.803);
-        assertThat(realism.computeSource("h100_sxm")).contains("MAMF 794.5 of 989");
+        assertThat(realism.computeSource("h100_sxm")).contains("MAMF 794.5 TFLOP/s over this profile's 989.5");
         assertThat(realism.computeFraction("a100_80gb_sxm")).isEqualTo(0.869);
         assertThat(realism.computeFraction("no-such-gpu")).isEqualTo(realism.defaultComputeFraction());
         assertThat(realism.bandwidthFraction()).isEqualTo(0.84);
         assertThat(realism.computeFractions().values()).allSatisfy(m -> assertThat(m.fraction()).isBetween(0.5, 0.9));
+    }
+
+    @Test
+    void everyMeasuredFractionIsOfTheProfilesOwnPeak() {
+        // A fraction of another peak than the profile's (MI355X's 2300 against a 2500 profile) makes the
+        // realistic setting faster than the measurement it cites.
+        Realism realism = RealismLoader.loadBundled().realism();
+        var profiles = ProfileLoader.load(true, java.util.List.of());
+        java.util.regex.Pattern mamf = java.util.regex.Pattern.compile("MAMF (\\d+(?:\\.\\d+)?) TFLOP/s");
+        realism.computeFractions().forEach((id, measured) -> {
+            var matcher = mamf.matcher(measured.source());
+            assertThat(matcher.find()).as(id + " names its MAMF").isTrue();
+            double peak = profiles.find(id).orElseThrow().peakFlopsPerSecond().get(lab.roofline.engine.Precision.BF16) / 1e12;
+            assertThat(measured.fraction()).as(id).isCloseTo(Double.parseDouble(matcher.group(1)) / peak,
+                    org.assertj.core.api.Assertions.within(0.0005));
+            assertThat(measured.source()).as(id).contains("this profile's " + new java.math.BigDecimal(Double.toString(peak))
+                    .stripTrailingZeros().toPlainString());
+        });
+        assertThat(realism.layerOverheadSeconds()).isEqualTo(54e-6);
+        assertThat(realism.layerOverheadSource()).contains("gpt-fast");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -141,6 +141,8 @@ public final class ModelSection extends VBox {
                     + " bytes each), math at BF16" : c.precision().label() + " weights and math ("
                     + c.precision().bytesPerValue() + " bytes per weight)";
             b.getProperties().put("tip", what + (isNative ? ". " + gpu.name() + " runs it natively."
+                    : gpu.runsNatively(math) ? ". " + gpu.name() + " runs " + math.label() + " math slower than "
+                    + used.label() + ": the math uses " + used.label() + "."
                     : ". " + gpu.name() + " has no " + math.label() + " peak: the math uses " + used.label() + "."));
         }
     }

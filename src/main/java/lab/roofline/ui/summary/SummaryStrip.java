@@ -182,7 +182,8 @@ public final class SummaryStrip extends VBox {
         }
         Evaluation.MemoryUse m = e.memory();
         memory.set(usedOfCapacity(m.totalBytes(), m.capacityBytes()),
-                m.maxBatch() == 0 ? "weights need ≥ " + m.minDevicesForWeights() + " devices"
+                !m.weightsFit() ? "weights need ≥ " + m.minDevicesForWeights() + " devices"
+                        : m.maxBatch() == 0 ? "one sequence needs " + String.format(Locale.ROOT, "%,d", e.devicesToFit()) + " devices"
                         : (e.scenario().gpuCount() > 1
                         ? Units.si(m.totalBytes() / e.scenario().gpuCount(), "B") + "/device · " : "")
                         + "max batch " + String.format(Locale.ROOT, "%,d", m.maxBatch()));
