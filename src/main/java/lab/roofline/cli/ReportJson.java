@@ -75,6 +75,17 @@ public final class ReportJson {
         model.put("headDim", s.model().headDim());
         put(model, "weightBytes", e.memory().weightBytes());
         put(model, "kvCacheBytesPerToken", s.model().kvCacheBytesPerToken(s.kvPrecision()));
+        // One sequence's cache at its full length: sliding layers keep only their window.
+        put(model, "kvCacheBytesPerSequence", s.model().kvCacheBytes(s.promptTokens() + s.generatedTokens(), s.kvPrecision()));
+        ObjectNode attention = model.putObject("attention");
+        attention.put("kind", s.model().attention().isLatent() ? "latent"
+                : s.model().kvHeads() == 1 ? "multi-query" : s.model().kvHeads() < s.model().attentionHeads()
+                ? "grouped-query" : "multi-head");
+        attention.put("latentDim", s.model().attention().latentDim());
+        attention.put("slidingWindowTokens", s.model().attention().slidingWindowTokens());
+        attention.put("slidingLayers", s.model().attention().slidingLayers());
+        model.put("vocabSize", s.model().vocabSize());
+        model.put("maxContextTokens", s.model().maxContextTokens());
 
         ObjectNode workload = root.putObject("workload");
         workload.put("precision", s.weightPrecision().key());

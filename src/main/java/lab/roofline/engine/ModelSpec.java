@@ -7,6 +7,10 @@ package lab.roofline.engine;
  * @param activeParameters weights used per token (equal to total for dense models)
  * @param moe              routed-expert layout, or null for a dense model
  * @param source           where the architecture comes from (a config URL, or the derivation rule)
+ * @param attention        latent attention and sliding windows, beyond the head counts
+ * @param vocabSize        rows of the embedding table; 0 when unknown (a model given by its parameter count)
+ * @param tiedEmbeddings   the output layer reuses the input embedding table
+ * @param maxContextTokens the longest context the model takes (prompt and output); 0 when unknown
  */
 public record ModelSpec(
         String name,
@@ -18,7 +22,18 @@ public record ModelSpec(
         int kvHeads,
         int headDim,
         MixtureOfExperts moe,
-        String source) {
+        String source,
+        AttentionLayout attention,
+        int vocabSize,
+        boolean tiedEmbeddings,
+        int maxContextTokens) {
+
+    /** Standard attention, vocabulary and context not given: every parameter is read and multiplied. */
+    public ModelSpec(String name, double totalParameters, double activeParameters, int layers, int hiddenSize,
+                     int attentionHeads, int kvHeads, int headDim, MixtureOfExperts moe, String source) {
+        this(name, totalParameters, activeParameters, layers, hiddenSize, attentionHeads, kvHeads, headDim, moe, source,
+                AttentionLayout.STANDARD, 0, true, 0);
+    }
 
     /** Hidden size divided by layer count that Llama-style dense models sit near (4096/32, 8192/80). */
     public static final int DERIVED_ASPECT_RATIO = 128;
@@ -41,6 +56,13 @@ public record ModelSpec(
         if (kvHeads > attentionHeads) {
             throw new IllegalArgumentException("kvHeads must not exceed attentionHeads");
         }
+        attention = attention == null ? AttentionLayout.STANDARD : attention;
+        if (attention.slidingLayers() > layers) {
+            throw new IllegalArgumentException("slidingLayers must not exceed layers");
+        }
+        if (vocabSize < 0 || maxContextTokens < 0) {
+            throw new IllegalArgumentException("vocabSize and maxContextTokens must not be negative");
+        }
     }
 
     private static void requirePositive(String field, double value) {
@@ -53,9 +75,67 @@ public record ModelSpec(
         return moe != null;
     }
 
-    /** K and V, for every layer and KV head: 2 x layers x kvHeads x headDim x bytes. */
+    /**
+     * Cache bytes one token adds to one layer: K and V per KV head (2 x kvHeads x headDim), or the shared
+     * latent of latent attention (latentDim), times the bytes per value.
+     */
+    public double kvBytesPerTokenPerLayer(Precision kvPrecision) {
+        double values = attention.isLatent() ? attention.latentDim() : 2.0 * kvHeads * headDim;
+        return values * kvPrecision.bytesPerValue();
+    }
+
+    /** Cache bytes one new token writes: every layer's (a sliding layer writes it and drops its oldest). */
     public double kvCacheBytesPerToken(Precision kvPrecision) {
-        return 2.0 * layers * kvHeads * headDim * kvPrecision.bytesPerValue();
+        return layers * kvBytesPerTokenPerLayer(kvPrecision);
+    }
+
+    /**
+     * Layer-tokens one sequence's cache holds at {@code contextTokens} of context: every token in a global
+     * layer, at most the window in a sliding one.
+     */
+    public double cachedLayerTokens(double contextTokens) {
+        int sliding = attention.slidingLayers();
+        return (layers - sliding) * contextTokens + sliding * Math.min(contextTokens, attention.slidingWindowTokens());
+    }
+
+    /** One sequence's KV cache at {@code contextTokens} of context. */
+    public double kvCacheBytes(double contextTokens, Precision kvPrecision) {
+        return cachedLayerTokens(contextTokens) * kvBytesPerTokenPerLayer(kvPrecision);
+    }
+
+    /**
+     * Attention FLOPs for one query token and one cached token in one layer: QK^T and AV over every query
+     * head, 2 FLOPs a multiply-add. Standard: 4 x heads x headDim. Latent, absorbed as DeepSeek's FlashMLA does
+     * it: 2 x heads x (latentDim + latentValueDim), 2,176 per head for DeepSeek-V3.
+     */
+    public double attentionFlopsPerPair() {
+        return attention.isLatent() ? 2.0 * attentionHeads * (attention.latentDim() + attention.latentValueDim())
+                : 4.0 * attentionHeads * headDim;
+    }
+
+    /** Attention FLOPs of one query token over a cache of {@code contextTokens}, every layer. */
+    public double attentionFlops(double contextTokens) {
+        return attentionFlopsPerPair() * cachedLayerTokens(contextTokens);
+    }
+
+    /** Attention FLOPs of one sequence's causal prefill of {@code prompt} tokens, every layer. */
+    public double prefillAttentionFlops(double prompt) {
+        int sliding = attention.slidingLayers();
+        return attentionFlopsPerPair() * ((layers - sliding) * AttentionLayout.causalPairs(prompt, 0)
+                + sliding * AttentionLayout.causalPairs(prompt, attention.slidingWindowTokens()));
+    }
+
+    /**
+     * Input-embedding weights: looked up a row per token, never multiplied, so neither counted as FLOPs nor
+     * read whole. 0 when tied (the output layer reads the table in full anyway) or the vocabulary is unknown.
+     */
+    public double inputEmbeddingParameters() {
+        return tiedEmbeddings || vocabSize == 0 ? 0 : (double) vocabSize * hiddenSize;
+    }
+
+    /** The output layer's weights (vocabulary x hidden), which only a sequence's last prompt token needs; 0 if unknown. */
+    public double outputHeadParameters() {
+        return (double) vocabSize * hiddenSize;
     }
 
     /**

@@ -25,10 +25,6 @@ public final class RooflineEngine {
     /** Megatron-style tensor parallelism: one all-reduce after attention, one after the MLP. */
     static final int ALL_REDUCES_PER_LAYER = 2;
 
-    /** Attention FLOPs per query token per context token: QK^T and AV, 2 FLOPs each, over all heads. */
-    static double attentionFlopsPerTokenPair(ModelSpec m) {
-        return 4.0 * m.layers() * m.attentionHeads() * m.headDim();
-    }
 
     public static Evaluation evaluate(Scenario s) {
         Setup setup = new Setup(s);
@@ -82,6 +78,11 @@ public final class RooflineEngine {
                     + s.gpu().name() + " has no " + setup.requestedAttentionPrecision.label() + ")");
         }
         memoryNotices(s, memory, Evaluation.devicesToFit(memory, s.gpuCount()), notices);
+        long fullContext = s.promptTokens() + s.generatedTokens();
+        if (s.model().maxContextTokens() > 0 && fullContext > s.model().maxContextTokens()) {
+            notices.add(String.format(java.util.Locale.ROOT, "%s takes at most %,d tokens of context; this scenario has "
+                    + "%,d (prompt + generated)", s.model().name(), s.model().maxContextTokens(), fullContext));
+        }
         if (s.gpuCount() > 1 && s.gpu().interconnect() == null) {
             notices.add(s.gpu().name() + " names no interconnect: communication assumes PCIe Gen4 x16 (32 GB/s)");
         }
@@ -140,17 +141,20 @@ public final class RooflineEngine {
         double microbatches = Math.min(batch, u.stages);
         double passes = u.stages;
         double devices = u.tensor * u.stages * microbatches / passes;
+        // The input embedding is looked up, a row per token: neither multiplied nor read whole.
+        double embedding = m.inputEmbeddingParameters();
         Term matmul = new Term(
-                2 * m.activeParameters() * batch,
-                microbatches * m.parametersTouched(batch / microbatches) * u.bytesPerWeight,
+                2 * (m.activeParameters() - embedding) * batch,
+                microbatches * (m.parametersTouched(batch / microbatches) - embedding) * u.bytesPerWeight
+                        + (embedding > 0 ? batch * m.hiddenSize() * u.bytesPerWeight : 0),
                 0,
                 batch * u.kvBytesPerToken,
                 batch * activationBytesPerToken(m),
                 u.matmulPeakPerDevice * devices, u.bandwidthPerDevice * devices);
         Term attention = new Term(
-                attentionFlopsPerTokenPair(m) * contextTokens * batch,
+                m.attentionFlops(contextTokens) * batch,
                 0,
-                batch * contextTokens * u.kvBytesPerToken,
+                batch * m.kvCacheBytes(contextTokens, u.scenario.kvPrecision()),
                 0, 0,
                 u.attentionPeakPerDevice * devices, u.bandwidthPerDevice * devices);
         return phase(u, batch, batch, contextTokens, matmul, attention, batch / microbatches, passes);
@@ -192,15 +196,19 @@ public final class RooflineEngine {
         double microbatches = Math.min(batch, u.stages);
         double passes = microbatches + u.stages - 1;
         double devices = u.tensor * u.stages * microbatches / passes;
+        // Serving needs the logits of each sequence's last prompt token only; the embedding is looked up.
+        double embedding = m.inputEmbeddingParameters();
+        double head = m.outputHeadParameters();
         Term matmul = new Term(
-                2 * m.activeParameters() * tokens,
-                microbatches * m.parametersTouched(tokens / microbatches) * u.bytesPerWeight,
+                2 * (m.activeParameters() - embedding - head) * tokens + 2 * head * batch,
+                microbatches * (m.parametersTouched(tokens / microbatches) - embedding) * u.bytesPerWeight
+                        + (embedding > 0 ? tokens * m.hiddenSize() * u.bytesPerWeight : 0),
                 0,
                 tokens * u.kvBytesPerToken,
                 tokens * activationBytesPerToken(m),
                 u.matmulPeakPerDevice * devices, u.bandwidthPerDevice * devices);
         Term attention = new Term(
-                attentionFlopsPerTokenPair(m) * batch * prompt * (prompt + 1) / 2,
+                m.prefillAttentionFlops(prompt) * batch,
                 0,
                 tokens * u.kvBytesPerToken,
                 0, 0,
@@ -251,7 +259,7 @@ public final class RooflineEngine {
 
     private static Evaluation.MemoryUse memory(Scenario s, Setup u) {
         double weights = u.model.totalParameters() * u.bytesPerWeight;
-        double kvPerSequence = (s.promptTokens() + s.generatedTokens()) * u.kvBytesPerToken;
+        double kvPerSequence = u.model.kvCacheBytes(s.promptTokens() + s.generatedTokens(), s.kvPrecision());
         double capacity = s.gpu().memoryCapacityBytes() * s.gpuCount();
         long maxBatch = weights > capacity ? 0
                 : (long) Math.min(ScenarioLimits.MAX_BATCH, Math.floor((capacity - weights) / kvPerSequence));

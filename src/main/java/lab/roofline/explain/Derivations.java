@@ -66,11 +66,16 @@ public final class Derivations {
                 Units.seconds(c.outputSecondsPerToken()) + " ÷ " + Units.seconds(c.inputSecondsPerToken()),
                 Units.times(c.outputToInputRatio())));
         Evaluation.MemoryUse m = e.memory();
+        boolean slides = s.model().attention().slides();
         out.put(Quantity.MEMORY, new Derivation(
-                "memory = parameters × bytes per weight + batch × (prompt + generated) × KV bytes per token",
+                slides ? "memory = parameters × bytes per weight + batch × KV cache of one sequence (sliding layers "
+                        + "keep only their window)"
+                        : "memory = parameters × bytes per weight + batch × (prompt + generated) × KV bytes per token",
                 Units.parameterCount(s.model().totalParameters()) + " × " + trim(s.weightPrecision().bytesPerValue())
-                        + " B + " + s.batchSize() + " × " + (s.promptTokens() + s.generatedTokens()) + " × "
-                        + si(s.model().kvCacheBytesPerToken(s.kvPrecision()), "B"),
+                        + " B + " + s.batchSize() + " × " + (slides
+                        ? si(s.model().kvCacheBytes(s.promptTokens() + s.generatedTokens(), s.kvPrecision()), "B")
+                        : (s.promptTokens() + s.generatedTokens()) + " × "
+                        + si(s.model().kvCacheBytesPerToken(s.kvPrecision()), "B")),
                 si(m.totalBytes(), "B") + " of " + si(m.capacityBytes(), "B")
                         + (s.gpuCount() > 1 ? " (" + si(m.totalBytes() / s.gpuCount(), "B") + " per device)" : "")));
         return out;

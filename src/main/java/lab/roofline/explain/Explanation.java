@@ -97,7 +97,7 @@ public final class Explanation {
                     Units.percent(d.computeUtilization()), batch(e.criticalBatchNoContext()),
                     Units.sig3(e.ridgeFlopsPerValue()));
             case KV_CACHE -> {
-                double kvPerSequence = d.contextTokens() * s.model().kvCacheBytesPerToken(s.kvPrecision());
+                double kvPerSequence = s.model().kvCacheBytes(d.contextTokens(), s.kvPrecision());
                 double ceiling = 2 * s.model().activeParameters()
                         / (s.model().kvCacheBytesPerToken(s.kvPrecision()) * e.ridgeFlopsPerByte());
                 List<Evaluation.BatchPoint> curve = e.utilizationCurve();
@@ -108,11 +108,16 @@ public final class Explanation {
                                 + "levels off at %s of peak (below about %s tokens of context it would pass half of "
                                 + "peak).", Units.percent(attentionShare), count(largest.batchSize()),
                         Units.percent(largest.computeUtilization()), count(ceiling));
+                var layout = s.model().attention();
+                String cache = layout.isLatent() ? String.format(Locale.ROOT, "%s per token: one shared latent of %d "
+                        + "values per layer", si(s.model().kvCacheBytesPerToken(s.kvPrecision()), "B"), layout.latentDim())
+                        : layout.slides() ? String.format(Locale.ROOT, "%d of its %d layers keep only the last %s tokens",
+                        layout.slidingLayers(), s.model().layers(), count(layout.slidingWindowTokens()))
+                        : si(s.model().kvCacheBytesPerToken(s.kvPrecision()), "B") + " per token";
                 yield String.format(Locale.ROOT,
                         "Attention cannot share reads: at %s tokens of context each sequence reads %s of KV cache per "
-                                + "step (%s per token), at %s FLOPs per byte however large the batch. %s",
-                        count(d.contextTokens()), si(kvPerSequence, "B"),
-                        si(s.model().kvCacheBytesPerToken(s.kvPrecision()), "B"),
+                                + "step (%s), at %s FLOPs per byte however large the batch. %s",
+                        count(d.contextTokens()), si(kvPerSequence, "B"), cache,
                         Units.sig3(d.attention().arithmeticIntensity()), verdict);
             }
             case MEMORY_WALL -> {
@@ -127,14 +132,14 @@ public final class Explanation {
                                     + "grows to %s over %s tokens: not even one fits beside them. It needs %s of these "
                                     + "devices, a shorter context or a narrower KV cache.", si(m.weightBytes(), "B"),
                             si(m.capacityBytes(), "B"),
-                            si((s.promptTokens() + s.generatedTokens()) * s.model().kvCacheBytesPerToken(s.kvPrecision()), "B"),
+                            si(s.model().kvCacheBytes(s.promptTokens() + s.generatedTokens(), s.kvPrecision()), "B"),
                             count(s.promptTokens() + s.generatedTokens()), count(e.devicesToFit()));
                 }
                 yield String.format(Locale.ROOT,
                         "Weights take %s of the %s of memory; each sequence's KV cache grows to %s. The largest batch "
                                 + "that fits is %d%s.",
                         si(m.weightBytes(), "B"), si(m.capacityBytes(), "B"),
-                        si((s.promptTokens() + s.generatedTokens()) * s.model().kvCacheBytesPerToken(s.kvPrecision()), "B"),
+                        si(s.model().kvCacheBytes(s.promptTokens() + s.generatedTokens(), s.kvPrecision()), "B"),
                         m.maxBatch(), m.fits() ? "" : String.format(Locale.ROOT, ": batch %d does not fit (it needs %s)",
                                 s.batchSize(), si(m.totalBytes(), "B")));
             }

@@ -56,9 +56,10 @@ class PublishedExamplesTest {
         Scenario bf16 = Scenario.of(ModelPresets.LLAMA_3_1_70B, TestProfiles.TPU_V5E);
         double ridge = 1.97e14 / 8.2e11; // 240.24
         assertThat(RooflineEngine.evaluate(bf16).ridgeFlopsPerByte()).isCloseTo(ridge, within(1e-9));
-        // Hand-computed: B = R W / (2P - R e), e = per-token activations + KV write.
-        double p = ModelPresets.LLAMA_3_1_70B.activeParameters();
-        double e = 2.0 * 80 * 8192 * 2 + 2.0 * 80 * 8 * 128 * 2;
+        // Hand-computed: B = R W / (2P - R e), e = per-token activations + KV write + the token's embedding row;
+        // P and W (= 2P bytes) without the input embedding, which is looked up, not multiplied.
+        double p = ModelPresets.LLAMA_3_1_70B.activeParameters() - 128256.0 * 8192;
+        double e = 2.0 * 80 * 8192 * 2 + 2.0 * 80 * 8 * 128 * 2 + 8192 * 2;
         assertThat(RooflineEngine.evaluate(bf16).criticalBatchNoContext())
                 .isCloseTo(ridge * 2 * p / (2 * p - ridge * e), within(1e-6));
         assertThat(RooflineEngine.evaluate(bf16).criticalBatchNoContext()).isCloseTo(240, within(240 * 0.01));

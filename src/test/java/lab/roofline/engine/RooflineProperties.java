@@ -135,7 +135,7 @@ class RooflineProperties {
     void atZeroContextUtilizationNeverFallsAsBatchGrows(@ForAll("scenarios") Scenario s,
                                                         @ForAll @IntRange(min = 1, max = 100_000) int batch) {
         if (s.model().isMixtureOfExperts()) {
-            s = s.withModel(ModelPresets.LLAMA_3_1_8B);
+            s = s.withParallelism(s.gpuCount(), 1).withModel(ModelPresets.LLAMA_3_1_8B);
         }
         double smaller = RooflineEngine.decodeStep(s, batch, 0).computeUtilization();
         double larger = RooflineEngine.decodeStep(s, batch + 1L, 0).computeUtilization();
