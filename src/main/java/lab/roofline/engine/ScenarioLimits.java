@@ -174,7 +174,7 @@ public final class ScenarioLimits {
     }
 
     /** Fixed cost per layer of a forward pass: none to 10 ms (far beyond eager PyTorch on a slow host). */
-    public static final Range LAYER_OVERHEAD_MICROSECONDS = new Range("Overhead per layer", 0, 10_000, false, "54");
+    public static final Range LAYER_OVERHEAD_MICROSECONDS = new Range("Overhead per layer", 0, 10_000, false, "55.5");
     public static final Range PIPELINE_STAGES = new Range("Pipeline stages", 1, GPU_COUNT.max(), true, "2");
 
     /**

@@ -81,8 +81,8 @@ class CliTest {
         JsonNode realistic = new ObjectMapper().readTree(run("report", "--json", "--gpu", "h100_sxm", "--gpus", "8",
                 "--pipeline-stages", "2", "--model", "Llama-3.1-70B", "--realistic").out());
         assertThat(realistic.path("gpu").path("pipelineStages").asInt()).isEqualTo(2);
-        assertThat(realistic.path("workload").path("layerOverheadSeconds").asDouble()).isCloseTo(54e-6, within(1e-12));
-        assertThat(realistic.path("decode").path("overheadSeconds").asDouble()).isCloseTo(80 * 54e-6, within(1e-12));
+        assertThat(realistic.path("workload").path("layerOverheadSeconds").asDouble()).isCloseTo(55.5e-6, within(1e-12));
+        assertThat(realistic.path("decode").path("overheadSeconds").asDouble()).isCloseTo(80 * 55.5e-6, within(1e-12));
         assertThat(run("report", "--gpu", "h100_sxm", "--gpus", "8", "--pipeline-stages", "2").out())
                 .contains("8 × NVIDIA H100 SXM5 80GB as TP4 × PP2 over NVLink 4 (NVSwitch)").contains("Communication");
     }

@@ -455,7 +455,7 @@ public final class RooflineViewModel {
         }
     }
 
-    /** An overhead per layer typed in µs ("54", "0.5"). */
+    /** An overhead per layer typed in µs ("55.5", "0.5"). */
     public Optional<String> setLayerOverheadText(String text) {
         return parsed(ScenarioLimits.LAYER_OVERHEAD_MICROSECONDS, text, this::setLayerOverheadMicroseconds);
     }

@@ -38,7 +38,7 @@ class RealismSectionUiTest extends DashboardFixture {
         assertThat(vm.computeEfficiencyProperty().get()).isEqualTo(0.5);
         assertThat(vm.bandwidthEfficiencyProperty().get()).isEqualTo(0.84);
         // The custom setting keeps the measured overhead per layer it came from.
-        assertThat(vm.layerOverheadSecondsProperty().get()).isCloseTo(54e-6, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(vm.layerOverheadSecondsProperty().get()).isCloseTo(55.5e-6, org.assertj.core.api.Assertions.within(1e-12));
         robot.clickOn("#realism-ideal");
         settle();
         assertThat(vm.computeEfficiencyProperty().get()).isEqualTo(1.0);
@@ -57,15 +57,15 @@ class RealismSectionUiTest extends DashboardFixture {
         double ideal = vm.result().decode().seconds();
         robot.clickOn("#realism-realistic");
         settle();
-        assertThat(field.getText()).isEqualTo("54");
-        // 54 µs for each of Llama-3.1-70B's 80 layers, on top of the roofline terms.
-        assertThat(vm.result().decode().overheadSeconds()).isCloseTo(80 * 54e-6, org.assertj.core.api.Assertions.within(1e-12));
-        assertThat(controls().realism().sourceLabel().getText()).contains("Overhead 54.0 µs per layer: fitted");
+        assertThat(field.getText()).isEqualTo("55.5");
+        // 55.5 µs for each of Llama-3.1-70B's 80 layers, on top of the roofline terms.
+        assertThat(vm.result().decode().overheadSeconds()).isCloseTo(80 * 55.5e-6, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(controls().realism().sourceLabel().getText()).contains("Overhead 55.5 µs per layer: fitted");
         robot.interact(() -> scrollControlsTo(1)); // the measured sources' text pushed the field down
         settle();
         robot.doubleClickOn(field).eraseText(6).write("soon").type(javafx.scene.input.KeyCode.ENTER);
         settle();
-        assertThat(field.errorLabel().getText()).isEqualTo("Overhead per layer: 'soon' is not a number (try 54)");
+        assertThat(field.errorLabel().getText()).isEqualTo("Overhead per layer: 'soon' is not a number (try 55.5)");
         assertThat(vm.realismModeProperty().get()).isEqualTo(RealismMode.REALISTIC);
         robot.doubleClickOn(field).eraseText(6).write("20000").type(javafx.scene.input.KeyCode.ENTER);
         settle();
