@@ -88,6 +88,7 @@ final class ExportCommand implements Callable<Integer> {
         }
         ProfileLoader.Result profiles = scenario.loadProfiles(spec);
         Scenario s = scenario.toScenario(spec, profiles);
+        scenario.modelConfigNotes().forEach(n -> spec.commandLine().getErr().println("roofline-lab: note: " + n));
         Evaluation e = RooflineEngine.evaluate(s);
         // Files are read and numbers computed here, before the toolkit starts; it only draws.
         List<RatioReference> references = RatioReference.forPrices(s.withBatchSize(1),

@@ -26,14 +26,15 @@ public final class ReportTable {
                 + ", math at " + e.computePrecision().label() + ", KV cache " + s.kvPrecision().label());
         row(out, "Workload", "batch " + s.batchSize() + ", " + s.promptTokens() + " prompt + " + s.generatedTokens()
                 + " generated tokens, efficiency " + pct(s.computeEfficiency()) + " compute / "
-                + pct(s.bandwidthEfficiency()) + " bandwidth");
+                + pct(s.bandwidthEfficiency()) + " bandwidth"
+                + (s.layerOverheadSeconds() > 0 ? ", overhead " + Units.seconds(s.layerOverheadSeconds()) + " a layer" : ""));
         out.append('\n');
         row(out, "Peak", Units.si(e.currentRoof().peakFlopsPerSecond(), "FLOP/s") + "   bandwidth "
                 + Units.si(e.currentRoof().bandwidthBytesPerSecond(), "B/s"));
         row(out, "Ridge point", String.format(Locale.ROOT, "%.1f FLOP/byte = %.0f FLOPs per %s value",
                 e.ridgeFlopsPerByte(), e.ridgeFlopsPerValue(), s.weightPrecision().label()));
         out.append('\n');
-        out.append(String.format(Locale.ROOT, "%-24s %16s %16s%n", "", "Prefill", "Decode step"));
+        out.append(String.format(Locale.ROOT, "%-24s %20s %20s%n", "", "Prefill", "Decode step"));
         PhaseCost p = e.prefill();
         PhaseCost d = e.decode();
         line(out, "Tokens", count(p.tokens()), count(d.tokens()));
@@ -103,6 +104,6 @@ public final class ReportTable {
     }
 
     private static void line(StringBuilder out, String label, String a, String b) {
-        out.append(String.format(Locale.ROOT, "%-24s %16s %16s%n", label, a, b));
+        out.append(String.format(Locale.ROOT, "%-24s %20s %20s%n", label, a, b));
     }
 }

@@ -83,6 +83,7 @@ public final class RooflineCommand {
         public Integer call() throws java.io.IOException {
             ProfileLoader.Result profiles = scenario.loadProfiles(spec);
             lab.roofline.engine.Scenario s = scenario.toScenario(spec, profiles);
+            scenario.modelConfigNotes().forEach(n -> spec.commandLine().getErr().println("roofline-lab: note: " + n));
             if (saveTo != null) {
                 save(scenario.profile(spec, profiles, scenario.toInputs(spec)));
             }

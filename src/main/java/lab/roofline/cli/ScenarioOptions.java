@@ -28,13 +28,22 @@ public final class ScenarioOptions {
             defaultValue = DEFAULT_GPU)
     String gpuId;
 
-    @Option(names = "--gpus", paramLabel = "N", description = "Identical devices in tensor parallel. Default: ${DEFAULT-VALUE}.",
+    @Option(names = "--gpus", paramLabel = "N", description = "Identical devices; each layer pays two all-reduces over "
+            + "the device's interconnect (tensor parallel, or see --pipeline-stages). Default: ${DEFAULT-VALUE}.",
             defaultValue = "1")
     String gpuCount;
 
     @Option(names = "--model", paramLabel = "PRESET", description = "Model preset (see list-models). Default: "
             + DEFAULT_MODEL + ".")
     String modelName;
+
+    @Option(names = "--model-config", paramLabel = "FILE",
+            description = "A Hugging Face config.json (Llama, Mistral, Mixtral, Qwen2/3, Qwen3-MoE, Gemma 2/3, "
+                    + "DeepSeek-V2/V3, gpt-oss): its architecture, with the parameters computed from the shapes.")
+    Path modelConfig;
+
+    /** The model --model-config read, and what it did not read. */
+    private lab.roofline.io.ModelConfigLoader.Loaded imported;
 
     @Option(names = "--params", paramLabel = "COUNT",
             description = "Parameter count of a dense model: 7e9, 7B, 70b, 1.8T.")
@@ -69,8 +78,8 @@ public final class ScenarioOptions {
     String bandwidthEfficiency;
 
     @Option(names = "--layer-overhead-us", paramLabel = "US",
-            description = "Fixed time per forward pass in microseconds (kernel launches, scheduling); makes the realism "
-                    + "your own. Default: 0 (ideal), or the fitted value with --realistic.")
+            description = "Fixed time per layer of each forward pass in microseconds (kernel launches, scheduling); makes "
+                    + "the realism your own. Default: 0 (ideal), or the fitted 55.5 with --realistic.")
     String layerOverheadMicroseconds;
 
     @Option(names = "--pipeline-stages", paramLabel = "N",
@@ -121,10 +130,14 @@ public final class ScenarioOptions {
         ScenarioInputs in = toInputs(spec);
         HardwareProfile gpu = profile(spec, profiles, in);
         try {
-            return in.toScenario(gpu, realismFor(in));
+            return imported != null ? in.toScenario(gpu, realismFor(in), imported.model())
+                    : in.toScenario(gpu, realismFor(in));
         } catch (IllegalArgumentException e) {
-            // Only the model can refuse now: more pipeline stages than it has layers.
-            throw new CommandLine.ParameterException(spec.commandLine(), "--pipeline-stages: "
+            // Only the model can refuse now: more pipeline stages than it has layers. Name where each came from.
+            String stages = pipelineStages != null ? "--pipeline-stages" : scenarioFile + ": field 'scenario.pipelineStages'";
+            String model = imported != null ? "--model-config" : parameters != null ? "--params" : modelName != null
+                    ? "--model" : document != null ? "the scenario file's model" : "the default model";
+            throw new CommandLine.ParameterException(spec.commandLine(), stages + " with " + model + ": "
                     + e.getMessage().replaceFirst("^Pipeline stages: ", ""));
         }
     }
@@ -192,10 +205,23 @@ public final class ScenarioOptions {
         if (modelName != null && parameters != null) {
             throw new CommandLine.ParameterException(cl, "use either --model or --params, not both");
         }
+        if (modelConfig != null && (modelName != null || parameters != null)) {
+            throw new CommandLine.ParameterException(cl, "use either --model-config or --model/--params, not both");
+        }
+        if (modelConfig != null && imported == null) {
+            try {
+                imported = lab.roofline.io.ModelConfigLoader.read(modelConfig);
+            } catch (lab.roofline.io.ModelConfigLoader.ModelConfigException e) {
+                throw new CommandLine.ParameterException(cl, "--model-config: " + modelConfig + ": " + e.getMessage());
+            }
+        }
         String gpu = base == null || given(spec, "--gpu") ? gpuId.trim() : base.gpuId();
         String preset;
         double count;
-        if (parameters != null) {
+        if (imported != null) {
+            preset = imported.model().name();
+            count = imported.model().totalParameters();
+        } else if (parameters != null) {
             preset = null;
             count = value(cl, "--params", ScenarioLimits.PARAMETERS, parameters);
         } else if (modelName != null || base == null) {
@@ -239,9 +265,10 @@ public final class ScenarioOptions {
                         : value(cl, "--layer-overhead-us", ScenarioLimits.LAYER_OVERHEAD_MICROSECONDS, layerOverheadMicroseconds),
                 gpu, ScenarioOptions::measuredRealism);
         // A count of devices given without stages is tensor-parallel; stages given are checked against it.
+        // Stages from the flag, else the file's while they still divide the devices, else tensor parallel only.
         int stages = pipelineStages != null
                 ? (int) value(cl, "--pipeline-stages", ScenarioLimits.PIPELINE_STAGES, pipelineStages)
-                : base == null || given(spec, "--gpus") ? 1 : base.pipelineStages();
+                : base == null || devices % base.pipelineStages() != 0 ? 1 : base.pipelineStages();
         String layout = ScenarioLimits.parallelismProblem(devices, stages, Integer.MAX_VALUE);
         if (layout != null) {
             throw new CommandLine.ParameterException(cl, "--pipeline-stages: " + layout.substring(layout.indexOf(": ") + 2));
@@ -264,6 +291,11 @@ public final class ScenarioOptions {
         return new ScenarioInputs(gpu, preset, count, weights, onlyWeights, kv, sequences, prompt, generated, devices,
                 realism.mode(), realism.compute(), realism.bandwidth(), price, scales, stages,
                 realism.layerOverheadMicroseconds());
+    }
+
+    /** What --model-config did not read (keys, the vision encoder, quantization): for a note on stderr. */
+    List<String> modelConfigNotes() {
+        return imported == null ? List.of() : imported.notes();
     }
 
     /** Whether the user typed this flag (a default value does not override a scenario file). */

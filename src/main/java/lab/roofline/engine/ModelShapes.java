@@ -20,6 +20,7 @@ public final class ModelShapes {
     private final int intermediate;
     private boolean tied;
     private boolean attentionBias;
+    private boolean qkvBias;
     private boolean qkNorm;
     private int normsPerLayer = 2;
     private int experts;
@@ -58,6 +59,12 @@ public final class ModelShapes {
     /** Biases on the q, k, v and output projections (gpt-oss) or on q, k and v only (Qwen2). */
     public ModelShapes attentionBias(boolean value) {
         attentionBias = value;
+        return this;
+    }
+
+    /** Biases on the q, k and v projections but not the output one (Qwen2). */
+    public ModelShapes qkvBias(boolean value) {
+        qkvBias = value;
         return this;
     }
 
@@ -139,6 +146,8 @@ public final class ModelShapes {
             p = h * q + 2 * h * kv + q * h;
             if (attentionBias) {
                 p += q + 2 * kv + h;
+            } else if (qkvBias) {
+                p += q + 2 * kv;
             }
         }
         return p + (qkNorm ? 2.0 * headDim : 0) + attentionSinks;

@@ -71,6 +71,12 @@ public record ModelSpec(
         }
     }
 
+    /** The same architecture under another name. */
+    public ModelSpec withName(String newName) {
+        return new ModelSpec(newName, totalParameters, activeParameters, layers, hiddenSize, attentionHeads, kvHeads,
+                headDim, moe, source, attention, vocabSize, tiedEmbeddings, maxContextTokens);
+    }
+
     public boolean isMixtureOfExperts() {
         return moe != null;
     }

@@ -29,7 +29,7 @@ public final class ScenarioCommandLine {
         if (in.pipelineStages() != 1) {
             words.addAll(List.of("--pipeline-stages", Integer.toString(in.pipelineStages())));
         }
-        if (in.presetName() != null) {
+        if (in.presetName() != null && ModelPresets.find(in.presetName()).isPresent()) {
             words.addAll(List.of("--model", in.presetName()));
         } else {
             words.addAll(List.of("--params", exact(in.parameters())));
@@ -248,7 +248,9 @@ public final class ScenarioCommandLine {
         ScenarioInputs.Efficiencies realism = ScenarioInputs.efficiencies(new ScenarioInputs.Efficiencies(
                 realistic ? RealismMode.REALISTIC : RealismMode.IDEAL, 1, 1), compute, bandwidth, overhead, gpu,
                 () -> measured);
-        String layout = ScenarioLimits.parallelismProblem((int) gpus, stages, Integer.MAX_VALUE);
+        int layers = preset != null ? ModelPresets.find(preset).map(ModelSpec::layers).orElse(Integer.MAX_VALUE)
+                : ModelSpec.fromParameterCount(parameters).layers();
+        String layout = ScenarioLimits.parallelismProblem((int) gpus, stages, layers);
         if (layout != null) {
             return new Parsed(null, "--pipeline-stages: " + layout.substring(layout.indexOf(": ") + 2));
         }

@@ -100,6 +100,11 @@ public record ScenarioInputs(
     public Scenario toScenario(HardwareProfile gpu, Realism measured) {
         ModelSpec model = presetName == null ? ModelSpec.fromParameterCount(parameters)
                 : ModelPresets.find(presetName).orElseGet(() -> ModelSpec.fromParameterCount(parameters));
+        return toScenario(gpu, measured, model);
+    }
+
+    /** The scenario on a given model (one imported from a config.json, which no preset name finds). */
+    public Scenario toScenario(HardwareProfile gpu, Realism measured, ModelSpec model) {
         double compute = switch (realism) {
             case IDEAL -> 1;
             case REALISTIC -> measured.computeFraction(gpu.id());

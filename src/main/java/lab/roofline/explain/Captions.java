@@ -17,10 +17,12 @@ public final class Captions {
         Scenario s = e.scenario();
         String precisions = s.weightPrecision().label() + " weights, " + e.computePrecision().label() + " math, "
                 + s.kvPrecision().label() + " KV cache";
-        String efficiency = s.computeEfficiency() >= 1 && s.bandwidthEfficiency() >= 1
-                ? "ideal (100 % of peak)"
+        String overhead = s.layerOverheadSeconds() > 0
+                ? " + " + Units.seconds(s.layerOverheadSeconds()) + " a layer of overhead" : "";
+        String efficiency = (s.computeEfficiency() >= 1 && s.bandwidthEfficiency() >= 1
+                ? (overhead.isEmpty() ? "ideal (100 % of peak)" : "100 % of peak")
                 : "derated to " + Units.percent(s.computeEfficiency()) + " of peak FLOP/s, "
-                + Units.percent(s.bandwidthEfficiency()) + " of bandwidth";
+                + Units.percent(s.bandwidthEfficiency()) + " of bandwidth") + overhead;
         String price = Double.isFinite(s.priceUsdPerHour())
                 ? String.format(Locale.ROOT, "$%.2f\u00a0per\u00a0device-hour", s.priceUsdPerHour()) : "no price";
         return devices(s) + "  ·  " + capped(s.model().name()) + "  ·  " + precisions + "  ·  batch "

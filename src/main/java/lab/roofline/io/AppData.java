@@ -9,7 +9,7 @@ import java.util.concurrent.CompletableFuture;
  * toolkit's own start-up instead of adding to it.
  */
 public record AppData(ProfileLoader.Result profiles, ApiPriceLoader.Result apiPrices, RealismLoader.Result realism,
-                      Settings settings) {
+                      Settings settings, ModelConfigLoader.Folder models) {
 
     private static CompletableFuture<AppData> loading;
 
@@ -30,7 +30,8 @@ public record AppData(ProfileLoader.Result profiles, ApiPriceLoader.Result apiPr
 
     public static AppData load() {
         return new AppData(ProfileLoader.loadAll(List.of()), ApiPriceLoader.loadBundled(),
-                RealismLoader.loadBundled(), Settings.load(Settings.defaultFile()));
+                RealismLoader.loadBundled(), Settings.load(Settings.defaultFile()),
+                ModelConfigLoader.readFolder(AppHome.modelsDirectory()));
     }
 
     /** Every line about a file that did not load as it should. */
@@ -38,6 +39,7 @@ public record AppData(ProfileLoader.Result profiles, ApiPriceLoader.Result apiPr
         List<String> all = new java.util.ArrayList<>(profiles.problems());
         all.addAll(apiPrices.problems());
         all.addAll(realism.problems());
+        all.addAll(models.problems());
         return List.copyOf(all);
     }
 }

@@ -19,4 +19,9 @@ public final class AppHome {
     public static Path profilesDirectory() {
         return directory().resolve("profiles");
     }
+
+    /** Imported model configs (config.json files), listed beside the presets. */
+    public static Path modelsDirectory() {
+        return directory().resolve("models");
+    }
 }

@@ -312,7 +312,7 @@ public final class ProfileLoader {
                     + " microseconds, got " + plain(us));
         }
         String note = node.hasNonNull("note") ? requiredText(node, "note", "interconnect.note") : "";
-        return new lab.roofline.engine.Interconnect(linkName, gbps * 1e9, us / 1e6, note);
+        return new lab.roofline.engine.Interconnect(linkName, gbps * 1e9, us == 0 ? 0 : us / 1e6, note); // -0 is 0
     }
 
     private static String requiredText(JsonNode root, String field) throws ProfileException {
@@ -328,7 +328,10 @@ public final class ProfileLoader {
             throw new ProfileException("field '" + shownAs + "' must be a non-empty string");
         }
         String text = clean(n.asText()).trim();
-        if (text.isEmpty() || text.length() > MAX_TEXT_CHARS) {
+        if (text.isEmpty()) {
+            throw new ProfileException("field '" + shownAs + "' must be a non-empty string (it holds only invisible characters)");
+        }
+        if (text.length() > MAX_TEXT_CHARS) {
             throw new ProfileException("field '" + shownAs + "' must be 1 to " + MAX_TEXT_CHARS + " characters");
         }
         return text;
@@ -363,10 +366,17 @@ public final class ProfileLoader {
         if (Double.isInfinite(v)) {
             return "a number too large to represent";
         }
-        if (v >= 1e15 || v < 1e-3) {
+        if (v == 0) {
+            return "0"; // and -0
+        }
+        if (Math.abs(v) >= 1e15 || Math.abs(v) < 1e-3) {
             return String.format(java.util.Locale.ROOT, "%.3g", v).replaceAll("\\.?0+e", "e").replace("e+", "e");
         }
-        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString().replaceAll("(\\d)(?=(\\d{3})+(?!\\d))(?=[^.]*$)", "$1,");
+        // Thousands grouped in the whole part only: 10,000.5, never 0.0,999.
+        String text = java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+        int dot = text.indexOf('.');
+        String whole = dot < 0 ? text : text.substring(0, dot);
+        return whole.replaceAll("(\\d)(?=(\\d{3})+$)", "$1,") + (dot < 0 ? "" : text.substring(dot));
     }
 
     private static String shortText(String s) {

@@ -108,6 +108,11 @@ public final class ScenarioFile {
         s.put("gpu", in.gpuId());
         if (in.presetName() == null) {
             s.putNull("model");
+        } else if (ModelPresets.find(in.presetName()).isEmpty()) {
+            // A model imported from a config.json: named, and read back as it where it is imported too; elsewhere
+            // a custom model of its parameter count.
+            s.putNull("model");
+            s.put("importedModel", in.presetName());
         } else {
             s.put("model", in.presetName());
         }
@@ -310,6 +315,10 @@ public final class ScenarioFile {
                     + "' but field '" + at + ".gpu' is '" + gpu + "'");
         }
         String model = s.hasNonNull("model") ? requiredText(s, at, "model") : null;
+        String imported = model == null && s.hasNonNull("importedModel") ? requiredText(s, at, "importedModel") : null;
+        if (imported != null && imported.length() > 100) {
+            throw new ScenarioFileException("field '" + at + ".importedModel' is too long (at most 100 characters)");
+        }
         if (model != null && ModelPresets.find(model).isEmpty()) {
             throw new ScenarioFileException("field '" + at + ".model': unknown preset '" + model + "' (known: "
                     + String.join(", ", ModelPresets.ALL.stream().map(m -> m.name()).toList())
@@ -334,16 +343,16 @@ public final class ScenarioFile {
         double bandwidth = s.has("bandwidthEfficiency")
                 ? number(s, at, "bandwidthEfficiency", ScenarioLimits.BANDWIDTH_EFFICIENCY) : 1;
         Double price = price(s, at);
-        int stages = s.has("pipelineStages") ? (int) number(s, at, "pipelineStages", ScenarioLimits.PIPELINE_STAGES) : 1;
+        int stages = s.hasNonNull("pipelineStages") ? (int) number(s, at, "pipelineStages", ScenarioLimits.PIPELINE_STAGES) : 1;
         int layers = model == null ? lab.roofline.engine.ModelSpec.fromParameterCount(parameters).layers()
                 : ModelPresets.find(model).orElseThrow().layers();
         String layout = ScenarioLimits.parallelismProblem(gpuCount, stages, layers);
         if (layout != null) {
             throw new ScenarioFileException("field '" + at + ".pipelineStages': " + layout.replaceFirst("^Pipeline stages: ", ""));
         }
-        double overhead = s.has("layerOverheadMicroseconds")
+        double overhead = s.hasNonNull("layerOverheadMicroseconds")
                 ? number(s, at, "layerOverheadMicroseconds", ScenarioLimits.LAYER_OVERHEAD_MICROSECONDS) : 0;
-        return new ScenarioInputs(gpu, model, parameters, precision, weightOnly, kv, batch,
+        return new ScenarioInputs(gpu, model != null ? model : imported, parameters, precision, weightOnly, kv, batch,
                 prompt, generated, gpuCount, realism, compute, bandwidth, price, scales(s.get("whatIf"), at + ".whatIf"),
                 stages, overhead);
     }

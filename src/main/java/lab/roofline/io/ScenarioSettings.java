@@ -33,8 +33,14 @@ public final class ScenarioSettings {
                 .orElse(null);
         int gpuCount = (int) number(s, "gpuCount", ScenarioLimits.GPU_COUNT, d.gpuCount(), notes);
         int stages = (int) number(s, "pipelineStages", ScenarioLimits.PIPELINE_STAGES, 1, notes);
-        if (ScenarioLimits.parallelismProblem(gpuCount, stages, Integer.MAX_VALUE) != null) {
-            notes.add("settings: pipelineStages=" + stages + " does not divide gpuCount=" + gpuCount + "; using 1");
+        // The layers of a preset or a counted model (an imported model is checked where it is known: the app).
+        int layers = preset == null ? lab.roofline.engine.ModelSpec.fromParameterCount(parameters).layers()
+                : lab.roofline.engine.ModelPresets.find(preset).map(lab.roofline.engine.ModelSpec::layers)
+                .orElse(Integer.MAX_VALUE);
+        String layout = ScenarioLimits.parallelismProblem(gpuCount, stages, layers);
+        if (layout != null) {
+            notes.add("settings: pipelineStages=" + stages + ": " + layout.replaceFirst("^Pipeline stages: ", "")
+                    + "; using 1");
             stages = 1;
         }
         return new ScenarioInputs(text(s, "gpu").orElse(d.gpuId()), preset, parameters,

@@ -129,6 +129,7 @@ public final class DashboardView extends BorderPane {
         public final Action saveAs;
         public final Action exportCurve;
         public final Action exportComparison;
+        public final Action importModel;
         public final Action openCommandLine = command("Open Command Line…", null, e -> openCommandLine(),
                 "Type or paste a `roofline-lab report …` line to set the scenario from it");
 
@@ -147,6 +148,9 @@ public final class DashboardView extends BorderPane {
                     "The live scenario and the pins side by side, every summary number with its ratio to the "
                             + "live one, for a spreadsheet");
             exportComparison.disabledProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.pins()));
+            importModel = command("Import Model (config.json)…", null, e -> files.importModel(),
+                    "Read a Hugging Face config.json (Llama, Mistral, Mixtral, Qwen2/3, Qwen3-MoE, Gemma 2/3, "
+                            + "DeepSeek-V2/V3, gpt-oss): its architecture joins the presets, parameters computed from the shapes");
             export = command("Export…", "Shortcut+E", e -> exporter.accept(null),
                     "Save a chart or the dashboard as PNG or SVG, slide-sized or as on screen (Ctrl+E)");
             for (ChartKind k : ChartKind.values()) {
@@ -198,6 +202,10 @@ public final class DashboardView extends BorderPane {
 
         /** Writes the comparison of the live scenario and the pins as CSV (asks where). */
         default void exportComparisonCsv() {
+        }
+
+        /** Reads a Hugging Face config.json (asks which) and makes its model live. */
+        default void importModel() {
         }
 
         /** For a window with no files (tests, benchmarks): the commands do nothing. */
@@ -366,6 +374,7 @@ public final class DashboardView extends BorderPane {
         exports.add(commands.exportCurve);
         exports.add(commands.exportComparison);
         exports.add(ActionUtils.ACTION_SEPARATOR);
+        exports.add(commands.importModel);
         exports.add(commands.openCommandLine);
         MenuBar bar = ActionUtils.createMenuBar(List.of(
                 new ActionGroup("File", exports),

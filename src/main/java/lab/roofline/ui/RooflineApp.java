@@ -67,6 +67,36 @@ public final class RooflineApp extends Application {
         return vm;
     }
 
+    /**
+     * Reads a config.json off the FX thread; a good one is kept in the models folder (so the next session
+     * lists it too) and made live, with what was not read said in the status line; a bad one changes nothing.
+     */
+    void importModelFrom(Path file) {
+        io.execute(() -> {
+            try {
+                lab.roofline.io.ModelConfigLoader.Loaded loaded = lab.roofline.io.ModelConfigLoader.read(file);
+                Path folder = AppHome.modelsDirectory();
+                java.nio.file.Files.createDirectories(folder);
+                String stem = loaded.model().name().replaceAll("[^A-Za-z0-9._-]+", "_");
+                lab.roofline.io.AtomicFiles.writeString(folder.resolve(stem + ".json"), ".roofline-model-",
+                        java.nio.file.Files.readString(file));
+                Platform.runLater(() -> {
+                    vm.importModel(loaded.model());
+                    view.showStatus("Imported " + loaded.model().name() + " ("
+                            + lab.roofline.engine.Units.parameterCount(loaded.model().totalParameters()) + " parameters, "
+                            + lab.roofline.engine.Units.parameterCount(loaded.model().activeParameters()) + " active)"
+                            + (loaded.notes().isEmpty() ? "" : "; " + String.join("; ", loaded.notes())), null);
+                });
+            } catch (lab.roofline.io.ModelConfigLoader.ModelConfigException e) {
+                Platform.runLater(() -> view.showStatus("Could not import " + file.getFileName() + ": "
+                        + e.getMessage() + ". Nothing changed.", null));
+            } catch (IOException | RuntimeException e) {
+                Platform.runLater(() -> view.showStatus("Could not import " + file.getFileName() + ": "
+                        + lab.roofline.io.IoReasons.of(e) + ". Nothing changed.", null));
+            }
+        });
+    }
+
     public static void launchApp(String[] args) {
         Application.launch(RooflineApp.class, args);
     }
@@ -86,6 +116,7 @@ public final class RooflineApp extends Application {
         vm.ownProperty().set(p -> !lab.roofline.io.ProfileLoader.isBundled(p));
         vm.apiPrices().setAll(data.apiPrices().prices());
         vm.setRealism(data.realism().realism());
+        data.models().models().forEach(vm::addImportedModel);
         List<String> settingsNotes = restoreScenario();
         view = new DashboardView(vm, this::export, new ScenarioFiles());
         view.setProfileActions(new Profiles());
@@ -592,6 +623,16 @@ public final class RooflineApp extends Application {
 
     /** The File menu's scenario commands. */
     private final class ScenarioFiles implements DashboardView.ScenarioFileActions {
+        @Override
+        public void importModel() {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Import a model's config.json");
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Hugging Face config (JSON)", "*.json"));
+            java.io.File chosen = chooser.showOpenDialog(stage);
+            if (chosen != null) {
+                importModelFrom(chosen.toPath());
+            }
+        }
         @Override
         public void exportCurveCsv() {
             // The text is made here, on the FX thread, where the evaluation is; the file is written on the io thread.

@@ -103,6 +103,41 @@ class CliTest {
     }
 
     @Test
+    void aModelConfigIsReadForReportAndExportAndWhatItDoesNotReadGoesToStderr(@TempDir Path dir) throws Exception {
+        Run r = run("report", "--json", "--model-config", "src/test/resources/model-configs/deepseek-v3.json",
+                "--gpu", "h200_sxm", "--gpus", "8", "--precision", "fp8", "--prompt", "8192");
+        assertThat(r.code()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertThat(j.path("model").path("parameters").asDouble()).isEqualTo(671_026_419_200.0);
+        assertThat(j.path("model").path("attention").path("kind").asText()).isEqualTo("latent");
+        assertThat(j.path("model").path("kvCacheBytesPerToken").asDouble()).isEqualTo(70_272);
+        assertThat(r.err()).contains("roofline-lab: note: the multi-token-prediction layer");
+        Path png = dir.resolve("g.png");
+        assertThat(run("export", "--chart", "roofline", "--out", png.toString(), "--model-config",
+                "src/test/resources/model-configs/gpt-oss-120b.json").code()).isZero();
+        assertThat(Files.size(png)).isPositive();
+        Run both = run("report", "--model", "Mistral-7B", "--model-config", "src/test/resources/model-configs/qwen3-8b.json");
+        assertThat(both.code()).isEqualTo(2);
+        assertThat(both.err()).contains("use either --model-config or --model/--params, not both");
+        Run bad = run("report", "--model-config", dir.toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("--model-config: ").contains("not a regular file").doesNotContain("Exception");
+    }
+
+    @Test
+    void aStageCountTheModelCannotTakeNamesWhereBothCameFrom(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("s.roofline.json");
+        assertThat(run("report", "--gpus", "16", "--pipeline-stages", "16", "--save-scenario", file.toString()).code())
+                .isZero();
+        Run r = run("report", "--scenario", file.toString(), "--params", "1e8");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains(file + ": field 'scenario.pipelineStages' with --params: 16 stages need at least "
+                + "16 layers; the model has 8");
+        // --gpus keeps the file's stages while they still divide the devices.
+        assertThat(run("report", "--scenario", file.toString(), "--gpus", "32").out()).contains("as TP2 × PP16");
+    }
+
+    @Test
     void reportWithoutAPriceGivesNullCosts() throws Exception {
         Run r = run("report", "--json", "--gpu", "l4", "--model", "Llama-3.1-8B");
         JsonNode j = new ObjectMapper().readTree(r.out());
@@ -167,7 +202,7 @@ class CliTest {
             "report --gpus 0 | --gpus: too small (at least 1)",
             "report --gpus 5000 | --gpus: too large (at most 4,096)",
             "report --gpus 6 --pipeline-stages 4 | --pipeline-stages: 4 stages do not divide 6 GPUs evenly",
-            "report --gpus 64 --pipeline-stages 64 --model Llama-3.1-8B | --pipeline-stages: 64 stages need at least 64 layers; the model has 32",
+            "report --gpus 64 --pipeline-stages 64 --model Llama-3.1-8B | --pipeline-stages with --model: 64 stages need at least 64 layers; the model has 32",
             "report --pipeline-stages 0 | --pipeline-stages: too small (at least 1)",
             "report --layer-overhead-us -5 | --layer-overhead-us: too small (at least 0)",
             "report --layer-overhead-us 1e5 | --layer-overhead-us: too large (at most 10,000)",

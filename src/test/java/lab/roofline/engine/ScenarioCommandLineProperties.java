@@ -46,6 +46,12 @@ class ScenarioCommandLineProperties {
                 List.of("roofline-lab report --precision bf16 --weight-only", "--weight-only needs weights narrower"),
                 List.of("roofline-lab report --batch 2 --batch 3", "--batch is given twice"),
                 List.of("roofline-lab report --batch " + "9".repeat(1_000_000), "--batch: too long to be a number"),
+                List.of("roofline-lab report --gpus 128 --pipeline-stages 128 --model Llama-3.1-8B",
+                        "--pipeline-stages: 128 stages need at least 128 layers; the model has 32"),
+                List.of("roofline-lab report --gpus 16 --pipeline-stages 16 --params 1e8",
+                        "--pipeline-stages: 16 stages need at least 16 layers; the model has 8"),
+                List.of("roofline-lab report --gpus 6 --pipeline-stages 4", "4 stages do not divide 6 GPUs evenly"),
+                List.of("roofline-lab report --layer-overhead-us lots", "--layer-overhead-us: 'lots' is not a number"),
                 List.of("   ", "the line is empty"))) {
             var p = ScenarioCommandLine.parse(c.get(0), Realism.IDEAL);
             assertThat(p.ok()).as(c.get(0)).isFalse();

@@ -84,4 +84,27 @@ class ExplanationTest {
                 + "takes 20.9 ms.")
                 .contains("47.9 tokens/s");
     }
+
+    @Test
+    void theCaptionNamesAnOverheadAndNeverCallsItIdeal() {
+        lab.roofline.engine.Scenario s = lab.roofline.engine.Scenario.of(ModelPresets.LLAMA_3_1_70B, TestProfiles.H100);
+        assertThat(Captions.of(RooflineEngine.evaluate(s))).contains("ideal (100 % of peak)");
+        String withOverhead = Captions.of(RooflineEngine.evaluate(s.withLayerOverhead(5e-6)));
+        assertThat(withOverhead).doesNotContain("ideal").contains("100 % of peak + 5.00 µs a layer of overhead");
+        assertThat(Captions.of(RooflineEngine.evaluate(s.withEfficiency(0.8, 0.84).withLayerOverhead(55.5e-6))))
+                .contains("derated to 80.0 % of peak FLOP/s, 84.0 % of bandwidth + 55.5 µs a layer of overhead");
+    }
+
+    @Test
+    void severalDevicesAreExplainedWithTheirCommunication() {
+        lab.roofline.engine.Scenario one = lab.roofline.engine.Scenario.of(ModelPresets.LLAMA_3_1_70B, TestProfiles.H100);
+        assertThat(Explanation.paragraph(Explanation.Topic.COMMUNICATION, RooflineEngine.evaluate(one)))
+                .startsWith("On one device no activations cross a link");
+        Evaluation eight = RooflineEngine.evaluate(one.withParallelism(8, 2));
+        assertThat(Explanation.paragraph(Explanation.Topic.COMMUNICATION, eight))
+                .contains("As 2 pipeline stages of 4 devices in tensor parallel")
+                .contains(Units.seconds(eight.decode().communicationSeconds()))
+                .contains("not overlapped with compute")
+                .contains("prefill waits 2 stage-times to fill and drain the pipeline");
+    }
 }

@@ -83,6 +83,9 @@ class ProfileLoaderTest {
             "a link of zero bandwidth | {\"id\": \"x\", \"name\": \"x\", \"peakTflops\": {\"bf16\": 1}, \"memoryBandwidthGBps\": 1, \"memoryGB\": 1, \"sources\": [\"s\"], \"interconnect\": {\"name\": \"NVLink\", \"bandwidthGBps\": 0, \"latencyUs\": 1}} | field 'interconnect.bandwidthGBps' must be above zero, got 0",
             "a link with a misspelt key | {\"id\": \"x\", \"name\": \"x\", \"peakTflops\": {\"bf16\": 1}, \"memoryBandwidthGBps\": 1, \"memoryGB\": 1, \"sources\": [\"s\"], \"interconnect\": {\"name\": \"NVLink\", \"bandwidthGbps\": 450, \"latencyUs\": 1}} | field 'interconnect.bandwidthGbps' is not known (known: name, bandwidthGBps, latencyUs, note)",
             "a link without a name | {\"id\": \"x\", \"name\": \"x\", \"peakTflops\": {\"bf16\": 1}, \"memoryBandwidthGBps\": 1, \"memoryGB\": 1, \"sources\": [\"s\"], \"interconnect\": {\"bandwidthGBps\": 450, \"latencyUs\": 1}} | missing field 'interconnect.name'",
+            "a link just below the least bandwidth | {\"id\": \"x\", \"name\": \"x\", \"peakTflops\": {\"bf16\": 1}, \"memoryBandwidthGBps\": 1, \"memoryGB\": 1, \"sources\": [\"s\"], \"interconnect\": {\"name\": \"NVLink\", \"bandwidthGBps\": 0.0999, \"latencyUs\": 1}} | is not physically plausible: 0.0999 is below 0.1",
+            "a link of minus one microsecond | {\"id\": \"x\", \"name\": \"x\", \"peakTflops\": {\"bf16\": 1}, \"memoryBandwidthGBps\": 1, \"memoryGB\": 1, \"sources\": [\"s\"], \"interconnect\": {\"name\": \"NVLink\", \"bandwidthGBps\": 450, \"latencyUs\": -1}} | must be from 0 to 1,000 microseconds, got -1",
+            "a link named in invisible characters | {\"id\": \"x\", \"name\": \"x\", \"peakTflops\": {\"bf16\": 1}, \"memoryBandwidthGBps\": 1, \"memoryGB\": 1, \"sources\": [\"s\"], \"interconnect\": {\"name\": \"\u202e\u200b\u2066\", \"bandwidthGBps\": 450, \"latencyUs\": 1}} | field 'interconnect.name' must be a non-empty string (it holds only invisible characters)",
     })
     void eachBadProfileIsRefusedNamingTheFieldAndReason(String what, String json, String expected) {
         assertThatThrownBy(() -> ProfileLoader.parse(json)).isInstanceOf(ProfileLoader.ProfileException.class)
@@ -144,6 +147,14 @@ class ProfileLoaderTest {
         Files.writeString(file, "window.width=wide\n\\u12");
         Settings damaged = Settings.load(file);
         assertThat(damaged.number("window.width")).isEmpty();
+    }
+
+    @Test
+    void aLinkOfMinusZeroLatencyIsZero() throws Exception {
+        var p = ProfileLoader.parse("{\"id\": \"x\", \"name\": \"x\", \"peakTflops\": {\"bf16\": 1}, "
+                + "\"memoryBandwidthGBps\": 1, \"memoryGB\": 1, \"sources\": [\"s\"], "
+                + "\"interconnect\": {\"name\": \"L\", \"bandwidthGBps\": 10, \"latencyUs\": -0.0}}");
+        assertThat(Double.doubleToRawLongBits(p.interconnect().latencySeconds())).isZero();
     }
 
     @Test

@@ -178,6 +178,9 @@ class ScenarioFileTest {
                         "\"pricePerHour\": null, \"pipelineStages\": 3", "field 'scenario.pipelineStages': 3 stages do not divide 1 GPU evenly"},
                 {"stages as text", "\"pricePerHour\": null", "\"pricePerHour\": null, \"pipelineStages\": \"two\"",
                         "field 'scenario.pipelineStages' must be a number"},
+                {"an imported model's name of a paragraph", "\"model\": \"Llama-3.1-70B\"",
+                        "\"model\": null, \"importedModel\": \"" + "m".repeat(101) + "\"",
+                        "field 'scenario.importedModel' is too long (at most 100 characters)"},
                 {"an overhead below zero", "\"pricePerHour\": null", "\"pricePerHour\": null, \"layerOverheadMicroseconds\": -1",
                         "field 'scenario.layerOverheadMicroseconds': too small (at least 0)"},
         };
@@ -192,6 +195,23 @@ class ScenarioFileTest {
         assertThat(text).as("the case changes the sample").isNotEqualTo(GOOD);
         assertThatThrownBy(() -> ScenarioFile.parse(text)).isInstanceOf(ScenarioFileException.class)
                 .hasMessageContaining(expected);
+    }
+
+    @Test
+    void anImportedModelIsNamedAndAnOptionalNullIsItsDefault() throws Exception {
+        ScenarioInputs in = ScenarioInputs.DEFAULT.withParallelism(8, 2);
+        ScenarioInputs imported = new ScenarioInputs(in.gpuId(), "my-finetune", 9.24e9, in.precision(), false,
+                in.kvPrecision(), 4, 1024, 256, 8, in.realism(), 1, 1, null, in.scales(), 2, 0);
+        String text = ScenarioFile.toJson(new lab.roofline.engine.NamedScenario("x", "", imported, null, java.util.List.of()));
+        assertThat(text).contains("\"model\" : null").contains("\"importedModel\" : \"my-finetune\"");
+        ScenarioInputs back = ScenarioFile.parse(text).inputs();
+        // Named, for the app where it is imported; elsewhere a custom model of its parameter count.
+        assertThat(back.presetName()).isEqualTo("my-finetune");
+        assertThat(back.parameters()).isEqualTo(9.24e9);
+        assertThat(back.pipelineStages()).isEqualTo(2);
+        String nulls = GOOD.replace("\"pricePerHour\": null", "\"pricePerHour\": null, \"pipelineStages\": null, "
+                + "\"layerOverheadMicroseconds\": null");
+        assertThat(ScenarioFile.parse(nulls).inputs().pipelineStages()).isEqualTo(1);
     }
 
     @Test

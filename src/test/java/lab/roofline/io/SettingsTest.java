@@ -74,6 +74,31 @@ class SettingsTest {
     }
 
     @Test
+    void pipelineStagesTheDevicesOrTheModelCannotTakeAreNotedAndDropped(@TempDir Path dir) {
+        Settings s = Settings.load(dir.resolve("settings.properties"));
+        s.put("model", "Llama-3.1-8B");
+        s.put("gpuCount", "128");
+        s.put("pipelineStages", "128");
+        java.util.List<String> notes = new java.util.ArrayList<>();
+        ScenarioInputs read = ScenarioSettings.read(s, notes);
+        assertThat(read.pipelineStages()).isEqualTo(1);
+        assertThat(read.gpuCount()).isEqualTo(128);
+        assertThat(notes).containsExactly("settings: pipelineStages=128: 128 stages need at least 128 layers; "
+                + "the model has 32; using 1");
+        s.put("model", "");
+        s.put("parameters", "1e8");
+        s.put("gpuCount", "8");
+        s.put("pipelineStages", "3");
+        notes.clear();
+        assertThat(ScenarioSettings.read(s, notes).pipelineStages()).isEqualTo(1);
+        assertThat(notes).containsExactly("settings: pipelineStages=3: 3 stages do not divide 8 GPUs evenly; using 1");
+        s.put("pipelineStages", "4");
+        notes.clear();
+        assertThat(ScenarioSettings.read(s, notes).pipelineStages()).isEqualTo(4);
+        assertThat(notes).isEmpty();
+    }
+
+    @Test
     void twoInstancesSavingAtOnceNeverTearTheFile(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("settings.properties");
         Thread a = new Thread(() -> saveMany(file, "one"));

@@ -55,7 +55,18 @@ public final class ModelSection extends VBox {
         Fxml.loadInto(this);
 
         modelBox.getItems().add(null);
-        modelBox.getItems().addAll(ModelPresets.ALL);
+        modelBox.getItems().addAll(vm.models());
+        // Imported models join the list; the chosen model stays chosen through the refill.
+        listeners.onInvalidated(vm.models(), obs -> {
+            ModelSpec chosen = vm.presetProperty().get();
+            List<ModelSpec> items = new java.util.ArrayList<>();
+            items.add(null);
+            items.addAll(vm.models());
+            modelBox.getItems().setAll(items);
+            if (vm.presetProperty().get() != chosen) {
+                vm.presetProperty().set(chosen);
+            }
+        });
         modelBox.setCellFactory(lv -> new ModelCell());
         modelBox.setButtonCell(new ModelCell());
         listeners.bindBidirectional(modelBox.valueProperty(), vm.presetProperty());

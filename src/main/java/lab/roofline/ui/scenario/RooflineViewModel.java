@@ -370,7 +370,7 @@ public final class RooflineViewModel {
         HardwareProfile chosen = profiles.stream().filter(p -> p.id().equalsIgnoreCase(in.gpuId())).findFirst()
                 .orElse(gpu.get());
         gpu.set(chosen);
-        Optional<ModelSpec> named = in.presetName() == null ? Optional.empty() : ModelPresets.find(in.presetName());
+        Optional<ModelSpec> named = in.presetName() == null ? Optional.empty() : findModel(in.presetName());
         preset.set(named.orElse(null));
         if (named.isEmpty() && ScenarioLimits.PARAMETERS.allows(in.parameters())) {
             customParameters.set(in.parameters());
@@ -453,6 +453,38 @@ public final class RooflineViewModel {
             customLayerOverheadMicroseconds.set(microseconds);
             realismMode.set(RealismMode.CUSTOM);
         }
+    }
+
+    /** The presets, then the models imported from config.json files. */
+    private final javafx.collections.ObservableList<ModelSpec> models =
+            javafx.collections.FXCollections.observableArrayList(ModelPresets.ALL);
+
+    public javafx.collections.ObservableList<ModelSpec> models() {
+        return models;
+    }
+
+    /** A preset or an imported model by name, ignoring case and punctuation. */
+    public Optional<ModelSpec> findModel(String name) {
+        String wanted = name == null ? "" : name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        return models.stream().filter(m -> m.name().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "")
+                .equals(wanted)).findFirst();
+    }
+
+    /**
+     * Adds an imported model and makes it live. One of the same name as another import replaces it; one named
+     * like a preset is called "… (imported)", so the preset is never hidden.
+     */
+    public void importModel(ModelSpec imported) {
+        preset.set(addImportedModel(imported));
+    }
+
+    /** Lists an imported model (as {@link #importModel} names it) without making it live; returns it as listed. */
+    public ModelSpec addImportedModel(ModelSpec imported) {
+        ModelSpec model = ModelPresets.find(imported.name()).isPresent()
+                ? imported.withName(imported.name() + " (imported)") : imported;
+        findModel(model.name()).ifPresent(models::remove);
+        models.add(model);
+        return model;
     }
 
     /** An overhead per layer typed in µs ("55.5", "0.5"). */
