@@ -49,6 +49,7 @@ public final class ReportJson {
         put(gpu, "peakFlopsPerSecond", s.gpu().peakFlopsPerSecond().get(e.computePrecision()));
         put(gpu, "memoryBandwidthBytesPerSecond", s.gpu().memoryBandwidthBytesPerSecond());
         put(gpu, "memoryCapacityBytes", s.gpu().memoryCapacityBytes());
+        put(gpu, "usableMemoryBytes", s.gpu().usableMemoryBytes());
         put(gpu, "priceUsdPerHour", s.priceUsdPerHour());
         // Nominal, as the peak and bandwidth above; the effective ridge includes the efficiencies.
         double nominalRidge = s.gpu().peakFlopsPerSecond().get(e.computePrecision()) / s.gpu().memoryBandwidthBytesPerSecond();

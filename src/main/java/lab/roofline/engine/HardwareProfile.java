@@ -10,6 +10,7 @@ import java.util.OptionalDouble;
 /**
  * One accelerator, per device. Peaks are dense (never 2:4-sparse) and in FLOP/s (OP/s for integers).
  *
+ * @param memoryCapacityBytes the device's memory in bytes (a profile's "memoryGiB": 80 is 80 x 2^30)
  * @param priceUsdPerHour on-demand price per device-hour, or NaN when none is known
  * @param year            the year it was released, or 0 when not known
  * @param whatIf          the scales a what-if applied to the device it is made from ({@link HardwareScales#apply}),
@@ -57,6 +58,23 @@ public record HardwareProfile(
         peakFlopsPerSecond = Collections.unmodifiableMap(copy);
         sources = List.copyOf(sources);
         notes = notes == null ? "" : notes;
+    }
+
+    /** One GiB: vendors' "GB" of HBM, GDDR and LPDDR is binary (an H100's 80 GB is 80 GiB). */
+    public static final double GIB = 1L << 30;
+
+    /**
+     * What a serving process keeps for itself on each device before weights and cache: the driver's reservation
+     * (an H100 shows 81,559 of its 81,920 MiB to CUDA) and the CUDA context and library workspaces (about half
+     * a GiB more). 1 GiB, or a twentieth of a small device's memory.
+     */
+    public double runtimeReserveBytes() {
+        return Math.min(GIB, memoryCapacityBytes / 20);
+    }
+
+    /** The memory weights and KV cache can use on one device: capacity less the runtime reserve. */
+    public double usableMemoryBytes() {
+        return memoryCapacityBytes - runtimeReserveBytes();
     }
 
     public OptionalDouble price() {

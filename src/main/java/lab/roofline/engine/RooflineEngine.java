@@ -260,10 +260,10 @@ public final class RooflineEngine {
     private static Evaluation.MemoryUse memory(Scenario s, Setup u) {
         double weights = u.model.totalParameters() * u.bytesPerWeight;
         double kvPerSequence = u.model.kvCacheBytes(s.promptTokens() + s.generatedTokens(), s.kvPrecision());
-        double capacity = s.gpu().memoryCapacityBytes() * s.gpuCount();
+        double capacity = s.gpu().usableMemoryBytes() * s.gpuCount();
         long maxBatch = weights > capacity ? 0
                 : (long) Math.min(ScenarioLimits.MAX_BATCH, Math.floor((capacity - weights) / kvPerSequence));
-        int minDevices = (int) Math.min(Integer.MAX_VALUE, Math.ceil(weights / s.gpu().memoryCapacityBytes()));
+        int minDevices = (int) Math.min(Integer.MAX_VALUE, Math.ceil(weights / s.gpu().usableMemoryBytes()));
         return new Evaluation.MemoryUse(weights, s.batchSize() * kvPerSequence, capacity, maxBatch, minDevices);
     }
 

@@ -32,7 +32,7 @@ public final class ProfileDrafts {
         for (Precision p : Precision.values()) {
             fields.add("peakTflops." + p.key());
         }
-        fields.addAll(List.of("memoryBandwidthGBps", "memoryGB", "interconnect.name", "interconnect.bandwidthGBps",
+        fields.addAll(List.of("memoryBandwidthGBps", "memoryGiB", "interconnect.name", "interconnect.bandwidthGBps",
                 "interconnect.latencyUs", "interconnect.note", "priceUsdPerHour", "sources", "notes"));
         FIELDS = List.copyOf(fields);
     }
@@ -56,7 +56,7 @@ public final class ProfileDrafts {
         f.put("year", p.year() > 0 ? Integer.toString(p.year()) : "");
         p.peakFlopsPerSecond().forEach((precision, flops) -> f.put("peakTflops." + precision.key(), number(flops / 1e12)));
         f.put("memoryBandwidthGBps", number(p.memoryBandwidthBytesPerSecond() / 1e9));
-        f.put("memoryGB", number(p.memoryCapacityBytes() / 1e9));
+        f.put("memoryGiB", number(p.memoryCapacityBytes() / lab.roofline.engine.HardwareProfile.GIB));
         if (p.interconnect() != null) {
             f.put("interconnect.name", p.interconnect().name());
             f.put("interconnect.bandwidthGBps", number(p.interconnect().bandwidthBytesPerSecond() / 1e9));

@@ -155,7 +155,13 @@ public final class ProfileLoader {
         com.fasterxml.jackson.databind.node.ObjectNode peaks = root.putObject("peakTflops");
         p.peakFlopsPerSecond().forEach((precision, flops) -> peaks.put(precision.key(), flops / 1e12));
         root.put("memoryBandwidthGBps", p.memoryBandwidthBytesPerSecond() / 1e9);
-        root.put("memoryGB", p.memoryCapacityBytes() / 1e9);
+        // GiB when it is a round number of them (every bundled device), else decimal GB as typed.
+        java.math.BigDecimal gib = new java.math.BigDecimal(p.memoryCapacityBytes() / lab.roofline.engine.HardwareProfile.GIB);
+        if (gib.stripTrailingZeros().scale() <= 4) {
+            root.put("memoryGiB", gib.stripTrailingZeros());
+        } else {
+            root.put("memoryGB", p.memoryCapacityBytes() / 1e9);
+        }
         if (!Double.isNaN(p.priceUsdPerHour())) {
             root.put("priceUsdPerHour", p.priceUsdPerHour());
         }
@@ -234,7 +240,16 @@ public final class ProfileLoader {
             }
         }
         double bandwidth = requiredPositive(root, "memoryBandwidthGBps", MIN_BANDWIDTH_GBPS, MAX_BANDWIDTH_GBPS) * 1e9;
-        double capacity = requiredPositive(root, "memoryGB", MIN_MEMORY_GB, MAX_MEMORY_GB) * 1e9;
+        // Binary GiB (what vendors mean by an HBM, GDDR or LPDDR "GB") or decimal GB: one of the two.
+        if (root.hasNonNull("memoryGiB") && root.hasNonNull("memoryGB")) {
+            throw new ProfileException("field 'memoryGiB': give memoryGiB (binary, 2^30 bytes) or memoryGB (10^9 bytes), not both");
+        }
+        if (!root.hasNonNull("memoryGiB") && !root.hasNonNull("memoryGB")) {
+            throw new ProfileException("missing field 'memoryGiB' (or 'memoryGB' for decimal gigabytes)");
+        }
+        double capacity = root.hasNonNull("memoryGiB")
+                ? requiredPositive(root, "memoryGiB", MIN_MEMORY_GB, MAX_MEMORY_GB) * lab.roofline.engine.HardwareProfile.GIB
+                : requiredPositive(root, "memoryGB", MIN_MEMORY_GB, MAX_MEMORY_GB) * 1e9;
         double price = root.hasNonNull("priceUsdPerHour")
                 ? positive(root.get("priceUsdPerHour"), "priceUsdPerHour", MIN_PRICE_USD_PER_HOUR, MAX_PRICE_USD_PER_HOUR) : Double.NaN;
 

@@ -18,7 +18,7 @@ class HardwareScalesTest {
         assertThat(twice.memoryBandwidthBytesPerSecond()).isEqualTo(6.7e12);
         assertThat(twice.peakFlopsPerSecond().get(Precision.BF16)).isEqualTo(989.5e12 * 0.5);
         assertThat(twice.peakFlopsPerSecond().get(Precision.FP8)).isEqualTo(1979e12 * 0.5);
-        assertThat(twice.memoryCapacityBytes()).isEqualTo(120e9);
+        assertThat(twice.memoryCapacityBytes()).isEqualTo(H100.memoryCapacityBytes() * 1.5);
         assertThat(twice.priceUsdPerHour()).isEqualTo(H100.priceUsdPerHour());
         assertThat(twice.name()).isEqualTo("NVIDIA H100 SXM5 80GB with 2× bandwidth, 0.5× peak FLOP/s, 1.5× memory");
         assertThat(twice.whatIf()).isEqualTo(new HardwareScales(2, 0.5, 1.5));

@@ -72,7 +72,10 @@ class RooflineEngineTest {
         double kvPerSequence = 2000 * 131_072.0;
         assertThat(e.memory().weightBytes()).isEqualTo(weights);
         assertThat(e.memory().kvCacheBytes()).isEqualTo(10 * kvPerSequence);
-        assertThat(e.memory().maxBatch()).isEqualTo((long) Math.floor((80e9 - weights) / kvPerSequence));
+        // 80 GB less the 1 GiB a serving process keeps for the runtime.
+        double usable = 80e9 - (1L << 30);
+        assertThat(e.memory().capacityBytes()).isEqualTo(usable);
+        assertThat(e.memory().maxBatch()).isEqualTo((long) Math.floor((usable - weights) / kvPerSequence));
         assertThat(e.memory().fits()).isTrue();
     }
 
@@ -85,14 +88,14 @@ class RooflineEngineTest {
         assertThat(e.notices()).anyMatch(n -> n.contains("do not fit") && n.contains("2 × H100 SXM"));
         Evaluation two = RooflineEngine.evaluate(Scenario.of(ModelPresets.LLAMA_3_1_70B, TestProfiles.H100).withGpuCount(2));
         assertThat(two.memory().fits()).isTrue();
-        assertThat(two.memory().capacityBytes()).isEqualTo(160e9);
+        assertThat(two.memory().capacityBytes()).isEqualTo(2 * (80e9 - (1L << 30)));
     }
 
     @Test
     void tooLargeABatchIsReportedInPlainWords() {
         Evaluation e = RooflineEngine.evaluate(Scenario.of(ModelPresets.LLAMA_3_1_8B, TestProfiles.H100).withBatchSize(4096));
         assertThat(e.memory().fits()).isFalse();
-        assertThat(e.notices()).anyMatch(n -> n.startsWith("Does not fit in 80.0 GB at batch 4,096"));
+        assertThat(e.notices()).anyMatch(n -> n.startsWith("Does not fit in 78.9 GB at batch 4,096"));
     }
 
     @Test
@@ -268,8 +271,8 @@ class RooflineEngineTest {
         assertThat(e.memory().weightsFit()).isTrue();
         assertThat(e.memory().maxBatch()).isZero();
         assertThat(e.notices()).contains("One sequence's KV cache (10.7 GB at 32,769 tokens) does not fit beside the "
-                + "weights (70.6 GB) in 80.0 GB: needs 2 × H100 SXM, a shorter context or a narrower KV cache");
+                + "weights (70.6 GB) in 78.9 GB: needs 2 × H100 SXM, a shorter context or a narrower KV cache");
         Evaluation huge = RooflineEngine.evaluate(Scenario.of(ModelPresets.LLAMA_3_1_405B, TestProfiles.H100));
-        assertThat(huge.notices()).anyMatch(n -> n.startsWith("Weights alone (812 GB) do not fit in 80.0 GB: needs at least 11 × H100 SXM"));
+        assertThat(huge.notices()).anyMatch(n -> n.startsWith("Weights alone (812 GB) do not fit in 78.9 GB: needs at least 11 × H100 SXM"));
     }
 }

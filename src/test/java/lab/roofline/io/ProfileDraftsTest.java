@@ -38,7 +38,7 @@ class ProfileDraftsTest {
     @CsvSource(delimiter = '|', value = {
             "memoryBandwidthGBps | 0 | memoryBandwidthGBps | must be above zero",
             "memoryBandwidthGBps | fast | memoryBandwidthGBps | must be a number, got \"fast\"",
-            "memoryGB | -3 | memoryGB | must be above zero",
+            "memoryGiB | -3 | memoryGiB | must be above zero",
             "peakTflops.bf16 | 1e9 | peakTflops.bf16 | ",
             "year | 1850 | year | must be a year from 2000 to 2040",
             "priceUsdPerHour | 0.001 | priceUsdPerHour | below 0.01",

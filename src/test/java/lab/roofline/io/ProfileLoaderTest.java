@@ -41,7 +41,9 @@ class ProfileLoaderTest {
         assertThat(h100.peakFlopsPerSecond().get(Precision.BF16)).isEqualTo(989.5e12);
         assertThat(h100.peakFlopsPerSecond().get(Precision.FP8)).isEqualTo(1979e12);
         assertThat(h100.memoryBandwidthBytesPerSecond()).isEqualTo(3.35e12);
-        assertThat(h100.memoryCapacityBytes()).isEqualTo(80e9);
+        // "80 GB" of HBM is 80 GiB: CUDA sees 81,559 of its 81,920 MiB; a serving process keeps 1 GiB more.
+        assertThat(h100.memoryCapacityBytes()).isEqualTo(80.0 * (1L << 30));
+        assertThat(h100.usableMemoryBytes()).isEqualTo(79.0 * (1L << 30));
         HardwareProfile a100 = ProfileLoader.load(true, List.of()).find("a100_80gb_sxm").orElseThrow();
         assertThat(a100.runsNatively(Precision.FP8)).isFalse();
         assertThat(a100.peakFlopsPerSecond().get(Precision.BF16)).isEqualTo(312e12);

@@ -152,7 +152,7 @@ public final class ProfileEditor extends Dialog<Map<String, String>> {
             case "vendor" -> "Vendor";
             case "year" -> "Release year";
             case "memoryBandwidthGBps" -> "Memory bandwidth, GB/s";
-            case "memoryGB" -> "Memory, GB";
+            case "memoryGiB" -> "Memory, GiB (an \"80 GB\" HBM part is 80 GiB)";
             case "interconnect.name" -> "Interconnect (NVLink 4, PCIe Gen5 x16)";
             case "interconnect.bandwidthGBps" -> "Interconnect, GB/s per direction";
             case "interconnect.latencyUs" -> "Interconnect latency, µs per hop";

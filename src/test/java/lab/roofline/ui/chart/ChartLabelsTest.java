@@ -31,7 +31,7 @@ class ChartLabelsTest {
         Evaluation e = evaluate("h100_sxm", ModelPresets.LLAMA_3_1_405B, Precision.BF16, 1);
         LabelLayout roofline = RooflineLabels.layout(e, new RooflineGeometry(e, 1100, 620), ChartLabelProperties.DEJAVU, 13);
         assertThat(roofline.label(RooflineLabels.INFEASIBLE_ID).text())
-                .startsWith("does not fit: needs 11 × NVIDIA H100 SXM5 80GB");
+                .startsWith("does not fit: needs 10 × NVIDIA H100 SXM5 80GB");
         LabelLayout utilization = UtilizationLabels.layout(e, List.of(), false, 900, 500, ChartLabelProperties.DEJAVU, 13);
         assertThat(utilization.label(UtilizationLabels.CURRENT_ID).text()).startsWith("batch 1 (does not fit): ");
         assertThat(utilization.label(UtilizationLabels.WALL_ID).text()).isEqualTo("weights alone do not fit");

@@ -81,7 +81,8 @@ class HardwareSectionUiTest extends DashboardFixture {
         assertThat(lab.roofline.explain.Captions.of(vm.result())).contains("with 2× bandwidth");
         assertThat(vm.inputs().scales().bandwidth()).isEqualTo(2);
         robot.interact(() -> hardware.memoryScale.setValue(0.5));
-        assertThat(vm.result().memory().capacityBytes()).isEqualTo(40e9);
+        // Half of 80 GiB, less the 1 GiB runtime reserve.
+        assertThat(vm.result().memory().capacityBytes()).isEqualTo(39.0 * (1L << 30));
         // One undo step each, and "as it is" puts the device back.
         robot.interact(() -> vm.history().undo());
         assertThat(hardware.memoryScale.getValue()).isEqualTo(1.0);

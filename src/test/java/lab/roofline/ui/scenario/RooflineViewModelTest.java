@@ -166,7 +166,7 @@ class RooflineViewModelTest {
         assertThat(vm.result().notices()).contains("NVIDIA A100 SXM4 80GB has no FP8 peak: using BF16/FP16");
         vm.presetProperty().set(ModelPresets.LLAMA_3_1_8B);
         vm.batchSizeProperty().set(4096);
-        assertThat(vm.result().notices()).anyMatch(w -> w.startsWith("Does not fit in 80.0 GB at batch 4,096"));
+        assertThat(vm.result().notices()).anyMatch(w -> w.startsWith("Does not fit in 84.8 GB at batch 4,096"));
     }
 
     @Test

@@ -37,9 +37,9 @@ class SummaryStripUiTest extends DashboardFixture {
                 .type(KeyCode.ENTER);
         settle();
         assertThat(vm.batchSizeProperty().get()).isEqualTo(4000);
-        assertThat(view.summary().warningTexts()).anyMatch(t -> t.contains("Does not fit in 80.0 GB at batch 4,000"));
+        assertThat(view.summary().warningTexts()).anyMatch(t -> t.contains("Does not fit in 84.8 GB at batch 4,000"));
         assertThat(tile(Derivations.Quantity.MEMORY).getPseudoClassStates()).contains(PseudoClass.getPseudoClass("over"));
-        assertThat(tile(Derivations.Quantity.MEMORY).valueText()).endsWith("/ 80.0 GB");
+        assertThat(tile(Derivations.Quantity.MEMORY).valueText()).endsWith("/ 84.8 GB");
         // What it would do, not what it does: speeds and costs say so alike.
         for (Derivations.Quantity q : new Derivations.Quantity[] {Derivations.Quantity.DECODE_THROUGHPUT,
                 Derivations.Quantity.TIME_PER_OUTPUT_TOKEN, Derivations.Quantity.OUTPUT_COST}) {
