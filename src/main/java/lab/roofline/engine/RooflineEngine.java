@@ -145,8 +145,8 @@ public final class RooflineEngine {
         double embedding = m.inputEmbeddingParameters();
         Term matmul = new Term(
                 2 * (m.activeParameters() - embedding) * batch,
-                microbatches * (m.parametersTouched(batch / microbatches) - embedding) * u.bytesPerWeight
-                        + (embedding > 0 ? batch * m.hiddenSize() * u.bytesPerWeight : 0),
+                microbatches * u.weightBytesRead(batch / microbatches)
+                        + (embedding > 0 ? batch * m.hiddenSize() * u.tableBytesPerValue : 0),
                 0,
                 batch * u.kvBytesPerToken,
                 batch * activationBytesPerToken(m),
@@ -201,8 +201,8 @@ public final class RooflineEngine {
         double head = m.outputHeadParameters();
         Term matmul = new Term(
                 2 * (m.activeParameters() - embedding - head) * tokens + 2 * head * batch,
-                microbatches * (m.parametersTouched(tokens / microbatches) - embedding) * u.bytesPerWeight
-                        + (embedding > 0 ? tokens * m.hiddenSize() * u.bytesPerWeight : 0),
+                microbatches * u.weightBytesRead(tokens / microbatches)
+                        + (embedding > 0 ? tokens * m.hiddenSize() * u.tableBytesPerValue : 0),
                 0,
                 tokens * u.kvBytesPerToken,
                 tokens * activationBytesPerToken(m),
@@ -258,7 +258,8 @@ public final class RooflineEngine {
     }
 
     private static Evaluation.MemoryUse memory(Scenario s, Setup u) {
-        double weights = u.model.totalParameters() * u.bytesPerWeight;
+        double tables = u.model.inputEmbeddingParameters() + u.model.outputHeadParameters();
+        double weights = (u.model.totalParameters() - tables) * u.bytesPerWeight + tables * u.tableBytesPerValue;
         double kvPerSequence = u.model.kvCacheBytes(s.promptTokens() + s.generatedTokens(), s.kvPrecision());
         double capacity = s.gpu().usableMemoryBytes() * s.gpuCount();
         long maxBatch = weights > capacity ? 0
@@ -313,12 +314,23 @@ public final class RooflineEngine {
 
     /** Constants of one scenario, computed once per evaluation. */
     private static final class Setup {
+        /**
+         * Bytes of the weights a forward pass over {@code tokens} tokens reads, but the input embedding (its rows
+         * are counted per token): the output table at its own precision, the rest at the weights'.
+         */
+        double weightBytesRead(double tokens) {
+            double head = model.outputHeadParameters();
+            return (model.parametersTouched(tokens) - model.inputEmbeddingParameters() - head) * bytesPerWeight
+                    + head * tableBytesPerValue;
+        }
+
         final Scenario scenario;
         final ModelSpec model;
         final Precision computePrecision;
         final Precision requestedAttentionPrecision;
         final Precision attentionPrecision;
         final double bytesPerWeight;
+        final double tableBytesPerValue;
         final double kvBytesPerToken;
         final double matmulPeakPerDevice;
         final double attentionPeakPerDevice;
@@ -343,6 +355,7 @@ public final class RooflineEngine {
                     ? Precision.FP32 : Precision.BF16;
             attentionPrecision = gpu.computePrecisionFor(requestedAttentionPrecision).orElseThrow();
             bytesPerWeight = s.weightPrecision().bytesPerValue();
+            tableBytesPerValue = s.tableBytesPerValue();
             kvBytesPerToken = model.kvCacheBytesPerToken(s.kvPrecision());
             int n = s.gpuCount();
             tensor = s.tensorParallel();

@@ -15,6 +15,8 @@ package lab.roofline.engine;
  *                             devices of each stage run it tensor-parallel (1: tensor parallelism only)
  * @param layerOverheadSeconds fixed cost of each layer of a forward pass (kernel launches, scheduling, gaps
  *                             between kernels) that the roofline terms do not see; 0 in the ideal roofline
+ * @param quantizedEmbeddings  the embedding and output tables are stored at the weights' precision too; by
+ *                             default they stay at 16 bits, as common quantization schemes keep them
  */
 public record Scenario(
         ModelSpec model,
@@ -30,7 +32,17 @@ public record Scenario(
         double bandwidthEfficiency,
         double priceUsdPerHour,
         int pipelineStages,
-        double layerOverheadSeconds) {
+        double layerOverheadSeconds,
+        boolean quantizedEmbeddings) {
+
+    /** Embedding and output tables at 16 bits (or the weights' precision when wider). */
+    public Scenario(ModelSpec model, HardwareProfile gpu, int gpuCount, Precision weightPrecision, boolean weightOnly,
+                    Precision kvPrecision, long batchSize, long promptTokens, long generatedTokens,
+                    double computeEfficiency, double bandwidthEfficiency, double priceUsdPerHour, int pipelineStages,
+                    double layerOverheadSeconds) {
+        this(model, gpu, gpuCount, weightPrecision, weightOnly, kvPrecision, batchSize, promptTokens, generatedTokens,
+                computeEfficiency, bandwidthEfficiency, priceUsdPerHour, pipelineStages, layerOverheadSeconds, false);
+    }
 
     /** Tensor parallelism only. */
     public Scenario(ModelSpec model, HardwareProfile gpu, int gpuCount, Precision weightPrecision, boolean weightOnly,
@@ -58,32 +70,44 @@ public record Scenario(
 
     public Scenario withModel(ModelSpec m) {
         return new Scenario(m, gpu, gpuCount, weightPrecision, weightOnly, kvPrecision, batchSize,
-                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour, pipelineStages, layerOverheadSeconds);
+                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour, pipelineStages, layerOverheadSeconds, quantizedEmbeddings);
     }
 
     /** Another device; the price follows the new profile. */
     public Scenario withGpu(HardwareProfile g) {
         return new Scenario(model, g, gpuCount, weightPrecision, weightOnly, kvPrecision, batchSize,
-                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, g.priceUsdPerHour(), pipelineStages, layerOverheadSeconds);
+                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, g.priceUsdPerHour(), pipelineStages, layerOverheadSeconds, quantizedEmbeddings);
     }
 
     /** Another device count, tensor-parallel only (a stage count need not divide it). */
     public Scenario withGpuCount(int n) {
         return new Scenario(model, gpu, n, weightPrecision, weightOnly, kvPrecision, batchSize,
-                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour, 1, layerOverheadSeconds);
+                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour, 1, layerOverheadSeconds, quantizedEmbeddings);
     }
 
     /** {@code devices} devices as {@code stages} pipeline stages of devices / stages tensor-parallel ones. */
     public Scenario withParallelism(int devices, int stages) {
         return new Scenario(model, gpu, devices, weightPrecision, weightOnly, kvPrecision, batchSize,
-                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour, stages, layerOverheadSeconds);
+                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour, stages, layerOverheadSeconds, quantizedEmbeddings);
     }
 
     /** The same scenario with another fixed cost per layer of a forward pass. */
     public Scenario withLayerOverhead(double seconds) {
         return new Scenario(model, gpu, gpuCount, weightPrecision, weightOnly, kvPrecision, batchSize,
-                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour, pipelineStages,
-                seconds);
+                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour, pipelineStages, seconds, quantizedEmbeddings);
+    }
+
+    /** The same scenario with the embedding and output tables quantized like the other weights, or kept at 16 bits. */
+    public Scenario withQuantizedEmbeddings(boolean quantized) {
+        return new Scenario(model, gpu, gpuCount, weightPrecision, weightOnly, kvPrecision, batchSize, promptTokens,
+                generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour, pipelineStages,
+                layerOverheadSeconds, quantized);
+    }
+
+    /** Bytes per value of the embedding and output tables: the weights' own when quantized, else at least 16 bits. */
+    public double tableBytesPerValue() {
+        return quantizedEmbeddings ? weightPrecision.bytesPerValue()
+                : Math.max(weightPrecision.bytesPerValue(), Precision.BF16.bytesPerValue());
     }
 
     /** "TP8" for 8 devices and 1 stage, "TP4 × PP2", "PP8". */
@@ -102,32 +126,32 @@ public record Scenario(
 
     public Scenario withPrecision(Precision weights, boolean onlyWeights) {
         return new Scenario(model, gpu, gpuCount, weights, onlyWeights, kvPrecision, batchSize,
-                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour, pipelineStages, layerOverheadSeconds);
+                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour, pipelineStages, layerOverheadSeconds, quantizedEmbeddings);
     }
 
     public Scenario withKvPrecision(Precision kv) {
         return new Scenario(model, gpu, gpuCount, weightPrecision, weightOnly, kv, batchSize,
-                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour, pipelineStages, layerOverheadSeconds);
+                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour, pipelineStages, layerOverheadSeconds, quantizedEmbeddings);
     }
 
     public Scenario withBatchSize(long batch) {
         return new Scenario(model, gpu, gpuCount, weightPrecision, weightOnly, kvPrecision, batch,
-                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour, pipelineStages, layerOverheadSeconds);
+                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour, pipelineStages, layerOverheadSeconds, quantizedEmbeddings);
     }
 
     public Scenario withTokens(long prompt, long generated) {
         return new Scenario(model, gpu, gpuCount, weightPrecision, weightOnly, kvPrecision, batchSize,
-                prompt, generated, computeEfficiency, bandwidthEfficiency, priceUsdPerHour, pipelineStages, layerOverheadSeconds);
+                prompt, generated, computeEfficiency, bandwidthEfficiency, priceUsdPerHour, pipelineStages, layerOverheadSeconds, quantizedEmbeddings);
     }
 
     public Scenario withEfficiency(double compute, double bandwidth) {
         return new Scenario(model, gpu, gpuCount, weightPrecision, weightOnly, kvPrecision, batchSize,
-                promptTokens, generatedTokens, compute, bandwidth, priceUsdPerHour, pipelineStages, layerOverheadSeconds);
+                promptTokens, generatedTokens, compute, bandwidth, priceUsdPerHour, pipelineStages, layerOverheadSeconds, quantizedEmbeddings);
     }
 
     public Scenario withPrice(double usdPerHour) {
         return new Scenario(model, gpu, gpuCount, weightPrecision, weightOnly, kvPrecision, batchSize,
-                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, usdPerHour, pipelineStages, layerOverheadSeconds);
+                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, usdPerHour, pipelineStages, layerOverheadSeconds, quantizedEmbeddings);
     }
 
     /** The precision the weight matmuls are asked to run at, before any device fallback. */

@@ -106,7 +106,8 @@ class RooflineEngineTest {
         assertThat(e.computeFellBack()).isTrue();
         assertThat(e.notices()).contains("A100 40GB has no FP8 peak: using BF16/FP16");
         // The weights are still one byte each.
-        assertThat(e.memory().weightBytes()).isEqualTo(8.030e9);
+        double tables = 2 * 128256.0 * 4096; // kept at 16 bits
+        assertThat(e.memory().weightBytes()).isEqualTo(8.030e9 - tables + tables * 2);
     }
 
     @Test
@@ -117,7 +118,10 @@ class RooflineEngineTest {
         assertThat(e.notices()).isEmpty();
         assertThat(e.ridgeFlopsPerByte()).isCloseTo(295.37, within(0.01));
         assertThat(e.ridgeFlopsPerValue()).isCloseTo(295.37 / 2, within(0.01));
-        assertThat(e.memory().weightBytes()).isEqualTo(8.030e9 / 2);
+        // The embedding and output tables (128,256 x 4,096 each) stay at 16 bits, as W4A16 schemes keep them.
+        double tables = 2 * 128256.0 * 4096;
+        assertThat(e.memory().weightBytes()).isEqualTo((8.030e9 - tables) / 2 + tables * 2);
+        assertThat(RooflineEngine.evaluate(w4a16.withQuantizedEmbeddings(true)).memory().weightBytes()).isEqualTo(8.030e9 / 2);
     }
 
     @Test
@@ -271,7 +275,7 @@ class RooflineEngineTest {
         assertThat(e.memory().weightsFit()).isTrue();
         assertThat(e.memory().maxBatch()).isZero();
         assertThat(e.notices()).contains("One sequence's KV cache (10.7 GB at 32,769 tokens) does not fit beside the "
-                + "weights (70.6 GB) in 78.9 GB: needs 2 × H100 SXM, a shorter context or a narrower KV cache");
+                + "weights (72.7 GB) in 78.9 GB: needs 2 × H100 SXM, a shorter context or a narrower KV cache");
         Evaluation huge = RooflineEngine.evaluate(Scenario.of(ModelPresets.LLAMA_3_1_405B, TestProfiles.H100));
         assertThat(huge.notices()).anyMatch(n -> n.startsWith("Weights alone (812 GB) do not fit in 78.9 GB: needs at least 11 × H100 SXM"));
     }

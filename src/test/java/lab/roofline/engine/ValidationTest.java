@@ -22,8 +22,9 @@ class ValidationTest {
     private static final Realism REALISM = RealismLoader.loadBundled().realism();
 
     static Scenario scenario(String model, int batch, int prompt, boolean realistic) {
+        // llama.cpp's Q8_0 quantizes the embedding and output tables too.
         Scenario s = Scenario.of(ModelPresets.find(model).orElseThrow(), SPARK).withPrecision(Precision.INT8, false)
-                .withBatchSize(batch).withTokens(prompt, 32);
+                .withBatchSize(batch).withTokens(prompt, 32).withQuantizedEmbeddings(true);
         return realistic ? realistic(s) : s;
     }
 
