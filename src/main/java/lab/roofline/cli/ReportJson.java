@@ -91,6 +91,7 @@ public final class ReportJson {
         ObjectNode workload = root.putObject("workload");
         workload.put("precision", s.weightPrecision().key());
         workload.put("weightOnly", s.weightOnly());
+        workload.put("quantizedEmbeddings", s.quantizedEmbeddings());
         workload.put("kvPrecision", s.kvPrecision().key());
         workload.put("batch", s.batchSize());
         workload.put("promptTokens", s.promptTokens());

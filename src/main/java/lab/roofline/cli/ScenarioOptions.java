@@ -82,6 +82,10 @@ public final class ScenarioOptions {
                     + "the realism your own. Default: 0 (ideal), or the fitted 55.5 with --realistic.")
     String layerOverheadMicroseconds;
 
+    @Option(names = "--quantize-embeddings", description = "Store the embedding and output tables at the weights' "
+            + "precision too (as llama.cpp's Q8_0 does). Default: they stay at 16 bits.")
+    boolean quantizeEmbeddings;
+
     @Option(names = "--pipeline-stages", paramLabel = "N",
             description = "Split the --gpus devices into N pipeline stages of --gpus/N tensor-parallel devices each "
                     + "(N must divide --gpus). Default: 1, tensor parallelism only.")
@@ -288,9 +292,11 @@ public final class ScenarioOptions {
                 bandwidthScale == null ? baseScales.bandwidth() : value(cl, "--bandwidth-scale", ScenarioLimits.BANDWIDTH_SCALE, bandwidthScale),
                 peakScale == null ? baseScales.peak() : value(cl, "--peak-scale", ScenarioLimits.PEAK_SCALE, peakScale),
                 memoryScale == null ? baseScales.memory() : value(cl, "--memory-scale", ScenarioLimits.MEMORY_SCALE, memoryScale));
+        boolean tables = base == null || given(spec, "--quantize-embeddings") ? quantizeEmbeddings
+                : base.quantizedEmbeddings();
         return new ScenarioInputs(gpu, preset, count, weights, onlyWeights, kv, sequences, prompt, generated, devices,
                 realism.mode(), realism.compute(), realism.bandwidth(), price, scales, stages,
-                realism.layerOverheadMicroseconds());
+                realism.layerOverheadMicroseconds(), tables);
     }
 
     /** What --model-config did not read (keys, the vision encoder, quantization): for a note on stderr. */

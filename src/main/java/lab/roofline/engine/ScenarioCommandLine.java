@@ -38,6 +38,9 @@ public final class ScenarioCommandLine {
         if (in.weightOnly()) {
             words.add("--weight-only");
         }
+        if (in.quantizedEmbeddings()) {
+            words.add("--quantize-embeddings");
+        }
         words.addAll(List.of("--kv-precision", in.kvPrecision().key(), "--batch", Integer.toString(in.batchSize()),
                 "--prompt", Integer.toString(in.promptTokens()), "--output", Integer.toString(in.generatedTokens())));
         switch (in.realism()) {
@@ -104,6 +107,7 @@ public final class ScenarioCommandLine {
         Precision precision = d.precision();
         Precision kv = d.kvPrecision();
         boolean weightOnly = false;
+        boolean quantizedTables = false;
         double batch = d.batchSize();
         double prompt = d.promptTokens();
         double output = d.generatedTokens();
@@ -124,12 +128,14 @@ public final class ScenarioCommandLine {
                 value = flag.substring(eq + 1);
                 flag = flag.substring(0, eq);
             }
-            if (flag.equals("--weight-only") || flag.equals("--realistic")) {
+            if (flag.equals("--weight-only") || flag.equals("--realistic") || flag.equals("--quantize-embeddings")) {
                 if (value != null) {
                     return new Parsed(null, flag + " takes no value");
                 }
                 if (flag.equals("--weight-only")) {
                     weightOnly = true;
+                } else if (flag.equals("--quantize-embeddings")) {
+                    quantizedTables = true;
                 } else {
                     realistic = true;
                 }
@@ -236,7 +242,7 @@ public final class ScenarioCommandLine {
                 default -> {
                     return new Parsed(null, "unknown flag " + Units.shortened(flag) + " (the scenario flags of "
                             + "roofline-lab report: --gpu, --gpus, --model, --params, --precision, --kv-precision, "
-                            + "--weight-only, --batch, --prompt, --output, --compute-efficiency, "
+                            + "--weight-only, --quantize-embeddings, --batch, --prompt, --output, --compute-efficiency, "
                             + "--bandwidth-efficiency, --layer-overhead-us, --realistic, --price-per-hour, --pipeline-stages, "
                             + "--bandwidth-scale, --peak-scale, --memory-scale)");
                 }
@@ -256,7 +262,8 @@ public final class ScenarioCommandLine {
         }
         return new Parsed(new ScenarioInputs(gpu, preset, parameters, precision, weightOnly, kv, (int) batch,
                 (int) prompt, (int) output, (int) gpus, realism.mode(), realism.compute(), realism.bandwidth(), price,
-                new HardwareScales(scale[0], scale[1], scale[2]), stages, realism.layerOverheadMicroseconds()), null);
+                new HardwareScales(scale[0], scale[1], scale[2]), stages, realism.layerOverheadMicroseconds(),
+                quantizedTables), null);
     }
 
     /** The shortest decimal that reads back to the same double. */

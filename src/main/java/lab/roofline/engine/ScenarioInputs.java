@@ -12,6 +12,7 @@ package lab.roofline.engine;
  * @param scales               a what-if on the device (bandwidth, peaks, memory scaled), or none
  * @param pipelineStages       pipeline stages the devices form (1: tensor parallelism only)
  * @param customLayerOverheadMicroseconds fixed cost per layer of a forward pass, used when {@code realism} is CUSTOM
+ * @param quantizedEmbeddings  the embedding and output tables quantized like the other weights (else 16 bits)
  */
 public record ScenarioInputs(
         String gpuId,
@@ -30,7 +31,19 @@ public record ScenarioInputs(
         Double priceUsdPerHour,
         HardwareScales scales,
         int pipelineStages,
-        double customLayerOverheadMicroseconds) {
+        double customLayerOverheadMicroseconds,
+        boolean quantizedEmbeddings) {
+
+    /** Tables at 16 bits. */
+    public ScenarioInputs(String gpuId, String presetName, double parameters, Precision precision, boolean weightOnly,
+                          Precision kvPrecision, int batchSize, int promptTokens, int generatedTokens, int gpuCount,
+                          RealismMode realism, double customComputeEfficiency, double customBandwidthEfficiency,
+                          Double priceUsdPerHour, HardwareScales scales, int pipelineStages,
+                          double customLayerOverheadMicroseconds) {
+        this(gpuId, presetName, parameters, precision, weightOnly, kvPrecision, batchSize, promptTokens,
+                generatedTokens, gpuCount, realism, customComputeEfficiency, customBandwidthEfficiency, priceUsdPerHour,
+                scales, pipelineStages, customLayerOverheadMicroseconds, false);
+    }
 
     /** The article's case: a 70B model in INT8 on one H100, ideal roofline, the profile's price. */
     public static final ScenarioInputs DEFAULT = new ScenarioInputs("h100_sxm", ModelPresets.LLAMA_3_1_70B.name(),
@@ -61,21 +74,28 @@ public record ScenarioInputs(
     public ScenarioInputs withParallelism(int devices, int stages) {
         return new ScenarioInputs(gpuId, presetName, parameters, precision, weightOnly, kvPrecision, batchSize,
                 promptTokens, generatedTokens, devices, realism, customComputeEfficiency, customBandwidthEfficiency,
-                priceUsdPerHour, scales, stages, customLayerOverheadMicroseconds);
+                priceUsdPerHour, scales, stages, customLayerOverheadMicroseconds, quantizedEmbeddings);
+    }
+
+    /** The same inputs with the embedding and output tables quantized too, or kept at 16 bits. */
+    public ScenarioInputs withQuantizedEmbeddings(boolean quantized) {
+        return new ScenarioInputs(gpuId, presetName, parameters, precision, weightOnly, kvPrecision, batchSize,
+                promptTokens, generatedTokens, gpuCount, realism, customComputeEfficiency, customBandwidthEfficiency,
+                priceUsdPerHour, scales, pipelineStages, customLayerOverheadMicroseconds, quantized);
     }
 
     /** The same inputs with the user's own overhead per layer (used when the realism is custom). */
     public ScenarioInputs withCustomLayerOverhead(double microseconds) {
         return new ScenarioInputs(gpuId, presetName, parameters, precision, weightOnly, kvPrecision, batchSize,
                 promptTokens, generatedTokens, gpuCount, realism, customComputeEfficiency, customBandwidthEfficiency,
-                priceUsdPerHour, scales, pipelineStages, microseconds);
+                priceUsdPerHour, scales, pipelineStages, microseconds, quantizedEmbeddings);
     }
 
     /** The same inputs with another what-if on the device. */
     public ScenarioInputs withScales(HardwareScales other) {
         return new ScenarioInputs(gpuId, presetName, parameters, precision, weightOnly, kvPrecision, batchSize,
                 promptTokens, generatedTokens, gpuCount, realism, customComputeEfficiency, customBandwidthEfficiency,
-                priceUsdPerHour, other, pipelineStages, customLayerOverheadMicroseconds);
+                priceUsdPerHour, other, pipelineStages, customLayerOverheadMicroseconds, quantizedEmbeddings);
     }
 
     public ScenarioInputs {
@@ -122,7 +142,7 @@ public record ScenarioInputs(
             case CUSTOM -> customLayerOverheadMicroseconds * 1e-6;
         };
         return new Scenario(model, scales.apply(gpu), gpuCount, precision, weightOnly, kvPrecision, batchSize, promptTokens,
-                generatedTokens, compute, bandwidth, price, pipelineStages, overhead);
+                generatedTokens, compute, bandwidth, price, pipelineStages, overhead, quantizedEmbeddings);
     }
 
     /** A realism setting with the efficiencies and overhead per layer it carries (used only when the mode is CUSTOM). */

@@ -119,6 +119,9 @@ public final class ScenarioFile {
         s.put("parameters", in.parameters());
         s.put("precision", in.precision().key());
         s.put("weightOnly", in.weightOnly());
+        if (in.quantizedEmbeddings()) {
+            s.put("quantizedEmbeddings", true);
+        }
         s.put("kvPrecision", in.kvPrecision().key());
         s.put("batch", in.batchSize());
         s.put("prompt", in.promptTokens());
@@ -354,7 +357,7 @@ public final class ScenarioFile {
                 ? number(s, at, "layerOverheadMicroseconds", ScenarioLimits.LAYER_OVERHEAD_MICROSECONDS) : 0;
         return new ScenarioInputs(gpu, model != null ? model : imported, parameters, precision, weightOnly, kv, batch,
                 prompt, generated, gpuCount, realism, compute, bandwidth, price, scales(s.get("whatIf"), at + ".whatIf"),
-                stages, overhead);
+                stages, overhead, bool(s, at, "quantizedEmbeddings", false));
     }
 
     /** The optional what-if on the device: each of bandwidth, peak and memory a factor (0.5-4), 1 when left out. */

@@ -64,7 +64,8 @@ public final class ScenarioSettings {
                         number(s, "whatIf.memory", ScenarioLimits.MEMORY_SCALE, 1, notes)),
                 stages,
                 number(s, "layerOverheadMicroseconds", ScenarioLimits.LAYER_OVERHEAD_MICROSECONDS,
-                        d.customLayerOverheadMicroseconds(), notes));
+                        d.customLayerOverheadMicroseconds(), notes),
+                text(s, "quantizedEmbeddings").map(Boolean::parseBoolean).orElse(false));
     }
 
     /** The value, or a note that the saved text was not understood and which default replaces it. */
@@ -89,6 +90,7 @@ public final class ScenarioSettings {
         s.put("gpuCount", in.gpuCount());
         s.put("pipelineStages", in.pipelineStages());
         s.put("layerOverheadMicroseconds", in.customLayerOverheadMicroseconds());
+        s.put("quantizedEmbeddings", in.quantizedEmbeddings());
         s.put("realism", in.realism().name());
         s.put("computeEfficiency", in.customComputeEfficiency());
         s.put("bandwidthEfficiency", in.customBandwidthEfficiency());

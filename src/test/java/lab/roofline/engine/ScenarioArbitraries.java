@@ -49,6 +49,7 @@ public final class ScenarioArbitraries {
                     List<Integer> stages = java.util.stream.IntStream.rangeClosed(1, Math.min(in.gpuCount(), layers))
                             .filter(k -> in.gpuCount() % k == 0).boxed().toList();
                     return Arbitraries.of(stages).map(k -> in.withParallelism(in.gpuCount(), k));
-                });
+                })
+                .flatMap(in -> Arbitraries.of(false, true).map(in::withQuantizedEmbeddings));
     }
 }

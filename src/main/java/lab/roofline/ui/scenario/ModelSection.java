@@ -28,6 +28,7 @@ public final class ModelSection extends VBox {
     @FXML LogSliderField parameters;
     @FXML SegmentedButton fullPrecision;
     @FXML SegmentedButton weightOnlyPrecision;
+    @FXML javafx.scene.control.CheckBox quantizeTables;
     @FXML ComboBox<Precision> kvBox;
     private final RooflineViewModel vm;
     private final Listeners listeners = new Listeners();
@@ -90,6 +91,13 @@ public final class ModelSection extends VBox {
             vm.precisionProperty().set(c.precision());
         });
         listeners.always(this::selectPrecision, vm.precisionProperty(), vm.weightOnlyProperty());
+        quantizeTables.setId("quantize-embeddings");
+        listeners.bindBidirectional(quantizeTables.selectedProperty(), vm.quantizedEmbeddingsProperty());
+        // Only narrower weights have a choice: at 16 bits or wider the tables are stored like everything else.
+        listeners.always(() -> quantizeTables.setDisable(vm.precisionProperty().get().bytesPerValue()
+                >= Precision.BF16.bytesPerValue()), vm.precisionProperty());
+        Tips.install(quantizeTables, "Store the embedding and output tables at the weights' precision too (llama.cpp's "
+                + "Q8_0 does). Off: they stay at 16 bits, as AWQ, GPTQ and FP8 checkpoints keep them.");
         listeners.always(this::markNativePrecisions, vm.gpuProperty());
 
         kvBox.getItems().addAll(Precision.FP32, Precision.BF16, Precision.FP8, Precision.INT8, Precision.INT4);

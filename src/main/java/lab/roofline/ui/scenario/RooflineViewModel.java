@@ -64,6 +64,9 @@ public final class RooflineViewModel {
     /** Pipeline stages as chosen; a count the devices or the model cannot take is evaluated as 1. */
     private final IntegerProperty pipelineStages = new SimpleIntegerProperty(this, "pipelineStages", 1);
     /** The user's own fixed cost per forward pass, in µs, used when the realism is custom. */
+    /** The embedding and output tables quantized like the other weights (else kept at 16 bits). */
+    private final javafx.beans.property.BooleanProperty quantizedEmbeddings =
+            new javafx.beans.property.SimpleBooleanProperty(this, "quantizedEmbeddings", false);
     private final SimpleDoubleProperty customLayerOverheadMicroseconds = new SimpleDoubleProperty(this, "customOverhead", 0);
     private final javafx.beans.binding.DoubleBinding layerOverheadSeconds;
     private final javafx.beans.binding.IntegerBinding effectivePipelineStages;
@@ -143,10 +146,10 @@ public final class RooflineViewModel {
         scenario = Bindings.createObjectBinding(() -> new Scenario(model(), whatIf().apply(gpu.get()), gpuCount.get(),
                         precision.get(), weightOnly.get(), kvPrecision.get(), batchSize.get(), promptTokens.get(),
                         generatedTokens.get(), computeEfficiency.get(), bandwidthEfficiency.get(), priceUsdPerHour.get(),
-                        effectivePipelineStages.get(), layerOverheadSeconds.get()),
+                        effectivePipelineStages.get(), layerOverheadSeconds.get(), quantizedEmbeddings.get()),
                 preset, parameters, precision, weightOnly, kvPrecision, batchSize, gpu, gpuCount, promptTokens,
                 generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour, scales, effectivePipelineStages,
-                layerOverheadSeconds);
+                layerOverheadSeconds, quantizedEmbeddings);
         result = new ObjectBinding<>() {
             {
                 bind(scenario);
@@ -163,7 +166,7 @@ public final class RooflineViewModel {
             {
                 bind(preset, parameters, precision, weightOnly, kvPrecision, gpu, gpuCount, promptTokens,
                         generatedTokens, computeEfficiency, bandwidthEfficiency, apiPrices, effectivePipelineStages,
-                        layerOverheadSeconds);
+                        layerOverheadSeconds, quantizedEmbeddings);
             }
 
             @Override
@@ -174,7 +177,7 @@ public final class RooflineViewModel {
         inputs = Bindings.createObjectBinding(this::currentInputs, gpu, preset, customParameters, precision,
                 weightOnly, kvPrecision, batchSize, promptTokens, generatedTokens, gpuCount, realismMode,
                 customComputeEfficiency, customBandwidthEfficiency, priceOverride, scales, effectivePipelineStages,
-                customLayerOverheadMicroseconds);
+                customLayerOverheadMicroseconds, quantizedEmbeddings);
         apply(ScenarioInputs.DEFAULT);
     }
 
@@ -384,6 +387,7 @@ public final class RooflineViewModel {
         gpuCount.set(in.gpuCount());
         pipelineStages.set(in.pipelineStages());
         customLayerOverheadMicroseconds.set(in.customLayerOverheadMicroseconds());
+        quantizedEmbeddings.set(in.quantizedEmbeddings());
         customComputeEfficiency.set(in.customComputeEfficiency());
         customBandwidthEfficiency.set(in.customBandwidthEfficiency());
         realismMode.set(in.realism());
@@ -409,7 +413,7 @@ public final class RooflineViewModel {
                 parameters.get(), precision.get(), weightOnly.get(), kvPrecision.get(), batchSize.get(),
                 promptTokens.get(), generatedTokens.get(), gpuCount.get(), realismMode.get(),
                 customComputeEfficiency.get(), customBandwidthEfficiency.get(), price, whatIf(),
-                effectivePipelineStages.get(), customLayerOverheadMicroseconds.get());
+                effectivePipelineStages.get(), customLayerOverheadMicroseconds.get(), quantizedEmbeddings.get());
     }
 
     public void setRealism(Realism measured) {
@@ -490,6 +494,10 @@ public final class RooflineViewModel {
     /** An overhead per layer typed in µs ("55.5", "0.5"). */
     public Optional<String> setLayerOverheadText(String text) {
         return parsed(ScenarioLimits.LAYER_OVERHEAD_MICROSECONDS, text, this::setLayerOverheadMicroseconds);
+    }
+
+    public javafx.beans.property.BooleanProperty quantizedEmbeddingsProperty() {
+        return quantizedEmbeddings;
     }
 
     /** Devices as {@code stages} pipeline stages (1: tensor parallelism only). */
