@@ -133,6 +133,9 @@ public final class ReportJson {
         put(cost, "outputToInputRatio", e.cost().outputToInputRatio());
         put(cost, "inputSecondsPerToken", e.cost().inputSecondsPerToken());
         put(cost, "outputSecondsPerToken", e.cost().outputSecondsPerToken());
+        // What a price pays for: every device's time.
+        put(cost, "inputGpuSecondsPerToken", e.cost().inputGpuSecondsPerToken());
+        put(cost, "outputGpuSecondsPerToken", e.cost().outputGpuSecondsPerToken());
 
         ArrayNode notices = root.putArray("notices");
         e.notices().forEach(notices::add);

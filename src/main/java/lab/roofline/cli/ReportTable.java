@@ -77,8 +77,9 @@ public final class ReportTable {
             row(out, "Cost per 1M tokens", "input " + Units.usd(c.inputUsdPerMillionTokens()) + ", output "
                     + Units.usd(c.outputUsdPerMillionTokens()) + " at " + Units.usd(c.priceUsdPerHour()) + "/hour");
         } else {
-            row(out, "GPU time per token", "input " + Units.seconds(c.inputSecondsPerToken()) + ", output "
-                    + Units.seconds(c.outputSecondsPerToken()) + " (no price known: pass --price-per-hour)");
+            row(out, "GPU time per token", "input " + Units.seconds(c.inputGpuSecondsPerToken()) + ", output "
+                    + Units.seconds(c.outputGpuSecondsPerToken()) + (c.devices() > 1 ? " (all " + c.devices() + " GPUs' time;"
+                    : " (") + " no price known: pass --price-per-hour)");
         }
         row(out, "Output / input", String.format(Locale.ROOT, "output tokens cost %.1f× input", c.outputToInputRatio()));
         for (String notice : e.notices()) {

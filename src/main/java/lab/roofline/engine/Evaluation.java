@@ -123,7 +123,7 @@ public record Evaluation(
     }
 
     /**
-     * Cost per million tokens by cause, in USD when {@code usd}, else device seconds per token.
+     * Cost per million tokens by cause, in USD when {@code usd}, else GPU seconds (all devices) per token.
      */
     public record CostByCause(PhaseCost.TimeSplit input, PhaseCost.TimeSplit output, boolean usd) {
     }
@@ -153,10 +153,20 @@ public record Evaluation(
 
     /**
      * @param priceUsdPerHour           for all devices together; NaN when unknown (then USD fields are NaN)
-     * @param inputSecondsPerToken      device time per prompt token (prefill seconds / prompt tokens)
-     * @param outputSecondsPerToken     device time per generated token (step seconds / batch)
+     * @param inputSecondsPerToken      the devices' time per prompt token: prefill seconds / prompt tokens
+     * @param outputSecondsPerToken     the devices' time per generated token: step seconds / batch
+     * @param devices                   devices working together: their GPU time is these times the devices
      */
-    public record Cost(double priceUsdPerHour, double inputSecondsPerToken, double outputSecondsPerToken) {
+    public record Cost(double priceUsdPerHour, double inputSecondsPerToken, double outputSecondsPerToken, int devices) {
+        /** GPU time per prompt token: every device's (8 GPUs for 1 ms are 8 GPU-milliseconds), what a price pays for. */
+        public double inputGpuSecondsPerToken() {
+            return inputSecondsPerToken * devices;
+        }
+
+        public double outputGpuSecondsPerToken() {
+            return outputSecondsPerToken * devices;
+        }
+
         public boolean hasPrice() {
             return !Double.isNaN(priceUsdPerHour);
         }

@@ -45,7 +45,7 @@ public final class RooflineEngine {
 
         double price = Double.isNaN(s.priceUsdPerHour()) ? Double.NaN : s.priceUsdPerHour() * s.gpuCount();
         Evaluation.Cost cost = new Evaluation.Cost(price, prefill.seconds() / prefill.tokens(),
-                decode.seconds() / decode.tokens());
+                decode.seconds() / decode.tokens(), s.gpuCount());
 
         PhaseCost atBatchOne = decodeStep(setup, 1, context);
         double critical = criticalBatch(setup, context);
@@ -57,9 +57,9 @@ public final class RooflineEngine {
         PhaseCost toppedUp = topUp == s.batchSize() ? decode : decodeStep(setup, topUp, context);
         BatchApi batchApi = BatchApi.of(decode, toppedUp, topUp <= memory.maxBatch());
         boolean priced = cost.hasPrice();
-        // Per million tokens: USD when priced, else device-seconds per token.
-        double inputFactor = (priced ? price / 3600 * 1e6 : 1) / prefill.tokens();
-        double outputFactor = (priced ? price / 3600 * 1e6 : 1) / decode.tokens();
+        // Per million tokens: USD when priced, else device-seconds per token (every device's time counts).
+        double inputFactor = (priced ? price / 3600 * 1e6 : s.gpuCount()) / prefill.tokens();
+        double outputFactor = (priced ? price / 3600 * 1e6 : s.gpuCount()) / decode.tokens();
         Evaluation.CostByCause byCause = new Evaluation.CostByCause(prefill.timeSplit().scaled(inputFactor),
                 decode.timeSplit().scaled(outputFactor), priced);
 
@@ -82,6 +82,14 @@ public final class RooflineEngine {
         if (s.model().maxContextTokens() > 0 && fullContext > s.model().maxContextTokens()) {
             notices.add(String.format(java.util.Locale.ROOT, "%s takes at most %,d tokens of context; this scenario has "
                     + "%,d (prompt + generated)", s.model().name(), s.model().maxContextTokens(), fullContext));
+        }
+        int tensor = s.tensorParallel();
+        if (tensor > 1 && s.model().attentionHeads() % tensor != 0) {
+            notices.add("TP" + tensor + " does not divide " + s.model().name() + "'s " + s.model().attentionHeads()
+                    + " attention heads evenly: serving engines need it to");
+        } else if (tensor > s.model().kvHeads() && !s.model().attention().isLatent()) {
+            notices.add("TP" + tensor + " is more devices than " + s.model().name() + "'s " + s.model().kvHeads()
+                    + " KV heads: engines then copy KV heads onto several devices, which is not counted here");
         }
         if (s.gpuCount() > 1 && s.gpu().interconnect() == null) {
             notices.add(s.gpu().name() + " names no interconnect: communication assumes PCIe Gen4 x16 (32 GB/s)");

@@ -56,11 +56,17 @@ public final class Derivations {
                             + s.batchSize() + " × 1M",
                     Units.usd(c.outputUsdPerMillionTokens())));
         } else {
-            out.put(Quantity.INPUT_COST, new Derivation("GPU time per input token = prefill time ÷ prompt tokens",
-                    Units.seconds(e.prefill().seconds()) + " ÷ " + count(e.prefill().tokens()),
-                    Units.seconds(c.inputSecondsPerToken())));
-            out.put(Quantity.OUTPUT_COST, new Derivation("GPU time per output token = step time ÷ batch",
-                    Units.seconds(d.seconds()) + " ÷ " + s.batchSize(), Units.seconds(c.outputSecondsPerToken())));
+            boolean several = s.gpuCount() > 1;
+            out.put(Quantity.INPUT_COST, new Derivation(several
+                    ? "GPU time per input token = prefill time × devices ÷ prompt tokens"
+                    : "GPU time per input token = prefill time ÷ prompt tokens",
+                    Units.seconds(e.prefill().seconds()) + (several ? " × " + s.gpuCount() : "") + " ÷ "
+                            + count(e.prefill().tokens()),
+                    Units.seconds(c.inputGpuSecondsPerToken())));
+            out.put(Quantity.OUTPUT_COST, new Derivation(several
+                    ? "GPU time per output token = step time × devices ÷ batch" : "GPU time per output token = step time ÷ batch",
+                    Units.seconds(d.seconds()) + (several ? " × " + s.gpuCount() : "") + " ÷ " + s.batchSize(),
+                    Units.seconds(c.outputGpuSecondsPerToken())));
         }
         out.put(Quantity.RATIO, new Derivation("output ÷ input = (step time ÷ batch) ÷ (prefill time ÷ prompt tokens)",
                 Units.seconds(c.outputSecondsPerToken()) + " ÷ " + Units.seconds(c.inputSecondsPerToken()),
@@ -90,11 +96,11 @@ public final class Derivations {
                 + ", " + Units.seconds(p.attention().memorySeconds()) + ")");
         if (p.communicationSeconds() > 0) {
             formula.append(" + communication");
-            values.append(" + ").append(Units.seconds(p.communicationSeconds()));
+            values.append(" + ").append(Units.seconds(p.communicationSeconds())).append(" communication");
         }
         if (p.overheadSeconds() > 0) {
-            formula.append(" + overhead per layer × layers");
-            values.append(" + ").append(Units.seconds(p.overheadSeconds()));
+            formula.append(" + overhead");
+            values.append(" + ").append(Units.seconds(p.overheadSeconds())).append(" overhead");
         }
         return new Derivation(formula.toString(), values.toString(), Units.seconds(p.seconds()));
     }

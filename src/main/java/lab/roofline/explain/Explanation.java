@@ -70,14 +70,18 @@ public final class Explanation {
             case DECODE -> {
                 PhaseCost one = e.decodeAtBatchOne();
                 Term w = one.matmul();
-                double waiting = 1 - w.computeSeconds() / one.seconds();
+                double reading = one.memoryBoundSeconds() / one.seconds();
+                String devices = s.gpuCount() > 1 ? "these " + s.gpuCount() + " GPUs finish" : "this GPU finishes";
+                String rest = one.communicationSeconds() + one.overheadSeconds() > 0
+                        ? String.format(Locale.ROOT, " (the rest: %s of communication and %s of overhead)",
+                        Units.seconds(one.communicationSeconds()), Units.seconds(one.overheadSeconds())) : "";
                 yield String.format(Locale.ROOT,
                         "At batch 1 each decode step reads %s of weights at %s, and the step takes %s. The weights "
-                                + "take %s of math, which this GPU finishes in %s: the GPU waits on memory %s of the time, "
+                                + "take %s of math, which %s in %s: reading memory takes %s of the step%s, "
                                 + "and one sequence gets %s tokens/s. That is %s FLOPs per byte, far below the ridge of %s.",
                         si(w.weightBytes(), "B"), si(w.bandwidthBytesPerSecond(), "B/s"),
-                        Units.seconds(one.seconds()), si(w.flops(), "FLOP"), Units.seconds(w.computeSeconds()),
-                        Units.percent(waiting), Units.sig3(one.tokensPerSecond()),
+                        Units.seconds(one.seconds()), si(w.flops(), "FLOP"), devices, Units.seconds(w.computeSeconds()),
+                        Units.percent(reading), rest, Units.sig3(one.tokensPerSecond()),
                         Units.sig3(one.arithmeticIntensity()), Units.sig3(e.ridgeFlopsPerByte()));
             }
             case PREFILL -> {
@@ -92,10 +96,11 @@ public final class Explanation {
             case BATCHING -> String.format(Locale.ROOT,
                     "Batching shares each weight read among sequences: every weight value read does 2 FLOPs per "
                             + "sequence. At batch %d a decode step takes %s and gives %s tokens/s, %s of peak. With no "
-                            + "context, decode turns compute-bound at batch ≈ %s (about %s ÷ 2).",
+                            + "context, decode turns compute-bound at batch ≈ %s (about %s ÷ 2%s).",
                     s.batchSize(), Units.seconds(d.seconds()), Units.sig3(d.tokensPerSecond()),
                     Units.percent(d.computeUtilization()), batch(e.criticalBatchNoContext()),
-                    Units.sig3(e.ridgeFlopsPerValue()));
+                    Units.sig3(e.ridgeFlopsPerValue()), s.pipelineStages() > 1 ? String.format(Locale.ROOT,
+                            " for each of the %d micro-batches, which each read the weights", s.pipelineStages()) : "");
             case KV_CACHE -> {
                 double kvPerSequence = s.model().kvCacheBytes(d.contextTokens(), s.kvPrecision());
                 double ceiling = 2 * s.model().activeParameters()
@@ -151,7 +156,7 @@ public final class Explanation {
                                 + "token %s per million", Units.usd(c.priceUsdPerHour()),
                         Units.usd(c.inputUsdPerMillionTokens()), Units.usd(c.outputUsdPerMillionTokens()))
                         : String.format(Locale.ROOT, "An input token takes %s of GPU time and an output token %s",
-                        Units.seconds(c.inputSecondsPerToken()), Units.seconds(c.outputSecondsPerToken()));
+                        Units.seconds(c.inputGpuSecondsPerToken()), Units.seconds(c.outputGpuSecondsPerToken()));
                 yield String.format(Locale.ROOT, "%s: output tokens cost %s× input tokens, though both need the same "
                         + "2 FLOPs per parameter.", money, Units.sig3(c.outputToInputRatio()));
             }
@@ -192,12 +197,14 @@ public final class Explanation {
                         + "micro-batch%s at once; prefill waits %s stage-times to fill and drain the pipeline.",
                 count(Math.min(s.batchSize(), s.pipelineStages())), Math.min(s.batchSize(), s.pipelineStages()) == 1 ? "" : "es",
                 count(Math.min(s.batchSize(), s.pipelineStages()) + s.pipelineStages() - 1));
-        return String.format(Locale.ROOT, "As %s, each decode step spends %s exchanging activations over the %s "
-                        + "(%s of the step) and %s reading and computing; prefill spends %s of its %s. The model "
+        String overhead = d.overheadSeconds() > 0
+                ? String.format(Locale.ROOT, ", %s of fixed overhead", Units.seconds(d.overheadSeconds())) : "";
+        return String.format(Locale.ROOT, "As %s, each %s decode step spends %s exchanging activations over the %s "
+                        + "(%s of the step), %s reading and computing%s; prefill spends %s of its %s. The model "
                         + "counts the collectives as not overlapped with compute, so this is what parallelism costs "
                         + "at most.%s",
-                layout, Units.seconds(d.communicationSeconds()), link.name(),
-                Units.percent(d.communicationSeconds() / d.seconds()), Units.seconds(d.roofSeconds()),
+                layout, Units.seconds(d.seconds()), Units.seconds(d.communicationSeconds()), link.name(),
+                Units.percent(d.communicationSeconds() / d.seconds()), Units.seconds(d.roofSeconds()), overhead,
                 Units.seconds(p.communicationSeconds()), Units.seconds(p.seconds()), pipeline);
     }
 

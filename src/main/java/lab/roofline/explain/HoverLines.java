@@ -34,8 +34,18 @@ public final class HoverLines {
         lines.add(Units.sig3(p.tokensPerSecond()) + " tokens/s");
         // Show your work: the time, term by term, with this scenario's numbers.
         Derivations.Derivation time = Derivations.phaseTime(p);
-        lines.add(time.formula());
-        lines.add("  = " + time.substituted() + " = " + time.result());
+        if (p.communicationSeconds() + p.overheadSeconds() > 0) {
+            // Two short lines, not one long one: a card must fit a 1280-pixel window.
+            Derivations.Derivation roof = Derivations.phaseTime(new PhaseCost(p.tokens(), p.sequences(), p.contextTokens(),
+                    p.matmul(), p.attention(), p.nominalPeakFlopsPerSecond(), p.nominalBandwidthBytesPerSecond()));
+            lines.add(roof.formula());
+            lines.add("  = " + roof.substituted() + " = " + roof.result());
+            lines.add("  + " + Units.seconds(p.communicationSeconds()) + " communication + "
+                    + Units.seconds(p.overheadSeconds()) + " overhead = " + time.result());
+        } else {
+            lines.add(time.formula());
+            lines.add("  = " + time.substituted() + " = " + time.result());
+        }
         return lines;
     }
 

@@ -107,4 +107,40 @@ class ExplanationTest {
                 .contains("not overlapped with compute")
                 .contains("prefill waits 2 stage-times to fill and drain the pipeline");
     }
+
+    @Test
+    void gpuTimePerTokenCountsEveryDeviceAndTheExplanationAddsUp() {
+        Scenario one = Scenario.of(ModelPresets.LLAMA_3_1_8B, TestProfiles.H100).withPrice(Double.NaN)
+                .withLayerOverhead(55.5e-6);
+        Evaluation e1 = RooflineEngine.evaluate(one);
+        Evaluation e4 = RooflineEngine.evaluate(one.withGpuCount(4));
+        // Four GPUs for a shorter step: their GPU time per token is 4 x the step time per token.
+        assertThat(e4.cost().outputGpuSecondsPerToken()).isEqualTo(4 * e4.decode().seconds() / e4.decode().tokens());
+        assertThat(e4.cost().outputGpuSecondsPerToken()).isGreaterThan(e1.cost().outputGpuSecondsPerToken());
+        assertThat(e4.costByCause().output().totalSeconds()).isCloseTo(e4.cost().outputGpuSecondsPerToken(),
+                org.assertj.core.api.Assertions.within(1e-15));
+        assertThat(Derivations.of(e4).get(Derivations.Quantity.OUTPUT_COST).formula())
+                .isEqualTo("GPU time per output token = step time × devices ÷ batch");
+        // The parts of a step the explanation names add up to the step.
+        String several = Explanation.paragraph(Explanation.Topic.COMMUNICATION, e4);
+        PhaseCost d = e4.decode();
+        assertThat(several).contains(Units.seconds(d.seconds()) + " decode step")
+                .contains(Units.seconds(d.communicationSeconds())).contains(Units.seconds(d.roofSeconds()))
+                .contains(Units.seconds(d.overheadSeconds()) + " of fixed overhead");
+        assertThat(Explanation.paragraph(Explanation.Topic.DECODE, e4)).contains("these 4 GPUs finish")
+                .contains("of communication and").doesNotContain("waits on memory");
+        Evaluation pp = RooflineEngine.evaluate(one.withParallelism(8, 8));
+        assertThat(Explanation.paragraph(Explanation.Topic.BATCHING, pp))
+                .contains("for each of the 8 micro-batches, which each read the weights");
+    }
+
+    @Test
+    void aTensorParallelWidthTheHeadsCannotTakeIsSaid() {
+        Scenario s = Scenario.of(ModelPresets.LLAMA_3_1_70B, TestProfiles.H100);
+        assertThat(RooflineEngine.evaluate(s.withGpuCount(3)).notices())
+                .contains("TP3 does not divide Llama-3.1-70B's 64 attention heads evenly: serving engines need it to");
+        assertThat(RooflineEngine.evaluate(s.withGpuCount(16)).notices()).contains("TP16 is more devices than "
+                + "Llama-3.1-70B's 8 KV heads: engines then copy KV heads onto several devices, which is not counted here");
+        assertThat(RooflineEngine.evaluate(s.withGpuCount(8)).notices()).noneMatch(n -> n.startsWith("TP"));
+    }
 }

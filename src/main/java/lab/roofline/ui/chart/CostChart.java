@@ -487,10 +487,10 @@ public final class CostChart extends CanvasChart {
 
     private static Row row(String name, PinStyle style, Evaluation e, boolean usd) {
         Evaluation.CostByCause byCause = e.costByCause();
-        // The engine gives dollars when priced, else the system's seconds per token; the chart's time is
-        // GPU time (seconds x devices), what the dollars pay for, so 8 GPUs never look 8x cheaper.
-        double toUnit = usd ? 1 : (byCause.usd() ? 1 / (e.cost().priceUsdPerHour() / 3600 * 1e6) : 1)
-                * e.scenario().gpuCount();
+        // The engine gives dollars when priced, else GPU seconds (all devices) per token; dollars shown as time
+        // (a pin has no price) are GPU time too, what the dollars pay for, so 8 GPUs never look 8x cheaper.
+        double toUnit = usd || !byCause.usd() ? 1
+                : e.scenario().gpuCount() / (e.cost().priceUsdPerHour() / 3600 * 1e6);
         return new Row(name, style, byCause.input().scaled(toUnit), byCause.output().scaled(toUnit), e.memory().fits());
     }
 

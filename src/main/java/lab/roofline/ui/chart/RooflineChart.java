@@ -234,9 +234,11 @@ public final class RooflineChart extends CanvasChart {
         text(g, fitted("Attainable TFLOP/s (log scale)", font(0.95, false), plotBottom - TOP), 0, 0, TextAlignment.CENTER, VPos.CENTER, font(0.95, false), color(ChartColor.TEXT));
         g.restore();
         String devices = e.scenario().gpuCount() > 1 ? e.scenario().gpuCount() + " × " : "";
+        String split = e.scenario().pipelineStages() > 1
+                ? " (" + lab.roofline.engine.Scenario.layoutName(e.scenario().gpuCount(), e.scenario().pipelineStages()) + ")" : "";
         // The longest wording that fits: a narrow (or zoomed) chart drops "Roofline" before it cuts the
         // precision, which is what a reader needs to read the roofs.
-        String gpu = devices + e.scenario().gpu().name();
+        String gpu = devices + e.scenario().gpu().name() + split;
         String precision = e.computePrecision().label();
         String title = "Roofline  ·  " + gpu + "  ·  " + precision + " math";
         for (String shorter : new String[] {gpu + "  ·  " + precision + " math", precision + " math  ·  " + gpu}) {

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import lab.roofline.engine.BatchApi;
 import lab.roofline.engine.Evaluation;
+import lab.roofline.engine.PhaseCost;
 import lab.roofline.engine.RatioReference;
 import lab.roofline.engine.ScenarioLimits;
 import lab.roofline.engine.Units;
@@ -288,7 +289,11 @@ public final class UtilizationLabels {
         }
         List<Evaluation.BatchPoint> curve = e.utilizationCurve();
         Evaluation.BatchPoint last = curve.get(curve.size() - 1);
-        String cap = "attention (memory-bound) caps it at " + Units.percent(last.computeUtilization());
+        // What else the step spends its time on: attention's reads, and on several devices the all-reduces.
+        PhaseCost step = last.step();
+        boolean others = step.communicationSeconds() + step.overheadSeconds() > step.attention().seconds();
+        String cap = (others ? "attention, communication and overhead cap it at "
+                : "attention (memory-bound) caps it at ") + Units.percent(last.computeUtilization());
         return where == null ? "Past the critical batch, " + cap : where + "; " + cap;
     }
 

@@ -156,7 +156,7 @@ public final class ProfileEditor extends Dialog<Map<String, String>> {
             case "interconnect.name" -> "Interconnect (NVLink 4, PCIe Gen5 x16)";
             case "interconnect.bandwidthGBps" -> "Interconnect, GB/s per direction";
             case "interconnect.latencyUs" -> "Interconnect latency, µs per hop";
-            case "interconnect.note" -> "Interconnect note (bridge option)";
+            case "interconnect.note" -> "Interconnect note (e.g. an NVLink bridge)";
             case "priceUsdPerHour" -> "Price, $ per device-hour";
             case "sources" -> "Sources, one per line";
             case "notes" -> "Notes";

@@ -137,9 +137,10 @@ public final class HardwareSection extends VBox {
         });
         listeners.always(() -> {
             lab.roofline.engine.Interconnect link = vm.gpuProperty().get().link();
-            linkLabel.setText("over " + link.name() + ", " + Units.si(link.bandwidthBytesPerSecond(), "B/s")
-                    + " per direction, " + Units.seconds(link.latencySeconds()) + " a hop");
-        }, vm.gpuProperty());
+            linkLabel.setText((vm.gpuCountProperty().get() > 1 ? "over " : "several would talk over ") + link.name() + ", "
+                    + Units.si(link.bandwidthBytesPerSecond(), "B/s") + " per direction, "
+                    + Units.seconds(link.latencySeconds()) + " a hop");
+        }, vm.gpuProperty(), vm.gpuCountProperty());
         String tip = "TP: every layer split across the devices (two all-reduces per layer). PP: the layers split into "
                 + "stages that pass activations on; stages work on different micro-batches, so they add throughput "
                 + "at large batches but not speed at batch 1. docs/model.md, section 8.";

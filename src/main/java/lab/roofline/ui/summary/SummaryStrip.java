@@ -158,8 +158,9 @@ public final class SummaryStrip extends VBox {
             inputCost.set(Units.usd(c.inputUsdPerMillionTokens()), "at " + Units.usd(c.priceUsdPerHour()) + " per hour");
             outputCost.set(Units.usd(c.outputUsdPerMillionTokens()), String.format(Locale.ROOT, "decode at batch %,d", e.scenario().batchSize()));
         } else {
-            inputCost.set(Units.seconds(c.inputSecondsPerToken()), "no price: type one for dollars");
-            outputCost.set(Units.seconds(c.outputSecondsPerToken()), "step time ÷ batch (no price)");
+            inputCost.set(Units.seconds(c.inputGpuSecondsPerToken()), "GPU time, no price: type one for dollars");
+            outputCost.set(Units.seconds(c.outputGpuSecondsPerToken()), c.devices() > 1
+                    ? "step × " + c.devices() + " GPUs ÷ batch (no price)" : "step time ÷ batch (no price)");
         }
         if (!fits) {
             // A scenario that cannot run has no cost, only the one it would have.

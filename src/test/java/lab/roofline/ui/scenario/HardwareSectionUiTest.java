@@ -109,11 +109,13 @@ class HardwareSectionUiTest extends DashboardFixture {
     void theDevicesSplitAsTensorOrPipelineParallelAndTheChartsPayForTheLink(FxRobot robot) {
         HardwareSection hardware = controls().hardware();
         assertThat(hardware.parallelism().isDisabled()).as("one device: nothing to split").isTrue();
-        assertThat(hardware.linkLabel.getText()).isEqualTo("over NVLink 4 (NVSwitch), 450 GB/s per direction, 1.30 µs a hop");
+        assertThat(hardware.linkLabel.getText())
+                .isEqualTo("several would talk over NVLink 4 (NVSwitch), 450 GB/s per direction, 1.30 µs a hop");
         robot.interact(() -> scrollControlsTo(0.6));
         robot.doubleClickOn(hardware.gpuCountField().field()).eraseText(8).write("8").type(KeyCode.ENTER);
         settle();
         assertThat(hardware.parallelism().isDisabled()).isFalse();
+        assertThat(hardware.linkLabel.getText()).startsWith("over NVLink 4 (NVSwitch)");
         assertThat(hardware.parallelism().getItems()).containsExactly(1, 2, 4, 8);
         assertThat(hardware.parallelism().getConverter().toString(2)).isEqualTo("TP4 × PP2");
         double tp8 = vm.result().decode().seconds();
