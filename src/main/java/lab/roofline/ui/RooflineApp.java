@@ -617,6 +617,15 @@ public final class RooflineApp extends Application {
     }
 
     /** A scenario's name as a file name: the characters file systems refuse become '-'. */
+    /** Asks for a JSON file to open; empty when the user cancels. */
+    private java.util.Optional<Path> chooseJson(String title, String kind) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, "*.json"));
+        java.io.File chosen = chooser.showOpenDialog(stage);
+        return chosen == null ? java.util.Optional.empty() : java.util.Optional.of(chosen.toPath());
+    }
+
     static String safeFileName(String name) {
         return name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "-");
     }
@@ -625,13 +634,7 @@ public final class RooflineApp extends Application {
     private final class ScenarioFiles implements DashboardView.ScenarioFileActions {
         @Override
         public void importModel() {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle("Import a model's config.json");
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Hugging Face config (JSON)", "*.json"));
-            java.io.File chosen = chooser.showOpenDialog(stage);
-            if (chosen != null) {
-                importModelFrom(chosen.toPath());
-            }
+            chooseJson("Import a model's config.json", "Hugging Face config (JSON)").ifPresent(RooflineApp.this::importModelFrom);
         }
         @Override
         public void exportCurveCsv() {
@@ -783,14 +786,11 @@ public final class RooflineApp extends Application {
 
         @Override
         public void importProfile() {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle("Import a hardware profile");
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Hardware profile (JSON)", "*.json"));
-            java.io.File chosen = chooser.showOpenDialog(stage);
-            if (chosen == null) {
+            java.util.Optional<Path> chosen = chooseJson("Import a hardware profile", "Hardware profile (JSON)");
+            if (chosen.isEmpty()) {
                 return;
             }
-            Path file = chosen.toPath();
+            Path file = chosen.get();
             io.execute(() -> {
                 try {
                     lab.roofline.engine.HardwareProfile read = lab.roofline.io.ProfileLoader.read(file);
