@@ -132,6 +132,26 @@ public record ModelSpec(
     }
 
     /**
+     * The MLP's inner width a token goes through in one layer (all its experts'), estimated from the weights
+     * it uses: a layer's active weights less its attention projections, over the three matrices (gate, up,
+     * down) of width d. What the MLP's activation function reads and writes.
+     */
+    public double activeMlpWidth() {
+        double perLayer = (activeParameters - inputEmbeddingParameters() - outputHeadParameters()) / layers;
+        double attentionWeights = attention.isLatent() ? 0
+                : 2.0 * hiddenSize * attentionHeads * headDim + 2.0 * hiddenSize * kvHeads * headDim;
+        return Math.max(0, (perLayer - attentionWeights) / (3.0 * hiddenSize));
+    }
+
+    /**
+     * Activation values unfused elementwise kernels move per token per layer: two norms (read and write d
+     * each), two residual adds (read 2d, write d each) and the gated activation (read 2 x width, write width).
+     */
+    public double elementwiseValuesPerTokenPerLayer() {
+        return 10.0 * hiddenSize + 3 * activeMlpWidth();
+    }
+
+    /**
      * Input-embedding weights: looked up a row per token, never multiplied, so neither counted as FLOPs nor
      * read whole. 0 when tied (the output layer reads the table in full anyway) or the vocabulary is unknown.
      */

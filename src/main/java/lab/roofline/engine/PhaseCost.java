@@ -16,6 +16,8 @@ package lab.roofline.engine;
  *                                  stages; 0 on one device
  * @param communicationBytes        bytes one device sends over the interconnect in those collectives
  * @param overheadSeconds           fixed cost of the layers' kernels (launches, scheduling); 0 in the ideal roofline
+ * @param elementwiseBytes          activations that unfused norms, residual adds and the MLP's activation read
+ *                                  and write, as kernels of their own after the matmuls (0 when fused: ideal)
  */
 public record PhaseCost(
         double tokens,
@@ -28,7 +30,23 @@ public record PhaseCost(
         double nominalAttentionPeakFlopsPerSecond,
         double communicationSeconds,
         double communicationBytes,
-        double overheadSeconds) {
+        double overheadSeconds,
+        double elementwiseBytes) {
+
+    /** Elementwise work fused into the matmuls. */
+    public PhaseCost(double tokens, double sequences, double contextTokens, Term matmul, Term attention,
+                     double nominalPeakFlopsPerSecond, double nominalBandwidthBytesPerSecond,
+                     double nominalAttentionPeakFlopsPerSecond, double communicationSeconds, double communicationBytes,
+                     double overheadSeconds) {
+        this(tokens, sequences, contextTokens, matmul, attention, nominalPeakFlopsPerSecond,
+                nominalBandwidthBytesPerSecond, nominalAttentionPeakFlopsPerSecond, communicationSeconds,
+                communicationBytes, overheadSeconds, 0);
+    }
+
+    /** The unfused elementwise kernels' time: their bytes at the matmuls' bandwidth (they run on the same devices). */
+    public double elementwiseSeconds() {
+        return elementwiseBytes / matmul.bandwidthBytesPerSecond();
+    }
 
     /** Free communication and no overhead: one device, ideal. */
     public PhaseCost(double tokens, double sequences, double contextTokens, Term matmul, Term attention,
@@ -58,20 +76,20 @@ public record PhaseCost(
     }
 
     public double activationBytes() {
-        return matmul.activationBytes() + attention.activationBytes();
+        return matmul.activationBytes() + attention.activationBytes() + elementwiseBytes;
     }
 
     public double bytes() {
-        return matmul.bytes() + attention.bytes();
+        return matmul.bytes() + attention.bytes() + elementwiseBytes;
     }
 
     public double seconds() {
-        return matmul.seconds() + attention.seconds() + communicationSeconds + overheadSeconds;
+        return matmul.seconds() + attention.seconds() + elementwiseSeconds() + communicationSeconds + overheadSeconds;
     }
 
-    /** The two roofline terms alone: the step if communication and overhead were free. */
+    /** The roofline terms alone (and the elementwise kernels' reads): the step if communication and overhead were free. */
     public double roofSeconds() {
-        return matmul.seconds() + attention.seconds();
+        return matmul.seconds() + attention.seconds() + elementwiseSeconds();
     }
 
     public double arithmeticIntensity() {
@@ -129,7 +147,7 @@ public record PhaseCost(
 
     /** Seconds spent in memory-bound terms. */
     public double memoryBoundSeconds() {
-        return boundSeconds(matmul, Bound.MEMORY) + boundSeconds(attention, Bound.MEMORY);
+        return boundSeconds(matmul, Bound.MEMORY) + boundSeconds(attention, Bound.MEMORY) + elementwiseSeconds();
     }
 
     private static double boundSeconds(Term t, Bound b) {
@@ -170,7 +188,7 @@ public record PhaseCost(
                 activations += t.activationBytes() * perByte;
             }
         }
-        return new TimeSplit(weights, kv, activations, compute, communicationSeconds, overheadSeconds);
+        return new TimeSplit(weights, kv, activations + elementwiseSeconds(), compute, communicationSeconds, overheadSeconds);
     }
 
     /** Seconds by cause; they add up to {@link #seconds()}. */

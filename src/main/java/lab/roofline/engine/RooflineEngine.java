@@ -183,8 +183,11 @@ public final class RooflineEngine {
         double bytesSent = (u.tensor > 1 ? allReduces * 2.0 * (u.tensor - 1) / u.tensor * message : 0)
                 + sends * message;
         double overhead = u.scenario.layerOverheadSeconds() * layersPerStage * passes;
+        // Real engines run norms, residual adds and the activation as kernels of their own (in BF16).
+        double elementwise = u.scenario.unfusedElementwise()
+                ? tokens * u.model.layers() * u.model.elementwiseValuesPerTokenPerLayer() * Precision.BF16.bytesPerValue() : 0;
         return new PhaseCost(tokens, sequences, context, matmul, attention, u.nominalPeak, u.nominalBandwidth,
-                u.nominalAttentionPeak, seconds, bytesSent, overhead);
+                u.nominalAttentionPeak, seconds, bytesSent, overhead, elementwise);
     }
 
     /**

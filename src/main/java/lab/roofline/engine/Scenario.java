@@ -17,6 +17,8 @@ package lab.roofline.engine;
  *                             between kernels) that the roofline terms do not see; 0 in the ideal roofline
  * @param quantizedEmbeddings  the embedding and output tables are stored at the weights' precision too; by
  *                             default they stay at 16 bits, as common quantization schemes keep them
+ * @param unfusedElementwise   norms, residual adds and the MLP's activation run as kernels of their own that
+ *                             move activations through memory (the realistic setting); the ideal fuses them
  */
 public record Scenario(
         ModelSpec model,
@@ -33,7 +35,18 @@ public record Scenario(
         double priceUsdPerHour,
         int pipelineStages,
         double layerOverheadSeconds,
-        boolean quantizedEmbeddings) {
+        boolean quantizedEmbeddings,
+        boolean unfusedElementwise) {
+
+    /** Elementwise work fused (the ideal roofline). */
+    public Scenario(ModelSpec model, HardwareProfile gpu, int gpuCount, Precision weightPrecision, boolean weightOnly,
+                    Precision kvPrecision, long batchSize, long promptTokens, long generatedTokens,
+                    double computeEfficiency, double bandwidthEfficiency, double priceUsdPerHour, int pipelineStages,
+                    double layerOverheadSeconds, boolean quantizedEmbeddings) {
+        this(model, gpu, gpuCount, weightPrecision, weightOnly, kvPrecision, batchSize, promptTokens, generatedTokens,
+                computeEfficiency, bandwidthEfficiency, priceUsdPerHour, pipelineStages, layerOverheadSeconds,
+                quantizedEmbeddings, false);
+    }
 
     /** Embedding and output tables at 16 bits (or the weights' precision when wider). */
     public Scenario(ModelSpec model, HardwareProfile gpu, int gpuCount, Precision weightPrecision, boolean weightOnly,
@@ -70,38 +83,45 @@ public record Scenario(
 
     public Scenario withModel(ModelSpec m) {
         return new Scenario(m, gpu, gpuCount, weightPrecision, weightOnly, kvPrecision, batchSize,
-                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour, pipelineStages, layerOverheadSeconds, quantizedEmbeddings);
+                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour, pipelineStages, layerOverheadSeconds, quantizedEmbeddings, unfusedElementwise);
     }
 
     /** Another device; the price follows the new profile. */
     public Scenario withGpu(HardwareProfile g) {
         return new Scenario(model, g, gpuCount, weightPrecision, weightOnly, kvPrecision, batchSize,
-                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, g.priceUsdPerHour(), pipelineStages, layerOverheadSeconds, quantizedEmbeddings);
+                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, g.priceUsdPerHour(), pipelineStages, layerOverheadSeconds, quantizedEmbeddings, unfusedElementwise);
     }
 
     /** Another device count, tensor-parallel only (a stage count need not divide it). */
     public Scenario withGpuCount(int n) {
         return new Scenario(model, gpu, n, weightPrecision, weightOnly, kvPrecision, batchSize,
-                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour, 1, layerOverheadSeconds, quantizedEmbeddings);
+                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour, 1, layerOverheadSeconds, quantizedEmbeddings, unfusedElementwise);
     }
 
     /** {@code devices} devices as {@code stages} pipeline stages of devices / stages tensor-parallel ones. */
     public Scenario withParallelism(int devices, int stages) {
         return new Scenario(model, gpu, devices, weightPrecision, weightOnly, kvPrecision, batchSize,
-                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour, stages, layerOverheadSeconds, quantizedEmbeddings);
+                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour, stages, layerOverheadSeconds, quantizedEmbeddings, unfusedElementwise);
     }
 
     /** The same scenario with another fixed cost per layer of a forward pass. */
     public Scenario withLayerOverhead(double seconds) {
         return new Scenario(model, gpu, gpuCount, weightPrecision, weightOnly, kvPrecision, batchSize,
-                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour, pipelineStages, seconds, quantizedEmbeddings);
+                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour, pipelineStages, seconds, quantizedEmbeddings, unfusedElementwise);
     }
 
     /** The same scenario with the embedding and output tables quantized like the other weights, or kept at 16 bits. */
     public Scenario withQuantizedEmbeddings(boolean quantized) {
         return new Scenario(model, gpu, gpuCount, weightPrecision, weightOnly, kvPrecision, batchSize, promptTokens,
                 generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour, pipelineStages,
-                layerOverheadSeconds, quantized);
+                layerOverheadSeconds, quantized, unfusedElementwise);
+    }
+
+    /** The same scenario with elementwise kernels unfused (as real engines run them) or fused (ideal). */
+    public Scenario withUnfusedElementwise(boolean unfused) {
+        return new Scenario(model, gpu, gpuCount, weightPrecision, weightOnly, kvPrecision, batchSize, promptTokens,
+                generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour, pipelineStages,
+                layerOverheadSeconds, quantizedEmbeddings, unfused);
     }
 
     /** Bytes per value of the embedding and output tables: the weights' own when quantized, else at least 16 bits. */
@@ -126,32 +146,32 @@ public record Scenario(
 
     public Scenario withPrecision(Precision weights, boolean onlyWeights) {
         return new Scenario(model, gpu, gpuCount, weights, onlyWeights, kvPrecision, batchSize,
-                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour, pipelineStages, layerOverheadSeconds, quantizedEmbeddings);
+                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour, pipelineStages, layerOverheadSeconds, quantizedEmbeddings, unfusedElementwise);
     }
 
     public Scenario withKvPrecision(Precision kv) {
         return new Scenario(model, gpu, gpuCount, weightPrecision, weightOnly, kv, batchSize,
-                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour, pipelineStages, layerOverheadSeconds, quantizedEmbeddings);
+                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour, pipelineStages, layerOverheadSeconds, quantizedEmbeddings, unfusedElementwise);
     }
 
     public Scenario withBatchSize(long batch) {
         return new Scenario(model, gpu, gpuCount, weightPrecision, weightOnly, kvPrecision, batch,
-                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour, pipelineStages, layerOverheadSeconds, quantizedEmbeddings);
+                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour, pipelineStages, layerOverheadSeconds, quantizedEmbeddings, unfusedElementwise);
     }
 
     public Scenario withTokens(long prompt, long generated) {
         return new Scenario(model, gpu, gpuCount, weightPrecision, weightOnly, kvPrecision, batchSize,
-                prompt, generated, computeEfficiency, bandwidthEfficiency, priceUsdPerHour, pipelineStages, layerOverheadSeconds, quantizedEmbeddings);
+                prompt, generated, computeEfficiency, bandwidthEfficiency, priceUsdPerHour, pipelineStages, layerOverheadSeconds, quantizedEmbeddings, unfusedElementwise);
     }
 
     public Scenario withEfficiency(double compute, double bandwidth) {
         return new Scenario(model, gpu, gpuCount, weightPrecision, weightOnly, kvPrecision, batchSize,
-                promptTokens, generatedTokens, compute, bandwidth, priceUsdPerHour, pipelineStages, layerOverheadSeconds, quantizedEmbeddings);
+                promptTokens, generatedTokens, compute, bandwidth, priceUsdPerHour, pipelineStages, layerOverheadSeconds, quantizedEmbeddings, unfusedElementwise);
     }
 
     public Scenario withPrice(double usdPerHour) {
         return new Scenario(model, gpu, gpuCount, weightPrecision, weightOnly, kvPrecision, batchSize,
-                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, usdPerHour, pipelineStages, layerOverheadSeconds, quantizedEmbeddings);
+                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, usdPerHour, pipelineStages, layerOverheadSeconds, quantizedEmbeddings, unfusedElementwise);
     }
 
     /** The precision the weight matmuls are asked to run at, before any device fallback. */

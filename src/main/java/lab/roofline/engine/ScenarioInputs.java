@@ -142,7 +142,8 @@ public record ScenarioInputs(
             case CUSTOM -> customLayerOverheadMicroseconds * 1e-6;
         };
         return new Scenario(model, scales.apply(gpu), gpuCount, precision, weightOnly, kvPrecision, batchSize, promptTokens,
-                generatedTokens, compute, bandwidth, price, pipelineStages, overhead, quantizedEmbeddings);
+                generatedTokens, compute, bandwidth, price, pipelineStages, overhead, quantizedEmbeddings,
+                realism != RealismMode.IDEAL);
     }
 
     /** A realism setting with the efficiencies and overhead per layer it carries (used only when the mode is CUSTOM). */

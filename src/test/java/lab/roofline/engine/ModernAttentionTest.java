@@ -103,4 +103,27 @@ class ModernAttentionTest {
         assertThat(RooflineEngine.decodeStep(Scenario.of(counted, TestProfiles.H100), 1, 0).matmul().weightBytes())
                 .isEqualTo(70e9 * 2);
     }
+
+    @Test
+    void unfusedElementwiseKernelsMoveTheirActivationsThroughMemoryInTheRealisticSetting() {
+        ModelSpec m = ModelPresets.LLAMA_2_7B;
+        // The MLP width from the weights: 11,008, as the config says.
+        assertThat(m.activeMlpWidth()).isCloseTo(11008, within(1.0));
+        Scenario s = Scenario.of(m, TestProfiles.H100).withTokens(1024, 1);
+        PhaseCost fused = RooflineEngine.evaluate(s).prefill();
+        PhaseCost unfused = RooflineEngine.evaluate(s.withUnfusedElementwise(true)).prefill();
+        // 1,024 tokens x 32 layers x (10 x 4,096 + 3 x 11,008) values x 2 bytes, at 3.35 TB/s.
+        double bytes = 1024 * 32 * (10 * 4096 + 3 * 11008.0) * 2;
+        assertThat(unfused.elementwiseBytes()).isCloseTo(bytes, within(bytes * 1e-3));
+        assertThat(unfused.seconds() - fused.seconds()).isCloseTo(bytes / 3.35e12, within(bytes / 3.35e12 * 1e-3));
+        assertThat(unfused.timeSplit().activationSeconds() - fused.timeSplit().activationSeconds())
+                .isCloseTo(unfused.elementwiseSeconds(), within(1e-12));
+        assertThat(fused.elementwiseBytes()).isZero();
+        // The realistic setting runs them unfused; the ideal fuses them.
+        ScenarioInputs in = ScenarioInputs.DEFAULT;
+        assertThat(in.toScenario(TestProfiles.H100, Realism.IDEAL).unfusedElementwise()).isFalse();
+        ScenarioInputs realistic = new ScenarioInputs(in.gpuId(), in.presetName(), in.parameters(), in.precision(),
+                in.weightOnly(), in.kvPrecision(), 1, 1024, 256, 1, RealismMode.REALISTIC, 1, 1, null);
+        assertThat(realistic.toScenario(TestProfiles.H100, Realism.IDEAL).unfusedElementwise()).isTrue();
+    }
 }

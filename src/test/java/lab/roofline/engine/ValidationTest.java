@@ -31,7 +31,7 @@ class ValidationTest {
     /** The realistic setting as the app applies it: measured fractions of peak and the fitted overhead. */
     static Scenario realistic(Scenario s) {
         return s.withEfficiency(REALISM.computeFraction(s.gpu().id()), REALISM.bandwidthFraction())
-                .withLayerOverhead(REALISM.layerOverheadSeconds());
+                .withLayerOverhead(REALISM.layerOverheadSeconds()).withUnfusedElementwise(true);
     }
 
     @ParameterizedTest(name = "{0} batch {1} prompt {2}: decode {3} tokens/s measured")

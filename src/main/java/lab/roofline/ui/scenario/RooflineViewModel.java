@@ -146,10 +146,11 @@ public final class RooflineViewModel {
         scenario = Bindings.createObjectBinding(() -> new Scenario(model(), whatIf().apply(gpu.get()), gpuCount.get(),
                         precision.get(), weightOnly.get(), kvPrecision.get(), batchSize.get(), promptTokens.get(),
                         generatedTokens.get(), computeEfficiency.get(), bandwidthEfficiency.get(), priceUsdPerHour.get(),
-                        effectivePipelineStages.get(), layerOverheadSeconds.get(), quantizedEmbeddings.get()),
+                        effectivePipelineStages.get(), layerOverheadSeconds.get(), quantizedEmbeddings.get(),
+                        realismMode.get() != RealismMode.IDEAL),
                 preset, parameters, precision, weightOnly, kvPrecision, batchSize, gpu, gpuCount, promptTokens,
                 generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour, scales, effectivePipelineStages,
-                layerOverheadSeconds, quantizedEmbeddings);
+                layerOverheadSeconds, quantizedEmbeddings, realismMode);
         result = new ObjectBinding<>() {
             {
                 bind(scenario);
