@@ -35,8 +35,8 @@ public final class ModelConfigLoader {
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    /** The model, and what the reader should know: keys not read, settings assumed. */
-    public record Loaded(ModelSpec model, List<String> notes) {
+    /** The model, what the reader should know (keys not read, settings assumed), and the text it was read from. */
+    public record Loaded(ModelSpec model, List<String> notes, String text) {
     }
 
     /** A config that cannot be read as a model; the message names the key and the reason. */
@@ -91,6 +91,10 @@ public final class ModelConfigLoader {
     public static Loaded read(Path file) throws ModelConfigException {
         String text;
         try {
+            if (!Files.exists(file)) {
+                throw new ModelConfigException(Files.isSymbolicLink(file) ? "a link to nothing (or a loop of links)"
+                        : "does not exist");
+            }
             if (!Files.isRegularFile(file)) {
                 throw new ModelConfigException("not a regular file (a folder, device or pipe), so not read");
             }
@@ -142,9 +146,15 @@ public final class ModelConfigLoader {
             throw new ModelConfigException("key '" + at + "num_key_value_heads': " + kvHeads + " does not divide the "
                     + heads + " attention heads");
         }
-        Integer headDimDefault = hidden % heads == 0 ? hidden / heads : null;
-        int headDim = family == Family.GEMMA2 || family == Family.GEMMA3 ? k.positive("head_dim", 256)
-                : k.positive("head_dim", headDimDefault);
+        int headDim;
+        if (family == Family.GEMMA2 || family == Family.GEMMA3) {
+            headDim = k.positive("head_dim", 256);
+        } else if (!k.has("head_dim") && hidden % heads != 0) {
+            throw new ModelConfigException("missing key '" + at + "head_dim': hidden_size " + hidden + " is not a multiple "
+                    + "of the " + heads + " attention heads, so the head size must be given");
+        } else {
+            headDim = k.positive("head_dim", hidden / heads);
+        }
         int vocab = k.positive("vocab_size", family == Family.GEMMA3 ? 262208 : null);
         boolean gemma = family == Family.GEMMA2 || family == Family.GEMMA3;
         boolean tied = k.bool("tie_word_embeddings", gemma);
@@ -174,7 +184,7 @@ public final class ModelConfigLoader {
             int value = k.positive("v_head_dim", null);
             Integer qLora = k.nullableCount("q_lora_rank");
             shapes.latentAttention(qLora == null ? 0 : qLora, kvLora, rope, nope, value);
-            if (k.has("num_nextn_predict_layers") && c.get("num_nextn_predict_layers").asInt() > 0) {
+            if (k.count("num_nextn_predict_layers", 0) > 0) {
                 notes.add("the multi-token-prediction layer (num_nextn_predict_layers) is not counted: it serves "
                         + "speculative decoding, not the model's own forward pass");
             }
@@ -189,29 +199,39 @@ public final class ModelConfigLoader {
             collectUnknown(c, at, unknown);
         }
         if (!unknown.isEmpty()) {
-            notes.add("not read (they do not change the cost as far as Roofline Lab knows): " + String.join(", ", unknown));
+            // A list a person can read: the first ten, then how many more.
+            List<String> shown = unknown.stream().limit(10).toList();
+            notes.add("not read (they do not change the cost as far as Roofline Lab knows): " + String.join(", ", shown)
+                    + (unknown.size() > 10 ? String.format(Locale.ROOT, " and %,d more", unknown.size() - 10) : ""));
         }
         String name = root.hasNonNull("_name_or_path") && root.get("_name_or_path").isTextual()
                 ? root.get("_name_or_path").asText() : fallbackName;
-        name = ProfileLoader.clean(name).strip();
+        name = ProfileLoader.cut(ProfileLoader.clean(name).strip(), 60);
         if (name.isEmpty()) {
             name = "Imported model";
         }
-        if (name.length() > 60) {
-            name = name.substring(0, 59) + "…";
-        }
+        ModelSpec model;
         try {
-            return new Loaded(shapes.toSpec(name, "config.json (" + family.architectures.get(0) + "), imported"),
-                    List.copyOf(notes));
+            model = shapes.toSpec(name, "config.json (" + family.architectures.get(0) + "), imported");
         } catch (IllegalArgumentException e) {
             throw new ModelConfigException("the shapes do not make a model: " + e.getMessage());
         }
+        // The range every model in the app keeps to (the Parameters field's): beyond it nothing evaluates sensibly.
+        lab.roofline.engine.ScenarioLimits.Range range = lab.roofline.engine.ScenarioLimits.PARAMETERS;
+        if (!range.allows(Math.rint(model.totalParameters()))) {
+            throw new ModelConfigException("the shapes give " + lab.roofline.engine.Units.parameterCount(model.totalParameters())
+                    + " parameters; Roofline Lab takes " + range.format(range.min()) + " to " + range.format(range.max()));
+        }
+        return new Loaded(model, List.copyOf(notes), text);
     }
 
     private static Family family(JsonNode root) throws ModelConfigException {
         JsonNode arch = root.get("architectures");
-        if (arch == null || !arch.isArray() || arch.isEmpty() || !arch.get(0).isTextual()) {
+        if (arch == null || arch.isNull()) {
             throw new ModelConfigException("missing key 'architectures' (a list such as [\"LlamaForCausalLM\"])");
+        }
+        if (!arch.isArray() || arch.isEmpty() || !arch.get(0).isTextual()) {
+            throw new ModelConfigException("key 'architectures' must be a list of names such as [\"LlamaForCausalLM\"]");
         }
         String name = arch.get(0).asText();
         for (Family f : Family.values()) {
@@ -223,19 +243,32 @@ public final class ModelConfigLoader {
         for (Family f : Family.values()) {
             known.addAll(f.architectures);
         }
-        throw new ModelConfigException("key 'architectures': '" + ProfileLoader.clean(shortText(name))
+        throw new ModelConfigException("key 'architectures': '" + ProfileLoader.cut(ProfileLoader.clean(name), 40)
                 + "' is not a family Roofline Lab reads (it reads " + String.join(", ", known) + ")");
+    }
+
+    /** Experts per token must be among the experts: said with the keys' own names. */
+    private static int perToken(Config k, String perTokenKey, int experts, String expertsKey) throws ModelConfigException {
+        int perToken = k.positive(perTokenKey, null);
+        if (perToken > experts) {
+            throw new ModelConfigException("key '" + k.at + perTokenKey + "': " + perToken + " is more than the " + experts
+                    + " experts (" + expertsKey + ")");
+        }
+        return perToken;
     }
 
     private static void experts(Family family, Config k, ModelShapes shapes, int layers) throws ModelConfigException {
         switch (family) {
-            case MIXTRAL -> shapes.experts(k.positive("num_local_experts", null), k.positive("num_experts_per_tok", null),
-                    k.positive("intermediate_size", null), 0, 0);
+            case MIXTRAL -> {
+                int experts = k.positive("num_local_experts", null);
+                shapes.experts(experts, perToken(k, "num_experts_per_tok", experts, "num_local_experts"),
+                        k.positive("intermediate_size", null), 0, 0);
+            }
             case GPT_OSS -> {
-                int perToken = k.has("num_experts_per_tok") ? k.positive("num_experts_per_tok", null)
-                        : k.positive("experts_per_token", null);
-                shapes.experts(k.positive("num_local_experts", null), perToken, k.positive("intermediate_size", null), 0, 0)
-                        .expertBiases(true, true);
+                int experts = k.positive("num_local_experts", null);
+                int perToken = perToken(k, k.has("num_experts_per_tok") ? "num_experts_per_tok" : "experts_per_token",
+                        experts, "num_local_experts");
+                shapes.experts(experts, perToken, k.positive("intermediate_size", null), 0, 0).expertBiases(true, true);
             }
             case QWEN3_MOE -> {
                 if (k.has("decoder_sparse_step") && k.positive("decoder_sparse_step", 1) != 1) {
@@ -247,7 +280,8 @@ public final class ModelConfigLoader {
                     throw new ModelConfigException("key '" + k.at + "mlp_only_layers': dense layers among MoE ones are "
                             + "not read (only an empty list)");
                 }
-                shapes.experts(k.positive("num_experts", null), k.positive("num_experts_per_tok", null),
+                int experts = k.positive("num_experts", null);
+                shapes.experts(experts, perToken(k, "num_experts_per_tok", experts, "num_experts"),
                         k.positive("moe_intermediate_size", null), 0, 0);
             }
             case DEEPSEEK -> {
@@ -260,7 +294,8 @@ public final class ModelConfigLoader {
                     throw new ModelConfigException("key '" + k.at + "first_k_dense_replace': " + firstDense
                             + " dense layers leave none of the " + layers + " for experts");
                 }
-                shapes.experts(k.positive("n_routed_experts", null), k.positive("num_experts_per_tok", null),
+                int experts = k.positive("n_routed_experts", null);
+                shapes.experts(experts, perToken(k, "num_experts_per_tok", experts, "n_routed_experts"),
                         k.positive("moe_intermediate_size", null), k.count("n_shared_experts", 0), firstDense)
                         .expertBiases(false, true);
             }
@@ -280,7 +315,7 @@ public final class ModelConfigLoader {
             }
             int slidingLayers = 0;
             for (JsonNode t : types) {
-                String type = t.asText("");
+                String type = t.isTextual() ? t.asText() : t.toString();
                 if (type.equals("sliding_attention")) {
                     slidingLayers++;
                 } else if (!type.equals("full_attention")) {
@@ -311,12 +346,15 @@ public final class ModelConfigLoader {
             case GEMMA2 -> shapes.slidingWindow(window, (layers + 1) / 2);
             case GEMMA3 -> {
                 int pattern = k.positive("sliding_window_pattern", 6);
-                shapes.slidingWindow(window, layers - layers / pattern);
+                int local = layers - layers / pattern; // every pattern-th layer is global; pattern 1: all of them
+                if (local > 0) {
+                    shapes.slidingWindow(window, local);
+                }
                 if (!k.has("sliding_window_pattern")) {
                     notes.add("five local layers to one global (Gemma 3's default sliding_window_pattern 6)");
                 }
             }
-            case GPT_OSS -> shapes.slidingWindow(window, layers / 2);
+            case GPT_OSS -> shapes.slidingWindow(window, (layers + 1) / 2); // the even layers, from layer 0
             default -> notes.add("sliding_window is not read for this family: every layer attends over the whole context");
         }
     }
@@ -326,7 +364,7 @@ public final class ModelConfigLoader {
         while (names.hasNext()) {
             String key = names.next();
             if (!NO_COST.contains(key)) {
-                unknown.add(at + ProfileLoader.clean(shortText(key)));
+                unknown.add(at + ProfileLoader.cut(ProfileLoader.clean(key), 40));
             }
         }
     }

@@ -78,8 +78,8 @@ public final class RooflineApp extends Application {
                 Path folder = AppHome.modelsDirectory();
                 java.nio.file.Files.createDirectories(folder);
                 String stem = loaded.model().name().replaceAll("[^A-Za-z0-9._-]+", "_");
-                lab.roofline.io.AtomicFiles.writeString(folder.resolve(stem + ".json"), ".roofline-model-",
-                        java.nio.file.Files.readString(file));
+                // The text that was checked, not a second read of a file that may have changed since.
+                lab.roofline.io.AtomicFiles.writeString(folder.resolve(stem + ".json"), ".roofline-model-", loaded.text());
                 Platform.runLater(() -> {
                     vm.importModel(loaded.model());
                     view.showStatus("Imported " + loaded.model().name() + " ("

@@ -86,13 +86,18 @@ class ModelConfigLoaderTest {
             "kv heads that do not divide | {\"architectures\": [\"LlamaForCausalLM\"], \"hidden_size\": 96, \"num_hidden_layers\": 2, \"num_attention_heads\": 12, \"num_key_value_heads\": 5, \"intermediate_size\": 8, \"vocab_size\": 8, \"max_position_embeddings\": 8} | key 'num_key_value_heads': 5 does not divide the 12 attention heads",
             "layer types of the wrong length | {\"architectures\": [\"GptOssForCausalLM\"], \"hidden_size\": 64, \"num_hidden_layers\": 4, \"num_attention_heads\": 4, \"head_dim\": 16, \"num_local_experts\": 4, \"num_experts_per_tok\": 2, \"intermediate_size\": 32, \"vocab_size\": 8, \"max_position_embeddings\": 8, \"sliding_window\": 4, \"layer_types\": [\"full_attention\"]} | key 'layer_types' must list one type for each of the 4 layers",
             "an unknown layer type | {\"architectures\": [\"GptOssForCausalLM\"], \"hidden_size\": 64, \"num_hidden_layers\": 1, \"num_attention_heads\": 4, \"head_dim\": 16, \"num_local_experts\": 4, \"num_experts_per_tok\": 2, \"intermediate_size\": 32, \"vocab_size\": 8, \"max_position_embeddings\": 8, \"sliding_window\": 4, \"layer_types\": [\"chunked_attention\"]} | 'chunked_attention' is not a layer type Roofline Lab reads",
-            "experts per token above the experts | {\"architectures\": [\"MixtralForCausalLM\"], \"hidden_size\": 64, \"num_hidden_layers\": 2, \"num_attention_heads\": 4, \"num_local_experts\": 2, \"num_experts_per_tok\": 4, \"intermediate_size\": 32, \"vocab_size\": 8, \"max_position_embeddings\": 8} | the shapes do not make a model",
+            "experts per token above the experts | {\"architectures\": [\"MixtralForCausalLM\"], \"hidden_size\": 64, \"num_hidden_layers\": 2, \"num_attention_heads\": 4, \"num_local_experts\": 2, \"num_experts_per_tok\": 4, \"intermediate_size\": 32, \"vocab_size\": 8, \"max_position_embeddings\": 8} | key 'num_experts_per_tok': 4 is more than the 2 experts (num_local_experts)",
+            "a model beyond 2T | {\"architectures\": [\"LlamaForCausalLM\"], \"hidden_size\": 65536, \"num_hidden_layers\": 2000, \"num_attention_heads\": 512, \"intermediate_size\": 262144, \"vocab_size\": 32000, \"max_position_embeddings\": 8} | the shapes give 137T parameters; Roofline Lab takes 100M to 2T",
+            "a model below 100M | {\"architectures\": [\"LlamaForCausalLM\"], \"hidden_size\": 64, \"num_hidden_layers\": 2, \"num_attention_heads\": 4, \"intermediate_size\": 32, \"vocab_size\": 8, \"max_position_embeddings\": 8} | Roofline Lab takes 100M to 2T",
+            "architectures as a string | {\"architectures\": \"LlamaForCausalLM\"} | key 'architectures' must be a list of names",
+            "a hidden size the heads do not divide | {\"architectures\": [\"LlamaForCausalLM\"], \"hidden_size\": 4097, \"num_hidden_layers\": 2, \"num_attention_heads\": 32, \"intermediate_size\": 32, \"vocab_size\": 8, \"max_position_embeddings\": 8} | hidden_size 4097 is not a multiple of the 32 attention heads",
             "Qwen's partial sliding window | {\"architectures\": [\"Qwen2ForCausalLM\"], \"hidden_size\": 64, \"num_hidden_layers\": 2, \"num_attention_heads\": 4, \"intermediate_size\": 32, \"vocab_size\": 8, \"max_position_embeddings\": 8, \"sliding_window\": 4, \"use_sliding_window\": true} | partial sliding window (max_window_layers) is not read",
             "dense layers among Qwen3-MoE ones | {\"architectures\": [\"Qwen3MoeForCausalLM\"], \"hidden_size\": 64, \"num_hidden_layers\": 2, \"num_attention_heads\": 4, \"num_experts\": 4, \"num_experts_per_tok\": 2, \"moe_intermediate_size\": 8, \"vocab_size\": 8, \"max_position_embeddings\": 8, \"mlp_only_layers\": [0]} | key 'mlp_only_layers': dense layers among MoE ones are not read",
             "a text config that is not an object | {\"architectures\": [\"Gemma3ForConditionalGeneration\"], \"text_config\": 3} | key 'text_config' must be an object",
             "tied as text | {\"architectures\": [\"LlamaForCausalLM\"], \"hidden_size\": 64, \"num_hidden_layers\": 2, \"num_attention_heads\": 4, \"intermediate_size\": 8, \"vocab_size\": 8, \"max_position_embeddings\": 8, \"tie_word_embeddings\": \"yes\"} | key 'tie_word_embeddings' must be true or false",
     })
     void aBadConfigIsRefusedNamingTheKey(String what, String json, String expected) {
+        // (The tiny configs below are refused for their size before anything else would be.)
         assertThatThrownBy(() -> ModelConfigLoader.parse(json, "x"))
                 .isInstanceOf(ModelConfigLoader.ModelConfigException.class).hasMessageContaining(expected);
     }
@@ -112,5 +117,41 @@ class ModelConfigLoaderTest {
         assertThat(ModelConfigLoader.readFolder(folder).problems()).singleElement().asString()
                 .contains("broken.json").contains("not valid JSON");
         assertThat(ModelConfigLoader.readFolder(dir.resolve("none")).models()).isEmpty();
+    }
+
+    @Test
+    void patternsAndNamesAreReadAsTheFamiliesMeanThem() throws Exception {
+        String base = "{\"hidden_size\": 4096, \"num_hidden_layers\": %d, \"num_attention_heads\": 32, \"head_dim\": 128, "
+                + "\"num_key_value_heads\": 8, \"intermediate_size\": 14336, \"vocab_size\": 128000, "
+                + "\"max_position_embeddings\": 8192, %s}";
+        // Gemma 3 with a pattern of 1: every layer global, no sliding ones.
+        ModelSpec allGlobal = ModelConfigLoader.parse(String.format(base, 32,
+                "\"architectures\": [\"Gemma3ForCausalLM\"], \"sliding_window\": 1024, \"sliding_window_pattern\": 1"), "g").model();
+        assertThat(allGlobal.attention().slides()).isFalse();
+        // gpt-oss slides in the even layers from layer 0: 3 of 5.
+        ModelSpec oss = ModelConfigLoader.parse(String.format(base, 5, "\"architectures\": [\"GptOssForCausalLM\"], "
+                + "\"num_local_experts\": 32, \"num_experts_per_tok\": 4, \"sliding_window\": 128"), "o").model();
+        assertThat(oss.attention().slidingLayers()).isEqualTo(3);
+        // A name with an 8-bit escape, a line separator and an emoji cut at the limit comes out clean and whole.
+        ModelSpec named = ModelConfigLoader.parse(String.format(base, 32, "\"architectures\": [\"LlamaForCausalLM\"], "
+                + "\"_name_or_path\": \"x\\u009b31mRED\\u2028" + "a".repeat(56) + "\\ud83d\\ude00tail\""), "n").model();
+        assertThat(named.name()).doesNotContain("\u009b").doesNotContain("\u2028").endsWith("…");
+        assertThat(named.name().chars().filter(ch -> Character.isSurrogate((char) ch)).count() % 2).isZero();
+        // Many unknown keys: the first ten are named, then how many more.
+        StringBuilder keys = new StringBuilder();
+        for (int i = 0; i < 500; i++) {
+            keys.append(", \"k").append(i).append("\": 0");
+        }
+        ModelConfigLoader.Loaded many = ModelConfigLoader.parse(String.format(base, 32,
+                "\"architectures\": [\"LlamaForCausalLM\"]" + keys), "m");
+        assertThat(many.notes()).singleElement().asString().endsWith("and 490 more").hasSizeLessThan(400);
+    }
+
+    @Test
+    void aFileThatIsNotThereSaysSo(@TempDir Path dir) throws Exception {
+        assertThatThrownBy(() -> ModelConfigLoader.read(dir.resolve("none.json"))).hasMessage("does not exist");
+        Path loop = dir.resolve("loop.json");
+        Files.createSymbolicLink(loop, loop);
+        assertThatThrownBy(() -> ModelConfigLoader.read(loop)).hasMessage("a link to nothing (or a loop of links)");
     }
 }
