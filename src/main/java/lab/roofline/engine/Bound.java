@@ -16,4 +16,9 @@ public enum Bound {
     public String label() {
         return label;
     }
+
+    /** For a narrow tile: "link-bound" for communication, the label otherwise. */
+    public String shortLabel() {
+        return this == COMMUNICATION ? "link-bound" : label;
+    }
 }

@@ -147,7 +147,7 @@ public final class SummaryStrip extends VBox {
         decode.set(Units.sig3(e.decode().tokensPerSecond()) + " tok/s",
                 Units.sig3(e.decode().tokensPerSecondPerSequence()) + " tok/s per sequence");
         utilization.set(Units.percent(e.decode().computeUtilization()),
-                e.decode().limiter().label() + " · prefill " + Units.percent(e.prefill().computeUtilization()));
+                e.decode().limiter().shortLabel() + " · prefill " + Units.percent(e.prefill().computeUtilization()));
         timePerToken.set(Units.seconds(e.decode().seconds()), String.format(Locale.ROOT, "batch %,d · %,.0f-token context",
                 e.scenario().batchSize(), e.decode().contextTokens()));
         Evaluation.Cost c = e.cost();
