@@ -326,7 +326,7 @@ public final class ScenarioOptions {
     }
 
     /** The measured fractions; with none to read, --realistic fails rather than silently meaning ideal. */
-    private static lab.roofline.engine.Realism measuredRealism() {
+    static lab.roofline.engine.Realism measuredRealism() {
         if (measured == null) { // read once: a compare of many realistic files reads it once
             measured = measuredRealism(lab.roofline.io.RealismLoader.loadBundled());
         }
@@ -344,7 +344,7 @@ public final class ScenarioOptions {
     }
 
     /** Parses a flag's text by the input's limits; a bad value names the flag and says why. */
-    private static double value(CommandLine cl, String flag, ScenarioLimits.Range range, String text) {
+    static double value(CommandLine cl, String flag, ScenarioLimits.Range range, String text) {
         ScenarioLimits.Parsed parsed = range.parse(text);
         if (!parsed.ok()) {
             throw new CommandLine.ParameterException(cl, flag + ": " + parsed.reason());

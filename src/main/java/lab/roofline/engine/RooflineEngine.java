@@ -198,6 +198,16 @@ public final class RooflineEngine {
         return prefill(u, u.scenario.batchSize());
     }
 
+    /** Prefill of {@code batch} sequences of the scenario's prompt, in one forward pass. */
+    public static PhaseCost prefillStep(Scenario s, double batch) {
+        return prefill(new Setup(s), batch);
+    }
+
+    /** What the scenario's weights and KV cache need, and the largest batch that fits. */
+    public static Evaluation.MemoryUse memory(Scenario s) {
+        return memory(s, new Setup(s));
+    }
+
     private static PhaseCost prefill(Setup u, double batch) {
         ModelSpec m = u.model;
         double prompt = u.scenario.promptTokens();

@@ -138,6 +138,43 @@ class CliTest {
     }
 
     @Test
+    void planRanksConfigurationsWithinTheLimitsAsJson() throws Exception {
+        Run r = run("plan", "--json", "--model", "Llama-3.1-8B", "--input-tokens", "2000", "--output-tokens", "300",
+                "--cached-input", "0.5", "--ttft-ms", "500", "--tpot-ms", "50", "--gpus", "h100_sxm,a100_80gb_sxm",
+                "--max-gpus", "2");
+        assertThat(r.code()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertThat(j.path("limits").path("ttftSeconds").asDouble()).isEqualTo(0.5);
+        assertThat(j.path("limits").path("cachedInput").asDouble()).isEqualTo(0.5);
+        JsonNode best = j.path("best");
+        for (String key : new String[] {"gpu", "gpus", "parallelism", "precision", "batch", "ttftSeconds", "tpotSeconds",
+                "tokensPerSecondPerUser", "tokensPerSecondPerDevice", "costUsdPerMillionInput", "costUsdPerMillionOutput",
+                "costUsdPerMillionBlended", "feasible"}) {
+            assertThat(best.has(key)).as(key).isTrue();
+        }
+        assertThat(best.path("tpotSeconds").asDouble()).isLessThanOrEqualTo(0.05);
+        assertThat(best.path("ttftSeconds").asDouble()).isLessThanOrEqualTo(0.5);
+        double previous = 0;
+        for (JsonNode c : j.path("candidates")) {
+            if (!c.path("feasible").asBoolean()) {
+                assertThat(c.path("why").asText()).isNotEmpty();
+                continue;
+            }
+            assertThat(c.path("costUsdPerMillionBlended").asDouble()).isGreaterThanOrEqualTo(previous);
+            previous = c.path("costUsdPerMillionBlended").asDouble();
+        }
+        assertThat(run("plan", "--model", "Llama-3.1-8B", "--gpus", "h100_sxm", "--max-gpus", "1").out())
+                .contains("Roofline Lab plan: Llama-3.1-8B").contains("within the limits");
+        assertThat(run("plan", "--csv", "--gpus", "h100_sxm", "--max-gpus", "1").out())
+                .startsWith("gpu,gpus,parallelism,precision,batch");
+        Run bad = run("plan", "--gpus", "h100_sxm,warp_drive");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("--gpus: unknown accelerator 'warp_drive'");
+        assertThat(run("plan", "--cached-input", "1").err()).contains("--cached-input: too large (at most 0.99)");
+        assertThat(run("plan", "--tpot-ms", "0").err()).contains("--tpot-ms: too small");
+    }
+
+    @Test
     void reportWithoutAPriceGivesNullCosts() throws Exception {
         Run r = run("report", "--json", "--gpu", "l4", "--model", "Llama-3.1-8B");
         JsonNode j = new ObjectMapper().readTree(r.out());

@@ -1,0 +1,217 @@
+package lab.roofline.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import lab.roofline.engine.HardwareProfile;
+import lab.roofline.engine.ModelPresets;
+import lab.roofline.engine.ModelSpec;
+import lab.roofline.engine.Planner;
+import lab.roofline.engine.ScenarioLimits;
+import lab.roofline.engine.Units;
+import lab.roofline.io.ProfileLoader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * `plan`: every configuration of the devices, counts, splits and precisions, ranked by the blended cost
+ * per million tokens under the service-level limits (engine.Planner).
+ */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = "Rank every way to serve a model (GPU, count, tensor/pipeline split, precision) by cost per "
+                + "million tokens within time-to-first-token and time-per-output-token limits.")
+final class PlanCommand implements Callable<Integer> {
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+    @Option(names = "--model", paramLabel = "PRESET", description = "Model preset (see list-models). Default: Llama-3.1-70B.")
+    String modelName;
+    @Option(names = "--model-config", paramLabel = "FILE", description = "A Hugging Face config.json instead of a preset.")
+    java.nio.file.Path modelConfig;
+    @Option(names = "--input-tokens", paramLabel = "T", defaultValue = "2000", description = "Prompt tokens per request. Default: ${DEFAULT-VALUE}.")
+    String inputTokens;
+    @Option(names = "--output-tokens", paramLabel = "T", defaultValue = "300", description = "Generated tokens per request. Default: ${DEFAULT-VALUE}.")
+    String outputTokens;
+    @Option(names = "--cached-input", paramLabel = "F", defaultValue = "0", description = "Share of input tokens served from a prefix cache, 0 to 0.99. Default: ${DEFAULT-VALUE}.")
+    String cachedInput;
+    @Option(names = "--ttft-ms", paramLabel = "MS", description = "Time-to-first-token limit in milliseconds. Default: none.")
+    String ttftMs;
+    @Option(names = "--tpot-ms", paramLabel = "MS", description = "Time-per-output-token limit in milliseconds. Default: none.")
+    String tpotMs;
+    @Option(names = "--gpus", paramLabel = "ID,ID", split = ",", description = "The devices to consider. Default: every priced profile.")
+    List<String> gpuIds;
+    @Option(names = "--max-gpus", paramLabel = "N", defaultValue = "8", description = "Most devices per configuration (1, 2, 4 … up to N). Default: ${DEFAULT-VALUE}.")
+    String maxGpus;
+    @Option(names = "--realistic", description = "Measured fractions of peak and the fitted overhead (docs/validation.md).")
+    boolean realistic;
+    @Option(names = "--json", description = "{\"limits\": …, \"candidates\": […], \"best\": …} in SI units and USD.")
+    boolean json;
+    @Option(names = "--csv", description = "One CSV row per candidate.")
+    boolean csv;
+    @Option(names = "--top", paramLabel = "N", defaultValue = "10", description = "Rows of the table (JSON and CSV list all). Default: ${DEFAULT-VALUE}.")
+    int top;
+    @Option(names = "--profiles", paramLabel = "DIR", description = "Extra folder of hardware profiles (repeatable).")
+    List<java.nio.file.Path> folders = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        CommandLine cl = spec.commandLine();
+        if (json && csv) {
+            throw new CommandLine.ParameterException(cl, "use either --json or --csv, not both");
+        }
+        ModelSpec model = model(cl);
+        long input = (long) ScenarioOptions.value(cl, "--input-tokens", ScenarioLimits.PROMPT_TOKENS, inputTokens);
+        long output = (long) ScenarioOptions.value(cl, "--output-tokens", ScenarioLimits.GENERATED_TOKENS, outputTokens);
+        ScenarioLimits.Range share = new ScenarioLimits.Range("Cached input", 0, 0.99, false, "0.5");
+        double cached = ScenarioOptions.value(cl, "--cached-input", share, cachedInput);
+        ScenarioLimits.Range ms = new ScenarioLimits.Range("Limit", 0.01, 3_600_000, false, "500");
+        double ttft = ttftMs == null ? Double.POSITIVE_INFINITY : ScenarioOptions.value(cl, "--ttft-ms", ms, ttftMs) / 1e3;
+        double tpot = tpotMs == null ? Double.POSITIVE_INFINITY : ScenarioOptions.value(cl, "--tpot-ms", ms, tpotMs) / 1e3;
+        int most = (int) ScenarioOptions.value(cl, "--max-gpus", new ScenarioLimits.Range("Max GPUs", 1, 64, true, "8"), maxGpus);
+        if (top < 1) {
+            throw new CommandLine.ParameterException(cl, "--top must be at least 1, got " + top);
+        }
+        ScenarioOptions.checkProfileFolders(cl, folders);
+        ProfileLoader.Result profiles = ProfileLoader.loadAll(folders);
+        profiles.problems().forEach(cl.getErr()::println);
+        List<HardwareProfile> gpus = new ArrayList<>();
+        if (gpuIds == null) {
+            gpus.addAll(profiles.profiles());
+        } else {
+            for (String id : gpuIds) {
+                gpus.add(profiles.find(id).orElseThrow(() -> new CommandLine.ParameterException(cl,
+                        "--gpus: unknown accelerator '" + Units.shortened(id) + "' (see list-gpus)")));
+            }
+        }
+        List<String> unpriced = gpus.stream().filter(g -> g.price().isEmpty()).map(HardwareProfile::id).toList();
+        if (!unpriced.isEmpty()) {
+            cl.getErr().println("roofline-lab: note: skipped, no price in the profile: " + String.join(", ", unpriced));
+        }
+        Planner.Limits limits = new Planner.Limits(input, output, cached, ttft, tpot);
+        List<Planner.Candidate> ranked = Planner.plan(model, gpus, most, limits, realistic, ScenarioOptions.measuredRealism());
+        if (json) {
+            cl.getOut().println(json(model, limits, ranked));
+        } else if (csv) {
+            cl.getOut().print(csv(ranked));
+        } else {
+            cl.getOut().print(table(model, limits, ranked, top));
+        }
+        return 0;
+    }
+
+    private ModelSpec model(CommandLine cl) {
+        if (modelConfig != null && modelName != null) {
+            throw new CommandLine.ParameterException(cl, "use either --model-config or --model, not both");
+        }
+        if (modelConfig != null) {
+            try {
+                lab.roofline.io.ModelConfigLoader.Loaded loaded = lab.roofline.io.ModelConfigLoader.read(modelConfig);
+                loaded.notes().forEach(n -> cl.getErr().println("roofline-lab: note: " + n));
+                return loaded.model();
+            } catch (lab.roofline.io.ModelConfigLoader.ModelConfigException e) {
+                throw new CommandLine.ParameterException(cl, "--model-config: " + modelConfig + ": " + e.getMessage());
+            }
+        }
+        String name = modelName == null ? "Llama-3.1-70B" : modelName;
+        return ModelPresets.find(name).orElseThrow(() -> new CommandLine.ParameterException(cl,
+                "--model: unknown preset '" + Units.shortened(name) + "' (see list-models)"));
+    }
+
+    static String json(ModelSpec model, Planner.Limits limits, List<Planner.Candidate> ranked) throws Exception {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = mapper.createObjectNode();
+        ObjectNode l = root.putObject("limits");
+        l.put("model", model.name());
+        l.put("inputTokens", limits.inputTokens());
+        l.put("outputTokens", limits.outputTokens());
+        l.put("cachedInput", limits.cachedInput());
+        putLimit(l, "ttftSeconds", limits.ttftSeconds());
+        putLimit(l, "tpotSeconds", limits.tpotSeconds());
+        ArrayNode all = root.putArray("candidates");
+        ranked.forEach(c -> all.add(node(mapper, c)));
+        ranked.stream().filter(Planner.Candidate::feasible).findFirst()
+                .ifPresentOrElse(best -> root.set("best", node(mapper, best)), () -> root.putNull("best"));
+        return mapper.writeValueAsString(root);
+    }
+
+    private static void putLimit(ObjectNode n, String key, double seconds) {
+        if (Double.isInfinite(seconds)) {
+            n.putNull(key);
+        } else {
+            n.put(key, seconds);
+        }
+    }
+
+    private static ObjectNode node(ObjectMapper mapper, Planner.Candidate c) {
+        ObjectNode n = mapper.createObjectNode();
+        n.put("gpu", c.gpuId());
+        n.put("gpus", c.gpus());
+        n.put("parallelism", c.parallelism());
+        n.put("precision", c.precisionLabel());
+        n.put("batch", c.batch());
+        n.put("ttftSeconds", c.ttftSeconds());
+        n.put("tpotSeconds", c.tpotSeconds());
+        n.put("tokensPerSecondPerUser", c.tokensPerSecondPerUser());
+        n.put("tokensPerSecondPerDevice", c.tokensPerSecondPerDevice());
+        n.put("costUsdPerMillionInput", c.costUsdPerMillionInput());
+        n.put("costUsdPerMillionOutput", c.costUsdPerMillionOutput());
+        n.put("costUsdPerMillionBlended", c.costUsdPerMillionBlended());
+        n.put("feasible", c.feasible());
+        if (!c.feasible()) {
+            n.put("why", c.why());
+        }
+        return n;
+    }
+
+    static String csv(List<Planner.Candidate> ranked) {
+        StringBuilder out = new StringBuilder("gpu,gpus,parallelism,precision,batch,ttft_s,tpot_s,tokens_per_s_per_user,"
+                + "tokens_per_s_per_device,usd_per_million_input,usd_per_million_output,usd_per_million_blended,feasible,why\n");
+        for (Planner.Candidate c : ranked) {
+            out.append(String.join(",", c.gpuId(), Integer.toString(c.gpus()), c.parallelism(), c.precisionLabel(),
+                    Long.toString(c.batch()), num(c.ttftSeconds()), num(c.tpotSeconds()), num(c.tokensPerSecondPerUser()),
+                    num(c.tokensPerSecondPerDevice()), num(c.costUsdPerMillionInput()), num(c.costUsdPerMillionOutput()),
+                    num(c.costUsdPerMillionBlended()), Boolean.toString(c.feasible()),
+                    c.why() == null ? "" : "\"" + c.why().replace("\"", "\"\"") + "\"")).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String num(double v) {
+        return String.format(Locale.ROOT, "%.6g", v);
+    }
+
+    static String table(ModelSpec model, Planner.Limits limits, List<Planner.Candidate> ranked, int top) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "Roofline Lab plan: %s, %,d input + %,d output tokens per request%s%s%s%n%n",
+                model.name(), limits.inputTokens(), limits.outputTokens(),
+                limits.cachedInput() > 0 ? String.format(Locale.ROOT, ", %s of input cached", Units.percent(limits.cachedInput())) : "",
+                Double.isInfinite(limits.ttftSeconds()) ? "" : ", first token within " + Units.seconds(limits.ttftSeconds()),
+                Double.isInfinite(limits.tpotSeconds()) ? "" : ", a token each " + Units.seconds(limits.tpotSeconds())));
+        long feasible = ranked.stream().filter(Planner.Candidate::feasible).count();
+        if (feasible == 0) {
+            out.append("No configuration meets the limits. Nearest misses:\n");
+        }
+        out.append(String.format(Locale.ROOT, "%-4s %-30s %-12s %-7s %8s %10s %10s %12s %12s%n", "#", "GPU", "split",
+                "weights", "batch", "TTFT", "TPOT", "$/1M blend", "$/1M output"));
+        int shown = 0;
+        for (Planner.Candidate c : ranked) {
+            if (shown == top) {
+                break;
+            }
+            String gpu = c.gpus() + " × " + c.gpuId();
+            out.append(String.format(Locale.ROOT, "%-4d %-30s %-12s %-7s %,8d %10s %10s %12s %12s%s%n", ++shown,
+                    gpu.length() > 30 ? gpu.substring(0, 29) + "…" : gpu, c.parallelism(), c.precisionLabel(),
+                    c.batch(), Units.seconds(c.ttftSeconds()), Units.seconds(c.tpotSeconds()),
+                    Units.usd(c.costUsdPerMillionBlended()), Units.usd(c.costUsdPerMillionOutput()),
+                    c.feasible() ? "" : "  (" + c.why() + ")"));
+        }
+        out.append(String.format(Locale.ROOT, "%n%,d configurations, %,d within the limits.%n", ranked.size(), feasible));
+        return out.toString();
+    }
+}

@@ -1,0 +1,152 @@
+package lab.roofline.engine;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The cheapest way to serve a model under service-level limits (docs/model.md, "The planner"): every
+ * device kind, device count, tensor/pipeline split and precision, each at the largest batch that fits in
+ * memory and keeps time to first token and time per output token within the limits, ranked by the blended
+ * cost per million tokens of the traffic mix.
+ */
+public final class Planner {
+    private Planner() {
+    }
+
+    /**
+     * The traffic and the limits.
+     *
+     * @param inputTokens    prompt tokens per request
+     * @param outputTokens   generated tokens per request
+     * @param cachedInput    share of input tokens served from a prefix cache (no prefill for them), 0 to 1
+     * @param ttftSeconds    time-to-first-token limit, or infinity for none
+     * @param tpotSeconds    time-per-output-token limit, or infinity for none
+     */
+    public record Limits(long inputTokens, long outputTokens, double cachedInput, double ttftSeconds,
+                         double tpotSeconds) {
+        public Limits {
+            ScenarioLimits.check(ScenarioLimits.PROMPT_TOKENS, inputTokens);
+            ScenarioLimits.check(ScenarioLimits.GENERATED_TOKENS, outputTokens);
+            if (!(cachedInput >= 0 && cachedInput < 1)) {
+                throw new IllegalArgumentException("Cached input: the share must be from 0 to below 1, got " + cachedInput);
+            }
+            if (!(ttftSeconds > 0) || !(tpotSeconds > 0)) {
+                throw new IllegalArgumentException("limits must be positive");
+            }
+        }
+    }
+
+    /** One way to serve: where the limits put its batch, and what a million tokens cost there. */
+    public record Candidate(String gpuId, String gpuName, int gpus, int pipelineStages, Precision precision,
+                            boolean weightOnly, long batch, double ttftSeconds, double tpotSeconds,
+                            double costUsdPerMillionInput, double costUsdPerMillionOutput,
+                            double costUsdPerMillionBlended, boolean feasible, String why) {
+        public String parallelism() {
+            return Scenario.layoutName(gpus, pipelineStages);
+        }
+
+        /** What each user sees: one token per step. */
+        public double tokensPerSecondPerUser() {
+            return 1 / tpotSeconds;
+        }
+
+        public double tokensPerSecondPerDevice() {
+            return batch / tpotSeconds / gpus;
+        }
+
+        public String precisionLabel() {
+            return weightOnly ? (precision == Precision.INT8 ? "W8A16" : "W4A16") : precision.label();
+        }
+    }
+
+    /** The weights and math a plan tries: every precision, and the two weight-only ones. */
+    public static List<Candidate> plan(ModelSpec model, List<HardwareProfile> gpus, int maxGpus, Limits limits,
+                                       boolean realistic, Realism measured) {
+        List<Candidate> out = new ArrayList<>();
+        for (HardwareProfile gpu : gpus) {
+            if (gpu.price().isEmpty()) {
+                continue; // no price, no cost to rank: said by the caller
+            }
+            for (int n = 1; n <= maxGpus; n *= 2) {
+                for (int stages = 1; stages <= n; stages *= 2) {
+                    if (ScenarioLimits.parallelismProblem(n, stages, model.layers()) != null) {
+                        continue;
+                    }
+                    for (Precision p : Precision.values()) {
+                        out.add(candidate(model, gpu, n, stages, p, false, limits, realistic, measured));
+                        if (p == Precision.INT8 || p == Precision.INT4) {
+                            out.add(candidate(model, gpu, n, stages, p, true, limits, realistic, measured));
+                        }
+                    }
+                }
+            }
+        }
+        out.sort(Comparator.comparing((Candidate c) -> !c.feasible())
+                .thenComparingDouble(Candidate::costUsdPerMillionBlended)
+                .thenComparing(Candidate::gpuId).thenComparingInt(Candidate::gpus));
+        return List.copyOf(out);
+    }
+
+    /** One configuration at the largest batch within memory and the limits (batch 1 when none is: infeasible). */
+    static Candidate candidate(ModelSpec model, HardwareProfile gpu, int n, int stages, Precision p, boolean weightOnly,
+                               Limits limits, boolean realistic, Realism measured) {
+        double compute = realistic ? measured.computeFraction(gpu.id()) : 1;
+        double bandwidth = realistic ? measured.bandwidthFraction() : 1;
+        double overhead = realistic ? measured.layerOverheadSeconds() : 0;
+        long uncached = Math.max(1, Math.round(limits.inputTokens() * (1 - limits.cachedInput())));
+        Scenario base = new Scenario(model, gpu, n, p, weightOnly, Precision.BF16, 1, limits.inputTokens(),
+                limits.outputTokens(), compute, bandwidth, gpu.priceUsdPerHour(), stages, overhead, false, realistic);
+        double context = base.averageDecodeContextTokens();
+        long maxBatch = Math.min(RooflineEngine.memory(base).maxBatch(), ScenarioLimits.MAX_BATCH);
+        // Time to first token: the uncached part of one prompt, after the decode step in flight.
+        PhaseCost prefill = RooflineEngine.prefillStep(base.withTokens(uncached, limits.outputTokens()), 1);
+        java.util.function.LongFunction<Double> ttft = b -> prefill.seconds()
+                + RooflineEngine.decodeStep(base, b, context).seconds();
+        java.util.function.LongPredicate within = b -> RooflineEngine.decodeStep(base, b, context).seconds()
+                <= limits.tpotSeconds() && ttft.apply(b) <= limits.ttftSeconds();
+        String why = null;
+        long batch = 1;
+        if (maxBatch < 1) {
+            why = "does not fit in " + n + " × " + gpu.shortName() + " (needs "
+                    + Evaluation.devicesToFit(RooflineEngine.memory(base), n) + ")";
+        } else if (!within.test(1)) {
+            PhaseCost one = RooflineEngine.decodeStep(base, 1, context);
+            why = one.seconds() > limits.tpotSeconds()
+                    ? String.format(Locale.ROOT, "time per output token at batch 1 is %s, above %s",
+                    Units.seconds(one.seconds()), Units.seconds(limits.tpotSeconds()))
+                    : String.format(Locale.ROOT, "time to first token at batch 1 is %s, above %s",
+                    Units.seconds(ttft.apply(1)), Units.seconds(limits.ttftSeconds()));
+        } else {
+            // Both times grow with the batch: the largest batch within them, by doubling then bisection.
+            long low = 1;
+            long high = 2;
+            while (high <= maxBatch && within.test(high)) {
+                low = high;
+                high *= 2;
+            }
+            high = Math.min(high, maxBatch + 1);
+            while (high - low > 1) {
+                long mid = (low + high) >>> 1;
+                if (within.test(mid)) {
+                    low = mid;
+                } else {
+                    high = mid;
+                }
+            }
+            batch = low;
+        }
+        Scenario at = base.withBatchSize(batch);
+        PhaseCost step = RooflineEngine.decodeStep(at, batch, context);
+        PhaseCost filled = RooflineEngine.prefillStep(at.withTokens(uncached, limits.outputTokens()), batch);
+        double usdPerSecond = gpu.priceUsdPerHour() * n / 3600;
+        // Input tokens from the cache cost nothing; the others cost their share of a full batch's prefill.
+        double input = usdPerSecond * filled.seconds() / (batch * (double) limits.inputTokens()) * 1e6;
+        double output = usdPerSecond * step.seconds() / batch * 1e6;
+        double blended = (input * limits.inputTokens() + output * limits.outputTokens())
+                / (limits.inputTokens() + limits.outputTokens());
+        return new Candidate(gpu.id(), gpu.name(), n, stages, p, weightOnly, batch, ttft.apply(batch), step.seconds(),
+                input, output, blended, why == null, why);
+    }
+}
