@@ -54,6 +54,9 @@ final class PlanCommand implements Callable<Integer> {
     boolean json;
     @Option(names = "--csv", description = "One CSV row per candidate.")
     boolean csv;
+    @Option(names = "--frontier", description = "Instead of the ranking: the latency-cost curve (batch 1 to the largest "
+            + "that fits) of each of the --top cheapest configurations within the limits, as CSV.")
+    boolean frontier;
     @Option(names = "--top", paramLabel = "N", defaultValue = "10", description = "Rows of the table (JSON and CSV list all). Default: ${DEFAULT-VALUE}.")
     int top;
     @Option(names = "--profiles", paramLabel = "DIR", description = "Extra folder of hardware profiles (repeatable).")
@@ -95,7 +98,12 @@ final class PlanCommand implements Callable<Integer> {
         }
         Planner.Limits limits = new Planner.Limits(input, output, cached, ttft, tpot);
         List<Planner.Candidate> ranked = Planner.plan(model, gpus, most, limits, realistic, ScenarioOptions.measuredRealism());
-        if (json) {
+        if (frontier) {
+            if (json) {
+                throw new CommandLine.ParameterException(cl, "--frontier writes CSV: leave out --json");
+            }
+            cl.getOut().print(frontierCsv(model, gpus, limits, ranked, top));
+        } else if (json) {
             cl.getOut().println(json(model, limits, ranked));
         } else if (csv) {
             cl.getOut().print(csv(ranked));
@@ -179,6 +187,24 @@ final class PlanCommand implements Callable<Integer> {
                     num(c.costUsdPerMillionBlended()), Boolean.toString(c.feasible()),
                     c.why() == null ? "" : "\"" + c.why().replace("\"", "\"\"") + "\"")).append('\n');
         }
+        return out.toString();
+    }
+
+    /** The curves of the cheapest configurations within the limits, one row per batch. */
+    private String frontierCsv(ModelSpec model, List<HardwareProfile> gpus, Planner.Limits limits,
+                               List<Planner.Candidate> ranked, int count) {
+        StringBuilder out = new StringBuilder("gpu,gpus,parallelism,precision,batch,tokens_per_s_per_user,"
+                + "tokens_per_s_per_device,ttft_s,usd_per_million_output,usd_per_million_blended,within_limits\n");
+        ranked.stream().filter(Planner.Candidate::feasible).limit(count).forEach(c -> {
+            HardwareProfile gpu = gpus.stream().filter(g -> g.id().equals(c.gpuId())).findFirst().orElseThrow();
+            for (Planner.FrontierPoint p : Planner.frontier(model, gpu, c.gpus(), c.pipelineStages(), c.precision(),
+                    c.weightOnly(), limits, realistic, ScenarioOptions.measuredRealism())) {
+                out.append(String.join(",", c.gpuId(), Integer.toString(c.gpus()), c.parallelism(), c.precisionLabel(),
+                        Long.toString(p.batch()), num(p.tokensPerSecondPerUser()), num(p.tokensPerSecondPerDevice()),
+                        num(p.ttftSeconds()), num(p.costUsdPerMillionOutput()), num(p.costUsdPerMillionBlended()),
+                        Boolean.toString(p.withinLimits()))).append('\n');
+            }
+        });
         return out.toString();
     }
 

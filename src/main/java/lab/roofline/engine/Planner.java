@@ -149,4 +149,50 @@ public final class Planner {
         return new Candidate(gpu.id(), gpu.name(), n, stages, p, weightOnly, batch, ttft.apply(batch), step.seconds(),
                 input, output, blended, why == null, why);
     }
+
+    /** One point of a configuration's latency-cost curve: the batch, what a user sees, what it costs. */
+    public record FrontierPoint(long batch, double tokensPerSecondPerUser, double tokensPerSecondPerDevice,
+                                double ttftSeconds, double costUsdPerMillionOutput, double costUsdPerMillionBlended,
+                                boolean withinLimits) {
+    }
+
+    /**
+     * A configuration's curve as the batch sweeps from 1 to the largest that fits (the utilization chart's
+     * batches, and that largest one): faster per user at small batches, cheaper at large ones. Each point says
+     * whether it meets the limits; the candidate's own batch is the largest that does.
+     */
+    public static List<FrontierPoint> frontier(ModelSpec model, HardwareProfile gpu, int n, int stages, Precision p,
+                                               boolean weightOnly, Limits limits, boolean realistic, Realism measured) {
+        List<FrontierPoint> out = new ArrayList<>();
+        double compute = realistic ? measured.computeFraction(gpu.id()) : 1;
+        double bandwidth = realistic ? measured.bandwidthFraction() : 1;
+        double overhead = realistic ? measured.layerOverheadSeconds() : 0;
+        long uncached = Math.max(1, Math.round(limits.inputTokens() * (1 - limits.cachedInput())));
+        Scenario base = new Scenario(model, gpu, n, p, weightOnly, Precision.BF16, 1, limits.inputTokens(),
+                limits.outputTokens(), compute, bandwidth, gpu.priceUsdPerHour(), stages, overhead, false, realistic);
+        long maxBatch = Math.min(RooflineEngine.memory(base).maxBatch(), ScenarioLimits.MAX_BATCH);
+        if (maxBatch < 1 || gpu.price().isEmpty()) {
+            return List.of();
+        }
+        double context = base.averageDecodeContextTokens();
+        double prefillOne = RooflineEngine.prefillStep(base.withTokens(uncached, limits.outputTokens()), 1).seconds();
+        double usdPerSecond = gpu.priceUsdPerHour() * n / 3600;
+        List<Long> batches = new ArrayList<>(RooflineEngine.CURVE_BATCHES.stream().filter(b -> b <= maxBatch).toList());
+        if (batches.isEmpty() || batches.get(batches.size() - 1) != maxBatch) {
+            batches.add(maxBatch);
+        }
+        for (long b : batches) {
+            Scenario at = base.withBatchSize(b);
+            double step = RooflineEngine.decodeStep(at, b, context).seconds();
+            double filled = RooflineEngine.prefillStep(at.withTokens(uncached, limits.outputTokens()), b).seconds();
+            double output = usdPerSecond * step / b * 1e6;
+            double input = usdPerSecond * filled / (b * (double) limits.inputTokens()) * 1e6;
+            double blended = (input * limits.inputTokens() + output * limits.outputTokens())
+                    / (limits.inputTokens() + limits.outputTokens());
+            double ttft = prefillOne + step;
+            out.add(new FrontierPoint(b, 1 / step, b / step / n, ttft, output, blended,
+                    step <= limits.tpotSeconds() && ttft <= limits.ttftSeconds()));
+        }
+        return List.copyOf(out);
+    }
 }

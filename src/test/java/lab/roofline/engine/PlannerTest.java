@@ -98,6 +98,25 @@ class PlannerTest {
         assertThat(e.memory().fits()).isTrue();
     }
 
+    @Test
+    void theFrontierTradesSpeedPerUserForCostAndAgreesWithTheCandidate() {
+        Planner.Limits l = limits(0.5, 0.020, 0);
+        List<Planner.FrontierPoint> curve = Planner.frontier(ModelPresets.LLAMA_3_1_8B, TestProfiles.H100, 1, 1,
+                Precision.BF16, false, l, false, Realism.IDEAL);
+        assertThat(curve).isNotEmpty();
+        for (int i = 1; i < curve.size(); i++) {
+            assertThat(curve.get(i).tokensPerSecondPerUser()).isLessThan(curve.get(i - 1).tokensPerSecondPerUser());
+            assertThat(curve.get(i).costUsdPerMillionOutput()).isLessThanOrEqualTo(curve.get(i - 1).costUsdPerMillionOutput());
+        }
+        Planner.Candidate c = Planner.candidate(ModelPresets.LLAMA_3_1_8B, TestProfiles.H100, 1, 1, Precision.BF16, false,
+                l, false, Realism.IDEAL);
+        // Every point within the limits is at most the candidate's batch, and none beyond it is within them.
+        assertThat(curve).allSatisfy(p -> assertThat(p.withinLimits()).isEqualTo(p.batch() <= c.batch()));
+        // The last point is the largest batch that fits.
+        Scenario base = Scenario.of(ModelPresets.LLAMA_3_1_8B, TestProfiles.H100).withTokens(2000, 300);
+        assertThat(curve.get(curve.size() - 1).batch()).isEqualTo(RooflineEngine.memory(base).maxBatch());
+    }
+
     private static double best(List<Planner.Candidate> ranked) {
         return ranked.stream().filter(Planner.Candidate::feasible).mapToDouble(Planner.Candidate::costUsdPerMillionBlended)
                 .min().orElse(Double.POSITIVE_INFINITY);
