@@ -68,6 +68,9 @@ final class PlanCommand implements Callable<Integer> {
         if (json && csv) {
             throw new CommandLine.ParameterException(cl, "use either --json or --csv, not both");
         }
+        if (frontier && json) {
+            throw new CommandLine.ParameterException(cl, "--frontier writes CSV: leave out --json");
+        }
         ModelSpec model = model(cl);
         long input = (long) ScenarioOptions.value(cl, "--input-tokens", ScenarioLimits.PROMPT_TOKENS, inputTokens);
         long output = (long) ScenarioOptions.value(cl, "--output-tokens", ScenarioLimits.GENERATED_TOKENS, outputTokens);
@@ -93,15 +96,16 @@ final class PlanCommand implements Callable<Integer> {
             }
         }
         List<String> unpriced = gpus.stream().filter(g -> g.price().isEmpty()).map(HardwareProfile::id).toList();
+        if (!unpriced.isEmpty() && unpriced.size() == gpus.size()) {
+            throw new CommandLine.ParameterException(cl, "--gpus: nothing to rank, no price in the profile of "
+                    + String.join(", ", unpriced) + " (give one in a profile of your own, with priceUsdPerHour)");
+        }
         if (!unpriced.isEmpty()) {
             cl.getErr().println("roofline-lab: note: skipped, no price in the profile: " + String.join(", ", unpriced));
         }
         Planner.Limits limits = new Planner.Limits(input, output, cached, ttft, tpot);
         List<Planner.Candidate> ranked = Planner.plan(model, gpus, most, limits, realistic, ScenarioOptions.measuredRealism());
         if (frontier) {
-            if (json) {
-                throw new CommandLine.ParameterException(cl, "--frontier writes CSV: leave out --json");
-            }
             cl.getOut().print(frontierCsv(model, gpus, limits, ranked, top));
         } else if (json) {
             cl.getOut().println(json(model, limits, ranked));

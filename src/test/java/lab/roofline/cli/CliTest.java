@@ -172,6 +172,9 @@ class CliTest {
         assertThat(bad.err()).contains("--gpus: unknown accelerator 'warp_drive'");
         assertThat(run("plan", "--cached-input", "1").err()).contains("--cached-input: too large (at most 0.99)");
         assertThat(run("plan", "--tpot-ms", "0").err()).contains("--tpot-ms: too small");
+        Run unpriced = run("plan", "--gpus", "t4");
+        assertThat(unpriced.code()).isEqualTo(2);
+        assertThat(unpriced.err()).contains("--gpus: nothing to rank, no price in the profile of t4");
     }
 
     @Test
