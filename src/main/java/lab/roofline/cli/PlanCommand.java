@@ -48,6 +48,15 @@ final class PlanCommand implements Callable<Integer> {
     List<String> gpuIds;
     @Option(names = "--max-gpus", paramLabel = "N", defaultValue = "8", description = "Most devices per configuration (1, 2, 4 … up to N). Default: ${DEFAULT-VALUE}.")
     String maxGpus;
+    @Option(names = "--owned-price", paramLabel = "USD", description = "You own the (one) --gpus device: its purchase "
+            + "price; with --lifetime-years, --power-watts and --electricity it becomes the hourly price.")
+    String ownedPrice;
+    @Option(names = "--lifetime-years", paramLabel = "Y", defaultValue = "4", description = "Years an owned device serves. Default: ${DEFAULT-VALUE}.")
+    String lifetimeYears;
+    @Option(names = "--power-watts", paramLabel = "W", defaultValue = "0", description = "Power an owned device draws at work, with its share of the server and cooling. Default: ${DEFAULT-VALUE}.")
+    String powerWatts;
+    @Option(names = "--electricity", paramLabel = "USD_PER_KWH", defaultValue = "0.12", description = "Price of electricity per kWh. Default: ${DEFAULT-VALUE}.")
+    String electricity;
     @Option(names = "--realistic", description = "Measured fractions of peak and the fitted overhead (docs/validation.md).")
     boolean realistic;
     @Option(names = "--json", description = "{\"limits\": …, \"candidates\": […], \"best\": …} in SI units and USD.")
@@ -94,6 +103,23 @@ final class PlanCommand implements Callable<Integer> {
                 gpus.add(profiles.find(id).orElseThrow(() -> new CommandLine.ParameterException(cl,
                         "--gpus: unknown accelerator '" + Units.shortened(id) + "' (see list-gpus)")));
             }
+        }
+        if (ownedPrice != null) {
+            if (gpus.size() != 1) {
+                throw new CommandLine.ParameterException(cl, "--owned-price: name the one device you own with --gpus ID");
+            }
+            lab.roofline.engine.OwnedHardware owned = new lab.roofline.engine.OwnedHardware(
+                    ScenarioOptions.value(cl, "--owned-price", new ScenarioLimits.Range("Purchase price", 1, 1e8, false, "30000"), ownedPrice),
+                    ScenarioOptions.value(cl, "--lifetime-years", new ScenarioLimits.Range("Lifetime", 0.1, 30, false, "4"), lifetimeYears),
+                    ScenarioOptions.value(cl, "--power-watts", new ScenarioLimits.Range("Power", 0, 100_000, false, "700"), powerWatts),
+                    ScenarioOptions.value(cl, "--electricity", new ScenarioLimits.Range("Electricity", 0, 10, false, "0.12"), electricity));
+            double hourly = owned.usdPerHour();
+            if (!ScenarioLimits.PRICE_USD_PER_HOUR.allows(hourly)) {
+                throw new CommandLine.ParameterException(cl, "--owned-price: " + Units.usd(hourly) + " an hour is outside "
+                        + "what a price may be ($0.01 to $10,000)");
+            }
+            cl.getErr().println("roofline-lab: note: " + gpus.get(0).id() + " owned: " + Units.usd(hourly) + " an hour");
+            gpus.set(0, gpus.get(0).withPrice(hourly));
         }
         List<String> unpriced = gpus.stream().filter(g -> g.price().isEmpty()).map(HardwareProfile::id).toList();
         if (!unpriced.isEmpty() && unpriced.size() == gpus.size()) {

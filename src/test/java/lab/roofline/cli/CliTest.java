@@ -172,6 +172,14 @@ class CliTest {
         assertThat(bad.err()).contains("--gpus: unknown accelerator 'warp_drive'");
         assertThat(run("plan", "--cached-input", "1").err()).contains("--cached-input: too large (at most 0.99)");
         assertThat(run("plan", "--tpot-ms", "0").err()).contains("--tpot-ms: too small");
+        // Owned: $30,000 over 4 years (3.5064e4 h) = $0.8556/h, plus 0.7 kW at $0.12 = $0.084/h: $0.9396/h.
+        Run owned = run("plan", "--json", "--gpus", "t4", "--owned-price", "30000", "--lifetime-years", "4",
+                "--power-watts", "700", "--electricity", "0.12", "--model", "Llama-3.1-8B", "--max-gpus", "1");
+        assertThat(owned.code()).isZero();
+        assertThat(owned.err()).contains("t4 owned: $0.940 an hour");
+        assertThat(new lab.roofline.engine.OwnedHardware(30000, 4, 700, 0.12).usdPerHour())
+                .isCloseTo(30000 / (4 * 8766.0) + 0.7 * 0.12, within(1e-12));
+        assertThat(run("plan", "--owned-price", "30000").err()).contains("--owned-price: name the one device you own");
         Run unpriced = run("plan", "--gpus", "t4");
         assertThat(unpriced.code()).isEqualTo(2);
         assertThat(unpriced.err()).contains("--gpus: nothing to rank, no price in the profile of t4");
