@@ -124,8 +124,6 @@ public final class RooflineLabels {
         }
         layout.reserveAlong(rx, ry, POINT_RADIUS);
 
-        point(layout, ATTENTION, "Decode attention", attentionAt, ChartColor.ATTENTION, false);
-
         // The ridge: its value, and under it what it means per weight value.
         Evaluation.Roof roof = e.currentRoof();
         String ridgeText = "ridge " + Units.sig3(roof.ridgeFlopsPerByte()) + " FLOP/byte";
@@ -177,6 +175,10 @@ public final class RooflineLabels {
             roofLabel(layout, "roof-" + String.join("/", otherPeaks.get(peak)), String.join(" / ", otherPeaks.get(peak))
                     + " " + HoverLines.tflops(peak), OTHER_ROOF, flatFrom, geo.y().toPixel(peak), plotRight, false);
         }
+
+        // Decode attention after the roofs: latent attention (DeepSeek's MLA) puts its point near the ridge,
+        // among the roofs' labels, and a drawn roof is always named.
+        point(layout, ATTENTION, "Decode attention", attentionAt, ChartColor.ATTENTION, false);
 
         // The bandwidth names the sloped roof, above it, low on the left where the slope is alone.
         String bandwidth = Units.si(roof.bandwidthBytesPerSecond(), "B/s");
