@@ -89,47 +89,84 @@ public final class Planner {
         return List.copyOf(out);
     }
 
+    /**
+     * One configuration with the traffic: the scenario at batch 1 and what every batch shares (the prompt's
+     * uncached part, the decode context, the largest batch that fits, one prompt's prefill, the price of all
+     * the devices). Both the candidate and the frontier ask it for a batch's times and costs.
+     */
+    private record Configuration(Scenario base, Limits limits, long uncached, double context, long maxBatch,
+                                 double prefillOneSeconds, double usdPerSecond) {
+        static Configuration of(ModelSpec model, HardwareProfile gpu, int n, int stages, Precision p, boolean weightOnly,
+                                Limits limits, boolean realistic, Realism measured) {
+            double compute = realistic ? measured.computeFraction(gpu.id()) : 1;
+            double bandwidth = realistic ? measured.bandwidthFraction() : 1;
+            double overhead = realistic ? measured.layerOverheadSeconds() : 0;
+            long uncached = Math.max(1, Math.round(limits.inputTokens() * (1 - limits.cachedInput())));
+            Scenario base = new Scenario(model, gpu, n, p, weightOnly, Precision.BF16, 1, limits.inputTokens(),
+                    limits.outputTokens(), compute, bandwidth, gpu.priceUsdPerHour(), stages, overhead, false, realistic);
+            long maxBatch = Math.min(RooflineEngine.memory(base).maxBatch(), ScenarioLimits.MAX_BATCH);
+            double prefillOne = RooflineEngine.prefillStep(base.withTokens(uncached, limits.outputTokens()), 1).seconds();
+            return new Configuration(base, limits, uncached, base.averageDecodeContextTokens(), maxBatch, prefillOne,
+                    gpu.priceUsdPerHour() * n / 3600);
+        }
+
+        /** Time per output token: one decode step at batch b. */
+        double tpot(long b) {
+            return RooflineEngine.decodeStep(base, b, context).seconds();
+        }
+
+        /** Time to first token: the uncached part of one prompt, after the decode step in flight. */
+        double ttft(long b) {
+            return prefillOneSeconds + tpot(b);
+        }
+
+        boolean within(long b) {
+            return tpot(b) <= limits.tpotSeconds() && ttft(b) <= limits.ttftSeconds();
+        }
+
+        /** $/1M at batch b: input tokens from the cache cost nothing. */
+        Costs costs(long b) {
+            Scenario at = base.withBatchSize(b);
+            double filled = RooflineEngine.prefillStep(at.withTokens(uncached, limits.outputTokens()), b).seconds();
+            double output = usdPerSecond * tpot(b) / b * 1e6;
+            double input = usdPerSecond * filled / (b * (double) limits.inputTokens()) * 1e6;
+            double blended = (input * limits.inputTokens() + output * limits.outputTokens())
+                    / (limits.inputTokens() + limits.outputTokens());
+            return new Costs(input, output, blended);
+        }
+    }
+
+    /** Dollars per million input, output and blended tokens. */
+    private record Costs(double input, double output, double blended) {
+    }
+
     /** One configuration at the largest batch within memory and the limits (batch 1 when none is: infeasible). */
     static Candidate candidate(ModelSpec model, HardwareProfile gpu, int n, int stages, Precision p, boolean weightOnly,
                                Limits limits, boolean realistic, Realism measured) {
-        double compute = realistic ? measured.computeFraction(gpu.id()) : 1;
-        double bandwidth = realistic ? measured.bandwidthFraction() : 1;
-        double overhead = realistic ? measured.layerOverheadSeconds() : 0;
-        long uncached = Math.max(1, Math.round(limits.inputTokens() * (1 - limits.cachedInput())));
-        Scenario base = new Scenario(model, gpu, n, p, weightOnly, Precision.BF16, 1, limits.inputTokens(),
-                limits.outputTokens(), compute, bandwidth, gpu.priceUsdPerHour(), stages, overhead, false, realistic);
-        double context = base.averageDecodeContextTokens();
-        long maxBatch = Math.min(RooflineEngine.memory(base).maxBatch(), ScenarioLimits.MAX_BATCH);
-        // Time to first token: the uncached part of one prompt, after the decode step in flight.
-        PhaseCost prefill = RooflineEngine.prefillStep(base.withTokens(uncached, limits.outputTokens()), 1);
-        java.util.function.LongFunction<Double> ttft = b -> prefill.seconds()
-                + RooflineEngine.decodeStep(base, b, context).seconds();
-        java.util.function.LongPredicate within = b -> RooflineEngine.decodeStep(base, b, context).seconds()
-                <= limits.tpotSeconds() && ttft.apply(b) <= limits.ttftSeconds();
+        Configuration c = Configuration.of(model, gpu, n, stages, p, weightOnly, limits, realistic, measured);
         String why = null;
         long batch = 1;
-        if (maxBatch < 1) {
+        if (c.maxBatch() < 1) {
             why = "does not fit in " + n + " × " + gpu.shortName() + " (needs "
-                    + Evaluation.devicesToFit(RooflineEngine.memory(base), n) + ")";
-        } else if (!within.test(1)) {
-            PhaseCost one = RooflineEngine.decodeStep(base, 1, context);
-            why = one.seconds() > limits.tpotSeconds()
+                    + Evaluation.devicesToFit(RooflineEngine.memory(c.base()), n) + ")";
+        } else if (!c.within(1)) {
+            why = c.tpot(1) > limits.tpotSeconds()
                     ? String.format(Locale.ROOT, "time per output token at batch 1 is %s, above %s",
-                    Units.seconds(one.seconds()), Units.seconds(limits.tpotSeconds()))
+                    Units.seconds(c.tpot(1)), Units.seconds(limits.tpotSeconds()))
                     : String.format(Locale.ROOT, "time to first token at batch 1 is %s, above %s",
-                    Units.seconds(ttft.apply(1)), Units.seconds(limits.ttftSeconds()));
+                    Units.seconds(c.ttft(1)), Units.seconds(limits.ttftSeconds()));
         } else {
             // Both times grow with the batch: the largest batch within them, by doubling then bisection.
             long low = 1;
             long high = 2;
-            while (high <= maxBatch && within.test(high)) {
+            while (high <= c.maxBatch() && c.within(high)) {
                 low = high;
                 high *= 2;
             }
-            high = Math.min(high, maxBatch + 1);
+            high = Math.min(high, c.maxBatch() + 1);
             while (high - low > 1) {
                 long mid = (low + high) >>> 1;
-                if (within.test(mid)) {
+                if (c.within(mid)) {
                     low = mid;
                 } else {
                     high = mid;
@@ -137,17 +174,9 @@ public final class Planner {
             }
             batch = low;
         }
-        Scenario at = base.withBatchSize(batch);
-        PhaseCost step = RooflineEngine.decodeStep(at, batch, context);
-        PhaseCost filled = RooflineEngine.prefillStep(at.withTokens(uncached, limits.outputTokens()), batch);
-        double usdPerSecond = gpu.priceUsdPerHour() * n / 3600;
-        // Input tokens from the cache cost nothing; the others cost their share of a full batch's prefill.
-        double input = usdPerSecond * filled.seconds() / (batch * (double) limits.inputTokens()) * 1e6;
-        double output = usdPerSecond * step.seconds() / batch * 1e6;
-        double blended = (input * limits.inputTokens() + output * limits.outputTokens())
-                / (limits.inputTokens() + limits.outputTokens());
-        return new Candidate(gpu.id(), gpu.name(), n, stages, p, weightOnly, batch, ttft.apply(batch), step.seconds(),
-                input, output, blended, why == null, why);
+        Costs costs = c.costs(batch);
+        return new Candidate(gpu.id(), gpu.name(), n, stages, p, weightOnly, batch, c.ttft(batch), c.tpot(batch),
+                costs.input(), costs.output(), costs.blended(), why == null, why);
     }
 
     /** One point of a configuration's latency-cost curve: the batch, what a user sees, what it costs. */
@@ -163,35 +192,23 @@ public final class Planner {
      */
     public static List<FrontierPoint> frontier(ModelSpec model, HardwareProfile gpu, int n, int stages, Precision p,
                                                boolean weightOnly, Limits limits, boolean realistic, Realism measured) {
-        List<FrontierPoint> out = new ArrayList<>();
-        double compute = realistic ? measured.computeFraction(gpu.id()) : 1;
-        double bandwidth = realistic ? measured.bandwidthFraction() : 1;
-        double overhead = realistic ? measured.layerOverheadSeconds() : 0;
-        long uncached = Math.max(1, Math.round(limits.inputTokens() * (1 - limits.cachedInput())));
-        Scenario base = new Scenario(model, gpu, n, p, weightOnly, Precision.BF16, 1, limits.inputTokens(),
-                limits.outputTokens(), compute, bandwidth, gpu.priceUsdPerHour(), stages, overhead, false, realistic);
-        long maxBatch = Math.min(RooflineEngine.memory(base).maxBatch(), ScenarioLimits.MAX_BATCH);
-        if (maxBatch < 1 || gpu.price().isEmpty()) {
+        if (gpu.price().isEmpty()) {
             return List.of();
         }
-        double context = base.averageDecodeContextTokens();
-        double prefillOne = RooflineEngine.prefillStep(base.withTokens(uncached, limits.outputTokens()), 1).seconds();
-        double usdPerSecond = gpu.priceUsdPerHour() * n / 3600;
+        Configuration c = Configuration.of(model, gpu, n, stages, p, weightOnly, limits, realistic, measured);
+        long maxBatch = c.maxBatch();
+        if (maxBatch < 1) {
+            return List.of();
+        }
         List<Long> batches = new ArrayList<>(RooflineEngine.CURVE_BATCHES.stream().filter(b -> b <= maxBatch).toList());
         if (batches.isEmpty() || batches.get(batches.size() - 1) != maxBatch) {
             batches.add(maxBatch);
         }
+        List<FrontierPoint> out = new ArrayList<>();
         for (long b : batches) {
-            Scenario at = base.withBatchSize(b);
-            double step = RooflineEngine.decodeStep(at, b, context).seconds();
-            double filled = RooflineEngine.prefillStep(at.withTokens(uncached, limits.outputTokens()), b).seconds();
-            double output = usdPerSecond * step / b * 1e6;
-            double input = usdPerSecond * filled / (b * (double) limits.inputTokens()) * 1e6;
-            double blended = (input * limits.inputTokens() + output * limits.outputTokens())
-                    / (limits.inputTokens() + limits.outputTokens());
-            double ttft = prefillOne + step;
-            out.add(new FrontierPoint(b, 1 / step, b / step / n, ttft, output, blended,
-                    step <= limits.tpotSeconds() && ttft <= limits.ttftSeconds()));
+            double step = c.tpot(b);
+            Costs costs = c.costs(b);
+            out.add(new FrontierPoint(b, 1 / step, b / step / n, c.ttft(b), costs.output(), costs.blended(), c.within(b)));
         }
         return List.copyOf(out);
     }
