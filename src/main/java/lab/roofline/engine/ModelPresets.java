@@ -75,6 +75,16 @@ public final class ModelPresets {
                 null, source, AttentionLayout.STANDARD, vocab, false, maxContext);
     }
 
+    /**
+     * The layers pipeline stages are checked against, for inputs that name a model: a preset's own, a counted
+     * model's derived ones (no name), or no bound for a name only the app knows (an imported model, checked
+     * where it is resolved).
+     */
+    public static int layersOf(String presetName, double parameters) {
+        return presetName == null ? ModelSpec.fromParameterCount(parameters).layers()
+                : find(presetName).map(ModelSpec::layers).orElse(Integer.MAX_VALUE);
+    }
+
     /** Finds a preset by name, ignoring case and punctuation: "llama-3.1-70b", "Llama3.1 70B". */
     public static Optional<ModelSpec> find(String name) {
         String wanted = normalize(name);

@@ -254,9 +254,7 @@ public final class ScenarioCommandLine {
         ScenarioInputs.Efficiencies realism = ScenarioInputs.efficiencies(new ScenarioInputs.Efficiencies(
                 realistic ? RealismMode.REALISTIC : RealismMode.IDEAL, 1, 1), compute, bandwidth, overhead, gpu,
                 () -> measured);
-        int layers = preset != null ? ModelPresets.find(preset).map(ModelSpec::layers).orElse(Integer.MAX_VALUE)
-                : ModelSpec.fromParameterCount(parameters).layers();
-        String layout = ScenarioLimits.parallelismProblem((int) gpus, stages, layers);
+        String layout = ScenarioLimits.parallelismProblem((int) gpus, stages, ModelPresets.layersOf(preset, parameters));
         if (layout != null) {
             return new Parsed(null, "--pipeline-stages: " + layout.substring(layout.indexOf(": ") + 2));
         }

@@ -89,11 +89,9 @@ public final class Derivations {
 
     /** The time of one phase (prefill or a decode step), term by term, with communication and overhead when there are any. */
     public static Derivation phaseTime(PhaseCost p) {
-        StringBuilder formula = new StringBuilder(
-                "time = max(matmul FLOPs ÷ peak, bytes ÷ bandwidth) + max(attention FLOPs ÷ peak, bytes ÷ bandwidth)");
-        StringBuilder values = new StringBuilder("max(" + Units.seconds(p.matmul().computeSeconds()) + ", "
-                + Units.seconds(p.matmul().memorySeconds()) + ") + max(" + Units.seconds(p.attention().computeSeconds())
-                + ", " + Units.seconds(p.attention().memorySeconds()) + ")");
+        Derivation roof = roofTime(p);
+        StringBuilder formula = new StringBuilder(roof.formula());
+        StringBuilder values = new StringBuilder(roof.substituted());
         if (p.communicationSeconds() > 0) {
             formula.append(" + communication");
             values.append(" + ").append(Units.seconds(p.communicationSeconds())).append(" communication");
@@ -103,6 +101,23 @@ public final class Derivations {
             values.append(" + ").append(Units.seconds(p.overheadSeconds())).append(" overhead");
         }
         return new Derivation(formula.toString(), values.toString(), Units.seconds(p.seconds()));
+    }
+
+    /**
+     * The roofline terms of one phase (and the unfused elementwise kernels' reads, when counted): the time
+     * before communication and overhead.
+     */
+    public static Derivation roofTime(PhaseCost p) {
+        StringBuilder formula = new StringBuilder(
+                "time = max(matmul FLOPs ÷ peak, bytes ÷ bandwidth) + max(attention FLOPs ÷ peak, bytes ÷ bandwidth)");
+        StringBuilder values = new StringBuilder("max(" + Units.seconds(p.matmul().computeSeconds()) + ", "
+                + Units.seconds(p.matmul().memorySeconds()) + ") + max(" + Units.seconds(p.attention().computeSeconds())
+                + ", " + Units.seconds(p.attention().memorySeconds()) + ")");
+        if (p.elementwiseBytes() > 0) {
+            formula.append(" + elementwise");
+            values.append(" + ").append(Units.seconds(p.elementwiseSeconds())).append(" elementwise");
+        }
+        return new Derivation(formula.toString(), values.toString(), Units.seconds(p.roofSeconds()));
     }
 
     /**

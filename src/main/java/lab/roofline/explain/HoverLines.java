@@ -36,8 +36,7 @@ public final class HoverLines {
         Derivations.Derivation time = Derivations.phaseTime(p);
         if (p.communicationSeconds() + p.overheadSeconds() > 0) {
             // Two short lines, not one long one: a card must fit a 1280-pixel window.
-            Derivations.Derivation roof = Derivations.phaseTime(new PhaseCost(p.tokens(), p.sequences(), p.contextTokens(),
-                    p.matmul(), p.attention(), p.nominalPeakFlopsPerSecond(), p.nominalBandwidthBytesPerSecond()));
+            Derivations.Derivation roof = Derivations.roofTime(p);
             lines.add(roof.formula());
             lines.add("  = " + roof.substituted() + " = " + roof.result());
             lines.add("  + " + Units.seconds(p.communicationSeconds()) + " communication + "

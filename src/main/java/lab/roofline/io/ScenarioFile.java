@@ -347,8 +347,7 @@ public final class ScenarioFile {
                 ? number(s, at, "bandwidthEfficiency", ScenarioLimits.BANDWIDTH_EFFICIENCY) : 1;
         Double price = price(s, at);
         int stages = s.hasNonNull("pipelineStages") ? (int) number(s, at, "pipelineStages", ScenarioLimits.PIPELINE_STAGES) : 1;
-        int layers = model == null ? lab.roofline.engine.ModelSpec.fromParameterCount(parameters).layers()
-                : ModelPresets.find(model).orElseThrow().layers();
+        int layers = ModelPresets.layersOf(model, parameters);
         String layout = ScenarioLimits.parallelismProblem(gpuCount, stages, layers);
         if (layout != null) {
             throw new ScenarioFileException("field '" + at + ".pipelineStages': " + layout.replaceFirst("^Pipeline stages: ", ""));

@@ -34,9 +34,7 @@ public final class ScenarioSettings {
         int gpuCount = (int) number(s, "gpuCount", ScenarioLimits.GPU_COUNT, d.gpuCount(), notes);
         int stages = (int) number(s, "pipelineStages", ScenarioLimits.PIPELINE_STAGES, 1, notes);
         // The layers of a preset or a counted model (an imported model is checked where it is known: the app).
-        int layers = preset == null ? lab.roofline.engine.ModelSpec.fromParameterCount(parameters).layers()
-                : lab.roofline.engine.ModelPresets.find(preset).map(lab.roofline.engine.ModelSpec::layers)
-                .orElse(Integer.MAX_VALUE);
+        int layers = lab.roofline.engine.ModelPresets.layersOf(preset, parameters);
         String layout = ScenarioLimits.parallelismProblem(gpuCount, stages, layers);
         if (layout != null) {
             notes.add("settings: pipelineStages=" + stages + ": " + layout.replaceFirst("^Pipeline stages: ", "")
