@@ -143,4 +143,19 @@ class ExplanationTest {
                 + "Llama-3.1-70B's 8 KV heads: engines then copy KV heads onto several devices, which is not counted here");
         assertThat(RooflineEngine.evaluate(s.withGpuCount(8)).notices()).noneMatch(n -> n.startsWith("TP"));
     }
+
+    @Test
+    void theHoverCardsTimeAddsUpWithEveryTermOfARealisticStep() {
+        Scenario s = Scenario.of(ModelPresets.LLAMA_3_1_70B, TestProfiles.H100).withGpuCount(8).withEfficiency(0.8, 0.84)
+                .withLayerOverhead(55.5e-6).withUnfusedElementwise(true);
+        Evaluation e = RooflineEngine.evaluate(s);
+        PhaseCost p = e.prefill();
+        assertThat(Derivations.roofTime(p).result()).isEqualTo(Units.seconds(p.roofSeconds()));
+        assertThat(Derivations.roofTime(p).substituted()).contains(Units.seconds(p.elementwiseSeconds()) + " elementwise");
+        assertThat(p.roofSeconds() + p.communicationSeconds() + p.overheadSeconds()).isCloseTo(p.seconds(),
+                org.assertj.core.api.Assertions.within(1e-15));
+        List<String> card = HoverLines.phase(e, true);
+        assertThat(card).contains("  + " + Units.seconds(p.communicationSeconds()) + " communication + "
+                + Units.seconds(p.overheadSeconds()) + " overhead = " + Units.seconds(p.seconds()));
+    }
 }
