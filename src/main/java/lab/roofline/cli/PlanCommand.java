@@ -59,6 +59,18 @@ final class PlanCommand implements Callable<Integer> {
     String electricity;
     @Option(names = "--realistic", description = "Measured fractions of peak and the fitted overhead (docs/validation.md).")
     boolean realistic;
+    @Option(names = "--disaggregated", description = "Prefill on a pool of devices of its own, decode on another "
+            + "(each at its own batch); prints the prefill : decode device ratio. Default: prefill interleaved with decode.")
+    boolean disaggregated;
+    @Option(names = "--draft-model", paramLabel = "PRESET", description = "Speculative decoding with this preset as the draft (see list-models).")
+    String draftModel;
+    @Option(names = "--draft-tokens", paramLabel = "K", defaultValue = "4", description = "Tokens the draft proposes per step, with --draft-model. Default: ${DEFAULT-VALUE}.")
+    String draftTokens;
+    @Option(names = "--acceptance", paramLabel = "A", defaultValue = "0.7", description = "Chance the target accepts a draft token, 0 to 1, with --draft-model. Default: ${DEFAULT-VALUE}.")
+    String acceptance;
+    @Option(names = "--rental-prices", paramLabel = "FILE", description = "A rental-price table of your own (as "
+            + "data/rental-prices.json) over the bundled one, for profiles without a price.")
+    java.nio.file.Path rentalPrices;
     @Option(names = "--json", description = "{\"limits\": …, \"candidates\": […], \"best\": …} in SI units and USD.")
     boolean json;
     @Option(names = "--csv", description = "One CSV row per candidate.")
@@ -121,26 +133,65 @@ final class PlanCommand implements Callable<Integer> {
             cl.getErr().println("roofline-lab: note: " + gpus.get(0).id() + " owned: " + Units.usd(hourly) + " an hour");
             gpus.set(0, gpus.get(0).withPrice(hourly));
         }
+        if (rentalPrices != null && !java.nio.file.Files.isRegularFile(rentalPrices)) {
+            throw new CommandLine.ParameterException(cl, "--rental-prices: " + rentalPrices + " is not a file");
+        }
+        lab.roofline.io.RentalPriceLoader.Result rental = lab.roofline.io.RentalPriceLoader.load(rentalPrices);
+        rental.problems().forEach(problem -> cl.getErr().println("roofline-lab: note: " + problem));
+        List<String> fromTable = gpus.stream().filter(g -> g.price().isEmpty() && rental.prices().find(g.id()).isPresent())
+                .map(g -> g.id() + " " + Units.usd(rental.prices().find(g.id()).get().usdPerHour()) + "/h ("
+                        + rental.prices().find(g.id()).get().kind() + ", " + rental.prices().find(g.id()).get().date() + ")")
+                .toList();
+        if (!fromTable.isEmpty()) {
+            cl.getErr().println("roofline-lab: note: priced from the rental table: " + String.join(", ", fromTable));
+        }
+        gpus = new ArrayList<>(rental.prices().priced(gpus));
         List<String> unpriced = gpus.stream().filter(g -> g.price().isEmpty()).map(HardwareProfile::id).toList();
         if (!unpriced.isEmpty() && unpriced.size() == gpus.size()) {
-            throw new CommandLine.ParameterException(cl, "--gpus: nothing to rank, no price in the profile of "
-                    + String.join(", ", unpriced) + " (give one in a profile of your own, with priceUsdPerHour)");
+            throw new CommandLine.ParameterException(cl, "--gpus: nothing to rank, no price in the profile or the rental "
+                    + "table for " + String.join(", ", unpriced) + " (give one with --rental-prices FILE, or --owned-price)");
         }
         if (!unpriced.isEmpty()) {
-            cl.getErr().println("roofline-lab: note: skipped, no price in the profile: " + String.join(", ", unpriced));
+            cl.getErr().println("roofline-lab: note: skipped, no price in the profile or the rental table: " + String.join(", ", unpriced));
         }
         Planner.Limits limits = new Planner.Limits(input, output, cached, ttft, tpot);
-        List<Planner.Candidate> ranked = Planner.plan(model, gpus, most, limits, realistic, ScenarioOptions.measuredRealism());
+        options = new Planner.Options(realistic, realistic ? ScenarioOptions.measuredRealism() : null,
+                speculation(cl, model), disaggregated);
+        usdPerKwh = ScenarioOptions.value(cl, "--electricity", ScenarioLimits.ELECTRICITY_USD_PER_KWH, electricity);
+        List<Planner.Candidate> ranked = Planner.plan(model, gpus, most, limits, options);
         if (frontier) {
             cl.getOut().print(frontierCsv(model, gpus, limits, ranked, top));
         } else if (json) {
-            cl.getOut().println(json(model, limits, ranked));
+            cl.getOut().println(json(model, limits, options, usdPerKwh, gpus, ranked));
         } else if (csv) {
             cl.getOut().print(csv(ranked));
         } else {
             cl.getOut().print(table(model, limits, ranked, top));
         }
         return 0;
+    }
+
+    private Planner.Options options;
+    private double usdPerKwh;
+
+    /** --draft-model and its two numbers, or none. */
+    private lab.roofline.engine.Speculation speculation(CommandLine cl, ModelSpec target) {
+        if (draftModel == null) {
+            if (cl.getParseResult().hasMatchedOption("--draft-tokens") || cl.getParseResult().hasMatchedOption("--acceptance")) {
+                throw new CommandLine.ParameterException(cl, "--draft-tokens and --acceptance need --draft-model PRESET");
+            }
+            return lab.roofline.engine.Speculation.NONE;
+        }
+        ModelSpec draft = ModelPresets.find(draftModel).orElseThrow(() -> new CommandLine.ParameterException(cl,
+                "--draft-model: unknown preset '" + Units.shortened(draftModel) + "' (see list-models)"));
+        int k = (int) ScenarioOptions.value(cl, "--draft-tokens", new ScenarioLimits.Range("Draft tokens", 1,
+                ScenarioLimits.DRAFT_TOKENS.max(), true, "4"), draftTokens);
+        double a = ScenarioOptions.value(cl, "--acceptance", ScenarioLimits.ACCEPTANCE_RATE, acceptance);
+        if (draft.totalParameters() >= target.totalParameters()) {
+            cl.getErr().println("roofline-lab: note: the draft " + draft.name() + " is not smaller than " + target.name()
+                    + ": speculative decoding only pays with a much smaller draft");
+        }
+        return new lab.roofline.engine.Speculation(k, a, draft);
     }
 
     private ModelSpec model(CommandLine cl) {
@@ -162,6 +213,11 @@ final class PlanCommand implements Callable<Integer> {
     }
 
     static String json(ModelSpec model, Planner.Limits limits, List<Planner.Candidate> ranked) throws Exception {
+        return json(model, limits, Planner.Options.of(false, null), 0.12, List.of(), ranked);
+    }
+
+    static String json(ModelSpec model, Planner.Limits limits, Planner.Options options, double usdPerKwh,
+                       List<HardwareProfile> gpus, List<Planner.Candidate> ranked) throws Exception {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
         ObjectNode l = root.putObject("limits");
@@ -171,10 +227,20 @@ final class PlanCommand implements Callable<Integer> {
         l.put("cachedInput", limits.cachedInput());
         putLimit(l, "ttftSeconds", limits.ttftSeconds());
         putLimit(l, "tpotSeconds", limits.tpotSeconds());
+        l.put("serving", options.disaggregated() ? "disaggregated" : "colocated");
+        l.put("realistic", options.realistic());
+        if (options.speculation().isOn()) {
+            ObjectNode sp = l.putObject("speculation");
+            sp.put("draftModel", options.speculation().draftModel().name());
+            sp.put("draftTokens", options.speculation().draftTokens());
+            sp.put("acceptanceRate", options.speculation().acceptanceRate());
+            sp.put("expectedTokensPerStep", options.speculation().expectedTokensPerStep());
+        }
+        l.put("electricityUsdPerKwh", usdPerKwh);
         ArrayNode all = root.putArray("candidates");
-        ranked.forEach(c -> all.add(node(mapper, c)));
+        ranked.forEach(c -> all.add(node(mapper, c, usdPerKwh, gpus)));
         ranked.stream().filter(Planner.Candidate::feasible).findFirst()
-                .ifPresentOrElse(best -> root.set("best", node(mapper, best)), () -> root.putNull("best"));
+                .ifPresentOrElse(best -> root.set("best", node(mapper, best, usdPerKwh, gpus)), () -> root.putNull("best"));
         return mapper.writeValueAsString(root);
     }
 
@@ -186,7 +252,7 @@ final class PlanCommand implements Callable<Integer> {
         }
     }
 
-    private static ObjectNode node(ObjectMapper mapper, Planner.Candidate c) {
+    private static ObjectNode node(ObjectMapper mapper, Planner.Candidate c, double usdPerKwh, List<HardwareProfile> gpus) {
         ObjectNode n = mapper.createObjectNode();
         n.put("gpu", c.gpuId());
         n.put("gpus", c.gpus());
@@ -200,6 +266,20 @@ final class PlanCommand implements Callable<Integer> {
         n.put("costUsdPerMillionInput", c.costUsdPerMillionInput());
         n.put("costUsdPerMillionOutput", c.costUsdPerMillionOutput());
         n.put("costUsdPerMillionBlended", c.costUsdPerMillionBlended());
+        n.put("prefillBatch", c.prefillBatch());
+        if (!Double.isNaN(c.prefillDevicesPerDecode())) {
+            n.put("prefillDevicesPerDecodeDevice", c.prefillDevicesPerDecode());
+        }
+        if (!Double.isNaN(c.joulesPerOutputToken())) {
+            n.put("joulesPerOutputToken", c.joulesPerOutputToken());
+            n.put("joulesPerInputToken", c.joulesPerInputToken());
+            n.put("electricityUsdPerMillionOutput", lab.roofline.engine.BoardPower.usdPerMillionTokens(c.joulesPerOutputToken(), usdPerKwh));
+        }
+        gpus.stream().filter(g -> g.id().equals(c.gpuId())).findFirst().ifPresent(g -> {
+            n.put("priceUsdPerHour", g.priceUsdPerHour());
+            n.put("priceSource", g.sources().stream().filter(x -> x.startsWith("price from the rental table")).findFirst()
+                    .orElse("profile"));
+        });
         n.put("feasible", c.feasible());
         if (!c.feasible()) {
             n.put("why", c.why());
@@ -228,7 +308,7 @@ final class PlanCommand implements Callable<Integer> {
         ranked.stream().filter(Planner.Candidate::feasible).limit(count).forEach(c -> {
             HardwareProfile gpu = gpus.stream().filter(g -> g.id().equals(c.gpuId())).findFirst().orElseThrow();
             for (Planner.FrontierPoint p : Planner.frontier(model, gpu, c.gpus(), c.pipelineStages(), c.precision(),
-                    c.weightOnly(), limits, realistic, ScenarioOptions.measuredRealism())) {
+                    c.weightOnly(), limits, options)) {
                 out.append(String.join(",", c.gpuId(), Integer.toString(c.gpus()), c.parallelism(), c.precisionLabel(),
                         Long.toString(p.batch()), num(p.tokensPerSecondPerUser()), num(p.tokensPerSecondPerDevice()),
                         num(p.ttftSeconds()), num(p.costUsdPerMillionOutput()), num(p.costUsdPerMillionBlended()),

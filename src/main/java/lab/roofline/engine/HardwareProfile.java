@@ -17,6 +17,7 @@ import java.util.OptionalDouble;
  *                        or none for a real device
  * @param interconnect    the link between devices of this kind, or null when the profile names none (the
  *                        engine then assumes {@link Interconnect#ASSUMED} and says so)
+ * @param power           board power at full load and at idle, or null when the profile gives none
  */
 public record HardwareProfile(
         String id,
@@ -30,7 +31,16 @@ public record HardwareProfile(
         String notes,
         int year,
         HardwareScales whatIf,
-        Interconnect interconnect) {
+        Interconnect interconnect,
+        BoardPower power) {
+
+    /** A device whose power is not given. */
+    public HardwareProfile(String id, String name, String vendor, Map<Precision, Double> peakFlopsPerSecond,
+                           double memoryBandwidthBytesPerSecond, double memoryCapacityBytes, double priceUsdPerHour,
+                           List<String> sources, String notes, int year, HardwareScales whatIf, Interconnect interconnect) {
+        this(id, name, vendor, peakFlopsPerSecond, memoryBandwidthBytesPerSecond, memoryCapacityBytes, priceUsdPerHour,
+                sources, notes, year, whatIf, interconnect, null);
+    }
 
     /** A real device whose release year is not given. */
     public HardwareProfile(String id, String name, String vendor, Map<Precision, Double> peakFlopsPerSecond,
@@ -121,7 +131,15 @@ public record HardwareProfile(
     /** A copy with another price, for what-if sessions. NaN clears it. */
     public HardwareProfile withPrice(double usdPerHour) {
         return new HardwareProfile(id, name, vendor, peakFlopsPerSecond, memoryBandwidthBytesPerSecond,
-                memoryCapacityBytes, usdPerHour, sources, notes, year, whatIf, interconnect);
+                memoryCapacityBytes, usdPerHour, sources, notes, year, whatIf, interconnect, power);
+    }
+
+    /** A copy with the same figures and another price source noted (a rental table's). */
+    public HardwareProfile withPrice(double usdPerHour, String priceSource) {
+        List<String> more = new java.util.ArrayList<>(sources);
+        more.add(priceSource);
+        return new HardwareProfile(id, name, vendor, peakFlopsPerSecond, memoryBandwidthBytesPerSecond,
+                memoryCapacityBytes, usdPerHour, more, notes, year, whatIf, interconnect, power);
     }
 
     /** The link the engine uses: the profile's own, or the assumed PCIe one. */

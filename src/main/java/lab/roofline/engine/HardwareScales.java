@@ -56,6 +56,6 @@ public record HardwareScales(double bandwidth, double peak, double memory) {
         return new HardwareProfile(device.id(), device.name() + " with " + describe(), device.vendor(), peaks,
                 device.memoryBandwidthBytesPerSecond() * bandwidth, device.memoryCapacityBytes() * memory,
                 device.priceUsdPerHour(), device.sources(), "What-if (" + describe() + ") on: " + device.notes(),
-                device.year(), this, device.interconnect());
+                device.year(), this, device.interconnect(), device.power());
     }
 }

@@ -18,6 +18,7 @@ package lab.roofline.engine;
  * @param overheadSeconds           fixed cost of the layers' kernels (launches, scheduling); 0 in the ideal roofline
  * @param elementwiseBytes          activations that unfused norms, residual adds and the MLP's activation read
  *                                  and write, as kernels of their own after the matmuls (0 when fused: ideal)
+ * @param draftSeconds              a speculative decode step's draft-model steps before the target's pass (else 0)
  */
 public record PhaseCost(
         double tokens,
@@ -31,7 +32,18 @@ public record PhaseCost(
         double communicationSeconds,
         double communicationBytes,
         double overheadSeconds,
-        double elementwiseBytes) {
+        double elementwiseBytes,
+        double draftSeconds) {
+
+    /** No draft model. */
+    public PhaseCost(double tokens, double sequences, double contextTokens, Term matmul, Term attention,
+                     double nominalPeakFlopsPerSecond, double nominalBandwidthBytesPerSecond,
+                     double nominalAttentionPeakFlopsPerSecond, double communicationSeconds, double communicationBytes,
+                     double overheadSeconds, double elementwiseBytes) {
+        this(tokens, sequences, contextTokens, matmul, attention, nominalPeakFlopsPerSecond,
+                nominalBandwidthBytesPerSecond, nominalAttentionPeakFlopsPerSecond, communicationSeconds,
+                communicationBytes, overheadSeconds, elementwiseBytes, 0);
+    }
 
     /** Elementwise work fused into the matmuls. */
     public PhaseCost(double tokens, double sequences, double contextTokens, Term matmul, Term attention,
@@ -84,7 +96,8 @@ public record PhaseCost(
     }
 
     public double seconds() {
-        return matmul.seconds() + attention.seconds() + elementwiseSeconds() + communicationSeconds + overheadSeconds;
+        return matmul.seconds() + attention.seconds() + elementwiseSeconds() + communicationSeconds + overheadSeconds
+                + draftSeconds;
     }
 
     /** The roofline terms alone (and the elementwise kernels' reads): the step if communication and overhead were free. */
@@ -188,25 +201,33 @@ public record PhaseCost(
                 activations += t.activationBytes() * perByte;
             }
         }
-        return new TimeSplit(weights, kv, activations + elementwiseSeconds(), compute, communicationSeconds, overheadSeconds);
+        return new TimeSplit(weights, kv, activations + elementwiseSeconds(), compute, communicationSeconds, overheadSeconds,
+                draftSeconds);
     }
 
     /** Seconds by cause; they add up to {@link #seconds()}. */
     public record TimeSplit(double weightSeconds, double kvCacheSeconds, double activationSeconds,
-                            double computeSeconds, double communicationSeconds, double overheadSeconds) {
+                            double computeSeconds, double communicationSeconds, double overheadSeconds,
+                            double draftSeconds) {
+        /** No draft model. */
+        public TimeSplit(double weightSeconds, double kvCacheSeconds, double activationSeconds, double computeSeconds,
+                         double communicationSeconds, double overheadSeconds) {
+            this(weightSeconds, kvCacheSeconds, activationSeconds, computeSeconds, communicationSeconds, overheadSeconds, 0);
+        }
+
         /** The roofline causes only (one device, ideal). */
         public TimeSplit(double weightSeconds, double kvCacheSeconds, double activationSeconds, double computeSeconds) {
-            this(weightSeconds, kvCacheSeconds, activationSeconds, computeSeconds, 0, 0);
+            this(weightSeconds, kvCacheSeconds, activationSeconds, computeSeconds, 0, 0, 0);
         }
 
         public double totalSeconds() {
             return weightSeconds + kvCacheSeconds + activationSeconds + computeSeconds + communicationSeconds
-                    + overheadSeconds;
+                    + overheadSeconds + draftSeconds;
         }
 
         public TimeSplit scaled(double factor) {
             return new TimeSplit(weightSeconds * factor, kvCacheSeconds * factor, activationSeconds * factor,
-                    computeSeconds * factor, communicationSeconds * factor, overheadSeconds * factor);
+                    computeSeconds * factor, communicationSeconds * factor, overheadSeconds * factor, draftSeconds * factor);
         }
     }
 }

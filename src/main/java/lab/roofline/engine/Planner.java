@@ -38,16 +38,44 @@ public final class Planner {
         }
     }
 
-    /** One way to serve: where the limits put its batch, and what a million tokens cost there. */
+    /**
+     * How a plan runs its configurations.
+     *
+     * @param realistic     measured fractions of peak and the fitted overhead per layer, else the ideal roofline
+     * @param speculation   speculative decoding on every configuration (or {@link Speculation#NONE})
+     * @param disaggregated prefill on a pool of its own devices (each pool sized to its own bound), instead of
+     *                      prefill steps interleaved with decode steps on the same devices
+     */
+    public record Options(boolean realistic, Realism measured, Speculation speculation, boolean disaggregated) {
+        public Options {
+            measured = measured == null ? Realism.IDEAL : measured;
+            speculation = speculation == null ? Speculation.NONE : speculation;
+        }
+
+        public static Options of(boolean realistic, Realism measured) {
+            return new Options(realistic, measured, Speculation.NONE, false);
+        }
+    }
+
+    /**
+     * One way to serve: where the limits put its batch, and what a million tokens cost there.
+     *
+     * @param prefillBatch            prompts prefilled together (the decode batch when colocated)
+     * @param prefillDevicesPerDecode disaggregated: prefill devices per decode device that keep up with the
+     *                                traffic mix; NaN when prefill shares the decode devices
+     * @param joulesPerOutputToken    energy per generated token at the operating point (NaN: no board power)
+     * @param joulesPerInputToken     energy per prompt token prefilled (NaN: no board power)
+     */
     public record Candidate(String gpuId, String gpuName, int gpus, int pipelineStages, Precision precision,
                             boolean weightOnly, long batch, double ttftSeconds, double tpotSeconds,
                             double costUsdPerMillionInput, double costUsdPerMillionOutput,
-                            double costUsdPerMillionBlended, boolean feasible, String why) {
+                            double costUsdPerMillionBlended, boolean feasible, String why, long prefillBatch,
+                            double prefillDevicesPerDecode, double joulesPerOutputToken, double joulesPerInputToken) {
         public String parallelism() {
             return Scenario.layoutName(gpus, pipelineStages);
         }
 
-        /** What each user sees: one token per step. */
+        /** What each user sees: one token per time per output token. */
         public double tokensPerSecondPerUser() {
             return 1 / tpotSeconds;
         }
@@ -59,11 +87,21 @@ public final class Planner {
         public String precisionLabel() {
             return weightOnly ? (precision == Precision.INT8 ? "W8A16" : "W4A16") : precision.label();
         }
+
+        /** "2 × H100 SXM5 TP2 INT8": the configuration in a few words. */
+        public String describe() {
+            return gpus + " × " + gpuName + " " + parallelism() + " " + precisionLabel();
+        }
     }
 
     /** The weights and math a plan tries: every precision, and the two weight-only ones. */
     public static List<Candidate> plan(ModelSpec model, List<HardwareProfile> gpus, int maxGpus, Limits limits,
                                        boolean realistic, Realism measured) {
+        return plan(model, gpus, maxGpus, limits, Options.of(realistic, measured));
+    }
+
+    public static List<Candidate> plan(ModelSpec model, List<HardwareProfile> gpus, int maxGpus, Limits limits,
+                                       Options options) {
         List<Candidate> out = new ArrayList<>();
         for (HardwareProfile gpu : gpus) {
             if (gpu.price().isEmpty()) {
@@ -75,9 +113,9 @@ public final class Planner {
                         continue;
                     }
                     for (Precision p : Precision.values()) {
-                        out.add(candidate(model, gpu, n, stages, p, false, limits, realistic, measured));
+                        out.add(candidate(model, gpu, n, stages, p, false, limits, options));
                         if (p == Precision.INT8 || p == Precision.INT4) {
-                            out.add(candidate(model, gpu, n, stages, p, true, limits, realistic, measured));
+                            out.add(candidate(model, gpu, n, stages, p, true, limits, options));
                         }
                     }
                 }
@@ -94,30 +132,63 @@ public final class Planner {
      * uncached part, the decode context, the largest batch that fits, one prompt's prefill, the price of all
      * the devices). Both the candidate and the frontier ask it for a batch's times and costs.
      */
-    private record Configuration(Scenario base, Limits limits, long uncached, double context, long maxBatch,
-                                 double prefillOneSeconds, double usdPerSecond) {
+    private record Configuration(Scenario base, Limits limits, Options options, long uncached, double context,
+                                 long maxBatch, double prefillOneSeconds, double kvTransferSeconds, long prefillBatch,
+                                 double usdPerSecond) {
         static Configuration of(ModelSpec model, HardwareProfile gpu, int n, int stages, Precision p, boolean weightOnly,
-                                Limits limits, boolean realistic, Realism measured) {
+                                Limits limits, Options options) {
+            boolean realistic = options.realistic();
+            Realism measured = options.measured();
             double compute = realistic ? measured.computeFraction(gpu.id()) : 1;
             double bandwidth = realistic ? measured.bandwidthFraction() : 1;
             double overhead = realistic ? measured.layerOverheadSeconds() : 0;
             long uncached = Math.max(1, Math.round(limits.inputTokens() * (1 - limits.cachedInput())));
             Scenario base = new Scenario(model, gpu, n, p, weightOnly, Precision.BF16, 1, limits.inputTokens(),
-                    limits.outputTokens(), compute, bandwidth, gpu.priceUsdPerHour(), stages, overhead, false, realistic);
+                    limits.outputTokens(), compute, bandwidth, gpu.priceUsdPerHour(), stages, overhead, false, realistic,
+                    options.speculation());
             long maxBatch = Math.min(RooflineEngine.memory(base).maxBatch(), ScenarioLimits.MAX_BATCH);
             double prefillOne = RooflineEngine.prefillStep(base.withTokens(uncached, limits.outputTokens()), 1).seconds();
-            return new Configuration(base, limits, uncached, base.averageDecodeContextTokens(), maxBatch, prefillOne,
-                    gpu.priceUsdPerHour() * n / 3600);
+            // Disaggregated: the prompt's KV cache crosses to a decode device over the link, once.
+            double transfer = options.disaggregated()
+                    ? gpu.link().sendSeconds(model.kvCacheBytes(limits.inputTokens(), Precision.BF16) / n) : 0;
+            Configuration c = new Configuration(base, limits, options, uncached, base.averageDecodeContextTokens(),
+                    maxBatch, prefillOne, transfer, 1, gpu.priceUsdPerHour() * n / 3600);
+            return options.disaggregated() && maxBatch >= 1 ? c.withPrefillBatch(c.largestPrefillBatch()) : c;
         }
 
-        /** Time per output token: one decode step at batch b. */
+        Configuration withPrefillBatch(long b) {
+            return new Configuration(base, limits, options, uncached, context, maxBatch, prefillOneSeconds,
+                    kvTransferSeconds, b, usdPerSecond);
+        }
+
+        /** Prefill of b prompts' uncached tokens in one pass. */
+        double prefill(long b) {
+            return RooflineEngine.prefillStep(base.withBatchSize(b).withTokens(uncached, limits.outputTokens()), b).seconds();
+        }
+
+        /**
+         * A disaggregated prefill pool's batch: the most prompts (up to the largest batch that fits) whose pass,
+         * with the cache's transfer, ends within the time-to-first-token limit. With no limit, as many as fit.
+         */
+        long largestPrefillBatch() {
+            return largestWhere(b -> prefill(b) + kvTransferSeconds <= limits.ttftSeconds(), maxBatch);
+        }
+
+        /** Time per output token: one decode step at batch b over the tokens each sequence gains in it. */
         double tpot(long b) {
-            return RooflineEngine.decodeStep(base, b, context).seconds();
+            PhaseCost step = RooflineEngine.decodeStep(base, b, context);
+            return step.seconds() / (step.tokens() / b);
         }
 
-        /** Time to first token: the uncached part of one prompt, after the decode step in flight. */
+        /**
+         * Time to first token. Colocated: the uncached part of one prompt, after the decode step in flight (it
+         * grows with the decode batch). Disaggregated: the prefill pool's batch and the cache's transfer.
+         */
         double ttft(long b) {
-            return prefillOneSeconds + tpot(b);
+            if (options.disaggregated()) {
+                return prefill(prefillBatch) + kvTransferSeconds;
+            }
+            return prefillOneSeconds + RooflineEngine.decodeStep(base, b, context).seconds();
         }
 
         boolean within(long b) {
@@ -126,29 +197,84 @@ public final class Planner {
 
         /** $/1M at batch b: input tokens from the cache cost nothing. */
         Costs costs(long b) {
-            Scenario at = base.withBatchSize(b);
-            double filled = RooflineEngine.prefillStep(at.withTokens(uncached, limits.outputTokens()), b).seconds();
+            long prefillBatch = options.disaggregated() ? this.prefillBatch : b;
+            double filled = prefill(prefillBatch);
             double output = usdPerSecond * tpot(b) / b * 1e6;
-            double input = usdPerSecond * filled / (b * (double) limits.inputTokens()) * 1e6;
+            double input = usdPerSecond * filled / (prefillBatch * (double) limits.inputTokens()) * 1e6;
             double blended = (input * limits.inputTokens() + output * limits.outputTokens())
                     / (limits.inputTokens() + limits.outputTokens());
             return new Costs(input, output, blended);
         }
+
+        /** Prefill device-seconds per request over decode device-seconds per request: the pools' size ratio. */
+        double prefillDevicesPerDecode(long b) {
+            if (!options.disaggregated()) {
+                return Double.NaN;
+            }
+            return prefill(prefillBatch) / prefillBatch / (tpot(b) / b * limits.outputTokens());
+        }
+
+        /** Joules per output and per input token at batch b (NaN without a board power). */
+        double[] joules(long b) {
+            BoardPower power = base.gpu().power();
+            if (power == null) {
+                return new double[] {Double.NaN, Double.NaN};
+            }
+            long prefillBatch = options.disaggregated() ? this.prefillBatch : b;
+            Scenario at = base.withBatchSize(b);
+            PhaseCost step = RooflineEngine.decodeStep(at, b, context);
+            PhaseCost fill = RooflineEngine.prefillStep(at.withBatchSize(prefillBatch)
+                    .withTokens(uncached, limits.outputTokens()), prefillBatch);
+            double input = power.wattsDuring(fill) * base.gpuCount() * fill.seconds() / (prefillBatch * (double) limits.inputTokens());
+            return new double[] {power.joulesPerToken(step, base.gpuCount()), input};
+        }
+    }
+
+    /** The largest b in [1, max] where a condition that fails for all larger b holds (0: not even at 1). */
+    private static long largestWhere(java.util.function.LongPredicate holds, long max) {
+        if (max < 1 || !holds.test(1)) {
+            return 0;
+        }
+        long low = 1;
+        long high = 2;
+        while (high <= max && holds.test(high)) {
+            low = high;
+            high *= 2;
+        }
+        high = Math.min(high, max + 1);
+        while (high - low > 1) {
+            long mid = (low + high) >>> 1;
+            if (holds.test(mid)) {
+                low = mid;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
     }
 
     /** Dollars per million input, output and blended tokens. */
     private record Costs(double input, double output, double blended) {
     }
 
-    /** One configuration at the largest batch within memory and the limits (batch 1 when none is: infeasible). */
     static Candidate candidate(ModelSpec model, HardwareProfile gpu, int n, int stages, Precision p, boolean weightOnly,
                                Limits limits, boolean realistic, Realism measured) {
-        Configuration c = Configuration.of(model, gpu, n, stages, p, weightOnly, limits, realistic, measured);
+        return candidate(model, gpu, n, stages, p, weightOnly, limits, Options.of(realistic, measured));
+    }
+
+    /** One configuration at the largest batch within memory and the limits (batch 1 when none is: infeasible). */
+    public static Candidate candidate(ModelSpec model, HardwareProfile gpu, int n, int stages, Precision p,
+                                      boolean weightOnly, Limits limits, Options options) {
+        Configuration c = Configuration.of(model, gpu, n, stages, p, weightOnly, limits, options);
         String why = null;
         long batch = 1;
         if (c.maxBatch() < 1) {
             why = "does not fit in " + n + " × " + gpu.shortName() + " (needs "
                     + Evaluation.devicesToFit(RooflineEngine.memory(c.base()), n) + ")";
+        } else if (c.prefillBatch() < 1) {
+            c = c.withPrefillBatch(1);
+            why = String.format(Locale.ROOT, "time to first token with one prompt is %s, above %s",
+                    Units.seconds(c.ttft(1)), Units.seconds(limits.ttftSeconds()));
         } else if (!c.within(1)) {
             why = c.tpot(1) > limits.tpotSeconds()
                     ? String.format(Locale.ROOT, "time per output token at batch 1 is %s, above %s",
@@ -157,26 +283,15 @@ public final class Planner {
                     Units.seconds(c.ttft(1)), Units.seconds(limits.ttftSeconds()));
         } else {
             // Both times grow with the batch: the largest batch within them, by doubling then bisection.
-            long low = 1;
-            long high = 2;
-            while (high <= c.maxBatch() && c.within(high)) {
-                low = high;
-                high *= 2;
-            }
-            high = Math.min(high, c.maxBatch() + 1);
-            while (high - low > 1) {
-                long mid = (low + high) >>> 1;
-                if (c.within(mid)) {
-                    low = mid;
-                } else {
-                    high = mid;
-                }
-            }
-            batch = low;
+            Configuration within = c;
+            batch = largestWhere(within::within, c.maxBatch());
         }
         Costs costs = c.costs(batch);
+        double[] joules = c.joules(batch);
+        long prefillBatch = options.disaggregated() ? c.prefillBatch() : batch;
         return new Candidate(gpu.id(), gpu.name(), n, stages, p, weightOnly, batch, c.ttft(batch), c.tpot(batch),
-                costs.input(), costs.output(), costs.blended(), why == null, why);
+                costs.input(), costs.output(), costs.blended(), why == null, why, prefillBatch,
+                c.prefillDevicesPerDecode(batch), joules[0], joules[1]);
     }
 
     /** One point of a configuration's latency-cost curve: the batch, what a user sees, what it costs. */
@@ -192,10 +307,18 @@ public final class Planner {
      */
     public static List<FrontierPoint> frontier(ModelSpec model, HardwareProfile gpu, int n, int stages, Precision p,
                                                boolean weightOnly, Limits limits, boolean realistic, Realism measured) {
+        return frontier(model, gpu, n, stages, p, weightOnly, limits, Options.of(realistic, measured));
+    }
+
+    public static List<FrontierPoint> frontier(ModelSpec model, HardwareProfile gpu, int n, int stages, Precision p,
+                                               boolean weightOnly, Limits limits, Options options) {
         if (gpu.price().isEmpty()) {
             return List.of();
         }
-        Configuration c = Configuration.of(model, gpu, n, stages, p, weightOnly, limits, realistic, measured);
+        Configuration c = Configuration.of(model, gpu, n, stages, p, weightOnly, limits, options);
+        if (c.prefillBatch() < 1) {
+            c = c.withPrefillBatch(1);
+        }
         long maxBatch = c.maxBatch();
         if (maxBatch < 1) {
             return List.of();
@@ -208,7 +331,8 @@ public final class Planner {
         for (long b : batches) {
             double step = c.tpot(b);
             Costs costs = c.costs(b);
-            out.add(new FrontierPoint(b, 1 / step, b / step / n, c.ttft(b), costs.output(), costs.blended(), c.within(b)));
+            out.add(new FrontierPoint(b, 1 / step, b / step / n, c.ttft(b), costs.output(), costs.blended(),
+                    c.within(b) && c.prefillBatch() >= 1 && c.ttft(b) <= limits.ttftSeconds()));
         }
         return List.copyOf(out);
     }

@@ -144,6 +144,10 @@ public final class RooflineEngine {
 
     private static PhaseCost decodeStep(Setup u, double batch, double contextTokens) {
         ModelSpec m = u.model;
+        // With speculative decoding the target checks k + 1 tokens of each sequence in one pass: k + 1 times
+        // the FLOPs and KV writes for the same weight and KV reads (docs/model.md, "Speculative decoding").
+        int verified = u.speculation.verifiedTokens();
+        double checked = batch * verified;
         // Pipeline stages work on different micro-batches at once: min(b, stages) of them, b / that
         // sequences each. A step is one trip of every micro-batch through every stage (docs/model.md, 8).
         double microbatches = Math.min(batch, u.stages);
@@ -152,20 +156,23 @@ public final class RooflineEngine {
         // The input embedding is looked up, a row per token: neither multiplied nor read whole.
         double embedding = m.inputEmbeddingParameters();
         Term matmul = new Term(
-                2 * (m.activeParameters() - embedding) * batch,
-                microbatches * u.weightBytesRead(batch / microbatches)
-                        + (embedding > 0 ? batch * m.hiddenSize() * u.tableBytesPerValue : 0),
+                2 * (m.activeParameters() - embedding) * checked,
+                microbatches * u.weightBytesRead(checked / microbatches)
+                        + (embedding > 0 ? checked * m.hiddenSize() * u.tableBytesPerValue : 0),
                 0,
-                batch * u.kvBytesPerToken,
-                batch * activationBytesPerToken(m),
+                checked * u.kvBytesPerToken,
+                checked * activationBytesPerToken(m),
                 u.matmulPeakPerDevice * devices, u.bandwidthPerDevice * devices);
         Term attention = new Term(
-                m.attentionFlops(contextTokens) * batch,
+                m.attentionFlops(contextTokens) * checked,
                 0,
                 batch * m.kvCacheBytes(contextTokens, u.scenario.kvPrecision()),
                 0, 0,
                 u.attentionPeakPerDevice * devices, u.bandwidthPerDevice * devices);
-        return phase(u, batch, batch, contextTokens, matmul, attention, batch / microbatches, passes);
+        // The draft's k steps of one token each come first, on the same devices.
+        double draft = u.draft == null ? 0 : u.speculation.draftTokens() * decodeStep(u.draft, batch, contextTokens).seconds();
+        return phase(u, batch * u.speculation.expectedTokensPerStep(), checked, batch, contextTokens, matmul, attention,
+                checked / microbatches, passes, draft);
     }
 
     /**
@@ -175,6 +182,17 @@ public final class RooflineEngine {
      */
     private static PhaseCost phase(Setup u, double tokens, double sequences, double context, Term matmul,
                                    Term attention, double tokensPerMicrobatch, double passes) {
+        return phase(u, tokens, tokens, sequences, context, matmul, attention, tokensPerMicrobatch, passes, 0);
+    }
+
+    /**
+     * @param tokens          tokens the phase yields (a speculative step's accepted ones)
+     * @param processedTokens tokens the forward pass carries (a speculative step's k + 1 per sequence)
+     * @param draftSeconds    the draft model's steps before the pass
+     */
+    private static PhaseCost phase(Setup u, double tokens, double processedTokens, double sequences, double context,
+                                   Term matmul, Term attention, double tokensPerMicrobatch, double passes,
+                                   double draftSeconds) {
         double message = tokensPerMicrobatch * u.model.hiddenSize() * Precision.BF16.bytesPerValue();
         double layersPerStage = (double) u.model.layers() / u.stages;
         double allReduces = passes * layersPerStage * ALL_REDUCES_PER_LAYER;
@@ -185,9 +203,9 @@ public final class RooflineEngine {
         double overhead = u.scenario.layerOverheadSeconds() * layersPerStage * passes;
         // Real engines run norms, residual adds and the activation as kernels of their own (in BF16).
         double elementwise = u.scenario.unfusedElementwise()
-                ? tokens * u.model.layers() * u.model.elementwiseValuesPerTokenPerLayer() * Precision.BF16.bytesPerValue() : 0;
+                ? processedTokens * u.model.layers() * u.model.elementwiseValuesPerTokenPerLayer() * Precision.BF16.bytesPerValue() : 0;
         return new PhaseCost(tokens, sequences, context, matmul, attention, u.nominalPeak, u.nominalBandwidth,
-                u.nominalAttentionPeak, seconds, bytesSent, overhead, elementwise);
+                u.nominalAttentionPeak, seconds, bytesSent, overhead, elementwise, draftSeconds);
     }
 
     /**
@@ -282,6 +300,13 @@ public final class RooflineEngine {
         double tables = u.model.inputEmbeddingParameters() + u.model.outputHeadParameters();
         double weights = (u.model.totalParameters() - tables) * u.bytesPerWeight + tables * u.tableBytesPerValue;
         double kvPerSequence = u.model.kvCacheBytes(s.promptTokens() + s.generatedTokens(), s.kvPrecision());
+        if (u.draft != null) {
+            // The draft keeps its own weights and KV cache beside the target's.
+            ModelSpec d = u.draft.model;
+            double draftTables = d.inputEmbeddingParameters() + d.outputHeadParameters();
+            weights += (d.totalParameters() - draftTables) * u.draft.bytesPerWeight + draftTables * u.draft.tableBytesPerValue;
+            kvPerSequence += d.kvCacheBytes(s.promptTokens() + s.generatedTokens(), s.kvPrecision());
+        }
         double capacity = s.gpu().usableMemoryBytes() * s.gpuCount();
         long maxBatch = weights > capacity ? 0
                 : (long) Math.min(ScenarioLimits.MAX_BATCH, Math.floor((capacity - weights) / kvPerSequence));
@@ -364,8 +389,14 @@ public final class RooflineEngine {
         final int tensor;
         final int stages;
         final Interconnect link;
+        final Speculation speculation;
+        /** The draft model on the same devices (tensor-parallel over all of them), or null. */
+        final Setup draft;
 
         Setup(Scenario s) {
+            speculation = s.speculation();
+            draft = speculation.isOn() ? new Setup(s.withSpeculation(Speculation.NONE)
+                    .withGpuCount(s.gpuCount()).withModel(speculation.draftModel())) : null;
             scenario = s;
             model = s.model();
             HardwareProfile gpu = s.gpu();

@@ -19,6 +19,7 @@ package lab.roofline.engine;
  *                             default they stay at 16 bits, as common quantization schemes keep them
  * @param unfusedElementwise   norms, residual adds and the MLP's activation run as kernels of their own that
  *                             move activations through memory (the realistic setting); the ideal fuses them
+ * @param speculation          speculative decoding with a draft model, or {@link Speculation#NONE}
  */
 public record Scenario(
         ModelSpec model,
@@ -36,7 +37,18 @@ public record Scenario(
         int pipelineStages,
         double layerOverheadSeconds,
         boolean quantizedEmbeddings,
-        boolean unfusedElementwise) {
+        boolean unfusedElementwise,
+        Speculation speculation) {
+
+    /** No speculative decoding. */
+    public Scenario(ModelSpec model, HardwareProfile gpu, int gpuCount, Precision weightPrecision, boolean weightOnly,
+                    Precision kvPrecision, long batchSize, long promptTokens, long generatedTokens,
+                    double computeEfficiency, double bandwidthEfficiency, double priceUsdPerHour, int pipelineStages,
+                    double layerOverheadSeconds, boolean quantizedEmbeddings, boolean unfusedElementwise) {
+        this(model, gpu, gpuCount, weightPrecision, weightOnly, kvPrecision, batchSize, promptTokens, generatedTokens,
+                computeEfficiency, bandwidthEfficiency, priceUsdPerHour, pipelineStages, layerOverheadSeconds,
+                quantizedEmbeddings, unfusedElementwise, Speculation.NONE);
+    }
 
     /** Elementwise work fused (the ideal roofline). */
     public Scenario(ModelSpec model, HardwareProfile gpu, int gpuCount, Precision weightPrecision, boolean weightOnly,
@@ -66,6 +78,7 @@ public record Scenario(
     }
 
     public Scenario {
+        speculation = speculation == null ? Speculation.NONE : speculation;
         if (model == null || gpu == null || weightPrecision == null || kvPrecision == null) {
             throw new IllegalArgumentException("model, gpu and precisions are required");
         }
@@ -83,45 +96,52 @@ public record Scenario(
 
     public Scenario withModel(ModelSpec m) {
         return new Scenario(m, gpu, gpuCount, weightPrecision, weightOnly, kvPrecision, batchSize,
-                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour, pipelineStages, layerOverheadSeconds, quantizedEmbeddings, unfusedElementwise);
+                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour, pipelineStages, layerOverheadSeconds, quantizedEmbeddings, unfusedElementwise, speculation);
     }
 
     /** Another device; the price follows the new profile. */
     public Scenario withGpu(HardwareProfile g) {
         return new Scenario(model, g, gpuCount, weightPrecision, weightOnly, kvPrecision, batchSize,
-                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, g.priceUsdPerHour(), pipelineStages, layerOverheadSeconds, quantizedEmbeddings, unfusedElementwise);
+                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, g.priceUsdPerHour(), pipelineStages, layerOverheadSeconds, quantizedEmbeddings, unfusedElementwise, speculation);
     }
 
     /** Another device count, tensor-parallel only (a stage count need not divide it). */
     public Scenario withGpuCount(int n) {
         return new Scenario(model, gpu, n, weightPrecision, weightOnly, kvPrecision, batchSize,
-                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour, 1, layerOverheadSeconds, quantizedEmbeddings, unfusedElementwise);
+                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour, 1, layerOverheadSeconds, quantizedEmbeddings, unfusedElementwise, speculation);
     }
 
     /** {@code devices} devices as {@code stages} pipeline stages of devices / stages tensor-parallel ones. */
     public Scenario withParallelism(int devices, int stages) {
         return new Scenario(model, gpu, devices, weightPrecision, weightOnly, kvPrecision, batchSize,
-                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour, stages, layerOverheadSeconds, quantizedEmbeddings, unfusedElementwise);
+                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour, stages, layerOverheadSeconds, quantizedEmbeddings, unfusedElementwise, speculation);
     }
 
     /** The same scenario with another fixed cost per layer of a forward pass. */
     public Scenario withLayerOverhead(double seconds) {
         return new Scenario(model, gpu, gpuCount, weightPrecision, weightOnly, kvPrecision, batchSize,
-                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour, pipelineStages, seconds, quantizedEmbeddings, unfusedElementwise);
+                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour, pipelineStages, seconds, quantizedEmbeddings, unfusedElementwise, speculation);
     }
 
     /** The same scenario with the embedding and output tables quantized like the other weights, or kept at 16 bits. */
     public Scenario withQuantizedEmbeddings(boolean quantized) {
         return new Scenario(model, gpu, gpuCount, weightPrecision, weightOnly, kvPrecision, batchSize, promptTokens,
                 generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour, pipelineStages,
-                layerOverheadSeconds, quantized, unfusedElementwise);
+                layerOverheadSeconds, quantized, unfusedElementwise, speculation);
     }
 
     /** The same scenario with elementwise kernels unfused (as real engines run them) or fused (ideal). */
     public Scenario withUnfusedElementwise(boolean unfused) {
         return new Scenario(model, gpu, gpuCount, weightPrecision, weightOnly, kvPrecision, batchSize, promptTokens,
                 generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour, pipelineStages,
-                layerOverheadSeconds, quantizedEmbeddings, unfused);
+                layerOverheadSeconds, quantizedEmbeddings, unfused, speculation);
+    }
+
+    /** The same scenario with another speculative-decoding setting (or none). */
+    public Scenario withSpeculation(Speculation other) {
+        return new Scenario(model, gpu, gpuCount, weightPrecision, weightOnly, kvPrecision, batchSize, promptTokens,
+                generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour, pipelineStages,
+                layerOverheadSeconds, quantizedEmbeddings, unfusedElementwise, other);
     }
 
     /** Bytes per value of the embedding and output tables: the weights' own when quantized, else at least 16 bits. */
@@ -146,32 +166,32 @@ public record Scenario(
 
     public Scenario withPrecision(Precision weights, boolean onlyWeights) {
         return new Scenario(model, gpu, gpuCount, weights, onlyWeights, kvPrecision, batchSize,
-                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour, pipelineStages, layerOverheadSeconds, quantizedEmbeddings, unfusedElementwise);
+                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour, pipelineStages, layerOverheadSeconds, quantizedEmbeddings, unfusedElementwise, speculation);
     }
 
     public Scenario withKvPrecision(Precision kv) {
         return new Scenario(model, gpu, gpuCount, weightPrecision, weightOnly, kv, batchSize,
-                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour, pipelineStages, layerOverheadSeconds, quantizedEmbeddings, unfusedElementwise);
+                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour, pipelineStages, layerOverheadSeconds, quantizedEmbeddings, unfusedElementwise, speculation);
     }
 
     public Scenario withBatchSize(long batch) {
         return new Scenario(model, gpu, gpuCount, weightPrecision, weightOnly, kvPrecision, batch,
-                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour, pipelineStages, layerOverheadSeconds, quantizedEmbeddings, unfusedElementwise);
+                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour, pipelineStages, layerOverheadSeconds, quantizedEmbeddings, unfusedElementwise, speculation);
     }
 
     public Scenario withTokens(long prompt, long generated) {
         return new Scenario(model, gpu, gpuCount, weightPrecision, weightOnly, kvPrecision, batchSize,
-                prompt, generated, computeEfficiency, bandwidthEfficiency, priceUsdPerHour, pipelineStages, layerOverheadSeconds, quantizedEmbeddings, unfusedElementwise);
+                prompt, generated, computeEfficiency, bandwidthEfficiency, priceUsdPerHour, pipelineStages, layerOverheadSeconds, quantizedEmbeddings, unfusedElementwise, speculation);
     }
 
     public Scenario withEfficiency(double compute, double bandwidth) {
         return new Scenario(model, gpu, gpuCount, weightPrecision, weightOnly, kvPrecision, batchSize,
-                promptTokens, generatedTokens, compute, bandwidth, priceUsdPerHour, pipelineStages, layerOverheadSeconds, quantizedEmbeddings, unfusedElementwise);
+                promptTokens, generatedTokens, compute, bandwidth, priceUsdPerHour, pipelineStages, layerOverheadSeconds, quantizedEmbeddings, unfusedElementwise, speculation);
     }
 
     public Scenario withPrice(double usdPerHour) {
         return new Scenario(model, gpu, gpuCount, weightPrecision, weightOnly, kvPrecision, batchSize,
-                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, usdPerHour, pipelineStages, layerOverheadSeconds, quantizedEmbeddings, unfusedElementwise);
+                promptTokens, generatedTokens, computeEfficiency, bandwidthEfficiency, usdPerHour, pipelineStages, layerOverheadSeconds, quantizedEmbeddings, unfusedElementwise, speculation);
     }
 
     /** The precision the weight matmuls are asked to run at, before any device fallback. */

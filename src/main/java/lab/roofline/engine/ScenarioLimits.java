@@ -175,6 +175,13 @@ public final class ScenarioLimits {
 
     /** Fixed cost per layer of a forward pass: none to 10 ms (far beyond eager PyTorch on a slow host). */
     public static final Range LAYER_OVERHEAD_MICROSECONDS = new Range("Overhead per layer", 0, 10_000, false, "55.5");
+    /** Speculative decoding: draft tokens per target step (0: off); engines use 1 to about 8. */
+    public static final Range DRAFT_TOKENS = new Range("Draft tokens", 0, 16, true, "4");
+    public static final Range ACCEPTANCE_RATE = new Range("Acceptance rate", 0, 1, false, "0.7");
+    /** Traffic and service-level limits (the frontier and the planner). */
+    public static final Range CACHED_INPUT_SHARE = new Range("Cached input", 0, 0.99, false, "0.5");
+    public static final Range LIMIT_MILLISECONDS = new Range("Limit", 0.01, 3_600_000, false, "500");
+    public static final Range ELECTRICITY_USD_PER_KWH = new Range("Electricity", 0, 10, false, "0.12");
     public static final Range PIPELINE_STAGES = new Range("Pipeline stages", 1, GPU_COUNT.max(), true, "2");
 
     /**

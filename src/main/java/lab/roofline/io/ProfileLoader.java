@@ -191,6 +191,10 @@ public final class ProfileLoader {
                 link.put("note", p.interconnect().note());
             }
         }
+        if (p.power() != null) {
+            root.put("boardPowerWatts", p.power().fullLoadWatts());
+            root.put("idlePowerWatts", p.power().idleWatts());
+        }
         p.sources().forEach(root.putArray("sources")::add);
         if (!p.notes().isEmpty()) {
             root.put("notes", p.notes());
@@ -294,7 +298,30 @@ public final class ProfileLoader {
             year = yearNode.asInt();
         }
         return new HardwareProfile(id, name, vendor, peakFlops, bandwidth, capacity, price, sources, notes, year,
-                lab.roofline.engine.HardwareScales.NONE, interconnect(root.get("interconnect")));
+                lab.roofline.engine.HardwareScales.NONE, interconnect(root.get("interconnect")), power(root));
+    }
+
+    /** Board power bounds: a laptop chip's few watts to a rack-scale superchip's share. */
+    static final double MAX_BOARD_WATTS = 10_000;
+
+    /** The optional "boardPowerWatts" (full load) and "idlePowerWatts" (needs the first; default a share of it). */
+    private static lab.roofline.engine.BoardPower power(JsonNode root) throws ProfileException {
+        if (!root.hasNonNull("boardPowerWatts")) {
+            if (root.hasNonNull("idlePowerWatts")) {
+                throw new ProfileException("field 'idlePowerWatts' needs 'boardPowerWatts' (the power at full load) too");
+            }
+            return null;
+        }
+        double full = positive(root.get("boardPowerWatts"), "boardPowerWatts", 1, MAX_BOARD_WATTS);
+        if (!root.hasNonNull("idlePowerWatts")) {
+            return lab.roofline.engine.BoardPower.ofFullLoad(full);
+        }
+        JsonNode idle = root.get("idlePowerWatts");
+        if (!idle.isNumber() || !(idle.asDouble() >= 0) || idle.asDouble() > full) {
+            throw new ProfileException("field 'idlePowerWatts' must be a number from 0 to boardPowerWatts (" + plain(full)
+                    + "), got " + shortText(idle.toString()));
+        }
+        return new lab.roofline.engine.BoardPower(full, idle.asDouble());
     }
 
     /** Link bounds: a slow network card's 0.1 GB/s to far beyond any NVLink; latency up to a millisecond. */

@@ -1,0 +1,48 @@
+package lab.roofline.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Hourly prices for devices whose profile has none (data/rental-prices.json, or the user's own copy): cloud
+ * on-demand or market rates, each dated and sourced, so the planner and the cost chart can price them and
+ * say where the price came from.
+ */
+public record RentalPrices(Map<String, Rate> byGpuId) {
+    public static final RentalPrices NONE = new RentalPrices(Map.of());
+
+    /**
+     * @param kind   "cloud on-demand", "market" (a marketplace's median) or "estimate"
+     * @param date   when the price was read, as 2026-09-25
+     */
+    public record Rate(String gpuId, double usdPerHour, String kind, String date, String source) {
+        public Rate {
+            ScenarioLimits.check(ScenarioLimits.PRICE_USD_PER_HOUR, usdPerHour);
+        }
+
+        /** "rental table: $2.00/h, market, 2026-09-25 (source)" */
+        public String describe() {
+            return "price from the rental table: " + Units.usd(usdPerHour) + " an hour, " + kind + ", " + date + " (" + source + ")";
+        }
+    }
+
+    public RentalPrices {
+        byGpuId = Map.copyOf(byGpuId);
+    }
+
+    public Optional<Rate> find(String gpuId) {
+        return Optional.ofNullable(byGpuId.get(gpuId));
+    }
+
+    /** Profiles with a price: their own, else the table's (noted in the profile's sources). */
+    public List<HardwareProfile> priced(List<HardwareProfile> profiles) {
+        List<HardwareProfile> out = new ArrayList<>(profiles.size());
+        for (HardwareProfile p : profiles) {
+            Optional<Rate> rate = p.price().isPresent() ? Optional.empty() : find(p.id());
+            out.add(rate.map(r -> p.withPrice(r.usdPerHour(), r.describe())).orElse(p));
+        }
+        return List.copyOf(out);
+    }
+}
