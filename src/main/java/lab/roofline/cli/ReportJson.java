@@ -99,6 +99,13 @@ public final class ReportJson {
         put(workload, "computeEfficiency", s.computeEfficiency());
         put(workload, "bandwidthEfficiency", s.bandwidthEfficiency());
         put(workload, "layerOverheadSeconds", s.layerOverheadSeconds());
+        if (s.speculation().isOn()) {
+            ObjectNode sp = workload.putObject("speculation");
+            sp.put("draftModel", s.speculation().draftModel().name());
+            sp.put("draftTokens", s.speculation().draftTokens());
+            sp.put("acceptanceRate", s.speculation().acceptanceRate());
+            put(sp, "expectedTokensPerStep", s.speculation().expectedTokensPerStep());
+        }
 
         ObjectNode prefill = root.putObject("prefill");
         phase(prefill, e.prefill());
@@ -109,6 +116,16 @@ public final class ReportJson {
         phase(decode, e.decode());
         put(decode, "stepSeconds", e.decode().seconds());
         put(decode, "tokensPerSecondPerSequence", e.decode().tokensPerSecondPerSequence());
+        put(decode, "draftSeconds", e.decode().draftSeconds());
+
+        ObjectNode energy = root.putObject("energy");
+        if (s.gpu().power() != null) {
+            put(energy, "boardPowerWatts", s.gpu().power().fullLoadWatts());
+            put(energy, "idlePowerWatts", s.gpu().power().idleWatts());
+        }
+        put(energy, "decodeWattsPerDevice", e.decodeWattsPerDevice());
+        put(energy, "inputJoulesPerToken", e.inputJoulesPerToken());
+        put(energy, "outputJoulesPerToken", e.outputJoulesPerToken());
 
         put(root, "criticalBatchNoContext", e.criticalBatchNoContext());
         put(root, "criticalBatch", e.criticalBatch());

@@ -86,6 +86,14 @@ public final class ScenarioOptions {
             + "precision too (as llama.cpp's Q8_0 does). Default: they stay at 16 bits.")
     boolean quantizeEmbeddings;
 
+    @Option(names = "--draft-model", paramLabel = "PRESET", description = "Speculative decoding with this preset as "
+            + "the draft (see list-models); 'none' turns a file's off.")
+    String draftModel;
+    @Option(names = "--draft-tokens", paramLabel = "K", description = "Tokens the draft proposes per step, 1 to 16. Default: 4.")
+    String draftTokens;
+    @Option(names = "--acceptance", paramLabel = "A", description = "Chance the target accepts a draft token, 0 to 1. Default: 0.7.")
+    String acceptance;
+
     @Option(names = "--pipeline-stages", paramLabel = "N",
             description = "Split the --gpus devices into N pipeline stages of --gpus/N tensor-parallel devices each "
                     + "(N must divide --gpus). Default: 1, tensor parallelism only.")
@@ -296,7 +304,29 @@ public final class ScenarioOptions {
                 : base.quantizedEmbeddings();
         return new ScenarioInputs(gpu, preset, count, weights, onlyWeights, kv, sequences, prompt, generated, devices,
                 realism.mode(), realism.compute(), realism.bandwidth(), price, scales, stages,
-                realism.layerOverheadMicroseconds(), tables);
+                realism.layerOverheadMicroseconds(), tables, speculation(cl, base));
+    }
+
+    /** --draft-model and its numbers over a file's speculation (each flag given wins, the rest is kept). */
+    private lab.roofline.engine.Speculation speculation(CommandLine cl, ScenarioInputs base) {
+        lab.roofline.engine.Speculation from = base == null ? lab.roofline.engine.Speculation.NONE : base.speculation();
+        if (draftModel != null && draftModel.strip().equalsIgnoreCase("none")) {
+            return lab.roofline.engine.Speculation.NONE;
+        }
+        lab.roofline.engine.ModelSpec draft = draftModel == null ? from.draftModel()
+                : lab.roofline.engine.ModelPresets.find(draftModel).orElseThrow(() -> new CommandLine.ParameterException(cl,
+                "--draft-model: unknown preset '" + lab.roofline.engine.Units.shortened(draftModel) + "' (see list-models)"));
+        if (draft == null) {
+            if (draftTokens != null || acceptance != null) {
+                throw new CommandLine.ParameterException(cl, "--draft-tokens and --acceptance need --draft-model PRESET");
+            }
+            return lab.roofline.engine.Speculation.NONE;
+        }
+        int k = draftTokens != null ? (int) value(cl, "--draft-tokens", new ScenarioLimits.Range("Draft tokens", 1,
+                ScenarioLimits.DRAFT_TOKENS.max(), true, "4"), draftTokens) : from.isOn() ? from.draftTokens() : 4;
+        double a = acceptance != null ? value(cl, "--acceptance", ScenarioLimits.ACCEPTANCE_RATE, acceptance)
+                : from.isOn() ? from.acceptanceRate() : 0.7;
+        return new lab.roofline.engine.Speculation(k, a, draft);
     }
 
     /** What --model-config did not read (keys, the vision encoder, quantization): for a note on stderr. */

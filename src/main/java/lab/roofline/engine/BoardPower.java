@@ -2,18 +2,27 @@ package lab.roofline.engine;
 
 /**
  * What one device draws (docs/model.md, "Energy"): its board power at full load (the vendor's TDP or maximum
- * board power) and at idle. Between them, power follows the busier of the device's two engines: the fraction
- * of peak FLOP/s or of peak bandwidth a phase keeps busy.
+ * board power) and at idle. Between them, power follows how busy the device is: its compute utilization, plus
+ * {@link #MEMORY_POWER_SHARE} of its bandwidth utilization (moving bytes at full bandwidth draws about half of
+ * what the math units draw at full speed), at most full load.
  *
  * @param fullLoadWatts board power at full load
  * @param idleWatts     board power with the model loaded and nothing to do
  */
 public record BoardPower(double fullLoadWatts, double idleWatts) {
     /**
-     * Idle as a share of full load when a profile gives only its full-load figure: an H100 SXM idles at about
-     * 70 W of its 700 W, an A100 SXM at about 50-60 W of 400 W (docs/model.md, "Energy").
+     * Idle as a share of full load when a profile gives only its full-load figure: measured idle with a model
+     * loaded is 11-20 % of board power (H200 80 of 700 W, B200 137 of 1,000, MI355X 238 of 1,400, V100 53 of
+     * 300, H100 142 of 700); the median (docs/model.md, "Energy").
      */
-    public static final double DEFAULT_IDLE_SHARE = 0.15;
+    public static final double DEFAULT_IDLE_SHARE = 0.17;
+
+    /**
+     * The share of the dynamic power (full load less idle) that streaming memory at full bandwidth draws: a
+     * V100 decoding (memory-bound) draws 180-200 W of its 300 W with 53 W idle, (190 - 53) / (300 - 53) = 0.55;
+     * prefill (compute-bound) draws 270-300 W, near full load (docs/validation.md, "Energy").
+     */
+    public static final double MEMORY_POWER_SHARE = 0.55;
 
     public BoardPower {
         if (!(fullLoadWatts > 0) || !(idleWatts >= 0) || idleWatts > fullLoadWatts || Double.isInfinite(fullLoadWatts)) {
@@ -34,16 +43,16 @@ public record BoardPower(double fullLoadWatts, double idleWatts) {
     }
 
     /**
-     * A phase's draw per device: busy is the larger of its compute utilization and its bandwidth utilization
-     * (each over the nominal peaks of all devices, so per device too).
+     * A phase's draw per device: busy is its compute utilization plus {@link #MEMORY_POWER_SHARE} of its
+     * bandwidth utilization (each over the nominal peaks of all devices, so per device too).
      */
     public double wattsDuring(PhaseCost phase) {
         return wattsAt(busy(phase));
     }
 
-    /** The busier engine's share of its peak during the phase. */
+    /** How busy the device is during the phase, 0 to 1: compute utilization + 0.55 × bandwidth utilization. */
     public static double busy(PhaseCost phase) {
-        return Math.max(phase.computeUtilization(), phase.bandwidthUtilization());
+        return Math.min(1, phase.computeUtilization() + MEMORY_POWER_SHARE * phase.bandwidthUtilization());
     }
 
     /** Joules per token of the phase on {@code devices} devices: watts × devices × seconds ÷ tokens. */

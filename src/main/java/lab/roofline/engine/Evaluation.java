@@ -43,6 +43,24 @@ public record Evaluation(
         CostByCause costByCause,
         List<String> notices) {
 
+    /** Energy per prompt token prefilled, all devices (NaN when the profile gives no board power). */
+    public double inputJoulesPerToken() {
+        BoardPower p = scenario.gpu().power();
+        return p == null ? Double.NaN : p.joulesPerToken(prefill, scenario.gpuCount());
+    }
+
+    /** Energy per generated token at the operating point, all devices (NaN without a board power). */
+    public double outputJoulesPerToken() {
+        BoardPower p = scenario.gpu().power();
+        return p == null ? Double.NaN : p.joulesPerToken(decode, scenario.gpuCount());
+    }
+
+    /** What one device draws during a decode step (NaN without a board power). */
+    public double decodeWattsPerDevice() {
+        BoardPower p = scenario.gpu().power();
+        return p == null ? Double.NaN : p.wattsDuring(decode);
+    }
+
     public boolean computeFellBack() {
         return computePrecision != scenario.requestedComputePrecision();
     }

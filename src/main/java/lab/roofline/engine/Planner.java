@@ -142,18 +142,27 @@ public final class Planner {
             double compute = realistic ? measured.computeFraction(gpu.id()) : 1;
             double bandwidth = realistic ? measured.bandwidthFraction() : 1;
             double overhead = realistic ? measured.layerOverheadSeconds() : 0;
-            long uncached = Math.max(1, Math.round(limits.inputTokens() * (1 - limits.cachedInput())));
             Scenario base = new Scenario(model, gpu, n, p, weightOnly, Precision.BF16, 1, limits.inputTokens(),
                     limits.outputTokens(), compute, bandwidth, gpu.priceUsdPerHour(), stages, overhead, false, realistic,
                     options.speculation());
+            return of(base, limits, options.disaggregated());
+        }
+
+        /** A scenario as it is (its efficiencies, price, cache precision, draft), at each batch of the sweep. */
+        static Configuration of(Scenario scenario, Limits limits, boolean disaggregated) {
+            Options options = new Options(false, null, scenario.speculation(), disaggregated);
+            Scenario base = scenario.withBatchSize(1).withTokens(limits.inputTokens(), limits.outputTokens());
+            ModelSpec model = base.model();
+            int n = base.gpuCount();
+            long uncached = Math.max(1, Math.round(limits.inputTokens() * (1 - limits.cachedInput())));
             long maxBatch = Math.min(RooflineEngine.memory(base).maxBatch(), ScenarioLimits.MAX_BATCH);
             double prefillOne = RooflineEngine.prefillStep(base.withTokens(uncached, limits.outputTokens()), 1).seconds();
             // Disaggregated: the prompt's KV cache crosses to a decode device over the link, once.
-            double transfer = options.disaggregated()
-                    ? gpu.link().sendSeconds(model.kvCacheBytes(limits.inputTokens(), Precision.BF16) / n) : 0;
+            double transfer = disaggregated
+                    ? base.gpu().link().sendSeconds(model.kvCacheBytes(limits.inputTokens(), base.kvPrecision()) / n) : 0;
             Configuration c = new Configuration(base, limits, options, uncached, base.averageDecodeContextTokens(),
-                    maxBatch, prefillOne, transfer, 1, gpu.priceUsdPerHour() * n / 3600);
-            return options.disaggregated() && maxBatch >= 1 ? c.withPrefillBatch(c.largestPrefillBatch()) : c;
+                    maxBatch, prefillOne, transfer, 1, base.priceUsdPerHour() * n / 3600);
+            return disaggregated && maxBatch >= 1 ? c.withPrefillBatch(c.largestPrefillBatch()) : c;
         }
 
         Configuration withPrefillBatch(long b) {
@@ -204,6 +213,15 @@ public final class Planner {
             double blended = (input * limits.inputTokens() + output * limits.outputTokens())
                     / (limits.inputTokens() + limits.outputTokens());
             return new Costs(input, output, blended);
+        }
+
+        FrontierPoint point(long b) {
+            double step = tpot(b);
+            Costs costs = costs(b);
+            double[] joules = joules(b);
+            return new FrontierPoint(b, 1 / step, b / step / base.gpuCount(), ttft(b), step,
+                    costs.input(), costs.output(), costs.blended(), within(b), prefillBatch,
+                    prefillDevicesPerDecode(b), joules[0], joules[1]);
         }
 
         /** Prefill device-seconds per request over decode device-seconds per request: the pools' size ratio. */
@@ -296,8 +314,14 @@ public final class Planner {
 
     /** One point of a configuration's latency-cost curve: the batch, what a user sees, what it costs. */
     public record FrontierPoint(long batch, double tokensPerSecondPerUser, double tokensPerSecondPerDevice,
-                                double ttftSeconds, double costUsdPerMillionOutput, double costUsdPerMillionBlended,
-                                boolean withinLimits) {
+                                double ttftSeconds, double tpotSeconds, double costUsdPerMillionInput,
+                                double costUsdPerMillionOutput, double costUsdPerMillionBlended, boolean withinLimits,
+                                long prefillBatch, double prefillDevicesPerDecode, double joulesPerOutputToken,
+                                double joulesPerInputToken) {
+        /** Output over input cost per token: the ratio a provider charging these costs would set. */
+        public double outputToInputRatio() {
+            return costUsdPerMillionOutput / costUsdPerMillionInput;
+        }
     }
 
     /**
@@ -315,7 +339,35 @@ public final class Planner {
         if (gpu.price().isEmpty()) {
             return List.of();
         }
-        Configuration c = Configuration.of(model, gpu, n, stages, p, weightOnly, limits, options);
+        return sweep(Configuration.of(model, gpu, n, stages, p, weightOnly, limits, options));
+    }
+
+    /**
+     * A scenario's own curve (its efficiencies, price, cache precision and draft as they are), with the
+     * traffic and limits of {@code limits}; empty when it has no price or does not fit.
+     */
+    public static List<FrontierPoint> frontier(Scenario scenario, Limits limits, boolean disaggregated) {
+        if (Double.isNaN(scenario.priceUsdPerHour())) {
+            return List.of();
+        }
+        return sweep(Configuration.of(scenario, limits, disaggregated));
+    }
+
+    /** The scenario's own batch on its curve; null when it has no price or its batch does not fit. */
+    public static FrontierPoint point(Scenario scenario, Limits limits, boolean disaggregated) {
+        if (Double.isNaN(scenario.priceUsdPerHour())) {
+            return null;
+        }
+        Configuration c = Configuration.of(scenario, limits, disaggregated);
+        if (c.prefillBatch() < 1) {
+            c = c.withPrefillBatch(1);
+        }
+        long b = scenario.batchSize();
+        return b > c.maxBatch() ? null : c.point(b);
+    }
+
+    private static List<FrontierPoint> sweep(Configuration configuration) {
+        Configuration c = configuration;
         if (c.prefillBatch() < 1) {
             c = c.withPrefillBatch(1);
         }
@@ -329,10 +381,7 @@ public final class Planner {
         }
         List<FrontierPoint> out = new ArrayList<>();
         for (long b : batches) {
-            double step = c.tpot(b);
-            Costs costs = c.costs(b);
-            out.add(new FrontierPoint(b, 1 / step, b / step / n, c.ttft(b), costs.output(), costs.blended(),
-                    c.within(b) && c.prefillBatch() >= 1 && c.ttft(b) <= limits.ttftSeconds()));
+            out.add(c.point(b));
         }
         return List.copyOf(out);
     }

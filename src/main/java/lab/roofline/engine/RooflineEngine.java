@@ -94,6 +94,10 @@ public final class RooflineEngine {
         if (s.gpuCount() > 1 && s.gpu().interconnect() == null) {
             notices.add(s.gpu().name() + " names no interconnect: communication assumes PCIe Gen4 x16 (32 GB/s)");
         }
+        if (s.speculation().isOn() && s.speculation().draftModel().totalParameters() >= s.model().totalParameters()) {
+            notices.add("The draft " + s.speculation().draftModel().name() + " is not smaller than " + s.model().name()
+                    + ": speculative decoding pays only with a much smaller draft");
+        }
         if (!s.gpu().whatIf().isNone()) {
             notices.add("What-if: " + s.gpu().name() + " is not a real device (priced as the real one)");
         }

@@ -41,6 +41,10 @@ public final class ScenarioCommandLine {
         if (in.quantizedEmbeddings()) {
             words.add("--quantize-embeddings");
         }
+        if (in.speculation().isOn()) {
+            words.addAll(List.of("--draft-model", in.speculation().draftModel().name(), "--draft-tokens",
+                    Integer.toString(in.speculation().draftTokens()), "--acceptance", exact(in.speculation().acceptanceRate())));
+        }
         words.addAll(List.of("--kv-precision", in.kvPrecision().key(), "--batch", Integer.toString(in.batchSize()),
                 "--prompt", Integer.toString(in.promptTokens()), "--output", Integer.toString(in.generatedTokens())));
         switch (in.realism()) {
@@ -108,6 +112,9 @@ public final class ScenarioCommandLine {
         Precision kv = d.kvPrecision();
         boolean weightOnly = false;
         boolean quantizedTables = false;
+        ModelSpec draft = null;
+        int draftTokens = 4;
+        double acceptance = 0.7;
         double batch = d.batchSize();
         double prompt = d.promptTokens();
         double output = d.generatedTokens();
@@ -228,6 +235,26 @@ public final class ScenarioCommandLine {
                     }
                     scale[which] = number.value();
                 }
+                case "--draft-model" -> {
+                    draft = ModelPresets.find(value).orElse(null);
+                    if (draft == null) {
+                        return new Parsed(null, "--draft-model: unknown preset '" + Units.shortened(value) + "'");
+                    }
+                }
+                case "--draft-tokens" -> {
+                    number = new ScenarioLimits.Range("Draft tokens", 1, ScenarioLimits.DRAFT_TOKENS.max(), true, "4").parse(value);
+                    if (!number.ok()) {
+                        return new Parsed(null, "--draft-tokens: " + number.reason());
+                    }
+                    draftTokens = (int) number.value();
+                }
+                case "--acceptance" -> {
+                    number = ScenarioLimits.ACCEPTANCE_RATE.parse(value);
+                    if (!number.ok()) {
+                        return new Parsed(null, "--acceptance: " + number.reason());
+                    }
+                    acceptance = number.value();
+                }
                 case "--price-per-hour" -> {
                     if (value.strip().equalsIgnoreCase("none")) {
                         price = Double.NaN;
@@ -244,13 +271,17 @@ public final class ScenarioCommandLine {
                             + "roofline-lab report: --gpu, --gpus, --model, --params, --precision, --kv-precision, "
                             + "--weight-only, --quantize-embeddings, --batch, --prompt, --output, --compute-efficiency, "
                             + "--bandwidth-efficiency, --layer-overhead-us, --realistic, --price-per-hour, --pipeline-stages, "
-                            + "--bandwidth-scale, --peak-scale, --memory-scale)");
+                            + "--bandwidth-scale, --peak-scale, --memory-scale, --draft-model, --draft-tokens, --acceptance)");
                 }
             }
         }
         if (weightOnly && precision.bytesPerValue() >= Precision.BF16.bytesPerValue()) {
             return new Parsed(null, "--weight-only needs weights narrower than BF16, got " + precision.label());
         }
+        if (draft == null && (given.contains("--draft-tokens") || given.contains("--acceptance"))) {
+            return new Parsed(null, "--draft-tokens and --acceptance need --draft-model PRESET");
+        }
+        Speculation speculation = draft == null ? Speculation.NONE : new Speculation(draftTokens, acceptance, draft);
         ScenarioInputs.Efficiencies realism = ScenarioInputs.efficiencies(new ScenarioInputs.Efficiencies(
                 realistic ? RealismMode.REALISTIC : RealismMode.IDEAL, 1, 1), compute, bandwidth, overhead, gpu,
                 () -> measured);
@@ -261,7 +292,7 @@ public final class ScenarioCommandLine {
         return new Parsed(new ScenarioInputs(gpu, preset, parameters, precision, weightOnly, kv, (int) batch,
                 (int) prompt, (int) output, (int) gpus, realism.mode(), realism.compute(), realism.bandwidth(), price,
                 new HardwareScales(scale[0], scale[1], scale[2]), stages, realism.layerOverheadMicroseconds(),
-                quantizedTables), null);
+                quantizedTables, speculation), null);
     }
 
     /** The shortest decimal that reads back to the same double. */

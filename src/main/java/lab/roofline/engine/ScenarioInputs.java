@@ -13,6 +13,7 @@ package lab.roofline.engine;
  * @param pipelineStages       pipeline stages the devices form (1: tensor parallelism only)
  * @param customLayerOverheadMicroseconds fixed cost per layer of a forward pass, used when {@code realism} is CUSTOM
  * @param quantizedEmbeddings  the embedding and output tables quantized like the other weights (else 16 bits)
+ * @param speculation          speculative decoding with a preset draft model, or {@link Speculation#NONE}
  */
 public record ScenarioInputs(
         String gpuId,
@@ -32,7 +33,26 @@ public record ScenarioInputs(
         HardwareScales scales,
         int pipelineStages,
         double customLayerOverheadMicroseconds,
-        boolean quantizedEmbeddings) {
+        boolean quantizedEmbeddings,
+        Speculation speculation) {
+
+    /** No speculative decoding. */
+    public ScenarioInputs(String gpuId, String presetName, double parameters, Precision precision, boolean weightOnly,
+                          Precision kvPrecision, int batchSize, int promptTokens, int generatedTokens, int gpuCount,
+                          RealismMode realism, double customComputeEfficiency, double customBandwidthEfficiency,
+                          Double priceUsdPerHour, HardwareScales scales, int pipelineStages,
+                          double customLayerOverheadMicroseconds, boolean quantizedEmbeddings) {
+        this(gpuId, presetName, parameters, precision, weightOnly, kvPrecision, batchSize, promptTokens,
+                generatedTokens, gpuCount, realism, customComputeEfficiency, customBandwidthEfficiency, priceUsdPerHour,
+                scales, pipelineStages, customLayerOverheadMicroseconds, quantizedEmbeddings, Speculation.NONE);
+    }
+
+    /** The same inputs with another speculative-decoding setting. */
+    public ScenarioInputs withSpeculation(Speculation other) {
+        return new ScenarioInputs(gpuId, presetName, parameters, precision, weightOnly, kvPrecision, batchSize,
+                promptTokens, generatedTokens, gpuCount, realism, customComputeEfficiency, customBandwidthEfficiency,
+                priceUsdPerHour, scales, pipelineStages, customLayerOverheadMicroseconds, quantizedEmbeddings, other);
+    }
 
     /** Tables at 16 bits. */
     public ScenarioInputs(String gpuId, String presetName, double parameters, Precision precision, boolean weightOnly,
@@ -74,32 +94,33 @@ public record ScenarioInputs(
     public ScenarioInputs withParallelism(int devices, int stages) {
         return new ScenarioInputs(gpuId, presetName, parameters, precision, weightOnly, kvPrecision, batchSize,
                 promptTokens, generatedTokens, devices, realism, customComputeEfficiency, customBandwidthEfficiency,
-                priceUsdPerHour, scales, stages, customLayerOverheadMicroseconds, quantizedEmbeddings);
+                priceUsdPerHour, scales, stages, customLayerOverheadMicroseconds, quantizedEmbeddings, speculation);
     }
 
     /** The same inputs with the embedding and output tables quantized too, or kept at 16 bits. */
     public ScenarioInputs withQuantizedEmbeddings(boolean quantized) {
         return new ScenarioInputs(gpuId, presetName, parameters, precision, weightOnly, kvPrecision, batchSize,
                 promptTokens, generatedTokens, gpuCount, realism, customComputeEfficiency, customBandwidthEfficiency,
-                priceUsdPerHour, scales, pipelineStages, customLayerOverheadMicroseconds, quantized);
+                priceUsdPerHour, scales, pipelineStages, customLayerOverheadMicroseconds, quantized, speculation);
     }
 
     /** The same inputs with the user's own overhead per layer (used when the realism is custom). */
     public ScenarioInputs withCustomLayerOverhead(double microseconds) {
         return new ScenarioInputs(gpuId, presetName, parameters, precision, weightOnly, kvPrecision, batchSize,
                 promptTokens, generatedTokens, gpuCount, realism, customComputeEfficiency, customBandwidthEfficiency,
-                priceUsdPerHour, scales, pipelineStages, microseconds, quantizedEmbeddings);
+                priceUsdPerHour, scales, pipelineStages, microseconds, quantizedEmbeddings, speculation);
     }
 
     /** The same inputs with another what-if on the device. */
     public ScenarioInputs withScales(HardwareScales other) {
         return new ScenarioInputs(gpuId, presetName, parameters, precision, weightOnly, kvPrecision, batchSize,
                 promptTokens, generatedTokens, gpuCount, realism, customComputeEfficiency, customBandwidthEfficiency,
-                priceUsdPerHour, other, pipelineStages, customLayerOverheadMicroseconds, quantizedEmbeddings);
+                priceUsdPerHour, other, pipelineStages, customLayerOverheadMicroseconds, quantizedEmbeddings, speculation);
     }
 
     public ScenarioInputs {
         scales = scales == null ? HardwareScales.NONE : scales;
+        speculation = speculation == null ? Speculation.NONE : speculation;
         if (gpuId == null || precision == null || kvPrecision == null || realism == null) {
             throw new IllegalArgumentException("gpu, precisions and realism are required");
         }
@@ -143,7 +164,7 @@ public record ScenarioInputs(
         };
         return new Scenario(model, scales.apply(gpu), gpuCount, precision, weightOnly, kvPrecision, batchSize, promptTokens,
                 generatedTokens, compute, bandwidth, price, pipelineStages, overhead, quantizedEmbeddings,
-                realism != RealismMode.IDEAL);
+                realism != RealismMode.IDEAL, speculation);
     }
 
     /** A realism setting with the efficiencies and overhead per layer it carries (used only when the mode is CUSTOM). */

@@ -122,6 +122,12 @@ public final class ScenarioFile {
         if (in.quantizedEmbeddings()) {
             s.put("quantizedEmbeddings", true);
         }
+        if (in.speculation().isOn()) {
+            ObjectNode sp = s.putObject("speculation");
+            sp.put("draftModel", in.speculation().draftModel().name());
+            sp.put("draftTokens", in.speculation().draftTokens());
+            sp.put("acceptanceRate", in.speculation().acceptanceRate());
+        }
         s.put("kvPrecision", in.kvPrecision().key());
         s.put("batch", in.batchSize());
         s.put("prompt", in.promptTokens());
@@ -356,7 +362,25 @@ public final class ScenarioFile {
                 ? number(s, at, "layerOverheadMicroseconds", ScenarioLimits.LAYER_OVERHEAD_MICROSECONDS) : 0;
         return new ScenarioInputs(gpu, model != null ? model : imported, parameters, precision, weightOnly, kv, batch,
                 prompt, generated, gpuCount, realism, compute, bandwidth, price, scales(s.get("whatIf"), at + ".whatIf"),
-                stages, overhead, bool(s, at, "quantizedEmbeddings", false));
+                stages, overhead, bool(s, at, "quantizedEmbeddings", false), speculation(s.get("speculation"), at + ".speculation"));
+    }
+
+    /** The optional speculative decoding: {draftModel (a preset), draftTokens (1-16), acceptanceRate (0-1)}. */
+    private static lab.roofline.engine.Speculation speculation(JsonNode sp, String at) throws ScenarioFileException {
+        if (sp == null || sp.isNull()) {
+            return lab.roofline.engine.Speculation.NONE;
+        }
+        if (!sp.isObject()) {
+            throw new ScenarioFileException("field '" + at + "' must be an object such as {\"draftModel\": \"Llama-3.1-8B\", "
+                    + "\"draftTokens\": 4, \"acceptanceRate\": 0.7}");
+        }
+        String name = requiredText(sp, at, "draftModel");
+        lab.roofline.engine.ModelSpec draft = ModelPresets.find(name).orElseThrow(() -> new ScenarioFileException(
+                "field '" + at + ".draftModel': unknown preset '" + lab.roofline.engine.Units.shortened(name) + "' (a draft is a preset)"));
+        int k = (int) number(sp, at, "draftTokens", new ScenarioLimits.Range("Draft tokens", 1,
+                ScenarioLimits.DRAFT_TOKENS.max(), true, "4"));
+        double a = number(sp, at, "acceptanceRate", ScenarioLimits.ACCEPTANCE_RATE);
+        return new lab.roofline.engine.Speculation(k, a, draft);
     }
 
     /** The optional what-if on the device: each of bandwidth, peak and memory a factor (0.5-4), 1 when left out. */

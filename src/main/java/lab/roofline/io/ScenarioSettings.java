@@ -63,7 +63,25 @@ public final class ScenarioSettings {
                 stages,
                 number(s, "layerOverheadMicroseconds", ScenarioLimits.LAYER_OVERHEAD_MICROSECONDS,
                         d.customLayerOverheadMicroseconds(), notes),
-                text(s, "quantizedEmbeddings").map(Boolean::parseBoolean).orElse(false));
+                text(s, "quantizedEmbeddings").map(Boolean::parseBoolean).orElse(false),
+                speculation(s, notes));
+    }
+
+    /** speculation.draftModel (a preset; empty: off), .draftTokens, .acceptanceRate. */
+    private static lab.roofline.engine.Speculation speculation(Settings s, List<String> notes) {
+        Optional<String> name = text(s, "speculation.draftModel").filter(n -> !n.isBlank());
+        if (name.isEmpty()) {
+            return lab.roofline.engine.Speculation.NONE;
+        }
+        Optional<lab.roofline.engine.ModelSpec> draft = known(name.get(), lab.roofline.engine.ModelPresets.find(name.get()),
+                "speculation.draftModel", "no speculative decoding", notes);
+        if (draft.isEmpty()) {
+            return lab.roofline.engine.Speculation.NONE;
+        }
+        int k = (int) number(s, "speculation.draftTokens", new ScenarioLimits.Range("Draft tokens", 1,
+                ScenarioLimits.DRAFT_TOKENS.max(), true, "4"), 4, notes);
+        double a = number(s, "speculation.acceptanceRate", ScenarioLimits.ACCEPTANCE_RATE, 0.7, notes);
+        return new lab.roofline.engine.Speculation(k, a, draft.get());
     }
 
     /** The value, or a note that the saved text was not understood and which default replaces it. */
@@ -97,6 +115,9 @@ public final class ScenarioSettings {
         s.put("whatIf.bandwidth", in.scales().bandwidth());
         s.put("whatIf.peak", in.scales().peak());
         s.put("whatIf.memory", in.scales().memory());
+        s.put("speculation.draftModel", in.speculation().isOn() ? in.speculation().draftModel().name() : "");
+        s.put("speculation.draftTokens", in.speculation().isOn() ? in.speculation().draftTokens() : 4);
+        s.put("speculation.acceptanceRate", in.speculation().isOn() ? in.speculation().acceptanceRate() : 0.7);
     }
 
     /** NaN for "none" (the user cleared it), the price when valid, empty (the profile's) otherwise. */

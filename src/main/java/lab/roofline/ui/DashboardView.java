@@ -265,6 +265,7 @@ public final class DashboardView extends BorderPane {
         vm.pins().addListener(pinsChanged);
         vm.gpuCountProperty().addListener(causesChanged);
         vm.layerOverheadSecondsProperty().addListener(causesChanged);
+        vm.speculationProperty().addListener(causesChanged);
         showPins();
         lesson = new Lesson(vm);
         lessonBar = new LessonBar(lesson, vm.resultProperty());
@@ -485,8 +486,9 @@ public final class DashboardView extends BorderPane {
         // Pinned scenarios add a bar per phase to the cost chart: the charts grow so each keeps its text.
         int pinned = vm.pins().size();
         boolean moreCauses = vm.gpuCountProperty().get() > 1 || vm.layerOverheadSecondsProperty().get() > 0
+                || vm.speculationProperty().get().isOn()
                 || vm.pins().stream().anyMatch(p -> p.evaluation().decode().communicationSeconds() > 0
-                || p.evaluation().decode().overheadSeconds() > 0);
+                || p.evaluation().decode().overheadSeconds() > 0 || p.evaluation().decode().draftSeconds() > 0);
         int legendRow = moreCauses ? 40 : 0;
         charts.setMinHeight((stacked ? 900 + 110 * pinned + legendRow : 560 + 45 * pinned + legendRow)
                 * Math.max(1, zoom.get()));
@@ -780,6 +782,7 @@ public final class DashboardView extends BorderPane {
         vm.pins().removeListener(pinsChanged);
         vm.gpuCountProperty().removeListener(causesChanged);
         vm.layerOverheadSecondsProperty().removeListener(causesChanged);
+        vm.speculationProperty().removeListener(causesChanged);
         if (landscapeView != null) {
             landscapeView.dispose();
             landscapeStage.hide();

@@ -90,10 +90,15 @@ class ServingLeversTest {
         assertThat(h100.wattsAt(1)).isEqualTo(700);
         assertThat(h100.wattsAt(0.5)).isEqualTo(385);
         assertThat(h100.wattsAt(7)).isEqualTo(700);
-        // Batch-1 decode keeps bandwidth fully busy in the ideal roofline: full power, for 21.2 ms per token.
+        // Batch-1 decode keeps bandwidth busy in the ideal roofline, compute hardly: 0.55 × 1 + 0.0x of the
+        // dynamic power, for 21.2 ms per token.
         PhaseCost decode = RooflineEngine.evaluate(ARTICLE).decode();
-        assertThat(BoardPower.busy(decode)).isCloseTo(1, within(1e-9));
-        assertThat(h100.joulesPerToken(decode, 1)).isCloseTo(700 * decode.seconds(), within(1e-9));
+        double busy = decode.computeUtilization() + 0.55 * decode.bandwidthUtilization();
+        assertThat(decode.bandwidthUtilization()).isCloseTo(1, within(1e-9));
+        assertThat(BoardPower.busy(decode)).isCloseTo(busy, within(1e-12)).isBetween(0.55, 0.57);
+        assertThat(h100.joulesPerToken(decode, 1)).isCloseTo((70 + 630 * busy) * decode.seconds(), within(1e-9));
+        // Compute-bound prefill runs near full load.
+        assertThat(BoardPower.busy(RooflineEngine.evaluate(ARTICLE).prefill())).isGreaterThan(0.95);
         // 14.8 J per token is 4.1 Wh per thousand: at $0.12/kWh, $0.49 per million tokens.
         assertThat(BoardPower.usdPerMillionTokens(14.8, 0.12)).isCloseTo(14.8 * 1e6 / 3.6e6 * 0.12, within(1e-12));
         assertThatThrownBy(() -> new BoardPower(700, 800)).hasMessageContaining("idle");

@@ -50,6 +50,27 @@ class ProfileLoaderTest {
     }
 
     @Test
+    void boardPowerIsReadWithItsIdleOrADefaultShareAndEveryBadValueIsNamed() throws Exception {
+        HardwareProfile h100 = ProfileLoader.load(true, List.of()).find("h100_sxm").orElseThrow();
+        assertThat(h100.power()).isEqualTo(new lab.roofline.engine.BoardPower(700, 142));
+        HardwareProfile onlyFull = ProfileLoader.parse(GOOD.replace("\"notes\"", "\"boardPowerWatts\": 300, \"notes\""));
+        assertThat(onlyFull.power().idleWatts()).isCloseTo(300 * 0.17, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(ProfileLoader.parse(ProfileLoader.toJsonTree(onlyFull).toString()).power()).isEqualTo(onlyFull.power());
+        String[][] bad = {
+                {"\"idlePowerWatts\": 50", "field 'idlePowerWatts' needs 'boardPowerWatts'"},
+                {"\"boardPowerWatts\": \"700W\"", "field 'boardPowerWatts' must be a number"},
+                {"\"boardPowerWatts\": 0", "field 'boardPowerWatts' must be above zero"},
+                {"\"boardPowerWatts\": 1e9", "field 'boardPowerWatts' is not physically plausible"},
+                {"\"boardPowerWatts\": 300, \"idlePowerWatts\": 400", "field 'idlePowerWatts' must be a number from 0 to boardPowerWatts (300)"},
+                {"\"boardPowerWatts\": 300, \"idlePowerWatts\": -1", "field 'idlePowerWatts' must be a number from 0"},
+        };
+        for (String[] b : bad) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ProfileLoader.parse(
+                    GOOD.replace("\"notes\"", b[0] + ", \"notes\""))).as(b[0]).hasMessageContaining(b[1]);
+        }
+    }
+
+    @Test
     void parsesAGoodProfileInSiUnits() throws Exception {
         HardwareProfile p = ProfileLoader.parse(GOOD);
         assertThat(p.peakFlopsPerSecond()).containsEntry(Precision.BF16, 100e12).containsEntry(Precision.FP8, 200e12);

@@ -47,6 +47,8 @@ public abstract class CanvasChart extends Region {
         COMPUTE("-rl-chart-compute", Color.GREEN),
         COMMUNICATION("-rl-chart-communication", Color.DARKORANGE),
         OVERHEAD("-rl-chart-overhead", Color.DIMGRAY),
+        DRAFT("-rl-chart-draft", Color.OLIVEDRAB),
+        INFEASIBLE("-rl-chart-infeasible", Color.rgb(200, 40, 40, 0.07)),
         PIN_1("-rl-chart-pin-1", Color.TEAL),
         PIN_2("-rl-chart-pin-2", Color.MEDIUMVIOLETRED),
         PIN_3("-rl-chart-pin-3", Color.SADDLEBROWN),

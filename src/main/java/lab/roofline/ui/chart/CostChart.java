@@ -71,6 +71,9 @@ public final class CostChart extends CanvasChart {
         if (splits.stream().anyMatch(t -> t.overheadSeconds() > 0)) {
             shown.add(5);
         }
+        if (splits.stream().anyMatch(t -> t.draftSeconds() > 0)) {
+            shown.add(6);
+        }
         shownCauses = List.copyOf(shown);
     }
 
@@ -142,11 +145,12 @@ public final class CostChart extends CanvasChart {
     static final double TOTAL_LABEL_WIDTH = 150;
 
     private static final String[] CAUSES = {"Reading weights", "KV-cache traffic", "Activations", "Compute",
-            "Communication", "Overhead"};
+            "Communication", "Overhead", "Draft model"};
 
     private Color[] causeColors() {
         return new Color[] {color(ChartColor.WEIGHTS), color(ChartColor.KV), color(ChartColor.ACTIVATIONS),
-                color(ChartColor.COMPUTE), color(ChartColor.COMMUNICATION), color(ChartColor.OVERHEAD)};
+                color(ChartColor.COMPUTE), color(ChartColor.COMMUNICATION), color(ChartColor.OVERHEAD),
+                color(ChartColor.DRAFT)};
     }
 
     /** A bar's segments, cause by cause, from {@code cursor}; returns where the bar ends. */
@@ -154,7 +158,7 @@ public final class CostChart extends CanvasChart {
                                  LogScale x, boolean priced, int scenario) {
         Color[] colors = causeColors();
         double[] values = {s.weightSeconds(), s.kvCacheSeconds(), s.activationSeconds(), s.computeSeconds(),
-                s.communicationSeconds(), s.overheadSeconds()};
+                s.communicationSeconds(), s.overheadSeconds(), s.draftSeconds()};
         for (int i = 0; i < CAUSES.length; i++) {
             cursor = segment(g, bar, CAUSES[i], values[i], colors[i], cursor, y, barH, x, priced, scenario);
         }

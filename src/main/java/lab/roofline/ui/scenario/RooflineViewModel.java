@@ -68,6 +68,9 @@ public final class RooflineViewModel {
     private final javafx.beans.property.BooleanProperty quantizedEmbeddings =
             new javafx.beans.property.SimpleBooleanProperty(this, "quantizedEmbeddings", false);
     private final SimpleDoubleProperty customLayerOverheadMicroseconds = new SimpleDoubleProperty(this, "customOverhead", 0);
+    /** Speculative decoding: a draft model, its tokens per step and their acceptance (NONE: off). */
+    private final ObjectProperty<lab.roofline.engine.Speculation> speculation =
+            new SimpleObjectProperty<>(this, "speculation", lab.roofline.engine.Speculation.NONE);
     private final javafx.beans.binding.DoubleBinding layerOverheadSeconds;
     private final javafx.beans.binding.IntegerBinding effectivePipelineStages;
     private final IntegerProperty promptTokens = new SimpleIntegerProperty(this, "promptTokens", 1024);
@@ -147,10 +150,10 @@ public final class RooflineViewModel {
                         precision.get(), weightOnly.get(), kvPrecision.get(), batchSize.get(), promptTokens.get(),
                         generatedTokens.get(), computeEfficiency.get(), bandwidthEfficiency.get(), priceUsdPerHour.get(),
                         effectivePipelineStages.get(), layerOverheadSeconds.get(), quantizedEmbeddings.get(),
-                        realismMode.get() != RealismMode.IDEAL),
+                        realismMode.get() != RealismMode.IDEAL, speculation.get()),
                 preset, parameters, precision, weightOnly, kvPrecision, batchSize, gpu, gpuCount, promptTokens,
                 generatedTokens, computeEfficiency, bandwidthEfficiency, priceUsdPerHour, scales, effectivePipelineStages,
-                layerOverheadSeconds, quantizedEmbeddings, realismMode);
+                layerOverheadSeconds, quantizedEmbeddings, realismMode, speculation);
         result = new ObjectBinding<>() {
             {
                 bind(scenario);
@@ -167,7 +170,7 @@ public final class RooflineViewModel {
             {
                 bind(preset, parameters, precision, weightOnly, kvPrecision, gpu, gpuCount, promptTokens,
                         generatedTokens, computeEfficiency, bandwidthEfficiency, apiPrices, effectivePipelineStages,
-                        layerOverheadSeconds, quantizedEmbeddings);
+                        layerOverheadSeconds, quantizedEmbeddings, speculation);
             }
 
             @Override
@@ -178,7 +181,7 @@ public final class RooflineViewModel {
         inputs = Bindings.createObjectBinding(this::currentInputs, gpu, preset, customParameters, precision,
                 weightOnly, kvPrecision, batchSize, promptTokens, generatedTokens, gpuCount, realismMode,
                 customComputeEfficiency, customBandwidthEfficiency, priceOverride, scales, effectivePipelineStages,
-                customLayerOverheadMicroseconds, quantizedEmbeddings);
+                customLayerOverheadMicroseconds, quantizedEmbeddings, speculation);
         apply(ScenarioInputs.DEFAULT);
     }
 
@@ -389,6 +392,7 @@ public final class RooflineViewModel {
         pipelineStages.set(in.pipelineStages());
         customLayerOverheadMicroseconds.set(in.customLayerOverheadMicroseconds());
         quantizedEmbeddings.set(in.quantizedEmbeddings());
+        speculation.set(in.speculation());
         customComputeEfficiency.set(in.customComputeEfficiency());
         customBandwidthEfficiency.set(in.customBandwidthEfficiency());
         realismMode.set(in.realism());
@@ -414,7 +418,13 @@ public final class RooflineViewModel {
                 parameters.get(), precision.get(), weightOnly.get(), kvPrecision.get(), batchSize.get(),
                 promptTokens.get(), generatedTokens.get(), gpuCount.get(), realismMode.get(),
                 customComputeEfficiency.get(), customBandwidthEfficiency.get(), price, whatIf(),
-                effectivePipelineStages.get(), customLayerOverheadMicroseconds.get(), quantizedEmbeddings.get());
+                effectivePipelineStages.get(), customLayerOverheadMicroseconds.get(), quantizedEmbeddings.get(),
+                speculation.get());
+    }
+
+    /** Speculative decoding on the live scenario (NONE: off). */
+    public ObjectProperty<lab.roofline.engine.Speculation> speculationProperty() {
+        return speculation;
     }
 
     public void setRealism(Realism measured) {

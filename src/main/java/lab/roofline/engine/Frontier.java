@@ -1,0 +1,79 @@
+package lab.roofline.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The latency-cost frontier the app draws (docs/model.md, "The frontier"): the live scenario's curve and
+ * each pinned scenario's, as the batch sweeps from 1 to the largest that fits, under one set of serving
+ * settings; each curve's own batch; and the cheapest point within the limits over all of them.
+ *
+ * @param cheapest the cheapest point within the limits on any curve (by blended cost), or null when none is
+ */
+public record Frontier(ServingSettings settings, List<Curve> curves, Marked cheapest) {
+    /**
+     * One scenario's curve.
+     *
+     * @param pinIndex   -1 for the live scenario, else the pin's place in the list
+     * @param points     the sweep (empty when the scenario has no price or does not fit; {@code missing} says which)
+     * @param operating  the scenario's own batch on the curve, or null when it does not fit
+     * @param priceNote  where the price came from when not the scenario's own (the rental table), else empty
+     */
+    public record Curve(String name, int pinIndex, Scenario scenario, Planner.Limits limits,
+                        List<Planner.FrontierPoint> points, Planner.FrontierPoint operating, String missing,
+                        String priceNote) {
+        public boolean live() {
+            return pinIndex < 0;
+        }
+    }
+
+    /** A point and the curve it is on. */
+    public record Marked(int curveIndex, Planner.FrontierPoint point) {
+    }
+
+    /** A named scenario for the frontier: the live one (pin index -1) or a pin. */
+    public record Named(String name, int pinIndex, Scenario scenario) {
+    }
+
+    public static Frontier of(List<Named> scenarios, ServingSettings settings, RentalPrices rental) {
+        List<Curve> curves = new ArrayList<>();
+        Marked cheapest = null;
+        for (Named n : scenarios) {
+            Scenario s = n.scenario();
+            String priceNote = "";
+            if (Double.isNaN(s.priceUsdPerHour())) {
+                var rate = rental.find(s.gpu().id());
+                if (rate.isPresent()) {
+                    s = s.withPrice(rate.get().usdPerHour());
+                    priceNote = "priced from the rental table: " + Units.usd(rate.get().usdPerHour()) + " an hour ("
+                            + rate.get().kind() + ", " + rate.get().date() + ")";
+                }
+            }
+            Planner.Limits limits = settings.limitsFor(s);
+            String missing = "";
+            List<Planner.FrontierPoint> points = List.of();
+            Planner.FrontierPoint operating = null;
+            if (Double.isNaN(s.priceUsdPerHour())) {
+                missing = "no price for " + s.gpu().shortName() + " (type one in Price, or add it to the rental table)";
+            } else if (RooflineEngine.memory(s).maxBatch() < 1) {
+                missing = s.gpu().shortName() + " × " + s.gpuCount() + ": the weights and one sequence's KV cache do not fit";
+            } else {
+                points = Planner.frontier(s, limits, settings.disaggregated());
+                operating = Planner.point(s, limits, settings.disaggregated());
+            }
+            curves.add(new Curve(n.name(), n.pinIndex(), s, limits, points, operating, missing, priceNote));
+            for (Planner.FrontierPoint p : points) {
+                if (p.withinLimits() && (cheapest == null
+                        || p.costUsdPerMillionBlended() < cheapest.point().costUsdPerMillionBlended())) {
+                    cheapest = new Marked(curves.size() - 1, p);
+                }
+            }
+        }
+        return new Frontier(settings, List.copyOf(curves), cheapest);
+    }
+
+    /** The live scenario's curve, or null when there is none. */
+    public Curve liveCurve() {
+        return curves.stream().filter(Curve::live).findFirst().orElse(null);
+    }
+}
