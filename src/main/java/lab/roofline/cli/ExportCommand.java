@@ -8,6 +8,7 @@ import lab.roofline.engine.Evaluation;
 import lab.roofline.engine.RatioReference;
 import lab.roofline.engine.RooflineEngine;
 import lab.roofline.engine.Scenario;
+import lab.roofline.engine.ScenarioLimits;
 import lab.roofline.io.ApiPriceLoader;
 import lab.roofline.io.ProfileLoader;
 import lab.roofline.ui.export.ChartKind;
@@ -31,9 +32,19 @@ final class ExportCommand implements Callable<Integer> {
     ScenarioOptions scenario;
 
     @Option(names = "--chart", required = true, paramLabel = "KIND",
-            description = "roofline, utilization, cost, dashboard, or landscape (every device, at the scenario's math "
-                    + "precision).")
+            description = "roofline, utilization, cost, dashboard, landscape (every device, at the scenario's math "
+                    + "precision) or frontier (the latency-cost frontier, with --ttft-ms, --tpot-ms, --cached-input, "
+                    + "--disaggregated).")
     String chart;
+
+    @Option(names = "--ttft-ms", paramLabel = "MS", description = "Frontier: the time-to-first-token limit; 'none' for none. Default: 500.")
+    String ttftMs;
+    @Option(names = "--tpot-ms", paramLabel = "MS", description = "Frontier: the time-per-output-token limit; 'none' for none. Default: 50.")
+    String tpotMs;
+    @Option(names = "--cached-input", paramLabel = "F", description = "Frontier: share of input tokens from a prefix cache, 0 to 0.99. Default: 0.")
+    String cachedInput;
+    @Option(names = "--disaggregated", description = "Frontier: prefill on devices of its own.")
+    boolean disaggregated;
 
     @Option(names = "--out", required = true, paramLabel = "FILE.png|FILE.svg",
             description = "Where to write it; .png for a picture, .svg for a vector drawing with editable text.")
@@ -57,7 +68,11 @@ final class ExportCommand implements Callable<Integer> {
         CommandLine cl = spec.commandLine();
         ChartKind kind = ChartKind.parse(chart).orElseThrow(() ->
                 new CommandLine.ParameterException(cl, "--chart: unknown chart '" + chart
-                        + "' (use roofline, utilization, cost, dashboard or landscape)"));
+                        + "' (use roofline, utilization, cost, dashboard, landscape or frontier)"));
+        if (kind != ChartKind.FRONTIER && (ttftMs != null || tpotMs != null || cachedInput != null || disaggregated)) {
+            throw new CommandLine.ParameterException(cl, "--ttft-ms, --tpot-ms, --cached-input and --disaggregated "
+                    + "belong to --chart frontier");
+        }
         int scale = switch (scaleText.strip()) {
             case "1" -> 1;
             case "2" -> 2;
@@ -101,9 +116,36 @@ final class ExportCommand implements Callable<Integer> {
                     lab.roofline.ui.chart.PinStyle.of(pinned.get(i).colour()),
                     RooflineEngine.evaluate(scenario.pinScenario(spec, profiles, i))));
         }
-        ChartRenderer.writeHeadless(request, e, references, pins, profiles.profiles(), theme.stylesheets(), out);
+        lab.roofline.engine.Frontier frontier = null;
+        if (kind == ChartKind.FRONTIER) {
+            lab.roofline.engine.ServingSettings d = lab.roofline.engine.ServingSettings.DEFAULT;
+            lab.roofline.engine.ServingSettings settings = new lab.roofline.engine.ServingSettings(
+                    cachedInput == null ? 0 : ScenarioOptions.value(cl, "--cached-input", ScenarioLimits.CACHED_INPUT_SHARE, cachedInput),
+                    limit(cl, "--ttft-ms", ttftMs, d.ttftSeconds()), limit(cl, "--tpot-ms", tpotMs, d.tpotSeconds()),
+                    disaggregated, d.electricityUsdPerKwh());
+            List<lab.roofline.engine.Frontier.Named> named = new java.util.ArrayList<>();
+            named.add(new lab.roofline.engine.Frontier.Named("Live", -1, s));
+            for (int i = 0; i < pins.size(); i++) {
+                named.add(new lab.roofline.engine.Frontier.Named(pins.get(i).name(), pinned.get(i).colour(),
+                        pins.get(i).evaluation().scenario()));
+            }
+            lab.roofline.io.RentalPriceLoader.Result rental = lab.roofline.io.RentalPriceLoader.loadBundled();
+            frontier = lab.roofline.engine.Frontier.of(named, settings, rental.prices());
+        }
+        ChartRenderer.writeHeadless(request, e, references, pins, profiles.profiles(), frontier, theme.stylesheets(), out);
         cl.getOut().println("Wrote " + RooflineCommand.printable(out.toAbsolutePath().toString()));
         return 0;
+    }
+
+    /** A limit in ms from its flag ("none": no limit), else the default. */
+    private static double limit(CommandLine cl, String flag, String text, double fallbackSeconds) {
+        if (text == null) {
+            return fallbackSeconds;
+        }
+        if (text.strip().equalsIgnoreCase("none")) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return ScenarioOptions.value(cl, flag, ScenarioLimits.LIMIT_MILLISECONDS, text) / 1e3;
     }
 
     /**

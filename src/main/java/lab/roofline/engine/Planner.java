@@ -307,7 +307,7 @@ public final class Planner {
         Costs costs = c.costs(batch);
         double[] joules = c.joules(batch);
         long prefillBatch = options.disaggregated() ? c.prefillBatch() : batch;
-        return new Candidate(gpu.id(), gpu.name(), n, stages, p, weightOnly, batch, c.ttft(batch), c.tpot(batch),
+        return new Candidate(gpu.id(), gpu.shortName(), n, stages, p, weightOnly, batch, c.ttft(batch), c.tpot(batch),
                 costs.input(), costs.output(), costs.blended(), why == null, why, prefillBatch,
                 c.prefillDevicesPerDecode(batch), joules[0], joules[1]);
     }

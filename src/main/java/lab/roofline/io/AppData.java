@@ -9,7 +9,7 @@ import java.util.concurrent.CompletableFuture;
  * toolkit's own start-up instead of adding to it.
  */
 public record AppData(ProfileLoader.Result profiles, ApiPriceLoader.Result apiPrices, RealismLoader.Result realism,
-                      Settings settings, ModelConfigLoader.Folder models) {
+                      Settings settings, ModelConfigLoader.Folder models, RentalPriceLoader.Result rentalPrices) {
 
     private static CompletableFuture<AppData> loading;
 
@@ -31,7 +31,8 @@ public record AppData(ProfileLoader.Result profiles, ApiPriceLoader.Result apiPr
     public static AppData load() {
         return new AppData(ProfileLoader.loadAll(List.of()), ApiPriceLoader.loadBundled(),
                 RealismLoader.loadBundled(), Settings.load(Settings.defaultFile()),
-                ModelConfigLoader.readFolder(AppHome.modelsDirectory()));
+                ModelConfigLoader.readFolder(AppHome.modelsDirectory()),
+                RentalPriceLoader.load(AppHome.rentalPricesFile()));
     }
 
     /** Every line about a file that did not load as it should. */
@@ -40,6 +41,7 @@ public record AppData(ProfileLoader.Result profiles, ApiPriceLoader.Result apiPr
         all.addAll(apiPrices.problems());
         all.addAll(realism.problems());
         all.addAll(models.problems());
+        all.addAll(rentalPrices.problems());
         return List.copyOf(all);
     }
 }

@@ -20,6 +20,11 @@ public final class AppHome {
         return directory().resolve("profiles");
     }
 
+    /** The user's rental prices, over the bundled table's rows gpu by gpu (data/rental-prices.json). */
+    public static Path rentalPricesFile() {
+        return directory().resolve("rental-prices.json");
+    }
+
     /** Imported model configs (config.json files), listed beside the presets. */
     public static Path modelsDirectory() {
         return directory().resolve("models");

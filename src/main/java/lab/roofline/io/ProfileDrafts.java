@@ -33,7 +33,8 @@ public final class ProfileDrafts {
             fields.add("peakTflops." + p.key());
         }
         fields.addAll(List.of("memoryBandwidthGBps", "memoryGiB", "interconnect.name", "interconnect.bandwidthGBps",
-                "interconnect.latencyUs", "interconnect.note", "priceUsdPerHour", "sources", "notes"));
+                "interconnect.latencyUs", "interconnect.note", "priceUsdPerHour", "boardPowerWatts", "idlePowerWatts",
+                "sources", "notes"));
         FIELDS = List.copyOf(fields);
     }
 
@@ -64,6 +65,10 @@ public final class ProfileDrafts {
             f.put("interconnect.note", p.interconnect().note());
         }
         f.put("priceUsdPerHour", Double.isNaN(p.priceUsdPerHour()) ? "" : number(p.priceUsdPerHour()));
+        if (p.power() != null) {
+            f.put("boardPowerWatts", number(p.power().fullLoadWatts()));
+            f.put("idlePowerWatts", number(p.power().idleWatts()));
+        }
         f.put("sources", String.join("\n", p.sources()));
         f.put("notes", p.notes());
         return f;

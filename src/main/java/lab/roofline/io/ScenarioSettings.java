@@ -93,6 +93,35 @@ public final class ScenarioSettings {
         return value;
     }
 
+    /** The serving settings of the last session (serving.*); a value not understood keeps its default, with a note. */
+    public static lab.roofline.engine.ServingSettings readServing(Settings s, List<String> notes) {
+        lab.roofline.engine.ServingSettings d = lab.roofline.engine.ServingSettings.DEFAULT;
+        double cached = number(s, "serving.cachedInput", ScenarioLimits.CACHED_INPUT_SHARE, d.cachedInput(), notes);
+        double ttft = limit(s, "serving.ttftMs", d.ttftSeconds(), notes);
+        double tpot = limit(s, "serving.tpotMs", d.tpotSeconds(), notes);
+        double electricity = number(s, "serving.electricityUsdPerKwh", ScenarioLimits.ELECTRICITY_USD_PER_KWH,
+                d.electricityUsdPerKwh(), notes);
+        boolean split = text(s, "serving.disaggregated").map(Boolean::parseBoolean).orElse(d.disaggregated());
+        return new lab.roofline.engine.ServingSettings(cached, ttft, tpot, split, electricity);
+    }
+
+    /** A limit in ms: "none" for no limit. */
+    private static double limit(Settings s, String key, double fallbackSeconds, List<String> notes) {
+        Optional<String> t = text(s, key);
+        if (t.isPresent() && t.get().strip().equalsIgnoreCase("none")) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return number(s, key, ScenarioLimits.LIMIT_MILLISECONDS, fallbackSeconds * 1e3, notes) / 1e3;
+    }
+
+    public static void writeServing(Settings s, lab.roofline.engine.ServingSettings serving) {
+        s.put("serving.cachedInput", serving.cachedInput());
+        s.put("serving.ttftMs", Double.isInfinite(serving.ttftSeconds()) ? "none" : Double.toString(serving.ttftSeconds() * 1e3));
+        s.put("serving.tpotMs", Double.isInfinite(serving.tpotSeconds()) ? "none" : Double.toString(serving.tpotSeconds() * 1e3));
+        s.put("serving.disaggregated", serving.disaggregated());
+        s.put("serving.electricityUsdPerKwh", serving.electricityUsdPerKwh());
+    }
+
     public static void write(Settings s, ScenarioInputs in) {
         s.put("gpu", in.gpuId());
         s.put("model", in.presetName() == null ? "" : in.presetName());

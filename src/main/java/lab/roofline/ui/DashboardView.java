@@ -103,6 +103,9 @@ public final class DashboardView extends BorderPane {
         public final Action landscape = command("Hardware Landscape", "Shortcut+Shift+H", e -> showLandscape(),
                 "Every accelerator at once: peak against bandwidth with lines of constant ridge point, and the ridge "
                         + "over the years (Ctrl+Shift+H); click one to make it the live GPU");
+        public final Action serving = command("Serving Economics", "Shortcut+Shift+E", e -> showServing(),
+                "The latency-cost frontier under service-level limits, what a million tokens cost at the live batch "
+                        + "(blended, energy), and the cheapest way to serve the model (Ctrl+Shift+E)");
         public final Action presentation = toggle("Presentation mode", "F11",
                 "Full screen with the controls folded into a slim strip: the charts and summary take the room (F11)");
         public final Action copyChart = command("Copy chart", "Shortcut+Shift+C", e -> copyChart(chartUnderMouse()),
@@ -385,7 +388,7 @@ public final class DashboardView extends BorderPane {
                 new ActionGroup("View", commands.darkTheme, commands.explanation, commands.showWork,
                         ActionUtils.ACTION_SEPARATOR, commands.zoomIn, commands.zoomOut, commands.zoomReset,
                         ActionUtils.ACTION_SEPARATOR, commands.presentation, ActionUtils.ACTION_SEPARATOR,
-                        commands.landscape),
+                        commands.landscape, commands.serving),
                 new ActionGroup("Lesson", commands.startLesson, commands.nextStep, commands.previousStep,
                         commands.leaveLesson)));
         bar.setUseSystemMenuBar(true);
@@ -643,10 +646,15 @@ public final class DashboardView extends BorderPane {
             case ROOFLINE -> rooflineCard;
             case UTILIZATION -> utilizationCard;
             case COST -> costCard;
-            case DASHBOARD, LANDSCAPE -> null;
+            case DASHBOARD, LANDSCAPE, FRONTIER -> null;
         };
         if (kind == ChartKind.LANDSCAPE) {
             return lab.roofline.ui.export.ChartRenderer.onScreen(kind, landscapeWidth(), landscapeHeight());
+        }
+        if (kind == ChartKind.FRONTIER) {
+            return lab.roofline.ui.export.ChartRenderer.onScreen(kind,
+                    servingView == null ? 1000 : servingView.chart().getWidth(),
+                    servingView == null ? 560 : servingView.chart().getHeight());
         }
         if (shown != null) {
             return lab.roofline.ui.export.ChartRenderer.onScreen(kind, shown.getWidth(), shown.getHeight());
@@ -660,8 +668,8 @@ public final class DashboardView extends BorderPane {
         lab.roofline.ui.export.ExportSize size = onScreenSize(kind);
         javafx.scene.image.WritableImage image = lab.roofline.ui.export.ChartRenderer.png(
                 new lab.roofline.ui.export.ChartRenderer.Request(kind, size, 2, lab.roofline.ui.export.ExportFormat.PNG),
-                vm.result(), vm.referencesProperty().getValue(), chartPins(), vm.profiles(), getScene() == null ? List.of()
-                        : getScene().getStylesheets());
+                vm.result(), vm.referencesProperty().getValue(), chartPins(), vm.profiles(),
+                vm.frontierProperty().getValue(), getScene() == null ? List.of() : getScene().getStylesheets());
         javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
         content.putImage(image);
         content.putString(lab.roofline.explain.Captions.of(vm.result()));
@@ -787,6 +795,10 @@ public final class DashboardView extends BorderPane {
             landscapeView.dispose();
             landscapeStage.hide();
         }
+        if (servingView != null) {
+            servingView.dispose();
+            servingStage.hide();
+        }
     }
 
     /** File ▸ Open Recent: the recent scenario files, most recent first; a missing one is shown disabled. */
@@ -905,6 +917,44 @@ public final class DashboardView extends BorderPane {
         }
         landscapeStage.show();
         landscapeStage.toFront();
+    }
+
+    // ---- serving economics: a window of its own, made on first use ----
+
+    private javafx.stage.Stage servingStage;
+    private lab.roofline.ui.economics.ServingView servingView;
+
+    /** View ▸ Serving Economics: the frontier and the planner beside the dashboard, same theme and zoom. */
+    void showServing() {
+        if (servingStage == null) {
+            servingView = new lab.roofline.ui.economics.ServingView(vm,
+                    () -> commands.exportEach.get(ChartKind.FRONTIER.ordinal()).handle(new javafx.event.ActionEvent()));
+            servingView.chart().zoomProperty().bind(zoom);
+            servingView.styleProperty().bind(styleProperty());
+            javafx.scene.Scene scene = new javafx.scene.Scene(servingView, 1240, 760);
+            if (getScene() != null) {
+                javafx.beans.binding.Bindings.bindContent(scene.getStylesheets(), getScene().getStylesheets());
+            }
+            servingStage = new javafx.stage.Stage();
+            scene.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+                if (e.getCode() == KeyCode.ESCAPE || (e.isShortcutDown() && e.getCode() == KeyCode.W)) {
+                    servingStage.hide();
+                    e.consume();
+                }
+            });
+            servingStage.setTitle("Serving economics — Roofline Lab");
+            servingStage.setScene(scene);
+            if (getScene() != null && getScene().getWindow() != null) {
+                servingStage.initOwner(getScene().getWindow());
+            }
+        }
+        servingStage.show();
+        servingStage.toFront();
+    }
+
+    /** The serving window's view, once opened (for tests), else null. */
+    public lab.roofline.ui.economics.ServingView serving() {
+        return servingView;
     }
 
     /** The landscape window's view, once opened (for tests), else null. */

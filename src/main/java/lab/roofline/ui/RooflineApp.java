@@ -115,6 +115,7 @@ public final class RooflineApp extends Application {
         vm = new RooflineViewModel(data.profiles().profiles());
         vm.ownProperty().set(p -> !lab.roofline.io.ProfileLoader.isBundled(p));
         vm.apiPrices().setAll(data.apiPrices().prices());
+        vm.rentalPricesProperty().set(data.rentalPrices().prices());
         vm.setRealism(data.realism().realism());
         data.models().models().forEach(vm::addImportedModel);
         List<String> settingsNotes = restoreScenario();
@@ -181,7 +182,7 @@ public final class RooflineApp extends Application {
         // roofline-lab FILE.roofline.json opens it.
         getParameters().getRaw().stream().filter(RooflineApp::isScenarioFile).findFirst()
                 .ifPresent(f -> openFile(Path.of(f)));
-        watched.addAll(List.of(vm.inputsProperty(), vm.document().fileProperty(), vm.document().recent(),
+        watched.addAll(List.of(vm.inputsProperty(), vm.servingProperty(), vm.document().fileProperty(), vm.document().recent(),
                 commands.darkTheme.selectedProperty(),
                 commands.explanation.selectedProperty(), stage.xProperty(), stage.yProperty(),
                 stage.widthProperty(), stage.heightProperty(), stage.maximizedProperty(), view.zoomProperty()));
@@ -193,6 +194,7 @@ public final class RooflineApp extends Application {
         List<String> notes = new ArrayList<>();
         ScenarioInputs saved = ScenarioSettings.read(settings, notes);
         vm.apply(saved);
+        vm.servingProperty().set(ScenarioSettings.readServing(settings, notes));
         if (!vm.inputs().gpuId().equalsIgnoreCase(saved.gpuId())) {
             notes.add("settings: GPU '" + Units.shortened(saved.gpuId()) + "' is not among the loaded profiles; "
                     + "using " + vm.gpuProperty().get().name() + " until you choose one");
@@ -265,6 +267,7 @@ public final class RooflineApp extends Application {
             settings.put("window.height", stage.getScene().getHeight());
         }
         ScenarioSettings.write(settings, vm.inputs());
+        ScenarioSettings.writeServing(settings, vm.servingProperty().get());
         Path documentFile = vm.document().file();
         settings.put("document.file", documentFile == null ? "" : documentFile.toString());
         List<Path> recent = vm.document().recent();
@@ -390,9 +393,9 @@ public final class RooflineApp extends Application {
         try {
             rendered = request.format() == ExportFormat.SVG
                     ? ChartRenderer.svg(request, vm.result(), vm.referencesProperty().getValue(), view.chartPins(),
-                    vm.profiles(), stylesheets)
+                    vm.profiles(), vm.frontierProperty().getValue(), stylesheets)
                     : ChartRenderer.png(request, vm.result(), vm.referencesProperty().getValue(), view.chartPins(),
-                    vm.profiles(), stylesheets);
+                    vm.profiles(), vm.frontierProperty().getValue(), stylesheets);
         } catch (RuntimeException | OutOfMemoryError e) {
             // The renderer refused (too large for this machine's memory): say so; nothing else changes.
             String why = e instanceof OutOfMemoryError ? "there is not enough memory for a picture this large"

@@ -180,9 +180,49 @@ class CliTest {
         assertThat(new lab.roofline.engine.OwnedHardware(30000, 4, 700, 0.12).usdPerHour())
                 .isCloseTo(30000 / (4 * 8766.0) + 0.7 * 0.12, within(1e-12));
         assertThat(run("plan", "--owned-price", "30000").err()).contains("--owned-price: name the one device you own");
-        Run unpriced = run("plan", "--gpus", "t4");
+        Run unpriced = run("plan", "--gpus", "gaudi3");
         assertThat(unpriced.code()).isEqualTo(2);
-        assertThat(unpriced.err()).contains("--gpus: nothing to rank, no price in the profile of t4");
+        assertThat(unpriced.err()).contains("--gpus: nothing to rank, no price in the profile or the rental table for gaudi3");
+        // A T4 has no price of its own: the rental table's, dated, and said so.
+        Run rented = run("plan", "--json", "--gpus", "t4", "--model", "Llama-3.1-8B", "--max-gpus", "1");
+        assertThat(rented.code()).isZero();
+        assertThat(rented.err()).contains("priced from the rental table: t4 $0.526/h (cloud on-demand, 2026-11-27)");
+        assertThat(new ObjectMapper().readTree(rented.out()).path("best").path("priceSource").asText())
+                .startsWith("price from the rental table: $0.526 an hour");
+    }
+
+    @Test
+    void planWithSeparatePoolsADraftModelAndEnergy(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        Run split = run("plan", "--json", "--model", "Llama-3.1-70B", "--gpus", "h100_sxm", "--max-gpus", "4",
+                "--ttft-ms", "500", "--tpot-ms", "50", "--disaggregated", "--electricity", "0.2");
+        assertThat(split.code()).isZero();
+        JsonNode j = new ObjectMapper().readTree(split.out());
+        assertThat(j.path("limits").path("serving").asText()).isEqualTo("disaggregated");
+        JsonNode best = j.path("best");
+        assertThat(best.path("prefillDevicesPerDecodeDevice").asDouble()).isPositive();
+        assertThat(best.path("prefillBatch").asLong()).isPositive();
+        // 700 W board, 142 W idle: energy per output token, and its electricity at $0.20/kWh.
+        double joules = best.path("joulesPerOutputToken").asDouble();
+        assertThat(joules).isPositive();
+        assertThat(best.path("electricityUsdPerMillionOutput").asDouble()).isCloseTo(joules / 3.6 * 0.2, within(1e-9));
+        Run draft = run("plan", "--json", "--model", "Llama-3.1-70B", "--gpus", "h100_sxm", "--max-gpus", "2",
+                "--draft-model", "Llama-3.1-8B", "--draft-tokens", "3", "--acceptance", "0.8");
+        assertThat(draft.code()).isZero();
+        JsonNode sp = new ObjectMapper().readTree(draft.out()).path("limits").path("speculation");
+        assertThat(sp.path("expectedTokensPerStep").asDouble()).isCloseTo(1 + 0.8 + 0.64 + 0.512, within(1e-12));
+        assertThat(run("plan", "--draft-model", "GPT-5").err()).contains("--draft-model: unknown preset 'GPT-5'");
+        assertThat(run("plan", "--acceptance", "0.5").err()).contains("--draft-tokens and --acceptance need --draft-model");
+        assertThat(run("plan", "--draft-model", "Llama-3.1-8B", "--acceptance", "2").err()).contains("--acceptance: too large");
+        assertThat(run("plan", "--draft-model", "Llama-3.1-8B", "--draft-tokens", "0").err()).contains("--draft-tokens: too small");
+        java.nio.file.Path mine = dir.resolve("prices.json");
+        java.nio.file.Files.writeString(mine, "{\"prices\": [{\"gpu\": \"gaudi3\", \"usdPerHour\": 4.5, \"kind\": \"quote\", "
+                + "\"date\": \"2026-11-01\", \"source\": \"our vendor\"}, {\"gpu\": \"t4\", \"usdPerHour\": \"free\"}]}");
+        Run own = run("plan", "--gpus", "gaudi3", "--rental-prices", mine.toString(), "--max-gpus", "1", "--model", "Llama-3.1-8B");
+        assertThat(own.code()).isZero();
+        assertThat(own.err()).contains("priced from the rental table: gaudi3 $4.50/h (quote, 2026-11-01)")
+                .contains("prices.json: price 2 (t4): field 'usdPerHour' must be a number");
+        assertThat(run("plan", "--rental-prices", dir.resolve("none.json").toString()).err())
+                .contains("--rental-prices: ").contains("is not a file");
     }
 
     @Test

@@ -9,7 +9,8 @@ public enum ChartKind {
     UTILIZATION("utilization", "Batch size vs utilization"),
     COST("cost", "Prefill vs decode cost"),
     DASHBOARD("dashboard", "Dashboard (summary and all charts)"),
-    LANDSCAPE("landscape", "Hardware landscape (every device)");
+    LANDSCAPE("landscape", "Hardware landscape (every device)"),
+    FRONTIER("frontier", "Latency-cost frontier (serving economics)");
 
     private final String key;
     private final String title;

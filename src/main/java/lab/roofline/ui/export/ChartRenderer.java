@@ -118,6 +118,15 @@ public final class ChartRenderer {
      */
     static Page layOut(Request request, Evaluation evaluation, List<RatioReference> references, List<ChartPin> pins,
                        List<HardwareProfile> profiles, List<String> stylesheets) {
+        return layOut(request, evaluation, references, pins, profiles, null, stylesheets);
+    }
+
+    /**
+     * As above, with the frontier to draw (the app's, under its serving settings); null: the live scenario's
+     * and the pins' curves under the default settings (first token within 0.5 s, a token each 50 ms).
+     */
+    static Page layOut(Request request, Evaluation evaluation, List<RatioReference> references, List<ChartPin> pins,
+                       List<HardwareProfile> profiles, lab.roofline.engine.Frontier frontier, List<String> stylesheets) {
         ChartKind kind = request.kind();
         ObservableValue<Evaluation> source = new SimpleObjectProperty<>(evaluation);
         ObservableValue<List<RatioReference>> refs = new SimpleObjectProperty<>(references);
@@ -128,6 +137,9 @@ public final class ChartRenderer {
         LandscapeChart landscape = kind == ChartKind.LANDSCAPE ? new LandscapeChart(source,
                 javafx.collections.FXCollections.observableArrayList(profiles.isEmpty()
                         ? List.of(evaluation.scenario().gpu()) : profiles)) : null;
+        lab.roofline.ui.chart.FrontierChart frontierChart = kind == ChartKind.FRONTIER
+                ? new lab.roofline.ui.chart.FrontierChart(source, new SimpleObjectProperty<>(frontier != null ? frontier
+                : defaultFrontier(evaluation, pins))) : null;
         SummaryStrip summary = whole ? new SummaryStrip(source) : null;
         if (summary != null) {
             summary.reserveWarningLine(false);
@@ -137,10 +149,11 @@ public final class ChartRenderer {
             case UTILIZATION -> card(utilization);
             case COST -> card(cost);
             case LANDSCAPE -> card(landscape);
+            case FRONTIER -> card(frontierChart);
             case DASHBOARD -> dashboard(summary, roofline, utilization, cost, request.size().textScale(kind));
         };
         double textScale = request.size().textScale(kind);
-        List<CanvasChart> charts = java.util.stream.Stream.of(roofline, utilization, cost, landscape)
+        List<CanvasChart> charts = java.util.stream.Stream.of(roofline, utilization, cost, landscape, frontierChart)
                 .filter(java.util.Objects::nonNull).map(c -> (CanvasChart) c).toList();
         for (CanvasChart chart : charts) {
             chart.zoomProperty().set(textScale);
@@ -186,7 +199,14 @@ public final class ChartRenderer {
     /** As above, with pinned scenarios beside the live one and the profiles the landscape shows. */
     public static WritableImage png(Request request, Evaluation evaluation, List<RatioReference> references,
                                     List<ChartPin> pins, List<HardwareProfile> profiles, List<String> stylesheets) {
-        Page page = layOut(request, evaluation, references, pins, profiles, stylesheets);
+        return png(request, evaluation, references, pins, profiles, null, stylesheets);
+    }
+
+    /** As above, with the frontier to draw (null: the default serving settings'). */
+    public static WritableImage png(Request request, Evaluation evaluation, List<RatioReference> references,
+                                    List<ChartPin> pins, List<HardwareProfile> profiles,
+                                    lab.roofline.engine.Frontier frontier, List<String> stylesheets) {
+        Page page = layOut(request, evaluation, references, pins, profiles, frontier, stylesheets);
         try {
             SnapshotParameters params = new SnapshotParameters();
             params.setTransform(Transform.scale(request.scale(), request.scale()));
@@ -205,12 +225,30 @@ public final class ChartRenderer {
     /** As above, with pinned scenarios beside the live one and the profiles the landscape shows. */
     public static String svg(Request request, Evaluation evaluation, List<RatioReference> references,
                              List<ChartPin> pins, List<HardwareProfile> profiles, List<String> stylesheets) {
-        Page page = layOut(request, evaluation, references, pins, profiles, stylesheets);
+        return svg(request, evaluation, references, pins, profiles, null, stylesheets);
+    }
+
+    /** As above, with the frontier to draw (null: the default serving settings'). */
+    public static String svg(Request request, Evaluation evaluation, List<RatioReference> references,
+                             List<ChartPin> pins, List<HardwareProfile> profiles, lab.roofline.engine.Frontier frontier,
+                             List<String> stylesheets) {
+        Page page = layOut(request, evaluation, references, pins, profiles, frontier, stylesheets);
         try {
             return SvgExport.of(page.root, request.scale());
         } finally {
             page.dispose();
         }
+    }
+
+    /** The live scenario's and the pins' curves under the default serving settings, with no rental table. */
+    static lab.roofline.engine.Frontier defaultFrontier(Evaluation evaluation, List<ChartPin> pins) {
+        List<lab.roofline.engine.Frontier.Named> named = new java.util.ArrayList<>();
+        named.add(new lab.roofline.engine.Frontier.Named("Live", -1, evaluation.scenario()));
+        for (ChartPin p : pins) {
+            named.add(new lab.roofline.engine.Frontier.Named(p.name(), p.style().ordinal(), p.evaluation().scenario()));
+        }
+        return lab.roofline.engine.Frontier.of(named, lab.roofline.engine.ServingSettings.DEFAULT,
+                lab.roofline.engine.RentalPrices.NONE);
     }
 
     private static Region card(CanvasChart chart) {
@@ -264,13 +302,21 @@ public final class ChartRenderer {
     public static void writeHeadless(Request request, Evaluation evaluation, List<RatioReference> references,
                                      List<ChartPin> pins, List<HardwareProfile> profiles, List<String> stylesheets,
                                      Path out) throws Exception {
+        writeHeadless(request, evaluation, references, pins, profiles, null, stylesheets, out);
+    }
+
+    /** As above, with the frontier to draw (null: the default serving settings'). */
+    public static void writeHeadless(Request request, Evaluation evaluation, List<RatioReference> references,
+                                     List<ChartPin> pins, List<HardwareProfile> profiles,
+                                     lab.roofline.engine.Frontier frontier, List<String> stylesheets,
+                                     Path out) throws Exception {
         startHeadlessToolkit();
         CompletableFuture<Object> rendered = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
                 rendered.complete(request.format() == ExportFormat.SVG
-                        ? svg(request, evaluation, references, pins, profiles, stylesheets)
-                        : png(request, evaluation, references, pins, profiles, stylesheets));
+                        ? svg(request, evaluation, references, pins, profiles, frontier, stylesheets)
+                        : png(request, evaluation, references, pins, profiles, frontier, stylesheets));
             } catch (RuntimeException | Error e) {
                 rendered.completeExceptionally(e);
             }

@@ -158,6 +158,8 @@ public final class ProfileEditor extends Dialog<Map<String, String>> {
             case "interconnect.latencyUs" -> "Interconnect latency, µs per hop";
             case "interconnect.note" -> "Interconnect note (e.g. an NVLink bridge)";
             case "priceUsdPerHour" -> "Price, $ per device-hour";
+            case "boardPowerWatts" -> "Board power at full load, W";
+            case "idlePowerWatts" -> "Idle power, W (blank: 17 % of full load)";
             case "sources" -> "Sources, one per line";
             case "notes" -> "Notes";
             default -> field;

@@ -216,6 +216,154 @@ public final class RooflineViewModel {
         return history;
     }
 
+    // ---- serving: the latency-cost frontier and the planner ----
+
+    private final ObjectProperty<lab.roofline.engine.ServingSettings> serving = new SimpleObjectProperty<>(this,
+            "serving", lab.roofline.engine.ServingSettings.DEFAULT);
+    private final ObjectProperty<lab.roofline.engine.RentalPrices> rentalPrices = new SimpleObjectProperty<>(this,
+            "rentalPrices", lab.roofline.engine.RentalPrices.NONE);
+    private javafx.beans.binding.ObjectBinding<lab.roofline.engine.Frontier> frontier;
+
+    /** The service-level limits, cache share, serving mode and electricity price the frontier uses. */
+    public ObjectProperty<lab.roofline.engine.ServingSettings> servingProperty() {
+        return serving;
+    }
+
+    /** Hourly prices for profiles without one (the rental table); the frontier and the planner use them. */
+    public ObjectProperty<lab.roofline.engine.RentalPrices> rentalPricesProperty() {
+        return rentalPrices;
+    }
+
+    /**
+     * The live scenario's and the pins' latency-cost curves under the serving settings; computed when read
+     * (only a shown frontier chart reads it), again after any of them changes.
+     */
+    public ObservableValue<lab.roofline.engine.Frontier> frontierProperty() {
+        if (frontier == null) {
+            frontier = Bindings.createObjectBinding(() -> {
+                List<lab.roofline.engine.Frontier.Named> named = new java.util.ArrayList<>();
+                named.add(new lab.roofline.engine.Frontier.Named("Live", -1, result.get().scenario()));
+                for (Pin p : pins) {
+                    named.add(new lab.roofline.engine.Frontier.Named(p.name(), p.colour(), p.evaluation().scenario()));
+                }
+                return lab.roofline.engine.Frontier.of(named, serving.get(), rentalPrices.get());
+            }, result, pins, serving, rentalPrices);
+        }
+        return frontier;
+    }
+
+    /** Range of the cached-input field, in percent. */
+    static final ScenarioLimits.Range CACHED_PERCENT = new ScenarioLimits.Range("Cached input", 0, 99, false, "50");
+
+    /** The cached share of input tokens typed as a percentage ("50", "50 %"). */
+    public Optional<String> setCachedInputText(String text) {
+        ScenarioLimits.Parsed p = CACHED_PERCENT.parse(text.strip().replaceFirst("\\s*%$", ""));
+        if (!p.ok()) {
+            return Optional.of(p.error() + ", in percent");
+        }
+        serving.set(serving.get().withCachedInput(p.value() / 100));
+        return Optional.empty();
+    }
+
+    /** A time-to-first-token limit in milliseconds; blank or "none" for no limit. */
+    public Optional<String> setTtftLimitText(String text) {
+        return limitText(text, "Time to first token", ms -> serving.set(serving.get().withLimits(ms / 1e3,
+                serving.get().tpotSeconds())));
+    }
+
+    /** A time-per-output-token limit in milliseconds; blank or "none" for no limit. */
+    public Optional<String> setTpotLimitText(String text) {
+        return limitText(text, "Time per output token", ms -> serving.set(serving.get().withLimits(
+                serving.get().ttftSeconds(), ms / 1e3)));
+    }
+
+    private Optional<String> limitText(String text, String name, java.util.function.DoubleConsumer setMs) {
+        String t = text.strip().replaceFirst("\\s*ms$", "");
+        if (t.isEmpty() || t.equalsIgnoreCase("none")) {
+            setMs.accept(Double.POSITIVE_INFINITY);
+            return Optional.empty();
+        }
+        ScenarioLimits.Parsed p = new ScenarioLimits.Range(name, ScenarioLimits.LIMIT_MILLISECONDS.min(),
+                ScenarioLimits.LIMIT_MILLISECONDS.max(), false, "500").parse(t);
+        if (!p.ok()) {
+            return Optional.of(p.error() + " in milliseconds (blank: no limit)");
+        }
+        setMs.accept(p.value());
+        return Optional.empty();
+    }
+
+    /** The price of electricity in dollars per kWh ("0.12", "$0.12"). */
+    public Optional<String> setElectricityText(String text) {
+        ScenarioLimits.Parsed p = ScenarioLimits.ELECTRICITY_USD_PER_KWH.parse(text.strip().replaceFirst("^\\$", ""));
+        if (!p.ok()) {
+            return Optional.of(p.error() + " dollars per kWh");
+        }
+        serving.set(serving.get().withElectricity(p.value()));
+        return Optional.empty();
+    }
+
+    public void setDisaggregated(boolean separatePools) {
+        serving.set(serving.get().withDisaggregated(separatePools));
+    }
+
+    /** What the planner needs from the live scenario, read on the FX thread; {@link PlanRequest#run} runs anywhere. */
+    public PlanRequest planRequest(int maxGpus) {
+        Scenario s = result.get().scenario();
+        lab.roofline.engine.ServingSettings settings = serving.get();
+        List<HardwareProfile> gpus = rentalPrices.get().priced(List.copyOf(profiles));
+        return new PlanRequest(s.model(), gpus, maxGpus, settings.limitsFor(s), new lab.roofline.engine.Planner.Options(
+                realismMode.get() != RealismMode.IDEAL, realism.get(), s.speculation(), settings.disaggregated()),
+                realismMode.get(), inputs());
+    }
+
+    /** A plan to run off the FX thread: the model, the priced devices and the limits as they were asked. */
+    public record PlanRequest(ModelSpec model, List<HardwareProfile> gpus, int maxGpus, lab.roofline.engine.Planner.Limits limits,
+                              lab.roofline.engine.Planner.Options options, RealismMode realism, ScenarioInputs from) {
+        public List<lab.roofline.engine.Planner.Candidate> run() {
+            return lab.roofline.engine.Planner.plan(model, gpus, maxGpus, limits, options);
+        }
+
+        /** The profiles left out for want of a price. */
+        public List<String> unpriced() {
+            return gpus.stream().filter(g -> g.price().isEmpty()).map(HardwareProfile::shortName).toList();
+        }
+
+        /**
+         * A candidate as the scenario's inputs: the live model, tokens, realism and draft, on the candidate's
+         * devices, split, precision and batch; the rental table's price typed in when the profile has none.
+         */
+        public ScenarioInputs inputsOf(lab.roofline.engine.Planner.Candidate c) {
+            HardwareProfile g = gpus.stream().filter(x -> x.id().equals(c.gpuId())).findFirst().orElseThrow();
+            boolean rented = g.sources().stream().anyMatch(x -> x.startsWith("price from the rental table"));
+            return new ScenarioInputs(c.gpuId(), from.presetName(), from.parameters(), c.precision(), c.weightOnly(),
+                    Precision.BF16, (int) Math.min(Integer.MAX_VALUE, c.batch()), from.promptTokens(), from.generatedTokens(),
+                    c.gpus(), from.realism(), from.customComputeEfficiency(), from.customBandwidthEfficiency(),
+                    rented ? g.priceUsdPerHour() : null, lab.roofline.engine.HardwareScales.NONE, c.pipelineStages(),
+                    from.customLayerOverheadMicroseconds(), from.quantizedEmbeddings(), from.speculation());
+        }
+    }
+
+    /** Pins a scenario given by its inputs (a planner's candidate) without touching the live one. */
+    public Optional<String> pin(String name, ScenarioInputs in) {
+        if (pins.size() >= MAX_PINS) {
+            return Optional.of("At most " + MAX_PINS + " scenarios can be pinned: unpin one first");
+        }
+        HardwareProfile g = profiles.stream().filter(p -> p.id().equals(in.gpuId())).findFirst().orElse(null);
+        if (g == null) {
+            return Optional.of("unknown accelerator '" + Units.shortened(in.gpuId()) + "'");
+        }
+        java.util.Set<Integer> used = new java.util.HashSet<>();
+        pins.forEach(p -> used.add(p.colour()));
+        int colour = 0;
+        while (used.contains(colour)) {
+            colour++;
+        }
+        ModelSpec m = in.presetName() == null ? null : findModel(in.presetName()).orElse(null);
+        Scenario s = m == null ? in.toScenario(g, realism.get()) : in.toScenario(g, realism.get(), m);
+        pins.add(new Pin(name == null || name.isBlank() ? describe(s) : name.strip(), colour, in, RooflineEngine.evaluate(s)));
+        return Optional.empty();
+    }
+
     // ---- pins: scenarios kept beside the live one, to compare ----
 
     /** A pinned scenario: its name, its colour (0-3, each with its own line style), its inputs and evaluation. */

@@ -1,0 +1,353 @@
+package lab.roofline.ui.chart;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.VPos;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+import lab.roofline.engine.Evaluation;
+import lab.roofline.engine.Frontier;
+import lab.roofline.engine.Planner;
+import lab.roofline.engine.Units;
+
+/**
+ * The latency-cost frontier: for the live scenario and each pinned one, tokens/s per user (across) against
+ * the cost per million output tokens or the tokens/s per GPU (up) as the batch sweeps from 1 to the largest
+ * that fits. Small batches are fast for each user and dear; large ones cheap and slow. The band slower than
+ * the time-per-output-token limit is shaded; points whose first token comes later than its limit are hollow;
+ * the live batch is ringed and the cheapest point within the limits starred and named. Reads only the
+ * frontier the view model computes.
+ */
+public final class FrontierChart extends CanvasChart {
+    private final ObservableValue<Frontier> frontier;
+    private final ObjectProperty<FrontierLayout.Metric> metric = new SimpleObjectProperty<>(this, "metric",
+            FrontierLayout.Metric.COST);
+    private FrontierLayout layout;
+    private int[] hovered;
+    private final javafx.beans.InvalidationListener frontierChanged = obs -> markDirty();
+
+    public FrontierChart(ObservableValue<Evaluation> source, ObservableValue<Frontier> frontier) {
+        super(source, "frontier-chart");
+        this.frontier = frontier;
+        frontier.addListener(frontierChanged);
+        metric.addListener(frontierChanged);
+        setOnMouseMoved(ev -> {
+            int[] now = layout == null ? null : layout.nearest(toDrawing(ev.getX()), toDrawing(ev.getY()), 12);
+            if (!java.util.Arrays.equals(now, hovered)) {
+                hovered = now;
+                markDirty();
+            }
+        });
+        setOnMouseExited(ev -> {
+            hovered = null;
+            markDirty();
+        });
+    }
+
+    @Override
+    public void dispose() {
+        super.dispose();
+        frontier.removeListener(frontierChanged);
+    }
+
+    /** What the vertical axis shows: cost per million output tokens, or tokens/s per GPU. */
+    public ObjectProperty<FrontierLayout.Metric> metricProperty() {
+        return metric;
+    }
+
+    /** This frame's geometry (for tests). */
+    public FrontierLayout frontierLayout() {
+        return layout;
+    }
+
+    /** Everything depends on the frontier: no part is kept between frames. */
+    @Override
+    protected Object backgroundKey(Evaluation e) {
+        return List.of(frontier.getValue(), metric.get());
+    }
+
+    @Override
+    protected void prepare(Evaluation e, double w, double h) {
+        double fs = baseFontSize();
+        layout = FrontierLayout.of(frontier.getValue(), metric.get(), w, h, fs * 5.2, fs * 3.6, fs * 1.4, fs * 3.6);
+        if (hovered != null && (hovered[0] >= layout.curves().size()
+                || hovered[1] >= layout.curves().get(hovered[0]).size())) {
+            hovered = null;
+        }
+    }
+
+    @Override
+    protected void drawBackground(ChartPen g, Evaluation e, double w, double h) {
+        Frontier f = frontier.getValue();
+        LabelLayout.Box p = layout.plot();
+        Font small = font(0.85, false);
+        g.setFill(color(ChartColor.PLOT));
+        g.fillRect(p.x(), p.y(), p.w(), p.h());
+        // The band slower than the TPOT limit: users there get fewer tokens/s than promised.
+        if (layout.infeasibleRightEdge() > p.x()) {
+            g.setFill(color(ChartColor.INFEASIBLE));
+            g.fillRect(p.x(), p.y(), layout.infeasibleRightEdge() - p.x(), p.h());
+            g.setStroke(color(ChartColor.WARNING));
+            g.setLineWidth(1.2);
+            g.setLineDashes(5, 4);
+            g.strokeLine(layout.infeasibleRightEdge(), p.y(), layout.infeasibleRightEdge(), p.y() + p.h());
+            g.setLineDashes();
+            String why = "slower than " + Units.seconds(f.settings().tpotSeconds()) + " a token";
+            double room = layout.infeasibleRightEdge() - p.x() - 8;
+            if (room > measuredWidth("slower", 0.85, false)) {
+                text(g, fitted(why, small, room), layout.infeasibleRightEdge() - 6, p.y() + 6, TextAlignment.RIGHT,
+                        VPos.TOP, small, color(ChartColor.WARNING));
+            }
+        }
+        g.setStroke(color(ChartColor.GRID));
+        g.setLineWidth(1);
+        for (double v : FrontierLayout.ticks(layout.x())) {
+            double x = layout.x().toPixel(v);
+            g.strokeLine(x, p.y(), x, p.y() + p.h());
+            text(g, Units.sig3(v), x, p.y() + p.h() + 4, TextAlignment.CENTER, VPos.TOP, small, color(ChartColor.MUTED));
+        }
+        for (double v : FrontierLayout.ticks(layout.y())) {
+            double y = layout.y().toPixel(v);
+            g.strokeLine(p.x(), y, p.x() + p.w(), y);
+            String label = layout.metric() == FrontierLayout.Metric.COST ? Units.usd(v) : Units.sig3(v);
+            text(g, label, p.x() - 6, y, TextAlignment.RIGHT, VPos.CENTER, small, color(ChartColor.MUTED));
+        }
+        g.setStroke(color(ChartColor.MUTED));
+        g.strokeRect(p.x(), p.y(), p.w(), p.h());
+        text(g, fitted("Tokens/s per user (interactivity) →", small, p.w()), p.x() + p.w() / 2, h - 6,
+                TextAlignment.CENTER, VPos.BOTTOM, small, color(ChartColor.MUTED));
+        g.save();
+        g.translate(baseFontSize() * 1.0, p.y() + p.h() / 2);
+        g.rotate(-90);
+        text(g, fitted(layout.metric().title() + (layout.metric() == FrontierLayout.Metric.COST ? " ↓ cheaper" : " ↑"),
+                small, p.h()), 0, 0, TextAlignment.CENTER, VPos.CENTER, small, color(ChartColor.MUTED));
+        g.restore();
+        Font title = font(1.15, true);
+        String[] titles = {"Latency–cost frontier: each batch from 1 to the largest that fits", "Latency–cost frontier"};
+        String shown = titles[titles.length - 1];
+        for (int i = titles.length - 1; i >= 0; i--) {
+            if (measuredWidth(titles[i], 1.15, true) <= w - 32) {
+                shown = titles[i];
+            }
+        }
+        text(g, fitted(shown, title, w - 32), 16, 10, TextAlignment.LEFT, VPos.TOP, title, color(ChartColor.TEXT));
+        text(g, fitted(subtitle(f), small, w - 32), 16, 10 + baseFontSize() * 1.5, TextAlignment.LEFT, VPos.TOP, small,
+                color(ChartColor.MUTED));
+    }
+
+    /** The limits and the serving mode in one line. */
+    static String subtitle(Frontier f) {
+        List<String> parts = new ArrayList<>();
+        parts.add(Double.isInfinite(f.settings().ttftSeconds()) ? "no first-token limit"
+                : "first token within " + Units.seconds(f.settings().ttftSeconds()) + " (hollow: later)");
+        parts.add(Double.isInfinite(f.settings().tpotSeconds()) ? "no per-token limit"
+                : "a token each " + Units.seconds(f.settings().tpotSeconds()) + " (shaded: slower)");
+        parts.add(f.settings().disaggregated() ? "prefill on its own devices" : "prefill between decode steps");
+        if (f.settings().cachedInput() > 0) {
+            parts.add(Units.percent(f.settings().cachedInput()) + " of input cached");
+        }
+        return String.join(" · ", parts);
+    }
+
+    private Color curveColor(Frontier.Curve c) {
+        return c.live() ? color(ChartColor.ACCENT) : color(PinStyle.of(c.pinIndex()).color());
+    }
+
+    @Override
+    protected void draw(ChartPen g, Evaluation e, double w, double h) {
+        Frontier f = frontier.getValue();
+        LabelLayout.Box p = layout.plot();
+        double r = baseFontSize() * 0.3;
+        // Pins first, the live curve on top.
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < f.curves().size(); i++) {
+            if (!f.curves().get(i).live()) {
+                order.add(i);
+            }
+        }
+        for (int i = 0; i < f.curves().size(); i++) {
+            if (f.curves().get(i).live()) {
+                order.add(i);
+            }
+        }
+        g.save();
+        for (int ci : order) {
+            Frontier.Curve c = f.curves().get(ci);
+            List<double[]> pts = layout.curves().get(ci);
+            if (pts.isEmpty()) {
+                continue;
+            }
+            Color col = curveColor(c);
+            g.setStroke(col);
+            g.setLineWidth(c.live() ? 2.6 : 2);
+            g.setLineDashes(c.live() ? new double[0] : PinStyle.of(c.pinIndex()).dashes());
+            double[] xs = pts.stream().mapToDouble(a -> a[0]).toArray();
+            double[] ys = pts.stream().mapToDouble(a -> a[1]).toArray();
+            g.strokePolyline(xs, ys, xs.length);
+            g.setLineDashes();
+            for (int i = 0; i < pts.size(); i++) {
+                boolean ok = c.points().get(i).withinLimits();
+                g.setLineWidth(1.4);
+                g.setStroke(col);
+                g.setFill(ok ? col : color(ChartColor.PLOT));
+                g.fillOval(xs[i] - r, ys[i] - r, 2 * r, 2 * r);
+                g.strokeOval(xs[i] - r, ys[i] - r, 2 * r, 2 * r);
+            }
+        }
+        // The live batch, ringed and named.
+        Frontier.Curve live = f.liveCurve();
+        List<double[]> taken = new ArrayList<>();
+        if (live != null && live.operating() != null) {
+            double[] at = layout.at(live.operating());
+            g.setStroke(color(ChartColor.ACCENT));
+            g.setLineWidth(2.2);
+            g.strokeOval(at[0] - r * 2.4, at[1] - r * 2.4, r * 4.8, r * 4.8);
+            String text = String.format(Locale.ROOT, "live: batch %,d · %s/1M out", live.operating().batch(),
+                    Units.usd(live.operating().costUsdPerMillionOutput()));
+            taken.add(label(g, text, at, p, color(ChartColor.ACCENT), taken));
+        }
+        // The cheapest point within the limits on any curve: starred and named.
+        if (f.cheapest() != null) {
+            Frontier.Curve c = f.curves().get(f.cheapest().curveIndex());
+            double[] at = layout.at(f.cheapest().point());
+            star(g, at[0], at[1], r * 3.2, color(ChartColor.PREFILL));
+            String text = String.format(Locale.ROOT, "cheapest within limits: %s, batch %,d · %s/1M blended",
+                    c.live() ? "live" : Units.shortened(c.name()), f.cheapest().point().batch(),
+                    Units.usd(f.cheapest().point().costUsdPerMillionBlended()));
+            taken.add(label(g, text, at, p, color(ChartColor.TEXT), taken));
+        } else if (f.curves().stream().anyMatch(c -> !c.points().isEmpty())) {
+            Font bold = font(0.95, true);
+            text(g, fitted("No batch meets both limits: loosen them or change the hardware", bold, p.w() - 16),
+                    p.x() + p.w() / 2, p.y() + p.h() - 8, TextAlignment.CENTER, VPos.BOTTOM, bold, color(ChartColor.WARNING));
+        }
+        // Curves that could not be drawn say why.
+        double y = p.y() + 8;
+        Font small = font(0.85, false);
+        for (Frontier.Curve c : f.curves()) {
+            if (!c.missing().isEmpty()) {
+                text(g, fitted((c.live() ? "Live: " : Units.shortened(c.name()) + ": ") + c.missing(), small, p.w() - 16),
+                        p.x() + p.w() - 8, y, TextAlignment.RIGHT, VPos.TOP, small, color(ChartColor.WARNING));
+                y += baseFontSize() * 1.3;
+            }
+        }
+        drawKey(g, f, p);
+        g.restore();
+        if (hovered != null) {
+            Frontier.Curve c = f.curves().get(hovered[0]);
+            Planner.FrontierPoint pt = c.points().get(hovered[1]);
+            double[] at = layout.curves().get(hovered[0]).get(hovered[1]);
+            card(g, card(c, pt), at[0], at[1], w, h);
+        }
+    }
+
+    /** A key to the curves in the plot's top-right corner when there is more than one. */
+    private void drawKey(ChartPen g, Frontier f, LabelLayout.Box p) {
+        if (f.curves().size() < 2) {
+            return;
+        }
+        Font small = font(0.85, false);
+        double line = baseFontSize() * 1.35;
+        double width = 0;
+        List<String> names = new ArrayList<>();
+        for (Frontier.Curve c : f.curves()) {
+            String n = c.live() ? "Live scenario" : PinStyle.of(c.pinIndex()).glyph() + " " + Units.shortened(c.name());
+            names.add(n);
+            width = Math.max(width, measuredWidth(n, 0.85, false));
+        }
+        width = Math.min(width + 40, p.w() * 0.5);
+        double height = names.size() * line + 8;
+        double x = p.x() + p.w() - width - 8;
+        double y = p.y() + p.h() - height - 8;
+        g.setFill(color(ChartColor.PLOT).deriveColor(0, 1, 1, 0.9));
+        g.fillRoundRect(x, y, width, height, 8, 8);
+        g.setStroke(color(ChartColor.GRID));
+        g.setLineWidth(1);
+        g.strokeRoundRect(x + 0.5, y + 0.5, width - 1, height - 1, 8, 8);
+        for (int i = 0; i < names.size(); i++) {
+            Frontier.Curve c = f.curves().get(i);
+            double cy = y + 4 + line * (i + 0.5);
+            g.setStroke(curveColor(c));
+            g.setLineWidth(2);
+            g.setLineDashes(c.live() ? new double[0] : PinStyle.of(c.pinIndex()).dashes());
+            g.strokeLine(x + 8, cy, x + 28, cy);
+            g.setLineDashes();
+            text(g, fitted(names.get(i), small, width - 40), x + 34, cy, TextAlignment.LEFT, VPos.CENTER, small,
+                    color(ChartColor.TEXT));
+        }
+    }
+
+    /** A label beside a marker, above it or below it, whichever is inside the plot and clear of the others. */
+    private double[] label(ChartPen g, String text, double[] at, LabelLayout.Box p, Color colour, List<double[]> taken) {
+        Font bold = font(0.92, true);
+        double tw = Math.min(measuredWidth(text, 0.92, true), p.w() - 16);
+        double th = baseFontSize() * 1.3;
+        double[][] spots = {
+                {at[0] + 12, at[1] - th - 6}, {at[0] + 12, at[1] + 8}, {at[0] - 12 - tw, at[1] - th - 6},
+                {at[0] - 12 - tw, at[1] + 8}};
+        double[] chosen = null;
+        for (double[] s : spots) {
+            double x = Math.max(p.x() + 4, Math.min(p.x() + p.w() - tw - 4, s[0]));
+            double y = Math.max(p.y() + 4, Math.min(p.y() + p.h() - th - 4, s[1]));
+            double[] box = {x, y, tw, th};
+            if (taken.stream().noneMatch(t -> overlaps(t, box))) {
+                chosen = box;
+                break;
+            }
+        }
+        if (chosen == null) {
+            double[] last = taken.get(taken.size() - 1);
+            chosen = new double[] {Math.max(p.x() + 4, Math.min(p.x() + p.w() - tw - 4, at[0] - tw / 2)),
+                    Math.min(p.y() + p.h() - th - 4, last[1] + last[3] + 2), tw, th};
+        }
+        haloText(g, fitted(text, bold, tw + 1), chosen[0], chosen[1], TextAlignment.LEFT, VPos.TOP, bold, colour);
+        return chosen;
+    }
+
+    private static boolean overlaps(double[] a, double[] b) {
+        return a[0] < b[0] + b[2] && b[0] < a[0] + a[2] && a[1] < b[1] + b[3] && b[1] < a[1] + a[3];
+    }
+
+    private void star(ChartPen g, double cx, double cy, double radius, Color fill) {
+        double[] xs = new double[10];
+        double[] ys = new double[10];
+        for (int i = 0; i < 10; i++) {
+            double a = Math.PI / 2 + i * Math.PI / 5;
+            double rr = i % 2 == 0 ? radius : radius * 0.45;
+            xs[i] = cx + rr * Math.cos(a);
+            ys[i] = cy - rr * Math.sin(a);
+        }
+        g.setFill(fill);
+        g.fillPolygon(xs, ys, 10);
+        g.setStroke(color(ChartColor.PLOT));
+        g.setLineWidth(1.2);
+        g.strokePolygon(xs, ys, 10);
+    }
+
+    /** A point's figures, as the hover card shows them. */
+    static List<String> card(Frontier.Curve c, Planner.FrontierPoint p) {
+        List<String> lines = new ArrayList<>();
+        lines.add((c.live() ? "Live" : Units.shortened(c.name())) + String.format(Locale.ROOT, ": batch %,d", p.batch()));
+        lines.add(String.format(Locale.ROOT, "%s tokens/s per user · %s per GPU", Units.sig3(p.tokensPerSecondPerUser()),
+                Units.sig3(p.tokensPerSecondPerDevice())));
+        lines.add("Time per output token " + Units.seconds(p.tpotSeconds()) + " · first token " + Units.seconds(p.ttftSeconds()));
+        lines.add("Output " + Units.usd(p.costUsdPerMillionOutput()) + "/1M · input " + Units.usd(p.costUsdPerMillionInput())
+                + "/1M · blended " + Units.usd(p.costUsdPerMillionBlended()) + "/1M");
+        if (!Double.isNaN(p.joulesPerOutputToken())) {
+            lines.add("Energy " + Units.sig3(p.joulesPerOutputToken()) + " J per output token");
+        }
+        if (!Double.isNaN(p.prefillDevicesPerDecode())) {
+            lines.add(String.format(Locale.ROOT, "Prefill pool: %s devices per decode device, prompts in batches of %,d",
+                    Units.sig3(p.prefillDevicesPerDecode()), p.prefillBatch()));
+        }
+        lines.add(p.withinLimits() ? "Within the limits" : "Outside the limits");
+        if (!c.priceNote().isEmpty()) {
+            lines.add(Units.shortened(c.priceNote()));
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,319 @@
+package lab.roofline.ui.economics;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import lab.roofline.engine.BoardPower;
+import lab.roofline.engine.Frontier;
+import lab.roofline.engine.Planner;
+import lab.roofline.engine.ServingSettings;
+import lab.roofline.engine.Units;
+import lab.roofline.ui.chart.FrontierChart;
+import lab.roofline.ui.chart.FrontierLayout;
+import lab.roofline.ui.scenario.RooflineViewModel;
+import lab.roofline.ui.widget.CommitField;
+import lab.roofline.ui.widget.Fxml;
+import org.controlsfx.control.SegmentedButton;
+
+/**
+ * Serving economics: the traffic mix, the service-level limits, where prefill runs and the price of
+ * electricity; the latency-cost frontier of the live scenario and the pins; what the live batch costs; and
+ * the planner's cheapest configurations, each of which can be made live or pinned. Everything it shows is
+ * read from the view model; the planner runs off the FX thread.
+ */
+public final class ServingView extends BorderPane {
+    @FXML Label traffic;
+    @FXML CommitField cachedField;
+    @FXML VBox cachedErrorBox;
+    @FXML CommitField ttftField;
+    @FXML VBox ttftErrorBox;
+    @FXML CommitField tpotField;
+    @FXML VBox tpotErrorBox;
+    @FXML Label perUser;
+    @FXML SegmentedButton placement;
+    @FXML Label placementNote;
+    @FXML CommitField electricityField;
+    @FXML VBox electricityErrorBox;
+    @FXML GridPane readout;
+    @FXML Label readoutNote;
+    @FXML SplitPane split;
+    @FXML ComboBox<FrontierLayout.Metric> metric;
+    @FXML Button export;
+    @FXML StackPane card;
+    @FXML Button find;
+    @FXML ComboBox<Integer> maxGpus;
+    @FXML ProgressIndicator busy;
+    @FXML Button makeLive;
+    @FXML Button pin;
+    @FXML TableView<Planner.Candidate> candidates;
+    @FXML Label planNote;
+
+    private final RooflineViewModel vm;
+    private final FrontierChart chart;
+    private final lab.roofline.ui.widget.Listeners listeners = new lab.roofline.ui.widget.Listeners();
+    private RooflineViewModel.PlanRequest lastRequest;
+    /** Bumped by each search; a result that arrives after a newer search began is dropped. */
+    private int searches;
+
+    /** @param exporter opens the export dialog for the frontier */
+    public ServingView(RooflineViewModel vm, Runnable exporter) {
+        this.vm = vm;
+        Fxml.loadInto(this);
+        setId("serving");
+        chart = new FrontierChart(vm.resultProperty(), vm.frontierProperty());
+        chart.setId("frontier-chart");
+        card.getChildren().add(chart);
+        metric.getItems().setAll(FrontierLayout.Metric.values());
+        metric.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(FrontierLayout.Metric m) {
+                return m == null ? "" : m.title();
+            }
+
+            @Override
+            public FrontierLayout.Metric fromString(String s) {
+                return null;
+            }
+        });
+        metric.setValue(FrontierLayout.Metric.COST);
+        chart.metricProperty().bind(metric.valueProperty());
+        export.setOnAction(e -> exporter.run());
+
+        listeners.always(() -> traffic.setText(String.format(Locale.ROOT, "Each request: %,d prompt and %,d generated "
+                        + "tokens on average (the scenario's Workload).", vm.promptTokensProperty().get(),
+                vm.generatedTokensProperty().get())), vm.promptTokensProperty(), vm.generatedTokensProperty());
+        connect(cachedField, cachedErrorBox, () -> plain(vm.servingProperty().get().cachedInput() * 100),
+                vm::setCachedInputText);
+        connect(ttftField, ttftErrorBox, () -> limit(vm.servingProperty().get().ttftSeconds()), vm::setTtftLimitText);
+        connect(tpotField, tpotErrorBox, () -> limit(vm.servingProperty().get().tpotSeconds()), vm::setTpotLimitText);
+        connect(electricityField, electricityErrorBox, () -> plain(vm.servingProperty().get().electricityUsdPerKwh()),
+                vm::setElectricityText);
+        listeners.always(() -> {
+            double tpot = vm.servingProperty().get().tpotSeconds();
+            perUser.setText(Double.isInfinite(tpot) ? "No limit per token: every batch that fits counts."
+                    : "A token each " + Units.seconds(tpot) + " is " + Units.sig3(1 / tpot) + " tokens/s per user. "
+                    + "Blank a field for no limit.");
+        }, vm.servingProperty());
+
+        ToggleButton same = new ToggleButton("Same devices");
+        ToggleButton pools = new ToggleButton("Separate pools");
+        same.setId("placement-same");
+        pools.setId("placement-pools");
+        placement.getButtons().setAll(same, pools);
+        placement.getToggleGroup().selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                old.setSelected(true); // one is always chosen
+            } else {
+                vm.setDisaggregated(now == pools);
+            }
+        });
+        listeners.always(() -> {
+            boolean split = vm.servingProperty().get().disaggregated();
+            (split ? pools : same).setSelected(true);
+            placementNote.setText(split
+                    ? "Prefill has devices of its own, at the largest batch of prompts that meets the first-token "
+                    + "limit; the prompt's KV cache then crosses the link. Decode batches without waiting for prefill."
+                    : "Prefill steps run between decode steps on the same devices: a new request waits for the decode "
+                    + "step in flight, so the first token comes later as the decode batch grows.");
+        }, vm.servingProperty());
+
+        listeners.always(this::showReadout, vm.frontierProperty());
+
+        maxGpus.getItems().setAll(1, 2, 4, 8, 16);
+        maxGpus.setValue(8);
+        candidates.setPlaceholder(new Label("Find the cheapest ranks every priced device, count, split and precision "
+                + "by blended cost within the limits."));
+        candidates.getColumns().setAll(List.of(
+                column("#", c -> Integer.toString(candidates.getItems().indexOf(c) + 1), 36),
+                column("Configuration", Planner.Candidate::describe, 230),
+                column("Batch", c -> String.format(Locale.ROOT, "%,d", c.batch()), 70),
+                column("First token", c -> Units.seconds(c.ttftSeconds()), 90),
+                column("Per token", c -> Units.seconds(c.tpotSeconds()), 90),
+                column("Blended $/1M", c -> Units.usd(c.costUsdPerMillionBlended()), 105),
+                column("Output $/1M", c -> Units.usd(c.costUsdPerMillionOutput()), 100),
+                column("J/token", c -> Double.isNaN(c.joulesPerOutputToken()) ? "–"
+                        : Units.sig3(c.joulesPerOutputToken()), 75),
+                column("Prefill : decode", c -> Double.isNaN(c.prefillDevicesPerDecode()) ? "shared"
+                        : Units.sig3(c.prefillDevicesPerDecode()) + " : 1", 110),
+                column("Why not", c -> c.feasible() ? "" : c.why(), 260)));
+        candidates.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            makeLive.setDisable(now == null);
+            pin.setDisable(now == null);
+        });
+        find.setOnAction(e -> findCheapest());
+        makeLive.setOnAction(e -> selected().ifPresent(c -> vm.apply(lastRequest.inputsOf(c))));
+        pin.setOnAction(e -> selected().ifPresent(c -> vm.pin(null, lastRequest.inputsOf(c))
+                .ifPresent(planNote::setText)));
+        // A plan answers the scenario it was asked for: say so when that changes.
+        listeners.onInvalidated(vm.inputsProperty(), obs -> staleNote());
+        listeners.onInvalidated(vm.servingProperty(), obs -> staleNote());
+    }
+
+    private java.util.Optional<Planner.Candidate> selected() {
+        return java.util.Optional.ofNullable(candidates.getSelectionModel().getSelectedItem());
+    }
+
+    private void staleNote() {
+        if (!candidates.getItems().isEmpty() && !planNote.getText().startsWith("The scenario or the limits changed")) {
+            planNote.setText("The scenario or the limits changed since this search: Find the cheapest again to update it. "
+                    + planNote.getText());
+        }
+    }
+
+    /** Runs the planner off the FX thread and shows its cheapest rows (or its nearest misses). */
+    public void findCheapest() {
+        RooflineViewModel.PlanRequest request = vm.planRequest(maxGpus.getValue());
+        int search = ++searches;
+        busy.setVisible(true);
+        find.setDisable(true);
+        planNote.setText("Searching…");
+        CompletableFuture.supplyAsync(request::run).whenComplete((ranked, error) -> Platform.runLater(() -> {
+            if (search != searches) {
+                return;
+            }
+            busy.setVisible(false);
+            find.setDisable(false);
+            if (error != null) {
+                planNote.setText("The search failed: " + error.getMessage());
+                return;
+            }
+            lastRequest = request;
+            List<Planner.Candidate> feasible = ranked.stream().filter(Planner.Candidate::feasible).limit(12).toList();
+            List<Planner.Candidate> shown = feasible.isEmpty() ? ranked.stream().limit(12).toList() : feasible;
+            candidates.getItems().setAll(shown);
+            if (!shown.isEmpty()) {
+                candidates.getSelectionModel().select(0);
+            }
+            long within = ranked.stream().filter(Planner.Candidate::feasible).count();
+            List<String> unpriced = request.unpriced();
+            planNote.setText(String.format(Locale.ROOT, "%,d configurations of %s, %,d within the limits%s.%s%s",
+                    ranked.size(), request.model().name(), within,
+                    feasible.isEmpty() ? ": none meets them; the nearest misses are shown" : "",
+                    unpriced.isEmpty() ? "" : " Left out, no price in the profile or the rental table: "
+                            + String.join(", ", unpriced) + ".",
+                    request.gpus().stream().anyMatch(g -> g.sources().stream().anyMatch(s -> s.startsWith("price from the rental table")))
+                            ? " Devices without a price of their own are priced from the rental table (dated, sourced)." : ""));
+        }));
+    }
+
+    private static TableColumn<Planner.Candidate, String> column(String title,
+                                                                 java.util.function.Function<Planner.Candidate, String> value,
+                                                                 double width) {
+        TableColumn<Planner.Candidate, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        c.setPrefWidth(width);
+        c.setSortable(false);
+        return c;
+    }
+
+    private void connect(CommitField field, VBox errorBox, java.util.function.Supplier<String> format,
+                         java.util.function.Function<String, java.util.Optional<String>> apply) {
+        field.connect(vm.servingProperty(), format, apply);
+        errorBox.getChildren().add(field.errorLabel());
+    }
+
+    private static String plain(double v) {
+        return java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+    }
+
+    private static String limit(double seconds) {
+        return Double.isInfinite(seconds) ? "" : plain(seconds * 1e3);
+    }
+
+    /** What the live batch costs and takes, under the serving settings. */
+    private void showReadout() {
+        Frontier f = vm.frontierProperty().getValue();
+        Frontier.Curve live = f.liveCurve();
+        readout.getChildren().clear();
+        if (live == null || live.operating() == null) {
+            readoutNote.setText(live == null || live.missing().isEmpty()
+                    ? "The live batch does not fit in memory." : "No cost: " + live.missing() + ".");
+            return;
+        }
+        Planner.FrontierPoint p = live.operating();
+        ServingSettings s = f.settings();
+        int row = 0;
+        row = line(row, "Output tokens", Units.usd(p.costUsdPerMillionOutput()) + " per million");
+        row = line(row, "Input tokens", Units.usd(p.costUsdPerMillionInput()) + " per million"
+                + (s.cachedInput() > 0 ? " (" + Units.percent(s.cachedInput()) + " cached, free)" : ""));
+        row = line(row, "Blended", Units.usd(p.costUsdPerMillionBlended()) + " per million");
+        row = line(row, "Output : input", Units.times(p.outputToInputRatio()) + " (the ratio a provider would charge)");
+        row = line(row, "First token", Units.seconds(p.ttftSeconds()) + (p.ttftSeconds() > s.ttftSeconds() ? " (over the limit)" : ""));
+        row = line(row, "Per token", Units.seconds(p.tpotSeconds()) + " = " + Units.sig3(p.tokensPerSecondPerUser())
+                + " tokens/s per user" + (p.tpotSeconds() > s.tpotSeconds() ? " (over the limit)" : ""));
+        if (!Double.isNaN(p.joulesPerOutputToken())) {
+            row = line(row, "Energy", Units.sig3(p.joulesPerOutputToken()) + " J per output token, "
+                    + Units.sig3(p.joulesPerInputToken()) + " J per input token");
+            row = line(row, "Electricity", Units.usd(BoardPower.usdPerMillionTokens(p.joulesPerOutputToken(),
+                    s.electricityUsdPerKwh())) + " per million output tokens");
+        }
+        if (!Double.isNaN(p.prefillDevicesPerDecode())) {
+            line(row, "Pools", Units.sig3(p.prefillDevicesPerDecode()) + " prefill devices per decode device (prompts in "
+                    + "batches of " + String.format(Locale.ROOT, "%,d", p.prefillBatch()) + ")");
+        }
+        List<String> notes = new java.util.ArrayList<>();
+        if (!live.priceNote().isEmpty()) {
+            notes.add("Price " + live.priceNote() + ".");
+        }
+        if (Double.isNaN(p.joulesPerOutputToken())) {
+            notes.add("No energy: the profile gives no board power.");
+        }
+        if (!p.withinLimits()) {
+            notes.add("The live batch is outside the limits.");
+        }
+        readoutNote.setText(String.join(" ", notes));
+    }
+
+    private int line(int row, String name, String value) {
+        Label n = new Label(name);
+        n.getStyleClass().add("control-title");
+        n.setMinWidth(Label.USE_PREF_SIZE);
+        Label v = new Label(value);
+        v.setWrapText(true);
+        v.getStyleClass().add("control-value-plain");
+        readout.addRow(row, n, v);
+        return row + 1;
+    }
+
+    public FrontierChart chart() {
+        return chart;
+    }
+
+    public TableView<Planner.Candidate> candidates() {
+        return candidates;
+    }
+
+    public Label planNote() {
+        return planNote;
+    }
+
+    public GridPane readout() {
+        return readout;
+    }
+
+    /** Stops listening to the view model. */
+    public void dispose() {
+        listeners.dispose();
+        chart.metricProperty().unbind();
+        chart.dispose();
+        for (CommitField f : new CommitField[] {cachedField, ttftField, tpotField, electricityField}) {
+            f.dispose();
+        }
+    }
+}
