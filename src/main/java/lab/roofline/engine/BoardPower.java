@@ -33,7 +33,8 @@ public record BoardPower(double fullLoadWatts, double idleWatts) {
 
     /** Full load only: idle at {@link #DEFAULT_IDLE_SHARE} of it. */
     public static BoardPower ofFullLoad(double fullLoadWatts) {
-        return new BoardPower(fullLoadWatts, fullLoadWatts * DEFAULT_IDLE_SHARE);
+        // Rounded to a hundredth of a watt: what a profile file would say, and reads back the same.
+        return new BoardPower(fullLoadWatts, Math.round(fullLoadWatts * DEFAULT_IDLE_SHARE * 100) / 100.0);
     }
 
     /** idle + (full − idle) × busy, busy clamped to [0, 1]. */

@@ -220,7 +220,7 @@ class CliTest {
         Run own = run("plan", "--gpus", "gaudi3", "--rental-prices", mine.toString(), "--max-gpus", "1", "--model", "Llama-3.1-8B");
         assertThat(own.code()).isZero();
         assertThat(own.err()).contains("priced from the rental table: gaudi3 $4.50/h (quote, 2026-11-01)")
-                .contains("prices.json: price 2 (t4): field 'usdPerHour' must be a number");
+                .contains("prices.json: price 2 (t4): missing field 'date'");
         assertThat(run("plan", "--rental-prices", dir.resolve("none.json").toString()).err())
                 .contains("--rental-prices: ").contains("is not a file");
     }
@@ -301,6 +301,13 @@ class CliTest {
             "report --price-per-hour 1e308 | --price-per-hour: too large (at most $10,000.00)",
             "report --frobnicate | Unknown option: '--frobnicate'",
             "export --chart pie --out x.png | --chart: unknown chart 'pie'",
+            "export --chart roofline --out x.png --ttft-ms 300 | --ttft-ms, --tpot-ms, --cached-input and --disaggregated belong to --chart frontier",
+            "export --chart frontier --out x.png --tpot-ms 0 | --tpot-ms: too small",
+            "export --chart frontier --out x.png --cached-input 2 | --cached-input: too large (at most 0.99)",
+            "report --draft-model GPT-9 | --draft-model: unknown preset 'GPT-9'",
+            "report --draft-tokens 4 | --draft-tokens and --acceptance need --draft-model PRESET",
+            "report --draft-model Llama-3.1-8B --draft-tokens 17 | --draft-tokens: too large (at most 16)",
+            "report --draft-model Llama-3.1-8B --acceptance -0.1 | --acceptance: too small (at least 0)",
             "export --chart roofline --out x.png --scale 5 | --scale must be 1, 2 or 3",
             "export --chart roofline --out x.jpg | --out must name a .png or .svg file, got x.jpg",
             "export --chart roofline --out .svg | --out must name a .png or .svg file",

@@ -73,4 +73,20 @@ class ExportCliTest {
         run(dir, "export", "--chart", "landscape", "--out", png.toString(), "--size", "1600x900", "--scale", "1");
         assertThat(ImageIO.read(png.toFile()).getWidth()).isEqualTo(1600);
     }
+
+    @Test
+    void theFrontierExportsWithItsLimitsAndAFilesPinsCurves(@TempDir Path dir) throws Exception {
+        Path file = CompareCliTest.withPins(dir, CompareCliTest.save(dir, "live", "--batch", "8"),
+                CompareCliTest.save(dir, "h200", "--gpu", "h200_sxm", "--batch", "16"));
+        Path svg = dir.resolve("frontier.svg");
+        run(dir, "export", "--scenario", file.toString(), "--chart", "frontier", "--out", svg.toString(), "--scale", "1",
+                "--ttft-ms", "400", "--tpot-ms", "30", "--cached-input", "0.5");
+        String text = Files.readString(svg);
+        assertThat(text).contains("Latency–cost frontier", "first token within 400 ms", "a token each 30.0 ms",
+                "50.0 % of input cached", "slower than 30.0 ms a token", "cheapest within limits", "live: batch 8", " h200<");
+        Path png = dir.resolve("frontier.png");
+        run(dir, "export", "--chart", "frontier", "--out", png.toString(), "--size", "1600x900", "--scale", "1",
+                "--tpot-ms", "none", "--disaggregated");
+        assertThat(ImageIO.read(png.toFile()).getWidth()).isEqualTo(1600);
+    }
 }

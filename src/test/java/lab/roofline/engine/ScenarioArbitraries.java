@@ -50,6 +50,12 @@ public final class ScenarioArbitraries {
                             .filter(k -> in.gpuCount() % k == 0).boxed().toList();
                     return Arbitraries.of(stages).map(k -> in.withParallelism(in.gpuCount(), k));
                 })
-                .flatMap(in -> Arbitraries.of(false, true).map(in::withQuantizedEmbeddings));
+                .flatMap(in -> Arbitraries.of(false, true).map(in::withQuantizedEmbeddings))
+                // Speculative decoding: mostly off, else any preset draft, 1-16 tokens, an acceptance as typed.
+                .flatMap(in -> Arbitraries.oneOf(Arbitraries.just(Speculation.NONE), Combinators.combine(
+                        Arbitraries.integers().between(1, 16),
+                        Arbitraries.bigDecimals().between(java.math.BigDecimal.ZERO, java.math.BigDecimal.ONE).ofScale(3)
+                                .map(java.math.BigDecimal::doubleValue),
+                        Arbitraries.of(ModelPresets.ALL)).as(Speculation::new)).map(in::withSpeculation));
     }
 }

@@ -74,6 +74,30 @@ class SettingsTest {
     }
 
     @Test
+    void speculationAndTheServingSettingsRoundTripAndBadValuesAreNoted(@TempDir Path dir) {
+        Settings s = Settings.load(dir.resolve("settings.properties"));
+        ScenarioInputs in = ScenarioInputs.DEFAULT.withSpeculation(
+                new lab.roofline.engine.Speculation(5, 0.65, lab.roofline.engine.ModelPresets.LLAMA_3_1_8B));
+        ScenarioSettings.write(s, in);
+        assertThat(ScenarioSettings.read(s, new java.util.ArrayList<>())).isEqualTo(in);
+        lab.roofline.engine.ServingSettings serving = new lab.roofline.engine.ServingSettings(0.4, Double.POSITIVE_INFINITY,
+                0.035, true, 0.31);
+        ScenarioSettings.writeServing(s, serving);
+        assertThat(ScenarioSettings.readServing(s, new java.util.ArrayList<>())).isEqualTo(serving);
+        s.put("speculation.draftModel", "GPT-9");
+        s.put("serving.tpotMs", "-1");
+        s.put("serving.cachedInput", "2");
+        java.util.List<String> notes = new java.util.ArrayList<>();
+        assertThat(ScenarioSettings.read(s, notes).speculation()).isEqualTo(lab.roofline.engine.Speculation.NONE);
+        lab.roofline.engine.ServingSettings bad = ScenarioSettings.readServing(s, notes);
+        assertThat(bad.tpotSeconds()).isEqualTo(0.05);
+        assertThat(bad.cachedInput()).isEqualTo(0);
+        assertThat(notes).contains("settings: speculation.draftModel=GPT-9 is not understood; using no speculative decoding");
+        assertThat(notes).anySatisfy(n -> assertThat(n).startsWith("settings: serving.tpotMs=-1"));
+        assertThat(notes).anySatisfy(n -> assertThat(n).startsWith("settings: serving.cachedInput=2"));
+    }
+
+    @Test
     void pipelineStagesTheDevicesOrTheModelCannotTakeAreNotedAndDropped(@TempDir Path dir) {
         Settings s = Settings.load(dir.resolve("settings.properties"));
         s.put("model", "Llama-3.1-8B");

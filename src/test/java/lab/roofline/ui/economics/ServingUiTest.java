@@ -1,0 +1,165 @@
+package lab.roofline.ui.economics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import lab.roofline.engine.Frontier;
+import lab.roofline.engine.Planner;
+import lab.roofline.ui.DashboardFixture;
+import lab.roofline.ui.chart.FrontierLayout;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The serving-economics window: the limits typed in change the frontier and its shading; bad values are named
+ * and keep the last good ones; separate pools change the first token; Find the cheapest fills the table, and
+ * a row made live becomes the dashboard's scenario, a row pinned joins the frontier beside it.
+ */
+class ServingUiTest extends DashboardFixture {
+    @Start
+    void start(Stage stage) {
+        open(stage);
+    }
+
+    private ServingView openServing(FxRobot robot) {
+        robot.interact(() -> view.commands().serving.handle(new javafx.event.ActionEvent()));
+        settle();
+        return view.serving();
+    }
+
+    private void type(FxRobot robot, String id, String text) {
+        TextField f = robot.lookup(id).queryAs(TextField.class);
+        robot.interact(() -> {
+            f.setText(text);
+            f.fireEvent(new javafx.event.ActionEvent());
+        });
+        settle();
+    }
+
+    @Test
+    void limitsTypedInShadeTheSlowBandAndMoveTheCheapestPoint(FxRobot robot) {
+        ServingView serving = openServing(robot);
+        robot.interact(() -> vm.setPriceText("3.49")); // the live curve needs a price
+        settle();
+        FrontierLayout before = serving.chart().frontierLayout();
+        assertThat(before).isNotNull();
+        Frontier f = vm.frontierProperty().getValue();
+        assertThat(f.liveCurve().points()).isNotEmpty();
+        assertThat(f.liveCurve().operating().batch()).isEqualTo(1);
+        // 50 ms a token = 20 tokens/s: the band left of x(20) is shaded.
+        assertThat(before.infeasibleRightEdge()).isCloseTo(before.x().toPixel(20), org.assertj.core.data.Offset.offset(1e-6));
+        type(robot, "#tpotField", "25");
+        assertThat(vm.servingProperty().get().tpotSeconds()).isEqualTo(0.025);
+        FrontierLayout after = serving.chart().frontierLayout();
+        assertThat(after.infeasibleRightEdge()).isCloseTo(after.x().toPixel(40), org.assertj.core.data.Offset.offset(1e-6));
+        Frontier tighter = vm.frontierProperty().getValue();
+        assertThat(tighter.cheapest().point().tokensPerSecondPerUser()).isGreaterThanOrEqualTo(40);
+        assertThat(tighter.cheapest().point().costUsdPerMillionBlended())
+                .isGreaterThanOrEqualTo(f.cheapest().point().costUsdPerMillionBlended());
+        // 20 ms a token is faster than one H100 reads 70 GB: no batch meets it, and the chart says so.
+        type(robot, "#tpotField", "20");
+        assertThat(vm.frontierProperty().getValue().cheapest()).isNull();
+        // Blank: no limit, and no shading.
+        type(robot, "#tpotField", "");
+        assertThat(vm.servingProperty().get().tpotSeconds()).isInfinite();
+        assertThat(serving.chart().frontierLayout().infeasibleRightEdge()).isEqualTo(serving.chart().frontierLayout().plot().x());
+    }
+
+    @Test
+    void badValuesAreNamedAndKeepTheLastGoodSettings(FxRobot robot) {
+        openServing(robot);
+        var before = vm.servingProperty().get();
+        String[][] bad = {{"#cachedField", "150", "Cached input: too large (at most 99), in percent"},
+                {"#ttftField", "-5", "Time to first token: too small"},
+                {"#tpotField", "fast", "Time per output token: "},
+                {"#electricityField", "1e9", "Electricity: too large"}};
+        for (String[] b : bad) {
+            type(robot, b[0], b[1]);
+            TextField f = robot.lookup(b[0]).queryAs(TextField.class);
+            assertThat(f.getStyleClass()).as(b[0]).contains("invalid");
+            assertThat(((javafx.scene.layout.VBox) f.getParent().getParent().getChildrenUnmodifiable()
+                    .get(f.getParent().getParent().getChildrenUnmodifiable().indexOf(f.getParent()) + 1))
+                    .getChildren()).anySatisfy(n -> assertThat(((Label) n).getText()).startsWith(b[2]));
+        }
+        assertThat(vm.servingProperty().get()).isEqualTo(before);
+        type(robot, "#cachedField", "50 %");
+        assertThat(vm.servingProperty().get().cachedInput()).isEqualTo(0.5);
+    }
+
+    @Test
+    void separatePoolsTakeTheDecodeStepOutOfTheFirstTokenAndSayTheirRatio(FxRobot robot) {
+        ServingView serving = openServing(robot);
+        robot.interact(() -> {
+            vm.setPriceText("3.49");
+            vm.batchSizeProperty().set(16);
+        });
+        settle();
+        Planner.FrontierPoint shared = vm.frontierProperty().getValue().liveCurve().operating();
+        robot.clickOn("#placement-pools");
+        settle();
+        assertThat(vm.servingProperty().get().disaggregated()).isTrue();
+        Planner.FrontierPoint split = vm.frontierProperty().getValue().liveCurve().operating();
+        assertThat(split.prefillDevicesPerDecode()).isPositive();
+        assertThat(shared.prefillDevicesPerDecode()).isNaN();
+        assertThat(serving.readout().getChildren()).anySatisfy(n -> assertThat(((Label) n).getText())
+                .startsWith(lab.roofline.engine.Units.sig3(split.prefillDevicesPerDecode()) + " prefill devices per decode device"));
+    }
+
+    @Test
+    void findTheCheapestFillsTheTableAndARowCanBeMadeLiveOrPinned(FxRobot robot) throws Exception {
+        ServingView serving = openServing(robot);
+        robot.interact(() -> vm.presetProperty().set(vm.findModel("Llama-3.1-8B").orElseThrow()));
+        robot.interact(serving::findCheapest);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !serving.candidates().getItems().isEmpty());
+        settle();
+        Planner.Candidate first = serving.candidates().getItems().get(0);
+        assertThat(first.feasible()).isTrue();
+        assertThat(serving.planNote().getText()).contains("within the limits");
+        // Ranked: each row no dearer than the next.
+        for (int i = 1; i < serving.candidates().getItems().size(); i++) {
+            assertThat(serving.candidates().getItems().get(i).costUsdPerMillionBlended())
+                    .isGreaterThanOrEqualTo(serving.candidates().getItems().get(i - 1).costUsdPerMillionBlended());
+        }
+        robot.interact(() -> serving.candidates().getSelectionModel().select(1));
+        Planner.Candidate second = serving.candidates().getItems().get(1);
+        robot.clickOn("#pin");
+        settle();
+        assertThat(vm.pins()).hasSize(1);
+        assertThat(vm.pins().get(0).evaluation().scenario().gpuCount()).isEqualTo(second.gpus());
+        assertThat(vm.frontierProperty().getValue().curves()).hasSize(2);
+        robot.interact(() -> serving.candidates().getSelectionModel().select(0));
+        robot.clickOn("#makeLive");
+        settle();
+        assertThat(vm.result().scenario().gpu().id()).isEqualTo(first.gpuId());
+        assertThat(vm.result().scenario().gpuCount()).isEqualTo(first.gpus());
+        assertThat(vm.result().scenario().batchSize()).isEqualTo(first.batch());
+        // The live point is the planner's: same batch, same time per output token, same blended cost.
+        Planner.FrontierPoint live = vm.frontierProperty().getValue().liveCurve().operating();
+        assertThat(live.tpotSeconds()).isCloseTo(first.tpotSeconds(), org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(live.costUsdPerMillionBlended()).isCloseTo(first.costUsdPerMillionBlended(),
+                org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(serving.planNote().getText()).startsWith("The scenario or the limits changed");
+    }
+
+    @Test
+    void theYAxisSwitchesToTokensPerGpu(FxRobot robot) {
+        ServingView serving = openServing(robot);
+        robot.interact(() -> vm.setPriceText("3.49"));
+        settle();
+        double costTop = serving.chart().frontierLayout().y().max();
+        robot.interact(() -> serving.metric.setValue(FrontierLayout.Metric.THROUGHPUT));
+        settle();
+        assertThat(serving.chart().frontierLayout().metric()).isEqualTo(FrontierLayout.Metric.THROUGHPUT);
+        assertThat(serving.chart().frontierLayout().y().max()).isNotEqualTo(costTop);
+        // Tokens/s per GPU grows with the batch: the live batch-1 point sits lowest.
+        var live = vm.frontierProperty().getValue().liveCurve();
+        double[] one = serving.chart().frontierLayout().at(live.points().get(0));
+        double[] last = serving.chart().frontierLayout().at(live.points().get(live.points().size() - 1));
+        assertThat(one[1]).isGreaterThan(last[1]);
+    }
+}
