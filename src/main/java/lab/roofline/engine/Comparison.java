@@ -14,7 +14,7 @@ public final class Comparison {
     public enum Metric {
         DECODE_TOKENS_PER_SECOND("Decode throughput", "tokens/s", true, e -> e.decode().tokensPerSecond()),
         TOKENS_PER_SECOND_PER_SEQUENCE("Per sequence", "tokens/s", true, e -> e.decode().tokensPerSecondPerSequence()),
-        TIME_PER_OUTPUT_TOKEN("Time per output token", "s", false, e -> e.decode().seconds()),
+        TIME_PER_OUTPUT_TOKEN("Time per output token", "s", false, e -> 1 / e.decode().tokensPerSecondPerSequence()),
         COMPUTE_UTILIZATION("Compute utilization", "fraction", true, e -> e.decode().computeUtilization()),
         INPUT_COST("Input, per 1M tokens", "USD", false, e -> e.cost().hasPrice()
                 ? e.cost().inputUsdPerMillionTokens() : Double.NaN),

@@ -37,9 +37,15 @@ public final class Derivations {
                 Units.sig3(e.ridgeFlopsPerByte()) + " FLOP/byte (× " + trim(s.weightPrecision().bytesPerValue())
                         + " bytes per " + s.weightPrecision().label() + " value = " + Units.sig3(e.ridgeFlopsPerValue())
                         + " FLOPs per value)"));
-        out.put(Quantity.TIME_PER_OUTPUT_TOKEN, phaseTime(d));
-        out.put(Quantity.DECODE_THROUGHPUT, new Derivation("tokens/s = batch ÷ step time",
-                s.batchSize() + " ÷ " + Units.seconds(d.seconds()),
+        double perStep = s.speculation().expectedTokensPerStep();
+        boolean drafted = s.speculation().isOn();
+        Derivation step = phaseTime(d);
+        // Speculative decoding: a step yields (1 − a^(k+1)) / (1 − a) tokens per sequence.
+        out.put(Quantity.TIME_PER_OUTPUT_TOKEN, drafted ? new Derivation("(" + step.formula() + ") ÷ tokens per step",
+                "(" + step.substituted() + ") ÷ " + Units.sig3(perStep), Units.seconds(d.seconds() / perStep)) : step);
+        out.put(Quantity.DECODE_THROUGHPUT, new Derivation(drafted ? "tokens/s = batch × tokens per step ÷ step time"
+                : "tokens/s = batch ÷ step time",
+                s.batchSize() + (drafted ? " × " + Units.sig3(perStep) : "") + " ÷ " + Units.seconds(d.seconds()),
                 Units.sig3(d.tokensPerSecond()) + " tokens/s (" + Units.sig3(d.tokensPerSecondPerSequence())
                         + " per sequence)"));
         out.put(Quantity.COMPUTE_UTILIZATION, utilization(d));
@@ -51,9 +57,10 @@ public final class Derivations {
                             + count(e.prefill().tokens()) + " × 1M",
                     Units.usd(c.inputUsdPerMillionTokens())));
             out.put(Quantity.OUTPUT_COST, new Derivation(
-                    "output $ per 1M = price per hour ÷ 3600 × step time ÷ batch × 1M",
+                    "output $ per 1M = price per hour ÷ 3600 × step time ÷ " + (drafted ? "(batch × tokens per step)" : "batch")
+                            + " × 1M",
                     Units.usd(c.priceUsdPerHour()) + " ÷ 3600 × " + Units.seconds(d.seconds()) + " ÷ "
-                            + s.batchSize() + " × 1M",
+                            + (drafted ? "(" + s.batchSize() + " × " + Units.sig3(perStep) + ")" : s.batchSize()) + " × 1M",
                     Units.usd(c.outputUsdPerMillionTokens())));
         } else {
             boolean several = s.gpuCount() > 1;
@@ -63,12 +70,15 @@ public final class Derivations {
                     Units.seconds(e.prefill().seconds()) + (several ? " × " + s.gpuCount() : "") + " ÷ "
                             + count(e.prefill().tokens()),
                     Units.seconds(c.inputGpuSecondsPerToken())));
+            String tokens = drafted ? "(batch × tokens per step)" : "batch";
             out.put(Quantity.OUTPUT_COST, new Derivation(several
-                    ? "GPU time per output token = step time × devices ÷ batch" : "GPU time per output token = step time ÷ batch",
-                    Units.seconds(d.seconds()) + (several ? " × " + s.gpuCount() : "") + " ÷ " + s.batchSize(),
+                    ? "GPU time per output token = step time × devices ÷ " + tokens : "GPU time per output token = step time ÷ " + tokens,
+                    Units.seconds(d.seconds()) + (several ? " × " + s.gpuCount() : "") + " ÷ "
+                            + (drafted ? "(" + s.batchSize() + " × " + Units.sig3(perStep) + ")" : s.batchSize()),
                     Units.seconds(c.outputGpuSecondsPerToken())));
         }
-        out.put(Quantity.RATIO, new Derivation("output ÷ input = (step time ÷ batch) ÷ (prefill time ÷ prompt tokens)",
+        out.put(Quantity.RATIO, new Derivation("output ÷ input = (step time ÷ " + (drafted ? "(batch × tokens per step)" : "batch")
+                + ") ÷ (prefill time ÷ prompt tokens)",
                 Units.seconds(c.outputSecondsPerToken()) + " ÷ " + Units.seconds(c.inputSecondsPerToken()),
                 Units.times(c.outputToInputRatio())));
         Evaluation.MemoryUse m = e.memory();
@@ -99,6 +109,10 @@ public final class Derivations {
         if (p.overheadSeconds() > 0) {
             formula.append(" + overhead");
             values.append(" + ").append(Units.seconds(p.overheadSeconds())).append(" overhead");
+        }
+        if (p.draftSeconds() > 0) {
+            formula.append(" + draft steps");
+            values.append(" + ").append(Units.seconds(p.draftSeconds())).append(" draft");
         }
         return new Derivation(formula.toString(), values.toString(), Units.seconds(p.seconds()));
     }

@@ -30,6 +30,12 @@ public final class ModelSection extends VBox {
     @FXML SegmentedButton weightOnlyPrecision;
     @FXML javafx.scene.control.CheckBox quantizeTables;
     @FXML ComboBox<Precision> kvBox;
+    @FXML ComboBox<ModelSpec> draftBox;
+    @FXML javafx.scene.layout.HBox draftRow;
+    @FXML lab.roofline.ui.widget.CommitField draftTokensField;
+    @FXML lab.roofline.ui.widget.CommitField acceptanceField;
+    @FXML javafx.scene.layout.VBox draftErrorBox;
+    @FXML javafx.scene.control.Label draftNote;
     private final RooflineViewModel vm;
     private final Listeners listeners = new Listeners();
     private final ToggleGroup precisionGroup = new ToggleGroup();
@@ -104,6 +110,50 @@ public final class ModelSection extends VBox {
         listeners.bindBidirectional(kvBox.valueProperty(), vm.kvPrecisionProperty());
         Tips.install(kvBox, "KV-cache precision, separate from the weights. KV bytes per token = "
                 + "2 × layers × KV heads × head dim × bytes.");
+        // Speculative decoding: a draft preset (or off), its tokens per step and their acceptance.
+        draftBox.setId("draft-model");
+        listeners.always(() -> {
+            List<ModelSpec> drafts = new java.util.ArrayList<>();
+            drafts.add(null);
+            drafts.addAll(lab.roofline.engine.ModelPresets.ALL);
+            ModelSpec chosen = vm.speculationProperty().get().draftModel();
+            draftBox.getItems().setAll(drafts);
+            draftBox.setValue(chosen);
+        });
+        draftBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ModelSpec m) {
+                return m == null ? "Off: one token per step" : m.name() + " drafts";
+            }
+
+            @Override
+            public ModelSpec fromString(String s) {
+                return null;
+            }
+        });
+        draftBox.valueProperty().addListener((obs, old, now) -> vm.setDraftModel(now));
+        listeners.always(() -> {
+            lab.roofline.engine.Speculation sp = vm.speculationProperty().get();
+            if (draftBox.getValue() != sp.draftModel()) {
+                draftBox.setValue(sp.draftModel());
+            }
+            draftRow.setVisible(sp.isOn());
+            draftRow.setManaged(sp.isOn());
+            draftNote.setText(sp.isOn() ? String.format(Locale.ROOT, "%s tokens per target step expected: "
+                    + "(1 − a^(k+1)) / (1 − a). The target checks %d tokens of each sequence in one pass.",
+                    lab.roofline.engine.Units.sig3(sp.expectedTokensPerStep()), sp.verifiedTokens())
+                    : "A small draft model proposes tokens; the target checks them in one pass.");
+        }, vm.speculationProperty());
+        draftTokensField.setId("draft-tokens");
+        acceptanceField.setId("acceptance");
+        draftTokensField.connect(vm.speculationProperty(), () -> Integer.toString(
+                vm.speculationProperty().get().isOn() ? vm.speculationProperty().get().draftTokens() : 4), vm::setDraftTokensText);
+        acceptanceField.connect(vm.speculationProperty(), () -> java.math.BigDecimal.valueOf(
+                vm.speculationProperty().get().isOn() ? vm.speculationProperty().get().acceptanceRate() : 0.7)
+                .stripTrailingZeros().toPlainString(), vm::setAcceptanceText);
+        draftErrorBox.getChildren().addAll(draftTokensField.errorLabel(), acceptanceField.errorLabel());
+        Tips.install(draftBox, "Speculative decoding: the draft proposes k tokens one step at a time on the same GPUs; "
+                + "the target checks k + 1 in one pass, which raises decode's arithmetic intensity (its point moves right).");
         kvBox.setConverter(new StringConverter<>() {
             @Override
             public String toString(Precision p) {

@@ -570,6 +570,49 @@ public final class RooflineViewModel {
                 speculation.get());
     }
 
+    /** Turns speculative decoding on with a draft (keeping k and a, or 4 and 0.7 the first time), or off (null). */
+    public void setDraftModel(ModelSpec draft) {
+        lab.roofline.engine.Speculation now = speculation.get();
+        if (draft == null) {
+            speculation.set(lab.roofline.engine.Speculation.NONE);
+        } else if (draft != now.draftModel()) {
+            speculation.set(new lab.roofline.engine.Speculation(now.isOn() ? now.draftTokens() : 4,
+                    now.isOn() ? now.acceptanceRate() : 0.7, draft));
+        }
+    }
+
+    /** Draft tokens per step, 1 to 16 (with a draft chosen). */
+    public Optional<String> setDraftTokensText(String text) {
+        lab.roofline.engine.Speculation now = speculation.get();
+        ScenarioLimits.Parsed p = new ScenarioLimits.Range("Draft tokens", 1, ScenarioLimits.DRAFT_TOKENS.max(), true,
+                "4").parse(text);
+        if (!p.ok()) {
+            return Optional.of(p.error());
+        }
+        if (now.isOn()) {
+            speculation.set(new lab.roofline.engine.Speculation((int) p.value(), now.acceptanceRate(), now.draftModel()));
+        }
+        return Optional.empty();
+    }
+
+    /** The chance the target accepts a draft token, 0 to 1 ("0.7" or "70 %"). */
+    public Optional<String> setAcceptanceText(String text) {
+        lab.roofline.engine.Speculation now = speculation.get();
+        String t = text.strip();
+        boolean percent = t.endsWith("%");
+        ScenarioLimits.Parsed p = percent
+                ? new ScenarioLimits.Range("Acceptance rate", 0, 100, false, "70").parse(t.replaceFirst("\\s*%$", ""))
+                : ScenarioLimits.ACCEPTANCE_RATE.parse(t);
+        if (!p.ok()) {
+            return Optional.of(p.error() + " (a fraction such as 0.7, or 70 %)");
+        }
+        if (now.isOn()) {
+            speculation.set(new lab.roofline.engine.Speculation(now.draftTokens(), percent ? p.value() / 100 : p.value(),
+                    now.draftModel()));
+        }
+        return Optional.empty();
+    }
+
     /** Speculative decoding on the live scenario (NONE: off). */
     public ObjectProperty<lab.roofline.engine.Speculation> speculationProperty() {
         return speculation;

@@ -148,7 +148,11 @@ public final class SummaryStrip extends VBox {
                 Units.sig3(e.decode().tokensPerSecondPerSequence()) + " tok/s per sequence");
         utilization.set(Units.percent(e.decode().computeUtilization()),
                 e.decode().limiter().shortLabel() + " · prefill " + Units.percent(e.prefill().computeUtilization()));
-        timePerToken.set(Units.seconds(e.decode().seconds()), String.format(Locale.ROOT, "batch %,d · %,.0f-token context",
+        boolean drafted = e.scenario().speculation().isOn();
+        timePerToken.set(Units.seconds(1 / e.decode().tokensPerSecondPerSequence()), drafted
+                ? String.format(Locale.ROOT, "batch %,d · %s tokens per %s step", e.scenario().batchSize(),
+                Units.sig3(e.scenario().speculation().expectedTokensPerStep()), Units.seconds(e.decode().seconds()))
+                : String.format(Locale.ROOT, "batch %,d · %,.0f-token context",
                 e.scenario().batchSize(), e.decode().contextTokens()));
         Evaluation.Cost c = e.cost();
         inputCost.setTitle(c.hasPrice() ? "Input, per 1M tokens" : "Input, GPU time per token");

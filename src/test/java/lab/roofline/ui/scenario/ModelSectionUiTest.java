@@ -26,6 +26,43 @@ class ModelSectionUiTest extends DashboardFixture {
     }
 
     @Test
+    void aDraftModelMovesDecodeRightAndTheSummaryCountsTokensNotSteps(FxRobot robot) {
+        double before = vm.result().decode().arithmeticIntensity();
+        robot.interact(() -> ((javafx.scene.control.ComboBox<lab.roofline.engine.ModelSpec>) robot.lookup("#draft-model")
+                .query()).setValue(ModelPresets.LLAMA_3_1_8B));
+        settle();
+        var sp = vm.speculationProperty().get();
+        assertThat(sp.draftModel()).isEqualTo(ModelPresets.LLAMA_3_1_8B);
+        assertThat(sp.draftTokens()).isEqualTo(4);
+        assertThat(vm.result().decode().arithmeticIntensity()).as("5 tokens checked per weight read")
+                .isGreaterThan(4.9 * before);
+        // Show your work: the time per output token is the step over the tokens it yields.
+        var d = Derivations.of(vm.result()).get(Derivations.Quantity.TIME_PER_OUTPUT_TOKEN);
+        assertThat(d.formula()).endsWith("÷ tokens per step").contains("+ draft steps");
+        assertThat(d.result()).isEqualTo(lab.roofline.engine.Units.seconds(1 / vm.result().decode().tokensPerSecondPerSequence()));
+        javafx.scene.control.TextField a = robot.lookup("#acceptance").queryAs(javafx.scene.control.TextField.class);
+        robot.interact(() -> {
+            a.setText("80 %");
+            a.fireEvent(new javafx.event.ActionEvent());
+        });
+        settle();
+        assertThat(vm.speculationProperty().get().acceptanceRate()).isEqualTo(0.8);
+        javafx.scene.control.TextField k = robot.lookup("#draft-tokens").queryAs(javafx.scene.control.TextField.class);
+        robot.interact(() -> {
+            k.setText("40");
+            k.fireEvent(new javafx.event.ActionEvent());
+        });
+        settle();
+        assertThat(k.getStyleClass()).contains("invalid");
+        assertThat(vm.speculationProperty().get().draftTokens()).as("the bad value is refused, the last kept").isEqualTo(4);
+        robot.interact(() -> ((javafx.scene.control.ComboBox<lab.roofline.engine.ModelSpec>) robot.lookup("#draft-model")
+                .query()).setValue(null));
+        settle();
+        assertThat(vm.speculationProperty().get().isOn()).isFalse();
+        assertThat(vm.result().decode().arithmeticIntensity()).isEqualTo(before);
+    }
+
+    @Test
     void changingPrecisionMovesTheRoof(FxRobot robot) {
         double int8Peak = roofline().currentPeakY();
         assertThat(roofline().flopsAtPixelY(int8Peak)).isCloseTo(1979e12, withinPercentage(0.01));
