@@ -238,6 +238,8 @@ public final class ModelSection extends VBox {
     public void dispose() {
         listeners.dispose();
         parameters.dispose();
+        draftTokensField.dispose();
+        acceptanceField.dispose();
     }
 
     private static final class ModelCell extends ListCell<ModelSpec> {
