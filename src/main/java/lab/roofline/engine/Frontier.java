@@ -36,6 +36,14 @@ public record Frontier(ServingSettings settings, List<Curve> curves, Marked chea
     }
 
     public static Frontier of(List<Named> scenarios, ServingSettings settings, RentalPrices rental) {
+        return of(scenarios, settings, rental, null);
+    }
+
+    /**
+     * As above, reusing {@code previous}'s sweep for a scenario that differs from its curve's only in the batch
+     * (a batch drag moves the live point along its curve; the curve itself stays).
+     */
+    public static Frontier of(List<Named> scenarios, ServingSettings settings, RentalPrices rental, Frontier previous) {
         List<Curve> curves = new ArrayList<>();
         Marked cheapest = null;
         for (Named n : scenarios) {
@@ -58,7 +66,11 @@ public record Frontier(ServingSettings settings, List<Curve> curves, Marked chea
             } else if (RooflineEngine.memory(s).maxBatch() < 1) {
                 missing = s.gpu().shortName() + " × " + s.gpuCount() + ": the weights and one sequence's KV cache do not fit";
             } else {
-                points = Planner.frontier(s, limits, settings.disaggregated());
+                Scenario atOne = s.withBatchSize(1);
+                Curve before = previous == null || !previous.settings().equals(settings) ? null : previous.curves().stream()
+                        .filter(c -> c.limits().equals(limits) && c.scenario().withBatchSize(1).equals(atOne)
+                                && !c.points().isEmpty()).findFirst().orElse(null);
+                points = before != null ? before.points() : Planner.frontier(s, limits, settings.disaggregated());
                 operating = Planner.point(s, limits, settings.disaggregated());
             }
             curves.add(new Curve(n.name(), n.pinIndex(), s, limits, points, operating, missing, priceNote));

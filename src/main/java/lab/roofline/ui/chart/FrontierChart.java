@@ -65,10 +65,18 @@ public final class FrontierChart extends CanvasChart {
         return layout;
     }
 
-    /** Everything depends on the frontier: no part is kept between frames. */
+    /**
+     * The curves, the limits and the key are the background: a batch drag moves only the live point, so they
+     * are drawn again only when a curve, a setting or the axis changes.
+     */
     @Override
     protected Object backgroundKey(Evaluation e) {
-        return List.of(frontier.getValue(), metric.get());
+        Frontier f = frontier.getValue();
+        List<Object> key = new ArrayList<>(List.of(f.settings(), metric.get()));
+        for (Frontier.Curve c : f.curves()) {
+            key.add(List.of(c.name(), c.pinIndex(), c.points(), c.missing()));
+        }
+        return key;
     }
 
     @Override
@@ -138,6 +146,52 @@ public final class FrontierChart extends CanvasChart {
         text(g, fitted(shown, title, w - 32), 16, 10, TextAlignment.LEFT, VPos.TOP, title, color(ChartColor.TEXT));
         text(g, fitted(subtitle(f), small, w - 32), 16, 10 + baseFontSize() * 1.5, TextAlignment.LEFT, VPos.TOP, small,
                 color(ChartColor.MUTED));
+        double r = baseFontSize() * 0.3;
+        // Pins first, the live curve on top.
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < f.curves().size(); i++) {
+            if (!f.curves().get(i).live()) {
+                order.add(i);
+            }
+        }
+        for (int i = 0; i < f.curves().size(); i++) {
+            if (f.curves().get(i).live()) {
+                order.add(i);
+            }
+        }
+        for (int ci : order) {
+            Frontier.Curve c = f.curves().get(ci);
+            List<double[]> pts = layout.curves().get(ci);
+            if (pts.isEmpty()) {
+                continue;
+            }
+            Color col = curveColor(c);
+            g.setStroke(col);
+            g.setLineWidth(c.live() ? 2.6 : 2);
+            g.setLineDashes(c.live() ? new double[0] : PinStyle.of(c.pinIndex()).dashes());
+            double[] xs = pts.stream().mapToDouble(a -> a[0]).toArray();
+            double[] ys = pts.stream().mapToDouble(a -> a[1]).toArray();
+            g.strokePolyline(xs, ys, xs.length);
+            g.setLineDashes();
+            for (int i = 0; i < pts.size(); i++) {
+                boolean ok = c.points().get(i).withinLimits();
+                g.setLineWidth(1.4);
+                g.setStroke(col);
+                g.setFill(ok ? col : color(ChartColor.PLOT));
+                g.fillOval(xs[i] - r, ys[i] - r, 2 * r, 2 * r);
+                g.strokeOval(xs[i] - r, ys[i] - r, 2 * r, 2 * r);
+            }
+        }
+        // Curves that could not be drawn say why.
+        double y = p.y() + 8;
+        for (Frontier.Curve c : f.curves()) {
+            if (!c.missing().isEmpty()) {
+                text(g, fitted((c.live() ? "Live: " : Units.shortened(c.name()) + ": ") + c.missing(), small, p.w() - 16),
+                        p.x() + p.w() - 8, y, TextAlignment.RIGHT, VPos.TOP, small, color(ChartColor.WARNING));
+                y += baseFontSize() * 1.3;
+            }
+        }
+        drawKey(g, f, p);
     }
 
     /** The limits and the serving mode in one line. */
@@ -163,42 +217,7 @@ public final class FrontierChart extends CanvasChart {
         Frontier f = frontier.getValue();
         LabelLayout.Box p = layout.plot();
         double r = baseFontSize() * 0.3;
-        // Pins first, the live curve on top.
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < f.curves().size(); i++) {
-            if (!f.curves().get(i).live()) {
-                order.add(i);
-            }
-        }
-        for (int i = 0; i < f.curves().size(); i++) {
-            if (f.curves().get(i).live()) {
-                order.add(i);
-            }
-        }
         g.save();
-        for (int ci : order) {
-            Frontier.Curve c = f.curves().get(ci);
-            List<double[]> pts = layout.curves().get(ci);
-            if (pts.isEmpty()) {
-                continue;
-            }
-            Color col = curveColor(c);
-            g.setStroke(col);
-            g.setLineWidth(c.live() ? 2.6 : 2);
-            g.setLineDashes(c.live() ? new double[0] : PinStyle.of(c.pinIndex()).dashes());
-            double[] xs = pts.stream().mapToDouble(a -> a[0]).toArray();
-            double[] ys = pts.stream().mapToDouble(a -> a[1]).toArray();
-            g.strokePolyline(xs, ys, xs.length);
-            g.setLineDashes();
-            for (int i = 0; i < pts.size(); i++) {
-                boolean ok = c.points().get(i).withinLimits();
-                g.setLineWidth(1.4);
-                g.setStroke(col);
-                g.setFill(ok ? col : color(ChartColor.PLOT));
-                g.fillOval(xs[i] - r, ys[i] - r, 2 * r, 2 * r);
-                g.strokeOval(xs[i] - r, ys[i] - r, 2 * r, 2 * r);
-            }
-        }
         // The live batch, ringed and named.
         Frontier.Curve live = f.liveCurve();
         List<double[]> taken = new ArrayList<>();
@@ -225,17 +244,6 @@ public final class FrontierChart extends CanvasChart {
             text(g, fitted("No batch meets both limits: loosen them or change the hardware", bold, p.w() - 16),
                     p.x() + p.w() / 2, p.y() + p.h() - 8, TextAlignment.CENTER, VPos.BOTTOM, bold, color(ChartColor.WARNING));
         }
-        // Curves that could not be drawn say why.
-        double y = p.y() + 8;
-        Font small = font(0.85, false);
-        for (Frontier.Curve c : f.curves()) {
-            if (!c.missing().isEmpty()) {
-                text(g, fitted((c.live() ? "Live: " : Units.shortened(c.name()) + ": ") + c.missing(), small, p.w() - 16),
-                        p.x() + p.w() - 8, y, TextAlignment.RIGHT, VPos.TOP, small, color(ChartColor.WARNING));
-                y += baseFontSize() * 1.3;
-            }
-        }
-        drawKey(g, f, p);
         g.restore();
         if (hovered != null) {
             Frontier.Curve c = f.curves().get(hovered[0]);

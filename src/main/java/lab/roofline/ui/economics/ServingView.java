@@ -236,59 +236,82 @@ public final class ServingView extends BorderPane {
         return Double.isInfinite(seconds) ? "" : plain(seconds * 1e3);
     }
 
+    /** The readout's rows, made once: a change sets their text (new labels each frame would cost a CSS pass). */
+    private enum Row { OUTPUT, INPUT, BLENDED, RATIO, FIRST_TOKEN, PER_TOKEN, ENERGY, ELECTRICITY, POOLS }
+
+    private final java.util.EnumMap<Row, Label[]> rows = new java.util.EnumMap<>(Row.class);
+
+    private void makeRows() {
+        String[] names = {"Output tokens", "Input tokens", "Blended", "Output : input", "First token", "Per token",
+                "Energy", "Electricity", "Pools"};
+        for (Row r : Row.values()) {
+            Label n = new Label(names[r.ordinal()]);
+            n.getStyleClass().add("control-title");
+            n.setMinWidth(Label.USE_PREF_SIZE);
+            Label v = new Label();
+            v.setWrapText(true);
+            v.setId("readout-" + r.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            readout.addRow(r.ordinal(), n, v);
+            rows.put(r, new Label[] {n, v});
+        }
+    }
+
+    private void show(Row r, String value) {
+        Label[] pair = rows.get(r);
+        boolean shown = value != null;
+        for (Label l : pair) {
+            l.setVisible(shown);
+            l.setManaged(shown);
+        }
+        if (shown) {
+            pair[1].setText(value);
+        }
+    }
+
     /** What the live batch costs and takes, under the serving settings. */
     private void showReadout() {
+        if (rows.isEmpty()) {
+            makeRows();
+        }
         Frontier f = vm.frontierProperty().getValue();
         Frontier.Curve live = f.liveCurve();
-        readout.getChildren().clear();
         if (live == null || live.operating() == null) {
+            for (Row r : Row.values()) {
+                show(r, null);
+            }
             readoutNote.setText(live == null || live.missing().isEmpty()
                     ? "The live batch does not fit in memory." : "No cost: " + live.missing() + ".");
             return;
         }
         Planner.FrontierPoint p = live.operating();
         ServingSettings s = f.settings();
-        int row = 0;
-        row = line(row, "Output tokens", Units.usd(p.costUsdPerMillionOutput()) + " per million");
-        row = line(row, "Input tokens", Units.usd(p.costUsdPerMillionInput()) + " per million"
+        show(Row.OUTPUT, Units.usd(p.costUsdPerMillionOutput()) + " per million");
+        show(Row.INPUT, Units.usd(p.costUsdPerMillionInput()) + " per million"
                 + (s.cachedInput() > 0 ? " (" + Units.percent(s.cachedInput()) + " cached, free)" : ""));
-        row = line(row, "Blended", Units.usd(p.costUsdPerMillionBlended()) + " per million");
-        row = line(row, "Output : input", Units.times(p.outputToInputRatio()) + " (the ratio a provider would charge)");
-        row = line(row, "First token", Units.seconds(p.ttftSeconds()) + (p.ttftSeconds() > s.ttftSeconds() ? " (over the limit)" : ""));
-        row = line(row, "Per token", Units.seconds(p.tpotSeconds()) + " = " + Units.sig3(p.tokensPerSecondPerUser())
+        show(Row.BLENDED, Units.usd(p.costUsdPerMillionBlended()) + " per million");
+        show(Row.RATIO, Units.times(p.outputToInputRatio()) + " (the ratio a provider would charge)");
+        show(Row.FIRST_TOKEN, Units.seconds(p.ttftSeconds()) + (p.ttftSeconds() > s.ttftSeconds() ? " (over the limit)" : ""));
+        show(Row.PER_TOKEN, Units.seconds(p.tpotSeconds()) + " = " + Units.sig3(p.tokensPerSecondPerUser())
                 + " tokens/s per user" + (p.tpotSeconds() > s.tpotSeconds() ? " (over the limit)" : ""));
-        if (!Double.isNaN(p.joulesPerOutputToken())) {
-            row = line(row, "Energy", Units.sig3(p.joulesPerOutputToken()) + " J per output token, "
-                    + Units.sig3(p.joulesPerInputToken()) + " J per input token");
-            row = line(row, "Electricity", Units.usd(BoardPower.usdPerMillionTokens(p.joulesPerOutputToken(),
-                    s.electricityUsdPerKwh())) + " per million output tokens");
-        }
-        if (!Double.isNaN(p.prefillDevicesPerDecode())) {
-            line(row, "Pools", Units.sig3(p.prefillDevicesPerDecode()) + " prefill devices per decode device (prompts in "
-                    + "batches of " + String.format(Locale.ROOT, "%,d", p.prefillBatch()) + ")");
-        }
+        boolean energy = !Double.isNaN(p.joulesPerOutputToken());
+        show(Row.ENERGY, energy ? Units.sig3(p.joulesPerOutputToken()) + " J per output token, "
+                + Units.sig3(p.joulesPerInputToken()) + " J per input token" : null);
+        show(Row.ELECTRICITY, energy ? Units.usd(BoardPower.usdPerMillionTokens(p.joulesPerOutputToken(),
+                s.electricityUsdPerKwh())) + " per million output tokens" : null);
+        show(Row.POOLS, Double.isNaN(p.prefillDevicesPerDecode()) ? null : Units.sig3(p.prefillDevicesPerDecode())
+                + " prefill devices per decode device (prompts in batches of "
+                + String.format(Locale.ROOT, "%,d", p.prefillBatch()) + ")");
         List<String> notes = new java.util.ArrayList<>();
         if (!live.priceNote().isEmpty()) {
             notes.add("Price " + live.priceNote() + ".");
         }
-        if (Double.isNaN(p.joulesPerOutputToken())) {
+        if (!energy) {
             notes.add("No energy: the profile gives no board power.");
         }
         if (!p.withinLimits()) {
             notes.add("The live batch is outside the limits.");
         }
         readoutNote.setText(String.join(" ", notes));
-    }
-
-    private int line(int row, String name, String value) {
-        Label n = new Label(name);
-        n.getStyleClass().add("control-title");
-        n.setMinWidth(Label.USE_PREF_SIZE);
-        Label v = new Label(value);
-        v.setWrapText(true);
-        v.getStyleClass().add("control-value-plain");
-        readout.addRow(row, n, v);
-        return row + 1;
     }
 
     public FrontierChart chart() {

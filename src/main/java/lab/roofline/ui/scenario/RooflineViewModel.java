@@ -223,6 +223,8 @@ public final class RooflineViewModel {
     private final ObjectProperty<lab.roofline.engine.RentalPrices> rentalPrices = new SimpleObjectProperty<>(this,
             "rentalPrices", lab.roofline.engine.RentalPrices.NONE);
     private javafx.beans.binding.ObjectBinding<lab.roofline.engine.Frontier> frontier;
+    /** The last frontier computed: a batch change reuses its curves and moves only the live point. */
+    private lab.roofline.engine.Frontier lastFrontier;
 
     /** The service-level limits, cache share, serving mode and electricity price the frontier uses. */
     public ObjectProperty<lab.roofline.engine.ServingSettings> servingProperty() {
@@ -246,7 +248,8 @@ public final class RooflineViewModel {
                 for (Pin p : pins) {
                     named.add(new lab.roofline.engine.Frontier.Named(p.name(), p.colour(), p.evaluation().scenario()));
                 }
-                return lab.roofline.engine.Frontier.of(named, serving.get(), rentalPrices.get());
+                lastFrontier = lab.roofline.engine.Frontier.of(named, serving.get(), rentalPrices.get(), lastFrontier);
+                return lastFrontier;
             }, result, pins, serving, rentalPrices);
         }
         return frontier;
