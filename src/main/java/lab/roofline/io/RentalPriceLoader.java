@@ -32,7 +32,13 @@ public final class RentalPriceLoader {
     private RentalPriceLoader() {
     }
 
-    public record Result(RentalPrices prices, List<String> problems) {
+    /**
+     * @param removed devices a user's file leaves out ({"gpu": id, "usdPerHour": null}): the bundled row is dropped
+     */
+    public record Result(RentalPrices prices, List<String> problems, List<String> removed) {
+        public Result(RentalPrices prices, List<String> problems) {
+            this(prices, problems, List.of());
+        }
     }
 
     public static Result loadBundled() {
@@ -54,6 +60,7 @@ public final class RentalPriceLoader {
         }
         Result user = read(userFile);
         Map<String, RentalPrices.Rate> merged = new LinkedHashMap<>(bundled.prices().byGpuId());
+        user.removed().forEach(merged::remove);
         merged.putAll(user.prices().byGpuId());
         List<String> problems = new ArrayList<>(bundled.problems());
         problems.addAll(user.problems());
@@ -90,6 +97,7 @@ public final class RentalPriceLoader {
         }
         List<String> problems = new ArrayList<>();
         Map<String, RentalPrices.Rate> rates = new LinkedHashMap<>();
+        List<String> removed = new ArrayList<>();
         int index = 0;
         for (JsonNode entry : root.path("prices")) {
             index++;
@@ -98,6 +106,10 @@ public final class RentalPriceLoader {
             try {
                 if (!entry.isObject()) {
                     throw new IllegalArgumentException("must be an object such as {\"gpu\": \"mi300x\", \"usdPerHour\": 2.0, …}");
+                }
+                if (entry.has("usdPerHour") && entry.get("usdPerHour").isNull()) {
+                    removed.add(text(entry, "gpu")); // a user's "no price": the device is left out
+                    continue;
                 }
                 String date = text(entry, "date");
                 if (!date.matches("\\d{4}-\\d{2}-\\d{2}")) {
@@ -118,11 +130,16 @@ public final class RentalPriceLoader {
                 problems.add(where + ": " + e.getMessage());
             }
         }
-        return new Result(new RentalPrices(rates), List.copyOf(problems));
+        return new Result(new RentalPrices(rates), List.copyOf(problems), List.copyOf(removed));
     }
 
-    /** The table as JSON (what the app writes when the user edits a price). */
+    /** The table as JSON. */
     public static String toJson(RentalPrices prices) {
+        return toJson(prices, List.of());
+    }
+
+    /** The user's table as JSON (what the app writes): their rows, and a null price for each device left out. */
+    public static String toJson(RentalPrices prices, List<String> removed) {
         ObjectNode root = JSON.createObjectNode();
         root.put("about", "Hourly prices for devices whose profile has none; edited in Roofline Lab.");
         ArrayNode rows = root.putArray("prices");
@@ -134,11 +151,18 @@ public final class RentalPriceLoader {
             n.put("date", r.date());
             n.put("source", r.source());
         });
+        removed.stream().sorted().forEach(id -> rows.addObject().put("gpu", id).putNull("usdPerHour"));
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Writes the user's table (atomically: a crash leaves the old file or the new, never half). */
+    public static void save(Path file, RentalPrices rows, List<String> removed) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        AtomicFiles.writeString(file, ".rental-prices-", toJson(rows, removed));
     }
 
     private static String text(JsonNode n, String field) {

@@ -930,6 +930,7 @@ public final class DashboardView extends BorderPane {
             servingView = new lab.roofline.ui.economics.ServingView(vm,
                     () -> commands.exportEach.get(ChartKind.FRONTIER.ordinal()).handle(new javafx.event.ActionEvent()));
             servingView.chart().zoomProperty().bind(zoom);
+            servingView.setRentalSaver(rentalSaver);
             servingView.styleProperty().bind(styleProperty());
             javafx.scene.Scene scene = new javafx.scene.Scene(servingView, 1240, 760);
             if (getScene() != null) {
@@ -950,6 +951,16 @@ public final class DashboardView extends BorderPane {
         }
         servingStage.show();
         servingStage.toFront();
+    }
+
+    private Consumer<lab.roofline.engine.RentalPrices> rentalSaver = p -> { };
+
+    /** Where the serving window's edited rental prices go to be kept (the app writes them to the user's folder). */
+    public void setRentalSaver(Consumer<lab.roofline.engine.RentalPrices> saver) {
+        rentalSaver = saver;
+        if (servingView != null) {
+            servingView.setRentalSaver(saver);
+        }
     }
 
     /** The serving window's view, once opened (for tests), else null. */

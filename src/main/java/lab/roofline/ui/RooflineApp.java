@@ -121,6 +121,7 @@ public final class RooflineApp extends Application {
         List<String> settingsNotes = restoreScenario();
         view = new DashboardView(vm, this::export, new ScenarioFiles());
         view.setProfileActions(new Profiles());
+        view.setRentalSaver(this::saveRentalPrices);
         DashboardView.Commands commands = view.commands();
         commands.explanation.setSelected(Boolean.parseBoolean(settings.get("explain", "false")));
         commands.darkTheme.setSelected("dark".equals(settings.get("theme", "light")));
@@ -739,6 +740,27 @@ public final class RooflineApp extends Application {
     // ---- profiles of the user's own: the editor's dialogs here, files on the io thread ----
 
     /** Duplicate, edit, delete and import hardware profiles; saved to the user's profile folder. */
+    /**
+     * Keeps the user's edited rental prices: the rows that differ from the bundled table, and a null price for a
+     * bundled row they cleared, in ~/.roofline-lab/rental-prices.json; written off the FX thread.
+     */
+    private void saveRentalPrices(lab.roofline.engine.RentalPrices edited) {
+        io.execute(() -> {
+            lab.roofline.engine.RentalPrices bundled = lab.roofline.io.RentalPriceLoader.loadBundled().prices();
+            java.util.Map<String, lab.roofline.engine.RentalPrices.Rate> mine = new java.util.LinkedHashMap<>();
+            lab.roofline.ui.economics.RentalPricesDialog.userRows(edited, bundled).forEach(r -> mine.put(r.gpuId(), r));
+            List<String> removed = bundled.byGpuId().keySet().stream().filter(id -> edited.find(id).isEmpty()).toList();
+            Path file = lab.roofline.io.AppHome.rentalPricesFile();
+            try {
+                lab.roofline.io.RentalPriceLoader.save(file, new lab.roofline.engine.RentalPrices(mine), removed);
+                Platform.runLater(() -> view.showStatus("Rental prices saved to " + file, null));
+            } catch (IOException | RuntimeException e) {
+                Platform.runLater(() -> view.showStatus("Rental prices cannot be saved to " + file + " ("
+                        + lab.roofline.io.IoReasons.of(e) + "); they last until the window closes", null));
+            }
+        });
+    }
+
     private final class Profiles implements lab.roofline.ui.scenario.HardwareSection.ProfileActions {
         @Override
         public void duplicate(lab.roofline.engine.HardwareProfile p) {

@@ -58,6 +58,10 @@ class RentalPriceLoaderTest {
         assertThat(r.prices().find("mi300x").orElseThrow().usdPerHour()).isEqualTo(1.23);
         assertThat(r.prices().find("tpu_v6e")).isPresent(); // the bundled rows stay
         assertThat(RentalPriceLoader.parse("x", RentalPriceLoader.toJson(r.prices())).prices()).isEqualTo(r.prices());
+        // A null price leaves a bundled device out; the file the app writes reads back the same.
+        RentalPriceLoader.save(mine, new lab.roofline.engine.RentalPrices(java.util.Map.of()), java.util.List.of("tpu_v6e"));
+        assertThat(RentalPriceLoader.load(mine).prices().find("tpu_v6e")).isEmpty();
+        assertThat(RentalPriceLoader.load(mine).prices().find("mi300x")).isPresent();
         Files.write(mine, new byte[(int) RentalPriceLoader.MAX_FILE_BYTES + 1]);
         assertThat(RentalPriceLoader.load(mine).problems()).anySatisfy(p -> assertThat(p).contains("too large"));
         assertThat(RentalPriceLoader.load(dir.resolve("absent.json")).problems()).isEmpty();

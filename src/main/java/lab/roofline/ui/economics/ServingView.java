@@ -59,6 +59,7 @@ public final class ServingView extends BorderPane {
     @FXML Button find;
     @FXML ComboBox<Integer> maxGpus;
     @FXML ProgressIndicator busy;
+    @FXML Button prices;
     @FXML Button makeLive;
     @FXML Button pin;
     @FXML TableView<Planner.Candidate> candidates;
@@ -68,6 +69,8 @@ public final class ServingView extends BorderPane {
     private final FrontierChart chart;
     private final lab.roofline.ui.widget.Listeners listeners = new lab.roofline.ui.widget.Listeners();
     private RooflineViewModel.PlanRequest lastRequest;
+    /** Keeps an edited rental table (the app writes it to the user's folder, off the FX thread). */
+    private java.util.function.Consumer<lab.roofline.engine.RentalPrices> rentalSaver = p -> { };
     /** Bumped by each search; a result that arrives after a newer search began is dropped. */
     private int searches;
 
@@ -157,12 +160,32 @@ public final class ServingView extends BorderPane {
             pin.setDisable(now == null);
         });
         find.setOnAction(e -> findCheapest());
+        prices.setOnAction(e -> editRentalPrices());
         makeLive.setOnAction(e -> selected().ifPresent(c -> vm.apply(lastRequest.inputsOf(c))));
         pin.setOnAction(e -> selected().ifPresent(c -> vm.pin(null, lastRequest.inputsOf(c))
                 .ifPresent(planNote::setText)));
         // A plan answers the scenario it was asked for: say so when that changes.
         listeners.onInvalidated(vm.inputsProperty(), obs -> staleNote());
         listeners.onInvalidated(vm.servingProperty(), obs -> staleNote());
+    }
+
+    /** Where an edited rental table goes to be kept. */
+    public void setRentalSaver(java.util.function.Consumer<lab.roofline.engine.RentalPrices> saver) {
+        rentalSaver = saver;
+    }
+
+    /** The dialog of hourly prices for devices without one; OK makes them the table the planner and frontier use. */
+    public void editRentalPrices() {
+        RentalPricesDialog dialog = new RentalPricesDialog(vm.profiles(), vm.rentalPricesProperty().get());
+        if (getScene() != null) {
+            dialog.initOwner(getScene().getWindow());
+            dialog.getDialogPane().getStylesheets().setAll(getScene().getStylesheets());
+        }
+        dialog.showAndWait().ifPresent(edited -> {
+            vm.rentalPricesProperty().set(edited);
+            rentalSaver.accept(edited);
+            staleNote();
+        });
     }
 
     private java.util.Optional<Planner.Candidate> selected() {

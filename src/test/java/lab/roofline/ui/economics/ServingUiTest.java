@@ -162,4 +162,40 @@ class ServingUiTest extends DashboardFixture {
         double[] last = serving.chart().frontierLayout().at(live.points().get(live.points().size() - 1));
         assertThat(one[1]).isGreaterThan(last[1]);
     }
+
+    @Test
+    void rentalPricesAreEditedInADialogAndPriceAnUnpricedLiveCurve(FxRobot robot) {
+        openServing(robot);
+        robot.interact(() -> vm.selectGpu("gaudi3"));
+        settle();
+        assertThat(vm.frontierProperty().getValue().liveCurve().missing()).startsWith("no price for Gaudi 3");
+        RentalPricesDialog[] dialog = new RentalPricesDialog[1];
+        robot.interact(() -> {
+            dialog[0] = new RentalPricesDialog(vm.profiles(), vm.rentalPricesProperty().get());
+            dialog[0].show();
+        });
+        settle();
+        RentalPricesDialog.Row gaudi = dialog[0].table().getItems().stream()
+                .filter(r -> r.profile().id().equals("gaudi3")).findFirst().orElseThrow();
+        assertThat(gaudi.rate()).isNull();
+        assertThat(dialog[0].table().getItems()).noneMatch(r -> r.profile().id().equals("h100_sxm")); // has its own
+        robot.interact(() -> assertThat(dialog[0].edit(gaudi, "-3")).get().asString()
+                .contains("Price: too small"));
+        assertThat(dialog[0].problem().getText()).contains("Gaudi 3").contains("Price: too small");
+        robot.interact(() -> assertThat(dialog[0].edit(gaudi, "$4.20")).isEmpty());
+        lab.roofline.engine.RentalPrices edited = dialog[0].prices();
+        assertThat(edited.find("gaudi3").orElseThrow().usdPerHour()).isEqualTo(4.2);
+        assertThat(edited.find("gaudi3").orElseThrow().kind()).isEqualTo("your price");
+        robot.interact(() -> {
+            dialog[0].close();
+            vm.rentalPricesProperty().set(edited);
+        });
+        settle();
+        var live = vm.frontierProperty().getValue().liveCurve();
+        assertThat(live.points()).isNotEmpty();
+        assertThat(live.priceNote()).contains("$4.20 an hour (your price");
+        // Cleared: the device is left out again.
+        lab.roofline.engine.RentalPrices cleared = new lab.roofline.engine.RentalPrices(java.util.Map.of());
+        assertThat(RentalPricesDialog.userRows(edited, cleared)).extracting(r -> r.gpuId()).contains("gaudi3");
+    }
 }
