@@ -110,8 +110,8 @@ public final class ServingView extends BorderPane {
         listeners.always(() -> {
             double tpot = vm.servingProperty().get().tpotSeconds();
             perUser.setText(Double.isInfinite(tpot) ? "No limit per token: every batch that fits counts."
-                    : "A token each " + Units.seconds(tpot) + " is " + Units.sig3(1 / tpot) + " tokens/s per user. "
-                    + "Blank a field for no limit.");
+                    : "A token each " + Units.seconds(tpot) + " is " + Units.sig3(1 / tpot) + " tokens/s per user "
+                    + "(you may type 20 tok/s). Blank a field for no limit.");
         }, vm.servingProperty());
 
         ToggleButton same = new ToggleButton("Same devices");

@@ -274,8 +274,22 @@ public final class RooflineViewModel {
                 serving.get().tpotSeconds())));
     }
 
-    /** A time-per-output-token limit in milliseconds; blank or "none" for no limit. */
+    /**
+     * A time-per-output-token limit in milliseconds, or as tokens/s per user ("20 tok/s" is 50 ms); blank or
+     * "none" for no limit.
+     */
     public Optional<String> setTpotLimitText(String text) {
+        java.util.regex.Matcher rate = java.util.regex.Pattern.compile("(?i)^\\s*(.+?)\\s*(tok(en)?s?\\s*/\\s*s|/\\s*s)\\s*$")
+                .matcher(text);
+        if (rate.matches()) {
+            ScenarioLimits.Parsed p = new ScenarioLimits.Range("Tokens per second per user", 1e-3, 1e5, false, "20")
+                    .parse(rate.group(1));
+            if (!p.ok()) {
+                return Optional.of(p.error());
+            }
+            serving.set(serving.get().withLimits(serving.get().ttftSeconds(), 1 / p.value()));
+            return Optional.empty();
+        }
         return limitText(text, "Time per output token", ms -> serving.set(serving.get().withLimits(
                 serving.get().ttftSeconds(), ms / 1e3)));
     }
@@ -289,7 +303,8 @@ public final class RooflineViewModel {
         ScenarioLimits.Parsed p = new ScenarioLimits.Range(name, ScenarioLimits.LIMIT_MILLISECONDS.min(),
                 ScenarioLimits.LIMIT_MILLISECONDS.max(), false, "500").parse(t);
         if (!p.ok()) {
-            return Optional.of(p.error() + " in milliseconds (blank: no limit)");
+            return Optional.of(p.error() + " in milliseconds (blank: no limit" + (name.startsWith("Time per")
+                    ? "; or tokens/s per user, as 20 tok/s)" : ")"));
         }
         setMs.accept(p.value());
         return Optional.empty();

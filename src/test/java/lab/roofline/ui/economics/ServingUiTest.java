@@ -89,6 +89,12 @@ class ServingUiTest extends DashboardFixture {
         assertThat(vm.servingProperty().get()).isEqualTo(before);
         type(robot, "#cachedField", "50 %");
         assertThat(vm.servingProperty().get().cachedInput()).isEqualTo(0.5);
+        // The per-token limit may be typed as tokens/s per user: 20 tok/s is 50 ms a token.
+        type(robot, "#tpotField", "40 tok/s");
+        assertThat(vm.servingProperty().get().tpotSeconds()).isEqualTo(0.025);
+        assertThat(robot.lookup("#tpotField").queryAs(TextField.class).getText()).isEqualTo("25");
+        type(robot, "#tpotField", "0 tok/s");
+        assertThat(robot.lookup("#tpotField").queryAs(TextField.class).getStyleClass()).contains("invalid");
     }
 
     @Test
