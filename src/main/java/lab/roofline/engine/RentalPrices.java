@@ -22,6 +22,14 @@ public record RentalPrices(Map<String, Rate> byGpuId) {
             ScenarioLimits.check(ScenarioLimits.PRICE_USD_PER_HOUR, usdPerHour);
         }
 
+        /**
+         * The user's own price: a device they own (priced from its purchase, lifetime and power) or a price they
+         * typed. It wins over a profile's price; a rental row only fills a missing one.
+         */
+        public boolean usersOwn() {
+            return kind.startsWith("owned") || kind.equals("your price");
+        }
+
         /** "rental table: $2.00/h, market, 2026-09-25 (source)" */
         public String describe() {
             return "price from the rental table: " + Units.usd(usdPerHour) + " an hour, " + kind + ", " + date + " (" + source + ")";
@@ -36,11 +44,14 @@ public record RentalPrices(Map<String, Rate> byGpuId) {
         return Optional.ofNullable(byGpuId.get(gpuId));
     }
 
-    /** Profiles with a price: their own, else the table's (noted in the profile's sources). */
+    /**
+     * Profiles with a price: an owned device's from its row, else their own, else the table's (noted in the
+     * profile's sources).
+     */
     public List<HardwareProfile> priced(List<HardwareProfile> profiles) {
         List<HardwareProfile> out = new ArrayList<>(profiles.size());
         for (HardwareProfile p : profiles) {
-            Optional<Rate> rate = p.price().isPresent() ? Optional.empty() : find(p.id());
+            Optional<Rate> rate = find(p.id()).filter(r -> p.price().isEmpty() || r.usersOwn());
             out.add(rate.map(r -> p.withPrice(r.usdPerHour(), r.describe())).orElse(p));
         }
         return List.copyOf(out);

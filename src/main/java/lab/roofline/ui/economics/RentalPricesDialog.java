@@ -34,12 +34,20 @@ public final class RentalPricesDialog extends Dialog<RentalPrices> {
     private final Label problem = new Label();
 
     public RentalPricesDialog(List<HardwareProfile> profiles, RentalPrices current) {
+        this(profiles, current, 0.12);
+    }
+
+    /** @param usdPerKwh the electricity price an owned device starts with (the serving settings') */
+    public RentalPricesDialog(List<HardwareProfile> profiles, RentalPrices current, double usdPerKwh) {
+        electricity.setText(java.math.BigDecimal.valueOf(usdPerKwh).stripTrailingZeros().toPlainString());
         setTitle("Rental prices — Roofline Lab");
-        setHeaderText("Hourly prices for devices whose profile has none. The planner and the frontier use them.");
+        setHeaderText("Hourly prices for devices whose profile has none, and for devices you own. The planner uses "
+                + "them; the frontier uses them for a scenario without a price.");
         table.setEditable(true);
         table.setId("rental-table");
         for (HardwareProfile p : profiles) {
-            if (p.price().isEmpty() && p.whatIf().isNone()) {
+            boolean owned = current.find(p.id()).map(RentalPrices.Rate::usersOwn).orElse(false);
+            if ((p.price().isEmpty() || owned) && p.whatIf().isNone()) {
                 table.getItems().add(new Row(p, current.find(p.id()).orElse(null)));
             }
         }
@@ -71,10 +79,103 @@ public final class RentalPricesDialog extends Dialog<RentalPrices> {
         Label hint = new Label("Double-click a price to type your own (a contract, a quote); clear it to leave the device "
                 + "out. Saved in your Roofline Lab folder as rental-prices.json, over the bundled table.");
         hint.setWrapText(true);
-        VBox content = new VBox(8, table, problem, hint);
+        VBox content = new VBox(8, table, problem, hint, ownBar(profiles));
         getDialogPane().setContent(content);
         getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
         setResultConverter(b -> b == ButtonType.OK ? prices() : null);
+    }
+
+    private final javafx.scene.control.ComboBox<HardwareProfile> ownDevice = new javafx.scene.control.ComboBox<>();
+    private final javafx.scene.control.TextField purchase = new javafx.scene.control.TextField("30000");
+    private final javafx.scene.control.TextField lifetime = new javafx.scene.control.TextField("4");
+    private final javafx.scene.control.TextField watts = new javafx.scene.control.TextField();
+    private final javafx.scene.control.TextField electricity = new javafx.scene.control.TextField("0.12");
+
+    /** A device you own: purchase price, years of service, power and electricity make its hourly price. */
+    private javafx.scene.Node ownBar(List<HardwareProfile> profiles) {
+        ownDevice.getItems().setAll(profiles.stream().filter(p -> p.whatIf().isNone()).toList());
+        ownDevice.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(HardwareProfile p) {
+                return p == null ? "" : p.shortName();
+            }
+
+            @Override
+            public HardwareProfile fromString(String s) {
+                return null;
+            }
+        });
+        ownDevice.valueProperty().addListener((obs, old, now) -> watts.setText(now == null || now.power() == null ? ""
+                : java.math.BigDecimal.valueOf(now.power().fullLoadWatts()).stripTrailingZeros().toPlainString()));
+        ownDevice.setId("own-device");
+        purchase.setId("own-purchase");
+        lifetime.setId("own-lifetime");
+        watts.setId("own-watts");
+        electricity.setId("own-electricity");
+        for (javafx.scene.control.TextField f : new javafx.scene.control.TextField[] {purchase, lifetime, watts, electricity}) {
+            f.setPrefColumnCount(6);
+        }
+        javafx.scene.control.Button use = new javafx.scene.control.Button("Price it as owned");
+        use.setId("own-use");
+        use.setOnAction(e -> own());
+        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(8, 6, new Label("You own a"), ownDevice,
+                new Label("bought for $"), purchase, new Label("serving"), lifetime, new Label("years, drawing"), watts,
+                new Label("W (with its share of server and cooling) at $"), electricity, new Label("/ kWh"), use);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    /** Adds (or replaces) the chosen device's row with its owned hourly price; the reason when a field is bad. */
+    public Optional<String> own() {
+        HardwareProfile p = ownDevice.getValue();
+        if (p == null) {
+            problem.setText("Choose the device you own");
+            return Optional.of(problem.getText());
+        }
+        double[] v = new double[4];
+        ScenarioLimits.Range[] ranges = {new ScenarioLimits.Range("Purchase price", 1, 1e8, false, "30000"),
+                new ScenarioLimits.Range("Lifetime", 0.1, 30, false, "4"), new ScenarioLimits.Range("Power", 0, 100_000, false, "700"),
+                ScenarioLimits.ELECTRICITY_USD_PER_KWH};
+        javafx.scene.control.TextField[] fields = {purchase, lifetime, watts, electricity};
+        for (int i = 0; i < 4; i++) {
+            ScenarioLimits.Parsed parsed = ranges[i].parse(fields[i].getText().strip().replaceFirst("^\\$", ""));
+            if (!parsed.ok()) {
+                problem.setText(parsed.error());
+                return Optional.of(parsed.error());
+            }
+            v[i] = parsed.value();
+        }
+        double hourly = new lab.roofline.engine.OwnedHardware(v[0], v[1], v[2], v[3]).usdPerHour();
+        if (!ScenarioLimits.PRICE_USD_PER_HOUR.allows(hourly)) {
+            problem.setText(Units.usd(hourly) + " an hour is outside what a price may be ($0.01 to $10,000)");
+            return Optional.of(problem.getText());
+        }
+        RentalPrices.Rate rate = new RentalPrices.Rate(p.id(), hourly, "owned", LocalDate.now().toString(),
+                String.format(java.util.Locale.ROOT, "$%,.0f over %s years, %s W at $%s/kWh", v[0], Units.sig3(v[1]),
+                        Units.sig3(v[2]), Units.sig3(v[3])));
+        Row row = new Row(p, rate);
+        int at = -1;
+        for (int i = 0; i < table.getItems().size(); i++) {
+            if (table.getItems().get(i).profile().id().equals(p.id())) {
+                at = i;
+            }
+        }
+        if (at >= 0) {
+            table.getItems().set(at, row);
+        } else {
+            table.getItems().add(0, row);
+        }
+        problem.setText("");
+        return Optional.empty();
+    }
+
+    /** The owned-device fields, for tests: device, purchase, lifetime, watts, electricity. */
+    public void setOwned(HardwareProfile p, String purchaseUsd, String years, String power, String usdPerKwh) {
+        ownDevice.setValue(p);
+        purchase.setText(purchaseUsd);
+        lifetime.setText(years);
+        watts.setText(power);
+        electricity.setText(usdPerKwh);
     }
 
     /** Sets a row's price from typed text; the reason when it cannot be one. */

@@ -176,7 +176,8 @@ public final class ServingView extends BorderPane {
 
     /** The dialog of hourly prices for devices without one; OK makes them the table the planner and frontier use. */
     public void editRentalPrices() {
-        RentalPricesDialog dialog = new RentalPricesDialog(vm.profiles(), vm.rentalPricesProperty().get());
+        RentalPricesDialog dialog = new RentalPricesDialog(vm.profiles(), vm.rentalPricesProperty().get(),
+                vm.servingProperty().get().electricityUsdPerKwh());
         if (getScene() != null) {
             dialog.initOwner(getScene().getWindow());
             dialog.getDialogPane().getStylesheets().setAll(getScene().getStylesheets());

@@ -189,7 +189,18 @@ class ServingUiTest extends DashboardFixture {
                 .contains("Price: too small"));
         assertThat(dialog[0].problem().getText()).contains("Gaudi 3").contains("Price: too small");
         robot.interact(() -> assertThat(dialog[0].edit(gaudi, "$4.20")).isEmpty());
+        // An H100 you own: $30,000 over 4 years, 700 W at $0.12/kWh is $0.94 an hour, over the profile's $3.49.
+        var h100 = vm.profiles().stream().filter(p -> p.id().equals("h100_sxm")).findFirst().orElseThrow();
+        robot.interact(() -> {
+            dialog[0].setOwned(h100, "30000", "4", "abc", "0.12");
+            assertThat(dialog[0].own()).get().asString().startsWith("Power: ");
+            dialog[0].setOwned(h100, "30000", "4", "700", "0.12");
+            assertThat(dialog[0].own()).isEmpty();
+        });
         lab.roofline.engine.RentalPrices edited = dialog[0].prices();
+        assertThat(edited.find("h100_sxm").orElseThrow().usdPerHour())
+                .isCloseTo(30000 / (4 * 8766.0) + 0.7 * 0.12, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(edited.priced(java.util.List.of(h100)).get(0).priceUsdPerHour()).isCloseTo(0.9396, org.assertj.core.data.Offset.offset(1e-4));
         assertThat(edited.find("gaudi3").orElseThrow().usdPerHour()).isEqualTo(4.2);
         assertThat(edited.find("gaudi3").orElseThrow().kind()).isEqualTo("your price");
         robot.interact(() -> {
