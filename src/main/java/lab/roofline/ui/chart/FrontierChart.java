@@ -105,11 +105,14 @@ public final class FrontierChart extends CanvasChart {
             g.setLineDashes(5, 4);
             g.strokeLine(layout.infeasibleRightEdge(), p.y(), layout.infeasibleRightEdge(), p.y() + p.h());
             g.setLineDashes();
-            String why = "slower than " + Units.seconds(f.settings().tpotSeconds()) + " a token";
             double room = layout.infeasibleRightEdge() - p.x() - 8;
-            if (room > measuredWidth("slower", 0.85, false)) {
-                text(g, fitted(why, small, room), layout.infeasibleRightEdge() - 6, p.y() + 6, TextAlignment.RIGHT,
-                        VPos.TOP, small, color(ChartColor.WARNING));
+            for (String why : new String[] {"slower than " + Units.seconds(f.settings().tpotSeconds()) + " a token",
+                    "slower than the limit", "too slow"}) {
+                if (measuredWidth(why, 0.85, false) <= room) {
+                    text(g, why, layout.infeasibleRightEdge() - 6, p.y() + 6, TextAlignment.RIGHT, VPos.TOP, small,
+                            color(ChartColor.WARNING));
+                    break;
+                }
             }
         }
         g.setStroke(color(ChartColor.GRID));
@@ -294,17 +297,29 @@ public final class FrontierChart extends CanvasChart {
         Font bold = font(0.92, true);
         double tw = Math.min(measuredWidth(text, 0.92, true), p.w() - 16);
         double th = baseFontSize() * 1.3;
+        // Beside the marker first, then further away; the first spot clear of the other labels and of every
+        // curve's points wins, else the one that covers the fewest points.
         double[][] spots = {
-                {at[0] + 12, at[1] - th - 6}, {at[0] + 12, at[1] + 8}, {at[0] - 12 - tw, at[1] - th - 6},
-                {at[0] - 12 - tw, at[1] + 8}};
+                {at[0] + 14, at[1] - th - 8}, {at[0] + 14, at[1] + 10}, {at[0] - 14 - tw, at[1] - th - 8},
+                {at[0] - 14 - tw, at[1] + 10}, {at[0] - tw / 2, at[1] - th - 16}, {at[0] - tw / 2, at[1] + 18},
+                {at[0] + 14, at[1] - 2.5 * th}, {at[0] - 14 - tw, at[1] - 2.5 * th}, {at[0] + 14, at[1] + 1.8 * th},
+                {at[0] - 14 - tw, at[1] + 1.8 * th}};
         double[] chosen = null;
+        int fewest = Integer.MAX_VALUE;
         for (double[] s : spots) {
             double x = Math.max(p.x() + 4, Math.min(p.x() + p.w() - tw - 4, s[0]));
             double y = Math.max(p.y() + 4, Math.min(p.y() + p.h() - th - 4, s[1]));
             double[] box = {x, y, tw, th};
-            if (taken.stream().noneMatch(t -> overlaps(t, box))) {
+            if (taken.stream().anyMatch(t -> overlaps(t, box))) {
+                continue;
+            }
+            int covered = pointsUnder(box);
+            if (covered < fewest) {
+                fewest = covered;
                 chosen = box;
-                break;
+                if (covered == 0) {
+                    break;
+                }
             }
         }
         if (chosen == null) {
@@ -314,6 +329,29 @@ public final class FrontierChart extends CanvasChart {
         }
         haloText(g, fitted(text, bold, tw + 1), chosen[0], chosen[1], TextAlignment.LEFT, VPos.TOP, bold, colour);
         return chosen;
+    }
+
+    /** How many curve points (with their markers' radius) a label's box would cover. */
+    private int pointsUnder(double[] box) {
+        double r = baseFontSize() * 0.5;
+        int n = 0;
+        for (List<double[]> curve : layout.curves()) {
+            for (int i = 0; i < curve.size(); i++) {
+                double[] q = curve.get(i);
+                if (q[0] + r > box[0] && q[0] - r < box[0] + box[2] && q[1] + r > box[1] && q[1] - r < box[1] + box[3]) {
+                    n++;
+                }
+                // The line between points counts too: its midpoint.
+                if (i > 0) {
+                    double mx = (q[0] + curve.get(i - 1)[0]) / 2;
+                    double my = (q[1] + curve.get(i - 1)[1]) / 2;
+                    if (mx > box[0] && mx < box[0] + box[2] && my > box[1] && my < box[1] + box[3]) {
+                        n++;
+                    }
+                }
+            }
+        }
+        return n;
     }
 
     private static boolean overlaps(double[] a, double[] b) {
