@@ -166,7 +166,7 @@ final class PlanCommand implements Callable<Integer> {
         } else if (csv) {
             cl.getOut().print(csv(ranked));
         } else {
-            cl.getOut().print(table(model, limits, ranked, top));
+            cl.getOut().print(table(model, limits, options, ranked, top));
         }
         return 0;
     }
@@ -289,12 +289,15 @@ final class PlanCommand implements Callable<Integer> {
 
     static String csv(List<Planner.Candidate> ranked) {
         StringBuilder out = new StringBuilder("gpu,gpus,parallelism,precision,batch,ttft_s,tpot_s,tokens_per_s_per_user,"
-                + "tokens_per_s_per_device,usd_per_million_input,usd_per_million_output,usd_per_million_blended,feasible,why\n");
+                + "tokens_per_s_per_device,usd_per_million_input,usd_per_million_output,usd_per_million_blended,"
+                + "joules_per_output_token,prefill_batch,prefill_devices_per_decode_device,feasible,why\n");
         for (Planner.Candidate c : ranked) {
             out.append(String.join(",", c.gpuId(), Integer.toString(c.gpus()), c.parallelism(), c.precisionLabel(),
                     Long.toString(c.batch()), num(c.ttftSeconds()), num(c.tpotSeconds()), num(c.tokensPerSecondPerUser()),
                     num(c.tokensPerSecondPerDevice()), num(c.costUsdPerMillionInput()), num(c.costUsdPerMillionOutput()),
-                    num(c.costUsdPerMillionBlended()), Boolean.toString(c.feasible()),
+                    num(c.costUsdPerMillionBlended()), Double.isNaN(c.joulesPerOutputToken()) ? "" : num(c.joulesPerOutputToken()),
+                    Long.toString(c.prefillBatch()), Double.isNaN(c.prefillDevicesPerDecode()) ? "" : num(c.prefillDevicesPerDecode()),
+                    Boolean.toString(c.feasible()),
                     c.why() == null ? "" : "\"" + c.why().replace("\"", "\"\"") + "\"")).append('\n');
         }
         return out.toString();
@@ -323,28 +326,42 @@ final class PlanCommand implements Callable<Integer> {
     }
 
     static String table(ModelSpec model, Planner.Limits limits, List<Planner.Candidate> ranked, int top) {
+        return table(model, limits, Planner.Options.of(false, null), ranked, top);
+    }
+
+    static String table(ModelSpec model, Planner.Limits limits, Planner.Options options, List<Planner.Candidate> ranked,
+                        int top) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "Roofline Lab plan: %s, %,d input + %,d output tokens per request%s%s%s%n%n",
                 model.name(), limits.inputTokens(), limits.outputTokens(),
                 limits.cachedInput() > 0 ? String.format(Locale.ROOT, ", %s of input cached", Units.percent(limits.cachedInput())) : "",
                 Double.isInfinite(limits.ttftSeconds()) ? "" : ", first token within " + Units.seconds(limits.ttftSeconds()),
                 Double.isInfinite(limits.tpotSeconds()) ? "" : ", a token each " + Units.seconds(limits.tpotSeconds())));
+        if (options.disaggregated() || options.speculation().isOn()) {
+            out.append(String.format(Locale.ROOT, "%s%s%n%n", options.disaggregated() ? "Prefill on a pool of its own. " : "",
+                    options.speculation().isOn() ? "Speculative decoding: " + options.speculation().describe() + ", "
+                            + Units.sig3(options.speculation().expectedTokensPerStep()) + " tokens per step." : ""));
+        }
         long feasible = ranked.stream().filter(Planner.Candidate::feasible).count();
         if (feasible == 0) {
             out.append("No configuration meets the limits. Nearest misses:\n");
         }
-        out.append(String.format(Locale.ROOT, "%-4s %-30s %-12s %-7s %8s %10s %10s %12s %12s%n", "#", "GPU", "split",
-                "weights", "batch", "TTFT", "TPOT", "$/1M blend", "$/1M output"));
+        out.append(String.format(Locale.ROOT, "%-4s %-30s %-12s %-7s %8s %10s %10s %12s %12s %8s%s%n", "#", "GPU", "split",
+                "weights", "batch", "TTFT", "TPOT", "$/1M blend", "$/1M output", "J/token",
+                options.disaggregated() ? "  prefill:decode" : ""));
         int shown = 0;
         for (Planner.Candidate c : ranked) {
             if (shown == top) {
                 break;
             }
             String gpu = c.gpus() + " × " + c.gpuId();
-            out.append(String.format(Locale.ROOT, "%-4d %-30s %-12s %-7s %,8d %10s %10s %12s %12s%s%n", ++shown,
+            out.append(String.format(Locale.ROOT, "%-4d %-30s %-12s %-7s %,8d %10s %10s %12s %12s %8s%s%s%n", ++shown,
                     gpu.length() > 30 ? gpu.substring(0, 29) + "…" : gpu, c.parallelism(), c.precisionLabel(),
                     c.batch(), Units.seconds(c.ttftSeconds()), Units.seconds(c.tpotSeconds()),
                     Units.usd(c.costUsdPerMillionBlended()), Units.usd(c.costUsdPerMillionOutput()),
+                    Double.isNaN(c.joulesPerOutputToken()) ? "–" : Units.sig3(c.joulesPerOutputToken()),
+                    Double.isNaN(c.prefillDevicesPerDecode()) ? "" : String.format(Locale.ROOT, "  %15s",
+                            Units.sig3(c.prefillDevicesPerDecode()) + " : 1"),
                     c.feasible() ? "" : "  (" + c.why() + ")"));
         }
         out.append(String.format(Locale.ROOT, "%n%,d configurations, %,d within the limits.%n", ranked.size(), feasible));
