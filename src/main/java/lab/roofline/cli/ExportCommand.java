@@ -129,7 +129,9 @@ final class ExportCommand implements Callable<Integer> {
                 named.add(new lab.roofline.engine.Frontier.Named(pins.get(i).name(), pinned.get(i).colour(),
                         pins.get(i).evaluation().scenario()));
             }
-            lab.roofline.io.RentalPriceLoader.Result rental = lab.roofline.io.RentalPriceLoader.loadBundled();
+            lab.roofline.io.RentalPriceLoader.Result rental = lab.roofline.io.RentalPriceLoader.load(
+                    lab.roofline.io.AppHome.rentalPricesFile());
+            rental.problems().forEach(problem -> cl.getErr().println("roofline-lab: note: " + problem));
             frontier = lab.roofline.engine.Frontier.of(named, settings, rental.prices());
         }
         ChartRenderer.writeHeadless(request, e, references, pins, profiles.profiles(), frontier, theme.stylesheets(), out);

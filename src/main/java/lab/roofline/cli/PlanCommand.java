@@ -69,7 +69,8 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--acceptance", paramLabel = "A", defaultValue = "0.7", description = "Chance the target accepts a draft token, 0 to 1, with --draft-model. Default: ${DEFAULT-VALUE}.")
     String acceptance;
     @Option(names = "--rental-prices", paramLabel = "FILE", description = "A rental-price table of your own (as "
-            + "data/rental-prices.json) over the bundled one, for profiles without a price.")
+            + "data/rental-prices.json) over the bundled one, for profiles without a price. Default: "
+            + "~/.roofline-lab/rental-prices.json when it exists.")
     java.nio.file.Path rentalPrices;
     @Option(names = "--json", description = "{\"limits\": …, \"candidates\": […], \"best\": …} in SI units and USD.")
     boolean json;
@@ -97,23 +98,42 @@ final class PlanCommand implements Callable<Integer> {
         long output = (long) ScenarioOptions.value(cl, "--output-tokens", ScenarioLimits.GENERATED_TOKENS, outputTokens);
         ScenarioLimits.Range share = new ScenarioLimits.Range("Cached input", 0, 0.99, false, "0.5");
         double cached = ScenarioOptions.value(cl, "--cached-input", share, cachedInput);
-        ScenarioLimits.Range ms = new ScenarioLimits.Range("Limit", 0.01, 3_600_000, false, "500");
-        double ttft = ttftMs == null ? Double.POSITIVE_INFINITY : ScenarioOptions.value(cl, "--ttft-ms", ms, ttftMs) / 1e3;
-        double tpot = tpotMs == null ? Double.POSITIVE_INFINITY : ScenarioOptions.value(cl, "--tpot-ms", ms, tpotMs) / 1e3;
+        double ttft = limit(cl, "--ttft-ms", ttftMs, "500");
+        double tpot = limit(cl, "--tpot-ms", tpotMs, "50");
         int most = (int) ScenarioOptions.value(cl, "--max-gpus", new ScenarioLimits.Range("Max GPUs", 1, 64, true, "8"), maxGpus);
         if (top < 1) {
             throw new CommandLine.ParameterException(cl, "--top must be at least 1, got " + top);
         }
+        // Every flag is checked before anything is said about the devices: a bad one is the only line printed.
+        lab.roofline.engine.Speculation speculation = speculation(cl, model);
+        usdPerKwh = ScenarioOptions.value(cl, "--electricity", ScenarioLimits.ELECTRICITY_USD_PER_KWH, electricity);
+        if (rentalPrices != null && (rentalPrices.toString().isBlank() || !java.nio.file.Files.isRegularFile(rentalPrices))) {
+            throw new CommandLine.ParameterException(cl, "--rental-prices: " + (rentalPrices.toString().isBlank()
+                    ? "give a file name" : rentalPrices + " is not a file"));
+        }
+        // The user's own table (the app's Rental prices dialog writes it), unless a file is named.
+        lab.roofline.io.RentalPriceLoader.Result rental = lab.roofline.io.RentalPriceLoader.load(
+                rentalPrices != null ? rentalPrices : lab.roofline.io.AppHome.rentalPricesFile());
+        if (rentalPrices != null) {
+            // A table named on the command line must read cleanly: its problems are errors, not notes.
+            List<String> mine = lab.roofline.io.RentalPriceLoader.read(rentalPrices).problems();
+            if (!mine.isEmpty()) {
+                throw new CommandLine.ParameterException(cl, "--rental-prices: " + mine.get(0)
+                        + (mine.size() > 1 ? " (and " + (mine.size() - 1) + " more)" : ""));
+            }
+        }
         ScenarioOptions.checkProfileFolders(cl, folders);
         ProfileLoader.Result profiles = ProfileLoader.loadAll(folders);
-        profiles.problems().forEach(cl.getErr()::println);
         List<HardwareProfile> gpus = new ArrayList<>();
         if (gpuIds == null) {
             gpus.addAll(profiles.profiles());
         } else {
             for (String id : gpuIds) {
-                gpus.add(profiles.find(id).orElseThrow(() -> new CommandLine.ParameterException(cl,
-                        "--gpus: unknown accelerator '" + Units.shortened(id) + "' (see list-gpus)")));
+                HardwareProfile g = profiles.find(id).orElseThrow(() -> new CommandLine.ParameterException(cl,
+                        "--gpus: unknown accelerator '" + Units.shortened(id) + "' (see list-gpus)"));
+                if (!gpus.contains(g)) {
+                    gpus.add(g); // a device named twice is planned once
+                }
             }
         }
         if (ownedPrice != null) {
@@ -124,20 +144,25 @@ final class PlanCommand implements Callable<Integer> {
                     ScenarioOptions.value(cl, "--owned-price", new ScenarioLimits.Range("Purchase price", 1, 1e8, false, "30000"), ownedPrice),
                     ScenarioOptions.value(cl, "--lifetime-years", new ScenarioLimits.Range("Lifetime", 0.1, 30, false, "4"), lifetimeYears),
                     ScenarioOptions.value(cl, "--power-watts", new ScenarioLimits.Range("Power", 0, 100_000, false, "700"), powerWatts),
-                    ScenarioOptions.value(cl, "--electricity", new ScenarioLimits.Range("Electricity", 0, 10, false, "0.12"), electricity));
+                    usdPerKwh);
             double hourly = owned.usdPerHour();
             if (!ScenarioLimits.PRICE_USD_PER_HOUR.allows(hourly)) {
                 throw new CommandLine.ParameterException(cl, "--owned-price: " + Units.usd(hourly) + " an hour is outside "
                         + "what a price may be ($0.01 to $10,000)");
             }
-            cl.getErr().println("roofline-lab: note: " + gpus.get(0).id() + " owned: " + Units.usd(hourly) + " an hour");
+            ownedNote = gpus.get(0).id() + " owned: " + Units.usd(hourly) + " an hour";
             gpus.set(0, gpus.get(0).withPrice(hourly));
         }
-        if (rentalPrices != null && !java.nio.file.Files.isRegularFile(rentalPrices)) {
-            throw new CommandLine.ParameterException(cl, "--rental-prices: " + rentalPrices + " is not a file");
+        // Checked; now what is said about the inputs.
+        profiles.problems().forEach(problem -> cl.getErr().println("roofline-lab: note: " + problem));
+        if (ownedNote != null) {
+            cl.getErr().println("roofline-lab: note: " + ownedNote);
         }
-        lab.roofline.io.RentalPriceLoader.Result rental = lab.roofline.io.RentalPriceLoader.load(rentalPrices);
         rental.problems().forEach(problem -> cl.getErr().println("roofline-lab: note: " + problem));
+        if (model.maxContextTokens() > 0 && input + output > model.maxContextTokens()) {
+            cl.getErr().println(String.format(Locale.ROOT, "roofline-lab: note: %s takes at most %,d tokens of context; "
+                    + "these requests have %,d", model.name(), model.maxContextTokens(), input + output));
+        }
         List<String> fromTable = gpus.stream().filter(g -> g.price().isEmpty() && rental.prices().find(g.id()).isPresent())
                 .map(g -> g.id() + " " + Units.usd(rental.prices().find(g.id()).get().usdPerHour()) + "/h ("
                         + rental.prices().find(g.id()).get().kind() + ", " + rental.prices().find(g.id()).get().date() + ")")
@@ -155,11 +180,14 @@ final class PlanCommand implements Callable<Integer> {
             cl.getErr().println("roofline-lab: note: skipped, no price in the profile or the rental table: " + String.join(", ", unpriced));
         }
         Planner.Limits limits = new Planner.Limits(input, output, cached, ttft, tpot);
-        options = new Planner.Options(realistic, realistic ? ScenarioOptions.measuredRealism() : null,
-                speculation(cl, model), disaggregated);
-        usdPerKwh = ScenarioOptions.value(cl, "--electricity", ScenarioLimits.ELECTRICITY_USD_PER_KWH, electricity);
+        options = new Planner.Options(realistic, realistic ? ScenarioOptions.measuredRealism() : null, speculation,
+                disaggregated);
         List<Planner.Candidate> ranked = Planner.plan(model, gpus, most, limits, options);
         if (frontier) {
+            if (ranked.stream().noneMatch(Planner.Candidate::feasible)) {
+                cl.getErr().println("roofline-lab: note: no configuration meets the limits: no curve to write "
+                        + "(loosen --ttft-ms or --tpot-ms; plan without --frontier lists the nearest misses)");
+            }
             cl.getOut().print(frontierCsv(model, gpus, limits, ranked, top));
         } else if (json) {
             cl.getOut().println(json(model, limits, options, usdPerKwh, gpus, ranked));
@@ -173,10 +201,20 @@ final class PlanCommand implements Callable<Integer> {
 
     private Planner.Options options;
     private double usdPerKwh;
+    private String ownedNote;
+
+    /** A limit in ms from its flag; "none" or no flag: no limit. */
+    private static double limit(CommandLine cl, String flag, String text, String example) {
+        if (text == null || text.strip().equalsIgnoreCase("none")) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return ScenarioOptions.value(cl, flag, new ScenarioLimits.Range("Limit", ScenarioLimits.LIMIT_MILLISECONDS.min(),
+                ScenarioLimits.LIMIT_MILLISECONDS.max(), false, example), text) / 1e3;
+    }
 
     /** --draft-model and its two numbers, or none. */
     private lab.roofline.engine.Speculation speculation(CommandLine cl, ModelSpec target) {
-        if (draftModel == null) {
+        if (draftModel == null || draftModel.strip().equalsIgnoreCase("none")) {
             if (cl.getParseResult().hasMatchedOption("--draft-tokens") || cl.getParseResult().hasMatchedOption("--acceptance")) {
                 throw new CommandLine.ParameterException(cl, "--draft-tokens and --acceptance need --draft-model PRESET");
             }
@@ -190,6 +228,11 @@ final class PlanCommand implements Callable<Integer> {
         if (draft.totalParameters() >= target.totalParameters()) {
             cl.getErr().println("roofline-lab: note: the draft " + draft.name() + " is not smaller than " + target.name()
                     + ": speculative decoding only pays with a much smaller draft");
+        }
+        if (draft.vocabSize() > 0 && target.vocabSize() > 0 && draft.vocabSize() != target.vocabSize()) {
+            cl.getErr().println("roofline-lab: note: the draft " + draft.name() + " has another vocabulary than "
+                    + target.name() + " (" + String.format(Locale.ROOT, "%,d", draft.vocabSize()) + " and "
+                    + String.format(Locale.ROOT, "%,d", target.vocabSize()) + " tokens): a draft must share the target's tokenizer");
         }
         return new lab.roofline.engine.Speculation(k, a, draft);
     }
@@ -355,11 +398,12 @@ final class PlanCommand implements Callable<Integer> {
                 break;
             }
             String gpu = c.gpus() + " × " + c.gpuId();
-            out.append(String.format(Locale.ROOT, "%-4d %-30s %-12s %-7s %,8d %10s %10s %12s %12s %8s%s%s%n", ++shown,
+            out.append(String.format(Locale.ROOT, "%-4d %-30s %-12s %-7s %8s %10s %10s %12s %12s %8s%s%s%n", ++shown,
                     gpu.length() > 30 ? gpu.substring(0, 29) + "…" : gpu, c.parallelism(), c.precisionLabel(),
-                    c.batch(), Units.seconds(c.ttftSeconds()), Units.seconds(c.tpotSeconds()),
-                    Units.usd(c.costUsdPerMillionBlended()), Units.usd(c.costUsdPerMillionOutput()),
-                    Double.isNaN(c.joulesPerOutputToken()) ? "–" : Units.sig3(c.joulesPerOutputToken()),
+                    c.fits() ? String.format(Locale.ROOT, "%,d", c.batch()) : "–", c.fits() ? Units.seconds(c.ttftSeconds()) : "–",
+                    c.fits() ? Units.seconds(c.tpotSeconds()) : "–",
+                    c.fits() ? Units.usd(c.costUsdPerMillionBlended()) : "–", c.fits() ? Units.usd(c.costUsdPerMillionOutput()) : "–",
+                    Double.isNaN(c.joulesPerOutputToken()) || !c.fits() ? "–" : Units.sig3(c.joulesPerOutputToken()),
                     Double.isNaN(c.prefillDevicesPerDecode()) ? "" : String.format(Locale.ROOT, "  %15s",
                             Units.sig3(c.prefillDevicesPerDecode()) + " : 1"),
                     c.feasible() ? "" : "  (" + c.why() + ")"));

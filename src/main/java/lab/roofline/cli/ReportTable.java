@@ -28,6 +28,10 @@ public final class ReportTable {
                 + " generated tokens, efficiency " + pct(s.computeEfficiency()) + " compute / "
                 + pct(s.bandwidthEfficiency()) + " bandwidth"
                 + (s.layerOverheadSeconds() > 0 ? ", overhead " + Units.seconds(s.layerOverheadSeconds()) + " a layer" : ""));
+        if (s.speculation().isOn()) {
+            row(out, "Speculative decoding", s.speculation().describe() + ": " + Units.sig3(s.speculation().expectedTokensPerStep())
+                    + " tokens per step, " + Units.seconds(e.decode().draftSeconds()) + " of draft steps in each");
+        }
         out.append('\n');
         row(out, "Peak", Units.si(e.currentRoof().peakFlopsPerSecond(), "FLOP/s") + "   bandwidth "
                 + Units.si(e.currentRoof().bandwidthBytesPerSecond(), "B/s"));

@@ -75,6 +75,11 @@ public final class Planner {
             return Scenario.layoutName(gpus, pipelineStages);
         }
 
+        /** Whether the weights and one sequence's cache fit (a miss that does not fit has no times or costs to show). */
+        public boolean fits() {
+            return why == null || !why.startsWith("does not fit");
+        }
+
         /** What each user sees: one token per time per output token. */
         public double tokensPerSecondPerUser() {
             return 1 / tpotSeconds;
@@ -121,7 +126,8 @@ public final class Planner {
                 }
             }
         }
-        out.sort(Comparator.comparing((Candidate c) -> !c.feasible())
+        // Within the limits first, cheapest first; then the near misses (those that fit) before those that do not.
+        out.sort(Comparator.comparing((Candidate c) -> !c.feasible()).thenComparing(c -> !c.fits())
                 .thenComparingDouble(Candidate::costUsdPerMillionBlended)
                 .thenComparing(Candidate::gpuId).thenComparingInt(Candidate::gpus));
         return List.copyOf(out);

@@ -256,7 +256,9 @@ public final class RooflineEngine {
                 tokens * u.kvBytesPerToken,
                 0, 0,
                 u.attentionPeakPerDevice * devices, u.bandwidthPerDevice * devices);
-        return phase(u, tokens, batch, prompt, matmul, attention, tokens / microbatches, passes);
+        // With a draft model, the draft prefills the prompt too (its own KV cache), on the same devices.
+        double draft = u.draft == null ? 0 : prefill(u.draft, batch).seconds();
+        return phase(u, tokens, tokens, batch, prompt, matmul, attention, tokens / microbatches, passes, draft);
     }
 
     /**

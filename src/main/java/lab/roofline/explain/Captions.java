@@ -25,7 +25,9 @@ public final class Captions {
                 + Units.percent(s.bandwidthEfficiency()) + " of bandwidth") + overhead;
         String price = Double.isFinite(s.priceUsdPerHour())
                 ? String.format(Locale.ROOT, "$%.2f\u00a0per\u00a0device-hour", s.priceUsdPerHour()) : "no price";
-        return devices(s) + "  ·  " + capped(s.model().name()) + "  ·  " + precisions + "  ·  batch "
+        String draft = s.speculation().isOn() ? "  ·  " + capped(s.speculation().draftModel().name()) + " drafts "
+                + s.speculation().draftTokens() + " tokens, " + Units.percent(s.speculation().acceptanceRate()) + " accepted" : "";
+        return devices(s) + "  ·  " + capped(s.model().name()) + draft + "  ·  " + precisions + "  ·  batch "
                 + String.format(Locale.ROOT, "%,d", s.batchSize())
                 + "  ·  " + String.format(Locale.ROOT, "%,d prompt + %,d generated tokens", s.promptTokens(),
                 s.generatedTokens()) + "  ·  " + efficiency + "  ·  " + price + "  ·\u00a0Roofline\u00a0Lab";

@@ -27,7 +27,8 @@ public final class RentalPriceLoader {
     /** A rental table is a few dozen rows; anything much larger is not one. */
     static final long MAX_FILE_BYTES = 1 << 20;
     private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private RentalPriceLoader() {
     }
@@ -86,13 +87,11 @@ public final class RentalPriceLoader {
     public static Result parse(String fileName, String text) {
         JsonNode root;
         try {
-            root = JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
-            return new Result(RentalPrices.NONE, List.of(fileName + ": not valid JSON" + where + " ("
-                    + e.getOriginalMessage().lines().findFirst().orElse("") + ")"));
+            root = JsonText.readObject(JSON, text);
+        } catch (JsonText.InvalidJson e) {
+            return new Result(RentalPrices.NONE, List.of(fileName + ": " + e.getMessage()));
         }
-        if (root == null || !root.isObject() || !root.path("prices").isArray()) {
+        if (!root.path("prices").isArray()) {
             return new Result(RentalPrices.NONE, List.of(fileName + ": missing list 'prices'"));
         }
         List<String> problems = new ArrayList<>();
@@ -112,7 +111,7 @@ public final class RentalPriceLoader {
                     continue;
                 }
                 String date = text(entry, "date");
-                if (!date.matches("\\d{4}-\\d{2}-\\d{2}")) {
+                if (!date.matches("\\d{4}-\\d{2}-\\d{2}") || !isDate(date)) {
                     throw new IllegalArgumentException("field 'date' must look like 2026-09-25, got '"
                             + lab.roofline.engine.Units.shortened(date) + "'");
                 }
@@ -163,6 +162,15 @@ public final class RentalPriceLoader {
     public static void save(Path file, RentalPrices rows, List<String> removed) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         AtomicFiles.writeString(file, ".rental-prices-", toJson(rows, removed));
+    }
+
+    private static boolean isDate(String text) {
+        try {
+            java.time.LocalDate.parse(text);
+            return true;
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
     }
 
     private static String text(JsonNode n, String field) {

@@ -216,11 +216,36 @@ class CliTest {
         assertThat(run("plan", "--draft-model", "Llama-3.1-8B", "--draft-tokens", "0").err()).contains("--draft-tokens: too small");
         java.nio.file.Path mine = dir.resolve("prices.json");
         java.nio.file.Files.writeString(mine, "{\"prices\": [{\"gpu\": \"gaudi3\", \"usdPerHour\": 4.5, \"kind\": \"quote\", "
-                + "\"date\": \"2026-11-01\", \"source\": \"our vendor\"}, {\"gpu\": \"t4\", \"usdPerHour\": \"free\"}]}");
+                + "\"date\": \"2026-11-01\", \"source\": \"our vendor\"}]}");
         Run own = run("plan", "--gpus", "gaudi3", "--rental-prices", mine.toString(), "--max-gpus", "1", "--model", "Llama-3.1-8B");
         assertThat(own.code()).isZero();
-        assertThat(own.err()).contains("priced from the rental table: gaudi3 $4.50/h (quote, 2026-11-01)")
-                .contains("prices.json: price 2 (t4): missing field 'date'");
+        assertThat(own.err()).contains("priced from the rental table: gaudi3 $4.50/h (quote, 2026-11-01)");
+        // A table named on the command line must read cleanly: a bad row is an error, the only line printed.
+        java.nio.file.Files.writeString(mine, "{\"prices\": [{\"gpu\": \"t4\", \"usdPerHour\": \"free\"}]}");
+        Run bad = run("plan", "--gpus", "t4", "--rental-prices", mine.toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("--rental-prices: prices.json: price 1 (t4): missing field 'date'");
+        assertThat(bad.err().strip().lines()).hasSize(1);
+        java.nio.file.Files.writeString(mine, "{\"prices\": []} trailing");
+        assertThat(run("plan", "--rental-prices", mine.toString()).err()).contains("--rental-prices: prices.json: not valid JSON");
+        java.nio.file.Files.writeString(mine, "{\"prices\": [{\"gpu\": \"t4\", \"usdPerHour\": 1, \"kind\": \"k\", "
+                + "\"date\": \"2026-99-99\", \"source\": \"s\"}]}");
+        assertThat(run("plan", "--rental-prices", mine.toString()).err()).contains("'date' must look like 2026-09-25");
+        // A device named twice is planned once; nothing within the limits leaves --frontier with a note.
+        JsonNode once = new ObjectMapper().readTree(run("plan", "--json", "--gpus", "h100_sxm,H100_SXM", "--max-gpus", "1",
+                "--model", "Llama-3.1-8B").out());
+        assertThat(once.path("candidates").size()).isEqualTo(8);
+        Run none = run("plan", "--frontier", "--ttft-ms", "0.01", "--gpus", "h100_sxm", "--max-gpus", "1");
+        assertThat(none.code()).isZero();
+        assertThat(none.err()).contains("no configuration meets the limits: no curve to write");
+        // The nearest misses that fit come before those that do not, and the latter show no times or costs.
+        String misses = run("plan", "--model", "Llama-3.1-405B", "--gpus", "h100_sxm", "--ttft-ms", "50", "--top", "3").out();
+        assertThat(misses).contains("No configuration meets the limits");
+        assertThat(misses.lines().filter(l -> l.matches("^[123] .*")).toList()).noneMatch(l -> l.contains("does not fit"));
+        assertThat(run("plan", "--input-tokens", "200000").err()).contains("takes at most 131,072 tokens of context");
+        assertThat(run("plan", "--draft-model", "none", "--draft-tokens", "3").err())
+                .contains("--draft-tokens and --acceptance need --draft-model PRESET");
+        assertThat(run("plan", "--draft-model", "Qwen2.5-7B").err()).contains("another vocabulary than Llama-3.1-70B");
         assertThat(run("plan", "--rental-prices", dir.resolve("none.json").toString()).err())
                 .contains("--rental-prices: ").contains("is not a file");
     }

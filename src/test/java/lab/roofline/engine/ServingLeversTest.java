@@ -44,6 +44,11 @@ class ServingLeversTest {
         assertThat(step.tokens()).isCloseTo(2.7731, within(1e-9));
         assertThat(step.arithmeticIntensity()).isGreaterThan(4.9 * plain.decode().arithmeticIntensity());
         assertThat(step.tokensPerSecondPerSequence()).isGreaterThan(1.8 * plain.decode().tokensPerSecondPerSequence());
+        // The draft prefills the prompt too: its prefill is its own cause in the prompt's time.
+        PhaseCost prefill = RooflineEngine.evaluate(ARTICLE.withSpeculation(EIGHT_B)).prefill();
+        assertThat(prefill.draftSeconds()).isCloseTo(RooflineEngine.prefillStep(ARTICLE.withModel(ModelPresets.LLAMA_3_1_8B), 1)
+                .seconds(), within(1e-15));
+        assertThat(prefill.seconds()).isCloseTo(plain.prefill().seconds() + prefill.draftSeconds(), within(1e-12));
         // The draft's weights and cache take memory beside the target's.
         assertThat(RooflineEngine.evaluate(ARTICLE.withSpeculation(EIGHT_B)).memory().weightBytes())
                 .isGreaterThan(plain.memory().weightBytes() + 7e9);

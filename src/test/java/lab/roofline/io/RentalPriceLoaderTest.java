@@ -46,7 +46,8 @@ class RentalPriceLoaderTest {
         assertThat(r.problems().get(3)).contains("missing field 'source'");
         assertThat(r.problems().get(4)).contains("a second row");
         assertThat(RentalPriceLoader.parse("t.json", "{\"prices\": [").problems().get(0)).startsWith("t.json: not valid JSON");
-        assertThat(RentalPriceLoader.parse("t.json", "[]").problems()).containsExactly("t.json: missing list 'prices'");
+        assertThat(RentalPriceLoader.parse("t.json", "[]").problems()).containsExactly("t.json: not a JSON object");
+        assertThat(RentalPriceLoader.parse("t.json", "{}").problems()).containsExactly("t.json: missing list 'prices'");
     }
 
     @Test

@@ -82,7 +82,9 @@ public final class FrontierChart extends CanvasChart {
     @Override
     protected void prepare(Evaluation e, double w, double h) {
         double fs = baseFontSize();
-        layout = FrontierLayout.of(frontier.getValue(), metric.get(), w, h, fs * 5.2, fs * 3.6, fs * 1.4, fs * 3.6);
+        boolean pricedNote = !priceNotes(frontier.getValue()).isEmpty();
+        layout = FrontierLayout.of(frontier.getValue(), metric.get(), w, h, fs * 5.2, fs * (pricedNote ? 4.9 : 3.6),
+                fs * 1.4, fs * 3.6);
         if (hovered != null && (hovered[0] >= layout.curves().size()
                 || hovered[1] >= layout.curves().get(hovered[0]).size())) {
             hovered = null;
@@ -149,6 +151,11 @@ public final class FrontierChart extends CanvasChart {
         text(g, fitted(shown, title, w - 32), 16, 10, TextAlignment.LEFT, VPos.TOP, title, color(ChartColor.TEXT));
         text(g, fitted(subtitle(f), small, w - 32), 16, 10 + baseFontSize() * 1.5, TextAlignment.LEFT, VPos.TOP, small,
                 color(ChartColor.MUTED));
+        String priced = priceNotes(f);
+        if (!priced.isEmpty()) {
+            text(g, fitted(priced, small, w - 32), 16, 10 + baseFontSize() * 2.8, TextAlignment.LEFT, VPos.TOP, small,
+                    color(ChartColor.WARNING));
+        }
         double r = baseFontSize() * 0.3;
         // Pins first, the live curve on top.
         List<Integer> order = new ArrayList<>();
@@ -195,6 +202,12 @@ public final class FrontierChart extends CanvasChart {
             }
         }
         drawKey(g, f, p);
+    }
+
+    /** Which curves are priced from the rental table, and at what: "Live priced from the rental table: $1.95 …". */
+    static String priceNotes(Frontier f) {
+        return String.join("; ", f.curves().stream().filter(c -> !c.priceNote().isEmpty())
+                .map(c -> (c.live() ? "Live" : Units.shortened(c.name())) + " " + c.priceNote()).toList());
     }
 
     /** The limits and the serving mode in one line. */
