@@ -309,6 +309,7 @@ final class PlanCommand implements Callable<Integer> {
         n.put("costUsdPerMillionInput", c.costUsdPerMillionInput());
         n.put("costUsdPerMillionOutput", c.costUsdPerMillionOutput());
         n.put("costUsdPerMillionBlended", c.costUsdPerMillionBlended());
+        n.put("speculation", c.drafted());
         n.put("prefillBatch", c.prefillBatch());
         if (!Double.isNaN(c.prefillDevicesPerDecode())) {
             n.put("prefillDevicesPerDecodeDevice", c.prefillDevicesPerDecode());
@@ -389,7 +390,7 @@ final class PlanCommand implements Callable<Integer> {
         if (feasible == 0) {
             out.append("No configuration meets the limits. Nearest misses:\n");
         }
-        out.append(String.format(Locale.ROOT, "%-4s %-30s %-12s %-7s %8s %10s %10s %12s %12s %8s%s%n", "#", "GPU", "split",
+        out.append(String.format(Locale.ROOT, "%-4s %-30s %-12s %-9s %8s %10s %10s %12s %12s %8s%s%n", "#", "GPU", "split",
                 "weights", "batch", "TTFT", "TPOT", "$/1M blend", "$/1M output", "J/token",
                 options.disaggregated() ? "  prefill:decode" : ""));
         int shown = 0;
@@ -397,8 +398,8 @@ final class PlanCommand implements Callable<Integer> {
             if (shown == top) {
                 break;
             }
-            String gpu = c.gpus() + " × " + c.gpuId();
-            out.append(String.format(Locale.ROOT, "%-4d %-30s %-12s %-7s %8s %10s %10s %12s %12s %8s%s%s%n", ++shown,
+            String gpu = c.gpus() + " × " + c.gpuId() + (c.drafted() ? " + draft" : "");
+            out.append(String.format(Locale.ROOT, "%-4d %-30s %-12s %-9s %8s %10s %10s %12s %12s %8s%s%s%n", ++shown,
                     gpu.length() > 30 ? gpu.substring(0, 29) + "…" : gpu, c.parallelism(), c.precisionLabel(),
                     c.fits() ? String.format(Locale.ROOT, "%,d", c.batch()) : "–", c.fits() ? Units.seconds(c.ttftSeconds()) : "–",
                     c.fits() ? Units.seconds(c.tpotSeconds()) : "–",

@@ -18,10 +18,12 @@ public record Frontier(ServingSettings settings, List<Curve> curves, Marked chea
      * @param points     the sweep (empty when the scenario has no price or does not fit; {@code missing} says which)
      * @param operating  the scenario's own batch on the curve, or null when it does not fit
      * @param priceNote  where the price came from when not the scenario's own (the rental table), else empty
+     * @param priced     whether the curve has costs (a scenario with no price, and none in the rental table, has
+     *                   only its speeds)
      */
     public record Curve(String name, int pinIndex, Scenario scenario, Planner.Limits limits,
                         List<Planner.FrontierPoint> points, Planner.FrontierPoint operating, String missing,
-                        String priceNote) {
+                        String priceNote, boolean priced) {
         public boolean live() {
             return pinIndex < 0;
         }
@@ -61,9 +63,8 @@ public record Frontier(ServingSettings settings, List<Curve> curves, Marked chea
             String missing = "";
             List<Planner.FrontierPoint> points = List.of();
             Planner.FrontierPoint operating = null;
-            if (Double.isNaN(s.priceUsdPerHour())) {
-                missing = "no price for " + s.gpu().shortName() + " (type one in Price, or add it to the rental table)";
-            } else if (RooflineEngine.memory(s).maxBatch() < 1) {
+            // Without a price the curve still has its speeds (tokens/s per user and per device); its costs are NaN.
+            if (RooflineEngine.memory(s).maxBatch() < 1) {
                 missing = s.gpu().shortName() + " × " + s.gpuCount() + ": the weights and one sequence's KV cache do not fit";
             } else {
                 Scenario atOne = s.withBatchSize(1);
@@ -73,15 +74,22 @@ public record Frontier(ServingSettings settings, List<Curve> curves, Marked chea
                 points = before != null ? before.points() : Planner.frontier(s, limits, settings.disaggregated());
                 operating = Planner.point(s, limits, settings.disaggregated());
             }
-            curves.add(new Curve(n.name(), n.pinIndex(), s, limits, points, operating, missing, priceNote));
+            curves.add(new Curve(n.name(), n.pinIndex(), s, limits, points, operating, missing, priceNote,
+                    !Double.isNaN(s.priceUsdPerHour())));
             for (Planner.FrontierPoint p : points) {
-                if (p.withinLimits() && (cheapest == null
-                        || p.costUsdPerMillionBlended() < cheapest.point().costUsdPerMillionBlended())) {
+                // The first (smallest) batch of the cheapest: past the critical batch a larger one only adds latency.
+                if (p.withinLimits() && !Double.isNaN(p.costUsdPerMillionBlended()) && (cheapest == null
+                        || p.costUsdPerMillionBlended() < cheapest.point().costUsdPerMillionBlended() * (1 - 1e-6))) {
                     cheapest = new Marked(curves.size() - 1, p);
                 }
             }
         }
         return new Frontier(settings, List.copyOf(curves), cheapest);
+    }
+
+    /** What a curve without a price lacks, in words for the chart and the readout. */
+    public static String noPrice(Curve c) {
+        return "no price for " + c.scenario().gpu().shortName() + " (type one in Price, or add it under Rental prices)";
     }
 
     /** The live scenario's curve, or null when there is none. */

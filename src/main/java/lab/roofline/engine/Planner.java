@@ -70,7 +70,8 @@ public final class Planner {
                             boolean weightOnly, long batch, double ttftSeconds, double tpotSeconds,
                             double costUsdPerMillionInput, double costUsdPerMillionOutput,
                             double costUsdPerMillionBlended, boolean feasible, String why, long prefillBatch,
-                            double prefillDevicesPerDecode, double joulesPerOutputToken, double joulesPerInputToken) {
+                            double prefillDevicesPerDecode, double joulesPerOutputToken, double joulesPerInputToken,
+                            boolean drafted) {
         public String parallelism() {
             return Scenario.layoutName(gpus, pipelineStages);
         }
@@ -93,9 +94,9 @@ public final class Planner {
             return weightOnly ? (precision == Precision.INT8 ? "W8A16" : "W4A16") : precision.label();
         }
 
-        /** "2 × H100 SXM5 TP2 INT8": the configuration in a few words. */
+        /** "2 × H100 SXM5 TP2 INT8 + draft": the configuration in a few words. */
         public String describe() {
-            return gpus + " × " + gpuName + " " + parallelism() + " " + precisionLabel();
+            return gpus + " × " + gpuName + " " + parallelism() + " " + precisionLabel() + (drafted ? " + draft" : "");
         }
     }
 
@@ -117,10 +118,17 @@ public final class Planner {
                     if (ScenarioLimits.parallelismProblem(n, stages, model.layers()) != null) {
                         continue;
                     }
-                    for (Precision p : Precision.values()) {
-                        out.add(candidate(model, gpu, n, stages, p, false, limits, options));
-                        if (p == Precision.INT8 || p == Precision.INT4) {
-                            out.add(candidate(model, gpu, n, stages, p, true, limits, options));
+                    // With a draft model, each configuration is tried with it and without: speculation pays at small
+                    // batches and costs at large ones.
+                    List<Options> ways = options.speculation().isOn()
+                            ? List.of(options, new Options(options.realistic(), options.measured(), Speculation.NONE,
+                            options.disaggregated())) : List.of(options);
+                    for (Options way : ways) {
+                        for (Precision p : Precision.values()) {
+                            out.add(candidate(model, gpu, n, stages, p, false, limits, way));
+                            if (p == Precision.INT8 || p == Precision.INT4) {
+                                out.add(candidate(model, gpu, n, stages, p, true, limits, way));
+                            }
                         }
                     }
                 }
@@ -186,7 +194,14 @@ public final class Planner {
          * with the cache's transfer, ends within the time-to-first-token limit. With no limit, as many as fit.
          */
         long largestPrefillBatch() {
-            return largestWhere(b -> prefill(b) + kvTransferSeconds <= limits.ttftSeconds(), maxBatch);
+            long largest = largestWhere(b -> prefill(b) + kvTransferSeconds <= limits.ttftSeconds(), maxBatch);
+            if (largest < 1) {
+                return largest;
+            }
+            // Compute-bound prefill costs the same per token at any batch past a few prompts: the smallest batch
+            // that is as cheap keeps the first token as early as it can be.
+            double cheapest = prefill(largest) / largest;
+            return smallestAsCheap(b -> prefill(b) / b, cheapest, largest);
         }
 
         /** Time per output token: one decode step at batch b over the tokens each sequence gains in it. */
@@ -277,6 +292,28 @@ public final class Planner {
         return low;
     }
 
+    /**
+     * The smallest b in [1, max] whose cost is within a millionth of {@code cheapest} (the cost at max), for a
+     * cost that does not grow with the batch: bisection.
+     */
+    static long smallestAsCheap(java.util.function.LongToDoubleFunction cost, double cheapest, long max) {
+        double bound = cheapest * (1 + 1e-6);
+        if (!(cost.applyAsDouble(max) <= bound)) {
+            return max; // no price (NaN): the largest, as before
+        }
+        long low = 0; // cost(low) > bound, or low = 0
+        long high = max; // cost(high) <= bound
+        while (high - low > 1) {
+            long mid = (low + high) >>> 1;
+            if (cost.applyAsDouble(mid) <= bound) {
+                high = mid;
+            } else {
+                low = mid;
+            }
+        }
+        return high;
+    }
+
     /** Dollars per million input, output and blended tokens. */
     private record Costs(double input, double output, double blended) {
     }
@@ -306,16 +343,18 @@ public final class Planner {
                     : String.format(Locale.ROOT, "time to first token at batch 1 is %s, above %s",
                     Units.seconds(c.ttft(1)), Units.seconds(limits.ttftSeconds()));
         } else {
-            // Both times grow with the batch: the largest batch within them, by doubling then bisection.
+            // Both times grow with the batch: the largest batch within them, by doubling then bisection; then the
+            // smallest batch that costs as little (past the critical batch more sequences only add latency).
             Configuration within = c;
-            batch = largestWhere(within::within, c.maxBatch());
+            long largest = largestWhere(within::within, c.maxBatch());
+            batch = smallestAsCheap(b -> within.costs(b).blended(), within.costs(largest).blended(), largest);
         }
         Costs costs = c.costs(batch);
         double[] joules = c.joules(batch);
         long prefillBatch = options.disaggregated() ? c.prefillBatch() : batch;
         return new Candidate(gpu.id(), gpu.shortName(), n, stages, p, weightOnly, batch, c.ttft(batch), c.tpot(batch),
                 costs.input(), costs.output(), costs.blended(), why == null, why, prefillBatch,
-                c.prefillDevicesPerDecode(batch), joules[0], joules[1]);
+                c.prefillDevicesPerDecode(batch), joules[0], joules[1], options.speculation().isOn());
     }
 
     /** One point of a configuration's latency-cost curve: the batch, what a user sees, what it costs. */
@@ -350,20 +389,14 @@ public final class Planner {
 
     /**
      * A scenario's own curve (its efficiencies, price, cache precision and draft as they are), with the
-     * traffic and limits of {@code limits}; empty when it has no price or does not fit.
+     * traffic and limits of {@code limits}; empty when it does not fit; without a price its costs are NaN.
      */
     public static List<FrontierPoint> frontier(Scenario scenario, Limits limits, boolean disaggregated) {
-        if (Double.isNaN(scenario.priceUsdPerHour())) {
-            return List.of();
-        }
         return sweep(Configuration.of(scenario, limits, disaggregated));
     }
 
-    /** The scenario's own batch on its curve; null when it has no price or its batch does not fit. */
+    /** The scenario's own batch on its curve; null when its batch does not fit (without a price its costs are NaN). */
     public static FrontierPoint point(Scenario scenario, Limits limits, boolean disaggregated) {
-        if (Double.isNaN(scenario.priceUsdPerHour())) {
-            return null;
-        }
         Configuration c = Configuration.of(scenario, limits, disaggregated);
         if (c.prefillBatch() < 1) {
             c = c.withPrefillBatch(1);

@@ -83,7 +83,7 @@ class ExportCliTest {
                 "--ttft-ms", "400", "--tpot-ms", "30", "--cached-input", "0.5");
         String text = Files.readString(svg);
         assertThat(text).contains("Latency–cost frontier", "first token within 400 ms", "a token each 30.0 ms",
-                "50.0 % of input cached", "slower than 30.0 ms a token", "cheapest within limits", "live: batch 8", " h200<");
+                "50.0 % of input cached", "slower than 30.0 ms a token", "cheapest within the limits", "live batch 8", " h200<");
         Path png = dir.resolve("frontier.png");
         run(dir, "export", "--chart", "frontier", "--out", png.toString(), "--size", "1600x900", "--scale", "1",
                 "--tpot-ms", "none", "--disaggregated");

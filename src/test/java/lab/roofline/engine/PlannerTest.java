@@ -19,7 +19,7 @@ class PlannerTest {
     }
 
     @Test
-    void theBatchIsTheLargestWithinMemoryAndTheLimitsByBruteForce() {
+    void theBatchIsTheSmallestOfTheCheapestWithinMemoryAndTheLimitsByBruteForce() {
         Planner.Limits l = limits(0.5, 0.030, 0);
         for (int n : new int[] {1, 2, 4}) {
             Planner.Candidate c = Planner.candidate(ModelPresets.LLAMA_3_1_8B, TestProfiles.H100, n, 1, Precision.BF16,
@@ -28,15 +28,24 @@ class PlannerTest {
             double context = base.averageDecodeContextTokens();
             long max = RooflineEngine.memory(base).maxBatch();
             double prefill = RooflineEngine.prefillStep(base, 1).seconds();
-            long best = 0;
+            // Every batch within memory and the limits, with its blended cost by hand; the cheapest, and of
+            // those as cheap (to a millionth) the smallest: past the critical batch more only adds latency.
+            double perSecond = 3.49 * n / 3600;
+            java.util.Map<Long, Double> blended = new java.util.TreeMap<>();
             for (long b = 1; b <= max; b++) {
                 double step = RooflineEngine.decodeStep(base, b, context).seconds();
                 if (step <= 0.030 && prefill + step <= 0.5) {
-                    best = b;
+                    double output = perSecond * step / b * 1e6;
+                    double input = perSecond * RooflineEngine.prefillStep(base.withBatchSize(b), b).seconds() / (b * 2000.0) * 1e6;
+                    blended.put(b, (input * 2000 + output * 300) / 2300);
                 }
             }
+            double cheapest = blended.values().stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+            long best = blended.entrySet().stream().filter(e -> e.getValue() <= cheapest * (1 + 1e-6))
+                    .mapToLong(java.util.Map.Entry::getKey).min().orElseThrow();
             assertThat(c.feasible()).isTrue();
             assertThat(c.batch()).as(n + " GPUs").isEqualTo(best);
+            assertThat(c.costUsdPerMillionBlended()).isCloseTo(cheapest, within(cheapest * 1e-6));
         }
     }
 
@@ -110,8 +119,15 @@ class PlannerTest {
         }
         Planner.Candidate c = Planner.candidate(ModelPresets.LLAMA_3_1_8B, TestProfiles.H100, 1, 1, Precision.BF16, false,
                 l, false, Realism.IDEAL);
-        // Every point within the limits is at most the candidate's batch, and none beyond it is within them.
-        assertThat(curve).allSatisfy(p -> assertThat(p.withinLimits()).isEqualTo(p.batch() <= c.batch()));
+        // The points within the limits are those up to some batch, the candidate's among them, and none is cheaper.
+        long lastWithin = curve.stream().filter(Planner.FrontierPoint::withinLimits).mapToLong(Planner.FrontierPoint::batch)
+                .max().orElseThrow();
+        assertThat(curve).allSatisfy(p -> assertThat(p.withinLimits()).isEqualTo(p.batch() <= lastWithin));
+        long firstOut = curve.stream().filter(p -> !p.withinLimits()).mapToLong(Planner.FrontierPoint::batch)
+                .min().orElse(Long.MAX_VALUE);
+        assertThat(c.batch()).isLessThan(firstOut);
+        assertThat(curve).filteredOn(Planner.FrontierPoint::withinLimits).allSatisfy(p ->
+                assertThat(p.costUsdPerMillionBlended()).isGreaterThanOrEqualTo(c.costUsdPerMillionBlended() * (1 - 1e-6)));
         // The last point is the largest batch that fits.
         Scenario base = Scenario.of(ModelPresets.LLAMA_3_1_8B, TestProfiles.H100).withTokens(2000, 300);
         assertThat(curve.get(curve.size() - 1).batch()).isEqualTo(RooflineEngine.memory(base).maxBatch());

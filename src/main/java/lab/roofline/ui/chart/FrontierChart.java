@@ -122,12 +122,13 @@ public final class FrontierChart extends CanvasChart {
         for (double v : FrontierLayout.ticks(layout.x())) {
             double x = layout.x().toPixel(v);
             g.strokeLine(x, p.y(), x, p.y() + p.h());
-            text(g, Units.sig3(v), x, p.y() + p.h() + 4, TextAlignment.CENTER, VPos.TOP, small, color(ChartColor.MUTED));
+            text(g, FrontierLayout.tickLabel(v, false), x, p.y() + p.h() + 4, TextAlignment.CENTER, VPos.TOP, small,
+                    color(ChartColor.MUTED));
         }
         for (double v : FrontierLayout.ticks(layout.y())) {
             double y = layout.y().toPixel(v);
             g.strokeLine(p.x(), y, p.x() + p.w(), y);
-            String label = layout.metric() == FrontierLayout.Metric.COST ? Units.usd(v) : Units.sig3(v);
+            String label = FrontierLayout.tickLabel(v, layout.metric() == FrontierLayout.Metric.COST);
             text(g, label, p.x() - 6, y, TextAlignment.RIGHT, VPos.CENTER, small, color(ChartColor.MUTED));
         }
         g.setStroke(color(ChartColor.MUTED));
@@ -141,7 +142,8 @@ public final class FrontierChart extends CanvasChart {
                 small, p.h()), 0, 0, TextAlignment.CENTER, VPos.CENTER, small, color(ChartColor.MUTED));
         g.restore();
         Font title = font(1.15, true);
-        String[] titles = {"Latency–cost frontier: each batch from 1 to the largest that fits", "Latency–cost frontier"};
+        String name = layout.metric() == FrontierLayout.Metric.COST ? "Latency–cost frontier" : "Latency–throughput frontier";
+        String[] titles = {name + ": batches from 1 to the largest that fits", name};
         String shown = titles[titles.length - 1];
         for (int i = titles.length - 1; i >= 0; i--) {
             if (measuredWidth(titles[i], 1.15, true) <= w - 32) {
@@ -192,14 +194,22 @@ public final class FrontierChart extends CanvasChart {
                 g.strokeOval(xs[i] - r, ys[i] - r, 2 * r, 2 * r);
             }
         }
-        // Curves that could not be drawn say why.
-        double y = p.y() + 8;
+        // Curves that could not be drawn say why: in the middle of an empty plot, else in its corner.
+        List<String> why = new ArrayList<>();
         for (Frontier.Curve c : f.curves()) {
-            if (!c.missing().isEmpty()) {
-                text(g, fitted((c.live() ? "Live: " : Units.shortened(c.name()) + ": ") + c.missing(), small, p.w() - 16),
-                        p.x() + p.w() - 8, y, TextAlignment.RIGHT, VPos.TOP, small, color(ChartColor.WARNING));
-                y += baseFontSize() * 1.3;
+            String reason = !c.missing().isEmpty() ? c.missing()
+                    : !FrontierLayout.drawn(c, layout.metric()) ? Frontier.noPrice(c) : "";
+            if (!reason.isEmpty()) {
+                why.add((c.live() ? "Live: " : Units.shortened(c.name()) + ": ") + reason);
             }
+        }
+        boolean empty = layout.curves().stream().allMatch(List::isEmpty);
+        double y = empty ? p.y() + p.h() / 2 - why.size() * baseFontSize() * 0.7 : p.y() + 8;
+        Font reasonFont = empty ? font(1.0, true) : small;
+        for (String line : why) {
+            text(g, fitted(line, reasonFont, p.w() - 16), empty ? p.x() + p.w() / 2 : p.x() + p.w() - 8, y,
+                    empty ? TextAlignment.CENTER : TextAlignment.RIGHT, VPos.TOP, reasonFont, color(ChartColor.WARNING));
+            y += baseFontSize() * 1.4;
         }
         drawKey(g, f, p);
     }
@@ -237,22 +247,35 @@ public final class FrontierChart extends CanvasChart {
         // The live batch, ringed and named.
         Frontier.Curve live = f.liveCurve();
         List<double[]> taken = new ArrayList<>();
-        if (live != null && live.operating() != null) {
+        if (keyBox != null) {
+            taken.add(keyBox);
+        }
+        if (live != null && live.operating() != null && FrontierLayout.drawn(live, layout.metric())) {
             double[] at = layout.at(live.operating());
             g.setStroke(color(ChartColor.ACCENT));
             g.setLineWidth(2.2);
             g.strokeOval(at[0] - r * 2.4, at[1] - r * 2.4, r * 4.8, r * 4.8);
-            String text = String.format(Locale.ROOT, "live: batch %,d · %s/1M out", live.operating().batch(),
-                    Units.usd(live.operating().costUsdPerMillionOutput()));
+            String text = layout.metric() == FrontierLayout.Metric.COST
+                    ? String.format(Locale.ROOT, "live batch %,d · %s/1M output", live.operating().batch(),
+                    Units.usd(live.operating().costUsdPerMillionOutput()))
+                    : String.format(Locale.ROOT, "live batch %,d · %s tokens/s per GPU", live.operating().batch(),
+                    Units.sig3(live.operating().tokensPerSecondPerDevice()));
             taken.add(label(g, text, at, p, color(ChartColor.ACCENT), taken));
+        } else if (live != null && live.operating() == null && !live.points().isEmpty()) {
+            // The live batch does not fit: say so, with the largest that does (the curve's last point).
+            Font bold = font(0.92, true);
+            text(g, fitted(String.format(Locale.ROOT, "Live batch %,d does not fit: at most %,d",
+                    live.scenario().batchSize(), live.points().get(live.points().size() - 1).batch()), bold, p.w() - 16),
+                    p.x() + p.w() - 8, p.y() + p.h() - 8, TextAlignment.RIGHT, VPos.BOTTOM, bold, color(ChartColor.WARNING));
         }
         // The cheapest point within the limits on any curve: starred and named.
         if (f.cheapest() != null) {
             Frontier.Curve c = f.curves().get(f.cheapest().curveIndex());
             double[] at = layout.at(f.cheapest().point());
             star(g, at[0], at[1], r * 3.2, color(ChartColor.PREFILL));
-            String text = String.format(Locale.ROOT, "cheapest within limits: %s, batch %,d · %s/1M blended",
-                    c.live() ? "live" : Units.shortened(c.name()), f.cheapest().point().batch(),
+            String text = String.format(Locale.ROOT, "cheapest within the limits: batch %,d on %s · %s/1M output, %s blended",
+                    f.cheapest().point().batch(), c.live() ? "the live curve" : Units.shortened(c.name()),
+                    Units.usd(f.cheapest().point().costUsdPerMillionOutput()),
                     Units.usd(f.cheapest().point().costUsdPerMillionBlended()));
             taken.add(label(g, text, at, p, color(ChartColor.TEXT), taken));
         } else if (f.curves().stream().anyMatch(c -> !c.points().isEmpty())) {
@@ -270,7 +293,11 @@ public final class FrontierChart extends CanvasChart {
     }
 
     /** A key to the curves in the plot's top-right corner when there is more than one. */
+    /** Where the key is (labels keep clear of it), or null when there is none. */
+    private double[] keyBox;
+
     private void drawKey(ChartPen g, Frontier f, LabelLayout.Box p) {
+        keyBox = null;
         if (f.curves().size() < 2) {
             return;
         }
@@ -287,6 +314,7 @@ public final class FrontierChart extends CanvasChart {
         double height = names.size() * line + 8;
         double x = p.x() + p.w() - width - 8;
         double y = p.y() + p.h() - height - 8;
+        keyBox = new double[] {x, y, width, height};
         g.setFill(color(ChartColor.PLOT).deriveColor(0, 1, 1, 0.9));
         g.fillRoundRect(x, y, width, height, 8, 8);
         g.setStroke(color(ChartColor.GRID));

@@ -42,6 +42,9 @@ public record FrontierLayout(LabelLayout.Box plot, LogScale x, LogScale y, List<
         LabelLayout.Box plot = new LabelLayout.Box(left, top, Math.max(10, w - left - right), Math.max(10, h - top - bottom));
         double xMin = Double.POSITIVE_INFINITY, xMax = 0, yMin = Double.POSITIVE_INFINITY, yMax = 0;
         for (Frontier.Curve c : f.curves()) {
+            if (!drawn(c, metric)) {
+                continue;
+            }
             for (Planner.FrontierPoint p : c.points()) {
                 xMin = Math.min(xMin, p.tokensPerSecondPerUser());
                 xMax = Math.max(xMax, p.tokensPerSecondPerUser());
@@ -68,13 +71,26 @@ public record FrontierLayout(LabelLayout.Box plot, LogScale x, LogScale y, List<
         List<List<double[]>> curves = new ArrayList<>();
         for (Frontier.Curve c : f.curves()) {
             List<double[]> pts = new ArrayList<>();
-            for (Planner.FrontierPoint p : c.points()) {
+            for (Planner.FrontierPoint p : drawn(c, metric) ? c.points() : List.<Planner.FrontierPoint>of()) {
                 pts.add(new double[] {xs.toPixel(p.tokensPerSecondPerUser()), ys.toPixel(metric.of(p))});
             }
             curves.add(pts);
         }
         double edge = limitX > 0 ? Math.max(plot.x(), Math.min(plot.x() + plot.w(), xs.toPixel(limitX))) : plot.x();
         return new FrontierLayout(plot, xs, ys, curves, edge, metric);
+    }
+
+    /** Whether a curve has this metric: costs need a price, speeds do not. */
+    public static boolean drawn(Frontier.Curve c, Metric metric) {
+        return !c.points().isEmpty() && (metric == Metric.THROUGHPUT || c.priced());
+    }
+
+    /** A tick's label: 20, 0.5, 5,000 (no trailing zeros), with a dollar sign for costs. */
+    public static String tickLabel(double v, boolean usd) {
+        java.math.BigDecimal d = new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros();
+        String plain = d.compareTo(java.math.BigDecimal.valueOf(1000)) >= 0
+                ? String.format(java.util.Locale.ROOT, "%,d", d.longValue()) : d.toPlainString();
+        return usd ? "$" + plain : plain;
     }
 
     private static double[] padded(double min, double max) {

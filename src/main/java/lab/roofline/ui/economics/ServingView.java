@@ -152,8 +152,8 @@ public final class ServingView extends BorderPane {
                 column("Output $/1M", c -> Units.usd(c.costUsdPerMillionOutput()), 100),
                 column("J/token", c -> Double.isNaN(c.joulesPerOutputToken()) ? "–"
                         : Units.sig3(c.joulesPerOutputToken()), 75),
-                column("Prefill : decode", c -> Double.isNaN(c.prefillDevicesPerDecode()) ? "shared"
-                        : Units.sig3(c.prefillDevicesPerDecode()) + " : 1", 110),
+                column("Prefill:decode", c -> Double.isNaN(c.prefillDevicesPerDecode()) ? "shared"
+                        : Units.sig3(c.prefillDevicesPerDecode()) + " : 1", 120),
                 column("Why not", c -> c.feasible() ? "" : c.why(), 260)));
         candidates.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             makeLive.setDisable(now == null);
@@ -303,17 +303,19 @@ public final class ServingView extends BorderPane {
             for (Row r : Row.values()) {
                 show(r, null);
             }
-            readoutNote.setText(live == null || live.missing().isEmpty()
-                    ? "The live batch does not fit in memory." : "No cost: " + live.missing() + ".");
+            readoutNote.setText(live == null ? "" : !live.missing().isEmpty() ? "Nothing to cost: " + live.missing() + "."
+                    : String.format(Locale.ROOT, "The live batch (%,d) does not fit in memory: at most %,d sequences do.",
+                    live.scenario().batchSize(), live.points().get(live.points().size() - 1).batch()));
             return;
         }
         Planner.FrontierPoint p = live.operating();
         ServingSettings s = f.settings();
-        show(Row.OUTPUT, Units.usd(p.costUsdPerMillionOutput()) + " per million");
-        show(Row.INPUT, Units.usd(p.costUsdPerMillionInput()) + " per million"
-                + (s.cachedInput() > 0 ? " (" + Units.percent(s.cachedInput()) + " cached, free)" : ""));
-        show(Row.BLENDED, Units.usd(p.costUsdPerMillionBlended()) + " per million");
-        show(Row.RATIO, Units.times(p.outputToInputRatio()) + " (the ratio a provider would charge)");
+        boolean priced = live.priced();
+        show(Row.OUTPUT, priced ? Units.usd(p.costUsdPerMillionOutput()) + " per million" : "no price");
+        show(Row.INPUT, priced ? Units.usd(p.costUsdPerMillionInput()) + " per million"
+                + (s.cachedInput() > 0 ? " (" + Units.percent(s.cachedInput()) + " cached, free)" : "") : "no price");
+        show(Row.BLENDED, priced ? Units.usd(p.costUsdPerMillionBlended()) + " per million" : null);
+        show(Row.RATIO, priced ? Units.times(p.outputToInputRatio()) + " (the ratio a provider would charge)" : null);
         show(Row.FIRST_TOKEN, Units.seconds(p.ttftSeconds()) + (p.ttftSeconds() > s.ttftSeconds() ? " (over the limit)" : ""));
         show(Row.PER_TOKEN, Units.seconds(p.tpotSeconds()) + " = " + Units.sig3(p.tokensPerSecondPerUser())
                 + " tokens/s per user" + (p.tpotSeconds() > s.tpotSeconds() ? " (over the limit)" : ""));
@@ -322,12 +324,15 @@ public final class ServingView extends BorderPane {
                 + Units.sig3(p.joulesPerInputToken()) + " J per input token" : null);
         show(Row.ELECTRICITY, energy ? Units.usd(BoardPower.usdPerMillionTokens(p.joulesPerOutputToken(),
                 s.electricityUsdPerKwh())) + " per million output tokens" : null);
-        show(Row.POOLS, Double.isNaN(p.prefillDevicesPerDecode()) ? null : Units.sig3(p.prefillDevicesPerDecode())
-                + " prefill devices per decode device (prompts in batches of "
+        show(Row.POOLS, Double.isNaN(p.prefillDevicesPerDecode()) ? null : "prefill : decode devices = "
+                + Units.sig3(p.prefillDevicesPerDecode()) + " : 1 (prompts in batches of "
                 + String.format(Locale.ROOT, "%,d", p.prefillBatch()) + ")");
         List<String> notes = new java.util.ArrayList<>();
         if (!live.priceNote().isEmpty()) {
             notes.add("Price " + live.priceNote() + ".");
+        }
+        if (!priced) {
+            notes.add("No cost: " + Frontier.noPrice(live) + ".");
         }
         if (!energy) {
             notes.add("No energy: the profile gives no board power.");

@@ -357,7 +357,8 @@ public final class RooflineViewModel {
                     Precision.BF16, (int) Math.min(Integer.MAX_VALUE, c.batch()), from.promptTokens(), from.generatedTokens(),
                     c.gpus(), from.realism(), from.customComputeEfficiency(), from.customBandwidthEfficiency(),
                     rented ? g.priceUsdPerHour() : null, lab.roofline.engine.HardwareScales.NONE, c.pipelineStages(),
-                    from.customLayerOverheadMicroseconds(), from.quantizedEmbeddings(), from.speculation());
+                    from.customLayerOverheadMicroseconds(), from.quantizedEmbeddings(),
+                    c.drafted() ? from.speculation() : lab.roofline.engine.Speculation.NONE);
         }
     }
 

@@ -113,7 +113,7 @@ class ServingUiTest extends DashboardFixture {
         assertThat(split.prefillDevicesPerDecode()).isPositive();
         assertThat(shared.prefillDevicesPerDecode()).isNaN();
         assertThat(serving.readout().getChildren()).anySatisfy(n -> assertThat(((Label) n).getText())
-                .startsWith(lab.roofline.engine.Units.sig3(split.prefillDevicesPerDecode()) + " prefill devices per decode device"));
+                .startsWith("prefill : decode devices = " + lab.roofline.engine.Units.sig3(split.prefillDevicesPerDecode()) + " : 1"));
     }
 
     @Test
@@ -174,7 +174,13 @@ class ServingUiTest extends DashboardFixture {
         openServing(robot);
         robot.interact(() -> vm.selectGpu("gaudi3"));
         settle();
-        assertThat(vm.frontierProperty().getValue().liveCurve().missing()).startsWith("no price for Gaudi 3");
+        var unpriced = vm.frontierProperty().getValue().liveCurve();
+        assertThat(unpriced.priced()).isFalse();
+        assertThat(lab.roofline.engine.Frontier.noPrice(unpriced)).startsWith("no price for Gaudi 3");
+        // Its speeds are there without a price: the tokens/s-per-GPU view draws it, the cost view does not.
+        assertThat(unpriced.points()).isNotEmpty();
+        assertThat(FrontierLayout.drawn(unpriced, FrontierLayout.Metric.THROUGHPUT)).isTrue();
+        assertThat(FrontierLayout.drawn(unpriced, FrontierLayout.Metric.COST)).isFalse();
         RentalPricesDialog[] dialog = new RentalPricesDialog[1];
         robot.interact(() -> {
             dialog[0] = new RentalPricesDialog(vm.profiles(), vm.rentalPricesProperty().get());
