@@ -94,6 +94,16 @@ public final class RooflineEngine {
         if (s.gpuCount() > 1 && s.gpu().interconnect() == null) {
             notices.add(s.gpu().name() + " names no interconnect: communication assumes PCIe Gen4 x16 (32 GB/s)");
         }
+        if (s.speculation().isOn()) {
+            // Speculation pays only when the tokens a step yields outweigh the draft and the wider pass.
+            PhaseCost plain = decodeStep(new Setup(s.withSpeculation(Speculation.NONE)), s.batchSize(), context);
+            double with = decode.seconds() / (decode.tokens() / decode.sequences());
+            if (with > plain.seconds()) {
+                notices.add(String.format(java.util.Locale.ROOT, "Speculative decoding is slower here: %s per token "
+                        + "against %s without the draft (%s tokens per step at batch %,d)", Units.seconds(with),
+                        Units.seconds(plain.seconds()), Units.sig3(s.speculation().expectedTokensPerStep()), s.batchSize()));
+            }
+        }
         if (s.speculation().isOn() && s.speculation().draftModel().totalParameters() >= s.model().totalParameters()) {
             notices.add("The draft " + s.speculation().draftModel().name() + " is not smaller than " + s.model().name()
                     + ": speculative decoding pays only with a much smaller draft");

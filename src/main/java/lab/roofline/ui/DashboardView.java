@@ -930,9 +930,13 @@ public final class DashboardView extends BorderPane {
             servingView = new lab.roofline.ui.economics.ServingView(vm,
                     () -> commands.exportEach.get(ChartKind.FRONTIER.ordinal()).handle(new javafx.event.ActionEvent()));
             servingView.chart().zoomProperty().bind(zoom);
+            servingView.zoomProperty().bind(zoom);
             servingView.setRentalSaver(rentalSaver);
             servingView.styleProperty().bind(styleProperty());
-            javafx.scene.Scene scene = new javafx.scene.Scene(servingView, 1240, 760);
+            // Larger text needs a larger window: its size grows with the zoom, within the screen.
+            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+            javafx.scene.Scene scene = new javafx.scene.Scene(servingView, Math.min(screen.getWidth(), 1240 * Math.max(1, zoom.get())),
+                    Math.min(screen.getHeight(), 760 * Math.max(1, zoom.get())));
             if (getScene() != null) {
                 javafx.beans.binding.Bindings.bindContent(scene.getStylesheets(), getScene().getStylesheets());
             }

@@ -75,6 +75,15 @@ class ServingLeversTest {
     }
 
     @Test
+    void aSpeculationThatSlowsDecodeIsSaid() {
+        assertThat(RooflineEngine.evaluate(ARTICLE.withSpeculation(new Speculation(4, 0, ModelPresets.LLAMA_3_1_8B)))
+                .notices()).anySatisfy(n -> assertThat(n).startsWith("Speculative decoding is slower here: 30.9 ms per token "
+                + "against 21.2 ms without the draft"));
+        assertThat(RooflineEngine.evaluate(ARTICLE.withSpeculation(EIGHT_B)).notices())
+                .noneMatch(n -> n.startsWith("Speculative decoding is slower"));
+    }
+
+    @Test
     void aSpeculationWithoutADraftOrOutOfRangeIsRefused() {
         assertThatThrownBy(() -> new Speculation(4, 0.7, null)).hasMessageContaining("draft model");
         assertThatThrownBy(() -> new Speculation(17, 0.7, ModelPresets.LLAMA_3_1_8B)).hasMessageContaining("Draft tokens");

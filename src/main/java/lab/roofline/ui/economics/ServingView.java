@@ -66,6 +66,13 @@ public final class ServingView extends BorderPane {
     @FXML Label planNote;
 
     private final RooflineViewModel vm;
+    @FXML javafx.scene.control.ScrollPane side;
+    private final javafx.beans.property.DoubleProperty zoom = new javafx.beans.property.SimpleDoubleProperty(this, "zoom", 1);
+
+    /** The text size the window is shown at (the dashboard's zoom). */
+    public javafx.beans.property.DoubleProperty zoomProperty() {
+        return zoom;
+    }
     private final FrontierChart chart;
     private final lab.roofline.ui.widget.Listeners listeners = new lab.roofline.ui.widget.Listeners();
     private RooflineViewModel.PlanRequest lastRequest;
@@ -78,6 +85,9 @@ public final class ServingView extends BorderPane {
     public ServingView(RooflineViewModel vm, Runnable exporter) {
         this.vm = vm;
         Fxml.loadInto(this);
+        // The left column widens with the text size (the zoom), so its labels and fields stay whole.
+        side.prefWidthProperty().bind(zoom.multiply(320));
+        side.minWidthProperty().bind(zoom.multiply(300));
         setId("serving");
         chart = new FrontierChart(vm.resultProperty(), vm.frontierProperty());
         chart.setId("frontier-chart");
@@ -161,7 +171,16 @@ public final class ServingView extends BorderPane {
         });
         find.setOnAction(e -> findCheapest());
         prices.setOnAction(e -> editRentalPrices());
-        makeLive.setOnAction(e -> selected().ifPresent(c -> vm.apply(lastRequest.inputsOf(c))));
+        makeLive.setOnAction(e -> selected().ifPresent(c -> {
+            // The plan still answers the scenario it came from: making a row of it live does not make it stale.
+            applyingRow = true;
+            try {
+                vm.apply(lastRequest.inputsOf(c));
+            } finally {
+                applyingRow = false;
+            }
+            planNote.setText(c.describe() + " is live. " + planNote.getText());
+        }));
         pin.setOnAction(e -> selected().ifPresent(c -> vm.pin(null, lastRequest.inputsOf(c))
                 .ifPresent(planNote::setText)));
         // A plan answers the scenario it was asked for: say so when that changes.
@@ -193,8 +212,12 @@ public final class ServingView extends BorderPane {
         return java.util.Optional.ofNullable(candidates.getSelectionModel().getSelectedItem());
     }
 
+    /** True while a row is being made live. */
+    private boolean applyingRow;
+
     private void staleNote() {
-        if (!candidates.getItems().isEmpty() && !planNote.getText().startsWith("The scenario or the limits changed")) {
+        if (!applyingRow && !candidates.getItems().isEmpty()
+                && !planNote.getText().startsWith("The scenario or the limits changed")) {
             planNote.setText("The scenario or the limits changed since this search: Find the cheapest again to update it. "
                     + planNote.getText());
         }

@@ -139,9 +139,10 @@ public final class ModelSection extends VBox {
             }
             draftRow.setVisible(sp.isOn());
             draftRow.setManaged(sp.isOn());
-            draftNote.setText(sp.isOn() ? String.format(Locale.ROOT, "%s tokens per target step expected: "
-                    + "(1 − a^(k+1)) / (1 − a). The target checks %d tokens of each sequence in one pass.",
-                    lab.roofline.engine.Units.sig3(sp.expectedTokensPerStep()), sp.verifiedTokens())
+            draftNote.setText(sp.isOn() ? String.format(Locale.ROOT, "%s tokens per target step expected (%s). The "
+                    + "target checks %d tokens of each sequence in one pass.",
+                    lab.roofline.engine.Units.sig3(sp.expectedTokensPerStep()), sp.acceptanceRate() >= 1 ? "k\u00a0+\u00a01"
+                            : "(1\u00a0−\u00a0a^(k+1))\u00a0/\u00a0(1\u00a0−\u00a0a)", sp.verifiedTokens())
                     : "A small draft model proposes tokens; the target checks them in one pass.");
         }, vm.speculationProperty());
         draftTokensField.setId("draft-tokens");

@@ -262,7 +262,7 @@ public final class RooflineViewModel {
     public Optional<String> setCachedInputText(String text) {
         ScenarioLimits.Parsed p = CACHED_PERCENT.parse(text.strip().replaceFirst("\\s*%$", ""));
         if (!p.ok()) {
-            return Optional.of(p.error() + ", in percent");
+            return Optional.of(p.error().replace("(at most 99)", "(at most 99 %)").replace("(at least 0)", "(at least 0 %)"));
         }
         serving.set(serving.get().withCachedInput(p.value() / 100));
         return Optional.empty();

@@ -74,7 +74,7 @@ class ServingUiTest extends DashboardFixture {
     void badValuesAreNamedAndKeepTheLastGoodSettings(FxRobot robot) {
         openServing(robot);
         var before = vm.servingProperty().get();
-        String[][] bad = {{"#cachedField", "150", "Cached input: too large (at most 99), in percent"},
+        String[][] bad = {{"#cachedField", "150", "Cached input: too large (at most 99 %)"},
                 {"#ttftField", "-5", "Time to first token: too small"},
                 {"#tpotField", "fast", "Time per output token: "},
                 {"#electricityField", "1e9", "Electricity: too large"}};
@@ -149,6 +149,8 @@ class ServingUiTest extends DashboardFixture {
         assertThat(live.tpotSeconds()).isCloseTo(first.tpotSeconds(), org.assertj.core.data.Offset.offset(1e-12));
         assertThat(live.costUsdPerMillionBlended()).isCloseTo(first.costUsdPerMillionBlended(),
                 org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(serving.planNote().getText()).as("the plan still answers its scenario").startsWith(first.describe() + " is live.");
+        robot.interact(() -> vm.setTtftLimitText("300"));
         assertThat(serving.planNote().getText()).startsWith("The scenario or the limits changed");
     }
 
