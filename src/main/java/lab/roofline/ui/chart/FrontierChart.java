@@ -98,8 +98,10 @@ public final class FrontierChart extends CanvasChart {
         Font small = font(0.85, false);
         g.setFill(color(ChartColor.PLOT));
         g.fillRect(p.x(), p.y(), p.w(), p.h());
+        // Nothing to draw: no shading, ticks or axis titles that would suggest there is (the reasons follow).
+        boolean nothing = layout.curves().stream().allMatch(List::isEmpty);
         // The band slower than the TPOT limit: users there get fewer tokens/s than promised.
-        if (layout.infeasibleRightEdge() > p.x()) {
+        if (!nothing && layout.infeasibleRightEdge() > p.x()) {
             g.setFill(color(ChartColor.INFEASIBLE));
             g.fillRect(p.x(), p.y(), layout.infeasibleRightEdge() - p.x(), p.h());
             g.setStroke(color(ChartColor.WARNING));
@@ -119,13 +121,13 @@ public final class FrontierChart extends CanvasChart {
         }
         g.setStroke(color(ChartColor.GRID));
         g.setLineWidth(1);
-        for (double v : FrontierLayout.ticks(layout.x())) {
+        for (double v : nothing ? List.<Double>of() : FrontierLayout.ticks(layout.x())) {
             double x = layout.x().toPixel(v);
             g.strokeLine(x, p.y(), x, p.y() + p.h());
             text(g, FrontierLayout.tickLabel(v, false), x, p.y() + p.h() + 4, TextAlignment.CENTER, VPos.TOP, small,
                     color(ChartColor.MUTED));
         }
-        for (double v : FrontierLayout.ticks(layout.y())) {
+        for (double v : nothing ? List.<Double>of() : FrontierLayout.ticks(layout.y())) {
             double y = layout.y().toPixel(v);
             g.strokeLine(p.x(), y, p.x() + p.w(), y);
             String label = FrontierLayout.tickLabel(v, layout.metric() == FrontierLayout.Metric.COST);
@@ -278,7 +280,8 @@ public final class FrontierChart extends CanvasChart {
                     Units.usd(f.cheapest().point().costUsdPerMillionOutput()),
                     Units.usd(f.cheapest().point().costUsdPerMillionBlended()));
             taken.add(label(g, text, at, p, color(ChartColor.TEXT), taken));
-        } else if (f.curves().stream().anyMatch(c -> !c.points().isEmpty())) {
+        } else if (layout.metric() == FrontierLayout.Metric.COST && layout.curves().stream().anyMatch(c -> !c.isEmpty())
+                || layout.metric() == FrontierLayout.Metric.THROUGHPUT && f.curves().stream().anyMatch(Frontier.Curve::priced)) {
             Font bold = font(0.95, true);
             text(g, fitted("No batch meets both limits: loosen them or change the hardware", bold, p.w() - 16),
                     p.x() + p.w() / 2, p.y() + p.h() - 8, TextAlignment.CENTER, VPos.BOTTOM, bold, color(ChartColor.WARNING));

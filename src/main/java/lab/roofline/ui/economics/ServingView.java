@@ -259,12 +259,12 @@ public final class ServingView extends BorderPane {
         }));
     }
 
-    private static TableColumn<Planner.Candidate, String> column(String title,
-                                                                 java.util.function.Function<Planner.Candidate, String> value,
-                                                                 double width) {
+    private TableColumn<Planner.Candidate, String> column(String title,
+                                                          java.util.function.Function<Planner.Candidate, String> value,
+                                                          double width) {
         TableColumn<Planner.Candidate, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        c.setPrefWidth(width);
+        c.prefWidthProperty().bind(zoom.multiply(width)); // wider with larger text
         c.setSortable(false);
         return c;
     }
