@@ -72,7 +72,9 @@ public record Frontier(ServingSettings settings, List<Curve> curves, Marked chea
                         .filter(c -> c.limits().equals(limits) && c.scenario().withBatchSize(1).equals(atOne)
                                 && !c.points().isEmpty()).findFirst().orElse(null);
                 points = before != null ? before.points() : Planner.frontier(s, limits, settings.disaggregated());
-                operating = Planner.point(s, limits, settings.disaggregated());
+                // A pin's batch does not move with the live one: its point is kept too.
+                operating = before != null && before.scenario().equals(s) ? before.operating()
+                        : Planner.point(s, limits, settings.disaggregated());
             }
             curves.add(new Curve(n.name(), n.pinIndex(), s, limits, points, operating, missing, priceNote,
                     !Double.isNaN(s.priceUsdPerHour())));

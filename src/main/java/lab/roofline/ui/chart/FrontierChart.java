@@ -76,6 +76,7 @@ public final class FrontierChart extends CanvasChart {
         for (Frontier.Curve c : f.curves()) {
             key.add(List.of(c.name(), c.pinIndex(), c.points(), c.missing()));
         }
+        key.add(java.util.Objects.requireNonNullElse(f.cheapest(), "none"));
         return key;
     }
 
@@ -214,7 +215,30 @@ public final class FrontierChart extends CanvasChart {
             y += baseFontSize() * 1.4;
         }
         drawKey(g, f, p);
+        // The cheapest point within the limits on any curve, starred and named: it does not move with the live
+        // batch, so it is drawn with the curves.
+        starLabel = null;
+        double r2 = baseFontSize() * 0.3;
+        if (f.cheapest() != null) {
+            Frontier.Curve c = f.curves().get(f.cheapest().curveIndex());
+            double[] at = layout.at(f.cheapest().point());
+            star(g, at[0], at[1], r2 * 3.2, color(ChartColor.PREFILL));
+            String text = String.format(Locale.ROOT, "cheapest within the limits: batch %,d on %s · %s/1M output, %s blended",
+                    f.cheapest().point().batch(), c.live() ? "the live curve" : Units.shortened(c.name()),
+                    Units.usd(f.cheapest().point().costUsdPerMillionOutput()),
+                    Units.usd(f.cheapest().point().costUsdPerMillionBlended()));
+            starLabel = label(g, text, at, p, color(ChartColor.TEXT),
+                    keyBox == null ? new ArrayList<>() : new ArrayList<>(List.of(keyBox)));
+        } else if (layout.metric() == FrontierLayout.Metric.COST && layout.curves().stream().anyMatch(c -> !c.isEmpty())
+                || layout.metric() == FrontierLayout.Metric.THROUGHPUT && f.curves().stream().anyMatch(Frontier.Curve::priced)) {
+            Font bold = font(0.95, true);
+            text(g, fitted("No batch meets both limits: loosen them or change the hardware", bold, p.w() - 16),
+                    p.x() + p.w() / 2, p.y() + p.h() - 8, TextAlignment.CENTER, VPos.BOTTOM, bold, color(ChartColor.WARNING));
+        }
     }
+
+    /** Where the cheapest point's label is (the live label keeps clear of it), or null. */
+    private double[] starLabel;
 
     /** Which curves are priced from the rental table, and at what: "Live priced from the rental table: $1.95 …". */
     static String priceNotes(Frontier f) {
@@ -252,6 +276,9 @@ public final class FrontierChart extends CanvasChart {
         if (keyBox != null) {
             taken.add(keyBox);
         }
+        if (starLabel != null) {
+            taken.add(starLabel);
+        }
         if (live != null && live.operating() != null && FrontierLayout.drawn(live, layout.metric())) {
             double[] at = layout.at(live.operating());
             g.setStroke(color(ChartColor.ACCENT));
@@ -269,22 +296,6 @@ public final class FrontierChart extends CanvasChart {
             text(g, fitted(String.format(Locale.ROOT, "Live batch %,d does not fit: at most %,d",
                     live.scenario().batchSize(), live.points().get(live.points().size() - 1).batch()), bold, p.w() - 16),
                     p.x() + p.w() - 8, p.y() + p.h() - 8, TextAlignment.RIGHT, VPos.BOTTOM, bold, color(ChartColor.WARNING));
-        }
-        // The cheapest point within the limits on any curve: starred and named.
-        if (f.cheapest() != null) {
-            Frontier.Curve c = f.curves().get(f.cheapest().curveIndex());
-            double[] at = layout.at(f.cheapest().point());
-            star(g, at[0], at[1], r * 3.2, color(ChartColor.PREFILL));
-            String text = String.format(Locale.ROOT, "cheapest within the limits: batch %,d on %s · %s/1M output, %s blended",
-                    f.cheapest().point().batch(), c.live() ? "the live curve" : Units.shortened(c.name()),
-                    Units.usd(f.cheapest().point().costUsdPerMillionOutput()),
-                    Units.usd(f.cheapest().point().costUsdPerMillionBlended()));
-            taken.add(label(g, text, at, p, color(ChartColor.TEXT), taken));
-        } else if (layout.metric() == FrontierLayout.Metric.COST && layout.curves().stream().anyMatch(c -> !c.isEmpty())
-                || layout.metric() == FrontierLayout.Metric.THROUGHPUT && f.curves().stream().anyMatch(Frontier.Curve::priced)) {
-            Font bold = font(0.95, true);
-            text(g, fitted("No batch meets both limits: loosen them or change the hardware", bold, p.w() - 16),
-                    p.x() + p.w() / 2, p.y() + p.h() - 8, TextAlignment.CENTER, VPos.BOTTOM, bold, color(ChartColor.WARNING));
         }
         g.restore();
         if (hovered != null) {
