@@ -29,13 +29,42 @@ public final class FrontierChart extends CanvasChart {
             FrontierLayout.Metric.COST);
     private FrontierLayout layout;
     private int[] hovered;
-    private final javafx.beans.InvalidationListener frontierChanged = obs -> markDirty();
+    /**
+     * A batch drag moves only the live point: the ring and its label are nodes over the canvases, moved
+     * without redrawing them (the curves, the star and the key stay as drawn). Anything else redraws.
+     */
+    private final javafx.beans.InvalidationListener frontierChanged = obs -> {
+        frontierMoved = true;
+        requestLayout();
+    };
+    private boolean frontierMoved = true;
+    private Object drawnKey;
+    private final javafx.scene.shape.Circle liveRing = new javafx.scene.shape.Circle();
+    private final javafx.scene.layout.StackPane liveLabel = new javafx.scene.layout.StackPane();
+    private final javafx.scene.text.Text liveText = new javafx.scene.text.Text();
+    /** "Live batch 4,096 does not fit: at most 29", over the canvas like the ring. */
+    private final javafx.scene.text.Text liveNote = new javafx.scene.text.Text();
 
     public FrontierChart(ObservableValue<Evaluation> source, ObservableValue<Frontier> frontier) {
-        super(source, "frontier-chart");
+        // The chart reads the frontier only: the evaluation is fixed at the first one (the frontier carries it).
+        super(new javafx.beans.property.SimpleObjectProperty<>(source.getValue()), "frontier-chart");
         this.frontier = frontier;
         frontier.addListener(frontierChanged);
-        metric.addListener(frontierChanged);
+        metric.addListener(obs -> markDirty());
+        liveRing.setFill(null);
+        liveRing.setStrokeWidth(2.2);
+        liveRing.setManaged(false);
+        liveRing.setMouseTransparent(true);
+        liveLabel.getChildren().add(liveText);
+        liveLabel.setManaged(false);
+        liveLabel.setMouseTransparent(true);
+        liveRing.setId("frontier-live-ring");
+        liveLabel.setId("frontier-live-label");
+        liveNote.setManaged(false);
+        liveNote.setMouseTransparent(true);
+        liveNote.setId("frontier-live-note");
+        liveNote.setTextOrigin(VPos.BOTTOM);
+        getChildren().addAll(liveRing, liveLabel, liveNote);
         setOnMouseMoved(ev -> {
             int[] now = layout == null ? null : layout.nearest(toDrawing(ev.getX()), toDrawing(ev.getY()), 12);
             if (!java.util.Arrays.equals(now, hovered)) {
@@ -53,6 +82,92 @@ public final class FrontierChart extends CanvasChart {
     public void dispose() {
         super.dispose();
         frontier.removeListener(frontierChanged);
+    }
+
+    /** What the canvases show, but the live point: equal keys need no redraw. */
+    private Object drawnKey(Frontier f) {
+        Frontier.Curve live = f.liveCurve();
+        return java.util.Arrays.asList(backgroundKey(null), hovered == null ? null : List.of(hovered[0], hovered[1]));
+    }
+
+    @Override
+    protected void layoutChildren() {
+        if (frontierMoved) {
+            frontierMoved = false;
+            Object key = drawnKey(frontier.getValue());
+            if (!key.equals(drawnKey)) {
+                drawnKey = key;
+                markDirty();
+            }
+        }
+        super.layoutChildren();
+        placeLiveMarker();
+    }
+
+    /** The live batch's ring and label, over the canvases, where the layout puts them. */
+    private void placeLiveMarker() {
+        Frontier f = frontier.getValue();
+        Frontier.Curve live = f.liveCurve();
+        boolean shown = layout != null && live != null && live.operating() != null && FrontierLayout.drawn(live, layout.metric());
+        liveRing.setVisible(shown);
+        liveLabel.setVisible(shown);
+        double z = effectiveZoom();
+        String note = layout == null ? null : doesNotFitNote(live);
+        liveNote.setVisible(note != null);
+        if (note != null) {
+            Font bold = font(0.92, true);
+            LabelLayout.Box p = layout.plot();
+            liveNote.setText(fitted(note, bold, p.w() - 16));
+            liveNote.setFont(Font.font(bold.getFamily(), javafx.scene.text.FontWeight.BOLD, bold.getSize() * z));
+            liveNote.setFill(color(ChartColor.WARNING));
+            liveNote.setX((p.x() + p.w() - 8 - textWidth(liveNote.getText(), bold)) * z);
+            liveNote.setY((p.y() + p.h() - 8) * z);
+        }
+        if (!shown) {
+            return;
+        }
+        double r = baseFontSize() * 0.3 * 2.4;
+        double[] at = layout.at(live.operating());
+        liveRing.setStroke(color(ChartColor.ACCENT));
+        liveRing.setRadius(r * z);
+        liveRing.setCenterX(at[0] * z);
+        liveRing.setCenterY(at[1] * z);
+        String text = liveText(live);
+        Font bold = font(0.92, true);
+        liveText.setText(text);
+        liveText.setFont(Font.font(bold.getFamily(), javafx.scene.text.FontWeight.BOLD, bold.getSize() * z));
+        liveText.setFill(color(ChartColor.ACCENT));
+        liveLabel.setBackground(new javafx.scene.layout.Background(new javafx.scene.layout.BackgroundFill(
+                color(ChartColor.PLOT).deriveColor(0, 1, 1, 0.82), new javafx.scene.layout.CornerRadii(6 * z), null)));
+        liveLabel.setPadding(new javafx.geometry.Insets(1 * z, 3 * z, 1 * z, 3 * z));
+        double[] box = place(text, at, layout.plot(), markerTaken());
+        liveLabel.resizeRelocate((box[0] - 3) * z, (box[1] - 1) * z, (box[2] + 6) * z, (box[3] + 2) * z);
+    }
+
+    private List<double[]> markerTaken() {
+        List<double[]> taken = new ArrayList<>();
+        if (keyBox != null) {
+            taken.add(keyBox);
+        }
+        if (starLabel != null) {
+            taken.add(starLabel);
+        }
+        return taken;
+    }
+
+    /** The live batch does not fit: say so, with the largest that does (the curve's last point); else null. */
+    private static String doesNotFitNote(Frontier.Curve live) {
+        return live != null && live.operating() == null && !live.points().isEmpty()
+                ? String.format(Locale.ROOT, "Live batch %,d does not fit: at most %,d", live.scenario().batchSize(),
+                live.points().get(live.points().size() - 1).batch()) : null;
+    }
+
+    private String liveText(Frontier.Curve live) {
+        return layout.metric() == FrontierLayout.Metric.COST
+                ? String.format(Locale.ROOT, "live batch %,d · %s/1M output", live.operating().batch(),
+                Units.usd(live.operating().costUsdPerMillionOutput()))
+                : String.format(Locale.ROOT, "live batch %,d · %s tokens/s per GPU", live.operating().batch(),
+                Units.sig3(live.operating().tokensPerSecondPerDevice()));
     }
 
     /** What the vertical axis shows: cost per million output tokens, or tokens/s per GPU. */
@@ -279,23 +394,18 @@ public final class FrontierChart extends CanvasChart {
         if (starLabel != null) {
             taken.add(starLabel);
         }
-        if (live != null && live.operating() != null && FrontierLayout.drawn(live, layout.metric())) {
+        // On screen the live ring and label are nodes over the canvas (placeLiveMarker); a vector export draws them.
+        boolean liveShown = live != null && live.operating() != null && FrontierLayout.drawn(live, layout.metric());
+        if (liveShown && !(g instanceof CanvasPen)) {
             double[] at = layout.at(live.operating());
             g.setStroke(color(ChartColor.ACCENT));
             g.setLineWidth(2.2);
             g.strokeOval(at[0] - r * 2.4, at[1] - r * 2.4, r * 4.8, r * 4.8);
-            String text = layout.metric() == FrontierLayout.Metric.COST
-                    ? String.format(Locale.ROOT, "live batch %,d · %s/1M output", live.operating().batch(),
-                    Units.usd(live.operating().costUsdPerMillionOutput()))
-                    : String.format(Locale.ROOT, "live batch %,d · %s tokens/s per GPU", live.operating().batch(),
-                    Units.sig3(live.operating().tokensPerSecondPerDevice()));
-            taken.add(label(g, text, at, p, color(ChartColor.ACCENT), taken));
-        } else if (live != null && live.operating() == null && !live.points().isEmpty()) {
-            // The live batch does not fit: say so, with the largest that does (the curve's last point).
+            taken.add(label(g, liveText(live), at, p, color(ChartColor.ACCENT), taken));
+        } else if (doesNotFitNote(live) != null && !(g instanceof CanvasPen)) {
             Font bold = font(0.92, true);
-            text(g, fitted(String.format(Locale.ROOT, "Live batch %,d does not fit: at most %,d",
-                    live.scenario().batchSize(), live.points().get(live.points().size() - 1).batch()), bold, p.w() - 16),
-                    p.x() + p.w() - 8, p.y() + p.h() - 8, TextAlignment.RIGHT, VPos.BOTTOM, bold, color(ChartColor.WARNING));
+            text(g, fitted(doesNotFitNote(live), bold, p.w() - 16), p.x() + p.w() - 8, p.y() + p.h() - 8,
+                    TextAlignment.RIGHT, VPos.BOTTOM, bold, color(ChartColor.WARNING));
         }
         g.restore();
         if (hovered != null) {
@@ -350,6 +460,13 @@ public final class FrontierChart extends CanvasChart {
     /** A label beside a marker, above it or below it, whichever is inside the plot and clear of the others. */
     private double[] label(ChartPen g, String text, double[] at, LabelLayout.Box p, Color colour, List<double[]> taken) {
         Font bold = font(0.92, true);
+        double[] chosen = place(text, at, p, taken);
+        haloText(g, fitted(text, bold, chosen[2] + 1), chosen[0], chosen[1], TextAlignment.LEFT, VPos.TOP, bold, colour);
+        return chosen;
+    }
+
+    /** Where a label goes: its box {x, y, w, h} in drawing units. */
+    private double[] place(String text, double[] at, LabelLayout.Box p, List<double[]> taken) {
         double tw = Math.min(measuredWidth(text, 0.92, true), p.w() - 16);
         double th = baseFontSize() * 1.3;
         // Beside the marker first, then further away; the first spot clear of the other labels and of every
@@ -368,7 +485,10 @@ public final class FrontierChart extends CanvasChart {
             if (taken.stream().anyMatch(t -> overlaps(t, box))) {
                 continue;
             }
-            int covered = pointsUnder(box);
+            // Never over its own marker; otherwise the spot that covers the fewest of the curves' points.
+            double mark = baseFontSize() * 1.1;
+            int covered = pointsUnder(box) + (overlaps(box, new double[] {at[0] - mark, at[1] - mark, 2 * mark, 2 * mark})
+                    ? 1000 : 0);
             if (covered < fewest) {
                 fewest = covered;
                 chosen = box;
@@ -382,7 +502,6 @@ public final class FrontierChart extends CanvasChart {
             chosen = new double[] {Math.max(p.x() + 4, Math.min(p.x() + p.w() - tw - 4, at[0] - tw / 2)),
                     Math.min(p.y() + p.h() - th - 4, last[1] + last[3] + 2), tw, th};
         }
-        haloText(g, fitted(text, bold, tw + 1), chosen[0], chosen[1], TextAlignment.LEFT, VPos.TOP, bold, colour);
         return chosen;
     }
 

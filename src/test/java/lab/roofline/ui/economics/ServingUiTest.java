@@ -155,6 +155,27 @@ class ServingUiTest extends DashboardFixture {
     }
 
     @Test
+    void aBatchDragMovesTheLiveRingWithoutRedrawingTheCurves(FxRobot robot) {
+        ServingView serving = openServing(robot);
+        javafx.scene.shape.Circle ring = robot.lookup("#frontier-live-ring").queryAs(javafx.scene.shape.Circle.class);
+        double x1 = ring.getCenterX();
+        int redraws = serving.chart().redrawCount();
+        robot.interact(() -> vm.batchSizeProperty().set(16));
+        settle();
+        assertThat(ring.isVisible()).isTrue();
+        assertThat(ring.getCenterX()).as("batch 16 is slower per user: left").isLessThan(x1);
+        double[] at = serving.chart().frontierLayout().at(vm.frontierProperty().getValue().liveCurve().operating());
+        assertThat(ring.getCenterX()).isCloseTo(at[0] * serving.chart().effectiveZoom(), org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(serving.chart().redrawCount()).as("the canvases stay as drawn").isEqualTo(redraws);
+        // A batch that does not fit: the ring goes, a note says the largest that does.
+        robot.interact(() -> vm.batchSizeProperty().set(4096));
+        settle();
+        assertThat(ring.isVisible()).isFalse();
+        assertThat(robot.lookup("#frontier-live-note").queryAs(javafx.scene.text.Text.class).getText())
+                .isEqualTo("Live batch 4,096 does not fit: at most 29");
+    }
+
+    @Test
     void theYAxisSwitchesToTokensPerGpu(FxRobot robot) {
         ServingView serving = openServing(robot);
         robot.interact(() -> vm.setPriceText("3.49"));
