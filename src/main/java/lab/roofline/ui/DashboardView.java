@@ -897,26 +897,37 @@ public final class DashboardView extends BorderPane {
             landscapeView = new lab.roofline.ui.landscape.LandscapeView(vm, () -> commands.exportEach.get(ChartKind.LANDSCAPE.ordinal()).handle(new javafx.event.ActionEvent()));
             landscapeView.chart().zoomProperty().bind(zoom);
             landscapeView.styleProperty().bind(styleProperty()); // the zoom's root font size
-            javafx.scene.Scene scene = new javafx.scene.Scene(landscapeView, 1100, 640);
-            if (getScene() != null) {
-                javafx.beans.binding.Bindings.bindContent(scene.getStylesheets(), getScene().getStylesheets());
-            }
-            landscapeStage = new javafx.stage.Stage();
-            // Esc or Ctrl+W closes it, as a secondary window does.
-            scene.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-                if (e.getCode() == KeyCode.ESCAPE || (e.isShortcutDown() && e.getCode() == KeyCode.W)) {
-                    landscapeStage.hide();
-                    e.consume();
-                }
-            });
-            landscapeStage.setTitle("Hardware landscape — Roofline Lab");
-            landscapeStage.setScene(scene);
-            if (getScene() != null && getScene().getWindow() != null) {
-                landscapeStage.initOwner(getScene().getWindow());
-            }
+            landscapeStage = secondaryWindow(landscapeView, 1100, 640, "Hardware landscape — Roofline Lab");
         }
         landscapeStage.show();
         landscapeStage.toFront();
+    }
+
+    /**
+     * A window beside the dashboard: the dashboard's stylesheets, a size that grows with the zoom (within the
+     * screen), Esc or Ctrl+W to close it, owned by the dashboard's window.
+     */
+    private javafx.stage.Stage secondaryWindow(javafx.scene.Parent root, double width, double height, String title) {
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        double grow = Math.max(1, zoom.get());
+        javafx.scene.Scene scene = new javafx.scene.Scene(root, Math.min(screen.getWidth(), width * grow),
+                Math.min(screen.getHeight(), height * grow));
+        if (getScene() != null) {
+            javafx.beans.binding.Bindings.bindContent(scene.getStylesheets(), getScene().getStylesheets());
+        }
+        javafx.stage.Stage stage = new javafx.stage.Stage();
+        scene.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE || (e.isShortcutDown() && e.getCode() == KeyCode.W)) {
+                stage.hide();
+                e.consume();
+            }
+        });
+        stage.setTitle(title);
+        stage.setScene(scene);
+        if (getScene() != null && getScene().getWindow() != null) {
+            stage.initOwner(getScene().getWindow());
+        }
+        return stage;
     }
 
     // ---- serving economics: a window of its own, made on first use ----
@@ -933,25 +944,7 @@ public final class DashboardView extends BorderPane {
             servingView.zoomProperty().bind(zoom);
             servingView.setRentalSaver(rentalSaver);
             servingView.styleProperty().bind(styleProperty());
-            // Larger text needs a larger window: its size grows with the zoom, within the screen.
-            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-            javafx.scene.Scene scene = new javafx.scene.Scene(servingView, Math.min(screen.getWidth(), 1240 * Math.max(1, zoom.get())),
-                    Math.min(screen.getHeight(), 760 * Math.max(1, zoom.get())));
-            if (getScene() != null) {
-                javafx.beans.binding.Bindings.bindContent(scene.getStylesheets(), getScene().getStylesheets());
-            }
-            servingStage = new javafx.stage.Stage();
-            scene.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-                if (e.getCode() == KeyCode.ESCAPE || (e.isShortcutDown() && e.getCode() == KeyCode.W)) {
-                    servingStage.hide();
-                    e.consume();
-                }
-            });
-            servingStage.setTitle("Serving economics — Roofline Lab");
-            servingStage.setScene(scene);
-            if (getScene() != null && getScene().getWindow() != null) {
-                servingStage.initOwner(getScene().getWindow());
-            }
+            servingStage = secondaryWindow(servingView, 1240, 760, "Serving economics — Roofline Lab");
         }
         servingStage.show();
         servingStage.toFront();
