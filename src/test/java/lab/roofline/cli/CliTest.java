@@ -251,6 +251,21 @@ class CliTest {
     }
 
     @Test
+    void exercisesListTheBuiltInQuestionsAndTheirComputedAnswers() throws Exception {
+        Run plain = run("exercises");
+        assertThat(plain.code()).isZero();
+        assertThat(plain.out()).contains("[ridge-h100-bf16]").doesNotContain("answer:");
+        JsonNode all = new ObjectMapper().readTree(run("exercises", "--answers", "--json").out());
+        assertThat(all.size()).isEqualTo(lab.roofline.engine.Exercise.BUILT_IN.size());
+        for (JsonNode e : all) {
+            assertThat(e.path("answer").isNumber()).as(e.path("id").asText()).isTrue();
+            assertThat(e.path("answer").asDouble()).isPositive();
+            assertThat(e.path("scenario").asText()).startsWith("roofline-lab report --gpu ");
+        }
+        assertThat(all.get(0).path("answer").asDouble()).isCloseTo(989.5 / 3.35, within(1e-9));
+    }
+
+    @Test
     void reportWithoutAPriceGivesNullCosts() throws Exception {
         Run r = run("report", "--json", "--gpu", "l4", "--model", "Llama-3.1-8B");
         JsonNode j = new ObjectMapper().readTree(r.out());

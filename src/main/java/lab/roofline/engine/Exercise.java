@@ -1,0 +1,120 @@
+package lab.roofline.engine;
+
+import java.util.List;
+
+/**
+ * A question with a numeric answer the engine computes from the exercise's own scenario, never typed in by
+ * hand (issue 14, exercises): the answer changes when the model does, and a hint shows the formula.
+ *
+ * @param id                a short stable name ("critical-batch-h100")
+ * @param text              the question as a learner reads it
+ * @param scenario          the scenario the answer is computed on
+ * @param quantity          what is asked
+ * @param relativeTolerance how far a given answer may be from the computed one, as a fraction of it
+ */
+public record Exercise(String id, String text, ScenarioInputs scenario, Quantity quantity, double relativeTolerance) {
+
+    /** What an exercise can ask: each a number read from one evaluation, with its unit. */
+    public enum Quantity {
+        RIDGE_FLOPS_PER_BYTE("FLOP/byte"),
+        DECODE_TOKENS_PER_SECOND_PER_SEQUENCE("tokens/s"),
+        TIME_PER_OUTPUT_TOKEN_MS("ms"),
+        CRITICAL_BATCH("sequences"),
+        MAX_BATCH("sequences"),
+        OUTPUT_INPUT_RATIO("×"),
+        KV_CACHE_GB_PER_SEQUENCE("GB"),
+        PREFILL_COMPUTE_UTILIZATION_PERCENT("%");
+
+        private final String unit;
+
+        Quantity(String unit) {
+            this.unit = unit;
+        }
+
+        public String unit() {
+            return unit;
+        }
+
+        /** The quantity on an evaluation. */
+        public double of(Evaluation e) {
+            return switch (this) {
+                case RIDGE_FLOPS_PER_BYTE -> e.ridgeFlopsPerByte();
+                case DECODE_TOKENS_PER_SECOND_PER_SEQUENCE -> e.decode().tokensPerSecondPerSequence();
+                case TIME_PER_OUTPUT_TOKEN_MS -> 1e3 / e.decode().tokensPerSecondPerSequence();
+                case CRITICAL_BATCH -> e.criticalBatchNoContext();
+                case MAX_BATCH -> e.memory().maxBatch();
+                case OUTPUT_INPUT_RATIO -> e.cost().outputToInputRatio();
+                case KV_CACHE_GB_PER_SEQUENCE -> e.memory().kvCacheBytes() / e.scenario().batchSize() / 1e9;
+                case PREFILL_COMPUTE_UTILIZATION_PERCENT -> e.prefill().computeUtilization() * 100;
+            };
+        }
+    }
+
+    public Exercise {
+        if (id == null || !id.matches("[a-z0-9-]{1,60}")) {
+            throw new IllegalArgumentException("exercise id must be 1 to 60 lower-case letters, digits or '-', got '"
+                    + Units.shortened(String.valueOf(id)) + "'");
+        }
+        if (text == null || text.isBlank() || scenario == null || quantity == null) {
+            throw new IllegalArgumentException("exercise '" + id + "' needs a text, a scenario and a quantity");
+        }
+        if (!(relativeTolerance > 0 && relativeTolerance <= 0.5)) {
+            throw new IllegalArgumentException("exercise '" + id + "': tolerance must be above 0 and at most 0.5, got "
+                    + relativeTolerance);
+        }
+    }
+
+    /** The answer on the profile the scenario names, with the measured fractions "realistic" means. */
+    public double answer(HardwareProfile gpu, Realism measured) {
+        return quantity.of(RooflineEngine.evaluate(scenario.toScenario(gpu, measured)));
+    }
+
+    /** Whether a given answer is within the tolerance of the computed one. */
+    public boolean accepts(double given, double answer) {
+        return Double.isFinite(given) && Math.abs(given - answer) <= relativeTolerance * Math.abs(answer);
+    }
+
+    private static ScenarioInputs on(String gpu, ModelSpec model, Precision p, int batch, int prompt, int generated) {
+        return new ScenarioInputs(gpu, model.name(), model.totalParameters(), p, false, Precision.BF16, batch, prompt,
+                generated, 1, RealismMode.IDEAL, 1, 1, null);
+    }
+
+    /** The built-in exercises: the article's argument, one number at a time. */
+    public static final List<Exercise> BUILT_IN = List.of(
+            new Exercise("ridge-h100-bf16", "An H100 SXM does 989.5 TFLOP/s of dense BF16 and reads 3.35 TB/s. What is "
+                    + "its ridge point, in FLOP per byte?", on("h100_sxm", ModelPresets.LLAMA_3_1_70B, Precision.BF16, 1, 1024, 256),
+                    Quantity.RIDGE_FLOPS_PER_BYTE, 0.02),
+            new Exercise("decode-70b-int8-h100", "Llama-3.1-70B in INT8 on one H100 at batch 1: at most how many tokens "
+                    + "a second does one sequence get (ideal roofline)?", on("h100_sxm", ModelPresets.LLAMA_3_1_70B, Precision.INT8, 1, 1024, 256),
+                    Quantity.DECODE_TOKENS_PER_SECOND_PER_SEQUENCE, 0.05),
+            new Exercise("tpot-8b-bf16-l40s", "Llama-3.1-8B in BF16 on one L40S at batch 1: how many milliseconds per output "
+                    + "token, at the least?", on("l40s", ModelPresets.LLAMA_3_1_8B, Precision.BF16, 1, 1024, 256),
+                    Quantity.TIME_PER_OUTPUT_TOKEN_MS, 0.05),
+            new Exercise("critical-batch-70b-bf16-h100", "Llama-3.1-70B in BF16 on an H100: at what batch do the weight "
+                    + "matmuls of decode turn compute-bound (no KV cache)?", on("h100_sxm", ModelPresets.LLAMA_3_1_70B, Precision.BF16, 1, 1024, 256),
+                    Quantity.CRITICAL_BATCH, 0.1),
+            new Exercise("critical-batch-70b-int8-h100", "The same with INT8 weights (and INT8 math): where is the critical "
+                    + "batch now?", on("h100_sxm", ModelPresets.LLAMA_3_1_70B, Precision.INT8, 1, 1024, 256),
+                    Quantity.CRITICAL_BATCH, 0.1),
+            new Exercise("max-batch-70b-int8-h100", "Llama-3.1-70B in INT8 on one H100 (80 GiB) with 1,024 + 256 tokens per "
+                    + "sequence: how many sequences fit beside the weights?", on("h100_sxm", ModelPresets.LLAMA_3_1_70B, Precision.INT8, 1, 1024, 256),
+                    Quantity.MAX_BATCH, 0.1),
+            new Exercise("kv-per-sequence-70b", "Llama-3.1-70B keeps a BF16 KV cache (80 layers, 8 KV heads of 128): how "
+                    + "many GB does one sequence of 1,280 tokens hold?", on("h100_sxm", ModelPresets.LLAMA_3_1_70B, Precision.INT8, 1, 1024, 256),
+                    Quantity.KV_CACHE_GB_PER_SEQUENCE, 0.05),
+            new Exercise("ratio-batch-1", "Llama-3.1-70B in INT8 on an H100 at batch 1: how many times more does an "
+                    + "output token cost than an input token?", on("h100_sxm", ModelPresets.LLAMA_3_1_70B, Precision.INT8, 1, 1024, 256),
+                    Quantity.OUTPUT_INPUT_RATIO, 0.1),
+            new Exercise("ratio-batch-64", "The same at batch 64 (with the model in INT4 so that 64 sequences fit): "
+                    + "what is the output : input cost ratio now?", on("h100_sxm", ModelPresets.LLAMA_3_1_70B, Precision.INT4, 64, 1024, 256),
+                    Quantity.OUTPUT_INPUT_RATIO, 0.1),
+            new Exercise("prefill-utilization", "Prefill of 1,024 tokens of Llama-3.1-8B in BF16 on an H100: what share of "
+                    + "peak FLOP/s does it reach, in percent (ideal roofline)?", on("h100_sxm", ModelPresets.LLAMA_3_1_8B, Precision.BF16, 1, 1024, 256),
+                    Quantity.PREFILL_COMPUTE_UTILIZATION_PERCENT, 0.05),
+            new Exercise("decode-8b-bf16-mi300x", "Llama-3.1-8B in BF16 on one MI300X (5.3 TB/s) at batch 1: tokens a second "
+                    + "for one sequence, at most?", on("mi300x", ModelPresets.LLAMA_3_1_8B, Precision.BF16, 1, 1024, 256),
+                    Quantity.DECODE_TOKENS_PER_SECOND_PER_SEQUENCE, 0.05),
+            new Exercise("critical-batch-8b-bf16-a100", "Llama-3.1-8B in BF16 on an A100 80GB SXM (312 TFLOP/s, 2.04 TB/s): "
+                    + "the critical batch?", on("a100_80gb_sxm", ModelPresets.LLAMA_3_1_8B, Precision.BF16, 1, 1024, 256),
+                    Quantity.CRITICAL_BATCH, 0.1));
+}
