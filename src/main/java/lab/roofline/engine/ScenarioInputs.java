@@ -111,6 +111,13 @@ public record ScenarioInputs(
                 priceUsdPerHour, scales, pipelineStages, microseconds, quantizedEmbeddings, speculation);
     }
 
+    /** The same inputs with other prompt and generated tokens per sequence. */
+    public ScenarioInputs withTokens(int prompt, int generated) {
+        return new ScenarioInputs(gpuId, presetName, parameters, precision, weightOnly, kvPrecision, batchSize,
+                prompt, generated, gpuCount, realism, customComputeEfficiency, customBandwidthEfficiency,
+                priceUsdPerHour, scales, pipelineStages, customLayerOverheadMicroseconds, quantizedEmbeddings, speculation);
+    }
+
     /** The same inputs with another what-if on the device. */
     public ScenarioInputs withScales(HardwareScales other) {
         return new ScenarioInputs(gpuId, presetName, parameters, precision, weightOnly, kvPrecision, batchSize,
