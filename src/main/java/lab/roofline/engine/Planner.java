@@ -148,7 +148,7 @@ public final class Planner {
      */
     private record Configuration(Scenario base, Limits limits, Options options, long uncached, double context,
                                  long maxBatch, double prefillOneSeconds, double kvTransferSeconds, long prefillBatch,
-                                 double usdPerSecond) {
+                                 PhaseCost poolFill, double usdPerSecond) {
         static Configuration of(ModelSpec model, HardwareProfile gpu, int n, int stages, Precision p, boolean weightOnly,
                                 Limits limits, Options options) {
             boolean realistic = options.realistic();
@@ -175,18 +175,23 @@ public final class Planner {
             double transfer = disaggregated
                     ? base.gpu().link().sendSeconds(model.kvCacheBytes(limits.inputTokens(), base.kvPrecision()) / n) : 0;
             Configuration c = new Configuration(base, limits, options, uncached, base.averageDecodeContextTokens(),
-                    maxBatch, prefillOne, transfer, 1, base.priceUsdPerHour() * n / 3600);
-            return disaggregated && maxBatch >= 1 ? c.withPrefillBatch(c.largestPrefillBatch()) : c;
+                    maxBatch, prefillOne, transfer, 1, null, base.priceUsdPerHour() * n / 3600);
+            return disaggregated ? c.withPrefillBatch(maxBatch >= 1 ? c.largestPrefillBatch() : 1) : c;
         }
 
+        /** The prefill pool's batch, and its pass (computed once: every decode batch's first token reads it). */
         Configuration withPrefillBatch(long b) {
             return new Configuration(base, limits, options, uncached, context, maxBatch, prefillOneSeconds,
-                    kvTransferSeconds, b, usdPerSecond);
+                    kvTransferSeconds, b, options.disaggregated() && b >= 1 ? prefillPhase(b) : null, usdPerSecond);
         }
 
         /** Prefill of b prompts' uncached tokens in one pass. */
+        PhaseCost prefillPhase(long b) {
+            return RooflineEngine.prefillStep(base.withBatchSize(b).withTokens(uncached, limits.outputTokens()), b);
+        }
+
         double prefill(long b) {
-            return RooflineEngine.prefillStep(base.withBatchSize(b).withTokens(uncached, limits.outputTokens()), b).seconds();
+            return prefillPhase(b).seconds();
         }
 
         /**
@@ -204,69 +209,87 @@ public final class Planner {
             return smallestAsCheap(b -> prefill(b) / b, cheapest, largest);
         }
 
-        /** Time per output token: one decode step at batch b over the tokens each sequence gains in it. */
-        double tpot(long b) {
+        /**
+         * One decode batch: its step, and the times read from it. Time per output token is the step over the
+         * tokens each sequence gains in it. Time to first token, colocated: the uncached part of one prompt after
+         * the decode step in flight (it grows with the decode batch); disaggregated: the prefill pool's pass and
+         * the cache's transfer.
+         */
+        Batch at(long b) {
             PhaseCost step = RooflineEngine.decodeStep(base, b, context);
-            return step.seconds() / (step.tokens() / b);
+            double ttft = options.disaggregated() ? poolFill.seconds() + kvTransferSeconds
+                    : prefillOneSeconds + step.seconds();
+            return new Batch(b, step, step.seconds() / (step.tokens() / b), ttft);
         }
 
-        /**
-         * Time to first token. Colocated: the uncached part of one prompt, after the decode step in flight (it
-         * grows with the decode batch). Disaggregated: the prefill pool's batch and the cache's transfer.
-         */
+        double tpot(long b) {
+            return at(b).tpot();
+        }
+
         double ttft(long b) {
-            if (options.disaggregated()) {
-                return prefill(prefillBatch) + kvTransferSeconds;
-            }
-            return prefillOneSeconds + RooflineEngine.decodeStep(base, b, context).seconds();
+            return at(b).ttft();
+        }
+
+        boolean within(Batch x) {
+            return x.tpot() <= limits.tpotSeconds() && x.ttft() <= limits.ttftSeconds();
         }
 
         boolean within(long b) {
-            return tpot(b) <= limits.tpotSeconds() && ttft(b) <= limits.ttftSeconds();
+            return within(at(b));
+        }
+
+        /** The prefill the batch's prompts pay for: the pool's pass, or a pass of the batch's own prompts. */
+        PhaseCost fill(Batch x) {
+            return options.disaggregated() ? poolFill : prefillPhase(x.batch());
         }
 
         /** $/1M at batch b: input tokens from the cache cost nothing. */
-        Costs costs(long b) {
-            long prefillBatch = options.disaggregated() ? this.prefillBatch : b;
-            double filled = prefill(prefillBatch);
-            double output = usdPerSecond * tpot(b) / b * 1e6;
-            double input = usdPerSecond * filled / (prefillBatch * (double) limits.inputTokens()) * 1e6;
+        Costs costs(Batch x, PhaseCost fill) {
+            long prompts = options.disaggregated() ? prefillBatch : x.batch();
+            double output = usdPerSecond * x.tpot() / x.batch() * 1e6;
+            double input = usdPerSecond * fill.seconds() / (prompts * (double) limits.inputTokens()) * 1e6;
             double blended = (input * limits.inputTokens() + output * limits.outputTokens())
                     / (limits.inputTokens() + limits.outputTokens());
             return new Costs(input, output, blended);
         }
 
+        Costs costs(long b) {
+            Batch x = at(b);
+            return costs(x, fill(x));
+        }
+
         FrontierPoint point(long b) {
-            double step = tpot(b);
-            Costs costs = costs(b);
-            double[] joules = joules(b);
-            return new FrontierPoint(b, 1 / step, b / step / base.gpuCount(), ttft(b), step,
-                    costs.input(), costs.output(), costs.blended(), within(b), prefillBatch,
-                    prefillDevicesPerDecode(b), joules[0], joules[1]);
+            Batch x = at(b);
+            PhaseCost fill = fill(x);
+            Costs costs = costs(x, fill);
+            double[] joules = joules(x, fill);
+            return new FrontierPoint(b, 1 / x.tpot(), b / x.tpot() / base.gpuCount(), x.ttft(), x.tpot(),
+                    costs.input(), costs.output(), costs.blended(), within(x), prefillBatch,
+                    prefillDevicesPerDecode(x), joules[0], joules[1]);
         }
 
         /** Prefill device-seconds per request over decode device-seconds per request: the pools' size ratio. */
-        double prefillDevicesPerDecode(long b) {
+        double prefillDevicesPerDecode(Batch x) {
             if (!options.disaggregated()) {
                 return Double.NaN;
             }
-            return prefill(prefillBatch) / prefillBatch / (tpot(b) / b * limits.outputTokens());
+            return poolFill.seconds() / prefillBatch / (x.tpot() / x.batch() * limits.outputTokens());
         }
 
-        /** Joules per output and per input token at batch b (NaN without a board power). */
-        double[] joules(long b) {
+        /** Joules per output and per input token at the batch (NaN without a board power). */
+        double[] joules(Batch x, PhaseCost fill) {
             BoardPower power = base.gpu().power();
             if (power == null) {
                 return new double[] {Double.NaN, Double.NaN};
             }
-            long prefillBatch = options.disaggregated() ? this.prefillBatch : b;
-            Scenario at = base.withBatchSize(b);
-            PhaseCost step = RooflineEngine.decodeStep(at, b, context);
-            PhaseCost fill = RooflineEngine.prefillStep(at.withBatchSize(prefillBatch)
-                    .withTokens(uncached, limits.outputTokens()), prefillBatch);
-            double input = power.wattsDuring(fill) * base.gpuCount() * fill.seconds() / (prefillBatch * (double) limits.inputTokens());
-            return new double[] {power.joulesPerToken(step, base.gpuCount()), input};
+            long prompts = options.disaggregated() ? prefillBatch : x.batch();
+            double input = power.wattsDuring(fill) * base.gpuCount() * fill.seconds() / (prompts * (double) limits.inputTokens());
+            return new double[] {power.joulesPerToken(x.step(), base.gpuCount()), input};
         }
+    }
+
+    /** One decode batch of a configuration: its step, its time per output token and its time to first token. */
+    private record Batch(long batch, PhaseCost step, double tpot, double ttft) {
     }
 
     /** The largest b in [1, max] where a condition that fails for all larger b holds (0: not even at 1). */
@@ -349,12 +372,14 @@ public final class Planner {
             long largest = largestWhere(within::within, c.maxBatch());
             batch = smallestAsCheap(b -> within.costs(b).blended(), within.costs(largest).blended(), largest);
         }
-        Costs costs = c.costs(batch);
-        double[] joules = c.joules(batch);
+        Batch at = c.at(batch);
+        PhaseCost fill = c.fill(at);
+        Costs costs = c.costs(at, fill);
+        double[] joules = c.joules(at, fill);
         long prefillBatch = options.disaggregated() ? c.prefillBatch() : batch;
-        return new Candidate(gpu.id(), gpu.shortName(), n, stages, p, weightOnly, batch, c.ttft(batch), c.tpot(batch),
+        return new Candidate(gpu.id(), gpu.shortName(), n, stages, p, weightOnly, batch, at.ttft(), at.tpot(),
                 costs.input(), costs.output(), costs.blended(), why == null, why, prefillBatch,
-                c.prefillDevicesPerDecode(batch), joules[0], joules[1], options.speculation().isOn());
+                c.prefillDevicesPerDecode(at), joules[0], joules[1], options.speculation().isOn());
     }
 
     /** One point of a configuration's latency-cost curve: the batch, what a user sees, what it costs. */
