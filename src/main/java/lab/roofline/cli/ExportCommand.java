@@ -121,34 +121,19 @@ final class ExportCommand implements Callable<Integer> {
             lab.roofline.engine.ServingSettings d = lab.roofline.engine.ServingSettings.DEFAULT;
             lab.roofline.engine.ServingSettings settings = new lab.roofline.engine.ServingSettings(
                     cachedInput == null ? 0 : ScenarioOptions.value(cl, "--cached-input", ScenarioLimits.CACHED_INPUT_SHARE, cachedInput),
-                    limit(cl, "--ttft-ms", ttftMs, d.ttftSeconds()), limit(cl, "--tpot-ms", tpotMs, d.tpotSeconds()),
+                    ScenarioOptions.limitSeconds(cl, "--ttft-ms", ttftMs, d.ttftSeconds(), "500"),
+                    ScenarioOptions.limitSeconds(cl, "--tpot-ms", tpotMs, d.tpotSeconds(), "50"),
                     disaggregated, d.electricityUsdPerKwh());
-            List<lab.roofline.engine.Frontier.Named> named = new java.util.ArrayList<>();
-            named.add(new lab.roofline.engine.Frontier.Named("Live", -1, s));
-            for (int i = 0; i < pins.size(); i++) {
-                named.add(new lab.roofline.engine.Frontier.Named(pins.get(i).name(), pinned.get(i).colour(),
-                        pins.get(i).evaluation().scenario()));
-            }
             lab.roofline.io.RentalPriceLoader.Result rental = lab.roofline.io.RentalPriceLoader.load(
                     lab.roofline.io.AppHome.rentalPricesFile());
             rental.problems().forEach(problem -> cl.getErr().println("roofline-lab: note: " + problem));
-            frontier = lab.roofline.engine.Frontier.of(named, settings, rental.prices());
+            frontier = ChartRenderer.frontier(e, pins, settings, rental.prices());
         }
         ChartRenderer.writeHeadless(request, e, references, pins, profiles.profiles(), frontier, theme.stylesheets(), out);
         cl.getOut().println("Wrote " + RooflineCommand.printable(out.toAbsolutePath().toString()));
         return 0;
     }
 
-    /** A limit in ms from its flag ("none": no limit), else the default. */
-    private static double limit(CommandLine cl, String flag, String text, double fallbackSeconds) {
-        if (text == null) {
-            return fallbackSeconds;
-        }
-        if (text.strip().equalsIgnoreCase("none")) {
-            return Double.POSITIVE_INFINITY;
-        }
-        return ScenarioOptions.value(cl, flag, ScenarioLimits.LIMIT_MILLISECONDS, text) / 1e3;
-    }
 
     /**
      * The format the output's extension asks for; refuses, with the reason, an output that is a folder,

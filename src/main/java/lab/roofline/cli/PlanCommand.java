@@ -98,8 +98,8 @@ final class PlanCommand implements Callable<Integer> {
         long output = (long) ScenarioOptions.value(cl, "--output-tokens", ScenarioLimits.GENERATED_TOKENS, outputTokens);
         ScenarioLimits.Range share = new ScenarioLimits.Range("Cached input", 0, 0.99, false, "0.5");
         double cached = ScenarioOptions.value(cl, "--cached-input", share, cachedInput);
-        double ttft = limit(cl, "--ttft-ms", ttftMs, "500");
-        double tpot = limit(cl, "--tpot-ms", tpotMs, "50");
+        double ttft = ScenarioOptions.limitSeconds(cl, "--ttft-ms", ttftMs, Double.POSITIVE_INFINITY, "500");
+        double tpot = ScenarioOptions.limitSeconds(cl, "--tpot-ms", tpotMs, Double.POSITIVE_INFINITY, "50");
         int most = (int) ScenarioOptions.value(cl, "--max-gpus", new ScenarioLimits.Range("Max GPUs", 1, 64, true, "8"), maxGpus);
         if (top < 1) {
             throw new CommandLine.ParameterException(cl, "--top must be at least 1, got " + top);
@@ -163,14 +163,15 @@ final class PlanCommand implements Callable<Integer> {
             cl.getErr().println(String.format(Locale.ROOT, "roofline-lab: note: %s takes at most %,d tokens of context; "
                     + "these requests have %,d", model.name(), model.maxContextTokens(), input + output));
         }
-        List<String> fromTable = gpus.stream().filter(g -> g.price().isEmpty() && rental.prices().find(g.id()).isPresent())
-                .map(g -> g.id() + " " + Units.usd(rental.prices().find(g.id()).get().usdPerHour()) + "/h ("
-                        + rental.prices().find(g.id()).get().kind() + ", " + rental.prices().find(g.id()).get().date() + ")")
-                .toList();
+        gpus = new ArrayList<>(rental.prices().priced(gpus));
+        List<String> fromTable = gpus.stream().filter(g -> lab.roofline.engine.RentalPrices.tableSource(g).isPresent())
+                .map(g -> {
+                    lab.roofline.engine.RentalPrices.Rate r = rental.prices().find(g.id()).orElseThrow();
+                    return g.id() + " " + Units.usd(r.usdPerHour()) + "/h (" + r.kind() + ", " + r.date() + ")";
+                }).toList();
         if (!fromTable.isEmpty()) {
             cl.getErr().println("roofline-lab: note: priced from the rental table: " + String.join(", ", fromTable));
         }
-        gpus = new ArrayList<>(rental.prices().priced(gpus));
         List<String> unpriced = gpus.stream().filter(g -> g.price().isEmpty()).map(HardwareProfile::id).toList();
         if (!unpriced.isEmpty() && unpriced.size() == gpus.size()) {
             throw new CommandLine.ParameterException(cl, "--gpus: nothing to rank, no price in the profile or the rental "
@@ -203,14 +204,6 @@ final class PlanCommand implements Callable<Integer> {
     private double usdPerKwh;
     private String ownedNote;
 
-    /** A limit in ms from its flag; "none" or no flag: no limit. */
-    private static double limit(CommandLine cl, String flag, String text, String example) {
-        if (text == null || text.strip().equalsIgnoreCase("none")) {
-            return Double.POSITIVE_INFINITY;
-        }
-        return ScenarioOptions.value(cl, flag, new ScenarioLimits.Range("Limit", ScenarioLimits.LIMIT_MILLISECONDS.min(),
-                ScenarioLimits.LIMIT_MILLISECONDS.max(), false, example), text) / 1e3;
-    }
 
     /** --draft-model and its two numbers, or none. */
     private lab.roofline.engine.Speculation speculation(CommandLine cl, ModelSpec target) {
@@ -321,8 +314,7 @@ final class PlanCommand implements Callable<Integer> {
         }
         gpus.stream().filter(g -> g.id().equals(c.gpuId())).findFirst().ifPresent(g -> {
             n.put("priceUsdPerHour", g.priceUsdPerHour());
-            n.put("priceSource", g.sources().stream().filter(x -> x.startsWith("price from the rental table")).findFirst()
-                    .orElse("profile"));
+            n.put("priceSource", lab.roofline.engine.RentalPrices.tableSource(g).orElse("profile"));
         });
         n.put("feasible", c.feasible());
         if (!c.feasible()) {

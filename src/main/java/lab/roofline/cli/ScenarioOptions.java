@@ -374,6 +374,21 @@ public final class ScenarioOptions {
     }
 
     /** Parses a flag's text by the input's limits; a bad value names the flag and says why. */
+    /**
+     * A service-level limit in ms from its flag, in seconds: "none" is no limit (infinity), no flag the
+     * fallback; a bad value is the flag's one line, with the example to try.
+     */
+    static double limitSeconds(CommandLine cl, String flag, String text, double fallbackSeconds, String example) {
+        if (text == null) {
+            return fallbackSeconds;
+        }
+        if (text.strip().equalsIgnoreCase("none")) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return value(cl, flag, new ScenarioLimits.Range(ScenarioLimits.LIMIT_MILLISECONDS.name(),
+                ScenarioLimits.LIMIT_MILLISECONDS.min(), ScenarioLimits.LIMIT_MILLISECONDS.max(), false, example), text) / 1e3;
+    }
+
     static double value(CommandLine cl, String flag, ScenarioLimits.Range range, String text) {
         ScenarioLimits.Parsed parsed = range.parse(text);
         if (!parsed.ok()) {

@@ -13,6 +13,14 @@ import java.util.Optional;
 public record RentalPrices(Map<String, Rate> byGpuId) {
     public static final RentalPrices NONE = new RentalPrices(Map.of());
 
+    /** How a price from the table is noted among a profile's sources (see {@link #tableSource}). */
+    private static final String SOURCE_PREFIX = "price from the rental table: ";
+
+    /** The note a profile priced from the table carries (its rate, kind, date and source), if it was. */
+    public static Optional<String> tableSource(HardwareProfile p) {
+        return p.sources().stream().filter(s -> s.startsWith(SOURCE_PREFIX)).findFirst();
+    }
+
     /**
      * @param kind   "cloud on-demand", "market" (a marketplace's median) or "estimate"
      * @param date   when the price was read, as 2026-09-25
@@ -32,7 +40,7 @@ public record RentalPrices(Map<String, Rate> byGpuId) {
 
         /** "rental table: $2.00/h, market, 2026-09-25 (source)" */
         public String describe() {
-            return "price from the rental table: " + Units.usd(usdPerHour) + " an hour, " + kind + ", " + date + " (" + source + ")";
+            return SOURCE_PREFIX + Units.usd(usdPerHour) + " an hour, " + kind + ", " + date + " (" + source + ")";
         }
     }
 

@@ -254,7 +254,7 @@ public final class ServingView extends BorderPane {
                     feasible.isEmpty() ? ": none meets them; the nearest misses are shown" : "",
                     unpriced.isEmpty() ? "" : " Left out, no price in the profile or the rental table: "
                             + String.join(", ", unpriced) + ".",
-                    request.gpus().stream().anyMatch(g -> g.sources().stream().anyMatch(s -> s.startsWith("price from the rental table")))
+                    request.gpus().stream().anyMatch(g -> lab.roofline.engine.RentalPrices.tableSource(g).isPresent())
                             ? " Devices without a price of their own are priced from the rental table (dated, sourced)." : ""));
         }));
     }

@@ -242,13 +242,19 @@ public final class ChartRenderer {
 
     /** The live scenario's and the pins' curves under the default serving settings, with no rental table. */
     static lab.roofline.engine.Frontier defaultFrontier(Evaluation evaluation, List<ChartPin> pins) {
+        return frontier(evaluation, pins, lab.roofline.engine.ServingSettings.DEFAULT, lab.roofline.engine.RentalPrices.NONE);
+    }
+
+    /** The live scenario's and the pins' curves (each pin in its own style) under these settings and prices. */
+    public static lab.roofline.engine.Frontier frontier(Evaluation evaluation, List<ChartPin> pins,
+                                                        lab.roofline.engine.ServingSettings settings,
+                                                        lab.roofline.engine.RentalPrices rental) {
         List<lab.roofline.engine.Frontier.Named> named = new java.util.ArrayList<>();
         named.add(new lab.roofline.engine.Frontier.Named("Live", -1, evaluation.scenario()));
         for (ChartPin p : pins) {
             named.add(new lab.roofline.engine.Frontier.Named(p.name(), p.style().ordinal(), p.evaluation().scenario()));
         }
-        return lab.roofline.engine.Frontier.of(named, lab.roofline.engine.ServingSettings.DEFAULT,
-                lab.roofline.engine.RentalPrices.NONE);
+        return lab.roofline.engine.Frontier.of(named, settings, rental);
     }
 
     private static Region card(CanvasChart chart) {

@@ -352,7 +352,7 @@ public final class RooflineViewModel {
          */
         public ScenarioInputs inputsOf(lab.roofline.engine.Planner.Candidate c) {
             HardwareProfile g = gpus.stream().filter(x -> x.id().equals(c.gpuId())).findFirst().orElseThrow();
-            boolean rented = g.sources().stream().anyMatch(x -> x.startsWith("price from the rental table"));
+            boolean rented = lab.roofline.engine.RentalPrices.tableSource(g).isPresent();
             return new ScenarioInputs(c.gpuId(), from.presetName(), from.parameters(), c.precision(), c.weightOnly(),
                     Precision.BF16, (int) Math.min(Integer.MAX_VALUE, c.batch()), from.promptTokens(), from.generatedTokens(),
                     c.gpus(), from.realism(), from.customComputeEfficiency(), from.customBandwidthEfficiency(),
