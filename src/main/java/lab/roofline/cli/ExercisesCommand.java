@@ -4,12 +4,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import lab.roofline.engine.Exercise;
 import lab.roofline.engine.HardwareProfile;
+import lab.roofline.engine.Realism;
 import lab.roofline.engine.Units;
+import lab.roofline.explain.ExerciseHints;
+import lab.roofline.io.AppHome;
+import lab.roofline.io.ExerciseFile;
 import lab.roofline.io.ProfileLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,56 +22,79 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * `exercises`: the built-in exercises, each a question whose answer the engine computes from its own
- * scenario; `--answers` adds the answers (for the teacher).
+ * `exercises`: questions whose answers the engine computes from each one's own scenario. The built-in ones
+ * and a teacher's files in ~/.roofline-lab/exercises, or one file with {@code --file}; {@code --json} prints
+ * them in the file format (a teacher starts from a copy), {@code --answers} adds the answers.
  */
 @Command(name = "exercises", mixinStandardHelpOptions = true,
-        description = "List the built-in exercises (questions with answers computed from their scenarios).")
+        description = "List exercises: the built-in ones and those in ~/.roofline-lab/exercises/*.json, or one file's.")
 final class ExercisesCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
-    @Option(names = "--answers", description = "Include the answers, their units and tolerances (for the teacher).")
+    @Option(names = "--file", paramLabel = "FILE", description = "Only the exercises of this file (the format --json prints).")
+    Path file;
+    @Option(names = "--answers", description = "Include the answers, their units and tolerances (for the teacher); with "
+            + "--json an array of {id, text, answer, unit, tolerance}.")
     boolean answers;
-    @Option(names = "--json", description = "As a JSON array of {id, text, quantity, unit, tolerance, scenario[, answer]}.")
+    @Option(names = "--hints", description = "Include each exercise's hint: the formula with the scenario's values.")
+    boolean hints;
+    @Option(names = "--json", description = "In the exercise file's own format, to copy and edit.")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
-        List<HardwareProfile> profiles = ProfileLoader.loadAll(List.of()).profiles();
-        lab.roofline.engine.Realism measured = ScenarioOptions.measuredRealism();
         CommandLine cl = spec.commandLine();
-        if (json) {
+        List<HardwareProfile> profiles = ProfileLoader.loadAll(List.of()).profiles();
+        Realism measured = ScenarioOptions.measuredRealism();
+        List<Exercise> exercises;
+        if (file != null) {
+            try {
+                exercises = ExerciseFile.checked(ExerciseFile.read(file), List.of(), profiles, measured);
+            } catch (ExerciseFile.ExerciseFileException e) {
+                throw new CommandLine.ParameterException(cl, "--file: " + e.getMessage());
+            }
+        } else {
+            ExerciseFile.Result all = ExerciseFile.loadAll(AppHome.exercisesDirectory(), profiles, measured);
+            all.problems().forEach(p -> cl.getErr().println("roofline-lab: note: " + p));
+            exercises = all.exercises();
+        }
+        if (json && answers) {
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            ArrayNode all = mapper.createArrayNode();
-            for (Exercise e : Exercise.BUILT_IN) {
-                ObjectNode n = all.addObject();
+            ArrayNode out = mapper.createArrayNode();
+            for (Exercise e : exercises) {
+                ObjectNode n = out.addObject();
                 n.put("id", e.id());
                 n.put("text", e.text());
-                n.put("quantity", e.quantity().name().toLowerCase(Locale.ROOT));
+                n.put("answer", e.answer(ExerciseFile.profile(e, profiles), measured));
                 n.put("unit", e.quantity().unit());
                 n.put("tolerance", e.relativeTolerance());
-                n.put("scenario", lab.roofline.engine.ScenarioCommandLine.of(e.scenario()));
-                if (answers) {
-                    n.put("answer", e.answer(profile(profiles, e), measured));
+                if (hints) {
+                    n.put("hint", hint(e, profiles, measured));
                 }
             }
-            cl.getOut().println(mapper.writeValueAsString(all));
+            cl.getOut().println(mapper.writeValueAsString(out));
+            return 0;
+        }
+        if (json) {
+            cl.getOut().print(ExerciseFile.toJson(exercises));
             return 0;
         }
         int i = 0;
-        for (Exercise e : Exercise.BUILT_IN) {
-            cl.getOut().printf(Locale.ROOT, "%2d. [%s] %s%n", ++i, e.id(), e.text());
+        for (Exercise e : exercises) {
+            cl.getOut().printf(Locale.ROOT, "%2d. [%s] %s%n", ++i, e.id(), Units.oneLine(e.text()));
+            if (hints) {
+                cl.getOut().printf(Locale.ROOT, "    hint: %s%n", hint(e, profiles, measured).replace("\n", "\n          "));
+            }
             if (answers) {
-                cl.getOut().printf(Locale.ROOT, "    answer: %s %s (accepted within %s)%n",
-                        Units.sig3(e.answer(profile(profiles, e), measured)), e.quantity().unit(),
+                cl.getOut().printf(Locale.ROOT, "    answer: %s (accepted within %s)%n",
+                        e.formatted(e.answer(ExerciseFile.profile(e, profiles), measured)),
                         Units.percent(e.relativeTolerance()));
             }
         }
         return 0;
     }
 
-    private static HardwareProfile profile(List<HardwareProfile> profiles, Exercise e) {
-        return profiles.stream().filter(p -> p.id().equals(e.scenario().gpuId())).findFirst()
-                .orElseThrow(() -> new IllegalStateException("exercise " + e.id() + " names no loaded profile"));
+    private static String hint(Exercise e, List<HardwareProfile> profiles, Realism measured) {
+        return ExerciseHints.of(e, e.evaluate(ExerciseFile.profile(e, profiles), measured)).text();
     }
 }

@@ -11,8 +11,11 @@ import java.util.List;
  * @param scenario          the scenario the answer is computed on
  * @param quantity          what is asked
  * @param relativeTolerance how far a given answer may be from the computed one, as a fraction of it
+ * @param priceRatio        the API's output : input price ratio an {@link Quantity#IMPLIED_BATCH} exercise
+ *                          asks about; NaN for every other quantity
  */
-public record Exercise(String id, String text, ScenarioInputs scenario, Quantity quantity, double relativeTolerance) {
+public record Exercise(String id, String text, ScenarioInputs scenario, Quantity quantity, double relativeTolerance,
+                       double priceRatio) {
 
     /** What an exercise can ask: each a number read from one evaluation, with its unit. */
     public enum Quantity {
@@ -23,7 +26,9 @@ public record Exercise(String id, String text, ScenarioInputs scenario, Quantity
         MAX_BATCH("sequences"),
         OUTPUT_INPUT_RATIO("×"),
         KV_CACHE_GB_PER_SEQUENCE("GB"),
-        PREFILL_COMPUTE_UTILIZATION_PERCENT("%");
+        PREFILL_COMPUTE_UTILIZATION_PERCENT("%"),
+        /** The batch at which the scenario's output : input cost ratio comes down to an API's price ratio. */
+        IMPLIED_BATCH("sequences");
 
         private final String unit;
 
@@ -35,8 +40,13 @@ public record Exercise(String id, String text, ScenarioInputs scenario, Quantity
             return unit;
         }
 
-        /** The quantity on an evaluation. */
-        public double of(Evaluation e) {
+        /** The name an exercise file writes: "critical_batch". */
+        public String key() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** The quantity on an evaluation ({@code priceRatio}: the API ratio {@link #IMPLIED_BATCH} asks about). */
+        public double of(Evaluation e, double priceRatio) {
             return switch (this) {
                 case RIDGE_FLOPS_PER_BYTE -> e.ridgeFlopsPerByte();
                 case DECODE_TOKENS_PER_SECOND_PER_SEQUENCE -> e.decode().tokensPerSecondPerSequence();
@@ -46,6 +56,7 @@ public record Exercise(String id, String text, ScenarioInputs scenario, Quantity
                 case OUTPUT_INPUT_RATIO -> e.cost().outputToInputRatio();
                 case KV_CACHE_GB_PER_SEQUENCE -> e.memory().kvCacheBytes() / e.scenario().batchSize() / 1e9;
                 case PREFILL_COMPUTE_UTILIZATION_PERCENT -> e.prefill().computeUtilization() * 100;
+                case IMPLIED_BATCH -> RooflineEngine.impliedBatch(e.scenario(), priceRatio);
             };
         }
     }
@@ -62,11 +73,38 @@ public record Exercise(String id, String text, ScenarioInputs scenario, Quantity
             throw new IllegalArgumentException("exercise '" + id + "': tolerance must be above 0 and at most 0.5, got "
                     + relativeTolerance);
         }
+        if (quantity == Quantity.IMPLIED_BATCH != (priceRatio > 0 && priceRatio < 1e6)) {
+            throw new IllegalArgumentException("exercise '" + id + "': " + (quantity == Quantity.IMPLIED_BATCH
+                    ? "an implied-batch exercise needs the API's output : input price ratio (above 0), got " + priceRatio
+                    : "only an implied-batch exercise takes a price ratio"));
+        }
+    }
+
+    /** An exercise about any quantity but the implied batch. */
+    public Exercise(String id, String text, ScenarioInputs scenario, Quantity quantity, double relativeTolerance) {
+        this(id, text, scenario, quantity, relativeTolerance, Double.NaN);
+    }
+
+    /** The evaluation the answer is read from. */
+    public Evaluation evaluate(HardwareProfile gpu, Realism measured) {
+        return RooflineEngine.evaluate(scenario.toScenario(gpu, measured));
     }
 
     /** The answer on the profile the scenario names, with the measured fractions "realistic" means. */
     public double answer(HardwareProfile gpu, Realism measured) {
-        return quantity.of(RooflineEngine.evaluate(scenario.toScenario(gpu, measured)));
+        return answer(evaluate(gpu, measured));
+    }
+
+    /** The answer on an evaluation of the exercise's scenario. */
+    public double answer(Evaluation e) {
+        return quantity.of(e, priceRatio);
+    }
+
+    /** An answer as shown: a whole number of sequences, else three significant figures, with the unit. */
+    public String formatted(double answer) {
+        String number = quantity == Quantity.MAX_BATCH ? String.format(java.util.Locale.ROOT, "%,.0f", answer)
+                : Units.sig3(answer);
+        return number + (quantity.unit().equals("%") || quantity.unit().equals("×") ? "" : " ") + quantity.unit();
     }
 
     /** Whether a given answer is within the tolerance of the computed one. */
@@ -116,5 +154,13 @@ public record Exercise(String id, String text, ScenarioInputs scenario, Quantity
                     Quantity.DECODE_TOKENS_PER_SECOND_PER_SEQUENCE, 0.05),
             new Exercise("critical-batch-8b-bf16-a100", "Llama-3.1-8B in BF16 on an A100 80GB SXM (312 TFLOP/s, 2.04 TB/s): "
                     + "the critical batch?", on("a100_80gb_sxm", ModelPresets.LLAMA_3_1_8B, Precision.BF16, 1, 1024, 256),
-                    Quantity.CRITICAL_BATCH, 0.1));
+                    Quantity.CRITICAL_BATCH, 0.1),
+            new Exercise("implied-batch-8b-ratio-5", "An API charges 5 times as much per output token as per input token. "
+                    + "Llama-3.1-8B in BF16 on an H100 with 1,024-token prompts: from what batch on does an output token "
+                    + "cost at most 5 times an input token?", on("h100_sxm", ModelPresets.LLAMA_3_1_8B, Precision.BF16, 1, 1024, 256),
+                    Quantity.IMPLIED_BATCH, 0.1, 5),
+            new Exercise("implied-batch-70b-fp8-h200-ratio-4", "Another API charges 4 times as much for output. "
+                    + "Llama-3.1-70B in FP8 on one H200: from what batch on is the output : input cost ratio at most 4?",
+                    on("h200_sxm", ModelPresets.LLAMA_3_1_70B, Precision.FP8, 1, 1024, 256),
+                    Quantity.IMPLIED_BATCH, 0.1, 4));
 }

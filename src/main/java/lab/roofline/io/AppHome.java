@@ -25,6 +25,11 @@ public final class AppHome {
         return directory().resolve("rental-prices.json");
     }
 
+    /** Teachers' exercise files (*.json), listed after the built-in exercises. */
+    public static Path exercisesDirectory() {
+        return directory().resolve("exercises");
+    }
+
     /** Imported model configs (config.json files), listed beside the presets. */
     public static Path modelsDirectory() {
         return directory().resolve("models");

@@ -104,7 +104,8 @@ public final class ScenarioFile {
         }
     }
 
-    private static void writeInputs(ObjectNode s, ScenarioInputs in) {
+    /** The inputs as the object a scenario file's "scenario" field holds (an exercise file's too). */
+    static void writeInputs(ObjectNode s, ScenarioInputs in) {
         s.put("gpu", in.gpuId());
         if (in.presetName() == null) {
             s.putNull("model");
@@ -313,6 +314,11 @@ public final class ScenarioFile {
         } catch (ProfileLoader.ProfileException | JsonProcessingException e) {
             throw new ScenarioFileException("field '" + at + "' (the embedded profile): " + e.getMessage());
         }
+    }
+
+    /** The inputs in an object at a path ("scenario", "exercises[2].scenario"), on a profile loaded by id. */
+    static ScenarioInputs readInputs(JsonNode s, String at) throws ScenarioFileException {
+        return readInputs(s, at, null, null);
     }
 
     /** The inputs in an object at a path ("scenario", "pins[1].scenario"), which every message names. */

@@ -260,9 +260,36 @@ class CliTest {
         for (JsonNode e : all) {
             assertThat(e.path("answer").isNumber()).as(e.path("id").asText()).isTrue();
             assertThat(e.path("answer").asDouble()).isPositive();
-            assertThat(e.path("scenario").asText()).startsWith("roofline-lab report --gpu ");
+            assertThat(e.path("unit").asText()).isNotBlank();
         }
         assertThat(all.get(0).path("answer").asDouble()).isCloseTo(989.5 / 3.35, within(1e-9));
+    }
+
+    @Test
+    void aTeachersExerciseFileIsListedAnsweredAndRefusedWhenBad(@TempDir Path dir) throws Exception {
+        // A teacher starts from a copy of the built-in ones, in the file's own format.
+        Run copy = run("exercises", "--json");
+        assertThat(copy.code()).isZero();
+        Path mine = dir.resolve("mine.json");
+        java.nio.file.Files.writeString(mine, copy.out().replace("\"ridge-h100-bf16\"", "\"my-ridge\"")
+                .replace("\"h100_sxm\"", "\"h200_sxm\""));
+        Run listed = run("exercises", "--file", mine.toString(), "--answers", "--hints");
+        assertThat(listed.code()).as(listed.err()).isZero();
+        assertThat(listed.out()).contains("[my-ridge]", "hint: ridge = peak FLOP/s ÷ memory bandwidth", "= 990 TFLOP/s ÷ 4.80 TB/s",
+                "answer: 206 FLOP/byte (accepted within 2.00 %)", "answer: 185 sequences (accepted within 10.0 %)");
+        JsonNode answers = new ObjectMapper().readTree(run("exercises", "--file", mine.toString(), "--answers", "--json").out());
+        assertThat(answers.get(0).path("id").asText()).isEqualTo("my-ridge");
+        assertThat(answers.get(0).path("answer").asDouble()).isCloseTo(989.5 / 4.8, within(1e-9));
+        assertThat(answers.get(0).path("unit").asText()).isEqualTo("FLOP/byte");
+        assertThat(answers.get(0).path("tolerance").asDouble()).isEqualTo(0.02);
+        java.nio.file.Files.writeString(mine, copy.out().replace("\"critical_batch\"", "\"critical-batch-size\""));
+        Run bad = run("exercises", "--file", mine.toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.out()).isEmpty();
+        assertThat(bad.err()).contains("mine.json: field 'exercises[3].quantity': unknown quantity 'critical-batch-size'")
+                .doesNotContain("Exception");
+        java.nio.file.Files.writeString(mine, copy.out().replace("\"h100_sxm\"", "\"h900\""));
+        assertThat(run("exercises", "--file", mine.toString()).err()).contains("runs on GPU 'h900', which no loaded profile has");
     }
 
     @Test

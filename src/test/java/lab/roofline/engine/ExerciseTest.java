@@ -27,6 +27,16 @@ class ExerciseTest {
         return 2.0 * layers * 8 * 128 * 2;
     }
 
+    /** Causal attention of a prompt: QKᵀ and AV, 2 FLOPs per multiply-add, over half the prompt on average. */
+    private static double attentionFlopsPerPromptToken(int layers, int queryWidth, int prompt) {
+        return 2 * 2.0 * layers * queryWidth * (prompt + 1) / 2.0;
+    }
+
+    private static double impliedBatch(double ratio, double weightBytes, double kvBytesPerSequence, double bandwidth,
+                                       double inputSecondsPerToken) {
+        return weightBytes / bandwidth / (ratio * inputSecondsPerToken - kvBytesPerSequence / bandwidth);
+    }
+
     @Test
     void everyAnswerAgreesWithAHandComputationWithinItsTolerance() {
         double p70 = 70.554e9;
@@ -51,7 +61,15 @@ class ExerciseTest {
                         + 64 * kvPerToken(80) * context / 3.35e12) / 64 / (2 * (p70 - 2 * table70) / 1979e12)),
                 Map.entry("prefill-utilization", 100.0),
                 Map.entry("decode-8b-bf16-mi300x", 5.3e12 / (2 * (p8 - table8) + kvPerToken(32) * context)),
-                Map.entry("critical-batch-8b-bf16-a100", 312e12 / 2.039e12));
+                Map.entry("critical-batch-8b-bf16-a100", 312e12 / 2.039e12),
+                // Below the critical batch an output token costs (weights ÷ b + KV) ÷ bandwidth; an input token
+                // 2 FLOPs per weight at peak (no output head: only a prompt's last token needs logits) plus causal
+                // attention. Their ratio falls to r at b = (weights ÷ bw) ÷ (r × input − KV ÷ bw).
+                Map.entry("implied-batch-8b-ratio-5", impliedBatch(5, 2 * (p8 - table8), kvPerToken(32) * context,
+                        3.35e12, (2 * (p8 - 2 * table8) + attentionFlopsPerPromptToken(32, 4096, 1024)) / 989.5e12)),
+                Map.entry("implied-batch-70b-fp8-h200-ratio-4", impliedBatch(4, (p70 - 2 * table70) + 2 * table70,
+                        kvPerToken(80) * context, 4.8e12, 2 * (p70 - 2 * table70) / 1979e12
+                                + attentionFlopsPerPromptToken(80, 8192, 1024) / 989.5e12)));
         assertThat(byHand.keySet()).containsExactlyInAnyOrderElementsOf(Exercise.BUILT_IN.stream().map(Exercise::id).toList());
         for (Exercise e : Exercise.BUILT_IN) {
             double engine = answer(e.id());
