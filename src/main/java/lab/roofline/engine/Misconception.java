@@ -17,6 +17,40 @@ public record Misconception(String id, String claim, String truth, ScenarioInput
                             BiPredicate<Evaluation, Evaluation> breaks,
                             BiFunction<Evaluation, Evaluation, String> evidence) {
 
+    /**
+     * What the card changes between its two scenarios, as two short labels ("batch 1", "batch 16"): the
+     * buttons that set them say what they set.
+     */
+    public List<String> change() {
+        List<String> a = new java.util.ArrayList<>();
+        List<String> b = new java.util.ArrayList<>();
+        if (before.batchSize() != after.batchSize()) {
+            a.add("batch " + before.batchSize());
+            b.add("batch " + after.batchSize());
+        }
+        if (before.precision() != after.precision()) {
+            a.add(before.precision().label());
+            b.add(after.precision().label());
+        }
+        if (before.gpuCount() != after.gpuCount()) {
+            a.add(before.gpuCount() + (before.gpuCount() == 1 ? " GPU" : " GPUs"));
+            b.add(after.gpuCount() + (after.gpuCount() == 1 ? " GPU" : " GPUs"));
+        }
+        if (before.promptTokens() != after.promptTokens()) {
+            a.add(String.format(Locale.ROOT, "%,d-token prompt", before.promptTokens()));
+            b.add(String.format(Locale.ROOT, "%,d-token prompt", after.promptTokens()));
+        }
+        if (before.scales().peak() != after.scales().peak()) {
+            a.add("peak FLOP/s ×" + Units.sig3(before.scales().peak()).replaceAll("\\.0+$", ""));
+            b.add("peak FLOP/s ×" + Units.sig3(after.scales().peak()).replaceAll("\\.0+$", ""));
+        }
+        if (before.scales().bandwidth() != after.scales().bandwidth()) {
+            a.add("bandwidth ×" + Units.sig3(before.scales().bandwidth()).replaceAll("\\.0+$", ""));
+            b.add("bandwidth ×" + Units.sig3(after.scales().bandwidth()).replaceAll("\\.0+$", ""));
+        }
+        return List.of(a.isEmpty() ? "before" : String.join(", ", a), b.isEmpty() ? "after" : String.join(", ", b));
+    }
+
     private static ScenarioInputs on(String gpu, ModelSpec m, Precision p, int batch, int devices, RealismMode realism) {
         return new ScenarioInputs(gpu, m.name(), m.totalParameters(), p, false, Precision.BF16, batch, 1024, 256, devices,
                 realism, 1, 1, null);

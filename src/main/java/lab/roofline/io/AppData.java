@@ -9,7 +9,8 @@ import java.util.concurrent.CompletableFuture;
  * toolkit's own start-up instead of adding to it.
  */
 public record AppData(ProfileLoader.Result profiles, ApiPriceLoader.Result apiPrices, RealismLoader.Result realism,
-                      Settings settings, ModelConfigLoader.Folder models, RentalPriceLoader.Result rentalPrices) {
+                      Settings settings, ModelConfigLoader.Folder models, RentalPriceLoader.Result rentalPrices,
+                      ExerciseFile.Result exercises) {
 
     private static CompletableFuture<AppData> loading;
 
@@ -29,10 +30,13 @@ public record AppData(ProfileLoader.Result profiles, ApiPriceLoader.Result apiPr
     }
 
     public static AppData load() {
-        return new AppData(ProfileLoader.loadAll(List.of()), ApiPriceLoader.loadBundled(),
-                RealismLoader.loadBundled(), Settings.load(Settings.defaultFile()),
+        ProfileLoader.Result profiles = ProfileLoader.loadAll(List.of());
+        RealismLoader.Result realism = RealismLoader.loadBundled();
+        return new AppData(profiles, ApiPriceLoader.loadBundled(), realism, Settings.load(Settings.defaultFile()),
                 ModelConfigLoader.readFolder(AppHome.modelsDirectory()),
-                RentalPriceLoader.load(AppHome.rentalPricesFile()));
+                RentalPriceLoader.load(AppHome.rentalPricesFile()),
+                // Checked against the profiles that loaded: an exercise on a GPU no profile has is refused here.
+                ExerciseFile.loadAll(AppHome.exercisesDirectory(), profiles.profiles(), realism.realism()));
     }
 
     /** Every line about a file that did not load as it should. */
@@ -42,6 +46,7 @@ public record AppData(ProfileLoader.Result profiles, ApiPriceLoader.Result apiPr
         all.addAll(realism.problems());
         all.addAll(models.problems());
         all.addAll(rentalPrices.problems());
+        all.addAll(exercises.problems());
         return List.copyOf(all);
     }
 }

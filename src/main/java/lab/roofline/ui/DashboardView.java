@@ -91,6 +91,11 @@ public final class DashboardView extends BorderPane {
         public final Action startLesson = command("Guided lesson", null, e -> lesson.start(),
                 "The argument in eight steps: each sets the controls and points at the chart element it discusses. "
                         + "Leave at any step and keep playing.");
+        public final Action practice = toggle("Practice", "Shortcut+Shift+X",
+                "Exercises whose answers the engine checks, with hints, and misconception cards that test a claim on "
+                        + "the charts (Ctrl+Shift+X)");
+        public final Action misconceptions = command("Misconception Checks", "Shortcut+Shift+M", e -> openPractice(true),
+                "Claims people believe about inference, each tested on two scenarios with the evidence ringed (Ctrl+Shift+M)");
         public final Action nextStep = command("Next step", "Page Down", e -> lesson.next(), null);
         public final Action previousStep = command("Previous step", "Page Up", e -> lesson.back(), null);
         public final Action leaveLesson = command("Keep playing from here", null, e -> lesson.leave(), null);
@@ -286,8 +291,22 @@ public final class DashboardView extends BorderPane {
         comparison.setOnExportCsv(commands.exportComparison);
         main.getChildren().add(2, comparison);
         explainScroll.setContent(explain);
-        explainScroll.visibleProperty().bind(commands.explanation.selectedProperty());
+        // One right-hand panel: the explanation or practice, never both (the charts keep the middle).
+        explainScroll.visibleProperty().bind(commands.explanation.selectedProperty().or(commands.practice.selectedProperty()));
         explainScroll.managedProperty().bind(explainScroll.visibleProperty());
+        commands.practice.selectedProperty().addListener((obs, was, on) -> {
+            if (on) {
+                commands.explanation.setSelected(false);
+                explainScroll.setContent(practicePanel());
+                explainScroll.setVvalue(0);
+            }
+        });
+        commands.explanation.selectedProperty().addListener((obs, was, on) -> {
+            if (on) {
+                commands.practice.setSelected(false);
+                explainScroll.setContent(explain);
+            }
+        });
         explain.visibleProperty().bind(commands.explanation.selectedProperty());
         summary.showWorkProperty().bindBidirectional(commands.showWork.selectedProperty());
         top.getChildren().add(0, menuBar());
@@ -319,6 +338,7 @@ public final class DashboardView extends BorderPane {
         }
         zoom.addListener(obs -> applyZoom());
         commands.explanation.selectedProperty().addListener(obs -> applyZoom());
+        commands.practice.selectedProperty().addListener(obs -> applyZoom());
         widthProperty().addListener(obs -> applyZoom());
         // A narrow middle (zoomed in, Explain open) stacks the charts, each the full width, rather than
         // squeezing three side by side; a horizontal scroll bar is the last resort, never clipping.
@@ -390,7 +410,7 @@ public final class DashboardView extends BorderPane {
                         ActionUtils.ACTION_SEPARATOR, commands.presentation, ActionUtils.ACTION_SEPARATOR,
                         commands.landscape, commands.serving),
                 new ActionGroup("Lesson", commands.startLesson, commands.nextStep, commands.previousStep,
-                        commands.leaveLesson)));
+                        commands.leaveLesson, ActionUtils.ACTION_SEPARATOR, commands.practice, commands.misconceptions)));
         bar.setUseSystemMenuBar(true);
         Menu file = bar.getMenus().get(0);
         Menu recent = new Menu("Open Recent");
@@ -419,6 +439,8 @@ public final class DashboardView extends BorderPane {
         explainToggle.setId("explain-toggle");
         ToggleButton workToggle = ActionUtils.createToggleButton(commands.showWork);
         workToggle.setId("work-toggle");
+        ToggleButton practiceToggle = ActionUtils.createToggleButton(commands.practice);
+        practiceToggle.setId("practice-toggle");
         Button theme = new Button("Light / dark");
         theme.setOnAction(e -> commands.darkTheme.setSelected(!commands.darkTheme.isSelected()));
         theme.setId("theme-button");
@@ -436,19 +458,20 @@ public final class DashboardView extends BorderPane {
         exportButton.getItems().add(new javafx.scene.control.SeparatorMenuItem());
         exportButton.getItems().add(ActionUtils.createMenuItem(commands.copyChart));
         Tips.install(exportButton, commands.export.getLongText());
-        for (ButtonBase b : List.of(lessonButton, explainToggle, workToggle)) {
+        for (ButtonBase b : List.of(lessonButton, practiceToggle, explainToggle, workToggle)) {
             b.tooltipProperty().unbind(); // tooltips are created on first hover (start-up cost)
             b.setTooltip(null);
         }
         Tips.install(lessonButton, commands.startLesson.getLongText());
         Tips.install(explainToggle, commands.explanation.getLongText());
         Tips.install(workToggle, commands.showWork.getLongText());
+        Tips.install(practiceToggle, commands.practice.getLongText());
         ToggleButton presentButton = ActionUtils.createToggleButton(commands.presentation);
         presentButton.setId("presentation-toggle");
         presentButton.tooltipProperty().unbind();
         presentButton.setTooltip(null);
         Tips.install(presentButton, commands.presentation.getLongText());
-        toolBar.getItems().addAll(lessonButton, explainToggle, workToggle, new Separator(), pinButton, theme,
+        toolBar.getItems().addAll(lessonButton, practiceToggle, explainToggle, workToggle, new Separator(), pinButton, theme,
                 presentButton, new Separator(), exportButton);
         // Items keep their width (a zoomed title must not shrink to "Roo…"); what has no room goes into
         // the toolbar's overflow menu.
@@ -553,7 +576,7 @@ public final class DashboardView extends BorderPane {
         // Zoomed in on a small screen the controls may take half the window: cut short they would be useless
         // (a field showing "70" of "70.6B"); the charts then stack and give way to the zoom instead.
         // With Explain open too, the middle keeps its share and the controls scroll sideways instead.
-        double zoomedShare = commands.explanation.isSelected() ? 0.36 : 0.52;
+        double zoomedShare = commands.explanation.isSelected() || commands.practice.isSelected() ? 0.36 : 0.52;
         double sideWidth = Math.min(330 * z, Math.max(300, (z > 1.25 ? zoomedShare : 0.32) * window));
         double explainWidth = Math.min(360 * z, Math.max(280, 0.3 * window));
         side.setPrefWidth(sideWidth);
@@ -566,7 +589,7 @@ public final class DashboardView extends BorderPane {
         }
         summary.textScaleProperty().set(z);
         // The tagline is the first thing a crowded toolbar gives up, before any command goes to its overflow.
-        subtitle.setVisible(window >= 1150 * z);
+        subtitle.setVisible(window >= 1400 * z);
         subtitle.setManaged(subtitle.isVisible());
         commands.zoomIn.setDisabled(z >= ZOOM_STEPS[ZOOM_STEPS.length - 1] - 1e-9);
         commands.zoomOut.setDisabled(z <= ZOOM_STEPS[0] + 1e-9);
@@ -770,6 +793,29 @@ public final class DashboardView extends BorderPane {
 
     public CostChart costChart() {
         return cost;
+    }
+
+    // ---- practice: exercises and misconception cards in the right-hand panel, made on first use ----
+
+    private lab.roofline.ui.lesson.PracticePanel practicePanel;
+    private final lab.roofline.ui.lesson.Practice practice = new lab.roofline.ui.lesson.Practice();
+
+    /** The practice panel (made on first use; its answers are kept while the window is open). */
+    public lab.roofline.ui.lesson.PracticePanel practicePanel() {
+        if (practicePanel == null) {
+            practicePanel = new lab.roofline.ui.lesson.PracticePanel(vm, practice, () -> commands.practice.setSelected(false));
+        }
+        return practicePanel;
+    }
+
+    /** Opens practice on the exercises or on the misconception cards. */
+    public void openPractice(boolean cards) {
+        commands.practice.setSelected(true);
+        if (cards) {
+            practicePanel().showCards();
+        } else {
+            practicePanel().showExercises();
+        }
     }
 
     /** Starts the lesson; its bar carries the explanation, so the charts keep their room. */

@@ -118,6 +118,7 @@ public final class RooflineApp extends Application {
         vm.rentalPricesProperty().set(data.rentalPrices().prices());
         vm.setRealism(data.realism().realism());
         data.models().models().forEach(vm::addImportedModel);
+        vm.exercises().setAll(data.exercises().exercises());
         List<String> settingsNotes = restoreScenario();
         view = new DashboardView(vm, this::export, new ScenarioFiles());
         view.setProfileActions(new Profiles());

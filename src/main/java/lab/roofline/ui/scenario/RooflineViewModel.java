@@ -885,6 +885,33 @@ public final class RooflineViewModel {
         return apiPrices;
     }
 
+    private final ObservableList<lab.roofline.engine.Exercise> exercises =
+            FXCollections.observableArrayList(lab.roofline.engine.Exercise.BUILT_IN);
+
+    /** The exercises: the built-in ones, then a teacher's files once they are read (off the FX thread). */
+    public ObservableList<lab.roofline.engine.Exercise> exercises() {
+        return exercises;
+    }
+
+    /**
+     * Another scenario evaluated on the loaded profiles and measured fractions (an exercise's, a card's), the
+     * live one untouched; null when no loaded profile has its GPU.
+     */
+    public Evaluation evaluate(ScenarioInputs in) {
+        HardwareProfile g = profiles.stream().filter(p -> p.id().equalsIgnoreCase(in.gpuId())).findFirst().orElse(null);
+        return g == null ? null : lab.roofline.engine.RooflineEngine.evaluate(in.toScenario(g, realism.get()));
+    }
+
+    /** The profiles loaded now (an exercise file is checked against them). */
+    public List<HardwareProfile> loadedProfiles() {
+        return List.copyOf(profiles);
+    }
+
+    /** The measured fractions "realistic" means. */
+    public Realism measuredRealism() {
+        return realism.get();
+    }
+
     public ObjectProperty<Explanation.Topic> highlightProperty() {
         return highlight;
     }

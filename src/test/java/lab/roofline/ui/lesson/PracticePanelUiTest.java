@@ -1,0 +1,93 @@
+package lab.roofline.ui.lesson;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import lab.roofline.engine.Exercise;
+import lab.roofline.engine.Misconception;
+import lab.roofline.engine.Precision;
+import lab.roofline.explain.Explanation.Topic;
+import lab.roofline.ui.DashboardFixture;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+
+/** Practice in the window: exercises answered from the keyboard, hints, cards that set their scenarios. */
+class PracticePanelUiTest extends DashboardFixture {
+    @Start
+    void start(Stage stage) {
+        open(stage);
+    }
+
+    @Test
+    void anExerciseIsAnsweredFromTheKeyboardCheckedAgainstTheEngineAndScored(FxRobot robot) {
+        robot.clickOn("#practice-toggle");
+        settle();
+        PracticePanel panel = view.practicePanel();
+        assertThat(panel.isVisible()).isTrue();
+        assertThat(view.explanation().isVisible()).isFalse();
+        assertThat(robot.lookup("#exercise-question").queryLabeled().getText()).isEqualTo(Exercise.BUILT_IN.get(0).text());
+        robot.clickOn("#exercise-answer").write("350").type(KeyCode.ENTER);
+        settle();
+        assertThat(panel.verdictText()).startsWith("Not yet: 350 is 18.5 % too high");
+        assertThat(robot.lookup("#exercise-score").queryLabeled().getText()).startsWith("0 of ");
+        robot.doubleClickOn("#exercise-answer").eraseText(3).write("that many").type(KeyCode.ENTER);
+        settle();
+        assertThat(panel.verdictText()).contains("is not a number");
+        robot.interact(() -> robot.lookup("#exercise-answer").queryTextInputControl().setText("295"));
+        robot.clickOn("#exercise-check");
+        settle();
+        assertThat(panel.verdictText()).startsWith("Right.");
+        assertThat(robot.lookup("#exercise-score").queryLabeled().getText()).startsWith("1 of " + vm.exercises().size());
+        // The hint puts the device's numbers into the formula; the dashboard is untouched until asked.
+        robot.clickOn("#exercise-hint");
+        settle();
+        assertThat(panel.hintText()).contains("ridge = peak FLOP/s ÷ memory bandwidth", "3.35 TB/s");
+        assertThat(vm.precisionProperty().get()).isEqualTo(Precision.INT8);
+        robot.clickOn("#exercise-set-scenario");
+        settle();
+        assertThat(vm.precisionProperty().get()).isEqualTo(Precision.BF16);
+        assertThat(vm.highlightProperty().get()).isEqualTo(Topic.RIDGE);
+        // The next exercise starts clean; "Show the answer" gives the engine's.
+        robot.clickOn("#exercise-next");
+        settle();
+        assertThat(panel.selectedExercise()).isEqualTo(Exercise.BUILT_IN.get(1));
+        assertThat(panel.verdictText()).isEmpty();
+        robot.clickOn("#exercise-show-answer");
+        settle();
+        assertThat(panel.verdictText()).contains("The engine's answer: 47.2 tokens/s");
+        robot.clickOn("#exercise-reset");
+        settle();
+        assertThat(robot.lookup("#exercise-score").queryLabeled().getText()).startsWith("0 of ");
+    }
+
+    @Test
+    void aMisconceptionCardSetsBothScenariosRingsTheEvidenceAndThenSaysWhy(FxRobot robot) {
+        robot.interact(() -> view.openPractice(true));
+        settle();
+        PracticePanel panel = view.practicePanel();
+        assertThat(panel.showingCards()).isTrue();
+        assertThat(robot.lookup("#card-claim").queryLabeled().getText()).contains(Misconception.BUILT_IN.get(0).claim());
+        robot.clickOn("#card-before");
+        settle();
+        assertThat(vm.batchSizeProperty().get()).isEqualTo(1);
+        assertThat(panel.evidenceText()).startsWith("Set the second scenario");
+        robot.clickOn("#card-after");
+        settle();
+        assertThat(vm.batchSizeProperty().get()).isEqualTo(16);
+        assertThat(vm.highlightProperty().get()).isEqualTo(Topic.BATCHING);
+        assertThat(panel.evidenceText()).startsWith("Evidence: Batch 1: 47.2 tokens/s per sequence. Batch 16:");
+        robot.clickOn("#card-next");
+        settle();
+        assertThat(robot.lookup("#card-claim").queryLabeled().getText()).contains("FLOP/s");
+        assertThat(robot.lookup("#card-after").queryLabeled().getText()).isEqualTo("Then: peak FLOP/s ×2");
+        robot.clickOn("#card-after");
+        settle();
+        assertThat(panel.evidenceText()).contains("Twice the peak FLOP/s");
+        // Undo takes the card's scenario back: the learner's own work is never lost.
+        robot.interact(() -> vm.history().undo());
+        settle();
+        assertThat(vm.scalesProperty().get().peak()).isEqualTo(1);
+    }
+}
