@@ -20,7 +20,7 @@ import picocli.CommandLine;
 /** `roofline-lab` with no arguments opens the app; the subcommands work with no display. */
 @Command(name = "roofline-lab", mixinStandardHelpOptions = true, version = "Roofline Lab 0.1",
         description = "The economics of LLM inference on the roofline model.",
-        subcommands = {RooflineCommand.Report.class, RooflineCommand.Compare.class, ExportCommand.class, PlanCommand.class, ExercisesCommand.class,
+        subcommands = {RooflineCommand.Report.class, RooflineCommand.Compare.class, ExportCommand.class, PlanCommand.class, ExercisesCommand.class, LessonCommand.class,
                 RooflineCommand.ListGpus.class,
                 RooflineCommand.ListModels.class, CommandLine.HelpCommand.class})
 public final class RooflineCommand {

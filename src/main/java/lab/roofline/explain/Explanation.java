@@ -44,6 +44,18 @@ public final class Explanation {
     public record Paragraph(Topic topic, String text) {
     }
 
+    /**
+     * A chart's text alternative for screen readers: the explanation's sentences about the topics the chart
+     * shows, in this scenario's numbers.
+     */
+    public static String about(List<Topic> topics, Evaluation e) {
+        StringBuilder b = new StringBuilder();
+        for (Topic t : topics) {
+            b.append(b.length() == 0 ? "" : " ").append(t.title()).append(": ").append(paragraph(t, e));
+        }
+        return b.toString();
+    }
+
     public static List<Paragraph> of(Evaluation e) {
         List<Paragraph> out = new ArrayList<>();
         for (Topic t : Topic.values()) {

@@ -96,6 +96,9 @@ public final class DashboardView extends BorderPane {
                         + "the charts (Ctrl+Shift+X)");
         public final Action misconceptions = command("Misconception Checks", "Shortcut+Shift+M", e -> openPractice(true),
                 "Claims people believe about inference, each tested on two scenarios with the evidence ringed (Ctrl+Shift+M)");
+        public final Action predictFirst = toggle("Ask Before Showing", null,
+                "Predict, then reveal: each lesson step asks for a guess before it shows its point (off: a teacher "
+                        + "demonstrating)");
         public final Action nextStep = command("Next step", "Page Down", e -> lesson.next(), null);
         public final Action previousStep = command("Previous step", "Page Up", e -> lesson.back(), null);
         public final Action leaveLesson = command("Keep playing from here", null, e -> lesson.leave(), null);
@@ -178,7 +181,9 @@ public final class DashboardView extends BorderPane {
 
         private Action toggle(String text, String accelerator, String tip) {
             Action a = new ToggleAction(text);
-            a.setAccelerator(KeyCombination.keyCombination(accelerator));
+            if (accelerator != null) {
+                a.setAccelerator(KeyCombination.keyCombination(accelerator));
+            }
             a.setLongText(tip);
             return a;
         }
@@ -277,6 +282,33 @@ public final class DashboardView extends BorderPane {
         showPins();
         lesson = new Lesson(vm);
         lessonBar = new LessonBar(lesson, vm.resultProperty());
+        // Predict, then reveal: the learner's point guess is the roofline's hollow marker (movable while asked),
+        // and a reveal moves the operating points from where they were.
+        lesson.setOnReveal(before -> roofline.animateFrom(before));
+        commands.predictFirst.selectedProperty().bindBidirectional(lesson.predictingProperty());
+        javafx.beans.InvalidationListener ghostToChart = obs -> {
+            lab.roofline.ui.lesson.Prediction.PointGuess p = lesson.ghostProperty().get();
+            boolean movable = lesson.asking() != null;
+            RooflineChart.Ghost wanted = p == null ? null
+                    : new RooflineChart.Ghost(p.flopsPerByte(), p.flopsPerSecond(), movable);
+            if (!java.util.Objects.equals(wanted, roofline.ghostProperty().get())) {
+                roofline.ghostProperty().set(wanted);
+            }
+        };
+        lesson.ghostProperty().addListener(ghostToChart);
+        // While a step asks about what is on screen already (no change to reveal), the numbers that answer it are
+        // veiled: blurred until the reveal, so the guess is the learner's own.
+        javafx.beans.InvalidationListener veil = obs -> veil(lesson.asking() != null && lesson.asking().before() == null);
+        lesson.phaseProperty().addListener(veil);
+        lesson.indexProperty().addListener(veil);
+        lesson.phaseProperty().addListener(ghostToChart);
+        lesson.indexProperty().addListener(ghostToChart);
+        roofline.ghostProperty().addListener((obs, old, now) -> {
+            if (now != null && now.movable()) {
+                lesson.ghostProperty().set(new lab.roofline.ui.lesson.Prediction.PointGuess(now.flopsPerByte(),
+                        now.flopsPerSecond()));
+            }
+        });
         explain = new ExplainPanel(vm.resultProperty(), vm.highlightProperty());
         roofline.setId("roofline-chart");
         utilization.setId("utilization-chart");
@@ -326,7 +358,11 @@ public final class DashboardView extends BorderPane {
                     @Override
                     public void run() {
                         getScene().removePostLayoutPulseListener(this);
-                        scrollIntoView(chartFor(step.topic()));
+                        // A point to place on the roofline: that chart, whatever the step discusses.
+                        Lesson.Step now = lesson.current();
+                        boolean placing = now != null && lesson.asking() != null
+                                && lesson.asking().kind() == lab.roofline.ui.lesson.Prediction.Kind.POINT;
+                        scrollIntoView(now == null ? chartFor(step.topic()) : placing ? roofline : chartFor(now.topic()));
                     }
                 };
                 getScene().addPostLayoutPulseListener(once);
@@ -410,7 +446,8 @@ public final class DashboardView extends BorderPane {
                         ActionUtils.ACTION_SEPARATOR, commands.presentation, ActionUtils.ACTION_SEPARATOR,
                         commands.landscape, commands.serving),
                 new ActionGroup("Lesson", commands.startLesson, commands.nextStep, commands.previousStep,
-                        commands.leaveLesson, ActionUtils.ACTION_SEPARATOR, commands.practice, commands.misconceptions)));
+                        commands.leaveLesson, commands.predictFirst, ActionUtils.ACTION_SEPARATOR, commands.practice,
+                        commands.misconceptions)));
         bar.setUseSystemMenuBar(true);
         Menu file = bar.getMenus().get(0);
         Menu recent = new Menu("Open Recent");
@@ -806,6 +843,30 @@ public final class DashboardView extends BorderPane {
             practicePanel = new lab.roofline.ui.lesson.PracticePanel(vm, practice, () -> commands.practice.setSelected(false));
         }
         return practicePanel;
+    }
+
+    private final javafx.scene.control.Label veilNote = new javafx.scene.control.Label("Predict first: the numbers come back when you reveal.");
+
+    /** Blurs the summary, the charts and the explanation while a question about them is asked. */
+    private void veil(boolean on) {
+        for (Node n : List.of(summary, rooflineCard, utilizationCard, costCard, explainScroll, comparison)) {
+            n.setEffect(on ? new javafx.scene.effect.GaussianBlur(18) : null);
+            n.setMouseTransparent(on);
+        }
+        veilNote.getStyleClass().setAll("veil-note");
+        veilNote.setId("lesson-veil");
+        veilNote.setMouseTransparent(true);
+        if (on && veilNote.getParent() == null) {
+            charts.getChildren().add(veilNote);
+            GridPane.setConstraints(veilNote, 0, 0, 2, 1, javafx.geometry.HPos.CENTER, javafx.geometry.VPos.CENTER);
+        } else if (!on) {
+            charts.getChildren().remove(veilNote);
+        }
+    }
+
+    /** Whether the lesson is hiding the numbers that would answer its question. */
+    public boolean isVeiled() {
+        return summary.getEffect() != null;
     }
 
     /** Opens practice on the exercises or on the misconception cards. */

@@ -125,6 +125,8 @@ public final class RooflineApp extends Application {
         view.setRentalSaver(this::saveRentalPrices);
         DashboardView.Commands commands = view.commands();
         commands.explanation.setSelected(Boolean.parseBoolean(settings.get("explain", "false")));
+        // A student alone predicts; a teacher who turned it off to demonstrate finds it off next time.
+        view.lesson().predictingProperty().set(Boolean.parseBoolean(settings.get("lesson.predict", "true")));
         commands.darkTheme.setSelected("dark".equals(settings.get("theme", "light")));
         view.setZoom(settings.number("view.zoom").orElse(1));
 
@@ -260,6 +262,7 @@ public final class RooflineApp extends Application {
         DashboardView.Commands commands = view.commands();
         settings.put("theme", commands.darkTheme.isSelected() ? "dark" : "light");
         settings.put("explain", commands.explanation.isSelected());
+        settings.put("lesson.predict", view.lesson().predictingProperty().get());
         settings.put("view.zoom", view.zoomProperty().get());
         settings.put("window.maximized", stage.isMaximized());
         if (!stage.isMaximized() && !stage.isFullScreen() && stage.getScene() != null) {

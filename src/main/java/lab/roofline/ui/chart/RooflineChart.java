@@ -34,13 +34,183 @@ public final class RooflineChart extends CanvasChart {
     private record Hit(Object marker, double x, double y, List<String> lines) {
     }
 
+    /**
+     * A hollow "your guess" marker at a point of the roofline's axes (intensity, FLOP/s): the lesson's
+     * prediction of where the decode point will move. While movable it follows a drag or a click in the plot
+     * and, with the chart focused, the arrow keys (Shift for small steps).
+     */
+    public record Ghost(double flopsPerByte, double flopsPerSecond, boolean movable) {
+    }
+
+    private final javafx.beans.property.ObjectProperty<Ghost> ghost =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "ghost");
+
     public RooflineChart(ObservableValue<Evaluation> source) {
         super(source, "roofline-chart");
         setOnMouseMoved(ev -> hover(toDrawing(ev.getX()), toDrawing(ev.getY())));
         setOnMouseExited(ev -> hover(-1, -1));
+        setOnMousePressed(ev -> moveGhostTo(ev.getX(), ev.getY()));
+        setOnMouseDragged(ev -> moveGhostTo(ev.getX(), ev.getY()));
+        setOnMouseReleased(ev -> hover(toDrawing(ev.getX()), toDrawing(ev.getY())));
+        addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, this::nudgeGhost);
+        ghost.addListener((obs, old, now) -> {
+            setFocusTraversable(now != null && now.movable());
+            markDirty();
+        });
+    }
+
+    public javafx.beans.property.ObjectProperty<Ghost> ghostProperty() {
+        return ghost;
+    }
+
+    /** A press or drag in the plot puts a movable ghost there. */
+    private void moveGhostTo(double pixelX, double pixelY) {
+        Ghost g = ghost.get();
+        if (g == null || !g.movable() || geometry == null) {
+            return;
+        }
+        double x = Math.max(geometry.plotLeft(), Math.min(geometry.plotRight(), toDrawing(pixelX)));
+        double y = Math.max(geometry.plotTop(), Math.min(geometry.plotBottom(), toDrawing(pixelY)));
+        ghost.set(new Ghost(xScale.toValue(x), yScale.toValue(y), true));
+        hover(-1, -1);
+        requestFocus();
+    }
+
+    /** Arrow keys move a movable ghost a tenth of a decade (Shift: a fiftieth), never out of the plot. */
+    private void nudgeGhost(javafx.scene.input.KeyEvent ev) {
+        Ghost g = ghost.get();
+        if (g == null || !g.movable() || geometry == null) {
+            return;
+        }
+        double step = Math.pow(10, ev.isShiftDown() ? 0.02 : 0.1);
+        double fx = 1;
+        double fy = 1;
+        switch (ev.getCode()) {
+            case LEFT -> fx = 1 / step;
+            case RIGHT -> fx = step;
+            case UP -> fy = step;
+            case DOWN -> fy = 1 / step;
+            default -> {
+                return;
+            }
+        }
+        double i = Math.max(xScale.min(), Math.min(xScale.max(), g.flopsPerByte() * fx));
+        double f = Math.max(yScale.min(), Math.min(yScale.max(), g.flopsPerSecond() * fy));
+        ghost.set(new Ghost(i, f, true));
+        ev.consume();
+    }
+
+    // ---- the lesson's reveal: the points move from where they were ----
+
+    private java.util.Map<Marker, double[]> movingFrom = java.util.Map.of();
+    private long moveStartNanos;
+    private double moveProgress = 1;
+    private javafx.animation.AnimationTimer mover;
+
+    /**
+     * Moves the operating points from where they are in {@code before} to where the next evaluation puts
+     * them, over {@link lab.roofline.ui.widget.Motion#REVEAL_MILLIS}. Only the lesson asks; a drag stays
+     * instant. Nothing moves when motion is off.
+     */
+    public void animateFrom(Evaluation before) {
+        if (!lab.roofline.ui.widget.Motion.enabled() || before == null) {
+            return;
+        }
+        java.util.Map<Marker, double[]> from = new java.util.EnumMap<>(Marker.class);
+        from.put(Marker.PREFILL, new double[] {before.prefill().arithmeticIntensity(), before.prefill().achievedFlopsPerSecond()});
+        from.put(Marker.DECODE, new double[] {before.decode().arithmeticIntensity(), before.decode().achievedFlopsPerSecond()});
+        lab.roofline.engine.Term att = before.decode().attention();
+        if (att.flops() > 0) {
+            from.put(Marker.ATTENTION, new double[] {att.arithmeticIntensity(), att.flops() / att.seconds()});
+        }
+        movingFrom = from;
+        moveProgress = 0;
+        moveStartNanos = System.nanoTime();
+        if (mover == null) {
+            mover = new javafx.animation.AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    moveProgress = Math.min(1, (now - moveStartNanos) / 1e6 / lab.roofline.ui.widget.Motion.REVEAL_MILLIS);
+                    markDirty();
+                    if (moveProgress >= 1) {
+                        stop();
+                    }
+                }
+            };
+        }
+        mover.start();
+    }
+
+    /** Whether a reveal's points are on their way (never, with motion off). */
+    public boolean isAnimating() {
+        return moveProgress < 1;
+    }
+
+    /** Where a marker is drawn now: on its way from a reveal's start, else where the geometry puts it. */
+    private RooflineGeometry.Point drawnAt(Marker marker, RooflineGeometry.Point to) {
+        double[] from = movingFrom.get(marker);
+        if (to == null || from == null || moveProgress >= 1) {
+            return to;
+        }
+        double t = lab.roofline.ui.widget.Motion.ease(moveProgress);
+        double toX = xScale.toValue(to.x());
+        double toY = yScale.toValue(to.y());
+        return geometry.point(lab.roofline.ui.widget.Motion.logLerp(from[0], toX, t),
+                lab.roofline.ui.widget.Motion.logLerp(from[1], toY, t));
+    }
+
+    private void drawGhost(ChartPen g) {
+        Ghost guess = ghost.get();
+        if (guess == null) {
+            return;
+        }
+        RooflineGeometry.Point at = geometry.point(guess.flopsPerByte(), guess.flopsPerSecond());
+        double r = 10;
+        g.setStroke(color(ChartColor.DECODE));
+        g.setLineWidth(2.5);
+        g.setLineDashes(5, 4);
+        g.strokeOval(at.x() - r, at.y() - r, 2 * r, 2 * r);
+        g.setLineDashes();
+        g.strokeLine(at.x() - 4, at.y(), at.x() + 4, at.y());
+        g.strokeLine(at.x(), at.y() - 4, at.x(), at.y() + 4);
+        // Its label goes on the side that covers no other label and stays in the plot: right, left, above, below.
+        String text = guess.movable() ? "your guess (drag me)" : "your guess";
+        Font font = font(0.9, true);
+        double tw = textWidth(text, font);
+        double th = font.getSize() * 1.3;
+        double gap = r + 6;
+        double[][] candidates = {{at.x() + gap, at.y() - th / 2}, {at.x() - gap - tw, at.y() - th / 2},
+                {at.x() - tw / 2, at.y() - gap - th}, {at.x() - tw / 2, at.y() + gap}};
+        double[] best = candidates[0];
+        int fewest = Integer.MAX_VALUE;
+        for (double[] c : candidates) {
+            LabelLayout.Box box = new LabelLayout.Box(c[0], c[1], tw, th);
+            boolean inside = box.x() >= geometry.plotLeft() && box.right() <= geometry.plotRight()
+                    && box.y() >= geometry.plotTop() && box.bottom() <= geometry.plotBottom();
+            int covered = (inside ? 0 : 100) + (int) layout.labels().stream()
+                    .filter(l -> LabelLayout.padded(l.box()).overlaps(box)).count();
+            if (covered < fewest) {
+                fewest = covered;
+                best = c;
+            }
+        }
+        haloText(g, text, best[0], best[1] + th / 2, TextAlignment.LEFT, VPos.CENTER, font, color(ChartColor.DECODE));
+    }
+
+    /** Where the ghost is drawn, in chart pixels (null when there is none). */
+    public Point2D ghostPosition() {
+        Ghost guess = ghost.get();
+        if (guess == null) {
+            return null;
+        }
+        RooflineGeometry.Point p = geometry().point(guess.flopsPerByte(), guess.flopsPerSecond());
+        return new Point2D(toPixels(p.x()), toPixels(p.y()));
     }
 
     private void hover(double x, double y) {
+        if (ghost.get() != null && ghost.get().movable()) {
+            x = y = -1; // while the learner places a guess, no card covers the chart
+        }
         Hit best = null;
         double bestDistance = 16;
         for (Hit h : hits) {
@@ -322,6 +492,7 @@ public final class RooflineChart extends CanvasChart {
         drawPoint(g, Marker.DECODE, color(ChartColor.DECODE), e, false);
         g.setGlobalAlpha(1);
         drawMovingLabels(g);
+        drawGhost(g);
 
         if (hovered != null) {
             Hit current = hits.stream().filter(x -> x.marker.equals(hovered.marker)).findFirst().orElse(null);
@@ -395,7 +566,7 @@ public final class RooflineChart extends CanvasChart {
     }
 
     private void drawPoint(ChartPen g, Marker marker, Color color, Evaluation e, boolean diamond) {
-        RooflineGeometry.Point at = geometry.marker(marker);
+        RooflineGeometry.Point at = drawnAt(marker, geometry.marker(marker));
         if (at == null) {
             return;
         }

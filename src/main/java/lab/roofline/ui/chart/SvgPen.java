@@ -61,10 +61,27 @@ public final class SvgPen implements ChartPen {
      * times {@code scale} (an export at 2x is twice as large, with the same coordinates inside).
      */
     public static String document(double width, double height, int scale, CharSequence body) {
+        return document(width, height, scale, body, null, null);
+    }
+
+    /**
+     * As above, with a text alternative for screen readers: the title names the chart and the description
+     * says what it shows, in numbers (both may be null).
+     */
+    public static String document(double width, double height, int scale, CharSequence body, String title,
+                                  String description) {
+        StringBuilder alt = new StringBuilder();
+        if (title != null) {
+            alt.append("<title>").append(escape(title)).append("</title>\n");
+        }
+        if (description != null) {
+            alt.append("<desc>").append(escape(description)).append("</desc>\n");
+        }
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"" + num(width * scale)
-                + "\" height=\"" + num(height * scale) + "\" viewBox=\"0 0 " + num(width) + " " + num(height) + "\">\n"
-                + body + "</svg>\n";
+                + "\" height=\"" + num(height * scale) + "\" viewBox=\"0 0 " + num(width) + " " + num(height) + "\""
+                + (title != null ? " role=\"img\" aria-label=\"" + escape(title) + "\"" : "") + ">\n"
+                + alt + body + "</svg>\n";
     }
 
     @Override

@@ -2,6 +2,7 @@ package lab.roofline.ui.export;
 
 import java.util.Locale;
 import java.util.Optional;
+import lab.roofline.explain.Explanation.Topic;
 
 /** What can be exported as PNG. */
 public enum ChartKind {
@@ -26,6 +27,35 @@ public enum ChartKind {
 
     public String title() {
         return title;
+    }
+
+    /** The explanation's topics this chart shows (its text alternative reads them); none for the other views. */
+    public java.util.List<lab.roofline.explain.Explanation.Topic> topics() {
+        return switch (this) {
+            case ROOFLINE -> java.util.List.of(Topic.RIDGE, Topic.DECODE, Topic.PREFILL, Topic.KV_CACHE);
+            case UTILIZATION -> java.util.List.of(Topic.BATCHING, Topic.MEMORY_WALL, Topic.BATCH_API);
+            case COST -> java.util.List.of(Topic.COST, Topic.COMMUNICATION);
+            case DASHBOARD -> java.util.List.of(Topic.values());
+            case LANDSCAPE, FRONTIER -> java.util.List.of();
+        };
+    }
+
+    /** The chart that shows a topic on the dashboard. */
+    public static ChartKind showing(Topic topic) {
+        return switch (topic) {
+            case RIDGE, DECODE, PREFILL, KV_CACHE -> ROOFLINE;
+            case BATCHING, MEMORY_WALL, BATCH_API -> UTILIZATION;
+            case COST, COMMUNICATION -> COST;
+        };
+    }
+
+    /**
+     * What the chart shows, in numbers, for screen readers and an SVG's description: the explanation's
+     * sentences for its topics, or the caption for the views the explanation does not cover.
+     */
+    public String textAlternative(lab.roofline.engine.Evaluation e) {
+        return topics().isEmpty() ? title + ". " + lab.roofline.explain.Captions.of(e)
+                : title + " chart. " + lab.roofline.explain.Explanation.about(topics(), e);
     }
 
     public static Optional<ChartKind> parse(String text) {

@@ -232,9 +232,25 @@ public final class ChartRenderer {
     public static String svg(Request request, Evaluation evaluation, List<RatioReference> references,
                              List<ChartPin> pins, List<HardwareProfile> profiles, lab.roofline.engine.Frontier frontier,
                              List<String> stylesheets) {
+        return svg(request, evaluation, references, pins, profiles, frontier, null, stylesheets);
+    }
+
+    /**
+     * As above, with one topic's chart element ringed as the lesson rings it (null: none). The SVG carries
+     * the chart's text alternative: a title and, in numbers, what it shows.
+     */
+    public static String svg(Request request, Evaluation evaluation, List<RatioReference> references,
+                             List<ChartPin> pins, List<HardwareProfile> profiles, lab.roofline.engine.Frontier frontier,
+                             lab.roofline.explain.Explanation.Topic highlight, List<String> stylesheets) {
         Page page = layOut(request, evaluation, references, pins, profiles, frontier, stylesheets);
         try {
-            return SvgExport.of(page.root, request.scale());
+            if (highlight != null) {
+                page.charts.forEach(c -> c.highlightProperty().set(highlight));
+                page.root.applyCss();
+                page.root.layout();
+            }
+            return SvgExport.of(page.root, request.scale(), request.kind().title(),
+                    request.kind().textAlternative(evaluation));
         } finally {
             page.dispose();
         }
@@ -343,7 +359,7 @@ public final class ChartRenderer {
         }
     }
 
-    private static void startHeadlessToolkit() throws InterruptedException {
+    static void startHeadlessToolkit() throws InterruptedException {
         System.setProperty("glass.platform", "Monocle");
         System.setProperty("monocle.platform", "Headless");
         System.setProperty("prism.order", "sw");

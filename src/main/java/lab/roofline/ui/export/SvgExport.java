@@ -26,9 +26,14 @@ final class SvgExport {
 
     /** The page as an SVG document, sized in pixels at {@code scale} (its view box is the layout size). */
     static String of(Region page, int scale) {
+        return of(page, scale, null, null);
+    }
+
+    /** As above, with a title and a description for screen readers (the chart's text alternative). */
+    static String of(Region page, int scale, String title, String description) {
         StringBuilder body = new StringBuilder(1 << 16);
         walk(page, body, 1);
-        return SvgPen.document(page.getWidth(), page.getHeight(), scale, body);
+        return SvgPen.document(page.getWidth(), page.getHeight(), scale, body, title, description);
     }
 
     private static void walk(Node node, StringBuilder out, double opacity) {

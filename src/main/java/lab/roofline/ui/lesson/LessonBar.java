@@ -1,34 +1,83 @@
 package lab.roofline.ui.lesson;
 
+import java.util.List;
+import java.util.OptionalDouble;
 import javafx.beans.value.ObservableValue;
+import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import lab.roofline.engine.Evaluation;
 import lab.roofline.explain.Explanation;
 import lab.roofline.ui.widget.Fxml;
 import lab.roofline.ui.widget.PulseRefresh;
 
-/** The guided lesson's bar: shown while a lesson runs; it reads the lesson and the evaluation. */
+/**
+ * The guided lesson's bar: shown while a lesson runs; it reads the lesson and the evaluation. While a step
+ * asks first it shows the question and takes the guess; after the reveal, the guess beside the truth.
+ */
 public final class LessonBar extends VBox {
+    private static final PseudoClass RIGHT = PseudoClass.getPseudoClass("right");
+    private static final PseudoClass WRONG = PseudoClass.getPseudoClass("wrong");
+
     @FXML Label stepLabel;
     @FXML Label text;
     @FXML Button back;
     @FXML Button next;
     @FXML Button leave;
+    @FXML VBox questionBox;
+    @FXML Label questionText;
+    @FXML FlowPane answerRow;
+    @FXML HBox numberRow;
+    @FXML TextField numberField;
+    @FXML Label numberUnit;
+    @FXML ToggleButton choice0;
+    @FXML ToggleButton choice1;
+    @FXML ToggleButton choice2;
+    @FXML Button revealButton;
+    @FXML Button skipButton;
+    @FXML Label askProblem;
+    @FXML Label resultText;
+    @FXML CheckBox predictToggle;
+    @FXML Label scoreLabel;
+    @FXML Button resetPredictions;
     private final Lesson lesson;
     private final ObservableValue<Evaluation> source;
     private final PulseRefresh refresher;
+    private final ToggleGroup choices = new ToggleGroup();
+    private final List<ToggleButton> choiceButtons;
 
     public LessonBar(Lesson lesson, ObservableValue<Evaluation> source) {
         this.lesson = lesson;
         this.source = source;
         Fxml.loadInto(this);
+        choiceButtons = List.of(choice0, choice1, choice2);
+        choiceButtons.forEach(b -> b.setToggleGroup(choices));
+        predictToggle.selectedProperty().bindBidirectional(lesson.predictingProperty());
+        numberField.setAccessibleText("Your guess");
+        askProblem.visibleProperty().bind(askProblem.textProperty().isNotEmpty());
+        askProblem.managedProperty().bind(askProblem.visibleProperty());
         visibleProperty().bind(lesson.indexProperty().greaterThanOrEqualTo(0));
         managedProperty().bind(visibleProperty());
+        // A new question starts with an empty field and no choice.
+        lesson.indexProperty().addListener(obs -> clearGuess());
+        lesson.phaseProperty().addListener(obs -> clearGuess());
         // Once per pulse, and only while a lesson runs: one evaluation per frame, however many changes.
-        refresher = new PulseRefresh(this, this::refresh, lesson::isRunning, lesson.indexProperty(), source);
+        refresher = new PulseRefresh(this, this::refresh, lesson::isRunning, lesson.indexProperty(), source,
+                lesson.phaseProperty(), lesson.results(), lesson.predictingProperty());
+    }
+
+    private void clearGuess() {
+        numberField.clear();
+        choices.selectToggle(null);
+        askProblem.setText("");
     }
 
     @FXML
@@ -46,6 +95,57 @@ public final class LessonBar extends VBox {
         lesson.leave();
     }
 
+    @FXML
+    void choose() {
+        askProblem.setText("");
+    }
+
+    /** Reveal: the guess is read (a number, a choice or the chart's hollow marker) and scored. */
+    @FXML
+    void reveal() {
+        Prediction.Question q = lesson.asking();
+        if (q == null) {
+            return;
+        }
+        Prediction.Guess guess;
+        switch (q.kind()) {
+            case NUMBER -> {
+                OptionalDouble typed = Practice.parse(numberField.getText());
+                if (typed.isEmpty() || typed.getAsDouble() <= 0) {
+                    askProblem.setText(numberField.getText().isBlank() ? "Type your guess first (a number such as 50), "
+                            + "or choose Just show me." : "'" + lab.roofline.engine.Units.shortened(numberField.getText().strip())
+                            + "' is not a positive number: type one such as 50 or 2.5e3.");
+                    numberField.requestFocus();
+                    return;
+                }
+                guess = new Prediction.NumberGuess(typed.getAsDouble());
+            }
+            case CHOICE -> {
+                int chosen = choices.getSelectedToggle() == null ? -1
+                        : choiceButtons.indexOf((ToggleButton) choices.getSelectedToggle());
+                if (chosen < 0) {
+                    askProblem.setText("Pick one of the three first, or choose Just show me.");
+                    choice0.requestFocus();
+                    return;
+                }
+                guess = new Prediction.ChoiceGuess(chosen);
+            }
+            default -> guess = lesson.ghostProperty().get();
+        }
+        lesson.reveal(guess);
+        refresher.refreshIfDirty();
+    }
+
+    @FXML
+    void skip() {
+        lesson.skipQuestion();
+    }
+
+    @FXML
+    void resetPredictions() {
+        lesson.resetPredictions();
+    }
+
     private void refresh() {
         Lesson.Step step = lesson.current();
         if (step == null) {
@@ -53,15 +153,65 @@ public final class LessonBar extends VBox {
         }
         int i = lesson.indexProperty().get();
         stepLabel.setText("Lesson  ·  step " + (i + 1) + " of " + Lesson.STEPS.size() + "  ·  " + step.topic().title());
-        text.setText(Explanation.paragraph(step.topic(), source.getValue()));
         back.setDisable(i == 0);
         next.setDisable(i == Lesson.STEPS.size() - 1);
+        Prediction.Question q = lesson.asking();
+        boolean asking = q != null;
+        show(questionBox, asking);
+        show(text, !asking);
+        if (asking) {
+            questionText.setText(q.prompt());
+            show(numberRow, q.kind() == Prediction.Kind.NUMBER);
+            numberUnit.setText(q.unit());
+            for (int c = 0; c < choiceButtons.size(); c++) {
+                boolean shown = q.kind() == Prediction.Kind.CHOICE;
+                show(choiceButtons.get(c), shown);
+                choiceButtons.get(c).setText(shown ? q.choices().get(c).label() : "");
+            }
+        } else {
+            text.setText(Explanation.paragraph(step.topic(), source.getValue()));
+        }
+        Prediction.Result r = asking ? null : lesson.results().get(i);
+        show(resultText, r != null);
+        resultText.setText(r == null ? "" : r.verdict() + "\n" + r.formula());
+        resultText.pseudoClassStateChanged(RIGHT, r != null && r.right());
+        resultText.pseudoClassStateChanged(WRONG, r != null && !r.right());
+        int answered = lesson.results().size();
+        long right = lesson.results().values().stream().filter(Prediction.Result::right).count();
+        scoreLabel.setText(answered == 0 ? "" : "Predictions: " + right + " of " + answered + " well predicted");
+        resetPredictions.setDisable(answered == 0);
+    }
+
+    private static void show(javafx.scene.Node n, boolean shown) {
+        n.setVisible(shown);
+        n.setManaged(shown);
     }
 
     /** The step's text as shown now. */
     public String text() {
         refresher.refreshIfDirty();
         return text.getText();
+    }
+
+    /** The question asked now ("" when none). */
+    public String questionText() {
+        refresher.refreshIfDirty();
+        return questionBox.isVisible() ? questionText.getText() : "";
+    }
+
+    /** The guess beside the truth, after a reveal ("" when none). */
+    public String resultText() {
+        refresher.refreshIfDirty();
+        return resultText.isVisible() ? resultText.getText() : "";
+    }
+
+    public String scoreText() {
+        refresher.refreshIfDirty();
+        return scoreLabel.getText();
+    }
+
+    public String askProblemText() {
+        return askProblem.getText();
     }
 
     public Button nextButton() {
@@ -79,5 +229,6 @@ public final class LessonBar extends VBox {
     public void dispose() {
         refresher.dispose();
         visibleProperty().unbind();
+        predictToggle.selectedProperty().unbindBidirectional(lesson.predictingProperty());
     }
 }

@@ -16,6 +16,7 @@ class LessonBarUiTest extends DashboardFixture {
     @Start
     void start(Stage stage) {
         open(stage);
+        view.lesson().predictingProperty().set(false); // a teacher demonstrating; PredictionUiTest asks first
     }
 
     @Test

@@ -19,6 +19,7 @@ class LessonTest {
     void setUp() {
         vm = new RooflineViewModel(ProfileLoader.load(true, List.of()).profiles());
         lesson = new Lesson(vm);
+        lesson.predictingProperty().set(false); // a teacher demonstrating: each step shows at once
     }
 
     @Test

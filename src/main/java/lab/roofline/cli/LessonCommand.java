@@ -1,0 +1,86 @@
+package lab.roofline.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import lab.roofline.engine.Evaluation;
+import lab.roofline.engine.HardwareProfile;
+import lab.roofline.engine.RatioReference;
+import lab.roofline.engine.Realism;
+import lab.roofline.engine.RooflineEngine;
+import lab.roofline.engine.Scenario;
+import lab.roofline.engine.ScenarioCommandLine;
+import lab.roofline.engine.ScenarioInputs;
+import lab.roofline.io.ApiPriceLoader;
+import lab.roofline.io.AppHome;
+import lab.roofline.io.ExerciseFile;
+import lab.roofline.io.ProfileLoader;
+import lab.roofline.ui.export.Handout;
+import lab.roofline.ui.theme.Theme;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * `lesson --html DIR`: the lesson as a handout for the scenario the flags describe (handout.html, with every
+ * step's text and chart, the misconception cards and the exercises) and its answer key (answer-key.html).
+ */
+@Command(name = "lesson", mixinStandardHelpOptions = true,
+        description = "Write the lesson as a handout: every step with this scenario's numbers and chart, the "
+                + "misconception cards and the exercises (handout.html), and the answer key (answer-key.html).")
+final class LessonCommand implements Callable<Integer> {
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+    @Mixin
+    ScenarioOptions scenario;
+    @Option(names = "--html", required = true, paramLabel = "DIR",
+            description = "The folder to write handout.html and answer-key.html into (made if missing).")
+    Path folder;
+
+    @Override
+    public Integer call() throws Exception {
+        CommandLine cl = spec.commandLine();
+        if (folder.toString().isBlank()) {
+            throw new CommandLine.ParameterException(cl, "--html: give a folder");
+        }
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw new CommandLine.ParameterException(cl, "--html: " + RooflineCommand.printable(folder.toString())
+                    + " is a file; name a folder");
+        }
+        ProfileLoader.Result profiles = scenario.loadProfiles(spec);
+        Scenario s = scenario.toScenario(spec, profiles);
+        scenario.modelConfigNotes().forEach(n -> cl.getErr().println("roofline-lab: note: " + n));
+        Evaluation chosen = RooflineEngine.evaluate(s);
+        List<RatioReference> references = RatioReference.forPrices(s.withBatchSize(1), ApiPriceLoader.loadBundled().prices());
+        Realism measured = ScenarioOptions.measuredRealism();
+        ExerciseFile.Result exercises = ExerciseFile.loadAll(AppHome.exercisesDirectory(), profiles.profiles(), measured);
+        exercises.problems().forEach(p -> cl.getErr().println("roofline-lab: note: " + p));
+        // Every number is computed here; the toolkit only draws the charts.
+        java.util.Map<ScenarioInputs, Evaluation> evaluated = new java.util.HashMap<>();
+        java.util.function.Function<ScenarioInputs, Evaluation> evaluate = in -> evaluated.computeIfAbsent(in, i -> {
+            HardwareProfile g = profiles.find(i.gpuId()).orElse(null);
+            return g == null ? null : RooflineEngine.evaluate(i.toScenario(g, measured));
+        });
+        exercises.exercises().forEach(x -> evaluate.apply(x.scenario()));
+        lab.roofline.engine.Misconception.BUILT_IN.forEach(m -> {
+            evaluate.apply(m.before());
+            evaluate.apply(m.after());
+        });
+        String commandLine = ScenarioCommandLine.of(scenario.toInputs(spec));
+        List<Path> written;
+        try {
+            written = Handout.writeHeadless(chosen, references, commandLine, exercises.exercises(), evaluate,
+                    Theme.LIGHT.stylesheets(), java.time.LocalDate.now().toString(), folder);
+        } catch (java.io.IOException e) {
+            throw new CommandLine.ParameterException(cl, "--html: " + RooflineCommand.printable(folder.toString())
+                    + " cannot be written (" + lab.roofline.io.IoReasons.of(e) + ")");
+        }
+        for (Path p : written) {
+            cl.getOut().println("Wrote " + RooflineCommand.printable(p.toAbsolutePath().toString()));
+        }
+        return 0;
+    }
+}

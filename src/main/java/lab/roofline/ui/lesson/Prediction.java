@@ -1,0 +1,145 @@
+package lab.roofline.ui.lesson;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BiFunction;
+import java.util.function.ToDoubleBiFunction;
+import lab.roofline.engine.Evaluation;
+import lab.roofline.engine.ScenarioInputs;
+import lab.roofline.engine.Units;
+
+/**
+ * Predict, then reveal: a lesson step asks before it shows. The learner commits to a guess (a point on the
+ * roofline, a number, or one of three choices); the step then makes its change and the guess is set beside
+ * the truth the engine computes, with the formula that explains the gap. No toolkit: the lesson bar and the
+ * chart only show what this says.
+ */
+public final class Prediction {
+    private Prediction() {
+    }
+
+    public enum Kind {
+        /** Drag a hollow marker to where the decode point will be. */
+        POINT,
+        /** Type a number. */
+        NUMBER,
+        /** Pick one of three. */
+        CHOICE
+    }
+
+    /** A choice that is right when the truth lies in [low, high). */
+    public record Choice(String label, double low, double high) {
+        boolean holds(double truth) {
+            return truth >= low && truth < high;
+        }
+    }
+
+    /**
+     * A step's question.
+     *
+     * @param before      the scenario shown while asking (null: the step's own, when nothing changes on reveal)
+     * @param unit        the unit of a typed number
+     * @param tolerance   how far a typed number may be off and still count, as a fraction of the truth
+     * @param truth       the number asked (or the one the choices bracket), from the evaluations before and after
+     * @param explanation the formula with the scenario's values, shown beside the guess
+     */
+    public record Question(Kind kind, String prompt, ScenarioInputs before, String unit, double tolerance,
+                           List<Choice> choices, ToDoubleBiFunction<Evaluation, Evaluation> truth,
+                           BiFunction<Evaluation, Evaluation, String> explanation) {
+        public Question {
+            if (kind == Kind.CHOICE && choices.size() != 3) {
+                throw new IllegalArgumentException("a choice question has three choices");
+            }
+        }
+
+        /** The index of the choice the truth falls in (-1 when none: a lesson test rules that out). */
+        public int rightChoice(Evaluation before, Evaluation after) {
+            double t = truth.applyAsDouble(before, after);
+            for (int i = 0; i < choices.size(); i++) {
+                if (choices.get(i).holds(t)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+    }
+
+    /** What the learner committed to. */
+    public sealed interface Guess permits NumberGuess, ChoiceGuess, PointGuess {
+    }
+
+    public record NumberGuess(double value) implements Guess {
+    }
+
+    public record ChoiceGuess(int index) implements Guess {
+    }
+
+    /** A point on the roofline: arithmetic intensity (FLOP/byte) and attainable FLOP/s. */
+    public record PointGuess(double flopsPerByte, double flopsPerSecond) implements Guess {
+    }
+
+    /**
+     * The guess beside the truth.
+     *
+     * @param right   within the tolerance, the right choice, or within a factor of two on both axes
+     * @param verdict one sentence: the guess, the truth and how far apart they are
+     * @param formula the formula that explains the truth, with the scenario's values
+     */
+    public record Result(Kind kind, Guess guess, boolean right, String verdict, String formula) {
+    }
+
+    /** How far a point may be off on each axis and still count: a factor of two (a log chart's eye). */
+    public static final double POINT_FACTOR = 2;
+
+    public static Result score(Question q, Guess guess, Evaluation before, Evaluation after) {
+        String formula = q.explanation().apply(before, after);
+        if (guess instanceof NumberGuess n) {
+            double t = q.truth().applyAsDouble(before, after);
+            boolean right = Math.abs(n.value() - t) <= q.tolerance() * Math.abs(t);
+            return new Result(q.kind(), guess, right, "Your guess: " + number(n.value(), q.unit()) + ". The engine: "
+                    + number(t, q.unit()) + (right ? " — within " + Units.percent(q.tolerance()).replace(".0 ", " ")
+                    + ", well predicted." : " — " + off(n.value(), t) + "."), formula);
+        }
+        if (guess instanceof ChoiceGuess c) {
+            int rightIndex = q.rightChoice(before, after);
+            boolean right = c.index() == rightIndex;
+            String chosen = q.choices().get(c.index()).label();
+            return new Result(q.kind(), guess, right, right ? "You chose “" + chosen + "”: right."
+                    : "You chose “" + chosen + "”; it is “" + (rightIndex < 0 ? "none of these"
+                    : q.choices().get(rightIndex).label()) + "”.", formula);
+        }
+        PointGuess p = (PointGuess) guess;
+        double ti = after.decode().arithmeticIntensity();
+        double tf = after.decode().achievedFlopsPerSecond();
+        boolean right = within(p.flopsPerByte(), ti) && within(p.flopsPerSecond(), tf);
+        return new Result(q.kind(), guess, right, "Your guess: " + Units.sig3(p.flopsPerByte()) + " FLOP/byte at "
+                + Units.si(p.flopsPerSecond(), "FLOP/s") + ". The decode step: " + Units.sig3(ti) + " FLOP/byte at "
+                + Units.si(tf, "FLOP/s") + (right ? " — within a factor of 2 on both axes, well predicted."
+                : " — intensity " + off(p.flopsPerByte(), ti) + ", FLOP/s " + off(p.flopsPerSecond(), tf) + "."),
+                formula);
+    }
+
+    private static boolean within(double guess, double truth) {
+        return guess > 0 && truth > 0 && Math.abs(Math.log(guess / truth)) <= Math.log(POINT_FACTOR);
+    }
+
+    /** "3.2× too high", "40 % too low". */
+    static String off(double guess, double truth) {
+        if (!(guess > 0) || !(truth > 0)) {
+            return "not comparable";
+        }
+        double r = guess / truth;
+        if (Math.abs(r - 1) < 0.05) {
+            return "about right";
+        }
+        if (r > 0.5 && r < 2) {
+            return Units.percent(Math.abs(r - 1)).replace(".0 ", " ") + (r >= 1 ? " too high" : " too low");
+        }
+        return (r >= 1 ? Units.sig3(r) : Units.sig3(1 / r)) + "× too " + (r >= 1 ? "high" : "low");
+    }
+
+    private static String number(double v, String unit) {
+        String n = Math.abs(v) >= 1000 ? String.format(Locale.ROOT, "%,.0f", v) : Units.sig3(v);
+        return unit.isEmpty() ? n : unit.equals("×") ? n + "×" : n + " " + unit;
+    }
+}

@@ -1,0 +1,122 @@
+package lab.roofline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilderFactory;
+import lab.roofline.engine.Exercise;
+import lab.roofline.engine.HardwareProfile;
+import lab.roofline.engine.Misconception;
+import lab.roofline.engine.Realism;
+import lab.roofline.explain.Explanation;
+import lab.roofline.io.ExerciseFile;
+import lab.roofline.io.ProfileLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * `lesson --html DIR`, end to end in its own process: the handout and its answer key are parsed (as the
+ * well-formed documents they are), every step has its text and a well-formed SVG chart with a text
+ * alternative, and the key's answers are the engine's.
+ */
+class HandoutCliTest {
+    private static final List<HardwareProfile> PROFILES = ProfileLoader.loadAll(List.of()).profiles();
+
+    private static String run(Path dir, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Droofline.home=" + dir.resolve("home"), "-cp", System.getProperty("java.class.path"), "lab.roofline.Main"));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor(90, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(output).isZero();
+        return output;
+    }
+
+    private static Document parse(Path file) throws Exception {
+        var factory = DocumentBuilderFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", false);
+        return factory.newDocumentBuilder().parse(file.toFile());
+    }
+
+    @Test
+    void theHandoutHasEveryStepWithItsNumbersAndAWellFormedChartAndTheKeyHasTheEnginesAnswers(@TempDir Path dir)
+            throws Exception {
+        Path out = dir.resolve("class 1");
+        String printed = run(dir, "lesson", "--html", out.toString(), "--model", "Llama-3.1-8B", "--batch", "32");
+        assertThat(printed).contains("handout.html", "answer-key.html");
+        Document handout = parse(out.resolve("handout.html"));
+        assertThat(handout.getElementsByTagName("title").item(0).getTextContent()).startsWith("Why output tokens cost more");
+        // Every step: its title, its paragraph and one chart.
+        NodeList steps = handout.getElementsByTagName("article");
+        List<Element> stepArticles = new ArrayList<>();
+        for (int i = 0; i < steps.getLength(); i++) {
+            Element a = (Element) steps.item(i);
+            if (a.getAttribute("class").equals("step")) {
+                stepArticles.add(a);
+            }
+        }
+        assertThat(stepArticles).hasSize(Explanation.Topic.values().length);
+        for (int i = 0; i < stepArticles.size(); i++) {
+            Element a = stepArticles.get(i);
+            assertThat(a.getElementsByTagName("h3").item(0).getTextContent())
+                    .isEqualTo((i + 1) + ". " + Explanation.Topic.values()[i].title());
+            NodeList svg = a.getElementsByTagName("svg");
+            assertThat(svg.getLength()).isEqualTo(1);
+            Element chart = (Element) svg.item(0);
+            assertThat(chart.getAttribute("role")).isEqualTo("img");
+            assertThat(chart.getElementsByTagName("desc").item(0).getTextContent()).as("text alternative").contains("batch");
+            assertThat(chart.getElementsByTagName("text").getLength()).isGreaterThan(10);
+        }
+        String text = Files.readString(out.resolve("handout.html"));
+        assertThat(text).contains("batch 32", "Llama-3.1-8B", "roofline-lab report --gpu h100_sxm --model Llama-3.1-8B");
+        // Each inline SVG is a well-formed document on its own too (copied out of the page, it opens as a file).
+        Matcher svgs = Pattern.compile("<svg.*?</svg>", Pattern.DOTALL).matcher(text);
+        int count = 0;
+        while (svgs.find()) {
+            Path one = dir.resolve("chart-" + count++ + ".svg");
+            Files.writeString(one, svgs.group());
+            assertThat(parse(one).getDocumentElement().getTagName()).isEqualTo("svg");
+        }
+        assertThat(count).isEqualTo(Explanation.Topic.values().length);
+        for (Misconception m : Misconception.BUILT_IN) {
+            assertThat(text).contains(m.claim().replace("'", "&#39;"));
+        }
+        assertThat(handout.getElementsByTagName("li").getLength()).isEqualTo(Exercise.BUILT_IN.size());
+
+        Document key = parse(out.resolve("answer-key.html"));
+        NodeList rows = key.getElementsByTagName("tbody").item(0).getChildNodes();
+        List<Element> answers = new ArrayList<>();
+        for (int i = 0; i < rows.getLength(); i++) {
+            if (rows.item(i) instanceof Element row) {
+                answers.add(row);
+            }
+        }
+        assertThat(answers).hasSize(Exercise.BUILT_IN.size());
+        for (int i = 0; i < answers.size(); i++) {
+            Exercise x = Exercise.BUILT_IN.get(i);
+            String shown = answers.get(i).getElementsByTagName("td").item(2).getTextContent();
+            assertThat(shown).isEqualTo(x.formatted(x.answer(ExerciseFile.profile(x, PROFILES), Realism.IDEAL)));
+        }
+        assertThat(Files.readString(out.resolve("answer-key.html"))).contains("Evidence.", "Batch 16:");
+    }
+
+    @Test
+    void aFileWhereTheFolderShouldBeIsRefusedInOneLine(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("taken"), "x");
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = RooflineCommand.run(new String[] {"lesson", "--html", file.toString()}, new java.io.PrintWriter(
+                new java.io.StringWriter()), new java.io.PrintWriter(err));
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("--html:", "is a file; name a folder").doesNotContain("Exception");
+    }
+}
