@@ -99,6 +99,11 @@ public final class DashboardView extends BorderPane {
         public final Action predictFirst = toggle("Ask Before Showing", null,
                 "Predict, then reveal: each lesson step asks for a guess before it shows its point (off: a teacher "
                         + "demonstrating)");
+        public final Action exportHandout = command("Export Handout…", null, e -> handoutExporter.run(),
+                "The lesson as a web page to hand out or print (every step with this scenario's numbers and chart, "
+                        + "the misconception cards, the exercises) and its answer key as a separate page");
+        public final Action printHandout = command("Print Handout…", null, e -> printHandout(),
+                "Print the lesson's handout for this scenario: a step per page with its chart, the cards, the exercises");
         public final Action nextStep = command("Next step", "Page Down", e -> lesson.next(), null);
         public final Action previousStep = command("Previous step", "Page Up", e -> lesson.back(), null);
         public final Action leaveLesson = command("Keep playing from here", null, e -> lesson.leave(), null);
@@ -447,7 +452,8 @@ public final class DashboardView extends BorderPane {
                         commands.landscape, commands.serving),
                 new ActionGroup("Lesson", commands.startLesson, commands.nextStep, commands.previousStep,
                         commands.leaveLesson, commands.predictFirst, ActionUtils.ACTION_SEPARATOR, commands.practice,
-                        commands.misconceptions)));
+                        commands.misconceptions, ActionUtils.ACTION_SEPARATOR, commands.exportHandout,
+                        commands.printHandout)));
         bar.setUseSystemMenuBar(true);
         Menu file = bar.getMenus().get(0);
         Menu recent = new Menu("Open Recent");
@@ -867,6 +873,36 @@ public final class DashboardView extends BorderPane {
     /** Whether the lesson is hiding the numbers that would answer its question. */
     public boolean isVeiled() {
         return summary.getEffect() != null;
+    }
+
+    // ---- the handout: built here (the charts are drawn on the FX thread); the app writes it off the thread ----
+
+    private Runnable handoutExporter = () -> showStatus("Exporting the handout needs the app's file access.", null);
+
+    /** What Lesson ▸ Export Handout… does: the app asks for a folder and writes {@link #handoutPages()} there. */
+    public void setHandoutExporter(Runnable exporter) {
+        handoutExporter = exporter;
+    }
+
+    /** The handout and its answer key for the live scenario, the exercises loaded and the cards (FX thread). */
+    public lab.roofline.ui.export.Handout.Pages handoutPages() {
+        return lab.roofline.ui.export.Handout.build(vm.result(), vm.referencesProperty().getValue(), vm.commandLine(),
+                List.copyOf(vm.exercises()), vm::evaluate, lab.roofline.ui.theme.Theme.LIGHT.stylesheets(),
+                java.time.LocalDate.now().toString());
+    }
+
+    /** Lesson ▸ Print Handout…: the printer's dialog, then a step per page; says when there is no printer. */
+    void printHandout() {
+        lab.roofline.ui.export.HandoutPrint.Outcome outcome = lab.roofline.ui.export.HandoutPrint.print(
+                getScene() == null ? null : getScene().getWindow(), vm.result(), vm.referencesProperty().getValue(),
+                List.copyOf(vm.exercises()), vm::evaluate, lab.roofline.ui.theme.Theme.LIGHT.stylesheets());
+        showStatus(switch (outcome) {
+            case PRINTED -> "Sent the handout to the printer.";
+            case NO_PRINTER -> "No printer is set up on this computer: export the handout (Lesson ▸ Export Handout…) "
+                    + "and print it from a web browser.";
+            case CANCELLED -> "Printing cancelled.";
+            case FAILED -> "The printer did not take the handout; nothing was printed.";
+        }, null);
     }
 
     /** Opens practice on the exercises or on the misconception cards. */

@@ -123,6 +123,7 @@ public final class RooflineApp extends Application {
         view = new DashboardView(vm, this::export, new ScenarioFiles());
         view.setProfileActions(new Profiles());
         view.setRentalSaver(this::saveRentalPrices);
+        view.setHandoutExporter(this::exportHandout);
         DashboardView.Commands commands = view.commands();
         commands.explanation.setSelected(Boolean.parseBoolean(settings.get("explain", "false")));
         // A student alone predicts; a teacher who turned it off to demonstrate finds it off next time.
@@ -446,6 +447,32 @@ public final class RooflineApp extends Application {
     }
 
     /** The folder the last export went to, when the saved one is still a folder (a damaged value is ignored). */
+    /**
+     * Lesson ▸ Export Handout…: a folder, then handout.html and answer-key.html in it. The pages are drawn on
+     * the FX thread (their charts) and written on the io thread.
+     */
+    private void exportHandout() {
+        javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+        chooser.setTitle("Export the handout into a folder (handout.html and answer-key.html)");
+        exportFolder(settings.get("handout.folder", settings.get("export.folder", ""))).ifPresent(chooser::setInitialDirectory);
+        java.io.File folder = chooser.showDialog(stage);
+        if (folder == null) {
+            return;
+        }
+        settings.put("handout.folder", folder.toString());
+        lab.roofline.ui.export.Handout.Pages pages = view.handoutPages();
+        io.execute(() -> {
+            try {
+                List<Path> written = lab.roofline.ui.export.Handout.write(pages, folder.toPath());
+                Platform.runLater(() -> view.showStatus("Wrote the handout: " + written.get(0) + " (answer key: "
+                        + written.get(1).getFileName() + ")", null));
+            } catch (IOException e) {
+                Platform.runLater(() -> view.showStatus("Could not write the handout into " + folder + ": "
+                        + lab.roofline.io.IoReasons.of(e) + ".", null));
+            }
+        });
+    }
+
     static java.util.Optional<java.io.File> exportFolder(String saved) {
         try {
             java.io.File folder = Path.of(saved.isBlank() ? System.getProperty("user.home") : saved).toFile();

@@ -72,11 +72,7 @@ public final class Handout {
                 + "Set the two scenarios in Roofline Lab (Lesson ▸ Misconception Checks) and write down what happens "
                 + "before you look at the answer key.</p>\n");
         for (Misconception m : Misconception.BUILT_IN) {
-            Evaluation on = evaluate.apply(m.before());
-            String where = on == null ? "" : m.before().presetName() + " in " + m.before().precision().label() + " on "
-                    + (m.before().gpuCount() > 1 ? m.before().gpuCount() + " × " : "") + on.scenario().gpu().name()
-                    + (m.before().realism() == lab.roofline.engine.RealismMode.REALISTIC ? " (measured efficiencies)" : "")
-                    + ": ";
+            String where = setting(m, evaluate);
             h.append("<article class=\"card\">\n<h3>“").append(esc(m.claim())).append("”</h3>\n<p>Test it. ")
                     .append(esc(where)).append(esc(m.change().get(0))).append(", then ").append(esc(m.change().get(1)))
                     .append(".</p>\n<p class=\"write\">What happens:</p>\n</article>\n");
@@ -147,6 +143,15 @@ public final class Handout {
         } catch (ExecutionException e) {
             throw new IllegalStateException("the handout could not be drawn: " + e.getCause().getMessage(), e);
         }
+    }
+
+    /** Where a card's test runs: "Llama-3.1-70B in INT8 on NVIDIA H100 SXM5 80GB: " ("" when its GPU is not loaded). */
+    static String setting(Misconception m, Function<ScenarioInputs, Evaluation> evaluate) {
+        Evaluation on = evaluate.apply(m.before());
+        return on == null ? "" : m.before().presetName() + " in " + m.before().precision().label() + " on "
+                + (m.before().gpuCount() > 1 ? m.before().gpuCount() + " × " : "") + on.scenario().gpu().name()
+                + (m.before().realism() == lab.roofline.engine.RealismMode.REALISTIC ? " (measured efficiencies)" : "")
+                + ": ";
     }
 
     private static String tolerance(Exercise x) {
