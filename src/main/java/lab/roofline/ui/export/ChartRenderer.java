@@ -206,8 +206,17 @@ public final class ChartRenderer {
     public static WritableImage png(Request request, Evaluation evaluation, List<RatioReference> references,
                                     List<ChartPin> pins, List<HardwareProfile> profiles,
                                     lab.roofline.engine.Frontier frontier, List<String> stylesheets) {
+        return png(request, evaluation, references, pins, profiles, frontier, null, stylesheets);
+    }
+
+    /** As above, with one topic's chart element ringed as the lesson rings it (null: none). */
+    public static WritableImage png(Request request, Evaluation evaluation, List<RatioReference> references,
+                                    List<ChartPin> pins, List<HardwareProfile> profiles,
+                                    lab.roofline.engine.Frontier frontier, lab.roofline.explain.Explanation.Topic highlight,
+                                    List<String> stylesheets) {
         Page page = layOut(request, evaluation, references, pins, profiles, frontier, stylesheets);
         try {
+            ring(page, highlight);
             SnapshotParameters params = new SnapshotParameters();
             params.setTransform(Transform.scale(request.scale(), request.scale()));
             return page.root.snapshot(params, null);
@@ -244,15 +253,19 @@ public final class ChartRenderer {
                              lab.roofline.explain.Explanation.Topic highlight, List<String> stylesheets) {
         Page page = layOut(request, evaluation, references, pins, profiles, frontier, stylesheets);
         try {
-            if (highlight != null) {
-                page.charts.forEach(c -> c.highlightProperty().set(highlight));
-                page.root.applyCss();
-                page.root.layout();
-            }
+            ring(page, highlight);
             return SvgExport.of(page.root, request.scale(), request.kind().title(),
                     request.kind().textAlternative(evaluation));
         } finally {
             page.dispose();
+        }
+    }
+
+    private static void ring(Page page, lab.roofline.explain.Explanation.Topic highlight) {
+        if (highlight != null) {
+            page.charts.forEach(c -> c.highlightProperty().set(highlight));
+            page.root.applyCss();
+            page.root.layout();
         }
     }
 

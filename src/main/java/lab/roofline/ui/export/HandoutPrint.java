@@ -64,7 +64,7 @@ public final class HandoutPrint {
             // Drawn at twice the size it is shown, so it prints sharp.
             ChartKind kind = ChartKind.showing(t);
             WritableImage chart = ChartRenderer.png(new ChartRenderer.Request(kind, PRINT_CHART_SIZE, 2, ExportFormat.PNG),
-                    chosen, references, List.of(), List.of(), null, stylesheets);
+                    chosen, references, List.of(), List.of(), null, t, stylesheets);
             ImageView view = new ImageView(chart);
             view.setPreserveRatio(true);
             view.setFitWidth(size.width());
@@ -77,9 +77,11 @@ public final class HandoutPrint {
         cards.getChildren().add(text("Set the two scenarios in Roofline Lab (Lesson ▸ Misconception Checks) and write down "
                 + "what happens.", 10, false));
         for (Misconception m : Misconception.BUILT_IN) {
+            Label write = text("What happens:", 10, false);
+            write.setPadding(new Insets(0, 0, 18, 0));
             cards.getChildren().addAll(text("“" + m.claim() + "”", 11, true),
-                    text("Test it. " + Handout.setting(m, evaluate) + m.change().get(0) + ", then " + m.change().get(1) + ".   What happens: "
-                            + "_".repeat(30), 10, false));
+                    text("Test it. " + Handout.setting(m, evaluate) + m.change().get(0) + ", then " + m.change().get(1)
+                            + ".", 10, false), write);
         }
         pages.add(cards);
         // Exercises, as many to a page as fit.
