@@ -88,9 +88,9 @@ public final class DashboardView extends BorderPane {
                 "The argument in sentences, with this scenario's numbers (Ctrl+L)");
         public final Action showWork = toggle("Show your work", "Shortcut+Shift+W",
                 "Under each number, the formula it came from with this scenario's values (Ctrl+Shift+W)");
-        public final Action startLesson = command("Guided lesson", null, e -> lesson.start(),
+        public final Action startLesson = command("Guided lesson", "F5", e -> lesson.start(),
                 "The argument in eight steps: each sets the controls and points at the chart element it discusses. "
-                        + "Leave at any step and keep playing.");
+                        + "Leave at any step and keep playing (F5).");
         public final Action practice = toggle("Practice", "Shortcut+Shift+X",
                 "Exercises whose answers the engine checks, with hints, and misconception cards that test a claim on "
                         + "the charts (Ctrl+Shift+X)");
@@ -290,6 +290,7 @@ public final class DashboardView extends BorderPane {
         // Predict, then reveal: the learner's point guess is the roofline's hollow marker (movable while asked),
         // and a reveal moves the operating points from where they were.
         lesson.setOnReveal(before -> roofline.animateFrom(before));
+        roofline.setOnGhostPlaced(lessonBar::reveal);
         commands.predictFirst.selectedProperty().bindBidirectional(lesson.predictingProperty());
         javafx.beans.InvalidationListener ghostToChart = obs -> {
             lab.roofline.ui.lesson.Prediction.PointGuess p = lesson.ghostProperty().get();
@@ -301,6 +302,14 @@ public final class DashboardView extends BorderPane {
             }
         };
         lesson.ghostProperty().addListener(ghostToChart);
+        // A point to place: the roofline takes the keys (arrows move the hollow marker).
+        javafx.beans.InvalidationListener focusPoint = obs -> {
+            if (lesson.asking() != null && lesson.asking().kind() == lab.roofline.ui.lesson.Prediction.Kind.POINT) {
+                javafx.application.Platform.runLater(roofline::requestFocus);
+            }
+        };
+        lesson.phaseProperty().addListener(focusPoint);
+        lesson.indexProperty().addListener(focusPoint);
         // While a step asks about what is on screen already (no change to reveal), the numbers that answer it are
         // veiled: blurred until the reveal, so the guess is the learner's own.
         javafx.beans.InvalidationListener veil = obs -> veil(lesson.asking() != null && lesson.asking().before() == null);
@@ -336,6 +345,7 @@ public final class DashboardView extends BorderPane {
                 commands.explanation.setSelected(false);
                 explainScroll.setContent(practicePanel());
                 explainScroll.setVvalue(0);
+                practicePanel().focusFirst(); // from the keyboard: type the answer at once
             }
         });
         commands.explanation.selectedProperty().addListener((obs, was, on) -> {
@@ -913,6 +923,7 @@ public final class DashboardView extends BorderPane {
         } else {
             practicePanel().showExercises();
         }
+        practicePanel().focusFirst();
     }
 
     /** Starts the lesson; its bar carries the explanation, so the charts keep their room. */

@@ -150,6 +150,34 @@ public abstract class CanvasChart extends Region {
         pins.addListener(restyled);
         setMinSize(240, 180);
         setPrefSize(640, 400);
+        // For screen readers: a picture whose text is what it shows, in numbers (asked for when read, not per frame).
+        setAccessibleRole(javafx.scene.AccessibleRole.IMAGE_VIEW);
+        setAccessibleRoleDescription("chart");
+    }
+
+    /**
+     * The chart's text alternative: what it shows in this scenario's numbers (the explanation panel's sentences
+     * for its topics). Null when it has nothing to say.
+     */
+    protected String textAlternative(Evaluation e) {
+        return null;
+    }
+
+    /** The text a screen reader reads for this chart now. */
+    public String accessibleDescription() {
+        Evaluation e = source.getValue();
+        return e == null ? null : textAlternative(e);
+    }
+
+    @Override
+    public Object queryAccessibleAttribute(javafx.scene.AccessibleAttribute attribute, Object... parameters) {
+        if (attribute == javafx.scene.AccessibleAttribute.TEXT) {
+            String text = accessibleDescription();
+            if (text != null) {
+                return text;
+            }
+        }
+        return super.queryAccessibleAttribute(attribute, parameters);
     }
 
     /** Removes the listener on the evaluation; a disposed chart is never drawn again. */

@@ -582,4 +582,10 @@ public final class CostChart extends CanvasChart {
     private static String value(double v, boolean priced) {
         return priced ? Units.usd(v) : Units.seconds(v);
     }
+
+    @Override
+    protected String textAlternative(Evaluation e) {
+        return "Prefill versus decode cost chart. " + lab.roofline.explain.Explanation.about(java.util.List.of(lab.roofline.explain.Explanation.Topic.COST,
+                lab.roofline.explain.Explanation.Topic.COMMUNICATION), e);
+    }
 }

@@ -570,4 +570,10 @@ public final class FrontierChart extends CanvasChart {
         }
         return lines;
     }
+
+    @Override
+    protected String textAlternative(Evaluation e) {
+        return "Latency-cost frontier: cost per million output tokens against tokens per second per user, as the "
+                + "batch grows from 1 to the largest that fits. " + lab.roofline.explain.Captions.of(e);
+    }
 }

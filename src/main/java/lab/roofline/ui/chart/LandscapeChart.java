@@ -399,4 +399,10 @@ public final class LandscapeChart extends CanvasChart {
         lines.add(p.whatIf().isNone() ? "Click to make it the live GPU" : "Your what-if: not a real device");
         return lines;
     }
+
+    @Override
+    protected String textAlternative(Evaluation e) {
+        return "Hardware landscape: every accelerator's peak FLOP/s against its memory bandwidth, with lines of "
+                + "constant ridge point. The live device: " + lab.roofline.explain.Captions.of(e);
+    }
 }

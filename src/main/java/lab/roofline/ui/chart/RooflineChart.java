@@ -63,6 +63,13 @@ public final class RooflineChart extends CanvasChart {
         return ghost;
     }
 
+    private Runnable onGhostPlaced = () -> { };
+
+    /** What Enter does while the ghost is movable (the lesson reveals). */
+    public void setOnGhostPlaced(Runnable handler) {
+        onGhostPlaced = handler == null ? () -> { } : handler;
+    }
+
     /** A press or drag in the plot puts a movable ghost there. */
     private void moveGhostTo(double pixelX, double pixelY) {
         Ghost g = ghost.get();
@@ -80,6 +87,11 @@ public final class RooflineChart extends CanvasChart {
     private void nudgeGhost(javafx.scene.input.KeyEvent ev) {
         Ghost g = ghost.get();
         if (g == null || !g.movable() || geometry == null) {
+            return;
+        }
+        if (ev.getCode() == javafx.scene.input.KeyCode.ENTER) {
+            onGhostPlaced.run(); // the guess is where the learner wants it
+            ev.consume();
             return;
         }
         double step = Math.pow(10, ev.isShiftDown() ? 0.02 : 0.1);
@@ -619,5 +631,18 @@ public final class RooflineChart extends CanvasChart {
     /** For tests: the precision whose roof is drawn solid. */
     public Precision currentRoofPrecision() {
         return evaluation().computePrecision();
+    }
+
+    @Override
+    protected String textAlternative(Evaluation e) {
+        lab.roofline.engine.PhaseCost d = e.decode();
+        lab.roofline.engine.PhaseCost p = e.prefill();
+        String points = String.format(java.util.Locale.ROOT, "The decode step at batch %d: %s FLOP/byte, %s (%s of "
+                        + "peak, %s). Prefill: %s FLOP/byte, %s. ", e.scenario().batchSize(), Units.sig3(d.arithmeticIntensity()),
+                HoverLines.tflops(d.achievedFlopsPerSecond()), Units.percent(d.computeUtilization()),
+                d.arithmeticIntensity() < e.ridgeFlopsPerByte() ? "memory-bound" : "compute-bound",
+                Units.sig3(p.arithmeticIntensity()), HoverLines.tflops(p.achievedFlopsPerSecond()));
+        return "Roofline chart. " + points + lab.roofline.explain.Explanation.about(java.util.List.of(lab.roofline.explain.Explanation.Topic.RIDGE, lab.roofline.explain.Explanation.Topic.DECODE,
+                lab.roofline.explain.Explanation.Topic.PREFILL, lab.roofline.explain.Explanation.Topic.KV_CACHE), e);
     }
 }

@@ -380,4 +380,10 @@ public final class UtilizationChart extends CanvasChart {
             card(g, HoverLines.batchPoint(best), hx, hy, w, h);
         }
     }
+
+    @Override
+    protected String textAlternative(Evaluation e) {
+        return "Batch size versus utilization chart. " + lab.roofline.explain.Explanation.about(java.util.List.of(lab.roofline.explain.Explanation.Topic.BATCHING,
+                lab.roofline.explain.Explanation.Topic.MEMORY_WALL, lab.roofline.explain.Explanation.Topic.BATCH_API), e);
+    }
 }

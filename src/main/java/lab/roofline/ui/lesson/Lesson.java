@@ -87,7 +87,7 @@ public final class Lesson {
                             (before, after) -> derivation(after, Derivations.Quantity.RATIO))),
             new Step(Topic.BATCHING, "h100_sxm", ModelPresets.LLAMA_3_1_8B, Precision.BF16, false, 1, 64, 128, 128,
                     new Question(Kind.POINT, "Where will the decode point move if the batch goes from 1 to 64? Drag the "
-                            + "hollow marker on the roofline chart (or focus the chart and use the arrow keys).",
+                            + "hollow marker on the roofline chart (or move it with the arrow keys and press Enter).",
                             scenario(ModelPresets.LLAMA_3_1_8B, Precision.BF16, 1, 1, 128, 128), "", 0, List.of(),
                             (before, after) -> after.decode().arithmeticIntensity(),
                             (before, after) -> "Each weight byte read now serves 64 sequences: intensity "

@@ -60,6 +60,12 @@ public final class LessonBar extends VBox {
         Fxml.loadInto(this);
         choiceButtons = List.of(choice0, choice1, choice2);
         choiceButtons.forEach(b -> b.setToggleGroup(choices));
+        // Like radio buttons: pressing the picked choice again (Space, a click) keeps it picked.
+        choices.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null && old != null && !clearing) {
+                choices.selectToggle(old);
+            }
+        });
         predictToggle.selectedProperty().bindBidirectional(lesson.predictingProperty());
         numberField.setAccessibleText("Your guess");
         askProblem.visibleProperty().bind(askProblem.textProperty().isNotEmpty());
@@ -69,14 +75,24 @@ public final class LessonBar extends VBox {
         // A new question starts with an empty field and no choice.
         lesson.indexProperty().addListener(obs -> clearGuess());
         lesson.phaseProperty().addListener(obs -> clearGuess());
+        // From the keyboard: a question takes the focus where the answer goes (a point's is the chart's).
+        javafx.beans.InvalidationListener focusAnswer = obs -> focusPending = true;
+        lesson.indexProperty().addListener(focusAnswer);
+        lesson.phaseProperty().addListener(focusAnswer);
         // Once per pulse, and only while a lesson runs: one evaluation per frame, however many changes.
         refresher = new PulseRefresh(this, this::refresh, lesson::isRunning, lesson.indexProperty(), source,
                 lesson.phaseProperty(), lesson.results(), lesson.predictingProperty());
     }
 
+    private boolean clearing;
+    /** A new question appeared: the next refresh, which shows it, gives its answer control the focus. */
+    private boolean focusPending;
+
     private void clearGuess() {
         numberField.clear();
+        clearing = true;
         choices.selectToggle(null);
+        clearing = false;
         askProblem.setText("");
     }
 
@@ -102,7 +118,7 @@ public final class LessonBar extends VBox {
 
     /** Reveal: the guess is read (a number, a choice or the chart's hollow marker) and scored. */
     @FXML
-    void reveal() {
+    public void reveal() {
         Prediction.Question q = lesson.asking();
         if (q == null) {
             return;
@@ -168,9 +184,13 @@ public final class LessonBar extends VBox {
                 show(choiceButtons.get(c), shown);
                 choiceButtons.get(c).setText(shown ? q.choices().get(c).label() : "");
             }
+            if (focusPending && q.kind() != Prediction.Kind.POINT) {
+                (q.kind() == Prediction.Kind.NUMBER ? numberField : choice0).requestFocus();
+            }
         } else {
             text.setText(Explanation.paragraph(step.topic(), source.getValue()));
         }
+        focusPending = false;
         Prediction.Result r = asking ? null : lesson.results().get(i);
         show(resultText, r != null);
         resultText.setText(r == null ? "" : r.verdict() + "\n" + r.formula());

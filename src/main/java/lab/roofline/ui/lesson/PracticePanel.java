@@ -60,8 +60,8 @@ public final class PracticePanel extends VBox {
     @FXML Button nextCard;
     @FXML Label cardNumber;
     @FXML Label claim;
-    @FXML ToggleButton before;
-    @FXML ToggleButton after;
+    @FXML Button before;
+    @FXML Button after;
     @FXML Label evidence;
     @FXML Label truth;
     @FXML Button close;
@@ -92,6 +92,11 @@ public final class PracticePanel extends VBox {
         verdict.setAccessibleText("Whether the answer is right");
         exercisePicker.getSelectionModel().select(0);
         showCard();
+    }
+
+    /** Focus where the keyboard starts: the answer field, or the card's first scenario. */
+    public void focusFirst() {
+        javafx.application.Platform.runLater(() -> (showingCards() ? before : answer).requestFocus());
     }
 
     public Practice practice() {
@@ -290,8 +295,7 @@ public final class PracticePanel extends VBox {
         claim.setText("“" + m.claim() + "”");
         before.setText("Set: " + m.change().get(0));
         after.setText("Then: " + m.change().get(1));
-        before.setSelected(false);
-        after.setSelected(false);
+        setShown(null);
         previousCard.setDisable(card == 0);
         nextCard.setDisable(card == Misconception.BUILT_IN.size() - 1);
         showEvidence();
@@ -335,7 +339,7 @@ public final class PracticePanel extends VBox {
         Misconception m = currentCard();
         vm.apply(m.before());
         vm.highlightProperty().set(CARD_TOPICS.getOrDefault(m.id(), Topic.DECODE));
-        before.setSelected(true);
+        setShown(before);
     }
 
     @FXML
@@ -343,9 +347,17 @@ public final class PracticePanel extends VBox {
         Misconception m = currentCard();
         vm.apply(m.after());
         vm.highlightProperty().set(CARD_TOPICS.getOrDefault(m.id(), Topic.DECODE));
-        after.setSelected(true);
+        setShown(after);
         cardsRevealed.add(m.id());
         showEvidence();
+    }
+
+    private static final PseudoClass SHOWN = PseudoClass.getPseudoClass("shown");
+
+    /** Marks the scenario button the dashboard shows now. */
+    private void setShown(Button which) {
+        before.pseudoClassStateChanged(SHOWN, which == before);
+        after.pseudoClassStateChanged(SHOWN, which == after);
     }
 
     public void selectCard(int index) {
