@@ -291,6 +291,10 @@ public final class DashboardView extends BorderPane {
         // and a reveal moves the operating points from where they were.
         lesson.setOnReveal(before -> roofline.animateFrom(before));
         roofline.setOnGhostPlaced(lessonBar::reveal);
+        lessonBar.setOnOpenCard(card -> {
+            openPractice(true);
+            practicePanel().selectCard(card);
+        });
         commands.predictFirst.selectedProperty().bindBidirectional(lesson.predictingProperty());
         javafx.beans.InvalidationListener ghostToChart = obs -> {
             lab.roofline.ui.lesson.Prediction.PointGuess p = lesson.ghostProperty().get();

@@ -129,6 +129,14 @@ public final class Lesson {
                                     + lab.roofline.engine.Units.seconds(after.batchApi().outputSecondsAfter())
                                     + " of GPU time.")));
 
+    /** The misconception card a step leads to (opened from the lesson bar), by the card's id. */
+    public static final java.util.Map<Topic, String> CARD_FOR_STEP = java.util.Map.of(
+            Topic.RIDGE, "decode-set-by-flops",
+            Topic.DECODE, "quantizing-only-saves-memory",
+            Topic.PREFILL, "input-cheap-because-short",
+            Topic.BATCHING, "bigger-batch-slower",
+            Topic.COST, "eight-gpus-eight-times");
+
     private final RooflineViewModel vm;
     private final ReadOnlyIntegerWrapper index = new ReadOnlyIntegerWrapper(this, "index", -1);
     private final BooleanProperty predicting = new SimpleBooleanProperty(this, "predicting", true);

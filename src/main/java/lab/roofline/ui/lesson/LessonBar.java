@@ -48,6 +48,8 @@ public final class LessonBar extends VBox {
     @FXML CheckBox predictToggle;
     @FXML Label scoreLabel;
     @FXML Button resetPredictions;
+    @FXML javafx.scene.control.Hyperlink cardLink;
+    private java.util.function.IntConsumer onOpenCard = card -> { };
     private final Lesson lesson;
     private final ObservableValue<Evaluation> source;
     private final PulseRefresh refresher;
@@ -157,6 +159,29 @@ public final class LessonBar extends VBox {
         lesson.skipQuestion();
     }
 
+    /** What the step's misconception link does: open that card (by its index in the built-in cards). */
+    public void setOnOpenCard(java.util.function.IntConsumer handler) {
+        onOpenCard = handler == null ? card -> { } : handler;
+    }
+
+    @FXML
+    void openCard() {
+        int card = cardIndex(lesson.current());
+        if (card >= 0) {
+            onOpenCard.accept(card);
+        }
+    }
+
+    private static int cardIndex(Lesson.Step step) {
+        String id = step == null ? null : Lesson.CARD_FOR_STEP.get(step.topic());
+        for (int i = 0; id != null && i < lab.roofline.engine.Misconception.BUILT_IN.size(); i++) {
+            if (lab.roofline.engine.Misconception.BUILT_IN.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     @FXML
     void resetPredictions() {
         lesson.resetPredictions();
@@ -196,6 +221,10 @@ public final class LessonBar extends VBox {
         resultText.setText(r == null ? "" : r.verdict() + "\n" + r.formula());
         resultText.pseudoClassStateChanged(RIGHT, r != null && r.right());
         resultText.pseudoClassStateChanged(WRONG, r != null && !r.right());
+        int card = asking ? -1 : cardIndex(step);
+        show(cardLink, card >= 0);
+        cardLink.setText(card < 0 ? "" : "Misconception check: “" + lab.roofline.engine.Misconception.BUILT_IN.get(card).claim()
+                + "”");
         int answered = lesson.results().size();
         long right = lesson.results().values().stream().filter(Prediction.Result::right).count();
         scoreLabel.setText(answered == 0 ? "" : "Predictions: " + right + " of " + answered + " well predicted");

@@ -42,6 +42,11 @@ class PredictionUiTest extends DashboardFixture {
         assertThat(bar.text()).contains("ridge point is");
         assertThat(bar.scoreText()).isEqualTo("Predictions: 1 of 1 well predicted");
         assertThat(view.rooflineChart().isAnimating()).isFalse(); // motion off in tests: the final state at once
+        // The step leads to a misconception card: the link opens it in the practice panel.
+        robot.clickOn("#lesson-card");
+        settle();
+        assertThat(view.practicePanel().showingCards()).isTrue();
+        assertThat(robot.lookup("#card-claim").queryLabeled().getText()).contains("Decode speed is set by the GPU's FLOP/s.");
     }
 
     @Test
