@@ -121,9 +121,13 @@ public final class LabelLayout {
      */
     private void placeAgain(String id) {
         MustShow m = mustShow.get(id);
-        if (m == null || moving >= 2) {
+        if (m == null) {
             return;
         }
+        // Two moves deep, the label takes only a free place (anywhere near, with a leader): it moves nothing more,
+        // so the chain ends, but it is not lost for want of a third move.
+        boolean wasEvicting = evicting;
+        evicting = moving < 2;
         moving++;
         try {
             dropped.remove(id);
@@ -136,8 +140,12 @@ public final class LabelLayout {
             }
         } finally {
             moving--;
+            evicting = wasEvicting;
         }
     }
+
+    /** Whether a must-show label may take still labels' places (not at the end of a chain of moves). */
+    private boolean evicting = true;
 
     /** How a must-show label was asked for: enough to place it again when a marker covers it. */
     private record MustShow(String text, Style style, double[] anchor, List<Spot> spots) {
@@ -244,7 +252,7 @@ public final class LabelLayout {
             List<Spot> close = grid.stream().filter(s -> Math.hypot(s.x() + w / 2 - near[0],
                     s.y() + h / 2 - near[1]) <= reach).toList();
             label = tryPlace(id, text, style, anchor, close, w, h);
-            if (label == null && evictable > 0) {
+            if (label == null && evicting && evictable > 0) {
                 List<Spot> all = new ArrayList<>(spots);
                 all.addAll(close);
                 label = placeEvicting(id, text, style, anchor, all, w, h);
@@ -252,7 +260,7 @@ public final class LabelLayout {
             if (label == null) {
                 label = tryPlace(id, text, style, anchor, grid, w, h);
             }
-            if (label == null && evictable > 0) {
+            if (label == null && evicting && evictable > 0) {
                 List<Spot> all = new ArrayList<>(spots);
                 all.addAll(grid);
                 label = placeEvicting(id, text, style, anchor, all, w, h);

@@ -131,6 +131,15 @@ public final class RooflineLabels {
         double rh = layout.height(RIDGE);
         LabelLayout.Label ridgeLabel = layout.place(RIDGE_ID, ridgeText, RIDGE, new double[] {ridge.x(), ridge.y()},
                 layout.around(ridge.x(), ridge.y(), rw, rh, 14, false, false));
+        // The current roof's peak, on its flat part (other precisions with the same peak share it).
+        String sameAsCurrent = e.roofs().stream()
+                .filter(r -> r.precision() != roof.precision() && r.peakFlopsPerSecond() == roof.peakFlopsPerSecond())
+                .map(r -> " / " + r.precision().label()).reduce("", String::concat);
+        roofLabel(layout, CURRENT_ROOF_ID, roof.precision().label() + sameAsCurrent + " "
+                + HoverLines.tflops(roof.peakFlopsPerSecond()), CURRENT_ROOF, ridge.x(), geo.y().toPixel(roof.peakFlopsPerSecond()),
+                plotRight, true);
+
+        // What the ridge means per weight value, after the roof: on a crowded small chart the roof keeps its name.
         if (ridgeLabel != null) {
             String detail = "= " + Units.sig3(e.ridgeFlopsPerValue()) + " FLOPs per "
                     + e.scenario().weightPrecision().label() + " value";
@@ -142,14 +151,6 @@ public final class RooflineLabels {
                     Spot.at(b.right() - dw, b.bottom() + gap), Spot.at(b.x(), b.y() - gap - dh),
                     Spot.at(b.right() - dw, b.y() - gap - dh)));
         }
-
-        // The current roof's peak, on its flat part (other precisions with the same peak share it).
-        String sameAsCurrent = e.roofs().stream()
-                .filter(r -> r.precision() != roof.precision() && r.peakFlopsPerSecond() == roof.peakFlopsPerSecond())
-                .map(r -> " / " + r.precision().label()).reduce("", String::concat);
-        roofLabel(layout, CURRENT_ROOF_ID, roof.precision().label() + sameAsCurrent + " "
-                + HoverLines.tflops(roof.peakFlopsPerSecond()), CURRENT_ROOF, ridge.x(), geo.y().toPixel(roof.peakFlopsPerSecond()),
-                plotRight, true);
 
         // The end of the decode path: the largest batch that fits (or the chart's largest).
         if (path.size() >= 2) {
