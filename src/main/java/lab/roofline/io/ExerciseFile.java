@@ -1,10 +1,8 @@
 package lab.roofline.io;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -48,11 +46,8 @@ public final class ExerciseFile {
     static final int MAX_EXERCISES = 500;
     static final int MAX_TEXT_CHARS = 2_000;
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(SerializationFeature.INDENT_OUTPUT);
+    /** The scenario file's reader: its scenarios are read by the same rules, numbers exactly as written. */
+    private static final ObjectMapper JSON = ScenarioFile.JSON;
     private static final Set<String> FIELDS = Set.of("id", "text", "quantity", "tolerance", "priceRatio", "scenario");
 
     private ExerciseFile() {

@@ -53,7 +53,8 @@ public final class ScenarioFile {
     static final int MAX_NAME_CHARS = 200;
     static final int MAX_NOTE_CHARS = 20_000;
 
-    private static final ObjectMapper JSON = new ObjectMapper()
+    /** Strict and exact: an exercise file's scenarios are read by the same rules (ExerciseFile). */
+    static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             // Numbers exactly as written: 1e400 is too large and 2.00000000000000001 is not a whole batch.

@@ -19,8 +19,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ExportCliTest {
     private static String run(Path dir, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "lab.roofline.Main"));
+        return run(dir, List.of(), args);
+    }
+
+    /** Runs the command line in a JVM of its own (with these JVM options) in a folder; it must succeed. */
+    static String run(Path dir, List<String> jvmOptions, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "lab.roofline.Main"));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);

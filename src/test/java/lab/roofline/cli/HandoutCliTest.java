@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -32,14 +31,7 @@ class HandoutCliTest {
     private static final List<HardwareProfile> PROFILES = ProfileLoader.loadAll(List.of()).profiles();
 
     private static String run(Path dir, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Droofline.home=" + dir.resolve("home"), "-cp", System.getProperty("java.class.path"), "lab.roofline.Main"));
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(p.waitFor(90, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(output).isZero();
-        return output;
+        return ExportCliTest.run(dir, List.of("-Droofline.home=" + dir.resolve("home")), args);
     }
 
     private static Document parse(Path file) throws Exception {
