@@ -48,10 +48,17 @@ final class ExercisesCommand implements Callable<Integer> {
         Realism measured = ScenarioOptions.measuredRealism();
         List<Exercise> exercises;
         if (file != null) {
+            List<Exercise> read;
             try {
-                exercises = ExerciseFile.checked(ExerciseFile.read(file), List.of(), profiles, measured);
+                read = ExerciseFile.read(file); // its messages name the file
             } catch (ExerciseFile.ExerciseFileException e) {
                 throw new CommandLine.ParameterException(cl, "--file: " + e.getMessage());
+            }
+            try {
+                exercises = ExerciseFile.checked(read, List.of(), profiles, measured);
+            } catch (ExerciseFile.ExerciseFileException e) {
+                throw new CommandLine.ParameterException(cl, "--file: " + RooflineCommand.printable(file.toString()) + ": "
+                        + e.getMessage());
             }
         } else {
             ExerciseFile.Result all = ExerciseFile.loadAll(AppHome.exercisesDirectory(), profiles, measured);

@@ -45,6 +45,7 @@ public final class ExerciseFile {
     static final long MAX_BYTES = 1 << 20;
     static final int MAX_EXERCISES = 500;
     static final int MAX_TEXT_CHARS = 2_000;
+    static final int MAX_FILES = 1_000;
 
     /** The scenario file's reader: its scenarios are read by the same rules, numbers exactly as written. */
     private static final ObjectMapper JSON = ScenarioFile.JSON;
@@ -114,6 +115,13 @@ public final class ExerciseFile {
             throw new ExerciseFileException("written by a newer Roofline Lab (version " + version.asInt()
                     + "; this one reads version " + VERSION + ")");
         }
+        for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!Set.of("format", "version", "exercises").contains(name)) {
+                throw new ExerciseFileException("field '" + ProfileLoader.clean(Units.shortened(name))
+                        + "' is not part of an exercise file (format, version, exercises)");
+            }
+        }
         JsonNode list = root.get("exercises");
         if (list == null || !list.isArray()) {
             throw new ExerciseFileException("missing field 'exercises' (a list of exercises)");
@@ -151,8 +159,10 @@ public final class ExerciseFile {
                         + "' is not an exercise field (" + String.join(", ", FIELDS.stream().sorted().toList()) + ")");
             }
         }
+        JsonNode rawId = n.get("id");
         String id = text(n, at, "id", 60);
-        if (!id.matches("[a-z0-9-]{1,60}")) {
+        // Checked as written: an invisible character in an id is refused, not silently dropped.
+        if (!rawId.asText().equals(id) || !id.matches("[a-z0-9-]{1,60}")) {
             throw new ExerciseFileException("field '" + at + ".id': '" + id + "' must be lower-case letters, digits or '-'");
         }
         String text = text(n, at, "text", MAX_TEXT_CHARS);
@@ -168,16 +178,16 @@ public final class ExerciseFile {
                     + String.join(", ", Stream.of(Exercise.Quantity.values()).map(Exercise.Quantity::key).toList()) + ")");
         }
         double tolerance = number(n, at, "tolerance");
-        if (!(tolerance > 0 && tolerance <= 0.5)) {
+        if (!(tolerance >= 0.001 && tolerance <= 0.5)) {
             throw new ExerciseFileException("field '" + at + ".tolerance': " + tolerance
-                    + " is not a tolerance (a fraction of the answer above 0 and at most 0.5, e.g. 0.1 for 10 %)");
+                    + " is not a tolerance (a fraction of the answer from 0.001 to 0.5, e.g. 0.1 for 10 %)");
         }
         double ratio = Double.NaN;
         if (quantity == Exercise.Quantity.IMPLIED_BATCH) {
             ratio = number(n, at, "priceRatio");
             if (!(ratio > 0 && ratio < 1e6)) {
                 throw new ExerciseFileException("field '" + at + ".priceRatio': the API's output : input price ratio must "
-                        + "be above 0, e.g. 4");
+                        + "be above 0 and below 1,000,000, e.g. 4");
             }
         } else if (n.has("priceRatio")) {
             throw new ExerciseFileException("field '" + at + ".priceRatio': only an implied_batch exercise takes a price ratio");
@@ -187,29 +197,52 @@ public final class ExerciseFile {
             throw new ExerciseFileException("missing field '" + at + ".scenario' (an object with the inputs, as in a "
                     + "scenario file)");
         }
+        for (Iterator<String> names = s.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!SCENARIO_FIELDS.contains(name)) {
+                // A misspelt "pipelineStage" would otherwise be answered on another scenario without a word.
+                throw new ExerciseFileException("field '" + at + ".scenario." + ProfileLoader.clean(Units.shortened(name))
+                        + "' is not a scenario field (" + String.join(", ", SCENARIO_FIELDS.stream().sorted().toList()) + ")");
+            }
+        }
         ScenarioInputs inputs;
         try {
             inputs = ScenarioFile.readInputs(s, at + ".scenario");
         } catch (ScenarioFile.ScenarioFileException e) {
             throw new ExerciseFileException(e.getMessage());
         }
-        return new Exercise(id, text, inputs, quantity, tolerance, ratio);
+        try {
+            return new Exercise(id, text, inputs, quantity, tolerance, ratio);
+        } catch (IllegalArgumentException e) {
+            throw new ExerciseFileException("field '" + at + "': " + e.getMessage());
+        }
     }
+
+    /** What a scenario object may hold (a scenario file's "scenario"). */
+    private static final Set<String> SCENARIO_FIELDS = Set.of("gpu", "model", "importedModel", "parameters", "precision",
+            "weightOnly", "quantizedEmbeddings", "speculation", "kvPrecision", "batch", "prompt", "generated", "gpuCount",
+            "pipelineStages", "realism", "computeEfficiency", "bandwidthEfficiency", "layerOverheadMicroseconds", "whatIf",
+            "pricePerHour");
 
     private static String text(JsonNode n, String at, String field, int maxChars) throws ExerciseFileException {
         JsonNode v = n.get(field);
         if (v == null || v.isNull()) {
             throw new ExerciseFileException("missing field '" + at + "." + field + "'");
         }
-        if (!v.isTextual() || v.asText().isBlank()) {
+        if (!v.isTextual()) {
             throw new ExerciseFileException("field '" + at + "." + field + "' must be text");
         }
         if (v.asText().length() > maxChars) {
             throw new ExerciseFileException("field '" + at + "." + field + "' is too long (" + v.asText().length()
                     + " characters; at most " + maxChars + ")");
         }
-        // Line breaks are kept in a question's text; other control characters never reach a label or a terminal.
-        return v.asText().strip().replaceAll("[\\p{Cc}\\p{Cf}&&[^\\n]]", "");
+        // Line breaks are kept in a question's text, tabs become spaces; other control and invisible format
+        // characters never reach a label or a terminal. What is left must say something.
+        String cleaned = v.asText().replace('\t', ' ').replaceAll("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}&&[^\\n]]", "").strip();
+        if (cleaned.isEmpty()) {
+            throw new ExerciseFileException("field '" + at + "." + field + "' must be text (it has no visible characters)");
+        }
+        return cleaned;
     }
 
     private static double number(JsonNode n, String at, String field) throws ExerciseFileException {
@@ -258,10 +291,18 @@ public final class ExerciseFile {
                     + "', which no loaded profile has";
         }
         double answer;
+        lab.roofline.engine.Evaluation evaluation;
         try {
-            answer = e.answer(gpu, measured);
+            evaluation = e.evaluate(gpu, measured);
+            answer = e.answer(evaluation);
         } catch (IllegalArgumentException ex) {
             return "exercise '" + e.id() + "': " + ex.getMessage();
+        }
+        if (evaluation.memory().maxBatch() < 1) {
+            // A question about a scenario that cannot run would teach a number no device produces.
+            return "exercise '" + e.id() + "' has no answer on its scenario (the model does not fit: "
+                    + Units.si(evaluation.memory().weightBytes(), "B") + " of weights and one sequence's KV cache need more "
+                    + "than the " + Units.si(evaluation.memory().capacityBytes(), "B") + " of memory)";
         }
         if (!(answer > 0) || !Double.isFinite(answer)) {
             return "exercise '" + e.id() + "' has no answer on its scenario (" + (e.quantity() == Exercise.Quantity.MAX_BATCH
@@ -291,11 +332,17 @@ public final class ExerciseFile {
             List<Path> files;
             try (Stream<Path> list = Files.list(folder)) {
                 files = list.filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")).sorted()
-                        .limit(1000).toList();
+                        .limit(MAX_FILES + 1L).toList();
             } catch (IOException | UncheckedIOException e) {
                 problems.add("Exercises folder " + ProfileLoader.clean(folder.toString()) + " cannot be read ("
                         + IoReasons.of(e) + ")");
                 files = List.of();
+            }
+            if (files.size() > MAX_FILES) {
+                problems.add("Exercises folder " + ProfileLoader.clean(folder.toString()) + ": only the first " + MAX_FILES
+                        + " files (by name) are read; " + ProfileLoader.clean(files.get(MAX_FILES).getFileName().toString())
+                        + " and later ones are skipped");
+                files = files.subList(0, MAX_FILES);
             }
             for (Path f : files) {
                 try {
@@ -307,6 +354,10 @@ public final class ExerciseFile {
                     }
                 } catch (ExerciseFileException e) {
                     problems.add("Skipped exercise file " + e.getMessage());
+                } catch (RuntimeException e) {
+                    // Never the reason the app or a command does not start: the file is skipped, said so.
+                    problems.add("Skipped exercise file " + ProfileLoader.clean(f.toString()) + ": it could not be read ("
+                            + ProfileLoader.clean(String.valueOf(e.getMessage())) + ")");
                 }
             }
         }

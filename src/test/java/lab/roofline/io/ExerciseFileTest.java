@@ -102,6 +102,7 @@ class ExerciseFileTest {
             "ok| critical_batch| 0.9| 0.9 is not a tolerance",
             "ok| critical_batch| \"10 %\"| 'exercises[0].tolerance' must be a number",
             "ok| implied_batch| 0.1| missing field 'exercises[0].priceRatio'",
+            "ok| critical_batch| 1e-300| is not a tolerance",
     })
     void aBadExerciseIsRefusedNamingItsField(String id, String quantity, String tolerance, String reason) {
         assertThatThrownBy(() -> ExerciseFile.parse(file(exercise(id, quantity, tolerance, SCENARIO))))
@@ -123,6 +124,12 @@ class ExerciseFileTest {
         assertThatThrownBy(() -> ExerciseFile.parse(file(exercise("a", "critical_batch", "0.1", SCENARIO) + ","
                 + exercise("a", "max_batch", "0.1", SCENARIO))))
                 .hasMessageContaining("'exercises[1].id': 'a' is already the id of exercises[0]");
+        assertThatThrownBy(() -> ExerciseFile.parse(file(exercise("a", "critical_batch", "0.1",
+                SCENARIO.replace("\"batch\"", "\"pipelineStage\": 2, \"batch\"")))))
+                .hasMessageContaining("'exercises[0].scenario.pipelineStage' is not a scenario field");
+        assertThatThrownBy(() -> ExerciseFile.parse(file(exercise("a", "critical_batch", "0.1", SCENARIO))
+                .replace("\"version\"", "\"extra\": 1, \"version\"")))
+                .hasMessageContaining("'extra' is not part of an exercise file");
         assertThatThrownBy(() -> ExerciseFile.parse(file(exercise("a", "critical_batch", "0.1", SCENARIO)
                 .replace("\"scenario\"", "\"priceRatio\": 3, \"scenario\""))))
                 .hasMessageContaining("only an implied_batch exercise takes a price ratio");
@@ -137,7 +144,12 @@ class ExerciseFileTest {
         List<Exercise> doesNotFit = ExerciseFile.parse(file(exercise("a", "max_batch", "0.1",
                 SCENARIO.replace("\"int8\"", "\"fp32\""))));
         assertThatThrownBy(() -> ExerciseFile.checked(doesNotFit, List.of(), PROFILES, Realism.IDEAL))
-                .hasMessageContaining("has no answer on its scenario (not one sequence fits)");
+                .hasMessageContaining("has no answer on its scenario (the model does not fit");
+        // Not only max_batch: no question is asked about a model that cannot run on its device.
+        List<Exercise> tooBig = ExerciseFile.parse(file(exercise("a", "decode_tokens_per_second_per_sequence", "0.1",
+                SCENARIO.replace("\"int8\"", "\"fp32\"")))); 
+        assertThatThrownBy(() -> ExerciseFile.checked(tooBig, List.of(), PROFILES, Realism.IDEAL))
+                .hasMessageContaining("the model does not fit");
         List<Exercise> neverCheaper = ExerciseFile.parse(file("{\"id\": \"a\", \"text\": \"b?\", \"quantity\": "
                 + "\"implied_batch\", \"priceRatio\": 0.5, \"tolerance\": 0.1, \"scenario\": " + SCENARIO + "}"));
         assertThatThrownBy(() -> ExerciseFile.checked(neverCheaper, List.of(), PROFILES, Realism.IDEAL))
@@ -168,5 +180,15 @@ class ExerciseFileTest {
         Files.writeString(controls, file(exercise("a", "critical_batch", "0.1", SCENARIO)
                 .replace("How fast?", "How\\u001b[31m fast\\u202e?")));
         assertThat(ExerciseFile.read(controls).get(0).text()).isEqualTo("How[31m fast?");
+        // A text of nothing visible is refused naming its field (it once stopped every exercise loading).
+        for (String invisible : new String[] {"\\u200b", "\\u001b", "\\u202e\\u202d", " \\t "}) {
+            assertThatThrownBy(() -> ExerciseFile.parse(file(exercise("a", "critical_batch", "0.1", SCENARIO)
+                    .replace("How fast?", invisible)))).hasMessageContaining("'exercises[0].text' must be text");
+        }
+        // An invisible character in an id is refused, not dropped; a tab in a text becomes a space.
+        assertThatThrownBy(() -> ExerciseFile.parse(file(exercise("ab\\u202ecd", "critical_batch", "0.1", SCENARIO))))
+                .hasMessageContaining("'exercises[0].id'");
+        assertThat(ExerciseFile.parse(file(exercise("a", "critical_batch", "0.1", SCENARIO).replace("How fast?", "a\\tb")))
+                .get(0).text()).isEqualTo("a b");
     }
 }
