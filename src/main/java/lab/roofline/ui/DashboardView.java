@@ -369,25 +369,36 @@ public final class DashboardView extends BorderPane {
         commands.previousStep.disabledProperty().bind(lesson.indexProperty().lessThan(1));
         commands.leaveLesson.disabledProperty().bind(lesson.indexProperty().lessThan(0));
         // A lesson step's ring is on screen: the middle scrolls to the chart that shows it.
-        lesson.indexProperty().addListener((obs, old, now) -> {
-            Lesson.Step step = lesson.current();
-            if (step != null && getScene() != null) {
+        javafx.beans.InvalidationListener showStep = obs -> {
+            if (lesson.current() != null && getScene() != null) {
                 // After the step's layout (its text changes the lesson bar's height), not before it.
                 Runnable once = new Runnable() {
                     @Override
                     public void run() {
                         getScene().removePostLayoutPulseListener(this);
-                        // A point to place on the roofline: that chart, whatever the step discusses.
                         Lesson.Step now = lesson.current();
-                        boolean placing = now != null && lesson.asking() != null
-                                && lesson.asking().kind() == lab.roofline.ui.lesson.Prediction.Kind.POINT;
-                        scrollIntoView(now == null ? chartFor(step.topic()) : placing ? roofline : chartFor(now.topic()));
+                        if (now == null) {
+                            return;
+                        }
+                        lab.roofline.ui.lesson.Prediction.Question asked = lesson.asking();
+                        if (asked != null && asked.kind() == lab.roofline.ui.lesson.Prediction.Kind.POINT) {
+                            scrollIntoView(roofline); // a point to place on the roofline, whatever the step discusses
+                        } else if (asked != null) {
+                            scrollIntoView(lessonBar); // the question, whole
+                        } else {
+                            scrollIntoView(chartFor(now.topic()));
+                            if (lesson.results().containsKey(lesson.indexProperty().get())) {
+                                scrollIntoView(lessonBar); // the guess beside the truth comes first
+                            }
+                        }
                     }
                 };
                 getScene().addPostLayoutPulseListener(once);
                 requestLayout();
             }
-        });
+        };
+        lesson.indexProperty().addListener(showStep);
+        lesson.phaseProperty().addListener(showStep);
         for (CanvasChart chart : charts()) {
             chart.zoomProperty().bind(zoom);
         }

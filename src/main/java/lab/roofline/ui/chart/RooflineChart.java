@@ -57,10 +57,24 @@ public final class RooflineChart extends CanvasChart {
             setFocusTraversable(now != null && now.movable());
             markDirty();
         });
+        focusedProperty().addListener(obs -> markDirty());
     }
 
     public javafx.beans.property.ObjectProperty<Ghost> ghostProperty() {
         return ghost;
+    }
+
+    /** Whether the learner is placing a guess (the hollow marker is movable). */
+    private boolean placingGuess() {
+        return ghost.get() != null && ghost.get().movable();
+    }
+
+    /** A guess kept on or under the current roof: no kernel attains more than the roof allows. */
+    private Ghost underRoof(double flopsPerByte, double flopsPerSecond) {
+        Evaluation.Roof roof = evaluation().currentRoof();
+        double i = Math.max(xScale.min(), Math.min(xScale.max(), flopsPerByte));
+        double f = Math.max(yScale.min(), Math.min(flopsPerSecond, roof.attainableFlopsPerSecond(i)));
+        return new Ghost(i, f, true);
     }
 
     private Runnable onGhostPlaced = () -> { };
@@ -78,7 +92,7 @@ public final class RooflineChart extends CanvasChart {
         }
         double x = Math.max(geometry.plotLeft(), Math.min(geometry.plotRight(), toDrawing(pixelX)));
         double y = Math.max(geometry.plotTop(), Math.min(geometry.plotBottom(), toDrawing(pixelY)));
-        ghost.set(new Ghost(xScale.toValue(x), yScale.toValue(y), true));
+        ghost.set(underRoof(xScale.toValue(x), yScale.toValue(y)));
         hover(-1, -1);
         requestFocus();
     }
@@ -106,9 +120,7 @@ public final class RooflineChart extends CanvasChart {
                 return;
             }
         }
-        double i = Math.max(xScale.min(), Math.min(xScale.max(), g.flopsPerByte() * fx));
-        double f = Math.max(yScale.min(), Math.min(yScale.max(), g.flopsPerSecond() * fy));
-        ghost.set(new Ghost(i, f, true));
+        ghost.set(underRoof(g.flopsPerByte() * fx, g.flopsPerSecond() * fy));
         ev.consume();
     }
 
@@ -185,6 +197,12 @@ public final class RooflineChart extends CanvasChart {
         g.setLineDashes();
         g.strokeLine(at.x() - 4, at.y(), at.x() + 4, at.y());
         g.strokeLine(at.x(), at.y() - 4, at.x(), at.y() + 4);
+        if (guess.movable() && isFocused()) {
+            // The keys move it now: said by a focus ring around it.
+            g.setStroke(color(ChartColor.ACCENT));
+            g.setLineWidth(2);
+            g.strokeOval(at.x() - r - 5, at.y() - r - 5, 2 * r + 10, 2 * r + 10);
+        }
         // Its label goes on the side that covers no other label and stays in the plot: right, left, above, below.
         String text = guess.movable() ? "your guess (drag me)" : "your guess";
         Font font = font(0.9, true);
@@ -333,7 +351,7 @@ public final class RooflineChart extends CanvasChart {
     /** The key's rows too: a pin that is the live scenario at this batch says so, and the key is background. */
     @Override
     protected Object backgroundKey(Evaluation e) {
-        return java.util.Arrays.asList(super.backgroundKey(e), key == null ? null : key.rows());
+        return java.util.Arrays.asList(super.backgroundKey(e), key == null ? null : key.rows(), placingGuess());
     }
 
     @Override
@@ -400,7 +418,9 @@ public final class RooflineChart extends CanvasChart {
         g.fillOval(ridgeX - 5, ridgeY - 5, 10, 10);
         backgroundHits.add(new Hit(Marker.RIDGE, ridgeX, ridgeY, HoverLines.ridge(e)));
 
-        drawDecodePath(g, e);
+        if (!placingGuess()) {
+            drawDecodePath(g, e); // while a guess is placed, the path would show where the batch takes decode
+        }
         drawPins(g);
 
         // Frame, axes titles and title.
@@ -439,7 +459,7 @@ public final class RooflineChart extends CanvasChart {
         text(g, fitted(title, font(1.15, true), plotRight - LEFT), LEFT, 12, TextAlignment.LEFT, VPos.TOP,
                 font(1.15, true), color(ChartColor.TEXT));
         // The small dots need a key: they are the decode step as the batch doubles, up to the memory wall.
-        if (e.decodePath().size() >= 2) {
+        if (e.decodePath().size() >= 2 && !placingGuess()) {
             Font key = font(0.8, false);
             String legend = "● decode at batch 1, 2, 4, 8 … as it grows";
             double right = geometry.plotRight();

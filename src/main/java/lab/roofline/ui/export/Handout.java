@@ -57,9 +57,9 @@ public final class Handout {
                 .append(esc(Captions.of(chosen))).append("</p>\n<p class=\"command\"><code>").append(esc(commandLine))
                 .append("</code></p>\n</header>\n");
         h.append("<main>\n<section id=\"steps\">\n<h2>The argument, step by step</h2>\n");
-        Topic[] topics = Topic.values();
-        for (int i = 0; i < topics.length; i++) {
-            Topic t = topics[i];
+        List<Topic> topics = steps(chosen);
+        for (int i = 0; i < topics.size(); i++) {
+            Topic t = topics.get(i);
             ChartKind kind = ChartKind.showing(t);
             String svg = ChartRenderer.svg(new ChartRenderer.Request(kind, CHART_SIZE, 1, ExportFormat.SVG), chosen,
                     references, List.of(), List.of(), null, t, stylesheets);
@@ -143,6 +143,19 @@ public final class Handout {
         } catch (ExecutionException e) {
             throw new IllegalStateException("the handout could not be drawn: " + e.getCause().getMessage(), e);
         }
+    }
+
+    /**
+     * The handout's steps: the guided lesson's eight, in its order, and the paragraph on several devices
+     * when the scenario has them.
+     */
+    public static List<Topic> steps(Evaluation chosen) {
+        List<Topic> steps = new java.util.ArrayList<>(List.of(Topic.RIDGE, Topic.DECODE, Topic.PREFILL, Topic.BATCHING,
+                Topic.KV_CACHE, Topic.MEMORY_WALL, Topic.COST, Topic.BATCH_API));
+        if (chosen.scenario().gpuCount() > 1) {
+            steps.add(Topic.COMMUNICATION);
+        }
+        return List.copyOf(steps);
     }
 
     /** Where a card's test runs: "Llama-3.1-70B in INT8 on NVIDIA H100 SXM5 80GB: " ("" when its GPU is not loaded). */

@@ -52,9 +52,9 @@ public final class HandoutPrint {
                                      Function<ScenarioInputs, Evaluation> evaluate, List<String> stylesheets,
                                      PageSize size) {
         List<Region> pages = new ArrayList<>();
-        Topic[] topics = Topic.values();
-        for (int i = 0; i < topics.length; i++) {
-            Topic t = topics[i];
+        List<Topic> topics = Handout.steps(chosen);
+        for (int i = 0; i < topics.size(); i++) {
+            Topic t = topics.get(i);
             VBox page = page(size, stylesheets);
             if (i == 0) {
                 page.getChildren().addAll(text("Why output tokens cost more than input tokens", 18, true),
@@ -94,7 +94,7 @@ public final class HandoutPrint {
             a.setPadding(new Insets(2, 0, 8, 18));
             if (page == null || height(page, size) + height(q, size) + height(a, size) > size.height()) {
                 page = page(size, stylesheets);
-                page.getChildren().add(text(pages.size() == topics.length + 1 ? "Exercises" : "Exercises (continued)", 14, true));
+                page.getChildren().add(text(pages.size() == topics.size() + 1 ? "Exercises" : "Exercises (continued)", 14, true));
                 pages.add(page);
             }
             page.getChildren().addAll(q, a);

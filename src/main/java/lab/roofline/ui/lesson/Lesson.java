@@ -69,8 +69,8 @@ public final class Lesson {
 
     public static final List<Step> STEPS = List.of(
             new Step(Topic.RIDGE, "h100_sxm", ModelPresets.LLAMA_3_1_70B, Precision.BF16, false, 2, 1, 1024, 256,
-                    new Question(Kind.CHOICE, "An H100 does 989.5 TFLOP/s of BF16 math and reads 3.35 TB/s. How many "
-                            + "FLOPs must a kernel do per byte it reads to keep the math units busy?", null, "", 0,
+                    new Question(Kind.CHOICE, "Two H100s together do 1,979 TFLOP/s of BF16 math and read 6.70 TB/s. How "
+                            + "many FLOPs must a kernel do per byte it reads to keep the math units busy?", null, "", 0,
                             List.of(new Choice("About 30", 10, 100), new Choice("About 300", 100, 1000),
                                     new Choice("About 3,000", 1000, 10_000)),
                             (before, after) -> after.ridgeFlopsPerByte(),
@@ -109,7 +109,17 @@ public final class Lesson {
                     new Question(Kind.NUMBER, "With 8,192 + 512 tokens per sequence, how many sequences of Llama-3.1-8B "
                             + "fit on one H100 beside the weights?", null, "sequences", 0.25, List.of(),
                             (before, after) -> after.memory().maxBatch(),
-                            (before, after) -> derivation(after, Derivations.Quantity.MEMORY))),
+                            (before, after) -> {
+                                Evaluation.MemoryUse m = after.memory();
+                                double perSequence = after.scenario().model().kvCacheBytes(
+                                        after.scenario().promptTokens() + after.scenario().generatedTokens(),
+                                        after.scenario().kvPrecision());
+                                return "largest batch = (memory − weights) ÷ KV cache of one full-length sequence, "
+                                        + "rounded down\n= (" + lab.roofline.engine.Units.si(m.capacityBytes(), "B") + " − "
+                                        + lab.roofline.engine.Units.si(m.weightBytes(), "B") + ") ÷ "
+                                        + lab.roofline.engine.Units.si(perSequence, "B") + "\n= " + String.format(
+                                        java.util.Locale.ROOT, "%,d", m.maxBatch()) + " sequences";
+                            })),
             new Step(Topic.COST, "h100_sxm", ModelPresets.LLAMA_3_1_70B, Precision.FP8, false, 2, 16, 1024, 256,
                     new Question(Kind.NUMBER, "Llama-3.1-70B in FP8 on two H100s at batch 16: how many times more will an "
                             + "output token cost than an input token?", null, "×", 0.25, List.of(),
@@ -212,6 +222,20 @@ public final class Lesson {
         phase.set(Phase.SHOWING);
         ghost.set(null);
         vm.highlightProperty().set(null);
+    }
+
+    /** Whether the dashboard still shows the current step's scenario (a result is shown only beside it). */
+    public boolean showsCurrentStep() {
+        Step step = current();
+        if (step == null) {
+            return false;
+        }
+        ScenarioInputs want = phase.get() == Phase.ASKING ? step.askedOn() : step.inputs();
+        ScenarioInputs now = vm.inputs();
+        return now.gpuId().equals(want.gpuId()) && java.util.Objects.equals(now.presetName(), want.presetName())
+                && now.precision() == want.precision() && now.batchSize() == want.batchSize()
+                && now.promptTokens() == want.promptTokens() && now.generatedTokens() == want.generatedTokens()
+                && now.gpuCount() == want.gpuCount() && now.scales().equals(want.scales());
     }
 
     /** The question the current step is asking now, or null. */

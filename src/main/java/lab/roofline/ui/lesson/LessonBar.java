@@ -216,7 +216,8 @@ public final class LessonBar extends VBox {
             text.setText(Explanation.paragraph(step.topic(), source.getValue()));
         }
         focusPending = false;
-        Prediction.Result r = asking ? null : lesson.results().get(i);
+        // A result stands beside its step's scenario: once the dashboard shows another, it would contradict it.
+        Prediction.Result r = asking || !lesson.showsCurrentStep() ? null : lesson.results().get(i);
         show(resultText, r != null);
         resultText.setText(r == null ? "" : r.verdict() + "\n" + r.formula());
         resultText.pseudoClassStateChanged(RIGHT, r != null && r.right());

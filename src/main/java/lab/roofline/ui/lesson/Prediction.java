@@ -97,8 +97,8 @@ public final class Prediction {
             double t = q.truth().applyAsDouble(before, after);
             boolean right = Math.abs(n.value() - t) <= q.tolerance() * Math.abs(t);
             return new Result(q.kind(), guess, right, "Your guess: " + number(n.value(), q.unit()) + ". The engine: "
-                    + number(t, q.unit()) + (right ? " — within " + Units.percent(q.tolerance()).replace(".0 ", " ")
-                    + ", well predicted." : " — " + off(n.value(), t) + "."), formula);
+                    + number(t, q.unit()) + " — " + (right ? "well predicted (a guess within "
+                    + Units.percent(q.tolerance()).replace(".0 ", " ") + " counts)." : off(n.value(), t) + "."), formula);
         }
         if (guess instanceof ChoiceGuess c) {
             int rightIndex = q.rightChoice(before, after);
@@ -139,7 +139,8 @@ public final class Prediction {
     }
 
     private static String number(double v, String unit) {
-        String n = Math.abs(v) >= 1000 ? String.format(Locale.ROOT, "%,.0f", v) : Units.sig3(v);
+        String n = Math.abs(v) >= 1000 || (v == Math.rint(v) && unit.equals("sequences"))
+                ? String.format(Locale.ROOT, "%,.0f", v) : Units.sig3(v);
         return unit.isEmpty() ? n : unit.equals("×") ? n + "×" : n + " " + unit;
     }
 }
