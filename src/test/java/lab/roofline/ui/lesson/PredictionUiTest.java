@@ -65,6 +65,10 @@ class PredictionUiTest extends DashboardFixture {
         assertThat(bar.resultText()).startsWith("Your guess: 500 tokens/s. The engine: 47.2 tokens/s — 10.6× too high.")
                 .contains("time = max(");
         assertThat(bar.scoreText()).isEqualTo("Predictions: 0 of 1 well predicted");
+        // Another scenario on the dashboard: the result (about the step's) steps aside rather than contradict it.
+        robot.interact(() -> vm.batchSizeProperty().set(8));
+        settle();
+        assertThat(bar.resultText()).isEmpty();
         // Back and forth keeps the result; Reset predictions asks again.
         robot.clickOn("#lesson-back");
         robot.clickOn("#lesson-next");
@@ -89,6 +93,7 @@ class PredictionUiTest extends DashboardFixture {
         assertThat(view.isVeiled()).isFalse(); // the question is about a change: the "before" is the premise
         RooflineChart chart = view.rooflineChart();
         assertThat(chart.ghostProperty().get().movable()).isTrue();
+        assertThat(chart.decodePathKeyShown()).as("the path would show the answer").isFalse();
         // Drag the hollow marker to where batch 64 will put the decode point (read from the engine, not the UI).
         Evaluation truth = vm.evaluate(Lesson.STEPS.get(3).inputs());
         Point2D to = chart.localToScreen(pixelOf(chart, truth.decode().arithmeticIntensity() / 1.2,
