@@ -134,7 +134,7 @@ public record Exercise(String id, String text, ScenarioInputs scenario, Quantity
             new Exercise("critical-batch-70b-int8-h100", "The same with INT8 weights (and INT8 math): where is the critical "
                     + "batch now?", on("h100_sxm", ModelPresets.LLAMA_3_1_70B, Precision.INT8, 1, 1024, 256),
                     Quantity.CRITICAL_BATCH, 0.1),
-            new Exercise("max-batch-70b-int8-h100", "Llama-3.1-70B in INT8 on one H100 (80 GiB) with 1,024 + 256 tokens per "
+            new Exercise("max-batch-70b-int8-h100", "Llama-3.1-70B in INT8 on one H100 with 1,024 + 256 tokens per "
                     + "sequence: how many sequences fit beside the weights?", on("h100_sxm", ModelPresets.LLAMA_3_1_70B, Precision.INT8, 1, 1024, 256),
                     Quantity.MAX_BATCH, 0.1),
             new Exercise("kv-per-sequence-70b", "Llama-3.1-70B keeps a BF16 KV cache (80 layers, 8 KV heads of 128): how "

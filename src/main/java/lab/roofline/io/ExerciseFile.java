@@ -151,14 +151,8 @@ public final class ExerciseFile {
             throw new ExerciseFileException("field '" + at + "' must be an object with an id, a text, a quantity, "
                     + "a tolerance and a scenario");
         }
-        for (Iterator<String> names = n.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!FIELDS.contains(name)) {
-                // A misspelt "tolerence" would otherwise silently be missing: said instead.
-                throw new ExerciseFileException("field '" + at + "." + ProfileLoader.clean(Units.shortened(name))
-                        + "' is not an exercise field (" + String.join(", ", FIELDS.stream().sorted().toList()) + ")");
-            }
-        }
+        // A misspelt "tolerence" would otherwise silently be missing: said instead.
+        refuseUnknown(n, FIELDS, at + ".", "an exercise field");
         JsonNode rawId = n.get("id");
         String id = text(n, at, "id", 60);
         // Checked as written: an invisible character in an id is refused, not silently dropped.
@@ -197,14 +191,8 @@ public final class ExerciseFile {
             throw new ExerciseFileException("missing field '" + at + ".scenario' (an object with the inputs, as in a "
                     + "scenario file)");
         }
-        for (Iterator<String> names = s.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!SCENARIO_FIELDS.contains(name)) {
-                // A misspelt "pipelineStage" would otherwise be answered on another scenario without a word.
-                throw new ExerciseFileException("field '" + at + ".scenario." + ProfileLoader.clean(Units.shortened(name))
-                        + "' is not a scenario field (" + String.join(", ", SCENARIO_FIELDS.stream().sorted().toList()) + ")");
-            }
-        }
+        // A misspelt "pipelineStage" would otherwise be answered on another scenario without a word.
+        refuseUnknown(s, SCENARIO_FIELDS, at + ".scenario.", "a scenario field");
         ScenarioInputs inputs;
         try {
             inputs = ScenarioFile.readInputs(s, at + ".scenario");
@@ -215,6 +203,17 @@ public final class ExerciseFile {
             return new Exercise(id, text, inputs, quantity, tolerance, ratio);
         } catch (IllegalArgumentException e) {
             throw new ExerciseFileException("field '" + at + "': " + e.getMessage());
+        }
+    }
+
+    private static void refuseUnknown(JsonNode object, Set<String> known, String at, String what)
+            throws ExerciseFileException {
+        for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                throw new ExerciseFileException("field '" + at + ProfileLoader.clean(Units.shortened(name)) + "' is not "
+                        + what + " (" + String.join(", ", known.stream().sorted().toList()) + ")");
+            }
         }
     }
 
