@@ -61,16 +61,23 @@ public record Exercise(String id, String text, ScenarioInputs scenario, Quantity
         }
     }
 
+    /** What an id may be: lower-case letters, digits and '-', 1 to 60 of them (files and the CLI name exercises by it). */
+    public static final String ID_PATTERN = "[a-z0-9-]{1,60}";
+    /** The tolerance, as a fraction of the answer: below 0.1 % no typed answer could hit it; above 50 % it tests nothing. */
+    public static final double MIN_TOLERANCE = 0.001;
+    public static final double MAX_TOLERANCE = 0.5;
+
     public Exercise {
-        if (id == null || !id.matches("[a-z0-9-]{1,60}")) {
+        if (id == null || !id.matches(ID_PATTERN)) {
             throw new IllegalArgumentException("exercise id must be 1 to 60 lower-case letters, digits or '-', got '"
                     + Units.shortened(String.valueOf(id)) + "'");
         }
         if (text == null || text.isBlank() || scenario == null || quantity == null) {
             throw new IllegalArgumentException("exercise '" + id + "' needs a text, a scenario and a quantity");
         }
-        if (!(relativeTolerance > 0 && relativeTolerance <= 0.5)) {
-            throw new IllegalArgumentException("exercise '" + id + "': tolerance must be above 0 and at most 0.5, got "
+        if (!(relativeTolerance >= MIN_TOLERANCE && relativeTolerance <= MAX_TOLERANCE)) {
+            throw new IllegalArgumentException("exercise '" + id + "': tolerance must be from " + MIN_TOLERANCE + " to "
+                    + MAX_TOLERANCE + ", got "
                     + relativeTolerance);
         }
         if (quantity == Quantity.IMPLIED_BATCH != (priceRatio > 0 && priceRatio < 1e6)) {
@@ -113,8 +120,7 @@ public record Exercise(String id, String text, ScenarioInputs scenario, Quantity
     }
 
     private static ScenarioInputs on(String gpu, ModelSpec model, Precision p, int batch, int prompt, int generated) {
-        return new ScenarioInputs(gpu, model.name(), model.totalParameters(), p, false, Precision.BF16, batch, prompt,
-                generated, 1, RealismMode.IDEAL, 1, 1, null);
+        return ScenarioInputs.ofPreset(gpu, model, p, false, batch, prompt, generated, 1, RealismMode.IDEAL);
     }
 
     /** The built-in exercises: the article's argument, one number at a time. */

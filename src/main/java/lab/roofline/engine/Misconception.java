@@ -24,36 +24,27 @@ public record Misconception(String id, String claim, String truth, ScenarioInput
     public List<String> change() {
         List<String> a = new java.util.ArrayList<>();
         List<String> b = new java.util.ArrayList<>();
-        if (before.batchSize() != after.batchSize()) {
-            a.add("batch " + before.batchSize());
-            b.add("batch " + after.batchSize());
-        }
-        if (before.precision() != after.precision()) {
-            a.add(before.precision().label());
-            b.add(after.precision().label());
-        }
-        if (before.gpuCount() != after.gpuCount()) {
-            a.add(before.gpuCount() + (before.gpuCount() == 1 ? " GPU" : " GPUs"));
-            b.add(after.gpuCount() + (after.gpuCount() == 1 ? " GPU" : " GPUs"));
-        }
-        if (before.promptTokens() != after.promptTokens()) {
-            a.add(String.format(Locale.ROOT, "%,d-token prompt", before.promptTokens()));
-            b.add(String.format(Locale.ROOT, "%,d-token prompt", after.promptTokens()));
-        }
-        if (before.scales().peak() != after.scales().peak()) {
-            a.add("peak FLOP/s ×" + Units.sig3(before.scales().peak()).replaceAll("\\.0+$", ""));
-            b.add("peak FLOP/s ×" + Units.sig3(after.scales().peak()).replaceAll("\\.0+$", ""));
-        }
-        if (before.scales().bandwidth() != after.scales().bandwidth()) {
-            a.add("bandwidth ×" + Units.sig3(before.scales().bandwidth()).replaceAll("\\.0+$", ""));
-            b.add("bandwidth ×" + Units.sig3(after.scales().bandwidth()).replaceAll("\\.0+$", ""));
-        }
+        differ(a, b, in -> "batch " + in.batchSize());
+        differ(a, b, in -> in.precision().label());
+        differ(a, b, in -> in.gpuCount() + (in.gpuCount() == 1 ? " GPU" : " GPUs"));
+        differ(a, b, in -> String.format(Locale.ROOT, "%,d-token prompt", in.promptTokens()));
+        differ(a, b, in -> "peak FLOP/s ×" + Units.sig3(in.scales().peak()).replaceAll("\\.0+$", ""));
+        differ(a, b, in -> "bandwidth ×" + Units.sig3(in.scales().bandwidth()).replaceAll("\\.0+$", ""));
         return List.of(a.isEmpty() ? "before" : String.join(", ", a), b.isEmpty() ? "after" : String.join(", ", b));
     }
 
+    /** Adds an input's label for each scenario when the two differ in it. */
+    private void differ(List<String> a, List<String> b, java.util.function.Function<ScenarioInputs, String> label) {
+        String before = label.apply(this.before);
+        String after = label.apply(this.after);
+        if (!before.equals(after)) {
+            a.add(before);
+            b.add(after);
+        }
+    }
+
     private static ScenarioInputs on(String gpu, ModelSpec m, Precision p, int batch, int devices, RealismMode realism) {
-        return new ScenarioInputs(gpu, m.name(), m.totalParameters(), p, false, Precision.BF16, batch, 1024, 256, devices,
-                realism, 1, 1, null);
+        return ScenarioInputs.ofPreset(gpu, m, p, false, batch, 1024, 256, devices, realism);
     }
 
     private static String tps(double v) {

@@ -65,6 +65,17 @@ public record ScenarioInputs(
                 scales, pipelineStages, customLayerOverheadMicroseconds, false);
     }
 
+    /**
+     * A preset model on a profile, as the lesson, the exercises and the cards set it: a BF16 KV cache, the
+     * efficiencies the realism mode gives, the profile's own price, the device as it is.
+     */
+    public static ScenarioInputs ofPreset(String gpuId, ModelSpec model, Precision precision, boolean weightOnly,
+                                          int batchSize, int promptTokens, int generatedTokens, int gpuCount,
+                                          RealismMode realism) {
+        return new ScenarioInputs(gpuId, model.name(), model.totalParameters(), precision, weightOnly, Precision.BF16,
+                batchSize, promptTokens, generatedTokens, gpuCount, realism, 1, 1, null);
+    }
+
     /** The article's case: a 70B model in INT8 on one H100, ideal roofline, the profile's price. */
     public static final ScenarioInputs DEFAULT = new ScenarioInputs("h100_sxm", ModelPresets.LLAMA_3_1_70B.name(),
             ModelPresets.LLAMA_3_1_70B.totalParameters(), Precision.INT8, false, Precision.BF16, 1, 1024, 256, 1,

@@ -44,12 +44,7 @@ public final class ExerciseHints {
             case CRITICAL_BATCH -> new Hint("each weight value read does 2 FLOPs per sequence: b* ≈ ridge × bytes per "
                     + "weight ÷ 2 FLOPs", "(" + peak + " ÷ " + bandwidth + ") × " + trim(s.weightPrecision().bytesPerValue())
                     + " B (" + s.weightPrecision().label() + ") ÷ 2");
-            case MAX_BATCH -> {
-                Evaluation.MemoryUse m = e.memory();
-                double perSequence = s.model().kvCacheBytes(s.promptTokens() + s.generatedTokens(), s.kvPrecision());
-                yield new Hint("largest batch = (memory − weights) ÷ KV cache of one full-length sequence, rounded down",
-                        "(" + bytes(m.capacityBytes()) + " − " + bytes(m.weightBytes()) + ") ÷ " + bytes(perSequence));
-            }
+            case MAX_BATCH -> maxBatch(e);
             case KV_CACHE_GB_PER_SEQUENCE -> new Hint(
                     "KV cache = tokens × layers × 2 (K and V) × KV heads × head size × bytes per value",
                     count(s.promptTokens() + s.generatedTokens()) + " tokens × " + bytes(
@@ -74,6 +69,15 @@ public final class ExerciseHints {
                                 + Units.seconds(inputSeconds) + " − " + bytes(kvPerSequence) + " ÷ " + bandwidth + ")");
             }
         };
+    }
+
+    /** The largest batch that fits: memory left beside the weights over one full-length sequence's KV cache. */
+    public static Hint maxBatch(Evaluation e) {
+        Scenario s = e.scenario();
+        Evaluation.MemoryUse m = e.memory();
+        double perSequence = s.model().kvCacheBytes(s.promptTokens() + s.generatedTokens(), s.kvPrecision());
+        return new Hint("largest batch = (memory − weights) ÷ KV cache of one full-length sequence, rounded down",
+                "(" + bytes(m.capacityBytes()) + " − " + bytes(m.weightBytes()) + ") ÷ " + bytes(perSequence));
     }
 
     private static String bytes(double v) {

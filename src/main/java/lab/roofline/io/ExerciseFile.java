@@ -156,7 +156,7 @@ public final class ExerciseFile {
         JsonNode rawId = n.get("id");
         String id = text(n, at, "id", 60);
         // Checked as written: an invisible character in an id is refused, not silently dropped.
-        if (!rawId.asText().equals(id) || !id.matches("[a-z0-9-]{1,60}")) {
+        if (!rawId.asText().equals(id) || !id.matches(Exercise.ID_PATTERN)) {
             throw new ExerciseFileException("field '" + at + ".id': '" + id + "' must be lower-case letters, digits or '-'");
         }
         String text = text(n, at, "text", MAX_TEXT_CHARS);
@@ -172,9 +172,9 @@ public final class ExerciseFile {
                     + String.join(", ", Stream.of(Exercise.Quantity.values()).map(Exercise.Quantity::key).toList()) + ")");
         }
         double tolerance = number(n, at, "tolerance");
-        if (!(tolerance >= 0.001 && tolerance <= 0.5)) {
-            throw new ExerciseFileException("field '" + at + ".tolerance': " + tolerance
-                    + " is not a tolerance (a fraction of the answer from 0.001 to 0.5, e.g. 0.1 for 10 %)");
+        if (!(tolerance >= Exercise.MIN_TOLERANCE && tolerance <= Exercise.MAX_TOLERANCE)) {
+            throw new ExerciseFileException("field '" + at + ".tolerance': " + tolerance + " is not a tolerance (a fraction "
+                    + "of the answer from " + Exercise.MIN_TOLERANCE + " to " + Exercise.MAX_TOLERANCE + ", e.g. 0.1 for 10 %)");
         }
         double ratio = Double.NaN;
         if (quantity == Exercise.Quantity.IMPLIED_BATCH) {

@@ -876,7 +876,15 @@ public final class DashboardView extends BorderPane {
         return practicePanel;
     }
 
-    private final javafx.scene.control.Label veilNote = new javafx.scene.control.Label("Predict first: the numbers come back when you reveal.");
+    private final javafx.scene.control.Label veilNote = veilNote();
+
+    private static javafx.scene.control.Label veilNote() {
+        javafx.scene.control.Label note = new javafx.scene.control.Label("Predict first: the numbers come back when you reveal.");
+        note.getStyleClass().setAll("veil-note");
+        note.setId("lesson-veil");
+        note.setMouseTransparent(true);
+        return note;
+    }
 
     /** Blurs the summary, the charts and the explanation while a question about them is asked. */
     private void veil(boolean on) {
@@ -884,9 +892,6 @@ public final class DashboardView extends BorderPane {
             n.setEffect(on ? new javafx.scene.effect.GaussianBlur(18) : null);
             n.setMouseTransparent(on);
         }
-        veilNote.getStyleClass().setAll("veil-note");
-        veilNote.setId("lesson-veil");
-        veilNote.setMouseTransparent(true);
         if (on && veilNote.getParent() == null) {
             charts.getChildren().add(veilNote);
             GridPane.setConstraints(veilNote, 0, 0, 2, 1, javafx.geometry.HPos.CENTER, javafx.geometry.VPos.CENTER);

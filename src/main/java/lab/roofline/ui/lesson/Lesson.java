@@ -45,8 +45,8 @@ public final class Lesson {
                        int gpuCount, int batch, int promptTokens, int generatedTokens, Question question) {
         /** The whole scenario the step sets: ideal roofline, BF16 KV cache, the profile's price. */
         public ScenarioInputs inputs() {
-            return new ScenarioInputs(gpuId, model.name(), model.totalParameters(), precision, weightOnly,
-                    Precision.BF16, batch, promptTokens, generatedTokens, gpuCount, RealismMode.IDEAL, 1, 1, null);
+            return ScenarioInputs.ofPreset(gpuId, model, precision, weightOnly, batch, promptTokens, generatedTokens,
+                    gpuCount, RealismMode.IDEAL);
         }
 
         /** The scenario shown while the question is asked (the step's own when the reveal changes nothing). */
@@ -57,8 +57,8 @@ public final class Lesson {
 
     private static ScenarioInputs scenario(ModelSpec model, Precision precision, int gpuCount, int batch, int prompt,
                                            int generated) {
-        return new ScenarioInputs("h100_sxm", model.name(), model.totalParameters(), precision, false, Precision.BF16,
-                batch, prompt, generated, gpuCount, RealismMode.IDEAL, 1, 1, null);
+        return ScenarioInputs.ofPreset("h100_sxm", model, precision, false, batch, prompt, generated, gpuCount,
+                RealismMode.IDEAL);
     }
 
     private static String derivation(Evaluation e, Derivations.Quantity q) {
@@ -109,17 +109,8 @@ public final class Lesson {
                     new Question(Kind.NUMBER, "With 8,192 + 512 tokens per sequence, how many sequences of Llama-3.1-8B "
                             + "fit on one H100 beside the weights?", null, "sequences", 0.25, List.of(),
                             (before, after) -> after.memory().maxBatch(),
-                            (before, after) -> {
-                                Evaluation.MemoryUse m = after.memory();
-                                double perSequence = after.scenario().model().kvCacheBytes(
-                                        after.scenario().promptTokens() + after.scenario().generatedTokens(),
-                                        after.scenario().kvPrecision());
-                                return "largest batch = (memory − weights) ÷ KV cache of one full-length sequence, "
-                                        + "rounded down\n= (" + lab.roofline.engine.Units.si(m.capacityBytes(), "B") + " − "
-                                        + lab.roofline.engine.Units.si(m.weightBytes(), "B") + ") ÷ "
-                                        + lab.roofline.engine.Units.si(perSequence, "B") + "\n= " + String.format(
-                                        java.util.Locale.ROOT, "%,d", m.maxBatch()) + " sequences";
-                            })),
+                            (before, after) -> lab.roofline.explain.ExerciseHints.maxBatch(after).text() + "\n= "
+                                    + String.format(java.util.Locale.ROOT, "%,d", after.memory().maxBatch()) + " sequences")),
             new Step(Topic.COST, "h100_sxm", ModelPresets.LLAMA_3_1_70B, Precision.FP8, false, 2, 16, 1024, 256,
                     new Question(Kind.NUMBER, "Llama-3.1-70B in FP8 on two H100s at batch 16: how many times more will an "
                             + "output token cost than an input token?", null, "×", 0.25, List.of(),
