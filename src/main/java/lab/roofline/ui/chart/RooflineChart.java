@@ -189,7 +189,7 @@ public final class RooflineChart extends CanvasChart {
             return;
         }
         RooflineGeometry.Point at = geometry.point(guess.flopsPerByte(), guess.flopsPerSecond());
-        double r = 10;
+        double r = GHOST_RADIUS; // its label is laid out with the others (withGhost) and drawn with them
         g.setStroke(color(ChartColor.DECODE));
         g.setLineWidth(2.5);
         g.setLineDashes(5, 4);
@@ -203,28 +203,6 @@ public final class RooflineChart extends CanvasChart {
             g.setLineWidth(2);
             g.strokeOval(at.x() - r - 5, at.y() - r - 5, 2 * r + 10, 2 * r + 10);
         }
-        // Its label goes on the side that covers no other label and stays in the plot: right, left, above, below.
-        String text = guess.movable() ? "your guess (drag me)" : "your guess";
-        Font font = font(0.9, true);
-        double tw = textWidth(text, font);
-        double th = font.getSize() * 1.3;
-        double gap = r + 6;
-        double[][] candidates = {{at.x() + gap, at.y() - th / 2}, {at.x() - gap - tw, at.y() - th / 2},
-                {at.x() - tw / 2, at.y() - gap - th}, {at.x() - tw / 2, at.y() + gap}};
-        double[] best = candidates[0];
-        int fewest = Integer.MAX_VALUE;
-        for (double[] c : candidates) {
-            LabelLayout.Box box = new LabelLayout.Box(c[0], c[1], tw, th);
-            boolean inside = box.x() >= geometry.plotLeft() && box.right() <= geometry.plotRight()
-                    && box.y() >= geometry.plotTop() && box.bottom() <= geometry.plotBottom();
-            int covered = (inside ? 0 : 100) + (int) layout.labels().stream()
-                    .filter(l -> LabelLayout.padded(l.box()).overlaps(box)).count();
-            if (covered < fewest) {
-                fewest = covered;
-                best = c;
-            }
-        }
-        haloText(g, text, best[0], best[1] + th / 2, TextAlignment.LEFT, VPos.CENTER, font, color(ChartColor.DECODE));
     }
 
     /** Where the ghost is drawn, in chart pixels (null when there is none). */
@@ -345,8 +323,29 @@ public final class RooflineChart extends CanvasChart {
     private LabelLayout layout;
     private PinKey key;
 
+    private static final String GHOST_ID = "ghost";
+    private static final LabelLayout.Style GHOST_LABEL = new LabelLayout.Style(0.9, true, ChartColor.DECODE);
     private static final java.util.Set<String> POINT_LABELS = java.util.Set.of(RooflineLabels.DECODE,
-            RooflineLabels.PREFILL, RooflineLabels.ATTENTION);
+            RooflineLabels.PREFILL, RooflineLabels.ATTENTION, GHOST_ID);
+
+    /**
+     * The lesson's hollow marker and its label, laid out with this frame's moving labels: the marker is a
+     * marker (labels move off it) and its label goes where the layout finds room, as every label does.
+     */
+    private LabelLayout withGhost(LabelLayout frame) {
+        Ghost guess = ghost.get();
+        if (guess == null) {
+            return frame;
+        }
+        RooflineGeometry.Point at = geometry.point(guess.flopsPerByte(), guess.flopsPerSecond());
+        frame.obstacleOver(LabelLayout.Box.around(at.x(), at.y(), 2 * GHOST_RADIUS + 4, 2 * GHOST_RADIUS + 4));
+        String text = guess.movable() ? "your guess (drag me)" : "your guess";
+        frame.place(GHOST_ID, text, GHOST_LABEL, new double[] {at.x(), at.y()}, frame.around(at.x(), at.y(),
+                frame.width(text, GHOST_LABEL), frame.height(GHOST_LABEL), GHOST_RADIUS + 6, true, false), true);
+        return frame;
+    }
+
+    private static final double GHOST_RADIUS = 10;
 
     /** The key's rows too: a pin that is the live scenario at this batch says so, and the key is background. */
     @Override
@@ -359,7 +358,7 @@ public final class RooflineChart extends CanvasChart {
         setScales(e, w, h);
         key = pinKey(e);
         layout = layOutLabels(e, w, h, () -> RooflineLabels.still(e, pins(), key, geometry, measure(), baseFontSize()),
-                still -> RooflineLabels.withPoints(still, e, geometry), l -> POINT_LABELS.contains(l.id()));
+                still -> withGhost(RooflineLabels.withPoints(still, e, geometry)), l -> POINT_LABELS.contains(l.id()));
     }
 
     @Override
