@@ -1,6 +1,7 @@
 package lab.roofline;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -9,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The house rules, enforced (docs/architecture.md draws them): arrows only point down,
- * Main -> {cli, ui} -> explain -> engine, io -> engine, cli -> ui.export.
+ * Main -> {cli, ui} -> render -> {explain, io, fx} -> engine; the engine's rooms (roofline, serving,
+ * scenario, teaching) form no cycle.
  */
 class ArchitectureTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
@@ -50,33 +52,79 @@ class ArchitectureTest {
     /** Views read the evaluation; only the view model asks the engine for one. */
     @Test
     void viewsNeverCallTheEngine() {
-        noClasses().that().resideInAPackage("lab.roofline.ui..")
+        noClasses().that().resideInAnyPackage("lab.roofline.ui..", "lab.roofline.render.chart..", "lab.roofline.render.summary..",
+                        "lab.roofline.render.layout..", "lab.roofline.render.pen..")
                 .and().haveNameNotMatching("lab\\.roofline\\.ui\\.scenario\\.RooflineViewModel.*")
-                .should().dependOnClassesThat().haveFullyQualifiedName("lab.roofline.engine.RooflineEngine")
-                .orShould().callMethod(lab.roofline.engine.BatchApi.class, "compare", lab.roofline.engine.Evaluation.class,
+                .should().dependOnClassesThat().haveFullyQualifiedName("lab.roofline.engine.roofline.RooflineEngine")
+                .orShould().callMethod(lab.roofline.engine.roofline.BatchApi.class, "compare", lab.roofline.engine.roofline.Evaluation.class,
                         long.class, long.class)
-                .orShould().callMethod(lab.roofline.engine.RatioReference.class, "forPrices",
-                        lab.roofline.engine.Scenario.class, java.util.List.class)
+                .orShould().callMethod(lab.roofline.engine.serving.RatioReference.class, "forPrices",
+                        lab.roofline.engine.roofline.Scenario.class, java.util.List.class)
                 .check(CLASSES);
     }
 
     /** Views read files only through what the app gives them: no loader is called from a view. */
     @Test
     void viewsReadNoFiles() {
-        noClasses().that().resideInAnyPackage("lab.roofline.ui.chart..", "lab.roofline.ui.summary..",
-                        "lab.roofline.ui.lesson..", "lab.roofline.ui.scenario..", "lab.roofline.ui.widget..",
-                        "lab.roofline.ui.landscape..")
+        noClasses().that().resideInAnyPackage("lab.roofline.render.chart..", "lab.roofline.render.summary..",
+                        "lab.roofline.render.layout..", "lab.roofline.render.pen..", "lab.roofline.ui.lesson..",
+                        "lab.roofline.ui.scenario..", "lab.roofline.fx..", "lab.roofline.ui.landscape..")
                 .should().dependOnClassesThat().resideInAPackage("lab.roofline.io..")
                 .check(CLASSES);
     }
 
-    /** The command line draws through ui.export's renderer, never the interactive window. */
+    /** The command line draws through render's renderer, never the interactive window. */
     @Test
     void theCommandLineNeverImportsTheWindow() {
         noClasses().that().resideInAPackage("lab.roofline.cli..")
-                .should().dependOnClassesThat().resideInAnyPackage("lab.roofline.ui", "lab.roofline.ui.scenario..",
-                        "lab.roofline.ui.lesson..", "lab.roofline.ui.summary..", "lab.roofline.ui.widget..")
+                .should().dependOnClassesThat().resideInAnyPackage("lab.roofline.ui..")
                 .check(CLASSES);
+    }
+
+    /** Rendering, themes and export are a room the command line and the window both stand on. */
+    @Test
+    void renderingStandsBelowTheWindowAndTheCommandLine() {
+        noClasses().that().resideInAPackage("lab.roofline.render..")
+                .should().dependOnClassesThat().resideInAnyPackage("lab.roofline.ui..", "lab.roofline.cli..")
+                .check(CLASSES);
+    }
+
+    /** Chart layout is pure: boxes, scales and colour roles, so any backend (screen, PNG, SVG, a browser) can draw it. */
+    @Test
+    void chartLayoutImportsNoToolkit() {
+        noClasses().that().resideInAPackage("lab.roofline.render.layout..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "com.sun.javafx..", "org.controlsfx..",
+                        "lab.roofline.render.chart..", "lab.roofline.render.pen..", "lab.roofline.render.export..",
+                        "lab.roofline.render.summary..", "lab.roofline.render.theme..", "lab.roofline.io..", "lab.roofline.fx..")
+                .check(CLASSES);
+    }
+
+    /** The small JavaFX helpers know nothing of the app. */
+    @Test
+    void toolkitHelpersKnowNothingOfTheApp() {
+        noClasses().that().resideInAPackage("lab.roofline.fx..")
+                .should().dependOnClassesThat().resideInAnyPackage("lab.roofline.ui..", "lab.roofline.render..",
+                        "lab.roofline.cli..", "lab.roofline.io..")
+                .check(CLASSES);
+    }
+
+    /** The engine's rooms: the roofline maths stands alone; serving and scenarios on it; teaching on top. */
+    @Test
+    void theEnginesRoomsFormNoCycle() {
+        slices().matching("lab.roofline.engine.(*)..").should().beFreeOfCycles().check(CLASSES);
+        noClasses().that().resideInAPackage("lab.roofline.engine.roofline..")
+                .should().dependOnClassesThat().resideInAnyPackage("lab.roofline.engine.serving..",
+                        "lab.roofline.engine.scenario..", "lab.roofline.engine.teaching..")
+                .check(CLASSES);
+        noClasses().that().resideInAnyPackage("lab.roofline.engine.serving..", "lab.roofline.engine.scenario..")
+                .should().dependOnClassesThat().resideInAPackage("lab.roofline.engine.teaching..")
+                .check(CLASSES);
+    }
+
+    /** No package cycle anywhere in the app. */
+    @Test
+    void noPackageCycles() {
+        slices().matching("lab.roofline.(**)").should().beFreeOfCycles().check(CLASSES);
     }
 
     @Test
@@ -89,9 +137,7 @@ class ArchitectureTest {
     /** The feature packages do not reach up into the window that assembles them. */
     @Test
     void featuresDoNotDependOnTheWindow() {
-        noClasses().that().resideInAnyPackage("lab.roofline.ui.chart..", "lab.roofline.ui.summary..",
-                        "lab.roofline.ui.lesson..", "lab.roofline.ui.scenario..", "lab.roofline.ui.export..", "lab.roofline.ui.landscape..",
-                        "lab.roofline.ui.widget..", "lab.roofline.ui.theme..")
+        noClasses().that().resideInAnyPackage("lab.roofline.ui.*..")
                 .should().dependOnClassesThat().haveFullyQualifiedName("lab.roofline.ui.DashboardView")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("lab.roofline.ui.RooflineApp")
                 .check(CLASSES);
@@ -100,7 +146,8 @@ class ArchitectureTest {
     @Test
     void onlyTheCommandLineAndTheAppWriteToTheConsole() {
         noClasses().that().resideInAnyPackage("lab.roofline.engine..", "lab.roofline.explain..",
-                        "lab.roofline.ui.chart..", "lab.roofline.ui.summary..", "lab.roofline.ui.scenario..")
+                        "lab.roofline.render.layout..", "lab.roofline.render.chart..", "lab.roofline.render.summary..",
+                        "lab.roofline.ui.scenario..")
                 .should().accessField(System.class, "out").orShould().accessField(System.class, "err")
                 .check(CLASSES);
     }

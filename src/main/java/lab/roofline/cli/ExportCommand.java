@@ -4,18 +4,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import lab.roofline.engine.Evaluation;
-import lab.roofline.engine.RatioReference;
-import lab.roofline.engine.RooflineEngine;
-import lab.roofline.engine.Scenario;
-import lab.roofline.engine.ScenarioLimits;
+import lab.roofline.engine.roofline.Evaluation;
+import lab.roofline.engine.serving.RatioReference;
+import lab.roofline.engine.roofline.RooflineEngine;
+import lab.roofline.engine.roofline.Scenario;
+import lab.roofline.engine.roofline.ScenarioLimits;
 import lab.roofline.io.ApiPriceLoader;
 import lab.roofline.io.ProfileLoader;
-import lab.roofline.ui.export.ChartKind;
-import lab.roofline.ui.export.ChartRenderer;
-import lab.roofline.ui.export.ExportFormat;
-import lab.roofline.ui.export.ExportSize;
-import lab.roofline.ui.theme.Theme;
+import lab.roofline.render.export.ChartKind;
+import lab.roofline.render.export.ChartRenderer;
+import lab.roofline.render.export.ExportFormat;
+import lab.roofline.render.export.ExportSize;
+import lab.roofline.render.theme.Theme;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -78,20 +78,20 @@ final class ExportCommand implements Callable<Integer> {
             case "2" -> 2;
             case "3" -> 3;
             default -> throw new CommandLine.ParameterException(cl, "--scale must be 1, 2 or 3, got "
-                    + lab.roofline.engine.Units.shortened(scaleText));
+                    + lab.roofline.engine.roofline.Units.shortened(scaleText));
         };
         ExportSize size;
         try {
             size = ExportSize.parse(sizeText);
         } catch (IllegalArgumentException bad) {
             throw new CommandLine.ParameterException(cl, "--size: " + bad.getMessage() + ", got "
-                    + lab.roofline.engine.Units.shortened(sizeText));
+                    + lab.roofline.engine.roofline.Units.shortened(sizeText));
         }
         Theme theme = switch (themeText.strip().toLowerCase(java.util.Locale.ROOT)) {
             case "light" -> Theme.LIGHT;
             case "dark" -> Theme.DARK;
             default -> throw new CommandLine.ParameterException(cl, "--theme must be light or dark, got "
-                    + lab.roofline.engine.Units.shortened(themeText));
+                    + lab.roofline.engine.roofline.Units.shortened(themeText));
         };
         ExportFormat format = checkOut(cl, out);
         ChartRenderer.Request request;
@@ -109,17 +109,17 @@ final class ExportCommand implements Callable<Integer> {
         List<RatioReference> references = RatioReference.forPrices(s.withBatchSize(1),
                 ApiPriceLoader.loadBundled().prices());
         // A scenario file's pins are drawn beside it, as the app draws them.
-        List<lab.roofline.engine.NamedScenario.Pinned> pinned = scenario.pins(spec);
-        List<lab.roofline.ui.chart.ChartPin> pins = new java.util.ArrayList<>();
+        List<lab.roofline.engine.scenario.NamedScenario.Pinned> pinned = scenario.pins(spec);
+        List<lab.roofline.render.layout.ChartPin> pins = new java.util.ArrayList<>();
         for (int i = 0; i < pinned.size(); i++) {
-            pins.add(new lab.roofline.ui.chart.ChartPin(pinned.get(i).name(),
-                    lab.roofline.ui.chart.PinStyle.of(pinned.get(i).colour()),
+            pins.add(new lab.roofline.render.layout.ChartPin(pinned.get(i).name(),
+                    lab.roofline.render.layout.PinStyle.of(pinned.get(i).colour()),
                     RooflineEngine.evaluate(scenario.pinScenario(spec, profiles, i))));
         }
-        lab.roofline.engine.Frontier frontier = null;
+        lab.roofline.engine.serving.Frontier frontier = null;
         if (kind == ChartKind.FRONTIER) {
-            lab.roofline.engine.ServingSettings d = lab.roofline.engine.ServingSettings.DEFAULT;
-            lab.roofline.engine.ServingSettings settings = new lab.roofline.engine.ServingSettings(
+            lab.roofline.engine.serving.ServingSettings d = lab.roofline.engine.serving.ServingSettings.DEFAULT;
+            lab.roofline.engine.serving.ServingSettings settings = new lab.roofline.engine.serving.ServingSettings(
                     cachedInput == null ? 0 : ScenarioOptions.value(cl, "--cached-input", ScenarioLimits.CACHED_INPUT_SHARE, cachedInput),
                     ScenarioOptions.limitSeconds(cl, "--ttft-ms", ttftMs, d.ttftSeconds(), "500"),
                     ScenarioOptions.limitSeconds(cl, "--tpot-ms", tpotMs, d.tpotSeconds(), "50"),
@@ -144,7 +144,7 @@ final class ExportCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, "--out: " + out + " is a folder; name a .png or .svg file in it");
         }
         ExportFormat format = ExportFormat.of(out).orElseThrow(() -> new CommandLine.ParameterException(cl,
-                "--out must name a .png or .svg file, got " + lab.roofline.engine.Units.shortened(out.toString())));
+                "--out must name a .png or .svg file, got " + lab.roofline.engine.roofline.Units.shortened(out.toString())));
         Path folder = out.toAbsolutePath().getParent();
         if (folder == null || !Files.isDirectory(folder)) {
             throw new CommandLine.ParameterException(cl, "--out: the folder " + folder + " does not exist");

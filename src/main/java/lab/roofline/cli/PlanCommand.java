@@ -8,12 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import lab.roofline.engine.HardwareProfile;
-import lab.roofline.engine.ModelPresets;
-import lab.roofline.engine.ModelSpec;
-import lab.roofline.engine.Planner;
-import lab.roofline.engine.ScenarioLimits;
-import lab.roofline.engine.Units;
+import lab.roofline.engine.roofline.HardwareProfile;
+import lab.roofline.engine.roofline.ModelPresets;
+import lab.roofline.engine.roofline.ModelSpec;
+import lab.roofline.engine.serving.Planner;
+import lab.roofline.engine.roofline.ScenarioLimits;
+import lab.roofline.engine.roofline.Units;
 import lab.roofline.io.ProfileLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -105,7 +105,7 @@ final class PlanCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, "--top must be at least 1, got " + top);
         }
         // Every flag is checked before anything is said about the devices: a bad one is the only line printed.
-        lab.roofline.engine.Speculation speculation = speculation(cl, model);
+        lab.roofline.engine.roofline.Speculation speculation = speculation(cl, model);
         usdPerKwh = ScenarioOptions.value(cl, "--electricity", ScenarioLimits.ELECTRICITY_USD_PER_KWH, electricity);
         if (rentalPrices != null && (rentalPrices.toString().isBlank() || !java.nio.file.Files.isRegularFile(rentalPrices))) {
             throw new CommandLine.ParameterException(cl, "--rental-prices: " + (rentalPrices.toString().isBlank()
@@ -140,7 +140,7 @@ final class PlanCommand implements Callable<Integer> {
             if (gpus.size() != 1) {
                 throw new CommandLine.ParameterException(cl, "--owned-price: name the one device you own with --gpus ID");
             }
-            lab.roofline.engine.OwnedHardware owned = new lab.roofline.engine.OwnedHardware(
+            lab.roofline.engine.serving.OwnedHardware owned = new lab.roofline.engine.serving.OwnedHardware(
                     ScenarioOptions.value(cl, "--owned-price", new ScenarioLimits.Range("Purchase price", 1, 1e8, false, "30000"), ownedPrice),
                     ScenarioOptions.value(cl, "--lifetime-years", new ScenarioLimits.Range("Lifetime", 0.1, 30, false, "4"), lifetimeYears),
                     ScenarioOptions.value(cl, "--power-watts", new ScenarioLimits.Range("Power", 0, 100_000, false, "700"), powerWatts),
@@ -164,9 +164,9 @@ final class PlanCommand implements Callable<Integer> {
                     + "these requests have %,d", model.name(), model.maxContextTokens(), input + output));
         }
         gpus = new ArrayList<>(rental.prices().priced(gpus));
-        List<String> fromTable = gpus.stream().filter(g -> lab.roofline.engine.RentalPrices.tableSource(g).isPresent())
+        List<String> fromTable = gpus.stream().filter(g -> lab.roofline.engine.serving.RentalPrices.tableSource(g).isPresent())
                 .map(g -> {
-                    lab.roofline.engine.RentalPrices.Rate r = rental.prices().find(g.id()).orElseThrow();
+                    lab.roofline.engine.serving.RentalPrices.Rate r = rental.prices().find(g.id()).orElseThrow();
                     return g.id() + " " + Units.usd(r.usdPerHour()) + "/h (" + r.kind() + ", " + r.date() + ")";
                 }).toList();
         if (!fromTable.isEmpty()) {
@@ -206,12 +206,12 @@ final class PlanCommand implements Callable<Integer> {
 
 
     /** --draft-model and its two numbers, or none. */
-    private lab.roofline.engine.Speculation speculation(CommandLine cl, ModelSpec target) {
+    private lab.roofline.engine.roofline.Speculation speculation(CommandLine cl, ModelSpec target) {
         if (draftModel == null || draftModel.strip().equalsIgnoreCase("none")) {
             if (cl.getParseResult().hasMatchedOption("--draft-tokens") || cl.getParseResult().hasMatchedOption("--acceptance")) {
                 throw new CommandLine.ParameterException(cl, "--draft-tokens and --acceptance need --draft-model PRESET");
             }
-            return lab.roofline.engine.Speculation.NONE;
+            return lab.roofline.engine.roofline.Speculation.NONE;
         }
         ModelSpec draft = ModelPresets.find(draftModel).orElseThrow(() -> new CommandLine.ParameterException(cl,
                 "--draft-model: unknown preset '" + Units.shortened(draftModel) + "' (see list-models)"));
@@ -227,7 +227,7 @@ final class PlanCommand implements Callable<Integer> {
                     + target.name() + " (" + String.format(Locale.ROOT, "%,d", draft.vocabSize()) + " and "
                     + String.format(Locale.ROOT, "%,d", target.vocabSize()) + " tokens): a draft must share the target's tokenizer");
         }
-        return new lab.roofline.engine.Speculation(k, a, draft);
+        return new lab.roofline.engine.roofline.Speculation(k, a, draft);
     }
 
     private ModelSpec model(CommandLine cl) {
@@ -310,11 +310,11 @@ final class PlanCommand implements Callable<Integer> {
         if (!Double.isNaN(c.joulesPerOutputToken())) {
             n.put("joulesPerOutputToken", c.joulesPerOutputToken());
             n.put("joulesPerInputToken", c.joulesPerInputToken());
-            n.put("electricityUsdPerMillionOutput", lab.roofline.engine.BoardPower.usdPerMillionTokens(c.joulesPerOutputToken(), usdPerKwh));
+            n.put("electricityUsdPerMillionOutput", lab.roofline.engine.roofline.BoardPower.usdPerMillionTokens(c.joulesPerOutputToken(), usdPerKwh));
         }
         gpus.stream().filter(g -> g.id().equals(c.gpuId())).findFirst().ifPresent(g -> {
             n.put("priceUsdPerHour", g.priceUsdPerHour());
-            n.put("priceSource", lab.roofline.engine.RentalPrices.tableSource(g).orElse("profile"));
+            n.put("priceSource", lab.roofline.engine.serving.RentalPrices.tableSource(g).orElse("profile"));
         });
         n.put("feasible", c.feasible());
         if (!c.feasible()) {

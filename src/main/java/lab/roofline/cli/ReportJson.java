@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import lab.roofline.engine.Evaluation;
-import lab.roofline.engine.PhaseCost;
-import lab.roofline.engine.Scenario;
+import lab.roofline.engine.roofline.Evaluation;
+import lab.roofline.engine.roofline.PhaseCost;
+import lab.roofline.engine.roofline.Scenario;
 
 /** The `report --json` document. SI units: FLOP, bytes, seconds, USD. NaN (unknown) becomes null. */
 public final class ReportJson {
@@ -140,7 +140,7 @@ public final class ReportJson {
         memory.put("fits", e.memory().fits());
         memory.put("maxBatch", e.memory().maxBatch());
         // The batch limit caps the count: more would fit.
-        memory.put("maxBatchCapped", e.memory().maxBatch() >= lab.roofline.engine.ScenarioLimits.MAX_BATCH);
+        memory.put("maxBatchCapped", e.memory().maxBatch() >= lab.roofline.engine.roofline.ScenarioLimits.MAX_BATCH);
         memory.put("minDevicesForWeights", e.memory().minDevicesForWeights());
 
         ObjectNode cost = root.putObject("cost");

@@ -3,13 +3,13 @@ package lab.roofline.cli;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import lab.roofline.engine.Evaluation;
-import lab.roofline.engine.HardwareProfile;
-import lab.roofline.engine.ModelPresets;
-import lab.roofline.engine.ModelSpec;
-import lab.roofline.engine.Precision;
-import lab.roofline.engine.RooflineEngine;
-import lab.roofline.engine.Units;
+import lab.roofline.engine.roofline.Evaluation;
+import lab.roofline.engine.roofline.HardwareProfile;
+import lab.roofline.engine.roofline.ModelPresets;
+import lab.roofline.engine.roofline.ModelSpec;
+import lab.roofline.engine.roofline.Precision;
+import lab.roofline.engine.roofline.RooflineEngine;
+import lab.roofline.engine.roofline.Units;
 import lab.roofline.io.ProfileLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -82,7 +82,7 @@ public final class RooflineCommand {
         @Override
         public Integer call() throws java.io.IOException {
             ProfileLoader.Result profiles = scenario.loadProfiles(spec);
-            lab.roofline.engine.Scenario s = scenario.toScenario(spec, profiles);
+            lab.roofline.engine.roofline.Scenario s = scenario.toScenario(spec, profiles);
             scenario.modelConfigNotes().forEach(n -> spec.commandLine().getErr().println("roofline-lab: note: " + n));
             if (saveTo != null) {
                 save(scenario.profile(spec, profiles, scenario.toInputs(spec)));
@@ -93,7 +93,7 @@ public final class RooflineCommand {
                     throw new CommandLine.ParameterException(spec.commandLine(), "--curve-csv: " + curveCsv
                             + " is a folder; give a file name such as curve.csv");
                 }
-                lab.roofline.io.AtomicFiles.writeString(curveCsv, ".roofline-csv-", lab.roofline.engine.CurveCsv.of(e));
+                lab.roofline.io.AtomicFiles.writeString(curveCsv, ".roofline-csv-", lab.roofline.engine.scenario.CurveCsv.of(e));
             }
             spec.commandLine().getOut().print(json ? ReportJson.render(e) + "\n" : ReportTable.render(e));
             return 0;
@@ -112,7 +112,7 @@ public final class RooflineCommand {
             String file = saveTo.getFileName() == null ? "scenario" : saveTo.getFileName().toString();
             String name = file.endsWith(lab.roofline.io.ScenarioFile.EXTENSION)
                     ? file.substring(0, file.length() - lab.roofline.io.ScenarioFile.EXTENSION.length()) : file;
-            lab.roofline.io.ScenarioFile.save(new lab.roofline.engine.NamedScenario(name, "",
+            lab.roofline.io.ScenarioFile.save(new lab.roofline.engine.scenario.NamedScenario(name, "",
                     scenario.toInputs(spec), bundled ? null : gpu), saveTo);
         }
     }
@@ -144,7 +144,7 @@ public final class RooflineCommand {
             java.util.List<String> names = new java.util.ArrayList<>();
             java.util.List<Evaluation> evaluations = new java.util.ArrayList<>();
             for (java.nio.file.Path file : files) {
-                lab.roofline.engine.NamedScenario d;
+                lab.roofline.engine.scenario.NamedScenario d;
                 try {
                     d = lab.roofline.io.ScenarioFile.read(file);
                 } catch (lab.roofline.io.ScenarioFile.ScenarioFileException e) {
@@ -163,7 +163,7 @@ public final class RooflineCommand {
                     names.add(name + " / " + d.pins().get(i).name());
                 }
             }
-            lab.roofline.engine.Comparison comparison = new lab.roofline.engine.Comparison(names, evaluations);
+            lab.roofline.engine.scenario.Comparison comparison = new lab.roofline.engine.scenario.Comparison(names, evaluations);
             PrintWriter out = cl.getOut();
             if (json) {
                 com.fasterxml.jackson.databind.node.ArrayNode array = ReportJson.mapper().createArrayNode();

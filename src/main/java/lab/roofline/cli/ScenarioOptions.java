@@ -5,15 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import lab.roofline.engine.HardwareProfile;
-import lab.roofline.engine.ModelPresets;
-import lab.roofline.engine.ModelSpec;
-import lab.roofline.engine.Precision;
-import lab.roofline.engine.RealismMode;
-import lab.roofline.engine.ScenarioInputs;
-import lab.roofline.engine.Scenario;
-import lab.roofline.engine.ScenarioLimits;
-import lab.roofline.engine.Units;
+import lab.roofline.engine.roofline.HardwareProfile;
+import lab.roofline.engine.roofline.ModelPresets;
+import lab.roofline.engine.roofline.ModelSpec;
+import lab.roofline.engine.roofline.Precision;
+import lab.roofline.engine.roofline.RealismMode;
+import lab.roofline.engine.scenario.ScenarioInputs;
+import lab.roofline.engine.roofline.Scenario;
+import lab.roofline.engine.roofline.ScenarioLimits;
+import lab.roofline.engine.roofline.Units;
 import lab.roofline.io.ProfileLoader;
 import lab.roofline.io.ScenarioFile;
 import picocli.CommandLine.Option;
@@ -127,7 +127,7 @@ public final class ScenarioOptions {
     Path scenarioFile;
 
     /** The scenario file read by {@link #toInputs}, when one was given. */
-    private lab.roofline.engine.NamedScenario document;
+    private lab.roofline.engine.scenario.NamedScenario document;
 
     /** Loads profiles, reporting skipped files on stderr. */
     ProfileLoader.Result loadProfiles(CommandLine.Model.CommandSpec spec) {
@@ -158,7 +158,7 @@ public final class ScenarioOptions {
      * A scenario file's pin as a scenario, on its own profile: a loaded one, else the copy the file carries;
      * a pin whose GPU is neither is refused, naming the file and its field.
      */
-    static Scenario pinScenario(CommandLine cl, Path file, int index, lab.roofline.engine.NamedScenario.Pinned pin,
+    static Scenario pinScenario(CommandLine cl, Path file, int index, lab.roofline.engine.scenario.NamedScenario.Pinned pin,
                                 ProfileLoader.Result profiles) {
         HardwareProfile gpu = pin.profileAmong(profiles.profiles()).orElseThrow(() ->
                 new CommandLine.ParameterException(cl, file + ": field 'pins[" + index
@@ -177,7 +177,7 @@ public final class ScenarioOptions {
     }
 
     /** The scenario file's pins as read (none without a file). */
-    List<lab.roofline.engine.NamedScenario.Pinned> pins(CommandLine.Model.CommandSpec spec) {
+    List<lab.roofline.engine.scenario.NamedScenario.Pinned> pins(CommandLine.Model.CommandSpec spec) {
         toInputs(spec);
         return document == null ? List.of() : document.pins();
     }
@@ -196,8 +196,8 @@ public final class ScenarioOptions {
     }
 
     /** The measured fractions, read only when the inputs use them ("realistic"); else the ideal roofline's. */
-    static lab.roofline.engine.Realism realismFor(ScenarioInputs in) {
-        return in.realism() == RealismMode.REALISTIC ? measuredRealism() : lab.roofline.engine.Realism.IDEAL;
+    static lab.roofline.engine.roofline.Realism realismFor(ScenarioInputs in) {
+        return in.realism() == RealismMode.REALISTIC ? measuredRealism() : lab.roofline.engine.roofline.Realism.IDEAL;
     }
 
     /**
@@ -295,8 +295,8 @@ public final class ScenarioOptions {
             price = value(cl, "--price-per-hour", ScenarioLimits.PRICE_USD_PER_HOUR, pricePerHour);
         }
         // A what-if on the device: each factor from its flag, else the file's, else none.
-        lab.roofline.engine.HardwareScales baseScales = base == null ? lab.roofline.engine.HardwareScales.NONE : base.scales();
-        lab.roofline.engine.HardwareScales scales = new lab.roofline.engine.HardwareScales(
+        lab.roofline.engine.roofline.HardwareScales baseScales = base == null ? lab.roofline.engine.roofline.HardwareScales.NONE : base.scales();
+        lab.roofline.engine.roofline.HardwareScales scales = new lab.roofline.engine.roofline.HardwareScales(
                 bandwidthScale == null ? baseScales.bandwidth() : value(cl, "--bandwidth-scale", ScenarioLimits.BANDWIDTH_SCALE, bandwidthScale),
                 peakScale == null ? baseScales.peak() : value(cl, "--peak-scale", ScenarioLimits.PEAK_SCALE, peakScale),
                 memoryScale == null ? baseScales.memory() : value(cl, "--memory-scale", ScenarioLimits.MEMORY_SCALE, memoryScale));
@@ -308,25 +308,25 @@ public final class ScenarioOptions {
     }
 
     /** --draft-model and its numbers over a file's speculation (each flag given wins, the rest is kept). */
-    private lab.roofline.engine.Speculation speculation(CommandLine cl, ScenarioInputs base) {
-        lab.roofline.engine.Speculation from = base == null ? lab.roofline.engine.Speculation.NONE : base.speculation();
+    private lab.roofline.engine.roofline.Speculation speculation(CommandLine cl, ScenarioInputs base) {
+        lab.roofline.engine.roofline.Speculation from = base == null ? lab.roofline.engine.roofline.Speculation.NONE : base.speculation();
         if (draftModel != null && draftModel.strip().equalsIgnoreCase("none")) {
-            return lab.roofline.engine.Speculation.NONE;
+            return lab.roofline.engine.roofline.Speculation.NONE;
         }
-        lab.roofline.engine.ModelSpec draft = draftModel == null ? from.draftModel()
-                : lab.roofline.engine.ModelPresets.find(draftModel).orElseThrow(() -> new CommandLine.ParameterException(cl,
-                "--draft-model: unknown preset '" + lab.roofline.engine.Units.shortened(draftModel) + "' (see list-models)"));
+        lab.roofline.engine.roofline.ModelSpec draft = draftModel == null ? from.draftModel()
+                : lab.roofline.engine.roofline.ModelPresets.find(draftModel).orElseThrow(() -> new CommandLine.ParameterException(cl,
+                "--draft-model: unknown preset '" + lab.roofline.engine.roofline.Units.shortened(draftModel) + "' (see list-models)"));
         if (draft == null) {
             if (draftTokens != null || acceptance != null) {
                 throw new CommandLine.ParameterException(cl, "--draft-tokens and --acceptance need --draft-model PRESET");
             }
-            return lab.roofline.engine.Speculation.NONE;
+            return lab.roofline.engine.roofline.Speculation.NONE;
         }
         int k = draftTokens != null ? (int) value(cl, "--draft-tokens", new ScenarioLimits.Range("Draft tokens", 1,
                 ScenarioLimits.DRAFT_TOKENS.max(), true, "4"), draftTokens) : from.isOn() ? from.draftTokens() : 4;
         double a = acceptance != null ? value(cl, "--acceptance", ScenarioLimits.ACCEPTANCE_RATE, acceptance)
                 : from.isOn() ? from.acceptanceRate() : 0.7;
-        return new lab.roofline.engine.Speculation(k, a, draft);
+        return new lab.roofline.engine.roofline.Speculation(k, a, draft);
     }
 
     /** What --model-config did not read (keys, the vision encoder, quantization): for a note on stderr. */
@@ -356,17 +356,17 @@ public final class ScenarioOptions {
     }
 
     /** The measured fractions; with none to read, --realistic fails rather than silently meaning ideal. */
-    static lab.roofline.engine.Realism measuredRealism() {
+    static lab.roofline.engine.roofline.Realism measuredRealism() {
         if (measured == null) { // read once: a compare of many realistic files reads it once
             measured = measuredRealism(lab.roofline.io.RealismLoader.loadBundled());
         }
         return measured;
     }
 
-    private static lab.roofline.engine.Realism measured;
+    private static lab.roofline.engine.roofline.Realism measured;
 
-    static lab.roofline.engine.Realism measuredRealism(lab.roofline.io.RealismLoader.Result loaded) {
-        if (loaded.realism() == lab.roofline.engine.Realism.IDEAL) {
+    static lab.roofline.engine.roofline.Realism measuredRealism(lab.roofline.io.RealismLoader.Result loaded) {
+        if (loaded.realism() == lab.roofline.engine.roofline.Realism.IDEAL) {
             throw new IllegalStateException("--realistic: the measured fractions could not be read ("
                     + String.join("; ", loaded.problems()) + ")");
         }

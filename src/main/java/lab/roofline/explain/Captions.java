@@ -1,9 +1,9 @@
 package lab.roofline.explain;
 
 import java.util.Locale;
-import lab.roofline.engine.Evaluation;
-import lab.roofline.engine.Scenario;
-import lab.roofline.engine.Units;
+import lab.roofline.engine.roofline.Evaluation;
+import lab.roofline.engine.roofline.Scenario;
+import lab.roofline.engine.roofline.Units;
 
 /**
  * The line under every exported chart: the whole scenario, so a picture on a slide always says what it

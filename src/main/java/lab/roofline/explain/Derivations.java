@@ -3,10 +3,10 @@ package lab.roofline.explain;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
-import lab.roofline.engine.Evaluation;
-import lab.roofline.engine.PhaseCost;
-import lab.roofline.engine.Scenario;
-import lab.roofline.engine.Units;
+import lab.roofline.engine.roofline.Evaluation;
+import lab.roofline.engine.roofline.PhaseCost;
+import lab.roofline.engine.roofline.Scenario;
+import lab.roofline.engine.roofline.Units;
 
 /**
  * "Show your work": each headline number with the formula it came from (in the words of docs/model.md)
@@ -142,7 +142,7 @@ public final class Derivations {
         if (p.communicationSeconds() <= 0) {
             return null;
         }
-        lab.roofline.engine.Interconnect link = s.gpu().link();
+        lab.roofline.engine.roofline.Interconnect link = s.gpu().link();
         int n = s.tensorParallel();
         double perToken = s.model().hiddenSize() * 2.0;
         String formula = n > 1

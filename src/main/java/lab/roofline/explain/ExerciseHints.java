@@ -1,11 +1,11 @@
 package lab.roofline.explain;
 
 import java.util.Locale;
-import lab.roofline.engine.Evaluation;
-import lab.roofline.engine.Exercise;
-import lab.roofline.engine.PhaseCost;
-import lab.roofline.engine.Scenario;
-import lab.roofline.engine.Units;
+import lab.roofline.engine.roofline.Evaluation;
+import lab.roofline.engine.teaching.Exercise;
+import lab.roofline.engine.roofline.PhaseCost;
+import lab.roofline.engine.roofline.Scenario;
+import lab.roofline.engine.roofline.Units;
 
 /**
  * An exercise's hint: the formula that answers it, with the exercise's own values put in, stopping short of

@@ -3,12 +3,12 @@ package lab.roofline.explain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import lab.roofline.engine.BatchApi;
-import lab.roofline.engine.Evaluation;
-import lab.roofline.engine.PhaseCost;
-import lab.roofline.engine.Scenario;
-import lab.roofline.engine.Term;
-import lab.roofline.engine.Units;
+import lab.roofline.engine.roofline.BatchApi;
+import lab.roofline.engine.roofline.Evaluation;
+import lab.roofline.engine.roofline.PhaseCost;
+import lab.roofline.engine.roofline.Scenario;
+import lab.roofline.engine.roofline.Term;
+import lab.roofline.engine.roofline.Units;
 
 /**
  * The article's argument told with the current scenario's numbers, one paragraph per topic. Every figure
@@ -193,7 +193,7 @@ public final class Explanation {
     /** What splitting the model across devices costs: the all-reduces and sends, with this scenario's numbers. */
     private static String communication(Evaluation e) {
         Scenario s = e.scenario();
-        lab.roofline.engine.Interconnect link = s.gpu().link();
+        lab.roofline.engine.roofline.Interconnect link = s.gpu().link();
         if (s.gpuCount() == 1) {
             return String.format(Locale.ROOT, "On one device no activations cross a link. Split a model across "
                     + "devices and every layer adds two all-reduces of each token's activations over the %s "

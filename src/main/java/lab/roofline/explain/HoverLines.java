@@ -3,10 +3,10 @@ package lab.roofline.explain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import lab.roofline.engine.Evaluation;
-import lab.roofline.engine.PhaseCost;
-import lab.roofline.engine.Term;
-import lab.roofline.engine.Units;
+import lab.roofline.engine.roofline.Evaluation;
+import lab.roofline.engine.roofline.PhaseCost;
+import lab.roofline.engine.roofline.Term;
+import lab.roofline.engine.roofline.Units;
 
 /** The lines of the cards that open when the pointer rests on a chart element: what it is, with its work. */
 public final class HoverLines {
@@ -82,7 +82,7 @@ public final class HoverLines {
     }
 
     /** A public API price tick: who charges that ratio, as of when, and the batch that matches it. */
-    public static List<String> apiRatio(lab.roofline.engine.RatioReference r) {
+    public static List<String> apiRatio(lab.roofline.engine.serving.RatioReference r) {
         List<String> lines = new ArrayList<>();
         lines.add("Output ÷ input = " + Units.times(r.ratio()) + " in public API prices");
         for (String api : r.apis().split(", ")) {

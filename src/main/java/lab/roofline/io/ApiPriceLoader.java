@@ -9,7 +9,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import lab.roofline.engine.ApiPrice;
+import lab.roofline.engine.serving.ApiPrice;
 
 /**
  * Reads data/api-prices.json. A broken entry is skipped with one line naming the entry, the field and the
@@ -66,7 +66,7 @@ public final class ApiPriceLoader {
                 double ratio = price.outputToInputRatio();
                 // Published output/input ratios lie between 1 and about 10; far outside is a typo.
                 if (!(ratio >= MIN_RATIO && ratio <= MAX_RATIO)) {
-                    throw new IllegalArgumentException("output ÷ input = " + lab.roofline.engine.Units.sig3(ratio)
+                    throw new IllegalArgumentException("output ÷ input = " + lab.roofline.engine.roofline.Units.sig3(ratio)
                             + " is outside " + MIN_RATIO + " to " + (int) MAX_RATIO + " (a typo?); row skipped");
                 }
                 prices.add(price);

@@ -18,11 +18,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import lab.roofline.engine.Exercise;
-import lab.roofline.engine.HardwareProfile;
-import lab.roofline.engine.Realism;
-import lab.roofline.engine.ScenarioInputs;
-import lab.roofline.engine.Units;
+import lab.roofline.engine.teaching.Exercise;
+import lab.roofline.engine.roofline.HardwareProfile;
+import lab.roofline.engine.roofline.Realism;
+import lab.roofline.engine.scenario.ScenarioInputs;
+import lab.roofline.engine.roofline.Units;
 
 /**
  * A teacher's exercises as a JSON file, loaded like profiles from a folder in the user's home
@@ -290,7 +290,7 @@ public final class ExerciseFile {
                     + "', which no loaded profile has";
         }
         double answer;
-        lab.roofline.engine.Evaluation evaluation;
+        lab.roofline.engine.roofline.Evaluation evaluation;
         try {
             evaluation = e.evaluate(gpu, measured);
             answer = e.answer(evaluation);

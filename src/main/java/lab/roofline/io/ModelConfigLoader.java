@@ -13,8 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import lab.roofline.engine.ModelShapes;
-import lab.roofline.engine.ModelSpec;
+import lab.roofline.engine.roofline.ModelShapes;
+import lab.roofline.engine.roofline.ModelSpec;
 
 /**
  * Reads a Hugging Face {@code config.json} into a model: the families whose shapes the app knows (Llama,
@@ -217,9 +217,9 @@ public final class ModelConfigLoader {
             throw new ModelConfigException("the shapes do not make a model: " + e.getMessage());
         }
         // The range every model in the app keeps to (the Parameters field's): beyond it nothing evaluates sensibly.
-        lab.roofline.engine.ScenarioLimits.Range range = lab.roofline.engine.ScenarioLimits.PARAMETERS;
+        lab.roofline.engine.roofline.ScenarioLimits.Range range = lab.roofline.engine.roofline.ScenarioLimits.PARAMETERS;
         if (!range.allows(Math.rint(model.totalParameters()))) {
-            throw new ModelConfigException("the shapes give " + lab.roofline.engine.Units.parameterCount(model.totalParameters())
+            throw new ModelConfigException("the shapes give " + lab.roofline.engine.roofline.Units.parameterCount(model.totalParameters())
                     + " parameters; Roofline Lab takes " + range.format(range.min()) + " to " + range.format(range.max()));
         }
         return new Loaded(model, List.copyOf(notes), text);

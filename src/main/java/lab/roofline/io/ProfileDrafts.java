@@ -10,8 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import lab.roofline.engine.HardwareProfile;
-import lab.roofline.engine.Precision;
+import lab.roofline.engine.roofline.HardwareProfile;
+import lab.roofline.engine.roofline.Precision;
 
 /**
  * A hardware profile as an editor holds it: each field as the text the user typed, keyed by the profile
@@ -57,7 +57,7 @@ public final class ProfileDrafts {
         f.put("year", p.year() > 0 ? Integer.toString(p.year()) : "");
         p.peakFlopsPerSecond().forEach((precision, flops) -> f.put("peakTflops." + precision.key(), number(flops / 1e12)));
         f.put("memoryBandwidthGBps", number(p.memoryBandwidthBytesPerSecond() / 1e9));
-        f.put("memoryGiB", number(p.memoryCapacityBytes() / lab.roofline.engine.HardwareProfile.GIB));
+        f.put("memoryGiB", number(p.memoryCapacityBytes() / lab.roofline.engine.roofline.HardwareProfile.GIB));
         if (p.interconnect() != null) {
             f.put("interconnect.name", p.interconnect().name());
             f.put("interconnect.bandwidthGBps", number(p.interconnect().bandwidthBytesPerSecond() / 1e9));

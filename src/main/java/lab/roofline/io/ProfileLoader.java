@@ -22,8 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import lab.roofline.engine.HardwareProfile;
-import lab.roofline.engine.Precision;
+import lab.roofline.engine.roofline.HardwareProfile;
+import lab.roofline.engine.roofline.Precision;
 
 /**
  * Reads hardware profiles: the bundled ones, then user folders, a later file overriding an earlier one
@@ -41,8 +41,8 @@ public final class ProfileLoader {
     static final double MIN_MEMORY_GB = 0.1;
     static final double MAX_MEMORY_GB = 1e7;
     /** The price field's bounds: the scenario's own (one rule, so a loaded profile always evaluates). */
-    static final double MIN_PRICE_USD_PER_HOUR = lab.roofline.engine.ScenarioLimits.PRICE_USD_PER_HOUR.min();
-    static final double MAX_PRICE_USD_PER_HOUR = lab.roofline.engine.ScenarioLimits.PRICE_USD_PER_HOUR.max();
+    static final double MIN_PRICE_USD_PER_HOUR = lab.roofline.engine.roofline.ScenarioLimits.PRICE_USD_PER_HOUR.min();
+    static final double MAX_PRICE_USD_PER_HOUR = lab.roofline.engine.roofline.ScenarioLimits.PRICE_USD_PER_HOUR.max();
     /** Release years a profile may give (the first GPUs used for neural networks to a decade ahead). */
     static final int MIN_YEAR = 2000;
     static final int MAX_YEAR = 2040;
@@ -171,7 +171,7 @@ public final class ProfileLoader {
         p.peakFlopsPerSecond().forEach((precision, flops) -> peaks.put(precision.key(), flops / 1e12));
         root.put("memoryBandwidthGBps", p.memoryBandwidthBytesPerSecond() / 1e9);
         // GiB when it is a round number of them (every bundled device), else decimal GB as typed.
-        java.math.BigDecimal gib = new java.math.BigDecimal(p.memoryCapacityBytes() / lab.roofline.engine.HardwareProfile.GIB);
+        java.math.BigDecimal gib = new java.math.BigDecimal(p.memoryCapacityBytes() / lab.roofline.engine.roofline.HardwareProfile.GIB);
         if (gib.stripTrailingZeros().scale() <= 4) {
             root.put("memoryGiB", gib.stripTrailingZeros());
         } else {
@@ -267,7 +267,7 @@ public final class ProfileLoader {
             throw new ProfileException("missing field 'memoryGiB' (or 'memoryGB' for decimal gigabytes)");
         }
         double capacity = root.hasNonNull("memoryGiB")
-                ? requiredPositive(root, "memoryGiB", MIN_MEMORY_GB, MAX_MEMORY_GB) * lab.roofline.engine.HardwareProfile.GIB
+                ? requiredPositive(root, "memoryGiB", MIN_MEMORY_GB, MAX_MEMORY_GB) * lab.roofline.engine.roofline.HardwareProfile.GIB
                 : requiredPositive(root, "memoryGB", MIN_MEMORY_GB, MAX_MEMORY_GB) * 1e9;
         double price = root.hasNonNull("priceUsdPerHour")
                 ? positive(root.get("priceUsdPerHour"), "priceUsdPerHour", MIN_PRICE_USD_PER_HOUR, MAX_PRICE_USD_PER_HOUR) : Double.NaN;
@@ -298,14 +298,14 @@ public final class ProfileLoader {
             year = yearNode.asInt();
         }
         return new HardwareProfile(id, name, vendor, peakFlops, bandwidth, capacity, price, sources, notes, year,
-                lab.roofline.engine.HardwareScales.NONE, interconnect(root.get("interconnect")), power(root));
+                lab.roofline.engine.roofline.HardwareScales.NONE, interconnect(root.get("interconnect")), power(root));
     }
 
     /** Board power bounds: a laptop chip's few watts to a rack-scale superchip's share. */
     static final double MAX_BOARD_WATTS = 10_000;
 
     /** The optional "boardPowerWatts" (full load) and "idlePowerWatts" (needs the first; default a share of it). */
-    private static lab.roofline.engine.BoardPower power(JsonNode root) throws ProfileException {
+    private static lab.roofline.engine.roofline.BoardPower power(JsonNode root) throws ProfileException {
         if (!root.hasNonNull("boardPowerWatts")) {
             if (root.hasNonNull("idlePowerWatts")) {
                 throw new ProfileException("field 'idlePowerWatts' needs 'boardPowerWatts' (the power at full load) too");
@@ -314,14 +314,14 @@ public final class ProfileLoader {
         }
         double full = positive(root.get("boardPowerWatts"), "boardPowerWatts", 1, MAX_BOARD_WATTS);
         if (!root.hasNonNull("idlePowerWatts")) {
-            return lab.roofline.engine.BoardPower.ofFullLoad(full);
+            return lab.roofline.engine.roofline.BoardPower.ofFullLoad(full);
         }
         JsonNode idle = root.get("idlePowerWatts");
         if (!idle.isNumber() || !(idle.asDouble() >= 0) || idle.asDouble() > full) {
             throw new ProfileException("field 'idlePowerWatts' must be a number from 0 to boardPowerWatts (" + plain(full)
                     + "), got " + shortText(idle.toString()));
         }
-        return new lab.roofline.engine.BoardPower(full, idle.asDouble());
+        return new lab.roofline.engine.roofline.BoardPower(full, idle.asDouble());
     }
 
     /** Link bounds: a slow network card's 0.1 GB/s to far beyond any NVLink; latency up to a millisecond. */
@@ -330,7 +330,7 @@ public final class ProfileLoader {
     static final double MAX_LINK_LATENCY_US = 1_000;
 
     /** The optional "interconnect" object: {name, bandwidthGBps (per direction), latencyUs (a hop), note}. */
-    private static lab.roofline.engine.Interconnect interconnect(JsonNode node) throws ProfileException {
+    private static lab.roofline.engine.roofline.Interconnect interconnect(JsonNode node) throws ProfileException {
         if (node == null || node.isNull()) {
             return null;
         }
@@ -369,7 +369,7 @@ public final class ProfileLoader {
                     + " microseconds, got " + plain(us));
         }
         String note = node.hasNonNull("note") ? requiredText(node, "note", "interconnect.note") : "";
-        return new lab.roofline.engine.Interconnect(linkName, gbps * 1e9, us == 0 ? 0 : us / 1e6, note); // -0 is 0
+        return new lab.roofline.engine.roofline.Interconnect(linkName, gbps * 1e9, us == 0 ? 0 : us / 1e6, note); // -0 is 0
     }
 
     private static String requiredText(JsonNode root, String field) throws ProfileException {

@@ -11,7 +11,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import lab.roofline.engine.Realism;
+import lab.roofline.engine.roofline.Realism;
 
 /**
  * Reads data/realism.json. A broken file falls back to the ideal roofline with one line saying why; a
@@ -76,10 +76,10 @@ public final class RealismLoader {
         double overheadUs = 0;
         JsonNode overhead = root.get("layerOverheadMicroseconds");
         if (overhead != null) {
-            if (!overhead.isNumber() || !lab.roofline.engine.ScenarioLimits.LAYER_OVERHEAD_MICROSECONDS.allows(overhead.asDouble())) {
+            if (!overhead.isNumber() || !lab.roofline.engine.roofline.ScenarioLimits.LAYER_OVERHEAD_MICROSECONDS.allows(overhead.asDouble())) {
                 problems.add(fileName + ": field 'layerOverheadMicroseconds' must be a number from 0 to "
-                        + lab.roofline.engine.ScenarioLimits.LAYER_OVERHEAD_MICROSECONDS.format(
-                        lab.roofline.engine.ScenarioLimits.LAYER_OVERHEAD_MICROSECONDS.max()) + "; no overhead used");
+                        + lab.roofline.engine.roofline.ScenarioLimits.LAYER_OVERHEAD_MICROSECONDS.format(
+                        lab.roofline.engine.roofline.ScenarioLimits.LAYER_OVERHEAD_MICROSECONDS.max()) + "; no overhead used");
             } else {
                 overheadUs = overhead.asDouble();
             }

@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import lab.roofline.engine.RentalPrices;
+import lab.roofline.engine.serving.RentalPrices;
 
 /**
  * Reads data/rental-prices.json (and a user's edited copy, which replaces its rows gpu by gpu). A broken row
@@ -101,7 +101,7 @@ public final class RentalPriceLoader {
         for (JsonNode entry : root.path("prices")) {
             index++;
             String where = fileName + ": price " + index + (entry.path("gpu").isTextual()
-                    ? " (" + lab.roofline.engine.Units.shortened(entry.get("gpu").asText()) + ")" : "");
+                    ? " (" + lab.roofline.engine.roofline.Units.shortened(entry.get("gpu").asText()) + ")" : "");
             try {
                 if (!entry.isObject()) {
                     throw new IllegalArgumentException("must be an object such as {\"gpu\": \"mi300x\", \"usdPerHour\": 2.0, …}");
@@ -113,7 +113,7 @@ public final class RentalPriceLoader {
                 String date = text(entry, "date");
                 if (!date.matches("\\d{4}-\\d{2}-\\d{2}") || !isDate(date)) {
                     throw new IllegalArgumentException("field 'date' must look like 2026-09-25, got '"
-                            + lab.roofline.engine.Units.shortened(date) + "'");
+                            + lab.roofline.engine.roofline.Units.shortened(date) + "'");
                 }
                 JsonNode usd = entry.get("usdPerHour");
                 if (usd == null || !usd.isNumber()) {
@@ -184,6 +184,6 @@ public final class RentalPriceLoader {
         if (v.asText().length() > 500) {
             throw new IllegalArgumentException("field '" + field + "' is too long (" + v.asText().length() + " characters; at most 500)");
         }
-        return lab.roofline.engine.Units.oneLine(v.asText());
+        return lab.roofline.engine.roofline.Units.oneLine(v.asText());
     }
 }

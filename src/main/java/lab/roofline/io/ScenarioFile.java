@@ -12,14 +12,14 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Locale;
-import lab.roofline.engine.HardwareProfile;
-import lab.roofline.engine.ModelPresets;
-import lab.roofline.engine.NamedScenario;
-import lab.roofline.engine.Precision;
-import lab.roofline.engine.RealismMode;
-import lab.roofline.engine.ScenarioInputs;
-import lab.roofline.engine.ScenarioLimits;
-import lab.roofline.engine.Units;
+import lab.roofline.engine.roofline.HardwareProfile;
+import lab.roofline.engine.roofline.ModelPresets;
+import lab.roofline.engine.scenario.NamedScenario;
+import lab.roofline.engine.roofline.Precision;
+import lab.roofline.engine.roofline.RealismMode;
+import lab.roofline.engine.scenario.ScenarioInputs;
+import lab.roofline.engine.roofline.ScenarioLimits;
+import lab.roofline.engine.roofline.Units;
 
 /**
  * A scenario as a document ({@code *.roofline.json}): every input as the user chose it, a name, a free
@@ -373,27 +373,27 @@ public final class ScenarioFile {
     }
 
     /** The optional speculative decoding: {draftModel (a preset), draftTokens (1-16), acceptanceRate (0-1)}. */
-    private static lab.roofline.engine.Speculation speculation(JsonNode sp, String at) throws ScenarioFileException {
+    private static lab.roofline.engine.roofline.Speculation speculation(JsonNode sp, String at) throws ScenarioFileException {
         if (sp == null || sp.isNull()) {
-            return lab.roofline.engine.Speculation.NONE;
+            return lab.roofline.engine.roofline.Speculation.NONE;
         }
         if (!sp.isObject()) {
             throw new ScenarioFileException("field '" + at + "' must be an object such as {\"draftModel\": \"Llama-3.1-8B\", "
                     + "\"draftTokens\": 4, \"acceptanceRate\": 0.7}");
         }
         String name = requiredText(sp, at, "draftModel");
-        lab.roofline.engine.ModelSpec draft = ModelPresets.find(name).orElseThrow(() -> new ScenarioFileException(
-                "field '" + at + ".draftModel': unknown preset '" + lab.roofline.engine.Units.shortened(name) + "' (a draft is a preset)"));
+        lab.roofline.engine.roofline.ModelSpec draft = ModelPresets.find(name).orElseThrow(() -> new ScenarioFileException(
+                "field '" + at + ".draftModel': unknown preset '" + lab.roofline.engine.roofline.Units.shortened(name) + "' (a draft is a preset)"));
         int k = (int) number(sp, at, "draftTokens", new ScenarioLimits.Range("Draft tokens", 1,
                 ScenarioLimits.DRAFT_TOKENS.max(), true, "4"));
         double a = number(sp, at, "acceptanceRate", ScenarioLimits.ACCEPTANCE_RATE);
-        return new lab.roofline.engine.Speculation(k, a, draft);
+        return new lab.roofline.engine.roofline.Speculation(k, a, draft);
     }
 
     /** The optional what-if on the device: each of bandwidth, peak and memory a factor (0.5-4), 1 when left out. */
-    private static lab.roofline.engine.HardwareScales scales(JsonNode w, String at) throws ScenarioFileException {
+    private static lab.roofline.engine.roofline.HardwareScales scales(JsonNode w, String at) throws ScenarioFileException {
         if (w == null || w.isNull()) {
-            return lab.roofline.engine.HardwareScales.NONE;
+            return lab.roofline.engine.roofline.HardwareScales.NONE;
         }
         if (!w.isObject()) {
             throw new ScenarioFileException("field '" + at + "' must be an object such as {\"bandwidth\": 2}");
@@ -409,7 +409,7 @@ public final class ScenarioFile {
         double bandwidth = w.has("bandwidth") ? number(w, at, "bandwidth", ScenarioLimits.BANDWIDTH_SCALE) : 1;
         double peak = w.has("peak") ? number(w, at, "peak", ScenarioLimits.PEAK_SCALE) : 1;
         double memory = w.has("memory") ? number(w, at, "memory", ScenarioLimits.MEMORY_SCALE) : 1;
-        return new lab.roofline.engine.HardwareScales(bandwidth, peak, memory);
+        return new lab.roofline.engine.roofline.HardwareScales(bandwidth, peak, memory);
     }
 
     private static String optionalText(JsonNode root, String field, int maxChars) throws ScenarioFileException {

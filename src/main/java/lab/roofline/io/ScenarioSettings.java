@@ -1,14 +1,14 @@
 package lab.roofline.io;
 
-import lab.roofline.engine.HardwareScales;
+import lab.roofline.engine.roofline.HardwareScales;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import lab.roofline.engine.Precision;
-import lab.roofline.engine.RealismMode;
-import lab.roofline.engine.ScenarioInputs;
-import lab.roofline.engine.ScenarioLimits;
-import lab.roofline.engine.Units;
+import lab.roofline.engine.roofline.Precision;
+import lab.roofline.engine.roofline.RealismMode;
+import lab.roofline.engine.scenario.ScenarioInputs;
+import lab.roofline.engine.roofline.ScenarioLimits;
+import lab.roofline.engine.roofline.Units;
 
 /**
  * The last session's scenario in the settings file: read back value by value, each checked by the same
@@ -34,7 +34,7 @@ public final class ScenarioSettings {
         int gpuCount = (int) number(s, "gpuCount", ScenarioLimits.GPU_COUNT, d.gpuCount(), notes);
         int stages = (int) number(s, "pipelineStages", ScenarioLimits.PIPELINE_STAGES, 1, notes);
         // The layers of a preset or a counted model (an imported model is checked where it is known: the app).
-        int layers = lab.roofline.engine.ModelPresets.layersOf(preset, parameters);
+        int layers = lab.roofline.engine.roofline.ModelPresets.layersOf(preset, parameters);
         String layout = ScenarioLimits.parallelismProblem(gpuCount, stages, layers);
         if (layout != null) {
             notes.add("settings: pipelineStages=" + stages + ": " + layout.replaceFirst("^Pipeline stages: ", "")
@@ -68,20 +68,20 @@ public final class ScenarioSettings {
     }
 
     /** speculation.draftModel (a preset; empty: off), .draftTokens, .acceptanceRate. */
-    private static lab.roofline.engine.Speculation speculation(Settings s, List<String> notes) {
+    private static lab.roofline.engine.roofline.Speculation speculation(Settings s, List<String> notes) {
         Optional<String> name = text(s, "speculation.draftModel").filter(n -> !n.isBlank());
         if (name.isEmpty()) {
-            return lab.roofline.engine.Speculation.NONE;
+            return lab.roofline.engine.roofline.Speculation.NONE;
         }
-        Optional<lab.roofline.engine.ModelSpec> draft = known(name.get(), lab.roofline.engine.ModelPresets.find(name.get()),
+        Optional<lab.roofline.engine.roofline.ModelSpec> draft = known(name.get(), lab.roofline.engine.roofline.ModelPresets.find(name.get()),
                 "speculation.draftModel", "no speculative decoding", notes);
         if (draft.isEmpty()) {
-            return lab.roofline.engine.Speculation.NONE;
+            return lab.roofline.engine.roofline.Speculation.NONE;
         }
         int k = (int) number(s, "speculation.draftTokens", new ScenarioLimits.Range("Draft tokens", 1,
                 ScenarioLimits.DRAFT_TOKENS.max(), true, "4"), 4, notes);
         double a = number(s, "speculation.acceptanceRate", ScenarioLimits.ACCEPTANCE_RATE, 0.7, notes);
-        return new lab.roofline.engine.Speculation(k, a, draft.get());
+        return new lab.roofline.engine.roofline.Speculation(k, a, draft.get());
     }
 
     /** The value, or a note that the saved text was not understood and which default replaces it. */
@@ -94,15 +94,15 @@ public final class ScenarioSettings {
     }
 
     /** The serving settings of the last session (serving.*); a value not understood keeps its default, with a note. */
-    public static lab.roofline.engine.ServingSettings readServing(Settings s, List<String> notes) {
-        lab.roofline.engine.ServingSettings d = lab.roofline.engine.ServingSettings.DEFAULT;
+    public static lab.roofline.engine.serving.ServingSettings readServing(Settings s, List<String> notes) {
+        lab.roofline.engine.serving.ServingSettings d = lab.roofline.engine.serving.ServingSettings.DEFAULT;
         double cached = number(s, "serving.cachedInput", ScenarioLimits.CACHED_INPUT_SHARE, d.cachedInput(), notes);
         double ttft = limit(s, "serving.ttftMs", d.ttftSeconds(), notes);
         double tpot = limit(s, "serving.tpotMs", d.tpotSeconds(), notes);
         double electricity = number(s, "serving.electricityUsdPerKwh", ScenarioLimits.ELECTRICITY_USD_PER_KWH,
                 d.electricityUsdPerKwh(), notes);
         boolean split = text(s, "serving.disaggregated").map(Boolean::parseBoolean).orElse(d.disaggregated());
-        return new lab.roofline.engine.ServingSettings(cached, ttft, tpot, split, electricity);
+        return new lab.roofline.engine.serving.ServingSettings(cached, ttft, tpot, split, electricity);
     }
 
     /** A limit in ms: "none" for no limit. */
@@ -114,7 +114,7 @@ public final class ScenarioSettings {
         return number(s, key, ScenarioLimits.LIMIT_MILLISECONDS, fallbackSeconds * 1e3, notes) / 1e3;
     }
 
-    public static void writeServing(Settings s, lab.roofline.engine.ServingSettings serving) {
+    public static void writeServing(Settings s, lab.roofline.engine.serving.ServingSettings serving) {
         s.put("serving.cachedInput", serving.cachedInput());
         s.put("serving.ttftMs", Double.isInfinite(serving.ttftSeconds()) ? "none" : Double.toString(serving.ttftSeconds() * 1e3));
         s.put("serving.tpotMs", Double.isInfinite(serving.tpotSeconds()) ? "none" : Double.toString(serving.tpotSeconds() * 1e3));

@@ -22,20 +22,20 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import lab.roofline.ui.chart.CanvasChart;
-import lab.roofline.ui.chart.CostChart;
-import lab.roofline.ui.chart.RooflineChart;
-import lab.roofline.ui.chart.UtilizationChart;
-import lab.roofline.ui.export.ChartKind;
+import lab.roofline.render.chart.CanvasChart;
+import lab.roofline.render.chart.CostChart;
+import lab.roofline.render.chart.RooflineChart;
+import lab.roofline.render.chart.UtilizationChart;
+import lab.roofline.render.export.ChartKind;
 import lab.roofline.ui.lesson.ExplainPanel;
 import lab.roofline.ui.lesson.Lesson;
 import lab.roofline.ui.lesson.LessonBar;
 import lab.roofline.ui.scenario.ControlPanel;
 import lab.roofline.ui.scenario.RooflineViewModel;
-import lab.roofline.ui.summary.SummaryStrip;
-import lab.roofline.ui.widget.Fxml;
-import lab.roofline.ui.widget.GridShares;
-import lab.roofline.ui.widget.Tips;
+import lab.roofline.render.summary.SummaryStrip;
+import lab.roofline.fx.Fxml;
+import lab.roofline.fx.GridShares;
+import lab.roofline.fx.Tips;
 import org.controlsfx.control.StatusBar;
 import org.controlsfx.control.action.Action;
 import org.controlsfx.control.action.ActionCheck;
@@ -411,7 +411,7 @@ public final class DashboardView extends BorderPane {
         mainScroll.viewportBoundsProperty().addListener((obs, old, now) -> arrangeCharts(now.getWidth()));
         mainScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
         for (ScrollPane pane : new ScrollPane[] {side, mainScroll, explainScroll}) {
-            lab.roofline.ui.widget.Viewports.uncache(pane);
+            lab.roofline.fx.Viewports.uncache(pane);
         }
         applyZoom();
         slimStrip = slimStrip();
@@ -732,7 +732,7 @@ public final class DashboardView extends BorderPane {
      * The size a kind has on screen, for "as on screen" exports: the chart's card, or for the dashboard
      * the summary and charts together (without the lesson bar, the controls or the scroll state).
      */
-    public lab.roofline.ui.export.ExportSize onScreenSize(ChartKind kind) {
+    public lab.roofline.render.export.ExportSize onScreenSize(ChartKind kind) {
         javafx.scene.layout.Region shown = switch (kind) {
             case ROOFLINE -> rooflineCard;
             case UTILIZATION -> utilizationCard;
@@ -740,25 +740,25 @@ public final class DashboardView extends BorderPane {
             case DASHBOARD, LANDSCAPE, FRONTIER -> null;
         };
         if (kind == ChartKind.LANDSCAPE) {
-            return lab.roofline.ui.export.ChartRenderer.onScreen(kind, landscapeWidth(), landscapeHeight());
+            return lab.roofline.render.export.ChartRenderer.onScreen(kind, landscapeWidth(), landscapeHeight());
         }
         if (kind == ChartKind.FRONTIER) {
-            return lab.roofline.ui.export.ChartRenderer.onScreen(kind,
+            return lab.roofline.render.export.ChartRenderer.onScreen(kind,
                     servingView == null ? 1000 : servingView.chart().getWidth(),
                     servingView == null ? 560 : servingView.chart().getHeight());
         }
         if (shown != null) {
-            return lab.roofline.ui.export.ChartRenderer.onScreen(kind, shown.getWidth(), shown.getHeight());
+            return lab.roofline.render.export.ChartRenderer.onScreen(kind, shown.getWidth(), shown.getHeight());
         }
-        return lab.roofline.ui.export.ChartRenderer.onScreen(kind, main.getWidth(),
+        return lab.roofline.render.export.ChartRenderer.onScreen(kind, main.getWidth(),
                 summary.getHeight() + charts.getHeight() + 40);
     }
 
     /** Copies a chart, as on screen at 2×, to the clipboard as a picture, and says so in the status bar. */
     void copyChart(ChartKind kind) {
-        lab.roofline.ui.export.ExportSize size = onScreenSize(kind);
-        javafx.scene.image.WritableImage image = lab.roofline.ui.export.ChartRenderer.png(
-                new lab.roofline.ui.export.ChartRenderer.Request(kind, size, 2, lab.roofline.ui.export.ExportFormat.PNG),
+        lab.roofline.render.export.ExportSize size = onScreenSize(kind);
+        javafx.scene.image.WritableImage image = lab.roofline.render.export.ChartRenderer.png(
+                new lab.roofline.render.export.ChartRenderer.Request(kind, size, 2, lab.roofline.render.export.ExportFormat.PNG),
                 vm.result(), vm.referencesProperty().getValue(), chartPins(), vm.profiles(),
                 vm.frontierProperty().getValue(), getScene() == null ? List.of() : getScene().getStylesheets());
         javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
@@ -915,9 +915,9 @@ public final class DashboardView extends BorderPane {
     }
 
     /** The handout and its answer key for the live scenario, the exercises loaded and the cards (FX thread). */
-    public lab.roofline.ui.export.Handout.Pages handoutPages() {
-        return lab.roofline.ui.export.Handout.build(vm.result(), vm.referencesProperty().getValue(), vm.commandLine(),
-                List.copyOf(vm.exercises()), vm::evaluate, lab.roofline.ui.theme.Theme.LIGHT.stylesheets(),
+    public lab.roofline.render.export.Handout.Pages handoutPages() {
+        return lab.roofline.render.export.Handout.build(vm.result(), vm.referencesProperty().getValue(), vm.commandLine(),
+                List.copyOf(vm.exercises()), vm::evaluate, lab.roofline.render.theme.Theme.LIGHT.stylesheets(),
                 java.time.LocalDate.now().toString());
     }
 
@@ -925,7 +925,7 @@ public final class DashboardView extends BorderPane {
     void printHandout() {
         lab.roofline.ui.export.HandoutPrint.Outcome outcome = lab.roofline.ui.export.HandoutPrint.print(
                 getScene() == null ? null : getScene().getWindow(), vm.result(), vm.referencesProperty().getValue(),
-                List.copyOf(vm.exercises()), vm::evaluate, lab.roofline.ui.theme.Theme.LIGHT.stylesheets());
+                List.copyOf(vm.exercises()), vm::evaluate, lab.roofline.render.theme.Theme.LIGHT.stylesheets());
         showStatus(switch (outcome) {
             case PRINTED -> "Sent the handout to the printer.";
             case NO_PRINTER -> "No printer is set up on this computer: export the handout (Lesson ▸ Export Handout…) "
@@ -980,7 +980,7 @@ public final class DashboardView extends BorderPane {
         recent.getItems().clear();
         for (java.nio.file.Path p : vm.document().recent()) {
             // One line, no direction tricks, not wider than a menu should be.
-            String label = lab.roofline.engine.Units.oneLine(
+            String label = lab.roofline.engine.roofline.Units.oneLine(
                     lab.roofline.ui.scenario.ScenarioDocument.nameOf(p) + "  —  " + p.getParent());
             MenuItem item = new MenuItem(label.length() > 90 ? label.substring(0, 89) + "…" : label);
             item.setMnemonicParsing(false);
@@ -1124,10 +1124,10 @@ public final class DashboardView extends BorderPane {
         servingStage.toFront();
     }
 
-    private Consumer<lab.roofline.engine.RentalPrices> rentalSaver = p -> { };
+    private Consumer<lab.roofline.engine.serving.RentalPrices> rentalSaver = p -> { };
 
     /** Where the serving window's edited rental prices go to be kept (the app writes them to the user's folder). */
-    public void setRentalSaver(Consumer<lab.roofline.engine.RentalPrices> saver) {
+    public void setRentalSaver(Consumer<lab.roofline.engine.serving.RentalPrices> saver) {
         rentalSaver = saver;
         if (servingView != null) {
             servingView.setRentalSaver(saver);
@@ -1158,9 +1158,9 @@ public final class DashboardView extends BorderPane {
     }
 
     /** The pins as the charts draw them. */
-    public List<lab.roofline.ui.chart.ChartPin> chartPins() {
-        return vm.pins().stream().map(p -> new lab.roofline.ui.chart.ChartPin(p.name(),
-                lab.roofline.ui.chart.PinStyle.of(p.colour()), p.evaluation())).toList();
+    public List<lab.roofline.render.layout.ChartPin> chartPins() {
+        return vm.pins().stream().map(p -> new lab.roofline.render.layout.ChartPin(p.name(),
+                lab.roofline.render.layout.PinStyle.of(p.colour()), p.evaluation())).toList();
     }
 
     private final javafx.beans.InvalidationListener pinsChanged = obs -> showPins();
@@ -1168,7 +1168,7 @@ public final class DashboardView extends BorderPane {
     private final javafx.beans.InvalidationListener causesChanged = obs -> sizeCharts();
 
     private void showPins() {
-        List<lab.roofline.ui.chart.ChartPin> now = chartPins();
+        List<lab.roofline.render.layout.ChartPin> now = chartPins();
         for (CanvasChart chart : charts()) {
             chart.pinsProperty().set(now);
         }

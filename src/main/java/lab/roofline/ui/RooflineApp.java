@@ -20,21 +20,21 @@ import javafx.scene.image.WritableImage;
 import javafx.stage.FileChooser;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
-import lab.roofline.engine.ScenarioInputs;
-import lab.roofline.engine.Units;
+import lab.roofline.engine.scenario.ScenarioInputs;
+import lab.roofline.engine.roofline.Units;
 import lab.roofline.explain.Captions;
 import lab.roofline.io.AppData;
 import lab.roofline.io.AppHome;
 import lab.roofline.io.IoReasons;
 import lab.roofline.io.ScenarioSettings;
 import lab.roofline.io.Settings;
-import lab.roofline.ui.export.ChartKind;
-import lab.roofline.ui.export.ChartRenderer;
+import lab.roofline.render.export.ChartKind;
+import lab.roofline.render.export.ChartRenderer;
 import lab.roofline.ui.export.ExportDialog;
-import lab.roofline.ui.export.ExportFiles;
-import lab.roofline.ui.export.ExportFormat;
+import lab.roofline.render.export.ExportFiles;
+import lab.roofline.render.export.ExportFormat;
 import lab.roofline.ui.scenario.RooflineViewModel;
-import lab.roofline.ui.theme.Theme;
+import lab.roofline.render.theme.Theme;
 
 /**
  * The desktop app's lifecycle: data is read in init(), off the FX thread; the window is built in start();
@@ -57,7 +57,7 @@ public final class RooflineApp extends Application {
     private volatile boolean toldSaveFails;
     /** A saved GPU id no loaded profile has; written back unchanged until the user chooses a GPU. */
     private String unresolvedGpuId;
-    private lab.roofline.engine.HardwareProfile fallbackGpu;
+    private lab.roofline.engine.roofline.HardwareProfile fallbackGpu;
     /** What the session save listens to; removed on stop, since the stage may outlive the app. */
     private final List<javafx.beans.Observable> watched = new ArrayList<>();
     private final InvalidationListener saveSoon = obs -> scheduleSave();
@@ -83,8 +83,8 @@ public final class RooflineApp extends Application {
                 Platform.runLater(() -> {
                     vm.importModel(loaded.model());
                     view.showStatus("Imported " + loaded.model().name() + " ("
-                            + lab.roofline.engine.Units.parameterCount(loaded.model().totalParameters()) + " parameters, "
-                            + lab.roofline.engine.Units.parameterCount(loaded.model().activeParameters()) + " active)"
+                            + lab.roofline.engine.roofline.Units.parameterCount(loaded.model().totalParameters()) + " parameters, "
+                            + lab.roofline.engine.roofline.Units.parameterCount(loaded.model().activeParameters()) + " active)"
                             + (loaded.notes().isEmpty() ? "" : "; " + String.join("; ", loaded.notes())), null);
                 });
             } catch (lab.roofline.io.ModelConfigLoader.ModelConfigException e) {
@@ -460,10 +460,10 @@ public final class RooflineApp extends Application {
             return;
         }
         settings.put("handout.folder", folder.toString());
-        lab.roofline.ui.export.Handout.Pages pages = view.handoutPages();
+        lab.roofline.render.export.Handout.Pages pages = view.handoutPages();
         io.execute(() -> {
             try {
-                List<Path> written = lab.roofline.ui.export.Handout.write(pages, folder.toPath());
+                List<Path> written = lab.roofline.render.export.Handout.write(pages, folder.toPath());
                 Platform.runLater(() -> view.showStatus("Wrote the handout: " + written.get(0) + " (answer key: "
                         + written.get(1).getFileName() + ")", null));
             } catch (IOException e) {
@@ -521,7 +521,7 @@ public final class RooflineApp extends Application {
         io.execute(() -> {
             try {
                 Path file = Path.of(open);
-                lab.roofline.engine.NamedScenario d = lab.roofline.io.ScenarioFile.read(file);
+                lab.roofline.engine.scenario.NamedScenario d = lab.roofline.io.ScenarioFile.read(file);
                 Platform.runLater(() -> vm.document().reattached(file, d));
             } catch (lab.roofline.io.ScenarioFile.ScenarioFileException | java.nio.file.InvalidPathException e) {
                 // Moved or damaged since: the scenario stays, untitled.
@@ -555,7 +555,7 @@ public final class RooflineApp extends Application {
     void openFile(Path file) {
         io.execute(() -> {
             try {
-                lab.roofline.engine.NamedScenario d = lab.roofline.io.ScenarioFile.read(file);
+                lab.roofline.engine.scenario.NamedScenario d = lab.roofline.io.ScenarioFile.read(file);
                 Platform.runLater(() -> vm.open(file, d).ifPresentOrElse(
                         problem -> view.showStatus("Could not open " + problem + ". The scenario is unchanged.", null),
                         () -> view.showStatus("Opened " + vm.document().nameProperty().get() + " (" + file + ")", null)));
@@ -572,7 +572,7 @@ public final class RooflineApp extends Application {
 
     /** Writes the document off the FX thread; then (on success) runs what was waiting for the save. */
     private void write(Path file, Runnable then) {
-        lab.roofline.engine.NamedScenario d = documentNow();
+        lab.roofline.engine.scenario.NamedScenario d = documentNow();
         io.execute(() -> {
             try {
                 lab.roofline.io.ScenarioFile.save(d, file);
@@ -588,8 +588,8 @@ public final class RooflineApp extends Application {
     }
 
     /** The live scenario and the pins as a document, each user profile embedded so the file travels. */
-    private lab.roofline.engine.NamedScenario documentNow() {
-        java.util.function.UnaryOperator<lab.roofline.engine.HardwareProfile> embed =
+    private lab.roofline.engine.scenario.NamedScenario documentNow() {
+        java.util.function.UnaryOperator<lab.roofline.engine.roofline.HardwareProfile> embed =
                 gpu -> lab.roofline.io.ProfileLoader.isBundled(gpu) ? null : gpu;
         return vm.document().toDocument(embed.apply(vm.gpuProperty().get()), vm.pinned(embed));
     }
@@ -601,7 +601,7 @@ public final class RooflineApp extends Application {
 
     /** Writes the pins for the next session (off the FX thread); none pinned removes the file. */
     private void rememberPins() {
-        lab.roofline.engine.NamedScenario d = documentNow();
+        lab.roofline.engine.scenario.NamedScenario d = documentNow();
         io.execute(() -> {
             try {
                 if (d.pins().isEmpty()) {
@@ -625,7 +625,7 @@ public final class RooflineApp extends Application {
                 return;
             }
             try {
-                lab.roofline.engine.NamedScenario d = lab.roofline.io.ScenarioFile.read(file);
+                lab.roofline.engine.scenario.NamedScenario d = lab.roofline.io.ScenarioFile.read(file);
                 Platform.runLater(() -> {
                     if (vm.pins().isEmpty()) {
                         vm.setPins(d.pins()).ifPresent(problem -> view.showStatus(
@@ -674,7 +674,7 @@ public final class RooflineApp extends Application {
         @Override
         public void exportCurveCsv() {
             // The text is made here, on the FX thread, where the evaluation is; the file is written on the io thread.
-            writeCsv("Export the batch curve as CSV", "curve", lab.roofline.engine.CurveCsv.of(vm.result()),
+            writeCsv("Export the batch curve as CSV", "curve", lab.roofline.engine.scenario.CurveCsv.of(vm.result()),
                     "the batch curve");
         }
 
@@ -775,15 +775,15 @@ public final class RooflineApp extends Application {
      * Keeps the user's edited rental prices: the rows that differ from the bundled table, and a null price for a
      * bundled row they cleared, in ~/.roofline-lab/rental-prices.json; written off the FX thread.
      */
-    private void saveRentalPrices(lab.roofline.engine.RentalPrices edited) {
+    private void saveRentalPrices(lab.roofline.engine.serving.RentalPrices edited) {
         io.execute(() -> {
-            lab.roofline.engine.RentalPrices bundled = lab.roofline.io.RentalPriceLoader.loadBundled().prices();
-            java.util.Map<String, lab.roofline.engine.RentalPrices.Rate> mine = new java.util.LinkedHashMap<>();
+            lab.roofline.engine.serving.RentalPrices bundled = lab.roofline.io.RentalPriceLoader.loadBundled().prices();
+            java.util.Map<String, lab.roofline.engine.serving.RentalPrices.Rate> mine = new java.util.LinkedHashMap<>();
             lab.roofline.ui.economics.RentalPricesDialog.userRows(edited, bundled).forEach(r -> mine.put(r.gpuId(), r));
             List<String> removed = bundled.byGpuId().keySet().stream().filter(id -> edited.find(id).isEmpty()).toList();
             Path file = lab.roofline.io.AppHome.rentalPricesFile();
             try {
-                lab.roofline.io.RentalPriceLoader.save(file, new lab.roofline.engine.RentalPrices(mine), removed);
+                lab.roofline.io.RentalPriceLoader.save(file, new lab.roofline.engine.serving.RentalPrices(mine), removed);
                 Platform.runLater(() -> view.showStatus("Rental prices saved to " + file, null));
             } catch (IOException | RuntimeException e) {
                 Platform.runLater(() -> view.showStatus("Rental prices cannot be saved to " + file + " ("
@@ -794,14 +794,14 @@ public final class RooflineApp extends Application {
 
     private final class Profiles implements lab.roofline.ui.scenario.HardwareSection.ProfileActions {
         @Override
-        public void duplicate(lab.roofline.engine.HardwareProfile p) {
+        public void duplicate(lab.roofline.engine.roofline.HardwareProfile p) {
             java.util.Set<String> ids = new java.util.HashSet<>();
             vm.profiles().forEach(x -> ids.add(x.id().toLowerCase(java.util.Locale.ROOT)));
             openEditor("Duplicate " + p.shortName(), lab.roofline.io.ProfileDrafts.duplicate(p, ids), null);
         }
 
         @Override
-        public void edit(lab.roofline.engine.HardwareProfile p) {
+        public void edit(lab.roofline.engine.roofline.HardwareProfile p) {
             if (!vm.isOwn(p)) {
                 view.showStatus(p.name() + " is bundled and never changed: duplicate it to make your own", null);
                 return;
@@ -810,7 +810,7 @@ public final class RooflineApp extends Application {
         }
 
         @Override
-        public void delete(lab.roofline.engine.HardwareProfile p) {
+        public void delete(lab.roofline.engine.roofline.HardwareProfile p) {
             if (!vm.isOwn(p)) {
                 view.showStatus(p.name() + " is bundled and cannot be deleted", null);
                 return;
@@ -849,7 +849,7 @@ public final class RooflineApp extends Application {
             Path file = chosen.get();
             io.execute(() -> {
                 try {
-                    lab.roofline.engine.HardwareProfile read = lab.roofline.io.ProfileLoader.read(file);
+                    lab.roofline.engine.roofline.HardwareProfile read = lab.roofline.io.ProfileLoader.read(file);
                     Platform.runLater(() -> openEditor("Import " + read.shortName(), lab.roofline.io.ProfileDrafts.of(read), null));
                 } catch (lab.roofline.io.ProfileLoader.ProfileException | RuntimeException e) {
                     Platform.runLater(() -> view.showStatus("Could not import " + file.getFileName() + ": "
@@ -859,7 +859,7 @@ public final class RooflineApp extends Application {
         }
 
         /** The editor; Save writes the profile and puts it in the list (replacing the one edited). */
-        void openEditor(String title, java.util.Map<String, String> fields, lab.roofline.engine.HardwareProfile editing) {
+        void openEditor(String title, java.util.Map<String, String> fields, lab.roofline.engine.roofline.HardwareProfile editing) {
             lab.roofline.ui.hardware.ProfileEditor editor = new lab.roofline.ui.hardware.ProfileEditor(title, fields,
                     draft -> rules(draft, editing), this::exportDraft);
             editor.initOwner(stage);
@@ -870,7 +870,7 @@ public final class RooflineApp extends Application {
 
         /** The loader's rules, and the app's: a bundled profile's id (or another of yours) is not to be overwritten. */
         private lab.roofline.ui.hardware.ProfileEditor.Checked rules(java.util.Map<String, String> draft,
-                                                                      lab.roofline.engine.HardwareProfile editing) {
+                                                                      lab.roofline.engine.roofline.HardwareProfile editing) {
             lab.roofline.io.ProfileDrafts.Check check = lab.roofline.io.ProfileDrafts.check(draft);
             if (!check.ok()) {
                 return new lab.roofline.ui.hardware.ProfileEditor.Checked(false, check.field(), check.message());
@@ -886,7 +886,7 @@ public final class RooflineApp extends Application {
             return new lab.roofline.ui.hardware.ProfileEditor.Checked(true, null, null);
         }
 
-        private void save(lab.roofline.engine.HardwareProfile profile, lab.roofline.engine.HardwareProfile editing) {
+        private void save(lab.roofline.engine.roofline.HardwareProfile profile, lab.roofline.engine.roofline.HardwareProfile editing) {
             if (profile == null) {
                 return;
             }

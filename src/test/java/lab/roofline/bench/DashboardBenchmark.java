@@ -15,9 +15,9 @@ import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import lab.roofline.ui.DashboardView;
-import lab.roofline.ui.export.ChartKind;
+import lab.roofline.render.export.ChartKind;
 import lab.roofline.ui.scenario.RooflineViewModel;
-import lab.roofline.ui.theme.Theme;
+import lab.roofline.render.theme.Theme;
 
 /**
  * The dashboard's performance goals, measured on the real window (headless Monocle glass, software
@@ -108,21 +108,21 @@ public final class DashboardBenchmark {
         // Export at 2x: render on the FX thread, then encode and write.
         Path out = Files.createTempFile("roofline-bench", ".png");
         long exportStart = System.nanoTime();
-        WritableImage rendered = onFxThread(() -> lab.roofline.ui.export.ChartRenderer.png(
-                request(ChartKind.DASHBOARD, 2, lab.roofline.ui.export.ExportFormat.PNG),
+        WritableImage rendered = onFxThread(() -> lab.roofline.render.export.ChartRenderer.png(
+                request(ChartKind.DASHBOARD, 2, lab.roofline.render.export.ExportFormat.PNG),
                 vm.result(), vm.referencesProperty().getValue(), Theme.LIGHT.stylesheets()));
         double renderMs = (System.nanoTime() - exportStart) / 1e6;
-        lab.roofline.ui.export.ExportFiles.writePng(rendered, out);
+        lab.roofline.render.export.ExportFiles.writePng(rendered, out);
         double exportMs = (System.nanoTime() - exportStart) / 1e6;
         Files.deleteIfExists(out);
 
         // SVG of one chart, 16:9: lay out, draw through the SVG pen, write.
         Path svgOut = Files.createTempFile("roofline-bench", ".svg");
         long svgStart = System.nanoTime();
-        String svg = onFxThread(() -> lab.roofline.ui.export.ChartRenderer.svg(
-                request(ChartKind.ROOFLINE, 1, lab.roofline.ui.export.ExportFormat.SVG),
+        String svg = onFxThread(() -> lab.roofline.render.export.ChartRenderer.svg(
+                request(ChartKind.ROOFLINE, 1, lab.roofline.render.export.ExportFormat.SVG),
                 vm.result(), vm.referencesProperty().getValue(), Theme.LIGHT.stylesheets()));
-        lab.roofline.ui.export.ExportFiles.writeSvg(svg, svgOut);
+        lab.roofline.render.export.ExportFiles.writeSvg(svg, svgOut);
         double svgMs = (System.nanoTime() - svgStart) / 1e6;
         Files.deleteIfExists(svgOut);
 
@@ -156,9 +156,9 @@ public final class DashboardBenchmark {
     }
 
     /** A 16:9 export request. */
-    private static lab.roofline.ui.export.ChartRenderer.Request request(ChartKind kind, int scale,
-                                                                       lab.roofline.ui.export.ExportFormat format) {
-        return new lab.roofline.ui.export.ChartRenderer.Request(kind, lab.roofline.ui.export.ExportSize.SLIDE_16_9,
+    private static lab.roofline.render.export.ChartRenderer.Request request(ChartKind kind, int scale,
+                                                                       lab.roofline.render.export.ExportFormat format) {
+        return new lab.roofline.render.export.ChartRenderer.Request(kind, lab.roofline.render.export.ExportSize.SLIDE_16_9,
                 scale, format);
     }
 

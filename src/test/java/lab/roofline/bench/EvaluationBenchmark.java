@@ -2,12 +2,12 @@ package lab.roofline.bench;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import lab.roofline.engine.Evaluation;
-import lab.roofline.engine.HardwareProfile;
-import lab.roofline.engine.ModelPresets;
-import lab.roofline.engine.Precision;
-import lab.roofline.engine.RooflineEngine;
-import lab.roofline.engine.Scenario;
+import lab.roofline.engine.roofline.Evaluation;
+import lab.roofline.engine.roofline.HardwareProfile;
+import lab.roofline.engine.roofline.ModelPresets;
+import lab.roofline.engine.roofline.Precision;
+import lab.roofline.engine.roofline.RooflineEngine;
+import lab.roofline.engine.roofline.Scenario;
 import lab.roofline.io.ProfileLoader;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -177,7 +177,7 @@ class CliTest {
                 "--power-watts", "700", "--electricity", "0.12", "--model", "Llama-3.1-8B", "--max-gpus", "1");
         assertThat(owned.code()).isZero();
         assertThat(owned.err()).contains("t4 owned: $0.940 an hour");
-        assertThat(new lab.roofline.engine.OwnedHardware(30000, 4, 700, 0.12).usdPerHour())
+        assertThat(new lab.roofline.engine.serving.OwnedHardware(30000, 4, 700, 0.12).usdPerHour())
                 .isCloseTo(30000 / (4 * 8766.0) + 0.7 * 0.12, within(1e-12));
         assertThat(run("plan", "--owned-price", "30000").err()).contains("--owned-price: name the one device you own");
         Run unpriced = run("plan", "--gpus", "gaudi3");
@@ -256,7 +256,7 @@ class CliTest {
         assertThat(plain.code()).isZero();
         assertThat(plain.out()).contains("[ridge-h100-bf16]").doesNotContain("answer:");
         JsonNode all = new ObjectMapper().readTree(run("exercises", "--answers", "--json").out());
-        assertThat(all.size()).isEqualTo(lab.roofline.engine.Exercise.BUILT_IN.size());
+        assertThat(all.size()).isEqualTo(lab.roofline.engine.teaching.Exercise.BUILT_IN.size());
         for (JsonNode e : all) {
             assertThat(e.path("answer").isNumber()).as(e.path("id").asText()).isTrue();
             assertThat(e.path("answer").asDouble()).isPositive();

@@ -78,7 +78,7 @@ class CompareCliTest {
         Run r = CliTest.run("report", "--gpu", "h200_sxm", "--batch", "48", "--curve-csv", csv.toString());
         assertThat(r.code()).as(r.err()).isZero();
         String[] lines = Files.readString(csv).split("\r\n");
-        assertThat(lines[0]).isEqualTo(lab.roofline.engine.CurveCsv.HEADER);
+        assertThat(lines[0]).isEqualTo(lab.roofline.engine.scenario.CurveCsv.HEADER);
         assertThat(lines).anyMatch(l -> l.startsWith("1,true,")).anyMatch(l -> l.startsWith("48,"));
         String row48 = java.util.Arrays.stream(lines).filter(l -> l.startsWith("48,")).findFirst().orElseThrow();
         double tokens = JSON.readTree(CliTest.run("report", "--json", "--gpu", "h200_sxm", "--batch", "48").out())

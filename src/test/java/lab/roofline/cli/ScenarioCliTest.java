@@ -120,19 +120,19 @@ class ScenarioCliTest {
     /** The app's "copy as command line" runs in a terminal and reports the very scenario it came from. */
     @Test
     void aCopiedCommandLineRunsAndReportsTheSameScenario(@TempDir Path dir) throws Exception {
-        java.util.List<lab.roofline.engine.ScenarioInputs> cases = java.util.List.of(
-                lab.roofline.engine.ScenarioInputs.DEFAULT,
-                new lab.roofline.engine.ScenarioInputs("mi300x", null, 1.23456789e10, lab.roofline.engine.Precision.FP8,
-                        true, lab.roofline.engine.Precision.FP8, 77, 3000, 900, 3, lab.roofline.engine.RealismMode.CUSTOM,
+        java.util.List<lab.roofline.engine.scenario.ScenarioInputs> cases = java.util.List.of(
+                lab.roofline.engine.scenario.ScenarioInputs.DEFAULT,
+                new lab.roofline.engine.scenario.ScenarioInputs("mi300x", null, 1.23456789e10, lab.roofline.engine.roofline.Precision.FP8,
+                        true, lab.roofline.engine.roofline.Precision.FP8, 77, 3000, 900, 3, lab.roofline.engine.roofline.RealismMode.CUSTOM,
                         0.61, 0.83, Double.NaN),
-                new lab.roofline.engine.ScenarioInputs("t4", "Mistral-7B", 7.24e9, lab.roofline.engine.Precision.INT4,
-                        false, lab.roofline.engine.Precision.BF16, 5, 100, 10, 1, lab.roofline.engine.RealismMode.REALISTIC,
+                new lab.roofline.engine.scenario.ScenarioInputs("t4", "Mistral-7B", 7.24e9, lab.roofline.engine.roofline.Precision.INT4,
+                        false, lab.roofline.engine.roofline.Precision.BF16, 5, 100, 10, 1, lab.roofline.engine.roofline.RealismMode.REALISTIC,
                         1, 1, 0.35));
         for (var in : cases) {
             Path file = dir.resolve("case.roofline.json");
-            lab.roofline.io.ScenarioFile.save(new lab.roofline.engine.NamedScenario("case", "", in, null), file);
-            java.util.List<String> words = new java.util.ArrayList<>(lab.roofline.engine.ScenarioCommandLine
-                    .split(lab.roofline.engine.ScenarioCommandLine.of(in)));
+            lab.roofline.io.ScenarioFile.save(new lab.roofline.engine.scenario.NamedScenario("case", "", in, null), file);
+            java.util.List<String> words = new java.util.ArrayList<>(lab.roofline.engine.scenario.ScenarioCommandLine
+                    .split(lab.roofline.engine.scenario.ScenarioCommandLine.of(in)));
             words.remove(0); // "roofline-lab"
             words.add("--json");
             Run copied = run(words.toArray(String[]::new));

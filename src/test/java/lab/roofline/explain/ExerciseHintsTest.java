@@ -3,11 +3,11 @@ package lab.roofline.explain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import lab.roofline.engine.Evaluation;
-import lab.roofline.engine.Exercise;
-import lab.roofline.engine.HardwareProfile;
-import lab.roofline.engine.Realism;
-import lab.roofline.engine.Units;
+import lab.roofline.engine.roofline.Evaluation;
+import lab.roofline.engine.teaching.Exercise;
+import lab.roofline.engine.roofline.HardwareProfile;
+import lab.roofline.engine.roofline.Realism;
+import lab.roofline.engine.roofline.Units;
 import org.junit.jupiter.api.Test;
 
 /** Hints show the formula with the exercise's own values, never the answer itself. */

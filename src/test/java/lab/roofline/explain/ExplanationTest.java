@@ -3,15 +3,15 @@ package lab.roofline.explain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import lab.roofline.engine.Evaluation;
-import lab.roofline.engine.ModelPresets;
-import lab.roofline.engine.ModelSpec;
-import lab.roofline.engine.PhaseCost;
-import lab.roofline.engine.Precision;
-import lab.roofline.engine.RooflineEngine;
-import lab.roofline.engine.Scenario;
-import lab.roofline.engine.TestProfiles;
-import lab.roofline.engine.Units;
+import lab.roofline.engine.roofline.Evaluation;
+import lab.roofline.engine.roofline.ModelPresets;
+import lab.roofline.engine.roofline.ModelSpec;
+import lab.roofline.engine.roofline.PhaseCost;
+import lab.roofline.engine.roofline.Precision;
+import lab.roofline.engine.roofline.RooflineEngine;
+import lab.roofline.engine.roofline.Scenario;
+import lab.roofline.engine.roofline.TestProfiles;
+import lab.roofline.engine.roofline.Units;
 import org.junit.jupiter.api.Test;
 
 /** The explanation, show-your-work and captions state the engine's numbers, formatted as shown. */
@@ -87,7 +87,7 @@ class ExplanationTest {
 
     @Test
     void theCaptionNamesAnOverheadAndNeverCallsItIdeal() {
-        lab.roofline.engine.Scenario s = lab.roofline.engine.Scenario.of(ModelPresets.LLAMA_3_1_70B, TestProfiles.H100);
+        lab.roofline.engine.roofline.Scenario s = lab.roofline.engine.roofline.Scenario.of(ModelPresets.LLAMA_3_1_70B, TestProfiles.H100);
         assertThat(Captions.of(RooflineEngine.evaluate(s))).contains("ideal (100 % of peak)");
         String withOverhead = Captions.of(RooflineEngine.evaluate(s.withLayerOverhead(5e-6)));
         assertThat(withOverhead).doesNotContain("ideal").contains("100 % of peak + 5.00 µs a layer of overhead");
@@ -97,7 +97,7 @@ class ExplanationTest {
 
     @Test
     void severalDevicesAreExplainedWithTheirCommunication() {
-        lab.roofline.engine.Scenario one = lab.roofline.engine.Scenario.of(ModelPresets.LLAMA_3_1_70B, TestProfiles.H100);
+        lab.roofline.engine.roofline.Scenario one = lab.roofline.engine.roofline.Scenario.of(ModelPresets.LLAMA_3_1_70B, TestProfiles.H100);
         assertThat(Explanation.paragraph(Explanation.Topic.COMMUNICATION, RooflineEngine.evaluate(one)))
                 .startsWith("On one device no activations cross a link");
         Evaluation eight = RooflineEngine.evaluate(one.withParallelism(8, 2));

@@ -2,7 +2,7 @@ package lab.roofline.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import lab.roofline.engine.ApiPrice;
+import lab.roofline.engine.serving.ApiPrice;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

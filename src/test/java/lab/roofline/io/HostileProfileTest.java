@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import lab.roofline.engine.HardwareProfile;
+import lab.roofline.engine.roofline.HardwareProfile;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -148,8 +148,8 @@ class HostileProfileTest {
                 p.peakFlopsPerSecond().values().forEach(v -> assertThat(v).isFinite().isPositive());
                 assertThat(p.name()).doesNotContainPattern("\\p{Cntrl}");
                 // What loads, evaluates: the loader's bounds are the scenario's (a price of $0.005 once passed one, not the other).
-                lab.roofline.engine.RooflineEngine.evaluate(lab.roofline.engine.ScenarioInputs.DEFAULT.toScenario(
-                        p, lab.roofline.engine.Realism.IDEAL));
+                lab.roofline.engine.roofline.RooflineEngine.evaluate(lab.roofline.engine.scenario.ScenarioInputs.DEFAULT.toScenario(
+                        p, lab.roofline.engine.roofline.Realism.IDEAL));
             }
             for (String problem : r.problems()) {
                 assertThat(problem).doesNotContainPattern("\\p{Cntrl}").startsWith("Skipped profile ")

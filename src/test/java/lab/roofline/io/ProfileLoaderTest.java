@@ -7,8 +7,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import lab.roofline.engine.HardwareProfile;
-import lab.roofline.engine.Precision;
+import lab.roofline.engine.roofline.HardwareProfile;
+import lab.roofline.engine.roofline.Precision;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,7 +52,7 @@ class ProfileLoaderTest {
     @Test
     void boardPowerIsReadWithItsIdleOrADefaultShareAndEveryBadValueIsNamed() throws Exception {
         HardwareProfile h100 = ProfileLoader.load(true, List.of()).find("h100_sxm").orElseThrow();
-        assertThat(h100.power()).isEqualTo(new lab.roofline.engine.BoardPower(700, 142));
+        assertThat(h100.power()).isEqualTo(new lab.roofline.engine.roofline.BoardPower(700, 142));
         HardwareProfile onlyFull = ProfileLoader.parse(GOOD.replace("\"notes\"", "\"boardPowerWatts\": 300, \"notes\""));
         assertThat(onlyFull.power().idleWatts()).isCloseTo(300 * 0.17, org.assertj.core.api.Assertions.within(1e-9));
         assertThat(ProfileLoader.parse(ProfileLoader.toJsonTree(onlyFull).toString()).power()).isEqualTo(onlyFull.power());
@@ -182,7 +182,7 @@ class ProfileLoaderTest {
 
     @Test
     void everyBundledProfileNamesItsInterconnectWithASource() {
-        for (lab.roofline.engine.HardwareProfile p : ProfileLoader.load(true, List.of()).profiles()) {
+        for (lab.roofline.engine.roofline.HardwareProfile p : ProfileLoader.load(true, List.of()).profiles()) {
             assertThat(p.interconnect()).as(p.id()).isNotNull();
             assertThat(p.sources()).as(p.id()).anyMatch(s -> s.startsWith("interconnect:") || s.contains("latency"));
         }
@@ -196,7 +196,7 @@ class ProfileLoaderTest {
 
     @Test
     void everyBundledProfileGivesItsReleaseYearAndItSurvivesAWriteAndARead() throws Exception {
-        for (lab.roofline.engine.HardwareProfile p : ProfileLoader.load(true, List.of()).profiles()) {
+        for (lab.roofline.engine.roofline.HardwareProfile p : ProfileLoader.load(true, List.of()).profiles()) {
             assertThat(p.year()).as(p.id()).isBetween(2015, 2026);
             assertThat(ProfileLoader.parse(ProfileLoader.toJsonTree(p).toString())).isEqualTo(p);
         }

@@ -2,7 +2,7 @@ package lab.roofline.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import lab.roofline.engine.Realism;
+import lab.roofline.engine.roofline.Realism;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -32,7 +32,7 @@ class RealismLoaderTest {
         realism.computeFractions().forEach((id, measured) -> {
             var matcher = mamf.matcher(measured.source());
             assertThat(matcher.find()).as(id + " names its MAMF").isTrue();
-            double peak = profiles.find(id).orElseThrow().peakFlopsPerSecond().get(lab.roofline.engine.Precision.BF16) / 1e12;
+            double peak = profiles.find(id).orElseThrow().peakFlopsPerSecond().get(lab.roofline.engine.roofline.Precision.BF16) / 1e12;
             assertThat(measured.fraction()).as(id).isCloseTo(Double.parseDouble(matcher.group(1)) / peak,
                     org.assertj.core.api.Assertions.within(0.0005));
             assertThat(measured.source()).as(id).contains("this profile's " + new java.math.BigDecimal(Double.toString(peak))

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import lab.roofline.engine.HardwareProfile;
+import lab.roofline.engine.roofline.HardwareProfile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,7 +60,7 @@ class RentalPriceLoaderTest {
         assertThat(r.prices().find("tpu_v6e")).isPresent(); // the bundled rows stay
         assertThat(RentalPriceLoader.parse("x", RentalPriceLoader.toJson(r.prices())).prices()).isEqualTo(r.prices());
         // A null price leaves a bundled device out; the file the app writes reads back the same.
-        RentalPriceLoader.save(mine, new lab.roofline.engine.RentalPrices(java.util.Map.of()), java.util.List.of("tpu_v6e"));
+        RentalPriceLoader.save(mine, new lab.roofline.engine.serving.RentalPrices(java.util.Map.of()), java.util.List.of("tpu_v6e"));
         assertThat(RentalPriceLoader.load(mine).prices().find("tpu_v6e")).isEmpty();
         assertThat(RentalPriceLoader.load(mine).prices().find("mi300x")).isPresent();
         Files.write(mine, new byte[(int) RentalPriceLoader.MAX_FILE_BYTES + 1]);

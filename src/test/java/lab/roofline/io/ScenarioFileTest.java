@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import lab.roofline.engine.HardwareProfile;
-import lab.roofline.engine.Precision;
-import lab.roofline.engine.RealismMode;
-import lab.roofline.engine.ScenarioInputs;
-import lab.roofline.engine.NamedScenario;
+import lab.roofline.engine.roofline.HardwareProfile;
+import lab.roofline.engine.roofline.Precision;
+import lab.roofline.engine.roofline.RealismMode;
+import lab.roofline.engine.scenario.ScenarioInputs;
+import lab.roofline.engine.scenario.NamedScenario;
 import lab.roofline.io.ScenarioFile.ScenarioFileException;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -32,7 +32,7 @@ class ScenarioFileTest {
 
     @Provide
     Arbitrary<ScenarioInputs> inputs() {
-        return lab.roofline.engine.ScenarioArbitraries.inputs(List.of("h100_sxm"));
+        return lab.roofline.engine.roofline.ScenarioArbitraries.inputs(List.of("h100_sxm"));
     }
 
     @Property(tries = 300)
@@ -202,7 +202,7 @@ class ScenarioFileTest {
         ScenarioInputs in = ScenarioInputs.DEFAULT.withParallelism(8, 2);
         ScenarioInputs imported = new ScenarioInputs(in.gpuId(), "my-finetune", 9.24e9, in.precision(), false,
                 in.kvPrecision(), 4, 1024, 256, 8, in.realism(), 1, 1, null, in.scales(), 2, 0);
-        String text = ScenarioFile.toJson(new lab.roofline.engine.NamedScenario("x", "", imported, null, java.util.List.of()));
+        String text = ScenarioFile.toJson(new lab.roofline.engine.scenario.NamedScenario("x", "", imported, null, java.util.List.of()));
         assertThat(text).contains("\"model\" : null").contains("\"importedModel\" : \"my-finetune\"");
         ScenarioInputs back = ScenarioFile.parse(text).inputs();
         // Named, for the app where it is imported; elsewhere a custom model of its parameter count.

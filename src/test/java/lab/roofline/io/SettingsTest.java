@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import lab.roofline.engine.Precision;
-import lab.roofline.engine.RealismMode;
-import lab.roofline.engine.ScenarioInputs;
+import lab.roofline.engine.roofline.Precision;
+import lab.roofline.engine.roofline.RealismMode;
+import lab.roofline.engine.scenario.ScenarioInputs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,10 +77,10 @@ class SettingsTest {
     void speculationAndTheServingSettingsRoundTripAndBadValuesAreNoted(@TempDir Path dir) {
         Settings s = Settings.load(dir.resolve("settings.properties"));
         ScenarioInputs in = ScenarioInputs.DEFAULT.withSpeculation(
-                new lab.roofline.engine.Speculation(5, 0.65, lab.roofline.engine.ModelPresets.LLAMA_3_1_8B));
+                new lab.roofline.engine.roofline.Speculation(5, 0.65, lab.roofline.engine.roofline.ModelPresets.LLAMA_3_1_8B));
         ScenarioSettings.write(s, in);
         assertThat(ScenarioSettings.read(s, new java.util.ArrayList<>())).isEqualTo(in);
-        lab.roofline.engine.ServingSettings serving = new lab.roofline.engine.ServingSettings(0.4, Double.POSITIVE_INFINITY,
+        lab.roofline.engine.serving.ServingSettings serving = new lab.roofline.engine.serving.ServingSettings(0.4, Double.POSITIVE_INFINITY,
                 0.035, true, 0.31);
         ScenarioSettings.writeServing(s, serving);
         assertThat(ScenarioSettings.readServing(s, new java.util.ArrayList<>())).isEqualTo(serving);
@@ -88,8 +88,8 @@ class SettingsTest {
         s.put("serving.tpotMs", "-1");
         s.put("serving.cachedInput", "2");
         java.util.List<String> notes = new java.util.ArrayList<>();
-        assertThat(ScenarioSettings.read(s, notes).speculation()).isEqualTo(lab.roofline.engine.Speculation.NONE);
-        lab.roofline.engine.ServingSettings bad = ScenarioSettings.readServing(s, notes);
+        assertThat(ScenarioSettings.read(s, notes).speculation()).isEqualTo(lab.roofline.engine.roofline.Speculation.NONE);
+        lab.roofline.engine.serving.ServingSettings bad = ScenarioSettings.readServing(s, notes);
         assertThat(bad.tpotSeconds()).isEqualTo(0.05);
         assertThat(bad.cachedInput()).isEqualTo(0);
         assertThat(notes).contains("settings: speculation.draftModel=GPT-9 is not understood; using no speculative decoding");

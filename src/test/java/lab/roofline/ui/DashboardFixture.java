@@ -6,7 +6,7 @@ import javafx.stage.Stage;
 import lab.roofline.io.ApiPriceLoader;
 import lab.roofline.io.ProfileLoader;
 import lab.roofline.ui.scenario.RooflineViewModel;
-import lab.roofline.ui.theme.Theme;
+import lab.roofline.render.theme.Theme;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
@@ -34,7 +34,7 @@ public abstract class DashboardFixture {
         return view.controls();
     }
 
-    protected lab.roofline.ui.chart.RooflineChart roofline() {
+    protected lab.roofline.render.chart.RooflineChart roofline() {
         return view.rooflineChart();
     }
 

@@ -10,7 +10,7 @@ import javafx.stage.Stage;
 import lab.roofline.io.ApiPriceLoader;
 import lab.roofline.io.ProfileLoader;
 import lab.roofline.ui.scenario.RooflineViewModel;
-import lab.roofline.ui.theme.Theme;
+import lab.roofline.render.theme.Theme;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;

@@ -84,7 +84,7 @@ class ProfileEditorAppTest extends AppSession {
             assertThat(vm.result().decode().seconds()).as("the evaluation uses it").isLessThan(decode * 0.6);
             assertThat(lab.roofline.io.ProfileLoader.read(saved()).memoryBandwidthBytesPerSecond()).isEqualTo(6.7e12);
             assertThat(lab.roofline.io.ProfileLoader.read(saved()).interconnect())
-                    .isEqualTo(new lab.roofline.engine.Interconnect("NVLink 4, faster switch (lab)", 450e9, 0.5 / 1e6, ""));
+                    .isEqualTo(new lab.roofline.engine.roofline.Interconnect("NVLink 4, faster switch (lab)", 450e9, 0.5 / 1e6, ""));
             assertThat(vm.result().scenario().gpu().link().latencySeconds()).as("the evaluation uses the link").isEqualTo(0.5 / 1e6);
             assertThat(lab.roofline.io.ProfileLoader.load(true, java.util.List.of()).find("h100_sxm").orElseThrow()
                     .memoryBandwidthBytesPerSecond()).as("the bundled one untouched").isEqualTo(3.35e12);

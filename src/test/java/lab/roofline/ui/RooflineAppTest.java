@@ -8,9 +8,9 @@ import javafx.application.Application;
 import javafx.stage.Stage;
 import lab.roofline.io.AppHome;
 import lab.roofline.io.Settings;
-import lab.roofline.ui.export.ChartKind;
+import lab.roofline.render.export.ChartKind;
 import lab.roofline.ui.export.ExportDialog;
-import lab.roofline.ui.export.ExportFormat;
+import lab.roofline.render.export.ExportFormat;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,9 +63,9 @@ class RooflineAppTest {
 
         // Export from the window: the file is written off the FX thread, then the status bar offers the folder.
         Path out = Files.createTempDirectory("roofline-export").resolve("cost.png");
-        robot.interact(() -> ((RooflineApp) app).exportTo(new lab.roofline.ui.export.ChartRenderer.Request(
-                ChartKind.COST, new lab.roofline.ui.export.ExportSize(1100, 620), 1, ExportFormat.PNG),
-                lab.roofline.ui.theme.Theme.LIGHT.stylesheets(), out));
+        robot.interact(() -> ((RooflineApp) app).exportTo(new lab.roofline.render.export.ChartRenderer.Request(
+                ChartKind.COST, new lab.roofline.render.export.ExportSize(1100, 620), 1, ExportFormat.PNG),
+                lab.roofline.render.theme.Theme.LIGHT.stylesheets(), out));
         for (int i = 0; i < 100 && !view.statusText().startsWith("Exported"); i++) {
             Thread.sleep(50);
             WaitForAsyncUtils.waitForFxEvents();
@@ -93,7 +93,7 @@ class RooflineAppTest {
         assertThat(Files.readString(file)).contains("gpu=my_lab_gpu", "batch=64");
         robot.interact(() -> view.controls().hardware().gpuList().getSelectionModel().select(
                 view.controls().hardware().gpuList().getItems().stream()
-                        .filter(o -> o instanceof lab.roofline.engine.HardwareProfile p && p.id().equals("b200"))
+                        .filter(o -> o instanceof lab.roofline.engine.roofline.HardwareProfile p && p.id().equals("b200"))
                         .findFirst().orElseThrow()));
         waitForSavedFile(file, "gpu=b200");
         assertThat(Files.readString(file)).contains("gpu=b200");

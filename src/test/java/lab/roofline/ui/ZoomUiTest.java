@@ -9,7 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
-import lab.roofline.ui.chart.CanvasChart;
+import lab.roofline.render.chart.CanvasChart;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -61,7 +61,7 @@ class ZoomUiTest extends DashboardFixture {
         javafx.scene.control.Tooltip[] tip = new javafx.scene.control.Tooltip[1];
         robot.interact(() -> {
             view.setZoom(2);
-            tip[0] = lab.roofline.ui.widget.Tips.create(() -> "a tip");
+            tip[0] = lab.roofline.fx.Tips.create(() -> "a tip");
             tip[0].show(view.summary(), 20, 20);
         });
         assertThat(tip[0].getStyle()).contains("-fx-font-size: 26.00px");

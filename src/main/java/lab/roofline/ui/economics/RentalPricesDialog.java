@@ -14,10 +14,10 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.scene.layout.VBox;
-import lab.roofline.engine.HardwareProfile;
-import lab.roofline.engine.RentalPrices;
-import lab.roofline.engine.ScenarioLimits;
-import lab.roofline.engine.Units;
+import lab.roofline.engine.roofline.HardwareProfile;
+import lab.roofline.engine.serving.RentalPrices;
+import lab.roofline.engine.roofline.ScenarioLimits;
+import lab.roofline.engine.roofline.Units;
 
 /**
  * The rental-price table, editable: one row per device whose profile has no price, with the table's price,
@@ -145,7 +145,7 @@ public final class RentalPricesDialog extends Dialog<RentalPrices> {
             }
             v[i] = parsed.value();
         }
-        double hourly = new lab.roofline.engine.OwnedHardware(v[0], v[1], v[2], v[3]).usdPerHour();
+        double hourly = new lab.roofline.engine.serving.OwnedHardware(v[0], v[1], v[2], v[3]).usdPerHour();
         if (!ScenarioLimits.PRICE_USD_PER_HOUR.allows(hourly)) {
             problem.setText(Units.usd(hourly) + " an hour is outside what a price may be ($0.01 to $10,000)");
             return Optional.of(problem.getText());

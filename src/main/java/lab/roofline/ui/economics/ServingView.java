@@ -19,16 +19,16 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
-import lab.roofline.engine.BoardPower;
-import lab.roofline.engine.Frontier;
-import lab.roofline.engine.Planner;
-import lab.roofline.engine.ServingSettings;
-import lab.roofline.engine.Units;
-import lab.roofline.ui.chart.FrontierChart;
-import lab.roofline.ui.chart.FrontierLayout;
+import lab.roofline.engine.roofline.BoardPower;
+import lab.roofline.engine.serving.Frontier;
+import lab.roofline.engine.serving.Planner;
+import lab.roofline.engine.serving.ServingSettings;
+import lab.roofline.engine.roofline.Units;
+import lab.roofline.render.chart.FrontierChart;
+import lab.roofline.render.layout.FrontierLayout;
 import lab.roofline.ui.scenario.RooflineViewModel;
-import lab.roofline.ui.widget.CommitField;
-import lab.roofline.ui.widget.Fxml;
+import lab.roofline.fx.CommitField;
+import lab.roofline.fx.Fxml;
 import org.controlsfx.control.SegmentedButton;
 
 /**
@@ -74,10 +74,10 @@ public final class ServingView extends BorderPane {
         return zoom;
     }
     private final FrontierChart chart;
-    private final lab.roofline.ui.widget.Listeners listeners = new lab.roofline.ui.widget.Listeners();
+    private final lab.roofline.fx.Listeners listeners = new lab.roofline.fx.Listeners();
     private RooflineViewModel.PlanRequest lastRequest;
     /** Keeps an edited rental table (the app writes it to the user's folder, off the FX thread). */
-    private java.util.function.Consumer<lab.roofline.engine.RentalPrices> rentalSaver = p -> { };
+    private java.util.function.Consumer<lab.roofline.engine.serving.RentalPrices> rentalSaver = p -> { };
     /** Bumped by each search; a result that arrives after a newer search began is dropped. */
     private int searches;
 
@@ -189,7 +189,7 @@ public final class ServingView extends BorderPane {
     }
 
     /** Where an edited rental table goes to be kept. */
-    public void setRentalSaver(java.util.function.Consumer<lab.roofline.engine.RentalPrices> saver) {
+    public void setRentalSaver(java.util.function.Consumer<lab.roofline.engine.serving.RentalPrices> saver) {
         rentalSaver = saver;
     }
 
@@ -254,7 +254,7 @@ public final class ServingView extends BorderPane {
                     feasible.isEmpty() ? ": none meets them; the nearest misses are shown" : "",
                     unpriced.isEmpty() ? "" : " Left out, no price in the profile or the rental table: "
                             + String.join(", ", unpriced) + ".",
-                    request.gpus().stream().anyMatch(g -> lab.roofline.engine.RentalPrices.tableSource(g).isPresent())
+                    request.gpus().stream().anyMatch(g -> lab.roofline.engine.serving.RentalPrices.tableSource(g).isPresent())
                             ? " Devices without a price of their own are priced from the rental table (dated, sourced)." : ""));
         }));
     }

@@ -12,8 +12,12 @@ import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
-import lab.roofline.ui.widget.Fxml;
+import lab.roofline.fx.Fxml;
 import org.controlsfx.control.SegmentedButton;
+import lab.roofline.render.export.ChartKind;
+import lab.roofline.render.export.ChartRenderer;
+import lab.roofline.render.export.ExportFormat;
+import lab.roofline.render.export.ExportSize;
 
 /**
  * Asks what to export, at which size and scale, in which format; the answer is an {@link ExportChoice},

@@ -14,14 +14,19 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import lab.roofline.engine.Evaluation;
-import lab.roofline.engine.Exercise;
-import lab.roofline.engine.Misconception;
-import lab.roofline.engine.RatioReference;
-import lab.roofline.engine.ScenarioInputs;
+import lab.roofline.engine.roofline.Evaluation;
+import lab.roofline.engine.teaching.Exercise;
+import lab.roofline.engine.teaching.Misconception;
+import lab.roofline.engine.serving.RatioReference;
+import lab.roofline.engine.scenario.ScenarioInputs;
 import lab.roofline.explain.Captions;
 import lab.roofline.explain.Explanation;
 import lab.roofline.explain.Explanation.Topic;
+import lab.roofline.render.export.ChartKind;
+import lab.roofline.render.export.ChartRenderer;
+import lab.roofline.render.export.ExportFormat;
+import lab.roofline.render.export.ExportSize;
+import lab.roofline.render.export.Handout;
 
 /**
  * The handout printed from the app: the same content as the HTML page, laid out as printer pages (a step

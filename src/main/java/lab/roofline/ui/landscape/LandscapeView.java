@@ -7,10 +7,10 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.util.StringConverter;
-import lab.roofline.engine.Precision;
-import lab.roofline.ui.chart.LandscapeChart;
+import lab.roofline.engine.roofline.Precision;
+import lab.roofline.render.chart.LandscapeChart;
 import lab.roofline.ui.scenario.RooflineViewModel;
-import lab.roofline.ui.widget.Fxml;
+import lab.roofline.fx.Fxml;
 
 /**
  * Every accelerator at once: the landscape chart with a choice of precision (the live math by default) and

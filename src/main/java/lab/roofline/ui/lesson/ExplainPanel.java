@@ -6,10 +6,10 @@ import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
-import lab.roofline.engine.Evaluation;
+import lab.roofline.engine.roofline.Evaluation;
 import lab.roofline.explain.Explanation;
-import lab.roofline.ui.widget.Fxml;
-import lab.roofline.ui.widget.PulseRefresh;
+import lab.roofline.fx.Fxml;
+import lab.roofline.fx.PulseRefresh;
 
 /**
  * The argument in sentences with the current numbers. Refreshes once per pulse after a change, and only

@@ -12,12 +12,12 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableMap;
-import lab.roofline.engine.Evaluation;
-import lab.roofline.engine.ModelPresets;
-import lab.roofline.engine.ModelSpec;
-import lab.roofline.engine.Precision;
-import lab.roofline.engine.RealismMode;
-import lab.roofline.engine.ScenarioInputs;
+import lab.roofline.engine.roofline.Evaluation;
+import lab.roofline.engine.roofline.ModelPresets;
+import lab.roofline.engine.roofline.ModelSpec;
+import lab.roofline.engine.roofline.Precision;
+import lab.roofline.engine.roofline.RealismMode;
+import lab.roofline.engine.scenario.ScenarioInputs;
 import lab.roofline.explain.Derivations;
 import lab.roofline.explain.Explanation.Topic;
 import lab.roofline.ui.lesson.Prediction.Choice;
@@ -91,8 +91,8 @@ public final class Lesson {
                             scenario(ModelPresets.LLAMA_3_1_8B, Precision.BF16, 1, 1, 128, 128), "", 0, List.of(),
                             (before, after) -> after.decode().arithmeticIntensity(),
                             (before, after) -> "Each weight byte read now serves 64 sequences: intensity "
-                                    + lab.roofline.engine.Units.sig3(before.decode().arithmeticIntensity()) + " → "
-                                    + lab.roofline.engine.Units.sig3(after.decode().arithmeticIntensity())
+                                    + lab.roofline.engine.roofline.Units.sig3(before.decode().arithmeticIntensity()) + " → "
+                                    + lab.roofline.engine.roofline.Units.sig3(after.decode().arithmeticIntensity())
                                     + " FLOP/byte, and on the sloped roof FLOP/s = intensity × bandwidth.\n"
                                     + derivation(after, Derivations.Quantity.DECODE_THROUGHPUT))),
             new Step(Topic.KV_CACHE, "h100_sxm", ModelPresets.LLAMA_3_1_8B, Precision.BF16, false, 1, 32, 8192, 512,
@@ -102,8 +102,8 @@ public final class Lesson {
                                     new Choice("It falls by more than half", 0, 0.5)),
                             (before, after) -> after.decode().tokensPerSecond() / before.decode().tokensPerSecond(),
                             (before, after) -> "Each sequence reads its own KV cache every step, and batching does not "
-                                    + "share it: " + lab.roofline.engine.Units.sig3(before.decode().tokensPerSecond())
-                                    + " → " + lab.roofline.engine.Units.sig3(after.decode().tokensPerSecond())
+                                    + "share it: " + lab.roofline.engine.roofline.Units.sig3(before.decode().tokensPerSecond())
+                                    + " → " + lab.roofline.engine.roofline.Units.sig3(after.decode().tokensPerSecond())
                                     + " tokens/s.\n" + derivation(after, Derivations.Quantity.TIME_PER_OUTPUT_TOKEN))),
             new Step(Topic.MEMORY_WALL, "h100_sxm", ModelPresets.LLAMA_3_1_8B, Precision.BF16, false, 1, 512, 8192, 512,
                     new Question(Kind.NUMBER, "With 8,192 + 512 tokens per sequence, how many sequences of Llama-3.1-8B "
@@ -124,10 +124,10 @@ public final class Lesson {
                             (before, after) -> after.batchApi().outputSecondsBefore() / after.batchApi().outputSecondsAfter(),
                             (before, after) -> "Batch " + after.batchApi().onlineBatch() + " → "
                                     + after.batchApi().toppedUpBatch() + ": the same weight reads serve "
-                                    + lab.roofline.engine.Units.sig3((double) after.batchApi().toppedUpBatch()
+                                    + lab.roofline.engine.roofline.Units.sig3((double) after.batchApi().toppedUpBatch()
                                     / after.batchApi().onlineBatch()) + "× as many tokens, so each costs "
-                                    + lab.roofline.engine.Units.seconds(after.batchApi().outputSecondsBefore()) + " → "
-                                    + lab.roofline.engine.Units.seconds(after.batchApi().outputSecondsAfter())
+                                    + lab.roofline.engine.roofline.Units.seconds(after.batchApi().outputSecondsBefore()) + " → "
+                                    + lab.roofline.engine.roofline.Units.seconds(after.batchApi().outputSecondsAfter())
                                     + " of GPU time.")));
 
     /** The misconception card a step leads to (opened from the lesson bar), by the card's id. */

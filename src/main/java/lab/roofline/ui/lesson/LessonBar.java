@@ -14,10 +14,10 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import lab.roofline.engine.Evaluation;
+import lab.roofline.engine.roofline.Evaluation;
 import lab.roofline.explain.Explanation;
-import lab.roofline.ui.widget.Fxml;
-import lab.roofline.ui.widget.PulseRefresh;
+import lab.roofline.fx.Fxml;
+import lab.roofline.fx.PulseRefresh;
 
 /**
  * The guided lesson's bar: shown while a lesson runs; it reads the lesson and the evaluation. While a step
@@ -131,7 +131,7 @@ public final class LessonBar extends VBox {
                 OptionalDouble typed = Practice.parse(numberField.getText());
                 if (typed.isEmpty() || typed.getAsDouble() <= 0) {
                     askProblem.setText(numberField.getText().isBlank() ? "Type your guess first (a number such as 50), "
-                            + "or choose Just show me." : "'" + lab.roofline.engine.Units.shortened(numberField.getText().strip())
+                            + "or choose Just show me." : "'" + lab.roofline.engine.roofline.Units.shortened(numberField.getText().strip())
                             + "' is not a positive number: type one such as 50 or 2.5e3.");
                     numberField.requestFocus();
                     return;
@@ -174,8 +174,8 @@ public final class LessonBar extends VBox {
 
     private static int cardIndex(Lesson.Step step) {
         String id = step == null ? null : Lesson.CARD_FOR_STEP.get(step.topic());
-        for (int i = 0; id != null && i < lab.roofline.engine.Misconception.BUILT_IN.size(); i++) {
-            if (lab.roofline.engine.Misconception.BUILT_IN.get(i).id().equals(id)) {
+        for (int i = 0; id != null && i < lab.roofline.engine.teaching.Misconception.BUILT_IN.size(); i++) {
+            if (lab.roofline.engine.teaching.Misconception.BUILT_IN.get(i).id().equals(id)) {
                 return i;
             }
         }
@@ -224,7 +224,7 @@ public final class LessonBar extends VBox {
         resultText.pseudoClassStateChanged(WRONG, r != null && !r.right());
         int card = asking ? -1 : cardIndex(step);
         show(cardLink, card >= 0);
-        cardLink.setText(card < 0 ? "" : "Misconception check: “" + lab.roofline.engine.Misconception.BUILT_IN.get(card).claim()
+        cardLink.setText(card < 0 ? "" : "Misconception check: “" + lab.roofline.engine.teaching.Misconception.BUILT_IN.get(card).claim()
                 + "”");
         int answered = lesson.results().size();
         long right = lesson.results().values().stream().filter(Prediction.Result::right).count();

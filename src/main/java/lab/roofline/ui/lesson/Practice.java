@@ -7,8 +7,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
-import lab.roofline.engine.Exercise;
-import lab.roofline.engine.Units;
+import lab.roofline.engine.teaching.Exercise;
+import lab.roofline.engine.roofline.Units;
 
 /**
  * A learner's run through the exercises: each typed answer checked against the engine's within the

@@ -12,13 +12,13 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.VBox;
-import lab.roofline.engine.Evaluation;
-import lab.roofline.engine.Exercise;
-import lab.roofline.engine.Misconception;
+import lab.roofline.engine.roofline.Evaluation;
+import lab.roofline.engine.teaching.Exercise;
+import lab.roofline.engine.teaching.Misconception;
 import lab.roofline.explain.ExerciseHints;
 import lab.roofline.explain.Explanation.Topic;
 import lab.roofline.ui.scenario.RooflineViewModel;
-import lab.roofline.ui.widget.Fxml;
+import lab.roofline.fx.Fxml;
 
 /**
  * Practice beside the charts: the exercises (a question, a scenario to explore, a typed answer checked
@@ -223,7 +223,7 @@ public final class PracticePanel extends VBox {
         if (ev != null) {
             practice.showAnswer(e);
             setVerdict("The engine's answer: " + e.formatted(e.answer(ev)) + " (an answer within "
-                    + lab.roofline.engine.Units.percent(e.relativeTolerance()) + " of it counts). Set the scenario to "
+                    + lab.roofline.engine.roofline.Units.percent(e.relativeTolerance()) + " of it counts). Set the scenario to "
                     + "see where it comes from.", null);
             hint();
         }

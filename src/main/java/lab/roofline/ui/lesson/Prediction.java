@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.BiFunction;
 import java.util.function.ToDoubleBiFunction;
-import lab.roofline.engine.Evaluation;
-import lab.roofline.engine.ScenarioInputs;
-import lab.roofline.engine.Units;
+import lab.roofline.engine.roofline.Evaluation;
+import lab.roofline.engine.scenario.ScenarioInputs;
+import lab.roofline.engine.roofline.Units;
 
 /**
  * Predict, then reveal: a lesson step asks before it shows. The learner commits to a guess (a point on the

@@ -9,14 +9,14 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
-import lab.roofline.engine.HardwareProfile;
-import lab.roofline.engine.ScenarioLimits;
-import lab.roofline.engine.Units;
-import lab.roofline.ui.widget.CommitField;
-import lab.roofline.ui.widget.Fxml;
-import lab.roofline.ui.widget.Listeners;
-import lab.roofline.ui.widget.LogSliderField;
-import lab.roofline.ui.widget.Tips;
+import lab.roofline.engine.roofline.HardwareProfile;
+import lab.roofline.engine.roofline.ScenarioLimits;
+import lab.roofline.engine.roofline.Units;
+import lab.roofline.fx.CommitField;
+import lab.roofline.fx.Fxml;
+import lab.roofline.fx.Listeners;
+import lab.roofline.fx.LogSliderField;
+import lab.roofline.fx.Tips;
 import org.controlsfx.control.textfield.TextFields;
 
 /**
@@ -114,7 +114,7 @@ public final class HardwareSection extends VBox {
         parallelism.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(Integer stages) {
-                return stages == null ? "" : lab.roofline.engine.Scenario.layoutName(vm.gpuCountProperty().get(), stages);
+                return stages == null ? "" : lab.roofline.engine.roofline.Scenario.layoutName(vm.gpuCountProperty().get(), stages);
             }
 
             @Override
@@ -136,7 +136,7 @@ public final class HardwareSection extends VBox {
             }
         });
         listeners.always(() -> {
-            lab.roofline.engine.Interconnect link = vm.gpuProperty().get().link();
+            lab.roofline.engine.roofline.Interconnect link = vm.gpuProperty().get().link();
             linkLabel.setText((vm.gpuCountProperty().get() > 1 ? "over " : "several would talk over ") + link.name() + ", "
                     + Units.si(link.bandwidthBytesPerSecond(), "B/s") + " per direction, "
                     + Units.seconds(link.latencySeconds()) + " a hop");
@@ -191,7 +191,7 @@ public final class HardwareSection extends VBox {
             box.setConverter(new javafx.util.StringConverter<>() {
                 @Override
                 public String toString(Double v) {
-                    return v == null ? "" : v == 1 ? "1× (as it is)" : lab.roofline.engine.HardwareScales.factor(v);
+                    return v == null ? "" : v == 1 ? "1× (as it is)" : lab.roofline.engine.roofline.HardwareScales.factor(v);
                 }
 
                 @Override
@@ -207,7 +207,7 @@ public final class HardwareSection extends VBox {
             whatIfGrid.addRow(i, name, box);
             box.valueProperty().addListener((obs, old, now) -> {
                 if (now != null && !updatingWhatIf) {
-                    vm.scalesProperty().set(new lab.roofline.engine.HardwareScales(
+                    vm.scalesProperty().set(new lab.roofline.engine.roofline.HardwareScales(
                             value(bandwidthScale), value(peakScale), value(memoryScale)));
                 }
             });
@@ -217,7 +217,7 @@ public final class HardwareSection extends VBox {
         Tips.install(peakScale, "What if this device had more (or less) peak FLOP/s at every precision: prefill "
                 + "speeds up; memory-bound decode does not.");
         Tips.install(memoryScale, "What if this device had more (or less) memory: the largest batch that fits changes.");
-        whatIfReset.setOnAction(e -> vm.scalesProperty().set(lab.roofline.engine.HardwareScales.NONE));
+        whatIfReset.setOnAction(e -> vm.scalesProperty().set(lab.roofline.engine.roofline.HardwareScales.NONE));
         Tips.install(whatIfReset, "Back to the device as its profile describes it");
         listeners.always(this::showWhatIf, vm.scalesProperty());
     }
@@ -229,8 +229,8 @@ public final class HardwareSection extends VBox {
     }
 
     private void showWhatIf() {
-        lab.roofline.engine.HardwareScales now = vm.scalesProperty().get() == null
-                ? lab.roofline.engine.HardwareScales.NONE : vm.scalesProperty().get();
+        lab.roofline.engine.roofline.HardwareScales now = vm.scalesProperty().get() == null
+                ? lab.roofline.engine.roofline.HardwareScales.NONE : vm.scalesProperty().get();
         updatingWhatIf = true;
         try {
             bandwidthScale.setValue(now.bandwidth());

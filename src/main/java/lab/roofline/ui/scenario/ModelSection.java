@@ -10,16 +10,16 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
-import lab.roofline.engine.HardwareProfile;
-import lab.roofline.engine.ModelPresets;
-import lab.roofline.engine.ModelSpec;
-import lab.roofline.engine.Precision;
-import lab.roofline.engine.ScenarioLimits;
-import lab.roofline.engine.Units;
-import lab.roofline.ui.widget.Fxml;
-import lab.roofline.ui.widget.Listeners;
-import lab.roofline.ui.widget.LogSliderField;
-import lab.roofline.ui.widget.Tips;
+import lab.roofline.engine.roofline.HardwareProfile;
+import lab.roofline.engine.roofline.ModelPresets;
+import lab.roofline.engine.roofline.ModelSpec;
+import lab.roofline.engine.roofline.Precision;
+import lab.roofline.engine.roofline.ScenarioLimits;
+import lab.roofline.engine.roofline.Units;
+import lab.roofline.fx.Fxml;
+import lab.roofline.fx.Listeners;
+import lab.roofline.fx.LogSliderField;
+import lab.roofline.fx.Tips;
 import org.controlsfx.control.SegmentedButton;
 
 /** The model: preset or parameter count, weight precision (one segmented choice), KV-cache precision. */
@@ -32,8 +32,8 @@ public final class ModelSection extends VBox {
     @FXML ComboBox<Precision> kvBox;
     @FXML ComboBox<ModelSpec> draftBox;
     @FXML javafx.scene.layout.HBox draftRow;
-    @FXML lab.roofline.ui.widget.CommitField draftTokensField;
-    @FXML lab.roofline.ui.widget.CommitField acceptanceField;
+    @FXML lab.roofline.fx.CommitField draftTokensField;
+    @FXML lab.roofline.fx.CommitField acceptanceField;
     @FXML javafx.scene.layout.VBox draftErrorBox;
     @FXML javafx.scene.control.Label draftNote;
     private final RooflineViewModel vm;
@@ -115,7 +115,7 @@ public final class ModelSection extends VBox {
         listeners.always(() -> {
             List<ModelSpec> drafts = new java.util.ArrayList<>();
             drafts.add(null);
-            drafts.addAll(lab.roofline.engine.ModelPresets.ALL);
+            drafts.addAll(lab.roofline.engine.roofline.ModelPresets.ALL);
             ModelSpec chosen = vm.speculationProperty().get().draftModel();
             draftBox.getItems().setAll(drafts);
             draftBox.setValue(chosen);
@@ -133,7 +133,7 @@ public final class ModelSection extends VBox {
         });
         draftBox.valueProperty().addListener((obs, old, now) -> vm.setDraftModel(now));
         listeners.always(() -> {
-            lab.roofline.engine.Speculation sp = vm.speculationProperty().get();
+            lab.roofline.engine.roofline.Speculation sp = vm.speculationProperty().get();
             if (draftBox.getValue() != sp.draftModel()) {
                 draftBox.setValue(sp.draftModel());
             }
@@ -141,7 +141,7 @@ public final class ModelSection extends VBox {
             draftRow.setManaged(sp.isOn());
             draftNote.setText(sp.isOn() ? String.format(Locale.ROOT, "%s tokens per target step expected (%s). The "
                     + "target checks %d tokens of each sequence in one pass.",
-                    lab.roofline.engine.Units.sig3(sp.expectedTokensPerStep()), sp.acceptanceRate() >= 1 ? "k\u00a0+\u00a01"
+                    lab.roofline.engine.roofline.Units.sig3(sp.expectedTokensPerStep()), sp.acceptanceRate() >= 1 ? "k\u00a0+\u00a01"
                             : "(1\u00a0−\u00a0a^(k+1))\u00a0/\u00a0(1\u00a0−\u00a0a)", sp.verifiedTokens())
                     : "A small draft model proposes tokens; the target checks them in one pass.");
         }, vm.speculationProperty());

@@ -8,12 +8,12 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.VBox;
-import lab.roofline.engine.RealismMode;
-import lab.roofline.engine.ScenarioLimits;
-import lab.roofline.engine.Units;
-import lab.roofline.ui.widget.Fxml;
-import lab.roofline.ui.widget.Listeners;
-import lab.roofline.ui.widget.Tips;
+import lab.roofline.engine.roofline.RealismMode;
+import lab.roofline.engine.roofline.ScenarioLimits;
+import lab.roofline.engine.roofline.Units;
+import lab.roofline.fx.Fxml;
+import lab.roofline.fx.Listeners;
+import lab.roofline.fx.Tips;
 import org.controlsfx.control.SegmentedButton;
 
 /** Ideal, realistic (measured) or custom efficiencies; moving a slider makes them the user's own. */
@@ -27,7 +27,7 @@ public final class RealismSection extends VBox {
     @FXML Label bandwidthValue;
     @FXML Slider bandwidthSlider;
     @FXML Label overheadTitle;
-    @FXML lab.roofline.ui.widget.CommitField overheadField;
+    @FXML lab.roofline.fx.CommitField overheadField;
     @FXML VBox overheadErrorBox;
     private final RooflineViewModel vm;
     private final Listeners listeners = new Listeners();
@@ -105,7 +105,7 @@ public final class RealismSection extends VBox {
         return source;
     }
 
-    public lab.roofline.ui.widget.CommitField overheadField() {
+    public lab.roofline.fx.CommitField overheadField() {
         return overheadField;
     }
 

@@ -22,20 +22,20 @@ import javafx.beans.value.ObservableStringValue;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import lab.roofline.engine.ApiPrice;
-import lab.roofline.engine.Evaluation;
-import lab.roofline.engine.HardwareProfile;
-import lab.roofline.engine.ModelPresets;
-import lab.roofline.engine.ModelSpec;
-import lab.roofline.engine.Precision;
-import lab.roofline.engine.RatioReference;
-import lab.roofline.engine.Realism;
-import lab.roofline.engine.RealismMode;
-import lab.roofline.engine.RooflineEngine;
-import lab.roofline.engine.Scenario;
-import lab.roofline.engine.ScenarioInputs;
-import lab.roofline.engine.ScenarioLimits;
-import lab.roofline.engine.Units;
+import lab.roofline.engine.serving.ApiPrice;
+import lab.roofline.engine.roofline.Evaluation;
+import lab.roofline.engine.roofline.HardwareProfile;
+import lab.roofline.engine.roofline.ModelPresets;
+import lab.roofline.engine.roofline.ModelSpec;
+import lab.roofline.engine.roofline.Precision;
+import lab.roofline.engine.serving.RatioReference;
+import lab.roofline.engine.roofline.Realism;
+import lab.roofline.engine.roofline.RealismMode;
+import lab.roofline.engine.roofline.RooflineEngine;
+import lab.roofline.engine.roofline.Scenario;
+import lab.roofline.engine.scenario.ScenarioInputs;
+import lab.roofline.engine.roofline.ScenarioLimits;
+import lab.roofline.engine.roofline.Units;
 import lab.roofline.explain.Explanation;
 
 /**
@@ -49,8 +49,8 @@ public final class RooflineViewModel {
     private final ObservableList<HardwareProfile> profiles = FXCollections.observableArrayList();
     private final ObjectProperty<HardwareProfile> gpu = new SimpleObjectProperty<>(this, "gpu");
     /** A what-if on the device (bandwidth, peaks, memory scaled); none by default. Not saved as a profile. */
-    private final ObjectProperty<lab.roofline.engine.HardwareScales> scales = new SimpleObjectProperty<>(this, "scales",
-            lab.roofline.engine.HardwareScales.NONE);
+    private final ObjectProperty<lab.roofline.engine.roofline.HardwareScales> scales = new SimpleObjectProperty<>(this, "scales",
+            lab.roofline.engine.roofline.HardwareScales.NONE);
     /** Null: a custom model of {@link #customParameters}. */
     private final ObjectProperty<ModelSpec> preset = new SimpleObjectProperty<>(this, "preset");
     /** Starts valid: bindings may be evaluated as soon as they are observed, before apply() runs. */
@@ -69,8 +69,8 @@ public final class RooflineViewModel {
             new javafx.beans.property.SimpleBooleanProperty(this, "quantizedEmbeddings", false);
     private final SimpleDoubleProperty customLayerOverheadMicroseconds = new SimpleDoubleProperty(this, "customOverhead", 0);
     /** Speculative decoding: a draft model, its tokens per step and their acceptance (NONE: off). */
-    private final ObjectProperty<lab.roofline.engine.Speculation> speculation =
-            new SimpleObjectProperty<>(this, "speculation", lab.roofline.engine.Speculation.NONE);
+    private final ObjectProperty<lab.roofline.engine.roofline.Speculation> speculation =
+            new SimpleObjectProperty<>(this, "speculation", lab.roofline.engine.roofline.Speculation.NONE);
     private final javafx.beans.binding.DoubleBinding layerOverheadSeconds;
     private final javafx.beans.binding.IntegerBinding effectivePipelineStages;
     private final IntegerProperty promptTokens = new SimpleIntegerProperty(this, "promptTokens", 1024);
@@ -218,21 +218,21 @@ public final class RooflineViewModel {
 
     // ---- serving: the latency-cost frontier and the planner ----
 
-    private final ObjectProperty<lab.roofline.engine.ServingSettings> serving = new SimpleObjectProperty<>(this,
-            "serving", lab.roofline.engine.ServingSettings.DEFAULT);
-    private final ObjectProperty<lab.roofline.engine.RentalPrices> rentalPrices = new SimpleObjectProperty<>(this,
-            "rentalPrices", lab.roofline.engine.RentalPrices.NONE);
-    private javafx.beans.binding.ObjectBinding<lab.roofline.engine.Frontier> frontier;
+    private final ObjectProperty<lab.roofline.engine.serving.ServingSettings> serving = new SimpleObjectProperty<>(this,
+            "serving", lab.roofline.engine.serving.ServingSettings.DEFAULT);
+    private final ObjectProperty<lab.roofline.engine.serving.RentalPrices> rentalPrices = new SimpleObjectProperty<>(this,
+            "rentalPrices", lab.roofline.engine.serving.RentalPrices.NONE);
+    private javafx.beans.binding.ObjectBinding<lab.roofline.engine.serving.Frontier> frontier;
     /** The last frontier computed: a batch change reuses its curves and moves only the live point. */
-    private lab.roofline.engine.Frontier lastFrontier;
+    private lab.roofline.engine.serving.Frontier lastFrontier;
 
     /** The service-level limits, cache share, serving mode and electricity price the frontier uses. */
-    public ObjectProperty<lab.roofline.engine.ServingSettings> servingProperty() {
+    public ObjectProperty<lab.roofline.engine.serving.ServingSettings> servingProperty() {
         return serving;
     }
 
     /** Hourly prices for profiles without one (the rental table); the frontier and the planner use them. */
-    public ObjectProperty<lab.roofline.engine.RentalPrices> rentalPricesProperty() {
+    public ObjectProperty<lab.roofline.engine.serving.RentalPrices> rentalPricesProperty() {
         return rentalPrices;
     }
 
@@ -240,15 +240,15 @@ public final class RooflineViewModel {
      * The live scenario's and the pins' latency-cost curves under the serving settings; computed when read
      * (only a shown frontier chart reads it), again after any of them changes.
      */
-    public ObservableValue<lab.roofline.engine.Frontier> frontierProperty() {
+    public ObservableValue<lab.roofline.engine.serving.Frontier> frontierProperty() {
         if (frontier == null) {
             frontier = Bindings.createObjectBinding(() -> {
-                List<lab.roofline.engine.Frontier.Named> named = new java.util.ArrayList<>();
-                named.add(new lab.roofline.engine.Frontier.Named("Live", -1, result.get().scenario()));
+                List<lab.roofline.engine.serving.Frontier.Named> named = new java.util.ArrayList<>();
+                named.add(new lab.roofline.engine.serving.Frontier.Named("Live", -1, result.get().scenario()));
                 for (Pin p : pins) {
-                    named.add(new lab.roofline.engine.Frontier.Named(p.name(), p.colour(), p.evaluation().scenario()));
+                    named.add(new lab.roofline.engine.serving.Frontier.Named(p.name(), p.colour(), p.evaluation().scenario()));
                 }
-                lastFrontier = lab.roofline.engine.Frontier.of(named, serving.get(), rentalPrices.get(), lastFrontier);
+                lastFrontier = lab.roofline.engine.serving.Frontier.of(named, serving.get(), rentalPrices.get(), lastFrontier);
                 return lastFrontier;
             }, result, pins, serving, rentalPrices);
         }
@@ -327,18 +327,18 @@ public final class RooflineViewModel {
     /** What the planner needs from the live scenario, read on the FX thread; {@link PlanRequest#run} runs anywhere. */
     public PlanRequest planRequest(int maxGpus) {
         Scenario s = result.get().scenario();
-        lab.roofline.engine.ServingSettings settings = serving.get();
+        lab.roofline.engine.serving.ServingSettings settings = serving.get();
         List<HardwareProfile> gpus = rentalPrices.get().priced(List.copyOf(profiles));
-        return new PlanRequest(s.model(), gpus, maxGpus, settings.limitsFor(s), new lab.roofline.engine.Planner.Options(
+        return new PlanRequest(s.model(), gpus, maxGpus, settings.limitsFor(s), new lab.roofline.engine.serving.Planner.Options(
                 realismMode.get() != RealismMode.IDEAL, realism.get(), s.speculation(), settings.disaggregated()),
                 realismMode.get(), inputs());
     }
 
     /** A plan to run off the FX thread: the model, the priced devices and the limits as they were asked. */
-    public record PlanRequest(ModelSpec model, List<HardwareProfile> gpus, int maxGpus, lab.roofline.engine.Planner.Limits limits,
-                              lab.roofline.engine.Planner.Options options, RealismMode realism, ScenarioInputs from) {
-        public List<lab.roofline.engine.Planner.Candidate> run() {
-            return lab.roofline.engine.Planner.plan(model, gpus, maxGpus, limits, options);
+    public record PlanRequest(ModelSpec model, List<HardwareProfile> gpus, int maxGpus, lab.roofline.engine.serving.Planner.Limits limits,
+                              lab.roofline.engine.serving.Planner.Options options, RealismMode realism, ScenarioInputs from) {
+        public List<lab.roofline.engine.serving.Planner.Candidate> run() {
+            return lab.roofline.engine.serving.Planner.plan(model, gpus, maxGpus, limits, options);
         }
 
         /** The profiles left out for want of a price. */
@@ -350,15 +350,15 @@ public final class RooflineViewModel {
          * A candidate as the scenario's inputs: the live model, tokens, realism and draft, on the candidate's
          * devices, split, precision and batch; the rental table's price typed in when the profile has none.
          */
-        public ScenarioInputs inputsOf(lab.roofline.engine.Planner.Candidate c) {
+        public ScenarioInputs inputsOf(lab.roofline.engine.serving.Planner.Candidate c) {
             HardwareProfile g = gpus.stream().filter(x -> x.id().equals(c.gpuId())).findFirst().orElseThrow();
-            boolean rented = lab.roofline.engine.RentalPrices.tableSource(g).isPresent();
+            boolean rented = lab.roofline.engine.serving.RentalPrices.tableSource(g).isPresent();
             return new ScenarioInputs(c.gpuId(), from.presetName(), from.parameters(), c.precision(), c.weightOnly(),
                     Precision.BF16, (int) Math.min(Integer.MAX_VALUE, c.batch()), from.promptTokens(), from.generatedTokens(),
                     c.gpus(), from.realism(), from.customComputeEfficiency(), from.customBandwidthEfficiency(),
-                    rented ? g.priceUsdPerHour() : null, lab.roofline.engine.HardwareScales.NONE, c.pipelineStages(),
+                    rented ? g.priceUsdPerHour() : null, lab.roofline.engine.roofline.HardwareScales.NONE, c.pipelineStages(),
                     from.customLayerOverheadMicroseconds(), from.quantizedEmbeddings(),
-                    c.drafted() ? from.speculation() : lab.roofline.engine.Speculation.NONE);
+                    c.drafted() ? from.speculation() : lab.roofline.engine.roofline.Speculation.NONE);
         }
     }
 
@@ -389,20 +389,20 @@ public final class RooflineViewModel {
     public record Pin(String name, int colour, ScenarioInputs inputs, Evaluation evaluation) {
     }
 
-    public static final int MAX_PINS = lab.roofline.engine.NamedScenario.MAX_PINS;
+    public static final int MAX_PINS = lab.roofline.engine.scenario.NamedScenario.MAX_PINS;
     private final ObservableList<Pin> pins = FXCollections.observableArrayList();
     /** The pins as a document holds them (no profiles embedded): what "unsaved changes" compares. */
-    private final javafx.beans.binding.ObjectBinding<List<lab.roofline.engine.NamedScenario.Pinned>> pinned =
+    private final javafx.beans.binding.ObjectBinding<List<lab.roofline.engine.scenario.NamedScenario.Pinned>> pinned =
             Bindings.createObjectBinding(() -> pinned(p -> null), pins);
 
     /**
      * The pins as a document holds them, each with the profile {@code embed} gives for its GPU (null: none,
      * for a bundled one).
      */
-    public List<lab.roofline.engine.NamedScenario.Pinned> pinned(
+    public List<lab.roofline.engine.scenario.NamedScenario.Pinned> pinned(
             java.util.function.UnaryOperator<HardwareProfile> embed) {
         // The device as its profile describes it: a what-if's scaled copy is the pin's whatIf, not a profile.
-        return pins.stream().map(p -> new lab.roofline.engine.NamedScenario.Pinned(p.name(), p.colour(), p.inputs(),
+        return pins.stream().map(p -> new lab.roofline.engine.scenario.NamedScenario.Pinned(p.name(), p.colour(), p.inputs(),
                 embed.apply(profiles.stream().filter(g -> g.id().equals(p.inputs().gpuId())).findFirst()
                         .orElse(p.evaluation().scenario().gpu())))).toList();
     }
@@ -411,11 +411,11 @@ public final class RooflineViewModel {
      * Replaces the pins with a document's; a pin whose GPU is neither loaded nor carried refuses them all
      * (the reason is returned, naming the pin), and the pins stay as they were.
      */
-    public Optional<String> setPins(List<lab.roofline.engine.NamedScenario.Pinned> from) {
+    public Optional<String> setPins(List<lab.roofline.engine.scenario.NamedScenario.Pinned> from) {
         List<Pin> now = new java.util.ArrayList<>();
         List<HardwareProfile> joining = new java.util.ArrayList<>();
         for (int i = 0; i < from.size(); i++) {
-            lab.roofline.engine.NamedScenario.Pinned p = from.get(i);
+            lab.roofline.engine.scenario.NamedScenario.Pinned p = from.get(i);
             List<HardwareProfile> known = new java.util.ArrayList<>(profiles);
             known.addAll(joining);
             Optional<HardwareProfile> gpuOf = p.profileAmong(known);
@@ -502,19 +502,19 @@ public final class RooflineViewModel {
     }
 
     /** The live scenario and the pins side by side, the live one first (the ratios are to it). */
-    public lab.roofline.engine.Comparison comparison() {
+    public lab.roofline.engine.scenario.Comparison comparison() {
         List<String> names = new java.util.ArrayList<>(List.of("Live"));
         List<Evaluation> evaluations = new java.util.ArrayList<>(List.of(result.get()));
         for (Pin p : pins) {
             names.add(p.name());
             evaluations.add(p.evaluation());
         }
-        return new lab.roofline.engine.Comparison(names, evaluations);
+        return new lab.roofline.engine.scenario.Comparison(names, evaluations);
     }
 
     /** The live scenario as the `roofline-lab report` flags that reproduce it. */
     public String commandLine() {
-        return lab.roofline.engine.ScenarioCommandLine.of(inputs());
+        return lab.roofline.engine.scenario.ScenarioCommandLine.of(inputs());
     }
 
     /**
@@ -522,14 +522,14 @@ public final class RooflineViewModel {
      * cannot read (or an accelerator not loaded) nothing changes and the reason is returned.
      */
     public Optional<String> applyCommandLine(String text) {
-        lab.roofline.engine.ScenarioCommandLine.Parsed parsed =
-                lab.roofline.engine.ScenarioCommandLine.parse(text, realism.get());
+        lab.roofline.engine.scenario.ScenarioCommandLine.Parsed parsed =
+                lab.roofline.engine.scenario.ScenarioCommandLine.parse(text, realism.get());
         if (!parsed.ok()) {
             return Optional.of(parsed.error());
         }
         String id = parsed.inputs().gpuId();
         if (profiles.stream().noneMatch(p -> p.id().equalsIgnoreCase(id))) {
-            return Optional.of("--gpu: unknown accelerator '" + lab.roofline.engine.Units.shortened(id) + "'");
+            return Optional.of("--gpu: unknown accelerator '" + lab.roofline.engine.roofline.Units.shortened(id) + "'");
         }
         apply(parsed.inputs());
         return Optional.empty();
@@ -591,32 +591,32 @@ public final class RooflineViewModel {
 
     /** Turns speculative decoding on with a draft (keeping k and a, or 4 and 0.7 the first time), or off (null). */
     public void setDraftModel(ModelSpec draft) {
-        lab.roofline.engine.Speculation now = speculation.get();
+        lab.roofline.engine.roofline.Speculation now = speculation.get();
         if (draft == null) {
-            speculation.set(lab.roofline.engine.Speculation.NONE);
+            speculation.set(lab.roofline.engine.roofline.Speculation.NONE);
         } else if (draft != now.draftModel()) {
-            speculation.set(new lab.roofline.engine.Speculation(now.isOn() ? now.draftTokens() : 4,
+            speculation.set(new lab.roofline.engine.roofline.Speculation(now.isOn() ? now.draftTokens() : 4,
                     now.isOn() ? now.acceptanceRate() : 0.7, draft));
         }
     }
 
     /** Draft tokens per step, 1 to 16 (with a draft chosen). */
     public Optional<String> setDraftTokensText(String text) {
-        lab.roofline.engine.Speculation now = speculation.get();
+        lab.roofline.engine.roofline.Speculation now = speculation.get();
         ScenarioLimits.Parsed p = new ScenarioLimits.Range("Draft tokens", 1, ScenarioLimits.DRAFT_TOKENS.max(), true,
                 "4").parse(text);
         if (!p.ok()) {
             return Optional.of(p.error());
         }
         if (now.isOn()) {
-            speculation.set(new lab.roofline.engine.Speculation((int) p.value(), now.acceptanceRate(), now.draftModel()));
+            speculation.set(new lab.roofline.engine.roofline.Speculation((int) p.value(), now.acceptanceRate(), now.draftModel()));
         }
         return Optional.empty();
     }
 
     /** The chance the target accepts a draft token, 0 to 1 ("0.7" or "70 %"). */
     public Optional<String> setAcceptanceText(String text) {
-        lab.roofline.engine.Speculation now = speculation.get();
+        lab.roofline.engine.roofline.Speculation now = speculation.get();
         String t = text.strip();
         boolean percent = t.endsWith("%");
         ScenarioLimits.Parsed p = percent
@@ -626,14 +626,14 @@ public final class RooflineViewModel {
             return Optional.of(p.error() + " (a fraction such as 0.7, or 70 %)");
         }
         if (now.isOn()) {
-            speculation.set(new lab.roofline.engine.Speculation(now.draftTokens(), percent ? p.value() / 100 : p.value(),
+            speculation.set(new lab.roofline.engine.roofline.Speculation(now.draftTokens(), percent ? p.value() / 100 : p.value(),
                     now.draftModel()));
         }
         return Optional.empty();
     }
 
     /** Speculative decoding on the live scenario (NONE: off). */
-    public ObjectProperty<lab.roofline.engine.Speculation> speculationProperty() {
+    public ObjectProperty<lab.roofline.engine.roofline.Speculation> speculationProperty() {
         return speculation;
     }
 
@@ -853,11 +853,11 @@ public final class RooflineViewModel {
      * Opens a scenario document: its GPU must be loaded or carried in the file (then it joins the list);
      * otherwise nothing changes and the reason is returned.
      */
-    public Optional<String> open(java.nio.file.Path from, lab.roofline.engine.NamedScenario d) {
+    public Optional<String> open(java.nio.file.Path from, lab.roofline.engine.scenario.NamedScenario d) {
         Optional<HardwareProfile> gpuOf = d.profileAmong(profiles);
         if (gpuOf.isEmpty()) {
             return Optional.of(from.getFileName() + ": field 'scenario.gpu': unknown accelerator '"
-                    + lab.roofline.engine.Units.shortened(d.inputs().gpuId())
+                    + lab.roofline.engine.roofline.Units.shortened(d.inputs().gpuId())
                     + "' (not among the loaded profiles, and the file carries none)");
         }
         if (!d.pins().isEmpty()) {
@@ -885,11 +885,11 @@ public final class RooflineViewModel {
         return apiPrices;
     }
 
-    private final ObservableList<lab.roofline.engine.Exercise> exercises =
-            FXCollections.observableArrayList(lab.roofline.engine.Exercise.BUILT_IN);
+    private final ObservableList<lab.roofline.engine.teaching.Exercise> exercises =
+            FXCollections.observableArrayList(lab.roofline.engine.teaching.Exercise.BUILT_IN);
 
     /** The exercises: the built-in ones, then a teacher's files once they are read (off the FX thread). */
-    public ObservableList<lab.roofline.engine.Exercise> exercises() {
+    public ObservableList<lab.roofline.engine.teaching.Exercise> exercises() {
         return exercises;
     }
 
@@ -899,7 +899,7 @@ public final class RooflineViewModel {
      */
     public Evaluation evaluate(ScenarioInputs in) {
         HardwareProfile g = profiles.stream().filter(p -> p.id().equalsIgnoreCase(in.gpuId())).findFirst().orElse(null);
-        return g == null ? null : lab.roofline.engine.RooflineEngine.evaluate(in.toScenario(g, realism.get()));
+        return g == null ? null : lab.roofline.engine.roofline.RooflineEngine.evaluate(in.toScenario(g, realism.get()));
     }
 
     /** The profiles loaded now (an exercise file is checked against them). */
@@ -940,8 +940,8 @@ public final class RooflineViewModel {
         return batchSize;
     }
 
-    private lab.roofline.engine.HardwareScales whatIf() {
-        return scales.get() == null ? lab.roofline.engine.HardwareScales.NONE : scales.get();
+    private lab.roofline.engine.roofline.HardwareScales whatIf() {
+        return scales.get() == null ? lab.roofline.engine.roofline.HardwareScales.NONE : scales.get();
     }
 
     /**
@@ -961,7 +961,7 @@ public final class RooflineViewModel {
     }
 
     /** The what-if on the device; setting null means none. */
-    public ObjectProperty<lab.roofline.engine.HardwareScales> scalesProperty() {
+    public ObjectProperty<lab.roofline.engine.roofline.HardwareScales> scalesProperty() {
         return scales;
     }
 

@@ -8,7 +8,7 @@ import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.value.ObservableValue;
-import lab.roofline.engine.ScenarioInputs;
+import lab.roofline.engine.scenario.ScenarioInputs;
 
 /**
  * Undo and redo of scenario changes. A step is the inputs before a change; changes that follow each

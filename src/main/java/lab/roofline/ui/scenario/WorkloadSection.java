@@ -3,9 +3,9 @@ package lab.roofline.ui.scenario;
 import java.util.Locale;
 import javafx.fxml.FXML;
 import javafx.scene.layout.VBox;
-import lab.roofline.engine.ScenarioLimits;
-import lab.roofline.ui.widget.Fxml;
-import lab.roofline.ui.widget.LogSliderField;
+import lab.roofline.engine.roofline.ScenarioLimits;
+import lab.roofline.fx.Fxml;
+import lab.roofline.fx.LogSliderField;
 
 /** Batch size, prompt and generated tokens: log-2 sliders with fields that take any allowed value. */
 public final class WorkloadSection extends VBox {

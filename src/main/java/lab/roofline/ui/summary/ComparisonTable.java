@@ -16,8 +16,8 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import lab.roofline.engine.Comparison;
-import lab.roofline.engine.Units;
+import lab.roofline.engine.scenario.Comparison;
+import lab.roofline.engine.roofline.Units;
 import lab.roofline.ui.scenario.RooflineViewModel;
 import lab.roofline.ui.scenario.RooflineViewModel.Pin;
 
@@ -65,7 +65,7 @@ public final class ComparisonTable extends VBox {
         gridScroll.setFitToHeight(true);
         gridScroll.setVbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
         gridScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.AS_NEEDED);
-        lab.roofline.ui.widget.Viewports.uncache(gridScroll);
+        lab.roofline.fx.Viewports.uncache(gridScroll);
         // The wheel scrolls the page, not the table: only a sideways scroll (Shift+wheel, a trackpad) moves it.
         gridScroll.addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, e -> {
             if (Math.abs(e.getDeltaX()) < Math.abs(e.getDeltaY()) && !e.isShiftDown() && getParent() != null) {
@@ -251,8 +251,8 @@ public final class ComparisonTable extends VBox {
     }
 
     private MenuButton pinMenu(Pin pin) {
-        lab.roofline.ui.chart.PinStyle style = lab.roofline.ui.chart.PinStyle.of(pin.colour());
-        MenuButton menu = new MenuButton(style.glyph() + " " + lab.roofline.engine.Units.oneLine(pin.name()));
+        lab.roofline.render.layout.PinStyle style = lab.roofline.render.layout.PinStyle.of(pin.colour());
+        MenuButton menu = new MenuButton(style.glyph() + " " + lab.roofline.engine.roofline.Units.oneLine(pin.name()));
         menu.getStyleClass().addAll("comparison-name", "pin-" + pin.colour());
         menu.setMnemonicParsing(false);
         menu.setMinWidth(Region.USE_PREF_SIZE);
@@ -269,7 +269,7 @@ public final class ComparisonTable extends VBox {
         for (int c = 0; c < RooflineViewModel.MAX_PINS; c++) {
             int chosen = c;
             javafx.scene.control.RadioMenuItem item = new javafx.scene.control.RadioMenuItem(
-                    lab.roofline.ui.chart.PinStyle.of(c).glyph() + "  " + lab.roofline.ui.chart.PinStyle.of(c).description());
+                    lab.roofline.render.layout.PinStyle.of(c).glyph() + "  " + lab.roofline.render.layout.PinStyle.of(c).description());
             item.setSelected(c == pin.colour());
             item.getStyleClass().add("pin-" + c);
             item.setOnAction(e -> vm.recolour(pin, chosen));

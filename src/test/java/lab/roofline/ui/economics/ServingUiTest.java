@@ -6,10 +6,10 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
-import lab.roofline.engine.Frontier;
-import lab.roofline.engine.Planner;
+import lab.roofline.engine.serving.Frontier;
+import lab.roofline.engine.serving.Planner;
 import lab.roofline.ui.DashboardFixture;
-import lab.roofline.ui.chart.FrontierLayout;
+import lab.roofline.render.layout.FrontierLayout;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
@@ -113,7 +113,7 @@ class ServingUiTest extends DashboardFixture {
         assertThat(split.prefillDevicesPerDecode()).isPositive();
         assertThat(shared.prefillDevicesPerDecode()).isNaN();
         assertThat(serving.readout().getChildren()).anySatisfy(n -> assertThat(((Label) n).getText())
-                .startsWith("prefill : decode devices = " + lab.roofline.engine.Units.sig3(split.prefillDevicesPerDecode()) + " : 1"));
+                .startsWith("prefill : decode devices = " + lab.roofline.engine.roofline.Units.sig3(split.prefillDevicesPerDecode()) + " : 1"));
     }
 
     @Test
@@ -199,7 +199,7 @@ class ServingUiTest extends DashboardFixture {
         settle();
         var unpriced = vm.frontierProperty().getValue().liveCurve();
         assertThat(unpriced.priced()).isFalse();
-        assertThat(lab.roofline.engine.Frontier.noPrice(unpriced)).startsWith("no price for Gaudi 3");
+        assertThat(lab.roofline.engine.serving.Frontier.noPrice(unpriced)).startsWith("no price for Gaudi 3");
         // Its speeds are there without a price: the tokens/s-per-GPU view draws it, the cost view does not.
         assertThat(unpriced.points()).isNotEmpty();
         assertThat(FrontierLayout.drawn(unpriced, FrontierLayout.Metric.THROUGHPUT)).isTrue();
@@ -226,7 +226,7 @@ class ServingUiTest extends DashboardFixture {
             dialog[0].setOwned(h100, "30000", "4", "700", "0.12");
             assertThat(dialog[0].own()).isEmpty();
         });
-        lab.roofline.engine.RentalPrices edited = dialog[0].prices();
+        lab.roofline.engine.serving.RentalPrices edited = dialog[0].prices();
         assertThat(edited.find("h100_sxm").orElseThrow().usdPerHour())
                 .isCloseTo(30000 / (4 * 8766.0) + 0.7 * 0.12, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(edited.priced(java.util.List.of(h100)).get(0).priceUsdPerHour()).isCloseTo(0.9396, org.assertj.core.data.Offset.offset(1e-4));
@@ -241,7 +241,7 @@ class ServingUiTest extends DashboardFixture {
         assertThat(live.points()).isNotEmpty();
         assertThat(live.priceNote()).contains("$4.20 an hour (your price");
         // Cleared: the device is left out again.
-        lab.roofline.engine.RentalPrices cleared = new lab.roofline.engine.RentalPrices(java.util.Map.of());
+        lab.roofline.engine.serving.RentalPrices cleared = new lab.roofline.engine.serving.RentalPrices(java.util.Map.of());
         assertThat(RentalPricesDialog.userRows(edited, cleared)).extracting(r -> r.gpuId()).contains("gaudi3");
     }
 }

@@ -14,7 +14,7 @@ import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import lab.roofline.ui.DashboardFixture;
-import lab.roofline.ui.theme.Theme;
+import lab.roofline.render.theme.Theme;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -22,6 +22,11 @@ import org.testfx.framework.junit5.Start;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
+import lab.roofline.render.export.ChartKind;
+import lab.roofline.render.export.ChartRenderer;
+import lab.roofline.render.export.ExportFiles;
+import lab.roofline.render.export.ExportFormat;
+import lab.roofline.render.export.ExportSize;
 
 /** Export: the renderer the app and the command line share, PNG and SVG, the writer, the dialog and the clipboard. */
 class ExportUiTest extends DashboardFixture {

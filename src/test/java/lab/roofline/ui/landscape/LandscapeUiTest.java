@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import javafx.geometry.Point2D;
 import javafx.stage.Stage;
-import lab.roofline.engine.HardwareProfile;
-import lab.roofline.engine.Precision;
+import lab.roofline.engine.roofline.HardwareProfile;
+import lab.roofline.engine.roofline.Precision;
 import lab.roofline.ui.DashboardFixture;
-import lab.roofline.ui.chart.LandscapeChart;
+import lab.roofline.render.chart.LandscapeChart;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
@@ -58,7 +58,7 @@ class LandscapeUiTest extends DashboardFixture {
     @Test
     void aWhatIfIsDrawnBesideTheRealDeviceAndClickingItKeepsTheRealProfile(FxRobot robot) {
         robot.interact(() -> {
-            vm.scalesProperty().set(new lab.roofline.engine.HardwareScales(2, 1, 1));
+            vm.scalesProperty().set(new lab.roofline.engine.roofline.HardwareScales(2, 1, 1));
             view.commands().landscape.handle(new javafx.event.ActionEvent());
         });
         settle();

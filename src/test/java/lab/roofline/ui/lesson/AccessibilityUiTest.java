@@ -9,7 +9,7 @@ import javafx.stage.Stage;
 import lab.roofline.explain.Explanation;
 import lab.roofline.explain.Explanation.Topic;
 import lab.roofline.ui.DashboardFixture;
-import lab.roofline.ui.chart.CanvasChart;
+import lab.roofline.render.chart.CanvasChart;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;

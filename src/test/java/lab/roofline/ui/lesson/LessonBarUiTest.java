@@ -3,10 +3,10 @@ package lab.roofline.ui.lesson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import javafx.stage.Stage;
-import lab.roofline.engine.Precision;
+import lab.roofline.engine.roofline.Precision;
 import lab.roofline.explain.Derivations;
 import lab.roofline.ui.DashboardFixture;
-import lab.roofline.ui.chart.RooflineGeometry;
+import lab.roofline.render.layout.RooflineGeometry;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;

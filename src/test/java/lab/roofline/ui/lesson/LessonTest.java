@@ -3,7 +3,7 @@ package lab.roofline.ui.lesson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import lab.roofline.engine.Evaluation;
+import lab.roofline.engine.roofline.Evaluation;
 import lab.roofline.explain.Explanation;
 import lab.roofline.io.ProfileLoader;
 import lab.roofline.ui.scenario.RooflineViewModel;
@@ -87,13 +87,13 @@ class LessonTest {
     @Test
     void ratioReferencesComeFromThePricesAndInvertTheRatio() {
         vm.apiPrices().setAll(lab.roofline.io.ApiPriceLoader.loadBundled().prices());
-        vm.presetProperty().set(lab.roofline.engine.ModelPresets.LLAMA_3_1_8B);
-        vm.precisionProperty().set(lab.roofline.engine.Precision.BF16);
-        List<lab.roofline.engine.RatioReference> refs = vm.referencesProperty().getValue();
-        assertThat(refs).extracting(lab.roofline.engine.RatioReference::ratio).contains(4.0, 5.0, 8.0);
-        lab.roofline.engine.RatioReference five = refs.stream().filter(r -> r.ratio() == 5.0).findFirst().orElseThrow();
+        vm.presetProperty().set(lab.roofline.engine.roofline.ModelPresets.LLAMA_3_1_8B);
+        vm.precisionProperty().set(lab.roofline.engine.roofline.Precision.BF16);
+        List<lab.roofline.engine.serving.RatioReference> refs = vm.referencesProperty().getValue();
+        assertThat(refs).extracting(lab.roofline.engine.serving.RatioReference::ratio).contains(4.0, 5.0, 8.0);
+        lab.roofline.engine.serving.RatioReference five = refs.stream().filter(r -> r.ratio() == 5.0).findFirst().orElseThrow();
         assertThat(five.apis()).contains("Anthropic");
-        assertThat(lab.roofline.engine.RooflineEngine.outputToInputRatio(vm.scenario(), five.impliedBatch()))
+        assertThat(lab.roofline.engine.roofline.RooflineEngine.outputToInputRatio(vm.scenario(), five.impliedBatch()))
                 .isCloseTo(5.0, org.assertj.core.api.Assertions.within(1e-5));
     }
 }

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import lab.roofline.engine.Exercise;
-import lab.roofline.engine.Misconception;
-import lab.roofline.engine.Precision;
+import lab.roofline.engine.teaching.Exercise;
+import lab.roofline.engine.teaching.Misconception;
+import lab.roofline.engine.roofline.Precision;
 import lab.roofline.explain.Explanation.Topic;
 import lab.roofline.ui.DashboardFixture;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package lab.roofline.ui.lesson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import lab.roofline.engine.Exercise;
+import lab.roofline.engine.teaching.Exercise;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import lab.roofline.engine.Evaluation;
+import lab.roofline.engine.roofline.Evaluation;
 import lab.roofline.io.ProfileLoader;
 import lab.roofline.ui.lesson.Prediction.ChoiceGuess;
 import lab.roofline.ui.lesson.Prediction.Kind;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import javafx.geometry.Point2D;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import lab.roofline.engine.Evaluation;
+import lab.roofline.engine.roofline.Evaluation;
 import lab.roofline.ui.DashboardFixture;
-import lab.roofline.ui.chart.RooflineChart;
+import lab.roofline.render.chart.RooflineChart;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
@@ -112,7 +112,7 @@ class PredictionUiTest extends DashboardFixture {
         assertThat(vm.batchSizeProperty().get()).isEqualTo(64);
         assertThat(view.lessonBar().resultText()).contains("well predicted");
         assertThat(chart.ghostProperty().get().movable()).isFalse(); // the guess stays beside the truth
-        assertThat(chart.markerPosition(lab.roofline.ui.chart.RooflineGeometry.Marker.DECODE).getX())
+        assertThat(chart.markerPosition(lab.roofline.render.layout.RooflineGeometry.Marker.DECODE).getX())
                 .isCloseTo(chart.ghostPosition().getX(), org.assertj.core.data.Offset.offset(40.0));
     }
 
@@ -133,7 +133,7 @@ class PredictionUiTest extends DashboardFixture {
 
     /** A chart pixel (local) of a point on the roofline's axes. */
     private static Point2D pixelOf(RooflineChart chart, double flopsPerByte, double flopsPerSecond) {
-        lab.roofline.ui.chart.RooflineGeometry g = chart.geometry();
+        lab.roofline.render.layout.RooflineGeometry g = chart.geometry();
         double zoom = chart.getWidth() / g.plotRight() > 0 ? chart.effectiveZoom() : 1;
         return new Point2D(g.x().toPixel(flopsPerByte) * zoom, g.y().toPixel(flopsPerSecond) * zoom);
     }

@@ -7,8 +7,8 @@ import javafx.scene.Node;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import lab.roofline.engine.ModelPresets;
-import lab.roofline.engine.Precision;
+import lab.roofline.engine.roofline.ModelPresets;
+import lab.roofline.engine.roofline.Precision;
 import lab.roofline.explain.Derivations;
 import lab.roofline.ui.DashboardFixture;
 import org.junit.jupiter.api.Test;
@@ -28,7 +28,7 @@ class ModelSectionUiTest extends DashboardFixture {
     @Test
     void aDraftModelMovesDecodeRightAndTheSummaryCountsTokensNotSteps(FxRobot robot) {
         double before = vm.result().decode().arithmeticIntensity();
-        robot.interact(() -> ((javafx.scene.control.ComboBox<lab.roofline.engine.ModelSpec>) robot.lookup("#draft-model")
+        robot.interact(() -> ((javafx.scene.control.ComboBox<lab.roofline.engine.roofline.ModelSpec>) robot.lookup("#draft-model")
                 .query()).setValue(ModelPresets.LLAMA_3_1_8B));
         settle();
         var sp = vm.speculationProperty().get();
@@ -39,7 +39,7 @@ class ModelSectionUiTest extends DashboardFixture {
         // Show your work: the time per output token is the step over the tokens it yields.
         var d = Derivations.of(vm.result()).get(Derivations.Quantity.TIME_PER_OUTPUT_TOKEN);
         assertThat(d.formula()).endsWith("÷ tokens per step").contains("+ draft steps");
-        assertThat(d.result()).isEqualTo(lab.roofline.engine.Units.seconds(1 / vm.result().decode().tokensPerSecondPerSequence()));
+        assertThat(d.result()).isEqualTo(lab.roofline.engine.roofline.Units.seconds(1 / vm.result().decode().tokensPerSecondPerSequence()));
         javafx.scene.control.TextField a = robot.lookup("#acceptance").queryAs(javafx.scene.control.TextField.class);
         robot.interact(() -> {
             a.setText("80 %");
@@ -55,7 +55,7 @@ class ModelSectionUiTest extends DashboardFixture {
         settle();
         assertThat(k.getStyleClass()).contains("invalid");
         assertThat(vm.speculationProperty().get().draftTokens()).as("the bad value is refused, the last kept").isEqualTo(4);
-        robot.interact(() -> ((javafx.scene.control.ComboBox<lab.roofline.engine.ModelSpec>) robot.lookup("#draft-model")
+        robot.interact(() -> ((javafx.scene.control.ComboBox<lab.roofline.engine.roofline.ModelSpec>) robot.lookup("#draft-model")
                 .query()).setValue(null));
         settle();
         assertThat(vm.speculationProperty().get().isOn()).isFalse();

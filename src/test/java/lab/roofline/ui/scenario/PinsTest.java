@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
-import lab.roofline.engine.NamedScenario;
-import lab.roofline.engine.ScenarioInputs;
+import lab.roofline.engine.scenario.NamedScenario;
+import lab.roofline.engine.scenario.ScenarioInputs;
 import lab.roofline.io.ProfileLoader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package lab.roofline.ui.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import javafx.stage.Stage;
-import lab.roofline.engine.RealismMode;
+import lab.roofline.engine.roofline.RealismMode;
 import lab.roofline.ui.DashboardFixture;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
-import lab.roofline.engine.Evaluation;
-import lab.roofline.engine.ModelPresets;
-import lab.roofline.engine.Precision;
-import lab.roofline.engine.RealismMode;
-import lab.roofline.engine.Scenario;
-import lab.roofline.engine.ScenarioInputs;
+import lab.roofline.engine.roofline.Evaluation;
+import lab.roofline.engine.roofline.ModelPresets;
+import lab.roofline.engine.roofline.Precision;
+import lab.roofline.engine.roofline.RealismMode;
+import lab.roofline.engine.roofline.Scenario;
+import lab.roofline.engine.scenario.ScenarioInputs;
 import lab.roofline.io.ProfileLoader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

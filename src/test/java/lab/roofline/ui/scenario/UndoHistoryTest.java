@@ -3,7 +3,7 @@ package lab.roofline.ui.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import lab.roofline.engine.ScenarioInputs;
+import lab.roofline.engine.scenario.ScenarioInputs;
 import lab.roofline.io.ProfileLoader;
 import org.junit.jupiter.api.Test;
 
@@ -57,8 +57,8 @@ class UndoHistoryTest {
         later(1000);
         vm.batchSizeProperty().set(32);
         later(10); // a lesson step straight after the user's own change
-        ScenarioInputs lessonStep = new ScenarioInputs("h200_sxm", "Llama-3.1-8B", 8e9, lab.roofline.engine.Precision.BF16,
-                false, lab.roofline.engine.Precision.BF16, 1, 512, 128, 1, lab.roofline.engine.RealismMode.IDEAL, 1, 1, null);
+        ScenarioInputs lessonStep = new ScenarioInputs("h200_sxm", "Llama-3.1-8B", 8e9, lab.roofline.engine.roofline.Precision.BF16,
+                false, lab.roofline.engine.roofline.Precision.BF16, 1, 512, 128, 1, lab.roofline.engine.roofline.RealismMode.IDEAL, 1, 1, null);
         vm.apply(lessonStep);
         ScenarioInputs shown = vm.inputs();
         later(10);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import lab.roofline.engine.ScenarioInputs;
+import lab.roofline.engine.scenario.ScenarioInputs;
 import lab.roofline.ui.DashboardFixture;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;

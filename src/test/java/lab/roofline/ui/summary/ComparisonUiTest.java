@@ -42,9 +42,9 @@ class ComparisonUiTest extends DashboardFixture {
         // The pin is the H100 at batch 16; the live one the H200, faster: the ratio says by how much.
         double live = vm.result().decode().tokensPerSecond();
         double pinned = vm.pins().get(0).evaluation().decode().tokensPerSecond();
-        assertThat(throughput.get(1)).isEqualTo(lab.roofline.engine.Units.sig3(live) + " tok/s");
-        assertThat(throughput.get(2)).startsWith(lab.roofline.engine.Units.sig3(pinned) + " tok/s")
-                .endsWith("(" + lab.roofline.engine.Units.times(pinned / live) + ")");
+        assertThat(throughput.get(1)).isEqualTo(lab.roofline.engine.roofline.Units.sig3(live) + " tok/s");
+        assertThat(throughput.get(2)).startsWith(lab.roofline.engine.roofline.Units.sig3(pinned) + " tok/s")
+                .endsWith("(" + lab.roofline.engine.roofline.Units.times(pinned / live) + ")");
         robot.clickOn("Copy CSV");
         assertThat(table.lastCopied()).startsWith("name,fits,").contains("\r\nLive,", "\r\nH100 SXM5 · 70.6B INT8 · batch 16,");
         robot.interact(() -> vm.unpin(vm.pins().get(0)));

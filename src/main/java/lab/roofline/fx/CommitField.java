@@ -1,0 +1,93 @@
+package lab.roofline.fx;
+
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javafx.beans.Observable;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+
+/**
+ * A text field that commits on Enter or on leaving it, through the view model's validating setter. Bad
+ * text stays in the field, marked, and its error label says what is wrong; Escape puts the value back.
+ * Leaving the field with its text unchanged changes nothing.
+ */
+public final class CommitField extends TextField {
+    private final Label error = new Label();
+    private final Listeners listeners = new Listeners();
+    private Supplier<String> format = () -> "";
+    /** The text the field was last given from the value: committing it again is not an edit. */
+    private String shownText = "";
+
+    public CommitField() {
+        getStyleClass().add("value-field");
+        error.getStyleClass().add("input-error");
+        error.setWrapText(true);
+        error.setVisible(false);
+        error.managedProperty().bind(error.visibleProperty());
+    }
+
+    /**
+     * @param value  shown again whenever it changes (unless the field holds a bad edit being typed)
+     * @param apply  sets the model from text; returns the error message when the text is bad
+     */
+    public void connect(Observable value, Supplier<String> format, Function<String, Optional<String>> apply) {
+        this.format = format;
+        listeners.onInvalidated(value, obs -> {
+            if (!isFocused() || !error.isVisible()) {
+                show();
+            }
+        });
+        show();
+        setOnAction(ev -> commit(apply));
+        focusedProperty().addListener((obs, was, is) -> {
+            if (!is) {
+                commit(apply);
+            }
+        });
+        setOnKeyPressed(ev -> {
+            if (ev.getCode() == KeyCode.ESCAPE) {
+                show();
+                clearError();
+            }
+        });
+    }
+
+    private void show() {
+        shownText = format.get();
+        setText(shownText);
+    }
+
+    private void commit(Function<String, Optional<String>> apply) {
+        if (getText().equals(shownText)) {
+            clearError();
+            return;
+        }
+        Optional<String> problem = apply.apply(getText());
+        if (problem.isPresent()) {
+            error.setText(problem.get());
+            error.setVisible(true);
+            if (!getStyleClass().contains("invalid")) {
+                getStyleClass().add("invalid");
+            }
+        } else {
+            clearError();
+            show();
+        }
+    }
+
+    public void clearError() {
+        error.setVisible(false);
+        getStyleClass().remove("invalid");
+    }
+
+    /** The message under the field; the parent places it. */
+    public Label errorLabel() {
+        return error;
+    }
+
+    public void dispose() {
+        listeners.dispose();
+    }
+}

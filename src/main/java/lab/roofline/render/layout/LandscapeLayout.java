@@ -1,0 +1,193 @@
+package lab.roofline.render.layout;
+
+import java.util.ArrayList;
+import java.util.List;
+import lab.roofline.engine.roofline.HardwareProfile;
+import lab.roofline.engine.roofline.Precision;
+
+/**
+ * Where everything on the hardware landscape goes, for a set of profiles at one precision and one size.
+ * Two panels: peak FLOP/s against memory bandwidth (both log), with lines of constant ridge point; and the
+ * ridge point, in FLOPs per weight value, against release year, with its trend. Pure arithmetic (no
+ * toolkit): tests ask it where each device is.
+ */
+public final class LandscapeLayout {
+    public static final double LEFT = 78;
+    public static final double RIGHT = 24;
+    public static final double TOP = 58;
+    public static final double BOTTOM = 54;
+    /** Between the panels: room for the second panel's axis labels. */
+    static final double GAP = 86;
+    /** The least a trend is fitted to: dated devices, and the years between the first and the last. */
+    static final int MIN_TREND_DEVICES = 5;
+    static final int MIN_TREND_YEARS = 3;
+    /** The ridge points drawn as lines on the first panel, in FLOP/byte. */
+    public static final double[] RIDGE_LINES = {100, 300, 1000};
+
+    /** A device on both panels: its place on the first, and on the second (NaN when its year is unknown). */
+    public record Dot(HardwareProfile profile, double x, double y, double yearX, double yearY, double ridgePerValue) {
+    }
+
+    private final Precision precision;
+    private final List<Dot> dots = new ArrayList<>();
+    private final List<HardwareProfile> without = new ArrayList<>();
+    private final LogScale bandwidth;
+    private final LogScale peak;
+    private final LogScale years;
+    private final LogScale ridge;
+    private final double splitX;
+    private final double width;
+    private final double height;
+    private final double trendPerYear;
+
+    public LandscapeLayout(List<HardwareProfile> profiles, Precision precision, double width, double height) {
+        this.precision = precision;
+        this.width = width;
+        this.height = height;
+        List<HardwareProfile> shown = new ArrayList<>();
+        for (HardwareProfile p : profiles) {
+            if (p.runsNatively(precision)) {
+                shown.add(p);
+            } else {
+                without.add(p);
+            }
+        }
+        double minBw = shown.stream().mapToDouble(HardwareProfile::memoryBandwidthBytesPerSecond).min().orElse(1e11);
+        double maxBw = shown.stream().mapToDouble(HardwareProfile::memoryBandwidthBytesPerSecond).max().orElse(1e13);
+        double minPeak = shown.stream().mapToDouble(p -> p.peakFlopsPerSecond().get(precision)).min().orElse(1e12);
+        double maxPeak = shown.stream().mapToDouble(p -> p.peakFlopsPerSecond().get(precision)).max().orElse(1e15);
+        splitX = LEFT + (width - LEFT - RIGHT - GAP) * 0.6;
+        // Whole decades around the devices, so the ridge lines and the ticks read as round numbers.
+        bandwidth = LogScale.log(decadeBelow(minBw), decadeAbove(maxBw), LEFT, splitX);
+        peak = LogScale.log(decadeBelow(minPeak), decadeAbove(maxPeak), height - BOTTOM, TOP);
+        int firstYear = shown.stream().mapToInt(HardwareProfile::year).filter(y -> y > 0).min().orElse(2016);
+        int lastYear = shown.stream().mapToInt(HardwareProfile::year).filter(y -> y > 0).max().orElse(2026);
+        years = LogScale.linear(firstYear - 0.6, lastYear + 0.6, splitX + GAP, width - RIGHT);
+        double bytes = precision.bytesPerValue();
+        double minRidge = shown.stream().mapToDouble(p -> p.peakFlopsPerSecond().get(precision)
+                / p.memoryBandwidthBytesPerSecond() * bytes).min().orElse(10);
+        double maxRidge = shown.stream().mapToDouble(p -> p.peakFlopsPerSecond().get(precision)
+                / p.memoryBandwidthBytesPerSecond() * bytes).max().orElse(1000);
+        ridge = LogScale.log(decadeBelow(minRidge), decadeAbove(maxRidge), height - BOTTOM, TOP);
+        double sx = 0, sy = 0, sxx = 0, sxy = 0;
+        int n = 0;
+        for (HardwareProfile p : shown) {
+            double peakFlops = p.peakFlopsPerSecond().get(precision);
+            double perValue = peakFlops / p.memoryBandwidthBytesPerSecond() * bytes;
+            boolean dated = p.year() > 0;
+            dots.add(new Dot(p, bandwidth.toPixel(p.memoryBandwidthBytesPerSecond()), peak.toPixel(peakFlops),
+                    dated ? years.toPixel(p.year()) : Double.NaN, dated ? ridge.toPixel(perValue) : Double.NaN, perValue));
+            if (dated) {
+                n++;
+                sx += p.year();
+                sy += Math.log10(perValue);
+                sxx += (double) p.year() * p.year();
+                sxy += p.year() * Math.log10(perValue);
+            }
+        }
+        // Least squares of log10(ridge) on year: the factor the ridge grows by each year.
+        // A trend only from enough devices over enough years: four FP4 devices from two years are no trend.
+        int span = lastYear - firstYear;
+        boolean enough = n >= MIN_TREND_DEVICES && span >= MIN_TREND_YEARS && n * sxx - sx * sx > 0;
+        double slope = enough ? (n * sxy - sx * sy) / (n * sxx - sx * sx) : Double.NaN;
+        trendPerYear = Math.pow(10, slope);
+        intercept = enough ? (sy - slope * sx) / n : Double.NaN;
+    }
+
+    private final double intercept;
+
+    static double decadeBelow(double v) {
+        return Math.pow(10, Math.floor(Math.log10(v)));
+    }
+
+    static double decadeAbove(double v) {
+        return Math.pow(10, Math.ceil(Math.log10(v) + 1e-9));
+    }
+
+    public Precision precision() {
+        return precision;
+    }
+
+    /** The devices drawn, in the profiles' order. */
+    public List<Dot> dots() {
+        return List.copyOf(dots);
+    }
+
+    /** The devices with no peak at this precision (named under the chart, not drawn). */
+    public List<HardwareProfile> without() {
+        return List.copyOf(without);
+    }
+
+    public LogScale bandwidth() {
+        return bandwidth;
+    }
+
+    public LogScale peak() {
+        return peak;
+    }
+
+    public LogScale years() {
+        return years;
+    }
+
+    public LogScale ridge() {
+        return ridge;
+    }
+
+    /** The first panel's right edge. */
+    public double splitX() {
+        return splitX;
+    }
+
+    public double secondLeft() {
+        return splitX + GAP;
+    }
+
+    public double plotBottom() {
+        return height - BOTTOM;
+    }
+
+    public double plotRight() {
+        return width - RIGHT;
+    }
+
+    /** How many times the ridge grows per year, fitted to the dated devices (NaN with fewer than two). */
+    public double trendPerYear() {
+        return trendPerYear;
+    }
+
+    /** The trend's ridge at a year, in FLOPs per weight value. */
+    public double trendAt(double year) {
+        return Math.pow(10, intercept + Math.log10(trendPerYear) * year);
+    }
+
+    /** A line of constant ridge point on the first panel, clipped to it: two points, or none when it misses. */
+    public double[][] ridgeLine(double flopsPerByte) {
+        double x0 = bandwidth.min();
+        double x1 = bandwidth.max();
+        // FLOP/s = ridge x bandwidth: enter and leave through whichever edge comes first.
+        double lo = Math.max(x0, peak.min() / flopsPerByte);
+        double hi = Math.min(x1, peak.max() / flopsPerByte);
+        if (!(lo < hi)) {
+            return new double[0][];
+        }
+        return new double[][] {{bandwidth.toPixel(lo), bandwidth.toPixel(hi)},
+                {peak.toPixel(lo * flopsPerByte), peak.toPixel(hi * flopsPerByte)}};
+    }
+
+    /** The device nearest a point, within a radius, or null. */
+    public HardwareProfile at(double x, double y, double radius) {
+        HardwareProfile best = null;
+        double bestDistance = radius;
+        for (Dot d : dots) {
+            for (double[] p : new double[][] {{d.x(), d.y()}, {d.yearX(), d.yearY()}}) {
+                double distance = Math.hypot(p[0] - x, p[1] - y);
+                if (distance <= bestDistance) {
+                    bestDistance = distance;
+                    best = d.profile();
+                }
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,314 @@
+package lab.roofline.render.layout;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import lab.roofline.engine.roofline.Evaluation;
+import lab.roofline.engine.roofline.Units;
+import lab.roofline.explain.HoverLines;
+import lab.roofline.render.layout.LabelLayout.Box;
+import lab.roofline.render.layout.LabelLayout.Spot;
+import lab.roofline.render.layout.LabelLayout.Style;
+import lab.roofline.render.layout.RooflineGeometry.Marker;
+import lab.roofline.render.layout.RooflineGeometry.Point;
+
+/**
+ * Every label on the roofline chart, placed by {@link LabelLayout} from the geometry, most important
+ * first: the operating points, the ridge, the current roof, the end of the decode path, the other roofs,
+ * the bandwidth, the two regions. Markers (points, the ridge, the decode path's dots) are obstacles.
+ * Pure: tests lay a chart out with no toolkit.
+ */
+public final class RooflineLabels {
+    private RooflineLabels() {
+    }
+
+    public static final Style POINT = new Style(0.95, true, ChartColor.TEXT);
+    public static final Style RIDGE = new Style(0.95, true, ChartColor.TEXT);
+    public static final Style RIDGE_DETAIL = new Style(0.82, false, ChartColor.MUTED);
+    public static final Style CURRENT_ROOF = new Style(0.92, true, ChartColor.ACCENT);
+    public static final Style OTHER_ROOF = new Style(0.82, false, ChartColor.MUTED);
+    public static final Style BANDWIDTH = new Style(0.85, true, ChartColor.ACCENT);
+    public static final Style PATH_END = new Style(0.8, false, ChartColor.DECODE);
+    public static final Style REGION = new Style(1.0, true, ChartColor.MUTED);
+    public static final Style INFEASIBLE = new Style(0.95, true, ChartColor.WARNING);
+    public static final String INFEASIBLE_ID = "infeasible";
+
+    /** Marker radius, and the size of the boxes that keep labels off markers. */
+    public static final double POINT_RADIUS = 7;
+    static final double PATH_DOT = 7;
+
+    /** Label ids, for tests and the chart's hover. */
+    public static final String DECODE = "decode", PREFILL = "prefill", ATTENTION = "attention", RIDGE_ID = "ridge",
+            RIDGE_DETAIL_ID = "ridge-detail", CURRENT_ROOF_ID = "roof", PATH_END_ID = "path-end",
+            BANDWIDTH_ID = "bandwidth", MEMORY_BOUND = "memory-bound", COMPUTE_BOUND = "compute-bound";
+
+    /** Every label for one evaluation: the still ones, then the ones that move with the batch. */
+    public static LabelLayout layout(Evaluation e, RooflineGeometry geo, LabelLayout.TextMeasure measure,
+                                     double fontPx) {
+        return withPoints(still(e, geo, measure, fontPx), e, geo);
+    }
+
+    /** A pin's label id: its name beside its decode point. */
+    public static String pinId(int index) {
+        return "pin-" + index;
+    }
+
+    /** The style of a pin's name beside its point, in its colour. */
+    public static Style pinLabel(PinStyle style) {
+        return new Style(0.85, true, style.color());
+    }
+
+    /** The still labels with nothing pinned. */
+    public static LabelLayout still(Evaluation e, RooflineGeometry geo, LabelLayout.TextMeasure measure,
+                                    double fontPx) {
+        return still(e, List.of(), null, geo, measure, fontPx);
+    }
+
+    /**
+     * The labels that stay put while the batch changes (the chart lays them out once per background):
+     * the ridge, decode attention (its point does not move with the batch), the roofs, the decode path's
+     * end, the bandwidth, the regions. They keep off the decode path and the roof the moving points
+     * travel along, so a drag does not push them around.
+     */
+    public static LabelLayout still(Evaluation e, List<ChartPin> pins, PinKey key, RooflineGeometry geo,
+                                    LabelLayout.TextMeasure measure, double fontPx) {
+        double plotRight = geo.plotRight();
+        double plotBottom = geo.plotBottom();
+        LabelLayout layout = new LabelLayout(new Box(geo.plotLeft(), geo.plotTop(), plotRight - geo.plotLeft(),
+                plotBottom - geo.plotTop()), measure, fontPx);
+        Point attentionAt = geo.marker(Marker.ATTENTION);
+        if (attentionAt != null) {
+            layout.obstacle(Box.around(attentionAt.x(), attentionAt.y(), 2 * POINT_RADIUS + 2, 2 * POINT_RADIUS + 2));
+        }
+        Point ridge = geo.ridge();
+        layout.obstacle(Box.around(ridge.x(), ridge.y(), 12, 12));
+        // The pins' key and markers: nothing covers them (their names come last, the least important).
+        if (key != null) {
+            layout.obstacle(key.box());
+        }
+        for (ChartPin pin : pins) {
+            for (Point p : new Point[] {geo.phase(pin.evaluation().prefill()), geo.phase(pin.evaluation().decode())}) {
+                layout.obstacle(Box.around(p.x(), p.y(), 2 * POINT_RADIUS + 2, 2 * POINT_RADIUS + 2));
+            }
+            // Labels keep off a pin's roof where they can, as off the live one's.
+            List<Point> roof = geo.roof(pin.evaluation().currentRoof());
+            layout.reserveAlong(roof.stream().mapToDouble(Point::x).toArray(), roof.stream().mapToDouble(Point::y).toArray(), 3);
+        }
+        List<Point> path = geo.decodePath();
+        if (path.size() >= 2) {
+            for (int i = 0; i < path.size(); i++) {
+                long batch = e.decodePath().get(i).batchSize();
+                if (Long.bitCount(batch) == 1 || i == path.size() - 1) {
+                    layout.obstacle(Box.around(path.get(i).x(), path.get(i).y(), PATH_DOT, PATH_DOT));
+                }
+            }
+            layout.reserveAlong(path.stream().mapToDouble(Point::x).toArray(),
+                    path.stream().mapToDouble(Point::y).toArray(), POINT_RADIUS);
+        }
+        // The roof the operating points travel along as the batch changes, derated by the efficiencies.
+        Evaluation.Roof current = e.currentRoof();
+        double ce = e.scenario().computeEfficiency();
+        double be = e.scenario().bandwidthEfficiency();
+        int samples = 48;
+        double[] rx = new double[samples + 1];
+        double[] ry = new double[samples + 1];
+        for (int i = 0; i <= samples; i++) {
+            double intensity = RooflineGeometry.MIN_INTENSITY
+                    * Math.pow(RooflineGeometry.MAX_INTENSITY / RooflineGeometry.MIN_INTENSITY, (double) i / samples);
+            rx[i] = geo.x().toPixel(intensity);
+            ry[i] = geo.y().toPixelClamped(Math.min(current.peakFlopsPerSecond() * ce,
+                    intensity * current.bandwidthBytesPerSecond() * be));
+        }
+        layout.reserveAlong(rx, ry, POINT_RADIUS);
+
+        // The ridge: its value, and under it what it means per weight value.
+        Evaluation.Roof roof = e.currentRoof();
+        String ridgeText = "ridge " + Units.sig3(roof.ridgeFlopsPerByte()) + " FLOP/byte";
+        double rw = layout.width(ridgeText, RIDGE);
+        double rh = layout.height(RIDGE);
+        LabelLayout.Label ridgeLabel = layout.place(RIDGE_ID, ridgeText, RIDGE, new double[] {ridge.x(), ridge.y()},
+                layout.around(ridge.x(), ridge.y(), rw, rh, 14, false, false));
+        // The current roof's peak, on its flat part (other precisions with the same peak share it).
+        String sameAsCurrent = e.roofs().stream()
+                .filter(r -> r.precision() != roof.precision() && r.peakFlopsPerSecond() == roof.peakFlopsPerSecond())
+                .map(r -> " / " + r.precision().label()).reduce("", String::concat);
+        roofLabel(layout, CURRENT_ROOF_ID, roof.precision().label() + sameAsCurrent + " "
+                + HoverLines.tflops(roof.peakFlopsPerSecond()), CURRENT_ROOF, ridge.x(), geo.y().toPixel(roof.peakFlopsPerSecond()),
+                plotRight, true);
+
+        // What the ridge means per weight value, after the roof: on a crowded small chart the roof keeps its name.
+        if (ridgeLabel != null) {
+            String detail = "= " + Units.sig3(e.ridgeFlopsPerValue()) + " FLOPs per "
+                    + e.scenario().weightPrecision().label() + " value";
+            Box b = ridgeLabel.box();
+            double dh = layout.height(RIDGE_DETAIL);
+            double gap = LabelLayout.PADDING + 1; // the two backings just apart
+            double dw = layout.width(detail, RIDGE_DETAIL);
+            layout.place(RIDGE_DETAIL_ID, detail, RIDGE_DETAIL, null, List.of(Spot.at(b.x(), b.bottom() + gap),
+                    Spot.at(b.right() - dw, b.bottom() + gap), Spot.at(b.x(), b.y() - gap - dh),
+                    Spot.at(b.right() - dw, b.y() - gap - dh)));
+        }
+
+        // The end of the decode path: the largest batch that fits (or the chart's largest).
+        if (path.size() >= 2) {
+            Evaluation.BatchPoint last = e.decodePath().get(path.size() - 1);
+            Point end = path.get(path.size() - 1);
+            String batch = String.format(java.util.Locale.ROOT, "batch %,d", last.batchSize());
+            String text = last.batchSize() >= e.memory().maxBatch() ? batch + ": memory full" : batch;
+            layout.place(PATH_END_ID, text, PATH_END, new double[] {end.x(), end.y()},
+                    layout.around(end.x(), end.y(), layout.width(text, PATH_END), layout.height(PATH_END), 6, true, true));
+        }
+
+        // Fainter roofs, nearest peaks first; one label per distinct peak.
+        Map<Double, List<String>> otherPeaks = new TreeMap<>();
+        for (Evaluation.Roof other : e.roofs()) {
+            if (other.precision() != roof.precision() && other.peakFlopsPerSecond() != roof.peakFlopsPerSecond()) {
+                otherPeaks.computeIfAbsent(other.peakFlopsPerSecond(), k -> new ArrayList<>()).add(other.precision().label());
+            }
+        }
+        List<Double> peaksByDistance = new ArrayList<>(otherPeaks.keySet());
+        peaksByDistance.sort(Comparator.comparingDouble(p -> Math.abs(Math.log(p / roof.peakFlopsPerSecond()))));
+        for (double peak : peaksByDistance) {
+            double flatFrom = geo.x().toPixelClamped(peak / roof.bandwidthBytesPerSecond());
+            roofLabel(layout, "roof-" + String.join("/", otherPeaks.get(peak)), String.join(" / ", otherPeaks.get(peak))
+                    + " " + HoverLines.tflops(peak), OTHER_ROOF, flatFrom, geo.y().toPixel(peak), plotRight, false);
+        }
+
+        // Decode attention after the roofs: latent attention (DeepSeek's MLA) puts its point near the ridge,
+        // among the roofs' labels, and a drawn roof is always named.
+        point(layout, ATTENTION, "Decode attention", attentionAt, ChartColor.ATTENTION, false);
+
+        // The bandwidth names the sloped roof, above it, low on the left where the slope is alone.
+        String bandwidth = Units.si(roof.bandwidthBytesPerSecond(), "B/s");
+        double bw = layout.width(bandwidth, BANDWIDTH);
+        double bh = layout.height(BANDWIDTH);
+        List<Spot> slopeSpots = new ArrayList<>();
+        for (double intensity : new double[] {0.15, 0.4, 1.2, 3.5, 10}) {
+            double x = geo.x().toPixel(intensity);
+            double y = geo.y().toPixel(roof.attainableFlopsPerSecond(intensity));
+            if (intensity < roof.ridgeFlopsPerByte() && y < plotBottom) {
+                for (double lift : new double[] {10, 18, 28}) {
+                    slopeSpots.add(Spot.at(x - bw - 8, y - lift - bh));
+                    slopeSpots.add(Spot.at(x - bw / 2, y - lift - 8 - bh));
+                }
+            }
+        }
+        layout.place(BANDWIDTH_ID, bandwidth, BANDWIDTH, null, slopeSpots);
+
+        // The regions, low in each, where nothing else usually is; the least important.
+        double rh2 = layout.height(REGION);
+        List<Spot> memorySpots = new ArrayList<>();
+        List<Spot> computeSpots = new ArrayList<>();
+        String memory = "← memory-bound";
+        String compute = "compute-bound →";
+        double mw = layout.width(memory, REGION);
+        for (double lift = 10; lift < 10 + 4 * rh2; lift += rh2 * 1.2) {
+            memorySpots.add(Spot.at(ridge.x() - 10 - mw, plotBottom - lift - rh2));
+            computeSpots.add(Spot.at(ridge.x() + 10, plotBottom - lift - rh2));
+        }
+        layout.place(MEMORY_BOUND, memory, REGION, null, memorySpots);
+        layout.place(COMPUTE_BOUND, compute, REGION, null, computeSpots);
+
+        // Each pin's name beside its decode point, where the pins differ most (the key names them too).
+        for (int i = 0; i < pins.size(); i++) {
+            ChartPin pin = pins.get(i);
+            Point at = geo.phase(pin.evaluation().decode());
+            Style style = pinLabel(pin.style());
+            String text = pin.shortName();
+            double w = layout.width(text, style);
+            double h = layout.height(style);
+            layout.place(pinId(i), text, style, new double[] {at.x(), at.y()},
+                    layout.around(at.x(), at.y(), w, h, POINT_RADIUS + 4, true, true));
+        }
+        return layout;
+    }
+
+    /**
+     * Adds what moves with the batch to a copy of the still layout: the decode and prefill points (a still
+     * label they would cover gives way), the notice that the scenario does not fit, and their labels.
+     */
+    public static LabelLayout withPoints(LabelLayout still, Evaluation e, RooflineGeometry geo) {
+        LabelLayout layout = still.copy();
+        for (Marker m : new Marker[] {Marker.DECODE, Marker.PREFILL}) {
+            Point p = geo.marker(m);
+            if (p != null) {
+                layout.obstacleOver(Box.around(p.x(), p.y(), 2 * POINT_RADIUS + 2, 2 * POINT_RADIUS + 2));
+            }
+        }
+        // A scenario that does not fit says so, at the top of the plot: its points are what it would do.
+        String notFit = lab.roofline.explain.Captions.doesNotFit(e);
+        if (notFit != null) {
+            // The longest wording that has room off the roof and the decode path (the banner should hide no
+            // line it can avoid); else the longest with room anywhere; a crowded chart still says "does not fit".
+            List<String> wordings = List.of(notFit + " (points: what it would do)", notFit, "does not fit");
+            double h = layout.height(INFEASIBLE);
+            boolean placed = false;
+            for (boolean offLines : new boolean[] {true, false}) {
+                for (int i = 0; i < wordings.size() && !placed; i++) {
+                    String text = wordings.get(i);
+                    double w = layout.width(text, INFEASIBLE);
+                    boolean last = !offLines && i == wordings.size() - 1;
+                    if (!last && w + 16 > geo.plotRight() - geo.plotLeft()) {
+                        continue;
+                    }
+                    List<Spot> rows = new ArrayList<>();
+                    for (double y = geo.plotTop() + 6; y < geo.plotBottom() - h; y += h) {
+                        rows.add(Spot.at(geo.plotLeft() + 8, y));
+                        rows.add(Spot.at((geo.plotLeft() + geo.plotRight() - w) / 2, y));
+                        rows.add(Spot.at(geo.plotRight() - 8 - w, y));
+                    }
+                    List<Spot> spots = offLines ? layout.offReserved(rows, w, h) : rows;
+                    placed = last ? layout.place(INFEASIBLE_ID, text, INFEASIBLE, null, spots, true) != null
+                            : layout.placeIfFree(INFEASIBLE_ID, text, INFEASIBLE, spots) != null;
+                }
+            }
+        }
+        // Decode sits on the rising roof, where below-right is free; prefill under the flat roof, above it.
+        point(layout, DECODE, "Decode step", geo.marker(Marker.DECODE), ChartColor.DECODE, false);
+        point(layout, PREFILL, "Prefill", geo.marker(Marker.PREFILL), ChartColor.PREFILL, true);
+        return layout;
+    }
+
+    private static void point(LabelLayout layout, String id, String text, Point at, ChartColor color, boolean above) {
+        if (at == null) {
+            return;
+        }
+        Style style = new Style(POINT.fontScale(), true, color);
+        double w = layout.width(text, style);
+        double h = layout.height(style);
+        List<Spot> spots = new ArrayList<>();
+        // Beside the point first, level with it; then the corners; then further out with a leader line.
+        double gap = POINT_RADIUS + 5;
+        if (above) {
+            spots.add(Spot.at(at.x() + gap, at.y() - gap - h + 4));
+        } else {
+            spots.add(Spot.at(at.x() + gap, at.y() + gap - 4));
+        }
+        spots.addAll(layout.around(at.x(), at.y(), w, h, gap, above, false));
+        layout.place(id, text, style, new double[] {at.x(), at.y()}, spots, true);
+    }
+
+    /**
+     * A label on a roof's flat part: at the right end, below or above the line, then further left along
+     * the flat part. A roof is left unlabelled only when no spot is free.
+     */
+    private static void roofLabel(LabelLayout layout, String id, String text, Style style, double flatFrom,
+                                  double lineY, double plotRight, boolean belowFirst) {
+        double w = layout.width(text, style);
+        double h = layout.height(style);
+        // The current roof's labels stay clear of the points that travel along it; the others hug their line.
+        double gap = belowFirst ? POINT_RADIUS + LabelLayout.PADDING + 2 : 5;
+        double above = lineY - gap - h;
+        double below = lineY + gap;
+        List<Spot> spots = new ArrayList<>();
+        for (double end = plotRight - 8; end - w >= flatFrom + 4; end -= w / 2 + 12) {
+            spots.add(Spot.at(end - w, belowFirst ? below : above));
+            spots.add(Spot.at(end - w, belowFirst ? above : below));
+        }
+        // Every roof that is drawn is labelled: with no free spot on its line, the label goes to the nearest
+        // free place, with a leader line to the line's right end.
+        layout.place(id, text, style, new double[] {plotRight - 12, lineY}, spots, true);
+    }
+}

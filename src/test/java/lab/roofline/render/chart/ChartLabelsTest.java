@@ -1,0 +1,79 @@
+package lab.roofline.render.chart;
+
+import lab.roofline.render.layout.ChartColor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import lab.roofline.engine.roofline.Evaluation;
+import lab.roofline.engine.roofline.HardwareProfile;
+import lab.roofline.engine.roofline.ModelPresets;
+import lab.roofline.engine.roofline.Precision;
+import lab.roofline.engine.roofline.RooflineEngine;
+import lab.roofline.engine.roofline.Scenario;
+import lab.roofline.io.ProfileLoader;
+import org.junit.jupiter.api.Test;
+import lab.roofline.render.layout.LabelLayout;
+import lab.roofline.render.layout.RooflineGeometry;
+import lab.roofline.render.layout.RooflineLabels;
+import lab.roofline.render.layout.UtilizationLabels;
+
+/** The cases the chart issue names, laid out with no toolkit: each label where a reader needs it. */
+class ChartLabelsTest {
+    private static final List<HardwareProfile> GPUS = ProfileLoader.load(true, List.of()).profiles();
+
+    private static HardwareProfile gpu(String id) {
+        return GPUS.stream().filter(g -> g.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    private static Evaluation evaluate(String gpu, lab.roofline.engine.roofline.ModelSpec model, Precision p, long batch) {
+        HardwareProfile g = gpu(gpu);
+        return RooflineEngine.evaluate(new Scenario(model, g, 1, p, false, Precision.BF16, batch, 1024, 256, 1, 1,
+                g.priceUsdPerHour()));
+    }
+
+    @Test
+    void aModelThatDoesNotFitSaysSoOnTheRooflineAndTheUtilizationChart() {
+        Evaluation e = evaluate("h100_sxm", ModelPresets.LLAMA_3_1_405B, Precision.BF16, 1);
+        LabelLayout roofline = RooflineLabels.layout(e, new RooflineGeometry(e, 1100, 620), ChartLabelProperties.DEJAVU, 13);
+        assertThat(roofline.label(RooflineLabels.INFEASIBLE_ID).text())
+                .startsWith("does not fit: needs 10 × NVIDIA H100 SXM5 80GB");
+        LabelLayout utilization = UtilizationLabels.layout(e, List.of(), false, 900, 500, ChartLabelProperties.DEJAVU, 13);
+        assertThat(utilization.label(UtilizationLabels.CURRENT_ID).text()).startsWith("batch 1 (does not fit): ");
+        assertThat(utilization.label(UtilizationLabels.WALL_ID).text()).isEqualTo("weights alone do not fit");
+
+        Evaluation fits = evaluate("h100_sxm", ModelPresets.LLAMA_3_1_8B, Precision.BF16, 1);
+        LabelLayout ok = RooflineLabels.layout(fits, new RooflineGeometry(fits, 1100, 620), ChartLabelProperties.DEJAVU, 13);
+        assertThat(ok.label(RooflineLabels.INFEASIBLE_ID)).isNull();
+    }
+
+    @Test
+    void theNamedCollisionsAreGoneAndEveryLabelIsKeptInALargeChart() {
+        // 405B FP32 on an L4: "Decode step" used to print over the ridge label.
+        Evaluation l4 = evaluate("l4", ModelPresets.LLAMA_3_1_405B, Precision.FP32, 1);
+        LabelLayout a = RooflineLabels.layout(l4, new RooflineGeometry(l4, 1100, 620), ChartLabelProperties.DEJAVU, 13);
+        ChartLabelProperties.assertLaidOut(a);
+        assertThat(a.dropped()).isEmpty();
+        // The default 70B INT8 at batch 8: "Decode step" used to print over "Decode attention".
+        Evaluation def = evaluate("h100_sxm", ModelPresets.LLAMA_3_1_70B, Precision.INT8, 8);
+        LabelLayout b = RooflineLabels.layout(def, new RooflineGeometry(def, 1100, 620), ChartLabelProperties.DEJAVU, 13);
+        ChartLabelProperties.assertLaidOut(b);
+        assertThat(b.dropped()).isEmpty();
+        assertThat(b.label(RooflineLabels.DECODE)).isNotNull();
+        assertThat(b.label(RooflineLabels.ATTENTION)).isNotNull();
+    }
+
+    @Test
+    void aLabelMovedAwayFromItsPointDrawsALeaderToIt() {
+        LabelLayout layout = new LabelLayout(new LabelLayout.Box(0, 0, 400, 300), ChartLabelProperties.DEJAVU, 13);
+        LabelLayout.Style style = new LabelLayout.Style(1, false, ChartColor.TEXT);
+        layout.obstacle(LabelLayout.Box.around(100, 100, 16, 16));
+        // Block the close spots around the point with another label.
+        layout.place("blocker", "XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX", style, null,
+                List.of(LabelLayout.Spot.at(20, 70)));
+        LabelLayout.Label moved = layout.place("moved", "Decode step", style, new double[] {100, 100},
+                layout.anywhereNear(100, 100, layout.width("Decode step", style), layout.height(style)));
+        assertThat(moved).isNotNull();
+        assertThat(moved.hasLeader()).isTrue();
+        ChartLabelProperties.assertLaidOut(layout);
+    }
+}

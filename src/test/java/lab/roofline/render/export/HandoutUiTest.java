@@ -1,0 +1,43 @@
+package lab.roofline.render.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import javafx.scene.layout.Region;
+import javafx.stage.Stage;
+import lab.roofline.explain.Explanation;
+import lab.roofline.ui.DashboardFixture;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+import lab.roofline.ui.export.HandoutPrint;
+
+/** The handout from the window: the live scenario's numbers, and printer pages that each fit their page. */
+class HandoutUiTest extends DashboardFixture {
+    @Start
+    void start(Stage stage) {
+        open(stage);
+    }
+
+    @Test
+    void theHandoutIsTheLiveScenariosAndEachPrintedPageFits(FxRobot robot) {
+        robot.interact(() -> vm.batchSizeProperty().set(16));
+        Handout.Pages[] built = new Handout.Pages[1];
+        robot.interact(() -> built[0] = view.handoutPages());
+        assertThat(built[0].handout()).contains("batch 16", Explanation.paragraph(Explanation.Topic.BATCHING, vm.result())
+                .substring(0, 40));
+        assertThat(built[0].answerKey()).contains("Answer key", "Evidence.");
+        @SuppressWarnings("unchecked")
+        List<Region>[] printed = new List[1];
+        robot.interact(() -> printed[0] = HandoutPrint.pages(vm.result(), vm.referencesProperty().getValue(),
+                List.copyOf(vm.exercises()), vm::evaluate, lab.roofline.render.theme.Theme.LIGHT.stylesheets(),
+                HandoutPrint.PageSize.DEFAULT));
+        // A page per step, one for the cards, then the exercises over as many pages as they need.
+        assertThat(printed[0].size()).isGreaterThanOrEqualTo(Handout.steps(vm.result()).size() + 2);
+        for (Region page : printed[0]) {
+            boolean[] fits = new boolean[1];
+            robot.interact(() -> fits[0] = HandoutPrint.fits(page, HandoutPrint.PageSize.DEFAULT));
+            assertThat(fits[0]).isTrue();
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package lab.roofline.render.summary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import javafx.css.PseudoClass;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import lab.roofline.engine.roofline.ModelPresets;
+import lab.roofline.explain.Derivations;
+import lab.roofline.ui.DashboardFixture;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+
+/** The summary strip: its numbers, warnings and the work behind each number. */
+class SummaryStripUiTest extends DashboardFixture {
+    @Start
+    void start(Stage stage) {
+        open(stage);
+    }
+
+    private SummaryTile tile(Derivations.Quantity q) {
+        return view.summary().tile(q);
+    }
+
+    @Test
+    void memoryReadsInOneUnitOrEachInItsOwnNeverAsAFractionOfATerabyte() {
+        assertThat(SummaryStrip.usedOfCapacity(71e9, 80e9)).isEqualTo("71.0 / 80.0 GB");
+        assertThat(SummaryStrip.usedOfCapacity(1.79e12, 80e9)).isEqualTo("1.79 TB / 80.0 GB");
+        assertThat(SummaryStrip.usedOfCapacity(9.32e18, 328e12)).isEqualTo("9.32 EB / 328 TB");
+    }
+
+    @Test
+    void aTooLargeBatchShowsTheMemoryWarning(FxRobot robot) {
+        robot.interact(() -> vm.presetProperty().set(ModelPresets.LLAMA_3_1_8B));
+        robot.doubleClickOn(view.controls().workload().batchField().field()).eraseText(8).write("4000")
+                .type(KeyCode.ENTER);
+        settle();
+        assertThat(vm.batchSizeProperty().get()).isEqualTo(4000);
+        assertThat(view.summary().warningTexts()).anyMatch(t -> t.contains("Does not fit in 84.8 GB at batch 4,000"));
+        assertThat(tile(Derivations.Quantity.MEMORY).getPseudoClassStates()).contains(PseudoClass.getPseudoClass("over"));
+        assertThat(tile(Derivations.Quantity.MEMORY).valueText()).endsWith("/ 84.8 GB");
+        // What it would do, not what it does: speeds and costs say so alike.
+        for (Derivations.Quantity q : new Derivations.Quantity[] {Derivations.Quantity.DECODE_THROUGHPUT,
+                Derivations.Quantity.TIME_PER_OUTPUT_TOKEN, Derivations.Quantity.OUTPUT_COST}) {
+            assertThat(tile(q).detailText()).as(q.name()).startsWith("would be");
+            assertThat(tile(q).getPseudoClassStates()).contains(PseudoClass.getPseudoClass("infeasible"));
+        }
+    }
+
+    @Test
+    void showYourWorkPutsTheFormulaUnderEachNumber(FxRobot robot) {
+        assertThat(tile(Derivations.Quantity.RIDGE).workShown()).isFalse();
+        robot.clickOn("#work-toggle");
+        settle();
+        assertThat(tile(Derivations.Quantity.RIDGE).workShown()).isTrue();
+        assertThat(tile(Derivations.Quantity.RIDGE).workText()).isEqualTo("= 1.98 PFLOP/s ÷ 3.35 TB/s");
+        assertThat(tile(Derivations.Quantity.RIDGE).tooltipText())
+                .contains("ridge = peak FLOP/s ÷ bandwidth", "= 1.98 PFLOP/s ÷ 3.35 TB/s");
+        assertThat(tile(Derivations.Quantity.DECODE_THROUGHPUT).workText()).startsWith("= 1 ÷ ");
+    }
+
+    @Test
+    void timePerOutputTokenIsTheStepTimeEverywhere(FxRobot robot) {
+        robot.interact(() -> vm.batchSizeProperty().set(16));
+        settle();
+        String step = lab.roofline.engine.roofline.Units.seconds(vm.result().decode().seconds());
+        assertThat(tile(Derivations.Quantity.TIME_PER_OUTPUT_TOKEN).valueText()).isEqualTo(step);
+        robot.interact(() -> vm.setPriceText(""));
+        settle();
+        assertThat(tile(Derivations.Quantity.OUTPUT_COST).titleText()).isEqualTo("Output, GPU time per token");
+        assertThat(tile(Derivations.Quantity.INPUT_COST).titleText()).isEqualTo("Input, GPU time per token");
+        assertThat(tile(Derivations.Quantity.OUTPUT_COST).valueText())
+                .isEqualTo(lab.roofline.engine.roofline.Units.seconds(vm.result().decode().seconds() / 16));
+    }
+
+    @Test
+    void withTheExplanationOpenNoHeadlineNumberIsCutOff(FxRobot robot) {
+        robot.interact(() -> view.getScene().getWindow().setWidth(1280));
+        robot.clickOn("#explain-toggle");
+        settle();
+        // Smaller type, or two tiles to a row: either way, every number whole.
+        assertThat(view.summary().getPseudoClassStates().contains(PseudoClass.getPseudoClass("narrow"))
+                || view.summary().columns() == 2).isTrue();
+        for (Derivations.Quantity q : Derivations.Quantity.values()) {
+            javafx.scene.Node value = tile(q).lookup(".tile-value");
+            javafx.scene.text.Text shown = (javafx.scene.text.Text) value.lookup(".text");
+            assertThat(shown.getText()).as(q.name()).isEqualTo(tile(q).valueText());
+        }
+    }
+
+    @Test
+    void twoWarningsAreBothWholeAboveTheCharts(org.testfx.api.FxRobot robot) {
+        robot.interact(() -> {
+            vm.selectGpu("t4");
+            vm.batchSizeProperty().set(64);
+            vm.scalesProperty().set(new lab.roofline.engine.roofline.HardwareScales(2, 0.5, 4));
+        });
+        settle();
+        var labels = view.summary().warningLabels();
+        assertThat(labels.size()).isGreaterThanOrEqualTo(2);
+        javafx.scene.Node card = view.rooflineChart().getParent();
+        double cardTop = card.localToScene(card.getLayoutBounds()).getMinY();
+        for (var l : labels) {
+            var b = l.localToScene(l.getLayoutBounds());
+            assertThat(b.getMaxY()).as(l.getText()).isLessThanOrEqualTo(cardTop + 0.5);
+            assertThat(l.getHeight()).isGreaterThanOrEqualTo(l.prefHeight(l.getWidth()) - 0.5);
+        }
+    }
+}
