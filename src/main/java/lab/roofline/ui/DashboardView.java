@@ -163,7 +163,7 @@ public final class DashboardView extends BorderPane {
             exportComparison = command("Export Comparison as CSV…", null, e -> files.exportComparisonCsv(),
                     "The live scenario and the pins side by side, every summary number with its ratio to the "
                             + "live one, for a spreadsheet");
-            exportComparison.disabledProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.pins()));
+            exportComparison.disabledProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.pinsModel().pins()));
             importModel = command("Import Model (config.json)…", null, e -> files.importModel(),
                     "Read a Hugging Face config.json (Llama, Mistral, Mixtral, Qwen2/3, Qwen3-MoE, Gemma 2/3, "
                             + "DeepSeek-V2/V3, gpt-oss): its architecture joins the presets, parameters computed from the shapes");
@@ -280,7 +280,7 @@ public final class DashboardView extends BorderPane {
             chart.highlightProperty().bind(vm.highlightProperty());
         }
         // The charts draw the pins beside the live scenario; they change only when pinned, renamed or unpinned.
-        vm.pins().addListener(pinsChanged);
+        vm.pinsModel().pins().addListener(pinsChanged);
         vm.gpuCountProperty().addListener(causesChanged);
         vm.layerOverheadSecondsProperty().addListener(causesChanged);
         vm.speculationProperty().addListener(causesChanged);
@@ -578,10 +578,10 @@ public final class DashboardView extends BorderPane {
     /** The charts' least height: stacked they need more, and zoomed text needs more room. */
     private void sizeCharts() {
         // Pinned scenarios add a bar per phase to the cost chart: the charts grow so each keeps its text.
-        int pinned = vm.pins().size();
+        int pinned = vm.pinsModel().pins().size();
         boolean moreCauses = vm.gpuCountProperty().get() > 1 || vm.layerOverheadSecondsProperty().get() > 0
                 || vm.speculationProperty().get().isOn()
-                || vm.pins().stream().anyMatch(p -> p.evaluation().decode().communicationSeconds() > 0
+                || vm.pinsModel().pins().stream().anyMatch(p -> p.evaluation().decode().communicationSeconds() > 0
                 || p.evaluation().decode().overheadSeconds() > 0 || p.evaluation().decode().draftSeconds() > 0);
         int legendRow = moreCauses ? 40 : 0;
         charts.setMinHeight((stacked ? 900 + 110 * pinned + legendRow : 560 + 45 * pinned + legendRow)
@@ -760,7 +760,7 @@ public final class DashboardView extends BorderPane {
         javafx.scene.image.WritableImage image = lab.roofline.render.export.ChartRenderer.png(
                 new lab.roofline.render.export.ChartRenderer.Request(kind, size, 2, lab.roofline.render.export.ExportFormat.PNG),
                 vm.result(), vm.referencesProperty().getValue(), chartPins(), vm.profiles(),
-                vm.frontierProperty().getValue(), getScene() == null ? List.of() : getScene().getStylesheets());
+                vm.servingModel().frontierProperty().getValue(), getScene() == null ? List.of() : getScene().getStylesheets());
         javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
         content.putImage(image);
         content.putString(lab.roofline.explain.Captions.of(vm.result()));
@@ -961,7 +961,7 @@ public final class DashboardView extends BorderPane {
         explain.dispose();
         lessonBar.dispose();
         comparison.dispose();
-        vm.pins().removeListener(pinsChanged);
+        vm.pinsModel().pins().removeListener(pinsChanged);
         vm.gpuCountProperty().removeListener(causesChanged);
         vm.layerOverheadSecondsProperty().removeListener(causesChanged);
         vm.speculationProperty().removeListener(causesChanged);
@@ -1053,10 +1053,10 @@ public final class DashboardView extends BorderPane {
     /** Edit ▸ Pin Scenario: the live scenario kept beside it, named after its document when it has one. */
     void pinScenario() {
         String name = vm.document().nameProperty().get();
-        vm.pin(lab.roofline.ui.scenario.ScenarioDocument.UNTITLED.equals(name) || vm.document().isModified()
+        vm.pinsModel().pin(lab.roofline.ui.scenario.ScenarioDocument.UNTITLED.equals(name) || vm.document().isModified()
                         ? null : name)
                 .ifPresentOrElse(problem -> showStatus(problem, null),
-                        () -> showStatus("Pinned " + vm.pins().get(vm.pins().size() - 1).name()
+                        () -> showStatus("Pinned " + vm.pinsModel().pins().get(vm.pinsModel().pins().size() - 1).name()
                                 + ": change the controls and compare (Edit ▸ Pin Scenario adds up to four)", null));
     }
 
@@ -1159,7 +1159,7 @@ public final class DashboardView extends BorderPane {
 
     /** The pins as the charts draw them. */
     public List<lab.roofline.render.layout.ChartPin> chartPins() {
-        return vm.pins().stream().map(p -> new lab.roofline.render.layout.ChartPin(p.name(),
+        return vm.pinsModel().pins().stream().map(p -> new lab.roofline.render.layout.ChartPin(p.name(),
                 lab.roofline.render.layout.PinStyle.of(p.colour()), p.evaluation())).toList();
     }
 

@@ -115,7 +115,7 @@ public final class RooflineApp extends Application {
         vm = new RooflineViewModel(data.profiles().profiles());
         vm.ownProperty().set(p -> !lab.roofline.io.ProfileLoader.isBundled(p));
         vm.apiPrices().setAll(data.apiPrices().prices());
-        vm.rentalPricesProperty().set(data.rentalPrices().prices());
+        vm.servingModel().rentalPricesProperty().set(data.rentalPrices().prices());
         vm.setRealism(data.realism().realism());
         data.models().models().forEach(vm::addImportedModel);
         vm.exercises().setAll(data.exercises().exercises());
@@ -143,7 +143,7 @@ public final class RooflineApp extends Application {
         view.showStatus(startupMessage(settingsNotes), null);
         restoreDocument();
         restorePins();
-        vm.pins().addListener((javafx.beans.InvalidationListener) obs -> rememberPins());
+        vm.pinsModel().pins().addListener((javafx.beans.InvalidationListener) obs -> rememberPins());
         stage.titleProperty().bind(vm.document().titleProperty());
         // A file that would be lost asks first; an untitled scenario is kept by the session anyway.
         stage.setOnCloseRequest(e -> {
@@ -187,7 +187,7 @@ public final class RooflineApp extends Application {
         // roofline-lab FILE.roofline.json opens it.
         getParameters().getRaw().stream().filter(RooflineApp::isScenarioFile).findFirst()
                 .ifPresent(f -> openFile(Path.of(f)));
-        watched.addAll(List.of(vm.inputsProperty(), vm.servingProperty(), vm.document().fileProperty(), vm.document().recent(),
+        watched.addAll(List.of(vm.inputsProperty(), vm.servingModel().servingProperty(), vm.document().fileProperty(), vm.document().recent(),
                 commands.darkTheme.selectedProperty(),
                 commands.explanation.selectedProperty(), stage.xProperty(), stage.yProperty(),
                 stage.widthProperty(), stage.heightProperty(), stage.maximizedProperty(), view.zoomProperty()));
@@ -199,7 +199,7 @@ public final class RooflineApp extends Application {
         List<String> notes = new ArrayList<>();
         ScenarioInputs saved = ScenarioSettings.read(settings, notes);
         vm.apply(saved);
-        vm.servingProperty().set(ScenarioSettings.readServing(settings, notes));
+        vm.servingModel().servingProperty().set(ScenarioSettings.readServing(settings, notes));
         if (!vm.inputs().gpuId().equalsIgnoreCase(saved.gpuId())) {
             notes.add("settings: GPU '" + Units.shortened(saved.gpuId()) + "' is not among the loaded profiles; "
                     + "using " + vm.gpuProperty().get().name() + " until you choose one");
@@ -273,7 +273,7 @@ public final class RooflineApp extends Application {
             settings.put("window.height", stage.getScene().getHeight());
         }
         ScenarioSettings.write(settings, vm.inputs());
-        ScenarioSettings.writeServing(settings, vm.servingProperty().get());
+        ScenarioSettings.writeServing(settings, vm.servingModel().servingProperty().get());
         Path documentFile = vm.document().file();
         settings.put("document.file", documentFile == null ? "" : documentFile.toString());
         List<Path> recent = vm.document().recent();
@@ -399,9 +399,9 @@ public final class RooflineApp extends Application {
         try {
             rendered = request.format() == ExportFormat.SVG
                     ? ChartRenderer.svg(request, vm.result(), vm.referencesProperty().getValue(), view.chartPins(),
-                    vm.profiles(), vm.frontierProperty().getValue(), stylesheets)
+                    vm.profiles(), vm.servingModel().frontierProperty().getValue(), stylesheets)
                     : ChartRenderer.png(request, vm.result(), vm.referencesProperty().getValue(), view.chartPins(),
-                    vm.profiles(), vm.frontierProperty().getValue(), stylesheets);
+                    vm.profiles(), vm.servingModel().frontierProperty().getValue(), stylesheets);
         } catch (RuntimeException | OutOfMemoryError e) {
             // The renderer refused (too large for this machine's memory): say so; nothing else changes.
             String why = e instanceof OutOfMemoryError ? "there is not enough memory for a picture this large"
@@ -591,7 +591,7 @@ public final class RooflineApp extends Application {
     private lab.roofline.engine.scenario.NamedScenario documentNow() {
         java.util.function.UnaryOperator<lab.roofline.engine.roofline.HardwareProfile> embed =
                 gpu -> lab.roofline.io.ProfileLoader.isBundled(gpu) ? null : gpu;
-        return vm.document().toDocument(embed.apply(vm.gpuProperty().get()), vm.pinned(embed));
+        return vm.document().toDocument(embed.apply(vm.gpuProperty().get()), vm.pinsModel().pinned(embed));
     }
 
     /** Where the session keeps the pins between runs: a scenario file of its own in the app's folder. */
@@ -627,8 +627,8 @@ public final class RooflineApp extends Application {
             try {
                 lab.roofline.engine.scenario.NamedScenario d = lab.roofline.io.ScenarioFile.read(file);
                 Platform.runLater(() -> {
-                    if (vm.pins().isEmpty()) {
-                        vm.setPins(d.pins()).ifPresent(problem -> view.showStatus(
+                    if (vm.pinsModel().pins().isEmpty()) {
+                        vm.pinsModel().setPins(d.pins()).ifPresent(problem -> view.showStatus(
                                 "The last session's pins could not be restored: " + problem, null));
                     }
                 });
@@ -680,11 +680,11 @@ public final class RooflineApp extends Application {
 
         @Override
         public void exportComparisonCsv() {
-            if (vm.pins().isEmpty()) {
+            if (vm.pinsModel().pins().isEmpty()) {
                 view.showStatus("Nothing is pinned: pin a scenario (Ctrl+P) to compare it with the live one", null);
                 return;
             }
-            writeCsv("Export the comparison as CSV", "comparison", vm.comparison().csv(), "the comparison");
+            writeCsv("Export the comparison as CSV", "comparison", vm.pinsModel().comparison().csv(), "the comparison");
         }
 
         /** Asks where, then writes a CSV text off the FX thread and says how it went. */

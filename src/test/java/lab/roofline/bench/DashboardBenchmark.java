@@ -60,7 +60,7 @@ public final class DashboardBenchmark {
             for (int i = 0; i < Integer.getInteger("roofline.bench.pins", 0) && i < pinnedGpus.length; i++) {
                 vm.selectGpu(pinnedGpus[i]);
                 vm.batchSizeProperty().set(8 << i);
-                vm.pin(pinnedGpus[i]);
+                vm.pinsModel().pin(pinnedGpus[i]);
             }
             vm.selectGpu("h100_sxm");
             vm.batchSizeProperty().set(1);

@@ -1,5 +1,6 @@
 package lab.roofline.ui;
 
+import lab.roofline.ui.scenario.PinsModel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -108,10 +109,10 @@ class ScenarioFilesAppTest extends AppSession {
             var vm = ((RooflineApp) app).viewModel();
             robot.interact(() -> {
                 vm.batchSizeProperty().set(16);
-                vm.pin("batch sixteen");
+                vm.pinsModel().pin("batch sixteen");
                 vm.selectGpu("h200_sxm");
-                vm.pin("on the H200");
-                vm.recolour(vm.pins().get(1), 3);
+                vm.pinsModel().pin("on the H200");
+                vm.pinsModel().recolour(vm.pinsModel().pins().get(1), 3);
             });
             waitFor(() -> {
                 try {
@@ -127,13 +128,13 @@ class ScenarioFilesAppTest extends AppSession {
 
             app = FxToolkit.setupApplication(RooflineApp.class);
             var again = ((RooflineApp) app).viewModel();
-            waitFor(() -> again.pins().size() == 2);
-            assertThat(again.pins()).extracting(lab.roofline.ui.scenario.RooflineViewModel.Pin::name)
+            waitFor(() -> again.pinsModel().pins().size() == 2);
+            assertThat(again.pinsModel().pins()).extracting(lab.roofline.ui.scenario.PinsModel.Pin::name)
                     .containsExactly("batch sixteen", "on the H200");
-            assertThat(again.pins()).extracting(lab.roofline.ui.scenario.RooflineViewModel.Pin::colour).containsExactly(0, 3);
-            assertThat(again.pins().get(1).evaluation().scenario().gpu().id()).isEqualTo("h200_sxm");
-            assertThat(again.pins().get(0).inputs().batchSize()).isEqualTo(16);
-            robot.interact(() -> again.pins().clear());
+            assertThat(again.pinsModel().pins()).extracting(lab.roofline.ui.scenario.PinsModel.Pin::colour).containsExactly(0, 3);
+            assertThat(again.pinsModel().pins().get(1).evaluation().scenario().gpu().id()).isEqualTo("h200_sxm");
+            assertThat(again.pinsModel().pins().get(0).inputs().batchSize()).isEqualTo(16);
+            robot.interact(() -> again.pinsModel().pins().clear());
             waitFor(() -> !Files.exists(RooflineApp.pinsFile()));
             assertThat(RooflineApp.pinsFile()).doesNotExist();
         } finally {

@@ -1,5 +1,6 @@
 package lab.roofline.ui.economics;
 
+import lab.roofline.ui.scenario.ServingModel;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -75,7 +76,7 @@ public final class ServingView extends BorderPane {
     }
     private final FrontierChart chart;
     private final lab.roofline.fx.Listeners listeners = new lab.roofline.fx.Listeners();
-    private RooflineViewModel.PlanRequest lastRequest;
+    private ServingModel.PlanRequest lastRequest;
     /** Keeps an edited rental table (the app writes it to the user's folder, off the FX thread). */
     private java.util.function.Consumer<lab.roofline.engine.serving.RentalPrices> rentalSaver = p -> { };
     /** Bumped by each search; a result that arrives after a newer search began is dropped. */
@@ -89,7 +90,7 @@ public final class ServingView extends BorderPane {
         side.prefWidthProperty().bind(zoom.multiply(320));
         side.minWidthProperty().bind(zoom.multiply(300));
         setId("serving");
-        chart = new FrontierChart(vm.resultProperty(), vm.frontierProperty());
+        chart = new FrontierChart(vm.resultProperty(), vm.servingModel().frontierProperty());
         chart.setId("frontier-chart");
         card.getChildren().add(chart);
         metric.getItems().setAll(FrontierLayout.Metric.values());
@@ -111,18 +112,18 @@ public final class ServingView extends BorderPane {
         listeners.always(() -> traffic.setText(String.format(Locale.ROOT, "Each request: %,d prompt and %,d generated "
                         + "tokens on average (the scenario's Workload).", vm.promptTokensProperty().get(),
                 vm.generatedTokensProperty().get())), vm.promptTokensProperty(), vm.generatedTokensProperty());
-        connect(cachedField, cachedErrorBox, () -> plain(vm.servingProperty().get().cachedInput() * 100),
-                vm::setCachedInputText);
-        connect(ttftField, ttftErrorBox, () -> limit(vm.servingProperty().get().ttftSeconds()), vm::setTtftLimitText);
-        connect(tpotField, tpotErrorBox, () -> limit(vm.servingProperty().get().tpotSeconds()), vm::setTpotLimitText);
-        connect(electricityField, electricityErrorBox, () -> plain(vm.servingProperty().get().electricityUsdPerKwh()),
-                vm::setElectricityText);
+        connect(cachedField, cachedErrorBox, () -> plain(vm.servingModel().servingProperty().get().cachedInput() * 100),
+                vm.servingModel()::setCachedInputText);
+        connect(ttftField, ttftErrorBox, () -> limit(vm.servingModel().servingProperty().get().ttftSeconds()), vm.servingModel()::setTtftLimitText);
+        connect(tpotField, tpotErrorBox, () -> limit(vm.servingModel().servingProperty().get().tpotSeconds()), vm.servingModel()::setTpotLimitText);
+        connect(electricityField, electricityErrorBox, () -> plain(vm.servingModel().servingProperty().get().electricityUsdPerKwh()),
+                vm.servingModel()::setElectricityText);
         listeners.always(() -> {
-            double tpot = vm.servingProperty().get().tpotSeconds();
+            double tpot = vm.servingModel().servingProperty().get().tpotSeconds();
             perUser.setText(Double.isInfinite(tpot) ? "No limit per token: every batch that fits counts."
                     : "A token each " + Units.seconds(tpot) + " is " + Units.sig3(1 / tpot) + " tokens/s per user "
                     + "(you may type 20 tok/s). Blank a field for no limit.");
-        }, vm.servingProperty());
+        }, vm.servingModel().servingProperty());
 
         ToggleButton same = new ToggleButton("Same devices");
         ToggleButton pools = new ToggleButton("Separate pools");
@@ -133,20 +134,20 @@ public final class ServingView extends BorderPane {
             if (now == null) {
                 old.setSelected(true); // one is always chosen
             } else {
-                vm.setDisaggregated(now == pools);
+                vm.servingModel().setDisaggregated(now == pools);
             }
         });
         listeners.always(() -> {
-            boolean split = vm.servingProperty().get().disaggregated();
+            boolean split = vm.servingModel().servingProperty().get().disaggregated();
             (split ? pools : same).setSelected(true);
             placementNote.setText(split
                     ? "Prefill has devices of its own, at the largest batch of prompts that meets the first-token "
                     + "limit; the prompt's KV cache then crosses the link. Decode batches without waiting for prefill."
                     : "Prefill steps run between decode steps on the same devices: a new request waits for the decode "
                     + "step in flight, so the first token comes later as the decode batch grows.");
-        }, vm.servingProperty());
+        }, vm.servingModel().servingProperty());
 
-        listeners.always(this::showReadout, vm.frontierProperty());
+        listeners.always(this::showReadout, vm.servingModel().frontierProperty());
 
         maxGpus.getItems().setAll(1, 2, 4, 8, 16);
         maxGpus.setValue(8);
@@ -181,11 +182,11 @@ public final class ServingView extends BorderPane {
             }
             planNote.setText(c.describe() + " is live. " + planNote.getText());
         }));
-        pin.setOnAction(e -> selected().ifPresent(c -> vm.pin(null, lastRequest.inputsOf(c))
+        pin.setOnAction(e -> selected().ifPresent(c -> vm.pinsModel().pin(null, lastRequest.inputsOf(c))
                 .ifPresent(planNote::setText)));
         // A plan answers the scenario it was asked for: say so when that changes.
         listeners.onInvalidated(vm.inputsProperty(), obs -> staleNote());
-        listeners.onInvalidated(vm.servingProperty(), obs -> staleNote());
+        listeners.onInvalidated(vm.servingModel().servingProperty(), obs -> staleNote());
     }
 
     /** Where an edited rental table goes to be kept. */
@@ -195,14 +196,14 @@ public final class ServingView extends BorderPane {
 
     /** The dialog of hourly prices for devices without one; OK makes them the table the planner and frontier use. */
     public void editRentalPrices() {
-        RentalPricesDialog dialog = new RentalPricesDialog(vm.profiles(), vm.rentalPricesProperty().get(),
-                vm.servingProperty().get().electricityUsdPerKwh());
+        RentalPricesDialog dialog = new RentalPricesDialog(vm.profiles(), vm.servingModel().rentalPricesProperty().get(),
+                vm.servingModel().servingProperty().get().electricityUsdPerKwh());
         if (getScene() != null) {
             dialog.initOwner(getScene().getWindow());
             dialog.getDialogPane().getStylesheets().setAll(getScene().getStylesheets());
         }
         dialog.showAndWait().ifPresent(edited -> {
-            vm.rentalPricesProperty().set(edited);
+            vm.servingModel().rentalPricesProperty().set(edited);
             rentalSaver.accept(edited);
             staleNote();
         });
@@ -225,7 +226,7 @@ public final class ServingView extends BorderPane {
 
     /** Runs the planner off the FX thread and shows its cheapest rows (or its nearest misses). */
     public void findCheapest() {
-        RooflineViewModel.PlanRequest request = vm.planRequest(maxGpus.getValue());
+        ServingModel.PlanRequest request = vm.servingModel().planRequest(maxGpus.getValue());
         int search = ++searches;
         busy.setVisible(true);
         find.setDisable(true);
@@ -271,7 +272,7 @@ public final class ServingView extends BorderPane {
 
     private void connect(CommitField field, VBox errorBox, java.util.function.Supplier<String> format,
                          java.util.function.Function<String, java.util.Optional<String>> apply) {
-        field.connect(vm.servingProperty(), format, apply);
+        field.connect(vm.servingModel().servingProperty(), format, apply);
         errorBox.getChildren().add(field.errorLabel());
     }
 
@@ -320,7 +321,7 @@ public final class ServingView extends BorderPane {
         if (rows.isEmpty()) {
             makeRows();
         }
-        Frontier f = vm.frontierProperty().getValue();
+        Frontier f = vm.servingModel().frontierProperty().getValue();
         Frontier.Curve live = f.liveCurve();
         if (live == null || live.operating() == null) {
             for (Row r : Row.values()) {

@@ -1,5 +1,6 @@
 package lab.roofline.ui.summary;
 
+import lab.roofline.ui.scenario.PinsModel;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.InvalidationListener;
@@ -19,7 +20,7 @@ import javafx.scene.layout.VBox;
 import lab.roofline.engine.scenario.Comparison;
 import lab.roofline.engine.roofline.Units;
 import lab.roofline.ui.scenario.RooflineViewModel;
-import lab.roofline.ui.scenario.RooflineViewModel.Pin;
+import lab.roofline.ui.scenario.PinsModel.Pin;
 
 /**
  * The live scenario beside the pinned ones: every summary number per scenario, its ratio to the live one,
@@ -43,9 +44,9 @@ public final class ComparisonTable extends VBox {
         Label title = new Label("Compare");
         title.getStyleClass().add("comparison-title");
         Button copyCsv = new Button("Copy CSV");
-        copyCsv.setOnAction(e -> copy(vm.comparison().csv(), "CSV"));
+        copyCsv.setOnAction(e -> copy(vm.pinsModel().comparison().csv(), "CSV"));
         Button copyMarkdown = new Button("Copy Markdown");
-        copyMarkdown.setOnAction(e -> copy(vm.comparison().markdown(), "Markdown"));
+        copyMarkdown.setOnAction(e -> copy(vm.pinsModel().comparison().markdown(), "Markdown"));
         exportCsv.setId("comparison-export");
         exportCsv.setVisible(false);
         exportCsv.managedProperty().bind(exportCsv.visibleProperty());
@@ -75,10 +76,10 @@ public final class ComparisonTable extends VBox {
         });
         getChildren().addAll(header, gridScroll);
         setSpacing(6);
-        visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.pins()));
+        visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.pinsModel().pins()));
         managedProperty().bind(visibleProperty());
         vm.resultProperty().addListener(changed);
-        vm.pins().addListener(changed);
+        vm.pinsModel().pins().addListener(changed);
     }
 
     private final Button exportCsv = new Button("Export CSV…");
@@ -99,7 +100,7 @@ public final class ComparisonTable extends VBox {
     /** Stops listening to the view model. */
     public void dispose() {
         vm.resultProperty().removeListener(changed);
-        vm.pins().removeListener(changed);
+        vm.pinsModel().pins().removeListener(changed);
         visibleProperty().unbind();
     }
 
@@ -119,7 +120,7 @@ public final class ComparisonTable extends VBox {
 
     private void markDirty() {
         dirty = true;
-        if (!vm.pins().isEmpty()) {
+        if (!vm.pinsModel().pins().isEmpty()) {
             requestLayout(); // with nothing pinned the table is hidden: a slider step costs it nothing
         }
     }
@@ -151,7 +152,7 @@ public final class ComparisonTable extends VBox {
         refreshIfDirty();
         List<List<String>> rows = new ArrayList<>();
         List<String> names = new ArrayList<>(List.of(""));
-        names.addAll(vm.comparison().names());
+        names.addAll(vm.pinsModel().comparison().names());
         rows.add(names);
         rows.add(deviceCells.stream().map(Label::getText).toList());
         rows.add(fitsCells.stream().map(Label::getText).toList());
@@ -162,18 +163,18 @@ public final class ComparisonTable extends VBox {
     }
 
     public void refreshIfDirty() {
-        if (dirty && !vm.pins().isEmpty()) {
+        if (dirty && !vm.pinsModel().pins().isEmpty()) {
             dirty = false;
             refresh();
         }
     }
 
     private void refresh() {
-        if (vm.pins().isEmpty()) {
+        if (vm.pinsModel().pins().isEmpty()) {
             return;
         }
-        Comparison comparison = vm.comparison();
-        if (!shownPins.equals(List.copyOf(vm.pins()))) {
+        Comparison comparison = vm.pinsModel().comparison();
+        if (!shownPins.equals(List.copyOf(vm.pinsModel().pins()))) {
             rebuild(comparison);
         }
         for (int i = 0; i + 1 < deviceCells.size(); i++) {
@@ -205,7 +206,7 @@ public final class ComparisonTable extends VBox {
 
     /** New columns for a new set of pins: a header with each pin's menu, then one label per cell. */
     private void rebuild(Comparison comparison) {
-        shownPins = List.copyOf(vm.pins());
+        shownPins = List.copyOf(vm.pinsModel().pins());
         grid.getChildren().clear();
         grid.getColumnConstraints().clear();
         ColumnConstraints metricColumn = new ColumnConstraints();
@@ -257,26 +258,26 @@ public final class ComparisonTable extends VBox {
         menu.setMnemonicParsing(false);
         menu.setMinWidth(Region.USE_PREF_SIZE);
         MenuItem live = new MenuItem("Make live (load into the controls)");
-        live.setOnAction(e -> vm.makeLive(pin));
+        live.setOnAction(e -> vm.pinsModel().makeLive(pin));
         MenuItem rename = new MenuItem("Rename…");
         rename.setOnAction(e -> {
             TextInputDialog ask = new TextInputDialog(pin.name());
             ask.setHeaderText("Rename the pin");
             ask.initOwner(getScene() == null ? null : getScene().getWindow());
-            ask.showAndWait().ifPresent(name -> vm.rename(pin, name));
+            ask.showAndWait().ifPresent(name -> vm.pinsModel().rename(pin, name));
         });
         javafx.scene.control.Menu colour = new javafx.scene.control.Menu("Colour and marker");
-        for (int c = 0; c < RooflineViewModel.MAX_PINS; c++) {
+        for (int c = 0; c < PinsModel.MAX_PINS; c++) {
             int chosen = c;
             javafx.scene.control.RadioMenuItem item = new javafx.scene.control.RadioMenuItem(
                     lab.roofline.render.layout.PinStyle.of(c).glyph() + "  " + lab.roofline.render.layout.PinStyle.of(c).description());
             item.setSelected(c == pin.colour());
             item.getStyleClass().add("pin-" + c);
-            item.setOnAction(e -> vm.recolour(pin, chosen));
+            item.setOnAction(e -> vm.pinsModel().recolour(pin, chosen));
             colour.getItems().add(item);
         }
         MenuItem unpin = new MenuItem("Unpin");
-        unpin.setOnAction(e -> vm.unpin(pin));
+        unpin.setOnAction(e -> vm.pinsModel().unpin(pin));
         menu.getItems().addAll(live, rename, colour, unpin);
         return menu;
     }

@@ -70,7 +70,7 @@ class PinsUiTest extends DashboardFixture {
         double pinOutput = pinBars.stream().filter(s -> s.bar().startsWith("Output")).mapToDouble(CostChart.Segment::w).sum();
         assertThat(pinOutput).isLessThan(liveOutput / 10);
 
-        robot.interact(() -> vm.unpin(vm.pins().get(0)));
+        robot.interact(() -> vm.pinsModel().unpin(vm.pinsModel().pins().get(0)));
         settle();
         assertThat(near(pixel(robot, roofline, decode), PIN_1)).as("gone from the roofline").isFalse();
         assertThat(near(pixel(robot, utilization, current), PIN_1)).as("gone from the utilization chart").isFalse();
@@ -82,7 +82,7 @@ class PinsUiTest extends DashboardFixture {
     void recolouringFromTheTableChangesTheMarkerOnTheCharts(FxRobot robot) {
         robot.interact(() -> {
             vm.batchSizeProperty().set(64);
-            vm.pin("H100 at 64");
+            vm.pinsModel().pin("H100 at 64");
             vm.batchSizeProperty().set(1);
         });
         settle();
@@ -95,7 +95,7 @@ class PinsUiTest extends DashboardFixture {
         robot.interact(() -> colours.getItems().stream()
                 .filter(i -> i.getText().equals("▲  " + PinStyle.TRIANGLE.description())).findFirst().orElseThrow().fire());
         settle();
-        assertThat(vm.pins().get(0).colour()).isEqualTo(1);
+        assertThat(vm.pinsModel().pins().get(0).colour()).isEqualTo(1);
         assertThat(view.rooflineChart().pinKey().rows().get(1).style()).isEqualTo(PinStyle.TRIANGLE);
         assertThat(view.costChart().pins().get(0).style()).isEqualTo(PinStyle.TRIANGLE);
     }
@@ -105,7 +105,7 @@ class PinsUiTest extends DashboardFixture {
         for (int batch : new int[] {2, 4, 8, 16}) {
             robot.interact(() -> {
                 vm.batchSizeProperty().set(batch);
-                vm.pin("batch " + batch);
+                vm.pinsModel().pin("batch " + batch);
             });
         }
         robot.interact(() -> vm.batchSizeProperty().set(1));
@@ -127,7 +127,7 @@ class PinsUiTest extends DashboardFixture {
 
     @Test
     void aPinThatIsTheLiveScenarioSaysSoInTheKeysUntilTheLiveOneMoves(FxRobot robot) {
-        robot.interact(() -> vm.pin("same"));
+        robot.interact(() -> vm.pinsModel().pin("same"));
         settle();
         assertThat(view.rooflineChart().pinKey().rows().get(1).text()).isEqualTo("same (= live)");
         assertThat(view.utilizationChart().pinKey().rows().get(1).text()).isEqualTo("same (= live)");

@@ -48,32 +48,32 @@ class ServingUiTest extends DashboardFixture {
         settle();
         FrontierLayout before = serving.chart().frontierLayout();
         assertThat(before).isNotNull();
-        Frontier f = vm.frontierProperty().getValue();
+        Frontier f = vm.servingModel().frontierProperty().getValue();
         assertThat(f.liveCurve().points()).isNotEmpty();
         assertThat(f.liveCurve().operating().batch()).isEqualTo(1);
         // 50 ms a token = 20 tokens/s: the band left of x(20) is shaded.
         assertThat(before.infeasibleRightEdge()).isCloseTo(before.x().toPixel(20), org.assertj.core.data.Offset.offset(1e-6));
         type(robot, "#tpotField", "25");
-        assertThat(vm.servingProperty().get().tpotSeconds()).isEqualTo(0.025);
+        assertThat(vm.servingModel().servingProperty().get().tpotSeconds()).isEqualTo(0.025);
         FrontierLayout after = serving.chart().frontierLayout();
         assertThat(after.infeasibleRightEdge()).isCloseTo(after.x().toPixel(40), org.assertj.core.data.Offset.offset(1e-6));
-        Frontier tighter = vm.frontierProperty().getValue();
+        Frontier tighter = vm.servingModel().frontierProperty().getValue();
         assertThat(tighter.cheapest().point().tokensPerSecondPerUser()).isGreaterThanOrEqualTo(40);
         assertThat(tighter.cheapest().point().costUsdPerMillionBlended())
                 .isGreaterThanOrEqualTo(f.cheapest().point().costUsdPerMillionBlended());
         // 20 ms a token is faster than one H100 reads 70 GB: no batch meets it, and the chart says so.
         type(robot, "#tpotField", "20");
-        assertThat(vm.frontierProperty().getValue().cheapest()).isNull();
+        assertThat(vm.servingModel().frontierProperty().getValue().cheapest()).isNull();
         // Blank: no limit, and no shading.
         type(robot, "#tpotField", "");
-        assertThat(vm.servingProperty().get().tpotSeconds()).isInfinite();
+        assertThat(vm.servingModel().servingProperty().get().tpotSeconds()).isInfinite();
         assertThat(serving.chart().frontierLayout().infeasibleRightEdge()).isEqualTo(serving.chart().frontierLayout().plot().x());
     }
 
     @Test
     void badValuesAreNamedAndKeepTheLastGoodSettings(FxRobot robot) {
         openServing(robot);
-        var before = vm.servingProperty().get();
+        var before = vm.servingModel().servingProperty().get();
         String[][] bad = {{"#cachedField", "150", "Cached input: too large (at most 99 %)"},
                 {"#ttftField", "-5", "Time to first token: too small"},
                 {"#tpotField", "fast", "Time per output token: "},
@@ -86,12 +86,12 @@ class ServingUiTest extends DashboardFixture {
                     .get(f.getParent().getParent().getChildrenUnmodifiable().indexOf(f.getParent()) + 1))
                     .getChildren()).anySatisfy(n -> assertThat(((Label) n).getText()).startsWith(b[2]));
         }
-        assertThat(vm.servingProperty().get()).isEqualTo(before);
+        assertThat(vm.servingModel().servingProperty().get()).isEqualTo(before);
         type(robot, "#cachedField", "50 %");
-        assertThat(vm.servingProperty().get().cachedInput()).isEqualTo(0.5);
+        assertThat(vm.servingModel().servingProperty().get().cachedInput()).isEqualTo(0.5);
         // The per-token limit may be typed as tokens/s per user: 20 tok/s is 50 ms a token.
         type(robot, "#tpotField", "40 tok/s");
-        assertThat(vm.servingProperty().get().tpotSeconds()).isEqualTo(0.025);
+        assertThat(vm.servingModel().servingProperty().get().tpotSeconds()).isEqualTo(0.025);
         assertThat(robot.lookup("#tpotField").queryAs(TextField.class).getText()).isEqualTo("25");
         type(robot, "#tpotField", "0 tok/s");
         assertThat(robot.lookup("#tpotField").queryAs(TextField.class).getStyleClass()).contains("invalid");
@@ -105,11 +105,11 @@ class ServingUiTest extends DashboardFixture {
             vm.batchSizeProperty().set(16);
         });
         settle();
-        Planner.FrontierPoint shared = vm.frontierProperty().getValue().liveCurve().operating();
+        Planner.FrontierPoint shared = vm.servingModel().frontierProperty().getValue().liveCurve().operating();
         robot.clickOn("#placement-pools");
         settle();
-        assertThat(vm.servingProperty().get().disaggregated()).isTrue();
-        Planner.FrontierPoint split = vm.frontierProperty().getValue().liveCurve().operating();
+        assertThat(vm.servingModel().servingProperty().get().disaggregated()).isTrue();
+        Planner.FrontierPoint split = vm.servingModel().frontierProperty().getValue().liveCurve().operating();
         assertThat(split.prefillDevicesPerDecode()).isPositive();
         assertThat(shared.prefillDevicesPerDecode()).isNaN();
         assertThat(serving.readout().getChildren()).anySatisfy(n -> assertThat(((Label) n).getText())
@@ -135,9 +135,9 @@ class ServingUiTest extends DashboardFixture {
         Planner.Candidate second = serving.candidates().getItems().get(1);
         robot.clickOn("#pin");
         settle();
-        assertThat(vm.pins()).hasSize(1);
-        assertThat(vm.pins().get(0).evaluation().scenario().gpuCount()).isEqualTo(second.gpus());
-        assertThat(vm.frontierProperty().getValue().curves()).hasSize(2);
+        assertThat(vm.pinsModel().pins()).hasSize(1);
+        assertThat(vm.pinsModel().pins().get(0).evaluation().scenario().gpuCount()).isEqualTo(second.gpus());
+        assertThat(vm.servingModel().frontierProperty().getValue().curves()).hasSize(2);
         robot.interact(() -> serving.candidates().getSelectionModel().select(0));
         robot.clickOn("#makeLive");
         settle();
@@ -145,12 +145,12 @@ class ServingUiTest extends DashboardFixture {
         assertThat(vm.result().scenario().gpuCount()).isEqualTo(first.gpus());
         assertThat(vm.result().scenario().batchSize()).isEqualTo(first.batch());
         // The live point is the planner's: same batch, same time per output token, same blended cost.
-        Planner.FrontierPoint live = vm.frontierProperty().getValue().liveCurve().operating();
+        Planner.FrontierPoint live = vm.servingModel().frontierProperty().getValue().liveCurve().operating();
         assertThat(live.tpotSeconds()).isCloseTo(first.tpotSeconds(), org.assertj.core.data.Offset.offset(1e-12));
         assertThat(live.costUsdPerMillionBlended()).isCloseTo(first.costUsdPerMillionBlended(),
                 org.assertj.core.data.Offset.offset(1e-9));
         assertThat(serving.planNote().getText()).as("the plan still answers its scenario").startsWith(first.describe() + " is live.");
-        robot.interact(() -> vm.setTtftLimitText("300"));
+        robot.interact(() -> vm.servingModel().setTtftLimitText("300"));
         assertThat(serving.planNote().getText()).startsWith("The scenario or the limits changed");
     }
 
@@ -164,7 +164,7 @@ class ServingUiTest extends DashboardFixture {
         settle();
         assertThat(ring.isVisible()).isTrue();
         assertThat(ring.getCenterX()).as("batch 16 is slower per user: left").isLessThan(x1);
-        double[] at = serving.chart().frontierLayout().at(vm.frontierProperty().getValue().liveCurve().operating());
+        double[] at = serving.chart().frontierLayout().at(vm.servingModel().frontierProperty().getValue().liveCurve().operating());
         assertThat(ring.getCenterX()).isCloseTo(at[0] * serving.chart().effectiveZoom(), org.assertj.core.data.Offset.offset(1e-6));
         assertThat(serving.chart().redrawCount()).as("the canvases stay as drawn").isEqualTo(redraws);
         // A batch that does not fit: the ring goes, a note says the largest that does.
@@ -186,7 +186,7 @@ class ServingUiTest extends DashboardFixture {
         assertThat(serving.chart().frontierLayout().metric()).isEqualTo(FrontierLayout.Metric.THROUGHPUT);
         assertThat(serving.chart().frontierLayout().y().max()).isNotEqualTo(costTop);
         // Tokens/s per GPU grows with the batch: the live batch-1 point sits lowest.
-        var live = vm.frontierProperty().getValue().liveCurve();
+        var live = vm.servingModel().frontierProperty().getValue().liveCurve();
         double[] one = serving.chart().frontierLayout().at(live.points().get(0));
         double[] last = serving.chart().frontierLayout().at(live.points().get(live.points().size() - 1));
         assertThat(one[1]).isGreaterThan(last[1]);
@@ -197,7 +197,7 @@ class ServingUiTest extends DashboardFixture {
         openServing(robot);
         robot.interact(() -> vm.selectGpu("gaudi3"));
         settle();
-        var unpriced = vm.frontierProperty().getValue().liveCurve();
+        var unpriced = vm.servingModel().frontierProperty().getValue().liveCurve();
         assertThat(unpriced.priced()).isFalse();
         assertThat(lab.roofline.engine.serving.Frontier.noPrice(unpriced)).startsWith("no price for Gaudi 3");
         // Its speeds are there without a price: the tokens/s-per-GPU view draws it, the cost view does not.
@@ -206,7 +206,7 @@ class ServingUiTest extends DashboardFixture {
         assertThat(FrontierLayout.drawn(unpriced, FrontierLayout.Metric.COST)).isFalse();
         RentalPricesDialog[] dialog = new RentalPricesDialog[1];
         robot.interact(() -> {
-            dialog[0] = new RentalPricesDialog(vm.profiles(), vm.rentalPricesProperty().get());
+            dialog[0] = new RentalPricesDialog(vm.profiles(), vm.servingModel().rentalPricesProperty().get());
             dialog[0].show();
         });
         settle();
@@ -234,10 +234,10 @@ class ServingUiTest extends DashboardFixture {
         assertThat(edited.find("gaudi3").orElseThrow().kind()).isEqualTo("your price");
         robot.interact(() -> {
             dialog[0].close();
-            vm.rentalPricesProperty().set(edited);
+            vm.servingModel().rentalPricesProperty().set(edited);
         });
         settle();
-        var live = vm.frontierProperty().getValue().liveCurve();
+        var live = vm.servingModel().frontierProperty().getValue().liveCurve();
         assertThat(live.points()).isNotEmpty();
         assertThat(live.priceNote()).contains("$4.20 an hour (your price");
         // Cleared: the device is left out again.

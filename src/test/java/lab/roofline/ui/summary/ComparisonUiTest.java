@@ -25,7 +25,7 @@ class ComparisonUiTest extends DashboardFixture {
         robot.clickOn("#cost-chart");
         robot.press(KeyCode.CONTROL, KeyCode.P).release(KeyCode.P, KeyCode.CONTROL);
         settle();
-        assertThat(vm.pins()).hasSize(1);
+        assertThat(vm.pinsModel().pins()).hasSize(1);
         assertThat(table.isVisible()).isTrue();
         assertThat(view.commands().exportComparison.isDisabled()).as("File ▸ Export Comparison as CSV").isFalse();
         javafx.scene.control.Button export = robot.lookup("#comparison-export").queryButton();
@@ -34,20 +34,20 @@ class ComparisonUiTest extends DashboardFixture {
         settle();
         List<List<String>> texts = table.texts();
         // Unnamed, a pin is named after what sets it apart: devices, model size, precision, batch.
-        assertThat(vm.pins().get(0).name()).isEqualTo("H100 SXM5 · 70.6B INT8 · batch 16");
+        assertThat(vm.pinsModel().pins().get(0).name()).isEqualTo("H100 SXM5 · 70.6B INT8 · batch 16");
         assertThat(texts.get(0)).containsExactly("", "Live", "H100 SXM5 · 70.6B INT8 · batch 16");
         assertThat(texts.get(1)).as("the devices").containsExactly("Devices", "NVIDIA H200 SXM 141GB", "NVIDIA H100 SXM5 80GB");
         assertThat(texts.get(2)).as("whether each fits").containsExactly("Fits in memory", "yes", "yes");
         List<String> throughput = texts.stream().filter(r -> r.get(0).equals("Decode throughput")).findFirst().orElseThrow();
         // The pin is the H100 at batch 16; the live one the H200, faster: the ratio says by how much.
         double live = vm.result().decode().tokensPerSecond();
-        double pinned = vm.pins().get(0).evaluation().decode().tokensPerSecond();
+        double pinned = vm.pinsModel().pins().get(0).evaluation().decode().tokensPerSecond();
         assertThat(throughput.get(1)).isEqualTo(lab.roofline.engine.roofline.Units.sig3(live) + " tok/s");
         assertThat(throughput.get(2)).startsWith(lab.roofline.engine.roofline.Units.sig3(pinned) + " tok/s")
                 .endsWith("(" + lab.roofline.engine.roofline.Units.times(pinned / live) + ")");
         robot.clickOn("Copy CSV");
         assertThat(table.lastCopied()).startsWith("name,fits,").contains("\r\nLive,", "\r\nH100 SXM5 · 70.6B INT8 · batch 16,");
-        robot.interact(() -> vm.unpin(vm.pins().get(0)));
+        robot.interact(() -> vm.pinsModel().unpin(vm.pinsModel().pins().get(0)));
         settle();
         assertThat(table.isVisible()).isFalse();
         assertThat(view.commands().exportComparison.isDisabled()).as("nothing to export").isTrue();
@@ -62,11 +62,11 @@ class ComparisonUiTest extends DashboardFixture {
             });
         }
         robot.interact(() -> view.commands().pin.handle(new javafx.event.ActionEvent()));
-        assertThat(vm.pins()).hasSize(4);
+        assertThat(vm.pinsModel().pins()).hasSize(4);
         assertThat(view.statusText()).contains("At most 4");
-        robot.interact(() -> vm.makeLive(vm.pins().get(1)));
+        robot.interact(() -> vm.pinsModel().makeLive(vm.pinsModel().pins().get(1)));
         assertThat(vm.batchSizeProperty().get()).isEqualTo(4);
-        robot.interact(() -> vm.rename(vm.pins().get(1), "batch four"));
+        robot.interact(() -> vm.pinsModel().rename(vm.pinsModel().pins().get(1), "batch four"));
         assertThat(view.comparison().texts().get(0)).contains("batch four");
     }
 }
