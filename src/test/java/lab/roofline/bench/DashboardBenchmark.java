@@ -58,11 +58,11 @@ public final class DashboardBenchmark {
             // -Droofline.bench.pins=4 measures with four pinned scenarios drawn beside the live one.
             String[] pinnedGpus = {"h200_sxm", "mi300x", "b200", "l40s"};
             for (int i = 0; i < Integer.getInteger("roofline.bench.pins", 0) && i < pinnedGpus.length; i++) {
-                vm.selectGpu(pinnedGpus[i]);
+                vm.edit().selectGpu(pinnedGpus[i]);
                 vm.batchSizeProperty().set(8 << i);
                 vm.pinsModel().pin(pinnedGpus[i]);
             }
-            vm.selectGpu("h100_sxm");
+            vm.edit().selectGpu("h100_sxm");
             vm.batchSizeProperty().set(1);
             Scene scene = new Scene(view, 1440, 900);
             scene.getStylesheets().setAll(Theme.LIGHT.stylesheets());

@@ -21,7 +21,7 @@ class CommandLineUiTest extends DashboardFixture {
     @Test
     void aCopiedLinePastedBackSetsTheSameScenario(FxRobot robot) {
         robot.interact(() -> {
-            vm.selectGpu("h200_sxm");
+            vm.edit().selectGpu("h200_sxm");
             vm.batchSizeProperty().set(96);
             vm.gpuCountProperty().set(4);
         });

@@ -87,7 +87,7 @@ class DashboardLeakTest {
                     vm.batchSizeProperty().set(1 + i % 512);
                     vm.promptTokensProperty().set(256 + i % 4096);
                     if (i % 50 == 0) {
-                        vm.selectGpu(i % 100 == 0 ? "b200" : "h100_sxm");
+                        vm.edit().selectGpu(i % 100 == 0 ? "b200" : "h100_sxm");
                     }
                 }
                 stage.getScene().getRoot().layout();

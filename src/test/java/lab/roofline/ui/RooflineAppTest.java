@@ -140,22 +140,22 @@ class RooflineAppTest {
         s.put("export.scale", "1e9");
         s.put("export.size", "\u0000huge");
         s.put("export.format", "gif");
-        assertThat(RooflineApp.rememberedExport(s)).isEqualTo(new ExportDialog.ExportChoice(ChartKind.DASHBOARD,
+        assertThat(lab.roofline.ui.export.ExportFlow.rememberedExport(s)).isEqualTo(new ExportDialog.ExportChoice(ChartKind.DASHBOARD,
                 ExportDialog.SizePreset.SLIDE_16_9, 3, ExportFormat.PNG, true));
         s.put("export.kind", "cost");
         s.put("export.scale", "1");
         s.put("export.size", "4:3");
         s.put("export.format", "svg");
         s.put("export.light", "false");
-        assertThat(RooflineApp.rememberedExport(s)).isEqualTo(new ExportDialog.ExportChoice(ChartKind.COST,
+        assertThat(lab.roofline.ui.export.ExportFlow.rememberedExport(s)).isEqualTo(new ExportDialog.ExportChoice(ChartKind.COST,
                 ExportDialog.SizePreset.SLIDE_4_3, 1, ExportFormat.SVG, false));
     }
 
     /** A damaged export folder in the settings (here a NUL character) is ignored, never a stack trace. */
     @Test
     void aDamagedExportFolderIsIgnored(@TempDir Path dir) {
-        assertThat(RooflineApp.exportFolder("/tmp/\u0000evil")).isEmpty();
-        assertThat(RooflineApp.exportFolder(dir.resolve("gone").toString())).isEmpty();
-        assertThat(RooflineApp.exportFolder(dir.toString())).contains(dir.toFile());
+        assertThat(lab.roofline.ui.export.ExportFlow.exportFolder("/tmp/\u0000evil")).isEmpty();
+        assertThat(lab.roofline.ui.export.ExportFlow.exportFolder(dir.resolve("gone").toString())).isEmpty();
+        assertThat(lab.roofline.ui.export.ExportFlow.exportFolder(dir.toString())).contains(dir.toFile());
     }
 }

@@ -64,9 +64,9 @@ class ScenarioFilesAppTest extends AppSession {
 
     @Test
     void aDropOpensTheFirstScenarioFileAmongTheFilesDropped() {
-        assertThat(RooflineApp.firstScenario(java.util.List.of(new java.io.File("notes.txt"), new java.io.File("/d/a.ROOFLINE.json"),
+        assertThat(lab.roofline.ui.documents.ScenarioFiles.firstScenario(java.util.List.of(new java.io.File("notes.txt"), new java.io.File("/d/a.ROOFLINE.json"),
                 new java.io.File("b.roofline.json")))).isEqualTo(Path.of("/d/a.ROOFLINE.json"));
-        assertThat(RooflineApp.firstScenario(java.util.List.of(new java.io.File("chart.png"), new java.io.File("/")))).isNull();
+        assertThat(lab.roofline.ui.documents.ScenarioFiles.firstScenario(java.util.List.of(new java.io.File("chart.png"), new java.io.File("/")))).isNull();
     }
 
     @Test
@@ -101,7 +101,7 @@ class ScenarioFilesAppTest extends AppSession {
     @Test
     void pinsAreRememberedBetweenRunsAndForgottenWhenUnpinned() throws Exception {
         Files.deleteIfExists(Settings.defaultFile());
-        Files.deleteIfExists(RooflineApp.pinsFile());
+        Files.deleteIfExists(lab.roofline.ui.documents.ScenarioFiles.pinsFile());
         try {
             Stage stage = FxToolkit.registerPrimaryStage();
             app = FxToolkit.setupApplication(RooflineApp.class);
@@ -110,15 +110,15 @@ class ScenarioFilesAppTest extends AppSession {
             robot.interact(() -> {
                 vm.batchSizeProperty().set(16);
                 vm.pinsModel().pin("batch sixteen");
-                vm.selectGpu("h200_sxm");
+                vm.edit().selectGpu("h200_sxm");
                 vm.pinsModel().pin("on the H200");
                 vm.pinsModel().recolour(vm.pinsModel().pins().get(1), 3);
             });
             waitFor(() -> {
                 try {
-                    return Files.exists(RooflineApp.pinsFile())
-                            && lab.roofline.io.ScenarioFile.read(RooflineApp.pinsFile()).pins().size() == 2
-                            && lab.roofline.io.ScenarioFile.read(RooflineApp.pinsFile()).pins().get(1).colour() == 3;
+                    return Files.exists(lab.roofline.ui.documents.ScenarioFiles.pinsFile())
+                            && lab.roofline.io.ScenarioFile.read(lab.roofline.ui.documents.ScenarioFiles.pinsFile()).pins().size() == 2
+                            && lab.roofline.io.ScenarioFile.read(lab.roofline.ui.documents.ScenarioFiles.pinsFile()).pins().get(1).colour() == 3;
                 } catch (lab.roofline.io.ScenarioFile.ScenarioFileException e) {
                     return false;
                 }
@@ -135,10 +135,10 @@ class ScenarioFilesAppTest extends AppSession {
             assertThat(again.pinsModel().pins().get(1).evaluation().scenario().gpu().id()).isEqualTo("h200_sxm");
             assertThat(again.pinsModel().pins().get(0).inputs().batchSize()).isEqualTo(16);
             robot.interact(() -> again.pinsModel().pins().clear());
-            waitFor(() -> !Files.exists(RooflineApp.pinsFile()));
-            assertThat(RooflineApp.pinsFile()).doesNotExist();
+            waitFor(() -> !Files.exists(lab.roofline.ui.documents.ScenarioFiles.pinsFile()));
+            assertThat(lab.roofline.ui.documents.ScenarioFiles.pinsFile()).doesNotExist();
         } finally {
-            Files.deleteIfExists(RooflineApp.pinsFile());
+            Files.deleteIfExists(lab.roofline.ui.documents.ScenarioFiles.pinsFile());
         }
     }
 }

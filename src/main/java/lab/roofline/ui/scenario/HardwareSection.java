@@ -94,7 +94,7 @@ public final class HardwareSection extends VBox {
 
         gpuCount.setId("gpu-count");
         gpuCount.connect(vm.gpuCountProperty(), 2, 0, WorkloadSection.log2(ScenarioLimits.GPU_COUNT.max()),
-                WorkloadSection::whole, v -> vm.gpuCountProperty().set((int) Math.round(v)), vm::setGpuCountText);
+                WorkloadSection::whole, v -> vm.gpuCountProperty().set((int) Math.round(v)), vm.edit()::setGpuCountText);
 
         buildParallelism();
 
@@ -102,7 +102,7 @@ public final class HardwareSection extends VBox {
         Tips.install(priceField, "Price per device-hour in US dollars, from the profile; edit it for your own "
                 + "contract (it stays with this GPU). Empty = unknown (costs show as GPU time per token).");
         priceField.connect(vm.priceUsdPerHourProperty(), () -> priceText(vm.priceUsdPerHourProperty().get()),
-                vm::setPriceText);
+                vm.edit()::setPriceText);
         priceErrorBox.getChildren().add(priceField.errorLabel());
         buildWhatIf();
         buildProfileMenu();
@@ -125,14 +125,14 @@ public final class HardwareSection extends VBox {
         boolean[] filling = {false};
         listeners.always(() -> {
             filling[0] = true;
-            parallelism.getItems().setAll(vm.pipelineChoices());
+            parallelism.getItems().setAll(vm.edit().pipelineChoices());
             parallelism.setValue(vm.pipelineStagesProperty().get());
             parallelism.setDisable(vm.gpuCountProperty().get() == 1);
             filling[0] = false;
         }, vm.gpuCountProperty(), vm.pipelineStagesProperty(), vm.presetProperty(), vm.parametersProperty());
         parallelism.valueProperty().addListener((obs, old, now) -> {
             if (!filling[0] && now != null) {
-                vm.setPipelineStages(now);
+                vm.edit().setPipelineStages(now);
             }
         });
         listeners.always(() -> {

@@ -83,7 +83,7 @@ public final class ModelSection extends VBox {
         parameters.setId("parameters");
         parameters.connect(vm.parametersProperty(), 10, Math.log10(ScenarioLimits.PARAMETERS.min()),
                 Math.log10(ScenarioLimits.PARAMETERS.max()), Units::parameterCount,
-                v -> vm.setParameters(roundTo3Significant(v)), vm::setParametersText);
+                v -> vm.edit().setParameters(roundTo3Significant(v)), vm.edit()::setParametersText);
 
         fill(fullPrecision, FULL);
         fill(weightOnlyPrecision, WEIGHT_ONLY);
@@ -131,7 +131,7 @@ public final class ModelSection extends VBox {
                 return null;
             }
         });
-        draftBox.valueProperty().addListener((obs, old, now) -> vm.setDraftModel(now));
+        draftBox.valueProperty().addListener((obs, old, now) -> vm.edit().setDraftModel(now));
         listeners.always(() -> {
             lab.roofline.engine.roofline.Speculation sp = vm.speculationProperty().get();
             if (draftBox.getValue() != sp.draftModel()) {
@@ -148,10 +148,10 @@ public final class ModelSection extends VBox {
         draftTokensField.setId("draft-tokens");
         acceptanceField.setId("acceptance");
         draftTokensField.connect(vm.speculationProperty(), () -> Integer.toString(
-                vm.speculationProperty().get().isOn() ? vm.speculationProperty().get().draftTokens() : 4), vm::setDraftTokensText);
+                vm.speculationProperty().get().isOn() ? vm.speculationProperty().get().draftTokens() : 4), vm.edit()::setDraftTokensText);
         acceptanceField.connect(vm.speculationProperty(), () -> java.math.BigDecimal.valueOf(
                 vm.speculationProperty().get().isOn() ? vm.speculationProperty().get().acceptanceRate() : 0.7)
-                .stripTrailingZeros().toPlainString(), vm::setAcceptanceText);
+                .stripTrailingZeros().toPlainString(), vm.edit()::setAcceptanceText);
         draftErrorBox.getChildren().addAll(draftTokensField.errorLabel(), acceptanceField.errorLabel());
         Tips.install(draftBox, "Speculative decoding: the draft proposes k tokens one step at a time on the same GPUs; "
                 + "the target checks k + 1 in one pass, which raises decode's arithmetic intensity (its point moves right).");

@@ -60,8 +60,8 @@ public final class RealismSection extends VBox {
                 .forEach(t -> t.setSelected(true)), vm.realismModeProperty());
         listeners.always(() -> source.setText(vm.realismSourceProperty().get()), vm.realismSourceProperty());
 
-        connect(computeSlider, computeValue, vm.computeEfficiencyProperty(), vm::setComputeEfficiency);
-        connect(bandwidthSlider, bandwidthValue, vm.bandwidthEfficiencyProperty(), vm::setBandwidthEfficiency);
+        connect(computeSlider, computeValue, vm.computeEfficiencyProperty(), vm.edit()::setComputeEfficiency);
+        connect(bandwidthSlider, bandwidthValue, vm.bandwidthEfficiencyProperty(), vm.edit()::setBandwidthEfficiency);
         String computeTip = "Achievable fraction of peak FLOP/s. 100 % is the ideal roofline, an upper bound; "
                 + "measured large matmuls reach about 70-80 %.";
         String bandwidthTip = "Achievable fraction of peak memory bandwidth. 100 % is ideal; measured streaming "
@@ -74,7 +74,7 @@ public final class RealismSection extends VBox {
         overheadField.setId("layer-overhead");
         overheadField.connect(vm.layerOverheadSecondsProperty(), () -> java.math.BigDecimal.valueOf(vm.layerOverheadSecondsProperty().get() * 1e6)
                         .round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString(),
-                vm::setLayerOverheadText);
+                vm.edit()::setLayerOverheadText);
         overheadErrorBox.getChildren().add(overheadField.errorLabel());
         String overheadTip = "Fixed time per layer of each forward pass that the roofline does not see: kernel launches, scheduling, "
                 + "the gaps between kernels. 0 in the ideal roofline; fitted on measured batch-1 decode in the realistic "

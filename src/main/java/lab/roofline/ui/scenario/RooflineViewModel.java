@@ -53,6 +53,7 @@ public final class RooflineViewModel {
     private final ScenarioModel scenario;
     private final PinsModel pins;
     private final ServingModel serving;
+    private final ScenarioEdits edits;
     private ScenarioDocument document;
 
     private final ObjectProperty<HardwareProfile> gpu;
@@ -82,7 +83,6 @@ public final class RooflineViewModel {
 
     /** The topic a lesson step is discussing; charts highlight its element. Null: none. */
     private final ObjectProperty<Explanation.Topic> highlight = new SimpleObjectProperty<>(this, "highlight");
-    private final ReadOnlyObjectWrapper<String> lastInputError = new ReadOnlyObjectWrapper<>(this, "lastInputError");
     private final ObservableList<Exercise> exercises = FXCollections.observableArrayList(Exercise.BUILT_IN);
     /**
      * Which profiles are the user's own (from their profile folder, or carried by a file) rather than bundled:
@@ -94,10 +94,11 @@ public final class RooflineViewModel {
         scenario = new ScenarioModel(availableProfiles);
         pins = new PinsModel(scenario);
         serving = new ServingModel(scenario, pins);
+        edits = new ScenarioEdits(scenario);
         ObservableValue<ScenarioInputs> in = scenario.inputsProperty();
         gpu = InputField.object(this, "gpu", in, scenario::gpuOf, scenario::selectGpu);
         preset = InputField.object(this, "preset", in, i -> i.presetName() == null ? null
-                : scenario.findModel(i.presetName()).orElse(null), this::setPreset);
+                : scenario.findModel(i.presetName()).orElse(null), edits::setPreset);
         precision = InputField.object(this, "precision", in, ScenarioInputs::precision, v -> scenario.update(e -> e.precision = v));
         weightOnly = InputField.bool(this, "weightOnly", in, ScenarioInputs::weightOnly, v -> scenario.update(e -> e.weightOnly = v));
         kvPrecision = InputField.object(this, "kvPrecision", in, ScenarioInputs::kvPrecision,
@@ -151,6 +152,11 @@ public final class RooflineViewModel {
 
     public ServingModel servingModel() {
         return serving;
+    }
+
+    /** What the controls do: typed text, slider moves and choices, each one edit of the inputs. */
+    public ScenarioEdits edit() {
+        return edits;
     }
 
     /** The live scenario as a document: its file, name, note and unsaved changes. */
@@ -244,193 +250,6 @@ public final class RooflineViewModel {
         return Optional.empty();
     }
 
-    // ---- commands from the controls; a value equal to the current one changes nothing ----
-
-    private void setPreset(ModelSpec model) {
-        scenario.update(e -> {
-            e.presetName = model == null ? null : model.name();
-            e.parameters = model == null ? e.parameters : model.totalParameters();
-        });
-    }
-
-    /** A parameter count typed or dragged to: the model becomes custom, unless the count is unchanged. */
-    public void setParameters(double count) {
-        if (count != parameters.get()) {
-            scenario.update(e -> {
-                e.presetName = null;
-                e.parameters = count;
-            });
-        }
-    }
-
-    /** Moving an efficiency by hand makes the setting the user's own; the other efficiency stays put. */
-    public void setComputeEfficiency(double fraction) {
-        if (fraction != computeEfficiency.get()) {
-            makeCustom(fraction, bandwidthEfficiency.get(), layerOverheadSeconds.get() * 1e6);
-        }
-    }
-
-    public void setBandwidthEfficiency(double fraction) {
-        if (fraction != bandwidthEfficiency.get()) {
-            makeCustom(computeEfficiency.get(), fraction, layerOverheadSeconds.get() * 1e6);
-        }
-    }
-
-    /** A fixed cost per forward pass typed by hand: the setting becomes the user's own, efficiencies kept. */
-    public void setLayerOverheadMicroseconds(double microseconds) {
-        if (microseconds * 1e-6 != layerOverheadSeconds.get()) {
-            makeCustom(computeEfficiency.get(), bandwidthEfficiency.get(), microseconds);
-        }
-    }
-
-    private void makeCustom(double compute, double bandwidth, double overheadMicroseconds) {
-        scenario.update(e -> {
-            e.customComputeEfficiency = compute;
-            e.customBandwidthEfficiency = bandwidth;
-            e.customLayerOverheadMicroseconds = overheadMicroseconds;
-            e.realism = RealismMode.CUSTOM;
-        });
-    }
-
-    /** A price per device-hour for the current GPU; NaN means no price. */
-    public void setPrice(double usdPerHour) {
-        if (Double.compare(usdPerHour, priceUsdPerHour.get()) != 0) {
-            scenario.setPrice(usdPerHour);
-        }
-    }
-
-    /** Selects a GPU by id; false when no such profile is loaded. */
-    public boolean selectGpu(String id) {
-        return scenario.findProfile(id).map(p -> {
-            gpu.set(p);
-            return true;
-        }).orElse(false);
-    }
-
-    /** Devices as {@code stages} pipeline stages (1: tensor parallelism only; a split they cannot take is 1). */
-    public void setPipelineStages(int stages) {
-        scenario.update(e -> e.pipelineStages = stages);
-    }
-
-    /** The pipeline depths the current device count and model allow, 1 first. */
-    public List<Integer> pipelineChoices() {
-        List<Integer> out = new ArrayList<>();
-        int devices = gpuCount.get();
-        for (int k = 1; k <= devices; k++) {
-            if (ScenarioLimits.parallelismProblem(devices, k, model().layers()) == null) {
-                out.add(k);
-            }
-        }
-        return out;
-    }
-
-    /** Turns speculative decoding on with a draft (keeping k and a, or 4 and 0.7 the first time), or off (null). */
-    public void setDraftModel(ModelSpec draft) {
-        Speculation now = speculation.get();
-        if (draft == null) {
-            speculation.set(Speculation.NONE);
-        } else if (draft != now.draftModel()) {
-            speculation.set(new Speculation(now.isOn() ? now.draftTokens() : 4, now.isOn() ? now.acceptanceRate() : 0.7,
-                    draft));
-        }
-    }
-
-    /** Draft tokens per step, 1 to 16 (with a draft chosen). */
-    public Optional<String> setDraftTokensText(String text) {
-        Speculation now = speculation.get();
-        ScenarioLimits.Parsed p = new ScenarioLimits.Range("Draft tokens", 1, ScenarioLimits.DRAFT_TOKENS.max(), true,
-                "4").parse(text);
-        if (!p.ok()) {
-            return Optional.of(p.error());
-        }
-        if (now.isOn()) {
-            speculation.set(new Speculation((int) p.value(), now.acceptanceRate(), now.draftModel()));
-        }
-        return Optional.empty();
-    }
-
-    /** The chance the target accepts a draft token, 0 to 1 ("0.7" or "70 %"). */
-    public Optional<String> setAcceptanceText(String text) {
-        Speculation now = speculation.get();
-        String t = text.strip();
-        boolean percent = t.endsWith("%");
-        ScenarioLimits.Parsed p = percent
-                ? new ScenarioLimits.Range("Acceptance rate", 0, 100, false, "70").parse(t.replaceFirst("\\s*%$", ""))
-                : ScenarioLimits.ACCEPTANCE_RATE.parse(t);
-        if (!p.ok()) {
-            return Optional.of(p.error() + " (a fraction such as 0.7, or 70 %)");
-        }
-        if (now.isOn()) {
-            speculation.set(new Speculation(now.draftTokens(), percent ? p.value() / 100 : p.value(), now.draftModel()));
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * Adds an imported model and makes it live. One of the same name as another import replaces it; one named
-     * like a preset is called "… (imported)", so the preset is never hidden.
-     */
-    public void importModel(ModelSpec imported) {
-        preset.set(addImportedModel(imported));
-    }
-
-    /** Lists an imported model (as {@link #importModel} names it) without making it live; returns it as listed. */
-    public ModelSpec addImportedModel(ModelSpec imported) {
-        ModelSpec model = ModelPresets.find(imported.name()).isPresent()
-                ? imported.withName(imported.name() + " (imported)") : imported;
-        scenario.findModel(model.name()).ifPresent(scenario.models()::remove);
-        scenario.models().add(model);
-        return model;
-    }
-
-    // ---- typed text: bad text never reaches the model; the message says what was wrong ----
-
-    /** Accepts 70B, 7e9, 1.8T. Returns the error, or empty when applied. */
-    public Optional<String> setParametersText(String text) {
-        return parsed(ScenarioLimits.PARAMETERS, text, this::setParameters);
-    }
-
-    public Optional<String> setBatchSizeText(String text) {
-        return parsed(ScenarioLimits.BATCH, text, v -> batchSize.set((int) v));
-    }
-
-    public Optional<String> setPromptTokensText(String text) {
-        return parsed(ScenarioLimits.PROMPT_TOKENS, text, v -> promptTokens.set((int) v));
-    }
-
-    public Optional<String> setGeneratedTokensText(String text) {
-        return parsed(ScenarioLimits.GENERATED_TOKENS, text, v -> generatedTokens.set((int) v));
-    }
-
-    public Optional<String> setGpuCountText(String text) {
-        return parsed(ScenarioLimits.GPU_COUNT, text, v -> gpuCount.set((int) v));
-    }
-
-    /** An overhead per layer typed in µs ("55.5", "0.5"). */
-    public Optional<String> setLayerOverheadText(String text) {
-        return parsed(ScenarioLimits.LAYER_OVERHEAD_MICROSECONDS, text, this::setLayerOverheadMicroseconds);
-    }
-
-    /** Dollars per device-hour ("3.49", "$3.49"); empty text means no price. */
-    public Optional<String> setPriceText(String text) {
-        if (text == null || text.isBlank()) {
-            setPrice(Double.NaN);
-            lastInputError.set(null);
-            return Optional.empty();
-        }
-        return parsed(ScenarioLimits.PRICE_USD_PER_HOUR, text, this::setPrice);
-    }
-
-    private Optional<String> parsed(ScenarioLimits.Range range, String text, DoubleConsumer set) {
-        ScenarioLimits.Parsed p = range.parse(text);
-        lastInputError.set(p.ok() ? null : p.error());
-        if (!p.ok()) {
-            return Optional.of(p.error());
-        }
-        set.accept(p.value());
-        return Optional.empty();
-    }
-
     // ---- results and data ----
 
     public ModelSpec model() {
@@ -511,9 +330,6 @@ public final class RooflineViewModel {
         return scenario.evaluationCountProperty();
     }
 
-    public ReadOnlyObjectProperty<String> lastInputErrorProperty() {
-        return lastInputError.getReadOnlyProperty();
-    }
 
     // ---- each input as a property: writing one edits the one inputs value ----
 

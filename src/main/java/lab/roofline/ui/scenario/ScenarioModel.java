@@ -135,7 +135,10 @@ public final class ScenarioModel {
         if (ScenarioLimits.parallelismProblem(e.gpuCount, e.pipelineStages, layers) != null) {
             e.pipelineStages = 1;
         }
-        inputs.set(e.done());
+        ScenarioInputs next = e.done();
+        if (!next.equals(inputs.get())) { // an equal value changes nothing: no evaluation, no undo step
+            inputs.set(next);
+        }
     }
 
     /**

@@ -19,13 +19,13 @@ public final class WorkloadSection extends VBox {
         prompt.setId("prompt");
         generated.setId("generated");
         batch.connect(vm.batchSizeProperty(), 2, 0, log2(ScenarioLimits.SLIDER_MAX_BATCH), WorkloadSection::whole,
-                v -> vm.batchSizeProperty().set((int) Math.round(v)), vm::setBatchSizeText);
+                v -> vm.batchSizeProperty().set((int) Math.round(v)), vm.edit()::setBatchSizeText);
         prompt.connect(vm.promptTokensProperty(), 2, 0, log2(ScenarioLimits.SLIDER_MAX_PROMPT_TOKENS),
                 WorkloadSection::whole, v -> vm.promptTokensProperty().set((int) Math.round(v)),
-                vm::setPromptTokensText);
+                vm.edit()::setPromptTokensText);
         generated.connect(vm.generatedTokensProperty(), 2, 0, log2(ScenarioLimits.SLIDER_MAX_GENERATED_TOKENS),
                 WorkloadSection::whole, v -> vm.generatedTokensProperty().set((int) Math.round(v)),
-                vm::setGeneratedTokensText);
+                vm.edit()::setGeneratedTokensText);
     }
 
     static double log2(double v) {

@@ -103,7 +103,7 @@ class ChartsUiTest extends DashboardFixture {
     void aScenarioThatDoesNotFitShowsWouldBeCostsNotPrices(FxRobot robot) {
         assertThat(view.costChart().infeasibleShown()).isFalse();
         robot.interact(() -> {
-            vm.selectGpu("l4");
+            vm.edit().selectGpu("l4");
             vm.presetProperty().set(lab.roofline.engine.roofline.ModelPresets.LLAMA_3_1_405B);
         });
         settle();
@@ -125,7 +125,7 @@ class ChartsUiTest extends DashboardFixture {
     @Test
     void theReasonAScenarioDoesNotFitIsNeverCutShort(FxRobot robot) {
         robot.interact(() -> {
-            vm.selectGpu("t4");
+            vm.edit().selectGpu("t4");
             vm.presetProperty().set(lab.roofline.engine.roofline.ModelPresets.LLAMA_3_1_405B);
         });
         for (double width : new double[] {380, 480, 640, 1400}) {
@@ -166,7 +166,7 @@ class ChartsUiTest extends DashboardFixture {
                     lab.roofline.engine.roofline.Precision.INT8}) {
                 List<String> labels = new java.util.ArrayList<>();
                 robot.interact(() -> {
-                    vm.selectGpu(gpu);
+                    vm.edit().selectGpu(gpu);
                     vm.precisionProperty().set(p);
                     RooflineChart chart = new RooflineChart(vm.resultProperty());
                     javafx.scene.Scene scene = new javafx.scene.Scene(new javafx.scene.layout.StackPane(chart),

@@ -42,12 +42,12 @@ class PinsUiTest extends DashboardFixture {
         CostChart cost = view.costChart();
         // The pin: the H200 at batch 16, up the slope from the live H100 at batch 1, on its own steeper roof.
         robot.interact(() -> {
-            vm.selectGpu("h200_sxm");
+            vm.edit().selectGpu("h200_sxm");
             vm.batchSizeProperty().set(16);
         });
         robot.interact(() -> view.commands().pin.handle(new javafx.event.ActionEvent()));
         robot.interact(() -> {
-            vm.selectGpu("h100_sxm");
+            vm.edit().selectGpu("h100_sxm");
             vm.batchSizeProperty().set(1);
         });
         settle();

@@ -66,7 +66,7 @@ class SummaryStripUiTest extends DashboardFixture {
         settle();
         String step = lab.roofline.engine.roofline.Units.seconds(vm.result().decode().seconds());
         assertThat(tile(Derivations.Quantity.TIME_PER_OUTPUT_TOKEN).valueText()).isEqualTo(step);
-        robot.interact(() -> vm.setPriceText(""));
+        robot.interact(() -> vm.edit().setPriceText(""));
         settle();
         assertThat(tile(Derivations.Quantity.OUTPUT_COST).titleText()).isEqualTo("Output, GPU time per token");
         assertThat(tile(Derivations.Quantity.INPUT_COST).titleText()).isEqualTo("Input, GPU time per token");
@@ -92,7 +92,7 @@ class SummaryStripUiTest extends DashboardFixture {
     @Test
     void twoWarningsAreBothWholeAboveTheCharts(org.testfx.api.FxRobot robot) {
         robot.interact(() -> {
-            vm.selectGpu("t4");
+            vm.edit().selectGpu("t4");
             vm.batchSizeProperty().set(64);
             vm.scalesProperty().set(new lab.roofline.engine.roofline.HardwareScales(2, 0.5, 4));
         });

@@ -44,7 +44,7 @@ class ServingUiTest extends DashboardFixture {
     @Test
     void limitsTypedInShadeTheSlowBandAndMoveTheCheapestPoint(FxRobot robot) {
         ServingView serving = openServing(robot);
-        robot.interact(() -> vm.setPriceText("3.49")); // the live curve needs a price
+        robot.interact(() -> vm.edit().setPriceText("3.49")); // the live curve needs a price
         settle();
         FrontierLayout before = serving.chart().frontierLayout();
         assertThat(before).isNotNull();
@@ -101,7 +101,7 @@ class ServingUiTest extends DashboardFixture {
     void separatePoolsTakeTheDecodeStepOutOfTheFirstTokenAndSayTheirRatio(FxRobot robot) {
         ServingView serving = openServing(robot);
         robot.interact(() -> {
-            vm.setPriceText("3.49");
+            vm.edit().setPriceText("3.49");
             vm.batchSizeProperty().set(16);
         });
         settle();
@@ -178,7 +178,7 @@ class ServingUiTest extends DashboardFixture {
     @Test
     void theYAxisSwitchesToTokensPerGpu(FxRobot robot) {
         ServingView serving = openServing(robot);
-        robot.interact(() -> vm.setPriceText("3.49"));
+        robot.interact(() -> vm.edit().setPriceText("3.49"));
         settle();
         double costTop = serving.chart().frontierLayout().y().max();
         robot.interact(() -> serving.metric.setValue(FrontierLayout.Metric.THROUGHPUT));
@@ -195,7 +195,7 @@ class ServingUiTest extends DashboardFixture {
     @Test
     void rentalPricesAreEditedInADialogAndPriceAnUnpricedLiveCurve(FxRobot robot) {
         openServing(robot);
-        robot.interact(() -> vm.selectGpu("gaudi3"));
+        robot.interact(() -> vm.edit().selectGpu("gaudi3"));
         settle();
         var unpriced = vm.servingModel().frontierProperty().getValue().liveCurve();
         assertThat(unpriced.priced()).isFalse();

@@ -74,25 +74,25 @@ class DerivedStateProperties {
         int pick = c.pick();
         double x = c.amount();
         switch (c.kind()) {
-            case BATCH -> vm.setBatchSizeText(String.valueOf(1 + pick % 4096));
-            case GPU -> vm.selectGpu(PROFILES.get(pick % PROFILES.size()).id());
+            case BATCH -> vm.edit().setBatchSizeText(String.valueOf(1 + pick % 4096));
+            case GPU -> vm.edit().selectGpu(PROFILES.get(pick % PROFILES.size()).id());
             case PRECISION -> vm.precisionProperty().set(Precision.values()[pick % Precision.values().length]);
             case WHAT_IF -> vm.scalesProperty().set(new HardwareScales(0.5 + 3.5 * x, List.of(0.5, 1.0, 2.0, 4.0).get(pick % 4),
                     pick % 3 == 0 ? 1 : 2));
             case REALISM -> vm.realismModeProperty().set(RealismMode.values()[pick % RealismMode.values().length]);
-            case COMPUTE_EFFICIENCY -> vm.setComputeEfficiency(0.05 + 0.95 * x);
-            case BANDWIDTH_EFFICIENCY -> vm.setBandwidthEfficiency(0.05 + 0.95 * x);
-            case OVERHEAD -> vm.setLayerOverheadMicroseconds(200 * x);
-            case PRICE -> vm.setPriceText(pick % 5 == 0 ? "" : String.format(java.util.Locale.ROOT, "%.2f", 0.5 + 10 * x));
-            case DEVICES -> vm.setGpuCountText(String.valueOf(List.of(1, 2, 4, 8, 3).get(pick % 5)));
-            case STAGES -> vm.setPipelineStages(1 + pick % 4);
+            case COMPUTE_EFFICIENCY -> vm.edit().setComputeEfficiency(0.05 + 0.95 * x);
+            case BANDWIDTH_EFFICIENCY -> vm.edit().setBandwidthEfficiency(0.05 + 0.95 * x);
+            case OVERHEAD -> vm.edit().setLayerOverheadMicroseconds(200 * x);
+            case PRICE -> vm.edit().setPriceText(pick % 5 == 0 ? "" : String.format(java.util.Locale.ROOT, "%.2f", 0.5 + 10 * x));
+            case DEVICES -> vm.edit().setGpuCountText(String.valueOf(List.of(1, 2, 4, 8, 3).get(pick % 5)));
+            case STAGES -> vm.edit().setPipelineStages(1 + pick % 4);
             case PRESET -> vm.presetProperty().set(ModelPresets.ALL.get(pick % ModelPresets.ALL.size()));
-            case PARAMETERS -> vm.setParameters(1e9 + 400e9 * x);
+            case PARAMETERS -> vm.edit().setParameters(1e9 + 400e9 * x);
             case TOKENS -> {
-                vm.setPromptTokensText(String.valueOf(1 + pick % 32_768));
-                vm.setGeneratedTokensText(String.valueOf(1 + (pick / 7) % 4096));
+                vm.edit().setPromptTokensText(String.valueOf(1 + pick % 32_768));
+                vm.edit().setGeneratedTokensText(String.valueOf(1 + (pick / 7) % 4096));
             }
-            case DRAFT -> vm.setDraftModel(pick % 3 == 0 ? null : ModelPresets.ALL.get(pick % ModelPresets.ALL.size()));
+            case DRAFT -> vm.edit().setDraftModel(pick % 3 == 0 ? null : ModelPresets.ALL.get(pick % ModelPresets.ALL.size()));
             case EMBEDDINGS -> vm.quantizedEmbeddingsProperty().set(pick % 2 == 0);
             case PIN -> vm.pinsModel().pin(null);
             case UNPIN -> {

@@ -138,7 +138,7 @@ class ModelSectionUiTest extends DashboardFixture {
 
     @Test
     void precisionsTheGpuLacksAreMarked(FxRobot robot) {
-        robot.interact(() -> vm.selectGpu("a100_80gb_sxm"));
+        robot.interact(() -> vm.edit().selectGpu("a100_80gb_sxm"));
         settle();
         Node fp8 = robot.lookup("#precision-fp8").query();
         assertThat(fp8.getStyleClass()).contains("not-native");

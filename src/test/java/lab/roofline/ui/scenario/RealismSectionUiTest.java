@@ -31,7 +31,7 @@ class RealismSectionUiTest extends DashboardFixture {
         assertThat(vm.computeEfficiencyProperty().get()).isEqualTo(0.803);
         assertThat(controls().realism().sourceLabel().getText()).contains("Bandwidth 84.0 %");
         assertThat(controls().realism().bandwidthSlider().getValue()).isEqualTo(0.84);
-        robot.interact(() -> vm.selectGpu("a100_80gb_sxm"));
+        robot.interact(() -> vm.edit().selectGpu("a100_80gb_sxm"));
         assertThat(vm.computeEfficiencyProperty().get()).isEqualTo(0.869);
         robot.interact(() -> controls().realism().computeSlider().setValue(0.5));
         assertThat(vm.realismModeProperty().get()).isEqualTo(RealismMode.CUSTOM);

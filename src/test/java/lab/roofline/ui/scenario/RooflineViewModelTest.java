@@ -40,7 +40,7 @@ class RooflineViewModelTest {
             vm.batchSizeProperty().set(b);
         }
         vm.promptTokensProperty().set(2048);
-        vm.selectGpu("b200");
+        vm.edit().selectGpu("b200");
         vm.precisionProperty().set(Precision.FP8);
         assertThat(vm.evaluationCountProperty().get()).isEqualTo(before);
         Evaluation e = vm.result();
@@ -70,7 +70,7 @@ class RooflineViewModelTest {
         vm.presetProperty().set(ModelPresets.MISTRAL_7B);
         assertThat(vm.parametersProperty().get()).isEqualTo(ModelPresets.MISTRAL_7B.totalParameters());
         assertThat(vm.model()).isEqualTo(ModelPresets.MISTRAL_7B);
-        assertThat(vm.setParametersText("70B")).isEmpty();
+        assertThat(vm.edit().setParametersText("70B")).isEmpty();
         assertThat(vm.presetProperty().get()).isNull();
         assertThat(vm.model().totalParameters()).isEqualTo(70e9);
         assertThat(vm.model().name()).isEqualTo("Custom 70B");
@@ -79,65 +79,65 @@ class RooflineViewModelTest {
     @Test
     void badTextIsRefusedWithAMessageAndChangesNothing() {
         double before = vm.parametersProperty().get();
-        assertThat(vm.setParametersText("seventy")).get().asString()
+        assertThat(vm.edit().setParametersText("seventy")).get().asString()
                 .isEqualTo("Parameters: 'seventy' is not a number (try 70B, 7e9 or 1.8T)");
-        assertThat(vm.setParametersText("5T")).get().asString().isEqualTo("Parameters: too large (at most 2T)");
-        assertThat(vm.setParametersText("7,5B")).get().asString().contains("ambiguous: write 7.5B");
+        assertThat(vm.edit().setParametersText("5T")).get().asString().isEqualTo("Parameters: too large (at most 2T)");
+        assertThat(vm.edit().setParametersText("7,5B")).get().asString().contains("ambiguous: write 7.5B");
         assertThat(vm.parametersProperty().get()).isEqualTo(before);
-        assertThat(vm.setBatchSizeText("0")).get().asString().isEqualTo("Batch size: too small (at least 1)");
-        assertThat(vm.setBatchSizeText("1.5")).get().asString().contains("is not a whole number");
-        assertThat(vm.setBatchSizeText("1e99")).get().asString().isEqualTo("Batch size: too large (at most 1,048,576)");
-        assertThat(vm.setBatchSizeText("2,048")).isEmpty();
+        assertThat(vm.edit().setBatchSizeText("0")).get().asString().isEqualTo("Batch size: too small (at least 1)");
+        assertThat(vm.edit().setBatchSizeText("1.5")).get().asString().contains("is not a whole number");
+        assertThat(vm.edit().setBatchSizeText("1e99")).get().asString().isEqualTo("Batch size: too large (at most 1,048,576)");
+        assertThat(vm.edit().setBatchSizeText("2,048")).isEmpty();
         assertThat(vm.batchSizeProperty().get()).isEqualTo(2048);
-        assertThat(vm.setBatchSizeText("300")).isEmpty();
+        assertThat(vm.edit().setBatchSizeText("300")).isEmpty();
         assertThat(vm.batchSizeProperty().get()).isEqualTo(300);
-        assertThat(vm.setPromptTokensText("lots")).get().asString().startsWith("Prompt tokens: 'lots' is not");
-        assertThat(vm.setPromptTokensText("8k")).isEmpty();
+        assertThat(vm.edit().setPromptTokensText("lots")).get().asString().startsWith("Prompt tokens: 'lots' is not");
+        assertThat(vm.edit().setPromptTokensText("8k")).isEmpty();
         assertThat(vm.promptTokensProperty().get()).isEqualTo(8000);
-        assertThat(vm.setGeneratedTokensText("0")).get().asString().contains("too small (at least 1)");
-        assertThat(vm.setPriceText("free")).get().asString().startsWith("Price: 'free' is not a number");
-        assertThat(vm.setPriceText("-3")).get().asString().contains("too small");
-        assertThat(vm.setPriceText("2,50")).get().asString().contains("'2,50' is ambiguous: write 2.50");
-        assertThat(vm.setPriceText("2.50")).isEmpty();
+        assertThat(vm.edit().setGeneratedTokensText("0")).get().asString().contains("too small (at least 1)");
+        assertThat(vm.edit().setPriceText("free")).get().asString().startsWith("Price: 'free' is not a number");
+        assertThat(vm.edit().setPriceText("-3")).get().asString().contains("too small");
+        assertThat(vm.edit().setPriceText("2,50")).get().asString().contains("'2,50' is ambiguous: write 2.50");
+        assertThat(vm.edit().setPriceText("2.50")).isEmpty();
         assertThat(vm.result().cost().priceUsdPerHour()).isEqualTo(2.5);
-        assertThat(vm.lastInputErrorProperty().get()).isNull();
+        assertThat(vm.edit().lastInputErrorProperty().get()).isNull();
     }
 
     @Test
     void theGpuCountFieldSaysWhyAndNeverSilentlyClamps() {
-        assertThat(vm.setGpuCountText("abc")).get().asString().isEqualTo("GPU count: 'abc' is not a whole number (try 8)");
-        assertThat(vm.setGpuCountText("-3")).get().asString().isEqualTo("GPU count: too small (at least 1)");
-        assertThat(vm.setGpuCountText("")).get().asString().isEqualTo("GPU count: empty (try 8)");
-        assertThat(vm.setGpuCountText("0")).get().asString().isEqualTo("GPU count: too small (at least 1)");
-        assertThat(vm.setGpuCountText("5000")).get().asString().isEqualTo("GPU count: too large (at most 4,096)");
-        assertThat(vm.setGpuCountText("1e99")).get().asString().isEqualTo("GPU count: too large (at most 4,096)");
+        assertThat(vm.edit().setGpuCountText("abc")).get().asString().isEqualTo("GPU count: 'abc' is not a whole number (try 8)");
+        assertThat(vm.edit().setGpuCountText("-3")).get().asString().isEqualTo("GPU count: too small (at least 1)");
+        assertThat(vm.edit().setGpuCountText("")).get().asString().isEqualTo("GPU count: empty (try 8)");
+        assertThat(vm.edit().setGpuCountText("0")).get().asString().isEqualTo("GPU count: too small (at least 1)");
+        assertThat(vm.edit().setGpuCountText("5000")).get().asString().isEqualTo("GPU count: too large (at most 4,096)");
+        assertThat(vm.edit().setGpuCountText("1e99")).get().asString().isEqualTo("GPU count: too large (at most 4,096)");
         assertThat(vm.gpuCountProperty().get()).isEqualTo(1);
-        assertThat(vm.setGpuCountText("7,5")).get().asString()
+        assertThat(vm.edit().setGpuCountText("7,5")).get().asString()
                 .isEqualTo("GPU count: '7,5' is not a whole number: a comma only groups thousands, in threes (2,048)");
-        assertThat(vm.setGpuCountText("8")).isEmpty();
+        assertThat(vm.edit().setGpuCountText("8")).isEmpty();
         assertThat(vm.gpuCountProperty().get()).isEqualTo(8);
     }
 
     @Test
     void aTypedPriceStaysWithItsGpuAndAnotherGpuShowsItsOwn() {
-        vm.selectGpu("l4");
+        vm.edit().selectGpu("l4");
         assertThat(vm.result().cost().hasPrice()).isFalse();
-        vm.selectGpu("h100_sxm");
+        vm.edit().selectGpu("h100_sxm");
         assertThat(vm.priceUsdPerHourProperty().get()).isEqualTo(3.49);
-        assertThat(vm.setPriceText("2.00")).isEmpty();
-        vm.selectGpu("b200");
+        assertThat(vm.edit().setPriceText("2.00")).isEmpty();
+        vm.edit().selectGpu("b200");
         assertThat(vm.priceUsdPerHourProperty().get()).isNotEqualTo(2.0);
-        vm.selectGpu("h100_sxm");
+        vm.edit().selectGpu("h100_sxm");
         assertThat(vm.priceUsdPerHourProperty().get()).isEqualTo(2.0);
-        assertThat(vm.setPriceText("")).isEmpty();
+        assertThat(vm.edit().setPriceText("")).isEmpty();
         assertThat(vm.result().cost().hasPrice()).isFalse();
-        assertThat(vm.selectGpu("no-such-gpu")).isFalse();
+        assertThat(vm.edit().selectGpu("no-such-gpu")).isFalse();
     }
 
     @Test
     void settingTheSameParameterCountKeepsThePreset() {
         vm.presetProperty().set(ModelPresets.LLAMA_3_1_70B);
-        vm.setParameters(vm.parametersProperty().get());
+        vm.edit().setParameters(vm.parametersProperty().get());
         assertThat(vm.presetProperty().get()).isEqualTo(ModelPresets.LLAMA_3_1_70B);
     }
 
@@ -148,10 +148,10 @@ class RooflineViewModelTest {
         assertThat(vm.computeEfficiencyProperty().get()).isEqualTo(0.803);
         assertThat(vm.bandwidthEfficiencyProperty().get()).isEqualTo(0.84);
         assertThat(vm.realismSourceProperty().get()).contains("Compute 80.3 %", "Bandwidth 84.0 %");
-        vm.selectGpu("a100_80gb_sxm");
+        vm.edit().selectGpu("a100_80gb_sxm");
         assertThat(vm.computeEfficiencyProperty().get()).isEqualTo(0.869);
         assertThat(vm.realismSourceProperty().get()).contains("Compute 86.9 %");
-        vm.setComputeEfficiency(0.5);
+        vm.edit().setComputeEfficiency(0.5);
         assertThat(vm.realismModeProperty().get()).isEqualTo(RealismMode.CUSTOM);
         assertThat(vm.bandwidthEfficiencyProperty().get()).isEqualTo(0.84); // the other one stays put
         vm.realismModeProperty().set(RealismMode.IDEAL);
@@ -161,7 +161,7 @@ class RooflineViewModelTest {
 
     @Test
     void warningsSpeakPlainWords() {
-        vm.selectGpu("a100_80gb_sxm");
+        vm.edit().selectGpu("a100_80gb_sxm");
         vm.precisionProperty().set(Precision.FP8);
         assertThat(vm.result().notices()).contains("NVIDIA A100 SXM4 80GB has no FP8 peak: using BF16/FP16");
         vm.presetProperty().set(ModelPresets.LLAMA_3_1_8B);
@@ -176,8 +176,8 @@ class RooflineViewModelTest {
         assertThat(lab.roofline.explain.Captions.of(vm.result())).contains("2 × NVIDIA H100 SXM5 80GB",
                 "Llama-3.1-70B", "INT8 weights, INT8 math, BF16/FP16 KV cache", "batch 64",
                 "1,024 prompt + 256 generated", "ideal (100 % of peak)", "$3.49\u00a0per\u00a0device-hour");
-        vm.setComputeEfficiency(0.7);
-        vm.setPrice(Double.NaN);
+        vm.edit().setComputeEfficiency(0.7);
+        vm.edit().setPrice(Double.NaN);
         assertThat(lab.roofline.explain.Captions.of(vm.result())).contains("derated to 70.0 % of peak FLOP/s, "
                 + "100 % of bandwidth", "no price");
     }
@@ -203,7 +203,7 @@ class RooflineViewModelTest {
         RooflineViewModel other = new RooflineViewModel(ProfileLoader.load(true, List.of()).profiles());
         other.setRealism(lab.roofline.io.RealismLoader.loadBundled().realism());
         List<Runnable> writes = List.of(
-                () -> other.selectGpu("a100_80gb_sxm"),
+                () -> other.edit().selectGpu("a100_80gb_sxm"),
                 () -> other.presetProperty().set(ModelPresets.MISTRAL_7B),
                 () -> other.precisionProperty().set(Precision.FP8),
                 () -> other.realismModeProperty().set(RealismMode.REALISTIC),

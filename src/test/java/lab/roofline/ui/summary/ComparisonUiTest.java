@@ -30,7 +30,7 @@ class ComparisonUiTest extends DashboardFixture {
         assertThat(view.commands().exportComparison.isDisabled()).as("File ▸ Export Comparison as CSV").isFalse();
         javafx.scene.control.Button export = robot.lookup("#comparison-export").queryButton();
         assertThat(export.isVisible() && !export.isDisabled()).isTrue();
-        robot.interact(() -> vm.selectGpu("h200_sxm"));
+        robot.interact(() -> vm.edit().selectGpu("h200_sxm"));
         settle();
         List<List<String>> texts = table.texts();
         // Unnamed, a pin is named after what sets it apart: devices, model size, precision, batch.

@@ -1,0 +1,97 @@
+package lab.roofline.ui.documents;
+
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.Region;
+import lab.roofline.ui.scenario.RooflineViewModel;
+import lab.roofline.fx.Actions;
+import org.controlsfx.control.action.Action;
+
+/**
+ * The scenario as a `roofline-lab report` line: copied to the clipboard, pasted from it, or typed into a
+ * dialog. A line that cannot be read changes nothing and says why.
+ */
+public final class CommandLineActions {
+    public final Action copy;
+    public final Action paste;
+    public final Action open;
+    private final RooflineViewModel vm;
+    private final Region owner;
+    private final Consumer<String> status;
+
+    public CommandLineActions(RooflineViewModel vm, Region owner, Consumer<String> status) {
+        this.vm = vm;
+        this.owner = owner;
+        this.status = status;
+        copy = Actions.command("Copy as Command Line", "Shortcut+Shift+L", e -> copy(),
+                "The roofline-lab report flags that reproduce this scenario, to paste into a terminal, a ticket "
+                        + "or a chat (Ctrl+Shift+L)");
+        paste = Actions.command("Paste Command Line", "Shortcut+Shift+V", e -> paste(),
+                "Set the scenario from a roofline-lab report line on the clipboard (Ctrl+Shift+V)");
+        open = Actions.command("Open Command Line…", null, e -> open(),
+                "Type or paste a `roofline-lab report …` line to set the scenario from it");
+    }
+
+    /** The live scenario's line. */
+    public String line() {
+        return vm.commandLine();
+    }
+
+    /** Edit ▸ Copy as Command Line. */
+    private void copy() {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(line());
+        Clipboard.getSystemClipboard().setContent(content);
+        status.accept("Copied: " + line());
+    }
+
+    /**
+     * File ▸ Open Command Line: a line typed or pasted into a dialog (the clipboard's, when it holds one).
+     * A line it cannot read is offered again with the reason, so nothing typed is lost; the scenario is
+     * unchanged until a line reads.
+     */
+    private void open() {
+        String clip = Clipboard.getSystemClipboard().getString();
+        String text = clip != null && clip.strip().startsWith("roofline-lab") ? clip.strip() : "";
+        String problem = null;
+        while (true) {
+            TextInputDialog ask = new TextInputDialog(text);
+            ask.setTitle("Open command line");
+            ask.setHeaderText(problem == null ? "A roofline-lab report line sets the scenario (Ctrl+Z undoes it)"
+                    : "Could not read it: " + problem);
+            ask.getEditor().setPrefColumnCount(60);
+            if (owner.getScene() != null) {
+                ask.initOwner(owner.getScene().getWindow());
+                ask.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
+                ask.getDialogPane().setStyle(owner.getStyle());
+            }
+            Optional<String> typed = ask.showAndWait();
+            if (typed.isEmpty()) {
+                return;
+            }
+            text = typed.get();
+            Optional<String> failed = vm.applyCommandLine(text);
+            if (failed.isEmpty()) {
+                status.accept("Scenario set from the command line (Ctrl+Z undoes it)");
+                return;
+            }
+            problem = failed.get();
+        }
+    }
+
+    /** Edit ▸ Paste Command Line: a bad line changes nothing and says what it could not read. */
+    private void paste() {
+        String text = Clipboard.getSystemClipboard().getString();
+        if (text == null || text.isBlank()) {
+            status.accept("The clipboard holds no command line (copy one such as: roofline-lab report --gpu h100_sxm "
+                    + "--batch 64)");
+            return;
+        }
+        vm.applyCommandLine(text).ifPresentOrElse(
+                problem -> status.accept("Could not read the command line: " + problem + ". The scenario is unchanged."),
+                () -> status.accept("Scenario set from the command line (Ctrl+Z undoes it)"));
+    }
+}

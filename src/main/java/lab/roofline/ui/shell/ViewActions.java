@@ -1,0 +1,55 @@
+package lab.roofline.ui.shell;
+
+import java.util.function.Consumer;
+import lab.roofline.fx.Actions;
+import org.controlsfx.control.action.Action;
+
+/** The View menu's commands: theme, side panels, zoom, presentation, the windows beside, copying a chart. */
+public final class ViewActions {
+    public final Action darkTheme = Actions.toggle("Dark theme", "Shortcut+D",
+            "Switch between the light and the dark theme (Ctrl+D)");
+    public final Action explanation = Actions.toggle("Explain", "Shortcut+L",
+            "The argument in sentences, with this scenario's numbers (Ctrl+L)");
+    public final Action showWork = Actions.toggle("Show your work", "Shortcut+Shift+W",
+            "Under each number, the formula it came from with this scenario's values (Ctrl+Shift+W)");
+    public final Action presentation = Actions.toggle("Presentation mode", "F11",
+            "Full screen with the controls folded into a slim strip: the charts and summary take the room (F11)");
+    public final Action zoomIn;
+    public final Action zoomOut;
+    public final Action zoomReset;
+    public final Action landscape;
+    public final Action serving;
+    public final Action copyChart;
+
+    private final Zoom zoom;
+    private final Consumer<String> status;
+
+    public ViewActions(Zoom zoom, SideWindows windows, Runnable copyChartUnderMouse, Consumer<String> status) {
+        this.zoom = zoom;
+        this.status = status;
+        zoomIn = Actions.command("Zoom in", "Shortcut+Plus", e -> zoomBy(+1),
+                "Larger text everywhere, controls and charts, up to 200 % (Ctrl+Plus)");
+        zoomOut = Actions.command("Zoom out", "Shortcut+Minus", e -> zoomBy(-1),
+                "Smaller text everywhere, down to 80 % (Ctrl+Minus)");
+        zoomReset = Actions.command("Actual size", "Shortcut+0", e -> zoom.set(1), "Text at 100 % (Ctrl+0)");
+        landscape = Actions.command("Hardware Landscape", "Shortcut+Shift+H", e -> windows.showLandscape(),
+                "Every accelerator at once: peak against bandwidth with lines of constant ridge point, and the ridge "
+                        + "over the years (Ctrl+Shift+H); click one to make it the live GPU");
+        serving = Actions.command("Serving Economics", "Shortcut+Shift+E", e -> windows.showServing(),
+                "The latency-cost frontier under service-level limits, what a million tokens cost at the live batch "
+                        + "(blended, energy), and the cheapest way to serve the model (Ctrl+Shift+E)");
+        copyChart = Actions.command("Copy chart", "Shortcut+Shift+C", e -> copyChartUnderMouse.run(),
+                "Copy the chart under the mouse (or the whole dashboard) to the clipboard as a picture, "
+                        + "as on screen at 2× (Ctrl+Shift+C)");
+        zoom.levelProperty().addListener(obs -> {
+            zoomIn.setDisabled(zoom.atLargest());
+            zoomOut.setDisabled(zoom.atSmallest());
+        });
+    }
+
+    /** One step up or down the zoom ladder, said in the status bar with the keys that do it. */
+    public void zoomBy(int direction) {
+        zoom.step(direction);
+        status.accept("Zoom " + Math.round(zoom.get() * 100) + " %  (Ctrl+Plus, Ctrl+Minus; Ctrl+0 for 100 %)");
+    }
+}
