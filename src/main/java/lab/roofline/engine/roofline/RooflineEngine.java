@@ -27,7 +27,7 @@ public final class RooflineEngine {
 
 
     public static Evaluation evaluate(Scenario s) {
-        Setup setup = new Setup(s);
+        EvaluationSetup setup = new EvaluationSetup(s);
         PhaseCost prefill = prefill(setup);
         double context = s.averageDecodeContextTokens();
         PhaseCost decode = decodeStep(setup, s.batchSize(), context);
@@ -63,54 +63,7 @@ public final class RooflineEngine {
         Evaluation.CostByCause byCause = new Evaluation.CostByCause(prefill.timeSplit().scaled(inputFactor),
                 decode.timeSplit().scaled(outputFactor), priced);
 
-        List<String> notices = new ArrayList<>();
-        if (setup.computePrecision != s.requestedComputePrecision()) {
-            Precision asked = s.requestedComputePrecision();
-            notices.add(s.gpu().runsNatively(asked)
-                    ? s.gpu().name() + " runs " + asked.label() + " math at " + Units.si(s.gpu().peakFlopsPerSecond().get(asked), "FLOP/s")
-                    + ", slower than " + setup.computePrecision.label() + " ("
-                    + Units.si(s.gpu().peakFlopsPerSecond().get(setup.computePrecision), "FLOP/s") + "): using "
-                    + setup.computePrecision.label() + " math"
-                    : s.gpu().name() + " has no " + asked.label() + " peak: using " + setup.computePrecision.label());
-        }
-        if (setup.attentionPrecision != setup.requestedAttentionPrecision) {
-            notices.add("Attention math runs at " + setup.attentionPrecision.label() + " ("
-                    + s.gpu().name() + " has no " + setup.requestedAttentionPrecision.label() + ")");
-        }
-        memoryNotices(s, memory, Evaluation.devicesToFit(memory, s.gpuCount()), notices);
-        long fullContext = s.promptTokens() + s.generatedTokens();
-        if (s.model().maxContextTokens() > 0 && fullContext > s.model().maxContextTokens()) {
-            notices.add(String.format(java.util.Locale.ROOT, "%s takes at most %,d tokens of context; this scenario has "
-                    + "%,d (prompt + generated)", s.model().name(), s.model().maxContextTokens(), fullContext));
-        }
-        int tensor = s.tensorParallel();
-        if (tensor > 1 && s.model().attentionHeads() % tensor != 0) {
-            notices.add("TP" + tensor + " does not divide " + s.model().name() + "'s " + s.model().attentionHeads()
-                    + " attention heads evenly: serving engines need it to");
-        } else if (tensor > s.model().kvHeads() && !s.model().attention().isLatent()) {
-            notices.add("TP" + tensor + " is more devices than " + s.model().name() + "'s " + s.model().kvHeads()
-                    + " KV heads: engines then copy KV heads onto several devices, which is not counted here");
-        }
-        if (s.gpuCount() > 1 && s.gpu().interconnect() == null) {
-            notices.add(s.gpu().name() + " names no interconnect: communication assumes PCIe Gen4 x16 (32 GB/s)");
-        }
-        if (s.speculation().isOn()) {
-            // Speculation pays only when the tokens a step yields outweigh the draft and the wider pass.
-            PhaseCost plain = decodeStep(new Setup(s.withSpeculation(Speculation.NONE)), s.batchSize(), context);
-            double with = decode.seconds() / (decode.tokens() / decode.sequences());
-            if (with > plain.seconds()) {
-                notices.add(String.format(java.util.Locale.ROOT, "Speculative decoding is slower here: %s per token "
-                        + "against %s without the draft (%s tokens per step at batch %,d)", Units.seconds(with),
-                        Units.seconds(plain.seconds()), Units.sig3(s.speculation().expectedTokensPerStep()), s.batchSize()));
-            }
-        }
-        if (s.speculation().isOn() && s.speculation().draftModel().totalParameters() >= s.model().totalParameters()) {
-            notices.add("The draft " + s.speculation().draftModel().name() + " is not smaller than " + s.model().name()
-                    + ": speculative decoding pays only with a much smaller draft");
-        }
-        if (!s.gpu().whatIf().isNone()) {
-            notices.add("What-if: " + s.gpu().name() + " is not a real device (priced as the real one)");
-        }
+        List<String> notices = EvaluationNotices.of(s, setup, memory, decode, context);
 
         return new Evaluation(s, setup.computePrecision, setup.attentionPrecision,
                 setup.matmulPeak / setup.bandwidth, setup.matmulPeak / setup.bandwidth
@@ -125,10 +78,10 @@ public final class RooflineEngine {
      * at the average context, prefill of batch x prompt tokens). The price cancels.
      */
     public static double outputToInputRatio(Scenario s, double batch) {
-        return outputToInputRatio(new Setup(s), batch, s.averageDecodeContextTokens());
+        return outputToInputRatio(new EvaluationSetup(s), batch, s.averageDecodeContextTokens());
     }
 
-    private static double outputToInputRatio(Setup u, double batch, double context) {
+    private static double outputToInputRatio(EvaluationSetup u, double batch, double context) {
         PhaseCost decode = decodeStep(u, batch, context);
         PhaseCost prefill = prefill(u, batch);
         return (decode.seconds() / decode.tokens()) / (prefill.seconds() / prefill.tokens());
@@ -142,21 +95,21 @@ public final class RooflineEngine {
         if (!(targetRatio > 0)) {
             throw new IllegalArgumentException("target ratio must be positive, got " + targetRatio);
         }
-        Setup u = new Setup(s);
+        EvaluationSetup u = new EvaluationSetup(s);
         double context = s.averageDecodeContextTokens();
         return smallestBatchWhere(batch -> outputToInputRatio(u, batch, context) <= targetRatio, ScenarioLimits.MAX_BATCH);
     }
 
-    private static Evaluation.BatchPoint batchPoint(Setup u, long batch, double context, boolean fits) {
+    private static Evaluation.BatchPoint batchPoint(EvaluationSetup u, long batch, double context, boolean fits) {
         return new Evaluation.BatchPoint(batch, fits, decodeStep(u, batch, context));
     }
 
     /** One decode step of {@code batch} sequences, each with {@code contextTokens} tokens in its KV cache. */
     public static PhaseCost decodeStep(Scenario s, double batch, double contextTokens) {
-        return decodeStep(new Setup(s), batch, contextTokens);
+        return decodeStep(new EvaluationSetup(s), batch, contextTokens);
     }
 
-    private static PhaseCost decodeStep(Setup u, double batch, double contextTokens) {
+    private static PhaseCost decodeStep(EvaluationSetup u, double batch, double contextTokens) {
         ModelSpec m = u.model;
         // With speculative decoding the target checks k + 1 tokens of each sequence in one pass: k + 1 times
         // the FLOPs and KV writes for the same weight and KV reads (docs/model.md, "Speculative decoding").
@@ -194,7 +147,7 @@ public final class RooflineEngine {
      * share of the layers' two all-reduces per layer over the tensor-parallel devices and, between stages,
      * one send of the micro-batch's activations.
      */
-    private static PhaseCost phase(Setup u, double tokens, double sequences, double context, Term matmul,
+    private static PhaseCost phase(EvaluationSetup u, double tokens, double sequences, double context, Term matmul,
                                    Term attention, double tokensPerMicrobatch, double passes) {
         return phase(u, tokens, tokens, sequences, context, matmul, attention, tokensPerMicrobatch, passes, 0);
     }
@@ -204,7 +157,7 @@ public final class RooflineEngine {
      * @param processedTokens tokens the forward pass carries (a speculative step's k + 1 per sequence)
      * @param draftSeconds    the draft model's steps before the pass
      */
-    private static PhaseCost phase(Setup u, double tokens, double processedTokens, double sequences, double context,
+    private static PhaseCost phase(EvaluationSetup u, double tokens, double processedTokens, double sequences, double context,
                                    Term matmul, Term attention, double tokensPerMicrobatch, double passes,
                                    double draftSeconds) {
         double message = tokensPerMicrobatch * u.model.hiddenSize() * Precision.BF16.bytesPerValue();
@@ -226,21 +179,21 @@ public final class RooflineEngine {
      * Prefill of the whole batch in one forward pass: weights read once for batch x prompt tokens; causal
      * attention, where token i attends to i tokens, so sum over i of i = p(p+1)/2 pairs per sequence.
      */
-    private static PhaseCost prefill(Setup u) {
+    private static PhaseCost prefill(EvaluationSetup u) {
         return prefill(u, u.scenario.batchSize());
     }
 
     /** Prefill of {@code batch} sequences of the scenario's prompt, in one forward pass. */
     public static PhaseCost prefillStep(Scenario s, double batch) {
-        return prefill(new Setup(s), batch);
+        return prefill(new EvaluationSetup(s), batch);
     }
 
     /** What the scenario's weights and KV cache need, and the largest batch that fits. */
     public static Evaluation.MemoryUse memory(Scenario s) {
-        return memory(s, new Setup(s));
+        return memory(s, new EvaluationSetup(s));
     }
 
-    private static PhaseCost prefill(Setup u, double batch) {
+    private static PhaseCost prefill(EvaluationSetup u, double batch) {
         ModelSpec m = u.model;
         double prompt = u.scenario.promptTokens();
         double tokens = batch * prompt;
@@ -275,7 +228,7 @@ public final class RooflineEngine {
      * Smallest (real) batch at which a decode step at this context spends at least as long in
      * compute-bound terms as in memory-bound ones. NaN when no batch up to 2^30 gets there.
      */
-    private static double criticalBatch(Setup u, double contextTokens) {
+    private static double criticalBatch(EvaluationSetup u, double contextTokens) {
         return smallestBatchWhere(batch -> slack(u, batch, contextTokens) >= 0, 1L << 30);
     }
 
@@ -307,12 +260,12 @@ public final class RooflineEngine {
         }
         return high;
     }
-    private static double slack(Setup u, double batch, double contextTokens) {
+    private static double slack(EvaluationSetup u, double batch, double contextTokens) {
         PhaseCost d = decodeStep(u, batch, contextTokens);
         return d.computeBoundSeconds() - d.memoryBoundSeconds();
     }
 
-    private static Evaluation.MemoryUse memory(Scenario s, Setup u) {
+    private static Evaluation.MemoryUse memory(Scenario s, EvaluationSetup u) {
         double tables = u.model.inputEmbeddingParameters() + u.model.outputHeadParameters();
         double weights = (u.model.totalParameters() - tables) * u.bytesPerWeight + tables * u.tableBytesPerValue;
         double kvPerSequence = u.model.kvCacheBytes(s.promptTokens() + s.generatedTokens(), s.kvPrecision());
@@ -328,29 +281,6 @@ public final class RooflineEngine {
                 : (long) Math.min(ScenarioLimits.MAX_BATCH, Math.floor((capacity - weights) / kvPerSequence));
         int minDevices = (int) Math.min(Integer.MAX_VALUE, Math.ceil(weights / s.gpu().usableMemoryBytes()));
         return new Evaluation.MemoryUse(weights, s.batchSize() * kvPerSequence, capacity, maxBatch, minDevices);
-    }
-
-    private static void memoryNotices(Scenario s, Evaluation.MemoryUse mem, long devicesToFit, List<String> notices) {
-        if (mem.fits()) {
-            return;
-        }
-        String capacity = Units.si(mem.capacityBytes(), "B");
-        String devices = String.format(java.util.Locale.ROOT, "%,d", devicesToFit) + " × " + s.gpu().name();
-        if (!mem.weightsFit()) {
-            notices.add("Weights alone (" + Units.si(mem.weightBytes(), "B") + ") do not fit in " + capacity
-                    + ": needs at least " + String.format(java.util.Locale.ROOT, "%,d", mem.minDevicesForWeights()) + " × "
-                    + s.gpu().name() + (devicesToFit > mem.minDevicesForWeights() ? " (" + devices + " with the KV cache)" : ""));
-        } else if (mem.maxBatch() == 0) {
-            // The weights fit; the cause is the context: one sequence's cache has no room beside them.
-            double perSequence = mem.kvCacheBytes() / s.batchSize();
-            notices.add("One sequence's KV cache (" + Units.si(perSequence, "B") + " at "
-                    + String.format(java.util.Locale.ROOT, "%,d", s.promptTokens() + s.generatedTokens())
-                    + " tokens) does not fit beside the weights (" + Units.si(mem.weightBytes(), "B") + ") in " + capacity
-                    + ": needs " + devices + ", a shorter context or a narrower KV cache");
-        } else {
-            notices.add("Does not fit in " + capacity + " at batch " + String.format(java.util.Locale.ROOT, "%,d", s.batchSize()) + ": needs "
-                    + Units.si(mem.totalBytes(), "B") + " (largest batch that fits: " + String.format(java.util.Locale.ROOT, "%,d", mem.maxBatch()) + ")");
-        }
     }
 
     private static List<Evaluation.Roof> roofs(Scenario s) {
@@ -372,71 +302,5 @@ public final class RooflineEngine {
             }
         }
         return List.copyOf(batches);
-    }
-
-    /** Constants of one scenario, computed once per evaluation. */
-    private static final class Setup {
-        /**
-         * Bytes of the weights a forward pass over {@code tokens} tokens reads, but the input embedding (its rows
-         * are counted per token): the output table at its own precision, the rest at the weights'.
-         */
-        double weightBytesRead(double tokens) {
-            double head = model.outputHeadParameters();
-            return (model.parametersTouched(tokens) - model.inputEmbeddingParameters() - head) * bytesPerWeight
-                    + head * tableBytesPerValue;
-        }
-
-        final Scenario scenario;
-        final ModelSpec model;
-        final Precision computePrecision;
-        final Precision requestedAttentionPrecision;
-        final Precision attentionPrecision;
-        final double bytesPerWeight;
-        final double tableBytesPerValue;
-        final double kvBytesPerToken;
-        final double matmulPeakPerDevice;
-        final double attentionPeakPerDevice;
-        final double bandwidthPerDevice;
-        final double matmulPeak;
-        final double nominalPeak;
-        final double nominalAttentionPeak;
-        final double bandwidth;
-        final double nominalBandwidth;
-        final int tensor;
-        final int stages;
-        final Interconnect link;
-        final Speculation speculation;
-        /** The draft model on the same devices (tensor-parallel over all of them), or null. */
-        final Setup draft;
-
-        Setup(Scenario s) {
-            speculation = s.speculation();
-            draft = speculation.isOn() ? new Setup(s.withSpeculation(Speculation.NONE)
-                    .withGpuCount(s.gpuCount()).withModel(speculation.draftModel())) : null;
-            scenario = s;
-            model = s.model();
-            HardwareProfile gpu = s.gpu();
-            computePrecision = gpu.computePrecisionFor(s.requestedComputePrecision()).orElseThrow();
-            // Attention kernels dequantize a narrow KV cache and do their math in BF16, unless the model
-            // computes in FP32 (then attention does too: otherwise a step would beat its own FP32 peak).
-            requestedAttentionPrecision = s.kvPrecision() == Precision.FP32 || computePrecision == Precision.FP32
-                    ? Precision.FP32 : Precision.BF16;
-            attentionPrecision = gpu.computePrecisionFor(requestedAttentionPrecision).orElseThrow();
-            bytesPerWeight = s.weightPrecision().bytesPerValue();
-            tableBytesPerValue = s.tableBytesPerValue();
-            kvBytesPerToken = model.kvCacheBytesPerToken(s.kvPrecision());
-            int n = s.gpuCount();
-            tensor = s.tensorParallel();
-            stages = s.pipelineStages();
-            link = gpu.link();
-            matmulPeakPerDevice = gpu.peakFlopsPerSecond().get(computePrecision) * s.computeEfficiency();
-            attentionPeakPerDevice = gpu.peakFlopsPerSecond().get(attentionPrecision) * s.computeEfficiency();
-            bandwidthPerDevice = gpu.memoryBandwidthBytesPerSecond() * s.bandwidthEfficiency();
-            nominalPeak = gpu.peakFlopsPerSecond().get(computePrecision) * n;
-            matmulPeak = nominalPeak * s.computeEfficiency();
-            nominalAttentionPeak = gpu.peakFlopsPerSecond().get(attentionPrecision) * n;
-            nominalBandwidth = gpu.memoryBandwidthBytesPerSecond() * n;
-            bandwidth = nominalBandwidth * s.bandwidthEfficiency();
-        }
     }
 }

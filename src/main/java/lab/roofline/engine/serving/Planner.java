@@ -153,159 +153,8 @@ public final class Planner {
         return List.copyOf(out);
     }
 
-    /**
-     * One configuration with the traffic: the scenario at batch 1 and what every batch shares (the prompt's
-     * uncached part, the decode context, the largest batch that fits, one prompt's prefill, the price of all
-     * the devices). Both the candidate and the frontier ask it for a batch's times and costs.
-     */
-    private record Configuration(Scenario base, Limits limits, Options options, long uncached, double context,
-                                 long maxBatch, double prefillOneSeconds, double kvTransferSeconds, long prefillBatch,
-                                 PhaseCost poolFill, double usdPerSecond) {
-        static Configuration of(ModelSpec model, HardwareProfile gpu, int n, int stages, Precision p, boolean weightOnly,
-                                Limits limits, Options options) {
-            boolean realistic = options.realistic();
-            Realism measured = options.measured();
-            double compute = realistic ? measured.computeFraction(gpu.id()) : 1;
-            double bandwidth = realistic ? measured.bandwidthFraction() : 1;
-            double overhead = realistic ? measured.layerOverheadSeconds() : 0;
-            Scenario base = new Scenario(model, gpu, n, p, weightOnly, Precision.BF16, 1, limits.inputTokens(),
-                    limits.outputTokens(), compute, bandwidth, gpu.priceUsdPerHour(), stages, overhead, false, realistic,
-                    options.speculation());
-            return of(base, limits, options.disaggregated());
-        }
-
-        /** A scenario as it is (its efficiencies, price, cache precision, draft), at each batch of the sweep. */
-        static Configuration of(Scenario scenario, Limits limits, boolean disaggregated) {
-            Options options = new Options(false, null, scenario.speculation(), disaggregated);
-            Scenario base = scenario.withBatchSize(1).withTokens(limits.inputTokens(), limits.outputTokens());
-            ModelSpec model = base.model();
-            int n = base.gpuCount();
-            long uncached = Math.max(1, Math.round(limits.inputTokens() * (1 - limits.cachedInput())));
-            long maxBatch = Math.min(RooflineEngine.memory(base).maxBatch(), ScenarioLimits.MAX_BATCH);
-            double prefillOne = RooflineEngine.prefillStep(base.withTokens(uncached, limits.outputTokens()), 1).seconds();
-            // Disaggregated: the prompt's KV cache crosses to a decode device over the link, once.
-            double transfer = disaggregated
-                    ? base.gpu().link().sendSeconds(model.kvCacheBytes(limits.inputTokens(), base.kvPrecision()) / n) : 0;
-            Configuration c = new Configuration(base, limits, options, uncached, base.averageDecodeContextTokens(),
-                    maxBatch, prefillOne, transfer, 1, null, base.priceUsdPerHour() * n / 3600);
-            return disaggregated ? c.withPrefillBatch(maxBatch >= 1 ? c.largestPrefillBatch() : 1) : c;
-        }
-
-        /** The prefill pool's batch, and its pass (computed once: every decode batch's first token reads it). */
-        Configuration withPrefillBatch(long b) {
-            return new Configuration(base, limits, options, uncached, context, maxBatch, prefillOneSeconds,
-                    kvTransferSeconds, b, options.disaggregated() && b >= 1 ? prefillPhase(b) : null, usdPerSecond);
-        }
-
-        /** Prefill of b prompts' uncached tokens in one pass. */
-        PhaseCost prefillPhase(long b) {
-            return RooflineEngine.prefillStep(base.withBatchSize(b).withTokens(uncached, limits.outputTokens()), b);
-        }
-
-        double prefill(long b) {
-            return prefillPhase(b).seconds();
-        }
-
-        /**
-         * A disaggregated prefill pool's batch: the most prompts (up to the largest batch that fits) whose pass,
-         * with the cache's transfer, ends within the time-to-first-token limit. With no limit, as many as fit.
-         */
-        long largestPrefillBatch() {
-            long largest = largestWhere(b -> prefill(b) + kvTransferSeconds <= limits.ttftSeconds(), maxBatch);
-            if (largest < 1) {
-                return largest;
-            }
-            // Compute-bound prefill costs the same per token at any batch past a few prompts: the smallest batch
-            // that is as cheap keeps the first token as early as it can be.
-            double cheapest = prefill(largest) / largest;
-            return smallestAsCheap(b -> prefill(b) / b, cheapest, largest);
-        }
-
-        /**
-         * One decode batch: its step, and the times read from it. Time per output token is the step over the
-         * tokens each sequence gains in it. Time to first token, colocated: the uncached part of one prompt after
-         * the decode step in flight (it grows with the decode batch); disaggregated: the prefill pool's pass and
-         * the cache's transfer.
-         */
-        Batch at(long b) {
-            PhaseCost step = RooflineEngine.decodeStep(base, b, context);
-            double ttft = options.disaggregated() ? poolFill.seconds() + kvTransferSeconds
-                    : prefillOneSeconds + step.seconds();
-            return new Batch(b, step, step.seconds() / (step.tokens() / b), ttft);
-        }
-
-        double tpot(long b) {
-            return at(b).tpot();
-        }
-
-        double ttft(long b) {
-            return at(b).ttft();
-        }
-
-        boolean within(Batch x) {
-            return x.tpot() <= limits.tpotSeconds() && x.ttft() <= limits.ttftSeconds();
-        }
-
-        boolean within(long b) {
-            return within(at(b));
-        }
-
-        /** The prefill the batch's prompts pay for: the pool's pass, or a pass of the batch's own prompts. */
-        PhaseCost fill(Batch x) {
-            return options.disaggregated() ? poolFill : prefillPhase(x.batch());
-        }
-
-        /** $/1M at batch b: input tokens from the cache cost nothing. */
-        Costs costs(Batch x, PhaseCost fill) {
-            long prompts = options.disaggregated() ? prefillBatch : x.batch();
-            double output = usdPerSecond * x.tpot() / x.batch() * 1e6;
-            double input = usdPerSecond * fill.seconds() / (prompts * (double) limits.inputTokens()) * 1e6;
-            double blended = (input * limits.inputTokens() + output * limits.outputTokens())
-                    / (limits.inputTokens() + limits.outputTokens());
-            return new Costs(input, output, blended);
-        }
-
-        Costs costs(long b) {
-            Batch x = at(b);
-            return costs(x, fill(x));
-        }
-
-        FrontierPoint point(long b) {
-            Batch x = at(b);
-            PhaseCost fill = fill(x);
-            Costs costs = costs(x, fill);
-            double[] joules = joules(x, fill);
-            return new FrontierPoint(b, 1 / x.tpot(), b / x.tpot() / base.gpuCount(), x.ttft(), x.tpot(),
-                    costs.input(), costs.output(), costs.blended(), within(x), prefillBatch,
-                    prefillDevicesPerDecode(x), joules[0], joules[1]);
-        }
-
-        /** Prefill device-seconds per request over decode device-seconds per request: the pools' size ratio. */
-        double prefillDevicesPerDecode(Batch x) {
-            if (!options.disaggregated()) {
-                return Double.NaN;
-            }
-            return poolFill.seconds() / prefillBatch / (x.tpot() / x.batch() * limits.outputTokens());
-        }
-
-        /** Joules per output and per input token at the batch (NaN without a board power). */
-        double[] joules(Batch x, PhaseCost fill) {
-            BoardPower power = base.gpu().power();
-            if (power == null) {
-                return new double[] {Double.NaN, Double.NaN};
-            }
-            long prompts = options.disaggregated() ? prefillBatch : x.batch();
-            double input = power.wattsDuring(fill) * base.gpuCount() * fill.seconds() / (prompts * (double) limits.inputTokens());
-            return new double[] {power.joulesPerToken(x.step(), base.gpuCount()), input};
-        }
-    }
-
-    /** One decode batch of a configuration: its step, its time per output token and its time to first token. */
-    private record Batch(long batch, PhaseCost step, double tpot, double ttft) {
-    }
-
     /** The largest b in [1, max] where a condition that fails for all larger b holds (0: not even at 1). */
-    private static long largestWhere(java.util.function.LongPredicate holds, long max) {
+    static long largestWhere(java.util.function.LongPredicate holds, long max) {
         if (max < 1 || !holds.test(1)) {
             return 0;
         }
@@ -349,10 +198,6 @@ public final class Planner {
         return high;
     }
 
-    /** Dollars per million input, output and blended tokens. */
-    private record Costs(double input, double output, double blended) {
-    }
-
     static Candidate candidate(ModelSpec model, HardwareProfile gpu, int n, int stages, Precision p, boolean weightOnly,
                                Limits limits, boolean realistic, Realism measured) {
         return candidate(model, gpu, n, stages, p, weightOnly, limits, Options.of(realistic, measured));
@@ -361,7 +206,7 @@ public final class Planner {
     /** One configuration at the largest batch within memory and the limits (batch 1 when none is: infeasible). */
     public static Candidate candidate(ModelSpec model, HardwareProfile gpu, int n, int stages, Precision p,
                                       boolean weightOnly, Limits limits, Options options) {
-        Configuration c = Configuration.of(model, gpu, n, stages, p, weightOnly, limits, options);
+        PlanConfiguration c = PlanConfiguration.of(model, gpu, n, stages, p, weightOnly, limits, options);
         String why = null;
         long batch = 1;
         if (c.maxBatch() < 1) {
@@ -380,13 +225,13 @@ public final class Planner {
         } else {
             // Both times grow with the batch: the largest batch within them, by doubling then bisection; then the
             // smallest batch that costs as little (past the critical batch more sequences only add latency).
-            Configuration within = c;
+            PlanConfiguration within = c;
             long largest = largestWhere(within::within, c.maxBatch());
             batch = smallestAsCheap(b -> within.costs(b).blended(), within.costs(largest).blended(), largest);
         }
-        Batch at = c.at(batch);
+        PlanBatch at = c.at(batch);
         PhaseCost fill = c.fill(at);
-        Costs costs = c.costs(at, fill);
+        PlanCosts costs = c.costs(at, fill);
         double[] joules = c.joules(at, fill);
         long prefillBatch = options.disaggregated() ? c.prefillBatch() : batch;
         return new Candidate(gpu.id(), gpu.shortName(), n, stages, p, weightOnly, batch, at.ttft(), at.tpot(),
@@ -421,7 +266,7 @@ public final class Planner {
         if (gpu.price().isEmpty()) {
             return List.of();
         }
-        return sweep(Configuration.of(model, gpu, n, stages, p, weightOnly, limits, options));
+        return sweep(PlanConfiguration.of(model, gpu, n, stages, p, weightOnly, limits, options));
     }
 
     /**
@@ -429,12 +274,12 @@ public final class Planner {
      * traffic and limits of {@code limits}; empty when it does not fit; without a price its costs are NaN.
      */
     public static List<FrontierPoint> frontier(Scenario scenario, Limits limits, boolean disaggregated) {
-        return sweep(Configuration.of(scenario, limits, disaggregated));
+        return sweep(PlanConfiguration.of(scenario, limits, disaggregated));
     }
 
     /** The scenario's own batch on its curve; null when its batch does not fit (without a price its costs are NaN). */
     public static FrontierPoint point(Scenario scenario, Limits limits, boolean disaggregated) {
-        Configuration c = Configuration.of(scenario, limits, disaggregated);
+        PlanConfiguration c = PlanConfiguration.of(scenario, limits, disaggregated);
         if (c.prefillBatch() < 1) {
             c = c.withPrefillBatch(1);
         }
@@ -442,8 +287,8 @@ public final class Planner {
         return b > c.maxBatch() ? null : c.point(b);
     }
 
-    private static List<FrontierPoint> sweep(Configuration configuration) {
-        Configuration c = configuration;
+    private static List<FrontierPoint> sweep(PlanConfiguration configuration) {
+        PlanConfiguration c = configuration;
         if (c.prefillBatch() < 1) {
             c = c.withPrefillBatch(1);
         }
