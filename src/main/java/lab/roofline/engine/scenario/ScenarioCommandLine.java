@@ -1,6 +1,5 @@
 package lab.roofline.engine.scenario;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import lab.roofline.engine.roofline.HardwareScales;
@@ -19,6 +18,9 @@ import lab.roofline.engine.roofline.Units;
  * {@link #of} wrote gives the same inputs. Reading is strict and names what it could not read.
  */
 public final class ScenarioCommandLine {
+    /** The program and the command a printed line starts with. */
+    public static final List<String> COMMAND = List.of("roofline-lab", "report");
+
     private ScenarioCommandLine() {
     }
 
@@ -29,56 +31,16 @@ public final class ScenarioCommandLine {
         }
     }
 
-    /** The exact flags, in a stable order; numbers written so they read back to the same double. */
+    /** The exact flags, in the table's order; numbers written so they read back to the same double. */
     public static String of(ScenarioInputs in) {
-        List<String> words = new ArrayList<>(List.of("roofline-lab", "report", "--gpu", in.gpuId()));
-        if (in.gpuCount() != 1) {
-            words.addAll(List.of("--gpus", Integer.toString(in.gpuCount())));
-        }
-        if (in.pipelineStages() != 1) {
-            words.addAll(List.of("--pipeline-stages", Integer.toString(in.pipelineStages())));
-        }
-        if (in.presetName() != null && ModelPresets.find(in.presetName()).isPresent()) {
-            words.addAll(List.of("--model", in.presetName()));
-        } else {
-            words.addAll(List.of("--params", exact(in.parameters())));
-        }
-        words.addAll(List.of("--precision", in.precision().key()));
-        if (in.weightOnly()) {
-            words.add("--weight-only");
-        }
-        if (in.quantizedEmbeddings()) {
-            words.add("--quantize-embeddings");
-        }
-        if (in.speculation().isOn()) {
-            words.addAll(List.of("--draft-model", in.speculation().draftModel().name(), "--draft-tokens",
-                    Integer.toString(in.speculation().draftTokens()), "--acceptance", exact(in.speculation().acceptanceRate())));
-        }
-        words.addAll(List.of("--kv-precision", in.kvPrecision().key(), "--batch", Integer.toString(in.batchSize()),
-                "--prompt", Integer.toString(in.promptTokens()), "--output", Integer.toString(in.generatedTokens())));
-        switch (in.realism()) {
-            case IDEAL -> { }
-            case REALISTIC -> words.add("--realistic");
-            case CUSTOM -> {
-                words.addAll(List.of("--compute-efficiency", exact(in.customComputeEfficiency()),
-                        "--bandwidth-efficiency", exact(in.customBandwidthEfficiency())));
-                if (in.customLayerOverheadMicroseconds() != 0) {
-                    words.addAll(List.of("--layer-overhead-us", exact(in.customLayerOverheadMicroseconds())));
+        List<String> words = new ArrayList<>(COMMAND);
+        for (ScenarioInput input : ScenarioInput.values()) {
+            if (input.printedFor(in)) {
+                words.add(input.flag());
+                if (!input.isSwitch()) {
+                    words.add(input.print(input.valueIn(in)));
                 }
             }
-        }
-        if (in.priceUsdPerHour() != null) {
-            words.addAll(List.of("--price-per-hour", in.priceUsdPerHour().isNaN() ? "none" : exact(in.priceUsdPerHour())));
-        }
-        HardwareScales scales = in.scales();
-        if (scales.bandwidth() != 1) {
-            words.addAll(List.of("--bandwidth-scale", exact(scales.bandwidth())));
-        }
-        if (scales.peak() != 1) {
-            words.addAll(List.of("--peak-scale", exact(scales.peak())));
-        }
-        if (scales.memory() != 1) {
-            words.addAll(List.of("--memory-scale", exact(scales.memory())));
         }
         StringBuilder line = new StringBuilder();
         for (String w : words) {
@@ -302,11 +264,6 @@ public final class ScenarioCommandLine {
                 (int) prompt, (int) output, (int) gpus, realism.mode(), realism.compute(), realism.bandwidth(), price,
                 new HardwareScales(scale[0], scale[1], scale[2]), stages, realism.layerOverheadMicroseconds(),
                 quantizedTables, speculation), null);
-    }
-
-    /** The shortest decimal that reads back to the same double. */
-    private static String exact(double v) {
-        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     /** A word as a shell reads it back: quoted when it holds anything but plain characters. */
