@@ -16,7 +16,7 @@ import lab.roofline.engine.roofline.Units;
  * Boolean (SWITCH), a Double (NUMBER, PRICE) or an Integer (WHOLE); null where the input is not set.
  */
 public enum InputKind {
-    /** An id or a name, kept as written, blanks around it aside (an accelerator id). */
+    /** An id or a name, kept as written but for blanks around it (an accelerator id). */
     NAME,
     /** A model preset's name, read in any case and punctuation and kept as the preset spells it. */
     PRESET,
@@ -55,7 +55,8 @@ public enum InputKind {
     public Parsed parse(String text, ScenarioLimits.Range range) {
         String typed = text == null ? "" : text.strip();
         return switch (this) {
-            case NAME -> Parsed.of(typed); // whether a blank one will do is the form's to say
+            // Trimmed of control characters too (a stray escape around an id); a blank one is the form's to refuse.
+            case NAME -> Parsed.of(text == null ? "" : text.trim());
             case PRESET -> ModelPresets.find(typed).map(m -> Parsed.of(m.name()))
                     .orElseGet(() -> Parsed.refused("unknown preset " + quoted(typed)));
             case PRECISION -> Precision.parse(typed).map(Parsed::of).orElseGet(() -> Parsed.refused(
