@@ -2,6 +2,7 @@ package lab.roofline.ui;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -22,6 +23,9 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import lab.roofline.engine.roofline.Units;
+import lab.roofline.engine.scenario.ScenarioCommandLine;
+import lab.roofline.io.PastedCommandLine;
 import lab.roofline.render.chart.CanvasChart;
 import lab.roofline.render.chart.CostChart;
 import lab.roofline.render.chart.RooflineChart;
@@ -916,7 +920,8 @@ public final class DashboardView extends BorderPane {
 
     /** The handout and its answer key for the live scenario, the exercises loaded and the cards (FX thread). */
     public lab.roofline.render.export.Handout.Pages handoutPages() {
-        return lab.roofline.render.export.Handout.build(vm.result(), vm.referencesProperty().getValue(), vm.commandLine(),
+        return lab.roofline.render.export.Handout.build(vm.result(), vm.referencesProperty().getValue(),
+                ScenarioCommandLine.of(vm.inputs()),
                 List.copyOf(vm.exercises()), vm::evaluate, lab.roofline.render.theme.Theme.LIGHT.stylesheets(),
                 java.time.LocalDate.now().toString());
     }
@@ -997,10 +1002,28 @@ public final class DashboardView extends BorderPane {
 
     /** Edit ▸ Copy as Command Line. */
     void copyCommandLine() {
+        String line = ScenarioCommandLine.of(vm.inputs());
         javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
-        content.putString(vm.commandLine());
+        content.putString(line);
         javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
-        showStatus("Copied: " + vm.commandLine(), null);
+        showStatus("Copied: " + line, null);
+    }
+
+    /**
+     * Sets the scenario from a pasted `roofline-lab report ...` line, as one undoable step; on anything it
+     * cannot read (or an accelerator not loaded) nothing changes and the reason is returned.
+     */
+    private Optional<String> applyCommandLine(String text) {
+        PastedCommandLine.Read read = PastedCommandLine.read(text, vm.measuredRealism());
+        if (!read.ok()) {
+            return Optional.of(read.error());
+        }
+        String id = read.inputs().gpuId();
+        if (vm.loadedProfiles().stream().noneMatch(p -> p.id().equalsIgnoreCase(id))) {
+            return Optional.of("--gpu: unknown accelerator '" + Units.shortened(id) + "'");
+        }
+        vm.apply(read.inputs());
+        return Optional.empty();
     }
 
     /**
@@ -1023,12 +1046,12 @@ public final class DashboardView extends BorderPane {
                 ask.getDialogPane().getStylesheets().setAll(getScene().getStylesheets());
                 ask.getDialogPane().setStyle(getStyle());
             }
-            java.util.Optional<String> typed = ask.showAndWait();
+            Optional<String> typed = ask.showAndWait();
             if (typed.isEmpty()) {
                 return;
             }
             text = typed.get();
-            java.util.Optional<String> failed = vm.applyCommandLine(text);
+            Optional<String> failed = applyCommandLine(text);
             if (failed.isEmpty()) {
                 showStatus("Scenario set from the command line (Ctrl+Z undoes it)", null);
                 return;
@@ -1045,7 +1068,7 @@ public final class DashboardView extends BorderPane {
                     + "--batch 64)", null);
             return;
         }
-        vm.applyCommandLine(text).ifPresentOrElse(
+        applyCommandLine(text).ifPresentOrElse(
                 problem -> showStatus("Could not read the command line: " + problem + ". The scenario is unchanged.", null),
                 () -> showStatus("Scenario set from the command line (Ctrl+Z undoes it)", null));
     }

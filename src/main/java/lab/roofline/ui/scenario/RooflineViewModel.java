@@ -512,29 +512,6 @@ public final class RooflineViewModel {
         return new lab.roofline.engine.scenario.Comparison(names, evaluations);
     }
 
-    /** The live scenario as the `roofline-lab report` flags that reproduce it. */
-    public String commandLine() {
-        return lab.roofline.engine.scenario.ScenarioCommandLine.of(inputs());
-    }
-
-    /**
-     * Sets the scenario from a pasted `roofline-lab report ...` line, as one undoable step; on anything it
-     * cannot read (or an accelerator not loaded) nothing changes and the reason is returned.
-     */
-    public Optional<String> applyCommandLine(String text) {
-        lab.roofline.engine.scenario.ScenarioCommandLine.Parsed parsed =
-                lab.roofline.engine.scenario.ScenarioCommandLine.parse(text, realism.get());
-        if (!parsed.ok()) {
-            return Optional.of(parsed.error());
-        }
-        String id = parsed.inputs().gpuId();
-        if (profiles.stream().noneMatch(p -> p.id().equalsIgnoreCase(id))) {
-            return Optional.of("--gpu: unknown accelerator '" + lab.roofline.engine.roofline.Units.shortened(id) + "'");
-        }
-        apply(parsed.inputs());
-        return Optional.empty();
-    }
-
     /** Edit ▸ Reset to defaults: the default scenario, as one undoable step (the document stays). */
     public void resetToDefaults() {
         apply(ScenarioInputs.DEFAULT);
