@@ -150,15 +150,16 @@ public final class ScenarioOptions {
         Map<ScenarioInput, String> typed = ScenarioFlags.typed(cl.getParseResult());
         try {
             ScenarioFlags.checkModelFlags(typed);
-            if (modelConfig != null && (typed.containsKey(ScenarioInput.MODEL) || typed.containsKey(ScenarioInput.PARAMETERS))) {
+            boolean modelTyped = typed.containsKey(ScenarioInput.MODEL) || typed.containsKey(ScenarioInput.PARAMETERS);
+            if (modelConfig != null && modelTyped) {
                 throw new CommandLine.ParameterException(cl, "use either --model-config or "
                         + ScenarioInput.MODEL.flag() + "/" + ScenarioInput.PARAMETERS.flag() + ", not both");
             }
             if (modelConfig != null && imported == null) {
                 imported = ModelConfigLoader.read(modelConfig);
             }
-            ScenarioInputs in = ScenarioFlags.over(document == null ? ScenarioInputs.DEFAULT : document.inputs(), typed,
-                    ScenarioOptions::measuredRealism);
+            ScenarioInputs base = document == null ? ScenarioInputs.DEFAULT : document.inputs();
+            ScenarioInputs in = ScenarioFlags.over(base, typed, ScenarioOptions::measuredRealism);
             return imported == null ? in : in.withModel(imported.model().name(), imported.model().totalParameters());
         } catch (ScenarioFlags.FlagException e) {
             throw new CommandLine.ParameterException(cl, e.getMessage());

@@ -71,7 +71,8 @@ public final class PastedCommandLine {
             String layout = ScenarioLimits.parallelismProblem(in.gpuCount(), in.pipelineStages(),
                     ModelPresets.layersOf(in.presetName(), in.parameters()));
             if (layout != null) {
-                return Read.refused(ScenarioInput.PIPELINE_STAGES.flag() + ": " + layout.substring(layout.indexOf(": ") + 2));
+                return Read.refused(ScenarioInput.PIPELINE_STAGES.flag() + ": "
+                        + layout.substring(layout.indexOf(": ") + 2));
             }
             return new Read(in, null);
         } catch (ScenarioFlags.FlagException e) {

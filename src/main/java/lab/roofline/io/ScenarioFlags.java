@@ -1,5 +1,6 @@
 package lab.roofline.io;
 
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
@@ -53,7 +54,7 @@ public final class ScenarioFlags {
 
     /** Every scenario flag, in the table's order, for a message listing them. */
     public static String flagList() {
-        return java.util.Arrays.stream(ScenarioInput.values()).map(ScenarioInput::flag).collect(Collectors.joining(", "));
+        return Arrays.stream(ScenarioInput.values()).map(ScenarioInput::flag).collect(Collectors.joining(", "));
     }
 
     /** A flag's value is kept as typed, to be read by the table after parsing; a switch is a boolean. */
@@ -162,9 +163,10 @@ public final class ScenarioFlags {
                 : new ScenarioInputs.Efficiencies(base.realism(), base.customComputeEfficiency(),
                         base.customBandwidthEfficiency(), base.customLayerOverheadMicroseconds());
         ScenarioInputs.Efficiencies realism = ScenarioInputs.efficiencies(setting,
-                given(values, typed, ScenarioInput.COMPUTE_EFFICIENCY), given(values, typed, ScenarioInput.BANDWIDTH_EFFICIENCY),
-                given(values, typed, ScenarioInput.LAYER_OVERHEAD_MICROSECONDS), (String) values.get(ScenarioInput.GPU),
-                measured);
+                given(values, typed, ScenarioInput.COMPUTE_EFFICIENCY),
+                given(values, typed, ScenarioInput.BANDWIDTH_EFFICIENCY),
+                given(values, typed, ScenarioInput.LAYER_OVERHEAD_MICROSECONDS),
+                (String) values.get(ScenarioInput.GPU), measured);
         values.put(ScenarioInput.REALISM, realism.mode());
         values.put(ScenarioInput.COMPUTE_EFFICIENCY, realism.compute());
         values.put(ScenarioInput.BANDWIDTH_EFFICIENCY, realism.bandwidth());
@@ -186,7 +188,8 @@ public final class ScenarioFlags {
         String layout = ScenarioLimits.parallelismProblem(devices, (Integer) values.get(ScenarioInput.PIPELINE_STAGES),
                 Integer.MAX_VALUE);
         if (layout != null) {
-            throw new FlagException(ScenarioInput.PIPELINE_STAGES.flag() + ": " + layout.substring(layout.indexOf(": ") + 2));
+            throw new FlagException(ScenarioInput.PIPELINE_STAGES.flag() + ": "
+                    + layout.substring(layout.indexOf(": ") + 2));
         }
     }
 
@@ -201,7 +204,8 @@ public final class ScenarioFlags {
         if (draft != null) {
             InputKind.Parsed preset = ScenarioInput.DRAFT_MODEL.parse(draft);
             if (!preset.ok()) {
-                throw new FlagException(ScenarioInput.DRAFT_MODEL.flag() + ": " + preset.reason() + " (see list-models)");
+                throw new FlagException(ScenarioInput.DRAFT_MODEL.flag() + ": " + preset.reason()
+                        + " (see list-models)");
             }
             values.put(ScenarioInput.DRAFT_MODEL, preset.value());
         }

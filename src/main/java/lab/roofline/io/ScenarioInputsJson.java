@@ -158,8 +158,9 @@ final class ScenarioInputsJson {
                     + MAX_IMPORTED_MODEL_CHARS + " characters)");
         }
         if (preset != null && ModelPresets.find(preset).isEmpty()) {
-            throw new ScenarioFileException("field '" + at + "." + modelKey + "': unknown preset '" + preset + "' (known: "
-                    + presetNames() + "; or null with '" + ScenarioInput.PARAMETERS.key() + "' for a custom model)");
+            throw new ScenarioFileException("field '" + at + "." + modelKey + "': unknown preset '" + preset
+                    + "' (known: " + presetNames() + "; or null with '" + ScenarioInput.PARAMETERS.key()
+                    + "' for a custom model)");
         }
         ScenarioInput parameters = ScenarioInput.PARAMETERS;
         values.put(ScenarioInput.MODEL, preset != null ? preset : imported);
@@ -187,16 +188,18 @@ final class ScenarioInputsJson {
         List<ScenarioInput> members = Arrays.stream(ScenarioInput.values())
                 .filter(i -> name.equals(i.group())).toList();
         if (!group.isObject()) {
-            throw new ScenarioFileException("field '" + at + "." + name + "' must be an object such as " + example(members));
+            throw new ScenarioFileException("field '" + at + "." + name + "' must be an object such as "
+                    + example(members));
         }
         if (name.equals(WHAT_IF)) {
             Set<String> known = members.stream().map(ScenarioInput::field).collect(Collectors.toSet());
             for (Iterator<String> fields = group.fieldNames(); fields.hasNext(); ) {
                 String field = fields.next();
                 if (!known.contains(field)) {
-                    throw new ScenarioFileException("field '" + at + "." + name + "." + ProfileLoader.clean(Units.shortened(field))
-                            + "' is not a what-if (" + members.stream().map(ScenarioInput::field).collect(Collectors.joining(", "))
-                            .replaceFirst(", ([^,]*)$", " or $1") + ")");
+                    String named = members.stream().map(ScenarioInput::field).collect(Collectors.joining(", "));
+                    throw new ScenarioFileException("field '" + at + "." + name + "."
+                            + ProfileLoader.clean(Units.shortened(field)) + "' is not a what-if ("
+                            + named.replaceFirst(", ([^,]*)$", " or $1") + ")");
                 }
             }
         }

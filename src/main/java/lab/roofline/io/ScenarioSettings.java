@@ -66,8 +66,8 @@ public final class ScenarioSettings {
             return parsed.value();
         }
         boolean counted = input.kind() == InputKind.NUMBER || input.kind() == InputKind.WHOLE;
-        notes.add("settings: " + key + "=" + Units.shortened(saved.get())
-                + (counted ? " (" + parsed.reason() + ")" : " is not understood") + "; using " + input.defaultDescribed());
+        notes.add("settings: " + key + "=" + Units.shortened(saved.get()) + (counted ? " (" + parsed.reason() + ")"
+                : " is not understood") + "; using " + input.defaultDescribed());
         return input.defaultValue();
     }
 

@@ -19,11 +19,12 @@ import lab.roofline.engine.roofline.Speculation;
  * in {@link ScenarioInputs}. The scenario file, the settings, the picocli options and the printed command
  * line are all walks over this table.
  *
- * <p>Adding an input: a component in {@link ScenarioInputs} (with its bound in {@link ScenarioLimits}), a
- * constant here (key, flag, kind, help, where it reads from the inputs) and its place in {@link #inputsOf}
- * and {@link #DOCUMENT_ORDER}; then the control that shows it. The file, the settings, the flags and the
- * pasted line pick it up from here. Only inputs that combine with others (the model and its parameter
- * count, the realism and its efficiencies, the draft model) have rules of their own in each form.
+ * <p>Adding an input: a component in {@link ScenarioInputs} (with its bound in {@link ScenarioLimits}); a
+ * constant here (key, flag, kind, help, where it reads from the inputs) with its place in {@link #inputsOf}
+ * and {@link #DOCUMENT_ORDER}; then the view model's property and the control that shows it. The scenario
+ * file, the settings, the flags and a pasted line pick it up from here with no change of their own. Only
+ * inputs that combine with others (the model and its parameter count, the realism and its efficiencies, the
+ * draft model and its numbers) have rules of their own in each form.
  */
 public enum ScenarioInput {
     GPU(row("gpu", "--gpu", "ID", InputKind.NAME, ScenarioInputs::gpuId).requiredInFile()
@@ -58,14 +59,14 @@ public enum ScenarioInput {
             .help("Speculative decoding with this preset as the draft (see list-models); 'none' turns a file's off.")),
     /** Tokens the draft proposes; without a draft, the count a draft starts with. */
     DRAFT_TOKENS(row("speculation.draftTokens", "--draft-tokens", "K", InputKind.WHOLE,
-            in -> in.speculation().isOn() ? in.speculation().draftTokens() : 4)
+            in -> in.speculation().isOn() ? in.speculation().draftTokens() : Speculation.DEFAULT_DRAFT_TOKENS)
             .within(new ScenarioLimits.Range(ScenarioLimits.DRAFT_TOKENS.name(), 1, ScenarioLimits.DRAFT_TOKENS.max(),
                     true, ScenarioLimits.DRAFT_TOKENS.example()))
             .requiredInFile().flagWhen(in -> in.speculation().isOn())
             .help("Tokens the draft proposes per step, 1 to 16. Default: {default}.")),
     /** The chance a draft token is accepted; without a draft, the rate a draft starts with. */
     ACCEPTANCE_RATE(row("speculation.acceptanceRate", "--acceptance", "A", InputKind.NUMBER,
-            in -> in.speculation().isOn() ? in.speculation().acceptanceRate() : 0.7)
+            in -> in.speculation().isOn() ? in.speculation().acceptanceRate() : Speculation.DEFAULT_ACCEPTANCE_RATE)
             .within(ScenarioLimits.ACCEPTANCE_RATE).requiredInFile().flagWhen(in -> in.speculation().isOn())
             .help("Chance the target accepts a draft token, 0 to 1. Default: {default}.")),
     KV_PRECISION(row("kvPrecision", "--kv-precision", "P", InputKind.PRECISION, ScenarioInputs::kvPrecision)
@@ -73,7 +74,8 @@ public enum ScenarioInput {
     BATCH(row("batch", "--batch", "B", InputKind.WHOLE, ScenarioInputs::batchSize).within(ScenarioLimits.BATCH)
             .requiredInFile().help("Sequences decoded together. Default: {default}.")),
     PROMPT_TOKENS(row("prompt", "--prompt", "TOKENS", InputKind.WHOLE, ScenarioInputs::promptTokens)
-            .within(ScenarioLimits.PROMPT_TOKENS).requiredInFile().help("Prompt tokens per sequence. Default: {default}.")),
+            .within(ScenarioLimits.PROMPT_TOKENS).requiredInFile()
+            .help("Prompt tokens per sequence. Default: {default}.")),
     GENERATED_TOKENS(row("generated", "--output", "TOKENS", InputKind.WHOLE, ScenarioInputs::generatedTokens)
             .within(ScenarioLimits.GENERATED_TOKENS).requiredInFile()
             .help("Generated tokens per sequence. Default: {default}.")),
@@ -83,7 +85,8 @@ public enum ScenarioInput {
             .help("Use measured achievable fractions of peak (docs/model.md) instead of the ideal roofline; an "
                     + "explicit efficiency flag still wins.")),
     COMPUTE_EFFICIENCY(row("computeEfficiency", "--compute-efficiency", "F", InputKind.NUMBER,
-            ScenarioInputs::customComputeEfficiency).within(ScenarioLimits.COMPUTE_EFFICIENCY).flagWhen(ScenarioInput::custom)
+            ScenarioInputs::customComputeEfficiency).within(ScenarioLimits.COMPUTE_EFFICIENCY)
+            .flagWhen(ScenarioInput::custom)
             .help("Achievable fraction of peak FLOP/s, (0, 1]. Default: 1.0 (ideal), or measured with --realistic.")),
     BANDWIDTH_EFFICIENCY(row("bandwidthEfficiency", "--bandwidth-efficiency", "F", InputKind.NUMBER,
             ScenarioInputs::customBandwidthEfficiency).within(ScenarioLimits.BANDWIDTH_EFFICIENCY)
@@ -95,7 +98,8 @@ public enum ScenarioInput {
             .help("Fixed time per layer of each forward pass in microseconds (kernel launches, scheduling); makes "
                     + "the realism your own. Default: 0 (ideal), or the fitted 55.5 with --realistic.")),
     /** Null: the profile's price; NaN: no price. */
-    PRICE_USD_PER_HOUR(row("pricePerHour", "--price-per-hour", "USD", InputKind.PRICE, ScenarioInputs::priceUsdPerHour)
+    PRICE_USD_PER_HOUR(row("pricePerHour", "--price-per-hour", "USD", InputKind.PRICE,
+            ScenarioInputs::priceUsdPerHour)
             .within(ScenarioLimits.PRICE_USD_PER_HOUR).settingsKey("price").flagUnlessDefault()
             .defaultCalled("the GPU's own price")
             .help("Price per device-hour (overrides the profile's); none: no price, costs in GPU time.")),
