@@ -84,7 +84,7 @@ public final class ExerciseFile {
             if (e.quantity() == Exercise.Quantity.IMPLIED_BATCH) {
                 n.put("priceRatio", e.priceRatio());
             }
-            ScenarioFile.writeInputs(n.putObject("scenario"), e.scenario());
+            ScenarioInputsJson.write(n.putObject("scenario"), e.scenario());
         }
         try {
             return JSON.writeValueAsString(root) + "\n";
@@ -192,10 +192,10 @@ public final class ExerciseFile {
                     + "scenario file)");
         }
         // A misspelt "pipelineStage" would otherwise be answered on another scenario without a word.
-        refuseUnknown(s, SCENARIO_FIELDS, at + ".scenario.", "a scenario field");
+        refuseUnknown(s, ScenarioInputsJson.FIELDS, at + ".scenario.", "a scenario field");
         ScenarioInputs inputs;
         try {
-            inputs = ScenarioFile.readInputs(s, at + ".scenario");
+            inputs = ScenarioInputsJson.read(s, at + ".scenario");
         } catch (ScenarioFile.ScenarioFileException e) {
             throw new ExerciseFileException(e.getMessage());
         }
@@ -216,12 +216,6 @@ public final class ExerciseFile {
             }
         }
     }
-
-    /** What a scenario object may hold (a scenario file's "scenario"). */
-    private static final Set<String> SCENARIO_FIELDS = Set.of("gpu", "model", "importedModel", "parameters", "precision",
-            "weightOnly", "quantizedEmbeddings", "speculation", "kvPrecision", "batch", "prompt", "generated", "gpuCount",
-            "pipelineStages", "realism", "computeEfficiency", "bandwidthEfficiency", "layerOverheadMicroseconds", "whatIf",
-            "pricePerHour");
 
     private static String text(JsonNode n, String at, String field, int maxChars) throws ExerciseFileException {
         JsonNode v = n.get(field);

@@ -13,6 +13,9 @@ package lab.roofline.engine.roofline;
 public record Speculation(int draftTokens, double acceptanceRate, ModelSpec draftModel) {
     /** No draft: one token per target step. */
     public static final Speculation NONE = new Speculation(0, 0, null);
+    /** What a draft starts with when it is turned on without numbers of its own. */
+    public static final int DEFAULT_DRAFT_TOKENS = 4;
+    public static final double DEFAULT_ACCEPTANCE_RATE = 0.7;
 
     public Speculation {
         ScenarioLimits.check(ScenarioLimits.DRAFT_TOKENS, draftTokens);

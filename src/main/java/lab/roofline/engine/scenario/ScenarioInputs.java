@@ -112,6 +112,13 @@ public record ScenarioInputs(
                 scales, 1, 0);
     }
 
+    /** The same inputs on another model: a preset's or an imported model's name, or null with a parameter count. */
+    public ScenarioInputs withModel(String otherPresetName, double otherParameters) {
+        return new ScenarioInputs(gpuId, otherPresetName, otherParameters, precision, weightOnly, kvPrecision, batchSize,
+                promptTokens, generatedTokens, gpuCount, realism, customComputeEfficiency, customBandwidthEfficiency,
+                priceUsdPerHour, scales, pipelineStages, customLayerOverheadMicroseconds, quantizedEmbeddings, speculation);
+    }
+
     /** The same inputs on another device layout. */
     public ScenarioInputs withParallelism(int devices, int stages) {
         return new ScenarioInputs(gpuId, presetName, parameters, precision, weightOnly, kvPrecision, batchSize,

@@ -6,6 +6,9 @@ import javafx.scene.control.TextInputDialog;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.Region;
+import lab.roofline.engine.roofline.Units;
+import lab.roofline.engine.scenario.ScenarioCommandLine;
+import lab.roofline.io.PastedCommandLine;
 import lab.roofline.ui.scenario.RooflineViewModel;
 import lab.roofline.fx.Actions;
 import org.controlsfx.control.action.Action;
@@ -35,9 +38,27 @@ public final class CommandLineActions {
                 "Type or paste a `roofline-lab report …` line to set the scenario from it");
     }
 
-    /** The live scenario's line. */
+    /** The live scenario's line: the `roofline-lab report` flags that reproduce it. */
     public String line() {
-        return vm.commandLine();
+        return ScenarioCommandLine.of(vm.inputs());
+    }
+
+    /**
+     * Sets the scenario from a pasted `roofline-lab report ...` line (read by the command line's own flags), as
+     * one undoable step; on anything it cannot read (or an accelerator not loaded) nothing changes and the
+     * reason is returned.
+     */
+    private Optional<String> apply(String text) {
+        PastedCommandLine.Read read = PastedCommandLine.read(text, vm.measuredRealism());
+        if (!read.ok()) {
+            return Optional.of(read.error());
+        }
+        String id = read.inputs().gpuId();
+        if (vm.loadedProfiles().stream().noneMatch(p -> p.id().equalsIgnoreCase(id))) {
+            return Optional.of("--gpu: unknown accelerator '" + Units.shortened(id) + "'");
+        }
+        vm.apply(read.inputs());
+        return Optional.empty();
     }
 
     /** Edit ▸ Copy as Command Line. */
@@ -73,7 +94,7 @@ public final class CommandLineActions {
                 return;
             }
             text = typed.get();
-            Optional<String> failed = vm.applyCommandLine(text);
+            Optional<String> failed = apply(text);
             if (failed.isEmpty()) {
                 status.accept("Scenario set from the command line (Ctrl+Z undoes it)");
                 return;
@@ -90,7 +111,7 @@ public final class CommandLineActions {
                     + "--batch 64)");
             return;
         }
-        vm.applyCommandLine(text).ifPresentOrElse(
+        apply(text).ifPresentOrElse(
                 problem -> status.accept("Could not read the command line: " + problem + ". The scenario is unchanged."),
                 () -> status.accept("Scenario set from the command line (Ctrl+Z undoes it)"));
     }

@@ -10,6 +10,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import lab.roofline.engine.roofline.Speculation;
 import lab.roofline.engine.roofline.HardwareProfile;
 import lab.roofline.engine.roofline.ModelPresets;
 import lab.roofline.engine.roofline.ModelSpec;
@@ -148,9 +149,9 @@ public final class ModelSection extends VBox {
         draftTokensField.setId("draft-tokens");
         acceptanceField.setId("acceptance");
         draftTokensField.connect(vm.speculationProperty(), () -> Integer.toString(
-                vm.speculationProperty().get().isOn() ? vm.speculationProperty().get().draftTokens() : 4), vm.edit()::setDraftTokensText);
+                vm.speculationProperty().get().isOn() ? vm.speculationProperty().get().draftTokens() : Speculation.DEFAULT_DRAFT_TOKENS), vm.edit()::setDraftTokensText);
         acceptanceField.connect(vm.speculationProperty(), () -> java.math.BigDecimal.valueOf(
-                vm.speculationProperty().get().isOn() ? vm.speculationProperty().get().acceptanceRate() : 0.7)
+                vm.speculationProperty().get().isOn() ? vm.speculationProperty().get().acceptanceRate() : Speculation.DEFAULT_ACCEPTANCE_RATE)
                 .stripTrailingZeros().toPlainString(), vm.edit()::setAcceptanceText);
         draftErrorBox.getChildren().addAll(draftTokensField.errorLabel(), acceptanceField.errorLabel());
         Tips.install(draftBox, "Speculative decoding: the draft proposes k tokens one step at a time on the same GPUs; "

@@ -35,7 +35,6 @@ import lab.roofline.engine.roofline.ScenarioLimits;
 import lab.roofline.engine.roofline.Speculation;
 import lab.roofline.engine.roofline.Units;
 import lab.roofline.engine.scenario.NamedScenario;
-import lab.roofline.engine.scenario.ScenarioCommandLine;
 import lab.roofline.engine.scenario.ScenarioInputs;
 import lab.roofline.engine.serving.ApiPrice;
 import lab.roofline.engine.serving.RatioReference;
@@ -225,28 +224,6 @@ public final class RooflineViewModel {
         }
         apply(d.inputs());
         document().opened(from, d);
-        return Optional.empty();
-    }
-
-    /** The live scenario as the `roofline-lab report` flags that reproduce it. */
-    public String commandLine() {
-        return ScenarioCommandLine.of(inputs());
-    }
-
-    /**
-     * Sets the scenario from a pasted `roofline-lab report ...` line, as one undoable step; on anything it
-     * cannot read (or an accelerator not loaded) nothing changes and the reason is returned.
-     */
-    public Optional<String> applyCommandLine(String text) {
-        ScenarioCommandLine.Parsed parsed = ScenarioCommandLine.parse(text, scenario.realismProperty().get());
-        if (!parsed.ok()) {
-            return Optional.of(parsed.error());
-        }
-        String id = parsed.inputs().gpuId();
-        if (scenario.findProfile(id).isEmpty()) {
-            return Optional.of("--gpu: unknown accelerator '" + Units.shortened(id) + "'");
-        }
-        apply(parsed.inputs());
         return Optional.empty();
     }
 

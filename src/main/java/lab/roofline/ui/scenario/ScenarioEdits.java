@@ -119,7 +119,8 @@ public final class ScenarioEdits {
         if (draft == null) {
             setSpeculation(Speculation.NONE);
         } else if (draft != now.draftModel()) {
-            setSpeculation(new Speculation(now.isOn() ? now.draftTokens() : 4, now.isOn() ? now.acceptanceRate() : 0.7,
+            setSpeculation(new Speculation(now.isOn() ? now.draftTokens() : Speculation.DEFAULT_DRAFT_TOKENS,
+                    now.isOn() ? now.acceptanceRate() : Speculation.DEFAULT_ACCEPTANCE_RATE,
                     draft));
         }
     }
