@@ -86,11 +86,21 @@ public final class ServingView extends BorderPane {
     public ServingView(RooflineViewModel vm, Runnable exporter) {
         this.vm = vm;
         Fxml.loadInto(this);
+        chart = new FrontierChart(vm.resultProperty(), vm.servingModel().frontierProperty());
+        buildChart(exporter);
+        buildLimits();
+        buildPlacement();
+        listeners.always(this::showReadout, vm.servingModel().frontierProperty());
+
+        buildPlanner();
+    }
+
+    /** The frontier chart and the metric it plots. */
+    private void buildChart(Runnable exporter) {
         // The left column widens with the text size (the zoom), so its labels and fields stay whole.
         side.prefWidthProperty().bind(zoom.multiply(320));
         side.minWidthProperty().bind(zoom.multiply(300));
         setId("serving");
-        chart = new FrontierChart(vm.resultProperty(), vm.servingModel().frontierProperty());
         chart.setId("frontier-chart");
         card.getChildren().add(chart);
         metric.getItems().setAll(FrontierLayout.Metric.values());
@@ -108,7 +118,10 @@ public final class ServingView extends BorderPane {
         metric.setValue(FrontierLayout.Metric.COST);
         chart.metricProperty().bind(metric.valueProperty());
         export.setOnAction(e -> exporter.run());
+    }
 
+    /** The service-level limits, the cached share and electricity, typed; what a limit means, said. */
+    private void buildLimits() {
         listeners.always(() -> traffic.setText(String.format(Locale.ROOT, "Each request: %,d prompt and %,d generated "
                         + "tokens on average (the scenario's Workload).", vm.promptTokensProperty().get(),
                 vm.generatedTokensProperty().get())), vm.promptTokensProperty(), vm.generatedTokensProperty());
@@ -124,7 +137,10 @@ public final class ServingView extends BorderPane {
                     : "A token each " + Units.seconds(tpot) + " is " + Units.sig3(1 / tpot) + " tokens/s per user "
                     + "(you may type 20 tok/s). Blank a field for no limit.");
         }, vm.servingModel().servingProperty());
+    }
 
+    /** Prefill on the decode devices or on a pool of its own. */
+    private void buildPlacement() {
         ToggleButton same = new ToggleButton("Same devices");
         ToggleButton pools = new ToggleButton("Separate pools");
         same.setId("placement-same");
@@ -146,9 +162,10 @@ public final class ServingView extends BorderPane {
                     : "Prefill steps run between decode steps on the same devices: a new request waits for the decode "
                     + "step in flight, so the first token comes later as the decode batch grows.");
         }, vm.servingModel().servingProperty());
+    }
 
-        listeners.always(this::showReadout, vm.servingModel().frontierProperty());
-
+    /** The planner: the cheapest configurations within the limits, made live or pinned from the table. */
+    private void buildPlanner() {
         maxGpus.getItems().setAll(1, 2, 4, 8, 16);
         maxGpus.setValue(8);
         candidates.setPlaceholder(new Label("Find the cheapest ranks every priced device, count, split and precision "

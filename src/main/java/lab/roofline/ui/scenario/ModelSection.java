@@ -61,7 +61,14 @@ public final class ModelSection extends VBox {
     public ModelSection(RooflineViewModel vm) {
         this.vm = vm;
         Fxml.loadInto(this);
+        buildModelChoice();
+        buildPrecision();
+        buildKvCache();
+        buildSpeculation();
+    }
 
+    /** The preset list (imported models join it) and the parameter count. */
+    private void buildModelChoice() {
         modelBox.getItems().add(null);
         modelBox.getItems().addAll(vm.models());
         // Imported models join the list; the chosen model stays chosen through the refill.
@@ -85,7 +92,10 @@ public final class ModelSection extends VBox {
         parameters.connect(vm.parametersProperty(), 10, Math.log10(ScenarioLimits.PARAMETERS.min()),
                 Math.log10(ScenarioLimits.PARAMETERS.max()), Units::parameterCount,
                 v -> vm.edit().setParameters(roundTo3Significant(v)), vm.edit()::setParametersText);
+    }
 
+    /** The weights' precision as one segmented choice, full or weight-only; the tables' precision beside it. */
+    private void buildPrecision() {
         fill(fullPrecision, FULL);
         fill(weightOnlyPrecision, WEIGHT_ONLY);
         precisionGroup.selectedToggleProperty().addListener((obs, old, now) -> {
@@ -106,12 +116,28 @@ public final class ModelSection extends VBox {
         Tips.install(quantizeTables, "Store the embedding and output tables at the weights' precision too (llama.cpp's "
                 + "Q8_0 does). Off: they stay at 16 bits, as AWQ, GPTQ and FP8 checkpoints keep them.");
         listeners.always(this::markNativePrecisions, vm.gpuProperty());
+    }
 
+    private void buildKvCache() {
         kvBox.getItems().addAll(Precision.FP32, Precision.BF16, Precision.FP8, Precision.INT8, Precision.INT4);
         listeners.bindBidirectional(kvBox.valueProperty(), vm.kvPrecisionProperty());
         Tips.install(kvBox, "KV-cache precision, separate from the weights. KV bytes per token = "
                 + "2 × layers × KV heads × head dim × bytes.");
-        // Speculative decoding: a draft preset (or off), its tokens per step and their acceptance.
+        kvBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Precision p) {
+                return p == null ? "" : p.label() + " KV cache";
+            }
+
+            @Override
+            public Precision fromString(String s) {
+                return Precision.parse(s).orElse(Precision.BF16);
+            }
+        });
+    }
+
+    /** Speculative decoding: a draft preset (or off), its tokens per step and their acceptance. */
+    private void buildSpeculation() {
         draftBox.setId("draft-model");
         listeners.always(() -> {
             List<ModelSpec> drafts = new java.util.ArrayList<>();
@@ -156,17 +182,6 @@ public final class ModelSection extends VBox {
         draftErrorBox.getChildren().addAll(draftTokensField.errorLabel(), acceptanceField.errorLabel());
         Tips.install(draftBox, "Speculative decoding: the draft proposes k tokens one step at a time on the same GPUs; "
                 + "the target checks k + 1 in one pass, which raises decode's arithmetic intensity (its point moves right).");
-        kvBox.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Precision p) {
-                return p == null ? "" : p.label() + " KV cache";
-            }
-
-            @Override
-            public Precision fromString(String s) {
-                return Precision.parse(s).orElse(Precision.BF16);
-            }
-        });
     }
 
     private void fill(SegmentedButton segmented, List<PrecisionChoice> choices) {
