@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
 import javafx.stage.Stage;
-import lab.roofline.ui.DashboardFixture;
+import lab.roofline.ui.FeatureFixture;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
@@ -15,15 +15,15 @@ import org.testfx.util.WaitForAsyncUtils;
 import lab.roofline.render.layout.RooflineGeometry;
 
 /** The three charts in the window: hover cards, bars and one redraw per frame. */
-class ChartsUiTest extends DashboardFixture {
+class ChartsUiTest extends FeatureFixture {
     @Start
     void start(Stage stage) {
-        open(stage);
+        openCharts(stage);
     }
 
     @Test
     void hoveringTheDecodePointShowsItsExactNumbers(FxRobot robot) {
-        RooflineChart roofline = view.rooflineChart();
+        RooflineChart roofline = roofline();
         Point2D p = roofline.markerPosition(RooflineGeometry.Marker.DECODE);
         robot.moveTo(roofline.localToScreen(p));
         settle();
@@ -37,7 +37,7 @@ class ChartsUiTest extends DashboardFixture {
     void hoveringTheUtilizationCurveShowsTheNearestBatch(FxRobot robot) {
         robot.interact(() -> vm.batchSizeProperty().set(64));
         settle();
-        UtilizationChart chart = view.utilizationChart();
+        UtilizationChart chart = utilization();
         double x = chart.currentBatchX();
         robot.moveTo(chart.localToScreen(x, chart.getHeight() / 2));
         settle();
@@ -48,7 +48,7 @@ class ChartsUiTest extends DashboardFixture {
     @Test
     void theCostBarsShowTheRatioAndSplitByCause(FxRobot robot) {
         settle();
-        CostChart cost = view.costChart();
+        CostChart cost = cost();
         assertThat(cost.ratioShown()).isCloseTo(vm.result().cost().outputToInputRatio(), within(1e-9));
         var segments = cost.segments();
         double input = segments.stream().filter(x -> x.bar().startsWith("Input")).mapToDouble(x -> x.w()).sum();
@@ -101,24 +101,24 @@ class ChartsUiTest extends DashboardFixture {
 
     @Test
     void aScenarioThatDoesNotFitShowsWouldBeCostsNotPrices(FxRobot robot) {
-        assertThat(view.costChart().infeasibleShown()).isFalse();
+        assertThat(cost().infeasibleShown()).isFalse();
         robot.interact(() -> {
             vm.edit().selectGpu("l4");
             vm.presetProperty().set(lab.roofline.engine.roofline.ModelPresets.LLAMA_3_1_405B);
         });
         settle();
-        assertThat(view.costChart().infeasibleShown()).isTrue();
-        var input = view.summary().tile(lab.roofline.explain.Derivations.Quantity.INPUT_COST);
+        assertThat(cost().infeasibleShown()).isTrue();
+        var input = summary().tile(lab.roofline.explain.Derivations.Quantity.INPUT_COST);
         assertThat(input.detailText()).isEqualTo("would be: does not fit in memory");
         assertThat(input.getPseudoClassStates()).contains(javafx.css.PseudoClass.getPseudoClass("infeasible"));
         // Every figure of it is what it would be, on every tile alike.
         for (var q : List.of(lab.roofline.explain.Derivations.Quantity.COMPUTE_UTILIZATION,
                 lab.roofline.explain.Derivations.Quantity.RATIO)) {
-            assertThat(view.summary().tile(q).detailText()).as(q.name()).isEqualTo("would be: does not fit in memory");
+            assertThat(summary().tile(q).detailText()).as(q.name()).isEqualTo("would be: does not fit in memory");
         }
         robot.interact(() -> vm.presetProperty().set(lab.roofline.engine.roofline.ModelPresets.LLAMA_3_1_8B));
         settle();
-        assertThat(view.costChart().infeasibleShown()).isFalse();
+        assertThat(cost().infeasibleShown()).isFalse();
     }
 
     /** "does not fit: needs 18 × NVIDIA T4" is the point of the headline: a narrow chart wraps it, never cuts it. */
@@ -146,7 +146,7 @@ class ChartsUiTest extends DashboardFixture {
 
     @Test
     void hoveringAnApiPriceTickNamesTheProviderModelAndDate(FxRobot robot) {
-        CostChart cost = view.costChart();
+        CostChart cost = cost();
         settle();
         var reference = vm.referencesProperty().getValue().stream().filter(r -> r.ratio() == 5.0).findFirst().orElseThrow();
         robot.moveTo(cost.localToScreen(cost.tickPosition(reference)));
@@ -188,8 +188,8 @@ class ChartsUiTest extends DashboardFixture {
     void theDecodePathDotsHaveAKey(FxRobot robot) {
         robot.interact(() -> vm.presetProperty().set(lab.roofline.engine.roofline.ModelPresets.LLAMA_3_1_8B));
         settle();
-        assertThat(view.rooflineChart().geometry().decodePath()).hasSizeGreaterThan(2);
-        assertThat(view.rooflineChart().decodePathKeyShown()).isTrue();
+        assertThat(roofline().geometry().decodePath()).hasSizeGreaterThan(2);
+        assertThat(roofline().decodePathKeyShown()).isTrue();
     }
 
     @Test

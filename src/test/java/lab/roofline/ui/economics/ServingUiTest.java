@@ -8,7 +8,9 @@ import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import lab.roofline.engine.serving.Frontier;
 import lab.roofline.engine.serving.Planner;
-import lab.roofline.ui.DashboardFixture;
+import javafx.scene.Scene;
+import lab.roofline.render.theme.Theme;
+import lab.roofline.ui.FeatureFixture;
 import lab.roofline.render.layout.FrontierLayout;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -20,16 +22,23 @@ import org.testfx.util.WaitForAsyncUtils;
  * and keep the last good ones; separate pools change the first token; Find the cheapest fills the table, and
  * a row made live becomes the dashboard's scenario, a row pinned joins the frontier beside it.
  */
-class ServingUiTest extends DashboardFixture {
+class ServingUiTest extends FeatureFixture {
+    private ServingView serving;
+
+    /** The serving window on its own, on a fresh view model (the window opens it beside the dashboard). */
     @Start
     void start(Stage stage) {
-        open(stage);
+        model();
+        serving = new ServingView(vm, () -> { });
+        Scene scene = new Scene(serving, 1240, 760);
+        Theme.LIGHT.applyTo(scene);
+        stage.setScene(scene);
+        stage.show();
     }
 
     private ServingView openServing(FxRobot robot) {
-        robot.interact(() -> view.commands().serving.handle(new javafx.event.ActionEvent()));
         settle();
-        return view.serving();
+        return serving;
     }
 
     private void type(FxRobot robot, String id, String text) {

@@ -6,24 +6,33 @@ import javafx.geometry.Point2D;
 import javafx.stage.Stage;
 import lab.roofline.engine.roofline.HardwareProfile;
 import lab.roofline.engine.roofline.Precision;
-import lab.roofline.ui.DashboardFixture;
+import javafx.scene.Scene;
+import lab.roofline.render.theme.Theme;
+import lab.roofline.ui.FeatureFixture;
 import lab.roofline.render.chart.LandscapeChart;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 
 /** The hardware landscape window: every device drawn, a click makes one the live GPU, the precision changes it. */
-class LandscapeUiTest extends DashboardFixture {
+class LandscapeUiTest extends FeatureFixture {
+    private LandscapeView landscape;
+
+    /** The landscape window on its own, on a fresh view model (the window opens it beside the dashboard). */
     @Start
     void start(Stage stage) {
-        open(stage);
+        model();
+        landscape = new LandscapeView(vm, () -> { });
+        Scene scene = new Scene(landscape, 1100, 640);
+        Theme.LIGHT.applyTo(scene);
+        stage.setScene(scene);
+        stage.show();
     }
 
     @Test
     void clickingADeviceMakesItTheLiveGpuAndTheRingFollows(FxRobot robot) {
-        robot.interact(() -> view.commands().landscape.handle(new javafx.event.ActionEvent()));
         settle();
-        LandscapeChart chart = view.landscape().chart();
+        LandscapeChart chart = landscape.chart();
         assertThat(chart.landscape().dots()).hasSize((int) vm.profiles().stream().filter(p -> p.runsNatively(Precision.INT8)).count());
         HardwareProfile mi300x = vm.profiles().stream().filter(p -> p.id().equals("mi300x")).findFirst().orElseThrow();
         Point2D at = chart.position(mi300x);
@@ -39,17 +48,16 @@ class LandscapeUiTest extends DashboardFixture {
 
     @Test
     void anotherPrecisionMovesTheDevicesAndLeavesOutThoseWithoutIt(FxRobot robot) {
-        robot.interact(() -> view.commands().landscape.handle(new javafx.event.ActionEvent()));
         settle();
-        LandscapeChart chart = view.landscape().chart();
+        LandscapeChart chart = landscape.chart();
         assertThat(chart.shownPrecision()).as("the live math").isEqualTo(vm.result().computePrecision());
         HardwareProfile h100 = vm.profiles().stream().filter(p -> p.id().equals("h100_sxm")).findFirst().orElseThrow();
         double int8Y = chart.position(h100).getY();
-        robot.interact(() -> view.landscape().precisionChoice().setValue(Precision.BF16));
+        robot.interact(() -> landscape.precisionChoice().setValue(Precision.BF16));
         settle();
         assertThat(chart.landscape().precision()).isEqualTo(Precision.BF16);
         assertThat(chart.position(h100).getY()).as("half the INT8 peak: lower").isGreaterThan(int8Y);
-        robot.interact(() -> view.landscape().precisionChoice().setValue(Precision.FP4));
+        robot.interact(() -> landscape.precisionChoice().setValue(Precision.FP4));
         settle();
         assertThat(chart.position(h100)).as("no FP4 peak on the H100").isNull();
         assertThat(chart.landscape().without()).contains(h100);
@@ -57,12 +65,9 @@ class LandscapeUiTest extends DashboardFixture {
 
     @Test
     void aWhatIfIsDrawnBesideTheRealDeviceAndClickingItKeepsTheRealProfile(FxRobot robot) {
-        robot.interact(() -> {
-            vm.scalesProperty().set(new lab.roofline.engine.roofline.HardwareScales(2, 1, 1));
-            view.commands().landscape.handle(new javafx.event.ActionEvent());
-        });
+        robot.interact(() -> vm.scalesProperty().set(new lab.roofline.engine.roofline.HardwareScales(2, 1, 1)));
         settle();
-        LandscapeChart chart = view.landscape().chart();
+        LandscapeChart chart = landscape.chart();
         HardwareProfile scaled = vm.result().scenario().gpu();
         HardwareProfile real = vm.gpuProperty().get();
         assertThat(chart.position(scaled)).as("the what-if, drawn").isNotNull();

@@ -81,4 +81,17 @@ class LessonBarUiTest extends DashboardFixture {
             robot.interact(() -> view.lesson().next());
         }
     }
+
+    /** One right-hand panel: practice or the explanation, never both, and the charts keep the middle. */
+    @org.junit.jupiter.api.Test
+    void practiceAndTheExplanationShareOnePanel(org.testfx.api.FxRobot robot) {
+        robot.clickOn("#explain-toggle");
+        settle();
+        assertThat(view.explanation().isVisible()).isTrue();
+        robot.clickOn("#practice-toggle");
+        settle();
+        assertThat(view.practicePanel().isVisible()).isTrue();
+        assertThat(view.explanation().isVisible()).isFalse();
+        assertThat(view.commands().explanation.isSelected()).isFalse();
+    }
 }

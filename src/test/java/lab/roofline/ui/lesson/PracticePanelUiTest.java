@@ -8,25 +8,28 @@ import lab.roofline.engine.teaching.Exercise;
 import lab.roofline.engine.teaching.Misconception;
 import lab.roofline.engine.roofline.Precision;
 import lab.roofline.explain.Explanation.Topic;
-import lab.roofline.ui.DashboardFixture;
+import lab.roofline.ui.FeatureFixture;
+import lab.roofline.render.summary.SummaryStrip;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 
-/** Practice in the window: exercises answered from the keyboard, hints, cards that set their scenarios. */
-class PracticePanelUiTest extends DashboardFixture {
+/** Practice: exercises answered from the keyboard, hints, cards that set their scenarios. */
+class PracticePanelUiTest extends FeatureFixture {
+    private PracticePanel panel;
+
     @Start
     void start(Stage stage) {
-        open(stage);
+        model();
+        panel = new PracticePanel(vm, new Practice(), () -> { });
+        show(stage, panel, new SummaryStrip(vm.resultProperty()));
     }
 
     @Test
     void anExerciseIsAnsweredFromTheKeyboardCheckedAgainstTheEngineAndScored(FxRobot robot) {
-        robot.clickOn("#practice-toggle");
+        robot.interact(() -> panel.showExercises());
         settle();
-        PracticePanel panel = view.practicePanel();
         assertThat(panel.isVisible()).isTrue();
-        assertThat(view.explanation().isVisible()).isFalse();
         assertThat(robot.lookup("#exercise-question").queryLabeled().getText()).isEqualTo(Exercise.BUILT_IN.get(0).text());
         robot.clickOn("#exercise-answer").write("350").type(KeyCode.ENTER);
         settle();
@@ -64,9 +67,8 @@ class PracticePanelUiTest extends DashboardFixture {
 
     @Test
     void aMisconceptionCardSetsBothScenariosRingsTheEvidenceAndThenSaysWhy(FxRobot robot) {
-        robot.interact(() -> view.openPractice(true));
+        robot.interact(() -> panel.showCards());
         settle();
-        PracticePanel panel = view.practicePanel();
         assertThat(panel.showingCards()).isTrue();
         assertThat(robot.lookup("#card-claim").queryLabeled().getText()).contains(Misconception.BUILT_IN.get(0).claim());
         robot.clickOn("#card-before");

@@ -8,7 +8,7 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import lab.roofline.engine.roofline.HardwareProfile;
 import lab.roofline.explain.Derivations;
-import lab.roofline.ui.DashboardFixture;
+import lab.roofline.ui.FeatureFixture;
 import lab.roofline.render.layout.RooflineGeometry;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -18,10 +18,10 @@ import org.testfx.framework.junit5.Start;
  * The hardware section: the GPU list and its filter, the device count, the price.
  * Driven as a user would: each input moves what it should, and only that.
  */
-class HardwareSectionUiTest extends DashboardFixture {
+class HardwareSectionUiTest extends FeatureFixture {
     @Start
     void start(Stage stage) {
-        open(stage);
+        openControls(stage);
     }
 
     @Test
@@ -32,14 +32,14 @@ class HardwareSectionUiTest extends DashboardFixture {
         assertThat(vm.gpuProperty().get().id()).isEqualTo("mi300x");
         Point2D mi300x = roofline().markerPosition(RooflineGeometry.Marker.RIDGE);
         assertThat(mi300x.getX()).isNotCloseTo(h100.getX(), within(3.0));
-        assertThat(view.summary().tile(Derivations.Quantity.RIDGE).valueText()).isEqualTo("493 FLOP/byte");
+        assertThat(summary().tile(Derivations.Quantity.RIDGE).valueText()).isEqualTo("493 FLOP/byte");
     }
 
     @Test
     void theGpuListShowsTheGpuTheChartsUseAfterAFilterAndALesson(FxRobot robot) {
         robot.clickOn(controls().hardware().gpuFilter()).write("MI300X").type(KeyCode.ENTER);
         settle();
-        robot.interact(() -> view.lesson().start());
+        robot.interact(() -> new lab.roofline.ui.lesson.Lesson(vm).start());
         settle();
         HardwareProfile used = vm.result().scenario().gpu();
         assertThat(used.id()).isEqualTo("h100_sxm");
@@ -77,7 +77,7 @@ class HardwareSectionUiTest extends DashboardFixture {
         assertThat(vm.scalesProperty().get()).isEqualTo(new lab.roofline.engine.roofline.HardwareScales(2, 1, 1));
         assertThat(vm.result().ridgeFlopsPerByte()).isCloseTo(ridge / 2, within(1e-9));
         assertThat(vm.result().decode().seconds()).isCloseTo(decode / 2, within(1e-12));
-        assertThat(view.summary().warningTexts()).anyMatch(w -> w.contains("What-if: NVIDIA H100 SXM5 80GB with 2× bandwidth"));
+        assertThat(summary().warningTexts()).anyMatch(w -> w.contains("What-if: NVIDIA H100 SXM5 80GB with 2× bandwidth"));
         assertThat(lab.roofline.explain.Captions.of(vm.result())).contains("with 2× bandwidth");
         assertThat(vm.inputs().scales().bandwidth()).isEqualTo(2);
         robot.interact(() -> hardware.memoryScale.setValue(0.5));
@@ -92,7 +92,7 @@ class HardwareSectionUiTest extends DashboardFixture {
         assertThat(vm.scalesProperty().get().isNone()).isTrue();
         assertThat(hardware.bandwidthScale.getValue()).isEqualTo(1.0);
         assertThat(vm.result().ridgeFlopsPerByte()).isEqualTo(ridge);
-        assertThat(view.summary().warningTexts()).noneMatch(w -> w.contains("What-if"));
+        assertThat(summary().warningTexts()).noneMatch(w -> w.contains("What-if"));
     }
 
     @Test

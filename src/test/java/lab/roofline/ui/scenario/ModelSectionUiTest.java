@@ -10,7 +10,7 @@ import javafx.stage.Stage;
 import lab.roofline.engine.roofline.ModelPresets;
 import lab.roofline.engine.roofline.Precision;
 import lab.roofline.explain.Derivations;
-import lab.roofline.ui.DashboardFixture;
+import lab.roofline.ui.FeatureFixture;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
@@ -19,10 +19,10 @@ import org.testfx.framework.junit5.Start;
  * The model section: preset, parameter count, precision and KV cache.
  * Driven as a user would: each input moves what it should, and only that.
  */
-class ModelSectionUiTest extends DashboardFixture {
+class ModelSectionUiTest extends FeatureFixture {
     @Start
     void start(Stage stage) {
-        open(stage);
+        openControls(stage);
     }
 
     @Test
@@ -87,7 +87,7 @@ class ModelSectionUiTest extends DashboardFixture {
         robot.interact(() -> vm.presetProperty().set(ModelPresets.LLAMA_3_1_8B));
         settle();
         int redraws = roofline().redrawCount();
-        String costBefore = view.summary().tile(Derivations.Quantity.OUTPUT_COST).valueText();
+        String costBefore = summary().tile(Derivations.Quantity.OUTPUT_COST).valueText();
         robot.doubleClickOn(controls().model().parametersField().field()).eraseText(12).write("70B")
                 .type(KeyCode.ENTER);
         settle();
@@ -95,7 +95,7 @@ class ModelSectionUiTest extends DashboardFixture {
         assertThat(vm.presetProperty().get()).isNull();
         assertThat(controls().model().modelBox().getValue()).isNull();
         assertThat(roofline().redrawCount()).isGreaterThan(redraws);
-        assertThat(view.summary().tile(Derivations.Quantity.OUTPUT_COST).valueText()).isNotEqualTo(costBefore);
+        assertThat(summary().tile(Derivations.Quantity.OUTPUT_COST).valueText()).isNotEqualTo(costBefore);
     }
 
     @Test
@@ -145,6 +145,6 @@ class ModelSectionUiTest extends DashboardFixture {
         assertThat(robot.lookup("#precision-bf16").query().getStyleClass()).doesNotContain("not-native");
         robot.clickOn(fp8);
         settle();
-        assertThat(view.summary().warningTexts()).anyMatch(t -> t.contains("has no FP8 peak: using BF16/FP16"));
+        assertThat(summary().warningTexts()).anyMatch(t -> t.contains("has no FP8 peak: using BF16/FP16"));
     }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import javafx.stage.Stage;
 import lab.roofline.engine.roofline.RealismMode;
-import lab.roofline.ui.DashboardFixture;
+import lab.roofline.ui.FeatureFixture;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
@@ -13,10 +13,10 @@ import org.testfx.framework.junit5.Start;
  * The realism section: ideal, measured or custom efficiencies.
  * Driven as a user would: each input moves what it should, and only that.
  */
-class RealismSectionUiTest extends DashboardFixture {
+class RealismSectionUiTest extends FeatureFixture {
     @Start
     void start(Stage stage) {
-        open(stage);
+        openControls(stage);
     }
 
     @Test

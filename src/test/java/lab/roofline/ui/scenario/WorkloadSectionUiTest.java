@@ -9,7 +9,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import lab.roofline.engine.roofline.ModelPresets;
-import lab.roofline.ui.DashboardFixture;
+import lab.roofline.ui.FeatureFixture;
 import lab.roofline.render.layout.RooflineGeometry;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -19,10 +19,10 @@ import org.testfx.framework.junit5.Start;
  * The workload section: batch, prompt and generated tokens.
  * Driven as a user would: each input moves what it should, and only that.
  */
-class WorkloadSectionUiTest extends DashboardFixture {
+class WorkloadSectionUiTest extends FeatureFixture {
     @Start
     void start(Stage stage) {
-        open(stage);
+        openControls(stage);
     }
 
     @Test
@@ -30,13 +30,13 @@ class WorkloadSectionUiTest extends DashboardFixture {
         robot.interact(() -> vm.presetProperty().set(ModelPresets.LLAMA_3_1_8B));
         settle();
         Point2D before = roofline().markerPosition(RooflineGeometry.Marker.DECODE);
-        double markerBefore = view.utilizationChart().currentBatchX();
+        double markerBefore = utilization().currentBatchX();
         Node thumb = controls().workload().batchField().slider().lookup(".thumb");
         robot.drag(thumb).moveBy(120, 0).drop();
         settle();
         assertThat(vm.batchSizeProperty().get()).isGreaterThan(1);
         assertThat(roofline().markerPosition(RooflineGeometry.Marker.DECODE).getX()).isGreaterThan(before.getX() + 20);
-        assertThat(view.utilizationChart().currentBatchX()).isGreaterThan(markerBefore + 20);
+        assertThat(utilization().currentBatchX()).isGreaterThan(markerBefore + 20);
     }
 
     @Test

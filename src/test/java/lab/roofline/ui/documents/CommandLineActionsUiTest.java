@@ -1,41 +1,29 @@
-package lab.roofline.ui;
+package lab.roofline.ui.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
-import javafx.scene.input.KeyCode;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import lab.roofline.ui.FeatureFixture;
 import lab.roofline.engine.scenario.ScenarioInputs;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 
-/** Edit ▸ Copy as Command Line and Paste Command Line, through the clipboard. */
-class CommandLineUiTest extends DashboardFixture {
+/** Paste Command Line and Open Command Line, on their own: a bad line changes nothing and says why. */
+class CommandLineActionsUiTest extends FeatureFixture {
+    private CommandLineActions lines;
+    private final Label status = new Label();
+
     @Start
     void start(Stage stage) {
-        open(stage);
-    }
-
-    @Test
-    void aCopiedLinePastedBackSetsTheSameScenario(FxRobot robot) {
-        robot.interact(() -> {
-            vm.edit().selectGpu("h200_sxm");
-            vm.batchSizeProperty().set(96);
-            vm.gpuCountProperty().set(4);
-        });
-        ScenarioInputs copied = vm.inputs();
-        robot.clickOn("#cost-chart");
-        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.L).release(KeyCode.L, KeyCode.SHIFT, KeyCode.CONTROL);
-        String[] text = new String[1];
-        robot.interact(() -> text[0] = Clipboard.getSystemClipboard().getString());
-        assertThat(text[0]).startsWith("roofline-lab report --gpu h200_sxm --gpus 4").contains("--batch 96");
-        robot.interact(() -> vm.resetToDefaults());
-        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.V).release(KeyCode.V, KeyCode.SHIFT, KeyCode.CONTROL);
-        settle();
-        assertThat(vm.inputs()).isEqualTo(copied);
-        assertThat(view.statusText()).contains("Scenario set from the command line");
+        model();
+        VBox pane = new VBox(status);
+        lines = new CommandLineActions(vm, pane, status::setText);
+        show(stage, pane, new VBox());
     }
 
     @Test
@@ -47,10 +35,10 @@ class CommandLineUiTest extends DashboardFixture {
                 ClipboardContent content = new ClipboardContent();
                 content.putString(line);
                 Clipboard.getSystemClipboard().setContent(content);
-                view.commands().pasteCommandLine.handle(new javafx.event.ActionEvent());
+                lines.paste.handle(new javafx.event.ActionEvent());
             });
             assertThat(vm.inputs()).as(line).isEqualTo(before);
-            assertThat(view.statusText()).as(line).startsWith("Could not read the command line: ")
+            assertThat(status.getText()).as(line).startsWith("Could not read the command line: ")
                     .endsWith("The scenario is unchanged.");
         }
     }
@@ -63,7 +51,7 @@ class CommandLineUiTest extends DashboardFixture {
             content.putString("roofline-lab report --gpu h200_sxm --batch 0");
             Clipboard.getSystemClipboard().setContent(content);
         });
-        javafx.application.Platform.runLater(() -> view.commands().openCommandLine.handle(new javafx.event.ActionEvent()));
+        javafx.application.Platform.runLater(() -> lines.open.handle(new javafx.event.ActionEvent()));
         settle();
         javafx.scene.control.TextField field = robot.lookup(".dialog-pane .text-field").queryAs(javafx.scene.control.TextField.class);
         assertThat(field.getText()).as("the clipboard's line, to edit").isEqualTo("roofline-lab report --gpu h200_sxm --batch 0");
@@ -79,6 +67,6 @@ class CommandLineUiTest extends DashboardFixture {
         settle();
         assertThat(vm.gpuProperty().get().id()).isEqualTo("h200_sxm");
         assertThat(vm.batchSizeProperty().get()).isEqualTo(32);
-        assertThat(view.statusText()).contains("Scenario set from the command line");
+        assertThat(status.getText()).contains("Scenario set from the command line");
     }
 }

@@ -1,0 +1,66 @@
+package lab.roofline.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import javafx.css.PseudoClass;
+import javafx.scene.Node;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import lab.roofline.engine.scenario.ScenarioInputs;
+import lab.roofline.explain.Derivations;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+
+/** The window's own wiring: what each feature keeps when another panel opens, its toggles and its shortcuts. */
+class WindowUiTest extends DashboardFixture {
+    @Start
+    void start(Stage stage) {
+        open(stage);
+    }
+
+    @Test
+    void withTheExplanationOpenNoHeadlineNumberIsCutOff(FxRobot robot) {
+        robot.interact(() -> view.getScene().getWindow().setWidth(1280));
+        robot.clickOn("#explain-toggle");
+        settle();
+        // Smaller type, or two tiles to a row: either way, every number whole.
+        assertThat(view.summary().getPseudoClassStates().contains(PseudoClass.getPseudoClass("narrow"))
+                || view.summary().columns() == 2).isTrue();
+        for (Derivations.Quantity q : Derivations.Quantity.values()) {
+            Node value = view.summary().tile(q).lookup(".tile-value");
+            Text shown = (Text) value.lookup(".text");
+            assertThat(shown.getText()).as(q.name()).isEqualTo(view.summary().tile(q).valueText());
+        }
+    }
+
+    @Test
+    void theShowYourWorkToggleShowsTheWorkUnderEveryNumber(FxRobot robot) {
+        robot.clickOn("#work-toggle");
+        settle();
+        assertThat(view.summary().showWorkProperty().get()).isTrue();
+        assertThat(view.summary().tile(Derivations.Quantity.RIDGE).workShown()).isTrue();
+    }
+
+    @Test
+    void aCopiedLinePastedBackSetsTheSameScenario(FxRobot robot) {
+        robot.interact(() -> {
+            vm.edit().selectGpu("h200_sxm");
+            vm.batchSizeProperty().set(96);
+            vm.gpuCountProperty().set(4);
+        });
+        ScenarioInputs copied = vm.inputs();
+        robot.clickOn("#cost-chart");
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.L).release(KeyCode.L, KeyCode.SHIFT, KeyCode.CONTROL);
+        String[] text = new String[1];
+        robot.interact(() -> text[0] = Clipboard.getSystemClipboard().getString());
+        assertThat(text[0]).startsWith("roofline-lab report --gpu h200_sxm --gpus 4").contains("--batch 96");
+        robot.interact(() -> vm.resetToDefaults());
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.V).release(KeyCode.V, KeyCode.SHIFT, KeyCode.CONTROL);
+        settle();
+        assertThat(vm.inputs()).isEqualTo(copied);
+        assertThat(view.statusText()).contains("Scenario set from the command line");
+    }
+}
