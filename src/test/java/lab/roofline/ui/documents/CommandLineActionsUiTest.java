@@ -16,11 +16,12 @@ import org.testfx.framework.junit5.Start;
 /** Paste Command Line and Open Command Line, on their own: a bad line changes nothing and says why. */
 class CommandLineActionsUiTest extends FeatureFixture {
     private CommandLineActions lines;
-    private final Label status = new Label();
+    private Label status;
 
     @Start
     void start(Stage stage) {
         model();
+        status = new Label();
         VBox pane = new VBox(status);
         lines = new CommandLineActions(vm, pane, status::setText);
         show(stage, pane, new VBox());

@@ -3,31 +3,44 @@ package lab.roofline.ui.summary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import lab.roofline.ui.DashboardFixture;
+import javafx.scene.control.Label;
+import lab.roofline.ui.FeatureFixture;
+import lab.roofline.ui.documents.FileActions;
+import lab.roofline.ui.documents.ScenarioFileActions;
+import lab.roofline.ui.scenario.ScenarioActions;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 
 /** Pin a scenario, change the live one, compare them in the table; copy it; unpin; at most four. */
-class ComparisonUiTest extends DashboardFixture {
+class ComparisonUiTest extends FeatureFixture {
+    private ComparisonTable table;
+    private ScenarioActions edit;
+    private FileActions files;
+    private Label status;
+
+    /** The table with the commands that pin and export, on their own. */
     @Start
     void start(Stage stage) {
-        open(stage);
+        model();
+        status = new Label();
+        table = new ComparisonTable(vm);
+        edit = new ScenarioActions(vm, status::setText);
+        files = new FileActions(vm, kind -> { }, ScenarioFileActions.NONE);
+        table.setOnExportCsv(files.exportComparison);
+        show(stage, status, table);
     }
 
     @Test
     void aPinnedScenarioIsComparedWithTheLiveOneNumberByNumber(FxRobot robot) {
-        ComparisonTable table = view.comparison();
         assertThat(table.isVisible()).as("nothing pinned, no table").isFalse();
         robot.interact(() -> vm.batchSizeProperty().set(16));
-        robot.clickOn("#cost-chart");
-        robot.press(KeyCode.CONTROL, KeyCode.P).release(KeyCode.P, KeyCode.CONTROL);
+        robot.interact(() -> edit.pin.handle(new javafx.event.ActionEvent()));
         settle();
         assertThat(vm.pinsModel().pins()).hasSize(1);
         assertThat(table.isVisible()).isTrue();
-        assertThat(view.commands().exportComparison.isDisabled()).as("File ▸ Export Comparison as CSV").isFalse();
+        assertThat(files.exportComparison.isDisabled()).as("File ▸ Export Comparison as CSV").isFalse();
         javafx.scene.control.Button export = robot.lookup("#comparison-export").queryButton();
         assertThat(export.isVisible() && !export.isDisabled()).isTrue();
         robot.interact(() -> vm.edit().selectGpu("h200_sxm"));
@@ -50,7 +63,7 @@ class ComparisonUiTest extends DashboardFixture {
         robot.interact(() -> vm.pinsModel().unpin(vm.pinsModel().pins().get(0)));
         settle();
         assertThat(table.isVisible()).isFalse();
-        assertThat(view.commands().exportComparison.isDisabled()).as("nothing to export").isTrue();
+        assertThat(files.exportComparison.isDisabled()).as("nothing to export").isTrue();
     }
 
     @Test
@@ -58,15 +71,15 @@ class ComparisonUiTest extends DashboardFixture {
         for (int batch : new int[] {2, 4, 8, 16}) {
             robot.interact(() -> {
                 vm.batchSizeProperty().set(batch);
-                view.commands().pin.handle(new javafx.event.ActionEvent());
+                edit.pin.handle(new javafx.event.ActionEvent());
             });
         }
-        robot.interact(() -> view.commands().pin.handle(new javafx.event.ActionEvent()));
+        robot.interact(() -> edit.pin.handle(new javafx.event.ActionEvent()));
         assertThat(vm.pinsModel().pins()).hasSize(4);
-        assertThat(view.statusText()).contains("At most 4");
+        assertThat(status.getText()).contains("At most 4");
         robot.interact(() -> vm.pinsModel().makeLive(vm.pinsModel().pins().get(1)));
         assertThat(vm.batchSizeProperty().get()).isEqualTo(4);
         robot.interact(() -> vm.pinsModel().rename(vm.pinsModel().pins().get(1), "batch four"));
-        assertThat(view.comparison().texts().get(0)).contains("batch four");
+        assertThat(table.texts().get(0)).contains("batch four");
     }
 }
