@@ -63,4 +63,35 @@ class WindowUiTest extends DashboardFixture {
         assertThat(vm.inputs()).isEqualTo(copied);
         assertThat(view.statusText()).contains("Scenario set from the command line");
     }
+
+    @Test
+    void ctrlZUndoesAWholeDragAndCtrlYRedoesIt(FxRobot robot) {
+        assertThat(vm.history().canUndoProperty().get()).isFalse();
+        Node thumb = view.controls().workload().batchField().slider().lookup(".thumb");
+        robot.drag(thumb).moveBy(60, 0).moveBy(60, 0).drop();
+        settle();
+        int dragged = vm.batchSizeProperty().get();
+        assertThat(dragged).isGreaterThan(1);
+        assertThat(vm.history().canUndoProperty().get()).isTrue();
+        robot.clickOn("#cost-chart"); // focus off the slider, as after any drag
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        settle();
+        assertThat(vm.inputs()).as("the whole drag, in one step").isEqualTo(ScenarioInputs.DEFAULT);
+        robot.press(KeyCode.CONTROL, KeyCode.Y).release(KeyCode.Y, KeyCode.CONTROL);
+        settle();
+        assertThat(vm.batchSizeProperty().get()).isEqualTo(dragged);
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Z).release(KeyCode.Z, KeyCode.SHIFT, KeyCode.CONTROL);
+        settle();
+        assertThat(vm.batchSizeProperty().get()).isEqualTo(dragged);
+    }
+
+    /** Lesson ▸ Export Handout… builds the handout of the live scenario, with its command line. */
+    @Test
+    void theHandoutIsTheLiveScenarios(FxRobot robot) {
+        robot.interact(() -> vm.batchSizeProperty().set(16));
+        lab.roofline.render.export.Handout.Pages[] built = new lab.roofline.render.export.Handout.Pages[1];
+        robot.interact(() -> built[0] = view.handoutPages());
+        assertThat(built[0].handout()).contains("batch 16", "--batch 16");
+    }
 }

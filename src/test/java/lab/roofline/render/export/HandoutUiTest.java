@@ -6,24 +6,27 @@ import java.util.List;
 import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import lab.roofline.explain.Explanation;
-import lab.roofline.ui.DashboardFixture;
+import lab.roofline.engine.scenario.ScenarioCommandLine;
+import lab.roofline.ui.FeatureFixture;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 import lab.roofline.ui.export.HandoutPrint;
 
-/** The handout from the window: the live scenario's numbers, and printer pages that each fit their page. */
-class HandoutUiTest extends DashboardFixture {
+/** The handout of the live scenario: its numbers, and printer pages that each fit their page. */
+class HandoutUiTest extends FeatureFixture {
     @Start
     void start(Stage stage) {
-        open(stage);
+        openControls(stage);
     }
 
     @Test
     void theHandoutIsTheLiveScenariosAndEachPrintedPageFits(FxRobot robot) {
         robot.interact(() -> vm.batchSizeProperty().set(16));
         Handout.Pages[] built = new Handout.Pages[1];
-        robot.interact(() -> built[0] = view.handoutPages());
+        robot.interact(() -> built[0] = Handout.build(vm.result(), vm.referencesProperty().getValue(),
+                ScenarioCommandLine.of(vm.inputs()), List.copyOf(vm.exercises()), vm::evaluate,
+                lab.roofline.render.theme.Theme.LIGHT.stylesheets(), "2026-12-07"));
         assertThat(built[0].handout()).contains("batch 16", Explanation.paragraph(Explanation.Topic.BATCHING, vm.result())
                 .substring(0, 40));
         assertThat(built[0].answerKey()).contains("Answer key", "Evidence.");

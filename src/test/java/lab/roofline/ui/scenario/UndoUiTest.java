@@ -2,42 +2,25 @@ package lab.roofline.ui.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import javafx.scene.Node;
-import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import lab.roofline.engine.scenario.ScenarioInputs;
-import lab.roofline.ui.DashboardFixture;
+import lab.roofline.ui.FeatureFixture;
+import lab.roofline.ui.lesson.Lesson;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 
-/** Edit ▸ Undo and Redo from the keyboard: a drag is one step, a lesson's steps are one each. */
-class UndoUiTest extends DashboardFixture {
+/** Edit ▸ Undo and Reset: a lesson's steps are one undo step each, Reset one. */
+class UndoUiTest extends FeatureFixture {
+    private ScenarioActions edit;
+    private Lesson lesson;
+
+    /** The Edit commands and a lesson beside the controls, without the window. */
     @Start
     void start(Stage stage) {
-        open(stage);
-    }
-
-    @Test
-    void ctrlZUndoesAWholeDragAndCtrlYRedoesIt(FxRobot robot) {
-        assertThat(vm.history().canUndoProperty().get()).isFalse();
-        Node thumb = controls().workload().batchField().slider().lookup(".thumb");
-        robot.drag(thumb).moveBy(60, 0).moveBy(60, 0).drop();
-        settle();
-        int dragged = vm.batchSizeProperty().get();
-        assertThat(dragged).isGreaterThan(1);
-        assertThat(vm.history().canUndoProperty().get()).isTrue();
-        robot.clickOn("#cost-chart"); // focus off the slider, as after any drag
-        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
-        settle();
-        assertThat(vm.inputs()).as("the whole drag, in one step").isEqualTo(ScenarioInputs.DEFAULT);
-        robot.press(KeyCode.CONTROL, KeyCode.Y).release(KeyCode.Y, KeyCode.CONTROL);
-        settle();
-        assertThat(vm.batchSizeProperty().get()).isEqualTo(dragged);
-        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
-        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Z).release(KeyCode.Z, KeyCode.SHIFT, KeyCode.CONTROL);
-        settle();
-        assertThat(vm.batchSizeProperty().get()).isEqualTo(dragged);
+        openControls(stage);
+        edit = new ScenarioActions(vm, text -> { });
+        lesson = new Lesson(vm);
     }
 
     @Test
@@ -52,21 +35,21 @@ class UndoUiTest extends DashboardFixture {
         robot.interact(() -> {
             for (int i = 0; i < 4; i++) {
                 if (i == 0) {
-                    view.lesson().start();
+                    lesson.start();
                 } else {
-                    view.lesson().next();
+                    lesson.next();
                 }
                 if (!vm.inputs().equals(seen.get(seen.size() - 1))) {
                     seen.add(vm.inputs());
                 }
             }
-            view.lesson().leave();
+            lesson.leave();
         });
         settle();
         assertThat(seen).as("the lesson changed the scenario").hasSizeGreaterThan(1);
         for (int i = seen.size() - 1; i > 0; i--) {
             assertThat(vm.inputs()).isEqualTo(seen.get(i));
-            robot.interact(() -> view.commands().undo.handle(new javafx.event.ActionEvent()));
+            robot.interact(() -> edit.undo.handle(new javafx.event.ActionEvent()));
         }
         settle();
         assertThat(vm.inputs()).as("the user's own scenario").isEqualTo(mine);
@@ -76,9 +59,9 @@ class UndoUiTest extends DashboardFixture {
     void resetToDefaultsIsOneUndoableStep(FxRobot robot) {
         robot.interact(() -> vm.batchSizeProperty().set(300));
         ScenarioInputs before = vm.inputs();
-        robot.interact(() -> view.commands().reset.handle(new javafx.event.ActionEvent()));
+        robot.interact(() -> edit.reset.handle(new javafx.event.ActionEvent()));
         assertThat(vm.inputs()).isEqualTo(ScenarioInputs.DEFAULT);
-        robot.interact(() -> view.commands().undo.handle(new javafx.event.ActionEvent()));
+        robot.interact(() -> edit.undo.handle(new javafx.event.ActionEvent()));
         assertThat(vm.inputs()).isEqualTo(before);
     }
 }
