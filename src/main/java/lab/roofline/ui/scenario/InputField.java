@@ -28,16 +28,8 @@ final class InputField {
     static <T> ObjectPropertyBase<T> object(Object bean, String name, ObservableValue<ScenarioInputs> inputs,
                                              Function<ScenarioInputs, T> read, Writer<T> write) {
         ObjectPropertyBase<T> field = new ObjectPropertyBase<>() {
-            private T heard = read.apply(inputs.getValue());
-
             {
-                inputs.addListener(obs -> {
-                    T now = read.apply(inputs.getValue());
-                    if (!Objects.equals(now, heard)) {
-                        heard = now;
-                        fireValueChangedEvent();
-                    }
-                });
+                speakOnChange(inputs, read, this::fireValueChangedEvent);
             }
 
             @Override
@@ -68,16 +60,8 @@ final class InputField {
     static IntegerPropertyBase integer(Object bean, String name, ObservableValue<ScenarioInputs> inputs,
                                        Function<ScenarioInputs, Integer> read, Writer<Integer> write) {
         return new IntegerPropertyBase() {
-            private int heard = read.apply(inputs.getValue());
-
             {
-                inputs.addListener(obs -> {
-                    int now = read.apply(inputs.getValue());
-                    if (now != heard) {
-                        heard = now;
-                        fireValueChangedEvent();
-                    }
-                });
+                speakOnChange(inputs, read, this::fireValueChangedEvent);
             }
 
             @Override
@@ -107,16 +91,8 @@ final class InputField {
     static BooleanPropertyBase bool(Object bean, String name, ObservableValue<ScenarioInputs> inputs,
                                     Function<ScenarioInputs, Boolean> read, Writer<Boolean> write) {
         return new BooleanPropertyBase() {
-            private boolean heard = read.apply(inputs.getValue());
-
             {
-                inputs.addListener(obs -> {
-                    boolean now = read.apply(inputs.getValue());
-                    if (now != heard) {
-                        heard = now;
-                        fireValueChangedEvent();
-                    }
-                });
+                speakOnChange(inputs, read, this::fireValueChangedEvent);
             }
 
             @Override
@@ -150,16 +126,8 @@ final class InputField {
     static <S> ReadOnlyDoublePropertyBase decimal(Object bean, String name, ObservableValue<S> source,
                                                  Function<S, Double> read) {
         return new ReadOnlyDoublePropertyBase() {
-            private double heard = read.apply(source.getValue());
-
             {
-                source.addListener(obs -> {
-                    double now = read.apply(source.getValue());
-                    if (Double.compare(now, heard) != 0) {
-                        heard = now;
-                        fireValueChangedEvent();
-                    }
-                });
+                speakOnChange(source, read, this::fireValueChangedEvent);
             }
 
             @Override
@@ -182,16 +150,8 @@ final class InputField {
     static <S> ReadOnlyIntegerPropertyBase whole(Object bean, String name, ObservableValue<S> source,
                                                 Function<S, Integer> read) {
         return new ReadOnlyIntegerPropertyBase() {
-            private int heard = read.apply(source.getValue());
-
             {
-                source.addListener(obs -> {
-                    int now = read.apply(source.getValue());
-                    if (now != heard) {
-                        heard = now;
-                        fireValueChangedEvent();
-                    }
-                });
+                speakOnChange(source, read, this::fireValueChangedEvent);
             }
 
             @Override
@@ -214,16 +174,8 @@ final class InputField {
     static <S> ReadOnlyStringPropertyBase text(Object bean, String name, ObservableValue<S> source,
                                               Function<S, String> read) {
         return new ReadOnlyStringPropertyBase() {
-            private String heard = read.apply(source.getValue());
-
             {
-                source.addListener(obs -> {
-                    String now = read.apply(source.getValue());
-                    if (!Objects.equals(now, heard)) {
-                        heard = now;
-                        fireValueChangedEvent();
-                    }
-                });
+                speakOnChange(source, read, this::fireValueChangedEvent);
             }
 
             @Override
@@ -241,5 +193,20 @@ final class InputField {
                 return name;
             }
         };
+    }
+
+    /**
+     * Calls {@code speak} when the value {@code read} takes from the source differs from the last one heard:
+     * a property then tells its listeners only when its own value changed, not at every change of the source.
+     */
+    private static <S, T> void speakOnChange(ObservableValue<S> source, Function<S, T> read, Runnable speak) {
+        Object[] heard = {read.apply(source.getValue())};
+        source.addListener(obs -> {
+            T now = read.apply(source.getValue());
+            if (!Objects.equals(now, heard[0])) {
+                heard[0] = now;
+                speak.run();
+            }
+        });
     }
 }
