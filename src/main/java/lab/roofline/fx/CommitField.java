@@ -10,8 +10,8 @@ import javafx.scene.input.KeyCode;
 
 /**
  * A text field that commits on Enter or on leaving it, through the view model's validating setter. Bad
- * text stays in the field, marked, and its error label says what is wrong; Escape puts the value back.
- * Leaving the field with its text unchanged changes nothing.
+ * text stays in the field, marked, and its error label says what is wrong, until Escape or any change of
+ * the value from elsewhere puts the value back. Leaving the field with its text unchanged changes nothing.
  */
 public final class CommitField extends TextField {
     private final Label error = new Label();
@@ -34,10 +34,11 @@ public final class CommitField extends TextField {
      */
     public void connect(Observable value, Supplier<String> format, Function<String, Optional<String>> apply) {
         this.format = format;
+        // A change from outside the field (reset, a lesson step, undo, a file, a pasted line) replaces its text
+        // and clears its error: the field never contradicts the model.
         listeners.onInvalidated(value, obs -> {
-            if (!isFocused() || !error.isVisible()) {
-                show();
-            }
+            show();
+            clearError();
         });
         show();
         setOnAction(ev -> commit(apply));
@@ -51,6 +52,17 @@ public final class CommitField extends TextField {
                 show();
                 clearError();
             }
+        });
+    }
+
+    /**
+     * Also shows the value again, and clears an error, whenever {@code signal} fires: a whole scenario set
+     * from elsewhere (Reset, a lesson step, undo) replaces a refused draft even when this value stayed.
+     */
+    public void refreshOn(Observable signal) {
+        listeners.onInvalidated(signal, obs -> {
+            show();
+            clearError();
         });
     }
 

@@ -1,6 +1,8 @@
 package lab.roofline.ui.scenario;
 
+import javafx.scene.Node;
 import javafx.scene.layout.VBox;
+import lab.roofline.fx.CommitField;
 
 /** The inputs, one section per subject. Every control reads and writes the view model only. */
 public final class ControlPanel extends VBox {
@@ -17,6 +19,12 @@ public final class ControlPanel extends VBox {
         hardware = new HardwareSection(vm);
         realism = new RealismSection(vm);
         getChildren().addAll(model, workload, hardware, realism);
+        // A whole scenario set from elsewhere replaces every field's refused draft, even where the value stayed.
+        for (Node n : lookupAll(".value-field")) {
+            if (n instanceof CommitField field) {
+                field.refreshOn(vm.scenarioModel().appliedProperty());
+            }
+        }
     }
 
     public ModelSection model() {

@@ -48,6 +48,8 @@ public final class ScenarioModel {
     private final Observable[] basis = {inputs, profiles, realism, models};
 
     private final ReadOnlyIntegerWrapper evaluationCount = new ReadOnlyIntegerWrapper(this, "evaluationCount");
+    /** Counts whole scenarios set (a lesson step, a file, Reset, undo): fields drop a refused draft then. */
+    private final ReadOnlyIntegerWrapper applied = new ReadOnlyIntegerWrapper(this, "applied");
     private final ObjectBinding<Scenario> scenario;
     private final ObjectBinding<Evaluation> result;
     /**
@@ -166,6 +168,7 @@ public final class ScenarioModel {
         }
         typedPrice = in.priceUsdPerHour() == null ? null : new PriceOverride(e.gpuId, in.priceUsdPerHour());
         set(e);
+        applied.set(applied.get() + 1);
     }
 
     /** Selects a device; the price is the one typed for it, if any, else its profile's. */
@@ -286,6 +289,11 @@ public final class ScenarioModel {
 
     public ObservableValue<List<RatioReference>> referencesProperty() {
         return references;
+    }
+
+    /** Fires after each whole scenario is set, even one equal to the last. */
+    public ReadOnlyIntegerProperty appliedProperty() {
+        return applied.getReadOnlyProperty();
     }
 
     public ReadOnlyIntegerProperty evaluationCountProperty() {

@@ -61,4 +61,33 @@ class WorkloadSectionUiTest extends FeatureFixture {
         settle();
         assertThat(((ToggleButton) fp4).getTooltip().getText()).contains("has no FP4 peak: the math uses FP8");
     }
+
+    /** A refused value never outlives a change from elsewhere: the field shows the model again, without the error. */
+    @Test
+    void aRefusedDraftGivesWayToAChangeFromElsewhere(FxRobot robot) {
+        var batch = controls().workload().batchField();
+        robot.interact(() -> vm.batchSizeProperty().set(64));
+        robot.doubleClickOn(batch.field()).eraseText(6).write("10M").type(KeyCode.ENTER);
+        settle();
+        assertThat(batch.errorLabel().isVisible()).as("10M is refused").isTrue();
+        assertThat(batch.field().getText()).isEqualTo("10M");
+        // A lesson step that sets batch 64 again: the value did not change, the draft still goes.
+        robot.interact(() -> vm.apply(vm.inputs()));
+        settle();
+        assertThat(batch.field().getText()).isEqualTo("64");
+        assertThat(batch.errorLabel().isVisible()).isFalse();
+        assertThat(batch.field().getStyleClass()).doesNotContain("invalid");
+        robot.doubleClickOn(batch.field()).eraseText(6).write("10M").type(KeyCode.ENTER);
+        settle();
+        robot.interact(() -> vm.history().undo());
+        settle();
+        assertThat(batch.field().getText()).isEqualTo("1");
+        assertThat(batch.errorLabel().isVisible()).isFalse();
+        robot.doubleClickOn(batch.field()).eraseText(6).write("10M").type(KeyCode.ENTER);
+        settle();
+        robot.interact(() -> vm.resetToDefaults());
+        settle();
+        assertThat(batch.field().getText()).isEqualTo("1");
+        assertThat(batch.errorLabel().isVisible()).isFalse();
+    }
 }
