@@ -94,4 +94,23 @@ class WindowUiTest extends DashboardFixture {
         robot.interact(() -> built[0] = view.handoutPages());
         assertThat(built[0].handout()).contains("batch 16", "--batch 16");
     }
+
+    /** After 200 % and back, the status bar says 100 % and every control's name is whole again. */
+    @Test
+    void aZoomRoundTripSaysWhereItIsAndLeavesNoNameCut(FxRobot robot) {
+        settle();
+        robot.interact(() -> view.setZoom(2.0));
+        settle();
+        robot.interact(() -> view.rooflineChart().requestFocus());
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT0).release(KeyCode.DIGIT0, KeyCode.CONTROL);
+        settle();
+        assertThat(view.zoomProperty().get()).isEqualTo(1.0);
+        assertThat(view.statusText()).startsWith("Zoom 100 %");
+        // Every control's name is whole again (none left cut to "…").
+        for (Node n : view.lookupAll(".control-unit")) {
+            if (n instanceof javafx.scene.control.Label l && l.isVisible() && !l.isWrapText() && l.getWidth() > 0) {
+                assertThat(l.getWidth()).as(l.getText()).isGreaterThanOrEqualTo(l.prefWidth(-1) - 0.5);
+            }
+        }
+    }
 }

@@ -204,6 +204,9 @@ public final class HardwareSection extends VBox {
             javafx.scene.layout.GridPane.setHgrow(box, javafx.scene.layout.Priority.ALWAYS);
             javafx.scene.control.Label name = new javafx.scene.control.Label(names[i]);
             name.getStyleClass().add("control-unit");
+            // The names keep their width at any zoom (the lists give way): never "Ba…", and no stale "…"
+            // once the zoom comes back.
+            name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             whatIfGrid.addRow(i, name, box);
             box.valueProperty().addListener((obs, old, now) -> {
                 if (now != null && !updatingWhatIf) {

@@ -22,11 +22,9 @@ public final class ViewActions {
     public final Action copyChart;
 
     private final Zoom zoom;
-    private final Consumer<String> status;
 
     public ViewActions(Zoom zoom, SideWindows windows, Runnable copyChartUnderMouse, Consumer<String> status) {
         this.zoom = zoom;
-        this.status = status;
         zoomIn = Actions.command("Zoom in", "Shortcut+Plus", e -> zoomBy(+1),
                 "Larger text everywhere, controls and charts, up to 200 % (Ctrl+Plus)");
         zoomOut = Actions.command("Zoom out", "Shortcut+Minus", e -> zoomBy(-1),
@@ -41,15 +39,16 @@ public final class ViewActions {
         copyChart = Actions.command("Copy chart", "Shortcut+Shift+C", e -> copyChartUnderMouse.run(),
                 "Copy the chart under the mouse (or the whole dashboard) to the clipboard as a picture, "
                         + "as on screen at 2× (Ctrl+Shift+C)");
+        // Every way the zoom changes (keys, menu, the strip, Ctrl+0) says the zoom it is now.
         zoom.levelProperty().addListener(obs -> {
             zoomIn.setDisabled(zoom.atLargest());
             zoomOut.setDisabled(zoom.atSmallest());
+            status.accept("Zoom " + Math.round(zoom.get() * 100) + " %  (Ctrl+Plus, Ctrl+Minus; Ctrl+0 for 100 %)");
         });
     }
 
-    /** One step up or down the zoom ladder, said in the status bar with the keys that do it. */
+    /** One step up or down the zoom ladder (the status bar says where it is). */
     public void zoomBy(int direction) {
         zoom.step(direction);
-        status.accept("Zoom " + Math.round(zoom.get() * 100) + " %  (Ctrl+Plus, Ctrl+Minus; Ctrl+0 for 100 %)");
     }
 }
