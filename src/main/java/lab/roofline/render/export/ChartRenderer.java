@@ -153,8 +153,8 @@ public final class ChartRenderer {
             case DASHBOARD -> dashboard(summary, roofline, utilization, cost, request.size().textScale(kind));
         };
         double textScale = request.size().textScale(kind);
-        List<CanvasChart> charts = java.util.stream.Stream.of(roofline, utilization, cost, landscape, frontierChart)
-                .filter(java.util.Objects::nonNull).map(c -> (CanvasChart) c).toList();
+        List<CanvasChart> charts = java.util.stream.Stream.<CanvasChart>of(roofline, utilization, cost, landscape, frontierChart)
+                .filter(java.util.Objects::nonNull).toList();
         for (CanvasChart chart : charts) {
             chart.zoomProperty().set(textScale);
             chart.setRenderScale(request.scale());
