@@ -248,7 +248,7 @@ public final class ProfileLoader {
             throw new ProfileException("field 'peakTflops' must be an object such as {\"bf16\": 989.5}");
         }
         Map<Precision, Double> peakFlops = new EnumMap<>(Precision.class);
-        Iterator<Map.Entry<String, JsonNode>> it = peaks.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = peaks.properties().iterator();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             Precision p = Precision.parse(e.getKey()).orElseThrow(() -> new ProfileException(

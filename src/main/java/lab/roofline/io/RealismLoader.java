@@ -59,7 +59,7 @@ public final class RealismLoader {
         }
         Map<String, Realism.Measured> measured = new LinkedHashMap<>();
         JsonNode devices = root.path("computeFractions");
-        Iterator<Map.Entry<String, JsonNode>> it = devices.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = devices.properties().iterator();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             double f = fraction(e.getValue(), "fraction");

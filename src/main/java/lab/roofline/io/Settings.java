@@ -84,7 +84,13 @@ public final class Settings {
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 p.store(w, "Roofline Lab settings");
             }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            try {
+                // One rename: a plain REPLACE_EXISTING move deletes the old file first, so a second instance
+                // saving at the same moment failed (its delete found nothing) and a reader could find no file.
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
         } finally {
             Files.deleteIfExists(tmp);
         }

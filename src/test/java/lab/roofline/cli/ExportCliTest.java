@@ -3,6 +3,8 @@ package lab.roofline.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,22 +12,34 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxToolkit;
 
 /**
- * The command line's export, end to end in its own process (it starts and stops a headless toolkit, which
- * the UI tests in this JVM must keep): the format from the extension, the size, the scale and the theme.
+ * The command line's export, end to end: the format from the extension, the size, the scale and the theme.
+ * The commands run in this JVM, on the toolkit the UI tests share (an export leaves a toolkit it did not start
+ * running); one export runs in a JVM of its own, as a user starts it, and must end there.
  */
 class ExportCliTest {
-    private static String run(Path dir, String... args) throws Exception {
-        return run(dir, List.of(), args);
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage(); // started as the UI tests start it, so no export starts or stops it
     }
 
-    /** Runs the command line in a JVM of its own (with these JVM options) in a folder; it must succeed. */
-    static String run(Path dir, List<String> jvmOptions, String... args) throws Exception {
+    /** Runs the command line here; it must succeed. Returns what it printed (out and err). */
+    static String run(Path dir, String... args) {
+        StringWriter printed = new StringWriter();
+        PrintWriter both = new PrintWriter(printed, true);
+        int code = RooflineCommand.run(args, both, both);
+        assertThat(code).as(printed.toString()).isZero();
+        return printed.toString();
+    }
+
+    /** Runs the command line in a JVM of its own in a folder; it must succeed and end. */
+    static String runInItsOwnJvm(Path dir, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "lab.roofline.Main"));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
@@ -76,7 +90,7 @@ class ExportCliTest {
         String text = Files.readString(svg);
         assertThat(text).contains("Peak BF16/FP16 vs bandwidth", "Ridge point by year", ">H100 SXM5<", "ridge 300 FLOP/byte");
         Path png = dir.resolve("landscape.png");
-        run(dir, "export", "--chart", "landscape", "--out", png.toString(), "--size", "1600x900", "--scale", "1");
+        runInItsOwnJvm(dir, "export", "--chart", "landscape", "--out", png.toString(), "--size", "1600x900", "--scale", "1");
         assertThat(ImageIO.read(png.toFile()).getWidth()).isEqualTo(1600);
     }
 

@@ -16,22 +16,40 @@ import lab.roofline.engine.roofline.Realism;
 import lab.roofline.explain.Explanation;
 import lab.roofline.io.ExerciseFile;
 import lab.roofline.io.ProfileLoader;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxToolkit;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * `lesson --html DIR`, end to end in its own process: the handout and its answer key are parsed (as the
- * well-formed documents they are), every step has its text and a well-formed SVG chart with a text
- * alternative, and the key's answers are the engine's.
+ * `lesson --html DIR`, end to end (in this JVM, on the tests' toolkit): the handout and its answer key are
+ * parsed (as the well-formed documents they are), every step has its text and a well-formed SVG chart with a
+ * text alternative, and the key's answers are the engine's.
  */
 class HandoutCliTest {
     private static final List<HardwareProfile> PROFILES = ProfileLoader.loadAll(List.of()).profiles();
 
-    private static String run(Path dir, String... args) throws Exception {
-        return ExportCliTest.run(dir, List.of("-Droofline.home=" + dir.resolve("home")), args);
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    /** Runs the command line with an empty home of its own (no teacher's exercises); it must succeed. */
+    private static String run(Path dir, String... args) {
+        String home = System.getProperty("roofline.home");
+        System.setProperty("roofline.home", dir.resolve("home").toString());
+        try {
+            return ExportCliTest.run(dir, args);
+        } finally {
+            if (home == null) {
+                System.clearProperty("roofline.home");
+            } else {
+                System.setProperty("roofline.home", home);
+            }
+        }
     }
 
     private static Document parse(Path file) throws Exception {

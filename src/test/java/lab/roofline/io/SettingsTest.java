@@ -125,12 +125,16 @@ class SettingsTest {
     @Test
     void twoInstancesSavingAtOnceNeverTearTheFile(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("settings.properties");
+        java.util.List<Throwable> failed = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         Thread a = new Thread(() -> saveMany(file, "one"));
         Thread b = new Thread(() -> saveMany(file, "two"));
-        a.start();
-        b.start();
+        for (Thread t : new Thread[] {a, b}) {
+            t.setUncaughtExceptionHandler((thread, e) -> failed.add(e)); // a failed save fails the test
+            t.start();
+        }
         a.join();
         b.join();
+        assertThat(failed).as("saves that failed").isEmpty();
         Settings last = Settings.load(file);
         assertThat(last.problem()).isNull();
         String who = last.get("who", null);

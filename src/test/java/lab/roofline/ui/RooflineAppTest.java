@@ -104,6 +104,10 @@ class RooflineAppTest {
         Path blocker = Files.writeString(dir.resolve("a-file"), "");
         String home = System.getProperty("roofline.home");
         System.setProperty("roofline.home", blocker.resolve("home").toString()); // under a file: cannot be made
+        // The app also prints each failed save on stderr: those lines are expected here; anything else is passed on.
+        java.io.PrintStream stderr = System.err;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
         try {
             Stage stage = FxToolkit.registerPrimaryStage();
             app = FxToolkit.setupApplication(RooflineApp.class);
@@ -122,8 +126,14 @@ class RooflineAppTest {
             Thread.sleep(800);
             WaitForAsyncUtils.waitForFxEvents();
             assertThat(view.statusText()).isEqualTo("something else"); // told once, not at every change
+            FxToolkit.cleanupApplication(app); // its last save, on closing, still goes to the blocked home
+            app = null;
         } finally {
             System.setProperty("roofline.home", home);
+            System.setErr(stderr);
+            printed.toString(java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .filter(line -> !line.startsWith("Settings cannot be saved to " + blocker.resolve("home") + " ("))
+                    .forEach(stderr::println);
         }
     }
 

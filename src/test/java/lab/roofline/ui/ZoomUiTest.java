@@ -31,6 +31,9 @@ class ZoomUiTest extends DashboardFixture {
             view.setZoom(1);
             view.commands().presentation.setSelected(false);
             view.commands().explanation.setSelected(false);
+            // Grown back under a fresh scene: JavaFX's software painter would reuse the smaller window's
+            // pixel buffer for the larger one and print "Too small int buffer size" (the next test opens its own).
+            stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.Pane()));
             stage.setWidth(1440);
             stage.setHeight(900);
         });

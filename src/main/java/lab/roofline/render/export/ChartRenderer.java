@@ -153,8 +153,8 @@ public final class ChartRenderer {
             case DASHBOARD -> dashboard(summary, roofline, utilization, cost, request.size().textScale(kind));
         };
         double textScale = request.size().textScale(kind);
-        List<CanvasChart> charts = java.util.stream.Stream.of(roofline, utilization, cost, landscape, frontierChart)
-                .filter(java.util.Objects::nonNull).map(c -> (CanvasChart) c).toList();
+        List<CanvasChart> charts = java.util.stream.Stream.<CanvasChart>of(roofline, utilization, cost, landscape, frontierChart)
+                .filter(java.util.Objects::nonNull).toList();
         for (CanvasChart chart : charts) {
             chart.zoomProperty().set(textScale);
             chart.setRenderScale(request.scale());
@@ -345,7 +345,7 @@ public final class ChartRenderer {
                                      List<ChartPin> pins, List<HardwareProfile> profiles,
                                      lab.roofline.engine.serving.Frontier frontier, List<String> stylesheets,
                                      Path out) throws Exception {
-        startHeadlessToolkit();
+        boolean startedHere = startHeadlessToolkit();
         CompletableFuture<Object> rendered = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
@@ -368,19 +368,24 @@ public final class ChartRenderer {
         } catch (TimeoutException e) {
             throw new IllegalStateException("drawing the chart took more than 60 s", e);
         } finally {
-            Platform.exit();
+            if (startedHere) {
+                Platform.exit(); // a toolkit that was already running (the app's, a test's) is left running
+            }
         }
     }
 
-    static void startHeadlessToolkit() throws InterruptedException {
+    /** Starts JavaFX headless; false when it was already running (then it is used as it is). */
+    static boolean startHeadlessToolkit() throws InterruptedException {
         System.setProperty("glass.platform", "Monocle");
         System.setProperty("monocle.platform", "Headless");
         System.setProperty("prism.order", "sw");
         System.setProperty("java.awt.headless", "true");
         CompletableFuture<Void> started = new CompletableFuture<>();
+        boolean startedHere = true;
         try {
             Platform.startup(() -> started.complete(null));
         } catch (IllegalStateException alreadyRunning) {
+            startedHere = false;
             started.complete(null);
         }
         try {
@@ -388,5 +393,6 @@ public final class ChartRenderer {
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("JavaFX could not start headless: " + e.getMessage(), e);
         }
+        return startedHere;
     }
 }

@@ -30,7 +30,7 @@ class HandoutUiTest extends FeatureFixture {
         assertThat(built[0].handout()).contains("batch 16", Explanation.paragraph(Explanation.Topic.BATCHING, vm.result())
                 .substring(0, 40));
         assertThat(built[0].answerKey()).contains("Answer key", "Evidence.");
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"})
         List<Region>[] printed = new List[1];
         robot.interact(() -> printed[0] = HandoutPrint.pages(vm.result(), vm.referencesProperty().getValue(),
                 List.copyOf(vm.exercises()), vm::evaluate, lab.roofline.render.theme.Theme.LIGHT.stylesheets(),

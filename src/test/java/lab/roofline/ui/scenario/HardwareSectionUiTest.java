@@ -96,6 +96,7 @@ class HardwareSectionUiTest extends FeatureFixture {
     }
 
     @Test
+    @SuppressWarnings("rawtypes") // the cells' lookup by class
     void aProfileOfYourOwnIsMarkedInTheList(FxRobot robot) {
         robot.interact(() -> vm.ownProperty().set(p -> p.id().equals("mi300x")));
         robot.clickOn(controls().hardware().gpuFilter()).write("MI3");

@@ -26,6 +26,7 @@ class ModelSectionUiTest extends FeatureFixture {
     }
 
     @Test
+    @SuppressWarnings("unchecked") // the draft model's combo box, looked up by id
     void aDraftModelMovesDecodeRightAndTheSummaryCountsTokensNotSteps(FxRobot robot) {
         double before = vm.result().decode().arithmeticIntensity();
         robot.interact(() -> ((javafx.scene.control.ComboBox<lab.roofline.engine.roofline.ModelSpec>) robot.lookup("#draft-model")
