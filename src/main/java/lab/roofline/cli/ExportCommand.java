@@ -9,8 +9,8 @@ import lab.roofline.engine.serving.RatioReference;
 import lab.roofline.engine.roofline.RooflineEngine;
 import lab.roofline.engine.roofline.Scenario;
 import lab.roofline.engine.roofline.ScenarioLimits;
-import lab.roofline.io.ApiPriceLoader;
-import lab.roofline.io.ProfileLoader;
+import lab.roofline.io.data.ApiPriceLoader;
+import lab.roofline.io.data.ProfileLoader;
 import lab.roofline.render.export.ChartKind;
 import lab.roofline.render.export.ChartRenderer;
 import lab.roofline.render.export.ExportFormat;
@@ -124,8 +124,8 @@ final class ExportCommand implements Callable<Integer> {
                     ScenarioOptions.limitSeconds(cl, "--ttft-ms", ttftMs, d.ttftSeconds(), "500"),
                     ScenarioOptions.limitSeconds(cl, "--tpot-ms", tpotMs, d.tpotSeconds(), "50"),
                     disaggregated, d.electricityUsdPerKwh());
-            lab.roofline.io.RentalPriceLoader.Result rental = lab.roofline.io.RentalPriceLoader.load(
-                    lab.roofline.io.AppHome.rentalPricesFile());
+            lab.roofline.io.data.RentalPriceLoader.Result rental = lab.roofline.io.data.RentalPriceLoader.load(
+                    lab.roofline.io.files.AppHome.rentalPricesFile());
             rental.problems().forEach(problem -> cl.getErr().println("roofline-lab: note: " + problem));
             frontier = ChartRenderer.frontier(e, pins, settings, rental.prices());
         }
@@ -155,7 +155,7 @@ final class ExportCommand implements Callable<Integer> {
         } catch (java.io.IOException | UnsupportedOperationException e) {
             // A virtual folder (/proc) answers "no such file" for a file it will not create.
             String why = e instanceof java.nio.file.NoSuchFileException ? "it takes no new files"
-                    : lab.roofline.io.IoReasons.of(e);
+                    : lab.roofline.io.files.IoReasons.of(e);
             throw new CommandLine.ParameterException(cl, "--out: the folder " + folder + " cannot be written to ("
                     + why + ")");
         }

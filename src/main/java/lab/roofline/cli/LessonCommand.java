@@ -12,10 +12,10 @@ import lab.roofline.engine.roofline.RooflineEngine;
 import lab.roofline.engine.roofline.Scenario;
 import lab.roofline.engine.scenario.ScenarioCommandLine;
 import lab.roofline.engine.scenario.ScenarioInputs;
-import lab.roofline.io.ApiPriceLoader;
-import lab.roofline.io.AppHome;
-import lab.roofline.io.ExerciseFile;
-import lab.roofline.io.ProfileLoader;
+import lab.roofline.io.data.ApiPriceLoader;
+import lab.roofline.io.files.AppHome;
+import lab.roofline.io.scenario.ExerciseFile;
+import lab.roofline.io.data.ProfileLoader;
 import lab.roofline.render.export.Handout;
 import lab.roofline.render.theme.Theme;
 import picocli.CommandLine;
@@ -76,7 +76,7 @@ final class LessonCommand implements Callable<Integer> {
                     Theme.LIGHT.stylesheets(), java.time.LocalDate.now().toString(), folder);
         } catch (java.io.IOException e) {
             throw new CommandLine.ParameterException(cl, "--html: " + RooflineCommand.printable(folder.toString())
-                    + " cannot be written (" + lab.roofline.io.IoReasons.of(e) + ")");
+                    + " cannot be written (" + lab.roofline.io.files.IoReasons.of(e) + ")");
         }
         for (Path p : written) {
             cl.getOut().println("Wrote " + RooflineCommand.printable(p.toAbsolutePath().toString()));

@@ -14,7 +14,7 @@ import lab.roofline.engine.roofline.ModelSpec;
 import lab.roofline.engine.serving.Planner;
 import lab.roofline.engine.roofline.ScenarioLimits;
 import lab.roofline.engine.roofline.Units;
-import lab.roofline.io.ProfileLoader;
+import lab.roofline.io.data.ProfileLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -112,11 +112,11 @@ final class PlanCommand implements Callable<Integer> {
                     ? "give a file name" : rentalPrices + " is not a file"));
         }
         // The user's own table (the app's Rental prices dialog writes it), unless a file is named.
-        lab.roofline.io.RentalPriceLoader.Result rental = lab.roofline.io.RentalPriceLoader.load(
-                rentalPrices != null ? rentalPrices : lab.roofline.io.AppHome.rentalPricesFile());
+        lab.roofline.io.data.RentalPriceLoader.Result rental = lab.roofline.io.data.RentalPriceLoader.load(
+                rentalPrices != null ? rentalPrices : lab.roofline.io.files.AppHome.rentalPricesFile());
         if (rentalPrices != null) {
             // A table named on the command line must read cleanly: its problems are errors, not notes.
-            List<String> mine = lab.roofline.io.RentalPriceLoader.read(rentalPrices).problems();
+            List<String> mine = lab.roofline.io.data.RentalPriceLoader.read(rentalPrices).problems();
             if (!mine.isEmpty()) {
                 throw new CommandLine.ParameterException(cl, "--rental-prices: " + mine.get(0)
                         + (mine.size() > 1 ? " (and " + (mine.size() - 1) + " more)" : ""));
@@ -236,10 +236,10 @@ final class PlanCommand implements Callable<Integer> {
         }
         if (modelConfig != null) {
             try {
-                lab.roofline.io.ModelConfigLoader.Loaded loaded = lab.roofline.io.ModelConfigLoader.read(modelConfig);
+                lab.roofline.io.data.ModelConfigLoader.Loaded loaded = lab.roofline.io.data.ModelConfigLoader.read(modelConfig);
                 loaded.notes().forEach(n -> cl.getErr().println("roofline-lab: note: " + n));
                 return loaded.model();
-            } catch (lab.roofline.io.ModelConfigLoader.ModelConfigException e) {
+            } catch (lab.roofline.io.data.ModelConfigLoader.ModelConfigException e) {
                 throw new CommandLine.ParameterException(cl, "--model-config: " + modelConfig + ": " + e.getMessage());
             }
         }

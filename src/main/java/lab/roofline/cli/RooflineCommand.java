@@ -10,7 +10,7 @@ import lab.roofline.engine.roofline.ModelSpec;
 import lab.roofline.engine.roofline.Precision;
 import lab.roofline.engine.roofline.RooflineEngine;
 import lab.roofline.engine.roofline.Units;
-import lab.roofline.io.ProfileLoader;
+import lab.roofline.io.data.ProfileLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -93,7 +93,7 @@ public final class RooflineCommand {
                     throw new CommandLine.ParameterException(spec.commandLine(), "--curve-csv: " + curveCsv
                             + " is a folder; give a file name such as curve.csv");
                 }
-                lab.roofline.io.AtomicFiles.writeString(curveCsv, ".roofline-csv-", lab.roofline.engine.scenario.CurveCsv.of(e));
+                lab.roofline.io.files.AtomicFiles.writeString(curveCsv, ".roofline-csv-", lab.roofline.engine.scenario.CurveCsv.of(e));
             }
             spec.commandLine().getOut().print(json ? ReportJson.render(e) + "\n" : ReportTable.render(e));
             return 0;
@@ -106,13 +106,13 @@ public final class RooflineCommand {
         private void save(HardwareProfile gpu) throws java.io.IOException {
             if (java.nio.file.Files.isDirectory(saveTo)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--save-scenario: " + saveTo
-                        + " is a folder; give a file name such as plan" + lab.roofline.io.ScenarioFile.EXTENSION);
+                        + " is a folder; give a file name such as plan" + lab.roofline.io.scenario.ScenarioFile.EXTENSION);
             }
             boolean bundled = ProfileLoader.isBundled(gpu);
             String file = saveTo.getFileName() == null ? "scenario" : saveTo.getFileName().toString();
-            String name = file.endsWith(lab.roofline.io.ScenarioFile.EXTENSION)
-                    ? file.substring(0, file.length() - lab.roofline.io.ScenarioFile.EXTENSION.length()) : file;
-            lab.roofline.io.ScenarioFile.save(new lab.roofline.engine.scenario.NamedScenario(name, "",
+            String name = file.endsWith(lab.roofline.io.scenario.ScenarioFile.EXTENSION)
+                    ? file.substring(0, file.length() - lab.roofline.io.scenario.ScenarioFile.EXTENSION.length()) : file;
+            lab.roofline.io.scenario.ScenarioFile.save(new lab.roofline.engine.scenario.NamedScenario(name, "",
                     scenario.toInputs(spec), bundled ? null : gpu), saveTo);
         }
     }
@@ -146,8 +146,8 @@ public final class RooflineCommand {
             for (java.nio.file.Path file : files) {
                 lab.roofline.engine.scenario.NamedScenario d;
                 try {
-                    d = lab.roofline.io.ScenarioFile.read(file);
-                } catch (lab.roofline.io.ScenarioFile.ScenarioFileException e) {
+                    d = lab.roofline.io.scenario.ScenarioFile.read(file);
+                } catch (lab.roofline.io.scenario.ScenarioFile.ScenarioFileException e) {
                     throw new CommandLine.ParameterException(cl, e.getMessage());
                 }
                 HardwareProfile gpu = d.profileAmong(profiles.profiles()).orElseThrow(() ->

@@ -2,6 +2,14 @@ package lab.roofline.io;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import lab.roofline.io.data.ApiPriceLoader;
+import lab.roofline.io.data.ModelConfigLoader;
+import lab.roofline.io.data.ProfileLoader;
+import lab.roofline.io.data.RealismLoader;
+import lab.roofline.io.data.RentalPriceLoader;
+import lab.roofline.io.files.AppHome;
+import lab.roofline.io.scenario.ExerciseFile;
+import lab.roofline.io.scenario.Settings;
 
 /**
  * Everything the app reads before its first frame: hardware profiles, API prices, measured fractions and
