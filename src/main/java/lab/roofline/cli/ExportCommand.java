@@ -116,22 +116,28 @@ final class ExportCommand implements Callable<Integer> {
                     lab.roofline.render.layout.PinStyle.of(pinned.get(i).colour()),
                     RooflineEngine.evaluate(scenario.pinScenario(spec, profiles, i))));
         }
-        lab.roofline.engine.serving.Frontier frontier = null;
-        if (kind == ChartKind.FRONTIER) {
-            lab.roofline.engine.serving.ServingSettings d = lab.roofline.engine.serving.ServingSettings.DEFAULT;
-            lab.roofline.engine.serving.ServingSettings settings = new lab.roofline.engine.serving.ServingSettings(
-                    cachedInput == null ? 0 : ScenarioOptions.value(cl, "--cached-input", ScenarioLimits.CACHED_INPUT_SHARE, cachedInput),
-                    ScenarioOptions.limitSeconds(cl, "--ttft-ms", ttftMs, d.ttftSeconds(), "500"),
-                    ScenarioOptions.limitSeconds(cl, "--tpot-ms", tpotMs, d.tpotSeconds(), "50"),
-                    disaggregated, d.electricityUsdPerKwh());
-            lab.roofline.io.data.RentalPriceLoader.Result rental = lab.roofline.io.data.RentalPriceLoader.load(
-                    lab.roofline.io.files.AppHome.rentalPricesFile());
-            rental.problems().forEach(problem -> cl.getErr().println("roofline-lab: note: " + problem));
-            frontier = ChartRenderer.frontier(e, pins, settings, rental.prices());
-        }
+        lab.roofline.engine.serving.Frontier frontier = kind == ChartKind.FRONTIER ? frontier(cl, e, pins) : null;
         ChartRenderer.writeHeadless(request, e, references, pins, profiles.profiles(), frontier, theme.stylesheets(), out);
         cl.getOut().println("Wrote " + RooflineCommand.printable(out.toAbsolutePath().toString()));
         return 0;
+    }
+
+    /**
+     * The live scenario's and the pins' curves (each pin in its own style) under the limits the options set
+     * (the defaults: first token within 0.5 s, a token each 50 ms) and the rental table's prices.
+     */
+    private lab.roofline.engine.serving.Frontier frontier(CommandLine cl, Evaluation live,
+                                                          List<lab.roofline.render.layout.ChartPin> pins) {
+        lab.roofline.engine.serving.ServingSettings d = lab.roofline.engine.serving.ServingSettings.DEFAULT;
+        lab.roofline.engine.serving.ServingSettings settings = new lab.roofline.engine.serving.ServingSettings(
+                cachedInput == null ? 0 : ScenarioOptions.value(cl, "--cached-input", ScenarioLimits.CACHED_INPUT_SHARE, cachedInput),
+                ScenarioOptions.limitSeconds(cl, "--ttft-ms", ttftMs, d.ttftSeconds(), "500"),
+                ScenarioOptions.limitSeconds(cl, "--tpot-ms", tpotMs, d.tpotSeconds(), "50"),
+                disaggregated, d.electricityUsdPerKwh());
+        lab.roofline.io.data.RentalPriceLoader.Result rental = lab.roofline.io.data.RentalPriceLoader.load(
+                lab.roofline.io.files.AppHome.rentalPricesFile());
+        rental.problems().forEach(problem -> cl.getErr().println("roofline-lab: note: " + problem));
+        return ChartRenderer.frontier(live, pins, settings, rental.prices());
     }
 
 
