@@ -1,5 +1,7 @@
 package lab.roofline.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -7,10 +9,16 @@ import java.util.concurrent.Callable;
 import lab.roofline.engine.roofline.HardwareProfile;
 import lab.roofline.engine.roofline.ModelPresets;
 import lab.roofline.engine.roofline.ModelSpec;
+import lab.roofline.engine.roofline.Speculation;
+import lab.roofline.engine.serving.OwnedHardware;
 import lab.roofline.engine.serving.Planner;
 import lab.roofline.engine.roofline.ScenarioLimits;
 import lab.roofline.engine.roofline.Units;
+import lab.roofline.engine.serving.RentalPrices;
+import lab.roofline.io.data.ModelConfigLoader;
 import lab.roofline.io.data.ProfileLoader;
+import lab.roofline.io.data.RentalPriceLoader;
+import lab.roofline.io.files.AppHome;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,7 +37,7 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "PRESET", description = "Model preset (see list-models). Default: Llama-3.1-70B.")
     String modelName;
     @Option(names = "--model-config", paramLabel = "FILE", description = "A Hugging Face config.json instead of a preset.")
-    java.nio.file.Path modelConfig;
+    Path modelConfig;
     @Option(names = "--input-tokens", paramLabel = "T", defaultValue = "2000", description = "Prompt tokens per request. Default: ${DEFAULT-VALUE}.")
     String inputTokens;
     @Option(names = "--output-tokens", paramLabel = "T", defaultValue = "300", description = "Generated tokens per request. Default: ${DEFAULT-VALUE}.")
@@ -67,7 +75,7 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--rental-prices", paramLabel = "FILE", description = "A rental-price table of your own (as "
             + "data/rental-prices.json) over the bundled one, for profiles without a price. Default: "
             + "~/.roofline-lab/rental-prices.json when it exists.")
-    java.nio.file.Path rentalPrices;
+    Path rentalPrices;
     @Option(names = "--json", description = "{\"limits\": …, \"candidates\": […], \"best\": …} in SI units and USD.")
     boolean json;
     @Option(names = "--csv", description = "One CSV row per candidate.")
@@ -78,7 +86,7 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--top", paramLabel = "N", defaultValue = "10", description = "Rows of the table (JSON and CSV list all). Default: ${DEFAULT-VALUE}.")
     int top;
     @Option(names = "--profiles", paramLabel = "DIR", description = "Extra folder of hardware profiles (repeatable).")
-    List<java.nio.file.Path> folders = new ArrayList<>();
+    List<Path> folders = new ArrayList<>();
 
     @Override
     public Integer call() throws Exception {
@@ -101,9 +109,9 @@ final class PlanCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, "--top must be at least 1, got " + top);
         }
         // Every flag is checked before anything is said about the devices: a bad one is the only line printed.
-        lab.roofline.engine.roofline.Speculation speculation = speculation(cl, model);
+        Speculation speculation = speculation(cl, model);
         usdPerKwh = ScenarioOptions.value(cl, "--electricity", ScenarioLimits.ELECTRICITY_USD_PER_KWH, electricity);
-        lab.roofline.io.data.RentalPriceLoader.Result rental = rentalPrices(cl);
+        RentalPriceLoader.Result rental = rentalPrices(cl);
         ScenarioOptions.checkProfileFolders(cl, folders);
         ProfileLoader.Result profiles = ProfileLoader.loadAll(folders);
         List<HardwareProfile> gpus = devices(cl, profiles);
@@ -131,17 +139,17 @@ final class PlanCommand implements Callable<Integer> {
     private String ownedNote;
 
     /** The rental prices (--rental-prices, checked before it is read, or the user's own table). */
-    private lab.roofline.io.data.RentalPriceLoader.Result rentalPrices(CommandLine cl) {
-        if (rentalPrices != null && (rentalPrices.toString().isBlank() || !java.nio.file.Files.isRegularFile(rentalPrices))) {
+    private RentalPriceLoader.Result rentalPrices(CommandLine cl) {
+        if (rentalPrices != null && (rentalPrices.toString().isBlank() || !Files.isRegularFile(rentalPrices))) {
             throw new CommandLine.ParameterException(cl, "--rental-prices: " + (rentalPrices.toString().isBlank()
                     ? "give a file name" : rentalPrices + " is not a file"));
         }
         // The user's own table (the app's Rental prices dialog writes it), unless a file is named.
-        lab.roofline.io.data.RentalPriceLoader.Result rental = lab.roofline.io.data.RentalPriceLoader.load(
-                rentalPrices != null ? rentalPrices : lab.roofline.io.files.AppHome.rentalPricesFile());
+        RentalPriceLoader.Result rental = RentalPriceLoader.load(
+                rentalPrices != null ? rentalPrices : AppHome.rentalPricesFile());
         if (rentalPrices != null) {
             // A table named on the command line must read cleanly: its problems are errors, not notes.
-            List<String> mine = lab.roofline.io.data.RentalPriceLoader.read(rentalPrices).problems();
+            List<String> mine = RentalPriceLoader.read(rentalPrices).problems();
             if (!mine.isEmpty()) {
                 throw new CommandLine.ParameterException(cl, "--rental-prices: " + mine.get(0)
                         + (mine.size() > 1 ? " (and " + (mine.size() - 1) + " more)" : ""));
@@ -168,7 +176,7 @@ final class PlanCommand implements Callable<Integer> {
             if (gpus.size() != 1) {
                 throw new CommandLine.ParameterException(cl, "--owned-price: name the one device you own with --gpus ID");
             }
-            lab.roofline.engine.serving.OwnedHardware owned = new lab.roofline.engine.serving.OwnedHardware(
+            OwnedHardware owned = new OwnedHardware(
                     ScenarioOptions.value(cl, "--owned-price", new ScenarioLimits.Range("Purchase price", 1, 1e8, false, "30000"), ownedPrice),
                     ScenarioOptions.value(cl, "--lifetime-years", new ScenarioLimits.Range("Lifetime", 0.1, 30, false, "4"), lifetimeYears),
                     ScenarioOptions.value(cl, "--power-watts", new ScenarioLimits.Range("Power", 0, 100_000, false, "700"), powerWatts),
@@ -185,12 +193,12 @@ final class PlanCommand implements Callable<Integer> {
     }
 
     /** The devices with a price, from their profile or the rental table (which says so); none at all is an error. */
-    private static List<HardwareProfile> priced(CommandLine cl, lab.roofline.io.data.RentalPriceLoader.Result rental,
+    private static List<HardwareProfile> priced(CommandLine cl, RentalPriceLoader.Result rental,
                                                 List<HardwareProfile> devices) {
         List<HardwareProfile> gpus = new ArrayList<>(rental.prices().priced(devices));
-        List<String> fromTable = gpus.stream().filter(g -> lab.roofline.engine.serving.RentalPrices.tableSource(g).isPresent())
+        List<String> fromTable = gpus.stream().filter(g -> RentalPrices.tableSource(g).isPresent())
                 .map(g -> {
-                    lab.roofline.engine.serving.RentalPrices.Rate r = rental.prices().find(g.id()).orElseThrow();
+                    RentalPrices.Rate r = rental.prices().find(g.id()).orElseThrow();
                     return g.id() + " " + Units.usd(r.usdPerHour()) + "/h (" + r.kind() + ", " + r.date() + ")";
                 }).toList();
         if (!fromTable.isEmpty()) {
@@ -226,12 +234,12 @@ final class PlanCommand implements Callable<Integer> {
     }
 
     /** --draft-model and its two numbers, or none. */
-    private lab.roofline.engine.roofline.Speculation speculation(CommandLine cl, ModelSpec target) {
+    private Speculation speculation(CommandLine cl, ModelSpec target) {
         if (draftModel == null || draftModel.strip().equalsIgnoreCase("none")) {
             if (cl.getParseResult().hasMatchedOption("--draft-tokens") || cl.getParseResult().hasMatchedOption("--acceptance")) {
                 throw new CommandLine.ParameterException(cl, "--draft-tokens and --acceptance need --draft-model PRESET");
             }
-            return lab.roofline.engine.roofline.Speculation.NONE;
+            return Speculation.NONE;
         }
         ModelSpec draft = ModelPresets.find(draftModel).orElseThrow(() -> new CommandLine.ParameterException(cl,
                 "--draft-model: unknown preset '" + Units.shortened(draftModel) + "' (see list-models)"));
@@ -247,7 +255,7 @@ final class PlanCommand implements Callable<Integer> {
                     + target.name() + " (" + String.format(Locale.ROOT, "%,d", draft.vocabSize()) + " and "
                     + String.format(Locale.ROOT, "%,d", target.vocabSize()) + " tokens): a draft must share the target's tokenizer");
         }
-        return new lab.roofline.engine.roofline.Speculation(k, a, draft);
+        return new Speculation(k, a, draft);
     }
 
     private ModelSpec model(CommandLine cl) {
@@ -256,10 +264,10 @@ final class PlanCommand implements Callable<Integer> {
         }
         if (modelConfig != null) {
             try {
-                lab.roofline.io.data.ModelConfigLoader.Loaded loaded = lab.roofline.io.data.ModelConfigLoader.read(modelConfig);
+                ModelConfigLoader.Loaded loaded = ModelConfigLoader.read(modelConfig);
                 loaded.notes().forEach(n -> cl.getErr().println("roofline-lab: note: " + n));
                 return loaded.model();
-            } catch (lab.roofline.io.data.ModelConfigLoader.ModelConfigException e) {
+            } catch (ModelConfigLoader.ModelConfigException e) {
                 throw new CommandLine.ParameterException(cl, "--model-config: " + modelConfig + ": " + e.getMessage());
             }
         }

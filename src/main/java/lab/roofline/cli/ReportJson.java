@@ -1,12 +1,15 @@
 package lab.roofline.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Locale;
 import lab.roofline.engine.roofline.Evaluation;
 import lab.roofline.engine.roofline.PhaseCost;
 import lab.roofline.engine.roofline.Scenario;
+import lab.roofline.engine.roofline.ScenarioLimits;
 
 /** The `report --json` document. SI units: FLOP, bytes, seconds, USD. NaN (unknown) becomes null. */
 public final class ReportJson {
@@ -23,7 +26,7 @@ public final class ReportJson {
     public static String render(Evaluation e) {
         try {
             return JSON.writeValueAsString(tree(e));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+        } catch (JsonProcessingException ex) {
             throw new IllegalStateException(ex);
         }
     }
@@ -170,7 +173,7 @@ public final class ReportJson {
         memory.put("fits", e.memory().fits());
         memory.put("maxBatch", e.memory().maxBatch());
         // The batch limit caps the count: more would fit.
-        memory.put("maxBatchCapped", e.memory().maxBatch() >= lab.roofline.engine.roofline.ScenarioLimits.MAX_BATCH);
+        memory.put("maxBatchCapped", e.memory().maxBatch() >= ScenarioLimits.MAX_BATCH);
         memory.put("minDevicesForWeights", e.memory().minDevicesForWeights());
     }
 
@@ -206,8 +209,8 @@ public final class ReportJson {
         put(node, "communicationBytes", p.communicationBytes());
         put(node, "overheadSeconds", p.overheadSeconds());
         // The roofline bound of the terms, and what limits the whole step (communication can).
-        node.put("bound", p.bound().name().toLowerCase(java.util.Locale.ROOT));
-        node.put("limiter", p.limiter().name().toLowerCase(java.util.Locale.ROOT));
+        node.put("bound", p.bound().name().toLowerCase(Locale.ROOT));
+        node.put("limiter", p.limiter().name().toLowerCase(Locale.ROOT));
     }
 
     private static void put(ObjectNode node, String key, double value) {

@@ -4,6 +4,7 @@ import java.util.Locale;
 import lab.roofline.engine.roofline.Evaluation;
 import lab.roofline.engine.roofline.PhaseCost;
 import lab.roofline.engine.roofline.Scenario;
+import lab.roofline.engine.roofline.ScenarioLimits;
 import lab.roofline.engine.roofline.Units;
 
 /** The human-readable `report`. */
@@ -97,7 +98,7 @@ public final class ReportTable {
         row(out, "Memory", Units.si(m.weightBytes(), "B") + " weights + " + Units.si(m.kvCacheBytes(), "B")
                 + " KV cache = " + Units.si(m.totalBytes(), "B") + " of " + Units.si(m.capacityBytes(), "B")
                 + (m.fits() ? " (fits)" : " (DOES NOT FIT)") + "; largest batch that fits: "
-                + (m.maxBatch() >= lab.roofline.engine.roofline.ScenarioLimits.MAX_BATCH
+                + (m.maxBatch() >= ScenarioLimits.MAX_BATCH
                 ? String.format(Locale.ROOT, "%,d or more (the batch limit)", m.maxBatch()) : m.maxBatch()));
     }
 

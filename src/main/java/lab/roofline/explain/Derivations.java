@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import lab.roofline.engine.roofline.Evaluation;
+import lab.roofline.engine.roofline.Interconnect;
 import lab.roofline.engine.roofline.PhaseCost;
 import lab.roofline.engine.roofline.Scenario;
 import lab.roofline.engine.roofline.Units;
@@ -158,7 +159,7 @@ public final class Derivations {
         if (p.communicationSeconds() <= 0) {
             return null;
         }
-        lab.roofline.engine.roofline.Interconnect link = s.gpu().link();
+        Interconnect link = s.gpu().link();
         int n = s.tensorParallel();
         double perToken = s.model().hiddenSize() * 2.0;
         String formula = n > 1

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import lab.roofline.engine.roofline.BatchApi;
 import lab.roofline.engine.roofline.Evaluation;
+import lab.roofline.engine.roofline.Interconnect;
 import lab.roofline.engine.roofline.PhaseCost;
 import lab.roofline.engine.roofline.Scenario;
 import lab.roofline.engine.roofline.Term;
@@ -227,7 +228,7 @@ public final class Explanation {
     /** What splitting the model across devices costs: the all-reduces and sends, with this scenario's numbers. */
     private static String communication(Evaluation e) {
         Scenario s = e.scenario();
-        lab.roofline.engine.roofline.Interconnect link = s.gpu().link();
+        Interconnect link = s.gpu().link();
         if (s.gpuCount() == 1) {
             return String.format(Locale.ROOT, "On one device no activations cross a link. Split a model across "
                     + "devices and every layer adds two all-reduces of each token's activations over the %s "

@@ -1,5 +1,6 @@
 package lab.roofline.io;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import lab.roofline.io.data.ApiPriceLoader;
@@ -49,7 +50,7 @@ public record AppData(ProfileLoader.Result profiles, ApiPriceLoader.Result apiPr
 
     /** Every line about a file that did not load as it should. */
     public List<String> problems() {
-        List<String> all = new java.util.ArrayList<>(profiles.problems());
+        List<String> all = new ArrayList<>(profiles.problems());
         all.addAll(apiPrices.problems());
         all.addAll(realism.problems());
         all.addAll(models.problems());

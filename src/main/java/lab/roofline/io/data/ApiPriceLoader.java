@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import lab.roofline.engine.roofline.Units;
 import lab.roofline.engine.serving.ApiPrice;
 
 /**
@@ -66,7 +67,7 @@ public final class ApiPriceLoader {
                 double ratio = price.outputToInputRatio();
                 // Published output/input ratios lie between 1 and about 10; far outside is a typo.
                 if (!(ratio >= MIN_RATIO && ratio <= MAX_RATIO)) {
-                    throw new IllegalArgumentException("output ÷ input = " + lab.roofline.engine.roofline.Units.sig3(ratio)
+                    throw new IllegalArgumentException("output ÷ input = " + Units.sig3(ratio)
                             + " is outside " + MIN_RATIO + " to " + (int) MAX_RATIO + " (a typo?); row skipped");
                 }
                 prices.add(price);

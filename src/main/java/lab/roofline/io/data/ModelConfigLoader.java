@@ -4,17 +4,23 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import lab.roofline.engine.roofline.ModelShapes;
 import lab.roofline.engine.roofline.ModelSpec;
+import lab.roofline.engine.roofline.ScenarioLimits;
+import lab.roofline.engine.roofline.Units;
 import lab.roofline.io.files.IoReasons;
 import lab.roofline.io.files.JsonText;
 import lab.roofline.io.files.PrintableText;
@@ -90,7 +96,7 @@ public final class ModelConfigLoader {
             text = TextFiles.readUtf8(file, MAX_FILE_BYTES);
         } catch (TextFiles.TooLarge e) {
             throw new ModelConfigException("too large to be a config.json (at most 4 MB)");
-        } catch (java.nio.charset.CharacterCodingException e) {
+        } catch (CharacterCodingException e) {
             throw new ModelConfigException("not UTF-8 text");
         } catch (IOException e) {
             throw new ModelConfigException("cannot be read (" + IoReasons.of(e) + ")");
@@ -143,9 +149,9 @@ public final class ModelConfigLoader {
             throw new ModelConfigException("the shapes do not make a model: " + e.getMessage());
         }
         // The range every model in the app keeps to (the Parameters field's): beyond it nothing evaluates sensibly.
-        lab.roofline.engine.roofline.ScenarioLimits.Range range = lab.roofline.engine.roofline.ScenarioLimits.PARAMETERS;
+        ScenarioLimits.Range range = ScenarioLimits.PARAMETERS;
         if (!range.allows(Math.rint(model.totalParameters()))) {
-            throw new ModelConfigException("the shapes give " + lab.roofline.engine.roofline.Units.parameterCount(model.totalParameters())
+            throw new ModelConfigException("the shapes give " + Units.parameterCount(model.totalParameters())
                     + " parameters; Roofline Lab takes " + range.format(range.min()) + " to " + range.format(range.max()));
         }
         return new Loaded(model, List.copyOf(notes), text);
@@ -187,7 +193,7 @@ public final class ModelConfigLoader {
         if (!Files.isDirectory(folder)) {
             return new Folder(List.of(), List.of());
         }
-        try (java.util.stream.Stream<Path> list = Files.list(folder)) {
+        try (Stream<Path> list = Files.list(folder)) {
             for (Path f : list.filter(x -> x.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json"))
                     .sorted().toList()) {
                 try {
@@ -196,7 +202,7 @@ public final class ModelConfigLoader {
                     problems.add("Skipped model config " + PrintableText.clean(f.toString()) + ": " + e.getMessage());
                 }
             }
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             problems.add("Models folder " + PrintableText.clean(folder.toString()) + " cannot be read (" + IoReasons.of(e) + ")");
         }
         return new Folder(List.copyOf(models), List.copyOf(problems));
@@ -204,7 +210,7 @@ public final class ModelConfigLoader {
 
     /** For tests: the families and the architectures each reads. */
     static Map<String, List<String>> families() {
-        Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> out = new LinkedHashMap<>();
         for (ModelFamily f : ModelFamily.values()) {
             out.put(f.name(), f.architectures);
         }

@@ -4,12 +4,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import lab.roofline.engine.roofline.HardwareProfile;
 import lab.roofline.engine.roofline.HardwareProfile;
 import lab.roofline.engine.roofline.Precision;
 
@@ -28,7 +32,7 @@ public final class ProfileDrafts {
     public static final List<String> FIELDS;
 
     static {
-        List<String> fields = new java.util.ArrayList<>(List.of("id", "name", "vendor", "year"));
+        List<String> fields = new ArrayList<>(List.of("id", "name", "vendor", "year"));
         for (Precision p : Precision.values()) {
             fields.add("peakTflops." + p.key());
         }
@@ -57,7 +61,7 @@ public final class ProfileDrafts {
         f.put("year", p.year() > 0 ? Integer.toString(p.year()) : "");
         p.peakFlopsPerSecond().forEach((precision, flops) -> f.put("peakTflops." + precision.key(), number(flops / 1e12)));
         f.put("memoryBandwidthGBps", number(p.memoryBandwidthBytesPerSecond() / 1e9));
-        f.put("memoryGiB", number(p.memoryCapacityBytes() / lab.roofline.engine.roofline.HardwareProfile.GIB));
+        f.put("memoryGiB", number(p.memoryCapacityBytes() / HardwareProfile.GIB));
         if (p.interconnect() != null) {
             f.put("interconnect.name", p.interconnect().name());
             f.put("interconnect.bandwidthGBps", number(p.interconnect().bandwidthBytesPerSecond() / 1e9));
@@ -75,7 +79,7 @@ public final class ProfileDrafts {
     }
 
     /** A copy to edit: its own id and a name that says it is a copy. */
-    public static Map<String, String> duplicate(HardwareProfile p, java.util.Set<String> takenIds) {
+    public static Map<String, String> duplicate(HardwareProfile p, Set<String> takenIds) {
         Map<String, String> f = of(p);
         String id = p.id() + "_copy";
         for (int n = 2; takenIds.contains(id.toLowerCase(Locale.ROOT)); n++) {
@@ -149,6 +153,6 @@ public final class ProfileDrafts {
     }
 
     private static String number(double v) {
-        return BigDecimal.valueOf(v).round(new java.math.MathContext(12)).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(v).round(new MathContext(12)).stripTrailingZeros().toPlainString();
     }
 }

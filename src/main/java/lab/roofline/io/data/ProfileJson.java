@@ -5,13 +5,22 @@ import static lab.roofline.io.files.PrintableText.clean;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import lab.roofline.engine.roofline.BoardPower;
 import lab.roofline.engine.roofline.HardwareProfile;
+import lab.roofline.engine.roofline.HardwareProfile;
+import lab.roofline.engine.roofline.HardwareScales;
+import lab.roofline.engine.roofline.Interconnect;
 import lab.roofline.engine.roofline.Precision;
+import lab.roofline.engine.roofline.ScenarioLimits;
 import lab.roofline.io.data.ProfileLoader.ProfileException;
 import lab.roofline.io.files.JsonText;
 
@@ -28,8 +37,8 @@ final class ProfileJson {
     static final double MIN_MEMORY_GB = 0.1;
     static final double MAX_MEMORY_GB = 1e7;
     /** The price field's bounds: the scenario's own (one rule, so a loaded profile always evaluates). */
-    static final double MIN_PRICE_USD_PER_HOUR = lab.roofline.engine.roofline.ScenarioLimits.PRICE_USD_PER_HOUR.min();
-    static final double MAX_PRICE_USD_PER_HOUR = lab.roofline.engine.roofline.ScenarioLimits.PRICE_USD_PER_HOUR.max();
+    static final double MIN_PRICE_USD_PER_HOUR = ScenarioLimits.PRICE_USD_PER_HOUR.min();
+    static final double MAX_PRICE_USD_PER_HOUR = ScenarioLimits.PRICE_USD_PER_HOUR.max();
     /** Release years a profile may give (the first GPUs used for neural networks to a decade ahead). */
     static final int MIN_YEAR = 2000;
     static final int MAX_YEAR = 2040;
@@ -49,19 +58,19 @@ final class ProfileJson {
      * A profile as the JSON that {@link #parse} reads back to an equal profile: what a scenario file
      * embeds when it runs on a profile of the user's own.
      */
-    static com.fasterxml.jackson.databind.node.ObjectNode toJsonTree(HardwareProfile p) {
-        com.fasterxml.jackson.databind.node.ObjectNode root = JSON.createObjectNode();
+    static ObjectNode toJsonTree(HardwareProfile p) {
+        ObjectNode root = JSON.createObjectNode();
         root.put("id", p.id());
         root.put("name", p.name());
         root.put("vendor", p.vendor());
         if (p.year() > 0) {
             root.put("year", p.year());
         }
-        com.fasterxml.jackson.databind.node.ObjectNode peaks = root.putObject("peakTflops");
+        ObjectNode peaks = root.putObject("peakTflops");
         p.peakFlopsPerSecond().forEach((precision, flops) -> peaks.put(precision.key(), flops / 1e12));
         root.put("memoryBandwidthGBps", p.memoryBandwidthBytesPerSecond() / 1e9);
         // GiB when it is a round number of them (every bundled device), else decimal GB as typed.
-        java.math.BigDecimal gib = new java.math.BigDecimal(p.memoryCapacityBytes() / lab.roofline.engine.roofline.HardwareProfile.GIB);
+        BigDecimal gib = new BigDecimal(p.memoryCapacityBytes() / HardwareProfile.GIB);
         if (gib.stripTrailingZeros().scale() <= 4) {
             root.put("memoryGiB", gib.stripTrailingZeros());
         } else {
@@ -71,12 +80,12 @@ final class ProfileJson {
             root.put("priceUsdPerHour", p.priceUsdPerHour());
         }
         if (p.interconnect() != null) {
-            com.fasterxml.jackson.databind.node.ObjectNode link = root.putObject("interconnect");
+            ObjectNode link = root.putObject("interconnect");
             link.put("name", p.interconnect().name());
             link.put("bandwidthGBps", p.interconnect().bandwidthBytesPerSecond() / 1e9);
             // Twelve digits: the µs a file gives, not the float noise of converting back from seconds.
-            link.put("latencyUs", new java.math.BigDecimal(p.interconnect().latencySeconds() * 1e6)
-                    .round(new java.math.MathContext(12)).stripTrailingZeros());
+            link.put("latencyUs", new BigDecimal(p.interconnect().latencySeconds() * 1e6)
+                    .round(new MathContext(12)).stripTrailingZeros());
             if (!p.interconnect().note().isEmpty()) {
                 link.put("note", p.interconnect().note());
             }
@@ -121,7 +130,7 @@ final class ProfileJson {
         String notes = root.hasNonNull("notes") ? requiredText(root, "notes") : "";
         int year = year(root.get("year"));
         return new HardwareProfile(id, name, vendor, peakFlops, bandwidth, capacity, price, sources, notes, year,
-                lab.roofline.engine.roofline.HardwareScales.NONE, interconnect(root.get("interconnect")), power(root));
+                HardwareScales.NONE, interconnect(root.get("interconnect")), power(root));
     }
 
     /** The id: a file name and a command-line flag, so plain characters only. */
@@ -169,7 +178,7 @@ final class ProfileJson {
             throw new ProfileException("missing field 'memoryGiB' (or 'memoryGB' for decimal gigabytes)");
         }
         return root.hasNonNull("memoryGiB")
-                ? requiredPositive(root, "memoryGiB", MIN_MEMORY_GB, MAX_MEMORY_GB) * lab.roofline.engine.roofline.HardwareProfile.GIB
+                ? requiredPositive(root, "memoryGiB", MIN_MEMORY_GB, MAX_MEMORY_GB) * HardwareProfile.GIB
                 : requiredPositive(root, "memoryGB", MIN_MEMORY_GB, MAX_MEMORY_GB) * 1e9;
     }
 
@@ -209,7 +218,7 @@ final class ProfileJson {
     static final double MAX_BOARD_WATTS = 10_000;
 
     /** The optional "boardPowerWatts" (full load) and "idlePowerWatts" (needs the first; default a share of it). */
-    private static lab.roofline.engine.roofline.BoardPower power(JsonNode root) throws ProfileException {
+    private static BoardPower power(JsonNode root) throws ProfileException {
         if (!root.hasNonNull("boardPowerWatts")) {
             if (root.hasNonNull("idlePowerWatts")) {
                 throw new ProfileException("field 'idlePowerWatts' needs 'boardPowerWatts' (the power at full load) too");
@@ -218,14 +227,14 @@ final class ProfileJson {
         }
         double full = positive(root.get("boardPowerWatts"), "boardPowerWatts", 1, MAX_BOARD_WATTS);
         if (!root.hasNonNull("idlePowerWatts")) {
-            return lab.roofline.engine.roofline.BoardPower.ofFullLoad(full);
+            return BoardPower.ofFullLoad(full);
         }
         JsonNode idle = root.get("idlePowerWatts");
         if (!idle.isNumber() || !(idle.asDouble() >= 0) || idle.asDouble() > full) {
             throw new ProfileException("field 'idlePowerWatts' must be a number from 0 to boardPowerWatts (" + plain(full)
                     + "), got " + shortText(idle.toString()));
         }
-        return new lab.roofline.engine.roofline.BoardPower(full, idle.asDouble());
+        return new BoardPower(full, idle.asDouble());
     }
 
     /** Link bounds: a slow network card's 0.1 GB/s to far beyond any NVLink; latency up to a millisecond. */
@@ -234,7 +243,7 @@ final class ProfileJson {
     static final double MAX_LINK_LATENCY_US = 1_000;
 
     /** The optional "interconnect" object: {name, bandwidthGBps (per direction), latencyUs (a hop), note}. */
-    private static lab.roofline.engine.roofline.Interconnect interconnect(JsonNode node) throws ProfileException {
+    private static Interconnect interconnect(JsonNode node) throws ProfileException {
         if (node == null || node.isNull()) {
             return null;
         }
@@ -273,7 +282,7 @@ final class ProfileJson {
                     + " microseconds, got " + plain(us));
         }
         String note = node.hasNonNull("note") ? requiredText(node, "note", "interconnect.note") : "";
-        return new lab.roofline.engine.roofline.Interconnect(linkName, gbps * 1e9, us == 0 ? 0 : us / 1e6, note); // -0 is 0
+        return new Interconnect(linkName, gbps * 1e9, us == 0 ? 0 : us / 1e6, note); // -0 is 0
     }
 
     private static String requiredText(JsonNode root, String field) throws ProfileException {
@@ -331,10 +340,10 @@ final class ProfileJson {
             return "0"; // and -0
         }
         if (Math.abs(v) >= 1e15 || Math.abs(v) < 1e-3) {
-            return String.format(java.util.Locale.ROOT, "%.3g", v).replaceAll("\\.?0+e", "e").replace("e+", "e");
+            return String.format(Locale.ROOT, "%.3g", v).replaceAll("\\.?0+e", "e").replace("e+", "e");
         }
         // Thousands grouped in the whole part only: 10,000.5, never 0.0,999.
-        String text = java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+        String text = BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
         int dot = text.indexOf('.');
         String whole = dot < 0 ? text : text.substring(0, dot);
         return whole.replaceAll("(\\d)(?=(\\d{3})+$)", "$1,") + (dot < 0 ? "" : text.substring(dot));

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -92,7 +94,7 @@ public final class ProfileLoader {
             try {
                 HardwareProfile profile = parse(file.text());
                 // Ids are matched without regard to case everywhere (--gpu, scenario files): so here too.
-                String key = profile.id().toLowerCase(java.util.Locale.ROOT);
+                String key = profile.id().toLowerCase(Locale.ROOT);
                 String earlier = fileOfId.putIfAbsent(key, file.name());
                 if (earlier != null) {
                     problems.add(skipped(file.name(), "field 'id': duplicate id '" + profile.id()
@@ -140,7 +142,7 @@ public final class ProfileLoader {
     private static List<NamedText> folderFiles(Path folder, List<String> problems) {
         List<NamedText> files = new ArrayList<>();
         try (Stream<Path> list = Files.list(folder)) {
-            for (Path p : list.filter(f -> f.getFileName().toString().toLowerCase(java.util.Locale.ROOT)
+            for (Path p : list.filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT)
                     .endsWith(".json")).sorted().toList()) {
                 try {
                     files.add(new NamedText(p.toString(), readProfileFile(p)));
@@ -172,7 +174,7 @@ public final class ProfileLoader {
         } catch (TextFiles.TooLarge e) {
             throw new ProfileException(e.bytes < 0 ? "too large to be a profile (more than 1,024 kB)"
                     : "too large to be a profile (" + e.bytes / 1024 + " kB; at most 1,024 kB)");
-        } catch (java.nio.charset.CharacterCodingException e) {
+        } catch (CharacterCodingException e) {
             throw new ProfileException("not UTF-8 text");
         } catch (IOException e) {
             throw new ProfileException("cannot be read (" + IoReasons.of(e) + ")");

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import lab.roofline.engine.roofline.Realism;
+import lab.roofline.engine.roofline.ScenarioLimits;
 
 /**
  * Reads data/realism.json. A broken file falls back to the ideal roofline with one line saying why; a
@@ -76,10 +77,10 @@ public final class RealismLoader {
         double overheadUs = 0;
         JsonNode overhead = root.get("layerOverheadMicroseconds");
         if (overhead != null) {
-            if (!overhead.isNumber() || !lab.roofline.engine.roofline.ScenarioLimits.LAYER_OVERHEAD_MICROSECONDS.allows(overhead.asDouble())) {
+            if (!overhead.isNumber() || !ScenarioLimits.LAYER_OVERHEAD_MICROSECONDS.allows(overhead.asDouble())) {
                 problems.add(fileName + ": field 'layerOverheadMicroseconds' must be a number from 0 to "
-                        + lab.roofline.engine.roofline.ScenarioLimits.LAYER_OVERHEAD_MICROSECONDS.format(
-                        lab.roofline.engine.roofline.ScenarioLimits.LAYER_OVERHEAD_MICROSECONDS.max()) + "; no overhead used");
+                        + ScenarioLimits.LAYER_OVERHEAD_MICROSECONDS.format(
+                        ScenarioLimits.LAYER_OVERHEAD_MICROSECONDS.max()) + "; no overhead used");
             } else {
                 overheadUs = overhead.asDouble();
             }

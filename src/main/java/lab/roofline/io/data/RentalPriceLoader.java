@@ -11,10 +11,14 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import lab.roofline.engine.roofline.Units;
 import lab.roofline.engine.serving.RentalPrices;
 import lab.roofline.io.files.AtomicFiles;
 import lab.roofline.io.files.JsonText;
@@ -103,7 +107,7 @@ public final class RentalPriceLoader {
         for (JsonNode entry : root.path("prices")) {
             index++;
             String where = fileName + ": price " + index + (entry.path("gpu").isTextual()
-                    ? " (" + lab.roofline.engine.roofline.Units.shortened(entry.get("gpu").asText()) + ")" : "");
+                    ? " (" + Units.shortened(entry.get("gpu").asText()) + ")" : "");
             try {
                 if (!entry.isObject()) {
                     throw new IllegalArgumentException("must be an object such as {\"gpu\": \"mi300x\", \"usdPerHour\": 2.0, …}");
@@ -115,7 +119,7 @@ public final class RentalPriceLoader {
                 String date = text(entry, "date");
                 if (!date.matches("\\d{4}-\\d{2}-\\d{2}") || !isDate(date)) {
                     throw new IllegalArgumentException("field 'date' must look like 2026-09-25, got '"
-                            + lab.roofline.engine.roofline.Units.shortened(date) + "'");
+                            + Units.shortened(date) + "'");
                 }
                 JsonNode usd = entry.get("usdPerHour");
                 if (usd == null || !usd.isNumber()) {
@@ -144,7 +148,7 @@ public final class RentalPriceLoader {
         ObjectNode root = JSON.createObjectNode();
         root.put("about", "Hourly prices for devices whose profile has none; edited in Roofline Lab.");
         ArrayNode rows = root.putArray("prices");
-        prices.byGpuId().values().stream().sorted(java.util.Comparator.comparing(RentalPrices.Rate::gpuId)).forEach(r -> {
+        prices.byGpuId().values().stream().sorted(Comparator.comparing(RentalPrices.Rate::gpuId)).forEach(r -> {
             ObjectNode n = rows.addObject();
             n.put("gpu", r.gpuId());
             n.put("usdPerHour", r.usdPerHour());
@@ -168,9 +172,9 @@ public final class RentalPriceLoader {
 
     private static boolean isDate(String text) {
         try {
-            java.time.LocalDate.parse(text);
+            LocalDate.parse(text);
             return true;
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             return false;
         }
     }
@@ -186,6 +190,6 @@ public final class RentalPriceLoader {
         if (v.asText().length() > 500) {
             throw new IllegalArgumentException("field '" + field + "' is too long (" + v.asText().length() + " characters; at most 500)");
         }
-        return lab.roofline.engine.roofline.Units.oneLine(v.asText());
+        return Units.oneLine(v.asText());
     }
 }

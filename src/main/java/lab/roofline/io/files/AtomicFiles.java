@@ -1,11 +1,18 @@
 package lab.roofline.io.files;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Locale;
+import java.util.UUID;
 
 /**
  * Writes a file the user named (an export, a saved scenario) so that a failure never leaves half a file:
@@ -18,12 +25,12 @@ public final class AtomicFiles {
 
     /** Something that writes a file's bytes. */
     public interface Encoder {
-        void encode(java.io.OutputStream stream) throws IOException;
+        void encode(OutputStream stream) throws IOException;
     }
 
     /** Writes text as UTF-8; see {@link #write}. */
     public static void writeString(Path out, String temporaryPrefix, String text) throws IOException {
-        write(out, temporaryPrefix, stream -> stream.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        write(out, temporaryPrefix, stream -> stream.write(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The file a path names, following symbolic links (a dangling one too): a write goes through a link. */
@@ -80,7 +87,7 @@ public final class AtomicFiles {
         }
         if (Files.isRegularFile(target) && !Files.isWritable(target)) {
             // A rename would replace it anyway: the folder's permission is not the file's.
-            throw new java.nio.file.AccessDeniedException(target + " is read-only");
+            throw new AccessDeniedException(target + " is read-only");
         }
         if (Files.exists(target) && !Files.isRegularFile(target)) {
             // A pipe or a device would be replaced by a plain file, never written to: refuse it.
@@ -91,9 +98,9 @@ public final class AtomicFiles {
         Path temporary = null;
         try {
             // Not createTempFile: its owner-only permissions would stick to the written file.
-            temporary = folder.resolve(temporaryPrefix + java.util.UUID.randomUUID() + ".tmp");
-            try (java.io.OutputStream stream = new java.io.BufferedOutputStream(Files.newOutputStream(temporary,
-                    java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE), 1 << 16)) {
+            temporary = folder.resolve(temporaryPrefix + UUID.randomUUID() + ".tmp");
+            try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(temporary,
+                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16)) {
                 temporary.toFile().deleteOnExit(); // a killed write (SIGTERM) leaves nothing behind
                 encoder.encode(stream);
             }
@@ -105,8 +112,8 @@ public final class AtomicFiles {
                 byte[] finished = Files.readAllBytes(temporary);
                 Files.delete(temporary);
                 temporary = null;
-                Files.write(target, finished, java.nio.file.StandardOpenOption.WRITE,
-                        java.nio.file.StandardOpenOption.TRUNCATE_EXISTING);
+                Files.write(target, finished, StandardOpenOption.WRITE,
+                        StandardOpenOption.TRUNCATE_EXISTING);
             } else {
                 keepAttributes(target, temporary);
                 Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
@@ -117,7 +124,7 @@ public final class AtomicFiles {
             throw new IOException("The folder " + folder + " does not exist.", e);
         } catch (IOException e) {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            if (reason.toLowerCase(java.util.Locale.ROOT).contains("no space")) {
+            if (reason.toLowerCase(Locale.ROOT).contains("no space")) {
                 reason = "the disk is full";
             }
             throw new IOException("Could not write " + target + ": " + reason + ".", e);

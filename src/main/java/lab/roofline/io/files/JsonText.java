@@ -3,6 +3,8 @@ package lab.roofline.io.files;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Reading a JSON file's text the way every loader here does: a byte-order mark allowed, errors placed. */
 public final class JsonText {
@@ -29,7 +31,7 @@ public final class JsonText {
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
             // Two causes a reader can act on, said as such: a key written twice, and nesting too deep.
             String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
-            java.util.regex.Matcher duplicate = java.util.regex.Pattern.compile("Duplicate field '([^']{0,80})'")
+            Matcher duplicate = Pattern.compile("Duplicate field '([^']{0,80})'")
                     .matcher(original);
             String why = duplicate.find() ? ": the key '" + PrintableText.clean(duplicate.group(1)) + "' is written twice"
                     : original.contains("nesting depth") ? ": nested too deeply" : "";

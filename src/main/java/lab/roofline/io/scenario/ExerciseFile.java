@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import lab.roofline.engine.roofline.Evaluation;
 import lab.roofline.engine.teaching.Exercise;
 import lab.roofline.engine.roofline.HardwareProfile;
 import lab.roofline.engine.roofline.Realism;
@@ -289,7 +290,7 @@ public final class ExerciseFile {
                     + "', which no loaded profile has";
         }
         double answer;
-        lab.roofline.engine.roofline.Evaluation evaluation;
+        Evaluation evaluation;
         try {
             evaluation = e.evaluate(gpu, measured);
             answer = e.answer(evaluation);

@@ -5,13 +5,18 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import lab.roofline.engine.roofline.HardwareProfile;
 import lab.roofline.engine.scenario.NamedScenario;
 import lab.roofline.engine.scenario.ScenarioInputs;
@@ -89,7 +94,7 @@ public final class ScenarioFile {
             root.set("hardware", ProfileLoader.toJsonTree(d.hardware()));
         }
         if (!d.pins().isEmpty()) {
-            com.fasterxml.jackson.databind.node.ArrayNode pins = root.putArray("pins");
+            ArrayNode pins = root.putArray("pins");
             for (NamedScenario.Pinned p : d.pins()) {
                 ObjectNode pin = pins.addObject();
                 pin.put("name", p.name());
@@ -179,10 +184,10 @@ public final class ScenarioFile {
      * The optional list of pinned scenarios: each a name, a colour (0-3, each once; one left out is the
      * first no pin asks for) and inputs. A pin on the document's own embedded profile may leave it out.
      */
-    private static java.util.List<NamedScenario.Pinned> pins(JsonNode list, HardwareProfile documentHardware)
+    private static List<NamedScenario.Pinned> pins(JsonNode list, HardwareProfile documentHardware)
             throws ScenarioFileException {
         if (list == null || list.isNull()) {
-            return java.util.List.of();
+            return List.of();
         }
         if (!list.isArray()) {
             throw new ScenarioFileException("field 'pins' must be a list of pinned scenarios");
@@ -193,7 +198,7 @@ public final class ScenarioFile {
         }
         // Colours first: the ones written, each once; then the pins without one take the first left free.
         Integer[] colours = new Integer[list.size()];
-        java.util.Set<Integer> taken = new java.util.HashSet<>();
+        Set<Integer> taken = new HashSet<>();
         for (int i = 0; i < list.size(); i++) {
             String at = "pins[" + i + "]";
             JsonNode pin = list.get(i);
@@ -225,7 +230,7 @@ public final class ScenarioFile {
                 colours[i] = free;
             }
         }
-        java.util.List<NamedScenario.Pinned> pins = new java.util.ArrayList<>();
+        List<NamedScenario.Pinned> pins = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             String at = "pins[" + i + "]";
             JsonNode pin = list.get(i);

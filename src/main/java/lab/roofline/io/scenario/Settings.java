@@ -2,7 +2,9 @@ package lab.roofline.io.scenario;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.Writer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,12 +55,12 @@ public final class Settings {
             if (!Files.isRegularFile(file)) {
                 throw new IOException("not a regular file");
             }
-            p.load(new java.io.StringReader(TextFiles.readUtf8(file, MAX_BYTES)));
+            p.load(new StringReader(TextFiles.readUtf8(file, MAX_BYTES)));
             p.stringPropertyNames().forEach(k -> s.values.put(k, p.getProperty(k)));
         } catch (IOException | IllegalArgumentException e) {
             s.values.clear();
             Path aside = file.resolveSibling(file.getFileName() + ".bad");
-            String reason = e instanceof java.nio.charset.CharacterCodingException ? "it is not UTF-8 text"
+            String reason = e instanceof CharacterCodingException ? "it is not UTF-8 text"
                     : IoReasons.of(e);
             try {
                 Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
