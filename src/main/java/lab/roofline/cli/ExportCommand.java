@@ -125,8 +125,7 @@ final class ExportCommand implements Callable<Integer> {
         List<NamedScenario.Pinned> pinned = scenario.pins(spec);
         List<ChartPin> pins = new ArrayList<>();
         for (int i = 0; i < pinned.size(); i++) {
-            pins.add(new ChartPin(pinned.get(i).name(),
-                    PinStyle.of(pinned.get(i).colour()),
+            pins.add(new ChartPin(pinned.get(i).name(), PinStyle.of(pinned.get(i).colour()),
                     RooflineEngine.evaluate(scenario.pinScenario(spec, profiles, i))));
         }
         Frontier frontier = kind == ChartKind.FRONTIER ? frontier(cl, e, pins) : null;
@@ -139,16 +138,14 @@ final class ExportCommand implements Callable<Integer> {
      * The live scenario's and the pins' curves (each pin in its own style) under the limits the options set
      * (the defaults: first token within 0.5 s, a token each 50 ms) and the rental table's prices.
      */
-    private Frontier frontier(CommandLine cl, Evaluation live,
-                                                          List<ChartPin> pins) {
+    private Frontier frontier(CommandLine cl, Evaluation live, List<ChartPin> pins) {
         ServingSettings d = ServingSettings.DEFAULT;
         ServingSettings settings = new ServingSettings(
                 cachedInput == null ? 0 : ScenarioOptions.value(cl, "--cached-input", ScenarioLimits.CACHED_INPUT_SHARE, cachedInput),
                 ScenarioOptions.limitSeconds(cl, "--ttft-ms", ttftMs, d.ttftSeconds(), "500"),
                 ScenarioOptions.limitSeconds(cl, "--tpot-ms", tpotMs, d.tpotSeconds(), "50"),
                 disaggregated, d.electricityUsdPerKwh());
-        RentalPriceLoader.Result rental = RentalPriceLoader.load(
-                AppHome.rentalPricesFile());
+        RentalPriceLoader.Result rental = RentalPriceLoader.load(AppHome.rentalPricesFile());
         rental.problems().forEach(problem -> cl.getErr().println("roofline-lab: note: " + problem));
         return ChartRenderer.frontier(live, pins, settings, rental.prices());
     }

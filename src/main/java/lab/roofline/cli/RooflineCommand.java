@@ -125,8 +125,7 @@ public final class RooflineCommand {
             String file = saveTo.getFileName() == null ? "scenario" : saveTo.getFileName().toString();
             String name = file.endsWith(ScenarioFile.EXTENSION)
                     ? file.substring(0, file.length() - ScenarioFile.EXTENSION.length()) : file;
-            ScenarioFile.save(new NamedScenario(name, "",
-                    scenario.toInputs(spec), bundled ? null : gpu), saveTo);
+            ScenarioFile.save(new NamedScenario(name, "", scenario.toInputs(spec), bundled ? null : gpu), saveTo);
         }
     }
 

@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import lab.roofline.engine.roofline.HardwareProfile;
-import lab.roofline.engine.roofline.HardwareProfile;
 import lab.roofline.engine.roofline.Precision;
 
 /**

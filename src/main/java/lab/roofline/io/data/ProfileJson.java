@@ -16,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import lab.roofline.engine.roofline.BoardPower;
 import lab.roofline.engine.roofline.HardwareProfile;
-import lab.roofline.engine.roofline.HardwareProfile;
 import lab.roofline.engine.roofline.HardwareScales;
 import lab.roofline.engine.roofline.Interconnect;
 import lab.roofline.engine.roofline.Precision;

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -112,8 +111,7 @@ public final class AtomicFiles {
                 byte[] finished = Files.readAllBytes(temporary);
                 Files.delete(temporary);
                 temporary = null;
-                Files.write(target, finished, StandardOpenOption.WRITE,
-                        StandardOpenOption.TRUNCATE_EXISTING);
+                Files.write(target, finished, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
             } else {
                 keepAttributes(target, temporary);
                 Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
