@@ -62,12 +62,12 @@ public final class Main {
     public static void main(String[] args) {
         PLATFORM_LOG.setFilter(Main::shown);
         // roofline-lab FILE.roofline.json opens the app with that scenario.
-        boolean scenarioFile = args.length == 1 && lab.roofline.io.ScenarioFile.isScenarioFileName(args[0]);
+        boolean scenarioFile = args.length == 1 && lab.roofline.io.scenario.ScenarioFile.isScenarioFileName(args[0]);
         if ((args.length == 0 || scenarioFile) && relaunchedWithC1(args)) {
             return;
         }
         boolean appWithFile = args.length == 2 && args[0].equals("app")
-                && lab.roofline.io.ScenarioFile.isScenarioFileName(args[1]);
+                && lab.roofline.io.scenario.ScenarioFile.isScenarioFileName(args[1]);
         if (args.length == 0 || scenarioFile || appWithFile || (args.length == 1 && args[0].equals("app"))) {
             lab.roofline.io.AppData.loadAsync(); // overlaps the toolkit's start-up
             lab.roofline.ui.Preload.start();

@@ -121,6 +121,26 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
+    /**
+     * io's rooms: files (writing and reading safely) stands alone; data (the bundled and the user's data) on it;
+     * scenario (documents and settings) on both; the package itself (AppData, everything read at start-up)
+     * on all three, and none of them reaches back up to it.
+     */
+    @Test
+    void ioRoomsFormNoCycle() {
+        slices().matching("lab.roofline.io.(*)..").should().beFreeOfCycles().check(CLASSES);
+        noClasses().that().resideInAPackage("lab.roofline.io.files..")
+                .should().dependOnClassesThat().resideInAnyPackage("lab.roofline.io", "lab.roofline.io.data..",
+                        "lab.roofline.io.scenario..")
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("lab.roofline.io.data..")
+                .should().dependOnClassesThat().resideInAnyPackage("lab.roofline.io", "lab.roofline.io.scenario..")
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("lab.roofline.io.scenario..")
+                .should().dependOnClassesThat().resideInAPackage("lab.roofline.io")
+                .check(CLASSES);
+    }
+
     /** No package cycle anywhere in the app. */
     @Test
     void noPackageCycles() {

@@ -1,9 +1,14 @@
 package lab.roofline.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import lab.roofline.engine.roofline.Evaluation;
 import lab.roofline.engine.roofline.HardwareProfile;
 import lab.roofline.engine.serving.RatioReference;
@@ -12,10 +17,12 @@ import lab.roofline.engine.roofline.RooflineEngine;
 import lab.roofline.engine.roofline.Scenario;
 import lab.roofline.engine.scenario.ScenarioCommandLine;
 import lab.roofline.engine.scenario.ScenarioInputs;
-import lab.roofline.io.ApiPriceLoader;
-import lab.roofline.io.AppHome;
-import lab.roofline.io.ExerciseFile;
-import lab.roofline.io.ProfileLoader;
+import lab.roofline.engine.teaching.Misconception;
+import lab.roofline.io.data.ApiPriceLoader;
+import lab.roofline.io.files.AppHome;
+import lab.roofline.io.files.IoReasons;
+import lab.roofline.io.scenario.ExerciseFile;
+import lab.roofline.io.data.ProfileLoader;
 import lab.roofline.render.export.Handout;
 import lab.roofline.render.theme.Theme;
 import picocli.CommandLine;
@@ -59,13 +66,13 @@ final class LessonCommand implements Callable<Integer> {
         ExerciseFile.Result exercises = ExerciseFile.loadAll(AppHome.exercisesDirectory(), profiles.profiles(), measured);
         exercises.problems().forEach(p -> cl.getErr().println("roofline-lab: note: " + p));
         // Every number is computed here; the toolkit only draws the charts.
-        java.util.Map<ScenarioInputs, Evaluation> evaluated = new java.util.HashMap<>();
-        java.util.function.Function<ScenarioInputs, Evaluation> evaluate = in -> evaluated.computeIfAbsent(in, i -> {
+        Map<ScenarioInputs, Evaluation> evaluated = new HashMap<>();
+        Function<ScenarioInputs, Evaluation> evaluate = in -> evaluated.computeIfAbsent(in, i -> {
             HardwareProfile g = profiles.find(i.gpuId()).orElse(null);
             return g == null ? null : RooflineEngine.evaluate(i.toScenario(g, measured));
         });
         exercises.exercises().forEach(x -> evaluate.apply(x.scenario()));
-        lab.roofline.engine.teaching.Misconception.BUILT_IN.forEach(m -> {
+        Misconception.BUILT_IN.forEach(m -> {
             evaluate.apply(m.before());
             evaluate.apply(m.after());
         });
@@ -73,10 +80,10 @@ final class LessonCommand implements Callable<Integer> {
         List<Path> written;
         try {
             written = Handout.writeHeadless(chosen, references, commandLine, exercises.exercises(), evaluate,
-                    Theme.LIGHT.stylesheets(), java.time.LocalDate.now().toString(), folder);
-        } catch (java.io.IOException e) {
+                    Theme.LIGHT.stylesheets(), LocalDate.now().toString(), folder);
+        } catch (IOException e) {
             throw new CommandLine.ParameterException(cl, "--html: " + RooflineCommand.printable(folder.toString())
-                    + " cannot be written (" + lab.roofline.io.IoReasons.of(e) + ")");
+                    + " cannot be written (" + IoReasons.of(e) + ")");
         }
         for (Path p : written) {
             cl.getOut().println("Wrote " + RooflineCommand.printable(p.toAbsolutePath().toString()));

@@ -1,9 +1,7 @@
 package lab.roofline.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,10 +9,16 @@ import java.util.concurrent.Callable;
 import lab.roofline.engine.roofline.HardwareProfile;
 import lab.roofline.engine.roofline.ModelPresets;
 import lab.roofline.engine.roofline.ModelSpec;
+import lab.roofline.engine.roofline.Speculation;
+import lab.roofline.engine.serving.OwnedHardware;
 import lab.roofline.engine.serving.Planner;
 import lab.roofline.engine.roofline.ScenarioLimits;
 import lab.roofline.engine.roofline.Units;
-import lab.roofline.io.ProfileLoader;
+import lab.roofline.engine.serving.RentalPrices;
+import lab.roofline.io.data.ModelConfigLoader;
+import lab.roofline.io.data.ProfileLoader;
+import lab.roofline.io.data.RentalPriceLoader;
+import lab.roofline.io.files.AppHome;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,7 +37,7 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "PRESET", description = "Model preset (see list-models). Default: Llama-3.1-70B.")
     String modelName;
     @Option(names = "--model-config", paramLabel = "FILE", description = "A Hugging Face config.json instead of a preset.")
-    java.nio.file.Path modelConfig;
+    Path modelConfig;
     @Option(names = "--input-tokens", paramLabel = "T", defaultValue = "2000", description = "Prompt tokens per request. Default: ${DEFAULT-VALUE}.")
     String inputTokens;
     @Option(names = "--output-tokens", paramLabel = "T", defaultValue = "300", description = "Generated tokens per request. Default: ${DEFAULT-VALUE}.")
@@ -71,7 +75,7 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--rental-prices", paramLabel = "FILE", description = "A rental-price table of your own (as "
             + "data/rental-prices.json) over the bundled one, for profiles without a price. Default: "
             + "~/.roofline-lab/rental-prices.json when it exists.")
-    java.nio.file.Path rentalPrices;
+    Path rentalPrices;
     @Option(names = "--json", description = "{\"limits\": …, \"candidates\": […], \"best\": …} in SI units and USD.")
     boolean json;
     @Option(names = "--csv", description = "One CSV row per candidate.")
@@ -82,7 +86,7 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--top", paramLabel = "N", defaultValue = "10", description = "Rows of the table (JSON and CSV list all). Default: ${DEFAULT-VALUE}.")
     int top;
     @Option(names = "--profiles", paramLabel = "DIR", description = "Extra folder of hardware profiles (repeatable).")
-    List<java.nio.file.Path> folders = new ArrayList<>();
+    List<Path> folders = new ArrayList<>();
 
     @Override
     public Integer call() throws Exception {
@@ -105,25 +109,57 @@ final class PlanCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, "--top must be at least 1, got " + top);
         }
         // Every flag is checked before anything is said about the devices: a bad one is the only line printed.
-        lab.roofline.engine.roofline.Speculation speculation = speculation(cl, model);
+        Speculation speculation = speculation(cl, model);
         usdPerKwh = ScenarioOptions.value(cl, "--electricity", ScenarioLimits.ELECTRICITY_USD_PER_KWH, electricity);
-        if (rentalPrices != null && (rentalPrices.toString().isBlank() || !java.nio.file.Files.isRegularFile(rentalPrices))) {
+        RentalPriceLoader.Result rental = rentalPrices(cl);
+        ScenarioOptions.checkProfileFolders(cl, folders);
+        ProfileLoader.Result profiles = ProfileLoader.loadAll(folders);
+        List<HardwareProfile> gpus = devices(cl, profiles);
+        // Checked; now what is said about the inputs.
+        profiles.problems().forEach(problem -> cl.getErr().println("roofline-lab: note: " + problem));
+        if (ownedNote != null) {
+            cl.getErr().println("roofline-lab: note: " + ownedNote);
+        }
+        rental.problems().forEach(problem -> cl.getErr().println("roofline-lab: note: " + problem));
+        if (model.maxContextTokens() > 0 && input + output > model.maxContextTokens()) {
+            cl.getErr().println(String.format(Locale.ROOT, "roofline-lab: note: %s takes at most %,d tokens of context; "
+                    + "these requests have %,d", model.name(), model.maxContextTokens(), input + output));
+        }
+        gpus = priced(cl, rental, gpus);
+        Planner.Limits limits = new Planner.Limits(input, output, cached, ttft, tpot);
+        options = new Planner.Options(realistic, realistic ? ScenarioOptions.measuredRealism() : null, speculation,
+                disaggregated);
+        List<Planner.Candidate> ranked = Planner.plan(model, gpus, most, limits, options);
+        print(cl, model, gpus, limits, ranked);
+        return 0;
+    }
+
+    private Planner.Options options;
+    private double usdPerKwh;
+    private String ownedNote;
+
+    /** The rental prices (--rental-prices, checked before it is read, or the user's own table). */
+    private RentalPriceLoader.Result rentalPrices(CommandLine cl) {
+        if (rentalPrices != null && (rentalPrices.toString().isBlank() || !Files.isRegularFile(rentalPrices))) {
             throw new CommandLine.ParameterException(cl, "--rental-prices: " + (rentalPrices.toString().isBlank()
                     ? "give a file name" : rentalPrices + " is not a file"));
         }
         // The user's own table (the app's Rental prices dialog writes it), unless a file is named.
-        lab.roofline.io.RentalPriceLoader.Result rental = lab.roofline.io.RentalPriceLoader.load(
-                rentalPrices != null ? rentalPrices : lab.roofline.io.AppHome.rentalPricesFile());
+        RentalPriceLoader.Result rental = RentalPriceLoader.load(
+                rentalPrices != null ? rentalPrices : AppHome.rentalPricesFile());
         if (rentalPrices != null) {
             // A table named on the command line must read cleanly: its problems are errors, not notes.
-            List<String> mine = lab.roofline.io.RentalPriceLoader.read(rentalPrices).problems();
+            List<String> mine = RentalPriceLoader.read(rentalPrices).problems();
             if (!mine.isEmpty()) {
                 throw new CommandLine.ParameterException(cl, "--rental-prices: " + mine.get(0)
                         + (mine.size() > 1 ? " (and " + (mine.size() - 1) + " more)" : ""));
             }
         }
-        ScenarioOptions.checkProfileFolders(cl, folders);
-        ProfileLoader.Result profiles = ProfileLoader.loadAll(folders);
+        return rental;
+    }
+
+    /** The devices --gpus names (each once), or every profile; with --owned-price the one device at its hourly cost. */
+    private List<HardwareProfile> devices(CommandLine cl, ProfileLoader.Result profiles) {
         List<HardwareProfile> gpus = new ArrayList<>();
         if (gpuIds == null) {
             gpus.addAll(profiles.profiles());
@@ -140,7 +176,7 @@ final class PlanCommand implements Callable<Integer> {
             if (gpus.size() != 1) {
                 throw new CommandLine.ParameterException(cl, "--owned-price: name the one device you own with --gpus ID");
             }
-            lab.roofline.engine.serving.OwnedHardware owned = new lab.roofline.engine.serving.OwnedHardware(
+            OwnedHardware owned = new OwnedHardware(
                     ScenarioOptions.value(cl, "--owned-price", new ScenarioLimits.Range("Purchase price", 1, 1e8, false, "30000"), ownedPrice),
                     ScenarioOptions.value(cl, "--lifetime-years", new ScenarioLimits.Range("Lifetime", 0.1, 30, false, "4"), lifetimeYears),
                     ScenarioOptions.value(cl, "--power-watts", new ScenarioLimits.Range("Power", 0, 100_000, false, "700"), powerWatts),
@@ -153,20 +189,16 @@ final class PlanCommand implements Callable<Integer> {
             ownedNote = gpus.get(0).id() + " owned: " + Units.usd(hourly) + " an hour";
             gpus.set(0, gpus.get(0).withPrice(hourly));
         }
-        // Checked; now what is said about the inputs.
-        profiles.problems().forEach(problem -> cl.getErr().println("roofline-lab: note: " + problem));
-        if (ownedNote != null) {
-            cl.getErr().println("roofline-lab: note: " + ownedNote);
-        }
-        rental.problems().forEach(problem -> cl.getErr().println("roofline-lab: note: " + problem));
-        if (model.maxContextTokens() > 0 && input + output > model.maxContextTokens()) {
-            cl.getErr().println(String.format(Locale.ROOT, "roofline-lab: note: %s takes at most %,d tokens of context; "
-                    + "these requests have %,d", model.name(), model.maxContextTokens(), input + output));
-        }
-        gpus = new ArrayList<>(rental.prices().priced(gpus));
-        List<String> fromTable = gpus.stream().filter(g -> lab.roofline.engine.serving.RentalPrices.tableSource(g).isPresent())
+        return gpus;
+    }
+
+    /** The devices with a price, from their profile or the rental table (which says so); none at all is an error. */
+    private static List<HardwareProfile> priced(CommandLine cl, RentalPriceLoader.Result rental,
+                                                List<HardwareProfile> devices) {
+        List<HardwareProfile> gpus = new ArrayList<>(rental.prices().priced(devices));
+        List<String> fromTable = gpus.stream().filter(g -> RentalPrices.tableSource(g).isPresent())
                 .map(g -> {
-                    lab.roofline.engine.serving.RentalPrices.Rate r = rental.prices().find(g.id()).orElseThrow();
+                    RentalPrices.Rate r = rental.prices().find(g.id()).orElseThrow();
                     return g.id() + " " + Units.usd(r.usdPerHour()) + "/h (" + r.kind() + ", " + r.date() + ")";
                 }).toList();
         if (!fromTable.isEmpty()) {
@@ -180,38 +212,34 @@ final class PlanCommand implements Callable<Integer> {
         if (!unpriced.isEmpty()) {
             cl.getErr().println("roofline-lab: note: skipped, no price in the profile or the rental table: " + String.join(", ", unpriced));
         }
-        Planner.Limits limits = new Planner.Limits(input, output, cached, ttft, tpot);
-        options = new Planner.Options(realistic, realistic ? ScenarioOptions.measuredRealism() : null, speculation,
-                disaggregated);
-        List<Planner.Candidate> ranked = Planner.plan(model, gpus, most, limits, options);
+        return gpus;
+    }
+
+    /** The ranking as asked: the frontier's curves, JSON, CSV or the table. */
+    private void print(CommandLine cl, ModelSpec model, List<HardwareProfile> gpus, Planner.Limits limits,
+                       List<Planner.Candidate> ranked) throws Exception {
         if (frontier) {
             if (ranked.stream().noneMatch(Planner.Candidate::feasible)) {
                 cl.getErr().println("roofline-lab: note: no configuration meets the limits: no curve to write "
                         + "(loosen --ttft-ms or --tpot-ms; plan without --frontier lists the nearest misses)");
             }
-            cl.getOut().print(frontierCsv(model, gpus, limits, ranked, top));
+            cl.getOut().print(PlanOutput.frontierCsv(model, gpus, limits, options, ranked, top));
         } else if (json) {
-            cl.getOut().println(json(model, limits, options, usdPerKwh, gpus, ranked));
+            cl.getOut().println(PlanOutput.json(model, limits, options, usdPerKwh, gpus, ranked));
         } else if (csv) {
-            cl.getOut().print(csv(ranked));
+            cl.getOut().print(PlanOutput.csv(ranked));
         } else {
-            cl.getOut().print(table(model, limits, options, ranked, top));
+            cl.getOut().print(PlanOutput.table(model, limits, options, ranked, top));
         }
-        return 0;
     }
 
-    private Planner.Options options;
-    private double usdPerKwh;
-    private String ownedNote;
-
-
     /** --draft-model and its two numbers, or none. */
-    private lab.roofline.engine.roofline.Speculation speculation(CommandLine cl, ModelSpec target) {
+    private Speculation speculation(CommandLine cl, ModelSpec target) {
         if (draftModel == null || draftModel.strip().equalsIgnoreCase("none")) {
             if (cl.getParseResult().hasMatchedOption("--draft-tokens") || cl.getParseResult().hasMatchedOption("--acceptance")) {
                 throw new CommandLine.ParameterException(cl, "--draft-tokens and --acceptance need --draft-model PRESET");
             }
-            return lab.roofline.engine.roofline.Speculation.NONE;
+            return Speculation.NONE;
         }
         ModelSpec draft = ModelPresets.find(draftModel).orElseThrow(() -> new CommandLine.ParameterException(cl,
                 "--draft-model: unknown preset '" + Units.shortened(draftModel) + "' (see list-models)"));
@@ -227,7 +255,7 @@ final class PlanCommand implements Callable<Integer> {
                     + target.name() + " (" + String.format(Locale.ROOT, "%,d", draft.vocabSize()) + " and "
                     + String.format(Locale.ROOT, "%,d", target.vocabSize()) + " tokens): a draft must share the target's tokenizer");
         }
-        return new lab.roofline.engine.roofline.Speculation(k, a, draft);
+        return new Speculation(k, a, draft);
     }
 
     private ModelSpec model(CommandLine cl) {
@@ -236,172 +264,15 @@ final class PlanCommand implements Callable<Integer> {
         }
         if (modelConfig != null) {
             try {
-                lab.roofline.io.ModelConfigLoader.Loaded loaded = lab.roofline.io.ModelConfigLoader.read(modelConfig);
+                ModelConfigLoader.Loaded loaded = ModelConfigLoader.read(modelConfig);
                 loaded.notes().forEach(n -> cl.getErr().println("roofline-lab: note: " + n));
                 return loaded.model();
-            } catch (lab.roofline.io.ModelConfigLoader.ModelConfigException e) {
+            } catch (ModelConfigLoader.ModelConfigException e) {
                 throw new CommandLine.ParameterException(cl, "--model-config: " + modelConfig + ": " + e.getMessage());
             }
         }
         String name = modelName == null ? "Llama-3.1-70B" : modelName;
         return ModelPresets.find(name).orElseThrow(() -> new CommandLine.ParameterException(cl,
                 "--model: unknown preset '" + Units.shortened(name) + "' (see list-models)"));
-    }
-
-    static String json(ModelSpec model, Planner.Limits limits, List<Planner.Candidate> ranked) throws Exception {
-        return json(model, limits, Planner.Options.of(false, null), 0.12, List.of(), ranked);
-    }
-
-    static String json(ModelSpec model, Planner.Limits limits, Planner.Options options, double usdPerKwh,
-                       List<HardwareProfile> gpus, List<Planner.Candidate> ranked) throws Exception {
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode root = mapper.createObjectNode();
-        ObjectNode l = root.putObject("limits");
-        l.put("model", model.name());
-        l.put("inputTokens", limits.inputTokens());
-        l.put("outputTokens", limits.outputTokens());
-        l.put("cachedInput", limits.cachedInput());
-        putLimit(l, "ttftSeconds", limits.ttftSeconds());
-        putLimit(l, "tpotSeconds", limits.tpotSeconds());
-        l.put("serving", options.disaggregated() ? "disaggregated" : "colocated");
-        l.put("realistic", options.realistic());
-        if (options.speculation().isOn()) {
-            ObjectNode sp = l.putObject("speculation");
-            sp.put("draftModel", options.speculation().draftModel().name());
-            sp.put("draftTokens", options.speculation().draftTokens());
-            sp.put("acceptanceRate", options.speculation().acceptanceRate());
-            sp.put("expectedTokensPerStep", options.speculation().expectedTokensPerStep());
-        }
-        l.put("electricityUsdPerKwh", usdPerKwh);
-        ArrayNode all = root.putArray("candidates");
-        ranked.forEach(c -> all.add(node(mapper, c, usdPerKwh, gpus)));
-        ranked.stream().filter(Planner.Candidate::feasible).findFirst()
-                .ifPresentOrElse(best -> root.set("best", node(mapper, best, usdPerKwh, gpus)), () -> root.putNull("best"));
-        return mapper.writeValueAsString(root);
-    }
-
-    private static void putLimit(ObjectNode n, String key, double seconds) {
-        if (Double.isInfinite(seconds)) {
-            n.putNull(key);
-        } else {
-            n.put(key, seconds);
-        }
-    }
-
-    private static ObjectNode node(ObjectMapper mapper, Planner.Candidate c, double usdPerKwh, List<HardwareProfile> gpus) {
-        ObjectNode n = mapper.createObjectNode();
-        n.put("gpu", c.gpuId());
-        n.put("gpus", c.gpus());
-        n.put("parallelism", c.parallelism());
-        n.put("precision", c.precisionLabel());
-        n.put("batch", c.batch());
-        n.put("ttftSeconds", c.ttftSeconds());
-        n.put("tpotSeconds", c.tpotSeconds());
-        n.put("tokensPerSecondPerUser", c.tokensPerSecondPerUser());
-        n.put("tokensPerSecondPerDevice", c.tokensPerSecondPerDevice());
-        n.put("costUsdPerMillionInput", c.costUsdPerMillionInput());
-        n.put("costUsdPerMillionOutput", c.costUsdPerMillionOutput());
-        n.put("costUsdPerMillionBlended", c.costUsdPerMillionBlended());
-        n.put("speculation", c.drafted());
-        n.put("prefillBatch", c.prefillBatch());
-        if (!Double.isNaN(c.prefillDevicesPerDecode())) {
-            n.put("prefillDevicesPerDecodeDevice", c.prefillDevicesPerDecode());
-        }
-        if (!Double.isNaN(c.joulesPerOutputToken())) {
-            n.put("joulesPerOutputToken", c.joulesPerOutputToken());
-            n.put("joulesPerInputToken", c.joulesPerInputToken());
-            n.put("electricityUsdPerMillionOutput", lab.roofline.engine.roofline.BoardPower.usdPerMillionTokens(c.joulesPerOutputToken(), usdPerKwh));
-        }
-        gpus.stream().filter(g -> g.id().equals(c.gpuId())).findFirst().ifPresent(g -> {
-            n.put("priceUsdPerHour", g.priceUsdPerHour());
-            n.put("priceSource", lab.roofline.engine.serving.RentalPrices.tableSource(g).orElse("profile"));
-        });
-        n.put("feasible", c.feasible());
-        if (!c.feasible()) {
-            n.put("why", c.why());
-        }
-        return n;
-    }
-
-    static String csv(List<Planner.Candidate> ranked) {
-        StringBuilder out = new StringBuilder("gpu,gpus,parallelism,precision,batch,ttft_s,tpot_s,tokens_per_s_per_user,"
-                + "tokens_per_s_per_device,usd_per_million_input,usd_per_million_output,usd_per_million_blended,"
-                + "joules_per_output_token,prefill_batch,prefill_devices_per_decode_device,feasible,why\n");
-        for (Planner.Candidate c : ranked) {
-            out.append(String.join(",", c.gpuId(), Integer.toString(c.gpus()), c.parallelism(), c.precisionLabel(),
-                    Long.toString(c.batch()), num(c.ttftSeconds()), num(c.tpotSeconds()), num(c.tokensPerSecondPerUser()),
-                    num(c.tokensPerSecondPerDevice()), num(c.costUsdPerMillionInput()), num(c.costUsdPerMillionOutput()),
-                    num(c.costUsdPerMillionBlended()), Double.isNaN(c.joulesPerOutputToken()) ? "" : num(c.joulesPerOutputToken()),
-                    Long.toString(c.prefillBatch()), Double.isNaN(c.prefillDevicesPerDecode()) ? "" : num(c.prefillDevicesPerDecode()),
-                    Boolean.toString(c.feasible()),
-                    c.why() == null ? "" : "\"" + c.why().replace("\"", "\"\"") + "\"")).append('\n');
-        }
-        return out.toString();
-    }
-
-    /** The curves of the cheapest configurations within the limits, one row per batch. */
-    private String frontierCsv(ModelSpec model, List<HardwareProfile> gpus, Planner.Limits limits,
-                               List<Planner.Candidate> ranked, int count) {
-        StringBuilder out = new StringBuilder("gpu,gpus,parallelism,precision,batch,tokens_per_s_per_user,"
-                + "tokens_per_s_per_device,ttft_s,usd_per_million_output,usd_per_million_blended,within_limits\n");
-        ranked.stream().filter(Planner.Candidate::feasible).limit(count).forEach(c -> {
-            HardwareProfile gpu = gpus.stream().filter(g -> g.id().equals(c.gpuId())).findFirst().orElseThrow();
-            for (Planner.FrontierPoint p : Planner.frontier(model, gpu, c.gpus(), c.pipelineStages(), c.precision(),
-                    c.weightOnly(), limits, options)) {
-                out.append(String.join(",", c.gpuId(), Integer.toString(c.gpus()), c.parallelism(), c.precisionLabel(),
-                        Long.toString(p.batch()), num(p.tokensPerSecondPerUser()), num(p.tokensPerSecondPerDevice()),
-                        num(p.ttftSeconds()), num(p.costUsdPerMillionOutput()), num(p.costUsdPerMillionBlended()),
-                        Boolean.toString(p.withinLimits()))).append('\n');
-            }
-        });
-        return out.toString();
-    }
-
-    private static String num(double v) {
-        return String.format(Locale.ROOT, "%.6g", v);
-    }
-
-    static String table(ModelSpec model, Planner.Limits limits, List<Planner.Candidate> ranked, int top) {
-        return table(model, limits, Planner.Options.of(false, null), ranked, top);
-    }
-
-    static String table(ModelSpec model, Planner.Limits limits, Planner.Options options, List<Planner.Candidate> ranked,
-                        int top) {
-        StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "Roofline Lab plan: %s, %,d input + %,d output tokens per request%s%s%s%n%n",
-                model.name(), limits.inputTokens(), limits.outputTokens(),
-                limits.cachedInput() > 0 ? String.format(Locale.ROOT, ", %s of input cached", Units.percent(limits.cachedInput())) : "",
-                Double.isInfinite(limits.ttftSeconds()) ? "" : ", first token within " + Units.seconds(limits.ttftSeconds()),
-                Double.isInfinite(limits.tpotSeconds()) ? "" : ", a token each " + Units.seconds(limits.tpotSeconds())));
-        if (options.disaggregated() || options.speculation().isOn()) {
-            out.append(String.format(Locale.ROOT, "%s%s%n%n", options.disaggregated() ? "Prefill on a pool of its own. " : "",
-                    options.speculation().isOn() ? "Speculative decoding: " + options.speculation().describe() + ", "
-                            + Units.sig3(options.speculation().expectedTokensPerStep()) + " tokens per step." : ""));
-        }
-        long feasible = ranked.stream().filter(Planner.Candidate::feasible).count();
-        if (feasible == 0) {
-            out.append("No configuration meets the limits. Nearest misses:\n");
-        }
-        out.append(String.format(Locale.ROOT, "%-4s %-30s %-12s %-9s %8s %10s %10s %12s %12s %8s%s%n", "#", "GPU", "split",
-                "weights", "batch", "TTFT", "TPOT", "$/1M blend", "$/1M output", "J/token",
-                options.disaggregated() ? "  prefill:decode" : ""));
-        int shown = 0;
-        for (Planner.Candidate c : ranked) {
-            if (shown == top) {
-                break;
-            }
-            String gpu = c.gpus() + " × " + c.gpuId() + (c.drafted() ? " + draft" : "");
-            out.append(String.format(Locale.ROOT, "%-4d %-30s %-12s %-9s %8s %10s %10s %12s %12s %8s%s%s%n", ++shown,
-                    gpu.length() > 30 ? gpu.substring(0, 29) + "…" : gpu, c.parallelism(), c.precisionLabel(),
-                    c.fits() ? String.format(Locale.ROOT, "%,d", c.batch()) : "–", c.fits() ? Units.seconds(c.ttftSeconds()) : "–",
-                    c.fits() ? Units.seconds(c.tpotSeconds()) : "–",
-                    c.fits() ? Units.usd(c.costUsdPerMillionBlended()) : "–", c.fits() ? Units.usd(c.costUsdPerMillionOutput()) : "–",
-                    Double.isNaN(c.joulesPerOutputToken()) || !c.fits() ? "–" : Units.sig3(c.joulesPerOutputToken()),
-                    Double.isNaN(c.prefillDevicesPerDecode()) ? "" : String.format(Locale.ROOT, "  %15s",
-                            Units.sig3(c.prefillDevicesPerDecode()) + " : 1"),
-                    c.feasible() ? "" : "  (" + c.why() + ")"));
-        }
-        out.append(String.format(Locale.ROOT, "%n%,d configurations, %,d within the limits.%n", ranked.size(), feasible));
-        return out.toString();
     }
 }

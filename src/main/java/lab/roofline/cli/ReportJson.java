@@ -1,12 +1,15 @@
 package lab.roofline.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Locale;
 import lab.roofline.engine.roofline.Evaluation;
 import lab.roofline.engine.roofline.PhaseCost;
 import lab.roofline.engine.roofline.Scenario;
+import lab.roofline.engine.roofline.ScenarioLimits;
 
 /** The `report --json` document. SI units: FLOP, bytes, seconds, USD. NaN (unknown) becomes null. */
 public final class ReportJson {
@@ -23,17 +26,34 @@ public final class ReportJson {
     public static String render(Evaluation e) {
         try {
             return JSON.writeValueAsString(tree(e));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+        } catch (JsonProcessingException ex) {
             throw new IllegalStateException(ex);
         }
     }
 
     public static ObjectNode tree(Evaluation e) {
-        Scenario s = e.scenario();
         ObjectNode root = JSON.createObjectNode();
         // Whether the scenario can run at all: a script must not read a cost for one that does not fit.
         root.put("feasible", e.memory().fits());
+        gpu(root, e);
+        model(root, e);
+        workload(root, e);
+        phases(root, e);
+        energy(root, e);
+        put(root, "criticalBatchNoContext", e.criticalBatchNoContext());
+        put(root, "criticalBatch", e.criticalBatch());
+        // Where aggregate throughput stops growing, at any context (null: never within 2^30).
+        put(root, "throughputPlateauBatch", e.criticalBatchNoContext());
+        memory(root, e);
+        cost(root, e);
+        ArrayNode notices = root.putArray("notices");
+        e.notices().forEach(notices::add);
+        return root;
+    }
 
+    /** The devices: what they are, their roof and ridge, and a what-if when there is one. */
+    private static void gpu(ObjectNode root, Evaluation e) {
+        Scenario s = e.scenario();
         ObjectNode gpu = root.putObject("gpu");
         gpu.put("id", s.gpu().id());
         gpu.put("name", s.gpu().name());
@@ -64,7 +84,11 @@ public final class ReportJson {
             whatIf.put("peakScale", s.gpu().whatIf().peak());
             whatIf.put("memoryScale", s.gpu().whatIf().memory());
         }
+    }
 
+    /** The model: its shapes, weights, KV cache and attention. */
+    private static void model(ObjectNode root, Evaluation e) {
+        Scenario s = e.scenario();
         ObjectNode model = root.putObject("model");
         model.put("name", s.model().name());
         put(model, "parameters", s.model().totalParameters());
@@ -87,7 +111,11 @@ public final class ReportJson {
         attention.put("slidingLayers", s.model().attention().slidingLayers());
         model.put("vocabSize", s.model().vocabSize());
         model.put("maxContextTokens", s.model().maxContextTokens());
+    }
 
+    /** What is run: precisions, batch, tokens, efficiencies and speculation. */
+    private static void workload(ObjectNode root, Evaluation e) {
+        Scenario s = e.scenario();
         ObjectNode workload = root.putObject("workload");
         workload.put("precision", s.weightPrecision().key());
         workload.put("weightOnly", s.weightOnly());
@@ -106,7 +134,10 @@ public final class ReportJson {
             sp.put("acceptanceRate", s.speculation().acceptanceRate());
             put(sp, "expectedTokensPerStep", s.speculation().expectedTokensPerStep());
         }
+    }
 
+    /** Prefill and one decode step, term by term. */
+    private static void phases(ObjectNode root, Evaluation e) {
         ObjectNode prefill = root.putObject("prefill");
         phase(prefill, e.prefill());
         put(prefill, "seconds", e.prefill().seconds());
@@ -117,7 +148,11 @@ public final class ReportJson {
         put(decode, "stepSeconds", e.decode().seconds());
         put(decode, "tokensPerSecondPerSequence", e.decode().tokensPerSecondPerSequence());
         put(decode, "draftSeconds", e.decode().draftSeconds());
+    }
 
+    /** Power and energy per token. */
+    private static void energy(ObjectNode root, Evaluation e) {
+        Scenario s = e.scenario();
         ObjectNode energy = root.putObject("energy");
         if (s.gpu().power() != null) {
             put(energy, "boardPowerWatts", s.gpu().power().fullLoadWatts());
@@ -126,12 +161,10 @@ public final class ReportJson {
         put(energy, "decodeWattsPerDevice", e.decodeWattsPerDevice());
         put(energy, "inputJoulesPerToken", e.inputJoulesPerToken());
         put(energy, "outputJoulesPerToken", e.outputJoulesPerToken());
+    }
 
-        put(root, "criticalBatchNoContext", e.criticalBatchNoContext());
-        put(root, "criticalBatch", e.criticalBatch());
-        // Where aggregate throughput stops growing, at any context (null: never within 2^30).
-        put(root, "throughputPlateauBatch", e.criticalBatchNoContext());
-
+    /** What memory holds and the largest batch that fits. */
+    private static void memory(ObjectNode root, Evaluation e) {
         ObjectNode memory = root.putObject("memory");
         put(memory, "weightBytes", e.memory().weightBytes());
         put(memory, "kvCacheBytes", e.memory().kvCacheBytes());
@@ -140,9 +173,12 @@ public final class ReportJson {
         memory.put("fits", e.memory().fits());
         memory.put("maxBatch", e.memory().maxBatch());
         // The batch limit caps the count: more would fit.
-        memory.put("maxBatchCapped", e.memory().maxBatch() >= lab.roofline.engine.roofline.ScenarioLimits.MAX_BATCH);
+        memory.put("maxBatchCapped", e.memory().maxBatch() >= ScenarioLimits.MAX_BATCH);
         memory.put("minDevicesForWeights", e.memory().minDevicesForWeights());
+    }
 
+    /** Cost per token: USD with a price, GPU time always. */
+    private static void cost(ObjectNode root, Evaluation e) {
         ObjectNode cost = root.putObject("cost");
         put(cost, "priceUsdPerHour", e.cost().priceUsdPerHour());
         put(cost, "inputUsdPerMillionTokens", e.cost().inputUsdPerMillionTokens());
@@ -153,10 +189,6 @@ public final class ReportJson {
         // What a price pays for: every device's time.
         put(cost, "inputGpuSecondsPerToken", e.cost().inputGpuSecondsPerToken());
         put(cost, "outputGpuSecondsPerToken", e.cost().outputGpuSecondsPerToken());
-
-        ArrayNode notices = root.putArray("notices");
-        e.notices().forEach(notices::add);
-        return root;
     }
 
     private static void phase(ObjectNode node, PhaseCost p) {
@@ -177,8 +209,8 @@ public final class ReportJson {
         put(node, "communicationBytes", p.communicationBytes());
         put(node, "overheadSeconds", p.overheadSeconds());
         // The roofline bound of the terms, and what limits the whole step (communication can).
-        node.put("bound", p.bound().name().toLowerCase(java.util.Locale.ROOT));
-        node.put("limiter", p.limiter().name().toLowerCase(java.util.Locale.ROOT));
+        node.put("bound", p.bound().name().toLowerCase(Locale.ROOT));
+        node.put("limiter", p.limiter().name().toLowerCase(Locale.ROOT));
     }
 
     private static void put(ObjectNode node, String key, double value) {

@@ -4,6 +4,7 @@ import java.util.Locale;
 import lab.roofline.engine.roofline.Evaluation;
 import lab.roofline.engine.roofline.PhaseCost;
 import lab.roofline.engine.roofline.Scenario;
+import lab.roofline.engine.roofline.ScenarioLimits;
 import lab.roofline.engine.roofline.Units;
 
 /** The human-readable `report`. */
@@ -14,10 +15,30 @@ public final class ReportTable {
     public static String render(Evaluation e) {
         Scenario s = e.scenario();
         StringBuilder out = new StringBuilder();
+        out.append("Roofline Lab report\n");
+        scenario(out, e);
+        out.append('\n');
+        row(out, "Peak", Units.si(e.currentRoof().peakFlopsPerSecond(), "FLOP/s") + "   bandwidth "
+                + Units.si(e.currentRoof().bandwidthBytesPerSecond(), "B/s"));
+        row(out, "Ridge point", String.format(Locale.ROOT, "%.1f FLOP/byte = %.0f FLOPs per %s value",
+                e.ridgeFlopsPerByte(), e.ridgeFlopsPerValue(), s.weightPrecision().label()));
+        out.append('\n');
+        phases(out, e);
+        out.append('\n');
+        limits(out, e);
+        cost(out, e);
+        for (String notice : e.notices()) {
+            row(out, "Note", notice);
+        }
+        return out.toString();
+    }
+
+    /** What was asked: the devices, the model, the precisions and the workload. */
+    private static void scenario(StringBuilder out, Evaluation e) {
+        Scenario s = e.scenario();
         String devices = (s.gpuCount() > 1 ? s.gpuCount() + " × " : "") + s.gpu().name()
                 + (s.gpuCount() > 1 ? " as " + Scenario.layoutName(s.gpuCount(), s.pipelineStages())
                 + " over " + s.gpu().link().name() : "");
-        out.append("Roofline Lab report\n");
         row(out, "Hardware", devices);
         row(out, "Model", s.model().name() + " (" + Units.parameterCount(s.model().totalParameters())
                 + " parameters" + (s.model().isMixtureOfExperts()
@@ -32,12 +53,11 @@ public final class ReportTable {
             row(out, "Speculative decoding", s.speculation().describe() + ": " + Units.sig3(s.speculation().expectedTokensPerStep())
                     + " tokens per step, " + Units.seconds(e.decode().draftSeconds()) + " of draft steps in each");
         }
-        out.append('\n');
-        row(out, "Peak", Units.si(e.currentRoof().peakFlopsPerSecond(), "FLOP/s") + "   bandwidth "
-                + Units.si(e.currentRoof().bandwidthBytesPerSecond(), "B/s"));
-        row(out, "Ridge point", String.format(Locale.ROOT, "%.1f FLOP/byte = %.0f FLOPs per %s value",
-                e.ridgeFlopsPerByte(), e.ridgeFlopsPerValue(), s.weightPrecision().label()));
-        out.append('\n');
+    }
+
+    /** Prefill beside one decode step, row by row. */
+    private static void phases(StringBuilder out, Evaluation e) {
+        Scenario s = e.scenario();
         out.append(String.format(Locale.ROOT, "%-24s %20s %20s%n", "", "Prefill", "Decode step"));
         PhaseCost p = e.prefill();
         PhaseCost d = e.decode();
@@ -64,7 +84,11 @@ public final class ReportTable {
                 Units.sig3(d.tokensPerSecondPerSequence()));
         line(out, "Compute utilization", pct(p.computeUtilization()), pct(d.computeUtilization()));
         line(out, "Bandwidth utilization", pct(p.bandwidthUtilization()), pct(d.bandwidthUtilization()));
-        out.append('\n');
+    }
+
+    /** Where batching stops paying, and what memory allows. */
+    private static void limits(StringBuilder out, Evaluation e) {
+        PhaseCost d = e.decode();
         row(out, "Critical batch", criticalBatch(e.criticalBatchNoContext()) + " with no context; "
                 + (Double.isNaN(e.criticalBatch())
                 ? "none at " + count(d.contextTokens()) + " tokens of context (the KV cache keeps decode memory-bound)"
@@ -74,8 +98,12 @@ public final class ReportTable {
         row(out, "Memory", Units.si(m.weightBytes(), "B") + " weights + " + Units.si(m.kvCacheBytes(), "B")
                 + " KV cache = " + Units.si(m.totalBytes(), "B") + " of " + Units.si(m.capacityBytes(), "B")
                 + (m.fits() ? " (fits)" : " (DOES NOT FIT)") + "; largest batch that fits: "
-                + (m.maxBatch() >= lab.roofline.engine.roofline.ScenarioLimits.MAX_BATCH
+                + (m.maxBatch() >= ScenarioLimits.MAX_BATCH
                 ? String.format(Locale.ROOT, "%,d or more (the batch limit)", m.maxBatch()) : m.maxBatch()));
+    }
+
+    /** What a token costs: USD with a price, GPU time without, and output against input. */
+    private static void cost(StringBuilder out, Evaluation e) {
         Evaluation.Cost c = e.cost();
         if (c.hasPrice()) {
             row(out, "Cost per 1M tokens", "input " + Units.usd(c.inputUsdPerMillionTokens()) + ", output "
@@ -86,10 +114,6 @@ public final class ReportTable {
                     : " (") + " no price known: pass --price-per-hour)");
         }
         row(out, "Output / input", String.format(Locale.ROOT, "output tokens cost %.1f× input", c.outputToInputRatio()));
-        for (String notice : e.notices()) {
-            row(out, "Note", notice);
-        }
-        return out.toString();
     }
 
     static String criticalBatch(double b) {

@@ -1,6 +1,13 @@
 package lab.roofline.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import lab.roofline.engine.roofline.Evaluation;
@@ -9,8 +16,14 @@ import lab.roofline.engine.roofline.ModelPresets;
 import lab.roofline.engine.roofline.ModelSpec;
 import lab.roofline.engine.roofline.Precision;
 import lab.roofline.engine.roofline.RooflineEngine;
+import lab.roofline.engine.roofline.Scenario;
 import lab.roofline.engine.roofline.Units;
-import lab.roofline.io.ProfileLoader;
+import lab.roofline.engine.scenario.Comparison;
+import lab.roofline.engine.scenario.CurveCsv;
+import lab.roofline.engine.scenario.NamedScenario;
+import lab.roofline.io.data.ProfileLoader;
+import lab.roofline.io.files.AtomicFiles;
+import lab.roofline.io.scenario.ScenarioFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -74,26 +87,26 @@ public final class RooflineCommand {
         boolean json;
         @Option(names = "--save-scenario", paramLabel = "FILE",
                 description = "Also write the scenario the flags describe to FILE (*.roofline.json), for the app or --scenario.")
-        java.nio.file.Path saveTo;
+        Path saveTo;
         @Option(names = "--curve-csv", paramLabel = "FILE",
                 description = "Also write the batch curve (batch, tokens/s, utilization, step time, costs, memory) as CSV.")
-        java.nio.file.Path curveCsv;
+        Path curveCsv;
 
         @Override
-        public Integer call() throws java.io.IOException {
+        public Integer call() throws IOException {
             ProfileLoader.Result profiles = scenario.loadProfiles(spec);
-            lab.roofline.engine.roofline.Scenario s = scenario.toScenario(spec, profiles);
+            Scenario s = scenario.toScenario(spec, profiles);
             scenario.modelConfigNotes().forEach(n -> spec.commandLine().getErr().println("roofline-lab: note: " + n));
             if (saveTo != null) {
                 save(scenario.profile(spec, profiles, scenario.toInputs(spec)));
             }
             Evaluation e = RooflineEngine.evaluate(s);
             if (curveCsv != null) {
-                if (java.nio.file.Files.isDirectory(curveCsv)) {
+                if (Files.isDirectory(curveCsv)) {
                     throw new CommandLine.ParameterException(spec.commandLine(), "--curve-csv: " + curveCsv
                             + " is a folder; give a file name such as curve.csv");
                 }
-                lab.roofline.io.AtomicFiles.writeString(curveCsv, ".roofline-csv-", lab.roofline.engine.scenario.CurveCsv.of(e));
+                AtomicFiles.writeString(curveCsv, ".roofline-csv-", CurveCsv.of(e));
             }
             spec.commandLine().getOut().print(json ? ReportJson.render(e) + "\n" : ReportTable.render(e));
             return 0;
@@ -103,17 +116,16 @@ public final class RooflineCommand {
          * Writes the inputs, with a copy of the profile when it is not a bundled one (the file travels): the
          * device as its profile describes it, never a what-if's scaled copy (the file's whatIf scales it).
          */
-        private void save(HardwareProfile gpu) throws java.io.IOException {
-            if (java.nio.file.Files.isDirectory(saveTo)) {
+        private void save(HardwareProfile gpu) throws IOException {
+            if (Files.isDirectory(saveTo)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--save-scenario: " + saveTo
-                        + " is a folder; give a file name such as plan" + lab.roofline.io.ScenarioFile.EXTENSION);
+                        + " is a folder; give a file name such as plan" + ScenarioFile.EXTENSION);
             }
             boolean bundled = ProfileLoader.isBundled(gpu);
             String file = saveTo.getFileName() == null ? "scenario" : saveTo.getFileName().toString();
-            String name = file.endsWith(lab.roofline.io.ScenarioFile.EXTENSION)
-                    ? file.substring(0, file.length() - lab.roofline.io.ScenarioFile.EXTENSION.length()) : file;
-            lab.roofline.io.ScenarioFile.save(new lab.roofline.engine.scenario.NamedScenario(name, "",
-                    scenario.toInputs(spec), bundled ? null : gpu), saveTo);
+            String name = file.endsWith(ScenarioFile.EXTENSION)
+                    ? file.substring(0, file.length() - ScenarioFile.EXTENSION.length()) : file;
+            ScenarioFile.save(new NamedScenario(name, "", scenario.toInputs(spec), bundled ? null : gpu), saveTo);
         }
     }
 
@@ -124,13 +136,13 @@ public final class RooflineCommand {
         @Spec
         CommandLine.Model.CommandSpec spec;
         @CommandLine.Parameters(paramLabel = "FILE", arity = "1..*", description = "Scenario files (*.roofline.json).")
-        java.util.List<java.nio.file.Path> files;
+        List<Path> files;
         @Option(names = "--json", description = "A JSON array of the objects report --json prints, each with its name.")
         boolean json;
         @Option(names = "--csv", description = "One CSV row per scenario (SI units, USD).")
         boolean csv;
         @Option(names = "--profiles", paramLabel = "DIR", description = "Extra folder of hardware profiles (repeatable).")
-        java.util.List<java.nio.file.Path> folders = new java.util.ArrayList<>();
+        List<Path> folders = new ArrayList<>();
 
         @Override
         public Integer call() throws Exception {
@@ -141,13 +153,13 @@ public final class RooflineCommand {
             ScenarioOptions.checkProfileFolders(cl, folders);
             ProfileLoader.Result profiles = ProfileLoader.loadAll(folders);
             profiles.problems().forEach(cl.getErr()::println);
-            java.util.List<String> names = new java.util.ArrayList<>();
-            java.util.List<Evaluation> evaluations = new java.util.ArrayList<>();
-            for (java.nio.file.Path file : files) {
-                lab.roofline.engine.scenario.NamedScenario d;
+            List<String> names = new ArrayList<>();
+            List<Evaluation> evaluations = new ArrayList<>();
+            for (Path file : files) {
+                NamedScenario d;
                 try {
-                    d = lab.roofline.io.ScenarioFile.read(file);
-                } catch (lab.roofline.io.ScenarioFile.ScenarioFileException e) {
+                    d = ScenarioFile.read(file);
+                } catch (ScenarioFile.ScenarioFileException e) {
                     throw new CommandLine.ParameterException(cl, e.getMessage());
                 }
                 HardwareProfile gpu = d.profileAmong(profiles.profiles()).orElseThrow(() ->
@@ -163,12 +175,12 @@ public final class RooflineCommand {
                     names.add(name + " / " + d.pins().get(i).name());
                 }
             }
-            lab.roofline.engine.scenario.Comparison comparison = new lab.roofline.engine.scenario.Comparison(names, evaluations);
+            Comparison comparison = new Comparison(names, evaluations);
             PrintWriter out = cl.getOut();
             if (json) {
-                com.fasterxml.jackson.databind.node.ArrayNode array = ReportJson.mapper().createArrayNode();
+                ArrayNode array = ReportJson.mapper().createArrayNode();
                 for (int i = 0; i < names.size(); i++) {
-                    com.fasterxml.jackson.databind.node.ObjectNode named = ReportJson.mapper().createObjectNode();
+                    ObjectNode named = ReportJson.mapper().createObjectNode();
                     named.put("name", names.get(i));
                     named.setAll(ReportJson.tree(evaluations.get(i)));
                     array.add(named);
@@ -188,7 +200,7 @@ public final class RooflineCommand {
         @Spec
         CommandLine.Model.CommandSpec spec;
         @Option(names = "--profiles", paramLabel = "DIR", description = "Extra folder of hardware profiles.")
-        java.util.List<java.nio.file.Path> folders = new java.util.ArrayList<>();
+        List<Path> folders = new ArrayList<>();
 
         @Override
         public Integer call() {

@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import lab.roofline.engine.roofline.Evaluation;
+import lab.roofline.engine.roofline.Interconnect;
 import lab.roofline.engine.roofline.PhaseCost;
 import lab.roofline.engine.roofline.Scenario;
 import lab.roofline.engine.roofline.Units;
@@ -50,6 +51,22 @@ public final class Derivations {
                         + " per sequence)"));
         out.put(Quantity.COMPUTE_UTILIZATION, utilization(d));
         Evaluation.Cost c = e.cost();
+        costs(out, e);
+        out.put(Quantity.RATIO, new Derivation("output ÷ input = (step time ÷ " + (drafted ? "(batch × tokens per step)" : "batch")
+                + ") ÷ (prefill time ÷ prompt tokens)",
+                Units.seconds(c.outputSecondsPerToken()) + " ÷ " + Units.seconds(c.inputSecondsPerToken()),
+                Units.times(c.outputToInputRatio())));
+        out.put(Quantity.MEMORY, memory(e));
+        return out;
+    }
+
+    /** What an input and an output token cost: USD with a price, GPU time without. */
+    private static void costs(Map<Quantity, Derivation> out, Evaluation e) {
+        Scenario s = e.scenario();
+        PhaseCost d = e.decode();
+        double perStep = s.speculation().expectedTokensPerStep();
+        boolean drafted = s.speculation().isOn();
+        Evaluation.Cost c = e.cost();
         if (c.hasPrice()) {
             out.put(Quantity.INPUT_COST, new Derivation(
                     "input $ per 1M = price per hour ÷ 3600 × prefill time ÷ prompt tokens × 1M",
@@ -77,13 +94,14 @@ public final class Derivations {
                             + (drafted ? "(" + s.batchSize() + " × " + Units.sig3(perStep) + ")" : s.batchSize()),
                     Units.seconds(c.outputGpuSecondsPerToken())));
         }
-        out.put(Quantity.RATIO, new Derivation("output ÷ input = (step time ÷ " + (drafted ? "(batch × tokens per step)" : "batch")
-                + ") ÷ (prefill time ÷ prompt tokens)",
-                Units.seconds(c.outputSecondsPerToken()) + " ÷ " + Units.seconds(c.inputSecondsPerToken()),
-                Units.times(c.outputToInputRatio())));
+    }
+
+    /** The memory the weights and the batch's KV cache take. */
+    private static Derivation memory(Evaluation e) {
+        Scenario s = e.scenario();
         Evaluation.MemoryUse m = e.memory();
         boolean slides = s.model().attention().slides();
-        out.put(Quantity.MEMORY, new Derivation(
+        return new Derivation(
                 slides ? "memory = parameters × bytes per weight + batch × KV cache of one sequence (sliding layers "
                         + "keep only their window)"
                         : "memory = parameters × bytes per weight + batch × (prompt + generated) × KV bytes per token",
@@ -93,8 +111,7 @@ public final class Derivations {
                         : (s.promptTokens() + s.generatedTokens()) + " × "
                         + si(s.model().kvCacheBytesPerToken(s.kvPrecision()), "B")),
                 si(m.totalBytes(), "B") + " of " + si(m.capacityBytes(), "B")
-                        + (s.gpuCount() > 1 ? " (" + si(m.totalBytes() / s.gpuCount(), "B") + " per device)" : "")));
-        return out;
+                        + (s.gpuCount() > 1 ? " (" + si(m.totalBytes() / s.gpuCount(), "B") + " per device)" : ""));
     }
 
     /** The time of one phase (prefill or a decode step), term by term, with communication and overhead when there are any. */
@@ -142,7 +159,7 @@ public final class Derivations {
         if (p.communicationSeconds() <= 0) {
             return null;
         }
-        lab.roofline.engine.roofline.Interconnect link = s.gpu().link();
+        Interconnect link = s.gpu().link();
         int n = s.tensorParallel();
         double perToken = s.model().hiddenSize() * 2.0;
         String formula = n > 1

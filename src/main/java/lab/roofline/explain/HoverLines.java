@@ -7,6 +7,7 @@ import lab.roofline.engine.roofline.Evaluation;
 import lab.roofline.engine.roofline.PhaseCost;
 import lab.roofline.engine.roofline.Term;
 import lab.roofline.engine.roofline.Units;
+import lab.roofline.engine.serving.RatioReference;
 
 /** The lines of the cards that open when the pointer rests on a chart element: what it is, with its work. */
 public final class HoverLines {
@@ -82,7 +83,7 @@ public final class HoverLines {
     }
 
     /** A public API price tick: who charges that ratio, as of when, and the batch that matches it. */
-    public static List<String> apiRatio(lab.roofline.engine.serving.RatioReference r) {
+    public static List<String> apiRatio(RatioReference r) {
         List<String> lines = new ArrayList<>();
         lines.add("Output ÷ input = " + Units.times(r.ratio()) + " in public API prices");
         for (String api : r.apis().split(", ")) {

@@ -1,7 +1,16 @@
 package lab.roofline.io;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import lab.roofline.io.data.ApiPriceLoader;
+import lab.roofline.io.data.ModelConfigLoader;
+import lab.roofline.io.data.ProfileLoader;
+import lab.roofline.io.data.RealismLoader;
+import lab.roofline.io.data.RentalPriceLoader;
+import lab.roofline.io.files.AppHome;
+import lab.roofline.io.scenario.ExerciseFile;
+import lab.roofline.io.scenario.Settings;
 
 /**
  * Everything the app reads before its first frame: hardware profiles, API prices, measured fractions and
@@ -41,7 +50,7 @@ public record AppData(ProfileLoader.Result profiles, ApiPriceLoader.Result apiPr
 
     /** Every line about a file that did not load as it should. */
     public List<String> problems() {
-        List<String> all = new java.util.ArrayList<>(profiles.problems());
+        List<String> all = new ArrayList<>(profiles.problems());
         all.addAll(apiPrices.problems());
         all.addAll(realism.problems());
         all.addAll(models.problems());

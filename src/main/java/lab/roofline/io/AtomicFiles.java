@@ -1,130 +1,25 @@
 package lab.roofline.io;
 
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
- * Writes a file the user named (an export, a saved scenario) so that a failure never leaves half a file:
- * through a temporary file beside it, then a rename. Writes through symbolic links, keeps a replaced
- * file's permissions and group, and updates every name of a hard-linked file. Call it off the FX thread.
+ * The old address of {@link lab.roofline.io.files.AtomicFiles}, kept only for render/export (ExportFiles,
+ * Handout), which another room owns and is changing: when its imports name io.files, delete this class.
+ * The new class is written out in full here because it shares this one's simple name.
  */
 public final class AtomicFiles {
     private AtomicFiles() {
     }
 
-    /** Something that writes a file's bytes. */
-    public interface Encoder {
-        void encode(java.io.OutputStream stream) throws IOException;
-    }
-
-    /** Writes text as UTF-8; see {@link #write}. */
+    /** See {@link lab.roofline.io.files.AtomicFiles#writeString}. */
     public static void writeString(Path out, String temporaryPrefix, String text) throws IOException {
-        write(out, temporaryPrefix, stream -> stream.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        lab.roofline.io.files.AtomicFiles.writeString(out, temporaryPrefix, text);
     }
 
-    /** The file a path names, following symbolic links (a dangling one too): a write goes through a link. */
-    static Path throughLinks(Path path) throws IOException {
-        Path p = path;
-        for (int i = 0; Files.isSymbolicLink(p); i++) {
-            if (i == 40) {
-                throw new IOException(path + " is a loop of symbolic links.");
-            }
-            Path link = Files.readSymbolicLink(p);
-            p = (link.isAbsolute() ? link : p.resolveSibling(link)).normalize();
-        }
-        return p;
-    }
-
-    /** Whether a file has more than one name (hard links), where each name must see the new content. */
-    private static boolean hardLinked(Path file) {
-        try {
-            return Files.isRegularFile(file) && ((Number) Files.getAttribute(file, "unix:nlink")).intValue() > 1;
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | SecurityException e) {
-            return false; // no such attribute here: a plain replace
-        }
-    }
-
-    /** A file being replaced keeps its permissions and group (a private file stays private). */
-    private static void keepAttributes(Path replaced, Path replacement) {
-        if (!Files.exists(replaced)) {
-            return;
-        }
-        try {
-            Files.setPosixFilePermissions(replacement, Files.getPosixFilePermissions(replaced));
-        } catch (IOException | UnsupportedOperationException ignored) {
-            // not a POSIX file system: the folder's defaults apply
-        }
-        try {
-            Files.setAttribute(replacement, "posix:group", Files.getAttribute(replaced, "posix:group"));
-        } catch (IOException | UnsupportedOperationException | SecurityException ignored) {
-            // only the owner (or root) may set the group; the default group stays
-        }
-    }
-
-    /**
-     * Writes a file through a temporary file ({@code temporaryPrefix}UUID.tmp, beside it) so a failed write
-     * never leaves half a file. The message of the exception says what went wrong in plain words.
-     */
-    public static void write(Path out, String temporaryPrefix, Encoder encoder) throws IOException {
-        Path target = throughLinks(out.toAbsolutePath());
-        Path folder = target.getParent();
-        if (folder == null || !Files.isDirectory(folder)) {
-            throw new IOException("The folder " + folder + " does not exist.");
-        }
-        if (!Files.isWritable(folder)) {
-            throw new IOException("The folder " + folder + " cannot be written to (no permission).");
-        }
-        if (Files.isRegularFile(target) && !Files.isWritable(target)) {
-            // A rename would replace it anyway: the folder's permission is not the file's.
-            throw new java.nio.file.AccessDeniedException(target + " is read-only");
-        }
-        if (Files.exists(target) && !Files.isRegularFile(target)) {
-            // A pipe or a device would be replaced by a plain file, never written to: refuse it.
-            throw new IOException(target + " is " + (Files.isDirectory(target) ? "a folder" : "not a regular file")
-                    + "; name a file.");
-        }
-        TemporaryFiles.deleteStale(folder, temporaryPrefix + "*.tmp"); // a killed write's leftovers
-        Path temporary = null;
-        try {
-            // Not createTempFile: its owner-only permissions would stick to the written file.
-            temporary = folder.resolve(temporaryPrefix + java.util.UUID.randomUUID() + ".tmp");
-            try (java.io.OutputStream stream = new java.io.BufferedOutputStream(Files.newOutputStream(temporary,
-                    java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE), 1 << 16)) {
-                temporary.toFile().deleteOnExit(); // a killed write (SIGTERM) leaves nothing behind
-                encoder.encode(stream);
-            }
-            if (hardLinked(target)) {
-                // Renaming over one of several names would split them: the other names would keep the old
-                // file. Write the finished bytes into the target itself instead. The temporary file is
-                // removed first, so the space it proved free is free again when the target is rewritten:
-                // a nearly full disk does not leave half a file (an encoding failure never touched it).
-                byte[] finished = Files.readAllBytes(temporary);
-                Files.delete(temporary);
-                temporary = null;
-                Files.write(target, finished, java.nio.file.StandardOpenOption.WRITE,
-                        java.nio.file.StandardOpenOption.TRUNCATE_EXISTING);
-            } else {
-                keepAttributes(target, temporary);
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (AccessDeniedException e) {
-            throw new IOException(target + " cannot be written (no permission).", e);
-        } catch (NoSuchFileException e) {
-            throw new IOException("The folder " + folder + " does not exist.", e);
-        } catch (IOException e) {
-            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            if (reason.toLowerCase(java.util.Locale.ROOT).contains("no space")) {
-                reason = "the disk is full";
-            }
-            throw new IOException("Could not write " + target + ": " + reason + ".", e);
-        } finally {
-            if (temporary != null) {
-                Files.deleteIfExists(temporary);
-            }
-        }
+    /** See {@link lab.roofline.io.files.AtomicFiles#write}. */
+    public static void write(Path out, String temporaryPrefix, lab.roofline.io.files.AtomicFiles.Encoder encoder)
+            throws IOException {
+        lab.roofline.io.files.AtomicFiles.write(out, temporaryPrefix, encoder);
     }
 }

@@ -8,7 +8,7 @@ import lab.roofline.engine.roofline.ModelPresets;
 import lab.roofline.engine.roofline.Precision;
 import lab.roofline.engine.roofline.RooflineEngine;
 import lab.roofline.engine.roofline.Scenario;
-import lab.roofline.io.ProfileLoader;
+import lab.roofline.io.data.ProfileLoader;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;

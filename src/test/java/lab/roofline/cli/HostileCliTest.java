@@ -49,7 +49,7 @@ class HostileCliTest {
 
     @Test
     void realisticWithoutItsDataSaysSoInsteadOfMeaningIdeal() {
-        var broken = lab.roofline.io.RealismLoader.parse("realism.json", "{");
+        var broken = lab.roofline.io.data.RealismLoader.parse("realism.json", "{");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ScenarioOptions.measuredRealism(broken))
                 .hasMessageStartingWith("--realistic: the measured fractions could not be read (realism.json: not valid JSON");
     }

@@ -130,7 +130,7 @@ class ScenarioCliTest {
                         1, 1, 0.35));
         for (var in : cases) {
             Path file = dir.resolve("case.roofline.json");
-            lab.roofline.io.ScenarioFile.save(new lab.roofline.engine.scenario.NamedScenario("case", "", in, null), file);
+            lab.roofline.io.scenario.ScenarioFile.save(new lab.roofline.engine.scenario.NamedScenario("case", "", in, null), file);
             java.util.List<String> words = new java.util.ArrayList<>(lab.roofline.engine.scenario.ScenarioCommandLine
                     .split(lab.roofline.engine.scenario.ScenarioCommandLine.of(in)));
             words.remove(0); // "roofline-lab"

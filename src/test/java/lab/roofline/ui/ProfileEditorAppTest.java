@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import javafx.application.Platform;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
-import lab.roofline.io.AppHome;
-import lab.roofline.io.Settings;
+import lab.roofline.io.files.AppHome;
+import lab.roofline.io.scenario.Settings;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
@@ -82,11 +82,11 @@ class ProfileEditorAppTest extends AppSession {
             assertThat(vm.gpuProperty().get().name()).isEqualTo("Lab H100, twice the bandwidth");
             assertThat(vm.isOwn(vm.gpuProperty().get())).isTrue();
             assertThat(vm.result().decode().seconds()).as("the evaluation uses it").isLessThan(decode * 0.6);
-            assertThat(lab.roofline.io.ProfileLoader.read(saved()).memoryBandwidthBytesPerSecond()).isEqualTo(6.7e12);
-            assertThat(lab.roofline.io.ProfileLoader.read(saved()).interconnect())
+            assertThat(lab.roofline.io.data.ProfileLoader.read(saved()).memoryBandwidthBytesPerSecond()).isEqualTo(6.7e12);
+            assertThat(lab.roofline.io.data.ProfileLoader.read(saved()).interconnect())
                     .isEqualTo(new lab.roofline.engine.roofline.Interconnect("NVLink 4, faster switch (lab)", 450e9, 0.5 / 1e6, ""));
             assertThat(vm.result().scenario().gpu().link().latencySeconds()).as("the evaluation uses the link").isEqualTo(0.5 / 1e6);
-            assertThat(lab.roofline.io.ProfileLoader.load(true, java.util.List.of()).find("h100_sxm").orElseThrow()
+            assertThat(lab.roofline.io.data.ProfileLoader.load(true, java.util.List.of()).find("h100_sxm").orElseThrow()
                     .memoryBandwidthBytesPerSecond()).as("the bundled one untouched").isEqualTo(3.35e12);
             FxToolkit.cleanupApplication(app);
 

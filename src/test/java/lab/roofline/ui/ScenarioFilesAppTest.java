@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.stage.Stage;
-import lab.roofline.io.Settings;
+import lab.roofline.io.scenario.Settings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -38,7 +38,7 @@ class ScenarioFilesAppTest extends AppSession {
         robot.interact(() -> view.commands().save.handle(new javafx.event.ActionEvent()));
         waitFor(() -> !vm.document().isModified());
         assertThat(stage.getTitle()).isEqualTo("h200 plan — Roofline Lab");
-        assertThat(lab.roofline.io.ScenarioFile.read(file).inputs().batchSize()).isEqualTo(8);
+        assertThat(lab.roofline.io.scenario.ScenarioFile.read(file).inputs().batchSize()).isEqualTo(8);
         assertThat(view.statusText()).startsWith("Saved h200 plan");
 
         // A bad file leaves the scenario as it was and says which file, which field and why.
@@ -117,9 +117,9 @@ class ScenarioFilesAppTest extends AppSession {
             waitFor(() -> {
                 try {
                     return Files.exists(lab.roofline.ui.documents.ScenarioFiles.pinsFile())
-                            && lab.roofline.io.ScenarioFile.read(lab.roofline.ui.documents.ScenarioFiles.pinsFile()).pins().size() == 2
-                            && lab.roofline.io.ScenarioFile.read(lab.roofline.ui.documents.ScenarioFiles.pinsFile()).pins().get(1).colour() == 3;
-                } catch (lab.roofline.io.ScenarioFile.ScenarioFileException e) {
+                            && lab.roofline.io.scenario.ScenarioFile.read(lab.roofline.ui.documents.ScenarioFiles.pinsFile()).pins().size() == 2
+                            && lab.roofline.io.scenario.ScenarioFile.read(lab.roofline.ui.documents.ScenarioFiles.pinsFile()).pins().get(1).colour() == 3;
+                } catch (lab.roofline.io.scenario.ScenarioFile.ScenarioFileException e) {
                     return false;
                 }
             });

@@ -8,7 +8,7 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.Region;
 import lab.roofline.engine.roofline.Units;
 import lab.roofline.engine.scenario.ScenarioCommandLine;
-import lab.roofline.io.PastedCommandLine;
+import lab.roofline.io.scenario.PastedCommandLine;
 import lab.roofline.ui.scenario.RooflineViewModel;
 import lab.roofline.fx.Actions;
 import org.controlsfx.control.action.Action;

@@ -3,8 +3,8 @@ package lab.roofline.engine.roofline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import lab.roofline.io.ProfileLoader;
-import lab.roofline.io.RealismLoader;
+import lab.roofline.io.data.ProfileLoader;
+import lab.roofline.io.data.RealismLoader;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

@@ -3,7 +3,7 @@ package lab.roofline.engine.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import lab.roofline.io.ProfileLoader;
+import lab.roofline.io.data.ProfileLoader;
 import org.junit.jupiter.api.Test;
 import lab.roofline.engine.roofline.Evaluation;
 import lab.roofline.engine.roofline.HardwareProfile;

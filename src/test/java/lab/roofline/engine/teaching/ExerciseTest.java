@@ -15,7 +15,7 @@ import lab.roofline.engine.roofline.Realism;
  * exercise's tolerance.
  */
 class ExerciseTest {
-    private static final List<HardwareProfile> PROFILES = lab.roofline.io.ProfileLoader.loadAll(List.of()).profiles();
+    private static final List<HardwareProfile> PROFILES = lab.roofline.io.data.ProfileLoader.loadAll(List.of()).profiles();
     private static final double GIB = 1L << 30;
 
     private static double answer(String id) {

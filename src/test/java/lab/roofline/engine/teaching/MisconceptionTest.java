@@ -14,8 +14,8 @@ import lab.roofline.engine.roofline.Units;
 
 /** Every misconception card's two scenarios really break its claim, and its evidence says so in numbers. */
 class MisconceptionTest {
-    private static final List<HardwareProfile> PROFILES = lab.roofline.io.ProfileLoader.loadAll(List.of()).profiles();
-    private static final Realism MEASURED = lab.roofline.io.RealismLoader.loadBundled().realism();
+    private static final List<HardwareProfile> PROFILES = lab.roofline.io.data.ProfileLoader.loadAll(List.of()).profiles();
+    private static final Realism MEASURED = lab.roofline.io.data.RealismLoader.loadBundled().realism();
 
     private static Evaluation evaluate(ScenarioInputs in) {
         HardwareProfile g = PROFILES.stream().filter(p -> p.id().equals(in.gpuId())).findFirst().orElseThrow();

@@ -10,7 +10,7 @@ import lab.roofline.engine.roofline.ModelPresets;
 import lab.roofline.engine.roofline.Precision;
 import lab.roofline.engine.roofline.RooflineEngine;
 import lab.roofline.engine.roofline.Scenario;
-import lab.roofline.io.ProfileLoader;
+import lab.roofline.io.data.ProfileLoader;
 import org.junit.jupiter.api.Test;
 import lab.roofline.render.layout.LabelLayout;
 import lab.roofline.render.layout.RooflineGeometry;

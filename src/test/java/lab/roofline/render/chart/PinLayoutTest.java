@@ -10,7 +10,7 @@ import lab.roofline.engine.roofline.ModelPresets;
 import lab.roofline.engine.roofline.Precision;
 import lab.roofline.engine.roofline.RooflineEngine;
 import lab.roofline.engine.roofline.Scenario;
-import lab.roofline.io.ProfileLoader;
+import lab.roofline.io.data.ProfileLoader;
 import lab.roofline.render.layout.LabelLayout.Box;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;

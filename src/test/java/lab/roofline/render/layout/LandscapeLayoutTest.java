@@ -8,7 +8,7 @@ import java.util.Map;
 import lab.roofline.engine.roofline.HardwareProfile;
 import lab.roofline.engine.roofline.HardwareScales;
 import lab.roofline.engine.roofline.Precision;
-import lab.roofline.io.ProfileLoader;
+import lab.roofline.io.data.ProfileLoader;
 import org.junit.jupiter.api.Test;
 
 /** The landscape's layout with no toolkit: each device where its figures put it, the ridge lines, the trend. */

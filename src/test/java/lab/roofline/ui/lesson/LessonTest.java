@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import lab.roofline.engine.roofline.Evaluation;
 import lab.roofline.explain.Explanation;
-import lab.roofline.io.ProfileLoader;
+import lab.roofline.io.data.ProfileLoader;
 import lab.roofline.ui.scenario.RooflineViewModel;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -86,7 +86,7 @@ class LessonTest {
 
     @Test
     void ratioReferencesComeFromThePricesAndInvertTheRatio() {
-        vm.apiPrices().setAll(lab.roofline.io.ApiPriceLoader.loadBundled().prices());
+        vm.apiPrices().setAll(lab.roofline.io.data.ApiPriceLoader.loadBundled().prices());
         vm.presetProperty().set(lab.roofline.engine.roofline.ModelPresets.LLAMA_3_1_8B);
         vm.precisionProperty().set(lab.roofline.engine.roofline.Precision.BF16);
         List<lab.roofline.engine.serving.RatioReference> refs = vm.referencesProperty().getValue();

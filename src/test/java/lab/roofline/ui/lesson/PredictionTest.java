@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import lab.roofline.engine.roofline.Evaluation;
-import lab.roofline.io.ProfileLoader;
+import lab.roofline.io.data.ProfileLoader;
 import lab.roofline.ui.lesson.Prediction.ChoiceGuess;
 import lab.roofline.ui.lesson.Prediction.Kind;
 import lab.roofline.ui.lesson.Prediction.NumberGuess;

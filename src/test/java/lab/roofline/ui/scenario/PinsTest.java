@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import lab.roofline.engine.scenario.NamedScenario;
 import lab.roofline.engine.scenario.ScenarioInputs;
-import lab.roofline.io.ProfileLoader;
+import lab.roofline.io.data.ProfileLoader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -22,7 +22,7 @@ class RealismSectionUiTest extends FeatureFixture {
     @Test
     void theRealisticSettingUsesTheMeasuredFractionsAndMovingASliderMakesItCustom(FxRobot robot) {
         robot.interact(() -> {
-            vm.setRealism(lab.roofline.io.RealismLoader.loadBundled().realism());
+            vm.setRealism(lab.roofline.io.data.RealismLoader.loadBundled().realism());
             scrollControlsTo(1);
         });
         settle();
@@ -48,7 +48,7 @@ class RealismSectionUiTest extends FeatureFixture {
     @Test
     void theOverheadPerLayerIsFittedWhenRealisticAndYoursWhenTyped(FxRobot robot) {
         robot.interact(() -> {
-            vm.setRealism(lab.roofline.io.RealismLoader.loadBundled().realism());
+            vm.setRealism(lab.roofline.io.data.RealismLoader.loadBundled().realism());
             scrollControlsTo(1);
         });
         settle();

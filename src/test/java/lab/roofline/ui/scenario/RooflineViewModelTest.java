@@ -10,7 +10,7 @@ import lab.roofline.engine.roofline.Precision;
 import lab.roofline.engine.roofline.RealismMode;
 import lab.roofline.engine.roofline.Scenario;
 import lab.roofline.engine.scenario.ScenarioInputs;
-import lab.roofline.io.ProfileLoader;
+import lab.roofline.io.data.ProfileLoader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -143,7 +143,7 @@ class RooflineViewModelTest {
 
     @Test
     void realisticModeTakesTheMeasuredFractionsAndItsTextStatesThem() {
-        vm.setRealism(lab.roofline.io.RealismLoader.loadBundled().realism());
+        vm.setRealism(lab.roofline.io.data.RealismLoader.loadBundled().realism());
         vm.realismModeProperty().set(RealismMode.REALISTIC);
         assertThat(vm.computeEfficiencyProperty().get()).isEqualTo(0.803);
         assertThat(vm.bandwidthEfficiencyProperty().get()).isEqualTo(0.84);
@@ -201,7 +201,7 @@ class RooflineViewModelTest {
     @net.jqwik.api.Property(tries = 60)
     void theResultOfApplyingDoesNotDependOnTheOrderOfWrites(@net.jqwik.api.ForAll("orders") List<Integer> order) {
         RooflineViewModel other = new RooflineViewModel(ProfileLoader.load(true, List.of()).profiles());
-        other.setRealism(lab.roofline.io.RealismLoader.loadBundled().realism());
+        other.setRealism(lab.roofline.io.data.RealismLoader.loadBundled().realism());
         List<Runnable> writes = List.of(
                 () -> other.edit().selectGpu("a100_80gb_sxm"),
                 () -> other.presetProperty().set(ModelPresets.MISTRAL_7B),
@@ -213,7 +213,7 @@ class RooflineViewModelTest {
             writes.get(i).run();
         }
         RooflineViewModel reference = new RooflineViewModel(ProfileLoader.load(true, List.of()).profiles());
-        reference.setRealism(lab.roofline.io.RealismLoader.loadBundled().realism());
+        reference.setRealism(lab.roofline.io.data.RealismLoader.loadBundled().realism());
         reference.apply(new ScenarioInputs("a100_80gb_sxm", ModelPresets.MISTRAL_7B.name(), 0, Precision.FP8, false,
                 Precision.BF16, 48, 1024, 256, 4, RealismMode.REALISTIC, 1, 1, null));
         assertThat(other.scenario()).isEqualTo(reference.scenario());

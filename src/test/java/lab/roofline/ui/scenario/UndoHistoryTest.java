@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import lab.roofline.engine.scenario.ScenarioInputs;
-import lab.roofline.io.ProfileLoader;
+import lab.roofline.io.data.ProfileLoader;
 import org.junit.jupiter.api.Test;
 
 /** Undo and redo with no toolkit, on a clock the test moves. */
