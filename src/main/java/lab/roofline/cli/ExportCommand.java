@@ -1,20 +1,34 @@
 package lab.roofline.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import lab.roofline.engine.roofline.Evaluation;
-import lab.roofline.engine.serving.RatioReference;
 import lab.roofline.engine.roofline.RooflineEngine;
 import lab.roofline.engine.roofline.Scenario;
 import lab.roofline.engine.roofline.ScenarioLimits;
+import lab.roofline.engine.roofline.Units;
+import lab.roofline.engine.scenario.NamedScenario;
+import lab.roofline.engine.serving.Frontier;
+import lab.roofline.engine.serving.RatioReference;
+import lab.roofline.engine.serving.ServingSettings;
 import lab.roofline.io.ApiPriceLoader;
+import lab.roofline.io.AppHome;
+import lab.roofline.io.IoReasons;
 import lab.roofline.io.ProfileLoader;
+import lab.roofline.io.RentalPriceLoader;
+import lab.roofline.render.export.ChartInputs;
 import lab.roofline.render.export.ChartKind;
 import lab.roofline.render.export.ChartRenderer;
 import lab.roofline.render.export.ExportFormat;
 import lab.roofline.render.export.ExportSize;
+import lab.roofline.render.layout.ChartPin;
+import lab.roofline.render.layout.PinStyle;
 import lab.roofline.render.theme.Theme;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -78,20 +92,20 @@ final class ExportCommand implements Callable<Integer> {
             case "2" -> 2;
             case "3" -> 3;
             default -> throw new CommandLine.ParameterException(cl, "--scale must be 1, 2 or 3, got "
-                    + lab.roofline.engine.roofline.Units.shortened(scaleText));
+                    + Units.shortened(scaleText));
         };
         ExportSize size;
         try {
             size = ExportSize.parse(sizeText);
         } catch (IllegalArgumentException bad) {
             throw new CommandLine.ParameterException(cl, "--size: " + bad.getMessage() + ", got "
-                    + lab.roofline.engine.roofline.Units.shortened(sizeText));
+                    + Units.shortened(sizeText));
         }
-        Theme theme = switch (themeText.strip().toLowerCase(java.util.Locale.ROOT)) {
+        Theme theme = switch (themeText.strip().toLowerCase(Locale.ROOT)) {
             case "light" -> Theme.LIGHT;
             case "dark" -> Theme.DARK;
             default -> throw new CommandLine.ParameterException(cl, "--theme must be light or dark, got "
-                    + lab.roofline.engine.roofline.Units.shortened(themeText));
+                    + Units.shortened(themeText));
         };
         ExportFormat format = checkOut(cl, out);
         ChartRenderer.Request request;
@@ -109,29 +123,41 @@ final class ExportCommand implements Callable<Integer> {
         List<RatioReference> references = RatioReference.forPrices(s.withBatchSize(1),
                 ApiPriceLoader.loadBundled().prices());
         // A scenario file's pins are drawn beside it, as the app draws them.
-        List<lab.roofline.engine.scenario.NamedScenario.Pinned> pinned = scenario.pins(spec);
-        List<lab.roofline.render.layout.ChartPin> pins = new java.util.ArrayList<>();
+        List<NamedScenario.Pinned> pinned = scenario.pins(spec);
+        List<ChartPin> pins = new ArrayList<>();
         for (int i = 0; i < pinned.size(); i++) {
-            pins.add(new lab.roofline.render.layout.ChartPin(pinned.get(i).name(),
-                    lab.roofline.render.layout.PinStyle.of(pinned.get(i).colour()),
+            pins.add(new ChartPin(pinned.get(i).name(), PinStyle.of(pinned.get(i).colour()),
                     RooflineEngine.evaluate(scenario.pinScenario(spec, profiles, i))));
         }
-        lab.roofline.engine.serving.Frontier frontier = null;
+        ChartInputs inputs = ChartInputs.of(e, references, theme.stylesheets()).withPins(pins)
+                .withProfiles(profiles.profiles());
         if (kind == ChartKind.FRONTIER) {
-            lab.roofline.engine.serving.ServingSettings d = lab.roofline.engine.serving.ServingSettings.DEFAULT;
-            lab.roofline.engine.serving.ServingSettings settings = new lab.roofline.engine.serving.ServingSettings(
-                    cachedInput == null ? 0 : ScenarioOptions.value(cl, "--cached-input", ScenarioLimits.CACHED_INPUT_SHARE, cachedInput),
-                    ScenarioOptions.limitSeconds(cl, "--ttft-ms", ttftMs, d.ttftSeconds(), "500"),
-                    ScenarioOptions.limitSeconds(cl, "--tpot-ms", tpotMs, d.tpotSeconds(), "50"),
-                    disaggregated, d.electricityUsdPerKwh());
-            lab.roofline.io.RentalPriceLoader.Result rental = lab.roofline.io.RentalPriceLoader.load(
-                    lab.roofline.io.AppHome.rentalPricesFile());
-            rental.problems().forEach(problem -> cl.getErr().println("roofline-lab: note: " + problem));
-            frontier = ChartRenderer.frontier(e, pins, settings, rental.prices());
+            inputs = inputs.withFrontier(frontier(cl, e, pins));
         }
-        ChartRenderer.writeHeadless(request, e, references, pins, profiles.profiles(), frontier, theme.stylesheets(), out);
+        ChartRenderer.writeHeadless(request, inputs, out);
         cl.getOut().println("Wrote " + RooflineCommand.printable(out.toAbsolutePath().toString()));
         return 0;
+    }
+
+    /**
+     * The live scenario's and the pins' curves (each pin in its own style) under the limits the options set
+     * (the defaults: first token within 0.5 s, a token each 50 ms) and the rental table's prices.
+     */
+    private Frontier frontier(CommandLine cl, Evaluation live, List<ChartPin> pins) {
+        ServingSettings d = ServingSettings.DEFAULT;
+        ServingSettings settings = new ServingSettings(
+                cachedInput == null ? 0 : ScenarioOptions.value(cl, "--cached-input", ScenarioLimits.CACHED_INPUT_SHARE, cachedInput),
+                ScenarioOptions.limitSeconds(cl, "--ttft-ms", ttftMs, d.ttftSeconds(), "500"),
+                ScenarioOptions.limitSeconds(cl, "--tpot-ms", tpotMs, d.tpotSeconds(), "50"),
+                disaggregated, d.electricityUsdPerKwh());
+        RentalPriceLoader.Result rental = RentalPriceLoader.load(AppHome.rentalPricesFile());
+        rental.problems().forEach(problem -> cl.getErr().println("roofline-lab: note: " + problem));
+        List<Frontier.Named> named = new ArrayList<>();
+        named.add(new Frontier.Named("Live", -1, live.scenario()));
+        for (ChartPin p : pins) {
+            named.add(new Frontier.Named(p.name(), p.style().ordinal(), p.evaluation().scenario()));
+        }
+        return Frontier.of(named, settings, rental.prices());
     }
 
 
@@ -144,7 +170,7 @@ final class ExportCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, "--out: " + out + " is a folder; name a .png or .svg file in it");
         }
         ExportFormat format = ExportFormat.of(out).orElseThrow(() -> new CommandLine.ParameterException(cl,
-                "--out must name a .png or .svg file, got " + lab.roofline.engine.roofline.Units.shortened(out.toString())));
+                "--out must name a .png or .svg file, got " + Units.shortened(out.toString())));
         Path folder = out.toAbsolutePath().getParent();
         if (folder == null || !Files.isDirectory(folder)) {
             throw new CommandLine.ParameterException(cl, "--out: the folder " + folder + " does not exist");
@@ -152,10 +178,10 @@ final class ExportCommand implements Callable<Integer> {
         // Tried, not guessed from permissions: root may write anywhere but /proc, and a network folder may lie.
         try {
             Files.delete(Files.createTempFile(folder, ".roofline-check-", ".tmp"));
-        } catch (java.io.IOException | UnsupportedOperationException e) {
+        } catch (IOException | UnsupportedOperationException e) {
             // A virtual folder (/proc) answers "no such file" for a file it will not create.
-            String why = e instanceof java.nio.file.NoSuchFileException ? "it takes no new files"
-                    : lab.roofline.io.IoReasons.of(e);
+            String why = e instanceof NoSuchFileException ? "it takes no new files"
+                    : IoReasons.of(e);
             throw new CommandLine.ParameterException(cl, "--out: the folder " + folder + " cannot be written to ("
                     + why + ")");
         }

@@ -22,6 +22,10 @@ import org.testfx.framework.junit5.Start;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
+import lab.roofline.engine.serving.Frontier;
+import lab.roofline.engine.serving.RentalPrices;
+import lab.roofline.engine.serving.ServingSettings;
+import lab.roofline.render.export.ChartInputs;
 import lab.roofline.render.export.ChartKind;
 import lab.roofline.render.export.ChartRenderer;
 import lab.roofline.render.export.ExportFiles;
@@ -38,14 +42,21 @@ class ExportUiTest extends DashboardFixture {
     private WritableImage png(FxRobot robot, ChartKind kind, ExportSize size, int scale) {
         WritableImage[] holder = new WritableImage[1];
         robot.interact(() -> holder[0] = ChartRenderer.png(new ChartRenderer.Request(kind, size, scale,
-                ExportFormat.PNG), vm.result(), vm.referencesProperty().getValue(), Theme.LIGHT.stylesheets()));
+                ExportFormat.PNG), inputs(Theme.LIGHT.stylesheets())));
         return holder[0];
+    }
+
+    /** The live scenario alone, and its frontier under the default serving settings (for the frontier chart). */
+    private ChartInputs inputs(List<String> stylesheets) {
+        Frontier frontier = Frontier.of(List.of(new Frontier.Named("Live", -1, vm.result().scenario())),
+                ServingSettings.DEFAULT, RentalPrices.NONE);
+        return ChartInputs.of(vm.result(), vm.referencesProperty().getValue(), stylesheets).withFrontier(frontier);
     }
 
     private String svg(FxRobot robot, ChartKind kind, ExportSize size, List<String> stylesheets) {
         String[] holder = new String[1];
         robot.interact(() -> holder[0] = ChartRenderer.svg(new ChartRenderer.Request(kind, size, 2, ExportFormat.SVG),
-                vm.result(), vm.referencesProperty().getValue(), stylesheets));
+                inputs(stylesheets)));
         return holder[0];
     }
 
@@ -130,7 +141,7 @@ class ExportUiTest extends DashboardFixture {
         for (ExportSize size : List.of(new ExportSize(960, 600), new ExportSize(1280, 720), ExportSize.SLIDE_16_9)) {
             robot.interact(() -> {
                 ChartRenderer.Page page = ChartRenderer.layOut(new ChartRenderer.Request(ChartKind.DASHBOARD, size, 1,
-                        ExportFormat.PNG), vm.result(), vm.referencesProperty().getValue(), Theme.LIGHT.stylesheets());
+                        ExportFormat.PNG), inputs(Theme.LIGHT.stylesheets()));
                 try {
                     var lines = page.summary.warningLabels();
                     assertThat(lines).as("at %s", size).isNotEmpty();
