@@ -24,6 +24,7 @@ import lab.roofline.render.layout.LabelLayout.Style;
 import lab.roofline.render.pen.ChartPen;
 import lab.roofline.render.layout.LabelLayout;
 import lab.roofline.render.layout.LandscapeLayout;
+import lab.roofline.render.layout.TickLabels;
 
 /**
  * The hardware landscape: every profile as a point, peak FLOP/s against memory bandwidth with lines of
@@ -243,7 +244,7 @@ public final class LandscapeChart extends CanvasChart {
             double y = layout.peak().toPixel(v);
             g.setStroke(color(ChartColor.GRID));
             g.strokeLine(LandscapeLayout.LEFT, y, layout.splitX(), y);
-            text(g, RooflineChart.tflopsTick(v), LandscapeLayout.LEFT - 6, y, TextAlignment.RIGHT, VPos.CENTER, tick,
+            text(g, TickLabels.tflops(v), LandscapeLayout.LEFT - 6, y, TextAlignment.RIGHT, VPos.CENTER, tick,
                     color(ChartColor.MUTED));
         }
         for (double r : LandscapeLayout.RIDGE_LINES) {
