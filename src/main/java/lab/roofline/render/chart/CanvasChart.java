@@ -1,10 +1,7 @@
 package lab.roofline.render.chart;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -16,13 +13,7 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.css.CssMetaData;
-import javafx.css.SimpleStyleableDoubleProperty;
-import javafx.css.SimpleStyleableObjectProperty;
-import javafx.css.StyleConverter;
 import javafx.css.Styleable;
-import javafx.css.StyleableDoubleProperty;
-import javafx.css.StyleableObjectProperty;
-import javafx.css.StyleableProperty;
 import javafx.geometry.VPos;
 import javafx.scene.AccessibleAttribute;
 import javafx.scene.AccessibleRole;
@@ -39,7 +30,6 @@ import lab.roofline.render.layout.ChartColor;
 import lab.roofline.render.layout.ChartPin;
 import lab.roofline.render.layout.LabelLayout;
 import lab.roofline.render.layout.PinKey;
-import lab.roofline.render.layout.PinStyle;
 import lab.roofline.render.paint.ChartInk;
 import lab.roofline.render.pen.CanvasPen;
 import lab.roofline.render.pen.ChartPen;
@@ -50,74 +40,26 @@ import lab.roofline.render.pen.ChartPen;
  * come from CSS (styles/*.css), so themes restyle it.
  */
 public abstract class CanvasChart extends Region {
-    /** Each colour role's CSS property on a chart: the theme's token, with the role's fallback. */
-    private static final Map<ChartColor, CssMetaData<CanvasChart, Color>> COLOR_META = colorMeta();
-
-    private static Map<ChartColor, CssMetaData<CanvasChart, Color>> colorMeta() {
-        Map<ChartColor, CssMetaData<CanvasChart, Color>> meta = new EnumMap<>(ChartColor.class);
-        for (ChartColor c : ChartColor.values()) {
-            meta.put(c, new CssMetaData<>(c.cssProperty(), StyleConverter.getColorConverter(), Color.web(c.fallback())) {
-                @Override
-                public boolean isSettable(CanvasChart chart) {
-                    return true;
-                }
-
-                @Override
-                public StyleableProperty<Color> getStyleableProperty(CanvasChart chart) {
-                    return chart.colors.get(c);
-                }
-            });
-        }
-        return meta;
-    }
-
-    private static final CssMetaData<CanvasChart, Number> FONT_SIZE = new CssMetaData<>("-rl-chart-font-size",
-            StyleConverter.getSizeConverter(), 13) {
-        @Override
-        public boolean isSettable(CanvasChart chart) {
-            return true;
-        }
-
-        @Override
-        public StyleableProperty<Number> getStyleableProperty(CanvasChart chart) {
-            return chart.fontSize;
-        }
-    };
-
-    private static final List<CssMetaData<? extends Styleable, ?>> CSS_META_DATA = cssMetaData();
-
-    private static List<CssMetaData<? extends Styleable, ?>> cssMetaData() {
-        List<CssMetaData<? extends Styleable, ?>> all = new ArrayList<>(Region.getClassCssMetaData());
-        for (ChartColor c : ChartColor.values()) {
-            all.add(COLOR_META.get(c));
-        }
-        all.add(FONT_SIZE);
-        return List.copyOf(all);
-    }
-
-    private final Map<ChartColor, StyleableObjectProperty<Color>> colors =
-            new EnumMap<>(ChartColor.class);
-    private final StyleableDoubleProperty fontSize = new SimpleStyleableDoubleProperty(FONT_SIZE, this,
-            "chartFontSize", 13.0);
+    /** The chart's colours and text size, from CSS; created in the constructor. */
+    private final ChartStyle style;
     private final ChartInk ink = new ChartInk(this::color, this::baseFontSize);
+    private final LabelLayers labels = new LabelLayers();
+    private final PinKeyCorner pinKeyCorner = new PinKeyCorner();
 
     /** What changes rarely (grid, roofs, curves): redrawn only when {@link #backgroundKey} changes. */
     private final Canvas background = new Canvas();
     /** The element a lesson step discusses; the chart that shows it draws a ring around it. */
-    private final ObjectProperty<Topic> highlight =
-            new SimpleObjectProperty<>(this, "highlight");
+    private final ObjectProperty<Topic> highlight = new SimpleObjectProperty<>(this, "highlight");
     /** What moves with every slider step (operating points, markers, hover cards). */
     private final Canvas canvas = new Canvas();
     /**
      * How much bigger than normal the whole chart is drawn (text, lines and margins alike): the app's zoom,
      * or an export's size. The chart lays out for its size divided by the zoom, then draws scaled up.
      */
-    private final DoubleProperty zoom = new SimpleDoubleProperty(this,
-            "zoom", 1);
+    private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1);
     private final ObservableValue<Evaluation> source;
     /** Scenarios pinned beside the live one, drawn in their own styles; they move only when pinned or unpinned. */
-    private final ObjectProperty<List<ChartPin>> pins =
-            new SimpleObjectProperty<>(this, "pins", List.of());
+    private final ObjectProperty<List<ChartPin>> pins = new SimpleObjectProperty<>(this, "pins", List.of());
     private final InvalidationListener invalidation = obs -> markDirty();
     private boolean dirty = true;
     private Object backgroundKey;
@@ -140,13 +82,7 @@ public abstract class CanvasChart extends Region {
             backgroundKey = null;
             markDirty();
         };
-        for (ChartColor c : ChartColor.values()) {
-            StyleableObjectProperty<Color> property = new SimpleStyleableObjectProperty<>(COLOR_META.get(c), this,
-                    c.name(), COLOR_META.get(c).getInitialValue(this));
-            property.addListener(restyled);
-            colors.put(c, property);
-        }
-        fontSize.addListener(restyled);
+        style = new ChartStyle(this, restyled);
         zoom.addListener(restyled);
         pins.addListener(restyled);
         setMinSize(240, 180);
@@ -214,12 +150,7 @@ public abstract class CanvasChart extends Region {
     protected void ring(ChartPen g, double x, double y, double radius) {
         ink.ring(g, x, y, radius);
         // The ring points at text, it must not cover it: labels under it are drawn again, on top.
-        LabelLayout layout = labels;
-        if (layout != null) {
-            LabelLayout.Box around = LabelLayout.Box.around(x, y, 2 * radius + 10, 2 * radius + 10);
-            layout.labels().stream().filter(l -> LabelLayout.padded(l.box()).overlaps(around))
-                    .forEach(l -> drawLabel(g, l));
-        }
+        labels.drawOver(g, ink, LabelLayout.Box.around(x, y, 2 * radius + 10, 2 * radius + 10));
     }
 
     protected final void markDirty() {
@@ -312,12 +243,12 @@ public abstract class CanvasChart extends Region {
             prepare(e, dw, dh);
             // The still labels are drawn with the background: one layer fewer to composite every frame, and
             // they move only when a label's spot changes, which a slider step rarely does.
-            Object key = Arrays.asList(backgroundKey(e), pins(), labelsKey());
+            Object key = Arrays.asList(backgroundKey(e), pins(), labels.stillKey());
             if (backgroundKey == null || !backgroundKey.equals(key)) {
                 backgroundRedraws++;
                 drawScaled(background.getGraphicsContext2D(), pixelsW, pixelsH, pen -> {
                     drawBackground(pen, e, dw, dh);
-                    drawStillLabels(pen);
+                    labels.drawStill(pen, ink);
                 });
                 backgroundKey = key;
             }
@@ -325,8 +256,7 @@ public abstract class CanvasChart extends Region {
         }
     }
 
-    private void drawScaled(GraphicsContext g, double pixelsW, double pixelsH,
-                            Consumer<ChartPen> drawing) {
+    private void drawScaled(GraphicsContext g, double pixelsW, double pixelsH, Consumer<ChartPen> drawing) {
         g.setTransform(1, 0, 0, 1, 0, 0);
         g.clearRect(0, 0, pixelsW, pixelsH);
         double s = renderScale * effectiveZoom();
@@ -344,7 +274,7 @@ public abstract class CanvasChart extends Region {
         pen.scale(effectiveZoom());
         prepare(e, drawingWidth(), drawingHeight());
         drawBackground(pen, e, drawingWidth(), drawingHeight());
-        drawStillLabels(pen);
+        labels.drawStill(pen, ink);
         draw(pen, e, drawingWidth(), drawingHeight());
         pen.restore();
     }
@@ -361,12 +291,6 @@ public abstract class CanvasChart extends Region {
     protected void prepare(Evaluation e, double w, double h) {
     }
 
-    /** This frame's labels (null for a chart that places its text itself), and which of them move. */
-    private LabelLayout labels;
-    private Predicate<LabelLayout.Label> moving = l -> false;
-    private LabelLayout still;
-    private Object stillKey;
-
     /**
      * Lays out this frame's labels: the still ones once per background and size ({@code still} builds
      * them), the moving ones ({@code addMoving}, to a copy) every frame. Charts call it from
@@ -376,50 +300,18 @@ public abstract class CanvasChart extends Region {
                                              Supplier<LabelLayout> still,
                                              UnaryOperator<LabelLayout> addMoving,
                                              Predicate<LabelLayout.Label> isMoving) {
-        Object key = Arrays.asList(backgroundKey(e), pins(), w, h, baseFontSize());
-        if (!key.equals(stillKey)) {
-            this.still = still.get();
-            stillKey = key;
-        }
-        moving = isMoving;
-        labels = addMoving.apply(this.still);
-        return labels;
-    }
-
-    /** Identifies the still labels (after {@link #prepare}); part of the background's key. */
-    private Object labelsKey() {
-        return labels == null ? "" : labels.labels().stream().filter(moving.negate())
-                .map(l -> List.of(l.text(), l.box(), l.style())).toList();
-    }
-
-    /** Draws the still labels, over the background and under the foreground. */
-    private void drawStillLabels(ChartPen g) {
-        if (labels != null) {
-            labels.labels().stream().filter(moving.negate()).forEach(l -> drawLabel(g, l));
-        }
+        return labels.layOut(Arrays.asList(backgroundKey(e), pins(), w, h, baseFontSize()), still, addMoving, isMoving);
     }
 
     /** Draws this frame's moving labels (the chart calls it after its markers). */
     protected void drawMovingLabels(ChartPen g) {
-        if (labels != null) {
-            labels.labels().stream().filter(moving).forEach(l -> drawLabel(g, l));
-        }
+        labels.drawMoving(g, ink);
     }
 
     /** The label layout of the last redraw (for tests); null for a chart without one. */
     public LabelLayout labelLayout() {
         layout();
-        return labels;
-    }
-
-    /** Draws a placed label on its backing, with a thin leader line to its point when it was moved away. */
-    protected void drawLabel(ChartPen g, LabelLayout.Label label) {
-        ink.drawLabel(g, label);
-    }
-
-    /** The text, shortened with an ellipsis to fit a width: a title never runs off the chart. */
-    protected static String fitted(String text, Font font, double width) {
-        return ChartInk.fitted(text, font, width);
+        return labels.labels();
     }
 
     /** The width of text in this chart's font at a scale, remembered. */
@@ -460,77 +352,36 @@ public abstract class CanvasChart extends Region {
         ink.text(g, s, x, y, align, baseline, font, color);
     }
 
-    /** Text on a plot-coloured backing, readable over lines. */
-    protected void haloText(ChartPen g, String s, double x, double y, TextAlignment align, VPos baseline,
-                            Font font, Color color) {
-        ink.haloText(g, s, x, y, align, baseline, font, color);
-    }
-
-    /** Width of a string in a font. */
-    protected static double textWidth(String s, Font font) {
-        return ChartInk.textWidth(s, font);
-    }
-
     /** A rounded card with lines of text, kept inside the chart. */
     protected void card(ChartPen g, List<String> lines, double anchorX, double anchorY, double w, double h) {
         ink.card(g, lines, anchorX, anchorY, w, h);
     }
 
-    /** Draws the key to the live scenario and the pins. */
-    protected void drawPinKey(ChartPen g, PinKey key, Color liveLine, Color liveMarker) {
-        ink.drawPinKey(g, key, liveLine, liveMarker);
-    }
-
-    private Object pinKeyInputs;
-    private int pinKeyCorner;
-
     /**
      * The key to the pins, in the first of the corners ({right, bottom} pairs, in order of preference) whose
-     * key crosses none of the lines and covers no mark; null with nothing pinned. Which corner is searched
-     * again only when what it depends on changes (the scenario but its batch, the pins, the plot, the key's
-     * texts), never on every frame of a drag; the texts themselves are this frame's ("(= live)").
+     * key crosses none of the lines and covers no mark; null with nothing pinned (see {@link PinKeyCorner}).
      */
     protected final PinKey pinKeyIn(Evaluation e, LabelLayout.Box plot, boolean[][] corners,
                                     Supplier<List<double[][]>> lines, Supplier<List<LabelLayout.Box>> marks) {
-        if (pins().isEmpty()) {
-            return null;
-        }
-        String live = e.memory().fits() ? "Live" : "Live (does not fit)";
-        List<PinKey> candidates = new ArrayList<>();
-        for (boolean[] corner : corners) {
-            candidates.add(PinKey.of(pins(), e.scenario(), live, plot, corner[0], corner[1], plot.w() * 0.45, measure(),
-                    baseFontSize()));
-        }
-        Object inputs = Arrays.asList(e.scenario().withBatchSize(1), pins(), plot, baseFontSize(),
-                candidates.get(0).rows());
-        if (!inputs.equals(pinKeyInputs)) {
-            pinKeyCorner = candidates.indexOf(PinKey.clearOf(candidates, lines.get(), marks.get()));
-            pinKeyInputs = inputs;
-        }
-        return candidates.get(pinKeyCorner);
-    }
-
-    /** Sets the stroke to a pin's colour and line pattern (the caller sets the dashes back). */
-    protected void pinLine(ChartPen g, PinStyle style, double width) {
-        ink.pinLine(g, style, width);
-    }
-
-    /** A pin's marker at (x, y), in its colour with a plot-coloured outline that parts it from lines. */
-    protected void pinMarker(ChartPen g, PinStyle style, double x, double y, double radius) {
-        ink.pinMarker(g, style, x, y, radius);
+        return pinKeyCorner.key(e, pins(), plot, corners, lines, marks, measure(), baseFontSize());
     }
 
     /** A colour of the current theme. */
     protected Color color(ChartColor c) {
-        return colors.get(c).get();
+        return style.color(c);
     }
 
     protected double baseFontSize() {
-        return fontSize.get();
+        return style.fontSize();
+    }
+
+    /** The chart's style, for its CSS metadata. */
+    ChartStyle style() {
+        return style;
     }
 
     public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
-        return CSS_META_DATA;
+        return ChartStyle.CSS_META_DATA;
     }
 
     @Override

@@ -1,5 +1,8 @@
 package lab.roofline.render.chart;
 
+import static lab.roofline.render.paint.ChartInk.fitted;
+import static lab.roofline.render.paint.ChartInk.textWidth;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

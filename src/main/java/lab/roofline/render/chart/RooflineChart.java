@@ -306,7 +306,7 @@ public final class RooflineChart extends CanvasChart {
             g.setGlobalAlpha(p.memory().fits() ? 1 : 0.45);
             for (boolean prefill : new boolean[] {true, false}) {
                 RooflineGeometry.Point at = geometry.phase(prefill ? p.prefill() : p.decode());
-                pinMarker(g, pin.style(), at.x(), at.y(), RooflineLabels.POINT_RADIUS);
+                ink().pinMarker(g, pin.style(), at.x(), at.y(), RooflineLabels.POINT_RADIUS);
                 List<String> lines = new ArrayList<>();
                 lines.add(pin.style().glyph() + " " + pin.shortName() + " (pinned)");
                 lines.addAll(HoverLines.phase(p, prefill));
@@ -314,7 +314,7 @@ public final class RooflineChart extends CanvasChart {
             }
         }
         g.setGlobalAlpha(1);
-        drawPinKey(g, key, color(ChartColor.ACCENT), color(ChartColor.DECODE));
+        ink().drawPinKey(g, key, color(ChartColor.ACCENT), color(ChartColor.DECODE));
     }
 
     /** Whether the key to the decode-path dots was drawn (it is left out when the title needs the room). */
