@@ -2,6 +2,7 @@ package lab.roofline.render.layout;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import lab.roofline.engine.serving.Frontier;
 import lab.roofline.engine.serving.Planner;
 
@@ -89,7 +90,7 @@ public record FrontierLayout(LabelLayout.Box plot, LogScale x, LogScale y, List<
     public static String tickLabel(double v, boolean usd) {
         java.math.BigDecimal d = new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros();
         String plain = d.compareTo(java.math.BigDecimal.valueOf(1000)) >= 0
-                ? String.format(java.util.Locale.ROOT, "%,d", d.longValue()) : d.toPlainString();
+                ? String.format(Locale.ROOT, "%,d", d.longValue()) : d.toPlainString();
         return usd ? "$" + plain : plain;
     }
 
