@@ -53,7 +53,7 @@ class ArchitectureTest {
     @Test
     void viewsNeverCallTheEngine() {
         noClasses().that().resideInAnyPackage("lab.roofline.ui..", "lab.roofline.render.chart..", "lab.roofline.render.summary..",
-                        "lab.roofline.render.layout..", "lab.roofline.render.pen..")
+                        "lab.roofline.render.layout..", "lab.roofline.render.pen..", "lab.roofline.render.paint..")
                 .and().haveNameNotMatching("lab\\.roofline\\.ui\\.scenario\\.ScenarioModel.*")
                 .should().dependOnClassesThat().haveFullyQualifiedName("lab.roofline.engine.roofline.RooflineEngine")
                 .orShould().callMethod(lab.roofline.engine.roofline.BatchApi.class, "compare", lab.roofline.engine.roofline.Evaluation.class,
@@ -67,7 +67,8 @@ class ArchitectureTest {
     @Test
     void viewsReadNoFiles() {
         noClasses().that().resideInAnyPackage("lab.roofline.render.chart..", "lab.roofline.render.summary..",
-                        "lab.roofline.render.layout..", "lab.roofline.render.pen..", "lab.roofline.ui.lesson..",
+                        "lab.roofline.render.layout..", "lab.roofline.render.pen..", "lab.roofline.render.paint..",
+                        "lab.roofline.ui.lesson..",
                         "lab.roofline.ui.scenario..", "lab.roofline.fx..", "lab.roofline.ui.landscape..")
                 .should().dependOnClassesThat().resideInAPackage("lab.roofline.io..")
                 .check(CLASSES);
@@ -94,8 +95,22 @@ class ArchitectureTest {
     void chartLayoutImportsNoToolkit() {
         noClasses().that().resideInAPackage("lab.roofline.render.layout..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "com.sun.javafx..", "org.controlsfx..",
-                        "lab.roofline.render.chart..", "lab.roofline.render.pen..", "lab.roofline.render.export..",
-                        "lab.roofline.render.summary..", "lab.roofline.render.theme..", "lab.roofline.io..", "lab.roofline.fx..")
+                        "lab.roofline.render.chart..", "lab.roofline.render.pen..", "lab.roofline.render.paint..",
+                        "lab.roofline.render.export..", "lab.roofline.render.summary..", "lab.roofline.render.theme..",
+                        "lab.roofline.io..", "lab.roofline.fx..")
+                .check(CLASSES);
+    }
+
+    /**
+     * Painting stands between layout and the charts: it draws with a pen what the layout says and knows
+     * no control, no page and no window, so the charts (and an export) can use it, never the other way.
+     */
+    @Test
+    void paintingKnowsNoControls() {
+        noClasses().that().resideInAPackage("lab.roofline.render.paint..")
+                .should().dependOnClassesThat().resideInAnyPackage("lab.roofline.render.chart..",
+                        "lab.roofline.render.export..", "lab.roofline.render.summary..", "javafx.scene.control..",
+                        "javafx.scene.layout..", "javafx.stage..", "lab.roofline.fx..")
                 .check(CLASSES);
     }
 
@@ -167,6 +182,7 @@ class ArchitectureTest {
     void onlyTheCommandLineAndTheAppWriteToTheConsole() {
         noClasses().that().resideInAnyPackage("lab.roofline.engine..", "lab.roofline.explain..",
                         "lab.roofline.render.layout..", "lab.roofline.render.chart..", "lab.roofline.render.summary..",
+                        "lab.roofline.render.paint..",
                         "lab.roofline.ui.scenario..")
                 .should().accessField(System.class, "out").orShould().accessField(System.class, "err")
                 .check(CLASSES);

@@ -9,19 +9,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import lab.roofline.engine.roofline.Evaluation;
+import lab.roofline.engine.roofline.RooflineEngine;
+import lab.roofline.engine.roofline.Scenario;
+import lab.roofline.engine.roofline.ScenarioLimits;
 import lab.roofline.engine.roofline.Units;
 import lab.roofline.engine.scenario.NamedScenario;
 import lab.roofline.engine.serving.Frontier;
 import lab.roofline.engine.serving.RatioReference;
-import lab.roofline.engine.roofline.RooflineEngine;
-import lab.roofline.engine.roofline.Scenario;
-import lab.roofline.engine.roofline.ScenarioLimits;
 import lab.roofline.engine.serving.ServingSettings;
 import lab.roofline.io.data.ApiPriceLoader;
-import lab.roofline.io.data.ProfileLoader;
-import lab.roofline.io.data.RentalPriceLoader;
 import lab.roofline.io.files.AppHome;
 import lab.roofline.io.files.IoReasons;
+import lab.roofline.io.data.ProfileLoader;
+import lab.roofline.io.data.RentalPriceLoader;
+import lab.roofline.render.export.ChartInputs;
 import lab.roofline.render.export.ChartKind;
 import lab.roofline.render.export.ChartRenderer;
 import lab.roofline.render.export.ExportFormat;
@@ -128,8 +129,12 @@ final class ExportCommand implements Callable<Integer> {
             pins.add(new ChartPin(pinned.get(i).name(), PinStyle.of(pinned.get(i).colour()),
                     RooflineEngine.evaluate(scenario.pinScenario(spec, profiles, i))));
         }
-        Frontier frontier = kind == ChartKind.FRONTIER ? frontier(cl, e, pins) : null;
-        ChartRenderer.writeHeadless(request, e, references, pins, profiles.profiles(), frontier, theme.stylesheets(), out);
+        ChartInputs inputs = ChartInputs.of(e, references, theme.stylesheets()).withPins(pins)
+                .withProfiles(profiles.profiles());
+        if (kind == ChartKind.FRONTIER) {
+            inputs = inputs.withFrontier(frontier(cl, e, pins));
+        }
+        ChartRenderer.writeHeadless(request, inputs, out);
         cl.getOut().println("Wrote " + RooflineCommand.printable(out.toAbsolutePath().toString()));
         return 0;
     }
@@ -147,7 +152,12 @@ final class ExportCommand implements Callable<Integer> {
                 disaggregated, d.electricityUsdPerKwh());
         RentalPriceLoader.Result rental = RentalPriceLoader.load(AppHome.rentalPricesFile());
         rental.problems().forEach(problem -> cl.getErr().println("roofline-lab: note: " + problem));
-        return ChartRenderer.frontier(live, pins, settings, rental.prices());
+        List<Frontier.Named> named = new ArrayList<>();
+        named.add(new Frontier.Named("Live", -1, live.scenario()));
+        for (ChartPin p : pins) {
+            named.add(new Frontier.Named(p.name(), p.style().ordinal(), p.evaluation().scenario()));
+        }
+        return Frontier.of(named, settings, rental.prices());
     }
 
 

@@ -15,6 +15,7 @@ import lab.roofline.fx.GridShares;
 import lab.roofline.fx.Viewports;
 import lab.roofline.render.chart.CanvasChart;
 import lab.roofline.render.export.ChartKind;
+import lab.roofline.render.layout.DashboardGrid;
 import lab.roofline.render.export.ChartRenderer;
 import lab.roofline.render.export.ExportSize;
 import lab.roofline.render.summary.SummaryStrip;
@@ -53,6 +54,10 @@ final class DashboardLayout {
         this.commands = commands;
         this.summary = summary;
         this.slimStrip = slimStrip;
+        view.charts.setHgap(DashboardGrid.GAP_PX);
+        view.charts.setVgap(DashboardGrid.GAP_PX);
+        stacked = true; // so the first arrangement below lays out the side-by-side grid
+        arrangeCharts(0);
     }
 
     /** Whether the charts are stacked in one column (a narrow middle). */
@@ -67,9 +72,11 @@ final class DashboardLayout {
         }
         stacked = stack;
         view.charts.getColumnConstraints().setAll(stack ? List.of(GridShares.column(100))
-                : List.of(GridShares.column(55), GridShares.column(45)));
-        view.charts.getRowConstraints().setAll(stack ? List.of(GridShares.row(40), GridShares.row(30), GridShares.row(30))
-                : List.of(GridShares.row(56), GridShares.row(44)));
+                : List.of(GridShares.column(DashboardGrid.LEFT_COLUMN_PERCENT),
+                GridShares.column(DashboardGrid.RIGHT_COLUMN_PERCENT)));
+        view.charts.getRowConstraints().setAll(stack ? List.of(GridShares.row(DashboardGrid.STACKED_ROOFLINE_ROW_PERCENT),
+                GridShares.row(DashboardGrid.STACKED_ROW_PERCENT), GridShares.row(DashboardGrid.STACKED_ROW_PERCENT))
+                : List.of(GridShares.row(DashboardGrid.TOP_ROW_PERCENT), GridShares.row(DashboardGrid.BOTTOM_ROW_PERCENT)));
         GridPane.setConstraints(view.rooflineCard, 0, 0, stack ? 1 : 2, 1);
         GridPane.setConstraints(view.utilizationCard, 0, 1, 1, 1);
         GridPane.setConstraints(view.costCard, stack ? 0 : 1, stack ? 2 : 1, 1, 1);

@@ -10,14 +10,23 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import javafx.application.Platform;
+import javafx.event.ActionEvent;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import lab.roofline.ui.DashboardView;
+import lab.roofline.io.AppData;
+import lab.roofline.render.export.ChartInputs;
 import lab.roofline.render.export.ChartKind;
-import lab.roofline.ui.scenario.RooflineViewModel;
+import lab.roofline.render.export.ChartRenderer;
+import lab.roofline.render.export.ExportFiles;
+import lab.roofline.render.export.ExportFormat;
+import lab.roofline.render.export.ExportSize;
 import lab.roofline.render.theme.Theme;
+import lab.roofline.ui.DashboardView;
+import lab.roofline.ui.Preload;
+import lab.roofline.ui.scenario.RooflineViewModel;
 
 /**
  * The dashboard's performance goals, measured on the real window (headless Monocle glass, software
@@ -38,8 +47,8 @@ public final class DashboardBenchmark {
     public static void main(String[] args) throws Exception {
         long jvmStartMillis = ManagementFactory.getRuntimeMXBean().getStartTime();
         // As the app does: data loads in the background while the toolkit starts.
-        var data = lab.roofline.io.AppData.loadAsync();
-        lab.roofline.ui.Preload.start();
+        var data = AppData.loadAsync();
+        Preload.start();
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
@@ -91,7 +100,7 @@ public final class DashboardBenchmark {
         boolean serving = Boolean.getBoolean("roofline.bench.serving");
         if (serving) {
             onFxThread(() -> {
-                view.commands().serving.handle(new javafx.event.ActionEvent());
+                view.commands().serving.handle(new ActionEvent());
                 view.serving().getScene().getStylesheets().setAll(Theme.LIGHT.stylesheets());
                 return null;
             });
@@ -108,21 +117,23 @@ public final class DashboardBenchmark {
         // Export at 2x: render on the FX thread, then encode and write.
         Path out = Files.createTempFile("roofline-bench", ".png");
         long exportStart = System.nanoTime();
-        WritableImage rendered = onFxThread(() -> lab.roofline.render.export.ChartRenderer.png(
-                request(ChartKind.DASHBOARD, 2, lab.roofline.render.export.ExportFormat.PNG),
-                vm.result(), vm.referencesProperty().getValue(), Theme.LIGHT.stylesheets()));
+        WritableImage rendered = onFxThread(() -> ChartRenderer.png(
+                request(ChartKind.DASHBOARD, 2, ExportFormat.PNG),
+                ChartInputs.of(vm.result(), vm.referencesProperty().getValue(),
+                        Theme.LIGHT.stylesheets())));
         double renderMs = (System.nanoTime() - exportStart) / 1e6;
-        lab.roofline.render.export.ExportFiles.writePng(rendered, out);
+        ExportFiles.writePng(rendered, out);
         double exportMs = (System.nanoTime() - exportStart) / 1e6;
         Files.deleteIfExists(out);
 
         // SVG of one chart, 16:9: lay out, draw through the SVG pen, write.
         Path svgOut = Files.createTempFile("roofline-bench", ".svg");
         long svgStart = System.nanoTime();
-        String svg = onFxThread(() -> lab.roofline.render.export.ChartRenderer.svg(
-                request(ChartKind.ROOFLINE, 1, lab.roofline.render.export.ExportFormat.SVG),
-                vm.result(), vm.referencesProperty().getValue(), Theme.LIGHT.stylesheets()));
-        lab.roofline.render.export.ExportFiles.writeSvg(svg, svgOut);
+        String svg = onFxThread(() -> ChartRenderer.svg(
+                request(ChartKind.ROOFLINE, 1, ExportFormat.SVG),
+                ChartInputs.of(vm.result(), vm.referencesProperty().getValue(),
+                        Theme.LIGHT.stylesheets())));
+        ExportFiles.writeSvg(svg, svgOut);
         double svgMs = (System.nanoTime() - svgStart) / 1e6;
         Files.deleteIfExists(svgOut);
 
@@ -156,14 +167,14 @@ public final class DashboardBenchmark {
     }
 
     /** A 16:9 export request. */
-    private static lab.roofline.render.export.ChartRenderer.Request request(ChartKind kind, int scale,
-                                                                       lab.roofline.render.export.ExportFormat format) {
-        return new lab.roofline.render.export.ChartRenderer.Request(kind, lab.roofline.render.export.ExportSize.SLIDE_16_9,
+    private static ChartRenderer.Request request(ChartKind kind, int scale,
+                                                                       ExportFormat format) {
+        return new ChartRenderer.Request(kind, ExportSize.SLIDE_16_9,
                 scale, format);
     }
 
     /** Runs a computation on the FX thread and waits for its result. */
-    private static <T> T onFxThread(java.util.function.Supplier<T> work) throws Exception {
+    private static <T> T onFxThread(Supplier<T> work) throws Exception {
         CompletableFuture<T> result = new CompletableFuture<>();
         Platform.runLater(() -> result.complete(work.get()));
         return result.get();

@@ -7,7 +7,9 @@ import lab.roofline.io.data.ApiPriceLoader;
 import lab.roofline.io.data.ProfileLoader;
 import lab.roofline.ui.scenario.RooflineViewModel;
 import lab.roofline.render.theme.Theme;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -15,12 +17,14 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 public abstract class DashboardFixture {
     protected RooflineViewModel vm;
+    private Stage stage;
     protected DashboardView view;
     /** The chart kinds the export command was asked for (null: "ask which"). */
     protected final List<Object> exportRequests = new java.util.ArrayList<>();
 
     /** Each test class calls this from its own {@code @Start} method (TestFX looks in the class itself). */
     protected void open(Stage stage) {
+        this.stage = stage;
         vm = new RooflineViewModel(ProfileLoader.load(true, List.of()).profiles());
         vm.apiPrices().setAll(ApiPriceLoader.loadBundled().prices());
         view = new DashboardView(vm, exportRequests::add);
@@ -28,6 +32,26 @@ public abstract class DashboardFixture {
         Theme.LIGHT.applyTo(scene);
         stage.setScene(scene);
         stage.show();
+    }
+
+    /**
+     * The window is shared by every test class: one that zooms, presents or narrows it gives it back as it
+     * found it. Grown back under a fresh scene: JavaFX's software painter would reuse the smaller window's
+     * pixel buffer for the larger one and print "Too small int buffer size" (the next test opens its own).
+     */
+    @AfterEach
+    void restoreTheSharedWindow(FxRobot robot) {
+        if (stage == null) {
+            return;
+        }
+        robot.interact(() -> {
+            view.setZoom(1);
+            view.commands().presentation.setSelected(false);
+            view.commands().explanation.setSelected(false);
+            stage.setScene(new Scene(new javafx.scene.layout.Pane()));
+            stage.setWidth(1440);
+            stage.setHeight(900);
+        });
     }
 
     protected lab.roofline.ui.scenario.ControlPanel controls() {

@@ -10,7 +10,6 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import lab.roofline.render.chart.CanvasChart;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
@@ -23,20 +22,6 @@ class ZoomUiTest extends DashboardFixture {
     void start(Stage stage) {
         this.stage = stage;
         open(stage);
-    }
-
-    @AfterEach
-    void restoreTheSharedWindow(FxRobot robot) {
-        robot.interact(() -> {
-            view.setZoom(1);
-            view.commands().presentation.setSelected(false);
-            view.commands().explanation.setSelected(false);
-            // Grown back under a fresh scene: JavaFX's software painter would reuse the smaller window's
-            // pixel buffer for the larger one and print "Too small int buffer size" (the next test opens its own).
-            stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.Pane()));
-            stage.setWidth(1440);
-            stage.setHeight(900);
-        });
     }
 
     @Test

@@ -2,42 +2,49 @@ package lab.roofline.render.export;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import javafx.application.Platform;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.control.Label;
 import javafx.scene.image.WritableImage;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
 import javafx.scene.transform.Transform;
 import lab.roofline.engine.roofline.Evaluation;
 import lab.roofline.engine.serving.RatioReference;
 import lab.roofline.explain.Captions;
+import lab.roofline.explain.Explanation.Topic;
+import lab.roofline.fx.GridShares;
 import lab.roofline.render.chart.CanvasChart;
-import lab.roofline.render.layout.ChartPin;
-import lab.roofline.render.chart.LandscapeChart;
-import lab.roofline.engine.roofline.HardwareProfile;
 import lab.roofline.render.chart.CostChart;
+import lab.roofline.render.chart.FrontierChart;
+import lab.roofline.render.chart.LandscapeChart;
 import lab.roofline.render.chart.RooflineChart;
 import lab.roofline.render.chart.UtilizationChart;
+import lab.roofline.render.layout.ChartPin;
+import lab.roofline.render.layout.DashboardGrid;
 import lab.roofline.render.summary.SummaryStrip;
 
 /**
  * Lays out one chart, or the dashboard page (summary and the three charts), with a caption naming the
  * scenario, at an export size independent of any window, and renders it as PNG pixels or as SVG. The
- * app's export and the command line's use this same code, so one scenario gives one picture. Reads no file.
+ * app's export and the command line's use this same code, so one scenario gives one picture. Reads no file
+ * and computes nothing: what it draws comes in a {@link ChartInputs}.
  */
 public final class ChartRenderer {
     private ChartRenderer() {
@@ -51,7 +58,7 @@ public final class ChartRenderer {
             }
             long pixels = (long) size.width() * scale * size.height() * scale;
             if (pixels > MAX_PIXELS) {
-                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
                         "%,d × %,d pixels is too large (at most %.1f megapixels, e.g. 3840x2160 at 2x or 7680x4320 "
                                 + "at 1x); lower the scale or the size%s", (long) size.width() * scale,
                         (long) size.height() * scale, MAX_PIXELS / 1e6,
@@ -106,60 +113,73 @@ public final class ChartRenderer {
         }
     }
 
-    /** Builds and lays out the page at exactly the request's size; FX thread. */
-    public static Page layOut(Request request, Evaluation evaluation, List<RatioReference> references,
-                       List<String> stylesheets) {
-        return layOut(request, evaluation, references, List.of(), List.of(), stylesheets);
-    }
-
-    /**
-     * As above, with pinned scenarios drawn beside the live one and named in the caption, and the profiles
-     * the hardware landscape shows.
-     */
-    public static Page layOut(Request request, Evaluation evaluation, List<RatioReference> references, List<ChartPin> pins,
-                       List<HardwareProfile> profiles, List<String> stylesheets) {
-        return layOut(request, evaluation, references, pins, profiles, null, stylesheets);
-    }
-
-    /**
-     * As above, with the frontier to draw (the app's, under its serving settings); null: the live scenario's
-     * and the pins' curves under the default settings (first token within 0.5 s, a token each 50 ms).
-     */
-    public static Page layOut(Request request, Evaluation evaluation, List<RatioReference> references, List<ChartPin> pins,
-                       List<HardwareProfile> profiles, lab.roofline.engine.serving.Frontier frontier, List<String> stylesheets) {
-        ChartKind kind = request.kind();
-        ObservableValue<Evaluation> source = new SimpleObjectProperty<>(evaluation);
-        ObservableValue<List<RatioReference>> refs = new SimpleObjectProperty<>(references);
-        boolean whole = kind == ChartKind.DASHBOARD;
-        RooflineChart roofline = kind == ChartKind.ROOFLINE || whole ? new RooflineChart(source) : null;
-        UtilizationChart utilization = kind == ChartKind.UTILIZATION || whole ? new UtilizationChart(source, refs) : null;
-        CostChart cost = kind == ChartKind.COST || whole ? new CostChart(source, refs) : null;
-        LandscapeChart landscape = kind == ChartKind.LANDSCAPE ? new LandscapeChart(source,
-                javafx.collections.FXCollections.observableArrayList(profiles.isEmpty()
-                        ? List.of(evaluation.scenario().gpu()) : profiles)) : null;
-        lab.roofline.render.chart.FrontierChart frontierChart = kind == ChartKind.FRONTIER
-                ? new lab.roofline.render.chart.FrontierChart(source, new SimpleObjectProperty<>(frontier != null ? frontier
-                : defaultFrontier(evaluation, pins))) : null;
-        SummaryStrip summary = whole ? new SummaryStrip(source) : null;
-        if (summary != null) {
-            summary.reserveWarningLine(false);
+    /** The chart controls one request shows: only its kind's (the summary and three charts for a dashboard). */
+    private record Shown(RooflineChart roofline, UtilizationChart utilization, CostChart cost, LandscapeChart landscape,
+                         FrontierChart frontier, SummaryStrip summary) {
+        static Shown of(ChartKind kind, ChartInputs inputs) {
+            Evaluation evaluation = inputs.evaluation();
+            ObservableValue<Evaluation> source = new SimpleObjectProperty<>(evaluation);
+            ObservableValue<List<RatioReference>> refs = new SimpleObjectProperty<>(inputs.references());
+            boolean whole = kind == ChartKind.DASHBOARD;
+            if (kind == ChartKind.FRONTIER && inputs.frontier() == null) {
+                throw new IllegalArgumentException("a frontier chart is drawn from a frontier: compute it under the "
+                        + "serving settings and pass it in the inputs");
+            }
+            RooflineChart roofline = kind == ChartKind.ROOFLINE || whole ? new RooflineChart(source) : null;
+            UtilizationChart utilization = kind == ChartKind.UTILIZATION || whole ? new UtilizationChart(source, refs) : null;
+            CostChart cost = kind == ChartKind.COST || whole ? new CostChart(source, refs) : null;
+            LandscapeChart landscape = kind == ChartKind.LANDSCAPE ? new LandscapeChart(source,
+                    FXCollections.observableArrayList(inputs.profiles().isEmpty()
+                            ? List.of(evaluation.scenario().gpu()) : inputs.profiles())) : null;
+            FrontierChart frontier = kind == ChartKind.FRONTIER
+                    ? new FrontierChart(source, new SimpleObjectProperty<>(inputs.frontier())) : null;
+            SummaryStrip summary = whole ? new SummaryStrip(source) : null;
+            if (summary != null) {
+                summary.reserveWarningLine(false);
+            }
+            return new Shown(roofline, utilization, cost, landscape, frontier, summary);
         }
-        Region content = switch (kind) {
-            case ROOFLINE -> card(roofline);
-            case UTILIZATION -> card(utilization);
-            case COST -> card(cost);
-            case LANDSCAPE -> card(landscape);
-            case FRONTIER -> card(frontierChart);
-            case DASHBOARD -> dashboard(summary, roofline, utilization, cost, request.size().textScale(kind));
-        };
+
+        List<CanvasChart> charts() {
+            return Stream.of(roofline, utilization, cost, landscape, frontier).filter(Objects::nonNull)
+                    .map(c -> (CanvasChart) c).toList();
+        }
+
+        /** The page above the caption: one chart on its card, or the dashboard. */
+        Region content(ChartKind kind, double textScale) {
+            return switch (kind) {
+                case ROOFLINE -> card(roofline);
+                case UTILIZATION -> card(utilization);
+                case COST -> card(cost);
+                case LANDSCAPE -> card(landscape);
+                case FRONTIER -> card(frontier);
+                case DASHBOARD -> dashboard(summary, roofline, utilization, cost, textScale);
+            };
+        }
+    }
+
+    /** Builds and lays out the page at exactly the request's size; FX thread. */
+    public static Page layOut(Request request, ChartInputs inputs) {
+        ChartKind kind = request.kind();
         double textScale = request.size().textScale(kind);
-        List<CanvasChart> charts = java.util.stream.Stream.<CanvasChart>of(roofline, utilization, cost, landscape, frontierChart)
-                .filter(java.util.Objects::nonNull).toList();
+        Shown shown = Shown.of(kind, inputs);
+        Region content = shown.content(kind, textScale);
+        List<CanvasChart> charts = shown.charts();
         for (CanvasChart chart : charts) {
             chart.zoomProperty().set(textScale);
             chart.setRenderScale(request.scale());
-            chart.pinsProperty().set(List.copyOf(pins));
+            chart.pinsProperty().set(inputs.pins());
         }
+        VBox.setVgrow(content, Priority.ALWAYS);
+        VBox page = new VBox(content, caption(inputs.evaluation(), inputs.pins()));
+        page.getStyleClass().add("export-page");
+        page.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.2fpx;", BASE_FONT_PX * textScale));
+        settle(page, request.size(), inputs.stylesheets(), shown.summary());
+        return new Page(page, charts, shown.summary());
+    }
+
+    /** The caption under the picture: the scenario, and the pins it is compared with. */
+    private static Label caption(Evaluation evaluation, List<ChartPin> pins) {
         StringBuilder captionText = new StringBuilder(Captions.of(evaluation));
         if (!pins.isEmpty()) {
             captionText.append("\nCompared with ").append(String.join(";  ", pins.stream()
@@ -170,53 +190,31 @@ public final class ChartRenderer {
         caption.setWrapText(true);
         caption.setMaxWidth(Double.MAX_VALUE);
         caption.setMinHeight(Region.USE_PREF_SIZE);
-        VBox.setVgrow(content, Priority.ALWAYS);
-        VBox page = new VBox(content, caption);
-        page.getStyleClass().add("export-page");
-        page.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.2fpx;", BASE_FONT_PX * textScale));
-        Scene scene = new Scene(page, request.size().width(), request.size().height());
+        return caption;
+    }
+
+    /** Styles the page in a scene of its own and lays it out at exactly this size. */
+    private static void settle(VBox page, ExportSize size, List<String> stylesheets, SummaryStrip summary) {
+        Scene scene = new Scene(page, size.width(), size.height());
         scene.getStylesheets().setAll(stylesheets);
         page.applyCss();
         if (summary != null) {
             summary.refreshIfDirty();
         }
-        page.resize(request.size().width(), request.size().height());
+        page.resize(size.width(), size.height());
         // Exactly the size asked for, even when a small page cannot hold all it has (the charts shrink first).
-        page.setClip(new javafx.scene.shape.Rectangle(request.size().width(), request.size().height()));
+        page.setClip(new Rectangle(size.width(), size.height()));
         page.layout();
         // The summary's text settles in the first pass; a second gives the charts their final heights.
         page.applyCss();
         page.layout();
-        return new Page(page, charts, summary);
     }
 
     /** The picture, (size x scale) pixels; FX thread. */
-    public static WritableImage png(Request request, Evaluation evaluation, List<RatioReference> references,
-                                    List<String> stylesheets) {
-        return png(request, evaluation, references, List.of(), List.of(), stylesheets);
-    }
-
-    /** As above, with pinned scenarios beside the live one and the profiles the landscape shows. */
-    public static WritableImage png(Request request, Evaluation evaluation, List<RatioReference> references,
-                                    List<ChartPin> pins, List<HardwareProfile> profiles, List<String> stylesheets) {
-        return png(request, evaluation, references, pins, profiles, null, stylesheets);
-    }
-
-    /** As above, with the frontier to draw (null: the default serving settings'). */
-    public static WritableImage png(Request request, Evaluation evaluation, List<RatioReference> references,
-                                    List<ChartPin> pins, List<HardwareProfile> profiles,
-                                    lab.roofline.engine.serving.Frontier frontier, List<String> stylesheets) {
-        return png(request, evaluation, references, pins, profiles, frontier, null, stylesheets);
-    }
-
-    /** As above, with one topic's chart element ringed as the lesson rings it (null: none). */
-    public static WritableImage png(Request request, Evaluation evaluation, List<RatioReference> references,
-                                    List<ChartPin> pins, List<HardwareProfile> profiles,
-                                    lab.roofline.engine.serving.Frontier frontier, lab.roofline.explain.Explanation.Topic highlight,
-                                    List<String> stylesheets) {
-        Page page = layOut(request, evaluation, references, pins, profiles, frontier, stylesheets);
+    public static WritableImage png(Request request, ChartInputs inputs) {
+        Page page = layOut(request, inputs);
         try {
-            ring(page, highlight);
+            ring(page, inputs.highlight());
             SnapshotParameters params = new SnapshotParameters();
             params.setTransform(Transform.scale(request.scale(), request.scale()));
             return page.root.snapshot(params, null);
@@ -225,65 +223,27 @@ public final class ChartRenderer {
         }
     }
 
-    /** The SVG document, the same layout as the PNG with vector shapes and real text; FX thread. */
-    public static String svg(Request request, Evaluation evaluation, List<RatioReference> references,
-                             List<String> stylesheets) {
-        return svg(request, evaluation, references, List.of(), List.of(), stylesheets);
-    }
-
-    /** As above, with pinned scenarios beside the live one and the profiles the landscape shows. */
-    public static String svg(Request request, Evaluation evaluation, List<RatioReference> references,
-                             List<ChartPin> pins, List<HardwareProfile> profiles, List<String> stylesheets) {
-        return svg(request, evaluation, references, pins, profiles, null, stylesheets);
-    }
-
-    /** As above, with the frontier to draw (null: the default serving settings'). */
-    public static String svg(Request request, Evaluation evaluation, List<RatioReference> references,
-                             List<ChartPin> pins, List<HardwareProfile> profiles, lab.roofline.engine.serving.Frontier frontier,
-                             List<String> stylesheets) {
-        return svg(request, evaluation, references, pins, profiles, frontier, null, stylesheets);
-    }
-
     /**
-     * As above, with one topic's chart element ringed as the lesson rings it (null: none). The SVG carries
+     * The SVG document, the same layout as the PNG with vector shapes and real text; FX thread. It carries
      * the chart's text alternative: a title and, in numbers, what it shows.
      */
-    public static String svg(Request request, Evaluation evaluation, List<RatioReference> references,
-                             List<ChartPin> pins, List<HardwareProfile> profiles, lab.roofline.engine.serving.Frontier frontier,
-                             lab.roofline.explain.Explanation.Topic highlight, List<String> stylesheets) {
-        Page page = layOut(request, evaluation, references, pins, profiles, frontier, stylesheets);
+    public static String svg(Request request, ChartInputs inputs) {
+        Page page = layOut(request, inputs);
         try {
-            ring(page, highlight);
+            ring(page, inputs.highlight());
             return SvgExport.of(page.root, request.scale(), request.kind().title(),
-                    request.kind().textAlternative(evaluation));
+                    request.kind().textAlternative(inputs.evaluation()));
         } finally {
             page.dispose();
         }
     }
 
-    private static void ring(Page page, lab.roofline.explain.Explanation.Topic highlight) {
+    private static void ring(Page page, Topic highlight) {
         if (highlight != null) {
             page.charts.forEach(c -> c.highlightProperty().set(highlight));
             page.root.applyCss();
             page.root.layout();
         }
-    }
-
-    /** The live scenario's and the pins' curves under the default serving settings, with no rental table. */
-    static lab.roofline.engine.serving.Frontier defaultFrontier(Evaluation evaluation, List<ChartPin> pins) {
-        return frontier(evaluation, pins, lab.roofline.engine.serving.ServingSettings.DEFAULT, lab.roofline.engine.serving.RentalPrices.NONE);
-    }
-
-    /** The live scenario's and the pins' curves (each pin in its own style) under these settings and prices. */
-    public static lab.roofline.engine.serving.Frontier frontier(Evaluation evaluation, List<ChartPin> pins,
-                                                        lab.roofline.engine.serving.ServingSettings settings,
-                                                        lab.roofline.engine.serving.RentalPrices rental) {
-        List<lab.roofline.engine.serving.Frontier.Named> named = new java.util.ArrayList<>();
-        named.add(new lab.roofline.engine.serving.Frontier.Named("Live", -1, evaluation.scenario()));
-        for (ChartPin p : pins) {
-            named.add(new lab.roofline.engine.serving.Frontier.Named(p.name(), p.style().ordinal(), p.evaluation().scenario()));
-        }
-        return lab.roofline.engine.serving.Frontier.of(named, settings, rental);
     }
 
     private static Region card(CanvasChart chart) {
@@ -298,18 +258,12 @@ public final class ChartRenderer {
         GridPane charts = new GridPane();
         charts.getStyleClass().add("charts");
         // Margins and gaps grow with the text, so a 4K page is not crowded to its edges.
-        charts.setHgap(12 * textScale);
-        charts.setVgap(12 * textScale);
-        ColumnConstraints left = new ColumnConstraints();
-        left.setPercentWidth(55);
-        ColumnConstraints right = new ColumnConstraints();
-        right.setPercentWidth(45);
-        charts.getColumnConstraints().addAll(left, right);
-        RowConstraints top = new RowConstraints();
-        top.setPercentHeight(56);
-        RowConstraints bottom = new RowConstraints();
-        bottom.setPercentHeight(44);
-        charts.getRowConstraints().addAll(top, bottom);
+        charts.setHgap(DashboardGrid.GAP_PX * textScale);
+        charts.setVgap(DashboardGrid.GAP_PX * textScale);
+        charts.getColumnConstraints().addAll(GridShares.column(DashboardGrid.LEFT_COLUMN_PERCENT),
+                GridShares.column(DashboardGrid.RIGHT_COLUMN_PERCENT));
+        charts.getRowConstraints().addAll(GridShares.row(DashboardGrid.TOP_ROW_PERCENT),
+                GridShares.row(DashboardGrid.BOTTOM_ROW_PERCENT));
         for (Region chart : new Region[] {roofline, utilization, cost}) {
             chart.setMinSize(0, 0); // the page's size rules; charts share what is left after the summary
         }
@@ -318,40 +272,22 @@ public final class ChartRenderer {
         charts.add(card(cost), 1, 1);
         charts.setMinHeight(0);
         VBox.setVgrow(charts, Priority.ALWAYS);
-        VBox page = new VBox(12 * textScale, summary, charts);
+        VBox page = new VBox(DashboardGrid.GAP_PX * textScale, summary, charts);
         page.getStyleClass().add("main-area");
-        page.setPadding(new Insets(14 * textScale));
+        page.setPadding(new Insets(DashboardGrid.MARGIN_PX * textScale));
         return page;
     }
 
     /**
-     * Renders on the headless toolkit and writes the file: the command line's export. The evaluation and
-     * references are computed (and files read) before, off the FX thread; encoding and writing happen here.
+     * Renders on the headless toolkit and writes the file: the command line's export. The inputs are
+     * computed (and files read) before, off the FX thread; encoding and writing happen here.
      */
-    public static void writeHeadless(Request request, Evaluation evaluation, List<RatioReference> references,
-                                     List<String> stylesheets, Path out) throws Exception {
-        writeHeadless(request, evaluation, references, List.of(), List.of(), stylesheets, out);
-    }
-
-    /** As above, with pinned scenarios drawn beside the live one and the profiles the landscape shows. */
-    public static void writeHeadless(Request request, Evaluation evaluation, List<RatioReference> references,
-                                     List<ChartPin> pins, List<HardwareProfile> profiles, List<String> stylesheets,
-                                     Path out) throws Exception {
-        writeHeadless(request, evaluation, references, pins, profiles, null, stylesheets, out);
-    }
-
-    /** As above, with the frontier to draw (null: the default serving settings'). */
-    public static void writeHeadless(Request request, Evaluation evaluation, List<RatioReference> references,
-                                     List<ChartPin> pins, List<HardwareProfile> profiles,
-                                     lab.roofline.engine.serving.Frontier frontier, List<String> stylesheets,
-                                     Path out) throws Exception {
+    public static void writeHeadless(Request request, ChartInputs inputs, Path out) throws Exception {
         boolean startedHere = startHeadlessToolkit();
         CompletableFuture<Object> rendered = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
-                rendered.complete(request.format() == ExportFormat.SVG
-                        ? svg(request, evaluation, references, pins, profiles, frontier, stylesheets)
-                        : png(request, evaluation, references, pins, profiles, frontier, stylesheets));
+                rendered.complete(request.format() == ExportFormat.SVG ? svg(request, inputs) : png(request, inputs));
             } catch (RuntimeException | Error e) {
                 rendered.completeExceptionally(e);
             }

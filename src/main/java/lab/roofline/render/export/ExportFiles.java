@@ -3,7 +3,7 @@ package lab.roofline.render.export;
 import java.io.IOException;
 import java.nio.file.Path;
 import javafx.scene.image.WritableImage;
-import lab.roofline.io.AtomicFiles;
+import lab.roofline.io.files.AtomicFiles;
 
 /** Writes exported pictures: off the FX thread, through a temporary file, with plain-word errors. */
 public final class ExportFiles {

@@ -1,15 +1,17 @@
 package lab.roofline.render.export;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import javafx.application.Platform;
 import lab.roofline.engine.roofline.Evaluation;
+import lab.roofline.engine.roofline.RealismMode;
 import lab.roofline.engine.teaching.Exercise;
 import lab.roofline.engine.teaching.Misconception;
 import lab.roofline.engine.serving.RatioReference;
@@ -19,6 +21,8 @@ import lab.roofline.explain.Captions;
 import lab.roofline.explain.ExerciseHints;
 import lab.roofline.explain.Explanation;
 import lab.roofline.explain.Explanation.Topic;
+import lab.roofline.io.files.AtomicFiles;
+import lab.roofline.render.pen.SvgPen;
 
 /**
  * The lesson as a handout: one self-contained HTML page (every step's text with the chosen scenario's
@@ -51,6 +55,14 @@ public final class Handout {
     public static Pages build(Evaluation chosen, List<RatioReference> references, String commandLine,
                               List<Exercise> exercises, Function<ScenarioInputs, Evaluation> evaluate,
                               List<String> stylesheets, String date) {
+        return new Pages(handout(chosen, references, commandLine, exercises, evaluate, stylesheets, date),
+                answerKey(exercises, evaluate, date));
+    }
+
+    /** The handout: the steps with their charts, the misconception cards and the exercises. */
+    private static String handout(Evaluation chosen, List<RatioReference> references, String commandLine,
+                                  List<Exercise> exercises, Function<ScenarioInputs, Evaluation> evaluate,
+                                  List<String> stylesheets, String date) {
         StringBuilder h = new StringBuilder(1 << 18);
         head(h, "Why output tokens cost more than input tokens — a Roofline Lab handout");
         h.append("<header>\n<h1>Why output tokens cost more than input tokens</h1>\n<p class=\"scenario\">")
@@ -61,8 +73,8 @@ public final class Handout {
         for (int i = 0; i < topics.size(); i++) {
             Topic t = topics.get(i);
             ChartKind kind = ChartKind.showing(t);
-            String svg = ChartRenderer.svg(new ChartRenderer.Request(kind, CHART_SIZE, 1, ExportFormat.SVG), chosen,
-                    references, List.of(), List.of(), null, t, stylesheets);
+            String svg = ChartRenderer.svg(new ChartRenderer.Request(kind, CHART_SIZE, 1, ExportFormat.SVG),
+                    ChartInputs.of(chosen, references, stylesheets).withHighlight(t));
             h.append("<article class=\"step\">\n<h3>").append(i + 1).append(". ").append(esc(t.title())).append("</h3>\n<p>")
                     .append(esc(Explanation.paragraph(t, chosen))).append("</p>\n<figure>\n").append(inline(svg))
                     .append("<figcaption>").append(esc(kind.title())).append(": the ringed element is the one this "
@@ -86,7 +98,11 @@ public final class Handout {
         }
         h.append("</ol>\n</section>\n</main>\n");
         foot(h, date);
+        return h.toString();
+    }
 
+    /** The answer key: each exercise's answer and how to get it, and each card's evidence and reason. */
+    private static String answerKey(List<Exercise> exercises, Function<ScenarioInputs, Evaluation> evaluate, String date) {
         StringBuilder k = new StringBuilder(1 << 14);
         head(k, "Answer key — a Roofline Lab handout");
         k.append("<header>\n<h1>Answer key</h1>\n<p>For the handout “Why output tokens cost more than input tokens”. "
@@ -112,16 +128,16 @@ public final class Handout {
         }
         k.append("</section>\n</main>\n");
         foot(k, date);
-        return new Pages(h.toString(), k.toString());
+        return k.toString();
     }
 
     /** Writes both pages into a folder (made if missing): the handout first, then its answer key. */
-    public static List<Path> write(Pages pages, Path folder) throws java.io.IOException {
+    public static List<Path> write(Pages pages, Path folder) throws IOException {
         Files.createDirectories(folder);
         Path handout = folder.resolve(HANDOUT_FILE);
         Path key = folder.resolve(ANSWER_KEY_FILE);
-        lab.roofline.io.AtomicFiles.writeString(handout, ".roofline-handout-", pages.handout());
-        lab.roofline.io.AtomicFiles.writeString(key, ".roofline-handout-", pages.answerKey());
+        AtomicFiles.writeString(handout, ".roofline-handout-", pages.handout());
+        AtomicFiles.writeString(key, ".roofline-handout-", pages.answerKey());
         return List.of(handout, key);
     }
 
@@ -150,7 +166,7 @@ public final class Handout {
      * when the scenario has them.
      */
     public static List<Topic> steps(Evaluation chosen) {
-        List<Topic> steps = new java.util.ArrayList<>(List.of(Topic.RIDGE, Topic.DECODE, Topic.PREFILL, Topic.BATCHING,
+        List<Topic> steps = new ArrayList<>(List.of(Topic.RIDGE, Topic.DECODE, Topic.PREFILL, Topic.BATCHING,
                 Topic.KV_CACHE, Topic.MEMORY_WALL, Topic.COST, Topic.BATCH_API));
         if (chosen.scenario().gpuCount() > 1) {
             steps.add(Topic.COMMUNICATION);
@@ -163,7 +179,7 @@ public final class Handout {
         Evaluation on = evaluate.apply(m.before());
         return on == null ? "" : m.before().presetName() + " in " + m.before().precision().label() + " on "
                 + (m.before().gpuCount() > 1 ? m.before().gpuCount() + " × " : "") + on.scenario().gpu().name()
-                + (m.before().realism() == lab.roofline.engine.roofline.RealismMode.REALISTIC ? " (measured efficiencies)" : "")
+                + (m.before().realism() == RealismMode.REALISTIC ? " (measured efficiencies)" : "")
                 + ": ";
     }
 
@@ -189,7 +205,7 @@ public final class Handout {
 
     /** HTML text: markup characters escaped, control characters dropped. */
     static String esc(String s) {
-        return lab.roofline.render.pen.SvgPen.escape(s == null ? "" : s).replace("'", "&#39;");
+        return SvgPen.escape(s == null ? "" : s).replace("'", "&#39;");
     }
 
     /** Plain, print-friendly: black on white, each step kept on one page where it fits. */

@@ -2,6 +2,7 @@ package lab.roofline.render.layout;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import lab.roofline.engine.serving.Frontier;
 import lab.roofline.engine.serving.Planner;
 
@@ -89,7 +90,7 @@ public record FrontierLayout(LabelLayout.Box plot, LogScale x, LogScale y, List<
     public static String tickLabel(double v, boolean usd) {
         java.math.BigDecimal d = new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros();
         String plain = d.compareTo(java.math.BigDecimal.valueOf(1000)) >= 0
-                ? String.format(java.util.Locale.ROOT, "%,d", d.longValue()) : d.toPlainString();
+                ? String.format(Locale.ROOT, "%,d", d.longValue()) : d.toPlainString();
         return usd ? "$" + plain : plain;
     }
 
@@ -127,6 +128,82 @@ public record FrontierLayout(LabelLayout.Box plot, LogScale x, LogScale y, List<
             }
         }
         return best;
+    }
+
+    /**
+     * Where a label beside a marker goes, above it or below it, whichever is inside the plot and clear of the
+     * other labels: its box {x, y, w, h} in drawing units.
+     *
+     * @param textWidth the label's width in its font
+     * @param fontPx    the chart's text size at 100 %
+     * @param at        the marker
+     * @param taken     the boxes of the labels already there
+     */
+    public double[] labelBox(double textWidth, double fontPx, double[] at, List<double[]> taken) {
+        LabelLayout.Box p = plot;
+        double tw = Math.min(textWidth, p.w() - 16);
+        double th = fontPx * 1.3;
+        // Beside the marker first, then further away; the first spot clear of the other labels and of every
+        // curve's points wins, else the one that covers the fewest points.
+        double[][] spots = {
+                {at[0] + 14, at[1] - th - 8}, {at[0] + 14, at[1] + 10}, {at[0] - 14 - tw, at[1] - th - 8},
+                {at[0] - 14 - tw, at[1] + 10}, {at[0] - tw / 2, at[1] - th - 16}, {at[0] - tw / 2, at[1] + 18},
+                {at[0] + 14, at[1] - 2.5 * th}, {at[0] - 14 - tw, at[1] - 2.5 * th}, {at[0] + 14, at[1] + 1.8 * th},
+                {at[0] - 14 - tw, at[1] + 1.8 * th}};
+        double[] chosen = null;
+        int fewest = Integer.MAX_VALUE;
+        for (double[] s : spots) {
+            double x = Math.max(p.x() + 4, Math.min(p.x() + p.w() - tw - 4, s[0]));
+            double y = Math.max(p.y() + 4, Math.min(p.y() + p.h() - th - 4, s[1]));
+            double[] box = {x, y, tw, th};
+            if (taken.stream().anyMatch(t -> overlaps(t, box))) {
+                continue;
+            }
+            // Never over its own marker; otherwise the spot that covers the fewest of the curves' points.
+            double mark = fontPx * 1.1;
+            int covered = pointsUnder(box, fontPx) + (overlaps(box, new double[] {at[0] - mark, at[1] - mark, 2 * mark, 2 * mark})
+                    ? 1000 : 0);
+            if (covered < fewest) {
+                fewest = covered;
+                chosen = box;
+                if (covered == 0) {
+                    break;
+                }
+            }
+        }
+        if (chosen == null) {
+            double[] last = taken.get(taken.size() - 1);
+            chosen = new double[] {Math.max(p.x() + 4, Math.min(p.x() + p.w() - tw - 4, at[0] - tw / 2)),
+                    Math.min(p.y() + p.h() - th - 4, last[1] + last[3] + 2), tw, th};
+        }
+        return chosen;
+    }
+
+    /** How many curve points (with their markers' radius) a label's box would cover. */
+    private int pointsUnder(double[] box, double fontPx) {
+        double r = fontPx * 0.5;
+        int n = 0;
+        for (List<double[]> curve : curves) {
+            for (int i = 0; i < curve.size(); i++) {
+                double[] q = curve.get(i);
+                if (q[0] + r > box[0] && q[0] - r < box[0] + box[2] && q[1] + r > box[1] && q[1] - r < box[1] + box[3]) {
+                    n++;
+                }
+                // The line between points counts too: its midpoint.
+                if (i > 0) {
+                    double mx = (q[0] + curve.get(i - 1)[0]) / 2;
+                    double my = (q[1] + curve.get(i - 1)[1]) / 2;
+                    if (mx > box[0] && mx < box[0] + box[2] && my > box[1] && my < box[1] + box[3]) {
+                        n++;
+                    }
+                }
+            }
+        }
+        return n;
+    }
+
+    private static boolean overlaps(double[] a, double[] b) {
+        return a[0] < b[0] + b[2] && b[0] < a[0] + a[2] && a[1] < b[1] + b[3] && b[1] < a[1] + a[3];
     }
 
     /** Decade ticks (1, 10, 100…) within a scale; with fewer than three, 1-2-5 steps too. */

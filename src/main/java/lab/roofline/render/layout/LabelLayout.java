@@ -1,8 +1,10 @@
 package lab.roofline.render.layout;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import lab.roofline.render.chart.CanvasChart;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Places a chart's labels so that none overlaps another label or a marker and none leaves the plot.
@@ -152,7 +154,7 @@ public final class LabelLayout {
     private record MustShow(String text, Style style, double[] anchor, List<Spot> spots) {
     }
 
-    private final java.util.Map<String, MustShow> mustShow = new java.util.HashMap<>();
+    private final Map<String, MustShow> mustShow = new HashMap<>();
 
     /**
      * A line the labels placed from now on keep off, with room for a marker of the given radius anywhere on
@@ -201,7 +203,7 @@ public final class LabelLayout {
     }
 
     /** The text, shortened with an ellipsis until {@code widthOf} it fits a width (whole when it fits). */
-    public static String fitted(String text, double width, java.util.function.ToDoubleFunction<String> widthOf) {
+    public static String fitted(String text, double width, ToDoubleFunction<String> widthOf) {
         if (widthOf.applyAsDouble(text) <= width) {
             return text;
         }
@@ -379,47 +381,14 @@ public final class LabelLayout {
         return bounds;
     }
 
-    /**
-     * The last resort for a label that must be shown: every spot on a grid over the plot, nearest to its
-     * point first, each with a leader line back to the point.
-     */
+    /** The last resort for a label that must be shown: anywhere in the plot, nearest to its point first. */
     public List<Spot> anywhereNear(double x, double y, double w, double h) {
-        List<Spot> spots = new ArrayList<>();
-        double stepX = Math.max(8, w / 3);
-        double stepY = Math.max(6, h / 2);
-        for (double top = bounds.y() + PADDING; top + h <= bounds.bottom() - PADDING; top += stepY) {
-            for (double left = bounds.x() + PADDING; left + w <= bounds.right() - PADDING; left += stepX) {
-                spots.add(new Spot(left, top, true));
-            }
-        }
-        spots.sort(java.util.Comparator.comparingDouble(s -> Math.hypot(s.x() + w / 2 - x, s.y() + h / 2 - y)));
-        return spots;
+        return LabelSpots.anywhereNear(bounds, x, y, w, h);
     }
 
-    /**
-     * The usual spots around a point, the preferred first: right-below, right-above, left-below, left-above,
-     * directly above and below, then the same further out with a leader line.
-     */
+    /** The usual spots around a point, the preferred first (see {@link LabelSpots#around}). */
     public List<Spot> around(double x, double y, double w, double h, double gap, boolean preferAbove,
                              boolean preferLeft) {
-        List<Spot> spots = new ArrayList<>();
-        for (double distance : new double[] {gap, gap * 2.6, gap * 4.5}) {
-            boolean leader = distance > gap;
-            double right = x + distance;
-            double left = x - distance - w;
-            double below = y + distance * 0.55;
-            double above = y - distance * 0.55 - h;
-            double[][] order = preferLeft
-                    ? new double[][] {{left, preferAbove ? above : below}, {left, preferAbove ? below : above},
-                            {right, preferAbove ? above : below}, {right, preferAbove ? below : above}}
-                    : new double[][] {{right, preferAbove ? above : below}, {right, preferAbove ? below : above},
-                            {left, preferAbove ? above : below}, {left, preferAbove ? below : above}};
-            for (double[] p : order) {
-                spots.add(new Spot(p[0], p[1], leader));
-            }
-            spots.add(new Spot(x - w / 2, y - distance - h, leader));
-            spots.add(new Spot(x - w / 2, y + distance, leader));
-        }
-        return spots;
+        return LabelSpots.around(x, y, w, h, gap, preferAbove, preferLeft);
     }
 }

@@ -145,4 +145,42 @@ public final class RooflineGeometry {
     public Point point(double flopsPerByte, double flopsPerSecond) {
         return new Point(x.toPixelClamped(flopsPerByte), y.toPixelClamped(flopsPerSecond));
     }
+
+    /** The plot as a box. */
+    public LabelLayout.Box plot() {
+        return new LabelLayout.Box(plotLeft(), plotTop(), plotRight() - plotLeft(), plotBottom() - plotTop());
+    }
+
+    /**
+     * The lines a key in a corner must not cross, as {xs, ys} polylines: every roof (the pins' current ones
+     * too), the decode path, and the line down from the ridge. Only what stays put while the batch changes.
+     */
+    public List<double[][]> stillLines(List<Evaluation> pinned) {
+        List<double[][]> lines = new ArrayList<>();
+        List<Evaluation.Roof> roofs = new ArrayList<>(evaluation.roofs());
+        pinned.forEach(p -> roofs.add(p.currentRoof()));
+        for (Evaluation.Roof roof : roofs) {
+            lines.add(xy(roof(roof)));
+        }
+        lines.add(xy(decodePath()));
+        Point ridge = ridge();
+        lines.add(new double[][] {{ridge.x(), ridge.x()}, {ridge.y(), plotBottom()}});
+        return lines;
+    }
+
+    /** The pinned scenarios' prefill and decode points, each as the box its marker covers. */
+    public List<LabelLayout.Box> pinMarks(List<Evaluation> pinned) {
+        List<LabelLayout.Box> marks = new ArrayList<>();
+        for (Evaluation p : pinned) {
+            for (Point at : List.of(phase(p.prefill()), phase(p.decode()))) {
+                marks.add(LabelLayout.Box.around(at.x(), at.y(), 16, 16));
+            }
+        }
+        return marks;
+    }
+
+    private static double[][] xy(List<Point> points) {
+        return new double[][] {points.stream().mapToDouble(Point::x).toArray(),
+                points.stream().mapToDouble(Point::y).toArray()};
+    }
 }

@@ -3,10 +3,12 @@ package lab.roofline.render.layout;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import lab.roofline.engine.roofline.Evaluation;
 import lab.roofline.engine.roofline.Units;
+import lab.roofline.explain.Captions;
 import lab.roofline.explain.HoverLines;
 import lab.roofline.render.layout.LabelLayout.Box;
 import lab.roofline.render.layout.LabelLayout.Spot;
@@ -34,6 +36,11 @@ public final class RooflineLabels {
     public static final Style REGION = new Style(1.0, true, ChartColor.MUTED);
     public static final Style INFEASIBLE = new Style(0.95, true, ChartColor.WARNING);
     public static final String INFEASIBLE_ID = "infeasible";
+
+    /** The lesson's guess: its label's id and style, and its marker's radius. */
+    public static final String GUESS_ID = "ghost";
+    public static final Style GUESS = new Style(0.9, true, ChartColor.DECODE);
+    public static final double GUESS_RADIUS = 10;
 
     /** Marker radius, and the size of the boxes that keep labels off markers. */
     public static final double POINT_RADIUS = 7;
@@ -74,10 +81,24 @@ public final class RooflineLabels {
      */
     public static LabelLayout still(Evaluation e, List<ChartPin> pins, PinKey key, RooflineGeometry geo,
                                     LabelLayout.TextMeasure measure, double fontPx) {
-        double plotRight = geo.plotRight();
-        double plotBottom = geo.plotBottom();
-        LabelLayout layout = new LabelLayout(new Box(geo.plotLeft(), geo.plotTop(), plotRight - geo.plotLeft(),
-                plotBottom - geo.plotTop()), measure, fontPx);
+        LabelLayout layout = new LabelLayout(geo.plot(), measure, fontPx);
+        keepOffMarks(layout, e, pins, key, geo);
+        keepOffMovingRoof(layout, e, geo);
+        ridgeAndRoof(layout, e, geo);
+        pathEnd(layout, e, geo);
+        otherRoofs(layout, e, geo);
+        // Decode attention after the roofs: latent attention (DeepSeek's MLA) puts its point near the ridge,
+        // among the roofs' labels, and a drawn roof is always named.
+        point(layout, ATTENTION, "Decode attention", geo.marker(Marker.ATTENTION), ChartColor.ATTENTION, false);
+        bandwidth(layout, e.currentRoof(), geo);
+        regions(layout, geo);
+        pinNames(layout, pins, geo);
+        return layout;
+    }
+
+    /** Marks no label covers: the points, the ridge, the pins' key and markers, the decode path's dots. */
+    private static void keepOffMarks(LabelLayout layout, Evaluation e, List<ChartPin> pins, PinKey key,
+                                     RooflineGeometry geo) {
         Point attentionAt = geo.marker(Marker.ATTENTION);
         if (attentionAt != null) {
             layout.obstacle(Box.around(attentionAt.x(), attentionAt.y(), 2 * POINT_RADIUS + 2, 2 * POINT_RADIUS + 2));
@@ -107,7 +128,10 @@ public final class RooflineLabels {
             layout.reserveAlong(path.stream().mapToDouble(Point::x).toArray(),
                     path.stream().mapToDouble(Point::y).toArray(), POINT_RADIUS);
         }
-        // The roof the operating points travel along as the batch changes, derated by the efficiencies.
+    }
+
+    /** The roof the operating points travel along as the batch changes, derated by the efficiencies. */
+    private static void keepOffMovingRoof(LabelLayout layout, Evaluation e, RooflineGeometry geo) {
         Evaluation.Roof current = e.currentRoof();
         double ce = e.scenario().computeEfficiency();
         double be = e.scenario().bandwidthEfficiency();
@@ -122,7 +146,11 @@ public final class RooflineLabels {
                     intensity * current.bandwidthBytesPerSecond() * be));
         }
         layout.reserveAlong(rx, ry, POINT_RADIUS);
+    }
 
+    /** The ridge's value, the current roof's peak, then what the ridge means per weight value. */
+    private static void ridgeAndRoof(LabelLayout layout, Evaluation e, RooflineGeometry geo) {
+        Point ridge = geo.ridge();
         // The ridge: its value, and under it what it means per weight value.
         Evaluation.Roof roof = e.currentRoof();
         String ridgeText = "ridge " + Units.sig3(roof.ridgeFlopsPerByte()) + " FLOP/byte";
@@ -136,7 +164,7 @@ public final class RooflineLabels {
                 .map(r -> " / " + r.precision().label()).reduce("", String::concat);
         roofLabel(layout, CURRENT_ROOF_ID, roof.precision().label() + sameAsCurrent + " "
                 + HoverLines.tflops(roof.peakFlopsPerSecond()), CURRENT_ROOF, ridge.x(), geo.y().toPixel(roof.peakFlopsPerSecond()),
-                plotRight, true);
+                geo.plotRight(), true);
 
         // What the ridge means per weight value, after the roof: on a crowded small chart the roof keeps its name.
         if (ridgeLabel != null) {
@@ -150,18 +178,24 @@ public final class RooflineLabels {
                     Spot.at(b.right() - dw, b.bottom() + gap), Spot.at(b.x(), b.y() - gap - dh),
                     Spot.at(b.right() - dw, b.y() - gap - dh)));
         }
+    }
 
-        // The end of the decode path: the largest batch that fits (or the chart's largest).
+    /** The end of the decode path: the largest batch that fits (or the chart's largest). */
+    private static void pathEnd(LabelLayout layout, Evaluation e, RooflineGeometry geo) {
+        List<Point> path = geo.decodePath();
         if (path.size() >= 2) {
             Evaluation.BatchPoint last = e.decodePath().get(path.size() - 1);
             Point end = path.get(path.size() - 1);
-            String batch = String.format(java.util.Locale.ROOT, "batch %,d", last.batchSize());
+            String batch = String.format(Locale.ROOT, "batch %,d", last.batchSize());
             String text = last.batchSize() >= e.memory().maxBatch() ? batch + ": memory full" : batch;
             layout.place(PATH_END_ID, text, PATH_END, new double[] {end.x(), end.y()},
                     layout.around(end.x(), end.y(), layout.width(text, PATH_END), layout.height(PATH_END), 6, true, true));
         }
+    }
 
-        // Fainter roofs, nearest peaks first; one label per distinct peak.
+    /** Fainter roofs, nearest peaks first; one label per distinct peak. */
+    private static void otherRoofs(LabelLayout layout, Evaluation e, RooflineGeometry geo) {
+        Evaluation.Roof roof = e.currentRoof();
         Map<Double, List<String>> otherPeaks = new TreeMap<>();
         for (Evaluation.Roof other : e.roofs()) {
             if (other.precision() != roof.precision() && other.peakFlopsPerSecond() != roof.peakFlopsPerSecond()) {
@@ -173,14 +207,12 @@ public final class RooflineLabels {
         for (double peak : peaksByDistance) {
             double flatFrom = geo.x().toPixelClamped(peak / roof.bandwidthBytesPerSecond());
             roofLabel(layout, "roof-" + String.join("/", otherPeaks.get(peak)), String.join(" / ", otherPeaks.get(peak))
-                    + " " + HoverLines.tflops(peak), OTHER_ROOF, flatFrom, geo.y().toPixel(peak), plotRight, false);
+                    + " " + HoverLines.tflops(peak), OTHER_ROOF, flatFrom, geo.y().toPixel(peak), geo.plotRight(), false);
         }
+    }
 
-        // Decode attention after the roofs: latent attention (DeepSeek's MLA) puts its point near the ridge,
-        // among the roofs' labels, and a drawn roof is always named.
-        point(layout, ATTENTION, "Decode attention", attentionAt, ChartColor.ATTENTION, false);
-
-        // The bandwidth names the sloped roof, above it, low on the left where the slope is alone.
+    /** The bandwidth names the sloped roof, above it, low on the left where the slope is alone. */
+    private static void bandwidth(LabelLayout layout, Evaluation.Roof roof, RooflineGeometry geo) {
         String bandwidth = Units.si(roof.bandwidthBytesPerSecond(), "B/s");
         double bw = layout.width(bandwidth, BANDWIDTH);
         double bh = layout.height(BANDWIDTH);
@@ -188,7 +220,7 @@ public final class RooflineLabels {
         for (double intensity : new double[] {0.15, 0.4, 1.2, 3.5, 10}) {
             double x = geo.x().toPixel(intensity);
             double y = geo.y().toPixel(roof.attainableFlopsPerSecond(intensity));
-            if (intensity < roof.ridgeFlopsPerByte() && y < plotBottom) {
+            if (intensity < roof.ridgeFlopsPerByte() && y < geo.plotBottom()) {
                 for (double lift : new double[] {10, 18, 28}) {
                     slopeSpots.add(Spot.at(x - bw - 8, y - lift - bh));
                     slopeSpots.add(Spot.at(x - bw / 2, y - lift - 8 - bh));
@@ -196,8 +228,12 @@ public final class RooflineLabels {
             }
         }
         layout.place(BANDWIDTH_ID, bandwidth, BANDWIDTH, null, slopeSpots);
+    }
 
-        // The regions, low in each, where nothing else usually is; the least important.
+    /** The regions, low in each, where nothing else usually is; the least important. */
+    private static void regions(LabelLayout layout, RooflineGeometry geo) {
+        Point ridge = geo.ridge();
+        double plotBottom = geo.plotBottom();
         double rh2 = layout.height(REGION);
         List<Spot> memorySpots = new ArrayList<>();
         List<Spot> computeSpots = new ArrayList<>();
@@ -210,8 +246,10 @@ public final class RooflineLabels {
         }
         layout.place(MEMORY_BOUND, memory, REGION, null, memorySpots);
         layout.place(COMPUTE_BOUND, compute, REGION, null, computeSpots);
+    }
 
-        // Each pin's name beside its decode point, where the pins differ most (the key names them too).
+    /** Each pin's name beside its decode point, where the pins differ most (the key names them too). */
+    private static void pinNames(LabelLayout layout, List<ChartPin> pins, RooflineGeometry geo) {
         for (int i = 0; i < pins.size(); i++) {
             ChartPin pin = pins.get(i);
             Point at = geo.phase(pin.evaluation().decode());
@@ -222,7 +260,6 @@ public final class RooflineLabels {
             layout.place(pinId(i), text, style, new double[] {at.x(), at.y()},
                     layout.around(at.x(), at.y(), w, h, POINT_RADIUS + 4, true, true));
         }
-        return layout;
     }
 
     /**
@@ -238,7 +275,7 @@ public final class RooflineLabels {
             }
         }
         // A scenario that does not fit says so, at the top of the plot: its points are what it would do.
-        String notFit = lab.roofline.explain.Captions.doesNotFit(e);
+        String notFit = Captions.doesNotFit(e);
         if (notFit != null) {
             // The longest wording that has room off the roof and the decode path (the banner should hide no
             // line it can avoid); else the longest with room anywhere; a crowded chart still says "does not fit".
@@ -269,6 +306,19 @@ public final class RooflineLabels {
         point(layout, DECODE, "Decode step", geo.marker(Marker.DECODE), ChartColor.DECODE, false);
         point(layout, PREFILL, "Prefill", geo.marker(Marker.PREFILL), ChartColor.PREFILL, true);
         return layout;
+    }
+
+    /**
+     * The lesson's hollow "your guess" marker and its label, laid out with this frame's moving labels: the
+     * marker is a marker (labels move off it) and its label goes where the layout finds room, as every
+     * label does.
+     */
+    public static LabelLayout withGuess(LabelLayout frame, Point at, boolean movable) {
+        frame.obstacleOver(Box.around(at.x(), at.y(), 2 * GUESS_RADIUS + 4, 2 * GUESS_RADIUS + 4));
+        String text = movable ? "your guess (drag me)" : "your guess";
+        frame.place(GUESS_ID, text, GUESS, new double[] {at.x(), at.y()}, frame.around(at.x(), at.y(),
+                frame.width(text, GUESS), frame.height(GUESS), GUESS_RADIUS + 6, true, false), true);
+        return frame;
     }
 
     private static void point(LabelLayout layout, String id, String text, Point at, ChartColor color, boolean above) {

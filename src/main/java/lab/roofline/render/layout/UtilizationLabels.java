@@ -3,6 +3,7 @@ package lab.roofline.render.layout;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import lab.roofline.engine.roofline.BatchApi;
 import lab.roofline.engine.roofline.Evaluation;
 import lab.roofline.engine.roofline.PhaseCost;
@@ -48,7 +49,7 @@ public final class UtilizationLabels {
     }
 
     private static String batchText(Evaluation e) {
-        return String.format(java.util.Locale.ROOT, "batch %,d", e.scenario().batchSize());
+        return String.format(Locale.ROOT, "batch %,d", e.scenario().batchSize());
     }
 
     /** The text beside the current batch's marker. */
@@ -92,11 +93,24 @@ public final class UtilizationLabels {
      */
     public static LabelLayout still(Evaluation e, List<RatioReference> references, List<ChartPin> pins, PinKey key,
                                     double w, double h, LabelLayout.TextMeasure measure, double fontPx) {
+        LabelLayout layout = new LabelLayout(plot(w, h), measure, fontPx);
+        keepOffCurves(layout, e, pins, key, w, h);
+        criticalBatch(layout, e, w, h);
+        memoryWall(layout, e, w, h);
+        efficiencyCap(layout, e, w, h);
+        // The two parts of the step, when attention holds it visibly below the weights' own curve.
+        if (attentionShows(e)) {
+            stepParts(layout, e, w, h);
+        }
+        impliedBatches(layout, references, w, h);
+        return layout;
+    }
+
+    /** The pins' key and markers are obstacles; labels keep off every curve where they can. */
+    private static void keepOffCurves(LabelLayout layout, Evaluation e, List<ChartPin> pins, PinKey key, double w,
+                                      double h) {
         LogScale xs = x(w);
         LogScale ys = y(h);
-        double plotRight = w - RIGHT;
-        double plotBottom = h - BOTTOM;
-        LabelLayout layout = new LabelLayout(new Box(LEFT, TOP, plotRight - LEFT, plotBottom - TOP), measure, fontPx);
         if (key != null) {
             layout.obstacle(key.box());
         }
@@ -111,11 +125,15 @@ public final class UtilizationLabels {
         List<Evaluation.BatchPoint> curve = e.utilizationCurve();
         layout.reserveAlong(curve.stream().mapToDouble(p -> xs.toPixel(p.batchSize())).toArray(),
                 curve.stream().mapToDouble(p -> ys.toPixel(p.computeUtilization() * 100)).toArray(), 7);
+    }
+
+    /** The critical batch, beside its line, low in the plot. */
+    private static void criticalBatch(LabelLayout layout, Evaluation e, double w, double h) {
+        double plotBottom = h - BOTTOM;
         double critical = e.criticalBatchNoContext();
         boolean criticalShown = !Double.isNaN(critical) && critical <= ScenarioLimits.CURVE_MAX_BATCH;
-
         if (criticalShown) {
-            double x = xs.toPixel(Math.max(1, critical));
+            double x = x(w).toPixel(Math.max(1, critical));
             String text = "critical batch ≈ " + (long) Math.ceil(critical);
             double tw = layout.width(text, CRITICAL);
             double th = layout.height(CRITICAL);
@@ -126,11 +144,16 @@ public final class UtilizationLabels {
             }
             layout.place(CRITICAL_ID, text, CRITICAL, null, s);
         }
+    }
 
+    /** The memory wall: the largest batch that fits, beside its line. */
+    private static void memoryWall(LabelLayout layout, Evaluation e, double w, double h) {
+        double plotRight = w - RIGHT;
+        double plotBottom = h - BOTTOM;
         long maxBatch = e.memory().maxBatch();
         if (maxBatch < ScenarioLimits.CURVE_MAX_BATCH) {
-            double wallX = maxBatch < 1 ? LEFT : xs.toPixel(maxBatch);
-            String text = maxBatch < 1 ? "weights alone do not fit" : String.format(java.util.Locale.ROOT, "does not fit (max batch %,d)", maxBatch);
+            double wallX = maxBatch < 1 ? LEFT : x(w).toPixel(maxBatch);
+            String text = maxBatch < 1 ? "weights alone do not fit" : String.format(Locale.ROOT, "does not fit (max batch %,d)", maxBatch);
             double tw = layout.width(text, WALL);
             double th = layout.height(WALL);
             List<Spot> s = new ArrayList<>();
@@ -141,10 +164,14 @@ public final class UtilizationLabels {
             }
             layout.place(WALL_ID, text, WALL, null, s);
         }
+    }
 
+    /** The compute efficiency cap, along its line. */
+    private static void efficiencyCap(LabelLayout layout, Evaluation e, double w, double h) {
+        double plotRight = w - RIGHT;
         double cap = e.scenario().computeEfficiency() * 100;
         if (cap < 99.9) {
-            double y = ys.toPixel(cap);
+            double y = y(h).toPixel(cap);
             String text = "compute efficiency " + Units.sig3(cap) + " %";
             double tw = layout.width(text, CAP);
             double th = layout.height(CAP);
@@ -155,48 +182,55 @@ public final class UtilizationLabels {
             }
             layout.place(CAP_ID, text, CAP, null, s);
         }
+    }
 
-        // The two parts of the step, when attention holds it visibly below the weights' own curve.
-        if (attentionShows(e)) {
-            Evaluation.BatchPoint last = curve.get(curve.size() - 1);
-            double weightsY = ys.toPixel(last.weightMatmulUtilization() * 100);
-            double stepY = ys.toPixel(last.computeUtilization() * 100);
-            // Both labels sit where the curves have reached their plateau (their y is the plateau's): further
-            // left they would float beside nothing.
-            double plateauX = LEFT;
-            for (Evaluation.BatchPoint p : curve) {
-                if (p.weightMatmulUtilization() >= last.weightMatmulUtilization() - 0.03) {
-                    plateauX = xs.toPixel(p.batchSize());
-                    break;
-                }
+    /** The weight matmuls' own curve and attention's share of the step, where the curves have levelled off. */
+    private static void stepParts(LabelLayout layout, Evaluation e, double w, double h) {
+        LogScale xs = x(w);
+        LogScale ys = y(h);
+        double plotRight = w - RIGHT;
+        List<Evaluation.BatchPoint> curve = e.utilizationCurve();
+        Evaluation.BatchPoint last = curve.get(curve.size() - 1);
+        double weightsY = ys.toPixel(last.weightMatmulUtilization() * 100);
+        double stepY = ys.toPixel(last.computeUtilization() * 100);
+        // Both labels sit where the curves have reached their plateau (their y is the plateau's): further
+        // left they would float beside nothing.
+        double plateauX = LEFT;
+        for (Evaluation.BatchPoint p : curve) {
+            if (p.weightMatmulUtilization() >= last.weightMatmulUtilization() - 0.03) {
+                plateauX = xs.toPixel(p.batchSize());
+                break;
             }
-            String weights = "weight matmuls alone";
-            double ww = layout.width(weights, WEIGHTS_ONLY);
-            double wh = layout.height(WEIGHTS_ONLY);
-            List<Spot> ws = new ArrayList<>();
-            for (double right = plotRight - 8; right - ww > LEFT && right - ww >= plateauX - 8; right -= ww / 2) {
-                ws.add(Spot.at(right - ww, weightsY - 4 - wh));
-                ws.add(Spot.at(right - ww, weightsY + 4));
-            }
-            layout.place(WEIGHTS_ID, weights, WEIGHTS_ONLY, null, ws);
-            String attention = String.format(java.util.Locale.ROOT, "attention (KV cache): %s of the step at batch %,d",
-                    Units.percent(attentionShare(last)), last.batchSize());
-            double aw = layout.width(attention, ATTENTION_SHARE);
-            double ah = layout.height(ATTENTION_SHARE);
-            List<Spot> as = new ArrayList<>();
-            double middle = (weightsY + stepY) / 2 - ah / 2;
-            for (double right = plotRight - 8; right - aw > LEFT && right - aw >= plateauX - aw / 2; right -= aw / 3) {
-                as.add(Spot.at(right - aw, middle));
-                as.add(Spot.at(right - aw, stepY + 4));
-            }
-            layout.place(ATTENTION_ID, attention, ATTENTION_SHARE, null, as);
         }
+        String weights = "weight matmuls alone";
+        double ww = layout.width(weights, WEIGHTS_ONLY);
+        double wh = layout.height(WEIGHTS_ONLY);
+        List<Spot> ws = new ArrayList<>();
+        for (double right = plotRight - 8; right - ww > LEFT && right - ww >= plateauX - 8; right -= ww / 2) {
+            ws.add(Spot.at(right - ww, weightsY - 4 - wh));
+            ws.add(Spot.at(right - ww, weightsY + 4));
+        }
+        layout.place(WEIGHTS_ID, weights, WEIGHTS_ONLY, null, ws);
+        String attention = String.format(Locale.ROOT, "attention (KV cache): %s of the step at batch %,d",
+                Units.percent(attentionShare(last)), last.batchSize());
+        double aw = layout.width(attention, ATTENTION_SHARE);
+        double ah = layout.height(ATTENTION_SHARE);
+        List<Spot> as = new ArrayList<>();
+        double middle = (weightsY + stepY) / 2 - ah / 2;
+        for (double right = plotRight - 8; right - aw > LEFT && right - aw >= plateauX - aw / 2; right -= aw / 3) {
+            as.add(Spot.at(right - aw, middle));
+            as.add(Spot.at(right - aw, stepY + 4));
+        }
+        layout.place(ATTENTION_ID, attention, ATTENTION_SHARE, null, as);
+    }
 
-        // Implied batches: where this scenario's output/input cost ratio comes down to a public API's.
+    /** Implied batches: where this scenario's output/input cost ratio comes down to a public API's. */
+    private static void impliedBatches(LabelLayout layout, List<RatioReference> references, double w, double h) {
+        double plotBottom = h - BOTTOM;
         List<RatioReference> byBatch = new ArrayList<>(impliedOnChart(references));
         byBatch.sort(Comparator.comparingDouble(RatioReference::impliedBatch));
         for (RatioReference r : byBatch) {
-            double x = xs.toPixel(r.impliedBatch());
+            double x = x(w).toPixel(r.impliedBatch());
             String text = Units.times(r.ratio());
             double tw = layout.width(text, IMPLIED);
             double th = layout.height(IMPLIED);
@@ -209,8 +243,34 @@ public final class UtilizationLabels {
                             Spot.at(x + 3, low - th * 1.3), Spot.at(x - 3 - tw, low - th * 1.3),
                             new Spot(x - tw / 2, top - th * 1.2, true), new Spot(x - tw / 2, top - th * 2.4, true)));
         }
+    }
 
-        return layout;
+    /**
+     * The lines a key in a corner must not cross, as {xs, ys} polylines: every curve (the pins' too), and
+     * the critical batch's and the memory wall's lines.
+     */
+    public static List<double[][]> keyLines(Evaluation e, List<ChartPin> pins, double w, double h) {
+        LogScale xScale = x(w);
+        LogScale yScale = y(h);
+        Box plot = plot(w, h);
+        List<double[][]> lines = new ArrayList<>();
+        List<Evaluation> all = new ArrayList<>(List.of(e));
+        pins.forEach(p -> all.add(p.evaluation()));
+        for (Evaluation each : all) {
+            List<Evaluation.BatchPoint> curve = each.utilizationCurve();
+            lines.add(new double[][] {curve.stream().mapToDouble(p -> xScale.toPixel(p.batchSize())).toArray(),
+                    curve.stream().mapToDouble(p -> yScale.toPixel(p.computeUtilization() * 100)).toArray()});
+        }
+        double critical = e.criticalBatchNoContext();
+        if (!Double.isNaN(critical) && critical <= ScenarioLimits.CURVE_MAX_BATCH) {
+            double x = xScale.toPixel(Math.max(1, critical));
+            lines.add(new double[][] {{x, x}, {plot.y(), plot.bottom()}});
+        }
+        if (e.memory().maxBatch() >= 1 && e.memory().maxBatch() < ScenarioLimits.CURVE_MAX_BATCH) {
+            double x = xScale.toPixel(e.memory().maxBatch());
+            lines.add(new double[][] {{x, x}, {plot.y(), plot.bottom()}});
+        }
+        return lines;
     }
 
     /** Adds the current batch's marker and label (and the Batch API's top-up in its lesson step) to a copy. */
@@ -280,7 +340,7 @@ public final class UtilizationLabels {
         double critical = e.criticalBatchNoContext();
         String where = Double.isNaN(critical) ? "The weights never turn compute-bound on this device"
                 : critical > ScenarioLimits.CURVE_MAX_BATCH
-                ? "Critical batch ≈ " + String.format(java.util.Locale.ROOT, "%,d", (long) Math.ceil(critical))
+                ? "Critical batch ≈ " + String.format(Locale.ROOT, "%,d", (long) Math.ceil(critical))
                 + " (off the chart): the weights turn compute-bound there"
                 : null;
         if (!attentionShows(e)) {

@@ -4,18 +4,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import lab.roofline.engine.roofline.Evaluation;
 import lab.roofline.engine.roofline.Units;
 import lab.roofline.explain.Derivations;
 import lab.roofline.fx.Fxml;
+import lab.roofline.fx.GridShares;
 import lab.roofline.fx.PulseRefresh;
 
 /**
@@ -38,9 +45,9 @@ public final class SummaryStrip extends VBox {
     @FXML SummaryTile memory;
     private final ProgressBar memoryBar = new ProgressBar();
     @FXML VBox warnings;
-    @FXML javafx.scene.layout.GridPane grid;
+    @FXML GridPane grid;
     /** The text zoom (1 = 100 %): the widths below which the tiles re-flow grow with it. */
-    private final javafx.beans.property.DoubleProperty textScale = new javafx.beans.property.SimpleDoubleProperty(1);
+    private final DoubleProperty textScale = new SimpleDoubleProperty(1);
     /** Shows every tile's substituted formula under its number. */
     private final BooleanProperty showWork = new SimpleBooleanProperty(this, "showWork");
     private final ObservableValue<Evaluation> source;
@@ -75,14 +82,14 @@ public final class SummaryStrip extends VBox {
             tiles().forEach(t -> t.setWrapping(wrap));
         }
         if (grid.getColumnConstraints().size() != columns) {
-            List<javafx.scene.layout.ColumnConstraints> constraints = new java.util.ArrayList<>();
+            List<ColumnConstraints> constraints = new ArrayList<>();
             for (int i = 0; i < columns; i++) {
-                constraints.add(lab.roofline.fx.GridShares.column(100.0 / columns));
+                constraints.add(GridShares.column(100.0 / columns));
             }
             grid.getColumnConstraints().setAll(constraints);
             List<SummaryTile> tiles = tiles();
             for (int i = 0; i < tiles.size(); i++) {
-                javafx.scene.layout.GridPane.setConstraints(tiles.get(i), i % columns, i / columns);
+                GridPane.setConstraints(tiles.get(i), i % columns, i / columns);
             }
         }
     }
@@ -90,7 +97,7 @@ public final class SummaryStrip extends VBox {
     private boolean wrapping;
 
     /** Text zoom, 1 = 100 %. */
-    public javafx.beans.property.DoubleProperty textScaleProperty() {
+    public DoubleProperty textScaleProperty() {
         return textScale;
     }
 
@@ -129,7 +136,7 @@ public final class SummaryStrip extends VBox {
         sizeWarnings();
         warnings.managedProperty().unbind();
         if (!reserve) {
-            warnings.managedProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(warnings.getChildren()));
+            warnings.managedProperty().bind(Bindings.isNotEmpty(warnings.getChildren()));
         } else {
             warnings.setManaged(true);
         }
@@ -142,6 +149,31 @@ public final class SummaryStrip extends VBox {
 
     private void refresh() {
         Evaluation e = source.getValue();
+        showSpeeds(e);
+        showCosts(e);
+        if (!e.memory().fits()) {
+            showWouldBe();
+        }
+        for (SummaryTile t : List.of(inputCost, outputCost, decode, timePerToken, utilization, ratio)) {
+            t.pseudoClassStateChanged(INFEASIBLE, !e.memory().fits());
+        }
+        showMemory(e);
+        // Formulas only while they are shown: formatting them on every frame of a drag costs time nobody sees.
+        if (showWork.get()) {
+            Map<Derivations.Quantity, Derivations.Derivation> work = Derivations.of(e);
+            for (SummaryTile t : tiles()) {
+                t.showWork(work.get(t.quantity()));
+            }
+        }
+        if (e.notices().equals(shownNotices)) {
+            return; // rebuilding labels costs CSS and layout on every frame of a drag
+        }
+        shownNotices = e.notices();
+        showNotices(e.notices());
+    }
+
+    /** The ridge, the decode speed, the utilization and the time per token. */
+    private void showSpeeds(Evaluation e) {
         ridge.set(Units.sig3(e.ridgeFlopsPerByte()) + " FLOP/byte",
                 Units.sig3(e.ridgeFlopsPerValue()) + " FLOPs per " + e.scenario().weightPrecision().label() + " value");
         decode.set(Units.sig3(e.decode().tokensPerSecond()) + " tok/s",
@@ -154,10 +186,13 @@ public final class SummaryStrip extends VBox {
                 Units.sig3(e.scenario().speculation().expectedTokensPerStep()), Units.seconds(e.decode().seconds()))
                 : String.format(Locale.ROOT, "batch %,d · %,.0f-token context",
                 e.scenario().batchSize(), e.decode().contextTokens()));
+    }
+
+    /** The input and output costs (GPU time when there is no price) and their ratio. */
+    private void showCosts(Evaluation e) {
         Evaluation.Cost c = e.cost();
         inputCost.setTitle(c.hasPrice() ? "Input, per 1M tokens" : "Input, GPU time per token");
         outputCost.setTitle(c.hasPrice() ? "Output, per 1M tokens" : "Output, GPU time per token");
-        boolean fits = e.memory().fits();
         if (c.hasPrice()) {
             inputCost.set(Units.usd(c.inputUsdPerMillionTokens()), "at " + Units.usd(c.priceUsdPerHour()) + " per hour");
             outputCost.set(Units.usd(c.outputUsdPerMillionTokens()), String.format(Locale.ROOT, "decode at batch %,d", e.scenario().batchSize()));
@@ -166,25 +201,24 @@ public final class SummaryStrip extends VBox {
             outputCost.set(Units.seconds(c.outputGpuSecondsPerToken()), c.devices() > 1
                     ? "step × " + c.devices() + " GPUs ÷ batch (no price)" : "step time ÷ batch (no price)");
         }
-        if (!fits) {
-            // A scenario that cannot run has no cost, only the one it would have.
-            inputCost.set(inputCost.valueText(), "would be: does not fit in memory");
-            outputCost.set(outputCost.valueText(), "would be: does not fit in memory");
-        }
-        if (!fits) {
-            // Speeds of a scenario that cannot run are what it would do, said as the costs say it.
-            decode.set(decode.valueText(), "would be: does not fit in memory");
-            timePerToken.set(timePerToken.valueText(), "would be: does not fit in memory");
-        }
         ratio.set(Units.times(c.outputToInputRatio()), "output tokens cost more");
-        if (!fits) {
-            // Every figure of a scenario that cannot run is what it would be, the same way on every tile.
-            utilization.set(utilization.valueText(), "would be: does not fit in memory");
-            ratio.set(ratio.valueText(), "would be: does not fit in memory");
-        }
-        for (SummaryTile t : List.of(inputCost, outputCost, decode, timePerToken, utilization, ratio)) {
-            t.pseudoClassStateChanged(INFEASIBLE, !fits);
-        }
+    }
+
+    /** A scenario that does not fit: its figures are what it would be, said the same way on every tile. */
+    private void showWouldBe() {
+        // A scenario that cannot run has no cost, only the one it would have.
+        inputCost.set(inputCost.valueText(), "would be: does not fit in memory");
+        outputCost.set(outputCost.valueText(), "would be: does not fit in memory");
+        // Speeds of a scenario that cannot run are what it would do, said as the costs say it.
+        decode.set(decode.valueText(), "would be: does not fit in memory");
+        timePerToken.set(timePerToken.valueText(), "would be: does not fit in memory");
+        // Every figure of a scenario that cannot run is what it would be, the same way on every tile.
+        utilization.set(utilization.valueText(), "would be: does not fit in memory");
+        ratio.set(ratio.valueText(), "would be: does not fit in memory");
+    }
+
+    /** The memory used of the capacity, its bar, and what limits the batch. */
+    private void showMemory(Evaluation e) {
         Evaluation.MemoryUse m = e.memory();
         memory.set(usedOfCapacity(m.totalBytes(), m.capacityBytes()),
                 !m.weightsFit() ? "weights need ≥ " + m.minDevicesForWeights() + " devices"
@@ -194,24 +228,16 @@ public final class SummaryStrip extends VBox {
                         + "max batch " + String.format(Locale.ROOT, "%,d", m.maxBatch()));
         memoryBar.setProgress(Math.min(1, m.totalBytes() / m.capacityBytes()));
         memory.pseudoClassStateChanged(OVER, !m.fits());
+    }
 
-        // Formulas only while they are shown: formatting them on every frame of a drag costs time nobody sees.
-        if (showWork.get()) {
-            Map<Derivations.Quantity, Derivations.Derivation> work = Derivations.of(e);
-            for (SummaryTile t : tiles()) {
-                t.showWork(work.get(t.quantity()));
-            }
-        }
-        if (e.notices().equals(shownNotices)) {
-            return; // rebuilding labels costs CSS and layout on every frame of a drag
-        }
-        shownNotices = e.notices();
+    /** A line for each warning. */
+    private void showNotices(List<String> notices) {
         List<Label> lines = new ArrayList<>();
-        for (String w : e.notices()) {
+        for (String w : notices) {
             Label l = new Label("⚠  " + w);
             l.getStyleClass().add("warning");
             l.setWrapText(true);
-            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // every warning whole, never a sliver
+            l.setMinHeight(Region.USE_PREF_SIZE); // every warning whole, never a sliver
             lines.add(l);
         }
         warnings.getChildren().setAll(lines);
@@ -227,7 +253,7 @@ public final class SummaryStrip extends VBox {
     private void sizeWarnings() {
         // One line (or none) takes the reserved line, so the charts never jump as a warning comes and goes.
         warnings.setMinHeight(reserveLine && warnings.getChildren().size() <= 1 ? 28
-                : javafx.scene.layout.Region.USE_PREF_SIZE);
+                : Region.USE_PREF_SIZE);
     }
 
     /** The tile that shows a quantity. */

@@ -6,6 +6,7 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import lab.roofline.explain.Captions;
+import lab.roofline.render.export.ChartInputs;
 import lab.roofline.render.export.ChartKind;
 import lab.roofline.render.export.ChartRenderer;
 import lab.roofline.render.export.ExportFormat;
@@ -21,9 +22,9 @@ public final class ChartCopy {
     /** Copies it and returns what to say in the status bar. */
     public static String copy(ChartKind kind, ExportSize onScreen, RooflineViewModel vm, List<ChartPin> pins,
                               List<String> stylesheets) {
-        WritableImage image = ChartRenderer.png(new ChartRenderer.Request(kind, onScreen, 2, ExportFormat.PNG),
-                vm.result(), vm.referencesProperty().getValue(), pins, vm.profiles(),
-                vm.servingModel().frontierProperty().getValue(), stylesheets);
+        ChartInputs inputs = ChartInputs.of(vm.result(), vm.referencesProperty().getValue(), stylesheets).withPins(pins)
+                .withProfiles(vm.profiles()).withFrontier(vm.servingModel().frontierProperty().getValue());
+        WritableImage image = ChartRenderer.png(new ChartRenderer.Request(kind, onScreen, 2, ExportFormat.PNG), inputs);
         ClipboardContent clip = new ClipboardContent();
         clip.putImage(image);
         clip.putString(Captions.of(vm.result()));

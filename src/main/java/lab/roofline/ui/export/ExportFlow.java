@@ -21,6 +21,7 @@ import javafx.stage.FileChooser;
 import lab.roofline.explain.Captions;
 import lab.roofline.io.files.IoReasons;
 import lab.roofline.io.scenario.Settings;
+import lab.roofline.render.export.ChartInputs;
 import lab.roofline.render.export.ChartKind;
 import lab.roofline.render.export.ChartRenderer;
 import lab.roofline.render.export.ExportFiles;
@@ -136,11 +137,11 @@ public final class ExportFlow {
     public void exportTo(ChartRenderer.Request request, List<String> stylesheets, Path out) {
         Object rendered;
         try {
-            rendered = request.format() == ExportFormat.SVG
-                    ? ChartRenderer.svg(request, vm.result(), vm.referencesProperty().getValue(), window.pins().get(),
-                    vm.profiles(), vm.servingModel().frontierProperty().getValue(), stylesheets)
-                    : ChartRenderer.png(request, vm.result(), vm.referencesProperty().getValue(), window.pins().get(),
-                    vm.profiles(), vm.servingModel().frontierProperty().getValue(), stylesheets);
+            ChartInputs inputs = ChartInputs.of(vm.result(), vm.referencesProperty().getValue(), stylesheets)
+                    .withPins(window.pins().get()).withProfiles(vm.profiles())
+                    .withFrontier(vm.servingModel().frontierProperty().getValue());
+            rendered = request.format() == ExportFormat.SVG ? ChartRenderer.svg(request, inputs)
+                    : ChartRenderer.png(request, inputs);
         } catch (RuntimeException | OutOfMemoryError e) {
             // The renderer refused (too large for this machine's memory): say so; nothing else changes.
             String why = e instanceof OutOfMemoryError ? "there is not enough memory for a picture this large"

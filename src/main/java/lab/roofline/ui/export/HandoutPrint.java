@@ -23,6 +23,7 @@ import lab.roofline.explain.Captions;
 import lab.roofline.explain.Explanation;
 import lab.roofline.explain.Explanation.Topic;
 import lab.roofline.render.export.ChartKind;
+import lab.roofline.render.export.ChartInputs;
 import lab.roofline.render.export.ChartRenderer;
 import lab.roofline.render.export.ExportFormat;
 import lab.roofline.render.export.ExportSize;
@@ -69,7 +70,7 @@ public final class HandoutPrint {
             // Drawn at twice the size it is shown, so it prints sharp.
             ChartKind kind = ChartKind.showing(t);
             WritableImage chart = ChartRenderer.png(new ChartRenderer.Request(kind, PRINT_CHART_SIZE, 2, ExportFormat.PNG),
-                    chosen, references, List.of(), List.of(), null, t, stylesheets);
+                    ChartInputs.of(chosen, references, stylesheets).withHighlight(t));
             ImageView view = new ImageView(chart);
             view.setPreserveRatio(true);
             view.setFitWidth(size.width());

@@ -13,6 +13,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import lab.roofline.render.layout.RooflineGeometry;
+import lab.roofline.render.layout.TickLabels;
 
 /** The three charts in the window: hover cards, bars and one redraw per frame. */
 class ChartsUiTest extends FeatureFixture {
@@ -218,7 +219,7 @@ class ChartsUiTest extends FeatureFixture {
 
     @Test
     void flopsTicksShareOneStyleOnAnAxis() {
-        assertThat(java.util.List.of(1e14, 1e15, 1e16, 1e17, 1e18).stream().map(RooflineChart::tflopsTick).toList())
+        assertThat(java.util.List.of(1e14, 1e15, 1e16, 1e17, 1e18).stream().map(TickLabels::tflops).toList())
                 .containsExactly("100", "1,000", "10k", "100k", "1M");
     }
 }

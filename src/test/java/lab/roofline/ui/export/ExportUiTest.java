@@ -4,17 +4,38 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javafx.event.ActionEvent;
+import javafx.geometry.Bounds;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
+import javafx.scene.input.Clipboard;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
-import lab.roofline.ui.DashboardFixture;
+import lab.roofline.engine.serving.Frontier;
+import lab.roofline.engine.serving.RentalPrices;
+import lab.roofline.engine.serving.ServingSettings;
+import lab.roofline.render.export.ChartInputs;
+import lab.roofline.render.export.ChartKind;
+import lab.roofline.render.export.ChartRenderer;
+import lab.roofline.render.export.ExportFiles;
+import lab.roofline.render.export.ExportFormat;
+import lab.roofline.render.export.ExportSize;
 import lab.roofline.render.theme.Theme;
+import lab.roofline.ui.DashboardFixture;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -22,11 +43,6 @@ import org.testfx.framework.junit5.Start;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
-import lab.roofline.render.export.ChartKind;
-import lab.roofline.render.export.ChartRenderer;
-import lab.roofline.render.export.ExportFiles;
-import lab.roofline.render.export.ExportFormat;
-import lab.roofline.render.export.ExportSize;
 
 /** Export: the renderer the app and the command line share, PNG and SVG, the writer, the dialog and the clipboard. */
 class ExportUiTest extends DashboardFixture {
@@ -38,14 +54,21 @@ class ExportUiTest extends DashboardFixture {
     private WritableImage png(FxRobot robot, ChartKind kind, ExportSize size, int scale) {
         WritableImage[] holder = new WritableImage[1];
         robot.interact(() -> holder[0] = ChartRenderer.png(new ChartRenderer.Request(kind, size, scale,
-                ExportFormat.PNG), vm.result(), vm.referencesProperty().getValue(), Theme.LIGHT.stylesheets()));
+                ExportFormat.PNG), inputs(Theme.LIGHT.stylesheets())));
         return holder[0];
+    }
+
+    /** The live scenario alone, and its frontier under the default serving settings (for the frontier chart). */
+    private ChartInputs inputs(List<String> stylesheets) {
+        Frontier frontier = Frontier.of(List.of(new Frontier.Named("Live", -1, vm.result().scenario())),
+                ServingSettings.DEFAULT, RentalPrices.NONE);
+        return ChartInputs.of(vm.result(), vm.referencesProperty().getValue(), stylesheets).withFrontier(frontier);
     }
 
     private String svg(FxRobot robot, ChartKind kind, ExportSize size, List<String> stylesheets) {
         String[] holder = new String[1];
         robot.interact(() -> holder[0] = ChartRenderer.svg(new ChartRenderer.Request(kind, size, 2, ExportFormat.SVG),
-                vm.result(), vm.referencesProperty().getValue(), stylesheets));
+                inputs(stylesheets)));
         return holder[0];
     }
 
@@ -66,24 +89,24 @@ class ExportUiTest extends DashboardFixture {
             robot.window(0).setHeight(600);
         });
         robot.interact(() -> view.lookupAll(".scroll-pane").forEach(n ->
-                ((javafx.scene.control.ScrollPane) n).setVvalue(1)));
+                ((ScrollPane) n).setVvalue(1)));
         int[] after = pixels(png(robot, ChartKind.DASHBOARD, ExportSize.SLIDE_4_3, 1));
         robot.interact(() -> { // the stage is shared with the next test class
             robot.window(0).setWidth(1440);
             robot.window(0).setHeight(900);
-            view.lookupAll(".scroll-pane").forEach(n -> ((javafx.scene.control.ScrollPane) n).setVvalue(0));
+            view.lookupAll(".scroll-pane").forEach(n -> ((ScrollPane) n).setVvalue(0));
         });
         assertThat(after).isEqualTo(before);
     }
 
     @Test
     void textGrowsWithTheSlideSoItReadsAtTheBackOfTheRoom() {
-        assertThat(ExportSize.SLIDE_16_9.textScale(ChartKind.ROOFLINE)).isCloseTo(1080 / 620.0, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(ExportSize.SLIDE_16_9.textScale(ChartKind.ROOFLINE)).isCloseTo(1080 / 620.0, Offset.offset(0.01));
         assertThat(new ExportSize(1100, 620).textScale(ChartKind.ROOFLINE)).isEqualTo(1);
         assertThat(new ExportSize(480, 320).textScale(ChartKind.COST)).isEqualTo(0.85);
-        assertThat(ExportSize.SLIDE_16_9.textScale(ChartKind.DASHBOARD)).isCloseTo(1.2, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(ExportSize.SLIDE_16_9.textScale(ChartKind.DASHBOARD)).isCloseTo(1.2, Offset.offset(0.01));
         // A small dashboard is the whole page made smaller, not its parts squeezed together.
-        assertThat(new ExportSize(960, 600).textScale(ChartKind.DASHBOARD)).isCloseTo(0.667, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(new ExportSize(960, 600).textScale(ChartKind.DASHBOARD)).isCloseTo(0.667, Offset.offset(0.01));
     }
 
     @Test
@@ -101,12 +124,12 @@ class ExportUiTest extends DashboardFixture {
             throws Exception {
         Path real = dir.resolve("real.svg");
         Files.writeString(real, "old");
-        Files.setPosixFilePermissions(real, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        Files.setPosixFilePermissions(real, PosixFilePermissions.fromString("rw-------"));
         Path link = Files.createSymbolicLink(dir.resolve("link.svg"), real.getFileName());
         ExportFiles.writeSvg("<svg/>", link);
         assertThat(Files.isSymbolicLink(link)).isTrue();
         assertThat(Files.readString(real)).isEqualTo("<svg/>");
-        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(real)))
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(real)))
                 .isEqualTo("rw-------");
     }
 
@@ -130,7 +153,7 @@ class ExportUiTest extends DashboardFixture {
         for (ExportSize size : List.of(new ExportSize(960, 600), new ExportSize(1280, 720), ExportSize.SLIDE_16_9)) {
             robot.interact(() -> {
                 ChartRenderer.Page page = ChartRenderer.layOut(new ChartRenderer.Request(ChartKind.DASHBOARD, size, 1,
-                        ExportFormat.PNG), vm.result(), vm.referencesProperty().getValue(), Theme.LIGHT.stylesheets());
+                        ExportFormat.PNG), inputs(Theme.LIGHT.stylesheets()));
                 try {
                     var lines = page.summary.warningLabels();
                     assertThat(lines).as("at %s", size).isNotEmpty();
@@ -209,7 +232,7 @@ class ExportUiTest extends DashboardFixture {
         WritableImage image = png(robot, ChartKind.COST, new ExportSize(640, 400), 1);
         Path missing = dir.resolve("no-such-folder").resolve("x.png");
         assertThatThrownBy(() -> ExportFiles.writePng(image, missing))
-                .isInstanceOf(java.io.IOException.class).hasMessageContaining("does not exist");
+                .isInstanceOf(IOException.class).hasMessageContaining("does not exist");
         assertThat(Files.exists(missing)).isFalse();
     }
 
@@ -240,17 +263,17 @@ class ExportUiTest extends DashboardFixture {
     @Test
     void asOnScreenIsTheChartsSizeInTheWindow(FxRobot robot) {
         ExportSize roofline = view.onScreenSize(ChartKind.ROOFLINE);
-        javafx.geometry.Bounds card = view.rooflineChart().getParent().getLayoutBounds();
+        Bounds card = view.rooflineChart().getParent().getLayoutBounds();
         assertThat((double) roofline.width()).isCloseTo(Math.max(ExportSize.MIN_WIDTH, card.getWidth()),
-                org.assertj.core.data.Offset.offset(1.0));
+                Offset.offset(1.0));
     }
 
     @Test
     void ctrlShiftCCopiesTheChartAsAPicture(FxRobot robot) {
-        robot.interact(() -> javafx.scene.input.Clipboard.getSystemClipboard().clear());
-        robot.interact(() -> view.commands().copyChart.handle(new javafx.event.ActionEvent()));
+        robot.interact(() -> Clipboard.getSystemClipboard().clear());
+        robot.interact(() -> view.commands().copyChart.handle(new ActionEvent()));
         boolean[] hasImage = new boolean[1];
-        robot.interact(() -> hasImage[0] = javafx.scene.input.Clipboard.getSystemClipboard().hasImage());
+        robot.interact(() -> hasImage[0] = Clipboard.getSystemClipboard().hasImage());
         assertThat(hasImage[0]).isTrue();
         assertThat(view.statusText()).contains("Copied").contains("clipboard");
         assertThat(view.commands().copyChart.getAccelerator().getName()).contains("Shift").endsWith("+C");
@@ -258,8 +281,8 @@ class ExportUiTest extends DashboardFixture {
 
     @Test
     void ctrlEAndTheMenusAskForExportThroughOneCommand(FxRobot robot) {
-        robot.interact(() -> view.commands().export.handle(new javafx.event.ActionEvent()));
-        robot.interact(() -> view.commands().exportEach.get(0).handle(new javafx.event.ActionEvent()));
+        robot.interact(() -> view.commands().export.handle(new ActionEvent()));
+        robot.interact(() -> view.commands().exportEach.get(0).handle(new ActionEvent()));
         assertThat(exportRequests).containsExactly(null, ChartKind.ROOFLINE);
         assertThat(view.commands().export.getAccelerator().getName()).isIn("Ctrl+E", "Shortcut+E", "Meta+E");
         assertThat(List.of(ChartKind.values())).hasSize(view.commands().exportEach.size());
@@ -275,7 +298,7 @@ class ExportUiTest extends DashboardFixture {
     }
 
     private static String firstRectFill(String svg) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<rect [^>]*fill=\"(#[0-9a-f]{6})\"").matcher(svg);
+        Matcher m = Pattern.compile("<rect [^>]*fill=\"(#[0-9a-f]{6})\"").matcher(svg);
         assertThat(m.find()).isTrue();
         return m.group(1);
     }
@@ -284,12 +307,12 @@ class ExportUiTest extends DashboardFixture {
         int w = (int) image.getWidth();
         int h = (int) image.getHeight();
         int[] argb = new int[w * h];
-        image.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
+        image.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
         return argb;
     }
 
     private static int distinctColours(BufferedImage img) {
-        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        Set<Integer> colours = new HashSet<>();
         for (int y = 0; y < img.getHeight(); y += 7) {
             for (int x = 0; x < img.getWidth(); x += 7) {
                 colours.add(img.getRGB(x, y));

@@ -1,0 +1,231 @@
+package lab.roofline.render.layout;
+
+import java.util.ArrayList;
+import java.util.List;
+import lab.roofline.engine.roofline.Evaluation;
+import lab.roofline.engine.roofline.PhaseCost;
+import lab.roofline.engine.roofline.Units;
+
+/**
+ * Where the cost chart puts things at one size: the legend's rows, the two bars of the live scenario (or,
+ * beside pins, a bar per scenario in each phase's group), and the strip of the APIs' price ratios. Pure
+ * arithmetic and text measuring through {@link LabelLayout.TextMeasure}, so tests need no toolkit.
+ */
+public final class CostLayout {
+    public static final double LEFT = 132;
+    public static final double RIGHT = 28;
+    public static final double TOP = 128; // below the ratio strip and its decade labels (to y 112)
+    /** The height of the strip of the APIs' price ratios. */
+    public static final double STRIP_Y = 84;
+    public static final double TOTAL_LABEL_WIDTH = 150;
+
+    /** The causes a bar is split by, in its order from the left. */
+    public static final List<String> CAUSES = List.of("Reading weights", "KV-cache traffic", "Activations", "Compute",
+            "Communication", "Overhead", "Draft model");
+    /** Each cause's colour role, in the same order. */
+    public static final List<ChartColor> CAUSE_COLORS = List.of(ChartColor.WEIGHTS, ChartColor.KV,
+            ChartColor.ACTIVATIONS, ChartColor.COMPUTE, ChartColor.COMMUNICATION, ChartColor.OVERHEAD, ChartColor.DRAFT);
+
+    /**
+     * Where the two bars go. Wide: names left of the bars, totals after them. Narrow (the bars would get
+     * less than half the width): names and totals above the bars, which then span the chart, so the
+     * proportion of the two bars stays readable at any width.
+     */
+    public record Bars(boolean compact, double left, double right, double height, double[] centres) {
+        public double centre(int i) {
+            return centres[i];
+        }
+
+        public double top(int i) {
+            return centres[i] - height / 2;
+        }
+    }
+
+    /** One scenario's bar in both groups, in the unit the chart shows; its ratios are to the live one's. */
+    public record Row(String name, PinStyle style, PhaseCost.TimeSplit input, PhaseCost.TimeSplit output, boolean fits) {
+    }
+
+    /** One coloured piece of a bar, in drawing units; {@code scenario} 0 is the live one, 1 the first pin, and so on. */
+    public record Piece(String bar, String cause, double value, String valueText, double x, double y, double w,
+                        double h, int scenario) {
+    }
+
+    private final double w;
+    private final double h;
+    private final double fontPx;
+    private final LabelLayout.TextMeasure measure;
+    private final List<Integer> shownCauses;
+    private final boolean headlineWraps;
+
+    /**
+     * @param shownCauses   indices into {@link #CAUSES} the legend shows
+     * @param headlineWraps whether the headline takes two lines (a scenario that does not fit says why)
+     */
+    public CostLayout(double w, double h, double fontPx, LabelLayout.TextMeasure measure, List<Integer> shownCauses,
+                      boolean headlineWraps) {
+        this.w = w;
+        this.h = h;
+        this.fontPx = fontPx;
+        this.measure = measure;
+        this.shownCauses = shownCauses;
+        this.headlineWraps = headlineWraps;
+    }
+
+    /** The causes some bar has: communication, overhead and a draft model join the legend only then. */
+    public static List<Integer> shownCauses(Evaluation e, List<ChartPin> pins) {
+        List<PhaseCost.TimeSplit> splits = new ArrayList<>(List.of(e.costByCause().input(), e.costByCause().output()));
+        for (ChartPin p : pins) {
+            splits.add(p.evaluation().costByCause().input());
+            splits.add(p.evaluation().costByCause().output());
+        }
+        List<Integer> shown = new ArrayList<>(List.of(0, 1, 2, 3));
+        if (splits.stream().anyMatch(t -> t.communicationSeconds() > 0)) {
+            shown.add(4);
+        }
+        if (splits.stream().anyMatch(t -> t.overheadSeconds() > 0)) {
+            shown.add(5);
+        }
+        if (splits.stream().anyMatch(t -> t.draftSeconds() > 0)) {
+            shown.add(6);
+        }
+        return List.copyOf(shown);
+    }
+
+    public List<Integer> shownCauses() {
+        return shownCauses;
+    }
+
+    public boolean headlineWraps() {
+        return headlineWraps;
+    }
+
+    /**
+     * The legend's entries, left to right, wrapping when the chart is narrow; the last row sits 20 units
+     * above the bottom. Each spot is the swatch's left edge and the row's centre.
+     */
+    public double[][] legendSpots() {
+        double rowHeight = fontPx * 1.5;
+        double[][] spots = new double[shownCauses.size()][];
+        double lx = 16;
+        int row = 0;
+        for (int i = 0; i < spots.length; i++) {
+            double itemWidth = 17 + measure.width(CAUSES.get(shownCauses.get(i)), fontPx * 0.85, false);
+            if (lx + itemWidth > w - 8 && lx > 16) {
+                lx = 16;
+                row++;
+            }
+            spots[i] = new double[] {lx, row};
+            lx += itemWidth + 16;
+        }
+        for (double[] spot : spots) {
+            spot[1] = h - 20 - (row - spot[1]) * rowHeight;
+        }
+        return spots;
+    }
+
+    /** The space below the bars: the legend's rows (one on a wide chart, more on a narrow one) and a margin. */
+    private double bottomMargin() {
+        return h - legendSpots()[0][1] + 22;
+    }
+
+    /** Whether the bars are laid out narrow: names and totals above them. */
+    public boolean compact() {
+        return w - RIGHT - TOTAL_LABEL_WIDTH - LEFT < w * 0.5;
+    }
+
+    public Bars bars() {
+        double barArea = h - TOP - bottomMargin();
+        double[] centres = {TOP + barArea * 0.25, TOP + barArea * 0.75};
+        boolean compact = compact();
+        // Bars grow with a tall chart (a slide), to a point: two slabs would read as a table, not a ratio.
+        double cap = 72;
+        if (compact) {
+            // Each bar's slot: its name and total on a line, the bar under them, a gap before the next slot.
+            // The bar takes what is left, so a short chart never draws one bar over the other's name.
+            double slot = barArea / 2;
+            double nameLine = fontPx * 1.3;
+            double height = Math.max(3, Math.min(cap, slot - nameLine - 8));
+            for (int i = 0; i < 2; i++) {
+                centres[i] = TOP + i * slot + nameLine + height / 2;
+            }
+            return new Bars(true, 16, w - RIGHT, height, centres);
+        }
+        return new Bars(false, LEFT, w - RIGHT - TOTAL_LABEL_WIDTH, Math.min(cap, barArea / 2 * 0.62), centres);
+    }
+
+    /** Where grouped bars start: under the title and the headline (one line, or two when it wraps). */
+    public double groupedTop() {
+        return 12 + fontPx * 1.6 + fontPx * 1.3 * (headlineWraps ? 2 : 1) + 12;
+    }
+
+    /** The height of each phase's group of bars. */
+    public double groupHeight() {
+        return (h - groupedTop() - bottomMargin()) / 2;
+    }
+
+    /** The row heights a chart of this size gives the grouped bars: each group a header line and a row per scenario. */
+    public double groupedRowHeight(int scenarios) {
+        double groupHeight = (h - groupedTop() - bottomMargin()) / 2;
+        return Math.max(3, (groupHeight - fontPx * 1.3 - 6) / scenarios);
+    }
+
+    /** The scale public API price ratios sit on, log from 1x to 1000x. */
+    public static LogScale ratioScale(double w) {
+        return LogScale.log(1, 1000, 40, w - 40);
+    }
+
+    /**
+     * Dollars when the live scenario and every pin have a price; else device time per token for all, so
+     * the bars always compare like with like.
+     */
+    public static boolean usdShown(Evaluation e, List<ChartPin> pins) {
+        return e.cost().hasPrice() && pins.stream().allMatch(p -> p.evaluation().cost().hasPrice());
+    }
+
+    /** The live scenario's row, then each pin's, in the chart's unit. */
+    public static List<Row> rows(Evaluation e, List<ChartPin> pins) {
+        boolean usd = usdShown(e, pins);
+        List<Row> rows = new ArrayList<>();
+        rows.add(row("Live", null, e, usd));
+        for (ChartPin p : pins) {
+            rows.add(row(p.shortName(), p.style(), p.evaluation(), usd));
+        }
+        return rows;
+    }
+
+    public static Row row(String name, PinStyle style, Evaluation e, boolean usd) {
+        Evaluation.CostByCause byCause = e.costByCause();
+        // The engine gives dollars when priced, else GPU seconds (all devices) per token; dollars shown as time
+        // (a pin has no price) are GPU time too, what the dollars pay for, so 8 GPUs never look 8x cheaper.
+        double toUnit = usd || !byCause.usd() ? 1
+                : e.scenario().gpuCount() / (e.cost().priceUsdPerHour() / 3600 * 1e6);
+        return new Row(name, style, byCause.input().scaled(toUnit), byCause.output().scaled(toUnit), e.memory().fits());
+    }
+
+    /** A bar's cause by cause: weights, KV cache, activations, compute, communication, overhead, draft. */
+    public static double[] byCause(PhaseCost.TimeSplit s) {
+        return new double[] {s.weightSeconds(), s.kvCacheSeconds(), s.activationSeconds(), s.computeSeconds(),
+                s.communicationSeconds(), s.overheadSeconds(), s.draftSeconds()};
+    }
+
+    /** A value in the chart's unit: dollars, or device time. */
+    public static String value(double v, boolean priced) {
+        return priced ? Units.usd(v) : Units.seconds(v);
+    }
+
+    /** What a scenario that does not fit would cost: its ratio, said as a conditional. */
+    public static String wouldCost(Evaluation e) {
+        return "would cost " + Units.times(e.cost().outputToInputRatio()) + " input";
+    }
+
+    /** The chart's title, longest first: a chart that shows time says why, when it has room. */
+    public static String[] titles(Evaluation e, List<ChartPin> pins) {
+        List<String> unpriced = pins.stream().filter(p -> !p.evaluation().cost().hasPrice()).map(ChartPin::shortName)
+                .toList();
+        String why = unpriced.size() == 1 ? unpriced.get(0) + " has no price" : "a pinned scenario has no price";
+        return usdShown(e, pins) ? new String[] {"Cost per million tokens"} : e.cost().hasPrice()
+                ? new String[] {"GPU time per token (" + why + ")", "GPU time per token (a pin has no price)",
+                "GPU time per token"}
+                : new String[] {"GPU time per token (no price known)", "GPU time per token"};
+    }
+}

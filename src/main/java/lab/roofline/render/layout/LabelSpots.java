@@ -1,0 +1,58 @@
+package lab.roofline.render.layout;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import lab.roofline.render.layout.LabelLayout.Box;
+import lab.roofline.render.layout.LabelLayout.Spot;
+
+/** Candidate spots for a label, in the order it tries them: around its point, or anywhere in the plot. */
+public final class LabelSpots {
+    private LabelSpots() {
+    }
+
+    /**
+     * The usual spots around a point, the preferred first: right-below, right-above, left-below, left-above,
+     * directly above and below, then the same further out with a leader line.
+     */
+    public static List<Spot> around(double x, double y, double w, double h, double gap, boolean preferAbove,
+                                    boolean preferLeft) {
+        List<Spot> spots = new ArrayList<>();
+        for (double distance : new double[] {gap, gap * 2.6, gap * 4.5}) {
+            boolean leader = distance > gap;
+            double right = x + distance;
+            double left = x - distance - w;
+            double below = y + distance * 0.55;
+            double above = y - distance * 0.55 - h;
+            double[][] order = preferLeft
+                    ? new double[][] {{left, preferAbove ? above : below}, {left, preferAbove ? below : above},
+                            {right, preferAbove ? above : below}, {right, preferAbove ? below : above}}
+                    : new double[][] {{right, preferAbove ? above : below}, {right, preferAbove ? below : above},
+                            {left, preferAbove ? above : below}, {left, preferAbove ? below : above}};
+            for (double[] p : order) {
+                spots.add(new Spot(p[0], p[1], leader));
+            }
+            spots.add(new Spot(x - w / 2, y - distance - h, leader));
+            spots.add(new Spot(x - w / 2, y + distance, leader));
+        }
+        return spots;
+    }
+
+    /**
+     * The last resort for a label that must be shown: every spot on a grid over the plot ({@code bounds}),
+     * nearest to its point first, each with a leader line back to the point.
+     */
+    public static List<Spot> anywhereNear(Box bounds, double x, double y, double w, double h) {
+        double padding = LabelLayout.PADDING;
+        List<Spot> spots = new ArrayList<>();
+        double stepX = Math.max(8, w / 3);
+        double stepY = Math.max(6, h / 2);
+        for (double top = bounds.y() + padding; top + h <= bounds.bottom() - padding; top += stepY) {
+            for (double left = bounds.x() + padding; left + w <= bounds.right() - padding; left += stepX) {
+                spots.add(new Spot(left, top, true));
+            }
+        }
+        spots.sort(Comparator.comparingDouble(s -> Math.hypot(s.x() + w / 2 - x, s.y() + h / 2 - y)));
+        return spots;
+    }
+}
