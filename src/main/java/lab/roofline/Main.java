@@ -1,9 +1,19 @@
 package lab.roofline;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import lab.roofline.cli.RooflineCommand;
+import lab.roofline.io.AppData;
+import lab.roofline.io.scenario.ScenarioFile;
+import lab.roofline.ui.Preload;
+import lab.roofline.ui.RooflineApp;
 
 /**
  * Entry point. No arguments (or "app") opens the window; anything else is the command line. This class
@@ -17,7 +27,7 @@ public final class Main {
      * Held so the filter sticks. JavaFX warns that it runs from the class path, which is supported here;
      * only that one message is dropped, so CSS and other warnings still reach the user.
      */
-    private static final java.util.logging.Logger PLATFORM_LOG = java.util.logging.Logger.getLogger("javafx");
+    private static final Logger PLATFORM_LOG = Logger.getLogger("javafx");
 
     /**
      * `java -jar roofline-lab.jar` cannot pass JVM flags, so it starts the app again with C1 only: on two
@@ -25,28 +35,28 @@ public final class Main {
      * false (start here) when already running that way or when the relaunch cannot be made.
      */
     private static boolean relaunchedWithC1(String[] appArguments) {
-        if (java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        if (ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .anyMatch(a -> a.startsWith("-XX:TieredStopAtLevel"))) {
             return false;
         }
         try {
             String launcher = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(launcher, "-XX:TieredStopAtLevel=1"));
+            List<String> command = new ArrayList<>(List.of(launcher, "-XX:TieredStopAtLevel=1"));
             // The app's start-up timing (-Droofline.timing=true) counts from this JVM's start, not the relaunch.
             command.add("-Droofline.launchedAtMillis="
-                    + java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
+                    + ManagementFactory.getRuntimeMXBean().getStartTime());
             for (String property : new String[] {"roofline.home", "roofline.timing", "glass.platform", "prism.order"}) {
                 if (System.getProperty(property) != null) {
                     command.add("-D" + property + "=" + System.getProperty(property));
                 }
             }
-            command.addAll(java.util.List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "app"));
-            command.addAll(java.util.List.of(appArguments));
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "app"));
+            command.addAll(List.of(appArguments));
             Process app = new ProcessBuilder(command).inheritIO().start();
             Runtime.getRuntime().addShutdownHook(new Thread(app::destroy)); // stopping this stops the app
             System.exit(app.waitFor());
             return true;
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -55,24 +65,24 @@ public final class Main {
     }
 
     /** Every JavaFX log record is shown but the one about the class path. */
-    static boolean shown(java.util.logging.LogRecord r) {
+    static boolean shown(LogRecord r) {
         return r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration");
     }
 
     public static void main(String[] args) {
         PLATFORM_LOG.setFilter(Main::shown);
         // roofline-lab FILE.roofline.json opens the app with that scenario.
-        boolean scenarioFile = args.length == 1 && lab.roofline.io.scenario.ScenarioFile.isScenarioFileName(args[0]);
+        boolean scenarioFile = args.length == 1 && ScenarioFile.isScenarioFileName(args[0]);
         if ((args.length == 0 || scenarioFile) && relaunchedWithC1(args)) {
             return;
         }
         boolean appWithFile = args.length == 2 && args[0].equals("app")
-                && lab.roofline.io.scenario.ScenarioFile.isScenarioFileName(args[1]);
+                && ScenarioFile.isScenarioFileName(args[1]);
         if (args.length == 0 || scenarioFile || appWithFile || (args.length == 1 && args[0].equals("app"))) {
-            lab.roofline.io.AppData.loadAsync(); // overlaps the toolkit's start-up
-            lab.roofline.ui.Preload.start();
+            AppData.loadAsync(); // overlaps the toolkit's start-up
+            Preload.start();
             try {
-                lab.roofline.ui.RooflineApp.launchApp(args);
+                RooflineApp.launchApp(args);
             } catch (RuntimeException e) {
                 // No display (a server, a CI machine): one line and a way forward, not a stack trace.
                 Throwable cause = e.getCause() != null ? e.getCause() : e;

@@ -6,6 +6,11 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
+import lab.roofline.engine.roofline.BatchApi;
+import lab.roofline.engine.roofline.Evaluation;
+import lab.roofline.engine.roofline.Scenario;
+import lab.roofline.engine.serving.RatioReference;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -56,10 +61,10 @@ class ArchitectureTest {
                         "lab.roofline.render.layout..", "lab.roofline.render.pen..", "lab.roofline.render.paint..")
                 .and().haveNameNotMatching("lab\\.roofline\\.ui\\.scenario\\.ScenarioModel.*")
                 .should().dependOnClassesThat().haveFullyQualifiedName("lab.roofline.engine.roofline.RooflineEngine")
-                .orShould().callMethod(lab.roofline.engine.roofline.BatchApi.class, "compare", lab.roofline.engine.roofline.Evaluation.class,
+                .orShould().callMethod(BatchApi.class, "compare", Evaluation.class,
                         long.class, long.class)
-                .orShould().callMethod(lab.roofline.engine.serving.RatioReference.class, "forPrices",
-                        lab.roofline.engine.roofline.Scenario.class, java.util.List.class)
+                .orShould().callMethod(RatioReference.class, "forPrices",
+                        Scenario.class, List.class)
                 .check(CLASSES);
     }
 

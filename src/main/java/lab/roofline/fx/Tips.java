@@ -1,8 +1,11 @@
 package lab.roofline.fx;
 
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javafx.event.EventHandler;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.Control;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
@@ -43,7 +46,7 @@ public final class Tips {
             tip.setText(text.get());
             // A tooltip is a window of its own: it takes the zoom (the root's text size) from its owner.
             if (tip.getOwnerNode() != null && tip.getOwnerNode().getScene() != null) {
-                javafx.scene.Parent root = tip.getOwnerNode().getScene().getRoot();
+                Parent root = tip.getOwnerNode().getScene().getRoot();
                 String style = root.getStyle();
                 tip.setStyle(style);
                 Double px = fontPx(style);
@@ -55,7 +58,7 @@ public final class Tips {
 
     /** The "-fx-font-size: N px" a style sets, or null. */
     static Double fontPx(String style) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("-fx-font-size:\\s*([0-9.]+)px").matcher(style);
+        Matcher m = Pattern.compile("-fx-font-size:\\s*([0-9.]+)px").matcher(style);
         return m.find() ? Double.valueOf(m.group(1)) : null;
     }
 }

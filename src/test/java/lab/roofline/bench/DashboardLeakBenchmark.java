@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -82,7 +83,7 @@ public final class DashboardLeakBenchmark {
     }
 
     /** Runs a computation on the FX thread and waits for its result. */
-    private static <T> T onFxThread(java.util.function.Supplier<T> work) throws Exception {
+    private static <T> T onFxThread(Supplier<T> work) throws Exception {
         CompletableFuture<T> result = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {

@@ -9,6 +9,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import lab.roofline.engine.serving.OwnedHardware;
+import lab.roofline.engine.teaching.Exercise;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -177,7 +179,7 @@ class CliTest {
                 "--power-watts", "700", "--electricity", "0.12", "--model", "Llama-3.1-8B", "--max-gpus", "1");
         assertThat(owned.code()).isZero();
         assertThat(owned.err()).contains("t4 owned: $0.940 an hour");
-        assertThat(new lab.roofline.engine.serving.OwnedHardware(30000, 4, 700, 0.12).usdPerHour())
+        assertThat(new OwnedHardware(30000, 4, 700, 0.12).usdPerHour())
                 .isCloseTo(30000 / (4 * 8766.0) + 0.7 * 0.12, within(1e-12));
         assertThat(run("plan", "--owned-price", "30000").err()).contains("--owned-price: name the one device you own");
         Run unpriced = run("plan", "--gpus", "gaudi3");
@@ -192,7 +194,7 @@ class CliTest {
     }
 
     @Test
-    void planWithSeparatePoolsADraftModelAndEnergy(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    void planWithSeparatePoolsADraftModelAndEnergy(@TempDir Path dir) throws Exception {
         Run split = run("plan", "--json", "--model", "Llama-3.1-70B", "--gpus", "h100_sxm", "--max-gpus", "4",
                 "--ttft-ms", "500", "--tpot-ms", "50", "--disaggregated", "--electricity", "0.2");
         assertThat(split.code()).isZero();
@@ -214,21 +216,21 @@ class CliTest {
         assertThat(run("plan", "--acceptance", "0.5").err()).contains("--draft-tokens and --acceptance need --draft-model");
         assertThat(run("plan", "--draft-model", "Llama-3.1-8B", "--acceptance", "2").err()).contains("--acceptance: too large");
         assertThat(run("plan", "--draft-model", "Llama-3.1-8B", "--draft-tokens", "0").err()).contains("--draft-tokens: too small");
-        java.nio.file.Path mine = dir.resolve("prices.json");
-        java.nio.file.Files.writeString(mine, "{\"prices\": [{\"gpu\": \"gaudi3\", \"usdPerHour\": 4.5, \"kind\": \"quote\", "
+        Path mine = dir.resolve("prices.json");
+        Files.writeString(mine, "{\"prices\": [{\"gpu\": \"gaudi3\", \"usdPerHour\": 4.5, \"kind\": \"quote\", "
                 + "\"date\": \"2026-11-01\", \"source\": \"our vendor\"}]}");
         Run own = run("plan", "--gpus", "gaudi3", "--rental-prices", mine.toString(), "--max-gpus", "1", "--model", "Llama-3.1-8B");
         assertThat(own.code()).isZero();
         assertThat(own.err()).contains("priced from the rental table: gaudi3 $4.50/h (quote, 2026-11-01)");
         // A table named on the command line must read cleanly: a bad row is an error, the only line printed.
-        java.nio.file.Files.writeString(mine, "{\"prices\": [{\"gpu\": \"t4\", \"usdPerHour\": \"free\"}]}");
+        Files.writeString(mine, "{\"prices\": [{\"gpu\": \"t4\", \"usdPerHour\": \"free\"}]}");
         Run bad = run("plan", "--gpus", "t4", "--rental-prices", mine.toString());
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("--rental-prices: prices.json: price 1 (t4): missing field 'date'");
         assertThat(bad.err().strip().lines()).hasSize(1);
-        java.nio.file.Files.writeString(mine, "{\"prices\": []} trailing");
+        Files.writeString(mine, "{\"prices\": []} trailing");
         assertThat(run("plan", "--rental-prices", mine.toString()).err()).contains("--rental-prices: prices.json: not valid JSON");
-        java.nio.file.Files.writeString(mine, "{\"prices\": [{\"gpu\": \"t4\", \"usdPerHour\": 1, \"kind\": \"k\", "
+        Files.writeString(mine, "{\"prices\": [{\"gpu\": \"t4\", \"usdPerHour\": 1, \"kind\": \"k\", "
                 + "\"date\": \"2026-99-99\", \"source\": \"s\"}]}");
         assertThat(run("plan", "--rental-prices", mine.toString()).err()).contains("'date' must look like 2026-09-25");
         // A device named twice is planned once; nothing within the limits leaves --frontier with a note.
@@ -256,7 +258,7 @@ class CliTest {
         assertThat(plain.code()).isZero();
         assertThat(plain.out()).contains("[ridge-h100-bf16]").doesNotContain("answer:");
         JsonNode all = new ObjectMapper().readTree(run("exercises", "--answers", "--json").out());
-        assertThat(all.size()).isEqualTo(lab.roofline.engine.teaching.Exercise.BUILT_IN.size());
+        assertThat(all.size()).isEqualTo(Exercise.BUILT_IN.size());
         for (JsonNode e : all) {
             assertThat(e.path("answer").isNumber()).as(e.path("id").asText()).isTrue();
             assertThat(e.path("answer").asDouble()).isPositive();
@@ -271,7 +273,7 @@ class CliTest {
         Run copy = run("exercises", "--json");
         assertThat(copy.code()).isZero();
         Path mine = dir.resolve("mine.json");
-        java.nio.file.Files.writeString(mine, copy.out().replace("\"ridge-h100-bf16\"", "\"my-ridge\"")
+        Files.writeString(mine, copy.out().replace("\"ridge-h100-bf16\"", "\"my-ridge\"")
                 .replace("\"h100_sxm\"", "\"h200_sxm\""));
         Run listed = run("exercises", "--file", mine.toString(), "--answers", "--hints");
         assertThat(listed.code()).as(listed.err()).isZero();
@@ -282,13 +284,13 @@ class CliTest {
         assertThat(answers.get(0).path("answer").asDouble()).isCloseTo(989.5 / 4.8, within(1e-9));
         assertThat(answers.get(0).path("unit").asText()).isEqualTo("FLOP/byte");
         assertThat(answers.get(0).path("tolerance").asDouble()).isEqualTo(0.02);
-        java.nio.file.Files.writeString(mine, copy.out().replace("\"critical_batch\"", "\"critical-batch-size\""));
+        Files.writeString(mine, copy.out().replace("\"critical_batch\"", "\"critical-batch-size\""));
         Run bad = run("exercises", "--file", mine.toString());
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.out()).isEmpty();
         assertThat(bad.err()).contains("mine.json: field 'exercises[3].quantity': unknown quantity 'critical-batch-size'")
                 .doesNotContain("Exception");
-        java.nio.file.Files.writeString(mine, copy.out().replace("\"h100_sxm\"", "\"h900\""));
+        Files.writeString(mine, copy.out().replace("\"h100_sxm\"", "\"h900\""));
         assertThat(run("exercises", "--file", mine.toString()).err()).contains("runs on GPU 'h900', which no loaded profile has");
     }
 

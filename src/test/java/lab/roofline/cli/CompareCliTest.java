@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import lab.roofline.cli.CliTest.Run;
+import lab.roofline.engine.scenario.CurveCsv;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,21 +81,21 @@ class CompareCliTest {
         Run r = CliTest.run("report", "--gpu", "h200_sxm", "--batch", "48", "--curve-csv", csv.toString());
         assertThat(r.code()).as(r.err()).isZero();
         String[] lines = Files.readString(csv).split("\r\n");
-        assertThat(lines[0]).isEqualTo(lab.roofline.engine.scenario.CurveCsv.HEADER);
+        assertThat(lines[0]).isEqualTo(CurveCsv.HEADER);
         assertThat(lines).anyMatch(l -> l.startsWith("1,true,")).anyMatch(l -> l.startsWith("48,"));
-        String row48 = java.util.Arrays.stream(lines).filter(l -> l.startsWith("48,")).findFirst().orElseThrow();
+        String row48 = Arrays.stream(lines).filter(l -> l.startsWith("48,")).findFirst().orElseThrow();
         double tokens = JSON.readTree(CliTest.run("report", "--json", "--gpu", "h200_sxm", "--batch", "48").out())
                 .path("decode").path("tokensPerSecond").asDouble();
         assertThat(Double.parseDouble(row48.split(",")[2])).isCloseTo(tokens, within(1e-9 * tokens));
         // Batches ascend, each once.
-        long[] batches = java.util.Arrays.stream(lines).skip(1).mapToLong(l -> Long.parseLong(l.split(",")[0])).toArray();
+        long[] batches = Arrays.stream(lines).skip(1).mapToLong(l -> Long.parseLong(l.split(",")[0])).toArray();
         assertThat(batches).isSorted().doesNotHaveDuplicates();
     }
 
     /** A file that holds pins: the live scenario and each pin, in the shape the app saves. */
     static Path withPins(Path dir, Path live, Path... pins) throws Exception {
         ObjectNode doc = (ObjectNode) JSON.readTree(Files.readString(live));
-        com.fasterxml.jackson.databind.node.ArrayNode list = doc.putArray("pins");
+        ArrayNode list = doc.putArray("pins");
         for (int i = 0; i < pins.length; i++) {
             ObjectNode pin = list.addObject();
             pin.put("name", pins[i].getFileName().toString().replace(".roofline.json", ""));

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,7 +46,7 @@ class ExportCliTest {
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "lab.roofline.Main"));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(output).isZero();
         return output;
@@ -65,7 +68,7 @@ class ExportCliTest {
         assertThat(doc.getElementsByTagName("text").getLength()).isGreaterThan(20);
         String text = Files.readString(svg);
         assertThat(text).contains("Llama-3.1-70B");
-        java.util.regex.Matcher page = java.util.regex.Pattern.compile("<rect [^>]*fill=\"(#[0-9a-f]{6})\"").matcher(text);
+        Matcher page = Pattern.compile("<rect [^>]*fill=\"(#[0-9a-f]{6})\"").matcher(text);
         assertThat(page.find()).isTrue();
         assertThat(page.group(1)).as("the dark theme's page").isEqualTo("#1d2129");
     }

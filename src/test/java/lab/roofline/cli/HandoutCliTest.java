@@ -2,6 +2,8 @@ package lab.roofline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,13 +11,13 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
-import lab.roofline.engine.teaching.Exercise;
 import lab.roofline.engine.roofline.HardwareProfile;
-import lab.roofline.engine.teaching.Misconception;
 import lab.roofline.engine.roofline.Realism;
+import lab.roofline.engine.teaching.Exercise;
+import lab.roofline.engine.teaching.Misconception;
 import lab.roofline.explain.Explanation;
-import lab.roofline.io.scenario.ExerciseFile;
 import lab.roofline.io.data.ProfileLoader;
+import lab.roofline.io.scenario.ExerciseFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -127,9 +129,9 @@ class HandoutCliTest {
     @Test
     void aFileWhereTheFolderShouldBeIsRefusedInOneLine(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("taken"), "x");
-        java.io.StringWriter err = new java.io.StringWriter();
-        int code = RooflineCommand.run(new String[] {"lesson", "--html", file.toString()}, new java.io.PrintWriter(
-                new java.io.StringWriter()), new java.io.PrintWriter(err));
+        StringWriter err = new StringWriter();
+        int code = RooflineCommand.run(new String[] {"lesson", "--html", file.toString()}, new PrintWriter(
+                new StringWriter()), new PrintWriter(err));
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains("--html:", "is a file; name a folder").doesNotContain("Exception");
     }

@@ -10,11 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import lab.roofline.io.data.RealismLoader;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,8 +52,8 @@ class HostileCliTest {
 
     @Test
     void realisticWithoutItsDataSaysSoInsteadOfMeaningIdeal() {
-        var broken = lab.roofline.io.data.RealismLoader.parse("realism.json", "{");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ScenarioOptions.measuredRealism(broken))
+        var broken = RealismLoader.parse("realism.json", "{");
+        Assertions.assertThatThrownBy(() -> ScenarioOptions.measuredRealism(broken))
                 .hasMessageStartingWith("--realistic: the measured fractions could not be read (realism.json: not valid JSON");
     }
 
@@ -107,13 +110,13 @@ class HostileCliTest {
         Arbitrary<String> value = Arbitraries.of("", " ", "abc", "-1", "+3", "0", "NaN", "Infinity", "1e308", "1e-308",
                 "١٢٣", "８", "9".repeat(400), "1,5", "2,048", "70B", "8k", "0.5", "1e3", "int8", "fp32", "h100_sxm", "l4",
                 "Llama-3.1-8B", "$3", "\u001b[2J");
-        Arbitrary<List<String>> pairs = net.jqwik.api.Combinators.combine(flag, value).as(List::of).list().ofMaxSize(4)
+        Arbitrary<List<String>> pairs = Combinators.combine(flag, value).as(List::of).list().ofMaxSize(4)
                 .map(ls -> {
                     List<String> all = new ArrayList<>();
                     ls.forEach(all::addAll);
                     return all;
                 });
-        return net.jqwik.api.Combinators.combine(Arbitraries.of(false, true), pairs).as((json, rest) -> {
+        return Combinators.combine(Arbitraries.of(false, true), pairs).as((json, rest) -> {
             List<String> args = new ArrayList<>(List.of("report"));
             if (json) {
                 args.add("--json");

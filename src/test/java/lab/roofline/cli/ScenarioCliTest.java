@@ -2,9 +2,18 @@ package lab.roofline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import lab.roofline.cli.CliTest.Run;
+import lab.roofline.engine.roofline.Precision;
+import lab.roofline.engine.roofline.RealismMode;
+import lab.roofline.engine.scenario.NamedScenario;
+import lab.roofline.engine.scenario.ScenarioCommandLine;
+import lab.roofline.engine.scenario.ScenarioInputs;
+import lab.roofline.io.scenario.ScenarioFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -120,19 +129,19 @@ class ScenarioCliTest {
     /** The app's "copy as command line" runs in a terminal and reports the very scenario it came from. */
     @Test
     void aCopiedCommandLineRunsAndReportsTheSameScenario(@TempDir Path dir) throws Exception {
-        java.util.List<lab.roofline.engine.scenario.ScenarioInputs> cases = java.util.List.of(
-                lab.roofline.engine.scenario.ScenarioInputs.DEFAULT,
-                new lab.roofline.engine.scenario.ScenarioInputs("mi300x", null, 1.23456789e10, lab.roofline.engine.roofline.Precision.FP8,
-                        true, lab.roofline.engine.roofline.Precision.FP8, 77, 3000, 900, 3, lab.roofline.engine.roofline.RealismMode.CUSTOM,
+        List<ScenarioInputs> cases = List.of(
+                ScenarioInputs.DEFAULT,
+                new ScenarioInputs("mi300x", null, 1.23456789e10, Precision.FP8,
+                        true, Precision.FP8, 77, 3000, 900, 3, RealismMode.CUSTOM,
                         0.61, 0.83, Double.NaN),
-                new lab.roofline.engine.scenario.ScenarioInputs("t4", "Mistral-7B", 7.24e9, lab.roofline.engine.roofline.Precision.INT4,
-                        false, lab.roofline.engine.roofline.Precision.BF16, 5, 100, 10, 1, lab.roofline.engine.roofline.RealismMode.REALISTIC,
+                new ScenarioInputs("t4", "Mistral-7B", 7.24e9, Precision.INT4,
+                        false, Precision.BF16, 5, 100, 10, 1, RealismMode.REALISTIC,
                         1, 1, 0.35));
         for (var in : cases) {
             Path file = dir.resolve("case.roofline.json");
-            lab.roofline.io.scenario.ScenarioFile.save(new lab.roofline.engine.scenario.NamedScenario("case", "", in, null), file);
-            java.util.List<String> words = new java.util.ArrayList<>(lab.roofline.engine.scenario.ScenarioCommandLine
-                    .split(lab.roofline.engine.scenario.ScenarioCommandLine.of(in)));
+            ScenarioFile.save(new NamedScenario("case", "", in, null), file);
+            List<String> words = new ArrayList<>(ScenarioCommandLine
+                    .split(ScenarioCommandLine.of(in)));
             words.remove(0); // "roofline-lab"
             words.add("--json");
             Run copied = run(words.toArray(String[]::new));
@@ -143,7 +152,7 @@ class ScenarioCliTest {
 
     @Test
     void whatIfFlagsScaleTheDeviceSayItEverywhereAndTravelInAScenarioFile(@TempDir Path dir) throws Exception {
-        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var json = new ObjectMapper();
         var real = json.readTree(run("report", "--json").out());
         var what = json.readTree(run("report", "--json", "--bandwidth-scale", "2", "--memory-scale", "1.5").out());
         assertThat(what.path("gpu").path("name").asText()).isEqualTo("NVIDIA H100 SXM5 80GB with 2× bandwidth, 1.5× memory");

@@ -4,20 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import lab.roofline.engine.roofline.Evaluation;
-import lab.roofline.engine.teaching.Exercise;
 import lab.roofline.engine.roofline.HardwareProfile;
 import lab.roofline.engine.roofline.Realism;
 import lab.roofline.engine.roofline.Units;
+import lab.roofline.engine.teaching.Exercise;
+import lab.roofline.io.data.ProfileLoader;
+import lab.roofline.io.scenario.ExerciseFile;
 import org.junit.jupiter.api.Test;
 
 /** Hints show the formula with the exercise's own values, never the answer itself. */
 class ExerciseHintsTest {
-    private static final List<HardwareProfile> PROFILES = lab.roofline.io.data.ProfileLoader.loadAll(List.of()).profiles();
+    private static final List<HardwareProfile> PROFILES = ProfileLoader.loadAll(List.of()).profiles();
 
     @Test
     void everyHintPutsTheScenariosValuesIntoItsFormulaAndLeavesTheAnswerToTheLearner() {
         for (Exercise x : Exercise.BUILT_IN) {
-            HardwareProfile gpu = lab.roofline.io.scenario.ExerciseFile.profile(x, PROFILES);
+            HardwareProfile gpu = ExerciseFile.profile(x, PROFILES);
             Evaluation e = x.evaluate(gpu, Realism.IDEAL);
             ExerciseHints.Hint hint = ExerciseHints.of(x, e);
             assertThat(hint.formula()).as(x.id()).isNotBlank();
@@ -30,7 +32,7 @@ class ExerciseHintsTest {
             assertThat(hint.text()).as(x.id()).doesNotContain(x.formatted(x.answer(e)));
         }
         Exercise ridge = Exercise.BUILT_IN.get(0);
-        assertThat(ExerciseHints.of(ridge, ridge.evaluate(lab.roofline.io.scenario.ExerciseFile.profile(ridge, PROFILES),
+        assertThat(ExerciseHints.of(ridge, ridge.evaluate(ExerciseFile.profile(ridge, PROFILES),
                 Realism.IDEAL)).text()).isEqualTo("ridge = peak FLOP/s ÷ memory bandwidth\n= 990 TFLOP/s ÷ 3.35 TB/s");
     }
 }

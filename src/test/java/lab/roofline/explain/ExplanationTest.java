@@ -12,6 +12,7 @@ import lab.roofline.engine.roofline.RooflineEngine;
 import lab.roofline.engine.roofline.Scenario;
 import lab.roofline.engine.roofline.TestProfiles;
 import lab.roofline.engine.roofline.Units;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /** The explanation, show-your-work and captions state the engine's numbers, formatted as shown. */
@@ -87,7 +88,7 @@ class ExplanationTest {
 
     @Test
     void theCaptionNamesAnOverheadAndNeverCallsItIdeal() {
-        lab.roofline.engine.roofline.Scenario s = lab.roofline.engine.roofline.Scenario.of(ModelPresets.LLAMA_3_1_70B, TestProfiles.H100);
+        Scenario s = Scenario.of(ModelPresets.LLAMA_3_1_70B, TestProfiles.H100);
         assertThat(Captions.of(RooflineEngine.evaluate(s))).contains("ideal (100 % of peak)");
         String withOverhead = Captions.of(RooflineEngine.evaluate(s.withLayerOverhead(5e-6)));
         assertThat(withOverhead).doesNotContain("ideal").contains("100 % of peak + 5.00 µs a layer of overhead");
@@ -97,7 +98,7 @@ class ExplanationTest {
 
     @Test
     void severalDevicesAreExplainedWithTheirCommunication() {
-        lab.roofline.engine.roofline.Scenario one = lab.roofline.engine.roofline.Scenario.of(ModelPresets.LLAMA_3_1_70B, TestProfiles.H100);
+        Scenario one = Scenario.of(ModelPresets.LLAMA_3_1_70B, TestProfiles.H100);
         assertThat(Explanation.paragraph(Explanation.Topic.COMMUNICATION, RooflineEngine.evaluate(one)))
                 .startsWith("On one device no activations cross a link");
         Evaluation eight = RooflineEngine.evaluate(one.withParallelism(8, 2));
@@ -118,7 +119,7 @@ class ExplanationTest {
         assertThat(e4.cost().outputGpuSecondsPerToken()).isEqualTo(4 * e4.decode().seconds() / e4.decode().tokens());
         assertThat(e4.cost().outputGpuSecondsPerToken()).isGreaterThan(e1.cost().outputGpuSecondsPerToken());
         assertThat(e4.costByCause().output().totalSeconds()).isCloseTo(e4.cost().outputGpuSecondsPerToken(),
-                org.assertj.core.api.Assertions.within(1e-15));
+                Assertions.within(1e-15));
         assertThat(Derivations.of(e4).get(Derivations.Quantity.OUTPUT_COST).formula())
                 .isEqualTo("GPU time per output token = step time × devices ÷ batch");
         // The parts of a step the explanation names add up to the step.
@@ -153,7 +154,7 @@ class ExplanationTest {
         assertThat(Derivations.roofTime(p).result()).isEqualTo(Units.seconds(p.roofSeconds()));
         assertThat(Derivations.roofTime(p).substituted()).contains(Units.seconds(p.elementwiseSeconds()) + " elementwise");
         assertThat(p.roofSeconds() + p.communicationSeconds() + p.overheadSeconds()).isCloseTo(p.seconds(),
-                org.assertj.core.api.Assertions.within(1e-15));
+                Assertions.within(1e-15));
         List<String> card = HoverLines.phase(e, true);
         assertThat(card).contains("  + " + Units.seconds(p.communicationSeconds()) + " communication + "
                 + Units.seconds(p.overheadSeconds()) + " overhead = " + Units.seconds(p.seconds()));

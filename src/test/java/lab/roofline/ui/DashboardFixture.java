@@ -1,12 +1,17 @@
 package lab.roofline.ui;
 
+import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Scene;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
 import lab.roofline.io.data.ApiPriceLoader;
 import lab.roofline.io.data.ProfileLoader;
-import lab.roofline.ui.scenario.RooflineViewModel;
+import lab.roofline.render.chart.RooflineChart;
 import lab.roofline.render.theme.Theme;
+import lab.roofline.ui.scenario.ControlPanel;
+import lab.roofline.ui.scenario.RooflineViewModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -20,7 +25,7 @@ public abstract class DashboardFixture {
     private Stage stage;
     protected DashboardView view;
     /** The chart kinds the export command was asked for (null: "ask which"). */
-    protected final List<Object> exportRequests = new java.util.ArrayList<>();
+    protected final List<Object> exportRequests = new ArrayList<>();
 
     /** Each test class calls this from its own {@code @Start} method (TestFX looks in the class itself). */
     protected void open(Stage stage) {
@@ -48,23 +53,23 @@ public abstract class DashboardFixture {
             view.setZoom(1);
             view.commands().presentation.setSelected(false);
             view.commands().explanation.setSelected(false);
-            stage.setScene(new Scene(new javafx.scene.layout.Pane()));
+            stage.setScene(new Scene(new Pane()));
             stage.setWidth(1440);
             stage.setHeight(900);
         });
     }
 
-    protected lab.roofline.ui.scenario.ControlPanel controls() {
+    protected ControlPanel controls() {
         return view.controls();
     }
 
-    protected lab.roofline.render.chart.RooflineChart roofline() {
+    protected RooflineChart roofline() {
         return view.rooflineChart();
     }
 
     /** Scrolls the control panel (0 top, 1 bottom) so a section lower down is on screen to click. */
     protected void scrollControlsTo(double v) {
-        ((javafx.scene.control.ScrollPane) view.lookup("#controls-scroll")).setVvalue(v);
+        ((ScrollPane) view.lookup("#controls-scroll")).setVvalue(v);
     }
 
     protected static void settle() {

@@ -6,11 +6,13 @@ import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Scene;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import lab.roofline.bench.DashboardLeakBenchmark;
 import lab.roofline.io.data.ApiPriceLoader;
 import lab.roofline.io.data.ProfileLoader;
-import lab.roofline.ui.scenario.RooflineViewModel;
 import lab.roofline.render.theme.Theme;
+import lab.roofline.ui.scenario.RooflineViewModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -21,7 +23,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * A long-lived view model outlives many dashboards: a disposed dashboard must leave no listener on it,
  * so the dashboard can be collected. That thousands of input changes do not grow the heap is measured by
- * the leak benchmark (lab.roofline.bench.DashboardLeakBenchmark: ./mvnw -q test-compile exec:exec@leak-bench).
+ * the leak benchmark (DashboardLeakBenchmark: ./mvnw -q test-compile exec:exec@leak-bench).
  */
 @ExtendWith(ApplicationExtension.class)
 class DashboardLeakTest {
@@ -33,7 +35,7 @@ class DashboardLeakTest {
         this.stage = stage;
         vm = new RooflineViewModel(ProfileLoader.load(true, List.of()).profiles());
         vm.apiPrices().setAll(ApiPriceLoader.loadBundled().prices());
-        stage.setScene(new Scene(new javafx.scene.layout.StackPane(), 1280, 800));
+        stage.setScene(new Scene(new StackPane(), 1280, 800));
         stage.show();
     }
 
@@ -50,7 +52,7 @@ class DashboardLeakTest {
                 scene.getRoot().applyCss();
                 scene.getRoot().layout();
                 view.dispose();
-                stage.setScene(new Scene(new javafx.scene.layout.StackPane(), 1280, 800));
+                stage.setScene(new Scene(new StackPane(), 1280, 800));
                 gone.add(new WeakReference<>(view));
             });
         }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import javafx.stage.Stage;
 import lab.roofline.io.files.AppHome;
 import lab.roofline.io.scenario.Settings;

@@ -4,9 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javafx.application.Platform;
+import javafx.event.Event;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
+import lab.roofline.engine.roofline.Interconnect;
+import lab.roofline.io.data.ProfileLoader;
 import lab.roofline.io.files.AppHome;
 import lab.roofline.io.scenario.Settings;
 import org.junit.jupiter.api.Test;
@@ -42,16 +49,16 @@ class ProfileEditorAppTest extends AppSession {
             TextField id = robot.lookup("#profile-id").queryAs(TextField.class);
             assertThat(id.getText()).isEqualTo("h100_sxm_copy");
             robot.interact(() -> bandwidth.setText("0"));
-            javafx.scene.control.Label reason = robot.lookup(".field-error").queryAllAs(javafx.scene.control.Label.class)
+            Label reason = robot.lookup(".field-error").queryAllAs(Label.class)
                     .stream().filter(l -> !l.getText().isEmpty()).findFirst().orElseThrow();
             assertThat(reason.getText()).contains("memoryBandwidthGBps", "must be above zero");
-            javafx.scene.control.Button save = robot.lookup(".button").queryAllAs(javafx.scene.control.Button.class).stream()
+            Button save = robot.lookup(".button").queryAllAs(Button.class).stream()
                     .filter(b -> "Save".equals(b.getText())).findFirst().orElseThrow();
             assertThat(save.isDisabled()).as("a bad value cannot be saved").isTrue();
             assertThat(bandwidth.getText()).as("what was typed stays").isEqualTo("0");
             robot.interact(() -> id.setText("h100_sxm"));
-            assertThat(robot.lookup(".field-error").queryAllAs(javafx.scene.control.Label.class).stream()
-                    .map(javafx.scene.control.Label::getText).filter(t -> !t.isEmpty()).findFirst().orElseThrow())
+            assertThat(robot.lookup(".field-error").queryAllAs(Label.class).stream()
+                    .map(Label::getText).filter(t -> !t.isEmpty()).findFirst().orElseThrow())
                     .as("the loader's reason first").contains("memoryBandwidthGBps");
             // The interconnect is edited like every other field, its reason beside it.
             TextField latency = robot.lookup("#profile-interconnect-latencyUs").queryAs(TextField.class);
@@ -62,8 +69,8 @@ class ProfileEditorAppTest extends AppSession {
                 bandwidth.setText("6700");
                 latency.setText("-1");
             });
-            assertThat(robot.lookup(".field-error").queryAllAs(javafx.scene.control.Label.class).stream()
-                    .map(javafx.scene.control.Label::getText).filter(t -> !t.isEmpty()).findFirst().orElseThrow())
+            assertThat(robot.lookup(".field-error").queryAllAs(Label.class).stream()
+                    .map(Label::getText).filter(t -> !t.isEmpty()).findFirst().orElseThrow())
                     .contains("interconnect.latencyUs", "must be from 0 to 1,000 microseconds, got -1");
             assertThat(save.isDisabled()).isTrue();
             robot.interact(() -> {
@@ -71,8 +78,8 @@ class ProfileEditorAppTest extends AppSession {
                 linkName.setText("NVLink 4, faster switch (lab)");
                 name.setText("Lab H100, twice the bandwidth");
             });
-            assertThat(robot.lookup(".field-error").queryAllAs(javafx.scene.control.Label.class).stream()
-                    .map(javafx.scene.control.Label::getText).filter(t -> !t.isEmpty()).findFirst().orElseThrow())
+            assertThat(robot.lookup(".field-error").queryAllAs(Label.class).stream()
+                    .map(Label::getText).filter(t -> !t.isEmpty()).findFirst().orElseThrow())
                     .as("a bundled id is not yours to overwrite").contains("bundled");
             assertThat(save.isDisabled()).isTrue();
             robot.interact(() -> id.setText("h100_sxm_copy"));
@@ -82,11 +89,11 @@ class ProfileEditorAppTest extends AppSession {
             assertThat(vm.gpuProperty().get().name()).isEqualTo("Lab H100, twice the bandwidth");
             assertThat(vm.isOwn(vm.gpuProperty().get())).isTrue();
             assertThat(vm.result().decode().seconds()).as("the evaluation uses it").isLessThan(decode * 0.6);
-            assertThat(lab.roofline.io.data.ProfileLoader.read(saved()).memoryBandwidthBytesPerSecond()).isEqualTo(6.7e12);
-            assertThat(lab.roofline.io.data.ProfileLoader.read(saved()).interconnect())
-                    .isEqualTo(new lab.roofline.engine.roofline.Interconnect("NVLink 4, faster switch (lab)", 450e9, 0.5 / 1e6, ""));
+            assertThat(ProfileLoader.read(saved()).memoryBandwidthBytesPerSecond()).isEqualTo(6.7e12);
+            assertThat(ProfileLoader.read(saved()).interconnect())
+                    .isEqualTo(new Interconnect("NVLink 4, faster switch (lab)", 450e9, 0.5 / 1e6, ""));
             assertThat(vm.result().scenario().gpu().link().latencySeconds()).as("the evaluation uses the link").isEqualTo(0.5 / 1e6);
-            assertThat(lab.roofline.io.data.ProfileLoader.load(true, java.util.List.of()).find("h100_sxm").orElseThrow()
+            assertThat(ProfileLoader.load(true, List.of()).find("h100_sxm").orElseThrow()
                     .memoryBandwidthBytesPerSecond()).as("the bundled one untouched").isEqualTo(3.35e12);
             FxToolkit.cleanupApplication(app);
 
@@ -99,7 +106,7 @@ class ProfileEditorAppTest extends AppSession {
             DashboardView view2 = (DashboardView) stage.getScene().getRoot();
             var menu2 = view2.controls().hardware().profileMenu();
             Platform.runLater(() -> {
-                menu2.getOnShowing().handle(new javafx.event.Event(javafx.scene.control.Menu.ON_SHOWING));
+                menu2.getOnShowing().handle(new Event(Menu.ON_SHOWING));
                 menu2.getItems().get(2).fire(); // Delete
             });
             WaitForAsyncUtils.waitForFxEvents();

@@ -2,15 +2,25 @@ package lab.roofline.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.application.Application;
+import javafx.event.ActionEvent;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
+import lab.roofline.engine.roofline.HardwareProfile;
 import lab.roofline.io.files.AppHome;
 import lab.roofline.io.scenario.Settings;
 import lab.roofline.render.export.ChartKind;
-import lab.roofline.ui.export.ExportDialog;
+import lab.roofline.render.export.ChartRenderer;
 import lab.roofline.render.export.ExportFormat;
+import lab.roofline.render.export.ExportSize;
+import lab.roofline.render.theme.Theme;
+import lab.roofline.ui.export.ExportDialog;
+import lab.roofline.ui.export.ExportFlow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +48,7 @@ class RooflineAppTest {
         Files.createDirectories(home);
         Path file = Settings.defaultFile();
         byte[] latin1 = "theme=dark\nexplain=true\nexport.kind=GARBAGE\nwindow.width=100000\nbatch=\u00e9\n"
-                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+                .getBytes(StandardCharsets.ISO_8859_1);
         Files.write(file, latin1);
         Stage stage = FxToolkit.registerPrimaryStage();
         app = FxToolkit.setupApplication(RooflineApp.class);
@@ -50,10 +60,10 @@ class RooflineAppTest {
         assertThat(home.resolve("settings.properties.bad")).exists();
         // Defaults, since nothing of the damaged file is trusted; the window fits the screen.
         assertThat(stage.getScene().getStylesheets()).anyMatch(s -> s.endsWith("light.css"));
-        assertThat(stage.getWidth()).isLessThanOrEqualTo(javafx.stage.Screen.getPrimary().getVisualBounds().getWidth());
+        assertThat(stage.getWidth()).isLessThanOrEqualTo(Screen.getPrimary().getVisualBounds().getWidth());
         // A change is saved shortly after, without closing the window.
         robot.interact(() -> view.commands().darkTheme.setSelected(true));
-        robot.interact(() -> view.commands().zoomIn.handle(new javafx.event.ActionEvent()));
+        robot.interact(() -> view.commands().zoomIn.handle(new ActionEvent()));
         assertThat(stage.getScene().getStylesheets()).anyMatch(s -> s.endsWith("dark.css"));
         for (int i = 0; i < 40 && !(Files.exists(file) && Files.readString(file).contains("view.zoom=1.1")); i++) {
             Thread.sleep(50);
@@ -63,9 +73,9 @@ class RooflineAppTest {
 
         // Export from the window: the file is written off the FX thread, then the status bar offers the folder.
         Path out = Files.createTempDirectory("roofline-export").resolve("cost.png");
-        robot.interact(() -> ((RooflineApp) app).exportTo(new lab.roofline.render.export.ChartRenderer.Request(
-                ChartKind.COST, new lab.roofline.render.export.ExportSize(1100, 620), 1, ExportFormat.PNG),
-                lab.roofline.render.theme.Theme.LIGHT.stylesheets(), out));
+        robot.interact(() -> ((RooflineApp) app).exportTo(new ChartRenderer.Request(
+                ChartKind.COST, new ExportSize(1100, 620), 1, ExportFormat.PNG),
+                Theme.LIGHT.stylesheets(), out));
         for (int i = 0; i < 100 && !view.statusText().startsWith("Exported"); i++) {
             Thread.sleep(50);
             WaitForAsyncUtils.waitForFxEvents();
@@ -93,21 +103,21 @@ class RooflineAppTest {
         assertThat(Files.readString(file)).contains("gpu=my_lab_gpu", "batch=64");
         robot.interact(() -> view.controls().hardware().gpuList().getSelectionModel().select(
                 view.controls().hardware().gpuList().getItems().stream()
-                        .filter(o -> o instanceof lab.roofline.engine.roofline.HardwareProfile p && p.id().equals("b200"))
+                        .filter(o -> o instanceof HardwareProfile p && p.id().equals("b200"))
                         .findFirst().orElseThrow()));
         waitForSavedFile(file, "gpu=b200");
         assertThat(Files.readString(file)).contains("gpu=b200");
     }
 
     @Test
-    void settingsThatCannotBeSavedAreReportedOnce(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    void settingsThatCannotBeSavedAreReportedOnce(@TempDir Path dir) throws Exception {
         Path blocker = Files.writeString(dir.resolve("a-file"), "");
         String home = System.getProperty("roofline.home");
         System.setProperty("roofline.home", blocker.resolve("home").toString()); // under a file: cannot be made
         // The app also prints each failed save on stderr: those lines are expected here; anything else is passed on.
-        java.io.PrintStream stderr = System.err;
-        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
-        System.setErr(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(printed, true, StandardCharsets.UTF_8));
         try {
             Stage stage = FxToolkit.registerPrimaryStage();
             app = FxToolkit.setupApplication(RooflineApp.class);
@@ -131,7 +141,7 @@ class RooflineAppTest {
         } finally {
             System.setProperty("roofline.home", home);
             System.setErr(stderr);
-            printed.toString(java.nio.charset.StandardCharsets.UTF_8).lines()
+            printed.toString(StandardCharsets.UTF_8).lines()
                     .filter(line -> !line.startsWith("Settings cannot be saved to " + blocker.resolve("home") + " ("))
                     .forEach(stderr::println);
         }
@@ -144,28 +154,28 @@ class RooflineAppTest {
     }
 
     @Test
-    void aHandEditedExportKindOrScaleFallsBackInsteadOfFailing(@org.junit.jupiter.api.io.TempDir Path dir) {
+    void aHandEditedExportKindOrScaleFallsBackInsteadOfFailing(@TempDir Path dir) {
         Settings s = Settings.load(dir.resolve("settings.properties"));
         s.put("export.kind", "GARBAGE");
         s.put("export.scale", "1e9");
         s.put("export.size", "\u0000huge");
         s.put("export.format", "gif");
-        assertThat(lab.roofline.ui.export.ExportFlow.rememberedExport(s)).isEqualTo(new ExportDialog.ExportChoice(ChartKind.DASHBOARD,
+        assertThat(ExportFlow.rememberedExport(s)).isEqualTo(new ExportDialog.ExportChoice(ChartKind.DASHBOARD,
                 ExportDialog.SizePreset.SLIDE_16_9, 3, ExportFormat.PNG, true));
         s.put("export.kind", "cost");
         s.put("export.scale", "1");
         s.put("export.size", "4:3");
         s.put("export.format", "svg");
         s.put("export.light", "false");
-        assertThat(lab.roofline.ui.export.ExportFlow.rememberedExport(s)).isEqualTo(new ExportDialog.ExportChoice(ChartKind.COST,
+        assertThat(ExportFlow.rememberedExport(s)).isEqualTo(new ExportDialog.ExportChoice(ChartKind.COST,
                 ExportDialog.SizePreset.SLIDE_4_3, 1, ExportFormat.SVG, false));
     }
 
     /** A damaged export folder in the settings (here a NUL character) is ignored, never a stack trace. */
     @Test
     void aDamagedExportFolderIsIgnored(@TempDir Path dir) {
-        assertThat(lab.roofline.ui.export.ExportFlow.exportFolder("/tmp/\u0000evil")).isEmpty();
-        assertThat(lab.roofline.ui.export.ExportFlow.exportFolder(dir.resolve("gone").toString())).isEmpty();
-        assertThat(lab.roofline.ui.export.ExportFlow.exportFolder(dir.toString())).contains(dir.toFile());
+        assertThat(ExportFlow.exportFolder("/tmp/\u0000evil")).isEmpty();
+        assertThat(ExportFlow.exportFolder(dir.resolve("gone").toString())).isEmpty();
+        assertThat(ExportFlow.exportFolder(dir.toString())).contains(dir.toFile());
     }
 }

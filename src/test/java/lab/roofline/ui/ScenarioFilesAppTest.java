@@ -1,17 +1,28 @@
 package lab.roofline.ui;
 
-import lab.roofline.ui.scenario.PinsModel;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import javafx.event.ActionEvent;
+import javafx.event.Event;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
 import javafx.stage.Stage;
+import lab.roofline.cli.RooflineCommand;
+import lab.roofline.io.scenario.ScenarioFile;
 import lab.roofline.io.scenario.Settings;
+import lab.roofline.ui.documents.ScenarioFiles;
+import lab.roofline.ui.scenario.PinsModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** Scenario files in the window: opened from the command line, marked when changed, saved, refused when bad. */
 class ScenarioFilesAppTest extends AppSession {
@@ -20,9 +31,9 @@ class ScenarioFilesAppTest extends AppSession {
     void aFileNamedOnTheCommandLineOpensChangesAreMarkedAndSaveWritesThem(@TempDir Path dir) throws Exception {
         Files.deleteIfExists(Settings.defaultFile());
         Path file = dir.resolve("h200 plan.roofline.json");
-        assertThat(lab.roofline.cli.RooflineCommand.run(new String[] {"report", "--gpu", "h200_sxm", "--batch", "64",
-                "--save-scenario", file.toString()}, new java.io.PrintWriter(java.io.Writer.nullWriter()),
-                new java.io.PrintWriter(java.io.Writer.nullWriter()))).isZero();
+        assertThat(RooflineCommand.run(new String[] {"report", "--gpu", "h200_sxm", "--batch", "64",
+                "--save-scenario", file.toString()}, new PrintWriter(Writer.nullWriter()),
+                new PrintWriter(Writer.nullWriter()))).isZero();
         Stage stage = FxToolkit.registerPrimaryStage();
         app = FxToolkit.setupApplication(RooflineApp.class, file.toString());
         RooflineApp roofline = (RooflineApp) app;
@@ -35,10 +46,10 @@ class ScenarioFilesAppTest extends AppSession {
 
         robot.interact(() -> vm.batchSizeProperty().set(8));
         assertThat(stage.getTitle()).isEqualTo("h200 plan • — Roofline Lab");
-        robot.interact(() -> view.commands().save.handle(new javafx.event.ActionEvent()));
+        robot.interact(() -> view.commands().save.handle(new ActionEvent()));
         waitFor(() -> !vm.document().isModified());
         assertThat(stage.getTitle()).isEqualTo("h200 plan — Roofline Lab");
-        assertThat(lab.roofline.io.scenario.ScenarioFile.read(file).inputs().batchSize()).isEqualTo(8);
+        assertThat(ScenarioFile.read(file).inputs().batchSize()).isEqualTo(8);
         assertThat(view.statusText()).startsWith("Saved h200 plan");
 
         // A bad file leaves the scenario as it was and says which file, which field and why.
@@ -55,7 +66,7 @@ class ScenarioFilesAppTest extends AppSession {
         waitFor(() -> {
             try {
                 return Files.readString(Settings.defaultFile()).contains("recent.0=");
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 return false;
             }
         });
@@ -64,18 +75,18 @@ class ScenarioFilesAppTest extends AppSession {
 
     @Test
     void aDropOpensTheFirstScenarioFileAmongTheFilesDropped() {
-        assertThat(lab.roofline.ui.documents.ScenarioFiles.firstScenario(java.util.List.of(new java.io.File("notes.txt"), new java.io.File("/d/a.ROOFLINE.json"),
-                new java.io.File("b.roofline.json")))).isEqualTo(Path.of("/d/a.ROOFLINE.json"));
-        assertThat(lab.roofline.ui.documents.ScenarioFiles.firstScenario(java.util.List.of(new java.io.File("chart.png"), new java.io.File("/")))).isNull();
+        assertThat(ScenarioFiles.firstScenario(List.of(new File("notes.txt"), new File("/d/a.ROOFLINE.json"),
+                new File("b.roofline.json")))).isEqualTo(Path.of("/d/a.ROOFLINE.json"));
+        assertThat(ScenarioFiles.firstScenario(List.of(new File("chart.png"), new File("/")))).isNull();
     }
 
     @Test
     void openRecentInTheFileMenuOpensTheFileAndAMissingOneIsDisabled(@TempDir Path dir) throws Exception {
         Files.deleteIfExists(Settings.defaultFile());
         Path file = dir.resolve("t4.roofline.json");
-        assertThat(lab.roofline.cli.RooflineCommand.run(new String[] {"report", "--gpu", "t4", "--model", "Llama-3.1-8B",
-                "--batch", "4", "--save-scenario", file.toString()}, new java.io.PrintWriter(java.io.Writer.nullWriter()),
-                new java.io.PrintWriter(java.io.Writer.nullWriter()))).isZero();
+        assertThat(RooflineCommand.run(new String[] {"report", "--gpu", "t4", "--model", "Llama-3.1-8B",
+                "--batch", "4", "--save-scenario", file.toString()}, new PrintWriter(Writer.nullWriter()),
+                new PrintWriter(Writer.nullWriter()))).isZero();
         Stage stage = FxToolkit.registerPrimaryStage();
         app = FxToolkit.setupApplication(RooflineApp.class);
         RooflineApp roofline = (RooflineApp) app;
@@ -83,11 +94,11 @@ class ScenarioFilesAppTest extends AppSession {
         var vm = roofline.viewModel();
         DashboardView view = (DashboardView) stage.getScene().getRoot();
         Path gone = dir.resolve("gone.roofline.json");
-        robot.interact(() -> vm.document().setRecent(java.util.List.of(file, gone)));
-        javafx.scene.control.Menu fileMenu = robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class)
+        robot.interact(() -> vm.document().setRecent(List.of(file, gone)));
+        Menu fileMenu = robot.lookup(".menu-bar").queryAs(MenuBar.class)
                 .getMenus().get(0);
-        robot.interact(() -> fileMenu.getOnShowing().handle(new javafx.event.Event(javafx.scene.control.Menu.ON_SHOWING)));
-        javafx.scene.control.Menu recent = (javafx.scene.control.Menu) fileMenu.getItems().stream()
+        robot.interact(() -> fileMenu.getOnShowing().handle(new Event(Menu.ON_SHOWING)));
+        Menu recent = (Menu) fileMenu.getItems().stream()
                 .filter(i -> "Open Recent".equals(i.getText())).findFirst().orElseThrow();
         assertThat(recent.getItems()).hasSize(2);
         assertThat(recent.getItems().get(1).isDisable()).as("a file that is gone").isTrue();
@@ -101,7 +112,7 @@ class ScenarioFilesAppTest extends AppSession {
     @Test
     void pinsAreRememberedBetweenRunsAndForgottenWhenUnpinned() throws Exception {
         Files.deleteIfExists(Settings.defaultFile());
-        Files.deleteIfExists(lab.roofline.ui.documents.ScenarioFiles.pinsFile());
+        Files.deleteIfExists(ScenarioFiles.pinsFile());
         try {
             Stage stage = FxToolkit.registerPrimaryStage();
             app = FxToolkit.setupApplication(RooflineApp.class);
@@ -116,10 +127,10 @@ class ScenarioFilesAppTest extends AppSession {
             });
             waitFor(() -> {
                 try {
-                    return Files.exists(lab.roofline.ui.documents.ScenarioFiles.pinsFile())
-                            && lab.roofline.io.scenario.ScenarioFile.read(lab.roofline.ui.documents.ScenarioFiles.pinsFile()).pins().size() == 2
-                            && lab.roofline.io.scenario.ScenarioFile.read(lab.roofline.ui.documents.ScenarioFiles.pinsFile()).pins().get(1).colour() == 3;
-                } catch (lab.roofline.io.scenario.ScenarioFile.ScenarioFileException e) {
+                    return Files.exists(ScenarioFiles.pinsFile())
+                            && ScenarioFile.read(ScenarioFiles.pinsFile()).pins().size() == 2
+                            && ScenarioFile.read(ScenarioFiles.pinsFile()).pins().get(1).colour() == 3;
+                } catch (ScenarioFile.ScenarioFileException e) {
                     return false;
                 }
             });
@@ -129,16 +140,16 @@ class ScenarioFilesAppTest extends AppSession {
             app = FxToolkit.setupApplication(RooflineApp.class);
             var again = ((RooflineApp) app).viewModel();
             waitFor(() -> again.pinsModel().pins().size() == 2);
-            assertThat(again.pinsModel().pins()).extracting(lab.roofline.ui.scenario.PinsModel.Pin::name)
+            assertThat(again.pinsModel().pins()).extracting(PinsModel.Pin::name)
                     .containsExactly("batch sixteen", "on the H200");
-            assertThat(again.pinsModel().pins()).extracting(lab.roofline.ui.scenario.PinsModel.Pin::colour).containsExactly(0, 3);
+            assertThat(again.pinsModel().pins()).extracting(PinsModel.Pin::colour).containsExactly(0, 3);
             assertThat(again.pinsModel().pins().get(1).evaluation().scenario().gpu().id()).isEqualTo("h200_sxm");
             assertThat(again.pinsModel().pins().get(0).inputs().batchSize()).isEqualTo(16);
             robot.interact(() -> again.pinsModel().pins().clear());
-            waitFor(() -> !Files.exists(lab.roofline.ui.documents.ScenarioFiles.pinsFile()));
-            assertThat(lab.roofline.ui.documents.ScenarioFiles.pinsFile()).doesNotExist();
+            waitFor(() -> !Files.exists(ScenarioFiles.pinsFile()));
+            assertThat(ScenarioFiles.pinsFile()).doesNotExist();
         } finally {
-            Files.deleteIfExists(lab.roofline.ui.documents.ScenarioFiles.pinsFile());
+            Files.deleteIfExists(ScenarioFiles.pinsFile());
         }
     }
 }

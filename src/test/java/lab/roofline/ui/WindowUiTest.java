@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
+import javafx.scene.control.Label;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import lab.roofline.engine.scenario.ScenarioInputs;
 import lab.roofline.explain.Derivations;
+import lab.roofline.render.export.Handout;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
@@ -90,7 +92,7 @@ class WindowUiTest extends DashboardFixture {
     @Test
     void theHandoutIsTheLiveScenarios(FxRobot robot) {
         robot.interact(() -> vm.batchSizeProperty().set(16));
-        lab.roofline.render.export.Handout.Pages[] built = new lab.roofline.render.export.Handout.Pages[1];
+        Handout.Pages[] built = new Handout.Pages[1];
         robot.interact(() -> built[0] = view.handoutPages());
         assertThat(built[0].handout()).contains("batch 16", "--batch 16");
     }
@@ -108,7 +110,7 @@ class WindowUiTest extends DashboardFixture {
         assertThat(view.statusText()).startsWith("Zoom 100 %");
         // Every control's name is whole again (none left cut to "…").
         for (Node n : view.lookupAll(".control-unit")) {
-            if (n instanceof javafx.scene.control.Label l && l.isVisible() && !l.isWrapText() && l.getWidth() > 0) {
+            if (n instanceof Label l && l.isVisible() && !l.isWrapText() && l.getWidth() > 0) {
                 assertThat(l.getWidth()).as(l.getText()).isGreaterThanOrEqualTo(l.prefWidth(-1) - 0.5);
             }
         }

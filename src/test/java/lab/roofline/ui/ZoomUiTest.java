@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import javafx.event.ActionEvent;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Region;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
+import lab.roofline.fx.Tips;
 import lab.roofline.render.chart.CanvasChart;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -46,10 +51,10 @@ class ZoomUiTest extends DashboardFixture {
 
     @Test
     void tooltipsFollowTheZoom(FxRobot robot) {
-        javafx.scene.control.Tooltip[] tip = new javafx.scene.control.Tooltip[1];
+        Tooltip[] tip = new Tooltip[1];
         robot.interact(() -> {
             view.setZoom(2);
-            tip[0] = lab.roofline.fx.Tips.create(() -> "a tip");
+            tip[0] = Tips.create(() -> "a tip");
             tip[0].show(view.summary(), 20, 20);
         });
         assertThat(tip[0].getStyle()).contains("-fx-font-size: 26.00px");
@@ -59,12 +64,12 @@ class ZoomUiTest extends DashboardFixture {
     @Test
     void zoomStaysBetween80And200Percent(FxRobot robot) {
         for (int i = 0; i < 12; i++) {
-            robot.interact(() -> view.commands().zoomIn.handle(new javafx.event.ActionEvent()));
+            robot.interact(() -> view.commands().zoomIn.handle(new ActionEvent()));
         }
         assertThat(view.zoomProperty().get()).isEqualTo(2.0);
         assertThat(view.commands().zoomIn.isDisabled()).isTrue();
         for (int i = 0; i < 12; i++) {
-            robot.interact(() -> view.commands().zoomOut.handle(new javafx.event.ActionEvent()));
+            robot.interact(() -> view.commands().zoomOut.handle(new ActionEvent()));
         }
         assertThat(view.zoomProperty().get()).isEqualTo(0.8);
         robot.interact(() -> view.setZoom(Double.NaN));
@@ -107,11 +112,11 @@ class ZoomUiTest extends DashboardFixture {
     @Test
     void at200PercentIn1280x800TheControlsAreNotCutShort(FxRobot robot) {
         at200PercentIn1280x800(robot);
-        javafx.scene.control.ScrollPane side = robot.lookup("#controls-scroll").queryAs(javafx.scene.control.ScrollPane.class);
-        javafx.scene.layout.Region controls = (javafx.scene.layout.Region) side.getContent();
+        ScrollPane side = robot.lookup("#controls-scroll").queryAs(ScrollPane.class);
+        Region controls = (Region) side.getContent();
         assertThat(controls.minWidth(-1)).as("the controls' narrowest").isLessThanOrEqualTo(side.getViewportBounds().getWidth() + 1);
         assertThat(controls.getWidth()).isGreaterThanOrEqualTo(controls.minWidth(-1) - 1);
-        javafx.scene.control.ScrollPane middle = (javafx.scene.control.ScrollPane) view.summary().getParent()
+        ScrollPane middle = (ScrollPane) view.summary().getParent()
                 .getParent().getParent().getParent();
         assertThat(middle.getViewportBounds().getWidth()).as("the charts keep a column").isGreaterThan(480);
     }
@@ -126,7 +131,7 @@ class ZoomUiTest extends DashboardFixture {
         });
         settle();
         robot.interact(() -> { });
-        javafx.scene.control.ScrollPane middle = (javafx.scene.control.ScrollPane) view.summary().getParent()
+        ScrollPane middle = (ScrollPane) view.summary().getParent()
                 .getParent().getParent().getParent();
         assertThat(middle.getViewportBounds().getWidth()).as("the side panels leave the charts room")
                 .isGreaterThan(400);
@@ -142,7 +147,7 @@ class ZoomUiTest extends DashboardFixture {
         assertThat(robot.lookup("#slim-strip").tryQuery()).isPresent();
         assertThat(robot.lookup("#controls-scroll").tryQuery()).isEmpty();
         // How to leave is said in the strip, where it covers nothing.
-        javafx.scene.control.Label leave = robot.lookup("#strip-leave-hint").queryAs(javafx.scene.control.Label.class);
+        Label leave = robot.lookup("#strip-leave-hint").queryAs(Label.class);
         assertThat(leave.isVisible()).isTrue();
         assertThat(leave.getText()).contains("Esc");
         assertThat(view.rooflineChart().getWidth()).isGreaterThan(chartsBefore + 200);
@@ -167,8 +172,8 @@ class ZoomUiTest extends DashboardFixture {
     }
 
     /** Whether a node and all its parents are visible. */
-    private static boolean shown(javafx.scene.Node node) {
-        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+    private static boolean shown(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
             if (!n.isVisible()) {
                 return false;
             }

@@ -1,5 +1,6 @@
 package lab.roofline.engine.roofline;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -75,7 +76,7 @@ public record Evaluation(
      * batch when it lies on the curve's range.
      */
     public List<BatchPoint> decodePath() {
-        List<BatchPoint> path = new java.util.ArrayList<>(
+        List<BatchPoint> path = new ArrayList<>(
                 utilizationCurve.stream().filter(p -> p.batchSize() <= memory.maxBatch()).toList());
         if (memoryWall != null && (path.isEmpty() || path.get(path.size() - 1).batchSize() != memoryWall.batchSize())) {
             path.add(memoryWall);

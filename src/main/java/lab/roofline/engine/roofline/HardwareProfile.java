@@ -1,5 +1,6 @@
 package lab.roofline.engine.roofline;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -136,7 +137,7 @@ public record HardwareProfile(
 
     /** A copy with the same figures and another price source noted (a rental table's). */
     public HardwareProfile withPrice(double usdPerHour, String priceSource) {
-        List<String> more = new java.util.ArrayList<>(sources);
+        List<String> more = new ArrayList<>(sources);
         more.add(priceSource);
         return new HardwareProfile(id, name, vendor, peakFlopsPerSecond, memoryBandwidthBytesPerSecond,
                 memoryCapacityBytes, usdPerHour, more, notes, year, whatIf, interconnect, power);

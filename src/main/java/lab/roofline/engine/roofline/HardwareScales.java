@@ -1,5 +1,7 @@
 package lab.roofline.engine.roofline;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -42,7 +44,7 @@ public record HardwareScales(double bandwidth, double peak, double memory) {
 
     /** 2 -> "2×", 0.5 -> "0.5×", 1.001 -> "1.001×": as typed (to four digits), no padding zeros. */
     public static String factor(double x) {
-        return java.math.BigDecimal.valueOf(x).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString()
+        return BigDecimal.valueOf(x).round(new MathContext(4)).stripTrailingZeros().toPlainString()
                 + "×";
     }
 

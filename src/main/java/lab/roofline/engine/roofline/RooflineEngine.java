@@ -3,6 +3,7 @@ package lab.roofline.engine.roofline;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoublePredicate;
 
 /**
  * The cost model (docs/model.md). Pure functions of a {@link Scenario}; no state, no I/O.
@@ -237,7 +238,7 @@ public final class RooflineEngine {
      * stays true at larger batches: doubling to bracket it, then bisection on a log scale. NaN when it
      * does not hold by {@code limit}.
      */
-    private static double smallestBatchWhere(java.util.function.DoublePredicate holds, double limit) {
+    private static double smallestBatchWhere(DoublePredicate holds, double limit) {
         if (holds.test(1)) {
             return 1;
         }

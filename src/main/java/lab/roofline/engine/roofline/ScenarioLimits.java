@@ -1,6 +1,8 @@
 package lab.roofline.engine.roofline;
 
+import java.math.BigDecimal;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -80,21 +82,21 @@ public final class ScenarioLimits {
                         : quote(typed) + " is ambiguous: write " + Units.shortened(typed.replace(',', '.'))
                         + " for a decimal, or group thousands in threes (2,048)");
             }
-            java.util.regex.Matcher m = NUMBER.matcher(t.replace(",", "").replace("_", ""));
+            Matcher m = NUMBER.matcher(t.replace(",", "").replace("_", ""));
             if (!m.matches()) {
                 return Parsed.error(name, NEGATIVE.matcher(t).matches() ? problem(-1)
                         : quote(typed) + " is not " + (whole ? "a whole number" : "a number") + " (try " + example + ")");
             }
-            java.math.BigDecimal exact;
+            BigDecimal exact;
             try {
-                exact = new java.math.BigDecimal(m.group(1)).multiply(java.math.BigDecimal.valueOf(scale(m.group(2))));
+                exact = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(scale(m.group(2))));
             } catch (NumberFormatException | ArithmeticException e) { // an exponent beyond any decimal
                 return Parsed.error(name, m.group(1).matches(".*[eE]-.*") ? problem(-1) : problem(Double.MAX_VALUE));
             }
-            if (exact.compareTo(java.math.BigDecimal.valueOf(min)) < 0) {
+            if (exact.compareTo(BigDecimal.valueOf(min)) < 0) {
                 return Parsed.error(name, problem(-1));
             }
-            if (exact.compareTo(java.math.BigDecimal.valueOf(max)) > 0) {
+            if (exact.compareTo(BigDecimal.valueOf(max)) > 0) {
                 return Parsed.error(name, problem(Double.MAX_VALUE));
             }
             if (whole && exact.stripTrailingZeros().scale() > 0) {
@@ -110,7 +112,7 @@ public final class ScenarioLimits {
     }
 
     private static long scale(String suffix) {
-        return switch (suffix.toUpperCase(java.util.Locale.ROOT)) {
+        return switch (suffix.toUpperCase(Locale.ROOT)) {
             case "K" -> 1_000L;
             case "M" -> 1_000_000L;
             case "B", "G" -> 1_000_000_000L;

@@ -1,5 +1,7 @@
 package lab.roofline.engine.roofline;
 
+import java.util.Locale;
+
 /**
  * Speculative decoding (docs/model.md, "Speculative decoding"): a small draft model proposes
  * {@code draftTokens} tokens one step at a time, and the target model checks all of them, plus one of its
@@ -44,7 +46,7 @@ public record Speculation(int draftTokens, double acceptanceRate, ModelSpec draf
 
     /** "k = 4, a = 0.7 (Llama-3.2-1B)" */
     public String describe() {
-        return isOn() ? String.format(java.util.Locale.ROOT, "k = %d, a = %.2f (%s draft)", draftTokens, acceptanceRate,
+        return isOn() ? String.format(Locale.ROOT, "k = %d, a = %.2f (%s draft)", draftTokens, acceptanceRate,
                 draftModel.name()) : "off";
     }
 }

@@ -1,6 +1,7 @@
 package lab.roofline.engine.scenario;
 
 import java.util.Locale;
+import java.util.TreeSet;
 import lab.roofline.engine.roofline.Evaluation;
 import lab.roofline.engine.roofline.RooflineEngine;
 
@@ -19,7 +20,7 @@ public final class CurveCsv {
     /** One row per batch of the utilization chart's curve, and the scenario's own batch. */
     public static String of(Evaluation e) {
         StringBuilder csv = new StringBuilder(HEADER).append("\r\n");
-        java.util.TreeSet<Long> batches = new java.util.TreeSet<>();
+        TreeSet<Long> batches = new TreeSet<>();
         e.utilizationCurve().forEach(p -> batches.add(p.batchSize()));
         batches.add(e.scenario().batchSize());
         for (long b : batches) {

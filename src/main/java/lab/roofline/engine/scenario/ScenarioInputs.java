@@ -1,5 +1,6 @@
 package lab.roofline.engine.scenario;
 
+import java.util.function.Supplier;
 import lab.roofline.engine.roofline.HardwareProfile;
 import lab.roofline.engine.roofline.HardwareScales;
 import lab.roofline.engine.roofline.ModelPresets;
@@ -216,13 +217,13 @@ public record ScenarioInputs(
      * kept from the setting it came from (the measured one for "realistic", read only then).
      */
     public static Efficiencies efficiencies(Efficiencies setting, Double compute, Double bandwidth, String gpuId,
-                                            java.util.function.Supplier<Realism> measured) {
+                                            Supplier<Realism> measured) {
         return efficiencies(setting, compute, bandwidth, null, gpuId, measured);
     }
 
     public static Efficiencies efficiencies(Efficiencies setting, Double compute, Double bandwidth,
                                             Double layerOverheadMicroseconds, String gpuId,
-                                            java.util.function.Supplier<Realism> measured) {
+                                            Supplier<Realism> measured) {
         if (compute == null && bandwidth == null && layerOverheadMicroseconds == null) {
             return setting;
         }

@@ -1,7 +1,6 @@
 package lab.roofline.engine.serving;
 
 import lab.roofline.engine.roofline.BoardPower;
-import lab.roofline.engine.roofline.Evaluation;
 import lab.roofline.engine.roofline.HardwareProfile;
 import lab.roofline.engine.roofline.ModelSpec;
 import lab.roofline.engine.roofline.PhaseCost;
@@ -10,8 +9,6 @@ import lab.roofline.engine.roofline.Realism;
 import lab.roofline.engine.roofline.RooflineEngine;
 import lab.roofline.engine.roofline.Scenario;
 import lab.roofline.engine.roofline.ScenarioLimits;
-import lab.roofline.engine.roofline.Speculation;
-import lab.roofline.engine.roofline.Units;
 
 /**
  * One configuration with the traffic: the scenario at batch 1 and what every batch shares (the prompt's

@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import lab.roofline.engine.roofline.BoardPower;
+import java.util.function.LongPredicate;
+import java.util.function.LongToDoubleFunction;
 import lab.roofline.engine.roofline.Evaluation;
 import lab.roofline.engine.roofline.HardwareProfile;
 import lab.roofline.engine.roofline.ModelSpec;
@@ -154,7 +155,7 @@ public final class Planner {
     }
 
     /** The largest b in [1, max] where a condition that fails for all larger b holds (0: not even at 1). */
-    static long largestWhere(java.util.function.LongPredicate holds, long max) {
+    static long largestWhere(LongPredicate holds, long max) {
         if (max < 1 || !holds.test(1)) {
             return 0;
         }
@@ -180,7 +181,7 @@ public final class Planner {
      * The smallest b in [1, max] whose cost is within a millionth of {@code cheapest} (the cost at max), for a
      * cost that does not grow with the batch: bisection.
      */
-    static long smallestAsCheap(java.util.function.LongToDoubleFunction cost, double cheapest, long max) {
+    static long smallestAsCheap(LongToDoubleFunction cost, double cheapest, long max) {
         double bound = cheapest * (1 + 1e-6);
         if (!(cost.applyAsDouble(max) <= bound)) {
             return max; // no price (NaN): the largest, as before

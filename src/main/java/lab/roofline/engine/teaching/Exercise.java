@@ -1,6 +1,7 @@
 package lab.roofline.engine.teaching;
 
 import java.util.List;
+import java.util.Locale;
 import lab.roofline.engine.roofline.Evaluation;
 import lab.roofline.engine.roofline.HardwareProfile;
 import lab.roofline.engine.roofline.ModelPresets;
@@ -9,8 +10,8 @@ import lab.roofline.engine.roofline.Precision;
 import lab.roofline.engine.roofline.Realism;
 import lab.roofline.engine.roofline.RealismMode;
 import lab.roofline.engine.roofline.RooflineEngine;
-import lab.roofline.engine.scenario.ScenarioInputs;
 import lab.roofline.engine.roofline.Units;
+import lab.roofline.engine.scenario.ScenarioInputs;
 
 /**
  * A question with a numeric answer the engine computes from the exercise's own scenario, never typed in by
@@ -52,7 +53,7 @@ public record Exercise(String id, String text, ScenarioInputs scenario, Quantity
 
         /** The name an exercise file writes: "critical_batch". */
         public String key() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
 
         /** The quantity on an evaluation ({@code priceRatio}: the API ratio {@link #IMPLIED_BATCH} asks about). */
@@ -119,7 +120,7 @@ public record Exercise(String id, String text, ScenarioInputs scenario, Quantity
 
     /** An answer as shown: a whole number of sequences, else three significant figures, with the unit. */
     public String formatted(double answer) {
-        String number = quantity == Quantity.MAX_BATCH ? String.format(java.util.Locale.ROOT, "%,.0f", answer)
+        String number = quantity == Quantity.MAX_BATCH ? String.format(Locale.ROOT, "%,.0f", answer)
                 : Units.sig3(answer);
         return number + (quantity.unit().equals("%") || quantity.unit().equals("×") ? "" : " ") + quantity.unit();
     }

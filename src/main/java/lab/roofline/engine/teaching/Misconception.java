@@ -1,17 +1,19 @@
 package lab.roofline.engine.teaching;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiFunction;
 import java.util.function.BiPredicate;
+import java.util.function.Function;
 import lab.roofline.engine.roofline.Evaluation;
 import lab.roofline.engine.roofline.HardwareScales;
 import lab.roofline.engine.roofline.ModelPresets;
 import lab.roofline.engine.roofline.ModelSpec;
 import lab.roofline.engine.roofline.Precision;
 import lab.roofline.engine.roofline.RealismMode;
-import lab.roofline.engine.scenario.ScenarioInputs;
 import lab.roofline.engine.roofline.Units;
+import lab.roofline.engine.scenario.ScenarioInputs;
 
 /**
  * A claim people believe about inference and two scenarios that break it (issue 14, misconception
@@ -30,8 +32,8 @@ public record Misconception(String id, String claim, String truth, ScenarioInput
      * buttons that set them say what they set.
      */
     public List<String> change() {
-        List<String> a = new java.util.ArrayList<>();
-        List<String> b = new java.util.ArrayList<>();
+        List<String> a = new ArrayList<>();
+        List<String> b = new ArrayList<>();
         differ(a, b, in -> "batch " + in.batchSize());
         differ(a, b, in -> in.precision().label());
         differ(a, b, in -> in.gpuCount() + (in.gpuCount() == 1 ? " GPU" : " GPUs"));
@@ -42,7 +44,7 @@ public record Misconception(String id, String claim, String truth, ScenarioInput
     }
 
     /** Adds an input's label for each scenario when the two differ in it. */
-    private void differ(List<String> a, List<String> b, java.util.function.Function<ScenarioInputs, String> label) {
+    private void differ(List<String> a, List<String> b, Function<ScenarioInputs, String> label) {
         String before = label.apply(this.before);
         String after = label.apply(this.after);
         if (!before.equals(after)) {

@@ -2,6 +2,7 @@ package lab.roofline.io.files;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,7 +27,7 @@ public final class TextFiles {
     /**
      * The text of a regular file (the caller checks it is one) of at most {@code maxBytes}. Never reads more
      * than the bound, even from a file that grows meanwhile; malformed UTF-8 is a
-     * {@link java.nio.charset.CharacterCodingException}, not replaced characters.
+     * {@link CharacterCodingException}, not replaced characters.
      */
     public static String readUtf8(Path p, long maxBytes) throws IOException {
         long size = Files.size(p);

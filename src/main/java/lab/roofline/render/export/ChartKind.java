@@ -1,8 +1,12 @@
 package lab.roofline.render.export;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import lab.roofline.engine.roofline.Evaluation;
+import lab.roofline.explain.Captions;
 import lab.roofline.explain.Explanation.Topic;
+import lab.roofline.explain.Explanation;
 
 /** What can be exported as PNG. */
 public enum ChartKind {
@@ -30,13 +34,13 @@ public enum ChartKind {
     }
 
     /** The explanation's topics this chart shows (its text alternative reads them); none for the other views. */
-    public java.util.List<lab.roofline.explain.Explanation.Topic> topics() {
+    public List<Explanation.Topic> topics() {
         return switch (this) {
-            case ROOFLINE -> java.util.List.of(Topic.RIDGE, Topic.DECODE, Topic.PREFILL, Topic.KV_CACHE);
-            case UTILIZATION -> java.util.List.of(Topic.BATCHING, Topic.MEMORY_WALL, Topic.BATCH_API);
-            case COST -> java.util.List.of(Topic.COST, Topic.COMMUNICATION);
-            case DASHBOARD -> java.util.List.of(Topic.values());
-            case LANDSCAPE, FRONTIER -> java.util.List.of();
+            case ROOFLINE -> List.of(Topic.RIDGE, Topic.DECODE, Topic.PREFILL, Topic.KV_CACHE);
+            case UTILIZATION -> List.of(Topic.BATCHING, Topic.MEMORY_WALL, Topic.BATCH_API);
+            case COST -> List.of(Topic.COST, Topic.COMMUNICATION);
+            case DASHBOARD -> List.of(Topic.values());
+            case LANDSCAPE, FRONTIER -> List.of();
         };
     }
 
@@ -53,9 +57,9 @@ public enum ChartKind {
      * What the chart shows, in numbers, for screen readers and an SVG's description: the explanation's
      * sentences for its topics, or the caption for the views the explanation does not cover.
      */
-    public String textAlternative(lab.roofline.engine.roofline.Evaluation e) {
-        return topics().isEmpty() ? title + ". " + lab.roofline.explain.Captions.of(e)
-                : title + " chart. " + lab.roofline.explain.Explanation.about(topics(), e);
+    public String textAlternative(Evaluation e) {
+        return topics().isEmpty() ? title + ". " + Captions.of(e)
+                : title + " chart. " + Explanation.about(topics(), e);
     }
 
     public static Optional<ChartKind> parse(String text) {

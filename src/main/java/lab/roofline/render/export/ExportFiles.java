@@ -2,6 +2,7 @@ package lab.roofline.render.export;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import lab.roofline.io.files.AtomicFiles;
 
@@ -17,7 +18,7 @@ public final class ExportFiles {
         int width = (int) image.getWidth();
         int height = (int) image.getHeight();
         int[] argb = new int[width * height];
-        image.getPixelReader().getPixels(0, 0, width, height, javafx.scene.image.PixelFormat.getIntArgbInstance(),
+        image.getPixelReader().getPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(),
                 argb, 0, width);
         AtomicFiles.write(out, TEMPORARY_PREFIX, stream -> PngEncoder.write(argb, width, height, stream));
     }

@@ -9,6 +9,7 @@ import javafx.scene.layout.BackgroundFill;
 import javafx.scene.layout.BorderStroke;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
+import javafx.scene.paint.LinearGradient;
 import javafx.scene.paint.Paint;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
@@ -151,7 +152,7 @@ final class SvgExport {
         if (paint instanceof Color c) {
             return c;
         }
-        if (paint instanceof javafx.scene.paint.LinearGradient g && !g.getStops().isEmpty()) {
+        if (paint instanceof LinearGradient g && !g.getStops().isEmpty()) {
             return g.getStops().get(0).getColor(); // flat is close enough for a gradient on a control
         }
         return null;

@@ -1,5 +1,7 @@
 package lab.roofline.render.layout;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -88,8 +90,8 @@ public record FrontierLayout(LabelLayout.Box plot, LogScale x, LogScale y, List<
 
     /** A tick's label: 20, 0.5, 5,000 (no trailing zeros), with a dollar sign for costs. */
     public static String tickLabel(double v, boolean usd) {
-        java.math.BigDecimal d = new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros();
-        String plain = d.compareTo(java.math.BigDecimal.valueOf(1000)) >= 0
+        BigDecimal d = new BigDecimal(v).round(new MathContext(3)).stripTrailingZeros();
+        String plain = d.compareTo(BigDecimal.valueOf(1000)) >= 0
                 ? String.format(Locale.ROOT, "%,d", d.longValue()) : d.toPlainString();
         return usd ? "$" + plain : plain;
     }

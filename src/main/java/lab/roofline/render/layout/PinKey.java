@@ -2,6 +2,7 @@ package lab.roofline.render.layout;
 
 import java.util.ArrayList;
 import java.util.List;
+import lab.roofline.engine.roofline.Scenario;
 import lab.roofline.render.layout.LabelLayout.Box;
 import lab.roofline.render.layout.LabelLayout.Style;
 
@@ -36,7 +37,7 @@ public record PinKey(Box box, List<Row> rows) {
      * As above; a pin whose scenario is the live one's ({@code live}, may be null) says so: its marks are
      * under the live ones.
      */
-    public static PinKey of(List<ChartPin> pins, lab.roofline.engine.roofline.Scenario live, String liveText, Box plot,
+    public static PinKey of(List<ChartPin> pins, Scenario live, String liveText, Box plot,
                             boolean right, boolean bottom, double maxWidth, LabelLayout.TextMeasure measure,
                             double fontPx) {
         if (pins.isEmpty()) {

@@ -3,6 +3,7 @@ package lab.roofline.render.pen;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
+import javafx.geometry.Bounds;
 import javafx.geometry.VPos;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
@@ -351,7 +352,7 @@ public final class SvgPen implements ChartPen {
         MEASURE.setFont(font);
         MEASURE.setText("Hg");
         MEASURE.setTextOrigin(VPos.BASELINE);
-        javafx.geometry.Bounds b = MEASURE.getLayoutBounds();
+        Bounds b = MEASURE.getLayoutBounds();
         return new double[] {-b.getMinY(), b.getMaxY()};
     }
 }

@@ -8,6 +8,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import lab.roofline.explain.Derivations;
 import lab.roofline.fx.Tips;
@@ -34,7 +35,7 @@ public final class SummaryTile extends VBox {
         // One line, so the strip keeps its height while values change; the tooltip has the whole of it.
         work.getStyleClass().add("tile-work");
         work.setWrapText(true);
-        work.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // formulas wrap, never cut off
+        work.setMinHeight(Region.USE_PREF_SIZE); // formulas wrap, never cut off
         getStyleClass().add("tile");
         getChildren().addAll(titleLabel, value, detail, work);
         setAlignment(Pos.TOP_LEFT);
@@ -57,7 +58,7 @@ public final class SummaryTile extends VBox {
     void setWrapping(boolean wrap) {
         for (Label l : List.of(titleLabel, value, detail)) {
             l.setWrapText(wrap);
-            l.setMinHeight(wrap ? javafx.scene.layout.Region.USE_PREF_SIZE : javafx.scene.layout.Region.USE_COMPUTED_SIZE);
+            l.setMinHeight(wrap ? Region.USE_PREF_SIZE : Region.USE_COMPUTED_SIZE);
         }
     }
 

@@ -6,13 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
+import javafx.event.ActionEvent;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import lab.roofline.engine.roofline.Units;
+import lab.roofline.fx.Actions;
 import lab.roofline.render.export.ChartKind;
 import lab.roofline.ui.scenario.RooflineViewModel;
 import lab.roofline.ui.scenario.ScenarioDocument;
-import lab.roofline.fx.Actions;
 import org.controlsfx.control.action.Action;
 
 /** The File menu's commands: scenario files, exports and imports. The app does the dialogs and the I/O. */
@@ -62,7 +63,7 @@ public final class FileActions {
 
     /** Exports one kind of chart (asks where), as its menu item does. */
     public void export(ChartKind kind) {
-        exportEach.get(kind.ordinal()).handle(new javafx.event.ActionEvent());
+        exportEach.get(kind.ordinal()).handle(new ActionEvent());
     }
 
     /** File ▸ Open Recent: the recent scenario files, most recent first; a missing one is shown disabled. */

@@ -1,23 +1,33 @@
 package lab.roofline.ui.economics;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.control.cell.TextFieldTableCell;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 import lab.roofline.engine.roofline.HardwareProfile;
-import lab.roofline.engine.serving.RentalPrices;
 import lab.roofline.engine.roofline.ScenarioLimits;
 import lab.roofline.engine.roofline.Units;
+import lab.roofline.engine.serving.OwnedHardware;
+import lab.roofline.engine.serving.RentalPrices;
 
 /**
  * The rental-price table, editable: one row per device whose profile has no price, with the table's price,
@@ -39,7 +49,7 @@ public final class RentalPricesDialog extends Dialog<RentalPrices> {
 
     /** @param usdPerKwh the electricity price an owned device starts with (the serving settings') */
     public RentalPricesDialog(List<HardwareProfile> profiles, RentalPrices current, double usdPerKwh) {
-        electricity.setText(java.math.BigDecimal.valueOf(usdPerKwh).stripTrailingZeros().toPlainString());
+        electricity.setText(BigDecimal.valueOf(usdPerKwh).stripTrailingZeros().toPlainString());
         setTitle("Rental prices — Roofline Lab");
         setHeaderText("Hourly prices for devices whose profile has none, and for devices you own. The planner uses "
                 + "them; the frontier uses them for a scenario without a price.");
@@ -56,7 +66,7 @@ public final class RentalPricesDialog extends Dialog<RentalPrices> {
         device.setPrefWidth(220);
         TableColumn<Row, String> price = new TableColumn<>("$ per hour");
         price.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().rate() == null ? ""
-                : java.math.BigDecimal.valueOf(c.getValue().rate().usdPerHour()).stripTrailingZeros().toPlainString()));
+                : BigDecimal.valueOf(c.getValue().rate().usdPerHour()).stripTrailingZeros().toPlainString()));
         price.setCellFactory(TextFieldTableCell.forTableColumn());
         price.setOnEditCommit(e -> edit(e.getRowValue(), e.getNewValue()));
         price.setPrefWidth(90);
@@ -85,16 +95,16 @@ public final class RentalPricesDialog extends Dialog<RentalPrices> {
         setResultConverter(b -> b == ButtonType.OK ? prices() : null);
     }
 
-    private final javafx.scene.control.ComboBox<HardwareProfile> ownDevice = new javafx.scene.control.ComboBox<>();
-    private final javafx.scene.control.TextField purchase = new javafx.scene.control.TextField("30000");
-    private final javafx.scene.control.TextField lifetime = new javafx.scene.control.TextField("4");
-    private final javafx.scene.control.TextField watts = new javafx.scene.control.TextField();
-    private final javafx.scene.control.TextField electricity = new javafx.scene.control.TextField("0.12");
+    private final ComboBox<HardwareProfile> ownDevice = new ComboBox<>();
+    private final TextField purchase = new TextField("30000");
+    private final TextField lifetime = new TextField("4");
+    private final TextField watts = new TextField();
+    private final TextField electricity = new TextField("0.12");
 
     /** A device you own: purchase price, years of service, power and electricity make its hourly price. */
-    private javafx.scene.Node ownBar(List<HardwareProfile> profiles) {
+    private Node ownBar(List<HardwareProfile> profiles) {
         ownDevice.getItems().setAll(profiles.stream().filter(p -> p.whatIf().isNone()).toList());
-        ownDevice.setConverter(new javafx.util.StringConverter<>() {
+        ownDevice.setConverter(new StringConverter<>() {
             @Override
             public String toString(HardwareProfile p) {
                 return p == null ? "" : p.shortName();
@@ -106,22 +116,22 @@ public final class RentalPricesDialog extends Dialog<RentalPrices> {
             }
         });
         ownDevice.valueProperty().addListener((obs, old, now) -> watts.setText(now == null || now.power() == null ? ""
-                : java.math.BigDecimal.valueOf(now.power().fullLoadWatts()).stripTrailingZeros().toPlainString()));
+                : BigDecimal.valueOf(now.power().fullLoadWatts()).stripTrailingZeros().toPlainString()));
         ownDevice.setId("own-device");
         purchase.setId("own-purchase");
         lifetime.setId("own-lifetime");
         watts.setId("own-watts");
         electricity.setId("own-electricity");
-        for (javafx.scene.control.TextField f : new javafx.scene.control.TextField[] {purchase, lifetime, watts, electricity}) {
+        for (TextField f : new TextField[] {purchase, lifetime, watts, electricity}) {
             f.setPrefColumnCount(6);
         }
-        javafx.scene.control.Button use = new javafx.scene.control.Button("Price it as owned");
+        Button use = new Button("Price it as owned");
         use.setId("own-use");
         use.setOnAction(e -> own());
-        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(8, 6, new Label("You own a"), ownDevice,
+        FlowPane bar = new FlowPane(8, 6, new Label("You own a"), ownDevice,
                 new Label("bought for $"), purchase, new Label("serving"), lifetime, new Label("years, drawing"), watts,
                 new Label("W (with its share of server and cooling) at $"), electricity, new Label("/ kWh"), use);
-        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }
 
@@ -136,7 +146,7 @@ public final class RentalPricesDialog extends Dialog<RentalPrices> {
         ScenarioLimits.Range[] ranges = {new ScenarioLimits.Range("Purchase price", 1, 1e8, false, "30000"),
                 new ScenarioLimits.Range("Lifetime", 0.1, 30, false, "4"), new ScenarioLimits.Range("Power", 0, 100_000, false, "700"),
                 ScenarioLimits.ELECTRICITY_USD_PER_KWH};
-        javafx.scene.control.TextField[] fields = {purchase, lifetime, watts, electricity};
+        TextField[] fields = {purchase, lifetime, watts, electricity};
         for (int i = 0; i < 4; i++) {
             ScenarioLimits.Parsed parsed = ranges[i].parse(fields[i].getText().strip().replaceFirst("^\\$", ""));
             if (!parsed.ok()) {
@@ -145,13 +155,13 @@ public final class RentalPricesDialog extends Dialog<RentalPrices> {
             }
             v[i] = parsed.value();
         }
-        double hourly = new lab.roofline.engine.serving.OwnedHardware(v[0], v[1], v[2], v[3]).usdPerHour();
+        double hourly = new OwnedHardware(v[0], v[1], v[2], v[3]).usdPerHour();
         if (!ScenarioLimits.PRICE_USD_PER_HOUR.allows(hourly)) {
             problem.setText(Units.usd(hourly) + " an hour is outside what a price may be ($0.01 to $10,000)");
             return Optional.of(problem.getText());
         }
         RentalPrices.Rate rate = new RentalPrices.Rate(p.id(), hourly, "owned", LocalDate.now().toString(),
-                String.format(java.util.Locale.ROOT, "$%,.0f over %s years, %s W at $%s/kWh", v[0], Units.sig3(v[1]),
+                String.format(Locale.ROOT, "$%,.0f over %s years, %s W at $%s/kWh", v[0], Units.sig3(v[1]),
                         Units.sig3(v[2]), Units.sig3(v[3])));
         Row row = new Row(p, rate);
         int at = -1;

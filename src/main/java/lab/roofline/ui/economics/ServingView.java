@@ -1,16 +1,24 @@
 package lab.roofline.ui.economics;
 
-import lab.roofline.ui.scenario.ServingModel;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import javafx.application.Platform;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -20,16 +28,16 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
-import lab.roofline.engine.roofline.BoardPower;
-import lab.roofline.engine.serving.Frontier;
-import lab.roofline.engine.serving.Planner;
-import lab.roofline.engine.serving.ServingSettings;
 import lab.roofline.engine.roofline.Units;
+import lab.roofline.engine.serving.Planner;
+import lab.roofline.engine.serving.RentalPrices;
+import lab.roofline.fx.CommitField;
+import lab.roofline.fx.Fxml;
+import lab.roofline.fx.Listeners;
 import lab.roofline.render.chart.FrontierChart;
 import lab.roofline.render.layout.FrontierLayout;
 import lab.roofline.ui.scenario.RooflineViewModel;
-import lab.roofline.fx.CommitField;
-import lab.roofline.fx.Fxml;
+import lab.roofline.ui.scenario.ServingModel;
 import org.controlsfx.control.SegmentedButton;
 
 /**
@@ -67,18 +75,19 @@ public final class ServingView extends BorderPane {
     @FXML Label planNote;
 
     private final RooflineViewModel vm;
-    @FXML javafx.scene.control.ScrollPane side;
-    private final javafx.beans.property.DoubleProperty zoom = new javafx.beans.property.SimpleDoubleProperty(this, "zoom", 1);
+    @FXML ScrollPane side;
+    private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1);
 
     /** The text size the window is shown at (the dashboard's zoom). */
-    public javafx.beans.property.DoubleProperty zoomProperty() {
+    public DoubleProperty zoomProperty() {
         return zoom;
     }
     private final FrontierChart chart;
-    private final lab.roofline.fx.Listeners listeners = new lab.roofline.fx.Listeners();
+    private final Listeners listeners = new Listeners();
     private ServingModel.PlanRequest lastRequest;
     /** Keeps an edited rental table (the app writes it to the user's folder, off the FX thread). */
-    private java.util.function.Consumer<lab.roofline.engine.serving.RentalPrices> rentalSaver = p -> { };
+    private Consumer<RentalPrices> rentalSaver = p -> { };
+    private CostReadout costReadout;
     /** Bumped by each search; a result that arrives after a newer search began is dropped. */
     private int searches;
 
@@ -86,11 +95,13 @@ public final class ServingView extends BorderPane {
     public ServingView(RooflineViewModel vm, Runnable exporter) {
         this.vm = vm;
         Fxml.loadInto(this);
+        costReadout = new CostReadout(readout, readoutNote);
         chart = new FrontierChart(vm.resultProperty(), vm.servingModel().frontierProperty());
         buildChart(exporter);
         buildLimits();
         buildPlacement();
-        listeners.always(this::showReadout, vm.servingModel().frontierProperty());
+        listeners.always(() -> costReadout.show(vm.servingModel().frontierProperty().getValue()),
+                vm.servingModel().frontierProperty());
 
         buildPlanner();
     }
@@ -207,7 +218,7 @@ public final class ServingView extends BorderPane {
     }
 
     /** Where an edited rental table goes to be kept. */
-    public void setRentalSaver(java.util.function.Consumer<lab.roofline.engine.serving.RentalPrices> saver) {
+    public void setRentalSaver(Consumer<RentalPrices> saver) {
         rentalSaver = saver;
     }
 
@@ -226,8 +237,8 @@ public final class ServingView extends BorderPane {
         });
     }
 
-    private java.util.Optional<Planner.Candidate> selected() {
-        return java.util.Optional.ofNullable(candidates.getSelectionModel().getSelectedItem());
+    private Optional<Planner.Candidate> selected() {
+        return Optional.ofNullable(candidates.getSelectionModel().getSelectedItem());
     }
 
     /** True while a row is being made live. */
@@ -272,13 +283,13 @@ public final class ServingView extends BorderPane {
                     feasible.isEmpty() ? ": none meets them; the nearest misses are shown" : "",
                     unpriced.isEmpty() ? "" : " Left out, no price in the profile or the rental table: "
                             + String.join(", ", unpriced) + ".",
-                    request.gpus().stream().anyMatch(g -> lab.roofline.engine.serving.RentalPrices.tableSource(g).isPresent())
+                    request.gpus().stream().anyMatch(g -> RentalPrices.tableSource(g).isPresent())
                             ? " Devices without a price of their own are priced from the rental table (dated, sourced)." : ""));
         }));
     }
 
     private TableColumn<Planner.Candidate, String> column(String title,
-                                                          java.util.function.Function<Planner.Candidate, String> value,
+                                                          Function<Planner.Candidate, String> value,
                                                           double width) {
         TableColumn<Planner.Candidate, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
@@ -287,101 +298,18 @@ public final class ServingView extends BorderPane {
         return c;
     }
 
-    private void connect(CommitField field, VBox errorBox, java.util.function.Supplier<String> format,
-                         java.util.function.Function<String, java.util.Optional<String>> apply) {
+    private void connect(CommitField field, VBox errorBox, Supplier<String> format,
+                         Function<String, Optional<String>> apply) {
         field.connect(vm.servingModel().servingProperty(), format, apply);
         errorBox.getChildren().add(field.errorLabel());
     }
 
     private static String plain(double v) {
-        return java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(v).round(new MathContext(6)).stripTrailingZeros().toPlainString();
     }
 
     private static String limit(double seconds) {
         return Double.isInfinite(seconds) ? "" : plain(seconds * 1e3);
-    }
-
-    /** The readout's rows, made once: a change sets their text (new labels each frame would cost a CSS pass). */
-    private enum Row { OUTPUT, INPUT, BLENDED, RATIO, FIRST_TOKEN, PER_TOKEN, ENERGY, ELECTRICITY, POOLS }
-
-    private final java.util.EnumMap<Row, Label[]> rows = new java.util.EnumMap<>(Row.class);
-
-    private void makeRows() {
-        String[] names = {"Output tokens", "Input tokens", "Blended", "Output : input", "First token", "Per token",
-                "Energy", "Electricity", "Pools"};
-        for (Row r : Row.values()) {
-            Label n = new Label(names[r.ordinal()]);
-            n.getStyleClass().add("control-title");
-            n.setMinWidth(Label.USE_PREF_SIZE);
-            Label v = new Label();
-            v.setWrapText(true);
-            v.setId("readout-" + r.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-            readout.addRow(r.ordinal(), n, v);
-            rows.put(r, new Label[] {n, v});
-        }
-    }
-
-    private void show(Row r, String value) {
-        Label[] pair = rows.get(r);
-        boolean shown = value != null;
-        for (Label l : pair) {
-            l.setVisible(shown);
-            l.setManaged(shown);
-        }
-        if (shown) {
-            pair[1].setText(value);
-        }
-    }
-
-    /** What the live batch costs and takes, under the serving settings. */
-    private void showReadout() {
-        if (rows.isEmpty()) {
-            makeRows();
-        }
-        Frontier f = vm.servingModel().frontierProperty().getValue();
-        Frontier.Curve live = f.liveCurve();
-        if (live == null || live.operating() == null) {
-            for (Row r : Row.values()) {
-                show(r, null);
-            }
-            readoutNote.setText(live == null ? "" : !live.missing().isEmpty() ? "Nothing to cost: " + live.missing() + "."
-                    : String.format(Locale.ROOT, "The live batch (%,d) does not fit in memory: at most %,d sequences do.",
-                    live.scenario().batchSize(), live.points().get(live.points().size() - 1).batch()));
-            return;
-        }
-        Planner.FrontierPoint p = live.operating();
-        ServingSettings s = f.settings();
-        boolean priced = live.priced();
-        show(Row.OUTPUT, priced ? Units.usd(p.costUsdPerMillionOutput()) + " per million" : "no price");
-        show(Row.INPUT, priced ? Units.usd(p.costUsdPerMillionInput()) + " per million"
-                + (s.cachedInput() > 0 ? " (" + Units.percent(s.cachedInput()) + " cached, free)" : "") : "no price");
-        show(Row.BLENDED, priced ? Units.usd(p.costUsdPerMillionBlended()) + " per million" : null);
-        show(Row.RATIO, priced ? Units.times(p.outputToInputRatio()) + " (the ratio a provider would charge)" : null);
-        show(Row.FIRST_TOKEN, Units.seconds(p.ttftSeconds()) + (p.ttftSeconds() > s.ttftSeconds() ? " (over the limit)" : ""));
-        show(Row.PER_TOKEN, Units.seconds(p.tpotSeconds()) + " = " + Units.sig3(p.tokensPerSecondPerUser())
-                + " tokens/s per user" + (p.tpotSeconds() > s.tpotSeconds() ? " (over the limit)" : ""));
-        boolean energy = !Double.isNaN(p.joulesPerOutputToken());
-        show(Row.ENERGY, energy ? Units.sig3(p.joulesPerOutputToken()) + " J per output token, "
-                + Units.sig3(p.joulesPerInputToken()) + " J per input token" : null);
-        show(Row.ELECTRICITY, energy ? Units.usd(BoardPower.usdPerMillionTokens(p.joulesPerOutputToken(),
-                s.electricityUsdPerKwh())) + " per million output tokens" : null);
-        show(Row.POOLS, Double.isNaN(p.prefillDevicesPerDecode()) ? null : "prefill : decode devices = "
-                + Units.sig3(p.prefillDevicesPerDecode()) + " : 1 (prompts in batches of "
-                + String.format(Locale.ROOT, "%,d", p.prefillBatch()) + ")");
-        List<String> notes = new java.util.ArrayList<>();
-        if (!live.priceNote().isEmpty()) {
-            notes.add("Price " + live.priceNote() + ".");
-        }
-        if (!priced) {
-            notes.add("No cost: " + Frontier.noPrice(live) + ".");
-        }
-        if (!energy) {
-            notes.add("No energy: the profile gives no board power.");
-        }
-        if (!p.withinLimits()) {
-            notes.add("The live batch is outside the limits.");
-        }
-        readoutNote.setText(String.join(" ", notes));
     }
 
     public FrontierChart chart() {

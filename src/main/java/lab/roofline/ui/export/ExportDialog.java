@@ -1,8 +1,13 @@
 package lab.roofline.ui.export;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
@@ -13,11 +18,11 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
 import lab.roofline.fx.Fxml;
-import org.controlsfx.control.SegmentedButton;
 import lab.roofline.render.export.ChartKind;
 import lab.roofline.render.export.ChartRenderer;
 import lab.roofline.render.export.ExportFormat;
 import lab.roofline.render.export.ExportSize;
+import org.controlsfx.control.SegmentedButton;
 
 /**
  * Asks what to export, at which size and scale, in which format; the answer is an {@link ExportChoice},
@@ -57,13 +62,13 @@ public final class ExportDialog extends GridPane {
             return key;
         }
 
-        public static java.util.Optional<SizePreset> parse(String text) {
+        public static Optional<SizePreset> parse(String text) {
             for (SizePreset p : values()) {
                 if (p.key.equals(text)) {
-                    return java.util.Optional.of(p);
+                    return Optional.of(p);
                 }
             }
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
 
         /** The layout size: fixed for slides, the chart's on-screen size for "as on screen". */
@@ -123,7 +128,7 @@ public final class ExportDialog extends GridPane {
     }
 
     /** Whether the choice can be exported (a picture within the pixel limit); OK waits for it. */
-    private final javafx.beans.property.BooleanProperty exportable = new javafx.beans.property.SimpleBooleanProperty(true);
+    private final BooleanProperty exportable = new SimpleBooleanProperty(true);
 
     private void showPixels() {
         ExportChoice c = choice();
@@ -163,9 +168,9 @@ public final class ExportDialog extends GridPane {
         dialog.getDialogPane().setContent(this);
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.CANCEL, ButtonType.OK);
         dialog.setResultConverter(b -> b == ButtonType.OK ? choice() : null);
-        javafx.scene.Node ok = dialog.getDialogPane().lookupButton(ButtonType.OK);
+        Node ok = dialog.getDialogPane().lookupButton(ButtonType.OK);
         ok.disableProperty().bind(exportable.not());
-        if (ok instanceof javafx.scene.control.Button button) {
+        if (ok instanceof Button button) {
             button.setText("Choose file…"); // a save dialog comes next
         }
         return dialog;

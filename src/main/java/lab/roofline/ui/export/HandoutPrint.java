@@ -2,6 +2,7 @@ package lab.roofline.ui.export;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 import javafx.geometry.Insets;
 import javafx.print.PageLayout;
@@ -15,15 +16,15 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import lab.roofline.engine.roofline.Evaluation;
+import lab.roofline.engine.scenario.ScenarioInputs;
+import lab.roofline.engine.serving.RatioReference;
 import lab.roofline.engine.teaching.Exercise;
 import lab.roofline.engine.teaching.Misconception;
-import lab.roofline.engine.serving.RatioReference;
-import lab.roofline.engine.scenario.ScenarioInputs;
 import lab.roofline.explain.Captions;
-import lab.roofline.explain.Explanation;
 import lab.roofline.explain.Explanation.Topic;
-import lab.roofline.render.export.ChartKind;
+import lab.roofline.explain.Explanation;
 import lab.roofline.render.export.ChartInputs;
+import lab.roofline.render.export.ChartKind;
 import lab.roofline.render.export.ChartRenderer;
 import lab.roofline.render.export.ExportFormat;
 import lab.roofline.render.export.ExportSize;
@@ -146,7 +147,7 @@ public final class HandoutPrint {
     private static Label text(String s, double points, boolean bold) {
         Label l = new Label(s);
         l.setWrapText(true);
-        l.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpt; -fx-text-fill: black;%s", points,
+        l.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpt; -fx-text-fill: black;%s", points,
                 bold ? " -fx-font-weight: bold;" : ""));
         l.setMinHeight(Region.USE_PREF_SIZE);
         return l;

@@ -2,6 +2,7 @@ package lab.roofline.ui.hardware;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -11,6 +12,7 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
@@ -78,7 +80,7 @@ public final class ProfileEditor extends Dialog<Map<String, String>> {
         general.getStyleClass().add("field-error");
         general.setWrapText(true);
         grid.add(general, 0, row, 3, 1);
-        getDialogPane().setContent(new javafx.scene.control.ScrollPane(grid) {
+        getDialogPane().setContent(new ScrollPane(grid) {
             {
                 setFitToWidth(true);
                 setPrefViewportHeight(520);
@@ -143,7 +145,7 @@ public final class ProfileEditor extends Dialog<Map<String, String>> {
     /** A field's name as a person reads it. */
     static String label(String field) {
         if (field.startsWith("peakTflops.")) {
-            return "Peak " + field.substring("peakTflops.".length()).toUpperCase(java.util.Locale.ROOT) + ", dense "
+            return "Peak " + field.substring("peakTflops.".length()).toUpperCase(Locale.ROOT) + ", dense "
                     + UNITS.get(0);
         }
         return switch (field) {

@@ -5,12 +5,13 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.util.StringConverter;
 import lab.roofline.engine.roofline.Precision;
+import lab.roofline.fx.Fxml;
 import lab.roofline.render.chart.LandscapeChart;
 import lab.roofline.ui.scenario.RooflineViewModel;
-import lab.roofline.fx.Fxml;
 
 /**
  * Every accelerator at once: the landscape chart with a choice of precision (the live math by default) and
@@ -52,8 +53,8 @@ public final class LandscapeView extends BorderPane {
         chart.precisionProperty().bind(precision.valueProperty());
         export.setOnAction(e -> exporter.run());
         // At a large zoom the hint gives way; the choice and the export stay whole.
-        for (javafx.scene.layout.Region r : new javafx.scene.layout.Region[] {precision, export}) {
-            r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        for (Region r : new Region[] {precision, export}) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
         }
         hint.setMinWidth(0);
     }

@@ -1,6 +1,9 @@
 package lab.roofline.ui.lesson;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -17,8 +20,10 @@ import lab.roofline.engine.roofline.ModelPresets;
 import lab.roofline.engine.roofline.ModelSpec;
 import lab.roofline.engine.roofline.Precision;
 import lab.roofline.engine.roofline.RealismMode;
+import lab.roofline.engine.roofline.Units;
 import lab.roofline.engine.scenario.ScenarioInputs;
 import lab.roofline.explain.Derivations;
+import lab.roofline.explain.ExerciseHints;
 import lab.roofline.explain.Explanation.Topic;
 import lab.roofline.ui.lesson.Prediction.Choice;
 import lab.roofline.ui.lesson.Prediction.Kind;
@@ -91,8 +96,8 @@ public final class Lesson {
                             scenario(ModelPresets.LLAMA_3_1_8B, Precision.BF16, 1, 1, 128, 128), "", 0, List.of(),
                             (before, after) -> after.decode().arithmeticIntensity(),
                             (before, after) -> "Each weight byte read now serves 64 sequences: intensity "
-                                    + lab.roofline.engine.roofline.Units.sig3(before.decode().arithmeticIntensity()) + " → "
-                                    + lab.roofline.engine.roofline.Units.sig3(after.decode().arithmeticIntensity())
+                                    + Units.sig3(before.decode().arithmeticIntensity()) + " → "
+                                    + Units.sig3(after.decode().arithmeticIntensity())
                                     + " FLOP/byte, and on the sloped roof FLOP/s = intensity × bandwidth.\n"
                                     + derivation(after, Derivations.Quantity.DECODE_THROUGHPUT))),
             new Step(Topic.KV_CACHE, "h100_sxm", ModelPresets.LLAMA_3_1_8B, Precision.BF16, false, 1, 32, 8192, 512,
@@ -102,15 +107,15 @@ public final class Lesson {
                                     new Choice("It falls by more than half", 0, 0.5)),
                             (before, after) -> after.decode().tokensPerSecond() / before.decode().tokensPerSecond(),
                             (before, after) -> "Each sequence reads its own KV cache every step, and batching does not "
-                                    + "share it: " + lab.roofline.engine.roofline.Units.sig3(before.decode().tokensPerSecond())
-                                    + " → " + lab.roofline.engine.roofline.Units.sig3(after.decode().tokensPerSecond())
+                                    + "share it: " + Units.sig3(before.decode().tokensPerSecond())
+                                    + " → " + Units.sig3(after.decode().tokensPerSecond())
                                     + " tokens/s.\n" + derivation(after, Derivations.Quantity.TIME_PER_OUTPUT_TOKEN))),
             new Step(Topic.MEMORY_WALL, "h100_sxm", ModelPresets.LLAMA_3_1_8B, Precision.BF16, false, 1, 512, 8192, 512,
                     new Question(Kind.NUMBER, "With 8,192 + 512 tokens per sequence, how many sequences of Llama-3.1-8B "
                             + "fit on one H100 beside the weights?", null, "sequences", 0.25, List.of(),
                             (before, after) -> after.memory().maxBatch(),
-                            (before, after) -> lab.roofline.explain.ExerciseHints.maxBatch(after).text() + "\n= "
-                                    + String.format(java.util.Locale.ROOT, "%,d", after.memory().maxBatch()) + " sequences")),
+                            (before, after) -> ExerciseHints.maxBatch(after).text() + "\n= "
+                                    + String.format(Locale.ROOT, "%,d", after.memory().maxBatch()) + " sequences")),
             new Step(Topic.COST, "h100_sxm", ModelPresets.LLAMA_3_1_70B, Precision.FP8, false, 2, 16, 1024, 256,
                     new Question(Kind.NUMBER, "Llama-3.1-70B in FP8 on two H100s at batch 16: how many times more will an "
                             + "output token cost than an input token?", null, "×", 0.25, List.of(),
@@ -124,14 +129,14 @@ public final class Lesson {
                             (before, after) -> after.batchApi().outputSecondsBefore() / after.batchApi().outputSecondsAfter(),
                             (before, after) -> "Batch " + after.batchApi().onlineBatch() + " → "
                                     + after.batchApi().toppedUpBatch() + ": the same weight reads serve "
-                                    + lab.roofline.engine.roofline.Units.sig3((double) after.batchApi().toppedUpBatch()
+                                    + Units.sig3((double) after.batchApi().toppedUpBatch()
                                     / after.batchApi().onlineBatch()) + "× as many tokens, so each costs "
-                                    + lab.roofline.engine.roofline.Units.seconds(after.batchApi().outputSecondsBefore()) + " → "
-                                    + lab.roofline.engine.roofline.Units.seconds(after.batchApi().outputSecondsAfter())
+                                    + Units.seconds(after.batchApi().outputSecondsBefore()) + " → "
+                                    + Units.seconds(after.batchApi().outputSecondsAfter())
                                     + " of GPU time.")));
 
     /** The misconception card a step leads to (opened from the lesson bar), by the card's id. */
-    public static final java.util.Map<Topic, String> CARD_FOR_STEP = java.util.Map.of(
+    public static final Map<Topic, String> CARD_FOR_STEP = Map.of(
             Topic.RIDGE, "decode-set-by-flops",
             Topic.DECODE, "quantizing-only-saves-memory",
             Topic.PREFILL, "input-cheap-because-short",
@@ -223,7 +228,7 @@ public final class Lesson {
         }
         ScenarioInputs want = phase.get() == Phase.ASKING ? step.askedOn() : step.inputs();
         ScenarioInputs now = vm.inputs();
-        return now.gpuId().equals(want.gpuId()) && java.util.Objects.equals(now.presetName(), want.presetName())
+        return now.gpuId().equals(want.gpuId()) && Objects.equals(now.presetName(), want.presetName())
                 && now.precision() == want.precision() && now.batchSize() == want.batchSize()
                 && now.promptTokens() == want.promptTokens() && now.generatedTokens() == want.generatedTokens()
                 && now.gpuCount() == want.gpuCount() && now.scales().equals(want.scales());

@@ -2,11 +2,15 @@ package lab.roofline.ui.lesson;
 
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.function.IntConsumer;
+import javafx.beans.InvalidationListener;
 import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
@@ -15,6 +19,8 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import lab.roofline.engine.roofline.Evaluation;
+import lab.roofline.engine.roofline.Units;
+import lab.roofline.engine.teaching.Misconception;
 import lab.roofline.explain.Explanation;
 import lab.roofline.fx.Fxml;
 import lab.roofline.fx.PulseRefresh;
@@ -48,8 +54,8 @@ public final class LessonBar extends VBox {
     @FXML CheckBox predictToggle;
     @FXML Label scoreLabel;
     @FXML Button resetPredictions;
-    @FXML javafx.scene.control.Hyperlink cardLink;
-    private java.util.function.IntConsumer onOpenCard = card -> { };
+    @FXML Hyperlink cardLink;
+    private IntConsumer onOpenCard = card -> { };
     private final Lesson lesson;
     private final ObservableValue<Evaluation> source;
     private final PulseRefresh refresher;
@@ -78,7 +84,7 @@ public final class LessonBar extends VBox {
         lesson.indexProperty().addListener(obs -> clearGuess());
         lesson.phaseProperty().addListener(obs -> clearGuess());
         // From the keyboard: a question takes the focus where the answer goes (a point's is the chart's).
-        javafx.beans.InvalidationListener focusAnswer = obs -> focusPending = true;
+        InvalidationListener focusAnswer = obs -> focusPending = true;
         lesson.indexProperty().addListener(focusAnswer);
         lesson.phaseProperty().addListener(focusAnswer);
         // Once per pulse, and only while a lesson runs: one evaluation per frame, however many changes.
@@ -131,7 +137,7 @@ public final class LessonBar extends VBox {
                 OptionalDouble typed = Practice.parse(numberField.getText());
                 if (typed.isEmpty() || typed.getAsDouble() <= 0) {
                     askProblem.setText(numberField.getText().isBlank() ? "Type your guess first (a number such as 50), "
-                            + "or choose Just show me." : "'" + lab.roofline.engine.roofline.Units.shortened(numberField.getText().strip())
+                            + "or choose Just show me." : "'" + Units.shortened(numberField.getText().strip())
                             + "' is not a positive number: type one such as 50 or 2.5e3.");
                     numberField.requestFocus();
                     return;
@@ -160,7 +166,7 @@ public final class LessonBar extends VBox {
     }
 
     /** What the step's misconception link does: open that card (by its index in the built-in cards). */
-    public void setOnOpenCard(java.util.function.IntConsumer handler) {
+    public void setOnOpenCard(IntConsumer handler) {
         onOpenCard = handler == null ? card -> { } : handler;
     }
 
@@ -174,8 +180,8 @@ public final class LessonBar extends VBox {
 
     private static int cardIndex(Lesson.Step step) {
         String id = step == null ? null : Lesson.CARD_FOR_STEP.get(step.topic());
-        for (int i = 0; id != null && i < lab.roofline.engine.teaching.Misconception.BUILT_IN.size(); i++) {
-            if (lab.roofline.engine.teaching.Misconception.BUILT_IN.get(i).id().equals(id)) {
+        for (int i = 0; id != null && i < Misconception.BUILT_IN.size(); i++) {
+            if (Misconception.BUILT_IN.get(i).id().equals(id)) {
                 return i;
             }
         }
@@ -224,7 +230,7 @@ public final class LessonBar extends VBox {
         resultText.pseudoClassStateChanged(WRONG, r != null && !r.right());
         int card = asking ? -1 : cardIndex(step);
         show(cardLink, card >= 0);
-        cardLink.setText(card < 0 ? "" : "Misconception check: “" + lab.roofline.engine.teaching.Misconception.BUILT_IN.get(card).claim()
+        cardLink.setText(card < 0 ? "" : "Misconception check: “" + Misconception.BUILT_IN.get(card).claim()
                 + "”");
         int answered = lesson.results().size();
         long right = lesson.results().values().stream().filter(Prediction.Result::right).count();
@@ -232,7 +238,7 @@ public final class LessonBar extends VBox {
         resetPredictions.setDisable(answered == 0);
     }
 
-    private static void show(javafx.scene.Node n, boolean shown) {
+    private static void show(Node n, boolean shown) {
         n.setVisible(shown);
         n.setManaged(shown);
     }

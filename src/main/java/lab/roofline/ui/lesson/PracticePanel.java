@@ -3,22 +3,29 @@ package lab.roofline.ui.lesson;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
+import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.VBox;
 import lab.roofline.engine.roofline.Evaluation;
+import lab.roofline.engine.roofline.Units;
 import lab.roofline.engine.teaching.Exercise;
 import lab.roofline.engine.teaching.Misconception;
 import lab.roofline.explain.ExerciseHints;
 import lab.roofline.explain.Explanation.Topic;
-import lab.roofline.ui.scenario.RooflineViewModel;
 import lab.roofline.fx.Fxml;
+import lab.roofline.ui.scenario.RooflineViewModel;
+import org.controlsfx.control.SegmentedButton;
 
 /**
  * Practice beside the charts: the exercises (a question, a scenario to explore, a typed answer checked
@@ -37,7 +44,7 @@ public final class PracticePanel extends VBox {
             "eight-gpus-eight-times", Topic.COMMUNICATION,
             "input-cheap-because-short", Topic.PREFILL);
 
-    @FXML org.controlsfx.control.SegmentedButton pages;
+    @FXML SegmentedButton pages;
     @FXML ToggleButton exercisesTab;
     @FXML ToggleButton cardsTab;
     @FXML VBox exercisesPage;
@@ -82,7 +89,7 @@ public final class PracticePanel extends VBox {
         exercisePicker.setButtonCell(new ExerciseCell());
         exercisePicker.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> showExercise());
         practice.changesProperty().addListener(obs -> showScore());
-        vm.exercises().addListener((javafx.collections.ListChangeListener<Exercise>) c -> {
+        vm.exercises().addListener((ListChangeListener<Exercise>) c -> {
             if (exercisePicker.getSelectionModel().getSelectedItem() == null && !vm.exercises().isEmpty()) {
                 exercisePicker.getSelectionModel().select(0);
             }
@@ -96,7 +103,7 @@ public final class PracticePanel extends VBox {
 
     /** Focus where the keyboard starts: the answer field, or the card's first scenario. */
     public void focusFirst() {
-        javafx.application.Platform.runLater(() -> (showingCards() ? before : answer).requestFocus());
+        Platform.runLater(() -> (showingCards() ? before : answer).requestFocus());
     }
 
     public Practice practice() {
@@ -140,7 +147,7 @@ public final class PracticePanel extends VBox {
     private void showExercise() {
         Exercise e = selectedExercise();
         boolean none = e == null;
-        for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {setScenario, answer, checkButton,
+        for (Control c : new Control[] {setScenario, answer, checkButton,
                 hintButton, showAnswer}) {
             c.setDisable(none);
         }
@@ -223,7 +230,7 @@ public final class PracticePanel extends VBox {
         if (ev != null) {
             practice.showAnswer(e);
             setVerdict("The engine's answer: " + e.formatted(e.answer(ev)) + " (an answer within "
-                    + lab.roofline.engine.roofline.Units.percent(e.relativeTolerance()) + " of it counts). Set the scenario to "
+                    + Units.percent(e.relativeTolerance()) + " of it counts). Set the scenario to "
                     + "see where it comes from.", null);
             hint();
         }
@@ -264,10 +271,10 @@ public final class PracticePanel extends VBox {
 
     /** A list row: the exercise's number and id, ticked once answered right (it follows the learner's checks). */
     private final class ExerciseCell extends ListCell<Exercise> {
-        private final javafx.beans.InvalidationListener restyle = obs -> updateItem(getItem(), isEmpty());
+        private final InvalidationListener restyle = obs -> updateItem(getItem(), isEmpty());
 
         ExerciseCell() {
-            practice.changesProperty().addListener(new javafx.beans.WeakInvalidationListener(restyle));
+            practice.changesProperty().addListener(new WeakInvalidationListener(restyle));
         }
 
         @Override

@@ -1,15 +1,32 @@
 package lab.roofline.ui.scenario;
 
+import java.util.List;
 import java.util.Locale;
+import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
+import javafx.beans.Observable;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TextField;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 import lab.roofline.engine.roofline.HardwareProfile;
+import lab.roofline.engine.roofline.HardwareScales;
+import lab.roofline.engine.roofline.Interconnect;
+import lab.roofline.engine.roofline.Scenario;
 import lab.roofline.engine.roofline.ScenarioLimits;
 import lab.roofline.engine.roofline.Units;
 import lab.roofline.fx.CommitField;
@@ -29,12 +46,12 @@ public final class HardwareSection extends VBox {
     @FXML ListView<Object> gpuList;
     @FXML LogSliderField gpuCount;
     @FXML Label parallelismTitle;
-    @FXML javafx.scene.control.ComboBox<Integer> parallelism;
+    @FXML ComboBox<Integer> parallelism;
     @FXML Label linkLabel;
     @FXML CommitField priceField;
     @FXML VBox priceErrorBox;
-    @FXML javafx.scene.control.Hyperlink whatIfReset;
-    @FXML javafx.scene.control.MenuButton profileMenu;
+    @FXML Hyperlink whatIfReset;
+    @FXML MenuButton profileMenu;
 
     /** What the profile menu asks the app to do (it owns the editor's files). */
     public interface ProfileActions {
@@ -58,12 +75,12 @@ public final class HardwareSection extends VBox {
         profileActions = actions;
         profileMenu.setDisable(actions == null);
     }
-    @FXML javafx.scene.layout.GridPane whatIfGrid;
+    @FXML GridPane whatIfGrid;
     /** The what-if factors offered; a file or the command line may give others in range, shown as they are. */
-    static final java.util.List<Double> WHAT_IF_STEPS = java.util.List.of(0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0);
-    final javafx.scene.control.ComboBox<Double> bandwidthScale = new javafx.scene.control.ComboBox<>();
-    final javafx.scene.control.ComboBox<Double> peakScale = new javafx.scene.control.ComboBox<>();
-    final javafx.scene.control.ComboBox<Double> memoryScale = new javafx.scene.control.ComboBox<>();
+    static final List<Double> WHAT_IF_STEPS = List.of(0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0);
+    final ComboBox<Double> bandwidthScale = new ComboBox<>();
+    final ComboBox<Double> peakScale = new ComboBox<>();
+    final ComboBox<Double> memoryScale = new ComboBox<>();
     final TextField gpuFilter = TextFields.createClearableTextField();
     private final RooflineViewModel vm;
     private final Listeners listeners = new Listeners();
@@ -111,10 +128,10 @@ public final class HardwareSection extends VBox {
     /** How the devices split the model: "TP8", "TP4 × PP2", "PP8"; the choices follow the count and the model. */
     private void buildParallelism() {
         parallelism.setId("parallelism");
-        parallelism.setConverter(new javafx.util.StringConverter<>() {
+        parallelism.setConverter(new StringConverter<>() {
             @Override
             public String toString(Integer stages) {
-                return stages == null ? "" : lab.roofline.engine.roofline.Scenario.layoutName(vm.gpuCountProperty().get(), stages);
+                return stages == null ? "" : Scenario.layoutName(vm.gpuCountProperty().get(), stages);
             }
 
             @Override
@@ -136,7 +153,7 @@ public final class HardwareSection extends VBox {
             }
         });
         listeners.always(() -> {
-            lab.roofline.engine.roofline.Interconnect link = vm.gpuProperty().get().link();
+            Interconnect link = vm.gpuProperty().get().link();
             linkLabel.setText((vm.gpuCountProperty().get() > 1 ? "over " : "several would talk over ") + link.name() + ", "
                     + Units.si(link.bandwidthBytesPerSecond(), "B/s") + " per direction, "
                     + Units.seconds(link.latencySeconds()) + " a hop");
@@ -148,22 +165,22 @@ public final class HardwareSection extends VBox {
         Tips.install(parallelism, tip);
     }
 
-    public javafx.scene.control.ComboBox<Integer> parallelism() {
+    public ComboBox<Integer> parallelism() {
         return parallelism;
     }
 
     /** Duplicate, edit, delete and import profiles: what is allowed depends on whose the selected one is. */
     private void buildProfileMenu() {
         profileMenu.setId("profile-menu");
-        javafx.scene.control.MenuItem duplicate = new javafx.scene.control.MenuItem("Duplicate and Edit…");
+        MenuItem duplicate = new MenuItem("Duplicate and Edit…");
         duplicate.setOnAction(e -> profileActions.duplicate(vm.gpuProperty().get()));
-        javafx.scene.control.MenuItem edit = new javafx.scene.control.MenuItem("Edit…");
+        MenuItem edit = new MenuItem("Edit…");
         edit.setOnAction(e -> profileActions.edit(vm.gpuProperty().get()));
-        javafx.scene.control.MenuItem delete = new javafx.scene.control.MenuItem("Delete");
+        MenuItem delete = new MenuItem("Delete");
         delete.setOnAction(e -> profileActions.delete(vm.gpuProperty().get()));
-        javafx.scene.control.MenuItem importItem = new javafx.scene.control.MenuItem("Import Profile…");
+        MenuItem importItem = new MenuItem("Import Profile…");
         importItem.setOnAction(e -> profileActions.importProfile());
-        profileMenu.getItems().setAll(duplicate, edit, delete, new javafx.scene.control.SeparatorMenuItem(), importItem);
+        profileMenu.getItems().setAll(duplicate, edit, delete, new SeparatorMenuItem(), importItem);
         profileMenu.setOnShowing(e -> {
             boolean mine = vm.isOwn(vm.gpuProperty().get());
             String gpu = vm.gpuProperty().get().shortName();
@@ -182,16 +199,16 @@ public final class HardwareSection extends VBox {
     private void buildWhatIf() {
         String[] names = {"Bandwidth", "Peak FLOP/s", "Memory"};
         String[] ids = {"bandwidth-scale", "peak-scale", "memory-scale"};
-        javafx.scene.control.ComboBox<?>[] boxes = {bandwidthScale, peakScale, memoryScale};
+        ComboBox<?>[] boxes = {bandwidthScale, peakScale, memoryScale};
         for (int i = 0; i < 3; i++) {
             @SuppressWarnings("unchecked")
-            javafx.scene.control.ComboBox<Double> box = (javafx.scene.control.ComboBox<Double>) boxes[i];
+            ComboBox<Double> box = (ComboBox<Double>) boxes[i];
             box.getItems().setAll(WHAT_IF_STEPS);
             box.setId(ids[i]);
-            box.setConverter(new javafx.util.StringConverter<>() {
+            box.setConverter(new StringConverter<>() {
                 @Override
                 public String toString(Double v) {
-                    return v == null ? "" : v == 1 ? "1× (as it is)" : lab.roofline.engine.roofline.HardwareScales.factor(v);
+                    return v == null ? "" : v == 1 ? "1× (as it is)" : HardwareScales.factor(v);
                 }
 
                 @Override
@@ -201,16 +218,16 @@ public final class HardwareSection extends VBox {
             });
             box.setAccessibleText(names[i] + " times");
             box.setMaxWidth(Double.MAX_VALUE);
-            javafx.scene.layout.GridPane.setHgrow(box, javafx.scene.layout.Priority.ALWAYS);
-            javafx.scene.control.Label name = new javafx.scene.control.Label(names[i]);
+            GridPane.setHgrow(box, Priority.ALWAYS);
+            Label name = new Label(names[i]);
             name.getStyleClass().add("control-unit");
             // The names keep their width at any zoom (the lists give way): never "Ba…", and no stale "…"
             // once the zoom comes back.
-            name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            name.setMinWidth(Region.USE_PREF_SIZE);
             whatIfGrid.addRow(i, name, box);
             box.valueProperty().addListener((obs, old, now) -> {
                 if (now != null && !updatingWhatIf) {
-                    vm.scalesProperty().set(new lab.roofline.engine.roofline.HardwareScales(
+                    vm.scalesProperty().set(new HardwareScales(
                             value(bandwidthScale), value(peakScale), value(memoryScale)));
                 }
             });
@@ -220,20 +237,20 @@ public final class HardwareSection extends VBox {
         Tips.install(peakScale, "What if this device had more (or less) peak FLOP/s at every precision: prefill "
                 + "speeds up; memory-bound decode does not.");
         Tips.install(memoryScale, "What if this device had more (or less) memory: the largest batch that fits changes.");
-        whatIfReset.setOnAction(e -> vm.scalesProperty().set(lab.roofline.engine.roofline.HardwareScales.NONE));
+        whatIfReset.setOnAction(e -> vm.scalesProperty().set(HardwareScales.NONE));
         Tips.install(whatIfReset, "Back to the device as its profile describes it");
         listeners.always(this::showWhatIf, vm.scalesProperty());
     }
 
     private boolean updatingWhatIf;
 
-    private static double value(javafx.scene.control.ComboBox<Double> box) {
+    private static double value(ComboBox<Double> box) {
         return box.getValue() == null ? 1 : box.getValue();
     }
 
     private void showWhatIf() {
-        lab.roofline.engine.roofline.HardwareScales now = vm.scalesProperty().get() == null
-                ? lab.roofline.engine.roofline.HardwareScales.NONE : vm.scalesProperty().get();
+        HardwareScales now = vm.scalesProperty().get() == null
+                ? HardwareScales.NONE : vm.scalesProperty().get();
         updatingWhatIf = true;
         try {
             bandwidthScale.setValue(now.bandwidth());
@@ -262,19 +279,19 @@ public final class HardwareSection extends VBox {
      */
     private void scrollToSelectedGpu() {
         if (gpuList.getSkin() == null) {
-            gpuList.skinProperty().addListener(new javafx.beans.InvalidationListener() {
+            gpuList.skinProperty().addListener(new InvalidationListener() {
                 @Override
-                public void invalidated(javafx.beans.Observable obs) {
+                public void invalidated(Observable obs) {
                     gpuList.skinProperty().removeListener(this);
                     // After the new skin's first layout: before it, the flow does not know its rows.
-                    javafx.application.Platform.runLater(HardwareSection.this::scrollToSelectedGpu);
+                    Platform.runLater(HardwareSection.this::scrollToSelectedGpu);
                 }
             });
             return;
         }
         int index = gpuList.getItems().indexOf(vm.gpuProperty().get());
         // The flow itself, not ListView.scrollTo: its ScrollToEvent kept disposed sections reachable.
-        if (index >= 0 && gpuList.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
+        if (index >= 0 && gpuList.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
             flow.scrollToTop(Math.max(0, index - 1));
         }
     }
@@ -316,7 +333,7 @@ public final class HardwareSection extends VBox {
     }
 
     /** The menu that duplicates, edits, deletes and imports profiles. */
-    public javafx.scene.control.MenuButton profileMenu() {
+    public MenuButton profileMenu() {
         return profileMenu;
     }
 

@@ -1,22 +1,29 @@
 package lab.roofline.ui.scenario;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import javafx.fxml.FXML;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
-import lab.roofline.engine.roofline.Speculation;
 import lab.roofline.engine.roofline.HardwareProfile;
 import lab.roofline.engine.roofline.ModelPresets;
 import lab.roofline.engine.roofline.ModelSpec;
 import lab.roofline.engine.roofline.Precision;
 import lab.roofline.engine.roofline.ScenarioLimits;
+import lab.roofline.engine.roofline.Speculation;
 import lab.roofline.engine.roofline.Units;
+import lab.roofline.fx.CommitField;
 import lab.roofline.fx.Fxml;
 import lab.roofline.fx.Listeners;
 import lab.roofline.fx.LogSliderField;
@@ -29,14 +36,14 @@ public final class ModelSection extends VBox {
     @FXML LogSliderField parameters;
     @FXML SegmentedButton fullPrecision;
     @FXML SegmentedButton weightOnlyPrecision;
-    @FXML javafx.scene.control.CheckBox quantizeTables;
+    @FXML CheckBox quantizeTables;
     @FXML ComboBox<Precision> kvBox;
     @FXML ComboBox<ModelSpec> draftBox;
-    @FXML javafx.scene.layout.HBox draftRow;
-    @FXML lab.roofline.fx.CommitField draftTokensField;
-    @FXML lab.roofline.fx.CommitField acceptanceField;
-    @FXML javafx.scene.layout.VBox draftErrorBox;
-    @FXML javafx.scene.control.Label draftNote;
+    @FXML HBox draftRow;
+    @FXML CommitField draftTokensField;
+    @FXML CommitField acceptanceField;
+    @FXML VBox draftErrorBox;
+    @FXML Label draftNote;
     private final RooflineViewModel vm;
     private final Listeners listeners = new Listeners();
     private final ToggleGroup precisionGroup = new ToggleGroup();
@@ -74,7 +81,7 @@ public final class ModelSection extends VBox {
         // Imported models join the list; the chosen model stays chosen through the refill.
         listeners.onInvalidated(vm.models(), obs -> {
             ModelSpec chosen = vm.presetProperty().get();
-            List<ModelSpec> items = new java.util.ArrayList<>();
+            List<ModelSpec> items = new ArrayList<>();
             items.add(null);
             items.addAll(vm.models());
             modelBox.getItems().setAll(items);
@@ -140,9 +147,9 @@ public final class ModelSection extends VBox {
     private void buildSpeculation() {
         draftBox.setId("draft-model");
         listeners.always(() -> {
-            List<ModelSpec> drafts = new java.util.ArrayList<>();
+            List<ModelSpec> drafts = new ArrayList<>();
             drafts.add(null);
-            drafts.addAll(lab.roofline.engine.roofline.ModelPresets.ALL);
+            drafts.addAll(ModelPresets.ALL);
             ModelSpec chosen = vm.speculationProperty().get().draftModel();
             draftBox.getItems().setAll(drafts);
             draftBox.setValue(chosen);
@@ -160,7 +167,7 @@ public final class ModelSection extends VBox {
         });
         draftBox.valueProperty().addListener((obs, old, now) -> vm.edit().setDraftModel(now));
         listeners.always(() -> {
-            lab.roofline.engine.roofline.Speculation sp = vm.speculationProperty().get();
+            Speculation sp = vm.speculationProperty().get();
             if (draftBox.getValue() != sp.draftModel()) {
                 draftBox.setValue(sp.draftModel());
             }
@@ -168,7 +175,7 @@ public final class ModelSection extends VBox {
             draftRow.setManaged(sp.isOn());
             draftNote.setText(sp.isOn() ? String.format(Locale.ROOT, "%s tokens per target step expected (%s). The "
                     + "target checks %d tokens of each sequence in one pass.",
-                    lab.roofline.engine.roofline.Units.sig3(sp.expectedTokensPerStep()), sp.acceptanceRate() >= 1 ? "k\u00a0+\u00a01"
+                    Units.sig3(sp.expectedTokensPerStep()), sp.acceptanceRate() >= 1 ? "k\u00a0+\u00a01"
                             : "(1\u00a0−\u00a0a^(k+1))\u00a0/\u00a0(1\u00a0−\u00a0a)", sp.verifiedTokens())
                     : "A small draft model proposes tokens; the target checks them in one pass.");
         }, vm.speculationProperty());
@@ -176,7 +183,7 @@ public final class ModelSection extends VBox {
         acceptanceField.setId("acceptance");
         draftTokensField.connect(vm.speculationProperty(), () -> Integer.toString(
                 vm.speculationProperty().get().isOn() ? vm.speculationProperty().get().draftTokens() : Speculation.DEFAULT_DRAFT_TOKENS), vm.edit()::setDraftTokensText);
-        acceptanceField.connect(vm.speculationProperty(), () -> java.math.BigDecimal.valueOf(
+        acceptanceField.connect(vm.speculationProperty(), () -> BigDecimal.valueOf(
                 vm.speculationProperty().get().isOn() ? vm.speculationProperty().get().acceptanceRate() : Speculation.DEFAULT_ACCEPTANCE_RATE)
                 .stripTrailingZeros().toPlainString(), vm.edit()::setAcceptanceText);
         draftErrorBox.getChildren().addAll(draftTokensField.errorLabel(), acceptanceField.errorLabel());
@@ -198,7 +205,7 @@ public final class ModelSection extends VBox {
     }
 
     private List<ToggleButton> buttons() {
-        return java.util.stream.Stream.concat(fullPrecision.getButtons().stream(),
+        return Stream.concat(fullPrecision.getButtons().stream(),
                 weightOnlyPrecision.getButtons().stream()).toList();
     }
 

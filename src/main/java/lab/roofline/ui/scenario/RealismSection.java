@@ -1,5 +1,7 @@
 package lab.roofline.ui.scenario;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Locale;
 import java.util.function.DoubleConsumer;
 import javafx.beans.value.ObservableDoubleValue;
@@ -11,6 +13,7 @@ import javafx.scene.layout.VBox;
 import lab.roofline.engine.roofline.RealismMode;
 import lab.roofline.engine.roofline.ScenarioLimits;
 import lab.roofline.engine.roofline.Units;
+import lab.roofline.fx.CommitField;
 import lab.roofline.fx.Fxml;
 import lab.roofline.fx.Listeners;
 import lab.roofline.fx.Tips;
@@ -27,7 +30,7 @@ public final class RealismSection extends VBox {
     @FXML Label bandwidthValue;
     @FXML Slider bandwidthSlider;
     @FXML Label overheadTitle;
-    @FXML lab.roofline.fx.CommitField overheadField;
+    @FXML CommitField overheadField;
     @FXML VBox overheadErrorBox;
     private final RooflineViewModel vm;
     private final Listeners listeners = new Listeners();
@@ -72,8 +75,8 @@ public final class RealismSection extends VBox {
         Tips.install(bandwidthSlider, bandwidthTip);
 
         overheadField.setId("layer-overhead");
-        overheadField.connect(vm.layerOverheadSecondsProperty(), () -> java.math.BigDecimal.valueOf(vm.layerOverheadSecondsProperty().get() * 1e6)
-                        .round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString(),
+        overheadField.connect(vm.layerOverheadSecondsProperty(), () -> BigDecimal.valueOf(vm.layerOverheadSecondsProperty().get() * 1e6)
+                        .round(new MathContext(4)).stripTrailingZeros().toPlainString(),
                 vm.edit()::setLayerOverheadText);
         overheadErrorBox.getChildren().add(overheadField.errorLabel());
         String overheadTip = "Fixed time per layer of each forward pass that the roofline does not see: kernel launches, scheduling, "
@@ -105,7 +108,7 @@ public final class RealismSection extends VBox {
         return source;
     }
 
-    public lab.roofline.fx.CommitField overheadField() {
+    public CommitField overheadField() {
         return overheadField;
     }
 

@@ -116,7 +116,7 @@ public final class ScenarioDocument {
     }
 
     /** A file was opened and its inputs applied. */
-    public void opened(Path from, lab.roofline.engine.scenario.NamedScenario d) {
+    public void opened(Path from, NamedScenario d) {
         file.set(from);
         name.set(d.name().isBlank() ? nameOf(from) : d.name());
         note.set(d.note());
@@ -129,7 +129,7 @@ public final class ScenarioDocument {
      * A new session finds the file the last one had open: the document is that file again, and the
      * inputs the session restored are compared with the file's (changes made before closing stay marked).
      */
-    public void reattached(Path from, lab.roofline.engine.scenario.NamedScenario d) {
+    public void reattached(Path from, NamedScenario d) {
         file.set(from);
         name.set(d.name().isBlank() ? nameOf(from) : d.name());
         note.set(d.note());
@@ -184,8 +184,8 @@ public final class ScenarioDocument {
     /** "plan" for plan.roofline.json: the name a file gives an untitled scenario. */
     public static String nameOf(Path file) {
         String n = file.getFileName() == null ? UNTITLED : file.getFileName().toString();
-        if (n.endsWith(lab.roofline.engine.scenario.NamedScenario.FILE_EXTENSION)) {
-            n = n.substring(0, n.length() - lab.roofline.engine.scenario.NamedScenario.FILE_EXTENSION.length());
+        if (n.endsWith(NamedScenario.FILE_EXTENSION)) {
+            n = n.substring(0, n.length() - NamedScenario.FILE_EXTENSION.length());
         } else if (n.endsWith(".json")) {
             n = n.substring(0, n.length() - ".json".length());
         }

@@ -1,6 +1,5 @@
 package lab.roofline.ui.shell;
 
-import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;

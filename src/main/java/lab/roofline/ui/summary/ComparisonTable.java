@@ -1,26 +1,39 @@
 package lab.roofline.ui.summary;
 
-import lab.roofline.ui.scenario.PinsModel;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.InvalidationListener;
+import javafx.beans.binding.Bindings;
+import javafx.css.PseudoClass;
+import javafx.event.Event;
 import javafx.geometry.HPos;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import lab.roofline.engine.scenario.Comparison;
+import javafx.scene.text.Font;
 import lab.roofline.engine.roofline.Units;
-import lab.roofline.ui.scenario.RooflineViewModel;
+import lab.roofline.engine.scenario.Comparison;
+import lab.roofline.fx.Viewports;
+import lab.roofline.render.layout.PinStyle;
 import lab.roofline.ui.scenario.PinsModel.Pin;
+import lab.roofline.ui.scenario.PinsModel;
+import lab.roofline.ui.scenario.RooflineViewModel;
+import org.controlsfx.control.action.Action;
 
 /**
  * The live scenario beside the pinned ones: every summary number per scenario, its ratio to the live one,
@@ -54,9 +67,9 @@ public final class ComparisonTable extends VBox {
         for (Region r : new Region[] {title, copyCsv, copyMarkdown, exportCsv}) {
             r.setMinWidth(Region.USE_PREF_SIZE);
         }
-        title.setPadding(new javafx.geometry.Insets(0, 10, 0, 0));
+        title.setPadding(new Insets(0, 10, 0, 0));
         header = new FlowPane(8, 4, title, copyCsv, copyMarkdown, exportCsv);
-        header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("comparison-header");
         grid.getStyleClass().add("comparison-grid");
         grid.setHgap(14);
@@ -64,33 +77,33 @@ public final class ComparisonTable extends VBox {
         // Wider than the window (four pins, a large zoom): it scrolls sideways rather than cut numbers short.
         gridScroll.getStyleClass().add("comparison-scroll");
         gridScroll.setFitToHeight(true);
-        gridScroll.setVbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
-        gridScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.AS_NEEDED);
-        lab.roofline.fx.Viewports.uncache(gridScroll);
+        gridScroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        gridScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        Viewports.uncache(gridScroll);
         // The wheel scrolls the page, not the table: only a sideways scroll (Shift+wheel, a trackpad) moves it.
-        gridScroll.addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, e -> {
+        gridScroll.addEventFilter(ScrollEvent.SCROLL, e -> {
             if (Math.abs(e.getDeltaX()) < Math.abs(e.getDeltaY()) && !e.isShiftDown() && getParent() != null) {
                 e.consume();
-                javafx.event.Event.fireEvent(getParent(), e.copyFor(getParent(), getParent()));
+                Event.fireEvent(getParent(), e.copyFor(getParent(), getParent()));
             }
         });
         getChildren().addAll(header, gridScroll);
         setSpacing(6);
-        visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.pinsModel().pins()));
+        visibleProperty().bind(Bindings.isNotEmpty(vm.pinsModel().pins()));
         managedProperty().bind(visibleProperty());
         vm.resultProperty().addListener(changed);
         vm.pinsModel().pins().addListener(changed);
     }
 
     private final Button exportCsv = new Button("Export CSV…");
-    private final javafx.scene.control.ScrollPane gridScroll = new javafx.scene.control.ScrollPane(grid);
+    private final ScrollPane gridScroll = new ScrollPane(grid);
     /** The row that says whether each scenario fits in memory (its numbers are what it would do if not). */
     private List<Label> fitsCells = List.of();
     /** The row that names each scenario's devices (a what-if says so). */
     private List<Label> deviceCells = List.of();
 
     /** The command that writes the comparison to a CSV file (the window's File menu has it too). */
-    public void setOnExportCsv(org.controlsfx.control.action.Action export) {
+    public void setOnExportCsv(Action export) {
         exportCsv.setText("Export CSV…");
         exportCsv.setOnAction(e -> export.handle(e));
         exportCsv.disableProperty().bind(export.disabledProperty());
@@ -142,9 +155,9 @@ public final class ComparisonTable extends VBox {
         super.layoutChildren();
     }
 
-    private javafx.scene.text.Font getFont() {
+    private Font getFont() {
         return header.getChildren().isEmpty() || !(header.getChildren().get(0) instanceof Label l)
-                ? javafx.scene.text.Font.getDefault() : l.getFont();
+                ? Font.getDefault() : l.getFont();
     }
 
     /** The table's texts now (rows of cells; the first row the names), for tests. */
@@ -201,8 +214,8 @@ public final class ComparisonTable extends VBox {
         }
     }
 
-    private static final javafx.css.PseudoClass BEST = javafx.css.PseudoClass.getPseudoClass("best");
-    private static final javafx.css.PseudoClass UNFIT = javafx.css.PseudoClass.getPseudoClass("unfit");
+    private static final PseudoClass BEST = PseudoClass.getPseudoClass("best");
+    private static final PseudoClass UNFIT = PseudoClass.getPseudoClass("unfit");
 
     /** New columns for a new set of pins: a header with each pin's menu, then one label per cell. */
     private void rebuild(Comparison comparison) {
@@ -252,8 +265,8 @@ public final class ComparisonTable extends VBox {
     }
 
     private MenuButton pinMenu(Pin pin) {
-        lab.roofline.render.layout.PinStyle style = lab.roofline.render.layout.PinStyle.of(pin.colour());
-        MenuButton menu = new MenuButton(style.glyph() + " " + lab.roofline.engine.roofline.Units.oneLine(pin.name()));
+        PinStyle style = PinStyle.of(pin.colour());
+        MenuButton menu = new MenuButton(style.glyph() + " " + Units.oneLine(pin.name()));
         menu.getStyleClass().addAll("comparison-name", "pin-" + pin.colour());
         menu.setMnemonicParsing(false);
         menu.setMinWidth(Region.USE_PREF_SIZE);
@@ -266,11 +279,11 @@ public final class ComparisonTable extends VBox {
             ask.initOwner(getScene() == null ? null : getScene().getWindow());
             ask.showAndWait().ifPresent(name -> vm.pinsModel().rename(pin, name));
         });
-        javafx.scene.control.Menu colour = new javafx.scene.control.Menu("Colour and marker");
+        Menu colour = new Menu("Colour and marker");
         for (int c = 0; c < PinsModel.MAX_PINS; c++) {
             int chosen = c;
-            javafx.scene.control.RadioMenuItem item = new javafx.scene.control.RadioMenuItem(
-                    lab.roofline.render.layout.PinStyle.of(c).glyph() + "  " + lab.roofline.render.layout.PinStyle.of(c).description());
+            RadioMenuItem item = new RadioMenuItem(
+                    PinStyle.of(c).glyph() + "  " + PinStyle.of(c).description());
             item.setSelected(c == pin.colour());
             item.getStyleClass().add("pin-" + c);
             item.setOnAction(e -> vm.pinsModel().recolour(pin, chosen));

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import lab.roofline.io.data.ProfileLoader;
-import org.junit.jupiter.api.Test;
 import lab.roofline.engine.scenario.ScenarioInputs;
+import lab.roofline.explain.Captions;
+import lab.roofline.io.data.ProfileLoader;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.Test;
 
 /** A what-if on the device: the figures scaled, the name saying so, the limits of the command line. */
 class HardwareScalesTest {
@@ -32,11 +34,11 @@ class HardwareScalesTest {
         Evaluation as = RooflineEngine.evaluate(real.toScenario(H100, Realism.IDEAL));
         Evaluation what = RooflineEngine.evaluate(real.withScales(new HardwareScales(2, 1, 1)).toScenario(H100, Realism.IDEAL));
         // Batch 1 is memory-bound: every byte read twice as fast.
-        assertThat(what.decode().seconds()).isCloseTo(as.decode().seconds() / 2, org.assertj.core.data.Offset.offset(1e-12));
-        assertThat(what.ridgeFlopsPerByte()).isCloseTo(as.ridgeFlopsPerByte() / 2, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(what.decode().seconds()).isCloseTo(as.decode().seconds() / 2, Offset.offset(1e-12));
+        assertThat(what.ridgeFlopsPerByte()).isCloseTo(as.ridgeFlopsPerByte() / 2, Offset.offset(1e-9));
         assertThat(what.notices()).anyMatch(n -> n.equals("What-if: NVIDIA H100 SXM5 80GB with 2× bandwidth is not a real device (priced as the real one)"));
         assertThat(as.notices()).noneMatch(n -> n.startsWith("What-if"));
-        assertThat(lab.roofline.explain.Captions.of(what)).startsWith("NVIDIA H100 SXM5 80GB with 2× bandwidth  ·");
+        assertThat(Captions.of(what)).startsWith("NVIDIA H100 SXM5 80GB with 2× bandwidth  ·");
     }
 
     @Test

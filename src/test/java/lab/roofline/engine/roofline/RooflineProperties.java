@@ -2,16 +2,20 @@ package lab.roofline.engine.roofline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
+import org.assertj.core.api.Assertions;
 
 /** Invariants over the whole input space. */
 class RooflineProperties {
@@ -50,7 +54,7 @@ class RooflineProperties {
 
     /** Every pipeline depth that splits n devices evenly with a layer per stage. */
     static List<Integer> stageCounts(int devices, int layers) {
-        return java.util.stream.IntStream.rangeClosed(1, Math.min(devices, layers))
+        return IntStream.rangeClosed(1, Math.min(devices, layers))
                 .filter(k -> devices % k == 0).boxed().toList();
     }
 
@@ -80,7 +84,7 @@ class RooflineProperties {
     void onAFastLinkMoreDevicesNeverSlowPrefill(@ForAll("scenarios") Scenario s) {
         // NVLink-class: 450 GB/s and 1 µs a hop, for models of 5B and more: below that a layer's work is so
         // small that two all-reduces can take longer than the half of it a second device saves (docs/model.md).
-        net.jqwik.api.Assume.that(s.model().totalParameters() >= 5e9);
+        Assume.that(s.model().totalParameters() >= 5e9);
         HardwareProfile g = s.gpu();
         HardwareProfile linked = new HardwareProfile(g.id(), g.name(), g.vendor(), g.peakFlopsPerSecond(),
                 g.memoryBandwidthBytesPerSecond(), g.memoryCapacityBytes(), g.priceUsdPerHour(), g.sources(), g.notes(),
@@ -100,7 +104,7 @@ class RooflineProperties {
                     p.bandwidthUtilization(), p.weightBytes(), p.kvCacheBytes(), p.activationBytes()}) {
                 assertThat(v).isFinite().isNotNegative();
             }
-            assertThat(p.timeSplit().totalSeconds()).isCloseTo(p.seconds(), org.assertj.core.api.Assertions.within(p.seconds() * 1e-9));
+            assertThat(p.timeSplit().totalSeconds()).isCloseTo(p.seconds(), Assertions.within(p.seconds() * 1e-9));
         }
         assertThat(e.ridgeFlopsPerByte()).isFinite().isPositive();
         assertThat(e.memory().totalBytes()).isFinite().isPositive();
@@ -149,7 +153,7 @@ class RooflineProperties {
         HardwareProfile faster = new HardwareProfile(g.id(), g.name(), g.vendor(), g.peakFlopsPerSecond(),
                 g.memoryBandwidthBytesPerSecond() * factor, g.memoryCapacityBytes(), g.priceUsdPerHour(),
                 g.sources(), g.notes());
-        Map<Precision, Double> scaled = new java.util.EnumMap<>(Precision.class);
+        Map<Precision, Double> scaled = new EnumMap<>(Precision.class);
         g.peakFlopsPerSecond().forEach((p, v) -> scaled.put(p, v * factor));
         HardwareProfile stronger = new HardwareProfile(g.id(), g.name(), g.vendor(), scaled,
                 g.memoryBandwidthBytesPerSecond(), g.memoryCapacityBytes(), g.priceUsdPerHour(), g.sources(), g.notes());

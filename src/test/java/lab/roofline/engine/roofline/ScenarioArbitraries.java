@@ -1,10 +1,12 @@
 package lab.roofline.engine.roofline;
 
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.stream.IntStream;
+import lab.roofline.engine.scenario.ScenarioInputs;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
-import lab.roofline.engine.scenario.ScenarioInputs;
 
 /** Random scenario inputs as a user could choose them, for the properties of files and command lines. */
 public final class ScenarioArbitraries {
@@ -25,8 +27,8 @@ public final class ScenarioArbitraries {
                 Arbitraries.doubles().between(0.01, 10_000));
         // A what-if on the device: mostly none, else any factors in range (0.5 to 4, as typed: exact decimals).
         Arbitrary<Double> factor = Arbitraries.oneOf(Arbitraries.just(1.0), Arbitraries.of(0.5, 0.75, 1.25, 2.0, 4.0),
-                Arbitraries.bigDecimals().between(java.math.BigDecimal.valueOf(0.5), java.math.BigDecimal.valueOf(4))
-                        .ofScale(3).map(java.math.BigDecimal::doubleValue));
+                Arbitraries.bigDecimals().between(BigDecimal.valueOf(0.5), BigDecimal.valueOf(4))
+                        .ofScale(3).map(BigDecimal::doubleValue));
         Arbitrary<HardwareScales> scales = Combinators.combine(factor, factor, factor).as(HardwareScales::new);
         Arbitrary<Double> overhead = Arbitraries.oneOf(Arbitraries.just(0.0), Arbitraries.of(54.0, 0.5, 10_000.0),
                 Arbitraries.doubles().between(0, ScenarioLimits.LAYER_OVERHEAD_MICROSECONDS.max()));
@@ -47,7 +49,7 @@ public final class ScenarioArbitraries {
                 .flatMap(in -> {
                     int layers = in.presetName() == null ? ModelSpec.fromParameterCount(in.parameters()).layers()
                             : ModelPresets.find(in.presetName()).orElseThrow().layers();
-                    List<Integer> stages = java.util.stream.IntStream.rangeClosed(1, Math.min(in.gpuCount(), layers))
+                    List<Integer> stages = IntStream.rangeClosed(1, Math.min(in.gpuCount(), layers))
                             .filter(k -> in.gpuCount() % k == 0).boxed().toList();
                     return Arbitraries.of(stages).map(k -> in.withParallelism(in.gpuCount(), k));
                 })
@@ -55,8 +57,8 @@ public final class ScenarioArbitraries {
                 // Speculative decoding: mostly off, else any preset draft, 1-16 tokens, an acceptance as typed.
                 .flatMap(in -> Arbitraries.oneOf(Arbitraries.just(Speculation.NONE), Combinators.combine(
                         Arbitraries.integers().between(1, 16),
-                        Arbitraries.bigDecimals().between(java.math.BigDecimal.ZERO, java.math.BigDecimal.ONE).ofScale(3)
-                                .map(java.math.BigDecimal::doubleValue),
+                        Arbitraries.bigDecimals().between(BigDecimal.ZERO, BigDecimal.ONE).ofScale(3)
+                                .map(BigDecimal::doubleValue),
                         Arbitraries.of(ModelPresets.ALL)).as(Speculation::new)).map(in::withSpeculation));
     }
 }

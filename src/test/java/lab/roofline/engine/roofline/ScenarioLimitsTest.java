@@ -7,6 +7,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -85,7 +86,7 @@ class ScenarioLimitsTest {
         assertThat(Double.isNaN(p.value())).isTrue();
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void aVeryLongInputIsQuotedShort() {
         String digits = "9".repeat(500) + "x";
         String message = ScenarioLimits.BATCH.parse(digits).error();

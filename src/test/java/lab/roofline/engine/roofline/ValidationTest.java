@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import lab.roofline.io.data.ProfileLoader;
 import lab.roofline.io.data.RealismLoader;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -50,7 +51,7 @@ class ValidationTest {
         double realistic = RooflineEngine.evaluate(scenario(model, batch, prompt, true)).decode().tokensPerSecond();
         assertThat(ideal).isGreaterThanOrEqualTo(measured);
         if (batch == 1) {
-            assertThat(realistic).isCloseTo(measured, org.assertj.core.api.Assertions.withinPercentage(25));
+            assertThat(realistic).isCloseTo(measured, Assertions.withinPercentage(25));
         } else {
             assertThat(realistic).isGreaterThanOrEqualTo(measured);
         }
@@ -78,7 +79,7 @@ class ValidationTest {
         double ideal = RooflineEngine.evaluate(s).decode().tokensPerSecond();
         double realistic = RooflineEngine.evaluate(realistic(s)).decode().tokensPerSecond();
         assertThat(ideal).isGreaterThanOrEqualTo(measured).isLessThanOrEqualTo(4 * measured);
-        assertThat(realistic).isCloseTo(measured, org.assertj.core.api.Assertions.withinPercentage(devices == 1 ? 25 : 50));
+        assertThat(realistic).isCloseTo(measured, Assertions.withinPercentage(devices == 1 ? 25 : 50));
     }
 
     /**
@@ -130,7 +131,7 @@ class ValidationTest {
         double uniform = RooflineEngine.evaluate(s).decode().tokensPerSecond();
         assertThat(bound).isGreaterThanOrEqualTo(measured);
         // The uniform-routing estimate is the one docs/validation.md prints beside the measurement (512: a miss).
-        assertThat(uniform).isCloseTo(tabled, org.assertj.core.api.Assertions.withinPercentage(0.05));
+        assertThat(uniform).isCloseTo(tabled, Assertions.withinPercentage(0.05));
     }
 
     @ParameterizedTest(name = "{0} batch {1} prompt {2}: prefill {3} tokens/s measured")

@@ -3,13 +3,14 @@ package lab.roofline.engine.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import lab.roofline.io.data.ProfileLoader;
-import org.junit.jupiter.api.Test;
 import lab.roofline.engine.roofline.Evaluation;
 import lab.roofline.engine.roofline.HardwareProfile;
 import lab.roofline.engine.roofline.HardwareScales;
 import lab.roofline.engine.roofline.Realism;
 import lab.roofline.engine.roofline.RooflineEngine;
+import lab.roofline.explain.Captions;
+import lab.roofline.io.data.ProfileLoader;
+import org.junit.jupiter.api.Test;
 
 /** The comparison's rows: ratios to the first, the best, ties and scenarios that do not fit. */
 class ComparisonTest {
@@ -78,7 +79,7 @@ class ComparisonTest {
                 .isEqualTo("| Devices | NVIDIA H100 SXM5 80GB | NVIDIA H100 SXM5 80GB with 2× bandwidth |");
         assertThat(named.csv().split("\r\n")[0]).endsWith(",devices");
         assertThat(named.csv().split("\r\n")[2]).endsWith(",NVIDIA H100 SXM5 80GB with 2× bandwidth");
-        assertThat(lab.roofline.explain.Captions.doesNotFit(t4)).isEqualTo("does not fit: needs 7 × NVIDIA T4");
+        assertThat(Captions.doesNotFit(t4)).isEqualTo("does not fit: needs 7 × NVIDIA T4");
     }
 
     @Test

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
-import org.junit.jupiter.api.Test;
+import java.util.Map;
+import java.util.TreeMap;
 import lab.roofline.engine.roofline.Evaluation;
 import lab.roofline.engine.roofline.HardwareProfile;
 import lab.roofline.engine.roofline.ModelPresets;
@@ -17,6 +14,12 @@ import lab.roofline.engine.roofline.Realism;
 import lab.roofline.engine.roofline.RooflineEngine;
 import lab.roofline.engine.roofline.Scenario;
 import lab.roofline.engine.roofline.TestProfiles;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Scale;
+import org.junit.jupiter.api.Test;
 
 /** The planner: its batch against a brute-force search, its costs by hand, and its invariants. */
 class PlannerTest {
@@ -39,7 +42,7 @@ class PlannerTest {
             // Every batch within memory and the limits, with its blended cost by hand; the cheapest, and of
             // those as cheap (to a millionth) the smallest: past the critical batch more only adds latency.
             double perSecond = 3.49 * n / 3600;
-            java.util.Map<Long, Double> blended = new java.util.TreeMap<>();
+            Map<Long, Double> blended = new TreeMap<>();
             for (long b = 1; b <= max; b++) {
                 double step = RooflineEngine.decodeStep(base, b, context).seconds();
                 if (step <= 0.030 && prefill + step <= 0.5) {
@@ -50,7 +53,7 @@ class PlannerTest {
             }
             double cheapest = blended.values().stream().mapToDouble(Double::doubleValue).min().orElseThrow();
             long best = blended.entrySet().stream().filter(e -> e.getValue() <= cheapest * (1 + 1e-6))
-                    .mapToLong(java.util.Map.Entry::getKey).min().orElseThrow();
+                    .mapToLong(Map.Entry::getKey).min().orElseThrow();
             assertThat(c.feasible()).isTrue();
             assertThat(c.batch()).as(n + " GPUs").isEqualTo(best);
             assertThat(c.costUsdPerMillionBlended()).isCloseTo(cheapest, within(cheapest * 1e-6));
@@ -84,7 +87,7 @@ class PlannerTest {
     }
 
     @Property(tries = 40)
-    void aLooserLimitNeverCostsMoreAndMoreCacheHitsNeverCostMore(@ForAll @DoubleRange(min = 0.005, max = 0.2) @net.jqwik.api.constraints.Scale(4) double tpot,
+    void aLooserLimitNeverCostsMoreAndMoreCacheHitsNeverCostMore(@ForAll @DoubleRange(min = 0.005, max = 0.2) @Scale(4) double tpot,
                                                                  @ForAll @DoubleRange(min = 0.05, max = 2) double ttft,
                                                                  @ForAll @DoubleRange(min = 0, max = 0.9) double cached) {
         List<Planner.Candidate> tight = Planner.plan(ModelPresets.LLAMA_3_1_8B, GPUS, 2, limits(ttft, tpot, cached), false,

@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 import lab.roofline.engine.roofline.HardwareProfile;
 import lab.roofline.engine.roofline.Realism;
+import lab.roofline.io.data.ProfileLoader;
+import org.junit.jupiter.api.Test;
 
 /**
  * The built-in exercises: each answer the engine computes is recomputed here by hand, from the datasheet
@@ -15,7 +16,7 @@ import lab.roofline.engine.roofline.Realism;
  * exercise's tolerance.
  */
 class ExerciseTest {
-    private static final List<HardwareProfile> PROFILES = lab.roofline.io.data.ProfileLoader.loadAll(List.of()).profiles();
+    private static final List<HardwareProfile> PROFILES = ProfileLoader.loadAll(List.of()).profiles();
     private static final double GIB = 1L << 30;
 
     private static double answer(String id) {

@@ -3,19 +3,21 @@ package lab.roofline.engine.teaching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.junit.jupiter.api.Test;
 import lab.roofline.engine.roofline.Evaluation;
 import lab.roofline.engine.roofline.HardwareProfile;
 import lab.roofline.engine.roofline.HardwareScales;
 import lab.roofline.engine.roofline.Realism;
 import lab.roofline.engine.roofline.RooflineEngine;
-import lab.roofline.engine.scenario.ScenarioInputs;
 import lab.roofline.engine.roofline.Units;
+import lab.roofline.engine.scenario.ScenarioInputs;
+import lab.roofline.io.data.ProfileLoader;
+import lab.roofline.io.data.RealismLoader;
+import org.junit.jupiter.api.Test;
 
 /** Every misconception card's two scenarios really break its claim, and its evidence says so in numbers. */
 class MisconceptionTest {
-    private static final List<HardwareProfile> PROFILES = lab.roofline.io.data.ProfileLoader.loadAll(List.of()).profiles();
-    private static final Realism MEASURED = lab.roofline.io.data.RealismLoader.loadBundled().realism();
+    private static final List<HardwareProfile> PROFILES = ProfileLoader.loadAll(List.of()).profiles();
+    private static final Realism MEASURED = RealismLoader.loadBundled().realism();
 
     private static Evaluation evaluate(ScenarioInputs in) {
         HardwareProfile g = PROFILES.stream().filter(p -> p.id().equals(in.gpuId())).findFirst().orElseThrow();

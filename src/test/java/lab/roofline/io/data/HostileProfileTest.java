@@ -6,13 +6,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import lab.roofline.engine.roofline.HardwareProfile;
+import lab.roofline.engine.roofline.Realism;
+import lab.roofline.engine.roofline.RooflineEngine;
+import lab.roofline.engine.scenario.ScenarioInputs;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,8 +93,8 @@ class HostileProfileTest {
     void anUnreadableFileSaysPermissionDenied() throws Exception {
         Path locked = folder.resolve("locked.json");
         Files.writeString(locked, GOOD);
-        Files.setPosixFilePermissions(locked, java.util.Set.of());
-        org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(locked), "running as root: can read anything");
+        Files.setPosixFilePermissions(locked, Set.of());
+        Assumptions.assumeFalse(Files.isReadable(locked), "running as root: can read anything");
         assertThat(load().problems()).singleElement().asString().contains("locked.json", "permission denied");
     }
 
@@ -154,8 +160,8 @@ class HostileProfileTest {
                 p.peakFlopsPerSecond().values().forEach(v -> assertThat(v).isFinite().isPositive());
                 assertThat(p.name()).doesNotContainPattern("\\p{Cntrl}");
                 // What loads, evaluates: the loader's bounds are the scenario's (a price of $0.005 once passed one, not the other).
-                lab.roofline.engine.roofline.RooflineEngine.evaluate(lab.roofline.engine.scenario.ScenarioInputs.DEFAULT.toScenario(
-                        p, lab.roofline.engine.roofline.Realism.IDEAL));
+                RooflineEngine.evaluate(ScenarioInputs.DEFAULT.toScenario(
+                        p, Realism.IDEAL));
             }
             for (String problem : r.problems()) {
                 assertThat(problem).doesNotContainPattern("\\p{Cntrl}").startsWith("Skipped profile ")
@@ -178,7 +184,7 @@ class HostileProfileTest {
         Arbitrary<String> texts = Arbitraries.of("\"x\"", "\"\"", "\"a\\u001bb\"", "\"line\\nbreak\"", "1", "null",
                 "\"" + "w".repeat(5000) + "\"");
         Arbitrary<String> precisions = Arbitraries.of("bf16", "fp8", "int4", "fp12", "");
-        return net.jqwik.api.Combinators.combine(texts, texts, precisions, numbers, numbers, numbers, numbers,
+        return Combinators.combine(texts, texts, precisions, numbers, numbers, numbers, numbers,
                 Arbitraries.integers().between(0, 7)).as((id, name, prec, peak, bw, mem, price, drop) -> {
                     String[] fields = {
                         "\"id\": " + id, "\"name\": " + name, "\"peakTflops\": {\"" + prec + "\": " + peak + "}",

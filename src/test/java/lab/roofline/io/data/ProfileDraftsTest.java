@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import lab.roofline.engine.roofline.HardwareProfile;
+import lab.roofline.engine.roofline.Interconnect;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** The editor's drafts: a profile survives being edited unchanged; every bad field is named by the loader's rules. */
 class ProfileDraftsTest {
@@ -78,10 +79,10 @@ class ProfileDraftsTest {
         draft.put("interconnect.latencyUs", "0.8");
         draft.put("interconnect.note", "");
         HardwareProfile made = ProfileDrafts.check(draft).profile();
-        assertThat(made.interconnect()).isEqualTo(new lab.roofline.engine.roofline.Interconnect("NVLink 6 (what-if)", 1.8e12, 0.8 / 1e6, ""));
+        assertThat(made.interconnect()).isEqualTo(new Interconnect("NVLink 6 (what-if)", 1.8e12, 0.8 / 1e6, ""));
         draft.replaceAll((k, v) -> k.startsWith("interconnect.") ? "" : v);
         HardwareProfile none = ProfileDrafts.check(draft).profile();
         assertThat(none.interconnect()).isNull();
-        assertThat(none.link()).isEqualTo(lab.roofline.engine.roofline.Interconnect.ASSUMED);
+        assertThat(none.link()).isEqualTo(Interconnect.ASSUMED);
     }
 }

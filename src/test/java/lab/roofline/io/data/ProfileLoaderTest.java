@@ -7,10 +7,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import lab.roofline.engine.roofline.BoardPower;
 import lab.roofline.engine.roofline.HardwareProfile;
 import lab.roofline.engine.roofline.Precision;
 import lab.roofline.io.files.AppHome;
 import lab.roofline.io.scenario.Settings;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,9 +57,9 @@ class ProfileLoaderTest {
     @Test
     void boardPowerIsReadWithItsIdleOrADefaultShareAndEveryBadValueIsNamed() throws Exception {
         HardwareProfile h100 = ProfileLoader.load(true, List.of()).find("h100_sxm").orElseThrow();
-        assertThat(h100.power()).isEqualTo(new lab.roofline.engine.roofline.BoardPower(700, 142));
+        assertThat(h100.power()).isEqualTo(new BoardPower(700, 142));
         HardwareProfile onlyFull = ProfileLoader.parse(GOOD.replace("\"notes\"", "\"boardPowerWatts\": 300, \"notes\""));
-        assertThat(onlyFull.power().idleWatts()).isCloseTo(300 * 0.17, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(onlyFull.power().idleWatts()).isCloseTo(300 * 0.17, Assertions.within(1e-9));
         assertThat(ProfileLoader.parse(ProfileLoader.toJsonTree(onlyFull).toString()).power()).isEqualTo(onlyFull.power());
         String[][] bad = {
                 {"\"idlePowerWatts\": 50", "field 'idlePowerWatts' needs 'boardPowerWatts'"},
@@ -67,7 +70,7 @@ class ProfileLoaderTest {
                 {"\"boardPowerWatts\": 300, \"idlePowerWatts\": -1", "field 'idlePowerWatts' must be a number from 0"},
         };
         for (String[] b : bad) {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ProfileLoader.parse(
+            Assertions.assertThatThrownBy(() -> ProfileLoader.parse(
                     GOOD.replace("\"notes\"", b[0] + ", \"notes\""))).as(b[0]).hasMessageContaining(b[1]);
         }
     }
@@ -154,7 +157,7 @@ class ProfileLoaderTest {
 
     @Test
     void aMissingUserFolderIsNotAProblem() {
-        org.junit.jupiter.api.Assumptions.assumeFalse(Files.exists(AppHome.profilesDirectory()));
+        Assumptions.assumeFalse(Files.exists(AppHome.profilesDirectory()));
         ProfileLoader.Result r = ProfileLoader.load(true, List.of(AppHome.profilesDirectory()));
         assertThat(r.problems()).isEmpty();
     }
@@ -184,7 +187,7 @@ class ProfileLoaderTest {
 
     @Test
     void everyBundledProfileNamesItsInterconnectWithASource() {
-        for (lab.roofline.engine.roofline.HardwareProfile p : ProfileLoader.load(true, List.of()).profiles()) {
+        for (HardwareProfile p : ProfileLoader.load(true, List.of()).profiles()) {
             assertThat(p.interconnect()).as(p.id()).isNotNull();
             assertThat(p.sources()).as(p.id()).anyMatch(s -> s.startsWith("interconnect:") || s.contains("latency"));
         }
@@ -198,7 +201,7 @@ class ProfileLoaderTest {
 
     @Test
     void everyBundledProfileGivesItsReleaseYearAndItSurvivesAWriteAndARead() throws Exception {
-        for (lab.roofline.engine.roofline.HardwareProfile p : ProfileLoader.load(true, List.of()).profiles()) {
+        for (HardwareProfile p : ProfileLoader.load(true, List.of()).profiles()) {
             assertThat(p.year()).as(p.id()).isBetween(2015, 2026);
             assertThat(ProfileLoader.parse(ProfileLoader.toJsonTree(p).toString())).isEqualTo(p);
         }

@@ -2,7 +2,12 @@ package lab.roofline.io.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.regex.Pattern;
+import lab.roofline.engine.roofline.Precision;
 import lab.roofline.engine.roofline.Realism;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -27,18 +32,18 @@ class RealismLoaderTest {
         // A fraction of another peak than the profile's (MI355X's 2300 against a 2500 profile) makes the
         // realistic setting faster than the measurement it cites.
         Realism realism = RealismLoader.loadBundled().realism();
-        var profiles = ProfileLoader.load(true, java.util.List.of());
-        java.util.regex.Pattern mamf = java.util.regex.Pattern.compile("MAMF (\\d+(?:\\.\\d+)?) TFLOP/s");
+        var profiles = ProfileLoader.load(true, List.of());
+        Pattern mamf = Pattern.compile("MAMF (\\d+(?:\\.\\d+)?) TFLOP/s");
         realism.computeFractions().forEach((id, measured) -> {
             var matcher = mamf.matcher(measured.source());
             assertThat(matcher.find()).as(id + " names its MAMF").isTrue();
-            double peak = profiles.find(id).orElseThrow().peakFlopsPerSecond().get(lab.roofline.engine.roofline.Precision.BF16) / 1e12;
+            double peak = profiles.find(id).orElseThrow().peakFlopsPerSecond().get(Precision.BF16) / 1e12;
             assertThat(measured.fraction()).as(id).isCloseTo(Double.parseDouble(matcher.group(1)) / peak,
-                    org.assertj.core.api.Assertions.within(0.0005));
-            assertThat(measured.source()).as(id).contains("this profile's " + new java.math.BigDecimal(Double.toString(peak))
+                    Assertions.within(0.0005));
+            assertThat(measured.source()).as(id).contains("this profile's " + new BigDecimal(Double.toString(peak))
                     .stripTrailingZeros().toPlainString());
         });
-        assertThat(realism.layerOverheadSeconds()).isCloseTo(55.5e-6, org.assertj.core.api.Assertions.within(1e-15));
+        assertThat(realism.layerOverheadSeconds()).isCloseTo(55.5e-6, Assertions.within(1e-15));
         assertThat(realism.layerOverheadSource()).contains("gpt-fast");
     }
 

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import lab.roofline.engine.roofline.HardwareProfile;
+import lab.roofline.engine.serving.RentalPrices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,7 +18,7 @@ class RentalPriceLoaderTest {
         RentalPriceLoader.Result r = RentalPriceLoader.loadBundled();
         assertThat(r.problems()).isEmpty();
         assertThat(r.prices().byGpuId()).isNotEmpty();
-        var profiles = ProfileLoader.loadAll(java.util.List.of()).profiles();
+        var profiles = ProfileLoader.loadAll(List.of()).profiles();
         r.prices().byGpuId().values().forEach(rate -> {
             HardwareProfile p = profiles.stream().filter(x -> x.id().equals(rate.gpuId())).findFirst().orElseThrow(
                     () -> new AssertionError("no profile " + rate.gpuId()));
@@ -60,7 +63,7 @@ class RentalPriceLoaderTest {
         assertThat(r.prices().find("tpu_v6e")).isPresent(); // the bundled rows stay
         assertThat(RentalPriceLoader.parse("x", RentalPriceLoader.toJson(r.prices())).prices()).isEqualTo(r.prices());
         // A null price leaves a bundled device out; the file the app writes reads back the same.
-        RentalPriceLoader.save(mine, new lab.roofline.engine.serving.RentalPrices(java.util.Map.of()), java.util.List.of("tpu_v6e"));
+        RentalPriceLoader.save(mine, new RentalPrices(Map.of()), List.of("tpu_v6e"));
         assertThat(RentalPriceLoader.load(mine).prices().find("tpu_v6e")).isEmpty();
         assertThat(RentalPriceLoader.load(mine).prices().find("mi300x")).isPresent();
         Files.write(mine, new byte[(int) RentalPriceLoader.MAX_FILE_BYTES + 1]);

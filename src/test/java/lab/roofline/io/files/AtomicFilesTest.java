@@ -3,6 +3,7 @@ package lab.roofline.io.files;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,7 @@ class AtomicFilesTest {
         Files.writeString(file, "the old picture");
         assertThatThrownBy(() -> AtomicFiles.write(file, ".t-", stream -> {
             stream.write(new byte[100]);
-            throw new java.io.IOException("No space left on device");
+            throw new IOException("No space left on device");
         })).hasMessageContaining("the disk is full");
         assertThat(Files.readString(file)).isEqualTo("the old picture");
         try (var files = Files.list(dir)) {

@@ -3,14 +3,19 @@ package lab.roofline.io.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.stream.Stream;
 import lab.roofline.engine.roofline.HardwareProfile;
 import lab.roofline.engine.roofline.Precision;
 import lab.roofline.engine.roofline.RealismMode;
-import lab.roofline.engine.scenario.ScenarioInputs;
+import lab.roofline.engine.roofline.ScenarioArbitraries;
 import lab.roofline.engine.scenario.NamedScenario;
+import lab.roofline.engine.scenario.ScenarioInputs;
 import lab.roofline.io.data.ProfileLoader;
 import lab.roofline.io.scenario.ScenarioFile.ScenarioFileException;
 import net.jqwik.api.Arbitrary;
@@ -20,6 +25,8 @@ import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Scenario files: every input survives a save and an open; a bad file is refused with file, field and reason. */
 class ScenarioFileTest {
@@ -33,7 +40,7 @@ class ScenarioFileTest {
 
     @Provide
     Arbitrary<ScenarioInputs> inputs() {
-        return lab.roofline.engine.roofline.ScenarioArbitraries.inputs(List.of("h100_sxm"));
+        return ScenarioArbitraries.inputs(List.of("h100_sxm"));
     }
 
     @Property(tries = 300)
@@ -86,12 +93,12 @@ class ScenarioFileTest {
     }
 
     /** Each case: the "pins" value written into the sample, and what the message must say. */
-    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> badPins() {
+    static Stream<Arguments> badPins() {
         String pin = "{\"name\": \"p\", \"colour\": %s, \"scenario\": %s}";
         String scenario = GOOD.substring(GOOD.indexOf("{\"gpu\""), GOOD.lastIndexOf("}}") + 1);
         String[][] cases = {
                 {"not a list", "{}", "field 'pins' must be a list"},
-                {"five pins", "[" + String.join(",", java.util.Collections.nCopies(5, "{}")) + "]",
+                {"five pins", "[" + String.join(",", Collections.nCopies(5, "{}")) + "]",
                         "field 'pins' has 5 scenarios; at most 4"},
                 {"not an object", "[1]", "field 'pins[0]' must be an object"},
                 {"no name", "[{\"scenario\": " + scenario + "}]", "field 'pins[0].name' must be a short piece of text"},
@@ -111,7 +118,7 @@ class ScenarioFileTest {
                 {"a bad embedded profile", "[{\"name\": \"p\", \"scenario\": " + scenario + ", \"hardware\": {\"id\": \"x\"}}]",
                         "field 'pins[0].hardware'"},
         };
-        return java.util.Arrays.stream(cases).map(c -> org.junit.jupiter.params.provider.Arguments.of((Object[]) c));
+        return Arrays.stream(cases).map(c -> Arguments.of((Object[]) c));
     }
 
     @Test
@@ -132,7 +139,7 @@ class ScenarioFileTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @org.junit.jupiter.params.provider.MethodSource("badPins")
+    @MethodSource("badPins")
     void aBadPinIsRefusedNamingItsField(String what, String pins, String expected) {
         String text = GOOD.replace("\"note\":", "\"pins\": " + pins + ", \"note\":");
         assertThatThrownBy(() -> ScenarioFile.parse(text)).isInstanceOf(ScenarioFileException.class)
@@ -147,7 +154,7 @@ class ScenarioFileTest {
     }
 
     /** Each case: what is wrong, the sample's text it changes, the change, and what the message must say. */
-    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> badFiles() {
+    static Stream<Arguments> badFiles() {
         String[][] cases = {
                 {"a newer version", "\"version\": 1", "\"version\": 7", "newer Roofline Lab (version 7"},
                 {"not a scenario", "roofline-lab scenario", "something else", "field 'format'"},
@@ -185,11 +192,11 @@ class ScenarioFileTest {
                 {"an overhead below zero", "\"pricePerHour\": null", "\"pricePerHour\": null, \"layerOverheadMicroseconds\": -1",
                         "field 'scenario.layerOverheadMicroseconds': too small (at least 0)"},
         };
-        return java.util.Arrays.stream(cases).map(c -> org.junit.jupiter.params.provider.Arguments.of((Object[]) c));
+        return Arrays.stream(cases).map(c -> Arguments.of((Object[]) c));
     }
 
     @ParameterizedTest(name = "{0}")
-    @org.junit.jupiter.params.provider.MethodSource("badFiles")
+    @MethodSource("badFiles")
     void aBadFileIsRefusedNamingTheFieldAndTheReason(String what, String from, String to, String expected) {
         String text = what.equals("truncated") ? GOOD.substring(0, GOOD.indexOf(from) + from.length())
                 : GOOD.replace(from, to);
@@ -203,7 +210,7 @@ class ScenarioFileTest {
         ScenarioInputs in = ScenarioInputs.DEFAULT.withParallelism(8, 2);
         ScenarioInputs imported = new ScenarioInputs(in.gpuId(), "my-finetune", 9.24e9, in.precision(), false,
                 in.kvPrecision(), 4, 1024, 256, 8, in.realism(), 1, 1, null, in.scales(), 2, 0);
-        String text = ScenarioFile.toJson(new lab.roofline.engine.scenario.NamedScenario("x", "", imported, null, java.util.List.of()));
+        String text = ScenarioFile.toJson(new NamedScenario("x", "", imported, null, List.of()));
         assertThat(text).contains("\"model\" : null").contains("\"importedModel\" : \"my-finetune\"");
         ScenarioInputs back = ScenarioFile.parse(text).inputs();
         // Named, for the app where it is imported; elsewhere a custom model of its parameter count.
@@ -222,7 +229,7 @@ class ScenarioFileTest {
                 .hasMessageContaining("does not exist");
         assertThatThrownBy(() -> ScenarioFile.read(dir)).hasMessageContaining("a folder, not a file");
         Path latin1 = dir.resolve("latin1.roofline.json");
-        Files.write(latin1, GOOD.replace("the article's case", "caf\u00e9").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Files.write(latin1, GOOD.replace("the article's case", "caf\u00e9").getBytes(StandardCharsets.ISO_8859_1));
         assertThatThrownBy(() -> ScenarioFile.read(latin1)).hasMessageContaining("latin1.roofline.json: not UTF-8 text");
         Path huge = dir.resolve("huge.roofline.json");
         Files.write(huge, new byte[(int) ScenarioFile.MAX_BYTES + 1]);

@@ -2,12 +2,24 @@ package lab.roofline.io.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import lab.roofline.engine.roofline.ModelPresets;
 import lab.roofline.engine.roofline.Precision;
 import lab.roofline.engine.roofline.RealismMode;
+import lab.roofline.engine.roofline.Speculation;
 import lab.roofline.engine.scenario.ScenarioInputs;
+import lab.roofline.engine.serving.ServingSettings;
 import lab.roofline.io.files.TemporaryFiles;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,7 +58,7 @@ class SettingsTest {
         ScenarioInputs in = new ScenarioInputs("b200", null, 33e9, Precision.INT4, true, Precision.FP8, 77, 4000,
                 500, 2, RealismMode.CUSTOM, 0.7, 0.8, Double.NaN);
         ScenarioSettings.write(s, in);
-        ScenarioInputs back = ScenarioSettings.read(s, new java.util.ArrayList<>());
+        ScenarioInputs back = ScenarioSettings.read(s, new ArrayList<>());
         assertThat(back.priceUsdPerHour()).isNaN();
         assertThat(back).usingRecursiveComparison().ignoringFields("priceUsdPerHour").isEqualTo(in);
 
@@ -57,7 +69,7 @@ class SettingsTest {
         s.put("price", "$$$");
         s.put("precision", "fp12");
         ScenarioInputs d = ScenarioInputs.DEFAULT;
-        java.util.List<String> notes = new java.util.ArrayList<>();
+        List<String> notes = new ArrayList<>();
         ScenarioInputs bad = ScenarioSettings.read(s, notes);
         assertThat(notes).contains("settings: gpuCount=100000 (too large (at most 4,096)); using 1",
                 "settings: batch=-4 (too small (at least 1)); using 1",
@@ -78,19 +90,19 @@ class SettingsTest {
     void speculationAndTheServingSettingsRoundTripAndBadValuesAreNoted(@TempDir Path dir) {
         Settings s = Settings.load(dir.resolve("settings.properties"));
         ScenarioInputs in = ScenarioInputs.DEFAULT.withSpeculation(
-                new lab.roofline.engine.roofline.Speculation(5, 0.65, lab.roofline.engine.roofline.ModelPresets.LLAMA_3_1_8B));
+                new Speculation(5, 0.65, ModelPresets.LLAMA_3_1_8B));
         ScenarioSettings.write(s, in);
-        assertThat(ScenarioSettings.read(s, new java.util.ArrayList<>())).isEqualTo(in);
-        lab.roofline.engine.serving.ServingSettings serving = new lab.roofline.engine.serving.ServingSettings(0.4, Double.POSITIVE_INFINITY,
+        assertThat(ScenarioSettings.read(s, new ArrayList<>())).isEqualTo(in);
+        ServingSettings serving = new ServingSettings(0.4, Double.POSITIVE_INFINITY,
                 0.035, true, 0.31);
         ScenarioSettings.writeServing(s, serving);
-        assertThat(ScenarioSettings.readServing(s, new java.util.ArrayList<>())).isEqualTo(serving);
+        assertThat(ScenarioSettings.readServing(s, new ArrayList<>())).isEqualTo(serving);
         s.put("speculation.draftModel", "GPT-9");
         s.put("serving.tpotMs", "-1");
         s.put("serving.cachedInput", "2");
-        java.util.List<String> notes = new java.util.ArrayList<>();
-        assertThat(ScenarioSettings.read(s, notes).speculation()).isEqualTo(lab.roofline.engine.roofline.Speculation.NONE);
-        lab.roofline.engine.serving.ServingSettings bad = ScenarioSettings.readServing(s, notes);
+        List<String> notes = new ArrayList<>();
+        assertThat(ScenarioSettings.read(s, notes).speculation()).isEqualTo(Speculation.NONE);
+        ServingSettings bad = ScenarioSettings.readServing(s, notes);
         assertThat(bad.tpotSeconds()).isEqualTo(0.05);
         assertThat(bad.cachedInput()).isEqualTo(0);
         assertThat(notes).contains("settings: speculation.draftModel=GPT-9 is not understood; using no speculative decoding");
@@ -104,7 +116,7 @@ class SettingsTest {
         s.put("model", "Llama-3.1-8B");
         s.put("gpuCount", "128");
         s.put("pipelineStages", "128");
-        java.util.List<String> notes = new java.util.ArrayList<>();
+        List<String> notes = new ArrayList<>();
         ScenarioInputs read = ScenarioSettings.read(s, notes);
         assertThat(read.pipelineStages()).isEqualTo(1);
         assertThat(read.gpuCount()).isEqualTo(128);
@@ -126,7 +138,7 @@ class SettingsTest {
     @Test
     void twoInstancesSavingAtOnceNeverTearTheFile(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("settings.properties");
-        java.util.List<Throwable> failed = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        List<Throwable> failed = Collections.synchronizedList(new ArrayList<>());
         Thread a = new Thread(() -> saveMany(file, "one"));
         Thread b = new Thread(() -> saveMany(file, "two"));
         for (Thread t : new Thread[] {a, b}) {
@@ -154,8 +166,8 @@ class SettingsTest {
             }
             try {
                 s.save();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
     }
@@ -176,7 +188,7 @@ class SettingsTest {
     @Test
     void temporariesAKilledSaveLeftAreCleanedOnTheNextStart(@TempDir Path dir) throws Exception {
         Path stale = Files.writeString(dir.resolve("settings123.tmp"), "");
-        Files.setLastModifiedTime(stale, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 120_000));
+        Files.setLastModifiedTime(stale, FileTime.fromMillis(System.currentTimeMillis() - 120_000));
         Path fresh = Files.writeString(dir.resolve("settings456.tmp"), "");
         Settings.load(dir.resolve("settings.properties"));
         assertThat(stale).doesNotExist();
@@ -186,7 +198,7 @@ class SettingsTest {
     @Test
     void aStaleExportTemporaryIsCleanedBeforeTheNextExportThere(@TempDir Path dir) throws Exception {
         Path stale = Files.writeString(dir.resolve(".roofline-export-abc.png"), "");
-        Files.setLastModifiedTime(stale, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 120_000));
+        Files.setLastModifiedTime(stale, FileTime.fromMillis(System.currentTimeMillis() - 120_000));
         TemporaryFiles.deleteStale(dir, ".roofline-export-*.png");
         assertThat(stale).doesNotExist();
     }
@@ -194,8 +206,8 @@ class SettingsTest {
     @Test
     void aPipeWhereTheSettingsBelongIsRefusedNotWaitedOn(@TempDir Path dir) throws Exception {
         Path fifo = dir.resolve("settings.properties");
-        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0);
-        Settings s = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5),
+        Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0);
+        Settings s = Assertions.assertTimeoutPreemptively(Duration.ofSeconds(5),
                 () -> Settings.load(fifo));
         assertThat(s.problem()).contains("not a regular file");
     }

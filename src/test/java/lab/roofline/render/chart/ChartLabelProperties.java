@@ -2,6 +2,7 @@ package lab.roofline.render.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.Font;
 import java.awt.font.FontRenderContext;
 import java.util.List;
 import lab.roofline.engine.roofline.Evaluation;
@@ -9,24 +10,26 @@ import lab.roofline.engine.roofline.HardwareProfile;
 import lab.roofline.engine.roofline.ModelPresets;
 import lab.roofline.engine.roofline.ModelSpec;
 import lab.roofline.engine.roofline.Precision;
-import lab.roofline.engine.serving.RatioReference;
 import lab.roofline.engine.roofline.RooflineEngine;
 import lab.roofline.engine.roofline.Scenario;
 import lab.roofline.engine.roofline.ScenarioLimits;
+import lab.roofline.engine.serving.ApiPrice;
+import lab.roofline.engine.serving.RatioReference;
 import lab.roofline.io.data.ApiPriceLoader;
 import lab.roofline.io.data.ProfileLoader;
 import lab.roofline.render.layout.LabelLayout.Box;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
 import lab.roofline.render.layout.LabelLayout;
 import lab.roofline.render.layout.RooflineGeometry;
 import lab.roofline.render.layout.RooflineLabels;
 import lab.roofline.render.layout.UtilizationLabels;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 
 /**
  * Over random scenarios and chart sizes from 480x320 to 3840x2160, from the layouts' own boxes: no label
@@ -35,12 +38,12 @@ import lab.roofline.render.layout.UtilizationLabels;
  */
 class ChartLabelProperties {
     private static final List<HardwareProfile> GPUS = ProfileLoader.load(true, List.of()).profiles();
-    private static final List<lab.roofline.engine.serving.ApiPrice> PRICES = ApiPriceLoader.loadBundled().prices();
+    private static final List<ApiPrice> PRICES = ApiPriceLoader.loadBundled().prices();
     private static final FontRenderContext CONTEXT = new FontRenderContext(null, true, true);
 
     /** DejaVu Sans widths, as the canvas measures them. */
     static final LabelLayout.TextMeasure DEJAVU = (text, sizePx, bold) ->
-            new java.awt.Font("DejaVu Sans", bold ? java.awt.Font.BOLD : java.awt.Font.PLAIN, 1)
+            new Font("DejaVu Sans", bold ? Font.BOLD : Font.PLAIN, 1)
                     .deriveFont((float) sizePx).getStringBounds(text, CONTEXT).getWidth();
 
     @Provide
@@ -107,7 +110,7 @@ class ChartLabelProperties {
     }
 
     /** Found by the property above: a crowded 400 x 200 roofline, where roof labels moved and Prefill had to. */
-    @net.jqwik.api.Example
+    @Example
     void aCrowdedTinyRooflineStillLabelsPrefill() {
         HardwareProfile a10 = GPUS.stream().filter(g -> g.id().equals("a10")).findFirst().orElseThrow();
         Scenario s = new Scenario(ModelPresets.find("Llama-2-7B").orElseThrow(), a10, 321, Precision.BF16, false,

@@ -1,21 +1,22 @@
 package lab.roofline.render.chart;
 
-import lab.roofline.render.layout.ChartColor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import lab.roofline.engine.roofline.Evaluation;
 import lab.roofline.engine.roofline.HardwareProfile;
 import lab.roofline.engine.roofline.ModelPresets;
+import lab.roofline.engine.roofline.ModelSpec;
 import lab.roofline.engine.roofline.Precision;
 import lab.roofline.engine.roofline.RooflineEngine;
 import lab.roofline.engine.roofline.Scenario;
 import lab.roofline.io.data.ProfileLoader;
-import org.junit.jupiter.api.Test;
+import lab.roofline.render.layout.ChartColor;
 import lab.roofline.render.layout.LabelLayout;
 import lab.roofline.render.layout.RooflineGeometry;
 import lab.roofline.render.layout.RooflineLabels;
 import lab.roofline.render.layout.UtilizationLabels;
+import org.junit.jupiter.api.Test;
 
 /** The cases the chart issue names, laid out with no toolkit: each label where a reader needs it. */
 class ChartLabelsTest {
@@ -25,7 +26,7 @@ class ChartLabelsTest {
         return GPUS.stream().filter(g -> g.id().equals(id)).findFirst().orElseThrow();
     }
 
-    private static Evaluation evaluate(String gpu, lab.roofline.engine.roofline.ModelSpec model, Precision p, long batch) {
+    private static Evaluation evaluate(String gpu, ModelSpec model, Precision p, long batch) {
         HardwareProfile g = gpu(gpu);
         return RooflineEngine.evaluate(new Scenario(model, g, 1, p, false, Precision.BF16, batch, 1024, 256, 1, 1,
                 g.priceUsdPerHour()));

@@ -3,17 +3,27 @@ package lab.roofline.render.chart;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javafx.css.PseudoClass;
 import javafx.geometry.Point2D;
+import javafx.scene.Scene;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import lab.roofline.engine.roofline.Evaluation;
+import lab.roofline.engine.roofline.ModelPresets;
+import lab.roofline.engine.roofline.Precision;
+import lab.roofline.explain.Captions;
+import lab.roofline.explain.Derivations;
+import lab.roofline.render.layout.RooflineGeometry;
+import lab.roofline.render.layout.TickLabels;
+import lab.roofline.render.theme.Theme;
 import lab.roofline.ui.FeatureFixture;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import lab.roofline.render.layout.RooflineGeometry;
-import lab.roofline.render.layout.TickLabels;
 
 /** The three charts in the window: hover cards, bars and one redraw per frame. */
 class ChartsUiTest extends FeatureFixture {
@@ -105,19 +115,19 @@ class ChartsUiTest extends FeatureFixture {
         assertThat(cost().infeasibleShown()).isFalse();
         robot.interact(() -> {
             vm.edit().selectGpu("l4");
-            vm.presetProperty().set(lab.roofline.engine.roofline.ModelPresets.LLAMA_3_1_405B);
+            vm.presetProperty().set(ModelPresets.LLAMA_3_1_405B);
         });
         settle();
         assertThat(cost().infeasibleShown()).isTrue();
-        var input = summary().tile(lab.roofline.explain.Derivations.Quantity.INPUT_COST);
+        var input = summary().tile(Derivations.Quantity.INPUT_COST);
         assertThat(input.detailText()).isEqualTo("would be: does not fit in memory");
-        assertThat(input.getPseudoClassStates()).contains(javafx.css.PseudoClass.getPseudoClass("infeasible"));
+        assertThat(input.getPseudoClassStates()).contains(PseudoClass.getPseudoClass("infeasible"));
         // Every figure of it is what it would be, on every tile alike.
-        for (var q : List.of(lab.roofline.explain.Derivations.Quantity.COMPUTE_UTILIZATION,
-                lab.roofline.explain.Derivations.Quantity.RATIO)) {
+        for (var q : List.of(Derivations.Quantity.COMPUTE_UTILIZATION,
+                Derivations.Quantity.RATIO)) {
             assertThat(summary().tile(q).detailText()).as(q.name()).isEqualTo("would be: does not fit in memory");
         }
-        robot.interact(() -> vm.presetProperty().set(lab.roofline.engine.roofline.ModelPresets.LLAMA_3_1_8B));
+        robot.interact(() -> vm.presetProperty().set(ModelPresets.LLAMA_3_1_8B));
         settle();
         assertThat(cost().infeasibleShown()).isFalse();
     }
@@ -127,10 +137,10 @@ class ChartsUiTest extends FeatureFixture {
     void theReasonAScenarioDoesNotFitIsNeverCutShort(FxRobot robot) {
         robot.interact(() -> {
             vm.edit().selectGpu("t4");
-            vm.presetProperty().set(lab.roofline.engine.roofline.ModelPresets.LLAMA_3_1_405B);
+            vm.presetProperty().set(ModelPresets.LLAMA_3_1_405B);
         });
         for (double width : new double[] {380, 480, 640, 1400}) {
-            List<List<String>> shown = new java.util.ArrayList<>();
+            List<List<String>> shown = new ArrayList<>();
             robot.interact(() -> {
                 CostChart chart = costChartLaidOut(width, 420);
                 shown.add(chart.headlineShown());
@@ -138,7 +148,7 @@ class ChartsUiTest extends FeatureFixture {
             });
             String all = String.join(" ", shown.get(0));
             assertThat(all).as("at %s px", width).startsWith("would cost")
-                    .contains(lab.roofline.explain.Captions.doesNotFit(vm.result())).doesNotContain("…");
+                    .contains(Captions.doesNotFit(vm.result())).doesNotContain("…");
             if (width == 380) {
                 assertThat(shown.get(0)).as("wrapped at %s px", width).hasSize(2);
             }
@@ -162,24 +172,24 @@ class ChartsUiTest extends FeatureFixture {
     @Test
     void everyRoofThatIsDrawnIsLabelledInAnExportedChart(FxRobot robot) {
         for (String gpu : new String[] {"h100_sxm", "a100_80gb_sxm", "mi300x", "l4", "b200", "tpu_v5e"}) {
-            for (lab.roofline.engine.roofline.Precision p : new lab.roofline.engine.roofline.Precision[] {
-                    lab.roofline.engine.roofline.Precision.BF16, lab.roofline.engine.roofline.Precision.FP32,
-                    lab.roofline.engine.roofline.Precision.INT8}) {
-                List<String> labels = new java.util.ArrayList<>();
+            for (Precision p : new Precision[] {
+                    Precision.BF16, Precision.FP32,
+                    Precision.INT8}) {
+                List<String> labels = new ArrayList<>();
                 robot.interact(() -> {
                     vm.edit().selectGpu(gpu);
                     vm.precisionProperty().set(p);
                     RooflineChart chart = new RooflineChart(vm.resultProperty());
-                    javafx.scene.Scene scene = new javafx.scene.Scene(new javafx.scene.layout.StackPane(chart),
+                    Scene scene = new Scene(new StackPane(chart),
                             1100, 620);
-                    lab.roofline.render.theme.Theme.LIGHT.applyTo(scene);
+                    Theme.LIGHT.applyTo(scene);
                     scene.getRoot().applyCss();
                     scene.getRoot().layout();
                     labels.addAll(chart.roofLabels());
                     chart.dispose();
                 });
                 long distinctPeaks = vm.result().roofs().stream()
-                        .mapToDouble(lab.roofline.engine.roofline.Evaluation.Roof::peakFlopsPerSecond).distinct().count();
+                        .mapToDouble(Evaluation.Roof::peakFlopsPerSecond).distinct().count();
                 assertThat(labels).as(gpu + " " + p).hasSize((int) distinctPeaks);
             }
         }
@@ -187,7 +197,7 @@ class ChartsUiTest extends FeatureFixture {
 
     @Test
     void theDecodePathDotsHaveAKey(FxRobot robot) {
-        robot.interact(() -> vm.presetProperty().set(lab.roofline.engine.roofline.ModelPresets.LLAMA_3_1_8B));
+        robot.interact(() -> vm.presetProperty().set(ModelPresets.LLAMA_3_1_8B));
         settle();
         assertThat(roofline().geometry().decodePath()).hasSizeGreaterThan(2);
         assertThat(roofline().decodePathKeyShown()).isTrue();
@@ -210,8 +220,8 @@ class ChartsUiTest extends FeatureFixture {
     /** A cost chart of the live scenario alone in a window of the given size, laid out (FX thread). */
     private CostChart costChartLaidOut(double width, double height) {
         CostChart chart = new CostChart(vm.resultProperty(), vm.referencesProperty());
-        javafx.scene.Scene scene = new javafx.scene.Scene(new javafx.scene.layout.StackPane(chart), width, height);
-        lab.roofline.render.theme.Theme.LIGHT.applyTo(scene);
+        Scene scene = new Scene(new StackPane(chart), width, height);
+        Theme.LIGHT.applyTo(scene);
         scene.getRoot().applyCss();
         scene.getRoot().layout();
         return chart;
@@ -219,7 +229,7 @@ class ChartsUiTest extends FeatureFixture {
 
     @Test
     void flopsTicksShareOneStyleOnAnAxis() {
-        assertThat(java.util.List.of(1e14, 1e15, 1e16, 1e17, 1e18).stream().map(TickLabels::tflops).toList())
+        assertThat(List.of(1e14, 1e15, 1e16, 1e17, 1e18).stream().map(TickLabels::tflops).toList())
                 .containsExactly("100", "1,000", "10k", "100k", "1M");
     }
 }

@@ -11,18 +11,19 @@ import lab.roofline.engine.roofline.Precision;
 import lab.roofline.engine.roofline.RooflineEngine;
 import lab.roofline.engine.roofline.Scenario;
 import lab.roofline.io.data.ProfileLoader;
-import lab.roofline.render.layout.LabelLayout.Box;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import org.junit.jupiter.api.Test;
 import lab.roofline.render.layout.ChartPin;
+import lab.roofline.render.layout.LabelLayout.Box;
 import lab.roofline.render.layout.LabelLayout;
 import lab.roofline.render.layout.PinKey;
 import lab.roofline.render.layout.PinStyle;
 import lab.roofline.render.layout.RooflineGeometry;
 import lab.roofline.render.layout.RooflineLabels;
 import lab.roofline.render.layout.UtilizationLabels;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.Test;
 
 /** Pins on the charts, laid out with no toolkit: the axis reaches them, the key fits, no label covers them. */
 class PinLayoutTest {
@@ -68,8 +69,8 @@ class PinLayoutTest {
         assertThat(key.rows().get(2).text()).endsWith("…");
         assertThat(key.box().w()).isLessThanOrEqualTo(200);
         assertThat(key.box().inside(plot)).isTrue();
-        assertThat(key.box().right()).isCloseTo(plot.right() - 8, org.assertj.core.data.Offset.offset(0.01));
-        assertThat(key.box().bottom()).isCloseTo(plot.bottom() - 8, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(key.box().right()).isCloseTo(plot.right() - 8, Offset.offset(0.01));
+        assertThat(key.box().bottom()).isCloseTo(plot.bottom() - 8, Offset.offset(0.01));
         PinKey topLeft = PinKey.of(two, "Live", plot, false, false, 200, ChartLabelProperties.DEJAVU, 13);
         assertThat(topLeft.box().x()).isEqualTo(plot.x() + 8);
         assertThat(topLeft.box().y()).isEqualTo(plot.y() + 8);

@@ -2,17 +2,20 @@ package lab.roofline.render.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import javafx.event.ActionEvent;
 import javafx.geometry.Point2D;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuButton;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
+import lab.roofline.render.layout.PinKey;
+import lab.roofline.render.layout.PinStyle;
+import lab.roofline.render.layout.RooflineLabels;
 import lab.roofline.ui.DashboardFixture;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
-import lab.roofline.render.layout.PinKey;
-import lab.roofline.render.layout.PinStyle;
-import lab.roofline.render.layout.RooflineLabels;
 
 /** Pin a scenario and it is drawn on all three charts, in its own colour; unpin it and it is gone. */
 class PinsUiTest extends DashboardFixture {
@@ -45,7 +48,7 @@ class PinsUiTest extends DashboardFixture {
             vm.edit().selectGpu("h200_sxm");
             vm.batchSizeProperty().set(16);
         });
-        robot.interact(() -> view.commands().pin.handle(new javafx.event.ActionEvent()));
+        robot.interact(() -> view.commands().pin.handle(new ActionEvent()));
         robot.interact(() -> {
             vm.edit().selectGpu("h100_sxm");
             vm.batchSizeProperty().set(1);
@@ -86,10 +89,10 @@ class PinsUiTest extends DashboardFixture {
             vm.batchSizeProperty().set(1);
         });
         settle();
-        javafx.scene.control.MenuButton menu = robot.lookup(".comparison-name").match(
-                n -> n instanceof javafx.scene.control.MenuButton).query();
+        MenuButton menu = robot.lookup(".comparison-name").match(
+                n -> n instanceof MenuButton).query();
         assertThat(menu.getText()).isEqualTo("■ H100 at 64");
-        javafx.scene.control.Menu colours = (javafx.scene.control.Menu) menu.getItems().stream()
+        Menu colours = (Menu) menu.getItems().stream()
                 .filter(i -> "Colour and marker".equals(i.getText())).findFirst().orElseThrow();
         assertThat(colours.getItems()).hasSize(4);
         robot.interact(() -> colours.getItems().stream()

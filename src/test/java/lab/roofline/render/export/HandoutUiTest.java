@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import javafx.scene.layout.Region;
 import javafx.stage.Stage;
-import lab.roofline.explain.Explanation;
 import lab.roofline.engine.scenario.ScenarioCommandLine;
+import lab.roofline.explain.Explanation;
+import lab.roofline.render.theme.Theme;
 import lab.roofline.ui.FeatureFixture;
+import lab.roofline.ui.export.HandoutPrint;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
-import lab.roofline.ui.export.HandoutPrint;
 
 /** The handout of the live scenario: its numbers, and printer pages that each fit their page. */
 class HandoutUiTest extends FeatureFixture {
@@ -26,14 +27,14 @@ class HandoutUiTest extends FeatureFixture {
         Handout.Pages[] built = new Handout.Pages[1];
         robot.interact(() -> built[0] = Handout.build(vm.result(), vm.referencesProperty().getValue(),
                 ScenarioCommandLine.of(vm.inputs()), List.copyOf(vm.exercises()), vm::evaluate,
-                lab.roofline.render.theme.Theme.LIGHT.stylesheets(), "2026-12-07"));
+                Theme.LIGHT.stylesheets(), "2026-12-07"));
         assertThat(built[0].handout()).contains("batch 16", Explanation.paragraph(Explanation.Topic.BATCHING, vm.result())
                 .substring(0, 40));
         assertThat(built[0].answerKey()).contains("Answer key", "Evidence.");
         @SuppressWarnings({"unchecked", "rawtypes"})
         List<Region>[] printed = new List[1];
         robot.interact(() -> printed[0] = HandoutPrint.pages(vm.result(), vm.referencesProperty().getValue(),
-                List.copyOf(vm.exercises()), vm::evaluate, lab.roofline.render.theme.Theme.LIGHT.stylesheets(),
+                List.copyOf(vm.exercises()), vm::evaluate, Theme.LIGHT.stylesheets(),
                 HandoutPrint.PageSize.DEFAULT));
         // A page per step, one for the cards, then the exercises over as many pages as they need.
         assertThat(printed[0].size()).isGreaterThanOrEqualTo(Handout.steps(vm.result()).size() + 2);

@@ -3,6 +3,7 @@ package lab.roofline.render.layout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import lab.roofline.engine.roofline.HardwareProfile;
@@ -40,7 +41,7 @@ class LandscapeLayoutTest {
         assertThat(dotB.yearX()).isCloseTo(layout.years().toPixel(2024), within(1e-9));
         assertThat(layout.trendPerYear()).as("two devices are no trend").isNaN();
         // Five devices on one line, the ridge doubling every four years: x2^(1/4) a year.
-        List<HardwareProfile> five = new java.util.ArrayList<>();
+        List<HardwareProfile> five = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             five.add(device("d" + i, 2020 + i, 100 * Math.pow(2, i / 4.0), 1000));
         }

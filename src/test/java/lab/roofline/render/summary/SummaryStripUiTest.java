@@ -3,9 +3,12 @@ package lab.roofline.render.summary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import javafx.css.PseudoClass;
+import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import lab.roofline.engine.roofline.HardwareScales;
 import lab.roofline.engine.roofline.ModelPresets;
+import lab.roofline.engine.roofline.Units;
 import lab.roofline.explain.Derivations;
 import lab.roofline.ui.FeatureFixture;
 import org.junit.jupiter.api.Test;
@@ -64,27 +67,27 @@ class SummaryStripUiTest extends FeatureFixture {
     void timePerOutputTokenIsTheStepTimeEverywhere(FxRobot robot) {
         robot.interact(() -> vm.batchSizeProperty().set(16));
         settle();
-        String step = lab.roofline.engine.roofline.Units.seconds(vm.result().decode().seconds());
+        String step = Units.seconds(vm.result().decode().seconds());
         assertThat(tile(Derivations.Quantity.TIME_PER_OUTPUT_TOKEN).valueText()).isEqualTo(step);
         robot.interact(() -> vm.edit().setPriceText(""));
         settle();
         assertThat(tile(Derivations.Quantity.OUTPUT_COST).titleText()).isEqualTo("Output, GPU time per token");
         assertThat(tile(Derivations.Quantity.INPUT_COST).titleText()).isEqualTo("Input, GPU time per token");
         assertThat(tile(Derivations.Quantity.OUTPUT_COST).valueText())
-                .isEqualTo(lab.roofline.engine.roofline.Units.seconds(vm.result().decode().seconds() / 16));
+                .isEqualTo(Units.seconds(vm.result().decode().seconds() / 16));
     }
 
     @Test
-    void twoWarningsAreBothWholeAboveTheCharts(org.testfx.api.FxRobot robot) {
+    void twoWarningsAreBothWholeAboveTheCharts(FxRobot robot) {
         robot.interact(() -> {
             vm.edit().selectGpu("t4");
             vm.batchSizeProperty().set(64);
-            vm.scalesProperty().set(new lab.roofline.engine.roofline.HardwareScales(2, 0.5, 4));
+            vm.scalesProperty().set(new HardwareScales(2, 0.5, 4));
         });
         settle();
         var labels = summary().warningLabels();
         assertThat(labels.size()).isGreaterThanOrEqualTo(2);
-        javafx.scene.Node card = roofline(); // the chart, whose top is its card's
+        Node card = roofline(); // the chart, whose top is its card's
         double cardTop = card.localToScene(card.getLayoutBounds()).getMinY();
         for (var l : labels) {
             var b = l.localToScene(l.getLayoutBounds());

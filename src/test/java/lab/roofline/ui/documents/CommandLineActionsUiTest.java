@@ -2,13 +2,17 @@ package lab.roofline.ui.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import javafx.application.Platform;
+import javafx.event.ActionEvent;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
-import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import lab.roofline.ui.FeatureFixture;
 import lab.roofline.engine.scenario.ScenarioInputs;
+import lab.roofline.ui.FeatureFixture;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
@@ -36,7 +40,7 @@ class CommandLineActionsUiTest extends FeatureFixture {
                 ClipboardContent content = new ClipboardContent();
                 content.putString(line);
                 Clipboard.getSystemClipboard().setContent(content);
-                lines.paste.handle(new javafx.event.ActionEvent());
+                lines.paste.handle(new ActionEvent());
             });
             assertThat(vm.inputs()).as(line).isEqualTo(before);
             assertThat(status.getText()).as(line).startsWith("Could not read the command line: ")
@@ -52,16 +56,16 @@ class CommandLineActionsUiTest extends FeatureFixture {
             content.putString("roofline-lab report --gpu h200_sxm --batch 0");
             Clipboard.getSystemClipboard().setContent(content);
         });
-        javafx.application.Platform.runLater(() -> lines.open.handle(new javafx.event.ActionEvent()));
+        Platform.runLater(() -> lines.open.handle(new ActionEvent()));
         settle();
-        javafx.scene.control.TextField field = robot.lookup(".dialog-pane .text-field").queryAs(javafx.scene.control.TextField.class);
+        TextField field = robot.lookup(".dialog-pane .text-field").queryAs(TextField.class);
         assertThat(field.getText()).as("the clipboard's line, to edit").isEqualTo("roofline-lab report --gpu h200_sxm --batch 0");
         robot.clickOn("OK");
         settle();
         assertThat(vm.inputs()).as("nothing changes on a bad line").isEqualTo(before);
-        javafx.scene.control.DialogPane again = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
+        DialogPane again = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
         assertThat(again.getHeaderText()).startsWith("Could not read it:").contains("--batch");
-        javafx.scene.control.TextField kept = robot.lookup(".dialog-pane .text-field").queryAs(javafx.scene.control.TextField.class);
+        TextField kept = robot.lookup(".dialog-pane .text-field").queryAs(TextField.class);
         assertThat(kept.getText()).as("what was typed is kept").isEqualTo("roofline-lab report --gpu h200_sxm --batch 0");
         robot.interact(() -> kept.setText("roofline-lab report --gpu h200_sxm --batch 32"));
         robot.clickOn("OK");

@@ -2,16 +2,25 @@ package lab.roofline.ui.economics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import javafx.event.ActionEvent;
+import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
+import lab.roofline.engine.roofline.Units;
 import lab.roofline.engine.serving.Frontier;
 import lab.roofline.engine.serving.Planner;
-import javafx.scene.Scene;
+import lab.roofline.engine.serving.RentalPrices;
+import lab.roofline.render.layout.FrontierLayout;
 import lab.roofline.render.theme.Theme;
 import lab.roofline.ui.FeatureFixture;
-import lab.roofline.render.layout.FrontierLayout;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
@@ -45,7 +54,7 @@ class ServingUiTest extends FeatureFixture {
         TextField f = robot.lookup(id).queryAs(TextField.class);
         robot.interact(() -> {
             f.setText(text);
-            f.fireEvent(new javafx.event.ActionEvent());
+            f.fireEvent(new ActionEvent());
         });
         settle();
     }
@@ -61,11 +70,11 @@ class ServingUiTest extends FeatureFixture {
         assertThat(f.liveCurve().points()).isNotEmpty();
         assertThat(f.liveCurve().operating().batch()).isEqualTo(1);
         // 50 ms a token = 20 tokens/s: the band left of x(20) is shaded.
-        assertThat(before.infeasibleRightEdge()).isCloseTo(before.x().toPixel(20), org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(before.infeasibleRightEdge()).isCloseTo(before.x().toPixel(20), Offset.offset(1e-6));
         type(robot, "#tpotField", "25");
         assertThat(vm.servingModel().servingProperty().get().tpotSeconds()).isEqualTo(0.025);
         FrontierLayout after = serving.chart().frontierLayout();
-        assertThat(after.infeasibleRightEdge()).isCloseTo(after.x().toPixel(40), org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(after.infeasibleRightEdge()).isCloseTo(after.x().toPixel(40), Offset.offset(1e-6));
         Frontier tighter = vm.servingModel().frontierProperty().getValue();
         assertThat(tighter.cheapest().point().tokensPerSecondPerUser()).isGreaterThanOrEqualTo(40);
         assertThat(tighter.cheapest().point().costUsdPerMillionBlended())
@@ -91,7 +100,7 @@ class ServingUiTest extends FeatureFixture {
             type(robot, b[0], b[1]);
             TextField f = robot.lookup(b[0]).queryAs(TextField.class);
             assertThat(f.getStyleClass()).as(b[0]).contains("invalid");
-            assertThat(((javafx.scene.layout.VBox) f.getParent().getParent().getChildrenUnmodifiable()
+            assertThat(((VBox) f.getParent().getParent().getChildrenUnmodifiable()
                     .get(f.getParent().getParent().getChildrenUnmodifiable().indexOf(f.getParent()) + 1))
                     .getChildren()).anySatisfy(n -> assertThat(((Label) n).getText()).startsWith(b[2]));
         }
@@ -122,7 +131,7 @@ class ServingUiTest extends FeatureFixture {
         assertThat(split.prefillDevicesPerDecode()).isPositive();
         assertThat(shared.prefillDevicesPerDecode()).isNaN();
         assertThat(serving.readout().getChildren()).anySatisfy(n -> assertThat(((Label) n).getText())
-                .startsWith("prefill : decode devices = " + lab.roofline.engine.roofline.Units.sig3(split.prefillDevicesPerDecode()) + " : 1"));
+                .startsWith("prefill : decode devices = " + Units.sig3(split.prefillDevicesPerDecode()) + " : 1"));
     }
 
     @Test
@@ -155,9 +164,9 @@ class ServingUiTest extends FeatureFixture {
         assertThat(vm.result().scenario().batchSize()).isEqualTo(first.batch());
         // The live point is the planner's: same batch, same time per output token, same blended cost.
         Planner.FrontierPoint live = vm.servingModel().frontierProperty().getValue().liveCurve().operating();
-        assertThat(live.tpotSeconds()).isCloseTo(first.tpotSeconds(), org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(live.tpotSeconds()).isCloseTo(first.tpotSeconds(), Offset.offset(1e-12));
         assertThat(live.costUsdPerMillionBlended()).isCloseTo(first.costUsdPerMillionBlended(),
-                org.assertj.core.data.Offset.offset(1e-9));
+                Offset.offset(1e-9));
         assertThat(serving.planNote().getText()).as("the plan still answers its scenario").startsWith(first.describe() + " is live.");
         robot.interact(() -> vm.servingModel().setTtftLimitText("300"));
         assertThat(serving.planNote().getText()).startsWith("The scenario or the limits changed");
@@ -166,7 +175,7 @@ class ServingUiTest extends FeatureFixture {
     @Test
     void aBatchDragMovesTheLiveRingWithoutRedrawingTheCurves(FxRobot robot) {
         ServingView serving = openServing(robot);
-        javafx.scene.shape.Circle ring = robot.lookup("#frontier-live-ring").queryAs(javafx.scene.shape.Circle.class);
+        Circle ring = robot.lookup("#frontier-live-ring").queryAs(Circle.class);
         double x1 = ring.getCenterX();
         int redraws = serving.chart().redrawCount();
         robot.interact(() -> vm.batchSizeProperty().set(16));
@@ -174,13 +183,13 @@ class ServingUiTest extends FeatureFixture {
         assertThat(ring.isVisible()).isTrue();
         assertThat(ring.getCenterX()).as("batch 16 is slower per user: left").isLessThan(x1);
         double[] at = serving.chart().frontierLayout().at(vm.servingModel().frontierProperty().getValue().liveCurve().operating());
-        assertThat(ring.getCenterX()).isCloseTo(at[0] * serving.chart().effectiveZoom(), org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(ring.getCenterX()).isCloseTo(at[0] * serving.chart().effectiveZoom(), Offset.offset(1e-6));
         assertThat(serving.chart().redrawCount()).as("the canvases stay as drawn").isEqualTo(redraws);
         // A batch that does not fit: the ring goes, a note says the largest that does.
         robot.interact(() -> vm.batchSizeProperty().set(4096));
         settle();
         assertThat(ring.isVisible()).isFalse();
-        assertThat(robot.lookup("#frontier-live-note").queryAs(javafx.scene.text.Text.class).getText())
+        assertThat(robot.lookup("#frontier-live-note").queryAs(Text.class).getText())
                 .isEqualTo("Live batch 4,096 does not fit: at most 29");
     }
 
@@ -208,7 +217,7 @@ class ServingUiTest extends FeatureFixture {
         settle();
         var unpriced = vm.servingModel().frontierProperty().getValue().liveCurve();
         assertThat(unpriced.priced()).isFalse();
-        assertThat(lab.roofline.engine.serving.Frontier.noPrice(unpriced)).startsWith("no price for Gaudi 3");
+        assertThat(Frontier.noPrice(unpriced)).startsWith("no price for Gaudi 3");
         // Its speeds are there without a price: the tokens/s-per-GPU view draws it, the cost view does not.
         assertThat(unpriced.points()).isNotEmpty();
         assertThat(FrontierLayout.drawn(unpriced, FrontierLayout.Metric.THROUGHPUT)).isTrue();
@@ -235,10 +244,10 @@ class ServingUiTest extends FeatureFixture {
             dialog[0].setOwned(h100, "30000", "4", "700", "0.12");
             assertThat(dialog[0].own()).isEmpty();
         });
-        lab.roofline.engine.serving.RentalPrices edited = dialog[0].prices();
+        RentalPrices edited = dialog[0].prices();
         assertThat(edited.find("h100_sxm").orElseThrow().usdPerHour())
-                .isCloseTo(30000 / (4 * 8766.0) + 0.7 * 0.12, org.assertj.core.data.Offset.offset(1e-12));
-        assertThat(edited.priced(java.util.List.of(h100)).get(0).priceUsdPerHour()).isCloseTo(0.9396, org.assertj.core.data.Offset.offset(1e-4));
+                .isCloseTo(30000 / (4 * 8766.0) + 0.7 * 0.12, Offset.offset(1e-12));
+        assertThat(edited.priced(List.of(h100)).get(0).priceUsdPerHour()).isCloseTo(0.9396, Offset.offset(1e-4));
         assertThat(edited.find("gaudi3").orElseThrow().usdPerHour()).isEqualTo(4.2);
         assertThat(edited.find("gaudi3").orElseThrow().kind()).isEqualTo("your price");
         robot.interact(() -> {
@@ -250,7 +259,7 @@ class ServingUiTest extends FeatureFixture {
         assertThat(live.points()).isNotEmpty();
         assertThat(live.priceNote()).contains("$4.20 an hour (your price");
         // Cleared: the device is left out again.
-        lab.roofline.engine.serving.RentalPrices cleared = new lab.roofline.engine.serving.RentalPrices(java.util.Map.of());
+        RentalPrices cleared = new RentalPrices(Map.of());
         assertThat(RentalPricesDialog.userRows(edited, cleared)).extracting(r -> r.gpuId()).contains("gaudi3");
     }
 }

@@ -3,13 +3,14 @@ package lab.roofline.ui.landscape;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import javafx.geometry.Point2D;
+import javafx.scene.Scene;
 import javafx.stage.Stage;
 import lab.roofline.engine.roofline.HardwareProfile;
+import lab.roofline.engine.roofline.HardwareScales;
 import lab.roofline.engine.roofline.Precision;
-import javafx.scene.Scene;
+import lab.roofline.render.chart.LandscapeChart;
 import lab.roofline.render.theme.Theme;
 import lab.roofline.ui.FeatureFixture;
-import lab.roofline.render.chart.LandscapeChart;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
@@ -65,7 +66,7 @@ class LandscapeUiTest extends FeatureFixture {
 
     @Test
     void aWhatIfIsDrawnBesideTheRealDeviceAndClickingItKeepsTheRealProfile(FxRobot robot) {
-        robot.interact(() -> vm.scalesProperty().set(new lab.roofline.engine.roofline.HardwareScales(2, 1, 1)));
+        robot.interact(() -> vm.scalesProperty().set(new HardwareScales(2, 1, 1)));
         settle();
         LandscapeChart chart = landscape.chart();
         HardwareProfile scaled = vm.result().scenario().gpu();

@@ -2,11 +2,14 @@ package lab.roofline.ui.lesson;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import lab.roofline.engine.roofline.Precision;
 import lab.roofline.explain.Derivations;
-import lab.roofline.ui.DashboardFixture;
 import lab.roofline.render.layout.RooflineGeometry;
+import lab.roofline.ui.DashboardFixture;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
@@ -49,15 +52,15 @@ class LessonBarUiTest extends DashboardFixture {
     void pageDownAndPageUpStepTheLessonWhereverTheFocusIs(FxRobot robot) {
         robot.clickOn("#lesson-start");
         robot.clickOn(view.summary()); // focus away from the lesson bar, into the scrolling middle
-        robot.type(javafx.scene.input.KeyCode.PAGE_DOWN);
+        robot.type(KeyCode.PAGE_DOWN);
         settle();
         assertThat(view.lesson().indexProperty().get()).isEqualTo(1);
-        robot.type(javafx.scene.input.KeyCode.PAGE_UP);
+        robot.type(KeyCode.PAGE_UP);
         settle();
         assertThat(view.lesson().indexProperty().get()).isZero();
         robot.interact(() -> view.lesson().leave());
         assertThat(view.lesson().isRunning()).isFalse();
-        robot.type(javafx.scene.input.KeyCode.PAGE_DOWN); // no lesson: the key scrolls, it does not start one
+        robot.type(KeyCode.PAGE_DOWN); // no lesson: the key scrolls, it does not start one
         settle();
         assertThat(view.lesson().isRunning()).isFalse();
         assertThat(view.commands().nextStep.isDisabled()).isTrue();
@@ -72,10 +75,10 @@ class LessonBarUiTest extends DashboardFixture {
         robot.clickOn("#lesson-start");
         for (int step = 0; step < Lesson.STEPS.size(); step++) {
             settle();
-            javafx.scene.Node chart = view.chartFor(Lesson.STEPS.get(step).topic());
-            javafx.geometry.Bounds seen = view.lookup(".main-scroll").localToScene(
+            Node chart = view.chartFor(Lesson.STEPS.get(step).topic());
+            Bounds seen = view.lookup(".main-scroll").localToScene(
                     view.lookup(".main-scroll").getLayoutBounds());
-            javafx.geometry.Bounds shown = chart.localToScene(chart.getLayoutBounds());
+            Bounds shown = chart.localToScene(chart.getLayoutBounds());
             assertThat(shown.getMaxY()).as("step %d: bottom of its chart", step + 1).isLessThanOrEqualTo(seen.getMaxY() + 1);
             assertThat(shown.getMinY()).as("step %d: top of its chart", step + 1).isGreaterThanOrEqualTo(seen.getMinY() - 1);
             robot.interact(() -> view.lesson().next());
@@ -83,8 +86,8 @@ class LessonBarUiTest extends DashboardFixture {
     }
 
     /** One right-hand panel: practice or the explanation, never both, and the charts keep the middle. */
-    @org.junit.jupiter.api.Test
-    void practiceAndTheExplanationShareOnePanel(org.testfx.api.FxRobot robot) {
+    @Test
+    void practiceAndTheExplanationShareOnePanel(FxRobot robot) {
         robot.clickOn("#explain-toggle");
         settle();
         assertThat(view.explanation().isVisible()).isTrue();

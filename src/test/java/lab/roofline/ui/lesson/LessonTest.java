@@ -4,9 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import lab.roofline.engine.roofline.Evaluation;
+import lab.roofline.engine.roofline.ModelPresets;
+import lab.roofline.engine.roofline.Precision;
+import lab.roofline.engine.roofline.RooflineEngine;
+import lab.roofline.engine.serving.RatioReference;
 import lab.roofline.explain.Explanation;
+import lab.roofline.io.data.ApiPriceLoader;
 import lab.roofline.io.data.ProfileLoader;
 import lab.roofline.ui.scenario.RooflineViewModel;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -86,14 +92,14 @@ class LessonTest {
 
     @Test
     void ratioReferencesComeFromThePricesAndInvertTheRatio() {
-        vm.apiPrices().setAll(lab.roofline.io.data.ApiPriceLoader.loadBundled().prices());
-        vm.presetProperty().set(lab.roofline.engine.roofline.ModelPresets.LLAMA_3_1_8B);
-        vm.precisionProperty().set(lab.roofline.engine.roofline.Precision.BF16);
-        List<lab.roofline.engine.serving.RatioReference> refs = vm.referencesProperty().getValue();
-        assertThat(refs).extracting(lab.roofline.engine.serving.RatioReference::ratio).contains(4.0, 5.0, 8.0);
-        lab.roofline.engine.serving.RatioReference five = refs.stream().filter(r -> r.ratio() == 5.0).findFirst().orElseThrow();
+        vm.apiPrices().setAll(ApiPriceLoader.loadBundled().prices());
+        vm.presetProperty().set(ModelPresets.LLAMA_3_1_8B);
+        vm.precisionProperty().set(Precision.BF16);
+        List<RatioReference> refs = vm.referencesProperty().getValue();
+        assertThat(refs).extracting(RatioReference::ratio).contains(4.0, 5.0, 8.0);
+        RatioReference five = refs.stream().filter(r -> r.ratio() == 5.0).findFirst().orElseThrow();
         assertThat(five.apis()).contains("Anthropic");
-        assertThat(lab.roofline.engine.roofline.RooflineEngine.outputToInputRatio(vm.scenario(), five.impliedBatch()))
-                .isCloseTo(5.0, org.assertj.core.api.Assertions.within(1e-5));
+        assertThat(RooflineEngine.outputToInputRatio(vm.scenario(), five.impliedBatch()))
+                .isCloseTo(5.0, Assertions.within(1e-5));
     }
 }

@@ -3,6 +3,7 @@ package lab.roofline.ui.lesson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.List;
 import lab.roofline.engine.roofline.Evaluation;
 import lab.roofline.io.data.ProfileLoader;
@@ -102,7 +103,7 @@ class PredictionTest {
         assertThat(lesson.ghostProperty().get()).isNotNull();
         assertThat(lesson.ghostProperty().get().flopsPerByte())
                 .isEqualTo(vm.resultProperty().getValue().decode().arithmeticIntensity());
-        List<Evaluation> revealedFrom = new java.util.ArrayList<>();
+        List<Evaluation> revealedFrom = new ArrayList<>();
         lesson.setOnReveal(revealedFrom::add);
         lesson.reveal(new PointGuess(60, 2e14));
         assertThat(vm.batchSizeProperty().get()).isEqualTo(64);

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import javafx.geometry.Point2D;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import lab.roofline.engine.roofline.Evaluation;
-import lab.roofline.ui.DashboardFixture;
 import lab.roofline.render.chart.RooflineChart;
+import lab.roofline.render.layout.RooflineGeometry;
+import lab.roofline.ui.DashboardFixture;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
@@ -99,7 +102,7 @@ class PredictionUiTest extends DashboardFixture {
         Point2D to = chart.localToScreen(pixelOf(chart, truth.decode().arithmeticIntensity() / 1.2,
                 truth.decode().achievedFlopsPerSecond()));
         Point2D from = chart.localToScreen(chart.ghostPosition());
-        robot.drag(from, javafx.scene.input.MouseButton.PRIMARY).dropTo(to);
+        robot.drag(from, MouseButton.PRIMARY).dropTo(to);
         settle();
         double draggedTo = view.lesson().ghostProperty().get().flopsPerByte();
         assertThat(draggedTo).isBetween(truth.decode().arithmeticIntensity() / 1.5, truth.decode().arithmeticIntensity());
@@ -112,8 +115,8 @@ class PredictionUiTest extends DashboardFixture {
         assertThat(vm.batchSizeProperty().get()).isEqualTo(64);
         assertThat(view.lessonBar().resultText()).contains("well predicted");
         assertThat(chart.ghostProperty().get().movable()).isFalse(); // the guess stays beside the truth
-        assertThat(chart.markerPosition(lab.roofline.render.layout.RooflineGeometry.Marker.DECODE).getX())
-                .isCloseTo(chart.ghostPosition().getX(), org.assertj.core.data.Offset.offset(40.0));
+        assertThat(chart.markerPosition(RooflineGeometry.Marker.DECODE).getX())
+                .isCloseTo(chart.ghostPosition().getX(), Offset.offset(40.0));
     }
 
     @Test
@@ -133,7 +136,7 @@ class PredictionUiTest extends DashboardFixture {
 
     /** A chart pixel (local) of a point on the roofline's axes. */
     private static Point2D pixelOf(RooflineChart chart, double flopsPerByte, double flopsPerSecond) {
-        lab.roofline.render.layout.RooflineGeometry g = chart.geometry();
+        RooflineGeometry g = chart.geometry();
         double zoom = chart.getWidth() / g.plotRight() > 0 ? chart.effectiveZoom() : 1;
         return new Point2D(g.x().toPixel(flopsPerByte) * zoom, g.y().toPixel(flopsPerSecond) * zoom);
     }

@@ -2,7 +2,9 @@ package lab.roofline.ui.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import lab.roofline.engine.roofline.HardwareProfile;
 import lab.roofline.engine.roofline.HardwareScales;
 import lab.roofline.engine.roofline.ModelPresets;
@@ -83,7 +85,7 @@ class DerivedStateProperties {
             case COMPUTE_EFFICIENCY -> vm.edit().setComputeEfficiency(0.05 + 0.95 * x);
             case BANDWIDTH_EFFICIENCY -> vm.edit().setBandwidthEfficiency(0.05 + 0.95 * x);
             case OVERHEAD -> vm.edit().setLayerOverheadMicroseconds(200 * x);
-            case PRICE -> vm.edit().setPriceText(pick % 5 == 0 ? "" : String.format(java.util.Locale.ROOT, "%.2f", 0.5 + 10 * x));
+            case PRICE -> vm.edit().setPriceText(pick % 5 == 0 ? "" : String.format(Locale.ROOT, "%.2f", 0.5 + 10 * x));
             case DEVICES -> vm.edit().setGpuCountText(String.valueOf(List.of(1, 2, 4, 8, 3).get(pick % 5)));
             case STAGES -> vm.edit().setPipelineStages(1 + pick % 4);
             case PRESET -> vm.presetProperty().set(ModelPresets.ALL.get(pick % ModelPresets.ALL.size()));
@@ -108,7 +110,7 @@ class DerivedStateProperties {
             case UNDO -> vm.history().undo();
             case REDO -> vm.history().redo();
             case LESSON_STEP -> vm.apply(c.inputs());
-            case OPEN_FILE -> vm.open(java.nio.file.Path.of("plan.roofline.json"),
+            case OPEN_FILE -> vm.open(Path.of("plan.roofline.json"),
                     new NamedScenario("plan", "", c.inputs(), null));
             case RESET -> vm.resetToDefaults();
         }

@@ -3,13 +3,18 @@ package lab.roofline.ui.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
 import javafx.geometry.Point2D;
+import javafx.scene.control.ListCell;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import lab.roofline.engine.roofline.HardwareProfile;
+import lab.roofline.engine.roofline.HardwareScales;
+import lab.roofline.explain.Captions;
 import lab.roofline.explain.Derivations;
-import lab.roofline.ui.FeatureFixture;
 import lab.roofline.render.layout.RooflineGeometry;
+import lab.roofline.ui.FeatureFixture;
+import lab.roofline.ui.lesson.Lesson;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
@@ -39,7 +44,7 @@ class HardwareSectionUiTest extends FeatureFixture {
     void theGpuListShowsTheGpuTheChartsUseAfterAFilterAndALesson(FxRobot robot) {
         robot.clickOn(controls().hardware().gpuFilter()).write("MI300X").type(KeyCode.ENTER);
         settle();
-        robot.interact(() -> new lab.roofline.ui.lesson.Lesson(vm).start());
+        robot.interact(() -> new Lesson(vm).start());
         settle();
         HardwareProfile used = vm.result().scenario().gpu();
         assertThat(used.id()).isEqualTo("h100_sxm");
@@ -74,11 +79,11 @@ class HardwareSectionUiTest extends FeatureFixture {
         assertThat(hardware.whatIfReset.isDisabled()).as("nothing to reset").isTrue();
         robot.interact(() -> hardware.bandwidthScale.setValue(2.0));
         settle();
-        assertThat(vm.scalesProperty().get()).isEqualTo(new lab.roofline.engine.roofline.HardwareScales(2, 1, 1));
+        assertThat(vm.scalesProperty().get()).isEqualTo(new HardwareScales(2, 1, 1));
         assertThat(vm.result().ridgeFlopsPerByte()).isCloseTo(ridge / 2, within(1e-9));
         assertThat(vm.result().decode().seconds()).isCloseTo(decode / 2, within(1e-12));
         assertThat(summary().warningTexts()).anyMatch(w -> w.contains("What-if: NVIDIA H100 SXM5 80GB with 2× bandwidth"));
-        assertThat(lab.roofline.explain.Captions.of(vm.result())).contains("with 2× bandwidth");
+        assertThat(Captions.of(vm.result())).contains("with 2× bandwidth");
         assertThat(vm.inputs().scales().bandwidth()).isEqualTo(2);
         robot.interact(() -> hardware.memoryScale.setValue(0.5));
         // Half of 80 GiB, less the 1 GiB runtime reserve.
@@ -101,8 +106,8 @@ class HardwareSectionUiTest extends FeatureFixture {
         robot.interact(() -> vm.ownProperty().set(p -> p.id().equals("mi300x")));
         robot.clickOn(controls().hardware().gpuFilter()).write("MI3");
         settle();
-        java.util.List<String> shown = robot.lookup(".list-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
-                .map(javafx.scene.control.ListCell::getText).filter(t -> t != null && t.contains("MI3")).toList();
+        List<String> shown = robot.lookup(".list-cell").queryAllAs(ListCell.class).stream()
+                .map(ListCell::getText).filter(t -> t != null && t.contains("MI3")).toList();
         assertThat(shown).contains("AMD Instinct MI300X  (yours)").anyMatch(t -> t.contains("MI325X") && !t.contains("yours"));
     }
 
@@ -128,7 +133,7 @@ class HardwareSectionUiTest extends FeatureFixture {
         assertThat(vm.result().scenario().tensorParallel()).isEqualTo(1);
         // At batch 1 the stages work one after another: no faster than one device, and slower than TP8.
         assertThat(vm.result().decode().seconds()).isGreaterThan(tp8);
-        assertThat(lab.roofline.explain.Captions.of(vm.result())).contains("as PP8");
+        assertThat(Captions.of(vm.result())).contains("as PP8");
         // A count the stages do not divide goes back to tensor parallelism, and says so in the list.
         robot.doubleClickOn(hardware.gpuCountField().field()).eraseText(8).write("6").type(KeyCode.ENTER);
         settle();

@@ -3,12 +3,17 @@ package lab.roofline.ui.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
+import javafx.event.ActionEvent;
 import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import lab.roofline.engine.roofline.ModelPresets;
+import lab.roofline.engine.roofline.ModelSpec;
 import lab.roofline.engine.roofline.Precision;
+import lab.roofline.engine.roofline.Units;
 import lab.roofline.explain.Derivations;
 import lab.roofline.ui.FeatureFixture;
 import org.junit.jupiter.api.Test;
@@ -29,7 +34,7 @@ class ModelSectionUiTest extends FeatureFixture {
     @SuppressWarnings("unchecked") // the draft model's combo box, looked up by id
     void aDraftModelMovesDecodeRightAndTheSummaryCountsTokensNotSteps(FxRobot robot) {
         double before = vm.result().decode().arithmeticIntensity();
-        robot.interact(() -> ((javafx.scene.control.ComboBox<lab.roofline.engine.roofline.ModelSpec>) robot.lookup("#draft-model")
+        robot.interact(() -> ((ComboBox<ModelSpec>) robot.lookup("#draft-model")
                 .query()).setValue(ModelPresets.LLAMA_3_1_8B));
         settle();
         var sp = vm.speculationProperty().get();
@@ -40,23 +45,23 @@ class ModelSectionUiTest extends FeatureFixture {
         // Show your work: the time per output token is the step over the tokens it yields.
         var d = Derivations.of(vm.result()).get(Derivations.Quantity.TIME_PER_OUTPUT_TOKEN);
         assertThat(d.formula()).endsWith("÷ tokens per step").contains("+ draft steps");
-        assertThat(d.result()).isEqualTo(lab.roofline.engine.roofline.Units.seconds(1 / vm.result().decode().tokensPerSecondPerSequence()));
-        javafx.scene.control.TextField a = robot.lookup("#acceptance").queryAs(javafx.scene.control.TextField.class);
+        assertThat(d.result()).isEqualTo(Units.seconds(1 / vm.result().decode().tokensPerSecondPerSequence()));
+        TextField a = robot.lookup("#acceptance").queryAs(TextField.class);
         robot.interact(() -> {
             a.setText("80 %");
-            a.fireEvent(new javafx.event.ActionEvent());
+            a.fireEvent(new ActionEvent());
         });
         settle();
         assertThat(vm.speculationProperty().get().acceptanceRate()).isEqualTo(0.8);
-        javafx.scene.control.TextField k = robot.lookup("#draft-tokens").queryAs(javafx.scene.control.TextField.class);
+        TextField k = robot.lookup("#draft-tokens").queryAs(TextField.class);
         robot.interact(() -> {
             k.setText("40");
-            k.fireEvent(new javafx.event.ActionEvent());
+            k.fireEvent(new ActionEvent());
         });
         settle();
         assertThat(k.getStyleClass()).contains("invalid");
         assertThat(vm.speculationProperty().get().draftTokens()).as("the bad value is refused, the last kept").isEqualTo(4);
-        robot.interact(() -> ((javafx.scene.control.ComboBox<lab.roofline.engine.roofline.ModelSpec>) robot.lookup("#draft-model")
+        robot.interact(() -> ((ComboBox<ModelSpec>) robot.lookup("#draft-model")
                 .query()).setValue(null));
         settle();
         assertThat(vm.speculationProperty().get().isOn()).isFalse();

@@ -10,7 +10,14 @@ import lab.roofline.engine.roofline.Precision;
 import lab.roofline.engine.roofline.RealismMode;
 import lab.roofline.engine.roofline.Scenario;
 import lab.roofline.engine.scenario.ScenarioInputs;
+import lab.roofline.explain.Captions;
 import lab.roofline.io.data.ProfileLoader;
+import lab.roofline.io.data.RealismLoader;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -143,7 +150,7 @@ class RooflineViewModelTest {
 
     @Test
     void realisticModeTakesTheMeasuredFractionsAndItsTextStatesThem() {
-        vm.setRealism(lab.roofline.io.data.RealismLoader.loadBundled().realism());
+        vm.setRealism(RealismLoader.loadBundled().realism());
         vm.realismModeProperty().set(RealismMode.REALISTIC);
         assertThat(vm.computeEfficiencyProperty().get()).isEqualTo(0.803);
         assertThat(vm.bandwidthEfficiencyProperty().get()).isEqualTo(0.84);
@@ -173,12 +180,12 @@ class RooflineViewModelTest {
     void captionStatesTheScenario() {
         vm.gpuCountProperty().set(2);
         vm.batchSizeProperty().set(64);
-        assertThat(lab.roofline.explain.Captions.of(vm.result())).contains("2 × NVIDIA H100 SXM5 80GB",
+        assertThat(Captions.of(vm.result())).contains("2 × NVIDIA H100 SXM5 80GB",
                 "Llama-3.1-70B", "INT8 weights, INT8 math, BF16/FP16 KV cache", "batch 64",
                 "1,024 prompt + 256 generated", "ideal (100 % of peak)", "$3.49\u00a0per\u00a0device-hour");
         vm.edit().setComputeEfficiency(0.7);
         vm.edit().setPrice(Double.NaN);
-        assertThat(lab.roofline.explain.Captions.of(vm.result())).contains("derated to 70.0 % of peak FLOP/s, "
+        assertThat(Captions.of(vm.result())).contains("derated to 70.0 % of peak FLOP/s, "
                 + "100 % of bandwidth", "no price");
     }
 
@@ -198,10 +205,10 @@ class RooflineViewModelTest {
     }
 
     /** Derived state is bound, not kept in step by listeners: any order of writes gives the same state. */
-    @net.jqwik.api.Property(tries = 60)
-    void theResultOfApplyingDoesNotDependOnTheOrderOfWrites(@net.jqwik.api.ForAll("orders") List<Integer> order) {
+    @Property(tries = 60)
+    void theResultOfApplyingDoesNotDependOnTheOrderOfWrites(@ForAll("orders") List<Integer> order) {
         RooflineViewModel other = new RooflineViewModel(ProfileLoader.load(true, List.of()).profiles());
-        other.setRealism(lab.roofline.io.data.RealismLoader.loadBundled().realism());
+        other.setRealism(RealismLoader.loadBundled().realism());
         List<Runnable> writes = List.of(
                 () -> other.edit().selectGpu("a100_80gb_sxm"),
                 () -> other.presetProperty().set(ModelPresets.MISTRAL_7B),
@@ -213,14 +220,14 @@ class RooflineViewModelTest {
             writes.get(i).run();
         }
         RooflineViewModel reference = new RooflineViewModel(ProfileLoader.load(true, List.of()).profiles());
-        reference.setRealism(lab.roofline.io.data.RealismLoader.loadBundled().realism());
+        reference.setRealism(RealismLoader.loadBundled().realism());
         reference.apply(new ScenarioInputs("a100_80gb_sxm", ModelPresets.MISTRAL_7B.name(), 0, Precision.FP8, false,
                 Precision.BF16, 48, 1024, 256, 4, RealismMode.REALISTIC, 1, 1, null));
         assertThat(other.scenario()).isEqualTo(reference.scenario());
     }
 
-    @net.jqwik.api.Provide
-    net.jqwik.api.Arbitrary<List<Integer>> orders() {
-        return net.jqwik.api.Arbitraries.shuffle(0, 1, 2, 3, 4, 5);
+    @Provide
+    Arbitrary<List<Integer>> orders() {
+        return Arbitraries.shuffle(0, 1, 2, 3, 4, 5);
     }
 }

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import lab.roofline.engine.roofline.Precision;
+import lab.roofline.engine.roofline.RealismMode;
+import lab.roofline.engine.scenario.NamedScenario;
 import lab.roofline.engine.scenario.ScenarioInputs;
 import lab.roofline.io.data.ProfileLoader;
-
 import org.junit.jupiter.api.Test;
 
 /** The scenario as a document, with no toolkit: title, unsaved changes, recent files. */
@@ -40,17 +42,17 @@ class ScenarioDocumentTest {
 
     @Test
     void openingAppliesTheFileAndAnUnknownGpuChangesNothing() {
-        ScenarioInputs in = new ScenarioInputs("h200_sxm", null, 13e9, lab.roofline.engine.roofline.Precision.BF16, false,
-                lab.roofline.engine.roofline.Precision.BF16, 32, 2048, 512, 2, lab.roofline.engine.roofline.RealismMode.IDEAL, 1, 1, null);
+        ScenarioInputs in = new ScenarioInputs("h200_sxm", null, 13e9, Precision.BF16, false,
+                Precision.BF16, 32, 2048, 512, 2, RealismMode.IDEAL, 1, 1, null);
         Path file = Path.of("/tmp/a.roofline.json");
-        assertThat(vm.open(file, new lab.roofline.engine.scenario.NamedScenario("A plan", "why", in, null))).isEmpty();
+        assertThat(vm.open(file, new NamedScenario("A plan", "why", in, null))).isEmpty();
         assertThat(vm.inputs()).isEqualTo(in);
         assertThat(vm.document().titleProperty().get()).isEqualTo("A plan — Roofline Lab");
         assertThat(vm.document().noteProperty().get()).isEqualTo("why");
 
-        ScenarioInputs unknown = new ScenarioInputs("no-such-gpu", null, 13e9, lab.roofline.engine.roofline.Precision.BF16,
-                false, lab.roofline.engine.roofline.Precision.BF16, 1, 1, 1, 1, lab.roofline.engine.roofline.RealismMode.IDEAL, 1, 1, null);
-        assertThat(vm.open(Path.of("/tmp/b.roofline.json"), new lab.roofline.engine.scenario.NamedScenario("B", "", unknown, null)))
+        ScenarioInputs unknown = new ScenarioInputs("no-such-gpu", null, 13e9, Precision.BF16,
+                false, Precision.BF16, 1, 1, 1, 1, RealismMode.IDEAL, 1, 1, null);
+        assertThat(vm.open(Path.of("/tmp/b.roofline.json"), new NamedScenario("B", "", unknown, null)))
                 .hasValueSatisfying(m -> assertThat(m).contains("b.roofline.json", "scenario.gpu", "no-such-gpu"));
         assertThat(vm.inputs()).as("the scenario stays as it was").isEqualTo(in);
         assertThat(vm.document().nameProperty().get()).isEqualTo("A plan");
@@ -62,9 +64,9 @@ class ScenarioDocumentTest {
                 {"id": "lab-gpu", "name": "Lab GPU", "peakTflops": {"bf16": 500}, "memoryBandwidthGBps": 2000,
                  "memoryGB": 96, "sources": ["our bench"]}
                 """);
-        ScenarioInputs in = new ScenarioInputs("lab-gpu", null, 7e9, lab.roofline.engine.roofline.Precision.BF16, false,
-                lab.roofline.engine.roofline.Precision.BF16, 1, 512, 128, 1, lab.roofline.engine.roofline.RealismMode.IDEAL, 1, 1, null);
-        assertThat(vm.open(Path.of("/tmp/c.roofline.json"), new lab.roofline.engine.scenario.NamedScenario("C", "", in, own))).isEmpty();
+        ScenarioInputs in = new ScenarioInputs("lab-gpu", null, 7e9, Precision.BF16, false,
+                Precision.BF16, 1, 512, 128, 1, RealismMode.IDEAL, 1, 1, null);
+        assertThat(vm.open(Path.of("/tmp/c.roofline.json"), new NamedScenario("C", "", in, own))).isEmpty();
         assertThat(vm.profiles()).contains(own);
         assertThat(vm.gpuProperty().get()).isEqualTo(own);
     }

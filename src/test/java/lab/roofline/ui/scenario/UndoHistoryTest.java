@@ -3,6 +3,8 @@ package lab.roofline.ui.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import lab.roofline.engine.roofline.Precision;
+import lab.roofline.engine.roofline.RealismMode;
 import lab.roofline.engine.scenario.ScenarioInputs;
 import lab.roofline.io.data.ProfileLoader;
 import org.junit.jupiter.api.Test;
@@ -57,8 +59,8 @@ class UndoHistoryTest {
         later(1000);
         vm.batchSizeProperty().set(32);
         later(10); // a lesson step straight after the user's own change
-        ScenarioInputs lessonStep = new ScenarioInputs("h200_sxm", "Llama-3.1-8B", 8e9, lab.roofline.engine.roofline.Precision.BF16,
-                false, lab.roofline.engine.roofline.Precision.BF16, 1, 512, 128, 1, lab.roofline.engine.roofline.RealismMode.IDEAL, 1, 1, null);
+        ScenarioInputs lessonStep = new ScenarioInputs("h200_sxm", "Llama-3.1-8B", 8e9, Precision.BF16,
+                false, Precision.BF16, 1, 512, 128, 1, RealismMode.IDEAL, 1, 1, null);
         vm.apply(lessonStep);
         ScenarioInputs shown = vm.inputs();
         later(10);

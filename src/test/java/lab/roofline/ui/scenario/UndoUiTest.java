@@ -2,6 +2,9 @@ package lab.roofline.ui.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+import javafx.event.ActionEvent;
 import javafx.stage.Stage;
 import lab.roofline.engine.scenario.ScenarioInputs;
 import lab.roofline.ui.FeatureFixture;
@@ -31,7 +34,7 @@ class UndoUiTest extends FeatureFixture {
         });
         ScenarioInputs mine = vm.inputs();
         // Each lesson step that changes the scenario is one step; steps that only move the ring are none.
-        java.util.List<ScenarioInputs> seen = new java.util.ArrayList<>(java.util.List.of(mine));
+        List<ScenarioInputs> seen = new ArrayList<>(List.of(mine));
         robot.interact(() -> {
             for (int i = 0; i < 4; i++) {
                 if (i == 0) {
@@ -49,7 +52,7 @@ class UndoUiTest extends FeatureFixture {
         assertThat(seen).as("the lesson changed the scenario").hasSizeGreaterThan(1);
         for (int i = seen.size() - 1; i > 0; i--) {
             assertThat(vm.inputs()).isEqualTo(seen.get(i));
-            robot.interact(() -> edit.undo.handle(new javafx.event.ActionEvent()));
+            robot.interact(() -> edit.undo.handle(new ActionEvent()));
         }
         settle();
         assertThat(vm.inputs()).as("the user's own scenario").isEqualTo(mine);
@@ -59,9 +62,9 @@ class UndoUiTest extends FeatureFixture {
     void resetToDefaultsIsOneUndoableStep(FxRobot robot) {
         robot.interact(() -> vm.batchSizeProperty().set(300));
         ScenarioInputs before = vm.inputs();
-        robot.interact(() -> edit.reset.handle(new javafx.event.ActionEvent()));
+        robot.interact(() -> edit.reset.handle(new ActionEvent()));
         assertThat(vm.inputs()).isEqualTo(ScenarioInputs.DEFAULT);
-        robot.interact(() -> edit.undo.handle(new javafx.event.ActionEvent()));
+        robot.interact(() -> edit.undo.handle(new ActionEvent()));
         assertThat(vm.inputs()).isEqualTo(before);
     }
 }

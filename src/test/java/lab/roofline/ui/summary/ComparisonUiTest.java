@@ -3,8 +3,11 @@ package lab.roofline.ui.summary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import javafx.stage.Stage;
+import javafx.event.ActionEvent;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import lab.roofline.engine.roofline.Units;
 import lab.roofline.ui.FeatureFixture;
 import lab.roofline.ui.documents.FileActions;
 import lab.roofline.ui.documents.ScenarioFileActions;
@@ -36,12 +39,12 @@ class ComparisonUiTest extends FeatureFixture {
     void aPinnedScenarioIsComparedWithTheLiveOneNumberByNumber(FxRobot robot) {
         assertThat(table.isVisible()).as("nothing pinned, no table").isFalse();
         robot.interact(() -> vm.batchSizeProperty().set(16));
-        robot.interact(() -> edit.pin.handle(new javafx.event.ActionEvent()));
+        robot.interact(() -> edit.pin.handle(new ActionEvent()));
         settle();
         assertThat(vm.pinsModel().pins()).hasSize(1);
         assertThat(table.isVisible()).isTrue();
         assertThat(files.exportComparison.isDisabled()).as("File ▸ Export Comparison as CSV").isFalse();
-        javafx.scene.control.Button export = robot.lookup("#comparison-export").queryButton();
+        Button export = robot.lookup("#comparison-export").queryButton();
         assertThat(export.isVisible() && !export.isDisabled()).isTrue();
         robot.interact(() -> vm.edit().selectGpu("h200_sxm"));
         settle();
@@ -55,9 +58,9 @@ class ComparisonUiTest extends FeatureFixture {
         // The pin is the H100 at batch 16; the live one the H200, faster: the ratio says by how much.
         double live = vm.result().decode().tokensPerSecond();
         double pinned = vm.pinsModel().pins().get(0).evaluation().decode().tokensPerSecond();
-        assertThat(throughput.get(1)).isEqualTo(lab.roofline.engine.roofline.Units.sig3(live) + " tok/s");
-        assertThat(throughput.get(2)).startsWith(lab.roofline.engine.roofline.Units.sig3(pinned) + " tok/s")
-                .endsWith("(" + lab.roofline.engine.roofline.Units.times(pinned / live) + ")");
+        assertThat(throughput.get(1)).isEqualTo(Units.sig3(live) + " tok/s");
+        assertThat(throughput.get(2)).startsWith(Units.sig3(pinned) + " tok/s")
+                .endsWith("(" + Units.times(pinned / live) + ")");
         robot.clickOn("Copy CSV");
         assertThat(table.lastCopied()).startsWith("name,fits,").contains("\r\nLive,", "\r\nH100 SXM5 · 70.6B INT8 · batch 16,");
         robot.interact(() -> vm.pinsModel().unpin(vm.pinsModel().pins().get(0)));
@@ -71,10 +74,10 @@ class ComparisonUiTest extends FeatureFixture {
         for (int batch : new int[] {2, 4, 8, 16}) {
             robot.interact(() -> {
                 vm.batchSizeProperty().set(batch);
-                edit.pin.handle(new javafx.event.ActionEvent());
+                edit.pin.handle(new ActionEvent());
             });
         }
-        robot.interact(() -> edit.pin.handle(new javafx.event.ActionEvent()));
+        robot.interact(() -> edit.pin.handle(new ActionEvent()));
         assertThat(vm.pinsModel().pins()).hasSize(4);
         assertThat(status.getText()).contains("At most 4");
         robot.interact(() -> vm.pinsModel().makeLive(vm.pinsModel().pins().get(1)));

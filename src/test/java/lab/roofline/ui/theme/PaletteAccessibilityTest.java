@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -120,7 +121,7 @@ class PaletteAccessibilityTest {
                         .isGreaterThanOrEqualTo(3));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void theSimulationSeesWhatADeuteranopeSees() {
         // A classic red and green, far apart to normal vision, nearly one colour to a deuteranope.
         double[][] deutan = SIMULATIONS.get("deuteranopia");
