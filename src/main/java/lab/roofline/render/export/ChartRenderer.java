@@ -141,8 +141,8 @@ public final class ChartRenderer {
         }
 
         List<CanvasChart> charts() {
-            return Stream.of(roofline, utilization, cost, landscape, frontier).filter(Objects::nonNull)
-                    .map(c -> (CanvasChart) c).toList();
+            return Stream.<CanvasChart>of(roofline, utilization, cost, landscape, frontier).filter(Objects::nonNull)
+                    .toList();
         }
 
         /** The page above the caption: one chart on its card, or the dashboard. */
