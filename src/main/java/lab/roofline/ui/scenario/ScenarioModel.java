@@ -228,8 +228,19 @@ public final class ScenarioModel {
         return models.stream().filter(m -> simplified(m.name()).equals(wanted)).findFirst();
     }
 
+    /** Lower case letters and digits only (a loop, not a regex: every input change looks the model up). */
     private static String simplified(String name) {
-        return name == null ? "" : name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        if (name == null) {
+            return "";
+        }
+        StringBuilder kept = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            char c = Character.toLowerCase(name.charAt(i));
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                kept.append(c);
+            }
+        }
+        return kept.toString();
     }
 
     // ---- what follows from the inputs ----
