@@ -8,6 +8,7 @@ import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.skin.ToolBarSkin;
 import javafx.scene.effect.GaussianBlur;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
@@ -45,6 +46,7 @@ final class DashboardLayout {
     private final VBox slimStrip;
     private final Label veilNote = veilNote();
     private boolean stacked;
+    private double toolBarZoom = 1;
 
     DashboardLayout(DashboardView view, RooflineViewModel vm, Zoom zoom, Commands commands, SummaryStrip summary,
                     VBox slimStrip) {
@@ -100,7 +102,13 @@ final class DashboardLayout {
     void applyZoom() {
         double z = zoom.get();
         view.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.2fpx;", BASE_FONT_PX * z));
-        // The panels widen with the text, but never so far that the view.charts lose the middle of the window.
+        if (z != toolBarZoom) {
+            // JavaFX's toolbar skin keeps the height it grew to (and its overflow button) when the text shrinks
+            // again: a fresh skin makes a zoom round trip return the toolbar it left.
+            view.toolBar.setSkin(new ToolBarSkin(view.toolBar));
+            toolBarZoom = z;
+        }
+        // The panels widen with the text, but never so far that the charts lose the middle of the window.
         double window = view.getWidth() > 0 ? view.getWidth() : 1440;
         // Zoomed in on a small screen the controls may take half the window: cut short they would be useless
         // (a field showing "70" of "70.6B"); the view.charts then stack and give way to the zoom instead.

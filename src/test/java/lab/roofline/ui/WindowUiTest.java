@@ -97,10 +97,12 @@ class WindowUiTest extends DashboardFixture {
         assertThat(built[0].handout()).contains("batch 16", "--batch 16");
     }
 
-    /** After 200 % and back, the status bar says 100 % and every control's name is whole again. */
+    /** Zoom is a function of the zoom level: 200 % and back returns the layout it left, and says where it is. */
     @Test
-    void aZoomRoundTripSaysWhereItIsAndLeavesNoNameCut(FxRobot robot) {
+    void aZoomRoundTripReturnsTheLayoutItLeft(FxRobot robot) {
         settle();
+        javafx.geometry.Bounds before = view.rooflineChart().localToScene(view.rooflineChart().getLayoutBounds());
+        double toolbar = view.lookup(".tool-bar").getLayoutBounds().getHeight();
         robot.interact(() -> view.setZoom(2.0));
         settle();
         robot.interact(() -> view.rooflineChart().requestFocus());
@@ -108,6 +110,8 @@ class WindowUiTest extends DashboardFixture {
         settle();
         assertThat(view.zoomProperty().get()).isEqualTo(1.0);
         assertThat(view.statusText()).startsWith("Zoom 100 %");
+        assertThat(view.lookup(".tool-bar").getLayoutBounds().getHeight()).as("the toolbar, as it was").isEqualTo(toolbar);
+        assertThat(view.rooflineChart().localToScene(view.rooflineChart().getLayoutBounds())).isEqualTo(before);
         // Every control's name is whole again (none left cut to "…").
         for (Node n : view.lookupAll(".control-unit")) {
             if (n instanceof Label l && l.isVisible() && !l.isWrapText() && l.getWidth() > 0) {

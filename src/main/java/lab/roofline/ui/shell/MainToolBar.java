@@ -49,6 +49,11 @@ public final class MainToolBar {
             if (item instanceof Region r && !(item instanceof Pane)) {
                 r.setMinWidth(Region.USE_PREF_SIZE);
             }
+            // Separators and the spacer never stretch to the toolbar's height: stretched at 200 %, they would
+            // keep that height after zooming back and hold the toolbar tall (zoom must be a round trip).
+            if (item instanceof Separator || item instanceof Pane) {
+                ((Region) item).setMaxHeight(Region.USE_PREF_SIZE);
+            }
         }
     }
 
