@@ -51,6 +51,15 @@ public record Exercise(String id, String text, ScenarioInputs scenario, Quantity
             return unit;
         }
 
+        /**
+         * Whether the answer needs the model to run on the scenario's devices: a ridge point is the device's
+         * alone, a KV cache's size and the critical batch the model's and the device's shapes; a speed or a
+         * cost is of a model that runs.
+         */
+        public boolean needsTheModelToFit() {
+            return this != RIDGE_FLOPS_PER_BYTE && this != KV_CACHE_GB_PER_SEQUENCE && this != CRITICAL_BATCH;
+        }
+
         /** The name an exercise file writes: "critical_batch". */
         public String key() {
             return name().toLowerCase(Locale.ROOT);

@@ -297,8 +297,9 @@ public final class ExerciseFile {
         } catch (IllegalArgumentException ex) {
             return "exercise '" + e.id() + "': " + ex.getMessage();
         }
-        if (evaluation.memory().maxBatch() < 1) {
-            // A question about a scenario that cannot run would teach a number no device produces.
+        if (e.quantity().needsTheModelToFit() && evaluation.memory().maxBatch() < 1) {
+            // A speed or cost of a scenario that cannot run would teach a number no device produces; a ridge
+            // point or a cache size needs no fit.
             return "exercise '" + e.id() + "' has no answer on its scenario (the model does not fit: "
                     + Units.si(evaluation.memory().weightBytes(), "B") + " of weights and one sequence's KV cache need more "
                     + "than the " + Units.si(evaluation.memory().capacityBytes(), "B") + " of memory)";

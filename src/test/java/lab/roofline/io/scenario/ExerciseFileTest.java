@@ -192,4 +192,22 @@ class ExerciseFileTest {
         assertThat(ExerciseFile.parse(file(exercise("a", "critical_batch", "0.1", SCENARIO).replace("How fast?", "a\\tb")))
                 .get(0).text()).isEqualTo("a b");
     }
+
+    /**
+     * A teacher starts from a copy: every built-in exercise, as `exercises --json` prints it, loads back (none
+     * refused: a ridge point on a model that does not fit one device needs no fit) and gives the same answers.
+     */
+    @Test
+    void everyBuiltInExerciseRoundTripsThroughTheFileFormat() throws ExerciseFileException {
+        List<Exercise> copied = ExerciseFile.parse(ExerciseFile.toJson(Exercise.BUILT_IN));
+        assertThat(copied).hasSameSizeAs(Exercise.BUILT_IN);
+        for (int i = 0; i < copied.size(); i++) {
+            Exercise original = Exercise.BUILT_IN.get(i);
+            Exercise copy = copied.get(i);
+            assertThat(ExerciseFile.unanswerable(copy, PROFILES, Realism.IDEAL)).as(copy.id()).isNull();
+            HardwareProfile gpu = ExerciseFile.profile(copy, PROFILES);
+            assertThat(copy.answer(copy.evaluate(gpu, Realism.IDEAL))).as(copy.id())
+                    .isEqualTo(original.answer(original.evaluate(gpu, Realism.IDEAL)));
+        }
+    }
 }
