@@ -20,7 +20,10 @@ public final class ScenarioActions {
                 "Undo the last change to the scenario; a slider drag is one step (Ctrl+Z)");
         redo = Actions.command("Redo", "Shortcut+Shift+Z", e -> vm.history().redo(),
                 "Redo what was undone (Ctrl+Shift+Z or Ctrl+Y)");
-        reset = Actions.command("Reset to defaults", null, e -> vm.resetToDefaults(),
+        reset = Actions.command("Reset to defaults", null, e -> {
+            vm.resetToDefaults();
+            status.accept("Every input back to the defaults (Ctrl+Z undoes it)");
+        },
                 "Every input back to the article's case: Llama-3.1-70B in INT8 on one H100 (undoable)");
         pin = Actions.command("Pin Scenario", "Shortcut+P", e -> pinLive(),
                 "Keep this scenario beside the live one to compare (up to four): every summary number side by "

@@ -17,12 +17,13 @@ import org.testfx.framework.junit5.Start;
 class UndoUiTest extends FeatureFixture {
     private ScenarioActions edit;
     private Lesson lesson;
+    private String said;
 
     /** The Edit commands and a lesson beside the controls, without the window. */
     @Start
     void start(Stage stage) {
         openControls(stage);
-        edit = new ScenarioActions(vm, text -> { });
+        edit = new ScenarioActions(vm, text -> said = text);
         lesson = new Lesson(vm);
     }
 
@@ -64,6 +65,7 @@ class UndoUiTest extends FeatureFixture {
         ScenarioInputs before = vm.inputs();
         robot.interact(() -> edit.reset.handle(new ActionEvent()));
         assertThat(vm.inputs()).isEqualTo(ScenarioInputs.DEFAULT);
+        assertThat(said).as("the status bar says what Reset did").contains("defaults", "Ctrl+Z");
         robot.interact(() -> edit.undo.handle(new ActionEvent()));
         assertThat(vm.inputs()).isEqualTo(before);
     }
