@@ -54,7 +54,7 @@ public final class CommandLineActions {
             return Optional.of(read.error());
         }
         String id = read.inputs().gpuId();
-        if (vm.loadedProfiles().stream().noneMatch(p -> p.id().equalsIgnoreCase(id))) {
+        if (vm.scenarioModel().findProfile(id).isEmpty()) {
             return Optional.of("--gpu: unknown accelerator '" + Units.shortened(id) + "'");
         }
         vm.apply(read.inputs());

@@ -27,6 +27,7 @@ import lab.roofline.io.data.ProfileDrafts;
 import lab.roofline.io.data.ProfileLoader;
 import lab.roofline.io.data.RentalPriceLoader;
 import lab.roofline.ui.app.AppServices;
+import lab.roofline.ui.documents.ScenarioFiles;
 import lab.roofline.ui.economics.RentalPricesDialog;
 import lab.roofline.ui.scenario.HardwareSection;
 import lab.roofline.ui.scenario.RooflineViewModel;
@@ -146,9 +147,9 @@ public final class ProfileManager implements HardwareSection.ProfileActions {
                 }
                 Files.createDirectories(folder);
                 // Never over another file (one holding another profile, or one the loader skipped).
-                Path candidate = folder.resolve(safeFileName(profile.id()) + ".json");
+                Path candidate = folder.resolve(ScenarioFiles.safeFileName(profile.id()) + ".json");
                 for (int n = 2; Files.exists(candidate, LinkOption.NOFOLLOW_LINKS); n++) {
-                    candidate = folder.resolve(safeFileName(profile.id()) + "-" + n + ".json");
+                    candidate = folder.resolve(ScenarioFiles.safeFileName(profile.id()) + "-" + n + ".json");
                 }
                 Path out = candidate;
                 AtomicFiles.writeString(out, ".roofline-profile-", json);
@@ -174,7 +175,7 @@ public final class ProfileManager implements HardwareSection.ProfileActions {
         chooser.setTitle("Export the profile");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Hardware profile (JSON)", "*.json"));
         String id = draft.getOrDefault("id", "").strip();
-        chooser.setInitialFileName((id.isEmpty() ? "profile" : safeFileName(id)) + ".json");
+        chooser.setInitialFileName((id.isEmpty() ? "profile" : ScenarioFiles.safeFileName(id)) + ".json");
         File chosen = chooser.showSaveDialog(app.stage());
         if (chosen == null) {
             return;
@@ -209,9 +210,6 @@ public final class ProfileManager implements HardwareSection.ProfileActions {
         }
     }
 
-    private static String safeFileName(String name) {
-        return name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "-");
-    }
 
     /**
      * Keeps the user's edited rental prices: the rows that differ from the bundled table, and a null price for a
