@@ -1,7 +1,13 @@
 package lab.roofline.ui;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Bounds;
 import javafx.geometry.HPos;
 import javafx.geometry.VPos;
@@ -11,6 +17,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.skin.ToolBarSkin;
 import javafx.scene.effect.GaussianBlur;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import lab.roofline.fx.GridShares;
 import lab.roofline.fx.Viewports;
@@ -24,17 +31,30 @@ import lab.roofline.ui.lesson.ExplainPanel;
 import lab.roofline.ui.lesson.LessonFeature;
 import lab.roofline.ui.scenario.RooflineViewModel;
 import lab.roofline.ui.shell.Commands;
+import lab.roofline.ui.shell.MainToolBar;
+import lab.roofline.ui.summary.ComparisonTable;
+import org.controlsfx.control.action.Action;
 import lab.roofline.ui.shell.SideWindows;
 import lab.roofline.ui.shell.Zoom;
 
 /**
- * How the window shares its room: the charts side by side or stacked, their least height (more pins, more
- * legend rows, larger text), the side panels widening with the zoom, and presentation mode folding the
- * controls into a slim strip.
+ * How the window shares its room. The summary and the three charts own the middle and fill its height:
+ * nothing is ever inserted above or between them. The lesson, Explain, Practice and Compare are cards on
+ * the right. When a card would leave the charts too narrow, the controls give way first (folded into the
+ * slim strip, whose ☰ brings them back); in presentation mode, short of height, the summary gives way
+ * next. The charts then keep what is left: side by side, or stacked when the middle is narrow.
  */
 final class DashboardLayout {
-    /** Below this width (at 100 %; it scales with the zoom) the charts stack in one column. */
-    static final double STACK_CHARTS_BELOW = 720;
+    /** Below this width of the middle (at 100 %; it scales with the zoom) the charts stack in one column. */
+    static final double STACK_CHARTS_BELOW = 560;
+    /** A card folds the controls when it would leave the middle narrower than this (at 100 %). */
+    static final double FOLD_CONTROLS_BELOW = 720;
+    /** The least height of the three charts in a window (at 100 %): below it the middle scrolls. */
+    static final double CHARTS_FLOOR_PX = 360;
+    /** In presentation mode the charts never scroll: the summary gives way when they would get less than this. */
+    static final double PRESENTED_CHARTS_FLOOR_PX = 330;
+    /** The focused chart's share of the height (the other two share the rest, side by side). */
+    static final double FOCUSED_ROW_PERCENT = 66;
     /** The root text size the styles are written for (styles/app.css, in em from it). */
     private static final double BASE_FONT_PX = 13;
 
@@ -44,22 +64,26 @@ final class DashboardLayout {
     private final Commands commands;
     private final SummaryStrip summary;
     private final VBox slimStrip;
+    private final ObjectProperty<ChartKind> focused;
     private final Label veilNote = veilNote();
+    private final BooleanProperty cardsShown = new SimpleBooleanProperty(this, "cardsShown");
     private boolean stacked;
+    private boolean controlsWanted;
     private double toolBarZoom = 1;
 
     DashboardLayout(DashboardView view, RooflineViewModel vm, Zoom zoom, Commands commands, SummaryStrip summary,
-                    VBox slimStrip) {
+                    ObjectProperty<ChartKind> focused) {
         this.view = view;
         this.vm = vm;
         this.zoom = zoom;
         this.commands = commands;
         this.summary = summary;
-        this.slimStrip = slimStrip;
+        this.focused = focused;
+        this.slimStrip = MainToolBar.slimStrip(commands, this::showControls);
         view.charts.setHgap(DashboardGrid.GAP_PX);
         view.charts.setVgap(DashboardGrid.GAP_PX);
-        stacked = true; // so the first arrangement below lays out the side-by-side grid
-        arrangeCharts(0);
+        focused.addListener(obs -> arrangeCharts());
+        arrangeCharts();
     }
 
     /** Whether the charts are stacked in one column (a narrow middle). */
@@ -67,38 +91,79 @@ final class DashboardLayout {
         return stacked;
     }
 
-    void arrangeCharts(double viewportWidth) {
-        boolean stack = viewportWidth > 0 && viewportWidth < STACK_CHARTS_BELOW * Math.max(1, zoom.get());
-        if (stack == stacked) {
-            return;
+    /** Whether the controls are folded into the slim strip (presentation mode, or a card needs their room). */
+    boolean controlsFolded() {
+        return view.content.getLeft() == slimStrip;
+    }
+
+    private void restack(double viewportWidth) {
+        boolean stack = viewportWidth > 0 && viewportWidth < STACK_CHARTS_BELOW * Math.max(1, zoom.get())
+                && !commands.presentation.isSelected();
+        if (stack != stacked) {
+            stacked = stack;
+            arrangeCharts();
         }
-        stacked = stack;
-        view.charts.getColumnConstraints().setAll(stack ? List.of(GridShares.column(100))
+    }
+
+    /** The focused chart (the roofline unless one is focused) large on top, the other two beside each other below. */
+    void arrangeCharts() {
+        ChartKind first = focused.get() == null ? ChartKind.ROOFLINE : focused.get();
+        List<StackPane> order = new ArrayList<>(List.of(view.rooflineCard, view.utilizationCard, view.costCard));
+        StackPane top = switch (first) {
+            case UTILIZATION -> view.utilizationCard;
+            case COST -> view.costCard;
+            default -> view.rooflineCard;
+        };
+        order.remove(top);
+        order.add(0, top);
+        double topShare = focused.get() == null ? DashboardGrid.TOP_ROW_PERCENT : FOCUSED_ROW_PERCENT;
+        view.charts.getColumnConstraints().setAll(stacked ? List.of(GridShares.column(100))
                 : List.of(GridShares.column(DashboardGrid.LEFT_COLUMN_PERCENT),
                 GridShares.column(DashboardGrid.RIGHT_COLUMN_PERCENT)));
-        view.charts.getRowConstraints().setAll(stack ? List.of(GridShares.row(DashboardGrid.STACKED_ROOFLINE_ROW_PERCENT),
-                GridShares.row(DashboardGrid.STACKED_ROW_PERCENT), GridShares.row(DashboardGrid.STACKED_ROW_PERCENT))
-                : List.of(GridShares.row(DashboardGrid.TOP_ROW_PERCENT), GridShares.row(DashboardGrid.BOTTOM_ROW_PERCENT)));
-        GridPane.setConstraints(view.rooflineCard, 0, 0, stack ? 1 : 2, 1);
-        GridPane.setConstraints(view.utilizationCard, 0, 1, 1, 1);
-        GridPane.setConstraints(view.costCard, stack ? 0 : 1, stack ? 2 : 1, 1, 1);
+        double stackedTop = focused.get() == null ? DashboardGrid.STACKED_ROOFLINE_ROW_PERCENT : 50;
+        view.charts.getRowConstraints().setAll(stacked ? List.of(GridShares.row(stackedTop),
+                GridShares.row((100 - stackedTop) / 2), GridShares.row((100 - stackedTop) / 2))
+                : List.of(GridShares.row(topShare), GridShares.row(100 - topShare)));
+        GridPane.setConstraints(order.get(0), 0, 0, stacked ? 1 : 2, 1);
+        GridPane.setConstraints(order.get(1), 0, 1, 1, 1);
+        GridPane.setConstraints(order.get(2), stacked ? 0 : 1, stacked ? 2 : 1, 1, 1);
         sizeCharts();
     }
 
-    /** The view.charts' least height: stacked they need more, and zoomed text needs more room. */
+    /**
+     * The charts' least height: in a window, a floor below which the middle scrolls (more pins, more legend
+     * rows and larger text need more); in presentation mode none, the charts take what the screen has.
+     */
     void sizeCharts() {
-        // Pinned scenarios add a bar per phase to the cost chart: the view.charts grow so each keeps its text.
+        // Pinned scenarios add a bar per phase to the cost chart: the charts grow so each keeps its text.
         int pinned = vm.pinsModel().pins().size();
         boolean moreCauses = vm.gpuCountProperty().get() > 1 || vm.layerOverheadSecondsProperty().get() > 0
                 || vm.speculationProperty().get().isOn()
                 || vm.pinsModel().pins().stream().anyMatch(p -> p.evaluation().decode().communicationSeconds() > 0
                 || p.evaluation().decode().overheadSeconds() > 0 || p.evaluation().decode().draftSeconds() > 0);
-        int legendRow = moreCauses ? 40 : 0;
-        view.charts.setMinHeight((stacked ? 900 + 110 * pinned + legendRow : 560 + 45 * pinned + legendRow)
-                * Math.max(1, zoom.get()));
+        int legendRow = moreCauses ? 20 : 0;
+        double floor = stacked ? 3 * 240 + 110 * pinned + legendRow : CHARTS_FLOOR_PX + 45 * pinned + legendRow;
+        view.charts.setMinHeight(commands.presentation.isSelected() ? 0 : floor * Math.max(1, zoom.get()));
+        giveWayToCharts();
     }
 
-    /** Text in em of the root size scales with it; the view.side panels widen so their text still fits. */
+    /** In presentation mode the summary gives way when the charts would otherwise get less than their floor. */
+    private void giveWayToCharts() {
+        Bounds viewport = view.mainScroll.getViewportBounds();
+        boolean hide = false;
+        if (commands.presentation.isSelected() && viewport != null && viewport.getHeight() > 0) {
+            double z = Math.max(1, zoom.get());
+            double margins = 2 * DashboardGrid.MARGIN_PX + view.main.getSpacing();
+            double summaryHeight = summary.prefHeight(viewport.getWidth() - 2 * DashboardGrid.MARGIN_PX);
+            hide = viewport.getHeight() - margins - summaryHeight < PRESENTED_CHARTS_FLOOR_PX * z;
+        }
+        if (summary.isVisible() == hide) {
+            summary.setVisible(!hide);
+            summary.setManaged(!hide);
+        }
+    }
+
+    /** Text in em of the root size scales with it; the side panels widen so their text still fits. */
     void applyZoom() {
         double z = zoom.get();
         view.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.2fpx;", BASE_FONT_PX * z));
@@ -111,18 +176,17 @@ final class DashboardLayout {
         // The panels widen with the text, but never so far that the charts lose the middle of the window.
         double window = view.getWidth() > 0 ? view.getWidth() : 1440;
         // Zoomed in on a small screen the controls may take half the window: cut short they would be useless
-        // (a field showing "70" of "70.6B"); the view.charts then stack and give way to the zoom instead.
-        // With Explain open too, the middle keeps its share and the controls scroll sideways instead.
-        double zoomedShare = commands.explanation.isSelected() || commands.practice.isSelected() ? 0.36 : 0.52;
-        double sideWidth = Math.min(330 * z, Math.max(300, (z > 1.25 ? zoomedShare : 0.32) * window));
-        double explainWidth = Math.min(360 * z, Math.max(280, 0.3 * window));
+        // (a field showing "70" of "70.6B"); a card then folds them instead.
+        double sideWidth = Math.min(330 * z, Math.max(300, (z > 1.25 ? 0.52 : 0.32) * window));
+        double cardWidth = Math.min(360 * z, Math.max(280, 0.3 * window));
         view.side.setPrefWidth(sideWidth);
         view.side.setMinWidth(Math.min(sideWidth, 300));
-        view.explainScroll.setPrefWidth(explainWidth);
-        view.explainScroll.setMinWidth(Math.min(explainWidth, 280));
+        view.explainScroll.setPrefWidth(cardWidth);
+        view.explainScroll.setMinWidth(Math.min(cardWidth, 280));
+        placeControls(window - sideWidth - (cardsShown.get() ? cardWidth : 0) < FOLD_CONTROLS_BELOW * z);
         sizeCharts();
         if (view.mainScroll.getViewportBounds() != null) {
-            arrangeCharts(view.mainScroll.getViewportBounds().getWidth()); // the stacking width grows with the zoom
+            restack(view.mainScroll.getViewportBounds().getWidth()); // the stacking width grows with the zoom
         }
         summary.textScaleProperty().set(z);
         // The tagline is the first thing a crowded toolbar gives up, before any command goes to its overflow.
@@ -130,15 +194,36 @@ final class DashboardLayout {
         view.subtitle.setManaged(view.subtitle.isVisible());
     }
 
+    /** The controls, or the slim strip: presentation mode folds them, and so does a card short of room. */
+    private void placeControls(boolean cardNeedsRoom) {
+        if (!cardsShown.get()) {
+            controlsWanted = false; // the next card folds them again
+        }
+        boolean fold = commands.presentation.isSelected() || (cardsShown.get() && cardNeedsRoom && !controlsWanted);
+        Node left = fold ? slimStrip : view.side;
+        if (view.content.getLeft() != left) {
+            view.content.setLeft(left);
+        }
+    }
+
+    /** The strip's ☰: leaves presentation mode, or unfolds the controls a card had folded. */
+    private void showControls() {
+        if (commands.presentation.isSelected()) {
+            commands.presentation.setSelected(false);
+        } else {
+            controlsWanted = true;
+            applyZoom();
+        }
+    }
+
     /**
      * Presentation mode: the control panel folds into a slim strip (its buttons open the controls, zoom
-     * and leave), so the summary and view.charts take the screen. The app makes the window full screen.
+     * and leave), so the summary and charts take the screen. The app makes the window full screen.
      */
     void present(boolean on) {
-        view.content.setLeft(on ? slimStrip : view.side);
         view.statusBar.setVisible(!on); // no file paths on the projector
         view.statusBar.setManaged(!on);
-        // Like a slide show: the menus and toolbar give their height to the view.charts (their keys still work;
+        // Like a slide show: the menus and toolbar give their height to the charts (their keys still work;
         // the strip leaves, zooms and steps the lesson).
         view.top.setVisible(!on);
         view.top.setManaged(!on);
@@ -146,6 +231,7 @@ final class DashboardLayout {
         if (on) {
             view.getStyleClass().add("presenting");
         }
+        applyZoom();
     }
 
     /**
@@ -164,46 +250,96 @@ final class DashboardLayout {
         return ChartRenderer.onScreen(kind, size[0], size[1]);
     }
 
-    /** One right-hand panel: the explanation or practice, never both (the charts keep the middle). */
-    void connectPanels(ExplainPanel explain, LessonFeature lesson) {
-        view.explainScroll.visibleProperty().bind(commands.explanation.selectedProperty().or(commands.practice.selectedProperty()));
-        view.explainScroll.managedProperty().bind(view.explainScroll.visibleProperty());
-        commands.practice.selectedProperty().addListener((obs, was, on) -> {
-            if (on) {
-                commands.explanation.setSelected(false);
-                view.explainScroll.setContent(lesson.practicePanel());
-                view.explainScroll.setVvalue(0);
-                lesson.practicePanel().focusFirst(); // from the keyboard: type the answer at once
-            }
-        });
-        commands.explanation.selectedProperty().addListener((obs, was, on) -> {
-            if (on) {
-                commands.practice.setSelected(false);
-                view.explainScroll.setContent(explain);
-            }
-        });
+    /**
+     * The cards on the right: the lesson on top while it runs; under it one of Explain, Practice and
+     * Compare (choosing one closes the other two). Pinning the first scenario opens Compare.
+     */
+    void connectPanels(ExplainPanel explain, LessonFeature lesson, ComparisonTable comparison) {
+        List<Action> panels = List.of(commands.explanation, commands.practice, commands.compare);
+        BooleanBinding lessonRuns = lesson.lesson().indexProperty().greaterThanOrEqualTo(0);
+        cardsShown.bind(lessonRuns.or(commands.explanation.selectedProperty()).or(commands.practice.selectedProperty())
+                .or(commands.compare.selectedProperty()));
+        view.explainScroll.visibleProperty().bind(cardsShown);
+        view.explainScroll.managedProperty().bind(cardsShown);
+        cardsShown.addListener(obs -> applyZoom());
         explain.visibleProperty().bind(commands.explanation.selectedProperty());
+        for (Action panel : panels) {
+            panel.selectedProperty().addListener((obs, was, on) -> {
+                if (on) {
+                    panels.stream().filter(p -> p != panel).forEach(p -> p.setSelected(false));
+                }
+                showPanel(panel == commands.explanation ? explain : panel == commands.practice
+                        ? lesson.practicePanel() : comparison, on);
+                if (on && panel == commands.practice) {
+                    view.explainScroll.setVvalue(0);
+                    lesson.practicePanel().focusFirst(); // from the keyboard: type the answer at once
+                }
+            });
+        }
+        showPanel(explain, commands.explanation.isSelected());
+        // Compare needs pins: the first pin opens it, the last unpin closes it.
+        commands.compare.setDisabled(vm.pinsModel().pins().isEmpty());
+        vm.pinsModel().pins().addListener(pinsChanged);
         summary.showWorkProperty().bindBidirectional(commands.showWork.selectedProperty());
         commands.presentation.selectedProperty().addListener((obs, was, on) -> present(on));
     }
 
+    /** The first pin opens Compare; the last unpin closes it (there is nothing to compare). */
+    private final ListChangeListener<Object> pinsChanged = change -> {
+        int size = change.getList().size();
+        commands.compare.setDisabled(size == 0);
+        if (size == 0) {
+            commands.compare.setSelected(false);
+        } else if (change.next() && change.wasAdded() && size == change.getAddedSize()) {
+            commands.compare.setSelected(true);
+        }
+    };
 
-    /** Scrolls the middle so the node is wholly in view (or its top, when it is taller than the view). */
+    /** Stops listening to the view model (the window's own parts go with it). */
+    void dispose() {
+        vm.pinsModel().pins().removeListener(pinsChanged);
+    }
+
+    /** Puts a panel under the lesson's card, or takes it away. */
+    private void showPanel(Node panel, boolean on) {
+        if (on && !view.cards.getChildren().contains(panel)) {
+            view.cards.getChildren().add(panel);
+        } else if (!on) {
+            view.cards.getChildren().remove(panel);
+        }
+    }
+
+    /**
+     * Scrolls the middle, or the cards, so the node is wholly in view (or its top, when it is taller than
+     * the view).
+     */
     void scrollIntoView(Node node) {
-        Bounds inContent = view.main.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
-        double contentHeight = view.main.getBoundsInLocal().getHeight();
-        double viewHeight = view.mainScroll.getViewportBounds().getHeight();
+        boolean inCards = isInside(node, view.cards);
+        ScrollPane scroll = inCards ? view.explainScroll : view.mainScroll;
+        VBox content = inCards ? view.cards : view.main;
+        Bounds inContent = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+        double contentHeight = content.getBoundsInLocal().getHeight();
+        double viewHeight = scroll.getViewportBounds().getHeight();
         if (contentHeight <= viewHeight || viewHeight <= 0) {
             return;
         }
-        double topShown = view.mainScroll.getVvalue() * (contentHeight - viewHeight);
+        double topShown = scroll.getVvalue() * (contentHeight - viewHeight);
         double target = topShown;
         if (inContent.getMinY() < topShown) {
             target = inContent.getMinY();
         } else if (inContent.getMaxY() > topShown + viewHeight) {
             target = Math.min(inContent.getMinY(), inContent.getMaxY() - viewHeight);
         }
-        view.mainScroll.setVvalue(Math.max(0, Math.min(1, target / (contentHeight - viewHeight))));
+        scroll.setVvalue(Math.max(0, Math.min(1, target / (contentHeight - viewHeight))));
+    }
+
+    private static boolean isInside(Node node, Node ancestor) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == ancestor) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Blurs what would answer the question being asked, with a note over the charts saying why. */
@@ -234,12 +370,13 @@ final class DashboardLayout {
             chart.zoomProperty().bind(zoom.levelProperty());
         }
         zoom.levelProperty().addListener(obs -> applyZoom());
-        commands.explanation.selectedProperty().addListener(obs -> applyZoom());
-        commands.practice.selectedProperty().addListener(obs -> applyZoom());
         view.widthProperty().addListener(obs -> applyZoom());
         // A narrow middle (zoomed in, Explain open) stacks the charts, each the full width, rather than
         // squeezing three view.side by view.side; a horizontal scroll bar is the last resort, never clipping.
-        view.mainScroll.viewportBoundsProperty().addListener((obs, old, now) -> arrangeCharts(now.getWidth()));
+        view.mainScroll.viewportBoundsProperty().addListener((obs, old, now) -> {
+            restack(now.getWidth());
+            giveWayToCharts();
+        });
         view.mainScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
         for (ScrollPane pane : new ScrollPane[] {view.side, view.mainScroll, view.explainScroll}) {
             Viewports.uncache(pane);

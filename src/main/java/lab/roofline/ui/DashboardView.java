@@ -4,14 +4,15 @@ import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToolBar;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.StackPane;
@@ -50,6 +51,7 @@ import lab.roofline.ui.shell.MainMenu;
 import lab.roofline.ui.shell.MainToolBar;
 import lab.roofline.ui.shell.SideWindows;
 import lab.roofline.ui.shell.ViewActions;
+import lab.roofline.ui.shell.WindowKeys;
 import lab.roofline.ui.shell.Zoom;
 import lab.roofline.ui.summary.ComparisonTable;
 import org.controlsfx.control.StatusBar;
@@ -72,6 +74,8 @@ public final class DashboardView extends BorderPane implements LessonFeature.Hos
     @FXML StackPane utilizationCard;
     @FXML StackPane costCard;
     @FXML ScrollPane explainScroll;
+    /** The right-hand cards: the lesson on top, under it Explain, Practice or Compare. */
+    @FXML VBox cards;
     @FXML StatusBar statusBar;
 
     private final RooflineViewModel vm;
@@ -124,11 +128,10 @@ public final class DashboardView extends BorderPane implements LessonFeature.Hos
         placeViews();
         top.getChildren().add(0, MainMenu.of(commands, files, edit));
         MainToolBar.fill(toolBar, commands);
-        layout = new DashboardLayout(this, vm, zoom, commands, summary, MainToolBar.slimStrip(commands));
-        layout.connectPanels(explain, lesson);
+        layout = new DashboardLayout(this, vm, zoom, commands, summary, view.focusedChart);
+        layout.connectPanels(explain, lesson, comparison);
         layout.connectZoom(charts());
-        addEventHandler(KeyEvent.KEY_PRESSED, this::redoOnCtrlY);
-        addEventFilter(KeyEvent.KEY_PRESSED, this::zoomAndStepKeys);
+        WindowKeys.install(this, vm.history()::redo, view, zoom, lesson::handleKey);
     }
 
     private void placeViews() {
@@ -138,15 +141,21 @@ public final class DashboardView extends BorderPane implements LessonFeature.Hos
         roofline.setId("roofline-chart");
         utilization.setId("utilization-chart");
         cost.setId("cost-chart");
+        // A double click focuses a chart for lecturing (View ▸ Focus), and a second one returns.
+        roofline.setOnMouseClicked(e -> focusOnDoubleClick(e, ChartKind.ROOFLINE));
+        utilization.setOnMouseClicked(e -> focusOnDoubleClick(e, ChartKind.UTILIZATION));
+        cost.setOnMouseClicked(e -> focusOnDoubleClick(e, ChartKind.COST));
         rooflineCard.getChildren().add(roofline);
         utilizationCard.getChildren().add(utilization);
         costCard.getChildren().add(cost);
         side.setContent(controls);
-        main.getChildren().add(0, lesson.lessonBar());
+        // Nothing goes between the summary and the charts: the lesson and the panels are cards beside them.
         main.getChildren().add(0, summary);
+        // No empty line kept for warnings: the charts fill the height, so a warning takes a line from them
+        // only while it shows (they give back what it took; nothing under the mouse moves).
+        summary.reserveWarningLine(false);
         comparison.setOnExportCsv(commands.exportComparison);
-        main.getChildren().add(2, comparison);
-        explainScroll.setContent(explain);
+        cards.getChildren().setAll(lesson.lessonBar());
         // The charts draw the pins beside the live scenario; they change only when pinned, renamed or unpinned.
         vm.pinsModel().pins().addListener(pinsChanged);
         vm.gpuCountProperty().addListener(causesChanged);
@@ -155,37 +164,25 @@ public final class DashboardView extends BorderPane implements LessonFeature.Hos
         showPins();
     }
 
-    /** Ctrl+Y redoes too (Windows' habit). A handler, not a filter: a text field's own Ctrl+Y comes first. */
-    private void redoOnCtrlY(KeyEvent e) {
-        if (e.isShortcutDown() && !e.isShiftDown() && e.getCode() == KeyCode.Y) {
-            vm.history().redo();
-            e.consume();
-        }
-    }
-
-    /**
-     * Ctrl+Plus is typed as Ctrl+= (or Ctrl+Shift+=) on most keyboards, and the keypad has its own keys;
-     * Page Up/Down step a lesson even where a scroll pane has focus (it would take the keys first).
-     */
-    private void zoomAndStepKeys(KeyEvent e) {
-        if (e.isShortcutDown() && !e.isAltDown()) {
-            switch (e.getCode()) {
-                case PLUS, EQUALS, ADD -> view.zoomBy(+1);
-                case MINUS, SUBTRACT -> view.zoomBy(-1);
-                case DIGIT0, NUMPAD0 -> zoom.set(1);
-                default -> {
-                    return;
-                }
-            }
-            e.consume();
-        } else if (lesson.handleKey(e)) {
-            e.consume();
+    private void focusOnDoubleClick(MouseEvent e, ChartKind kind) {
+        if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+            view.toggleFocus(kind);
         }
     }
 
     /** Whether the charts are stacked in one column (a narrow middle). */
     public boolean chartsStacked() {
         return layout.stacked();
+    }
+
+    /** Whether the controls are folded into the slim strip (presentation mode, or a card needs their room). */
+    public boolean controlsFolded() {
+        return layout.controlsFolded();
+    }
+
+    /** The chart shown large (View ▸ Focus, a double click); null for the usual layout. */
+    public ObjectProperty<ChartKind> focusedChartProperty() {
+        return view.focusedChart;
     }
 
     /** The text zoom, 0.8 to 2 (1 = 100 %); every control and chart follows it. */
@@ -238,7 +235,9 @@ public final class DashboardView extends BorderPane implements LessonFeature.Hos
     /** Blurs the summary, the charts and the explanation while a question about them is asked. */
     @Override
     public void veil(boolean on) {
-        layout.veil(on, List.of(summary, rooflineCard, utilizationCard, costCard, explainScroll, comparison));
+        // Not the lesson's own card, which asks the question: the panels under it, which could answer it.
+        layout.veil(on, List.of(summary, rooflineCard, utilizationCard, costCard, explain, comparison,
+                lesson.practicePanel()));
     }
 
     @Override
@@ -388,6 +387,7 @@ public final class DashboardView extends BorderPane implements LessonFeature.Hos
         explain.dispose();
         lesson.dispose();
         comparison.dispose();
+        layout.dispose();
         vm.pinsModel().pins().removeListener(pinsChanged);
         vm.gpuCountProperty().removeListener(causesChanged);
         vm.layerOverheadSecondsProperty().removeListener(causesChanged);

@@ -182,13 +182,17 @@ public abstract class CanvasChart extends Region {
         return zoom;
     }
 
-    /** The smallest size a chart is laid out for when zoomed in: below it the zoom gives way. */
-    static final double MIN_DRAWING_WIDTH = 480;
-    static final double MIN_DRAWING_HEIGHT = 300;
+    /**
+     * The smallest size a chart is laid out for when zoomed in: below it the zoom gives way. Small, so that
+     * the three charts' text follows the zoom alike (the window gives them the room; the layouts drop their
+     * secondary strips before that).
+     */
+    static final double MIN_DRAWING_WIDTH = 240;
+    static final double MIN_DRAWING_HEIGHT = 140;
 
     /**
      * The zoom in effect: the one asked for (kept to 0.5-4), except that zooming in never lays the chart
-     * out smaller than 480 x 300, where it would stop being a chart; then the text grows only as far as that
+     * out smaller than 240 x 140, where it would stop being a chart; then the text grows only as far as that
      * allows (never below 100 %).
      */
     public double effectiveZoom() {

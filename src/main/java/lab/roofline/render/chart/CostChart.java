@@ -31,7 +31,6 @@ import lab.roofline.render.pen.ChartPen;
  * an overhead per layer) communication and overhead.
  */
 public final class CostChart extends CanvasChart {
-    private static final double STRIP_Y = CostLayout.STRIP_Y;
 
     private final List<CostLayout.Piece> segments = new ArrayList<>();
     private CostLayout.Piece hovered;
@@ -73,19 +72,22 @@ public final class CostChart extends CanvasChart {
 
     /** Where things go at a size, with this frame's legend and headline. */
     private CostLayout layoutAt(double w, double h) {
-        return new CostLayout(w, h, baseFontSize(), measure(), shownCauses, headlineWraps);
+        return new CostLayout(w, h, baseFontSize(), measure(), shownCauses, headlineWraps).grouped(pins().size() + 1);
     }
 
     @Override
     protected void drawBackground(ChartPen g, Evaluation e, double w, double h) {
         CostLegend legend = new CostLegend(ink(), layoutAt(w, h));
-        legend.drawCauses(g);
+        CostLayout layout = layoutAt(w, h);
+        legend.drawCauses(g, pins().size() + 1);
         legend.drawTitle(g, e, pins(), w);
         if (!pins().isEmpty()) {
             // Beside pins the chart compares scenarios, and the bars need the room the API strip takes.
             return; // grouped bars name their groups as they draw them
         }
-        new CostRatioStrip(ink(), w).drawScale(g, references.getValue(), headlineWraps);
+        if (layout.stripShown()) {
+            new CostRatioStrip(ink(), w, layout.stripY()).drawScale(g, references.getValue(), headlineWraps);
+        }
         legend.drawBarNames(g);
     }
 
@@ -124,12 +126,13 @@ public final class CostChart extends CanvasChart {
 
     /** The API price tick under a point in chart pixels (within a few pixels of the strip), or null. */
     public RatioReference tickAt(double pixelX, double pixelY) {
-        if (!pins().isEmpty()) {
-            return null; // beside pins the strip is not drawn
+        CostLayout layout = layoutAt(drawingWidth(), drawingHeight());
+        if (!pins().isEmpty() || !layout.stripShown()) {
+            return null; // beside pins, or short of room, the strip is not drawn
         }
         double px = toDrawing(pixelX);
         double py = toDrawing(pixelY);
-        if (Math.abs(py - STRIP_Y) > 10) {
+        if (Math.abs(py - layout.stripY()) > 10) {
             return null;
         }
         LogScale scale = CostLayout.ratioScale(drawingWidth());
@@ -147,7 +150,7 @@ public final class CostChart extends CanvasChart {
 
     /** Where a tick is drawn, in chart pixels (for tests and hover). */
     public Point2D tickPosition(RatioReference r) {
-        return new Point2D(toPixels(CostLayout.ratioScale(drawingWidth()).toPixelClamped(r.ratio())), toPixels(STRIP_Y));
+        return new Point2D(toPixels(CostLayout.ratioScale(drawingWidth()).toPixelClamped(r.ratio())), toPixels(layoutAt(drawingWidth(), drawingHeight()).stripY()));
     }
 
     /** The hovered tick's card lines, or an empty list. */
@@ -204,7 +207,9 @@ public final class CostChart extends CanvasChart {
             return;
         }
 
-        new CostRatioStrip(ink(), w).drawMarker(g, ratioShown);
+        if (layout.stripShown()) {
+            new CostRatioStrip(ink(), w, layout.stripY()).drawMarker(g, ratioShown);
+        }
         // The lesson's ring round the end of the output bar, first: the bar and its total go over it.
         if (highlighted(Topic.COST)) {
             double end = bars.left() + Math.max(2, x.toPixel(output.totalSeconds()) - x.toPixel(0));
@@ -244,7 +249,7 @@ public final class CostChart extends CanvasChart {
     private void drawCards(ChartPen g, boolean priced, double w, double h) {
         if (hoveredTick != null) {
             card(g, HoverLines.apiRatio(hoveredTick), CostLayout.ratioScale(w).toPixelClamped(hoveredTick.ratio()),
-                    STRIP_Y + 60, w, h);
+                    layoutAt(w, h).stripY() + 60, w, h);
         }
         if (hovered != null) {
             CostLayout.Piece now = segments.stream().filter(s -> s.bar().equals(hovered.bar())

@@ -10,14 +10,17 @@ import lab.roofline.engine.roofline.Units;
  * Where the cost chart puts things at one size: the legend's rows, the two bars of the live scenario (or,
  * beside pins, a bar per scenario in each phase's group), and the strip of the APIs' price ratios. Pure
  * arithmetic and text measuring through {@link LabelLayout.TextMeasure}, so tests need no toolkit.
+ * <p>
+ * Top to bottom: the title and headline, the ratio strip, the bars, the key. The bars are the chart: they
+ * are never thinner than {@link #MIN_BAR_THICKNESS} while the chart has room for it, and when it has not, the
+ * ratio strip gives way first, then the key.
  */
 public final class CostLayout {
     public static final double LEFT = 132;
     public static final double RIGHT = 28;
-    public static final double TOP = 128; // below the ratio strip and its decade labels (to y 112)
-    /** The height of the strip of the APIs' price ratios. */
-    public static final double STRIP_Y = 84;
     public static final double TOTAL_LABEL_WIDTH = 150;
+    /** The thinnest a bar is drawn while the chart has room, in drawing units (16 px at 100 %, scaled with zoom). */
+    public static final double MIN_BAR_THICKNESS = 16;
 
     /** The causes a bar is split by, in its order from the left. */
     public static final List<String> CAUSES = List.of("Reading weights", "KV-cache traffic", "Activations", "Compute",
@@ -123,9 +126,47 @@ public final class CostLayout {
         return spots;
     }
 
-    /** The space below the bars: the legend's rows (one on a wide chart, more on a narrow one) and a margin. */
-    private double bottomMargin() {
+    /** The space the key takes below the bars: its rows (one on a wide chart, more on a narrow one) and a margin. */
+    private double legendBand() {
         return h - legendSpots()[0][1] + 22;
+    }
+
+    /** Where the title and headline end (one headline line, or two when it wraps). */
+    private double headerBottom() {
+        return 12 + fontPx * 1.6 + fontPx * 1.3 * (headlineWraps ? 2 : 1) + 8;
+    }
+
+    /** The ratio strip's band: its caption, the API ticks' labels above the strip, the decade labels below. */
+    private double stripBand() {
+        return fontPx * 5.3 + 6;
+    }
+
+    /** The height of the strip of the APIs' price ratios (its line). */
+    public double stripY() {
+        return headerBottom() + fontPx * 2.9;
+    }
+
+    /** The least room the bars need: each bar at its least thickness with its name (and for pins, each row). */
+    private double barsNeed(int scenarios) {
+        if (scenarios > 1) {
+            return 2 * (fontPx * 1.3 + 6 + scenarios * (MIN_BAR_THICKNESS + 4));
+        }
+        return compact() ? 2 * (fontPx * 1.3 + MIN_BAR_THICKNESS + 8) : 2 * (Math.max(MIN_BAR_THICKNESS, fontPx * 1.3) + 10);
+    }
+
+    /** The room between the header and the bottom, less the strip and the key when they show. */
+    private double barRoom(boolean strip, boolean legend) {
+        return h - headerBottom() - (strip ? stripBand() : 0) - (legend ? legendBand() : 10);
+    }
+
+    /** Whether the API ratio strip shows: only for the live scenario alone, and only if the bars keep their room. */
+    public boolean stripShown() {
+        return barRoom(true, true) >= barsNeed(1);
+    }
+
+    /** Whether the key shows: the bars keep their room first (the strip has given way already). */
+    public boolean legendShown(int scenarios) {
+        return barRoom(false, true) >= barsNeed(scenarios);
     }
 
     /** Whether the bars are laid out narrow: names and totals above them. */
@@ -134,8 +175,10 @@ public final class CostLayout {
     }
 
     public Bars bars() {
-        double barArea = h - TOP - bottomMargin();
-        double[] centres = {TOP + barArea * 0.25, TOP + barArea * 0.75};
+        boolean strip = stripShown();
+        double top = headerBottom() + (strip ? stripBand() : 0);
+        double barArea = barRoom(strip, legendShown(1));
+        double[] centres = {top + barArea * 0.25, top + barArea * 0.75};
         boolean compact = compact();
         // Bars grow with a tall chart (a slide), to a point: two slabs would read as a table, not a ratio.
         double cap = 72;
@@ -146,27 +189,39 @@ public final class CostLayout {
             double nameLine = fontPx * 1.3;
             double height = Math.max(3, Math.min(cap, slot - nameLine - 8));
             for (int i = 0; i < 2; i++) {
-                centres[i] = TOP + i * slot + nameLine + height / 2;
+                centres[i] = top + i * slot + nameLine + height / 2;
             }
             return new Bars(true, 16, w - RIGHT, height, centres);
         }
-        return new Bars(false, LEFT, w - RIGHT - TOTAL_LABEL_WIDTH, Math.min(cap, barArea / 2 * 0.62), centres);
+        double height = Math.min(cap, Math.max(barArea / 2 * 0.62, Math.min(MIN_BAR_THICKNESS, barArea / 2 - 6)));
+        return new Bars(false, LEFT, w - RIGHT - TOTAL_LABEL_WIDTH, Math.max(3, height), centres);
     }
 
-    /** Where grouped bars start: under the title and the headline (one line, or two when it wraps). */
+    /** Where grouped bars start: under the title and the headline (the strip is not drawn beside pins). */
     public double groupedTop() {
-        return 12 + fontPx * 1.6 + fontPx * 1.3 * (headlineWraps ? 2 : 1) + 12;
+        return headerBottom() + 4;
     }
 
     /** The height of each phase's group of bars. */
     public double groupHeight() {
-        return (h - groupedTop() - bottomMargin()) / 2;
+        return (h - groupedTop() - groupedBottomBand()) / 2;
+    }
+
+    private int groupedScenarios = 2;
+
+    /** The number of scenarios the grouped bars show (the live one and the pins): the key gives way to them. */
+    public CostLayout grouped(int scenarios) {
+        groupedScenarios = scenarios;
+        return this;
+    }
+
+    private double groupedBottomBand() {
+        return legendShown(groupedScenarios) ? legendBand() : 10;
     }
 
     /** The row heights a chart of this size gives the grouped bars: each group a header line and a row per scenario. */
     public double groupedRowHeight(int scenarios) {
-        double groupHeight = (h - groupedTop() - bottomMargin()) / 2;
-        return Math.max(3, (groupHeight - fontPx * 1.3 - 6) / scenarios);
+        return Math.max(3, (groupHeight() - fontPx * 1.3 - 6) / scenarios);
     }
 
     /** The scale public API price ratios sit on, log from 1x to 1000x. */

@@ -53,7 +53,14 @@ public final class ChartInk {
     /** The chart fonts, by size (negative: bold): a handful, made once, for drawing and measuring alike. */
     private static final Map<Double, Font> FONTS = new HashMap<>();
 
-    private static Font fontOfSize(double sizePx, boolean bold) {
+    /**
+     * No chart text is smaller than this, in drawing units (12 px at 100 %, scaled with the zoom like the
+     * rest of the chart): a secondary label is smaller than the title, never unreadable from the back row.
+     */
+    public static final double MIN_TEXT_PX = 12;
+
+    private static Font fontOfSize(double askedPx, boolean bold) {
+        double sizePx = Math.max(MIN_TEXT_PX, askedPx);
         return FONTS.computeIfAbsent(bold ? -sizePx : sizePx,
                 k -> Font.font("DejaVu Sans", bold ? FontWeight.BOLD : FontWeight.NORMAL, sizePx));
     }

@@ -22,8 +22,11 @@ public final class CostLegend {
         this.layout = layout;
     }
 
-    /** A swatch and a name for each cause some bar has, wrapping on a narrow chart. */
-    public void drawCauses(ChartPen g) {
+    /** A swatch and a name for each cause some bar has, wrapping on a narrow chart; none when the bars need the room. */
+    public void drawCauses(ChartPen g, int scenarios) {
+        if (!layout.legendShown(scenarios)) {
+            return;
+        }
         Font legend = ink.font(0.85, false);
         double[][] spots = layout.legendSpots();
         List<Integer> shownCauses = layout.shownCauses();

@@ -18,14 +18,17 @@ public final class CostRatioStrip {
     private final ChartInk ink;
     private final double w;
 
-    public CostRatioStrip(ChartInk ink, double w) {
+    public CostRatioStrip(ChartInk ink, double w, double stripY) {
         this.ink = ink;
         this.w = w;
+        this.stripY = stripY;
     }
+
+    private final double stripY;
 
     /** The scale public API price ratios sit on, log from 1x to 1000x: background. */
     public void drawScale(ChartPen g, List<RatioReference> references, boolean headlineWraps) {
-        double y = CostLayout.STRIP_Y;
+        double y = stripY;
         LogScale scale = CostLayout.ratioScale(w);
         g.setStroke(ink.color(ChartColor.GRID));
         g.setLineWidth(4);
@@ -48,7 +51,8 @@ public final class CostRatioStrip {
             }
         }
         if (!references.isEmpty() && !headlineWraps) {
-            ink.text(g, "Output ÷ input: public API prices (ticks above), this scenario (▲ below)", 16, y - 30,
+            ink.text(g, "Output ÷ input: public API prices (ticks above), this scenario (▲ below)", 16,
+                    y - ink.baseFontSize() * 2.9,
                     TextAlignment.LEFT, VPos.TOP, tiny, ink.color(ChartColor.MUTED));
         }
     }
@@ -56,7 +60,7 @@ public final class CostRatioStrip {
     /** Where this scenario's output/input ratio sits among the API ratios: foreground. */
     public void drawMarker(ChartPen g, double ratio) {
         double x = CostLayout.ratioScale(w).toPixelClamped(ratio);
-        double y = CostLayout.STRIP_Y;
+        double y = stripY;
         g.setFill(ink.color(ChartColor.DECODE));
         // Below the strip: the API ticks' labels are above it, so the marker never covers one.
         g.fillPolygon(new double[] {x - 6, x + 6, x}, new double[] {y + 14, y + 14, y + 3}, 3);

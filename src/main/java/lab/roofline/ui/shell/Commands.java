@@ -31,6 +31,9 @@ public final class Commands {
     public final Action darkTheme;
     public final Action explanation;
     public final Action showWork;
+    public final Action compare;
+    /** Focus Roofline, Utilization, Cost (Ctrl+1, 2, 3). */
+    public final List<Action> focus;
     public final Action zoomIn;
     public final Action zoomOut;
     public final Action zoomReset;
@@ -69,6 +72,8 @@ public final class Commands {
         darkTheme = view.darkTheme;
         explanation = view.explanation;
         showWork = view.showWork;
+        compare = view.compare;
+        focus = view.focus;
         zoomIn = view.zoomIn;
         zoomOut = view.zoomOut;
         zoomReset = view.zoomReset;

@@ -33,6 +33,7 @@ public final class MainToolBar {
         Button pinButton = button(ActionUtils.createButton(c.pin), "pin-button", c.pin);
         pinButton.textProperty().unbind();
         pinButton.setText("Pin");
+        ToggleButton compareToggle = button(ActionUtils.createToggleButton(c.compare), "compare-toggle", c.compare);
         MenuButton exportButton = new MenuButton("Export");
         exportButton.setId("export-button");
         exportButton.getItems().addAll(c.exportEach.stream().map(ActionUtils::createMenuItem).toList());
@@ -42,7 +43,7 @@ public final class MainToolBar {
         ToggleButton presentButton = button(ActionUtils.createToggleButton(c.presentation), "presentation-toggle",
                 c.presentation);
         toolBar.getItems().addAll(lessonButton, practiceToggle, explainToggle, workToggle, new Separator(), pinButton,
-                theme, presentButton, new Separator(), exportButton);
+                compareToggle, theme, presentButton, new Separator(), exportButton);
         // Items keep their width (a zoomed title must not shrink to "Roo…"); what has no room goes into
         // the toolbar's overflow menu.
         for (Node item : toolBar.getItems()) {
@@ -79,12 +80,15 @@ public final class MainToolBar {
         return b;
     }
 
-    /** Presentation mode's strip: open the controls (leaving), zoom, step the lesson; how to leave, said. */
-    public static VBox slimStrip(Commands c) {
+    /**
+     * The strip the controls fold into (presentation mode, or a card beside the charts on a small screen):
+     * show the controls, zoom, step the lesson; in presentation mode, how to leave, said.
+     */
+    public static VBox slimStrip(Commands c, Runnable showControls) {
         Button controlsButton = new Button("☰");
         controlsButton.setId("strip-controls");
-        Tips.install(controlsButton, "Show the controls (leaves presentation mode)");
-        controlsButton.setOnAction(e -> c.presentation.setSelected(false));
+        Tips.install(controlsButton, "Show the controls (in presentation mode: leaves it)");
+        controlsButton.setOnAction(e -> showControls.run());
         Button in = symbol(c.zoomIn, "+", "strip-zoom-in", null);
         Button out = symbol(c.zoomOut, "−", "strip-zoom-out", null);
         Button next = symbol(c.nextStep, "▶", "strip-next", "Next lesson step (Page Down)");
@@ -92,6 +96,8 @@ public final class MainToolBar {
         Label leave = new Label("Esc\nleaves");
         leave.getStyleClass().add("strip-hint");
         leave.setId("strip-leave-hint");
+        leave.visibleProperty().bind(c.presentation.selectedProperty());
+        leave.managedProperty().bind(leave.visibleProperty());
         Tips.install(leave, "Esc or F11 leaves presentation mode");
         VBox strip = new VBox(8, controlsButton, in, out, next, leave);
         strip.getStyleClass().add("slim-strip");

@@ -1,7 +1,11 @@
 package lab.roofline.ui.shell;
 
+import java.util.List;
 import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import lab.roofline.fx.Actions;
+import lab.roofline.render.export.ChartKind;
 import org.controlsfx.control.action.Action;
 
 /** The View menu's commands: theme, side panels, zoom, presentation, the windows beside, copying a chart. */
@@ -12,6 +16,8 @@ public final class ViewActions {
             "The argument in sentences, with this scenario's numbers (Ctrl+L)");
     public final Action showWork = Actions.toggle("Show your work", "Shortcut+Shift+W",
             "Under each number, the formula it came from with this scenario's values (Ctrl+Shift+W)");
+    public final Action compare = Actions.toggle("Compare", "Shortcut+Shift+K",
+            "The live scenario beside the pinned ones, number by number, in a card beside the charts (Ctrl+Shift+K)");
     public final Action presentation = Actions.toggle("Presentation mode", "F11",
             "Full screen with the controls folded into a slim strip: the charts and summary take the room (F11)");
     public final Action zoomIn;
@@ -20,6 +26,14 @@ public final class ViewActions {
     public final Action landscape;
     public final Action serving;
     public final Action copyChart;
+
+    /** The chart shown large for lecturing (the others stay beside it, smaller); null: the usual layout. */
+    public final ObjectProperty<ChartKind> focusedChart = new SimpleObjectProperty<>(this, "focusedChart");
+    /** Focus this chart: one per chart, pressed again to return to the usual layout. */
+    public final List<Action> focus = List.of(
+            focusCommand("Focus Roofline", "Shortcut+1", ChartKind.ROOFLINE),
+            focusCommand("Focus Utilization", "Shortcut+2", ChartKind.UTILIZATION),
+            focusCommand("Focus Cost", "Shortcut+3", ChartKind.COST));
 
     private final Zoom zoom;
 
@@ -45,6 +59,26 @@ public final class ViewActions {
             zoomOut.setDisabled(zoom.atSmallest());
             status.accept("Zoom " + Math.round(zoom.get() * 100) + " %  (Ctrl+Plus, Ctrl+Minus; Ctrl+0 for 100 %)");
         });
+    }
+
+    private Action focusCommand(String text, String accelerator, ChartKind kind) {
+        Action a = Actions.toggle(text, accelerator, "Show this chart large, the other two smaller beside it, for "
+                + "lecturing; again (or a double click on the chart) for the usual layout (" + accelerator.replace(
+                "Shortcut", "Ctrl") + ")");
+        a.selectedProperty().addListener((obs, was, on) -> {
+            if (on) {
+                focusedChart.set(kind);
+            } else if (focusedChart.get() == kind) {
+                focusedChart.set(null);
+            }
+        });
+        focusedChart.addListener((obs, old, now) -> a.setSelected(now == kind));
+        return a;
+    }
+
+    /** Focuses a chart, or returns to the usual layout when it is the focused one (a double click). */
+    public void toggleFocus(ChartKind kind) {
+        focusedChart.set(focusedChart.get() == kind ? null : kind);
     }
 
     /** One step up or down the zoom ladder (the status bar says where it is). */
