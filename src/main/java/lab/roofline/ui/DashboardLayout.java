@@ -3,11 +3,9 @@ package lab.roofline.ui;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Bounds;
 import javafx.geometry.HPos;
 import javafx.geometry.VPos;
@@ -23,17 +21,14 @@ import lab.roofline.fx.GridShares;
 import lab.roofline.fx.Viewports;
 import lab.roofline.render.chart.CanvasChart;
 import lab.roofline.render.export.ChartKind;
+import lab.roofline.render.layout.CostLayout;
 import lab.roofline.render.layout.DashboardGrid;
 import lab.roofline.render.export.ChartRenderer;
 import lab.roofline.render.export.ExportSize;
 import lab.roofline.render.summary.SummaryStrip;
-import lab.roofline.ui.lesson.ExplainPanel;
-import lab.roofline.ui.lesson.LessonFeature;
 import lab.roofline.ui.scenario.RooflineViewModel;
 import lab.roofline.ui.shell.Commands;
 import lab.roofline.ui.shell.MainToolBar;
-import lab.roofline.ui.summary.ComparisonTable;
-import org.controlsfx.control.action.Action;
 import lab.roofline.ui.shell.SideWindows;
 import lab.roofline.ui.shell.Zoom;
 
@@ -116,7 +111,8 @@ final class DashboardLayout {
         };
         order.remove(top);
         order.add(0, top);
-        double topShare = focused.get() == null ? DashboardGrid.TOP_ROW_PERCENT : FOCUSED_ROW_PERCENT;
+        double topShare = Math.min(focused.get() == null ? DashboardGrid.TOP_ROW_PERCENT : FOCUSED_ROW_PERCENT,
+                100 - costRowPercent(first));
         view.charts.getColumnConstraints().setAll(stacked ? List.of(GridShares.column(100))
                 : List.of(GridShares.column(DashboardGrid.LEFT_COLUMN_PERCENT),
                 GridShares.column(DashboardGrid.RIGHT_COLUMN_PERCENT)));
@@ -131,6 +127,21 @@ final class DashboardLayout {
     }
 
     /**
+     * The share of the grid's height the cost chart's row needs for its bars to keep their least thickness
+     * (more pins, more bars), when the cost chart is in the bottom row; the top chart gives way down to 40 %.
+     */
+    private double costRowPercent(ChartKind top) {
+        double gridHeight = view.charts.getHeight();
+        if (top == ChartKind.COST || stacked || gridHeight <= 0) {
+            return 0;
+        }
+        double z = Math.max(0.8, zoom.get());
+        double cardPadding = 14; // the chart card's padding and border, top and bottom
+        double need = CostLayout.leastHeight(vm.pinsModel().pins().size() + 1, BASE_FONT_PX) * z + cardPadding;
+        return Math.min(60, 100 * need / (gridHeight - DashboardGrid.GAP_PX));
+    }
+
+    /**
      * The charts' least height: in a window, a floor below which the middle scrolls (more pins, more legend
      * rows and larger text need more); in presentation mode none, the charts take what the screen has.
      */
@@ -142,7 +153,10 @@ final class DashboardLayout {
                 || vm.pinsModel().pins().stream().anyMatch(p -> p.evaluation().decode().communicationSeconds() > 0
                 || p.evaluation().decode().overheadSeconds() > 0 || p.evaluation().decode().draftSeconds() > 0);
         int legendRow = moreCauses ? 20 : 0;
-        double floor = stacked ? 3 * 240 + 110 * pinned + legendRow : CHARTS_FLOOR_PX + 45 * pinned + legendRow;
+        // The floor keeps the cost chart's bars their least thickness in a row of half the grid (pins add bars).
+        double costFloor = (CostLayout.leastHeight(pinned + 1, BASE_FONT_PX) + 14) / 0.5;
+        double floor = stacked ? 3 * 240 + 110 * pinned + legendRow
+                : Math.max(CHARTS_FLOOR_PX + legendRow, costFloor + legendRow);
         view.charts.setMinHeight(commands.presentation.isSelected() ? 0 : floor * Math.max(1, zoom.get()));
         giveWayToCharts();
     }
@@ -161,6 +175,12 @@ final class DashboardLayout {
             summary.setVisible(!hide);
             summary.setManaged(!hide);
         }
+    }
+
+    /** Show your work grows the summary; presentation mode folds the controls and hides the toolbar. */
+    void connectToggles() {
+        summary.showWorkProperty().bindBidirectional(commands.showWork.selectedProperty());
+        commands.presentation.selectedProperty().addListener((obs, was, on) -> present(on));
     }
 
     /** Text in em of the root size scales with it; the side panels widen so their text still fits. */
@@ -250,63 +270,9 @@ final class DashboardLayout {
         return ChartRenderer.onScreen(kind, size[0], size[1]);
     }
 
-    /**
-     * The cards on the right: the lesson on top while it runs; under it one of Explain, Practice and
-     * Compare (choosing one closes the other two). Pinning the first scenario opens Compare.
-     */
-    void connectPanels(ExplainPanel explain, LessonFeature lesson, ComparisonTable comparison) {
-        List<Action> panels = List.of(commands.explanation, commands.practice, commands.compare);
-        BooleanBinding lessonRuns = lesson.lesson().indexProperty().greaterThanOrEqualTo(0);
-        cardsShown.bind(lessonRuns.or(commands.explanation.selectedProperty()).or(commands.practice.selectedProperty())
-                .or(commands.compare.selectedProperty()));
-        view.explainScroll.visibleProperty().bind(cardsShown);
-        view.explainScroll.managedProperty().bind(cardsShown);
-        cardsShown.addListener(obs -> applyZoom());
-        explain.visibleProperty().bind(commands.explanation.selectedProperty());
-        for (Action panel : panels) {
-            panel.selectedProperty().addListener((obs, was, on) -> {
-                if (on) {
-                    panels.stream().filter(p -> p != panel).forEach(p -> p.setSelected(false));
-                }
-                showPanel(panel == commands.explanation ? explain : panel == commands.practice
-                        ? lesson.practicePanel() : comparison, on);
-                if (on && panel == commands.practice) {
-                    view.explainScroll.setVvalue(0);
-                    lesson.practicePanel().focusFirst(); // from the keyboard: type the answer at once
-                }
-            });
-        }
-        showPanel(explain, commands.explanation.isSelected());
-        // Compare needs pins: the first pin opens it, the last unpin closes it.
-        commands.compare.setDisabled(vm.pinsModel().pins().isEmpty());
-        vm.pinsModel().pins().addListener(pinsChanged);
-        summary.showWorkProperty().bindBidirectional(commands.showWork.selectedProperty());
-        commands.presentation.selectedProperty().addListener((obs, was, on) -> present(on));
-    }
-
-    /** The first pin opens Compare; the last unpin closes it (there is nothing to compare). */
-    private final ListChangeListener<Object> pinsChanged = change -> {
-        int size = change.getList().size();
-        commands.compare.setDisabled(size == 0);
-        if (size == 0) {
-            commands.compare.setSelected(false);
-        } else if (change.next() && change.wasAdded() && size == change.getAddedSize()) {
-            commands.compare.setSelected(true);
-        }
-    };
-
-    /** Stops listening to the view model (the window's own parts go with it). */
-    void dispose() {
-        vm.pinsModel().pins().removeListener(pinsChanged);
-    }
-
-    /** Puts a panel under the lesson's card, or takes it away. */
-    private void showPanel(Node panel, boolean on) {
-        if (on && !view.cards.getChildren().contains(panel)) {
-            view.cards.getChildren().add(panel);
-        } else if (!on) {
-            view.cards.getChildren().remove(panel);
-        }
+    /** Whether a card shows beside the charts (the lesson, Explain, Practice or Compare): set by the cards. */
+    BooleanProperty cardsShownProperty() {
+        return cardsShown;
     }
 
     /**
@@ -373,6 +339,12 @@ final class DashboardLayout {
         view.widthProperty().addListener(obs -> applyZoom());
         // A narrow middle (zoomed in, Explain open) stacks the charts, each the full width, rather than
         // squeezing three view.side by view.side; a horizontal scroll bar is the last resort, never clipping.
+        // The cost row's share follows the grid's height (its bars' least thickness is in pixels).
+        view.charts.heightProperty().addListener((obs, old, now) -> {
+            if (Math.abs(old.doubleValue() - now.doubleValue()) > 0.5) {
+                arrangeCharts();
+            }
+        });
         view.mainScroll.viewportBoundsProperty().addListener((obs, old, now) -> {
             restack(now.getWidth());
             giveWayToCharts();

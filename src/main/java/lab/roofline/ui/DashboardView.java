@@ -94,6 +94,7 @@ public final class DashboardView extends BorderPane implements LessonFeature.Hos
     private final LessonFeature lesson;
     private final Commands commands;
     private final DashboardLayout layout;
+    private final DashboardCards cardPanels;
     private final InvalidationListener pinsChanged = obs -> showPins();
     /** Several devices or an overhead add causes to the cost chart's legend (a row more): room for it. */
     private final InvalidationListener causesChanged = obs -> resizeCharts();
@@ -129,7 +130,8 @@ public final class DashboardView extends BorderPane implements LessonFeature.Hos
         top.getChildren().add(0, MainMenu.of(commands, files, edit));
         MainToolBar.fill(toolBar, commands);
         layout = new DashboardLayout(this, vm, zoom, commands, summary, view.focusedChart);
-        layout.connectPanels(explain, lesson, comparison);
+        layout.connectToggles();
+        cardPanels = new DashboardCards(this, vm, commands, layout, explain, lesson, comparison);
         layout.connectZoom(charts());
         WindowKeys.install(this, vm.history()::redo, view, zoom, lesson::handleKey);
     }
@@ -387,7 +389,7 @@ public final class DashboardView extends BorderPane implements LessonFeature.Hos
         explain.dispose();
         lesson.dispose();
         comparison.dispose();
-        layout.dispose();
+        cardPanels.dispose();
         vm.pinsModel().pins().removeListener(pinsChanged);
         vm.gpuCountProperty().removeListener(causesChanged);
         vm.layerOverheadSecondsProperty().removeListener(causesChanged);

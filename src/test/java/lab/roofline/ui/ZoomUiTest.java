@@ -93,7 +93,7 @@ class ZoomUiTest extends DashboardFixture {
             }
         }
         assertThat(cut).isEmpty();
-        // The three charts' text follows the zoom alike: each chart has the room for it (at least 240 x 140 at 200 %).
+        // The three charts' text follows the zoom alike: each chart has the room for it (at least 160 x 120 at 200 %).
         for (CanvasChart chart : List.of(view.rooflineChart(), view.utilizationChart(), view.costChart())) {
             assertThat(chart.effectiveZoom()).as(chart.getId()).isEqualTo(2.0);
         }

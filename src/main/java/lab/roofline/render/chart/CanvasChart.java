@@ -187,12 +187,12 @@ public abstract class CanvasChart extends Region {
      * the three charts' text follows the zoom alike (the window gives them the room; the layouts drop their
      * secondary strips before that).
      */
-    static final double MIN_DRAWING_WIDTH = 240;
-    static final double MIN_DRAWING_HEIGHT = 140;
+    static final double MIN_DRAWING_WIDTH = 160;
+    static final double MIN_DRAWING_HEIGHT = 120;
 
     /**
      * The zoom in effect: the one asked for (kept to 0.5-4), except that zooming in never lays the chart
-     * out smaller than 240 x 140, where it would stop being a chart; then the text grows only as far as that
+     * out smaller than 160 x 120, where it would stop being a chart; then the text grows only as far as that
      * allows (never below 100 %).
      */
     public double effectiveZoom() {

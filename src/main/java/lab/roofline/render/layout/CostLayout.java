@@ -133,8 +133,23 @@ public final class CostLayout {
 
     /** Where the title and headline end (one headline line, or two when it wraps). */
     private double headerBottom() {
-        return 12 + fontPx * 1.6 + fontPx * 1.3 * (headlineWraps ? 2 : 1) + 8;
+        return headerHeight(fontPx, headlineWraps);
     }
+
+    private static double headerHeight(double fontPx, boolean headlineWraps) {
+        return 12 + fontPx * 1.6 + fontPx * 1.3 * (headlineWraps ? 2 : 1) + 4;
+    }
+
+    /**
+     * The least height (drawing units) at which the bars keep {@link #MIN_BAR_THICKNESS}, without the strip or
+     * the key: what the window gives the cost chart's row, when it can.
+     */
+    public static double leastHeight(int scenarios, double fontPx) {
+        return headerHeight(fontPx, false) + barsNeed(scenarios, fontPx, true) + BOTTOM_PAD;
+    }
+
+    /** The margin under the bars when the key gives way. */
+    private static final double BOTTOM_PAD = 6;
 
     /** The ratio strip's band: its caption, the API ticks' labels above the strip, the decade labels below. */
     private double stripBand() {
@@ -148,15 +163,23 @@ public final class CostLayout {
 
     /** The least room the bars need: each bar at its least thickness with its name (and for pins, each row). */
     private double barsNeed(int scenarios) {
+        return barsNeed(scenarios, fontPx, compact());
+    }
+
+    private static double barsNeed(int scenarios, double fontPx, boolean compact) {
         if (scenarios > 1) {
             return 2 * (fontPx * 1.3 + 6 + scenarios * (MIN_BAR_THICKNESS + 4));
         }
-        return compact() ? 2 * (fontPx * 1.3 + MIN_BAR_THICKNESS + 8) : 2 * (Math.max(MIN_BAR_THICKNESS, fontPx * 1.3) + 10);
+        return compact ? 2 * (fontPx * 1.3 + MIN_BAR_THICKNESS + COMPACT_GAP)
+                : 2 * (Math.max(MIN_BAR_THICKNESS, fontPx * 1.3) + 10);
     }
+
+    /** The gap under a compact bar, before the next bar's name. */
+    private static final double COMPACT_GAP = 5;
 
     /** The room between the header and the bottom, less the strip and the key when they show. */
     private double barRoom(boolean strip, boolean legend) {
-        return h - headerBottom() - (strip ? stripBand() : 0) - (legend ? legendBand() : 10);
+        return h - headerBottom() - (strip ? stripBand() : 0) - (legend ? legendBand() : BOTTOM_PAD);
     }
 
     /** Whether the API ratio strip shows: only for the live scenario alone, and only if the bars keep their room. */
@@ -187,7 +210,7 @@ public final class CostLayout {
             // The bar takes what is left, so a short chart never draws one bar over the other's name.
             double slot = barArea / 2;
             double nameLine = fontPx * 1.3;
-            double height = Math.max(3, Math.min(cap, slot - nameLine - 8));
+            double height = Math.max(3, Math.min(cap, slot - nameLine - COMPACT_GAP));
             for (int i = 0; i < 2; i++) {
                 centres[i] = top + i * slot + nameLine + height / 2;
             }
@@ -199,7 +222,7 @@ public final class CostLayout {
 
     /** Where grouped bars start: under the title and the headline (the strip is not drawn beside pins). */
     public double groupedTop() {
-        return headerBottom() + 4;
+        return headerBottom();
     }
 
     /** The height of each phase's group of bars. */
@@ -216,7 +239,7 @@ public final class CostLayout {
     }
 
     private double groupedBottomBand() {
-        return legendShown(groupedScenarios) ? legendBand() : 10;
+        return legendShown(groupedScenarios) ? legendBand() : BOTTOM_PAD;
     }
 
     /** The row heights a chart of this size gives the grouped bars: each group a header line and a row per scenario. */

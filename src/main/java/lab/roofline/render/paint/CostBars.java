@@ -128,12 +128,14 @@ public final class CostBars {
         }
         double totalWidth = ink.measuredWidth(total, textScale, true);
         g.setGlobalAlpha(1);
-        if (cursor + 8 + totalWidth > w - 4) {
+        if (cursor + 8 + totalWidth > w - 4 && cursor - barsLeft >= totalWidth + 12) {
             // A long bar in a narrow chart: the total inside its end (light on a solid bar, dark on a faded one).
             ink.text(g, total, cursor - 6, cy, TextAlignment.RIGHT, VPos.CENTER, rowFont,
                     ink.color(r.fits() ? ChartColor.PLOT : ChartColor.TEXT));
         } else {
-            ink.text(g, total, cursor + 8, cy, TextAlignment.LEFT, VPos.CENTER, rowFont, ink.color(ChartColor.TEXT));
+            // After the bar; where it has no room there either, shortened (never over the scenario's name).
+            ink.text(g, fitted(total, rowFont, Math.max(0, w - 4 - cursor - 8)), cursor + 8, cy, TextAlignment.LEFT,
+                    VPos.CENTER, rowFont, ink.color(ChartColor.TEXT));
         }
     }
 

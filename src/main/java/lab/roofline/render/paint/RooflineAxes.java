@@ -1,5 +1,7 @@
 package lab.roofline.render.paint;
 
+import java.util.List;
+
 import static lab.roofline.render.paint.ChartInk.fitted;
 import static lab.roofline.render.paint.ChartInk.textWidth;
 
@@ -53,6 +55,13 @@ public final class RooflineAxes {
         double plotBottom = geometry.plotBottom();
         Font tick = ink.font(0.85, false);
         g.setLineWidth(1);
+        // On a small chart every other decade keeps its number, so neighbours never touch.
+        double decadeWidth = (plotRight - LEFT) / 7;
+        int xStep = textWidth("100k", tick) + 8 > decadeWidth ? 2 : 1;
+        List<Double> decades = geometry.flopsDecades();
+        double decadeHeight = decades.size() < 2 ? Double.MAX_VALUE
+                : Math.abs(yScale.toPixel(decades.get(0)) - yScale.toPixel(decades.get(1)));
+        int yStep = tick.getSize() * 1.2 > decadeHeight ? 2 : 1;
         for (int exp = -1; exp <= 6; exp++) {
             double v = Math.pow(10, exp);
             double x = xScale.toPixel(v);
@@ -63,15 +72,19 @@ public final class RooflineAxes {
                 double xm = xScale.toPixel(v * m);
                 g.strokeLine(xm, plotBottom - 5, xm, plotBottom);
             }
-            ink.text(g, TickLabels.intensity(v), x, plotBottom + 6, TextAlignment.CENTER, VPos.TOP, tick,
-                    ink.color(ChartColor.MUTED));
+            if ((exp + 1) % xStep == 0) {
+                ink.text(g, TickLabels.intensity(v), x, plotBottom + 6, TextAlignment.CENTER, VPos.TOP, tick,
+                        ink.color(ChartColor.MUTED));
+            }
         }
-        for (double v : geometry.flopsDecades()) {
-            double y = yScale.toPixel(v);
+        for (int i = 0; i < decades.size(); i++) {
+            double y = yScale.toPixel(decades.get(i));
             g.setStroke(ink.color(ChartColor.GRID));
             g.strokeLine(LEFT, y, plotRight, y);
-            ink.text(g, TickLabels.tflops(v), LEFT - 8, y, TextAlignment.RIGHT, VPos.CENTER, tick,
-                    ink.color(ChartColor.MUTED));
+            if (i % yStep == 0) {
+                ink.text(g, TickLabels.tflops(decades.get(i)), LEFT - 8, y, TextAlignment.RIGHT, VPos.CENTER, tick,
+                        ink.color(ChartColor.MUTED));
+            }
         }
     }
 

@@ -65,7 +65,8 @@ public final class UtilizationAxes {
     public void drawGrid(ChartPen g) {
         Font tick = ink.font(0.85, false);
         g.setLineWidth(1);
-        int labelStep = textWidth("4096", tick) + 8 > (plotRight - LEFT) / 12 ? 2 : 1;
+        // Labels thin out (every 2nd, 3rd or 4th power of two) when they would touch their neighbours.
+        int labelStep = (int) Math.min(4, Math.ceil((textWidth("4096", tick) + 8) / ((plotRight - LEFT) / 12)));
         for (int k = 0; k <= 12; k++) {
             double x = xScale.toPixel(1L << k);
             g.setStroke(ink.color(ChartColor.GRID));
@@ -75,11 +76,19 @@ public final class UtilizationAxes {
                         ink.color(ChartColor.MUTED));
             }
         }
-        for (int pct = 0; pct <= 100; pct += 20) {
+        // Every 20 %, or on a short chart every 50 % (or only the ends), so the numbers never touch.
+        double fifth = Math.abs(yScale.toPixel(0) - yScale.toPixel(20));
+        int pctStep = tick.getSize() * 1.2 <= fifth ? 20 : tick.getSize() * 1.2 <= fifth * 2.5 ? 50 : 100;
+        for (int pct = 0; pct <= 100; pct += pctStep == 50 ? 10 : 20) {
+            if (pct % 20 != 0 && pct % 50 != 0) {
+                continue;
+            }
             double y = yScale.toPixel(pct);
             g.setStroke(ink.color(ChartColor.GRID));
             g.strokeLine(LEFT, y, plotRight, y);
-            ink.text(g, pct + " %", LEFT - 8, y, TextAlignment.RIGHT, VPos.CENTER, tick, ink.color(ChartColor.MUTED));
+            if (pct % pctStep == 0) {
+                ink.text(g, pct + " %", LEFT - 8, y, TextAlignment.RIGHT, VPos.CENTER, tick, ink.color(ChartColor.MUTED));
+            }
         }
     }
 
