@@ -94,7 +94,7 @@ final class ExercisesCommand implements Callable<Integer> {
             }
             if (answers) {
                 cl.getOut().printf(Locale.ROOT, "    answer: %s (accepted within %s)%n",
-                        e.formatted(e.answer(ExerciseFile.profile(e, profiles), measured)),
+                        e.answerText(e.evaluate(ExerciseFile.profile(e, profiles), measured)),
                         Units.percent(e.relativeTolerance()));
             }
         }

@@ -132,12 +132,57 @@ public final class Explanation {
         PhaseCost d = e.decode();
         return String.format(Locale.ROOT,
                 "Batching shares each weight read among sequences: every weight value read does 2 FLOPs per "
-                        + "sequence. At batch %d a decode step takes %s and gives %s tokens/s, %s of peak. With no "
-                        + "context, decode turns compute-bound at batch ≈ %s (about %s ÷ 2%s).",
+                        + "sequence. At batch %d a decode step takes %s and gives %s tokens/s, %s of peak. %s",
                 s.batchSize(), Units.seconds(d.seconds()), Units.sig3(d.tokensPerSecond()),
-                Units.percent(d.computeUtilization()), batch(e.criticalBatchNoContext()),
-                Units.sig3(e.ridgeFlopsPerValue()), s.pipelineStages() > 1 ? String.format(Locale.ROOT,
-                        " for each of the %d micro-batches, which each read the weights", s.pipelineStages()) : "");
+                Units.percent(d.computeUtilization()), criticalBatch(e));
+    }
+
+    /**
+     * Where decode turns compute-bound, with the formula the engine's number satisfies: ridge × bytes moved per
+     * weight used ÷ FLOPs per weight. The bytes are more than a weight's own (591 ÷ 2 would miss the INT8
+     * model's 16-bit output table and every sequence's activations), so the text says why.
+     */
+    private static String criticalBatch(Evaluation e) {
+        Scenario s = e.scenario();
+        Evaluation.CriticalBatchFormula f = e.criticalBatchFormula();
+        if (f == null) {
+            return "With no context, decode never turns compute-bound at any batch.";
+        }
+        if (f.batch() <= 1) {
+            return "With no context, decode is compute-bound from batch 1 on.";
+        }
+        String flops = f.flopsPerWeightUsed() == 2 ? "2 FLOPs" : String.format(Locale.ROOT, "(2 FLOPs × %d tokens checked)",
+                s.speculation().verifiedTokens());
+        List<String> why = new ArrayList<>();
+        if (s.tableBytesPerValue() > s.weightPrecision().bytesPerValue() && s.model().outputHeadParameters() > 0) {
+            why.add("the " + bits(s.tableBytesPerValue()) + "-bit output table");
+        }
+        if (s.pipelineStages() > 1) {
+            why.add("each of the " + Math.min(s.pipelineStages(), (long) Math.ceil(f.batch())) + " micro-batches reading "
+                    + "the weights");
+        }
+        if (s.model().activeParameters() < s.model().totalParameters()) {
+            why.add("the experts other sequences route to");
+        }
+        why.add("each sequence's embedding row, activations and new KV entries");
+        return String.format(Locale.ROOT, "With no context, decode turns compute-bound at batch ≈ %s (%s FLOP/byte × "
+                        + "%s B moved per weight used ÷ %s): more than %s's %s B, for %s.",
+                batch(f.batch()), Units.sig3(f.ridgeFlopsPerByte()), Units.sig3(f.bytesPerWeightUsed()), flops,
+                s.weightPrecision().label(), trim(s.weightPrecision().bytesPerValue()), and(why));
+    }
+
+    private static String bits(double bytesPerValue) {
+        return trim(bytesPerValue * 8);
+    }
+
+    private static String trim(double v) {
+        return v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v) : Double.toString(v);
+    }
+
+    /** "a", "a and b", "a, b and c". */
+    private static String and(List<String> items) {
+        int n = items.size();
+        return n == 1 ? items.get(0) : String.join(", ", items.subList(0, n - 1)) + " and " + items.get(n - 1);
     }
 
     /** The KV cache: attention reads each sequence's own cache, so batching cannot share it. */
@@ -265,6 +310,6 @@ public final class Explanation {
 
     /** A real-valued critical batch as the whole batch a person would pick. */
     public static String batch(double b) {
-        return Double.isNaN(b) ? "none" : String.format(Locale.ROOT, "%,d", (long) Math.ceil(b - 1e-9));
+        return Double.isNaN(b) ? "none" : String.format(Locale.ROOT, "%,d", (long) Evaluation.firstWholeBatch(b));
     }
 }

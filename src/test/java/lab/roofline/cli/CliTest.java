@@ -278,7 +278,8 @@ class CliTest {
         Run listed = run("exercises", "--file", mine.toString(), "--answers", "--hints");
         assertThat(listed.code()).as(listed.err()).isZero();
         assertThat(listed.out()).contains("[my-ridge]", "hint: ridge = peak FLOP/s ÷ memory bandwidth", "= 990 TFLOP/s ÷ 4.80 TB/s",
-                "answer: 206 FLOP/byte (accepted within 2.00 %)", "answer: 185 sequences (accepted within 10.0 %)");
+                "answer: 206 FLOP/byte (accepted within 2.00 %)", "answer: 185 sequences (185.",
+                " rounded down: 186 do not fit) (accepted within 10.0 %)");
         JsonNode answers = new ObjectMapper().readTree(run("exercises", "--file", mine.toString(), "--answers", "--json").out());
         assertThat(answers.get(0).path("id").asText()).isEqualTo("my-ridge");
         assertThat(answers.get(0).path("answer").asDouble()).isCloseTo(989.5 / 4.8, within(1e-9));

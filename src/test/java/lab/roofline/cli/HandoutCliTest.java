@@ -121,7 +121,7 @@ class HandoutCliTest {
         for (int i = 0; i < answers.size(); i++) {
             Exercise x = Exercise.BUILT_IN.get(i);
             String shown = answers.get(i).getElementsByTagName("td").item(2).getTextContent();
-            assertThat(shown).isEqualTo(x.formatted(x.answer(ExerciseFile.profile(x, PROFILES), Realism.IDEAL)));
+            assertThat(shown).isEqualTo(x.answerText(x.evaluate(ExerciseFile.profile(x, PROFILES), Realism.IDEAL)));
         }
         assertThat(Files.readString(out.resolve("answer-key.html"))).contains("Evidence.", "Batch 16:");
     }

@@ -23,10 +23,12 @@ class ExerciseHintsTest {
             Evaluation e = x.evaluate(gpu, Realism.IDEAL);
             ExerciseHints.Hint hint = ExerciseHints.of(x, e);
             assertThat(hint.formula()).as(x.id()).isNotBlank();
-            // Every hint but the KV cache's (a property of the model alone) is in the device's own figures.
+            // Every hint but the KV cache's (a property of the model alone) and those in times is in the device's
+            // own figures.
             String device = Units.si(e.currentRoof().bandwidthBytesPerSecond(), "B/s");
             if (x.quantity() != Exercise.Quantity.KV_CACHE_GB_PER_SEQUENCE && x.quantity() != Exercise.Quantity.MAX_BATCH
-                    && x.quantity() != Exercise.Quantity.OUTPUT_INPUT_RATIO) {
+                    && x.quantity() != Exercise.Quantity.OUTPUT_INPUT_RATIO
+                    && x.quantity() != Exercise.Quantity.PREFILL_COMPUTE_UTILIZATION_PERCENT) {
                 assertThat(hint.withValues()).as(x.id()).contains(device);
             }
             assertThat(hint.text()).as(x.id()).doesNotContain(x.formatted(x.answer(e)));

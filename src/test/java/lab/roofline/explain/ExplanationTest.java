@@ -132,7 +132,9 @@ class ExplanationTest {
                 .contains("of communication and").doesNotContain("waits on memory");
         Evaluation pp = RooflineEngine.evaluate(one.withParallelism(8, 8));
         assertThat(Explanation.paragraph(Explanation.Topic.BATCHING, pp))
-                .contains("for each of the 8 micro-batches, which each read the weights");
+                .contains("× 16.2 B moved per weight used ÷ 2 FLOPs): more than BF16/FP16's 2 B, for each of the 8 "
+                        + "micro-batches reading the weights and each sequence's embedding row, activations and new KV "
+                        + "entries.");
     }
 
     @Test

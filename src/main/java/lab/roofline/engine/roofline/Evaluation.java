@@ -62,6 +62,43 @@ public record Evaluation(
         return p == null ? Double.NaN : p.wattsDuring(decode);
     }
 
+    /**
+     * The first whole batch at or past a real-valued threshold (the critical batch, an implied batch): batches
+     * are whole sequences. A hair of slack, so that a bisection's 304.0000000001 reads 304. NaN stays NaN.
+     */
+    public static double firstWholeBatch(double threshold) {
+        return Math.ceil(threshold - 1e-9);
+    }
+
+    /**
+     * The critical batch's formula with the operands the engine used (no context): batch = ridge × bytes moved
+     * per weight used ÷ FLOPs per weight used. Where the weight matmuls turn compute-bound their FLOPs equal
+     * ridge × their bytes; the bytes are all they move at that batch (the weights at their precision, 16-bit
+     * tables, each micro-batch's read, the experts any sequence routes to, the activations and new KV entries of
+     * every sequence), counted per weight a sequence multiplies. Null when decode never turns compute-bound.
+     */
+    public CriticalBatchFormula criticalBatchFormula() {
+        if (Double.isNaN(criticalBatchNoContext)) {
+            return null;
+        }
+        Term matmul = RooflineEngine.decodeStep(scenario, criticalBatchNoContext, 0).matmul();
+        // Each pass checks k + 1 tokens of a sequence with a draft, 1 without: 2 FLOPs a weight for each.
+        double flopsPerWeightUsed = 2.0 * scenario.speculation().verifiedTokens();
+        double weightsUsed = matmul.flops() / (flopsPerWeightUsed * criticalBatchNoContext);
+        return new CriticalBatchFormula(ridgeFlopsPerByte, matmul.bytes() / weightsUsed, flopsPerWeightUsed,
+                criticalBatchNoContext);
+    }
+
+    /**
+     * @param bytesPerWeightUsed  bytes the weight matmuls move at the critical batch per weight a sequence
+     *                            multiplies (more than a weight's own bytes: see {@link #criticalBatchFormula})
+     * @param flopsPerWeightUsed  FLOPs each weight a sequence uses does per step (2, times the tokens a draft has checked)
+     * @param batch               the real-valued critical batch, = ridge × bytes ÷ FLOPs
+     */
+    public record CriticalBatchFormula(double ridgeFlopsPerByte, double bytesPerWeightUsed, double flopsPerWeightUsed,
+                                       double batch) {
+    }
+
     public boolean computeFellBack() {
         return computePrecision != scenario.requestedComputePrecision();
     }

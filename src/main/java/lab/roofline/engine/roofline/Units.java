@@ -32,6 +32,14 @@ public final class Units {
 
     /** Three significant digits with an SI prefix and the unit: 3.35e12, "B/s" -> "3.35 TB/s". */
     public static String si(double value, String unit) {
+        return si(value, unit, 3);
+    }
+
+    /**
+     * {@code digits} significant digits with an SI prefix and the unit: 84.825e9, "B", 4 -> "84.83 GB" (a
+     * difference of two close numbers needs a fourth digit to keep its own first one).
+     */
+    public static String si(double value, String unit, int digits) {
         if (Double.isNaN(value)) {
             return "n/a";
         }
@@ -41,14 +49,15 @@ public final class Units {
         String[] prefixes = {"", "k", "M", "G", "T", "P", "E", "Z", "Y"};
         double v = Math.abs(value);
         int i = 0;
-        while (v >= 999.5 && i < prefixes.length - 1) {
+        double roundsToAThousand = 1000 - 0.5 * Math.pow(10, 3 - digits);
+        while (v >= roundsToAThousand && i < prefixes.length - 1) {
             v /= 1000;
             i++;
         }
-        if (v >= 999.5) {
+        if (v >= roundsToAThousand) {
             return ">999 Y" + unit; // beyond any prefix: a number no real workload reaches
         }
-        return sig3(Math.signum(value) * v) + " " + prefixes[i] + unit;
+        return significant(Math.signum(value) * v, digits) + " " + prefixes[i] + unit;
     }
 
     private static final double SECONDS_PER_DAY = 86_400;
@@ -80,23 +89,22 @@ public final class Units {
 
     /** Three significant digits, never scientific: 295.37 -> "295", 47.86 -> "47.9", 0.1403 -> "0.140". */
     public static String sig3(double v) {
+        return significant(v, 3);
+    }
+
+    /** {@code digits} significant digits, never scientific: 295.37, 4 -> "295.4"; a whole number from there on is grouped. */
+    public static String significant(double v, int digits) {
         // Round first, so 99.96 reads "100", not "100.0".
         double a = Math.abs(v);
         if (a > 0 && a < 1e15) {
-            double magnitude = Math.pow(10, Math.floor(Math.log10(a)) - 2);
+            double magnitude = Math.pow(10, Math.floor(Math.log10(a)) - (digits - 1));
             a = Math.round(a / magnitude) * magnitude;
             v = Math.copySign(a, v);
         }
-        if (a >= 100 || a == 0) {
+        if (a >= Math.pow(10, digits - 1) || a == 0) {
             return String.format(Locale.ROOT, "%,.0f", v); // 13,800: grouped like every other count shown
         }
-        if (a >= 10) {
-            return String.format(Locale.ROOT, "%.1f", v);
-        }
-        if (a >= 1) {
-            return String.format(Locale.ROOT, "%.2f", v);
-        }
-        int decimals = Math.min(9, 2 - (int) Math.floor(Math.log10(a)));
+        int decimals = Math.min(9, digits - 1 - (int) Math.floor(Math.log10(a)));
         return String.format(Locale.ROOT, "%." + decimals + "f", v);
     }
 

@@ -6,10 +6,13 @@ import lab.roofline.engine.roofline.Evaluation;
 import lab.roofline.engine.roofline.HardwareProfile;
 import lab.roofline.engine.roofline.ModelPresets;
 import lab.roofline.engine.roofline.ModelSpec;
+import lab.roofline.engine.roofline.PhaseCost;
 import lab.roofline.engine.roofline.Precision;
 import lab.roofline.engine.roofline.Realism;
 import lab.roofline.engine.roofline.RealismMode;
 import lab.roofline.engine.roofline.RooflineEngine;
+import lab.roofline.engine.roofline.Scenario;
+import lab.roofline.engine.roofline.ScenarioLimits;
 import lab.roofline.engine.roofline.Units;
 import lab.roofline.engine.scenario.ScenarioInputs;
 
@@ -65,20 +68,41 @@ public record Exercise(String id, String text, ScenarioInputs scenario, Quantity
             return name().toLowerCase(Locale.ROOT);
         }
 
-        /** The quantity on an evaluation ({@code priceRatio}: the API ratio {@link #IMPLIED_BATCH} asks about). */
+        /** A batch: whole sequences. */
+        public boolean isBatch() {
+            return this == CRITICAL_BATCH || this == MAX_BATCH || this == IMPLIED_BATCH;
+        }
+
+        /**
+         * The quantity on an evaluation ({@code priceRatio}: the API ratio {@link #IMPLIED_BATCH} asks about); a
+         * batch as the whole number of sequences the question means: the first whole batch that is compute-bound
+         * or cheap enough (rounded up), the most that fit (rounded down).
+         */
         public double of(Evaluation e, double priceRatio) {
+            double unrounded = unrounded(e, priceRatio);
+            return this == CRITICAL_BATCH || this == IMPLIED_BATCH ? Evaluation.firstWholeBatch(unrounded)
+                    : this == MAX_BATCH ? e.memory().maxBatch() : unrounded;
+        }
+
+        /** The quantity before a batch is rounded to whole sequences (what its formula gives). */
+        public double unrounded(Evaluation e, double priceRatio) {
             return switch (this) {
                 case RIDGE_FLOPS_PER_BYTE -> e.ridgeFlopsPerByte();
                 case DECODE_TOKENS_PER_SECOND_PER_SEQUENCE -> e.decode().tokensPerSecondPerSequence();
                 case TIME_PER_OUTPUT_TOKEN_MS -> 1e3 / e.decode().tokensPerSecondPerSequence();
                 case CRITICAL_BATCH -> e.criticalBatchNoContext();
-                case MAX_BATCH -> e.memory().maxBatch();
+                case MAX_BATCH -> (e.memory().capacityBytes() - e.memory().weightBytes()) / kvCachePerSequence(e);
                 case OUTPUT_INPUT_RATIO -> e.cost().outputToInputRatio();
-                case KV_CACHE_GB_PER_SEQUENCE -> e.memory().kvCacheBytes() / e.scenario().batchSize() / 1e9;
+                case KV_CACHE_GB_PER_SEQUENCE -> kvCachePerSequence(e) / 1e9;
                 case PREFILL_COMPUTE_UTILIZATION_PERCENT -> e.prefill().computeUtilization() * 100;
                 case IMPLIED_BATCH -> RooflineEngine.impliedBatch(e.scenario(), priceRatio);
             };
         }
+    }
+
+    /** One full-length sequence's KV cache (and its draft model's, with one). */
+    public static double kvCachePerSequence(Evaluation e) {
+        return e.memory().kvCacheBytes() / e.scenario().batchSize();
     }
 
     /** What an id may be: lower-case letters, digits and '-', 1 to 60 of them (files and the CLI name exercises by it). */
@@ -129,9 +153,74 @@ public record Exercise(String id, String text, ScenarioInputs scenario, Quantity
 
     /** An answer as shown: a whole number of sequences, else three significant figures, with the unit. */
     public String formatted(double answer) {
-        String number = quantity == Quantity.MAX_BATCH ? String.format(Locale.ROOT, "%,.0f", answer)
-                : Units.sig3(answer);
+        String number = quantity.isBatch() ? String.format(Locale.ROOT, "%,.0f", answer) : Units.sig3(answer);
         return number + (quantity.unit().equals("%") || quantity.unit().equals("×") ? "" : " ") + quantity.unit();
+    }
+
+    /**
+     * The answer on an evaluation as the answer key and `exercises --answers` show it: a batch says how it was
+     * rounded to whole sequences, "73 sequences (72.4 rounded up: at batch 72 an output token still costs more than
+     * 4 input tokens)"; any other answer as {@link #formatted}.
+     */
+    public String answerText(Evaluation e) {
+        double answer = answer(e);
+        double unrounded = quantity.unrounded(e, priceRatio);
+        String shown = formatted(answer);
+        if (!quantity.isBatch() || !Double.isFinite(unrounded) || unrounded == answer
+                || (quantity == Quantity.MAX_BATCH && answer >= ScenarioLimits.MAX_BATCH)) {
+            return shown;
+        }
+        boolean up = quantity != Quantity.MAX_BATCH;
+        long before = (long) answer - 1;
+        String why = switch (quantity) {
+            case CRITICAL_BATCH -> String.format(Locale.ROOT, "at batch %,d the weight matmuls are still memory-bound", before);
+            case IMPLIED_BATCH -> String.format(Locale.ROOT, "at batch %,d an output token still costs more than %s input "
+                    + "tokens", before, Units.sig3(priceRatio).replaceAll("\\.0+$", ""));
+            default -> answer == 0 ? "not one fits" : String.format(Locale.ROOT, "%,d do not fit", (long) answer + 1);
+        };
+        return shown + " (" + unroundedBatch(unrounded, answer, up) + " rounded " + (up ? "up" : "down") + ": " + why + ")";
+    }
+
+    /**
+     * What the answer's formula gives, as the answer key's working ends: a batch before it is rounded to whole
+     * sequences ("72.4"), any other answer as {@link #formatted}.
+     */
+    public String resultText(Evaluation e) {
+        double answer = answer(e);
+        double unrounded = quantity.unrounded(e, priceRatio);
+        if (!quantity.isBatch() || !Double.isFinite(unrounded) || unrounded == answer) {
+            return formatted(answer);
+        }
+        return unroundedBatch(unrounded, answer, quantity != Quantity.MAX_BATCH);
+    }
+
+    /**
+     * A real-valued batch with the fewest decimals (at least one) that still round, up or down, to the whole
+     * answer: 72.41 rounds up to 73 and reads "72.4"; 303.02 reads "303.02", as "303.0" would round up to 303.
+     */
+    private static String unroundedBatch(double unrounded, double whole, boolean up) {
+        for (int decimals = 1; decimals < 6; decimals++) {
+            double printed = Math.round(unrounded * Math.pow(10, decimals)) / Math.pow(10, decimals);
+            if ((up ? Math.ceil(printed) : Math.floor(printed)) == whole) {
+                return String.format(Locale.ROOT, "%,." + decimals + "f", printed);
+            }
+        }
+        return String.format(Locale.ROOT, "%,.6f", unrounded);
+    }
+
+    /** A decode step and a prefill at one batch: the implied batch's, whose formula shows their values. */
+    public record AtBatch(double batch, PhaseCost decodeStep, PhaseCost prefill) {
+    }
+
+    /**
+     * The steps at the implied batch on an evaluation of this (implied-batch) exercise's scenario: there an output
+     * token costs the price ratio times an input token, so its formula holds with their values. Null: no batch does.
+     */
+    public AtBatch atImpliedBatch(Evaluation e) {
+        Scenario s = e.scenario();
+        double batch = RooflineEngine.impliedBatch(s, priceRatio);
+        return Double.isNaN(batch) ? null : new AtBatch(batch,
+                RooflineEngine.decodeStep(s, batch, s.averageDecodeContextTokens()), RooflineEngine.prefillStep(s, batch));
     }
 
     /** Whether a given answer is within the tolerance of the computed one. */

@@ -113,9 +113,10 @@ public final class Handout {
             Exercise x = exercises.get(i);
             Evaluation e = evaluate.apply(x.scenario());
             k.append("<tr><td>").append(i + 1).append("</td><td>").append(esc(x.text())).append("</td><td class=\"num\">")
-                    .append(e == null ? "(GPU not loaded)" : esc(x.formatted(x.answer(e)))).append("</td><td>")
+                    .append(e == null ? "(GPU not loaded)" : esc(x.answerText(e))).append("</td><td>")
                     .append(esc(tolerance(x))).append("</td><td class=\"hint\">")
-                    .append(e == null ? "" : esc(ExerciseHints.of(x, e).text()).replace("\n", "<br/>"))
+                    // The hint's working carried to its result, which the answer is (a batch rounded as it says).
+                    .append(e == null ? "" : lines(ExerciseHints.of(x, e).text() + "\n= " + x.resultText(e)))
                     .append("</td></tr>\n");
         }
         k.append("</tbody>\n</table>\n</section>\n<section id=\"card-answers\">\n<h2>Misconception checks</h2>\n");
@@ -201,6 +202,11 @@ public final class Handout {
     private static void foot(StringBuilder b, String date) {
         b.append("<footer><p>Made with Roofline Lab on ").append(esc(date)).append(". Every number is computed by its "
                 + "roofline model (docs/model.md) from the scenario shown.</p></footer>\n</body>\n</html>\n");
+    }
+
+    /** Lines of HTML text, one under the other (escaping first would drop the line breaks with the control characters). */
+    static String lines(String text) {
+        return String.join("<br/>", text.lines().map(Handout::esc).toList());
     }
 
     /** HTML text: markup characters escaped, control characters dropped. */

@@ -188,4 +188,19 @@ class RooflineProperties {
             }
         }
     }
+
+    /**
+     * The critical batch's formula, as the lesson prints it, gives the critical batch: ridge × bytes moved per
+     * weight used ÷ FLOPs per weight (issue 25: "591 ÷ 2" left out the 16-bit tables and the activations).
+     */
+    @Property(tries = 200)
+    void theCriticalBatchsFormulaGivesTheCriticalBatch(@ForAll("scenarios") Scenario s) {
+        Evaluation e = RooflineEngine.evaluate(s);
+        Evaluation.CriticalBatchFormula f = e.criticalBatchFormula();
+        if (f != null && f.batch() > 1) {
+            assertThat(f.ridgeFlopsPerByte() * f.bytesPerWeightUsed() / f.flopsPerWeightUsed())
+                    .isCloseTo(e.criticalBatchNoContext(), Assertions.within(1e-6 * e.criticalBatchNoContext()));
+            assertThat(f.bytesPerWeightUsed()).isGreaterThan(s.weightPrecision().bytesPerValue());
+        }
+    }
 }
