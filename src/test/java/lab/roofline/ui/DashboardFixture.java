@@ -53,6 +53,7 @@ public abstract class DashboardFixture {
             view.setZoom(1);
             view.commands().presentation.setSelected(false);
             view.commands().explanation.setSelected(false);
+            view.focusedChartProperty().set(null);
             stage.setScene(new Scene(new Pane()));
             stage.setWidth(1440);
             stage.setHeight(900);
