@@ -25,7 +25,29 @@ public final class CommitField extends TextField {
         error.getStyleClass().add("input-error");
         error.setWrapText(true);
         error.setVisible(false);
-        error.managedProperty().bind(error.visibleProperty());
+        // The message floats over what lies under the field instead of pushing it down: a refused value never
+        // moves the controls under the mouse (a click meant for the slider below still lands on it).
+        error.setManaged(false);
+        error.setMouseTransparent(true);
+        error.visibleProperty().addListener(obs -> placeError());
+        error.parentProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                now.layoutBoundsProperty().addListener(o -> placeError());
+            }
+        });
+    }
+
+    /** Under the field, across its parent's width, over whatever is there. */
+    private void placeError() {
+        if (!error.isVisible() || error.getParent() == null || getScene() == null) {
+            return;
+        }
+        javafx.scene.Parent parent = error.getParent();
+        double width = Math.max(120, parent.getLayoutBounds().getWidth());
+        javafx.geometry.Point2D under = parent.sceneToLocal(localToScene(0, getHeight() + 2));
+        error.resize(width, error.prefHeight(width));
+        error.relocate(0, under.getY());
+        error.toFront();
     }
 
     /**
@@ -80,6 +102,8 @@ public final class CommitField extends TextField {
         if (problem.isPresent()) {
             error.setText(problem.get());
             error.setVisible(true);
+            error.applyCss();
+            placeError();
             if (!getStyleClass().contains("invalid")) {
                 getStyleClass().add("invalid");
             }
@@ -94,7 +118,7 @@ public final class CommitField extends TextField {
         getStyleClass().remove("invalid");
     }
 
-    /** The message under the field; the parent places it. */
+    /** The message under the field: its parent holds it, the field places it (over what follows, unmanaged). */
     public Label errorLabel() {
         return error;
     }

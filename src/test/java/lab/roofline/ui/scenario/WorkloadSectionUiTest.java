@@ -90,4 +90,31 @@ class WorkloadSectionUiTest extends FeatureFixture {
         assertThat(batch.field().getText()).isEqualTo("1");
         assertThat(batch.errorLabel().isVisible()).isFalse();
     }
+
+    /** A refused value says why under its field without moving anything; Escape puts the applied value back. */
+    @Test
+    void anErrorNeverMovesTheControlsAndEscapeRevertsToTheAppliedValue(FxRobot robot) {
+        var batch = controls().workload().batchField();
+        var prompt = controls().workload().promptField();
+        robot.interact(() -> vm.batchSizeProperty().set(64));
+        settle();
+        double sliderY = batch.slider().localToScene(0, 0).getY();
+        double promptY = prompt.field().localToScene(0, 0).getY();
+        robot.doubleClickOn(batch.field()).eraseText(6).write("1,5B").type(KeyCode.ENTER);
+        settle();
+        assertThat(batch.errorLabel().isVisible()).isTrue();
+        assertThat(batch.errorLabel().getText()).isNotBlank();
+        assertThat(batch.slider().localToScene(0, 0).getY()).as("the slider under the field stays put").isEqualTo(sliderY);
+        assertThat(prompt.field().localToScene(0, 0).getY()).as("the next control stays put").isEqualTo(promptY);
+        // The message sits under the field, where it is read.
+        double fieldBottom = batch.field().localToScene(0, batch.field().getHeight()).getY();
+        double errorTop = batch.errorLabel().localToScene(0, 0).getY();
+        assertThat(errorTop).isBetween(fieldBottom, fieldBottom + 8);
+        assertThat(batch.errorLabel().isMouseTransparent()).isTrue();
+        robot.type(KeyCode.ESCAPE);
+        settle();
+        assertThat(batch.field().getText()).isEqualTo("64");
+        assertThat(batch.errorLabel().isVisible()).isFalse();
+        assertThat(vm.batchSizeProperty().get()).isEqualTo(64);
+    }
 }
