@@ -206,7 +206,7 @@ public final class PracticePanel extends VBox {
         if (ev == null) {
             return;
         }
-        Practice.Check c = practice.check(e, e.answer(ev), answer.getText());
+        Practice.Check c = practice.check(e, ev, answer.getText());
         setVerdict(c.message(), c.right() ? RIGHT : WRONG);
         if (!c.number()) {
             answer.requestFocus();
