@@ -13,6 +13,7 @@ import lab.roofline.engine.roofline.Evaluation;
 import lab.roofline.engine.roofline.Units;
 import lab.roofline.engine.teaching.CommonMistake;
 import lab.roofline.engine.teaching.Exercise;
+import lab.roofline.explain.Explanation.Topic;
 
 /**
  * A learner's run through the exercises: each typed answer checked against the engine's within the
@@ -147,5 +148,18 @@ public final class Practice {
         standings.clear();
         rightCount.set(0);
         changes.set(changes.get() + 1);
+    }
+
+    /** The chart element that shows what an exercise asks about. */
+    static Topic topicOf(Exercise.Quantity q) {
+        return switch (q) {
+            case RIDGE_FLOPS_PER_BYTE -> Topic.RIDGE;
+            case DECODE_TOKENS_PER_SECOND_PER_SEQUENCE, TIME_PER_OUTPUT_TOKEN_MS -> Topic.DECODE;
+            case CRITICAL_BATCH -> Topic.BATCHING;
+            case MAX_BATCH -> Topic.MEMORY_WALL;
+            case KV_CACHE_GB_PER_SEQUENCE -> Topic.KV_CACHE;
+            case OUTPUT_INPUT_RATIO, IMPLIED_BATCH -> Topic.COST;
+            case PREFILL_COMPUTE_UTILIZATION_PERCENT -> Topic.PREFILL;
+        };
     }
 }

@@ -1,0 +1,90 @@
+package lab.roofline.ui.lesson;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import lab.roofline.explain.Explanation;
+import lab.roofline.render.chart.RooflineChart;
+import lab.roofline.ui.FeatureFixture;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The teaching feature's "answer hidden": what the window veils its numbers on. A lesson question about what
+ * is on screen, or an exercise waiting in the open practice panel, hides them, with a note saying until when.
+ */
+class LessonFeatureUiTest extends FeatureFixture {
+    private LessonFeature feature;
+    private final List<Boolean> veils = new ArrayList<>();
+
+    @Start
+    void start(Stage stage) {
+        model();
+        RooflineChart roofline = new RooflineChart(vm.resultProperty());
+        feature = new LessonFeature(vm, roofline, new LessonFeature.Host() {
+            @Override
+            public void scrollIntoView(Node node) {
+            }
+
+            @Override
+            public Node chartFor(Explanation.Topic topic) {
+                return roofline;
+            }
+
+            @Override
+            public void veil(boolean on) {
+                veils.add(on);
+            }
+
+            @Override
+            public void showStatus(String text) {
+            }
+
+            @Override
+            public Scene scene() {
+                return null;
+            }
+        });
+        show(stage, feature.practicePanel(), feature.lessonBar(), roofline);
+    }
+
+    @Test
+    void theAnswerIsHiddenWhileAnExerciseOrALessonQuestionWaits(FxRobot robot) {
+        assertThat(feature.answerHiddenProperty().get()).isFalse();
+        robot.interact(() -> feature.openPractice(false));
+        assertThat(feature.answerHiddenProperty().get()).isTrue();
+        assertThat(feature.veilNoteProperty().get()).startsWith("Answer first");
+        assertThat(veils).last().isEqualTo(true);
+        robot.interact(() -> feature.practicePanel().showAnswer());
+        assertThat(feature.answerHiddenProperty().get()).isFalse();
+        assertThat(feature.veilNoteProperty().get()).isEmpty();
+        assertThat(veils).last().isEqualTo(false);
+        // The lesson's first question is about the ridge on screen: hidden until the reveal.
+        robot.interact(() -> feature.lesson().start());
+        assertThat(feature.answerHiddenProperty().get()).isTrue();
+        assertThat(feature.veilNoteProperty().get()).startsWith("Predict first");
+        robot.interact(() -> feature.lesson().reveal(new Prediction.ChoiceGuess(1)));
+        assertThat(feature.answerHiddenProperty().get()).isFalse();
+        // A point to place asks about a change: the "before" on screen is the premise, nothing is hidden.
+        robot.interact(() -> {
+            feature.lesson().next();
+            feature.lesson().next();
+            feature.lesson().next();
+        });
+        assertThat(feature.lesson().asking().kind()).isEqualTo(Prediction.Kind.POINT);
+        assertThat(feature.answerHiddenProperty().get()).isFalse();
+        // Closing practice with an exercise waiting hides nothing.
+        robot.interact(() -> {
+            feature.lesson().leave();
+            feature.practicePanel().selectExercise(2);
+        });
+        assertThat(feature.answerHiddenProperty().get()).isTrue();
+        robot.interact(() -> feature.practiceToggle.setSelected(false));
+        assertThat(feature.answerHiddenProperty().get()).isFalse();
+    }
+}
