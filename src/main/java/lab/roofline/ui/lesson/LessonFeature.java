@@ -163,6 +163,7 @@ public final class LessonFeature {
         boolean lessonAsks = asked != null && asked.before() == null;
         boolean practiceWaits = practiceToggle.isSelected() && practicePanel().questionWaitingProperty().get();
         answerHidden.set(lessonAsks || practiceWaits);
+        lessonBar.numbersHeldBackProperty().set(practiceWaits);
         veilNote.set(lessonAsks ? "Predict first: the numbers come back when you reveal."
                 : practiceWaits ? "Answer first: the numbers come back once the exercise is answered right or its "
                 + "answer shown." : "");

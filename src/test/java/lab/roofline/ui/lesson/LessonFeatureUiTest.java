@@ -70,6 +70,15 @@ class LessonFeatureUiTest extends FeatureFixture {
         assertThat(feature.veilNoteProperty().get()).startsWith("Predict first");
         robot.interact(() -> feature.lesson().reveal(new Prediction.ChoiceGuess(1)));
         assertThat(feature.answerHiddenProperty().get()).isFalse();
+        assertThat(feature.lessonBar().text()).contains("ridge point is");
+        // An exercise waiting in practice holds back the step's text and result too: they show this scenario's numbers.
+        robot.interact(() -> feature.practicePanel().selectExercise(1));
+        assertThat(feature.answerHiddenProperty().get()).isTrue();
+        assertThat(feature.lessonBar().text()).startsWith("This step's numbers come back once the exercise");
+        assertThat(feature.lessonBar().resultText()).isEmpty();
+        robot.interact(() -> feature.practicePanel().showAnswer());
+        assertThat(feature.lessonBar().text()).contains("ridge point is");
+        assertThat(feature.lessonBar().resultText()).startsWith("You chose “About 300”: right.");
         // A point to place asks about a change: the "before" on screen is the premise, nothing is hidden.
         robot.interact(() -> {
             feature.lesson().next();
