@@ -52,6 +52,7 @@ public final class LessonFeature {
     private final LessonBar lessonBar;
     private final Practice practice = new Practice();
     private final ReadOnlyBooleanWrapper answerHidden = new ReadOnlyBooleanWrapper(this, "answerHidden");
+    private final ReadOnlyBooleanWrapper batchCurveHidden = new ReadOnlyBooleanWrapper(this, "batchCurveHidden");
     private final ReadOnlyStringWrapper veilNote = new ReadOnlyStringWrapper(this, "veilNote", "");
     private PracticePanel practicePanel;
     private Runnable handoutExporter;
@@ -152,6 +153,15 @@ public final class LessonFeature {
         return answerHidden.getReadOnlyProperty();
     }
 
+    /**
+     * Whether the utilization chart alone answers the question asked: a point to place where the decode step
+     * will be at another batch, which that chart's curve shows (its hover card gives the intensity). The rest
+     * of the dashboard shows the premise, and the roofline takes the guess; the window veils that chart only.
+     */
+    public ReadOnlyBooleanProperty batchCurveHiddenProperty() {
+        return batchCurveHidden.getReadOnlyProperty();
+    }
+
     /** What the veil says over the charts while the answer is hidden ("" while it is not). */
     public ReadOnlyStringProperty veilNoteProperty() {
         return veilNote.getReadOnlyProperty();
@@ -163,6 +173,7 @@ public final class LessonFeature {
         boolean lessonAsks = asked != null && asked.before() == null;
         boolean practiceWaits = practiceToggle.isSelected() && practicePanel().questionWaitingProperty().get();
         answerHidden.set(lessonAsks || practiceWaits);
+        batchCurveHidden.set(asked != null && asked.kind() == Prediction.Kind.POINT);
         lessonBar.numbersHeldBackProperty().set(practiceWaits);
         veilNote.set(lessonAsks ? "Predict first: the numbers come back when you reveal."
                 : practiceWaits ? "Answer first: the numbers come back once the exercise is answered right or its "

@@ -87,11 +87,14 @@ class LessonFeatureUiTest extends FeatureFixture {
         });
         assertThat(feature.lesson().asking().kind()).isEqualTo(Prediction.Kind.POINT);
         assertThat(feature.answerHiddenProperty().get()).isFalse();
+        // ... but the utilization chart's curve has batch 64 on it: that chart alone is to be veiled.
+        assertThat(feature.batchCurveHiddenProperty().get()).isTrue();
         // Closing practice with an exercise waiting hides nothing.
         robot.interact(() -> {
             feature.lesson().leave();
             feature.practicePanel().selectExercise(2);
         });
+        assertThat(feature.batchCurveHiddenProperty().get()).isFalse();
         assertThat(feature.answerHiddenProperty().get()).isTrue();
         robot.interact(() -> feature.practiceToggle.setSelected(false));
         assertThat(feature.answerHiddenProperty().get()).isFalse();
