@@ -39,6 +39,15 @@ public final class LessonFeature {
         /** Blurs (or clears) the numbers that would answer the question being asked. */
         void veil(boolean on);
 
+        /**
+         * Blurs (or clears) what would answer the question being asked: every number ({@code numbers}), or
+         * the utilization chart alone when only its batch curve would ({@code batchCurve}: a point to place
+         * at another batch). A window that cannot veil one chart veils all or nothing.
+         */
+        default void veil(boolean numbers, boolean batchCurve) {
+            veil(numbers);
+        }
+
         void showStatus(String text);
 
         /** The window's scene, or null before it is shown. */
@@ -156,7 +165,8 @@ public final class LessonFeature {
     /**
      * Whether the utilization chart alone answers the question asked: a point to place where the decode step
      * will be at another batch, which that chart's curve shows (its hover card gives the intensity). The rest
-     * of the dashboard shows the premise, and the roofline takes the guess; the window veils that chart only.
+     * of the dashboard shows the premise, and the roofline takes the guess: the window veils that chart only
+     * ({@link Host#veil(boolean, boolean)}).
      */
     public ReadOnlyBooleanProperty batchCurveHiddenProperty() {
         return batchCurveHidden.getReadOnlyProperty();
@@ -178,7 +188,7 @@ public final class LessonFeature {
         veilNote.set(lessonAsks ? "Predict first: the numbers come back when you reveal."
                 : practiceWaits ? "Answer first: the numbers come back once the exercise is answered right or its "
                 + "answer shown." : "");
-        host.veil(answerHidden.get());
+        host.veil(answerHidden.get(), batchCurveHidden.get());
         if (practiceWaits) {
             keepPracticeClear();
         }

@@ -21,6 +21,7 @@ import org.testfx.framework.junit5.Start;
 class LessonFeatureUiTest extends FeatureFixture {
     private LessonFeature feature;
     private final List<Boolean> veils = new ArrayList<>();
+    private final List<Boolean> batchCurveVeils = new ArrayList<>();
 
     @Start
     void start(Stage stage) {
@@ -39,6 +40,12 @@ class LessonFeatureUiTest extends FeatureFixture {
             @Override
             public void veil(boolean on) {
                 veils.add(on);
+            }
+
+            @Override
+            public void veil(boolean numbers, boolean batchCurve) {
+                veil(numbers);
+                batchCurveVeils.add(batchCurve);
             }
 
             @Override
@@ -89,6 +96,8 @@ class LessonFeatureUiTest extends FeatureFixture {
         assertThat(feature.answerHiddenProperty().get()).isFalse();
         // ... but the utilization chart's curve has batch 64 on it: that chart alone is to be veiled.
         assertThat(feature.batchCurveHiddenProperty().get()).isTrue();
+        assertThat(veils).last().isEqualTo(false);
+        assertThat(batchCurveVeils).last().isEqualTo(true);
         // Closing practice with an exercise waiting hides nothing.
         robot.interact(() -> {
             feature.lesson().leave();
