@@ -180,6 +180,7 @@ public final class LessonFeature {
     /** Veils the numbers while a question waits; the guess or answer is then the learner's own. */
     private void showAnswerHidden() {
         Prediction.Question asked = lesson.asking();
+        // A step asking about what is on screen already (no change to reveal): the numbers shown answer it.
         boolean lessonAsks = asked != null && asked.before() == null;
         boolean practiceWaits = practiceToggle.isSelected() && practicePanel().questionWaitingProperty().get();
         answerHidden.set(lessonAsks || practiceWaits);
