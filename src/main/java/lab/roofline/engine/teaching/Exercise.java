@@ -151,6 +151,14 @@ public record Exercise(String id, String text, ScenarioInputs scenario, Quantity
         return quantity.of(e, priceRatio);
     }
 
+    /**
+     * The common mistakes a wrong answer matches, nearest first, on the evaluation the answer is read from:
+     * empty for a right answer or one no mistake explains.
+     */
+    public List<CommonMistake.Outcome> mistakesIn(double given, Evaluation e) {
+        return CommonMistake.explaining(given, answer(e), relativeTolerance, CommonMistake.outcomes(this, e));
+    }
+
     /** An answer as shown: a whole number of sequences, else three significant figures, with the unit. */
     public String formatted(double answer) {
         String number = quantity.isBatch() ? String.format(Locale.ROOT, "%,.0f", answer) : Units.sig3(answer);

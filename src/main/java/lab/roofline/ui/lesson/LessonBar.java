@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.OptionalDouble;
 import java.util.function.IntConsumer;
 import javafx.beans.InvalidationListener;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
@@ -32,6 +34,8 @@ import lab.roofline.fx.PulseRefresh;
 public final class LessonBar extends VBox {
     private static final PseudoClass RIGHT = PseudoClass.getPseudoClass("right");
     private static final PseudoClass WRONG = PseudoClass.getPseudoClass("wrong");
+    private static final String HELD_BACK = "This step's numbers come back once the exercise in Practice is "
+            + "answered right or its answer shown.";
 
     @FXML Label stepLabel;
     @FXML Label text;
@@ -89,10 +93,19 @@ public final class LessonBar extends VBox {
         lesson.phaseProperty().addListener(focusAnswer);
         // Once per pulse, and only while a lesson runs: one evaluation per frame, however many changes.
         refresher = new PulseRefresh(this, this::refresh, lesson::isRunning, lesson.indexProperty(), source,
-                lesson.phaseProperty(), lesson.results(), lesson.predictingProperty());
+                lesson.phaseProperty(), lesson.results(), lesson.predictingProperty(), numbersHeldBack);
+    }
+
+    /**
+     * While true (an exercise waits in practice) the step's text and a result, which show this scenario's
+     * numbers, are held back: they could answer the exercise.
+     */
+    public BooleanProperty numbersHeldBackProperty() {
+        return numbersHeldBack;
     }
 
     private boolean clearing;
+    private final BooleanProperty numbersHeldBack = new SimpleBooleanProperty(this, "numbersHeldBack");
     /** A new question appeared: the next refresh, which shows it, gives its answer control the focus. */
     private boolean focusPending;
 
@@ -219,11 +232,12 @@ public final class LessonBar extends VBox {
                 (q.kind() == Prediction.Kind.NUMBER ? numberField : choice0).requestFocus();
             }
         } else {
-            text.setText(Explanation.paragraph(step.topic(), source.getValue()));
+            text.setText(numbersHeldBack.get() ? HELD_BACK : Explanation.paragraph(step.topic(), source.getValue()));
         }
         focusPending = false;
         // A result stands beside its step's scenario: once the dashboard shows another, it would contradict it.
-        Prediction.Result r = asking || !lesson.showsCurrentStep() ? null : lesson.results().get(i);
+        Prediction.Result r = asking || numbersHeldBack.get() || !lesson.showsCurrentStep() ? null
+                : lesson.results().get(i);
         show(resultText, r != null);
         resultText.setText(r == null ? "" : r.verdict() + "\n" + r.formula());
         resultText.pseudoClassStateChanged(RIGHT, r != null && r.right());

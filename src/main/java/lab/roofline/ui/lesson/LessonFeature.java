@@ -5,6 +5,10 @@ import java.util.List;
 import java.util.Objects;
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
@@ -35,6 +39,15 @@ public final class LessonFeature {
         /** Blurs (or clears) the numbers that would answer the question being asked. */
         void veil(boolean on);
 
+        /**
+         * Blurs (or clears) what would answer the question being asked: every number ({@code numbers}), or
+         * the utilization chart alone when only its batch curve would ({@code batchCurve}: a point to place
+         * at another batch). A window that cannot veil one chart veils all or nothing.
+         */
+        default void veil(boolean numbers, boolean batchCurve) {
+            veil(numbers);
+        }
+
         void showStatus(String text);
 
         /** The window's scene, or null before it is shown. */
@@ -47,6 +60,9 @@ public final class LessonFeature {
     private final Lesson lesson;
     private final LessonBar lessonBar;
     private final Practice practice = new Practice();
+    private final ReadOnlyBooleanWrapper answerHidden = new ReadOnlyBooleanWrapper(this, "answerHidden");
+    private final ReadOnlyBooleanWrapper batchCurveHidden = new ReadOnlyBooleanWrapper(this, "batchCurveHidden");
+    private final ReadOnlyStringWrapper veilNote = new ReadOnlyStringWrapper(this, "veilNote", "");
     private PracticePanel practicePanel;
     private Runnable handoutExporter;
 
@@ -95,6 +111,10 @@ public final class LessonFeature {
             practicePanel().selectCard(card);
         });
         connectGuessToChart();
+        InvalidationListener hideAnswers = obs -> showAnswerHidden();
+        lesson.phaseProperty().addListener(hideAnswers);
+        lesson.indexProperty().addListener(hideAnswers);
+        practiceToggle.selectedProperty().addListener(hideAnswers);
         lesson.indexProperty().addListener(obs -> showStep());
         lesson.phaseProperty().addListener(obs -> showStep());
     }
@@ -119,10 +139,7 @@ public final class LessonFeature {
                 Platform.runLater(roofline::requestFocus);
             }
         };
-        // While a step asks about what is on screen already (no change to reveal), the numbers that answer it
-        // are veiled: blurred until the reveal, so the guess is the learner's own.
-        InvalidationListener veil = obs -> host.veil(lesson.asking() != null && lesson.asking().before() == null);
-        for (InvalidationListener l : List.of(ghostToChart, focusPoint, veil)) {
+        for (InvalidationListener l : List.of(ghostToChart, focusPoint)) {
             lesson.phaseProperty().addListener(l);
             lesson.indexProperty().addListener(l);
         }
@@ -132,6 +149,63 @@ public final class LessonFeature {
                 lesson.ghostProperty().set(new Prediction.PointGuess(now.flopsPerByte(), now.flopsPerSecond()));
             }
         });
+    }
+
+    /**
+     * Whether a question waits whose answer the dashboard's numbers would give away: a lesson step asking about
+     * what is on screen already (its reveal changes nothing), or an exercise in the open practice panel that is
+     * neither answered right nor shown. While it is true the window veils every view of the live numbers (the
+     * summary, the charts with their hover cards and screen-reader text, the explanation, the comparison), never
+     * the practice panel, where the answer is typed.
+     */
+    public ReadOnlyBooleanProperty answerHiddenProperty() {
+        return answerHidden.getReadOnlyProperty();
+    }
+
+    /**
+     * Whether the utilization chart alone answers the question asked: a point to place where the decode step
+     * will be at another batch, which that chart's curve shows (its hover card gives the intensity). The rest
+     * of the dashboard shows the premise, and the roofline takes the guess: the window veils that chart only
+     * ({@link Host#veil(boolean, boolean)}).
+     */
+    public ReadOnlyBooleanProperty batchCurveHiddenProperty() {
+        return batchCurveHidden.getReadOnlyProperty();
+    }
+
+    /** What the veil says over the charts while the answer is hidden ("" while it is not). */
+    public ReadOnlyStringProperty veilNoteProperty() {
+        return veilNote.getReadOnlyProperty();
+    }
+
+    /** Veils the numbers while a question waits; the guess or answer is then the learner's own. */
+    private void showAnswerHidden() {
+        Prediction.Question asked = lesson.asking();
+        // A step asking about what is on screen already (no change to reveal): the numbers shown answer it.
+        boolean lessonAsks = asked != null && asked.before() == null;
+        boolean practiceWaits = practiceToggle.isSelected() && practicePanel().questionWaitingProperty().get();
+        answerHidden.set(lessonAsks || practiceWaits);
+        batchCurveHidden.set(asked != null && asked.kind() == Prediction.Kind.POINT);
+        lessonBar.numbersHeldBackProperty().set(practiceWaits);
+        veilNote.set(lessonAsks ? "Predict first: the numbers come back when you reveal."
+                : practiceWaits ? "Answer first: the numbers come back once the exercise is answered right or its "
+                + "answer shown." : "");
+        host.veil(answerHidden.get(), batchCurveHidden.get());
+        if (practiceWaits) {
+            keepPracticeClear();
+        }
+    }
+
+    /**
+     * The window veils whole panels, and practice opens in one of them: the panel the answer is typed in is
+     * kept clear (a veiled ancestor unblurred and taking the mouse again), or no answer could be given.
+     */
+    private void keepPracticeClear() {
+        for (Node n = practicePanel; n != null; n = n.getParent()) {
+            if (n.isMouseTransparent() && n.getEffect() != null) {
+                n.setEffect(null);
+                n.setMouseTransparent(false);
+            }
+        }
     }
 
     /** A lesson step's ring is on screen: the middle scrolls to the chart that shows it, after the step's layout. */
@@ -194,6 +268,9 @@ public final class LessonFeature {
     public PracticePanel practicePanel() {
         if (practicePanel == null) {
             practicePanel = new PracticePanel(vm, practice, () -> practiceToggle.setSelected(false));
+            practicePanel.questionWaitingProperty().addListener(obs -> showAnswerHidden());
+            // Placed in the window after the veil went on (the panel is made on first use): kept clear of it.
+            practicePanel.sceneProperty().addListener(obs -> showAnswerHidden());
         }
         return practicePanel;
     }

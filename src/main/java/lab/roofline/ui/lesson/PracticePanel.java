@@ -6,6 +6,8 @@ import java.util.Set;
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
@@ -78,6 +80,7 @@ public final class PracticePanel extends VBox {
     private final Runnable onClose;
     private int card;
     private final Set<String> cardsRevealed = new HashSet<>();
+    private final ReadOnlyBooleanWrapper waiting = new ReadOnlyBooleanWrapper(this, "questionWaiting");
 
     public PracticePanel(RooflineViewModel vm, Practice practice, Runnable onClose) {
         this.vm = vm;
@@ -88,7 +91,10 @@ public final class PracticePanel extends VBox {
         exercisePicker.setCellFactory(list -> new ExerciseCell());
         exercisePicker.setButtonCell(new ExerciseCell());
         exercisePicker.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> showExercise());
-        practice.changesProperty().addListener(obs -> showScore());
+        practice.changesProperty().addListener(obs -> {
+            showScore();
+            updateWaiting();
+        });
         vm.exercises().addListener((ListChangeListener<Exercise>) c -> {
             if (exercisePicker.getSelectionModel().getSelectedItem() == null && !vm.exercises().isEmpty()) {
                 exercisePicker.getSelectionModel().select(0);
@@ -128,6 +134,7 @@ public final class PracticePanel extends VBox {
         exercisesPage.setManaged(exercises);
         cardsPage.setVisible(!exercises);
         cardsPage.setManaged(!exercises);
+        updateWaiting();
     }
 
     public boolean showingCards() {
@@ -147,8 +154,7 @@ public final class PracticePanel extends VBox {
     private void showExercise() {
         Exercise e = selectedExercise();
         boolean none = e == null;
-        for (Control c : new Control[] {setScenario, answer, checkButton,
-                hintButton, showAnswer}) {
+        for (Control c : new Control[] {setScenario, answer, checkButton, hintButton, showAnswer}) {
             c.setDisable(none);
         }
         int i = exercisePicker.getSelectionModel().getSelectedIndex();
@@ -161,6 +167,18 @@ public final class PracticePanel extends VBox {
         setVerdict("", null);
         hint.setText("");
         showScore();
+        updateWaiting();
+    }
+
+    /** Whether the exercises page shows an exercise neither answered right nor shown: its answer is to be hidden. */
+    public ReadOnlyBooleanProperty questionWaitingProperty() {
+        return waiting.getReadOnlyProperty();
+    }
+
+    private void updateWaiting() {
+        Exercise e = selectedExercise();
+        Practice.Standing s = e == null ? null : practice.standing(e);
+        waiting.set(!showingCards() && s != null && !s.right() && !s.answerShown());
     }
 
     private void showScore() {
@@ -183,7 +201,7 @@ public final class PracticePanel extends VBox {
         Exercise e = selectedExercise();
         if (e != null) {
             vm.apply(e.scenario());
-            vm.highlightProperty().set(topicOf(e.quantity()));
+            vm.highlightProperty().set(Practice.topicOf(e.quantity()));
         }
     }
 
@@ -206,7 +224,7 @@ public final class PracticePanel extends VBox {
         if (ev == null) {
             return;
         }
-        Practice.Check c = practice.check(e, e.answer(ev), answer.getText());
+        Practice.Check c = practice.check(e, ev, answer.getText());
         setVerdict(c.message(), c.right() ? RIGHT : WRONG);
         if (!c.number()) {
             answer.requestFocus();
@@ -254,19 +272,6 @@ public final class PracticePanel extends VBox {
 
     public String hintText() {
         return hint.getText();
-    }
-
-    /** The chart element that shows what an exercise asks about. */
-    static Topic topicOf(Exercise.Quantity q) {
-        return switch (q) {
-            case RIDGE_FLOPS_PER_BYTE -> Topic.RIDGE;
-            case DECODE_TOKENS_PER_SECOND_PER_SEQUENCE, TIME_PER_OUTPUT_TOKEN_MS -> Topic.DECODE;
-            case CRITICAL_BATCH -> Topic.BATCHING;
-            case MAX_BATCH -> Topic.MEMORY_WALL;
-            case KV_CACHE_GB_PER_SEQUENCE -> Topic.KV_CACHE;
-            case OUTPUT_INPUT_RATIO, IMPLIED_BATCH -> Topic.COST;
-            case PREFILL_COMPUTE_UTILIZATION_PERCENT -> Topic.PREFILL;
-        };
     }
 
     /** A list row: the exercise's number and id, ticked once answered right (it follows the learner's checks). */

@@ -1,10 +1,12 @@
 package lab.roofline.ui.lesson;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiFunction;
 import java.util.function.ToDoubleBiFunction;
 import lab.roofline.engine.roofline.Evaluation;
+import lab.roofline.engine.teaching.CommonMistake;
 import lab.roofline.engine.scenario.ScenarioInputs;
 import lab.roofline.engine.roofline.Units;
 
@@ -82,10 +84,12 @@ public final class Prediction {
      * The guess beside the truth.
      *
      * @param right   within the tolerance, the right choice, or within a factor of two on both axes
-     * @param verdict one sentence: the guess, the truth and how far apart they are
+     * @param verdict one sentence: the guess, the truth and how far apart they are (and the common mistake a
+     *                wrong number or choice matches)
      * @param formula the formula that explains the truth, with the scenario's values
+     * @param mistake the common mistake a wrong guess matches, as it follows "if you"; "" when none
      */
-    public record Result(Kind kind, Guess guess, boolean right, String verdict, String formula) {
+    public record Result(Kind kind, Guess guess, boolean right, String verdict, String formula, String mistake) {
     }
 
     /** How far a point may be off on each axis and still count: a factor of two (a log chart's eye). */
@@ -96,17 +100,24 @@ public final class Prediction {
         if (guess instanceof NumberGuess n) {
             double t = q.truth().applyAsDouble(before, after);
             boolean right = Math.abs(n.value() - t) <= q.tolerance() * Math.abs(t);
+            List<CommonMistake.Outcome> slips = right ? List.of()
+                    : CommonMistake.explaining(n.value(), t, q.tolerance(), mistakes(q, before, after));
+            String mistake = slips.isEmpty() ? "" : slips.get(0).slip();
             return new Result(q.kind(), guess, right, "Your guess: " + number(n.value(), q.unit()) + ". The engine: "
                     + number(t, q.unit()) + " — " + (right ? "well predicted (a guess within "
-                    + Units.percent(q.tolerance()).replace(".0 ", " ") + " counts)." : off(n.value(), t) + "."), formula);
+                    + Units.percent(q.tolerance()).replace(".0 ", " ") + " counts)." : off(n.value(), t) + ".")
+                    + (mistake.isEmpty() ? "" : " Your number is what you get if you " + mistake + "."), formula, mistake);
         }
         if (guess instanceof ChoiceGuess c) {
             int rightIndex = q.rightChoice(before, after);
             boolean right = c.index() == rightIndex;
-            String chosen = q.choices().get(c.index()).label();
-            return new Result(q.kind(), guess, right, right ? "You chose “" + chosen + "”: right."
-                    : "You chose “" + chosen + "”; it is “" + (rightIndex < 0 ? "none of these"
-                    : q.choices().get(rightIndex).label()) + "”.", formula);
+            Choice chosen = q.choices().get(c.index());
+            String mistake = right ? "" : mistakes(q, before, after).stream().filter(o -> chosen.holds(o.value()))
+                    .map(CommonMistake.Outcome::slip).findFirst().orElse("");
+            return new Result(q.kind(), guess, right, right ? "You chose “" + chosen.label() + "”: right."
+                    : "You chose “" + chosen.label() + "”; it is “" + (rightIndex < 0 ? "none of these"
+                    : q.choices().get(rightIndex).label()) + "”." + (mistake.isEmpty() ? ""
+                    : " “" + chosen.label() + "” is what you get if you " + mistake + "."), formula, mistake);
         }
         PointGuess p = (PointGuess) guess;
         double ti = after.decode().arithmeticIntensity();
@@ -116,7 +127,23 @@ public final class Prediction {
                 + Units.si(p.flopsPerSecond(), "FLOP/s") + ". The decode step: " + Units.sig3(ti) + " FLOP/byte at "
                 + Units.si(tf, "FLOP/s") + (right ? " — within a factor of 2 on both axes, well predicted."
                 : " — intensity " + off(p.flopsPerByte(), ti) + ", FLOP/s " + off(p.flopsPerSecond(), tf) + "."),
-                formula);
+                formula, "");
+    }
+
+    /**
+     * What each common mistake makes of the question's number: the truth read from the evaluations before and
+     * after as the mistake pictures them (the engine computes both). A mistake that changes nothing is left out.
+     */
+    static List<CommonMistake.Outcome> mistakes(Question q, Evaluation before, Evaluation after) {
+        double t = q.truth().applyAsDouble(before, after);
+        List<CommonMistake.Outcome> all = new ArrayList<>();
+        for (CommonMistake m : CommonMistake.picturedOn(after)) {
+            double v = q.truth().applyAsDouble(m.pictured().apply(before), m.pictured().apply(after));
+            if (v > 0 && Double.isFinite(v) && Math.abs(v - t) > 1e-9 * Math.abs(t)) {
+                all.add(new CommonMistake.Outcome(m.kind(), m.slip(), v));
+            }
+        }
+        return all;
     }
 
     private static boolean within(double guess, double truth) {

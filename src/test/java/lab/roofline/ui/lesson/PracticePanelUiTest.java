@@ -33,7 +33,7 @@ class PracticePanelUiTest extends FeatureFixture {
         assertThat(robot.lookup("#exercise-question").queryLabeled().getText()).isEqualTo(Exercise.BUILT_IN.get(0).text());
         robot.clickOn("#exercise-answer").write("350").type(KeyCode.ENTER);
         settle();
-        assertThat(panel.verdictText()).startsWith("Not yet: 350 is 18.5 % too high");
+        assertThat(panel.verdictText()).startsWith("Not yet: 350 is too high, but within a factor of 1.5");
         assertThat(robot.lookup("#exercise-score").queryLabeled().getText()).startsWith("0 of ");
         robot.doubleClickOn("#exercise-answer").eraseText(3).write("that many").type(KeyCode.ENTER);
         settle();
@@ -63,6 +63,23 @@ class PracticePanelUiTest extends FeatureFixture {
         robot.clickOn("#exercise-reset");
         settle();
         assertThat(robot.lookup("#exercise-score").queryLabeled().getText()).startsWith("0 of ");
+    }
+
+    @Test
+    void aMistakenAnswerTypedInPracticeIsNamed(FxRobot robot) {
+        robot.interact(() -> panel.selectExercise(1)); // Llama-3.1-70B in INT8 on one H100 at batch 1: 47.2 tokens/s
+        settle();
+        // 2 bytes per weight for an INT8 model: 3.35 TB/s over twice the bytes, about 24 tokens/s.
+        robot.clickOn("#exercise-answer").write("24").type(KeyCode.ENTER);
+        settle();
+        assertThat(panel.verdictText()).startsWith("Not quite: 24.0 is what you get if you take 2 bytes per weight "
+                + "instead of 1 (INT8).");
+        // The bytes read counted in GiB against a bandwidth in GB/s: 7.4 % too many tokens a second.
+        robot.interact(() -> robot.lookup("#exercise-answer").queryTextInputControl().setText("50.7"));
+        robot.clickOn("#exercise-check");
+        settle();
+        assertThat(panel.verdictText()).contains("mix up GB (10^9 bytes) and GiB (2^30 bytes)");
+        assertThat(panel.practice().standing(Exercise.BUILT_IN.get(1))).isEqualTo(new Practice.Standing(2, false, false));
     }
 
     @Test

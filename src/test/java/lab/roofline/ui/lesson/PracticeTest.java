@@ -3,12 +3,20 @@ package lab.roofline.ui.lesson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
+import lab.roofline.engine.roofline.Evaluation;
+import lab.roofline.engine.roofline.HardwareProfile;
+import lab.roofline.engine.roofline.Realism;
 import lab.roofline.engine.teaching.Exercise;
+import lab.roofline.io.data.ProfileLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Checking typed answers, with no toolkit: what counts as a number, what is right, what a miss says. */
+/**
+ * Checking typed answers, with no toolkit: what counts as a number, what is right, what a miss says (the common
+ * mistake it matches, or roughly how far off it is).
+ */
 class PracticeTest {
     private static final Exercise RIDGE = Exercise.BUILT_IN.get(0); // tolerance 2 %
 
@@ -33,8 +41,10 @@ class PracticeTest {
         Practice.Check miss = p.check(RIDGE, answer, "350");
         assertThat(miss.number()).isTrue();
         assertThat(miss.right()).isFalse();
-        assertThat(miss.message()).contains("350 is 18.5 % too high", "within 2 %");
-        assertThat(p.check(RIDGE, answer, "30").message()).contains("9.85 times too low");
+        // How far off, in bands of a factor: "18.5 % too high" would give 295 away before it is answered.
+        assertThat(miss.message()).contains("350 is too high, but within a factor of 1.5", "within 2 %")
+                .doesNotContain("18.5");
+        assertThat(p.check(RIDGE, answer, "30").message()).contains("30.0 is too low by a factor of 4 to 10");
         assertThat(p.rightCountProperty().get()).isZero();
         Practice.Check hit = p.check(RIDGE, answer, "290");
         assertThat(hit.right()).isTrue();
@@ -47,6 +57,32 @@ class PracticeTest {
         p.reset();
         assertThat(p.rightCountProperty().get()).isZero();
         assertThat(p.standing(RIDGE).attempts()).isZero();
+    }
+
+    @Test
+    void aMissBandsHowFarOffWithoutAPercentageToWorkTheAnswerBackFrom() {
+        assertThat(Practice.howFar(1.3)).isEqualTo("too high, but within a factor of 1.5");
+        assertThat(Practice.howFar(1 / 1.3)).isEqualTo("too low, but within a factor of 1.5");
+        assertThat(Practice.howFar(2)).isEqualTo("too high by a factor of 1.5 to 4");
+        assertThat(Practice.howFar(0.2)).isEqualTo("too low by a factor of 4 to 10");
+        assertThat(Practice.howFar(12)).isEqualTo("too high by more than a factor of 10");
+        assertThat(Practice.howFar(-1)).isEqualTo("on the wrong side of zero");
+    }
+
+    @Test
+    void aMissThatACommonMistakeExplainsNamesIt() {
+        Exercise decode = Exercise.BUILT_IN.get(1); // Llama-3.1-70B in INT8 on an H100: 47.2 tokens/s, 5 %
+        HardwareProfile h100 = ProfileLoader.loadAll(List.of()).profiles().stream()
+                .filter(g -> g.id().equals("h100_sxm")).findFirst().orElseThrow();
+        Evaluation e = decode.evaluate(h100, Realism.IDEAL);
+        Practice p = new Practice();
+        Practice.Check twoBytes = p.check(decode, e, "24 tokens/s");
+        assertThat(twoBytes.right()).isFalse();
+        assertThat(twoBytes.message()).startsWith("Not quite: 24.0 is what you get if you take 2 bytes per weight "
+                + "instead of 1 (INT8).").contains("within 5 %");
+        assertThat(p.check(decode, e, "70").message()).startsWith("Not yet: 70.0 is too high");
+        assertThat(p.check(decode, e, "47").message()).startsWith("Right.");
+        assertThat(p.standing(decode).attempts()).isEqualTo(3);
     }
 
     @Test

@@ -72,6 +72,26 @@ class PredictionTest {
     }
 
     @Test
+    void aWrongNumberOrChoiceThatACommonMistakeExplainsIsNamedBesideTheTruth() {
+        Lesson.Step decode = Lesson.STEPS.get(1); // Llama-3.1-70B in INT8 on one H100: 47.2 tokens/s
+        // 3.35 TB/s over 70.6 billion weights at 2 bytes each, as if BF16: about 24 tokens/s.
+        Prediction.Result twoBytes = Prediction.score(decode.question(), new NumberGuess(3.35e12 / (2 * 70.554e9)),
+                before(decode), after(decode));
+        assertThat(twoBytes.right()).isFalse();
+        assertThat(twoBytes.mistake()).isEqualTo("take 2 bytes per weight instead of 1 (INT8)");
+        assertThat(twoBytes.verdict()).endsWith("Your number is what you get if you take 2 bytes per weight instead of 1 (INT8).");
+        assertThat(Prediction.score(decode.question(), new NumberGuess(500), before(decode), after(decode)).mistake())
+                .isEmpty();
+        // Longer prompts at batch 32: throughput "barely changes" only if each sequence's KV cache is left out.
+        Lesson.Step kv = Lesson.STEPS.get(4);
+        Prediction.Result barely = Prediction.score(kv.question(), new ChoiceGuess(1), before(kv), after(kv));
+        assertThat(barely.right()).isFalse();
+        assertThat(barely.mistake()).isEqualTo("leave out the KV cache each sequence reads every decode step");
+        assertThat(barely.verdict()).contains("“It barely changes” is what you get if you leave out the KV cache");
+        assertThat(Prediction.score(kv.question(), new ChoiceGuess(2), before(kv), after(kv)).mistake()).isEmpty();
+    }
+
+    @Test
     void aPointCountsWithinAFactorOfTwoOnBothAxes() {
         Lesson.Step batching = Lesson.STEPS.get(3);
         Evaluation a = after(batching);
