@@ -7,13 +7,9 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Bounds;
-import javafx.geometry.HPos;
-import javafx.geometry.VPos;
 import javafx.scene.Node;
-import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.skin.ToolBarSkin;
-import javafx.scene.effect.GaussianBlur;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -60,7 +56,6 @@ final class DashboardLayout {
     private final SummaryStrip summary;
     private final VBox slimStrip;
     private final ObjectProperty<ChartKind> focused;
-    private final Label veilNote = veilNote();
     private final BooleanProperty cardsShown = new SimpleBooleanProperty(this, "cardsShown");
     private boolean stacked;
     private boolean controlsWanted;
@@ -306,28 +301,6 @@ final class DashboardLayout {
             }
         }
         return false;
-    }
-
-    /** Blurs what would answer the question being asked, with a note over the charts saying why. */
-    void veil(boolean on, List<Node> answering) {
-        for (Node n : answering) {
-            n.setEffect(on ? new GaussianBlur(18) : null);
-            n.setMouseTransparent(on);
-        }
-        if (on && veilNote.getParent() == null) {
-            view.charts.getChildren().add(veilNote);
-            GridPane.setConstraints(veilNote, 0, 0, 2, 1, HPos.CENTER, VPos.CENTER);
-        } else if (!on) {
-            view.charts.getChildren().remove(veilNote);
-        }
-    }
-
-    private static Label veilNote() {
-        Label note = new Label("Predict first: the numbers come back when you reveal.");
-        note.getStyleClass().setAll("veil-note");
-        note.setId("lesson-veil");
-        note.setMouseTransparent(true);
-        return note;
     }
 
     /** Every chart and panel follows the zoom; the charts stack when the middle is narrow. */

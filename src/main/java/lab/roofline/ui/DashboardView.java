@@ -11,8 +11,6 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToolBar;
-import javafx.scene.input.MouseButton;
-import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.StackPane;
@@ -95,6 +93,7 @@ public final class DashboardView extends BorderPane implements LessonFeature.Hos
     private final Commands commands;
     private final DashboardLayout layout;
     private final DashboardCards cardPanels;
+    private final AnswerVeil answerVeil;
     private final InvalidationListener pinsChanged = obs -> showPins();
     /** Several devices or an overhead add causes to the cost chart's legend (a row more): room for it. */
     private final InvalidationListener causesChanged = obs -> resizeCharts();
@@ -131,6 +130,12 @@ public final class DashboardView extends BorderPane implements LessonFeature.Hos
         MainToolBar.fill(toolBar, commands);
         layout = new DashboardLayout(this, vm, zoom, commands, summary, view.focusedChart);
         layout.connectToggles();
+        answerVeil = new AnswerVeil(charts);
+        answerVeil.bindVeilNote(lesson.veilNoteProperty());
+        // What could answer a question (not the lesson's card, which asks it; Practice is kept clear while one
+        // of its exercises waits, and is made only when first veiled).
+        answerVeil.answering(() -> List.of(summary, rooflineCard, utilizationCard, costCard, explain, comparison,
+                lesson.practicePanel()), utilization);
         cardPanels = new DashboardCards(this, vm, commands, layout, explain, lesson, comparison);
         layout.connectZoom(charts());
         WindowKeys.install(this, vm.history()::redo, view, zoom, lesson::handleKey);
@@ -144,9 +149,9 @@ public final class DashboardView extends BorderPane implements LessonFeature.Hos
         utilization.setId("utilization-chart");
         cost.setId("cost-chart");
         // A double click focuses a chart for lecturing (View ▸ Focus), and a second one returns.
-        roofline.setOnMouseClicked(e -> focusOnDoubleClick(e, ChartKind.ROOFLINE));
-        utilization.setOnMouseClicked(e -> focusOnDoubleClick(e, ChartKind.UTILIZATION));
-        cost.setOnMouseClicked(e -> focusOnDoubleClick(e, ChartKind.COST));
+        roofline.setOnMouseClicked(e -> view.focusOnDoubleClick(e, ChartKind.ROOFLINE));
+        utilization.setOnMouseClicked(e -> view.focusOnDoubleClick(e, ChartKind.UTILIZATION));
+        cost.setOnMouseClicked(e -> view.focusOnDoubleClick(e, ChartKind.COST));
         rooflineCard.getChildren().add(roofline);
         utilizationCard.getChildren().add(utilization);
         costCard.getChildren().add(cost);
@@ -164,12 +169,6 @@ public final class DashboardView extends BorderPane implements LessonFeature.Hos
         vm.layerOverheadSecondsProperty().addListener(causesChanged);
         vm.speculationProperty().addListener(causesChanged);
         showPins();
-    }
-
-    private void focusOnDoubleClick(MouseEvent e, ChartKind kind) {
-        if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
-            view.toggleFocus(kind);
-        }
     }
 
     /** Whether the charts are stacked in one column (a narrow middle). */
@@ -234,12 +233,14 @@ public final class DashboardView extends BorderPane implements LessonFeature.Hos
         layout.scrollIntoView(node);
     }
 
-    /** Blurs the summary, the charts and the explanation while a question about them is asked. */
-    @Override
+    @Override // blurs what could answer a question while it is asked
     public void veil(boolean on) {
-        // Not the lesson's own card, which asks the question: the panels under it, which could answer it.
-        layout.veil(on, List.of(summary, rooflineCard, utilizationCard, costCard, explain, comparison,
-                lesson.practicePanel()));
+        answerVeil.veil(on, false);
+    }
+
+    @Override // a point to place at another batch: the batch curve alone is veiled
+    public void veil(boolean numbers, boolean batchCurve) {
+        answerVeil.veil(numbers, batchCurve);
     }
 
     @Override

@@ -7,7 +7,9 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import javafx.beans.InvalidationListener;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -102,8 +104,17 @@ public abstract class CanvasChart extends Region {
 
     /** The text a screen reader reads for this chart now. */
     public String accessibleDescription() {
+        if (answerHidden.get()) { // its numbers would give the answer away
+            return "Chart hidden until the question is answered.";
+        }
         Evaluation e = source.getValue();
         return e == null ? null : textAlternative(e);
+    }
+
+    /** While true the chart's numbers would answer a question still waiting: a screen reader is not told them. */
+    private final BooleanProperty answerHidden = new SimpleBooleanProperty(this, "answerHidden");
+    public BooleanProperty answerHiddenProperty() {
+        return answerHidden;
     }
 
     @Override
@@ -182,19 +193,11 @@ public abstract class CanvasChart extends Region {
         return zoom;
     }
 
-    /**
-     * The smallest size a chart is laid out for when zoomed in: below it the zoom gives way. Small, so that
-     * the three charts' text follows the zoom alike (the window gives them the room; the layouts drop their
-     * secondary strips before that).
-     */
+    /** The smallest size a chart is laid out for zoomed in (below it the zoom gives way): small, so all follow it. */
     static final double MIN_DRAWING_WIDTH = 160;
     static final double MIN_DRAWING_HEIGHT = 120;
 
-    /**
-     * The zoom in effect: the one asked for (kept to 0.5-4), except that zooming in never lays the chart
-     * out smaller than 160 x 120, where it would stop being a chart; then the text grows only as far as that
-     * allows (never below 100 %).
-     */
+    /** The zoom asked for (kept to 0.5-4), but never laying the chart out under 160 x 120 (nor below 100 %). */
     public double effectiveZoom() {
         double z = zoom.get();
         z = Double.isFinite(z) ? Math.max(0.5, Math.min(4, z)) : 1;

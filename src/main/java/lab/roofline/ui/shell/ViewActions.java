@@ -81,6 +81,13 @@ public final class ViewActions {
         focusedChart.set(focusedChart.get() == kind ? null : kind);
     }
 
+    /** A double click on a chart focuses it, or returns to the usual layout. */
+    public void focusOnDoubleClick(javafx.scene.input.MouseEvent e, ChartKind kind) {
+        if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY && e.getClickCount() == 2) {
+            toggleFocus(kind);
+        }
+    }
+
     /** One step up or down the zoom ladder (the status bar says where it is). */
     public void zoomBy(int direction) {
         zoom.step(direction);
