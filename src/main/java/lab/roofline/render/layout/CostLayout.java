@@ -266,7 +266,7 @@ public final class CostLayout {
         List<Row> rows = new ArrayList<>();
         rows.add(row("Live", null, e, usd));
         for (ChartPin p : pins) {
-            rows.add(row(p.shortName(), p.style(), p.evaluation(), usd));
+            rows.add(row(Units.oneLine(p.name()), p.style(), p.evaluation(), usd)); // shortened to its column when drawn
         }
         return rows;
     }

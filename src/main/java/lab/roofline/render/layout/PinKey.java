@@ -1,5 +1,7 @@
 package lab.roofline.render.layout;
 
+import lab.roofline.engine.roofline.Units;
+
 import java.util.ArrayList;
 import java.util.List;
 import lab.roofline.engine.roofline.Scenario;
@@ -49,7 +51,8 @@ public record PinKey(Box box, List<Row> rows) {
         List<String> texts = new ArrayList<>();
         texts.add(fit(liveText, textRoom, measure, size));
         // A pin that does not fit is drawn faded: its key says why.
-        pins.forEach(p -> texts.add(fit(p.shortName() + (p.evaluation().scenario().equals(live) ? " (= live)"
+        // The whole name where the key has room (a 1920-wide export), shortened to the room only where it has not.
+        pins.forEach(p -> texts.add(fit(Units.oneLine(p.name()) + (p.evaluation().scenario().equals(live) ? " (= live)"
                 : p.evaluation().memory().fits() ? "" : " (does not fit)"), textRoom, measure, size)));
         double textWidth = texts.stream().mapToDouble(t -> measure.width(t, size, false)).max().orElse(0);
         double w = 3 * INSET + SAMPLE + textWidth;

@@ -156,13 +156,27 @@ public final class UtilizationLabels {
             String text = maxBatch < 1 ? "weights alone do not fit" : String.format(Locale.ROOT, "does not fit (max batch %,d)", maxBatch);
             double tw = layout.width(text, WALL);
             double th = layout.height(WALL);
-            List<Spot> s = new ArrayList<>();
+            // On the side that does not fit: right of the wall, in its shaded region.
+            List<Spot> beyond = new ArrayList<>();
             for (double y = TOP + 6; y < plotBottom - th; y += th * 1.4) {
-                s.add(Spot.at(wallX + 6, y));
-                s.add(Spot.at(wallX - 6 - tw, y));
-                s.add(Spot.at(plotRight - 6 - tw, y));
+                beyond.add(Spot.at(wallX + 6, y));
+                if (plotRight - 6 - tw > wallX + 6) {
+                    beyond.add(Spot.at(plotRight - 6 - tw, y));
+                }
             }
-            layout.place(WALL_ID, text, WALL, null, s);
+            if (wallX + 6 + tw <= plotRight && layout.placeIfFree(WALL_ID, text, WALL, beyond) != null) {
+                return;
+            }
+            // No room there (a wall near the right edge): left of it, pointing across it, so it never reads as
+            // the side that fits.
+            String across = maxBatch < 1 ? text : String.format(Locale.ROOT, "max batch %,d | does not fit →", maxBatch);
+            double aw = layout.width(across, WALL);
+            List<Spot> before = new ArrayList<>();
+            for (double y = TOP + 6; y < plotBottom - th; y += th * 1.4) {
+                before.add(Spot.at(Math.max(LEFT + 2, wallX - 6 - aw), y));
+            }
+            // The wall must be named: when no spot is free, the one that covers least.
+            layout.place(WALL_ID, across, WALL, null, before, true);
         }
     }
 

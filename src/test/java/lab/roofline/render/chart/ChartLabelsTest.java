@@ -47,6 +47,31 @@ class ChartLabelsTest {
         assertThat(ok.label(RooflineLabels.INFEASIBLE_ID)).isNull();
     }
 
+    /** "does not fit (max batch N)" sits in the shaded region beyond the wall, or left of it pointing across. */
+    @Test
+    void theMemoryWallsLabelNeverSitsOnTheSideThatFits() {
+        // 70B INT8 on one H100: max batch 29, room beyond the wall.
+        Evaluation e = evaluate("h100_sxm", ModelPresets.LLAMA_3_1_70B, Precision.INT8, 1);
+        double wallX = UtilizationLabels.x(600).toPixel(e.memory().maxBatch());
+        LabelLayout.Label wall = UtilizationLabels.layout(e, List.of(), false, 600, 260, ChartLabelProperties.DEJAVU, 13)
+                .label(UtilizationLabels.WALL_ID);
+        assertThat(wall.text()).isEqualTo("does not fit (max batch 29)");
+        assertThat(wall.box().x()).isGreaterThanOrEqualTo(wallX);
+        // 70B BF16 on two H100s with short sequences: the wall is near the right edge, little room beyond it.
+        HardwareProfile h100 = gpu("h100_sxm");
+        Evaluation late = RooflineEngine.evaluate(new Scenario(ModelPresets.LLAMA_3_1_70B, h100, 2, Precision.BF16, false,
+                Precision.BF16, 1, 32, 32, 1, 1, h100.priceUsdPerHour()));
+        long maxBatch = late.memory().maxBatch();
+        assertThat(maxBatch).isBetween(1000L, 4000L);
+        double lateWallX = UtilizationLabels.x(600).toPixel(maxBatch);
+        LabelLayout.Label lateWall = UtilizationLabels.layout(late, List.of(), false, 600, 260,
+                ChartLabelProperties.DEJAVU, 13).label(UtilizationLabels.WALL_ID);
+        boolean beyond = lateWall.box().x() >= lateWallX;
+        boolean pointingAcross = lateWall.text().endsWith("does not fit →") && lateWall.box().right() <= lateWallX;
+        assertThat(beyond || pointingAcross).as(lateWall.toString()).isTrue();
+        assertThat(pointingAcross).as("at 600 wide there is no room beyond batch %d", maxBatch).isTrue();
+    }
+
     @Test
     void theNamedCollisionsAreGoneAndEveryLabelIsKeptInALargeChart() {
         // 405B FP32 on an L4: "Decode step" used to print over the ridge label.

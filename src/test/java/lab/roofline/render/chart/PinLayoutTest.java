@@ -78,6 +78,12 @@ class PinLayoutTest {
         for (int i = 1; i < key.rows().size(); i++) {
             assertThat(key.rows().get(i).centreY()).isGreaterThan(key.rows().get(i - 1).centreY() + 10);
         }
+        // A wide chart (a 1920-wide export) names a pin in full, however long, when it has the room.
+        ChartPin longName = new ChartPin("Llama-3.1-70B on 8 x H200 at batch 64, tensor-parallel 8, FP8 weights",
+                PinStyle.SQUARE, e);
+        PinKey wide = PinKey.of(List.of(longName), "Live", new Box(78, 44, 1700, 800), true, true, 800,
+                ChartLabelProperties.DEJAVU, 13);
+        assertThat(wide.rows().get(1).text()).startsWith(longName.name()).doesNotContain("…");
     }
 
     @Test
