@@ -72,7 +72,7 @@ public final class ComparisonTable extends VBox {
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("comparison-header");
         grid.getStyleClass().add("comparison-grid");
-        grid.setHgap(14);
+        grid.setHgap(10);
         grid.setVgap(3);
         // Wider than the window (four pins, a large zoom): it scrolls sideways rather than cut numbers short.
         gridScroll.getStyleClass().add("comparison-scroll");
@@ -138,13 +138,26 @@ public final class ComparisonTable extends VBox {
         }
     }
 
+    /** The rows are made before the height is asked for: a card measured before them would cut them off. */
+    @Override
+    protected double computePrefHeight(double width) {
+        refreshIfDirty();
+        fitScrollHeight();
+        return super.computePrefHeight(width);
+    }
+
     @Override
     protected void layoutChildren() {
         if (dirty && isVisible()) {
             dirty = false;
             refresh();
         }
-        // Room for the sideways scroll bar when the table is wider than the window, so it covers no row.
+        fitScrollHeight();
+        super.layoutChildren();
+    }
+
+    /** The table's whole height, and room for the sideways scroll bar when it is wider than the card. */
+    private void fitScrollHeight() {
         double gridHeight = grid.prefHeight(-1);
         double bar = grid.prefWidth(-1) > gridScroll.getWidth() - 2 && gridScroll.getWidth() > 0
                 ? getFont().getSize() * 1.4 : 0;
@@ -152,7 +165,6 @@ public final class ComparisonTable extends VBox {
             gridScroll.setPrefHeight(gridHeight + bar + 2);
             gridScroll.setMinHeight(gridHeight + bar + 2);
         }
-        super.layoutChildren();
     }
 
     private Font getFont() {
@@ -246,30 +258,42 @@ public final class ComparisonTable extends VBox {
         cells = all;
     }
 
-    /** A row of the grid: its label, then an empty cell per scenario; never shortened with "…". */
+    /**
+     * A row of the grid: its label, then an empty cell per scenario. Never shortened with "…": in a card
+     * beside the charts a long name or value wraps instead, so a scenario's column stays narrow.
+     */
     private List<Label> row(String label, int gridRow) {
         List<Label> line = new ArrayList<>();
-        Label metric = new Label(label);
+        Label metric = wrapping(new Label(label), 7.5);
+        metric.setTextAlignment(javafx.scene.text.TextAlignment.LEFT);
+        metric.setAlignment(Pos.CENTER_LEFT);
         metric.getStyleClass().add("comparison-metric");
-        metric.setMinWidth(Region.USE_PREF_SIZE);
         grid.add(metric, 0, gridRow);
         line.add(metric);
         for (int i = 0; i <= shownPins.size(); i++) {
-            Label cell = new Label();
+            Label cell = wrapping(new Label(), 6.5);
             cell.getStyleClass().add("comparison-value");
-            cell.setMinWidth(Region.USE_PREF_SIZE);
             grid.add(cell, i + 1, gridRow);
             line.add(cell);
         }
         return line;
     }
 
+    /** Wraps at a width of about {@code ems} characters' room (the root text size, so it follows the zoom). */
+    private static <L extends javafx.scene.control.Labeled> L wrapping(L label, double ems) {
+        label.setWrapText(true);
+        label.setStyle("-fx-max-width: " + ems + "em;");
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        label.setTextAlignment(javafx.scene.text.TextAlignment.RIGHT);
+        label.setAlignment(Pos.CENTER_RIGHT);
+        return label;
+    }
+
     private MenuButton pinMenu(Pin pin) {
         PinStyle style = PinStyle.of(pin.colour());
-        MenuButton menu = new MenuButton(style.glyph() + " " + Units.oneLine(pin.name()));
+        MenuButton menu = wrapping(new MenuButton(style.glyph() + " " + Units.oneLine(pin.name())), 7);
         menu.getStyleClass().addAll("comparison-name", "pin-" + pin.colour());
         menu.setMnemonicParsing(false);
-        menu.setMinWidth(Region.USE_PREF_SIZE);
         MenuItem live = new MenuItem("Make live (load into the controls)");
         live.setOnAction(e -> vm.pinsModel().makeLive(pin));
         MenuItem rename = new MenuItem("Rename…");
