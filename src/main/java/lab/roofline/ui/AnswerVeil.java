@@ -43,6 +43,7 @@ final class AnswerVeil {
         if (batchCurveOnly && !numbers) {
             Node card = batchCurve.getParent();
             card.setEffect(new GaussianBlur(18));
+            card.setOpacity(VEILED_OPACITY);
             card.setMouseTransparent(true);
             batchCurve.answerHiddenProperty().set(true);
         }
@@ -51,6 +52,8 @@ final class AnswerVeil {
     private void veil(boolean on, List<Node> answering) {
         for (Node n : answering) {
             n.setEffect(on ? new GaussianBlur(18) : null);
+            // Faded as well as blurred: a blurred bar's length (20 times its neighbour's) still gives a ratio away.
+            n.setOpacity(on ? VEILED_OPACITY : 1);
             n.setMouseTransparent(on);
             hideFromScreenReaders(n, on);
         }
@@ -63,6 +66,8 @@ final class AnswerVeil {
     }
 
     private static final String HIDDEN = "Hidden until the question is answered";
+    /** How much of a veiled view shows through: enough to see there is a chart, not to read a shape off it. */
+    static final double VEILED_OPACITY = 0.18;
 
     /** Blur hides nothing from a screen reader: the veiled charts and labels say they are hidden instead. */
     private static void hideFromScreenReaders(Node n, boolean on) {

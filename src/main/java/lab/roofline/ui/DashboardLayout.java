@@ -156,15 +156,22 @@ final class DashboardLayout {
         giveWayToCharts();
     }
 
-    /** In presentation mode the summary gives way when the charts would otherwise get less than their floor. */
+    /**
+     * The summary gives way when the charts would otherwise get less than their floor (in a window at a
+     * large zoom, or in presentation mode on a short screen): the charts are the product. In a window, not
+     * while Show your work is on, which is asked for the summary's sake: then the middle scrolls (in
+     * presentation mode nothing scrolls, and the charts come first).
+     */
     private void giveWayToCharts() {
         Bounds viewport = view.mainScroll.getViewportBounds();
         boolean hide = false;
-        if (commands.presentation.isSelected() && viewport != null && viewport.getHeight() > 0) {
+        boolean presenting = commands.presentation.isSelected();
+        if (viewport != null && viewport.getHeight() > 0 && (presenting || !commands.showWork.isSelected())) {
             double z = Math.max(1, zoom.get());
+            double floor = presenting ? PRESENTED_CHARTS_FLOOR_PX : CHARTS_FLOOR_PX;
             double margins = 2 * DashboardGrid.MARGIN_PX + view.main.getSpacing();
             double summaryHeight = summary.prefHeight(viewport.getWidth() - 2 * DashboardGrid.MARGIN_PX);
-            hide = viewport.getHeight() - margins - summaryHeight < PRESENTED_CHARTS_FLOOR_PX * z;
+            hide = !stacked && viewport.getHeight() - margins - summaryHeight < floor * z;
         }
         if (summary.isVisible() == hide) {
             summary.setVisible(!hide);
@@ -175,6 +182,9 @@ final class DashboardLayout {
     /** Show your work grows the summary; presentation mode folds the controls and hides the toolbar. */
     void connectToggles() {
         summary.showWorkProperty().bindBidirectional(commands.showWork.selectedProperty());
+        commands.showWork.selectedProperty().addListener(obs -> giveWayToCharts());
+        // Never squeezed under the charts (drawn over by them): when both do not fit, the middle scrolls.
+        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         commands.presentation.selectedProperty().addListener((obs, was, on) -> present(on));
     }
 

@@ -61,7 +61,7 @@ public final class RooflineAxes {
         List<Double> decades = geometry.flopsDecades();
         double decadeHeight = decades.size() < 2 ? Double.MAX_VALUE
                 : Math.abs(yScale.toPixel(decades.get(0)) - yScale.toPixel(decades.get(1)));
-        int yStep = tick.getSize() * 1.2 > decadeHeight ? 2 : 1;
+        int yStep = (int) Math.max(1, Math.ceil(tick.getSize() * 1.2 / decadeHeight));
         for (int exp = -1; exp <= 6; exp++) {
             double v = Math.pow(10, exp);
             double x = xScale.toPixel(v);

@@ -203,6 +203,7 @@ public final class LessonFeature {
         for (Node n = practicePanel; n != null; n = n.getParent()) {
             if (n.isMouseTransparent() && n.getEffect() != null) {
                 n.setEffect(null);
+                n.setOpacity(1);
                 n.setMouseTransparent(false);
             }
         }
