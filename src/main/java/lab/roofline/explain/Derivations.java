@@ -105,13 +105,31 @@ public final class Derivations {
                 slides ? "memory = parameters × bytes per weight + batch × KV cache of one sequence (sliding layers "
                         + "keep only their window)"
                         : "memory = parameters × bytes per weight + batch × (prompt + generated) × KV bytes per token",
-                Units.parameterCount(s.model().totalParameters()) + " × " + trim(s.weightPrecision().bytesPerValue())
-                        + " B + " + s.batchSize() + " × " + (slides
+                weightsTerm(e) + " + " + s.batchSize() + " × " + (slides
                         ? si(s.model().kvCacheBytes(s.promptTokens() + s.generatedTokens(), s.kvPrecision()), "B")
                         : (s.promptTokens() + s.generatedTokens()) + " × "
                         + si(s.model().kvCacheBytesPerToken(s.kvPrecision()), "B")),
                 si(m.totalBytes(), "B") + " of " + si(m.capacityBytes(), "B")
                         + (s.gpuCount() > 1 ? " (" + si(m.totalBytes() / s.gpuCount(), "B") + " per device)" : ""));
+    }
+
+    /**
+     * The weights' bytes: parameters × bytes per weight, or, when the embedding tables keep 16 bits (INT8,
+     * FP8 and narrower weights), the weights' bytes as the engine counts them and the bytes per weight
+     * they come to, so the formula gives the printed total.
+     */
+    private static String weightsTerm(Evaluation e) {
+        Scenario s = e.scenario();
+        double params = s.model().totalParameters();
+        double bytesPerWeight = s.weightPrecision().bytesPerValue();
+        double weightBytes = e.memory().weightBytes();
+        if (Math.abs(weightBytes - params * bytesPerWeight) <= 0.001 * weightBytes) {
+            return Units.parameterCount(params) + " × " + trim(bytesPerWeight) + " B";
+        }
+        String why = s.speculation().isOn() ? "with the draft model's weights" : s.weightPrecision().label()
+                + " with 16-bit embedding tables";
+        return Units.parameterCount(params) + " × " + String.format(Locale.ROOT, "%.3f", weightBytes / params)
+                + " B (" + why + ")";
     }
 
     /** The time of one phase (prefill or a decode step), term by term, with communication and overhead when there are any. */
@@ -175,9 +193,18 @@ public final class Derivations {
 
     /** Compute utilization of one phase. */
     public static Derivation utilization(PhaseCost p) {
-        return new Derivation("utilization = FLOPs ÷ time ÷ peak",
-                si(p.flops(), "FLOP") + " ÷ " + Units.seconds(p.seconds()) + " ÷ "
-                        + si(p.nominalPeakFlopsPerSecond(), "FLOP/s"),
+        double matmulPeak = p.nominalPeakFlopsPerSecond();
+        double attentionPeak = p.nominalAttentionPeakFlopsPerSecond();
+        if (attentionPeak == matmulPeak || p.attention().flops() == 0) {
+            return new Derivation("utilization = FLOPs ÷ time ÷ peak",
+                    si(p.flops(), "FLOP") + " ÷ " + Units.seconds(p.seconds()) + " ÷ " + si(matmulPeak, "FLOP/s"),
+                    Units.percent(p.computeUtilization()));
+        }
+        // Attention runs at its own peak (a 16-bit KV cache under INT8 or FP8 weights): each part over its own.
+        return new Derivation("utilization = (matmul FLOPs ÷ its peak + attention FLOPs ÷ its peak) ÷ time",
+                "(" + si(p.matmul().flops(), "FLOP") + " ÷ " + si(matmulPeak, "FLOP/s") + " + "
+                        + si(p.attention().flops(), "FLOP") + " ÷ " + si(attentionPeak, "FLOP/s") + ") ÷ "
+                        + Units.seconds(p.seconds()),
                 Units.percent(p.computeUtilization()));
     }
 
