@@ -97,6 +97,7 @@ public final class UtilizationLabels {
         keepOffCurves(layout, e, pins, key, w, h);
         criticalBatch(layout, e, w, h);
         memoryWall(layout, e, w, h);
+        keepOffCriticalLine(layout, e, w, h);
         efficiencyCap(layout, e, w, h);
         // The two parts of the step, when attention holds it visibly below the weights' own curve.
         if (attentionShows(e)) {
@@ -125,6 +126,22 @@ public final class UtilizationLabels {
         List<Evaluation.BatchPoint> curve = e.utilizationCurve();
         layout.reserveAlong(curve.stream().mapToDouble(p -> xs.toPixel(p.batchSize())).toArray(),
                 curve.stream().mapToDouble(p -> ys.toPixel(p.computeUtilization() * 100)).toArray(), 7);
+        // Labels keep off the memory wall (and, once the wall is named, the critical batch's line) where they can.
+        double plotBottom = h - BOTTOM;
+        long maxBatch = e.memory().maxBatch();
+        if (maxBatch >= 1 && maxBatch < ScenarioLimits.CURVE_MAX_BATCH) {
+            double wallX = xs.toPixel(maxBatch);
+            layout.reserveAlong(new double[] {wallX, wallX}, new double[] {TOP, plotBottom}, 1);
+        }
+    }
+
+    /** After the wall's label (which may cross the dashed critical line to stay beyond the wall): the rest keep off it. */
+    private static void keepOffCriticalLine(LabelLayout layout, Evaluation e, double w, double h) {
+        double critical = e.criticalBatchNoContext();
+        if (!Double.isNaN(critical) && critical <= ScenarioLimits.CURVE_MAX_BATCH) {
+            double criticalX = x(w).toPixel(Math.max(1, critical));
+            layout.reserveAlong(new double[] {criticalX, criticalX}, new double[] {TOP, h - BOTTOM}, 1);
+        }
     }
 
     /** The critical batch, beside its line, low in the plot. */
@@ -134,7 +151,7 @@ public final class UtilizationLabels {
         boolean criticalShown = !Double.isNaN(critical) && critical <= ScenarioLimits.CURVE_MAX_BATCH;
         if (criticalShown) {
             double x = x(w).toPixel(Math.max(1, critical));
-            String text = "critical batch ≈ " + (long) Math.ceil(critical);
+            String text = String.format(Locale.ROOT, "critical batch ≈ %,d", (long) Math.ceil(critical));
             double tw = layout.width(text, CRITICAL);
             double th = layout.height(CRITICAL);
             List<Spot> s = new ArrayList<>();
@@ -142,7 +159,8 @@ public final class UtilizationLabels {
                 s.add(Spot.at(x - 6 - tw, plotBottom - lift - th));
                 s.add(Spot.at(x + 6, plotBottom - lift - th));
             }
-            layout.place(CRITICAL_ID, text, CRITICAL, null, s);
+            // The batching step of the lesson is about it: it is never left out.
+            layout.place(CRITICAL_ID, text, CRITICAL, null, s, true);
         }
     }
 
@@ -158,8 +176,13 @@ public final class UtilizationLabels {
             double th = layout.height(WALL);
             // On the side that does not fit: right of the wall, in its shaded region.
             List<Spot> beyond = new ArrayList<>();
+            double critical = e.criticalBatchNoContext();
+            double criticalX = Double.isNaN(critical) ? Double.NaN : x(w).toPixel(Math.max(1, critical));
             for (double y = TOP + 6; y < plotBottom - th; y += th * 1.4) {
                 beyond.add(Spot.at(wallX + 6, y));
+                if (criticalX > wallX && criticalX + 6 + tw <= plotRight) {
+                    beyond.add(Spot.at(criticalX + 6, y)); // past the critical batch's line, still beyond the wall
+                }
                 if (plotRight - 6 - tw > wallX + 6) {
                     beyond.add(Spot.at(plotRight - 6 - tw, y));
                 }

@@ -50,10 +50,11 @@ class ChartLabelsTest {
     /** "does not fit (max batch N)" sits in the shaded region beyond the wall, or left of it pointing across. */
     @Test
     void theMemoryWallsLabelNeverSitsOnTheSideThatFits() {
-        // 70B INT8 on one H100: max batch 29, room beyond the wall.
+        // 70B INT8 on one H100: max batch 29, room beyond the wall (and beyond the critical batch's line, which
+        // the label does not cross).
         Evaluation e = evaluate("h100_sxm", ModelPresets.LLAMA_3_1_70B, Precision.INT8, 1);
-        double wallX = UtilizationLabels.x(600).toPixel(e.memory().maxBatch());
-        LabelLayout.Label wall = UtilizationLabels.layout(e, List.of(), false, 600, 260, ChartLabelProperties.DEJAVU, 13)
+        double wallX = UtilizationLabels.x(900).toPixel(e.memory().maxBatch());
+        LabelLayout.Label wall = UtilizationLabels.layout(e, List.of(), false, 900, 300, ChartLabelProperties.DEJAVU, 13)
                 .label(UtilizationLabels.WALL_ID);
         assertThat(wall.text()).isEqualTo("does not fit (max batch 29)");
         assertThat(wall.box().x()).isGreaterThanOrEqualTo(wallX);
