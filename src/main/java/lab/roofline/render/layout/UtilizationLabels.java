@@ -159,7 +159,7 @@ public final class UtilizationLabels {
                 s.add(Spot.at(x - 6 - tw, plotBottom - lift - th));
                 s.add(Spot.at(x + 6, plotBottom - lift - th));
             }
-            layout.place(CRITICAL_ID, text, CRITICAL, null, s, true); // the lesson's batching step is about it
+            layout.place(CRITICAL_ID, text, CRITICAL, null, s);
         }
     }
 
