@@ -57,11 +57,13 @@ public final class FrontierTexts {
     /** The label of the cheapest point within the limits on any curve. */
     public static String cheapestLabel(Frontier f) {
         Frontier.Curve c = f.curves().get(f.cheapest().curveIndex());
-        return String.format(Locale.ROOT, "cheapest within the limits: batch %,d on %s · %s/1M output, %s blended",
-                f.cheapest().point().batch(), c.live() ? "the live curve" : Units.shortened(c.name()),
-                Units.usd(f.cheapest().point().costUsdPerMillionOutput()),
+        // Which curve, only when there are several to tell apart; the name whole (the layout finds it room).
+        String where = f.curves().size() == 1 ? "" : " on " + (c.live() ? "the live curve" : Units.oneLine(c.name()));
+        return String.format(Locale.ROOT, "cheapest within the limits: batch %,d%s · %s/1M output, %s blended",
+                f.cheapest().point().batch(), where, Units.usd(f.cheapest().point().costUsdPerMillionOutput()),
                 Units.usd(f.cheapest().point().costUsdPerMillionBlended()));
     }
+
 
     /** A curve's name in the key. */
     public static String keyName(Frontier.Curve c) {
