@@ -117,14 +117,6 @@ public final class RooflineLabels {
             List<Point> roof = geo.roof(pin.evaluation().currentRoof());
             layout.reserveAlong(roof.stream().mapToDouble(Point::x).toArray(), roof.stream().mapToDouble(Point::y).toArray(), 3);
         }
-        // The other precisions' dashed roofs too: a label beside its own roof, not written across another.
-        for (Evaluation.Roof other : e.roofs()) {
-            if (other.precision() != e.currentRoof().precision()) {
-                List<Point> line = geo.roof(other);
-                layout.reserveAlong(line.stream().mapToDouble(Point::x).toArray(),
-                        line.stream().mapToDouble(Point::y).toArray(), 2);
-            }
-        }
         List<Point> path = geo.decodePath();
         if (path.size() >= 2) {
             for (int i = 0; i < path.size(); i++) {
@@ -190,14 +182,6 @@ public final class RooflineLabels {
 
     /** The end of the decode path: the largest batch that fits (or the chart's largest). */
     private static void pathEnd(LabelLayout layout, Evaluation e, RooflineGeometry geo) {
-        // The other precisions' dashed roofs too: a label beside its own roof, not written across another.
-        for (Evaluation.Roof other : e.roofs()) {
-            if (other.precision() != e.currentRoof().precision()) {
-                List<Point> line = geo.roof(other);
-                layout.reserveAlong(line.stream().mapToDouble(Point::x).toArray(),
-                        line.stream().mapToDouble(Point::y).toArray(), 2);
-            }
-        }
         List<Point> path = geo.decodePath();
         if (path.size() >= 2) {
             Evaluation.BatchPoint last = e.decodePath().get(path.size() - 1);
