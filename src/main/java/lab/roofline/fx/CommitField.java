@@ -37,8 +37,41 @@ public final class CommitField extends TextField {
         });
     }
 
+    /** The field's ancestors drawn in front while its error shows, so the message is over the next section too. */
+    private final java.util.List<javafx.scene.Node> raised = new java.util.ArrayList<>();
+
+    private void raise(boolean on) {
+        raised.forEach(n -> n.setViewOrder(0));
+        raised.clear();
+        for (javafx.scene.Node n = error.getParent(); on && n != null && !(n instanceof javafx.scene.control.ScrollPane);
+             n = n.getParent()) {
+            if (n.getViewOrder() == 0) {
+                n.setViewOrder(-1);
+                raised.add(n);
+            }
+        }
+    }
+
+    /** The message wholly in view: a panel that scrolls shows it, when it ran past the panel's bottom. */
+    private void revealError() {
+        for (javafx.scene.Node n = error.getParent(); n != null; n = n.getParent()) {
+            if (n instanceof javafx.scene.control.ScrollPane pane && pane.getContent() != null) {
+                javafx.scene.Node content = pane.getContent();
+                double bottom = content.sceneToLocal(error.localToScene(0, error.getHeight())).getY();
+                double contentHeight = content.getLayoutBounds().getHeight();
+                double viewHeight = pane.getViewportBounds().getHeight();
+                double shownBottom = pane.getVvalue() * (contentHeight - viewHeight) + viewHeight;
+                if (contentHeight > viewHeight && bottom > shownBottom) {
+                    pane.setVvalue(Math.min(1, (bottom - viewHeight) / (contentHeight - viewHeight)));
+                }
+                return;
+            }
+        }
+    }
+
     /** Under the field, across its parent's width, over whatever is there. */
     private void placeError() {
+        raise(error.isVisible());
         if (!error.isVisible() || error.getParent() == null || getScene() == null) {
             return;
         }
@@ -48,6 +81,7 @@ public final class CommitField extends TextField {
         error.resize(width, error.prefHeight(width));
         error.relocate(0, under.getY());
         error.toFront();
+        revealError();
     }
 
     /**
@@ -73,6 +107,24 @@ public final class CommitField extends TextField {
             if (ev.getCode() == KeyCode.ESCAPE) {
                 show();
                 clearError();
+            }
+        });
+        // Text back to the value in use (the field's own undo of a refused draft): no error left to show.
+        textProperty().addListener((obs, old, now) -> {
+            if (now.equals(shownText) && error.isVisible()) {
+                clearError();
+            }
+        });
+        // With no draft, Ctrl+Z and Ctrl+Y are the window's undo and redo: the text field would take them for
+        // its own text history and the change just committed would silently stay.
+        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, ev -> {
+            if (getText().equals(shownText) && ev.isShortcutDown() && (ev.getCode() == KeyCode.Z || ev.getCode() == KeyCode.Y)
+                    && getScene() != null) {
+                getScene().getAccelerators().entrySet().stream().filter(a -> a.getKey().match(ev)).findFirst()
+                        .ifPresent(a -> {
+                            ev.consume();
+                            a.getValue().run();
+                        });
             }
         });
     }

@@ -170,12 +170,13 @@ final class DashboardLayout {
             double z = Math.max(1, zoom.get());
             double floor = presenting ? PRESENTED_CHARTS_FLOOR_PX : CHARTS_FLOOR_PX;
             double margins = 2 * DashboardGrid.MARGIN_PX + view.main.getSpacing();
-            double summaryHeight = summary.prefHeight(viewport.getWidth() - 2 * DashboardGrid.MARGIN_PX);
+            double width = viewport.getWidth() - 2 * DashboardGrid.MARGIN_PX;
+            double summaryHeight = summary.prefHeight(width) + (summary.tilesShown() ? 0 : summary.tilesHeight(width));
             hide = !stacked && viewport.getHeight() - margins - summaryHeight < floor * z;
         }
-        if (summary.isVisible() == hide) {
-            summary.setVisible(!hide);
-            summary.setManaged(!hide);
+        // The tiles give way; the warnings under them (a model that does not fit) stay.
+        if (summary.tilesShown() == hide) {
+            summary.showTiles(!hide);
         }
     }
 

@@ -119,4 +119,26 @@ class WindowUiTest extends DashboardFixture {
             }
         }
     }
+
+    /** Ctrl+Z in a field that holds no draft undoes the window's last change (the field would take it as its own). */
+    @Test
+    void ctrlZInAFieldJustCommittedUndoesTheChangeAndARevertedDraftLeavesNoError(FxRobot robot) {
+        var batch = view.controls().workload().batchField();
+        robot.interact(() -> vm.batchSizeProperty().set(4));
+        robot.doubleClickOn(batch.field()).eraseText(6).write("16").type(javafx.scene.input.KeyCode.ENTER);
+        settle();
+        assertThat(vm.batchSizeProperty().get()).isEqualTo(16);
+        robot.press(javafx.scene.input.KeyCode.CONTROL).press(javafx.scene.input.KeyCode.Z)
+                .release(javafx.scene.input.KeyCode.Z).release(javafx.scene.input.KeyCode.CONTROL);
+        settle();
+        assertThat(vm.batchSizeProperty().get()).as("the window's undo ran").isEqualTo(4);
+        assertThat(batch.field().getText()).isEqualTo("4");
+        // A refused draft, then the field's own undo back to the value in use: the error goes with the draft.
+        robot.doubleClickOn(batch.field()).eraseText(6).write("abc").type(javafx.scene.input.KeyCode.ENTER);
+        settle();
+        assertThat(batch.errorLabel().isVisible()).isTrue();
+        robot.interact(() -> batch.field().setText("4"));
+        settle();
+        assertThat(batch.errorLabel().isVisible()).isFalse();
+    }
 }

@@ -123,6 +123,24 @@ public final class SummaryStrip extends VBox {
         return List.of(ridge, decode, utilization, timePerToken, inputCost, outputCost, ratio, memory);
     }
 
+    /**
+     * Shows or hides the tiles, the warnings staying (a window short of room gives the tiles' height to the
+     * charts, never the plain-word warning that the model does not fit).
+     */
+    public void showTiles(boolean shown) {
+        grid.setVisible(shown);
+        grid.setManaged(shown);
+    }
+
+    public boolean tilesShown() {
+        return grid.isVisible();
+    }
+
+    /** The tiles' height at a width (what giving them up returns to the charts). */
+    public double tilesHeight(double width) {
+        return grid.prefHeight(width);
+    }
+
     public BooleanProperty showWorkProperty() {
         return showWork;
     }
