@@ -140,7 +140,6 @@ public final class UtilizationChart extends CanvasChart {
 
     /** Lesson highlights, under the labels they point at. */
     private void drawLessonRings(ChartPen g, Evaluation e, double plotBottom) {
-        List<Evaluation.BatchPoint> curve = e.utilizationCurve();
         if (highlighted(Topic.BATCHING) && !Double.isNaN(e.criticalBatchNoContext())
                 && e.criticalBatchNoContext() <= ScenarioLimits.CURVE_MAX_BATCH) {
             double x = xScale.toPixel(Math.max(1, e.criticalBatchNoContext()));
@@ -150,9 +149,9 @@ public final class UtilizationChart extends CanvasChart {
             double x = e.memory().maxBatch() < 1 ? LEFT : xScale.toPixel(e.memory().maxBatch());
             ring(g, x, TOP + 14, 16);
         }
-        if (highlighted(Topic.KV_CACHE)) {
-            Evaluation.BatchPoint last = curve.get(curve.size() - 1);
-            ring(g, xScale.toPixel(last.batchSize()) - 30, yScale.toPixel(last.computeUtilization() * 100), 16);
+        if (highlighted(Topic.KV_CACHE)) { // the step's own batch, whose point the longer context pulls down
+            ring(g, xScale.toPixel(Math.max(1, e.scenario().batchSize())),
+                    yScale.toPixel(e.decode().computeUtilization() * 100), 16);
         }
         if (highlighted(Topic.BATCH_API)) {
             BatchApi api = e.batchApi();

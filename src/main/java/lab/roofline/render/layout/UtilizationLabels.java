@@ -155,7 +155,7 @@ public final class UtilizationLabels {
             double tw = layout.width(text, CRITICAL);
             double th = layout.height(CRITICAL);
             List<Spot> s = new ArrayList<>();
-            for (double lift = 24; lift < (plotBottom - TOP) * 0.8; lift += th * 1.4) {
+            for (double lift = 24; lift <= plotBottom - TOP - th - 4; lift += th * 1.4) { // up to the plot's top
                 s.add(Spot.at(x - 6 - tw, plotBottom - lift - th));
                 s.add(Spot.at(x + 6, plotBottom - lift - th));
             }
