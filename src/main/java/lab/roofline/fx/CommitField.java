@@ -7,6 +7,12 @@ import javafx.beans.Observable;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.input.KeyEvent;
 
 /**
  * A text field that commits on Enter or on leaving it, through the view model's validating setter. Bad
@@ -38,12 +44,12 @@ public final class CommitField extends TextField {
     }
 
     /** The field's ancestors drawn in front while its error shows, so the message is over the next section too. */
-    private final java.util.List<javafx.scene.Node> raised = new java.util.ArrayList<>();
+    private final List<Node> raised = new ArrayList<>();
 
     private void raise(boolean on) {
         raised.forEach(n -> n.setViewOrder(0));
         raised.clear();
-        for (javafx.scene.Node n = error.getParent(); on && n != null && !(n instanceof javafx.scene.control.ScrollPane);
+        for (Node n = error.getParent(); on && n != null && !(n instanceof ScrollPane);
              n = n.getParent()) {
             if (n.getViewOrder() == 0) {
                 n.setViewOrder(-1);
@@ -54,9 +60,9 @@ public final class CommitField extends TextField {
 
     /** The message wholly in view: a panel that scrolls shows it, when it ran past the panel's bottom. */
     private void revealError() {
-        for (javafx.scene.Node n = error.getParent(); n != null; n = n.getParent()) {
-            if (n instanceof javafx.scene.control.ScrollPane pane && pane.getContent() != null) {
-                javafx.scene.Node content = pane.getContent();
+        for (Node n = error.getParent(); n != null; n = n.getParent()) {
+            if (n instanceof ScrollPane pane && pane.getContent() != null) {
+                Node content = pane.getContent();
                 double bottom = content.sceneToLocal(error.localToScene(0, error.getHeight())).getY();
                 double contentHeight = content.getLayoutBounds().getHeight();
                 double viewHeight = pane.getViewportBounds().getHeight();
@@ -75,7 +81,7 @@ public final class CommitField extends TextField {
         if (!error.isVisible() || error.getParent() == null || getScene() == null) {
             return;
         }
-        javafx.scene.Parent parent = error.getParent();
+        Parent parent = error.getParent();
         double width = Math.max(120, parent.getLayoutBounds().getWidth());
         javafx.geometry.Point2D under = parent.sceneToLocal(localToScene(0, getHeight() + 2));
         error.resize(width, error.prefHeight(width));
@@ -117,7 +123,7 @@ public final class CommitField extends TextField {
         });
         // With no draft, Ctrl+Z and Ctrl+Y are the window's undo and redo: the text field would take them for
         // its own text history and the change just committed would silently stay.
-        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, ev -> {
+        addEventFilter(KeyEvent.KEY_PRESSED, ev -> {
             if (getText().equals(shownText) && ev.isShortcutDown() && (ev.getCode() == KeyCode.Z || ev.getCode() == KeyCode.Y)
                     && getScene() != null) {
                 getScene().getAccelerators().entrySet().stream().filter(a -> a.getKey().match(ev)).findFirst()

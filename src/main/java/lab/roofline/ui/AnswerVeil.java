@@ -1,6 +1,7 @@
 package lab.roofline.ui;
 
 import java.util.List;
+import java.util.function.Supplier;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.HPos;
 import javafx.geometry.VPos;
@@ -24,11 +25,11 @@ final class AnswerVeil {
         this.charts = charts;
     }
 
-    private java.util.function.Supplier<List<Node>> answering = List::of;
+    private Supplier<List<Node>> answering = List::of;
     private CanvasChart batchCurve;
 
     /** What would answer a question: veiled while one waits; the chart with the batch curve, alone when asked. */
-    void answering(java.util.function.Supplier<List<Node>> nodes, CanvasChart batchCurveChart) {
+    void answering(Supplier<List<Node>> nodes, CanvasChart batchCurveChart) {
         answering = nodes;
         batchCurve = batchCurveChart;
     }
@@ -41,21 +42,13 @@ final class AnswerVeil {
     void veil(boolean numbers, boolean batchCurveOnly) {
         veil(numbers, answering.get());
         if (batchCurveOnly && !numbers) {
-            Node card = batchCurve.getParent();
-            card.setEffect(new GaussianBlur(18));
-            card.setOpacity(VEILED_OPACITY);
-            card.setMouseTransparent(true);
-            batchCurve.answerHiddenProperty().set(true);
+            hide(batchCurve.getParent(), true);
         }
     }
 
     private void veil(boolean on, List<Node> answering) {
         for (Node n : answering) {
-            n.setEffect(on ? new GaussianBlur(18) : null);
-            // Faded as well as blurred: a blurred bar's length (20 times its neighbour's) still gives a ratio away.
-            n.setOpacity(on ? VEILED_OPACITY : 1);
-            n.setMouseTransparent(on);
-            hideFromScreenReaders(n, on);
+            hide(n, on);
         }
         if (on && veilNote.getParent() == null) {
             charts.getChildren().add(veilNote);
@@ -63,6 +56,15 @@ final class AnswerVeil {
         } else if (!on) {
             charts.getChildren().remove(veilNote);
         }
+    }
+
+    /** Blurred, faded, out of the mouse's reach (no hover cards) and out of a screen reader's. */
+    private static void hide(Node n, boolean on) {
+        n.setEffect(on ? new GaussianBlur(18) : null);
+        // Faded as well as blurred: a blurred bar's length (20 times its neighbour's) still gives a ratio away.
+        n.setOpacity(on ? VEILED_OPACITY : 1);
+        n.setMouseTransparent(on);
+        hideFromScreenReaders(n, on);
     }
 
     private static final String HIDDEN = "Hidden until the question is answered";

@@ -27,6 +27,7 @@ import lab.roofline.ui.shell.Commands;
 import lab.roofline.ui.shell.MainToolBar;
 import lab.roofline.ui.shell.SideWindows;
 import lab.roofline.ui.shell.Zoom;
+import javafx.scene.layout.Region;
 
 /**
  * How the window shares its room. The summary and the three charts own the middle and fill its height:
@@ -185,7 +186,7 @@ final class DashboardLayout {
         summary.showWorkProperty().bindBidirectional(commands.showWork.selectedProperty());
         commands.showWork.selectedProperty().addListener(obs -> giveWayToCharts());
         // Never squeezed under the charts (drawn over by them): when both do not fit, the middle scrolls.
-        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
         commands.presentation.selectedProperty().addListener((obs, was, on) -> present(on));
     }
 

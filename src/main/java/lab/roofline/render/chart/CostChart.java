@@ -72,14 +72,14 @@ public final class CostChart extends CanvasChart {
 
     /** Where things go at a size, with this frame's legend and headline. */
     private CostLayout layoutAt(double w, double h) {
-        return new CostLayout(w, h, baseFontSize(), measure(), shownCauses, headlineWraps).grouped(pins().size() + 1);
+        return new CostLayout(w, h, baseFontSize(), measure(), shownCauses, headlineWraps, pins().size() + 1);
     }
 
     @Override
     protected void drawBackground(ChartPen g, Evaluation e, double w, double h) {
         CostLegend legend = new CostLegend(ink(), layoutAt(w, h));
         CostLayout layout = layoutAt(w, h);
-        legend.drawCauses(g, pins().size() + 1);
+        legend.drawCauses(g);
         legend.drawTitle(g, e, pins(), w);
         if (!pins().isEmpty()) {
             // Beside pins the chart compares scenarios, and the bars need the room the API strip takes.

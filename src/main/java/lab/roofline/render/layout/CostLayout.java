@@ -59,19 +59,23 @@ public final class CostLayout {
     private final LabelLayout.TextMeasure measure;
     private final List<Integer> shownCauses;
     private final boolean headlineWraps;
+    /** The scenarios the bars show: the live one, and beside pins one more per pin (grouped bars). */
+    private final int scenarios;
 
     /**
      * @param shownCauses   indices into {@link #CAUSES} the legend shows
      * @param headlineWraps whether the headline takes two lines (a scenario that does not fit says why)
+     * @param scenarios     the live scenario and the pins: the key gives way to their bars
      */
     public CostLayout(double w, double h, double fontPx, LabelLayout.TextMeasure measure, List<Integer> shownCauses,
-                      boolean headlineWraps) {
+                      boolean headlineWraps, int scenarios) {
         this.w = w;
         this.h = h;
         this.fontPx = fontPx;
         this.measure = measure;
         this.shownCauses = shownCauses;
         this.headlineWraps = headlineWraps;
+        this.scenarios = scenarios;
     }
 
     /** The causes some bar has: communication, overhead and a draft model join the legend only then. */
@@ -188,7 +192,7 @@ public final class CostLayout {
     }
 
     /** Whether the key shows: the bars keep their room first (the strip has given way already). */
-    public boolean legendShown(int scenarios) {
+    public boolean legendShown() {
         return barRoom(false, true) >= barsNeed(scenarios);
     }
 
@@ -200,7 +204,7 @@ public final class CostLayout {
     public Bars bars() {
         boolean strip = stripShown();
         double top = headerBottom() + (strip ? stripBand() : 0);
-        double barArea = barRoom(strip, legendShown(1));
+        double barArea = barRoom(strip, legendShown());
         double[] centres = {top + barArea * 0.25, top + barArea * 0.75};
         boolean compact = compact();
         // Bars grow with a tall chart (a slide), to a point: two slabs would read as a table, not a ratio.
@@ -230,16 +234,8 @@ public final class CostLayout {
         return (h - groupedTop() - groupedBottomBand()) / 2;
     }
 
-    private int groupedScenarios = 2;
-
-    /** The number of scenarios the grouped bars show (the live one and the pins): the key gives way to them. */
-    public CostLayout grouped(int scenarios) {
-        groupedScenarios = scenarios;
-        return this;
-    }
-
     private double groupedBottomBand() {
-        return legendShown(groupedScenarios) ? legendBand() : BOTTOM_PAD;
+        return legendShown() ? legendBand() : BOTTOM_PAD;
     }
 
     /** The row heights a chart of this size gives the grouped bars: each group a header line and a row per scenario. */

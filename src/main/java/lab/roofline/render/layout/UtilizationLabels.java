@@ -127,31 +127,33 @@ public final class UtilizationLabels {
         layout.reserveAlong(curve.stream().mapToDouble(p -> xs.toPixel(p.batchSize())).toArray(),
                 curve.stream().mapToDouble(p -> ys.toPixel(p.computeUtilization() * 100)).toArray(), 7);
         // Labels keep off the memory wall (and, once the wall is named, the critical batch's line) where they can.
-        double plotBottom = h - BOTTOM;
         long maxBatch = e.memory().maxBatch();
         if (maxBatch >= 1 && maxBatch < ScenarioLimits.CURVE_MAX_BATCH) {
             double wallX = xs.toPixel(maxBatch);
-            layout.reserveAlong(new double[] {wallX, wallX}, new double[] {TOP, plotBottom}, 1);
+            layout.reserveAlong(new double[] {wallX, wallX}, new double[] {TOP, h - BOTTOM}, 1);
         }
+    }
+
+    /** Where the critical batch's line is drawn at a width; NaN when it is off the chart (or never reached). */
+    private static double criticalX(Evaluation e, double w) {
+        double c = e.criticalBatchNoContext();
+        return !Double.isNaN(c) && c <= ScenarioLimits.CURVE_MAX_BATCH ? x(w).toPixel(Math.max(1, c)) : Double.NaN;
     }
 
     /** After the wall's label (which may cross the dashed critical line to stay beyond the wall): the rest keep off it. */
     private static void keepOffCriticalLine(LabelLayout layout, Evaluation e, double w, double h) {
-        double critical = e.criticalBatchNoContext();
-        if (!Double.isNaN(critical) && critical <= ScenarioLimits.CURVE_MAX_BATCH) {
-            double criticalX = x(w).toPixel(Math.max(1, critical));
-            layout.reserveAlong(new double[] {criticalX, criticalX}, new double[] {TOP, h - BOTTOM}, 1);
+        double x = criticalX(e, w);
+        if (!Double.isNaN(x)) {
+            layout.reserveAlong(new double[] {x, x}, new double[] {TOP, h - BOTTOM}, 1);
         }
     }
 
     /** The critical batch, beside its line, low in the plot. */
     private static void criticalBatch(LabelLayout layout, Evaluation e, double w, double h) {
         double plotBottom = h - BOTTOM;
-        double critical = e.criticalBatchNoContext();
-        boolean criticalShown = !Double.isNaN(critical) && critical <= ScenarioLimits.CURVE_MAX_BATCH;
-        if (criticalShown) {
-            double x = x(w).toPixel(Math.max(1, critical));
-            String text = String.format(Locale.ROOT, "critical batch ≈ %,d", (long) Math.ceil(critical));
+        double x = criticalX(e, w);
+        if (!Double.isNaN(x)) {
+            String text = String.format(Locale.ROOT, "critical batch ≈ %,d", (long) Math.ceil(e.criticalBatchNoContext()));
             double tw = layout.width(text, CRITICAL);
             double th = layout.height(CRITICAL);
             List<Spot> s = new ArrayList<>();
@@ -175,8 +177,7 @@ public final class UtilizationLabels {
             double th = layout.height(WALL);
             // On the side that does not fit: right of the wall, in its shaded region.
             List<Spot> beyond = new ArrayList<>();
-            double critical = e.criticalBatchNoContext();
-            double criticalX = Double.isNaN(critical) ? Double.NaN : x(w).toPixel(Math.max(1, critical));
+            double criticalX = criticalX(e, w);
             for (double y = TOP + 6; y < plotBottom - th; y += th * 1.4) {
                 beyond.add(Spot.at(wallX + 6, y));
                 if (criticalX > wallX && criticalX + 6 + tw <= plotRight) {
@@ -297,10 +298,9 @@ public final class UtilizationLabels {
             lines.add(new double[][] {curve.stream().mapToDouble(p -> xScale.toPixel(p.batchSize())).toArray(),
                     curve.stream().mapToDouble(p -> yScale.toPixel(p.computeUtilization() * 100)).toArray()});
         }
-        double critical = e.criticalBatchNoContext();
-        if (!Double.isNaN(critical) && critical <= ScenarioLimits.CURVE_MAX_BATCH) {
-            double x = xScale.toPixel(Math.max(1, critical));
-            lines.add(new double[][] {{x, x}, {plot.y(), plot.bottom()}});
+        double criticalX = criticalX(e, w);
+        if (!Double.isNaN(criticalX)) {
+            lines.add(new double[][] {{criticalX, criticalX}, {plot.y(), plot.bottom()}});
         }
         if (e.memory().maxBatch() >= 1 && e.memory().maxBatch() < ScenarioLimits.CURVE_MAX_BATCH) {
             double x = xScale.toPixel(e.memory().maxBatch());

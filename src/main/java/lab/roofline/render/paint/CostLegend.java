@@ -23,8 +23,8 @@ public final class CostLegend {
     }
 
     /** A swatch and a name for each cause some bar has, wrapping on a narrow chart; none when the bars need the room. */
-    public void drawCauses(ChartPen g, int scenarios) {
-        if (!layout.legendShown(scenarios)) {
+    public void drawCauses(ChartPen g) {
+        if (!layout.legendShown()) {
             return;
         }
         Font legend = ink.font(0.85, false);

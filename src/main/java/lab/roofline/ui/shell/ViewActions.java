@@ -7,6 +7,8 @@ import javafx.beans.property.SimpleObjectProperty;
 import lab.roofline.fx.Actions;
 import lab.roofline.render.export.ChartKind;
 import org.controlsfx.control.action.Action;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 
 /** The View menu's commands: theme, side panels, zoom, presentation, the windows beside, copying a chart. */
 public final class ViewActions {
@@ -82,8 +84,8 @@ public final class ViewActions {
     }
 
     /** A double click on a chart focuses it, or returns to the usual layout. */
-    public void focusOnDoubleClick(javafx.scene.input.MouseEvent e, ChartKind kind) {
-        if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY && e.getClickCount() == 2) {
+    public void focusOnDoubleClick(MouseEvent e, ChartKind kind) {
+        if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
             toggleFocus(kind);
         }
     }

@@ -34,6 +34,8 @@ import lab.roofline.ui.scenario.PinsModel.Pin;
 import lab.roofline.ui.scenario.PinsModel;
 import lab.roofline.ui.scenario.RooflineViewModel;
 import org.controlsfx.control.action.Action;
+import javafx.scene.control.Labeled;
+import javafx.scene.text.TextAlignment;
 
 /**
  * The live scenario beside the pinned ones: every summary number per scenario, its ratio to the live one,
@@ -265,7 +267,7 @@ public final class ComparisonTable extends VBox {
     private List<Label> row(String label, int gridRow) {
         List<Label> line = new ArrayList<>();
         Label metric = wrapping(new Label(label), 7.5);
-        metric.setTextAlignment(javafx.scene.text.TextAlignment.LEFT);
+        metric.setTextAlignment(TextAlignment.LEFT);
         metric.setAlignment(Pos.CENTER_LEFT);
         metric.getStyleClass().add("comparison-metric");
         grid.add(metric, 0, gridRow);
@@ -280,11 +282,11 @@ public final class ComparisonTable extends VBox {
     }
 
     /** Wraps at a width of about {@code ems} characters' room (the root text size, so it follows the zoom). */
-    private static <L extends javafx.scene.control.Labeled> L wrapping(L label, double ems) {
+    private static <L extends Labeled> L wrapping(L label, double ems) {
         label.setWrapText(true);
         label.setStyle("-fx-max-width: " + ems + "em;");
         label.setMinHeight(Region.USE_PREF_SIZE);
-        label.setTextAlignment(javafx.scene.text.TextAlignment.RIGHT);
+        label.setTextAlignment(TextAlignment.RIGHT);
         label.setAlignment(Pos.CENTER_RIGHT);
         return label;
     }

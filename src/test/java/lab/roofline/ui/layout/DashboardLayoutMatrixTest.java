@@ -158,22 +158,18 @@ class DashboardLayoutMatrixTest extends DashboardFixture {
             double smallest = pen.texts().stream().mapToDouble(TextRecordingPen.DrawnText::sizePx).min().orElse(0);
             double thinnest = chart instanceof CostChart cost ? cost.segments().stream()
                     .mapToDouble(CostChart.Segment::h).min().orElse(0) : Double.NaN;
+            List<String> overlapping = overlapping(pen);
             rows.add(new Row(size[0], size[1], zoom, mode, panel, names[i], b, visible, thinnest, smallest,
-                    overlaps(pen)));
-            if (overlaps(pen) > 0) {
+                    overlapping.size()));
+            if (!overlapping.isEmpty()) {
                 overlapNames.add(String.join(",", size[0] + "x" + size[1], "" + zoom, mode, panel, names[i]) + ": "
-                        + String.join("; ", overlapping(pen)));
+                        + String.join("; ", overlapping));
             }
         }
         return rows;
     }
 
-    /** Texts over other texts or over markers: each pair once, by more than a pixel each way. */
-    static int overlaps(TextRecordingPen pen) {
-        return overlapping(pen).size();
-    }
-
-    /** The overlapping pairs, named (for the failure message). */
+    /** Texts over other texts or over markers, each pair once (by more than a pixel each way), named. */
     static List<String> overlapping(TextRecordingPen pen) {
         List<TextRecordingPen.DrawnText> texts = pen.texts().stream().filter(t -> !t.rotated()).toList();
         List<String> pairs = new ArrayList<>();
