@@ -34,6 +34,8 @@ public final class SummaryStrip extends VBox {
     private static final PseudoClass NARROW = PseudoClass.getPseudoClass("narrow");
     private static final PseudoClass INFEASIBLE = PseudoClass.getPseudoClass("infeasible");
     private static final double NARROW_WIDTH = 760;
+    /** Below this width (at 100 %) a tile's 12 px detail line no longer fits on one line: it wraps. */
+    private static final double ONE_LINE_WIDTH = 880;
     private static final double TWO_COLUMN_WIDTH = 620;
     @FXML SummaryTile ridge;
     @FXML SummaryTile decode;
@@ -74,9 +76,10 @@ public final class SummaryStrip extends VBox {
         double width = getWidth();
         double z = textScale.get();
         int columns = width >= TWO_COLUMN_WIDTH * z ? 4 : 2;
-        // Smaller type while a column is narrower than a quarter of the comfortable width.
+        // Smaller headline numbers while a column is narrower than a quarter of the comfortable width.
         pseudoClassStateChanged(NARROW, width / columns < NARROW_WIDTH / 4 * z);
-        boolean wrap = z > 1.05 || columns < 4;
+        // The detail lines stay 12 px at least (styles/app.css): short of room they wrap rather than end in "…".
+        boolean wrap = z > 1.05 || columns < 4 || width / columns < ONE_LINE_WIDTH / 4 * z;
         if (wrap != wrapping) {
             wrapping = wrap;
             tiles().forEach(t -> t.setWrapping(wrap));
