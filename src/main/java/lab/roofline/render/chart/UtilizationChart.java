@@ -89,7 +89,9 @@ public final class UtilizationChart extends CanvasChart {
         axes.drawPlotAndWall(g, e);
         axes.drawGrid(g);
         axes.drawCapAndCriticalBatch(g, e);
-        String subtitle = axes.drawSubtitle(g, e);
+        // The still labels are part of the background's key: whether the critical batch is named is too.
+        boolean criticalLabelled = layout.labels().stream().anyMatch(l -> l.id().equals(UtilizationLabels.CRITICAL_ID));
+        String subtitle = axes.drawSubtitle(g, e, criticalLabelled);
         axes.drawImpliedTicks(g, references.getValue());
         new UtilizationCurves(ink(), w, h).drawCurves(g, e, pins(), key);
         axes.drawFrameAndTitles(g, h);
@@ -142,8 +144,10 @@ public final class UtilizationChart extends CanvasChart {
     private void drawLessonRings(ChartPen g, Evaluation e, double plotBottom) {
         if (highlighted(Topic.BATCHING) && !Double.isNaN(e.criticalBatchNoContext())
                 && e.criticalBatchNoContext() <= ScenarioLimits.CURVE_MAX_BATCH) {
-            double x = xScale.toPixel(Math.max(1, e.criticalBatchNoContext()));
-            ring(g, x, yScale.toPixel(e.scenario().computeEfficiency() * 100), 16);
+            // The knee: where the curve meets the critical batch's line, kept inside the plot (not on the title).
+            double critical = Math.max(1, e.criticalBatchNoContext());
+            double y = yScale.toPixel(utilizationAt(e, critical) * 100);
+            ring(g, xScale.toPixel(critical), Math.max(TOP + 16, Math.min(plotBottom - 16, y)), 16);
         }
         if (highlighted(Topic.MEMORY_WALL) && e.memory().maxBatch() <= ScenarioLimits.CURVE_MAX_BATCH) {
             double x = e.memory().maxBatch() < 1 ? LEFT : xScale.toPixel(e.memory().maxBatch());
@@ -166,6 +170,21 @@ public final class UtilizationChart extends CanvasChart {
                 ring(g, x, yScale.toPixel(api.utilizationAfter() * 100), 14);
             }
         }
+    }
+
+    /** The live curve's utilization at a batch, between its points (log batch). */
+    private static double utilizationAt(Evaluation e, double batch) {
+        List<Evaluation.BatchPoint> curve = e.utilizationCurve();
+        Evaluation.BatchPoint before = curve.get(0);
+        for (Evaluation.BatchPoint p : curve) {
+            if (p.batchSize() >= batch) {
+                double span = Math.log(p.batchSize()) - Math.log(before.batchSize());
+                double t = span <= 0 ? 1 : (Math.log(batch) - Math.log(before.batchSize())) / span;
+                return before.computeUtilization() + t * (p.computeUtilization() - before.computeUtilization());
+            }
+            before = p;
+        }
+        return before.computeUtilization();
     }
 
     /** Hover: the nearest curve point to the mouse, ringed, with its card. */

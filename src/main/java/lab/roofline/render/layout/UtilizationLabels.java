@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import lab.roofline.engine.roofline.BatchApi;
 import lab.roofline.engine.roofline.Evaluation;
-import lab.roofline.engine.roofline.PhaseCost;
 import lab.roofline.engine.serving.RatioReference;
 import lab.roofline.engine.roofline.ScenarioLimits;
 import lab.roofline.engine.roofline.Units;
@@ -153,16 +152,22 @@ public final class UtilizationLabels {
         double plotBottom = h - BOTTOM;
         double x = criticalX(e, w);
         if (!Double.isNaN(x)) {
+            // With no room beside the line, the line under the title names it (UtilizationTexts.subtitles).
             String text = String.format(Locale.ROOT, "critical batch ≈ %,d", (long) Math.ceil(e.criticalBatchNoContext()));
-            double tw = layout.width(text, CRITICAL);
-            double th = layout.height(CRITICAL);
-            List<Spot> s = new ArrayList<>();
-            for (double lift = 24; lift <= plotBottom - TOP - th - 4; lift += th * 1.4) { // up to the plot's top
-                s.add(Spot.at(x - 6 - tw, plotBottom - lift - th));
-                s.add(Spot.at(x + 6, plotBottom - lift - th));
-            }
-            layout.place(CRITICAL_ID, text, CRITICAL, null, s);
+            layout.place(CRITICAL_ID, text, CRITICAL, null, besideLine(layout, text, x, plotBottom));
         }
+    }
+
+    /** Spots either side of the critical batch's line, from low in the plot up to its top. */
+    private static List<Spot> besideLine(LabelLayout layout, String text, double x, double plotBottom) {
+        double tw = layout.width(text, CRITICAL);
+        double th = layout.height(CRITICAL);
+        List<Spot> s = new ArrayList<>();
+        for (double lift = 24; lift <= plotBottom - TOP - th - 4; lift += th * 1.4) {
+            s.add(Spot.at(x - 6 - tw, plotBottom - lift - th));
+            s.add(Spot.at(x + 6, plotBottom - lift - th));
+        }
+        return s;
     }
 
     /** The memory wall: the largest batch that fits, beside its line. */
@@ -366,30 +371,6 @@ public final class UtilizationLabels {
         List<Evaluation.BatchPoint> curve = e.utilizationCurve();
         Evaluation.BatchPoint last = curve.get(curve.size() - 1);
         return last.weightMatmulUtilization() - last.computeUtilization() > 0.02;
-    }
-
-    /**
-     * The line under the title: where the critical batch is, and, when attention caps the curve, why it
-     * flattens below the weights' ceiling; null when the chart says it all.
-     */
-    public static String subtitle(Evaluation e) {
-        double critical = e.criticalBatchNoContext();
-        String where = Double.isNaN(critical) ? "The weights never turn compute-bound on this device"
-                : critical > ScenarioLimits.CURVE_MAX_BATCH
-                ? "Critical batch ≈ " + String.format(Locale.ROOT, "%,d", (long) Math.ceil(critical))
-                + " (off the chart): the weights turn compute-bound there"
-                : null;
-        if (!attentionShows(e)) {
-            return where;
-        }
-        List<Evaluation.BatchPoint> curve = e.utilizationCurve();
-        Evaluation.BatchPoint last = curve.get(curve.size() - 1);
-        // What else the step spends its time on: attention's reads, and on several devices the all-reduces.
-        PhaseCost step = last.step();
-        boolean others = step.communicationSeconds() + step.overheadSeconds() > step.attention().seconds();
-        String cap = (others ? "attention, communication and overhead cap it at "
-                : "attention (memory-bound) caps it at ") + Units.percent(last.computeUtilization());
-        return where == null ? "Past the critical batch, " + cap : where + "; " + cap;
     }
 
     /** The API references whose implied batch lies on the chart. */

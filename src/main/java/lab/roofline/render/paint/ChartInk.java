@@ -80,6 +80,19 @@ public final class ChartInk {
     }
 
     /**
+     * The first wording that fits a width whole, longest first; the last, shortened with an ellipsis, when
+     * none does: a small chart says "TFLOP/s" rather than "Attainable TFLOP/s (lo…".
+     */
+    public static String firstFitting(Font font, double width, String... wordings) {
+        for (String wording : wordings) {
+            if (textWidth(wording, font) <= width) {
+                return wording;
+            }
+        }
+        return fitted(wordings[wordings.length - 1], font, width);
+    }
+
+    /**
      * The width of text in this chart's font at a scale, remembered: what a chart measures on every frame
      * (a legend, a total) costs a text layout only the first time.
      */

@@ -2,6 +2,7 @@ package lab.roofline.render.paint;
 
 import java.util.List;
 
+import static lab.roofline.render.paint.ChartInk.firstFitting;
 import static lab.roofline.render.paint.ChartInk.fitted;
 import static lab.roofline.render.paint.ChartInk.textWidth;
 
@@ -98,13 +99,15 @@ public final class RooflineAxes {
         g.setStroke(ink.color(ChartColor.MUTED));
         g.setLineWidth(1);
         g.strokeRect(LEFT + 0.5, TOP + 0.5, plotRight - LEFT - 1, plotBottom - TOP - 1);
-        ink.text(g, fitted("Arithmetic intensity (FLOP/byte, log scale)", ink.font(0.95, false), plotRight - LEFT),
+        ink.text(g, firstFitting(ink.font(0.95, false), plotRight - LEFT, "Arithmetic intensity (FLOP/byte, log scale)",
+                        "Intensity (FLOP/byte, log scale)", "FLOP/byte"),
                 (LEFT + plotRight) / 2, h - 6, TextAlignment.CENTER,
                 VPos.BOTTOM, ink.font(0.95, false), ink.color(ChartColor.TEXT));
         g.save();
         g.translate(16, (TOP + plotBottom) / 2);
         g.rotate(-90);
-        ink.text(g, fitted("Attainable TFLOP/s (log scale)", ink.font(0.95, false), plotBottom - TOP), 0, 0,
+        ink.text(g, firstFitting(ink.font(0.95, false), plotBottom - TOP, "Attainable TFLOP/s (log scale)",
+                        "TFLOP/s (log scale)", "TFLOP/s"), 0, 0,
                 TextAlignment.CENTER, VPos.CENTER, ink.font(0.95, false), ink.color(ChartColor.TEXT));
         g.restore();
         String title = title(e, plotRight - LEFT);

@@ -1,5 +1,6 @@
 package lab.roofline.render.paint;
 
+import static lab.roofline.render.paint.ChartInk.firstFitting;
 import static lab.roofline.render.paint.ChartInk.fitted;
 import static lab.roofline.render.paint.ChartInk.textWidth;
 
@@ -13,6 +14,7 @@ import lab.roofline.engine.serving.RatioReference;
 import lab.roofline.render.layout.ChartColor;
 import lab.roofline.render.layout.LogScale;
 import lab.roofline.render.layout.UtilizationLabels;
+import lab.roofline.render.layout.UtilizationTexts;
 import lab.roofline.render.pen.ChartPen;
 
 /**
@@ -116,16 +118,19 @@ public final class UtilizationAxes {
         }
     }
 
-    /** The line under the title (null: none); returns it. */
-    public String drawSubtitle(ChartPen g, Evaluation e) {
-        String subtitle = UtilizationLabels.subtitle(e);
-        if (subtitle != null) {
-            Font small = ink.font(0.85, false);
-            double room = plotRight - LEFT;
-            ink.text(g, fitted(subtitle, small, room), LEFT, 12 + ink.baseFontSize() * 1.55, TextAlignment.LEFT, VPos.TOP,
-                    small, ink.color(ChartColor.ACCENT));
+    /**
+     * The line under the title (null: none), in the longest wording that fits; naming the critical batch
+     * when its label found no room beside its line. Returns its full wording.
+     */
+    public String drawSubtitle(ChartPen g, Evaluation e, boolean criticalLabelled) {
+        List<String> wordings = UtilizationTexts.subtitles(e, criticalLabelled);
+        if (wordings.isEmpty()) {
+            return null;
         }
-        return subtitle;
+        Font small = ink.font(0.85, false);
+        ink.text(g, firstFitting(small, plotRight - LEFT, wordings.toArray(String[]::new)), LEFT,
+                12 + ink.baseFontSize() * 1.55, TextAlignment.LEFT, VPos.TOP, small, ink.color(ChartColor.ACCENT));
+        return wordings.get(0);
     }
 
     /** Implied batches: where this scenario's output/input cost ratio comes down to a public API's. */
@@ -145,16 +150,18 @@ public final class UtilizationAxes {
         g.setStroke(ink.color(ChartColor.MUTED));
         g.setLineWidth(1);
         g.strokeRect(LEFT + 0.5, TOP + 0.5, plotRight - LEFT - 1, plotBottom - TOP - 1);
-        ink.text(g, fitted("Batch size (sequences decoded together, log₂ scale)", ink.font(0.9, false), plotRight - LEFT),
+        ink.text(g, firstFitting(ink.font(0.9, false), plotRight - LEFT,
+                "Batch size (sequences decoded together, log₂ scale)", "Batch size (sequences, log₂ scale)", "Batch size"),
                 (LEFT + plotRight) / 2, h - 6,
                 TextAlignment.CENTER, VPos.BOTTOM, ink.font(0.9, false), ink.color(ChartColor.TEXT));
         g.save();
         g.translate(14, (TOP + plotBottom) / 2);
         g.rotate(-90);
-        ink.text(g, fitted("Compute utilization", ink.font(0.9, false), plotBottom - TOP), 0, 0, TextAlignment.CENTER,
+        ink.text(g, firstFitting(ink.font(0.9, false), plotBottom - TOP,
+                "Compute utilization", "Utilization"), 0, 0, TextAlignment.CENTER,
                 VPos.CENTER, ink.font(0.9, false), ink.color(ChartColor.TEXT));
         g.restore();
-        ink.text(g, fitted(TITLE, ink.font(1.15, true), plotRight - LEFT), LEFT, 12, TextAlignment.LEFT, VPos.TOP,
+        ink.text(g, firstFitting(ink.font(1.15, true), plotRight - LEFT, TITLE, "Utilization vs batch size"), LEFT, 12, TextAlignment.LEFT, VPos.TOP,
                 ink.font(1.15, true), ink.color(ChartColor.TEXT));
     }
 

@@ -16,6 +16,7 @@ import lab.roofline.render.layout.LabelLayout;
 import lab.roofline.render.layout.RooflineGeometry;
 import lab.roofline.render.layout.RooflineLabels;
 import lab.roofline.render.layout.UtilizationLabels;
+import lab.roofline.render.layout.UtilizationTexts;
 import org.junit.jupiter.api.Test;
 
 /** The cases the chart issue names, laid out with no toolkit: each label where a reader needs it. */
@@ -45,6 +46,40 @@ class ChartLabelsTest {
         Evaluation fits = evaluate("h100_sxm", ModelPresets.LLAMA_3_1_8B, Precision.BF16, 1);
         LabelLayout ok = RooflineLabels.layout(fits, new RooflineGeometry(fits, 1100, 620), ChartLabelProperties.DEJAVU, 13);
         assertThat(ok.label(RooflineLabels.INFEASIBLE_ID)).isNull();
+    }
+
+    /**
+     * Lesson step 4 is about the critical batch: on every chart size it is named, beside its line or, where
+     * that has no room, in the line under the title.
+     */
+    @Test
+    void theCriticalBatchIsNamedAtEveryChartSize() {
+        Evaluation e = evaluate("h100_sxm", ModelPresets.LLAMA_3_1_8B, Precision.BF16, 64);
+        String critical = String.format(java.util.Locale.ROOT, "%,d", (long) Math.ceil(e.criticalBatchNoContext()));
+        int besideTheLine = 0;
+        int underTheTitle = 0;
+        for (int w = 300; w <= 1100; w += 40) {
+            for (int h = 170; h <= 520; h += 50) {
+                LabelLayout.Label label = UtilizationLabels.layout(e, List.of(), false, w, h, ChartLabelProperties.DEJAVU, 13)
+                        .label(UtilizationLabels.CRITICAL_ID);
+                if (label != null) {
+                    assertThat(label.text()).endsWith("≈ " + critical);
+                    besideTheLine++;
+                } else {
+                    underTheTitle++;
+                    List<String> wordings = UtilizationTexts.subtitles(e, false);
+                    assertThat(wordings).as("%dx%d", w, h).isNotEmpty()
+                            .allSatisfy(s -> assertThat(s).contains("≈ " + critical));
+                }
+            }
+        }
+        assertThat(besideTheLine).isPositive();
+        assertThat(underTheTitle).as("small charts name it under the title").isPositive();
+        // Wordings only get shorter: the first that fits is the longest that fits.
+        List<String> wordings = UtilizationTexts.subtitles(e, false);
+        for (int i = 1; i < wordings.size(); i++) {
+            assertThat(wordings.get(i).length()).isLessThanOrEqualTo(wordings.get(i - 1).length());
+        }
     }
 
     /** "does not fit (max batch N)" sits in the shaded region beyond the wall, or left of it pointing across. */
