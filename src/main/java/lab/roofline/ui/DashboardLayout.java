@@ -43,8 +43,11 @@ final class DashboardLayout {
     static final double FOLD_CONTROLS_BELOW = 720;
     /** The least height of the three charts in a window (at 100 %): below it the middle scrolls. */
     static final double CHARTS_FLOOR_PX = 360;
-    /** In presentation mode the charts never scroll: the summary gives way when they would get less than this. */
-    static final double PRESENTED_CHARTS_FLOOR_PX = 330;
+    /**
+     * In presentation mode the charts never scroll: the summary gives way when they would get less than this
+     * (two rows whose plots each keep about 100 px of curve at 100 %; scaled with the zoom).
+     */
+    static final double PRESENTED_CHARTS_FLOOR_PX = 450;
     /** The focused chart's share of the height (the other two share the rest, side by side). */
     static final double FOCUSED_ROW_PERCENT = 66;
     /** The root text size the styles are written for (styles/app.css, in em from it). */

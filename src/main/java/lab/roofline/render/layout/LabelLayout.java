@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.ToDoubleFunction;
 
 /**
  * Places a chart's labels so that none overlaps another label or a marker and none leaves the plot.
@@ -72,6 +71,8 @@ public final class LabelLayout {
     /** Where moving markers may go: kept free by the labels laid out once, ignored by those placed per frame. */
     private final List<Box> reserved = new ArrayList<>();
     private boolean avoidReserved = true;
+    private final List<Box> faint = new ArrayList<>();
+    private boolean avoidFaint;
     private final List<Box> taken = new ArrayList<>();
     private final List<Label> labels = new ArrayList<>();
     private final List<String> dropped = new ArrayList<>();
@@ -177,6 +178,11 @@ public final class LabelLayout {
         }
     }
 
+    /** A faint line (a dashed roof) as the thin box it covers: kept off where a spot allows, never a reason to drop. */
+    public void faintLine(Box line) {
+        faint.add(line);
+    }
+
     /** A copy to place more labels in, leaving this one as it is (a layout cached between frames). */
     public LabelLayout copy() {
         LabelLayout c = new LabelLayout(bounds, measure, fontPx);
@@ -186,6 +192,7 @@ public final class LabelLayout {
         c.dropped.addAll(dropped);
         c.mustShow.putAll(mustShow);
         c.reserved.addAll(reserved);
+        c.faint.addAll(faint);
         c.avoidReserved = false;
         c.evictable = labels.size();
         return c;
@@ -200,18 +207,6 @@ public final class LabelLayout {
             Box padded = padded(new Box(s.x(), s.y(), w, h));
             return reserved.stream().noneMatch(padded::overlaps);
         }).toList();
-    }
-
-    /** The text, shortened with an ellipsis until {@code widthOf} it fits a width (whole when it fits). */
-    public static String fitted(String text, double width, ToDoubleFunction<String> widthOf) {
-        if (widthOf.applyAsDouble(text) <= width) {
-            return text;
-        }
-        String t = text;
-        while (t.length() > 1 && widthOf.applyAsDouble(t + "…") > width) {
-            t = t.substring(0, t.length() - 1);
-        }
-        return t.strip() + "…";
     }
 
     public double width(String text, Style style) {
@@ -243,7 +238,7 @@ public final class LabelLayout {
         }
         double w = width(text, style);
         double h = height(style);
-        Label label = tryPlace(id, text, style, anchor, spots, w, h);
+        Label label = tryPlaceOffFaint(id, text, style, anchor, spots, w, h);
         if (label == null && mustShow) {
             // Near its point, or near where it wanted to be when it has none (a banner).
             double[] near = anchor != null ? anchor : spots.isEmpty()
@@ -286,7 +281,16 @@ public final class LabelLayout {
 
     /** Places a label at its first free spot, or returns null and records nothing (a caller with a shorter wording to try). */
     public Label placeIfFree(String id, String text, Style style, List<Spot> spots) {
-        return tryPlace(id, text, style, null, spots, width(text, style), height(style));
+        return tryPlaceOffFaint(id, text, style, null, spots, width(text, style), height(style));
+    }
+
+    /** The first free spot off the faint lines; else the first free spot. */
+    private Label tryPlaceOffFaint(String id, String text, Style style, double[] anchor, List<Spot> spots, double w,
+                                   double h) {
+        avoidFaint = !faint.isEmpty();
+        Label off = avoidFaint ? tryPlace(id, text, style, anchor, spots, w, h) : null;
+        avoidFaint = false;
+        return off != null ? off : tryPlace(id, text, style, anchor, spots, w, h);
     }
 
     /**
@@ -345,7 +349,8 @@ public final class LabelLayout {
                 continue;
             }
             if (taken.stream().anyMatch(padded::overlaps) || obstacles.stream().anyMatch(padded::overlaps)
-                    || avoidReserved && reserved.stream().anyMatch(padded::overlaps)) {
+                    || avoidReserved && reserved.stream().anyMatch(padded::overlaps)
+                    || avoidFaint && faint.stream().anyMatch(padded::overlaps)) {
                 continue;
             }
             Label label = new Label(id, text, box, style, spot.leader() ? anchor : null);

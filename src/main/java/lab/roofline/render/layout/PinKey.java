@@ -105,7 +105,7 @@ public record PinKey(Box box, List<Row> rows) {
 
     /** The text, shortened with an ellipsis to a width. */
     static String fit(String text, double width, LabelLayout.TextMeasure measure, double sizePx) {
-        return LabelLayout.fitted(text, width, t -> measure.width(t, sizePx, false));
+        return TextFitting.fitted(text, width, t -> measure.width(t, sizePx, false));
     }
 
     /** Where a row's line sample starts and its text begins. */

@@ -105,6 +105,15 @@ public final class RooflineLabels {
         }
         Point ridge = geo.ridge();
         layout.obstacle(Box.around(ridge.x(), ridge.y(), 12, 12));
+        // The faint lines: the ridge's drop line and the other precisions' dashed roofs (their flat parts).
+        layout.faintLine(new Box(ridge.x() - 1, ridge.y(), 2, geo.plotBottom() - ridge.y()));
+        Evaluation.Roof current = e.currentRoof();
+        for (Evaluation.Roof other : e.roofs()) {
+            if (other.peakFlopsPerSecond() != current.peakFlopsPerSecond()) {
+                double from = geo.x().toPixelClamped(other.peakFlopsPerSecond() / other.bandwidthBytesPerSecond());
+                layout.faintLine(new Box(from, geo.y().toPixel(other.peakFlopsPerSecond()) - 1, geo.plotRight() - from, 2));
+            }
+        }
         // The pins' key and markers: nothing covers them (their names come last, the least important).
         if (key != null) {
             layout.obstacle(key.box());
@@ -174,9 +183,15 @@ public final class RooflineLabels {
             double dh = layout.height(RIDGE_DETAIL);
             double gap = LabelLayout.PADDING + 1; // the two backings just apart
             double dw = layout.width(detail, RIDGE_DETAIL);
-            layout.place(RIDGE_DETAIL_ID, detail, RIDGE_DETAIL, null, List.of(Spot.at(b.x(), b.bottom() + gap),
-                    Spot.at(b.right() - dw, b.bottom() + gap), Spot.at(b.x(), b.y() - gap - dh),
-                    Spot.at(b.right() - dw, b.y() - gap - dh)));
+            // Just under (or over) the ridge's label; a little lower when a dashed roof runs just under it.
+            List<Spot> spots = new ArrayList<>();
+            for (double drop = 0; drop <= dh; drop += dh / 2) {
+                spots.add(Spot.at(b.x(), b.bottom() + gap + drop));
+                spots.add(Spot.at(b.right() - dw, b.bottom() + gap + drop));
+            }
+            spots.add(Spot.at(b.x(), b.y() - gap - dh));
+            spots.add(Spot.at(b.right() - dw, b.y() - gap - dh));
+            layout.place(RIDGE_DETAIL_ID, detail, RIDGE_DETAIL, null, spots);
         }
     }
 

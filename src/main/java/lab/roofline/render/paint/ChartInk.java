@@ -15,6 +15,7 @@ import javafx.scene.text.TextAlignment;
 import lab.roofline.render.layout.ChartColor;
 import lab.roofline.render.layout.HoverCardPlacement;
 import lab.roofline.render.layout.LabelLayout;
+import lab.roofline.render.layout.TextFitting;
 import lab.roofline.render.layout.PinKey;
 import lab.roofline.render.layout.PinStyle;
 import lab.roofline.render.pen.ChartPen;
@@ -76,20 +77,12 @@ public final class ChartInk {
 
     /** The text, shortened with an ellipsis to fit a width: a title never runs off the chart. */
     public static String fitted(String text, Font font, double width) {
-        return LabelLayout.fitted(text, width, t -> textWidth(t, font));
+        return TextFitting.fitted(text, width, t -> textWidth(t, font));
     }
 
-    /**
-     * The first wording that fits a width whole, longest first; the last, shortened with an ellipsis, when
-     * none does: a small chart says "TFLOP/s" rather than "Attainable TFLOP/s (lo…".
-     */
+    /** The first wording that fits a width whole, longest first (see {@link TextFitting#firstFitting}). */
     public static String firstFitting(Font font, double width, String... wordings) {
-        for (String wording : wordings) {
-            if (textWidth(wording, font) <= width) {
-                return wording;
-            }
-        }
-        return fitted(wordings[wordings.length - 1], font, width);
+        return TextFitting.firstFitting(width, t -> textWidth(t, font), wordings);
     }
 
     /**

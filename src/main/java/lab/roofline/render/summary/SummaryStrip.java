@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -80,9 +81,19 @@ public final class SummaryStrip extends VBox {
         pseudoClassStateChanged(NARROW, width / columns < NARROW_WIDTH / 4 * z);
         // The detail lines stay 12 px at least (styles/app.css): short of room they wrap rather than end in "…".
         boolean wrap = z > 1.05 || columns < 4 || width / columns < ONE_LINE_WIDTH / 4 * z;
+        boolean reshaped = wrap != wrapping || grid.getColumnConstraints().size() != columns;
         if (wrap != wrapping) {
             wrapping = wrap;
             tiles().forEach(t -> t.setWrapping(wrap));
+        }
+        if (reshaped) {
+            // The width arrives while the window's column lays out, and a layout pass ignores the new height
+            // its children ask for: without another pass the charts would be laid over the wrapped lines.
+            Platform.runLater(() -> {
+                if (getParent() != null) {
+                    getParent().requestLayout();
+                }
+            });
         }
         if (grid.getColumnConstraints().size() != columns) {
             List<ColumnConstraints> constraints = new ArrayList<>();

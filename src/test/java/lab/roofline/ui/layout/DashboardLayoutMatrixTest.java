@@ -10,11 +10,14 @@ import java.util.List;
 import java.util.Locale;
 import javafx.event.ActionEvent;
 import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.ScrollPane;
 import javafx.stage.Window;
 import lab.roofline.render.chart.CanvasChart;
 import lab.roofline.render.chart.CostChart;
 import lab.roofline.render.layout.LabelLayout.Box;
+import lab.roofline.render.summary.SummaryTile;
 import lab.roofline.ui.DashboardFixture;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -46,7 +49,7 @@ class DashboardLayoutMatrixTest extends DashboardFixture {
 
     /** One chart in one layout, as measured. */
     record Row(int width, int height, double zoom, String mode, String panel, String chart, Bounds bounds,
-               boolean visible, double thinnestBarPx, double smallestTextPx, int labelOverlaps) {
+               boolean visible, double thinnestBarPx, double smallestTextPx, int labelOverlaps, String summaryCut) {
         String csv() {
             return String.format(Locale.ROOT, "%d,%d,%d,%s,%s,%s,%.0f,%.0f,%.0f,%.0f,%b,%s,%.1f,%d", width, height,
                     Math.round(zoom * 100), mode, panel, chart, bounds.getMinX(), bounds.getMinY(), bounds.getWidth(),
@@ -69,6 +72,9 @@ class DashboardLayoutMatrixTest extends DashboardFixture {
             }
             if (labelOverlaps > 0) {
                 problems.add(labelOverlaps + " label overlaps");
+            }
+            if (!summaryCut.isEmpty()) {
+                problems.add(summaryCut);
             }
             return problems;
         }
@@ -160,13 +166,34 @@ class DashboardLayoutMatrixTest extends DashboardFixture {
                     .mapToDouble(CostChart.Segment::h).min().orElse(0) : Double.NaN;
             List<String> overlapping = overlapping(pen);
             rows.add(new Row(size[0], size[1], zoom, mode, panel, names[i], b, visible, thinnest, smallest,
-                    overlapping.size()));
+                    overlapping.size(), i == 0 ? summaryCut(b.getMinY()) : ""));
             if (!overlapping.isEmpty()) {
                 overlapNames.add(String.join(",", size[0] + "x" + size[1], "" + zoom, mode, panel, names[i]) + ": "
                         + String.join("; ", overlapping));
             }
         }
         return rows;
+    }
+
+    /**
+     * Where a summary tile's text or bar runs out of its tile (a wrapped line the row was not measured for)
+     * or under the charts, which start at {@code chartsTop}; empty when every tile is whole.
+     */
+    private String summaryCut(double chartsTop) {
+        List<String> cut = new ArrayList<>();
+        for (Node tile : view.lookupAll(".tile")) {
+            if (!tile.isVisible() || tile.getParent() == null || !tile.getParent().isVisible()) {
+                continue;
+            }
+            Bounds t = tile.localToScene(tile.getLayoutBounds());
+            double contentBottom = ((Parent) tile).getChildrenUnmodifiable().stream().filter(Node::isVisible)
+                    .mapToDouble(c -> c.localToScene(c.getLayoutBounds()).getMaxY()).max().orElse(t.getMaxY());
+            if (contentBottom > t.getMaxY() + 0.5 || t.getMaxY() > chartsTop + 0.5) {
+                cut.add(String.format(Locale.ROOT, "summary tile '%s' cut (content to %.0f, tile to %.0f, charts from %.0f)",
+                        ((SummaryTile) tile).titleText(), contentBottom, t.getMaxY(), chartsTop));
+            }
+        }
+        return String.join("; ", cut);
     }
 
     /** Texts over other texts or over markers, each pair once (by more than a pixel each way), named. */
