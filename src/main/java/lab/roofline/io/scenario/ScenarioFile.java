@@ -68,6 +68,11 @@ public final class ScenarioFile {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(SerializationFeature.INDENT_OUTPUT);
 
+    /** Every field a scenario file may hold at its top; any other is refused (a misspelt "pin" is not ignored). */
+    static final Set<String> FIELDS = Set.of("format", "version", "name", "note", "scenario", "hardware", "pins");
+    /** Every field a pin may hold. */
+    static final Set<String> PIN_FIELDS = Set.of("name", "colour", "scenario", "hardware");
+
     private ScenarioFile() {
     }
 
@@ -153,8 +158,9 @@ public final class ScenarioFile {
         } catch (JsonText.InvalidJson e) {
             throw new ScenarioFileException(e.getMessage().startsWith("not valid JSON")
                     ? e.getMessage() + (e.getMessage().contains("written twice") || e.getMessage().contains("nested too deeply")
-                    ? "" : " (is the file complete?)") : "not a scenario (a JSON object was expected)");
+                    ? "" : JsonSyntax.hint(JSON, jsonText)) : "not a scenario (a JSON object was expected)");
         }
+        ScenarioInputsJson.refuseUnknown(root, FIELDS, "", "part of a scenario file");
         if (!FORMAT.equals(root.path("format").asText(null))) {
             throw new ScenarioFileException("not a Roofline Lab scenario (field 'format' should be '" + FORMAT + "')");
         }
@@ -205,6 +211,7 @@ public final class ScenarioFile {
             if (!pin.isObject()) {
                 throw new ScenarioFileException("field '" + at + "' must be an object with a name and a scenario");
             }
+            ScenarioInputsJson.refuseUnknown(pin, PIN_FIELDS, at + ".", "part of a pin");
             JsonNode colourNode = pin.get("colour");
             if (colourNode == null || colourNode.isNull()) {
                 continue;

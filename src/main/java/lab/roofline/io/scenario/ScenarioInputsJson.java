@@ -116,6 +116,8 @@ final class ScenarioInputsJson {
     /** The inputs in an object at a path ("scenario", "pins[1].scenario"), which every message names. */
     static ScenarioInputs read(JsonNode scenario, String at, HardwareProfile hardware, String hardwareAt)
             throws ScenarioFileException {
+        // A misspelt "pipelineStage" would otherwise be read as the default without a word.
+        refuseUnknown(scenario, FIELDS, at + ".", "a scenario field");
         Map<ScenarioInput, Object> values = new EnumMap<>(ScenarioInput.class);
         String preset = readModel(scenario, at, values);
         for (ScenarioInput input : ScenarioInput.DOCUMENT_ORDER) {
@@ -165,8 +167,22 @@ final class ScenarioInputsJson {
         }
         ScenarioInput parameters = ScenarioInput.PARAMETERS;
         values.put(ScenarioInput.MODEL, preset != null ? preset : imported);
-        values.put(parameters, preset != null && !scenario.hasNonNull(parameters.key())
-                ? ModelPresets.find(preset).orElseThrow().totalParameters() : value(scenario, at, parameters, true));
+        if (preset == null) {
+            values.put(parameters, value(scenario, at, parameters, true));
+            return null;
+        }
+        ModelSpec spec = ModelPresets.find(preset).orElseThrow();
+        if (scenario.hasNonNull(parameters.key())) {
+            // A preset and another count contradict each other: which one the file meant cannot be guessed.
+            double written = (Double) value(scenario, at, parameters, true);
+            if (Math.abs(written - spec.totalParameters()) > 1e-9 * spec.totalParameters()) {
+                throw new ScenarioFileException("field '" + at + "." + parameters.key() + "': "
+                        + Units.parameterCount(written) + " is not the parameter count of the preset '" + spec.name()
+                        + "' (" + Units.parameterCount(spec.totalParameters()) + "); leave it out for the preset, or set '"
+                        + at + "." + modelKey + "' to null for a custom model");
+            }
+        }
+        values.put(parameters, spec.totalParameters());
         return preset;
     }
 
@@ -284,6 +300,17 @@ final class ScenarioInputsJson {
             throw new ScenarioFileException("field '" + path + "': " + parsed.reason());
         }
         return parsed.value();
+    }
+
+    /** Refuses a field not among the known ones, naming it (shortened, printable) and listing the known. */
+    static void refuseUnknown(JsonNode object, Set<String> known, String at, String what) throws ScenarioFileException {
+        for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                throw new ScenarioFileException("field '" + at + PrintableText.clean(Units.shortened(name)) + "' is not "
+                        + what + " (" + String.join(", ", known.stream().sorted().toList()) + ")");
+            }
+        }
     }
 
     private static String presetNames() {
