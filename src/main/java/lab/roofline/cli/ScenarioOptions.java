@@ -59,6 +59,9 @@ public final class ScenarioOptions {
 
     /** The scenario file read by {@link #toInputs}, when one was given. */
     private NamedScenario document;
+    /** The inputs {@link #toInputs} last gave, and whether --pipeline-stages was typed: for the notes. */
+    private ScenarioInputs inputs;
+    private boolean stagesTyped;
 
     /** Loads profiles, reporting skipped files on stderr. */
     ProfileLoader.Result loadProfiles(CommandSpec spec) {
@@ -72,6 +75,10 @@ public final class ScenarioOptions {
     Scenario toScenario(CommandSpec spec, ProfileLoader.Result profiles) {
         ScenarioInputs in = toInputs(spec);
         HardwareProfile gpu = profile(spec, profiles, in);
+        // Every pin is checked whether this command shows it or not: a file one command takes, all take.
+        for (int i = 0; i < pins(spec).size(); i++) {
+            pinScenario(spec, profiles, i);
+        }
         try {
             return imported != null ? in.toScenario(gpu, realismFor(in), imported.model())
                     : in.toScenario(gpu, realismFor(in));
@@ -107,6 +114,12 @@ public final class ScenarioOptions {
     /** The --scenario file's pin at an index as a scenario (see {@link #pinScenario}). */
     Scenario pinScenario(CommandSpec spec, ProfileLoader.Result profiles, int index) {
         return pinScenario(spec.commandLine(), scenarioFile, index, pins(spec).get(index), profiles);
+    }
+
+    /** The --scenario file as read, or null without one. */
+    NamedScenario document(CommandSpec spec) {
+        toInputs(spec);
+        return document;
     }
 
     /** The scenario file's pins as read (none without a file). */
@@ -160,7 +173,9 @@ public final class ScenarioOptions {
             }
             ScenarioInputs base = document == null ? ScenarioInputs.DEFAULT : document.inputs();
             ScenarioInputs in = ScenarioFlags.over(base, typed, ScenarioOptions::measuredRealism);
-            return imported == null ? in : in.withModel(imported.model().name(), imported.model().totalParameters());
+            stagesTyped = typed.containsKey(ScenarioInput.PIPELINE_STAGES);
+            inputs = imported == null ? in : in.withModel(imported.model().name(), imported.model().totalParameters());
+            return inputs;
         } catch (ScenarioFlags.FlagException e) {
             throw new CommandLine.ParameterException(cl, e.getMessage());
         } catch (ModelConfigLoader.ModelConfigException e) {
@@ -168,9 +183,19 @@ public final class ScenarioOptions {
         }
     }
 
-    /** What --model-config did not read (keys, the vision encoder, quantization): for a note on stderr. */
+    /**
+     * Notes for stderr: what --model-config did not read (keys, the vision encoder, quantization), and a
+     * --scenario file's value a typed flag made impossible (its pipeline stages), never dropped silently.
+     */
     List<String> modelConfigNotes() {
-        return imported == null ? List.of() : imported.notes();
+        List<String> notes = new ArrayList<>(imported == null ? List.of() : imported.notes());
+        if (document != null && inputs != null && document.inputs().pipelineStages() != inputs.pipelineStages()
+                && !stagesTyped) {
+            notes.add(ScenarioInput.GPU_COUNT.flag() + " " + inputs.gpuCount() + " is not a multiple of the "
+                    + document.inputs().pipelineStages() + " pipeline stages in " + scenarioFile + "; using "
+                    + inputs.pipelineStages() + " stage (give " + ScenarioInput.PIPELINE_STAGES.flag() + " to choose)");
+        }
+        return notes;
     }
 
     /** Whether the user typed this input's flag. */

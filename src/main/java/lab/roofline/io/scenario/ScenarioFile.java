@@ -150,6 +150,23 @@ public final class ScenarioFile {
         }
     }
 
+    /**
+     * Whether a file is a scenario document by its own word (its "format" field), damaged or not: what an
+     * output may replace without losing a file of another kind.
+     */
+    public static boolean isScenarioDocument(Path file) {
+        try {
+            String text = TextFiles.readUtf8(file, MAX_BYTES);
+            try {
+                return FORMAT.equals(JsonText.readObject(JSON, text).path("format").asText(null));
+            } catch (JsonText.InvalidJson e) {
+                return text.contains("\"" + FORMAT + "\"");
+            }
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Parses a document; the message names the field and says what is wrong with it. */
     public static NamedScenario parse(String jsonText) throws ScenarioFileException {
         JsonNode root;

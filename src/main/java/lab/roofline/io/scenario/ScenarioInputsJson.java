@@ -58,6 +58,8 @@ final class ScenarioInputsJson {
             Object value = input.valueIn(in);
             if (input == ScenarioInput.MODEL) {
                 writeModel(scenario, (String) value);
+            } else if (input == ScenarioInput.PARAMETERS && ModelPresets.find(in.presetName()).isPresent()) {
+                continue; // a preset's count is the preset's: never a second, possibly contradicting, number
             } else if (input.group() == null) {
                 if (!input.savedUnlessDefault() || input.differsFromDefault(in)) {
                     put(scenario, input, value);
