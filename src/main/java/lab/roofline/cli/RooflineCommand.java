@@ -127,7 +127,7 @@ public final class RooflineCommand {
             NamedScenario read = scenario.document(spec);
             NamedScenario d = new NamedScenario(read != null && !read.name().isBlank() ? read.name() : name,
                     read == null ? "" : read.note(), scenario.toInputs(spec), bundled ? null : gpu,
-                    read == null ? List.of() : read.pins());
+                    read == null ? List.of() : read.pins(), scenario.importedModels());
             try {
                 ScenarioFile.save(d, saveTo);
             } catch (IOException failed) {
@@ -187,13 +187,13 @@ public final class RooflineCommand {
                 HardwareProfile gpu = d.profileAmong(profiles.profiles()).orElseThrow(() ->
                         new CommandLine.ParameterException(cl, file + ": field 'scenario.gpu': unknown accelerator '"
                                 + Units.shortened(d.inputs().gpuId()) + "'"));
-                evaluations.add(RooflineEngine.evaluate(d.inputs().toScenario(gpu, ScenarioOptions.realismFor(d.inputs()))));
+                evaluations.add(RooflineEngine.evaluate(d.inputs().toScenario(gpu, ScenarioOptions.realismFor(d.inputs()),
+                        d.modelOf(d.inputs()))));
                 String name = d.name().isBlank() ? String.valueOf(file.getFileName()) : d.name();
                 names.add(name);
                 // A file that holds pins compares them too, each after its file's own scenario.
                 for (int i = 0; i < d.pins().size(); i++) {
-                    evaluations.add(RooflineEngine.evaluate(ScenarioOptions.pinScenario(cl, file, i, d.pins().get(i),
-                            profiles)));
+                    evaluations.add(RooflineEngine.evaluate(ScenarioOptions.pinScenario(cl, file, d, i, profiles)));
                     names.add(name + " / " + d.pins().get(i).name());
                 }
             }

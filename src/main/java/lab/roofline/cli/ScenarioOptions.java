@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import lab.roofline.engine.roofline.HardwareProfile;
+import lab.roofline.engine.roofline.ModelPresets;
+import lab.roofline.engine.roofline.ModelSpec;
 import lab.roofline.engine.roofline.Realism;
 import lab.roofline.engine.roofline.RealismMode;
 import lab.roofline.engine.roofline.Scenario;
@@ -80,8 +82,7 @@ public final class ScenarioOptions {
             pinScenario(spec, profiles, i);
         }
         try {
-            return imported != null ? in.toScenario(gpu, realismFor(in), imported.model())
-                    : in.toScenario(gpu, realismFor(in));
+            return in.toScenario(gpu, realismFor(in), model(in));
         } catch (IllegalArgumentException e) {
             // Only the model can refuse now: more pipeline stages than it has layers. Name where each came from.
             String stages = given(spec, ScenarioInput.PIPELINE_STAGES) ? ScenarioInput.PIPELINE_STAGES.flag()
@@ -94,17 +95,35 @@ public final class ScenarioOptions {
         }
     }
 
+    /** The model the inputs name: --model-config's, the --scenario file's imported one, a preset or a count. */
+    ModelSpec model(ScenarioInputs in) {
+        if (imported != null) {
+            return imported.model();
+        }
+        return document != null ? document.modelOf(in) : new NamedScenario("", "", in, null).modelOf(in);
+    }
+
+    /** The imported models a document saved now carries: the file's, with --model-config's over one of its name. */
+    List<ModelSpec> importedModels() {
+        List<ModelSpec> models = new ArrayList<>(document == null ? List.of() : document.models());
+        if (imported != null) {
+            models.removeIf(m -> m.name().equalsIgnoreCase(imported.model().name()));
+            models.add(imported.model());
+        }
+        return models;
+    }
+
     /**
      * A scenario file's pin as a scenario, on its own profile: a loaded one, else the copy the file carries;
      * a pin whose GPU is neither is refused, naming the file and its field.
      */
-    static Scenario pinScenario(CommandLine cl, Path file, int index, NamedScenario.Pinned pin,
-                                ProfileLoader.Result profiles) {
+    static Scenario pinScenario(CommandLine cl, Path file, NamedScenario d, int index, ProfileLoader.Result profiles) {
+        NamedScenario.Pinned pin = d.pins().get(index);
         HardwareProfile gpu = pin.profileAmong(profiles.profiles()).orElseThrow(() ->
                 new CommandLine.ParameterException(cl, file + ": field 'pins[" + index
                         + "].scenario.gpu': unknown accelerator '" + Units.shortened(pin.inputs().gpuId()) + "'"));
         try {
-            return pin.inputs().toScenario(gpu, realismFor(pin.inputs()));
+            return pin.inputs().toScenario(gpu, realismFor(pin.inputs()), d.modelOf(pin.inputs()));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cl, file + ": field 'pins[" + index + "].scenario.pipelineStages': "
                     + e.getMessage().replaceFirst("^Pipeline stages: ", ""));
@@ -113,7 +132,7 @@ public final class ScenarioOptions {
 
     /** The --scenario file's pin at an index as a scenario (see {@link #pinScenario}). */
     Scenario pinScenario(CommandSpec spec, ProfileLoader.Result profiles, int index) {
-        return pinScenario(spec.commandLine(), scenarioFile, index, pins(spec).get(index), profiles);
+        return pinScenario(spec.commandLine(), scenarioFile, document(spec), index, profiles);
     }
 
     /** The --scenario file as read, or null without one. */
@@ -170,6 +189,11 @@ public final class ScenarioOptions {
             }
             if (modelConfig != null && imported == null) {
                 imported = ModelConfigLoader.read(modelConfig);
+                // Named like a preset, it would be saved (and reopened) as the preset: "… (imported)", as the app.
+                if (ModelPresets.find(imported.model().name()).isPresent()) {
+                    imported = new ModelConfigLoader.Loaded(imported.model().withName(imported.model().name()
+                            + " (imported)"), imported.notes(), imported.text());
+                }
             }
             ScenarioInputs base = document == null ? ScenarioInputs.DEFAULT : document.inputs();
             ScenarioInputs in = ScenarioFlags.over(base, typed, ScenarioOptions::measuredRealism);

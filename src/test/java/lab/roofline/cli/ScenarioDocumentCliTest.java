@@ -139,4 +139,41 @@ class ScenarioDocumentCliTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.err()).contains("note:").contains("--gpus 3").contains("2 pipeline stages");
     }
+
+    private static final Path DEEPSEEK = Path.of("src/test/resources/model-configs/deepseek-v3.json");
+
+    /** Item 2: an imported model's architecture travels in the file: reopened, the numbers are the same. */
+    @Test
+    void anImportedModelReopensAsItself(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("ds.roofline.json");
+        Run direct = run("report", "--json", "--gpu", "h200_sxm", "--gpus", "8", "--precision", "fp8",
+                "--model-config", DEEPSEEK.toString(), "--save-scenario", file.toString());
+        assertThat(direct.code()).as(direct.err()).isZero();
+        assertThat(Files.readString(file)).contains("\"models\"").contains("\"routedExperts\"");
+        Run reopened = run("report", "--json", "--scenario", file.toString());
+        assertThat(reopened.code()).as(reopened.err()).isZero();
+        assertThat(reopened.out()).isEqualTo(direct.out());
+        Run compared = run("compare", "--json", file.toString());
+        assertThat(compared.code()).as(compared.err()).isZero();
+        assertThat(compared.out()).contains(direct.out().strip().substring(1, 200));
+        // Saved again from the file alone (no config at hand): the same bytes.
+        Path again = dir.resolve("again.roofline.json");
+        assertThat(run("report", "--scenario", file.toString(), "--save-scenario", again.toString()).code()).isZero();
+        assertThat(Files.readString(again)).isEqualTo(Files.readString(file));
+    }
+
+    /** Item 2: a file naming an imported model without its architecture is refused, not read as a dense model. */
+    @Test
+    void anImportedModelWithoutItsArchitectureIsRefused(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("ds.roofline.json");
+        assertThat(run("report", "--model-config", DEEPSEEK.toString(), "--save-scenario", file.toString()).code())
+                .isZero();
+        String text = Files.readString(file);
+        String withoutModels = text.substring(0, text.indexOf(",\n  \"models\"")) + "\n}\n";
+        Files.writeString(file, withoutModels);
+        Run r = run("report", "--scenario", file.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("ds.roofline.json").contains("field 'scenario.importedModel'")
+                .contains("architecture");
+    }
 }

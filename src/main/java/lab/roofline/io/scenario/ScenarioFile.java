@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import lab.roofline.engine.roofline.HardwareProfile;
+import lab.roofline.engine.roofline.ModelSpec;
 import lab.roofline.engine.scenario.NamedScenario;
 import lab.roofline.engine.scenario.ScenarioInputs;
 import lab.roofline.io.data.ProfileLoader;
@@ -69,7 +70,8 @@ public final class ScenarioFile {
             .enable(SerializationFeature.INDENT_OUTPUT);
 
     /** Every field a scenario file may hold at its top; any other is refused (a misspelt "pin" is not ignored). */
-    static final Set<String> FIELDS = Set.of("format", "version", "name", "note", "scenario", "hardware", "pins");
+    static final Set<String> FIELDS = Set.of("format", "version", "name", "note", "scenario", "hardware", "pins",
+            ModelSpecJson.FIELD);
     /** Every field a pin may hold. */
     static final Set<String> PIN_FIELDS = Set.of("name", "colour", "scenario", "hardware");
 
@@ -109,6 +111,9 @@ public final class ScenarioFile {
                     pin.set("hardware", ProfileLoader.toJsonTree(p.hardware()));
                 }
             }
+        }
+        if (!d.models().isEmpty()) {
+            ModelSpecJson.write(root.putArray(ModelSpecJson.FIELD), d.models());
         }
         try {
             return JSON.writeValueAsString(root) + "\n";
@@ -199,16 +204,17 @@ public final class ScenarioFile {
             throw new ScenarioFileException("missing field 'scenario' (an object with the inputs)");
         }
         HardwareProfile hardware = embeddedProfile(root.get("hardware"), "hardware");
-        ScenarioInputs inputs = ScenarioInputsJson.read(s, "scenario", hardware, "hardware");
-        return new NamedScenario(name, note, inputs, hardware, pins(root.get("pins"), hardware));
+        List<ModelSpec> models = ModelSpecJson.read(root.get(ModelSpecJson.FIELD));
+        ScenarioInputs inputs = ScenarioInputsJson.read(s, "scenario", hardware, "hardware", models);
+        return new NamedScenario(name, note, inputs, hardware, pins(root.get("pins"), hardware, models), models);
     }
 
     /**
      * The optional list of pinned scenarios: each a name, a colour (0-3, each once; one left out is the
      * first no pin asks for) and inputs. A pin on the document's own embedded profile may leave it out.
      */
-    private static List<NamedScenario.Pinned> pins(JsonNode list, HardwareProfile documentHardware)
-            throws ScenarioFileException {
+    private static List<NamedScenario.Pinned> pins(JsonNode list, HardwareProfile documentHardware,
+                                                   List<ModelSpec> models) throws ScenarioFileException {
         if (list == null || list.isNull()) {
             return List.of();
         }
@@ -277,7 +283,7 @@ public final class ScenarioFile {
                     && documentHardware.id().equalsIgnoreCase(s.path("gpu").asText().strip())) {
                 hardware = documentHardware;
             }
-            ScenarioInputs inputs = ScenarioInputsJson.read(s, at + ".scenario", hardware, at + ".hardware");
+            ScenarioInputs inputs = ScenarioInputsJson.read(s, at + ".scenario", hardware, at + ".hardware", models);
             pins.add(new NamedScenario.Pinned(name, colours[i], inputs, hardware));
         }
         return pins;

@@ -20,6 +20,7 @@ import lab.roofline.engine.roofline.HardwareProfile;
 import lab.roofline.engine.roofline.Units;
 import lab.roofline.engine.scenario.CurveCsv;
 import lab.roofline.engine.scenario.NamedScenario;
+import lab.roofline.engine.scenario.ScenarioInputs;
 import lab.roofline.io.files.AppHome;
 import lab.roofline.io.files.AtomicFiles;
 import lab.roofline.io.files.IoReasons;
@@ -237,7 +238,12 @@ public final class ScenarioFiles implements ScenarioFileActions {
     /** The live scenario and the pins as a document, each user profile embedded so the file travels. */
     private NamedScenario documentNow() {
         UnaryOperator<HardwareProfile> embed = gpu -> ProfileLoader.isBundled(gpu) ? null : gpu;
-        return vm.document().toDocument(embed.apply(vm.gpuProperty().get()), vm.pinsModel().pinned(embed));
+        List<NamedScenario.Pinned> pinned = vm.pinsModel().pinned(embed);
+        List<ScenarioInputs> all = new ArrayList<>(List.of(vm.inputs()));
+        pinned.forEach(p -> all.add(p.inputs()));
+        // Each imported model's architecture travels too: the file reopens with the same numbers anywhere.
+        return vm.document().toDocument(embed.apply(vm.gpuProperty().get()), pinned,
+                vm.scenarioModel().importedModelsOf(all));
     }
 
     /** The recent files and the document the last session had open (read again, off the FX thread). */

@@ -216,6 +216,8 @@ public final class RooflineViewModel {
         if (!scenario.profiles().contains(gpuOf.get())) {
             scenario.profiles().add(gpuOf.get());
         }
+        // The file's imported models join the list, as the file describes them (over one of the same name).
+        d.models().forEach(edits::addImportedModel);
         apply(d.inputs());
         document().opened(from, d);
         return Optional.empty();
