@@ -184,6 +184,8 @@ public final class RooflineCommand {
                 } catch (ScenarioFile.ScenarioFileException e) {
                     throw new CommandLine.ParameterException(cl, e.getMessage());
                 }
+                ScenarioOptions.profileNote(file, "hardware", d.hardware(), profiles)
+                        .ifPresent(n -> cl.getErr().println("roofline-lab: note: " + n));
                 HardwareProfile gpu = d.profileAmong(profiles.profiles()).orElseThrow(() ->
                         new CommandLine.ParameterException(cl, file + ": field 'scenario.gpu': unknown accelerator '"
                                 + Units.shortened(d.inputs().gpuId()) + "'"));

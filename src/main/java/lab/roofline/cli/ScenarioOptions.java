@@ -64,6 +64,8 @@ public final class ScenarioOptions {
     /** The inputs {@link #toInputs} last gave, and whether --pipeline-stages was typed: for the notes. */
     private ScenarioInputs inputs;
     private boolean stagesTyped;
+    /** Said once each: a file's own profile copy used over a differing loaded one. */
+    private final List<String> profileNotes = new ArrayList<>();
 
     /** Loads profiles, reporting skipped files on stderr. */
     ProfileLoader.Result loadProfiles(CommandSpec spec) {
@@ -119,6 +121,9 @@ public final class ScenarioOptions {
      */
     static Scenario pinScenario(CommandLine cl, Path file, NamedScenario d, int index, ProfileLoader.Result profiles) {
         NamedScenario.Pinned pin = d.pins().get(index);
+        profileNote(file, "pins[" + index + "].hardware", pin.hardware(), profiles)
+                .filter(n -> pin.hardware() != d.hardware()) // the document's own: said once
+                .ifPresent(n -> cl.getErr().println("roofline-lab: note: " + n));
         HardwareProfile gpu = pin.profileAmong(profiles.profiles()).orElseThrow(() ->
                 new CommandLine.ParameterException(cl, file + ": field 'pins[" + index
                         + "].scenario.gpu': unknown accelerator '" + Units.shortened(pin.inputs().gpuId()) + "'"));
@@ -152,13 +157,25 @@ public final class ScenarioOptions {
         CommandLine cl = spec.commandLine();
         Optional<HardwareProfile> found = profiles.find(in.gpuId());
         boolean typed = given(spec, ScenarioInput.GPU);
-        if (found.isEmpty() && document != null && !typed) {
+        if (document != null && !typed && (found.isEmpty() || document.hardware() != null)) {
+            // The file's own copy wins: it is what the file's numbers were made with.
             found = document.profileAmong(profiles.profiles());
+            profileNote(scenarioFile, "hardware", document.hardware(), profiles).ifPresent(profileNotes::add);
         }
         String known = profiles.profiles().stream().map(HardwareProfile::id).collect(Collectors.joining(", "));
         return found.orElseThrow(() -> new CommandLine.ParameterException(cl, (typed || document == null
                 ? ScenarioInput.GPU.flag() : scenarioFile + ": field 'scenario.gpu'")
                 + ": unknown accelerator '" + Units.shortened(in.gpuId()) + "' (known: " + known + ")"));
+    }
+
+    /**
+     * A note when a file's own copy of a profile differs from the loaded profile of that id: the copy is used,
+     * and the reader is told so.
+     */
+    static Optional<String> profileNote(Path file, String at, HardwareProfile carried, ProfileLoader.Result profiles) {
+        return NamedScenario.differingLoaded(carried, profiles.profiles()).map(loaded -> file + ": field '" + at
+                + "': the file's own copy of profile '" + carried.id() + "' differs from the loaded one with that id; "
+                + "the file's copy is used");
     }
 
     /** The measured fractions, read only when the inputs use them ("realistic"); else the ideal roofline's. */
@@ -213,6 +230,7 @@ public final class ScenarioOptions {
      */
     List<String> modelConfigNotes() {
         List<String> notes = new ArrayList<>(imported == null ? List.of() : imported.notes());
+        profileNotes.stream().distinct().forEach(notes::add);
         if (document != null && inputs != null && document.inputs().pipelineStages() != inputs.pipelineStages()
                 && !stagesTyped) {
             notes.add(ScenarioInput.GPU_COUNT.flag() + " " + inputs.gpuCount() + " is not a multiple of the "

@@ -176,4 +176,32 @@ class ScenarioDocumentCliTest {
         assertThat(r.err()).contains("ds.roofline.json").contains("field 'scenario.importedModel'")
                 .contains("architecture");
     }
+
+    /** Item 5: a file's own copy of a profile wins over a loaded one of the same id, and the output says so. */
+    @Test
+    void theFilesOwnProfileWinsOverALoadedOneOfTheSameIdAndSaysSo(@TempDir Path dir) throws Exception {
+        Path profiles = Files.createDirectory(dir.resolve("profiles"));
+        String profile = """
+                {"id": "lab-gpu", "name": "Lab GPU", "peakTflops": {"bf16": 500, "int8": 1000},
+                 "memoryBandwidthGBps": 2000, "memoryGB": 96, "priceUsdPerHour": 2.5, "sources": ["our bench"]}
+                """;
+        Files.writeString(profiles.resolve("lab.json"), profile);
+        Path file = dir.resolve("lab.roofline.json");
+        Run direct = run("report", "--json", "--profiles", profiles.toString(), "--gpu", "lab-gpu",
+                "--save-scenario", file.toString());
+        assertThat(direct.code()).as(direct.err()).isZero();
+        Run same = run("report", "--json", "--profiles", profiles.toString(), "--scenario", file.toString());
+        assertThat(same.out()).isEqualTo(direct.out());
+        assertThat(same.err()).doesNotContain("lab-gpu");
+        // The user's profile changes since: the file still means what it meant, and says the two differ.
+        Files.writeString(profiles.resolve("lab.json"), profile.replace("2.5", "1.0"));
+        Run changed = run("report", "--json", "--profiles", profiles.toString(), "--scenario", file.toString());
+        assertThat(changed.code()).as(changed.err()).isZero();
+        assertThat(changed.out()).isEqualTo(direct.out());
+        assertThat(changed.err()).contains("note:").contains("lab-gpu").contains("differs").contains("lab.roofline.json");
+        Run compared = run("compare", "--json", "--profiles", profiles.toString(), file.toString());
+        assertThat(compared.code()).as(compared.err()).isZero();
+        assertThat(compared.err()).contains("note:").contains("lab-gpu").contains("differs");
+        assertThat(compared.out()).contains(direct.out().strip().substring(1, 300));
+    }
 }

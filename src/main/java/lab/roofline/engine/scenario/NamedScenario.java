@@ -117,8 +117,8 @@ public record NamedScenario(String name, String note, ScenarioInputs inputs, Har
     }
 
     /**
-     * The profile it runs on: a loaded one with its id, else the copy it carries; empty when neither exists
-     * (the caller names the GPU in its message).
+     * The profile it runs on: the copy it carries (what its numbers were made with), else a loaded one with
+     * its id; empty when neither exists (the caller names the GPU in its message).
      */
     public Optional<HardwareProfile> profileAmong(List<HardwareProfile> loaded) {
         return profileAmong(loaded, inputs, hardware);
@@ -126,8 +126,15 @@ public record NamedScenario(String name, String note, ScenarioInputs inputs, Har
 
     private static Optional<HardwareProfile> profileAmong(List<HardwareProfile> loaded, ScenarioInputs inputs,
                                                           HardwareProfile carried) {
-        Optional<HardwareProfile> known = loaded.stream().filter(p -> p.id().equalsIgnoreCase(inputs.gpuId()))
-                .findFirst();
-        return known.isPresent() ? known : Optional.ofNullable(carried);
+        if (carried != null) {
+            return Optional.of(carried);
+        }
+        return loaded.stream().filter(p -> p.id().equalsIgnoreCase(inputs.gpuId())).findFirst();
+    }
+
+    /** A loaded profile with the id of a carried copy but other values: what a reader is told the file wins over. */
+    public static Optional<HardwareProfile> differingLoaded(HardwareProfile carried, List<HardwareProfile> loaded) {
+        return carried == null ? Optional.empty() : loaded.stream()
+                .filter(p -> p.id().equalsIgnoreCase(carried.id()) && !p.equals(carried)).findFirst();
     }
 }

@@ -129,6 +129,11 @@ public final class ScenarioFiles implements ScenarioFileActions {
         if (file.getParent() != null) {
             settings.put("scenario.folder", file.getParent().toString());
         }
+        saveTo(file);
+    }
+
+    /** Writes the document to a file chosen (Save As once the file is known). */
+    public void saveTo(Path file) {
         write(file, () -> { });
     }
 
@@ -205,17 +210,33 @@ public final class ScenarioFiles implements ScenarioFileActions {
         app.io().execute(() -> {
             try {
                 NamedScenario d = ScenarioFile.read(file);
-                Platform.runLater(() -> vm.open(file, d).ifPresentOrElse(
-                        problem -> app.status("Could not open " + problem + ". The scenario is unchanged."),
-                        () -> app.status("Opened " + vm.document().nameProperty().get() + " (" + file + ")")));
+                Platform.runLater(() -> {
+                    // Said before opening: the file's own copy then replaces the loaded profile of its id.
+                    String differs = NamedScenario.differingLoaded(d.hardware(), vm.scenarioModel().profiles())
+                            .map(p -> "; it carries its own copy of the profile '" + p.id() + "', which differs from "
+                                    + "the loaded one: the file's copy is used").orElse("");
+                    vm.open(file, d).ifPresentOrElse(problem -> openFailed(file, problem),
+                            () -> app.status("Opened " + vm.document().nameProperty().get() + " (" + file + ")"
+                                    + differs));
+                });
             } catch (ScenarioFile.ScenarioFileException e) {
-                app.statusLater("Could not open " + e.getMessage() + ". The scenario is unchanged.");
+                Platform.runLater(() -> openFailed(file, e.getMessage()));
             } catch (RuntimeException e) {
                 // Whatever the reader did not foresee still ends in a message, never a silent nothing.
-                app.statusLater("Could not open " + file + ": " + (e.getMessage() == null
-                        ? e.getClass().getSimpleName() : e.getMessage()) + ". The scenario is unchanged.");
+                String why = file + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                Platform.runLater(() -> openFailed(file, why));
             }
         });
+    }
+
+    /** A file that could not be opened: a dialog naming the file and the reason, and the status line. */
+    private void openFailed(Path file, String problem) {
+        app.status("Could not open " + problem + ". The scenario is unchanged.");
+        Alert alert = new Alert(Alert.AlertType.ERROR, problem + ".\n\nThe scenario is unchanged.", ButtonType.OK);
+        alert.setHeaderText("Could not open " + (file.getFileName() == null ? file : file.getFileName()));
+        alert.getDialogPane().setPrefWidth(520); // long reasons wrap rather than widen the dialog past the screen
+        app.style(alert);
+        alert.show();
     }
 
     /** Writes the document off the FX thread; then (on success) runs what was waiting for the save. */
