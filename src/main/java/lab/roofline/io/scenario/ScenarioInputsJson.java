@@ -230,6 +230,9 @@ final class ScenarioInputsJson {
                 }
             }
         }
+        // A misspelt "draftModel" is named as such, not reported as the real one missing.
+        refuseUnknown(group, members.stream().map(ScenarioInput::field).collect(Collectors.toSet()),
+                at + "." + name + ".", "part of '" + name + "'");
         return group;
     }
 
@@ -317,8 +320,8 @@ final class ScenarioInputsJson {
         for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!known.contains(name)) {
-                throw new ScenarioFileException("field '" + at + PrintableText.clean(Units.shortened(name)) + "' is not "
-                        + what + " (" + String.join(", ", known.stream().sorted().toList()) + ")");
+                throw new ScenarioFileException("field '" + at + PrintableText.cut(PrintableText.clean(name), 60)
+                        + "' is not " + what + " (" + String.join(", ", known.stream().sorted().toList()) + ")");
             }
         }
     }
