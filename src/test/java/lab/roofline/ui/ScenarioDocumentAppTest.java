@@ -64,11 +64,12 @@ class ScenarioDocumentAppTest extends AppSession {
         waitFor(() -> {
             shown[0] = Window.getWindows().stream().filter(w -> w.getScene() != null
                     && w.getScene().getRoot() instanceof DialogPane).map(w -> (DialogPane) w.getScene().getRoot())
+                    .filter(p -> p.getContentText() != null && p.getContentText().contains("scenario.batches"))
                     .findFirst().orElse(null);
             return shown[0] != null;
         });
         assertThat(shown[0].getHeaderText()).contains("bad.roofline.json");
-        assertThat(shown[0].getContentText()).contains("field 'scenario.batches'", "unchanged");
+        assertThat(shown[0].getContentText()).contains("bad.roofline.json: field 'scenario.batches'", "unchanged");
         robot.interact(() -> ((Stage) shown[0].getScene().getWindow()).close());
         assertThat(vm.document().file()).isEqualTo(file);
     }
