@@ -4,11 +4,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import lab.roofline.engine.roofline.Evaluation;
 import lab.roofline.engine.roofline.HardwareProfile;
@@ -94,6 +95,7 @@ public final class RooflineCommand {
 
         @Override
         public Integer call() throws IOException {
+            checkOutputs();
             ProfileLoader.Result profiles = scenario.loadProfiles(spec);
             Scenario s = scenario.toScenario(spec, profiles);
             scenario.modelConfigNotes().forEach(n -> spec.commandLine().getErr().println("roofline-lab: note: " + n));
@@ -102,11 +104,11 @@ public final class RooflineCommand {
             }
             Evaluation e = RooflineEngine.evaluate(s);
             if (curveCsv != null) {
-                if (Files.isDirectory(curveCsv)) {
-                    throw new CommandLine.ParameterException(spec.commandLine(), "--curve-csv: " + curveCsv
-                            + " is a folder; give a file name such as curve.csv");
+                try {
+                    AtomicFiles.writeString(curveCsv, ".roofline-csv-", CurveCsv.of(e));
+                } catch (IOException failed) {
+                    throw new IOException("--curve-csv: " + failed.getMessage(), failed);
                 }
-                AtomicFiles.writeString(curveCsv, ".roofline-csv-", CurveCsv.of(e));
             }
             spec.commandLine().getOut().print(json ? ReportJson.render(e) + "\n" : ReportTable.render(e));
             return 0;
@@ -117,15 +119,35 @@ public final class RooflineCommand {
          * device as its profile describes it, never a what-if's scaled copy (the file's whatIf scales it).
          */
         private void save(HardwareProfile gpu) throws IOException {
-            if (Files.isDirectory(saveTo)) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--save-scenario: " + saveTo
-                        + " is a folder; give a file name such as plan" + ScenarioFile.EXTENSION);
-            }
             boolean bundled = ProfileLoader.isBundled(gpu);
             String file = saveTo.getFileName() == null ? "scenario" : saveTo.getFileName().toString();
             String name = file.endsWith(ScenarioFile.EXTENSION)
                     ? file.substring(0, file.length() - ScenarioFile.EXTENSION.length()) : file;
-            ScenarioFile.save(new NamedScenario(name, "", scenario.toInputs(spec), bundled ? null : gpu), saveTo);
+            // A --scenario file's name, note and pins are kept: only what the flags changed is new.
+            NamedScenario read = scenario.document(spec);
+            NamedScenario d = new NamedScenario(read != null && !read.name().isBlank() ? read.name() : name,
+                    read == null ? "" : read.note(), scenario.toInputs(spec), bundled ? null : gpu,
+                    read == null ? List.of() : read.pins(), scenario.importedModels());
+            try {
+                ScenarioFile.save(d, saveTo);
+            } catch (IOException failed) {
+                throw new IOException("--save-scenario: " + failed.getMessage(), failed);
+            }
+        }
+
+        /** Each output named, its flag and the reason when it cannot or must not be written, before any work. */
+        private void checkOutputs() {
+            Map<String, Path> read = new LinkedHashMap<>();
+            read.put("--scenario", scenario.scenarioFile);
+            read.put("--model-config", scenario.modelConfig);
+            if (saveTo != null) {
+                OutputTargets.check(spec.commandLine(), "--save-scenario", saveTo, OutputTargets.Kind.SCENARIO, read,
+                        scenario.scenarioFile);
+            }
+            if (curveCsv != null) {
+                read.put("--save-scenario", saveTo);
+                OutputTargets.check(spec.commandLine(), "--curve-csv", curveCsv, OutputTargets.Kind.CURVE_CSV, read, null);
+            }
         }
     }
 
@@ -162,16 +184,18 @@ public final class RooflineCommand {
                 } catch (ScenarioFile.ScenarioFileException e) {
                     throw new CommandLine.ParameterException(cl, e.getMessage());
                 }
+                ScenarioOptions.profileNote(file, "hardware", d.hardware(), profiles)
+                        .ifPresent(n -> cl.getErr().println("roofline-lab: note: " + n));
                 HardwareProfile gpu = d.profileAmong(profiles.profiles()).orElseThrow(() ->
                         new CommandLine.ParameterException(cl, file + ": field 'scenario.gpu': unknown accelerator '"
                                 + Units.shortened(d.inputs().gpuId()) + "'"));
-                evaluations.add(RooflineEngine.evaluate(d.inputs().toScenario(gpu, ScenarioOptions.realismFor(d.inputs()))));
+                evaluations.add(RooflineEngine.evaluate(d.inputs().toScenario(gpu, ScenarioOptions.realismFor(d.inputs()),
+                        d.modelOf(d.inputs()))));
                 String name = d.name().isBlank() ? String.valueOf(file.getFileName()) : d.name();
                 names.add(name);
                 // A file that holds pins compares them too, each after its file's own scenario.
                 for (int i = 0; i < d.pins().size(); i++) {
-                    evaluations.add(RooflineEngine.evaluate(ScenarioOptions.pinScenario(cl, file, i, d.pins().get(i),
-                            profiles)));
+                    evaluations.add(RooflineEngine.evaluate(ScenarioOptions.pinScenario(cl, file, d, i, profiles)));
                     names.add(name + " / " + d.pins().get(i).name());
                 }
             }

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import lab.roofline.engine.roofline.HardwareProfile;
+import lab.roofline.engine.roofline.ModelPresets;
+import lab.roofline.engine.roofline.ModelSpec;
 import lab.roofline.engine.roofline.Realism;
 import lab.roofline.engine.roofline.RealismMode;
 import lab.roofline.engine.roofline.Scenario;
@@ -59,6 +61,11 @@ public final class ScenarioOptions {
 
     /** The scenario file read by {@link #toInputs}, when one was given. */
     private NamedScenario document;
+    /** The inputs {@link #toInputs} last gave, and whether --pipeline-stages was typed: for the notes. */
+    private ScenarioInputs inputs;
+    private boolean stagesTyped;
+    /** Said once each: a file's own profile copy used over a differing loaded one. */
+    private final List<String> profileNotes = new ArrayList<>();
 
     /** Loads profiles, reporting skipped files on stderr. */
     ProfileLoader.Result loadProfiles(CommandSpec spec) {
@@ -72,9 +79,12 @@ public final class ScenarioOptions {
     Scenario toScenario(CommandSpec spec, ProfileLoader.Result profiles) {
         ScenarioInputs in = toInputs(spec);
         HardwareProfile gpu = profile(spec, profiles, in);
+        // Every pin is checked whether this command shows it or not: a file one command takes, all take.
+        for (int i = 0; i < pins(spec).size(); i++) {
+            pinScenario(spec, profiles, i);
+        }
         try {
-            return imported != null ? in.toScenario(gpu, realismFor(in), imported.model())
-                    : in.toScenario(gpu, realismFor(in));
+            return in.toScenario(gpu, realismFor(in), model(in));
         } catch (IllegalArgumentException e) {
             // Only the model can refuse now: more pipeline stages than it has layers. Name where each came from.
             String stages = given(spec, ScenarioInput.PIPELINE_STAGES) ? ScenarioInput.PIPELINE_STAGES.flag()
@@ -87,17 +97,38 @@ public final class ScenarioOptions {
         }
     }
 
+    /** The model the inputs name: --model-config's, the --scenario file's imported one, a preset or a count. */
+    ModelSpec model(ScenarioInputs in) {
+        if (imported != null) {
+            return imported.model();
+        }
+        return document != null ? document.modelOf(in) : new NamedScenario("", "", in, null).modelOf(in);
+    }
+
+    /** The imported models a document saved now carries: the file's, with --model-config's over one of its name. */
+    List<ModelSpec> importedModels() {
+        List<ModelSpec> models = new ArrayList<>(document == null ? List.of() : document.models());
+        if (imported != null) {
+            models.removeIf(m -> m.name().equalsIgnoreCase(imported.model().name()));
+            models.add(imported.model());
+        }
+        return models;
+    }
+
     /**
      * A scenario file's pin as a scenario, on its own profile: a loaded one, else the copy the file carries;
      * a pin whose GPU is neither is refused, naming the file and its field.
      */
-    static Scenario pinScenario(CommandLine cl, Path file, int index, NamedScenario.Pinned pin,
-                                ProfileLoader.Result profiles) {
+    static Scenario pinScenario(CommandLine cl, Path file, NamedScenario d, int index, ProfileLoader.Result profiles) {
+        NamedScenario.Pinned pin = d.pins().get(index);
+        profileNote(file, "pins[" + index + "].hardware", pin.hardware(), profiles)
+                .filter(n -> pin.hardware() != d.hardware()) // the document's own: said once
+                .ifPresent(n -> cl.getErr().println("roofline-lab: note: " + n));
         HardwareProfile gpu = pin.profileAmong(profiles.profiles()).orElseThrow(() ->
                 new CommandLine.ParameterException(cl, file + ": field 'pins[" + index
                         + "].scenario.gpu': unknown accelerator '" + Units.shortened(pin.inputs().gpuId()) + "'"));
         try {
-            return pin.inputs().toScenario(gpu, realismFor(pin.inputs()));
+            return pin.inputs().toScenario(gpu, realismFor(pin.inputs()), d.modelOf(pin.inputs()));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cl, file + ": field 'pins[" + index + "].scenario.pipelineStages': "
                     + e.getMessage().replaceFirst("^Pipeline stages: ", ""));
@@ -106,7 +137,13 @@ public final class ScenarioOptions {
 
     /** The --scenario file's pin at an index as a scenario (see {@link #pinScenario}). */
     Scenario pinScenario(CommandSpec spec, ProfileLoader.Result profiles, int index) {
-        return pinScenario(spec.commandLine(), scenarioFile, index, pins(spec).get(index), profiles);
+        return pinScenario(spec.commandLine(), scenarioFile, document(spec), index, profiles);
+    }
+
+    /** The --scenario file as read, or null without one. */
+    NamedScenario document(CommandSpec spec) {
+        toInputs(spec);
+        return document;
     }
 
     /** The scenario file's pins as read (none without a file). */
@@ -120,13 +157,25 @@ public final class ScenarioOptions {
         CommandLine cl = spec.commandLine();
         Optional<HardwareProfile> found = profiles.find(in.gpuId());
         boolean typed = given(spec, ScenarioInput.GPU);
-        if (found.isEmpty() && document != null && !typed) {
+        if (document != null && !typed && (found.isEmpty() || document.hardware() != null)) {
+            // The file's own copy wins: it is what the file's numbers were made with.
             found = document.profileAmong(profiles.profiles());
+            profileNote(scenarioFile, "hardware", document.hardware(), profiles).ifPresent(profileNotes::add);
         }
         String known = profiles.profiles().stream().map(HardwareProfile::id).collect(Collectors.joining(", "));
         return found.orElseThrow(() -> new CommandLine.ParameterException(cl, (typed || document == null
                 ? ScenarioInput.GPU.flag() : scenarioFile + ": field 'scenario.gpu'")
                 + ": unknown accelerator '" + Units.shortened(in.gpuId()) + "' (known: " + known + ")"));
+    }
+
+    /**
+     * A note when a file's own copy of a profile differs from the loaded profile of that id: the copy is used,
+     * and the reader is told so.
+     */
+    static Optional<String> profileNote(Path file, String at, HardwareProfile carried, ProfileLoader.Result profiles) {
+        return NamedScenario.differingLoaded(carried, profiles.profiles()).map(loaded -> file + ": field '" + at
+                + "': the file's own copy of profile '" + carried.id() + "' differs from the loaded one with that id; "
+                + "the file's copy is used");
     }
 
     /** The measured fractions, read only when the inputs use them ("realistic"); else the ideal roofline's. */
@@ -157,10 +206,17 @@ public final class ScenarioOptions {
             }
             if (modelConfig != null && imported == null) {
                 imported = ModelConfigLoader.read(modelConfig);
+                // Named like a preset, it would be saved (and reopened) as the preset: "… (imported)", as the app.
+                if (ModelPresets.find(imported.model().name()).isPresent()) {
+                    imported = new ModelConfigLoader.Loaded(imported.model().withName(imported.model().name()
+                            + " (imported)"), imported.notes(), imported.text());
+                }
             }
             ScenarioInputs base = document == null ? ScenarioInputs.DEFAULT : document.inputs();
             ScenarioInputs in = ScenarioFlags.over(base, typed, ScenarioOptions::measuredRealism);
-            return imported == null ? in : in.withModel(imported.model().name(), imported.model().totalParameters());
+            stagesTyped = typed.containsKey(ScenarioInput.PIPELINE_STAGES);
+            inputs = imported == null ? in : in.withModel(imported.model().name(), imported.model().totalParameters());
+            return inputs;
         } catch (ScenarioFlags.FlagException e) {
             throw new CommandLine.ParameterException(cl, e.getMessage());
         } catch (ModelConfigLoader.ModelConfigException e) {
@@ -168,9 +224,20 @@ public final class ScenarioOptions {
         }
     }
 
-    /** What --model-config did not read (keys, the vision encoder, quantization): for a note on stderr. */
+    /**
+     * Notes for stderr: what --model-config did not read (keys, the vision encoder, quantization), and a
+     * --scenario file's value a typed flag made impossible (its pipeline stages), never dropped silently.
+     */
     List<String> modelConfigNotes() {
-        return imported == null ? List.of() : imported.notes();
+        List<String> notes = new ArrayList<>(imported == null ? List.of() : imported.notes());
+        profileNotes.stream().distinct().forEach(notes::add);
+        if (document != null && inputs != null && document.inputs().pipelineStages() != inputs.pipelineStages()
+                && !stagesTyped) {
+            notes.add(ScenarioInput.GPU_COUNT.flag() + " " + inputs.gpuCount() + " is not a multiple of the "
+                    + document.inputs().pipelineStages() + " pipeline stages in " + scenarioFile + "; using "
+                    + inputs.pipelineStages() + " stage (give " + ScenarioInput.PIPELINE_STAGES.flag() + " to choose)");
+        }
+        return notes;
     }
 
     /** Whether the user typed this input's flag. */

@@ -196,6 +196,10 @@ public final class RooflineApp extends Application {
         files.openFile(file);
     }
 
+    void saveTo(Path file) {
+        files.saveTo(file);
+    }
+
     void importModelFrom(Path file) {
         files.importModelFrom(file);
     }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import lab.roofline.engine.roofline.HardwareProfile;
+import lab.roofline.engine.roofline.ModelSpec;
 import lab.roofline.engine.scenario.NamedScenario;
 import lab.roofline.engine.scenario.ScenarioInputs;
 import lab.roofline.io.data.ProfileLoader;
@@ -68,6 +69,12 @@ public final class ScenarioFile {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(SerializationFeature.INDENT_OUTPUT);
 
+    /** Every field a scenario file may hold at its top; any other is refused (a misspelt "pin" is not ignored). */
+    static final Set<String> FIELDS = Set.of("format", "version", "name", "note", "scenario", "hardware", "pins",
+            ModelSpecJson.FIELD);
+    /** Every field a pin may hold. */
+    static final Set<String> PIN_FIELDS = Set.of("name", "colour", "scenario", "hardware");
+
     private ScenarioFile() {
     }
 
@@ -104,6 +111,9 @@ public final class ScenarioFile {
                     pin.set("hardware", ProfileLoader.toJsonTree(p.hardware()));
                 }
             }
+        }
+        if (!d.models().isEmpty()) {
+            ModelSpecJson.write(root.putArray(ModelSpecJson.FIELD), d.models());
         }
         try {
             return JSON.writeValueAsString(root) + "\n";
@@ -145,6 +155,23 @@ public final class ScenarioFile {
         }
     }
 
+    /**
+     * Whether a file is a scenario document by its own word (its "format" field), damaged or not: what an
+     * output may replace without losing a file of another kind.
+     */
+    public static boolean isScenarioDocument(Path file) {
+        try {
+            String text = TextFiles.readUtf8(file, MAX_BYTES);
+            try {
+                return FORMAT.equals(JsonText.readObject(JSON, text).path("format").asText(null));
+            } catch (JsonText.InvalidJson e) {
+                return text.contains("\"" + FORMAT + "\"");
+            }
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Parses a document; the message names the field and says what is wrong with it. */
     public static NamedScenario parse(String jsonText) throws ScenarioFileException {
         JsonNode root;
@@ -153,8 +180,9 @@ public final class ScenarioFile {
         } catch (JsonText.InvalidJson e) {
             throw new ScenarioFileException(e.getMessage().startsWith("not valid JSON")
                     ? e.getMessage() + (e.getMessage().contains("written twice") || e.getMessage().contains("nested too deeply")
-                    ? "" : " (is the file complete?)") : "not a scenario (a JSON object was expected)");
+                    ? "" : JsonSyntax.hint(JSON, jsonText)) : "not a scenario (a JSON object was expected)");
         }
+        ScenarioInputsJson.refuseUnknown(root, FIELDS, "", "part of a scenario file");
         if (!FORMAT.equals(root.path("format").asText(null))) {
             throw new ScenarioFileException("not a Roofline Lab scenario (field 'format' should be '" + FORMAT + "')");
         }
@@ -176,16 +204,17 @@ public final class ScenarioFile {
             throw new ScenarioFileException("missing field 'scenario' (an object with the inputs)");
         }
         HardwareProfile hardware = embeddedProfile(root.get("hardware"), "hardware");
-        ScenarioInputs inputs = ScenarioInputsJson.read(s, "scenario", hardware, "hardware");
-        return new NamedScenario(name, note, inputs, hardware, pins(root.get("pins"), hardware));
+        List<ModelSpec> models = ModelSpecJson.read(root.get(ModelSpecJson.FIELD));
+        ScenarioInputs inputs = ScenarioInputsJson.read(s, "scenario", hardware, "hardware", models);
+        return new NamedScenario(name, note, inputs, hardware, pins(root.get("pins"), hardware, models), models);
     }
 
     /**
      * The optional list of pinned scenarios: each a name, a colour (0-3, each once; one left out is the
      * first no pin asks for) and inputs. A pin on the document's own embedded profile may leave it out.
      */
-    private static List<NamedScenario.Pinned> pins(JsonNode list, HardwareProfile documentHardware)
-            throws ScenarioFileException {
+    private static List<NamedScenario.Pinned> pins(JsonNode list, HardwareProfile documentHardware,
+                                                   List<ModelSpec> models) throws ScenarioFileException {
         if (list == null || list.isNull()) {
             return List.of();
         }
@@ -205,6 +234,7 @@ public final class ScenarioFile {
             if (!pin.isObject()) {
                 throw new ScenarioFileException("field '" + at + "' must be an object with a name and a scenario");
             }
+            ScenarioInputsJson.refuseUnknown(pin, PIN_FIELDS, at + ".", "part of a pin");
             JsonNode colourNode = pin.get("colour");
             if (colourNode == null || colourNode.isNull()) {
                 continue;
@@ -253,7 +283,7 @@ public final class ScenarioFile {
                     && documentHardware.id().equalsIgnoreCase(s.path("gpu").asText().strip())) {
                 hardware = documentHardware;
             }
-            ScenarioInputs inputs = ScenarioInputsJson.read(s, at + ".scenario", hardware, at + ".hardware");
+            ScenarioInputs inputs = ScenarioInputsJson.read(s, at + ".scenario", hardware, at + ".hardware", models);
             pins.add(new NamedScenario.Pinned(name, colours[i], inputs, hardware));
         }
         return pins;

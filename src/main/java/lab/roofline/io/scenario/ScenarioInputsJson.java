@@ -58,6 +58,8 @@ final class ScenarioInputsJson {
             Object value = input.valueIn(in);
             if (input == ScenarioInput.MODEL) {
                 writeModel(scenario, (String) value);
+            } else if (input == ScenarioInput.PARAMETERS && ModelPresets.find(in.presetName()).isPresent()) {
+                continue; // a preset's count is the preset's: never a second, possibly contradicting, number
             } else if (input.group() == null) {
                 if (!input.savedUnlessDefault() || input.differsFromDefault(in)) {
                     put(scenario, input, value);
@@ -110,14 +112,19 @@ final class ScenarioInputsJson {
 
     /** The inputs in an object at a path ("scenario", "exercises[2].scenario"), on a profile loaded by id. */
     static ScenarioInputs read(JsonNode scenario, String at) throws ScenarioFileException {
-        return read(scenario, at, null, null);
+        return read(scenario, at, null, null, List.of());
     }
 
-    /** The inputs in an object at a path ("scenario", "pins[1].scenario"), which every message names. */
-    static ScenarioInputs read(JsonNode scenario, String at, HardwareProfile hardware, String hardwareAt)
-            throws ScenarioFileException {
+    /**
+     * The inputs in an object at a path ("scenario", "pins[1].scenario"), which every message names; an
+     * imported model must be among {@code models} (the file's architectures).
+     */
+    static ScenarioInputs read(JsonNode scenario, String at, HardwareProfile hardware, String hardwareAt,
+                               List<ModelSpec> models) throws ScenarioFileException {
+        // A misspelt "pipelineStage" would otherwise be read as the default without a word.
+        refuseUnknown(scenario, FIELDS, at + ".", "a scenario field");
         Map<ScenarioInput, Object> values = new EnumMap<>(ScenarioInput.class);
-        String preset = readModel(scenario, at, values);
+        ModelSpec model = readModel(scenario, at, values, models);
         for (ScenarioInput input : ScenarioInput.DOCUMENT_ORDER) {
             if (!values.containsKey(input)) {
                 values.put(input, read(scenario, at, input));
@@ -133,10 +140,10 @@ final class ScenarioInputsJson {
             throw new ScenarioFileException("field '" + at + "." + ScenarioInput.WEIGHT_ONLY.key()
                     + "': needs weights narrower than BF16, got " + precision.label());
         }
-        // An imported model's layers are checked where it is known (the app); here a custom one's count.
+        // The layers of the preset or imported model, else of a custom model of that count.
         String layout = ScenarioLimits.parallelismProblem((Integer) values.get(ScenarioInput.GPU_COUNT),
-                (Integer) values.get(ScenarioInput.PIPELINE_STAGES),
-                ModelPresets.layersOf(preset, (Double) values.get(ScenarioInput.PARAMETERS)));
+                (Integer) values.get(ScenarioInput.PIPELINE_STAGES), model != null ? model.layers()
+                        : ModelPresets.layersOf(null, (Double) values.get(ScenarioInput.PARAMETERS)));
         if (layout != null) {
             throw new ScenarioFileException("field '" + at + "." + ScenarioInput.PIPELINE_STAGES.key() + "': "
                     + layout.replaceFirst("^Pipeline stages: ", ""));
@@ -145,11 +152,11 @@ final class ScenarioInputsJson {
     }
 
     /**
-     * A preset (its parameter count may be left out), a model imported elsewhere, or null with a parameter
-     * count; returns the preset's name, or null.
+     * A preset (its parameter count may be left out), an imported model whose architecture the file carries,
+     * or null with a parameter count; returns the preset or imported model, or null for a counted one.
      */
-    private static String readModel(JsonNode scenario, String at, Map<ScenarioInput, Object> values)
-            throws ScenarioFileException {
+    private static ModelSpec readModel(JsonNode scenario, String at, Map<ScenarioInput, Object> values,
+                                       List<ModelSpec> models) throws ScenarioFileException {
         String modelKey = ScenarioInput.MODEL.key();
         String preset = scenario.hasNonNull(modelKey) ? text(scenario.get(modelKey), at + "." + modelKey) : null;
         String imported = preset == null && scenario.hasNonNull(IMPORTED_MODEL)
@@ -165,9 +172,28 @@ final class ScenarioInputsJson {
         }
         ScenarioInput parameters = ScenarioInput.PARAMETERS;
         values.put(ScenarioInput.MODEL, preset != null ? preset : imported);
-        values.put(parameters, preset != null && !scenario.hasNonNull(parameters.key())
-                ? ModelPresets.find(preset).orElseThrow().totalParameters() : value(scenario, at, parameters, true));
-        return preset;
+        if (preset == null && imported == null) {
+            values.put(parameters, value(scenario, at, parameters, true));
+            return null;
+        }
+        ModelSpec spec = preset != null ? ModelPresets.find(preset).orElseThrow()
+                : models.stream().filter(m -> m.name().equalsIgnoreCase(imported)).findFirst().orElseThrow(() ->
+                new ScenarioFileException("field '" + at + "." + IMPORTED_MODEL + "': the architecture of '" + imported
+                        + "' is not in the file (field '" + ModelSpecJson.FIELD + "'), so its numbers cannot be "
+                        + "reproduced; import its config.json again (--model-config) and save"));
+        if (scenario.hasNonNull(parameters.key())) {
+            // A preset and another count contradict each other: which one the file meant cannot be guessed.
+            double written = (Double) value(scenario, at, parameters, true);
+            if (Math.abs(written - spec.totalParameters()) > 1e-9 * spec.totalParameters()) {
+                throw new ScenarioFileException("field '" + at + "." + parameters.key() + "': "
+                        + Units.parameterCount(written) + " is not the parameter count of the "
+                        + (preset != null ? "preset" : "imported model") + " '" + spec.name()
+                        + "' (" + Units.parameterCount(spec.totalParameters()) + "); leave it out for the preset, or set '"
+                        + at + "." + modelKey + "' to null for a custom model");
+            }
+        }
+        values.put(parameters, spec.totalParameters());
+        return spec;
     }
 
     /** One input at its key: left out (or null), its default when it may be, else missing. */
@@ -204,6 +230,9 @@ final class ScenarioInputsJson {
                 }
             }
         }
+        // A misspelt "draftModel" is named as such, not reported as the real one missing.
+        refuseUnknown(group, members.stream().map(ScenarioInput::field).collect(Collectors.toSet()),
+                at + "." + name + ".", "part of '" + name + "'");
         return group;
     }
 
@@ -284,6 +313,17 @@ final class ScenarioInputsJson {
             throw new ScenarioFileException("field '" + path + "': " + parsed.reason());
         }
         return parsed.value();
+    }
+
+    /** Refuses a field not among the known ones, naming it (shortened, printable) and listing the known. */
+    static void refuseUnknown(JsonNode object, Set<String> known, String at, String what) throws ScenarioFileException {
+        for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                throw new ScenarioFileException("field '" + at + PrintableText.cut(PrintableText.clean(name), 60)
+                        + "' is not " + what + " (" + String.join(", ", known.stream().sorted().toList()) + ")");
+            }
+        }
     }
 
     private static String presetNames() {

@@ -20,6 +20,7 @@ import lab.roofline.engine.roofline.HardwareProfile;
 import lab.roofline.engine.roofline.Units;
 import lab.roofline.engine.scenario.CurveCsv;
 import lab.roofline.engine.scenario.NamedScenario;
+import lab.roofline.engine.scenario.ScenarioInputs;
 import lab.roofline.io.files.AppHome;
 import lab.roofline.io.files.AtomicFiles;
 import lab.roofline.io.files.IoReasons;
@@ -128,6 +129,11 @@ public final class ScenarioFiles implements ScenarioFileActions {
         if (file.getParent() != null) {
             settings.put("scenario.folder", file.getParent().toString());
         }
+        saveTo(file);
+    }
+
+    /** Writes the document to a file chosen (Save As once the file is known). */
+    public void saveTo(Path file) {
         write(file, () -> { });
     }
 
@@ -204,17 +210,33 @@ public final class ScenarioFiles implements ScenarioFileActions {
         app.io().execute(() -> {
             try {
                 NamedScenario d = ScenarioFile.read(file);
-                Platform.runLater(() -> vm.open(file, d).ifPresentOrElse(
-                        problem -> app.status("Could not open " + problem + ". The scenario is unchanged."),
-                        () -> app.status("Opened " + vm.document().nameProperty().get() + " (" + file + ")")));
+                Platform.runLater(() -> {
+                    // Said before opening: the file's own copy then replaces the loaded profile of its id.
+                    String differs = NamedScenario.differingLoaded(d.hardware(), vm.scenarioModel().profiles())
+                            .map(p -> "; it carries its own copy of the profile '" + p.id() + "', which differs from "
+                                    + "the loaded one: the file's copy is used").orElse("");
+                    vm.open(file, d).ifPresentOrElse(problem -> openFailed(file, problem),
+                            () -> app.status("Opened " + vm.document().nameProperty().get() + " (" + file + ")"
+                                    + differs));
+                });
             } catch (ScenarioFile.ScenarioFileException e) {
-                app.statusLater("Could not open " + e.getMessage() + ". The scenario is unchanged.");
+                Platform.runLater(() -> openFailed(file, e.getMessage()));
             } catch (RuntimeException e) {
                 // Whatever the reader did not foresee still ends in a message, never a silent nothing.
-                app.statusLater("Could not open " + file + ": " + (e.getMessage() == null
-                        ? e.getClass().getSimpleName() : e.getMessage()) + ". The scenario is unchanged.");
+                String why = file + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                Platform.runLater(() -> openFailed(file, why));
             }
         });
+    }
+
+    /** A file that could not be opened: a dialog naming the file and the reason, and the status line. */
+    private void openFailed(Path file, String problem) {
+        app.status("Could not open " + problem + ". The scenario is unchanged.");
+        Alert alert = new Alert(Alert.AlertType.ERROR, problem + ".\n\nThe scenario is unchanged.", ButtonType.OK);
+        alert.setHeaderText("Could not open " + (file.getFileName() == null ? file : file.getFileName()));
+        alert.getDialogPane().setPrefWidth(520); // long reasons wrap rather than widen the dialog past the screen
+        app.style(alert);
+        alert.show();
     }
 
     /** Writes the document off the FX thread; then (on success) runs what was waiting for the save. */
@@ -237,7 +259,12 @@ public final class ScenarioFiles implements ScenarioFileActions {
     /** The live scenario and the pins as a document, each user profile embedded so the file travels. */
     private NamedScenario documentNow() {
         UnaryOperator<HardwareProfile> embed = gpu -> ProfileLoader.isBundled(gpu) ? null : gpu;
-        return vm.document().toDocument(embed.apply(vm.gpuProperty().get()), vm.pinsModel().pinned(embed));
+        List<NamedScenario.Pinned> pinned = vm.pinsModel().pinned(embed);
+        List<ScenarioInputs> all = new ArrayList<>(List.of(vm.inputs()));
+        pinned.forEach(p -> all.add(p.inputs()));
+        // Each imported model's architecture travels too: the file reopens with the same numbers anywhere.
+        return vm.document().toDocument(embed.apply(vm.gpuProperty().get()), pinned,
+                vm.scenarioModel().importedModelsOf(all));
     }
 
     /** The recent files and the document the last session had open (read again, off the FX thread). */

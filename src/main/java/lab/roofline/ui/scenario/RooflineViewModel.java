@@ -214,8 +214,13 @@ public final class RooflineViewModel {
             }
         }
         if (!scenario.profiles().contains(gpuOf.get())) {
-            scenario.profiles().add(gpuOf.get());
+            // The file's own copy stands in for a loaded profile of its id (the caller says when they differ).
+            Optional<HardwareProfile> same = scenario.findProfile(gpuOf.get().id());
+            same.ifPresentOrElse(p -> scenario.profiles().set(scenario.profiles().indexOf(p), gpuOf.get()),
+                    () -> scenario.profiles().add(gpuOf.get()));
         }
+        // The file's imported models join the list, as the file describes them (over one of the same name).
+        d.models().forEach(edits::addImportedModel);
         apply(d.inputs());
         document().opened(from, d);
         return Optional.empty();

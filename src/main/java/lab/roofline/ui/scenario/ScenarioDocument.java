@@ -14,6 +14,7 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import lab.roofline.engine.roofline.HardwareProfile;
+import lab.roofline.engine.roofline.ModelSpec;
 import lab.roofline.engine.scenario.NamedScenario;
 import lab.roofline.engine.scenario.ScenarioInputs;
 
@@ -160,7 +161,13 @@ public final class ScenarioDocument {
 
     /** As above, with the pins given (their own profiles embedded where they need them). */
     public NamedScenario toDocument(HardwareProfile embedded, List<NamedScenario.Pinned> pinned) {
-        return new NamedScenario(name.get(), note.get(), inputs.getValue(), embedded, pinned);
+        return toDocument(embedded, pinned, List.of());
+    }
+
+    /** As above, with the architectures of the imported models the scenario and pins name. */
+    public NamedScenario toDocument(HardwareProfile embedded, List<NamedScenario.Pinned> pinned,
+                                    List<ModelSpec> importedModels) {
+        return new NamedScenario(name.get(), note.get(), inputs.getValue(), embedded, pinned, importedModels);
     }
 
     /** Puts a file first in the recent list. */

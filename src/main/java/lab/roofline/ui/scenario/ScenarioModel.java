@@ -1,7 +1,9 @@
 package lab.roofline.ui.scenario;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -258,6 +260,21 @@ public final class ScenarioModel {
     private ModelSpec modelOf(String presetName, double parameters) {
         return (presetName == null ? Optional.<ModelSpec>empty() : findModel(presetName))
                 .orElseGet(() -> ModelSpec.fromParameterCount(parameters));
+    }
+
+    /**
+     * The architectures of the imported models (no preset) some inputs name, as the window evaluates them:
+     * what a saved document carries so it reopens with the same numbers anywhere.
+     */
+    public List<ModelSpec> importedModelsOf(List<ScenarioInputs> all) {
+        Map<String, ModelSpec> models = new LinkedHashMap<>();
+        for (ScenarioInputs in : all) {
+            String name = in.presetName();
+            if (name != null && ModelPresets.find(name).isEmpty()) {
+                models.putIfAbsent(name.toLowerCase(Locale.ROOT), modelOf(in).withName(name));
+            }
+        }
+        return List.copyOf(models.values());
     }
 
     /** The scenario any inputs describe on the loaded profiles, models and measured fractions. */

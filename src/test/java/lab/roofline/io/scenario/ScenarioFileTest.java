@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
 import lab.roofline.engine.roofline.HardwareProfile;
+import lab.roofline.engine.roofline.ModelSpec;
 import lab.roofline.engine.roofline.Precision;
 import lab.roofline.engine.roofline.RealismMode;
 import lab.roofline.engine.roofline.ScenarioArbitraries;
@@ -210,11 +211,14 @@ class ScenarioFileTest {
         ScenarioInputs in = ScenarioInputs.DEFAULT.withParallelism(8, 2);
         ScenarioInputs imported = new ScenarioInputs(in.gpuId(), "my-finetune", 9.24e9, in.precision(), false,
                 in.kvPrecision(), 4, 1024, 256, 8, in.realism(), 1, 1, null, in.scales(), 2, 0);
-        String text = ScenarioFile.toJson(new NamedScenario("x", "", imported, null, List.of()));
+        ModelSpec architecture = ModelSpec.fromParameterCount(9.24e9).withName("my-finetune");
+        String text = ScenarioFile.toJson(new NamedScenario("x", "", imported, null, List.of(), List.of(architecture)));
         assertThat(text).contains("\"model\" : null").contains("\"importedModel\" : \"my-finetune\"");
-        ScenarioInputs back = ScenarioFile.parse(text).inputs();
-        // Named, for the app where it is imported; elsewhere a custom model of its parameter count.
+        NamedScenario read = ScenarioFile.parse(text);
+        ScenarioInputs back = read.inputs();
+        // Named, with its architecture carried in the file (issue 26: never a dense model of that count silently).
         assertThat(back.presetName()).isEqualTo("my-finetune");
+        assertThat(read.modelOf(back)).isEqualTo(architecture);
         assertThat(back.parameters()).isEqualTo(9.24e9);
         assertThat(back.pipelineStages()).isEqualTo(2);
         String nulls = GOOD.replace("\"pricePerHour\": null", "\"pricePerHour\": null, \"pipelineStages\": null, "
