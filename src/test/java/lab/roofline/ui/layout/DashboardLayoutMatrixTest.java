@@ -113,6 +113,8 @@ class DashboardLayoutMatrixTest extends DashboardFixture {
 
     private void arrange(int[] size, double zoom, String mode, String panel) {
         Window window = view.getScene().getWindow();
+        window.setX(0); // wholly on the (headless) screen, or its renderer overflows the screen's buffer
+        window.setY(0);
         window.setWidth(size[0]);
         window.setHeight(size[1]);
         view.setZoom(zoom);

@@ -86,6 +86,8 @@ class PredictionUiTest extends DashboardFixture {
     @Test
     void thePointIsDraggedOnTheRooflineThenNudgedWithTheKeysAndTheDecodePointMovesToTheTruth(FxRobot robot) {
         robot.clickOn("#lesson-start");
+        settle(); // the click's lesson start first (under load it could come after the steps below)
+        assertThat(view.lesson().isRunning()).isTrue();
         robot.interact(() -> {
             view.lesson().next();
             view.lesson().next();
