@@ -35,6 +35,13 @@ final class PlanOutput {
         putLimit(l, "tpotSeconds", limits.tpotSeconds());
         l.put("serving", options.disaggregated() ? "disaggregated" : "colocated");
         l.put("realistic", options.realistic());
+        // What the plan assumes of the devices: the fractions of peak (1: the ideal roofline) and the overhead.
+        l.put("assumption", Planner.assumption(options, ranked));
+        l.put("bandwidthEfficiency", options.measured().bandwidthFraction());
+        ObjectNode compute = l.putObject("computeEfficiency");
+        ranked.stream().map(Planner.Candidate::gpuId).distinct()
+                .forEach(id -> compute.put(id, options.measured().computeFraction(id)));
+        l.put("layerOverheadSeconds", options.measured().layerOverheadSeconds());
         if (options.speculation().isOn()) {
             ObjectNode sp = l.putObject("speculation");
             sp.put("draftModel", options.speculation().draftModel().name());
@@ -159,6 +166,12 @@ final class PlanOutput {
 
     static String table(ModelSpec model, Planner.Limits limits, Planner.Options options, List<Planner.Candidate> ranked,
                         int top) {
+        return table(model, limits, options, ranked, top, false);
+    }
+
+    /** The table; {@code distinct}: each device once, at its cheapest (the counts below are of every configuration). */
+    static String table(ModelSpec model, Planner.Limits limits, Planner.Options options, List<Planner.Candidate> ranked,
+                        int top, boolean distinct) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "Roofline Lab plan: %s, %,d input + %,d output tokens per request%s%s%s%n%n",
                 model.name(), limits.inputTokens(), limits.outputTokens(),
@@ -170,6 +183,10 @@ final class PlanOutput {
                     options.speculation().isOn() ? "Speculative decoding: " + options.speculation().describe() + ", "
                             + Units.sig3(options.speculation().expectedTokensPerStep()) + " tokens per step." : ""));
         }
+        List<Planner.Candidate> rows = (distinct ? Planner.distinctDevices(ranked) : ranked).stream().limit(top).toList();
+        // What the numbers assume, for the devices the table shows.
+        out.append(Planner.assumption(options, rows)).append(distinct
+                ? " Each device once, at its cheapest configuration (--distinct)." : "").append(String.format("%n%n"));
         long feasible = ranked.stream().filter(Planner.Candidate::feasible).count();
         if (feasible == 0) {
             out.append("No configuration meets the limits. Nearest misses:\n");
@@ -178,10 +195,7 @@ final class PlanOutput {
                 "weights", "batch", "TTFT", "TPOT", "$/1M blend", "$/1M output", "J/token",
                 options.disaggregated() ? "  prefill:decode" : ""));
         int shown = 0;
-        for (Planner.Candidate c : ranked) {
-            if (shown == top) {
-                break;
-            }
+        for (Planner.Candidate c : rows) {
             out.append(row(++shown, c));
         }
         out.append(String.format(Locale.ROOT, "%n%,d configurations, %,d within the limits.%n", ranked.size(), feasible));

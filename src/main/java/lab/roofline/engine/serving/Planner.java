@@ -2,8 +2,12 @@ package lab.roofline.engine.serving;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.LongPredicate;
 import java.util.function.LongToDoubleFunction;
@@ -153,6 +157,32 @@ public final class Planner {
                 .thenComparingDouble(Candidate::costUsdPerMillionBlended)
                 .thenComparing(Candidate::gpuId).thenComparingInt(Candidate::gpus));
         return List.copyOf(out);
+    }
+
+    /** Each device once, at its first (cheapest) place in a ranking: plan --distinct. */
+    public static List<Candidate> distinctDevices(List<Candidate> ranked) {
+        Set<String> seen = new HashSet<>();
+        return ranked.stream().filter(c -> seen.add(c.gpuId())).toList();
+    }
+
+    /**
+     * What a plan assumes of the devices, in words: "100 % of peak … (the ideal roofline)", or the measured
+     * fractions (compute per device, grouped) and the overhead per layer.
+     */
+    public static String assumption(Options options, List<Candidate> ranked) {
+        if (!options.realistic()) {
+            return "Assumes 100 % of peak compute and bandwidth and no overhead per layer (the ideal roofline; "
+                    + "--realistic for measured fractions).";
+        }
+        Realism r = options.measured();
+        Map<String, List<String>> byFraction = new LinkedHashMap<>();
+        ranked.stream().map(Candidate::gpuId).distinct().forEach(id -> byFraction
+                .computeIfAbsent(Units.percent(r.computeFraction(id)), k -> new ArrayList<>()).add(id));
+        List<String> compute = new ArrayList<>();
+        byFraction.forEach((pct, ids) -> compute.add(pct + " (" + String.join(", ", ids) + ")"));
+        return "Assumes measured fractions of peak: bandwidth " + Units.percent(r.bandwidthFraction()) + ", compute "
+                + String.join(", ", compute) + ", an overhead of " + Units.seconds(r.layerOverheadSeconds())
+                + " a layer (docs/validation.md).";
     }
 
     /** The largest b in [1, max] where a condition that fails for all larger b holds (0: not even at 1). */
