@@ -54,13 +54,13 @@ public record Frontier(ServingSettings settings, List<Curve> curves, Marked chea
         for (Named n : scenarios) {
             Scenario s = n.scenario();
             String priceNote = "";
-            if (Double.isNaN(s.priceUsdPerHour())) {
-                var rate = rental.find(s.gpu().id());
-                if (rate.isPresent()) {
-                    s = s.withPrice(rate.get().usdPerHour());
-                    priceNote = "priced from the rental table: " + Units.usd(rate.get().usdPerHour()) + " an hour ("
-                            + rate.get().kind() + ", " + rate.get().date() + ")";
-                }
+            // The rental table's price (the rule the dashboard and the planner use): filled in when the scenario has
+            // none, and said so when the scenario already carries it (the dashboard priced it from the table).
+            var rate = rental.rateFor(s.gpu());
+            if (rate.isPresent() && (Double.isNaN(s.priceUsdPerHour()) || s.priceUsdPerHour() == rate.get().usdPerHour())) {
+                s = s.withPrice(rate.get().usdPerHour());
+                priceNote = "priced from the rental table: " + Units.usd(rate.get().usdPerHour()) + " an hour ("
+                        + rate.get().kind() + ", " + rate.get().date() + ")";
             }
             Planner.Limits limits = settings.limitsFor(s);
             String missing = "";
