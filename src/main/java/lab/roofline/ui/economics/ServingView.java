@@ -184,12 +184,12 @@ public final class ServingView extends BorderPane {
         candidates.getColumns().setAll(List.of(
                 column("#", c -> Integer.toString(candidates.getItems().indexOf(c) + 1), 36),
                 column("Configuration", Planner.Candidate::describe, 230),
-                column("Batch", c -> String.format(Locale.ROOT, "%,d", c.batch()), 70),
-                column("First token", c -> Units.seconds(c.ttftSeconds()), 90),
-                column("Per token", c -> Units.seconds(c.tpotSeconds()), 90),
-                column("Blended $/1M", c -> Units.usd(c.costUsdPerMillionBlended()), 105),
-                column("Output $/1M", c -> Units.usd(c.costUsdPerMillionOutput()), 100),
-                column("J/token", c -> Double.isNaN(c.joulesPerOutputToken()) ? "–"
+                column("Batch", c -> real(c, String.format(Locale.ROOT, "%,d", c.batch())), 70),
+                column("First token", c -> real(c, Units.seconds(c.ttftSeconds())), 90),
+                column("Per token", c -> real(c, Units.seconds(c.tpotSeconds())), 90),
+                column("Blended $/1M", c -> real(c, Units.usd(c.costUsdPerMillionBlended())), 105),
+                column("Output $/1M", c -> real(c, Units.usd(c.costUsdPerMillionOutput())), 100),
+                column("J/token", c -> Double.isNaN(c.joulesPerOutputToken()) || !c.fits() ? "–"
                         : Units.sig3(c.joulesPerOutputToken()), 75),
                 column("Prefill:decode", c -> Double.isNaN(c.prefillDevicesPerDecode()) ? "shared"
                         : Units.sig3(c.prefillDevicesPerDecode()) + " : 1", 120),
@@ -278,14 +278,19 @@ public final class ServingView extends BorderPane {
             }
             long within = ranked.stream().filter(Planner.Candidate::feasible).count();
             List<String> unpriced = request.unpriced();
-            planNote.setText(String.format(Locale.ROOT, "%,d configurations of %s, %,d within the limits%s.%s%s",
+            planNote.setText(String.format(Locale.ROOT, "%,d configurations of %s, %,d within the limits%s. %s%s%s",
                     ranked.size(), request.model().name(), within,
                     feasible.isEmpty() ? ": none meets them; the nearest misses are shown" : "",
-                    unpriced.isEmpty() ? "" : " Left out, no price in the profile or the rental table: "
+                    Planner.assumption(request.options(), shown), unpriced.isEmpty() ? "" : " Left out, no price in the profile or the rental table: "
                             + String.join(", ", unpriced) + ".",
                     request.gpus().stream().anyMatch(g -> RentalPrices.tableSource(g).isPresent())
                             ? " Devices without a price of their own are priced from the rental table (dated, sourced)." : ""));
         }));
+    }
+
+    /** A number of a candidate as it is: real within the limits, "would be" for a near miss, none when it does not fit. */
+    private static String real(Planner.Candidate c, String text) {
+        return c.feasible() ? text : c.fits() ? "would be " + text : "–";
     }
 
     private TableColumn<Planner.Candidate, String> column(String title,

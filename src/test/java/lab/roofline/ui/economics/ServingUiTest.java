@@ -134,6 +134,33 @@ class ServingUiTest extends FeatureFixture {
                 .startsWith("prefill : decode devices = " + Units.sig3(split.prefillDevicesPerDecode()) + " : 1"));
     }
 
+    /**
+     * Issue 26, items 9 and 10: the nearest misses show what they would be, never plain numbers, and the note says
+     * what the search assumes of the devices.
+     */
+    @Test
+    void theNearestMissesSayWouldBeAndTheNoteStatesTheAssumption(FxRobot robot) throws Exception {
+        ServingView serving = openServing(robot);
+        robot.interact(() -> {
+            vm.presetProperty().set(vm.findModel("Llama-3.1-8B").orElseThrow());
+            vm.servingModel().setTtftLimitText("1"); // 1 ms to the first token: nothing meets it
+        });
+        robot.interact(serving::findCheapest);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !serving.candidates().getItems().isEmpty());
+        settle();
+        assertThat(serving.candidates().getItems()).noneMatch(Planner.Candidate::feasible);
+        assertThat(serving.planNote().getText()).contains("none meets them")
+                .contains("Assumes 100 % of peak compute and bandwidth and no overhead per layer");
+        for (var column : serving.candidates().getColumns()) {
+            String title = column.getText();
+            String cell = String.valueOf(column.getCellObservableValue(0).getValue());
+            if (List.of("Batch", "First token", "Per token", "Blended $/1M", "Output $/1M").contains(title)) {
+                assertThat(cell).as(title).startsWith("would be ");
+            }
+        }
+        robot.interact(() -> vm.servingModel().setTtftLimitText("500"));
+    }
+
     @Test
     void findTheCheapestFillsTheTableAndARowCanBeMadeLiveOrPinned(FxRobot robot) throws Exception {
         ServingView serving = openServing(robot);
