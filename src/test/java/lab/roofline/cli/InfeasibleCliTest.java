@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import lab.roofline.cli.CliTest.Run;
@@ -33,6 +34,11 @@ class InfeasibleCliTest {
         assertThat(line(r.out(), "Decode throughput")).startsWith("| Decode throughput | would be 2,260 tok/s |");
         // One scenario that fits beats nothing: no bold anywhere.
         assertThat(r.out()).doesNotContain("**");
+        // The README shows this comparison as it prints.
+        String readme = Files.readString(Path.of("README.md"));
+        for (String label : List.of("Fits in memory", "Input, per 1M tokens", "Output, per 1M tokens")) {
+            assertThat(readme).contains("    " + line(r.out(), label) + "\n");
+        }
         // Two that fit and one that does not: the best of the two that fit, the other never bold.
         Path h200at32 = CompareCliTest.save(dir, "h200-32", "--gpu", "h200_sxm", "--batch", "32");
         String three = CliTest.run("compare", h100.toString(), h200.toString(), h200at32.toString()).out();
