@@ -15,6 +15,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -67,6 +68,7 @@ public final class ServingView extends BorderPane {
     @FXML StackPane card;
     @FXML Button find;
     @FXML ComboBox<Integer> maxGpus;
+    @FXML CheckBox distinct;
     @FXML ProgressIndicator busy;
     @FXML Button prices;
     @FXML Button makeLive;
@@ -199,6 +201,12 @@ public final class ServingView extends BorderPane {
             pin.setDisable(now == null);
         });
         find.setOnAction(e -> findCheapest());
+        // Each device once, at its cheapest (plan --distinct): a search already shown is run again that way.
+        distinct.setOnAction(e -> {
+            if (!candidates.getItems().isEmpty()) {
+                findCheapest();
+            }
+        });
         prices.setOnAction(e -> editRentalPrices());
         makeLive.setOnAction(e -> selected().ifPresent(c -> {
             // The plan still answers the scenario it came from: making a row of it live does not make it stale.
@@ -270,8 +278,9 @@ public final class ServingView extends BorderPane {
                 return;
             }
             lastRequest = request;
-            List<Planner.Candidate> feasible = ranked.stream().filter(Planner.Candidate::feasible).limit(12).toList();
-            List<Planner.Candidate> shown = feasible.isEmpty() ? ranked.stream().limit(12).toList() : feasible;
+            List<Planner.Candidate> pool = distinct.isSelected() ? Planner.distinctDevices(ranked) : ranked;
+            List<Planner.Candidate> feasible = pool.stream().filter(Planner.Candidate::feasible).limit(12).toList();
+            List<Planner.Candidate> shown = feasible.isEmpty() ? pool.stream().limit(12).toList() : feasible;
             candidates.getItems().setAll(shown);
             if (!shown.isEmpty()) {
                 candidates.getSelectionModel().select(0);

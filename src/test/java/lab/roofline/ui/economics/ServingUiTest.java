@@ -161,6 +161,27 @@ class ServingUiTest extends FeatureFixture {
         robot.interact(() -> vm.servingModel().setTtftLimitText("500"));
     }
 
+    /** Issue 26, item 10: the top rows were one device in four precisions; "each device once" lists each once. */
+    @Test
+    void eachDeviceOnceListsEveryDeviceAtItsCheapest(FxRobot robot) throws Exception {
+        ServingView serving = openServing(robot);
+        robot.interact(() -> vm.presetProperty().set(vm.findModel("Llama-3.1-8B").orElseThrow()));
+        robot.interact(serving::findCheapest);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !serving.candidates().getItems().isEmpty());
+        settle();
+        List<String> all = serving.candidates().getItems().stream().map(Planner.Candidate::gpuId).toList();
+        assertThat(all.stream().distinct().count()).as("a device repeats").isLessThan(all.size());
+        Planner.Candidate cheapest = serving.candidates().getItems().get(0);
+        robot.clickOn("each device once");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> serving.candidates().getItems().stream()
+                .map(Planner.Candidate::gpuId).distinct().count() == serving.candidates().getItems().size());
+        settle();
+        assertThat(serving.candidates().getItems()).hasSizeGreaterThan(1);
+        assertThat(serving.candidates().getItems().get(0)).isEqualTo(cheapest);
+        robot.clickOn("each device once");
+        settle();
+    }
+
     @Test
     void findTheCheapestFillsTheTableAndARowCanBeMadeLiveOrPinned(FxRobot robot) throws Exception {
         ServingView serving = openServing(robot);
