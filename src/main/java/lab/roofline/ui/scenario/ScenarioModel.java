@@ -272,11 +272,16 @@ public final class ScenarioModel {
         ModelSpec model = modelOf(in);
         int stages = ScenarioLimits.parallelismProblem(in.gpuCount(), in.pipelineStages(), model.layers()) == null
                 ? in.pipelineStages() : 1;
-        HardwareProfile gpu = gpuOf(in);
-        Scenario s = in.withParallelism(in.gpuCount(), stages).toScenario(gpu, realism.get(), model);
-        // No typed price: the rental table's when the profile has none (or the user owns the device).
+        return priced(in, in.withParallelism(in.gpuCount(), stages).toScenario(gpuOf(in), realism.get(), model));
+    }
+
+    /**
+     * A scenario of the inputs with the one price rule applied: no typed price, the rental table's when the
+     * profile has none (or the user owns the device). The live scenario's and every pin's.
+     */
+    public Scenario priced(ScenarioInputs in, Scenario s) {
         return in.priceUsdPerHour() != null ? s
-                : rentalPrices.get().rateFor(gpu).map(r -> s.withPrice(r.usdPerHour())).orElse(s);
+                : rentalPrices.get().rateFor(s.gpu()).map(r -> s.withPrice(r.usdPerHour())).orElse(s);
     }
 
     /** The rental table the scenario's price falls back to (the serving window edits it). */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import lab.roofline.engine.roofline.Evaluation;
+import lab.roofline.engine.scenario.NamedScenario;
 import lab.roofline.engine.serving.Frontier;
 import lab.roofline.engine.serving.RentalPrices;
 import lab.roofline.io.data.ProfileLoader;
@@ -34,6 +35,9 @@ class OnePriceTest {
         Frontier.Curve live = vm.servingModel().frontierProperty().getValue().liveCurve();
         assertThat(live.priced()).isTrue();
         assertThat(live.priceNote()).startsWith("priced from the rental table: $0.526 an hour");
+        // A pin on the T4 read from a file: the same price (the comparison table compares like with like).
+        assertThat(vm.pinsModel().setPins(List.of(new NamedScenario.Pinned("T4", 0, vm.inputs(), null)))).isEmpty();
+        assertThat(vm.pinsModel().pins().get(0).evaluation().cost().priceUsdPerHour()).isEqualTo(rate);
         // A profile's own price is the profile's; a typed one the user's.
         vm.edit().selectGpu("h100_sxm");
         assertThat(vm.scenarioModel().priceSource()).isEqualTo("profile");
