@@ -83,6 +83,9 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--frontier", description = "Instead of the ranking: the latency-cost curve (batch 1 to the largest "
             + "that fits) of each of the --top cheapest configurations within the limits, as CSV.")
     boolean frontier;
+    @Option(names = "--distinct", description = "Each device once, at its cheapest configuration (in the table, "
+            + "JSON, CSV and --frontier).")
+    boolean distinct;
     @Option(names = "--top", paramLabel = "N", defaultValue = "10", description = "Rows of the table (JSON and CSV list all). Default: ${DEFAULT-VALUE}.")
     int top;
     @Option(names = "--profiles", paramLabel = "DIR", description = "Extra folder of hardware profiles (repeatable).")
@@ -218,18 +221,19 @@ final class PlanCommand implements Callable<Integer> {
     /** The ranking as asked: the frontier's curves, JSON, CSV or the table. */
     private void print(CommandLine cl, ModelSpec model, List<HardwareProfile> gpus, Planner.Limits limits,
                        List<Planner.Candidate> ranked) throws Exception {
+        List<Planner.Candidate> shown = distinct ? Planner.distinctDevices(ranked) : ranked;
         if (frontier) {
             if (ranked.stream().noneMatch(Planner.Candidate::feasible)) {
                 cl.getErr().println("roofline-lab: note: no configuration meets the limits: no curve to write "
                         + "(loosen --ttft-ms or --tpot-ms; plan without --frontier lists the nearest misses)");
             }
-            cl.getOut().print(PlanOutput.frontierCsv(model, gpus, limits, options, ranked, top));
+            cl.getOut().print(PlanOutput.frontierCsv(model, gpus, limits, options, shown, top));
         } else if (json) {
-            cl.getOut().println(PlanOutput.json(model, limits, options, usdPerKwh, gpus, ranked));
+            cl.getOut().println(PlanOutput.json(model, limits, options, usdPerKwh, gpus, shown));
         } else if (csv) {
-            cl.getOut().print(PlanOutput.csv(ranked));
+            cl.getOut().print(PlanOutput.csv(shown));
         } else {
-            cl.getOut().print(PlanOutput.table(model, limits, options, ranked, top));
+            cl.getOut().print(PlanOutput.table(model, limits, options, ranked, top, distinct));
         }
     }
 

@@ -35,6 +35,13 @@ final class PlanOutput {
         putLimit(l, "tpotSeconds", limits.tpotSeconds());
         l.put("serving", options.disaggregated() ? "disaggregated" : "colocated");
         l.put("realistic", options.realistic());
+        // What the plan assumes of the devices: the fractions of peak (1: the ideal roofline) and the overhead.
+        l.put("assumption", Planner.assumption(options, ranked));
+        l.put("bandwidthEfficiency", options.measured().bandwidthFraction());
+        ObjectNode compute = l.putObject("computeEfficiency");
+        ranked.stream().map(Planner.Candidate::gpuId).distinct()
+                .forEach(id -> compute.put(id, options.measured().computeFraction(id)));
+        l.put("layerOverheadSeconds", options.measured().layerOverheadSeconds());
         if (options.speculation().isOn()) {
             ObjectNode sp = l.putObject("speculation");
             sp.put("draftModel", options.speculation().draftModel().name());
@@ -58,12 +65,38 @@ final class PlanOutput {
         }
     }
 
+    /**
+     * One candidate. Its times and costs stand at the top only when it meets the limits; a near miss (it fits,
+     * but not within the limits) has them under "wouldBe" beside {@code "feasible": false}; one that does not fit
+     * has none (issue 26: a script must never read a cost that cannot happen as a real one).
+     */
     private static ObjectNode node(ObjectMapper mapper, Planner.Candidate c, double usdPerKwh, List<HardwareProfile> gpus) {
         ObjectNode n = mapper.createObjectNode();
         n.put("gpu", c.gpuId());
         n.put("gpus", c.gpus());
         n.put("parallelism", c.parallelism());
         n.put("precision", c.precisionLabel());
+        n.put("speculation", c.drafted());
+        n.put("feasible", c.feasible());
+        if (!c.feasible()) {
+            n.put("why", c.why());
+        }
+        if (c.feasible()) {
+            numbers(n, c, usdPerKwh);
+        } else if (c.fits()) {
+            ObjectNode wouldBe = n.putObject("wouldBe");
+            wouldBe.put("feasible", false);
+            numbers(wouldBe, c, usdPerKwh);
+        }
+        gpus.stream().filter(g -> g.id().equals(c.gpuId())).findFirst().ifPresent(g -> {
+            n.put("priceUsdPerHour", g.priceUsdPerHour());
+            n.put("priceSource", RentalPrices.tableSource(g).orElse("profile"));
+        });
+        return n;
+    }
+
+    /** A candidate's batch, times, speeds, costs and energy. */
+    private static void numbers(ObjectNode n, Planner.Candidate c, double usdPerKwh) {
         n.put("batch", c.batch());
         n.put("ttftSeconds", c.ttftSeconds());
         n.put("tpotSeconds", c.tpotSeconds());
@@ -72,7 +105,6 @@ final class PlanOutput {
         n.put("costUsdPerMillionInput", c.costUsdPerMillionInput());
         n.put("costUsdPerMillionOutput", c.costUsdPerMillionOutput());
         n.put("costUsdPerMillionBlended", c.costUsdPerMillionBlended());
-        n.put("speculation", c.drafted());
         n.put("prefillBatch", c.prefillBatch());
         if (!Double.isNaN(c.prefillDevicesPerDecode())) {
             n.put("prefillDevicesPerDecodeDevice", c.prefillDevicesPerDecode());
@@ -82,28 +114,25 @@ final class PlanOutput {
             n.put("joulesPerInputToken", c.joulesPerInputToken());
             n.put("electricityUsdPerMillionOutput", BoardPower.usdPerMillionTokens(c.joulesPerOutputToken(), usdPerKwh));
         }
-        gpus.stream().filter(g -> g.id().equals(c.gpuId())).findFirst().ifPresent(g -> {
-            n.put("priceUsdPerHour", g.priceUsdPerHour());
-            n.put("priceSource", RentalPrices.tableSource(g).orElse("profile"));
-        });
-        n.put("feasible", c.feasible());
-        if (!c.feasible()) {
-            n.put("why", c.why());
-        }
-        return n;
     }
 
+    /**
+     * One row per candidate; {@code feasible} beside the configuration, and no batch, time or cost for one that
+     * does not fit (a near miss's are what its batch 1 would be: feasible false, and why).
+     */
     static String csv(List<Planner.Candidate> ranked) {
-        StringBuilder out = new StringBuilder("gpu,gpus,parallelism,precision,batch,ttft_s,tpot_s,tokens_per_s_per_user,"
-                + "tokens_per_s_per_device,usd_per_million_input,usd_per_million_output,usd_per_million_blended,"
-                + "joules_per_output_token,prefill_batch,prefill_devices_per_decode_device,feasible,why\n");
+        StringBuilder out = new StringBuilder("gpu,gpus,parallelism,precision,feasible,batch,ttft_s,tpot_s,"
+                + "tokens_per_s_per_user,tokens_per_s_per_device,usd_per_million_input,usd_per_million_output,"
+                + "usd_per_million_blended,joules_per_output_token,prefill_batch,prefill_devices_per_decode_device,why\n");
         for (Planner.Candidate c : ranked) {
+            boolean shown = c.fits();
+            List<String> numbers = List.of(Long.toString(c.batch()), num(c.ttftSeconds()), num(c.tpotSeconds()),
+                    num(c.tokensPerSecondPerUser()), num(c.tokensPerSecondPerDevice()), num(c.costUsdPerMillionInput()),
+                    num(c.costUsdPerMillionOutput()), num(c.costUsdPerMillionBlended()),
+                    Double.isNaN(c.joulesPerOutputToken()) ? "" : num(c.joulesPerOutputToken()), Long.toString(c.prefillBatch()),
+                    Double.isNaN(c.prefillDevicesPerDecode()) ? "" : num(c.prefillDevicesPerDecode()));
             out.append(String.join(",", c.gpuId(), Integer.toString(c.gpus()), c.parallelism(), c.precisionLabel(),
-                    Long.toString(c.batch()), num(c.ttftSeconds()), num(c.tpotSeconds()), num(c.tokensPerSecondPerUser()),
-                    num(c.tokensPerSecondPerDevice()), num(c.costUsdPerMillionInput()), num(c.costUsdPerMillionOutput()),
-                    num(c.costUsdPerMillionBlended()), Double.isNaN(c.joulesPerOutputToken()) ? "" : num(c.joulesPerOutputToken()),
-                    Long.toString(c.prefillBatch()), Double.isNaN(c.prefillDevicesPerDecode()) ? "" : num(c.prefillDevicesPerDecode()),
-                    Boolean.toString(c.feasible()),
+                    Boolean.toString(c.feasible()), String.join(",", shown ? numbers : numbers.stream().map(x -> "").toList()),
                     c.why() == null ? "" : "\"" + c.why().replace("\"", "\"\"") + "\"")).append('\n');
         }
         return out.toString();
@@ -137,6 +166,12 @@ final class PlanOutput {
 
     static String table(ModelSpec model, Planner.Limits limits, Planner.Options options, List<Planner.Candidate> ranked,
                         int top) {
+        return table(model, limits, options, ranked, top, false);
+    }
+
+    /** The table; {@code distinct}: each device once, at its cheapest (the counts below are of every configuration). */
+    static String table(ModelSpec model, Planner.Limits limits, Planner.Options options, List<Planner.Candidate> ranked,
+                        int top, boolean distinct) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "Roofline Lab plan: %s, %,d input + %,d output tokens per request%s%s%s%n%n",
                 model.name(), limits.inputTokens(), limits.outputTokens(),
@@ -148,6 +183,10 @@ final class PlanOutput {
                     options.speculation().isOn() ? "Speculative decoding: " + options.speculation().describe() + ", "
                             + Units.sig3(options.speculation().expectedTokensPerStep()) + " tokens per step." : ""));
         }
+        List<Planner.Candidate> rows = (distinct ? Planner.distinctDevices(ranked) : ranked).stream().limit(top).toList();
+        // What the numbers assume, for the devices the table shows.
+        out.append(Planner.assumption(options, rows)).append(distinct
+                ? " Each device once, at its cheapest configuration (--distinct)." : "").append(String.format("%n%n"));
         long feasible = ranked.stream().filter(Planner.Candidate::feasible).count();
         if (feasible == 0) {
             out.append("No configuration meets the limits. Nearest misses:\n");
@@ -156,22 +195,32 @@ final class PlanOutput {
                 "weights", "batch", "TTFT", "TPOT", "$/1M blend", "$/1M output", "J/token",
                 options.disaggregated() ? "  prefill:decode" : ""));
         int shown = 0;
-        for (Planner.Candidate c : ranked) {
-            if (shown == top) {
-                break;
-            }
-            String gpu = c.gpus() + " × " + c.gpuId() + (c.drafted() ? " + draft" : "");
-            out.append(String.format(Locale.ROOT, "%-4d %-30s %-12s %-9s %8s %10s %10s %12s %12s %8s%s%s%n", ++shown,
-                    gpu.length() > 30 ? gpu.substring(0, 29) + "…" : gpu, c.parallelism(), c.precisionLabel(),
-                    c.fits() ? String.format(Locale.ROOT, "%,d", c.batch()) : "–", c.fits() ? Units.seconds(c.ttftSeconds()) : "–",
-                    c.fits() ? Units.seconds(c.tpotSeconds()) : "–",
-                    c.fits() ? Units.usd(c.costUsdPerMillionBlended()) : "–", c.fits() ? Units.usd(c.costUsdPerMillionOutput()) : "–",
-                    Double.isNaN(c.joulesPerOutputToken()) || !c.fits() ? "–" : Units.sig3(c.joulesPerOutputToken()),
-                    Double.isNaN(c.prefillDevicesPerDecode()) ? "" : String.format(Locale.ROOT, "  %15s",
-                            Units.sig3(c.prefillDevicesPerDecode()) + " : 1"),
-                    c.feasible() ? "" : "  (" + c.why() + ")"));
+        for (Planner.Candidate c : rows) {
+            out.append(row(++shown, c));
         }
         out.append(String.format(Locale.ROOT, "%n%,d configurations, %,d within the limits.%n", ranked.size(), feasible));
         return out.toString();
+    }
+
+    /**
+     * A row of the table: a configuration within the limits with its numbers; a near miss with what its batch
+     * 1 would be, in words, and why it misses; one that does not fit with none.
+     */
+    private static String row(int rank, Planner.Candidate c) {
+        String gpu = c.gpus() + " × " + c.gpuId() + (c.drafted() ? " + draft" : "");
+        String head = String.format(Locale.ROOT, "%-4d %-30s %-12s %-9s", rank,
+                gpu.length() > 30 ? gpu.substring(0, 29) + "…" : gpu, c.parallelism(), c.precisionLabel());
+        if (!c.feasible()) {
+            return head + (c.fits() ? String.format(Locale.ROOT, " would be, at batch %,d: TTFT %s, TPOT %s, %s/1M blended, "
+                    + "%s/1M output (%s)%n", c.batch(), Units.seconds(c.ttftSeconds()), Units.seconds(c.tpotSeconds()),
+                    Units.usd(c.costUsdPerMillionBlended()), Units.usd(c.costUsdPerMillionOutput()), c.why())
+                    : "  (" + c.why() + ")" + System.lineSeparator());
+        }
+        return head + String.format(Locale.ROOT, " %8s %10s %10s %12s %12s %8s%s%n",
+                String.format(Locale.ROOT, "%,d", c.batch()), Units.seconds(c.ttftSeconds()), Units.seconds(c.tpotSeconds()),
+                Units.usd(c.costUsdPerMillionBlended()), Units.usd(c.costUsdPerMillionOutput()),
+                Double.isNaN(c.joulesPerOutputToken()) ? "–" : Units.sig3(c.joulesPerOutputToken()),
+                Double.isNaN(c.prefillDevicesPerDecode()) ? "" : String.format(Locale.ROOT, "  %15s",
+                        Units.sig3(c.prefillDevicesPerDecode()) + " : 1"));
     }
 }

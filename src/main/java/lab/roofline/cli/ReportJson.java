@@ -139,10 +139,13 @@ public final class ReportJson {
     /** Prefill and one decode step, term by term. */
     private static void phases(ObjectNode root, Evaluation e) {
         ObjectNode prefill = root.putObject("prefill");
+        // Beside every time and speed: whether the scenario can run at all (false: what it would do).
+        prefill.put("feasible", e.memory().fits());
         phase(prefill, e.prefill());
         put(prefill, "seconds", e.prefill().seconds());
 
         ObjectNode decode = root.putObject("decode");
+        decode.put("feasible", e.memory().fits());
         put(decode, "contextTokens", e.decode().contextTokens());
         phase(decode, e.decode());
         put(decode, "stepSeconds", e.decode().seconds());
@@ -154,6 +157,7 @@ public final class ReportJson {
     private static void energy(ObjectNode root, Evaluation e) {
         Scenario s = e.scenario();
         ObjectNode energy = root.putObject("energy");
+        energy.put("feasible", e.memory().fits());
         if (s.gpu().power() != null) {
             put(energy, "boardPowerWatts", s.gpu().power().fullLoadWatts());
             put(energy, "idlePowerWatts", s.gpu().power().idleWatts());
@@ -180,6 +184,8 @@ public final class ReportJson {
     /** Cost per token: USD with a price, GPU time always. */
     private static void cost(ObjectNode root, Evaluation e) {
         ObjectNode cost = root.putObject("cost");
+        // A cost of a scenario that does not fit is what it would be: false here says so beside it.
+        cost.put("feasible", e.memory().fits());
         put(cost, "priceUsdPerHour", e.cost().priceUsdPerHour());
         put(cost, "inputUsdPerMillionTokens", e.cost().inputUsdPerMillionTokens());
         put(cost, "outputUsdPerMillionTokens", e.cost().outputUsdPerMillionTokens());

@@ -23,6 +23,9 @@ public final class ReportTable {
         row(out, "Ridge point", String.format(Locale.ROOT, "%.1f FLOP/byte = %.0f FLOPs per %s value",
                 e.ridgeFlopsPerByte(), e.ridgeFlopsPerValue(), s.weightPrecision().label()));
         out.append('\n');
+        if (!e.memory().fits()) {
+            out.append("This scenario does not fit: every time, speed and cost below is what it would be with enough memory.\n\n");
+        }
         phases(out, e);
         out.append('\n');
         limits(out, e);
@@ -105,15 +108,16 @@ public final class ReportTable {
     /** What a token costs: USD with a price, GPU time without, and output against input. */
     private static void cost(StringBuilder out, Evaluation e) {
         Evaluation.Cost c = e.cost();
+        String wouldBe = e.memory().fits() ? "" : "would be ";
         if (c.hasPrice()) {
-            row(out, "Cost per 1M tokens", "input " + Units.usd(c.inputUsdPerMillionTokens()) + ", output "
+            row(out, "Cost per 1M tokens", wouldBe + "input " + Units.usd(c.inputUsdPerMillionTokens()) + ", output "
                     + Units.usd(c.outputUsdPerMillionTokens()) + " at " + Units.usd(c.priceUsdPerHour()) + "/hour");
         } else {
-            row(out, "GPU time per token", "input " + Units.seconds(c.inputGpuSecondsPerToken()) + ", output "
+            row(out, "GPU time per token", wouldBe + "input " + Units.seconds(c.inputGpuSecondsPerToken()) + ", output "
                     + Units.seconds(c.outputGpuSecondsPerToken()) + (c.devices() > 1 ? " (all " + c.devices() + " GPUs' time;"
                     : " (") + " no price known: pass --price-per-hour)");
         }
-        row(out, "Output / input", String.format(Locale.ROOT, "output tokens cost %.1f× input", c.outputToInputRatio()));
+        row(out, "Output / input", String.format(Locale.ROOT, wouldBe + "output tokens cost %.1f× input", c.outputToInputRatio()));
     }
 
     static String criticalBatch(double b) {

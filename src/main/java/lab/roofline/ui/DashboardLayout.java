@@ -73,6 +73,11 @@ final class DashboardLayout {
         this.commands = commands;
         this.summary = summary;
         this.focused = focused;
+        // The price's source beside it, when not the profile's: the rental table (as the planner), or the user's.
+        summary.setPriceSource(e -> {
+            String from = vm.scenarioModel().priceSource();
+            return from.startsWith("price from the rental table") ? "rental table" : from.equals("your price") ? from : "";
+        });
         this.slimStrip = MainToolBar.slimStrip(commands, this::showControls);
         view.charts.setHgap(DashboardGrid.GAP_PX);
         view.charts.setVgap(DashboardGrid.GAP_PX);

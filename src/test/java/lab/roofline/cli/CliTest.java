@@ -168,7 +168,7 @@ class CliTest {
         assertThat(run("plan", "--model", "Llama-3.1-8B", "--gpus", "h100_sxm", "--max-gpus", "1").out())
                 .contains("Roofline Lab plan: Llama-3.1-8B").contains("within the limits");
         assertThat(run("plan", "--csv", "--gpus", "h100_sxm", "--max-gpus", "1").out())
-                .startsWith("gpu,gpus,parallelism,precision,batch");
+                .startsWith("gpu,gpus,parallelism,precision,feasible,batch");
         Run bad = run("plan", "--gpus", "h100_sxm,warp_drive");
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("--gpus: unknown accelerator 'warp_drive'");

@@ -93,13 +93,18 @@ public final class Comparison {
                     best = i;
                 }
             }
-            // A tie is no win: bold would single out one of equals.
+            // A tie is no win: bold would single out one of equals. Nor is the one scenario that fits a winner
+            // over numbers that cannot happen: a best needs two that fit.
+            int rivals = 0;
             for (int i = 0; i < n && best >= 0; i++) {
+                if (evaluations.get(i).memory().fits() && Double.isFinite(v[i])) {
+                    rivals++;
+                }
                 if (i != best && v[i] == v[best] && evaluations.get(i).memory().fits()) {
                     best = -1;
                 }
             }
-            rows.add(new Row(m, v, ratio, n > 1 ? best : -1));
+            rows.add(new Row(m, v, ratio, rivals > 1 ? best : -1));
         }
         return rows;
     }
@@ -172,6 +177,10 @@ public final class Comparison {
             out.append("| ").append(r.metric().label()).append(" |");
             for (int i = 0; i < names.size(); i++) {
                 String cell = shown(r.metric(), r.values()[i]);
+                // A scenario that does not fit cannot run: its numbers are what it would do with enough memory.
+                if (!evaluations.get(i).memory().fits() && !Double.isNaN(r.values()[i]) && wouldBe(r.metric())) {
+                    cell = WOULD_BE + cell;
+                }
                 if (i > 0 && Double.isFinite(r.ratioToFirst()[i])) {
                     cell += " (" + Units.times(r.ratioToFirst()[i]) + ")";
                 }
@@ -180,6 +189,22 @@ public final class Comparison {
             out.append('\n');
         }
         return out.toString();
+    }
+
+    /** What a number that cannot happen (its scenario does not fit) is prefixed with in a table. */
+    public static final String WOULD_BE = "would be ";
+
+    /**
+     * Whether a metric of a scenario that does not fit is a number that cannot happen (a speed, a time, a cost):
+     * the ridge, the memory used and the largest batch that fits are what they are.
+     */
+    public static boolean wouldBe(Metric m) {
+        return m != Metric.RIDGE && m != Metric.MEMORY && m != Metric.MAX_BATCH;
+    }
+
+    /** Whether the scenario at an index fits in memory (its numbers can happen). */
+    public boolean feasible(int index) {
+        return evaluations.get(index).memory().fits();
     }
 
     /** A value as the summary shows it. */

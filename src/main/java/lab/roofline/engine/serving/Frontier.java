@@ -54,13 +54,13 @@ public record Frontier(ServingSettings settings, List<Curve> curves, Marked chea
         for (Named n : scenarios) {
             Scenario s = n.scenario();
             String priceNote = "";
-            if (Double.isNaN(s.priceUsdPerHour())) {
-                var rate = rental.find(s.gpu().id());
-                if (rate.isPresent()) {
-                    s = s.withPrice(rate.get().usdPerHour());
-                    priceNote = "priced from the rental table: " + Units.usd(rate.get().usdPerHour()) + " an hour ("
-                            + rate.get().kind() + ", " + rate.get().date() + ")";
-                }
+            // The rental table's price (the rule the dashboard and the planner use): filled in when the scenario has
+            // none, and said so when the scenario already carries it (the dashboard priced it from the table).
+            var rate = rental.rateFor(s.gpu());
+            if (rate.isPresent() && (Double.isNaN(s.priceUsdPerHour()) || s.priceUsdPerHour() == rate.get().usdPerHour())) {
+                s = s.withPrice(rate.get().usdPerHour());
+                priceNote = "priced from the rental table: " + Units.usd(rate.get().usdPerHour()) + " an hour ("
+                        + rate.get().kind() + ", " + rate.get().date() + ")";
             }
             Planner.Limits limits = settings.limitsFor(s);
             String missing = "";
@@ -81,12 +81,12 @@ public record Frontier(ServingSettings settings, List<Curve> curves, Marked chea
             }
             curves.add(new Curve(n.name(), n.pinIndex(), s, limits, points, operating, missing, priceNote,
                     !Double.isNaN(s.priceUsdPerHour())));
-            for (Planner.FrontierPoint p : points) {
-                // The first (smallest) batch of the cheapest: past the critical batch a larger one only adds latency.
-                if (p.withinLimits() && !Double.isNaN(p.costUsdPerMillionBlended()) && (cheapest == null
-                        || p.costUsdPerMillionBlended() < cheapest.point().costUsdPerMillionBlended() * (1 - 1e-6))) {
-                    cheapest = new Marked(curves.size() - 1, p);
-                }
+            // The planner's own search on this curve (one answer to "the cheapest within the limits"): the same
+            // batch as the planner's for the same configuration, on the curve (the sweep passes through it).
+            Planner.FrontierPoint p = points.isEmpty() ? null : Planner.cheapestWithin(s, limits, settings.disaggregated());
+            if (p != null && !Double.isNaN(p.costUsdPerMillionBlended()) && (cheapest == null
+                    || p.costUsdPerMillionBlended() < cheapest.point().costUsdPerMillionBlended() * (1 - 1e-6))) {
+                cheapest = new Marked(curves.size() - 1, p);
             }
         }
         return new Frontier(settings, List.copyOf(curves), cheapest);

@@ -2,8 +2,13 @@ package lab.roofline.engine.serving;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.LongPredicate;
 import java.util.function.LongToDoubleFunction;
 import lab.roofline.engine.roofline.Evaluation;
@@ -154,6 +159,32 @@ public final class Planner {
         return List.copyOf(out);
     }
 
+    /** Each device once, at its first (cheapest) place in a ranking: plan --distinct. */
+    public static List<Candidate> distinctDevices(List<Candidate> ranked) {
+        Set<String> seen = new HashSet<>();
+        return ranked.stream().filter(c -> seen.add(c.gpuId())).toList();
+    }
+
+    /**
+     * What a plan assumes of the devices, in words: "100 % of peak … (the ideal roofline)", or the measured
+     * fractions (compute per device, grouped) and the overhead per layer.
+     */
+    public static String assumption(Options options, List<Candidate> ranked) {
+        if (!options.realistic()) {
+            return "Assumes 100 % of peak compute and bandwidth and no overhead per layer (the ideal roofline; "
+                    + "--realistic for measured fractions).";
+        }
+        Realism r = options.measured();
+        Map<String, List<String>> byFraction = new LinkedHashMap<>();
+        ranked.stream().map(Candidate::gpuId).distinct().forEach(id -> byFraction
+                .computeIfAbsent(Units.percent(r.computeFraction(id)), k -> new ArrayList<>()).add(id));
+        List<String> compute = new ArrayList<>();
+        byFraction.forEach((pct, ids) -> compute.add(pct + " (" + String.join(", ", ids) + ")"));
+        return "Assumes measured fractions of peak: bandwidth " + Units.percent(r.bandwidthFraction()) + ", compute "
+                + String.join(", ", compute) + ", an overhead of " + Units.seconds(r.layerOverheadSeconds())
+                + " a layer (docs/validation.md).";
+    }
+
     /** The largest b in [1, max] where a condition that fails for all larger b holds (0: not even at 1). */
     static long largestWhere(LongPredicate holds, long max) {
         if (max < 1 || !holds.test(1)) {
@@ -199,6 +230,29 @@ public final class Planner {
         return high;
     }
 
+    /**
+     * The one search for "the cheapest within the limits", for the planner and the frontier alike: both times
+     * grow with the batch, so the largest batch within memory and the limits (doubling, then bisection); then the
+     * smallest batch that costs as little (past the critical batch more sequences only add latency). 0: none is.
+     */
+    static long cheapestBatch(PlanConfiguration c) {
+        if (c.maxBatch() < 1 || c.prefillBatch() < 1 || !c.within(1)) {
+            return 0;
+        }
+        long largest = largestWhere(c::within, c.maxBatch());
+        return smallestAsCheap(b -> c.costs(b).blended(), c.costs(largest).blended(), largest);
+    }
+
+    /**
+     * A scenario's cheapest point within the limits (its efficiencies, price, cache precision and draft as they
+     * are), by the planner's own search; null when no batch meets them.
+     */
+    public static FrontierPoint cheapestWithin(Scenario scenario, Limits limits, boolean disaggregated) {
+        PlanConfiguration c = PlanConfiguration.of(scenario, limits, disaggregated);
+        long b = cheapestBatch(c);
+        return b < 1 ? null : c.point(b);
+    }
+
     static Candidate candidate(ModelSpec model, HardwareProfile gpu, int n, int stages, Precision p, boolean weightOnly,
                                Limits limits, boolean realistic, Realism measured) {
         return candidate(model, gpu, n, stages, p, weightOnly, limits, Options.of(realistic, measured));
@@ -224,11 +278,7 @@ public final class Planner {
                     : String.format(Locale.ROOT, "time to first token at batch 1 is %s, above %s",
                     Units.seconds(c.ttft(1)), Units.seconds(limits.ttftSeconds()));
         } else {
-            // Both times grow with the batch: the largest batch within them, by doubling then bisection; then the
-            // smallest batch that costs as little (past the critical batch more sequences only add latency).
-            PlanConfiguration within = c;
-            long largest = largestWhere(within::within, c.maxBatch());
-            batch = smallestAsCheap(b -> within.costs(b).blended(), within.costs(largest).blended(), largest);
+            batch = cheapestBatch(c);
         }
         PlanBatch at = c.at(batch);
         PhaseCost fill = c.fill(at);
@@ -297,9 +347,13 @@ public final class Planner {
         if (maxBatch < 1) {
             return List.of();
         }
-        List<Long> batches = new ArrayList<>(RooflineEngine.CURVE_BATCHES.stream().filter(b -> b <= maxBatch).toList());
-        if (batches.isEmpty() || batches.get(batches.size() - 1) != maxBatch) {
-            batches.add(maxBatch);
+        // The chart's batches, the largest that fits, and the planner's batch (the curve passes through it).
+        TreeSet<Long> batches = new TreeSet<>(RooflineEngine.CURVE_BATCHES.stream()
+                .filter(b -> b <= maxBatch).toList());
+        batches.add(maxBatch);
+        long cheapest = cheapestBatch(configuration);
+        if (cheapest >= 1) {
+            batches.add(cheapest);
         }
         List<FrontierPoint> out = new ArrayList<>();
         for (long b : batches) {

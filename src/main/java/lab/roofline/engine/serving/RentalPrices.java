@@ -56,14 +56,21 @@ public record RentalPrices(Map<String, Rate> byGpuId) {
     }
 
     /**
+     * The one rule for a device's hourly price, everywhere (the dashboard, the planner, the serving window): the
+     * row of a device the user owns; else the profile's own price (empty here); else the table's row.
+     */
+    public Optional<Rate> rateFor(HardwareProfile p) {
+        return find(p.id()).filter(r -> p.price().isEmpty() || r.usersOwn());
+    }
+
+    /**
      * Profiles with a price: an owned device's from its row, else their own, else the table's (noted in the
      * profile's sources).
      */
     public List<HardwareProfile> priced(List<HardwareProfile> profiles) {
         List<HardwareProfile> out = new ArrayList<>(profiles.size());
         for (HardwareProfile p : profiles) {
-            Optional<Rate> rate = find(p.id()).filter(r -> p.price().isEmpty() || r.usersOwn());
-            out.add(rate.map(r -> p.withPrice(r.usdPerHour(), r.describe())).orElse(p));
+            out.add(rateFor(p).map(r -> p.withPrice(r.usdPerHour(), r.describe())).orElse(p));
         }
         return List.copyOf(out);
     }

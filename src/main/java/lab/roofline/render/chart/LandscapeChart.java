@@ -19,6 +19,7 @@ import lab.roofline.render.layout.ChartColor;
 import lab.roofline.render.layout.LabelLayout;
 import lab.roofline.render.layout.LandscapeLabels;
 import lab.roofline.render.layout.LandscapeLayout;
+import lab.roofline.render.layout.RidgeTrend;
 import lab.roofline.render.paint.LandscapeAxes;
 import lab.roofline.render.pen.ChartPen;
 
@@ -130,7 +131,8 @@ public final class LandscapeChart extends CanvasChart {
 
     @Override
     protected void prepare(Evaluation e, double w, double h) {
-        layout = new LandscapeLayout(shown(e), shownPrecision(), w, h);
+        // The trend over the stated set: the app's own datacenter parts, never the user's own or a what-if.
+        layout = new LandscapeLayout(shown(e), shownPrecision(), w, h, RidgeTrend.datacenter(own.get()));
         labels = layOutLabels(e, w, h, () -> LandscapeLabels.names(layout, e, h, measure(), baseFontSize()), still -> still,
                 l -> false);
     }

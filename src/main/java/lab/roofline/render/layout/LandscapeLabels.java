@@ -64,6 +64,10 @@ public final class LandscapeLabels {
                 names.obstacle(Box.around(d.yearX(), d.yearY(), 11, 11));
             }
         }
+        // Nor the trend's note at the top of the year panel (its set, and when its sign depends on the precision).
+        double noteLine = fontPx * 0.8 * 1.3;
+        names.obstacle(new Box(layout.secondLeft(), layout.trendNoteTop(noteLine) - 4,
+                layout.plotRight() - layout.secondLeft(), 4 + layout.trendNote().split("; ").length * noteLine));
         // The panels' gap is no place for a label.
         names.obstacle(new Box(layout.splitX() + 1, 0, layout.secondLeft() - layout.splitX() - 2, h));
         ridgeLines(names, layout);

@@ -2,6 +2,7 @@ package lab.roofline.render.layout;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import lab.roofline.engine.roofline.HardwareProfile;
 import lab.roofline.engine.roofline.Precision;
 
@@ -18,9 +19,6 @@ public final class LandscapeLayout {
     public static final double BOTTOM = 54;
     /** Between the panels: room for the second panel's axis labels. */
     static final double GAP = 86;
-    /** The least a trend is fitted to: dated devices, and the years between the first and the last. */
-    static final int MIN_TREND_DEVICES = 5;
-    static final int MIN_TREND_YEARS = 3;
     /** The ridge points drawn as lines on the first panel, in FLOP/byte. */
     public static final double[] RIDGE_LINES = {100, 300, 1000};
 
@@ -38,9 +36,18 @@ public final class LandscapeLayout {
     private final double splitX;
     private final double width;
     private final double height;
-    private final double trendPerYear;
 
+    /** Every device drawn enters the trend (a layout of test devices). */
     public LandscapeLayout(List<HardwareProfile> profiles, Precision precision, double width, double height) {
+        this(profiles, precision, width, height, p -> true);
+    }
+
+    /**
+     * @param fitted the devices the trend is fitted to ({@link RidgeTrend#datacenter}: the app's own datacenter
+     *               parts, never a user's own device); every device is drawn
+     */
+    public LandscapeLayout(List<HardwareProfile> profiles, Precision precision, double width, double height,
+                           Predicate<HardwareProfile> fitted) {
         this.precision = precision;
         this.width = width;
         this.height = height;
@@ -69,32 +76,20 @@ public final class LandscapeLayout {
         double maxRidge = shown.stream().mapToDouble(p -> p.peakFlopsPerSecond().get(precision)
                 / p.memoryBandwidthBytesPerSecond() * bytes).max().orElse(1000);
         ridge = LogScale.log(decadeBelow(minRidge), decadeAbove(maxRidge), height - BOTTOM, TOP);
-        double sx = 0, sy = 0, sxx = 0, sxy = 0;
-        int n = 0;
         for (HardwareProfile p : shown) {
             double peakFlops = p.peakFlopsPerSecond().get(precision);
             double perValue = peakFlops / p.memoryBandwidthBytesPerSecond() * bytes;
             boolean dated = p.year() > 0;
             dots.add(new Dot(p, bandwidth.toPixel(p.memoryBandwidthBytesPerSecond()), peak.toPixel(peakFlops),
                     dated ? years.toPixel(p.year()) : Double.NaN, dated ? ridge.toPixel(perValue) : Double.NaN, perValue));
-            if (dated) {
-                n++;
-                sx += p.year();
-                sy += Math.log10(perValue);
-                sxx += (double) p.year() * p.year();
-                sxy += p.year() * Math.log10(perValue);
-            }
         }
-        // Least squares of log10(ridge) on year: the factor the ridge grows by each year.
-        // A trend only from enough devices over enough years: four FP4 devices from two years are no trend.
-        int span = lastYear - firstYear;
-        boolean enough = n >= MIN_TREND_DEVICES && span >= MIN_TREND_YEARS && n * sxx - sx * sx > 0;
-        double slope = enough ? (n * sxy - sx * sy) / (n * sxx - sx * sx) : Double.NaN;
-        trendPerYear = Math.pow(10, slope);
-        intercept = enough ? (sy - slope * sx) / n : Double.NaN;
+        // Least squares of log10(ridge) on year over the stated set, at this precision and at every other.
+        trend = RidgeTrend.fit(shown, precision, fitted);
+        trendNote = trend.note(RidgeTrend.byPrecision(profiles, fitted));
     }
 
-    private final double intercept;
+    private final RidgeTrend trend;
+    private final String trendNote;
 
     static double decadeBelow(double v) {
         return Math.pow(10, Math.floor(Math.log10(v)));
@@ -151,14 +146,35 @@ public final class LandscapeLayout {
         return width - RIGHT;
     }
 
-    /** How many times the ridge grows per year, fitted to the dated devices (NaN with fewer than two). */
+    /** How many times the ridge grows per year, fitted to the stated set (NaN with too few devices or years). */
     public double trendPerYear() {
-        return trendPerYear;
+        return trend.perYear();
+    }
+
+    /** The fit itself: its precision, factor and the devices it is over. */
+    public RidgeTrend trend() {
+        return trend;
+    }
+
+    /** What the trend is fitted to, and whether its sign depends on the precision (shown under the title). */
+    public String trendNote() {
+        return trendNote;
+    }
+
+    /**
+     * Where the trend's note starts on the year panel (its top), for lines of a height: the top of the panel, or
+     * its bottom when fewer devices sit there; nothing is placed over the band.
+     */
+    public double trendNoteTop(double lineHeight) {
+        double band = 4 + trendNote.split("; ").length * lineHeight;
+        long atTop = dots.stream().filter(d -> d.yearY() <= TOP + band + 6).count();
+        long atBottom = dots.stream().filter(d -> d.yearY() >= plotBottom() - band - 6).count();
+        return atTop <= atBottom ? TOP + 4 : plotBottom() - band;
     }
 
     /** The trend's ridge at a year, in FLOPs per weight value. */
     public double trendAt(double year) {
-        return Math.pow(10, intercept + Math.log10(trendPerYear) * year);
+        return Math.pow(10, trend.intercept() + Math.log10(trend.perYear()) * year);
     }
 
     /** A line of constant ridge point on the first panel, clipped to it: two points, or none when it misses. */

@@ -96,6 +96,15 @@ public final class LandscapeAxes {
                     layout.years().toPixel(y1), layout.ridge().toPixelClamped(layout.trendAt(y1)));
             g.setLineDashes();
         }
+        // What the trend is fitted to, and (a second line) when its sign depends on the precision.
+        double width = layout.plotRight() - layout.secondLeft() - 12;
+        double lineHeight = ink.baseFontSize() * 0.8 * 1.3;
+        double y = layout.trendNoteTop(lineHeight);
+        for (String line : layout.trendNote().split("; ")) {
+            ink.text(g, fitted(line, tick, width), layout.secondLeft() + 6, y, TextAlignment.LEFT, VPos.TOP, tick,
+                    ink.color(ChartColor.MUTED));
+            y += lineHeight;
+        }
     }
 
     /** Frames, titles and axis names. */

@@ -2,6 +2,7 @@ package lab.roofline.render.summary;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Locale;
 import java.util.Map;
 import javafx.application.Platform;
@@ -56,6 +57,18 @@ public final class SummaryStrip extends VBox {
     private final ObservableValue<Evaluation> source;
     private final PulseRefresh refresher;
     private List<String> shownNotices = List.of();
+
+    /** Where a scenario's price comes from, in words ("" when it is the profile's): the window's one price rule. */
+    private Function<Evaluation, String> priceSource = e -> "";
+
+    /**
+     * Says on the input-cost tile where the price comes from, when not from the profile (the rental table, a
+     * typed price): the dashboard and the planner then name the same source for the same number.
+     */
+    public void setPriceSource(Function<Evaluation, String> source) {
+        priceSource = source == null ? e -> "" : source;
+        refresher.markDirty();
+    }
 
     public SummaryStrip(ObservableValue<Evaluation> source) {
         this.source = source;
@@ -226,7 +239,9 @@ public final class SummaryStrip extends VBox {
         inputCost.setTitle(c.hasPrice() ? "Input, per 1M tokens" : "Input, GPU time per token");
         outputCost.setTitle(c.hasPrice() ? "Output, per 1M tokens" : "Output, GPU time per token");
         if (c.hasPrice()) {
-            inputCost.set(Units.usd(c.inputUsdPerMillionTokens()), "at " + Units.usd(c.priceUsdPerHour()) + " per hour");
+            String from = priceSource.apply(e);
+            inputCost.set(Units.usd(c.inputUsdPerMillionTokens()), "at " + Units.usd(c.priceUsdPerHour()) + " per hour"
+                    + (from.isEmpty() ? "" : " · " + from));
             outputCost.set(Units.usd(c.outputUsdPerMillionTokens()), String.format(Locale.ROOT, "decode at batch %,d", e.scenario().batchSize()));
         } else {
             inputCost.set(Units.seconds(c.inputGpuSecondsPerToken()), "GPU time, no price: type one for dollars");

@@ -15,6 +15,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -67,6 +68,7 @@ public final class ServingView extends BorderPane {
     @FXML StackPane card;
     @FXML Button find;
     @FXML ComboBox<Integer> maxGpus;
+    @FXML CheckBox distinct;
     @FXML ProgressIndicator busy;
     @FXML Button prices;
     @FXML Button makeLive;
@@ -184,12 +186,12 @@ public final class ServingView extends BorderPane {
         candidates.getColumns().setAll(List.of(
                 column("#", c -> Integer.toString(candidates.getItems().indexOf(c) + 1), 36),
                 column("Configuration", Planner.Candidate::describe, 230),
-                column("Batch", c -> String.format(Locale.ROOT, "%,d", c.batch()), 70),
-                column("First token", c -> Units.seconds(c.ttftSeconds()), 90),
-                column("Per token", c -> Units.seconds(c.tpotSeconds()), 90),
-                column("Blended $/1M", c -> Units.usd(c.costUsdPerMillionBlended()), 105),
-                column("Output $/1M", c -> Units.usd(c.costUsdPerMillionOutput()), 100),
-                column("J/token", c -> Double.isNaN(c.joulesPerOutputToken()) ? "–"
+                column("Batch", c -> real(c, String.format(Locale.ROOT, "%,d", c.batch())), 70),
+                column("First token", c -> real(c, Units.seconds(c.ttftSeconds())), 90),
+                column("Per token", c -> real(c, Units.seconds(c.tpotSeconds())), 90),
+                column("Blended $/1M", c -> real(c, Units.usd(c.costUsdPerMillionBlended())), 105),
+                column("Output $/1M", c -> real(c, Units.usd(c.costUsdPerMillionOutput())), 100),
+                column("J/token", c -> Double.isNaN(c.joulesPerOutputToken()) || !c.fits() ? "–"
                         : Units.sig3(c.joulesPerOutputToken()), 75),
                 column("Prefill:decode", c -> Double.isNaN(c.prefillDevicesPerDecode()) ? "shared"
                         : Units.sig3(c.prefillDevicesPerDecode()) + " : 1", 120),
@@ -199,6 +201,12 @@ public final class ServingView extends BorderPane {
             pin.setDisable(now == null);
         });
         find.setOnAction(e -> findCheapest());
+        // Each device once, at its cheapest (plan --distinct): a search already shown is run again that way.
+        distinct.setOnAction(e -> {
+            if (!candidates.getItems().isEmpty()) {
+                findCheapest();
+            }
+        });
         prices.setOnAction(e -> editRentalPrices());
         makeLive.setOnAction(e -> selected().ifPresent(c -> {
             // The plan still answers the scenario it came from: making a row of it live does not make it stale.
@@ -270,22 +278,28 @@ public final class ServingView extends BorderPane {
                 return;
             }
             lastRequest = request;
-            List<Planner.Candidate> feasible = ranked.stream().filter(Planner.Candidate::feasible).limit(12).toList();
-            List<Planner.Candidate> shown = feasible.isEmpty() ? ranked.stream().limit(12).toList() : feasible;
+            List<Planner.Candidate> pool = distinct.isSelected() ? Planner.distinctDevices(ranked) : ranked;
+            List<Planner.Candidate> feasible = pool.stream().filter(Planner.Candidate::feasible).limit(12).toList();
+            List<Planner.Candidate> shown = feasible.isEmpty() ? pool.stream().limit(12).toList() : feasible;
             candidates.getItems().setAll(shown);
             if (!shown.isEmpty()) {
                 candidates.getSelectionModel().select(0);
             }
             long within = ranked.stream().filter(Planner.Candidate::feasible).count();
             List<String> unpriced = request.unpriced();
-            planNote.setText(String.format(Locale.ROOT, "%,d configurations of %s, %,d within the limits%s.%s%s",
+            planNote.setText(String.format(Locale.ROOT, "%,d configurations of %s, %,d within the limits%s. %s%s%s",
                     ranked.size(), request.model().name(), within,
                     feasible.isEmpty() ? ": none meets them; the nearest misses are shown" : "",
-                    unpriced.isEmpty() ? "" : " Left out, no price in the profile or the rental table: "
+                    Planner.assumption(request.options(), shown), unpriced.isEmpty() ? "" : " Left out, no price in the profile or the rental table: "
                             + String.join(", ", unpriced) + ".",
                     request.gpus().stream().anyMatch(g -> RentalPrices.tableSource(g).isPresent())
                             ? " Devices without a price of their own are priced from the rental table (dated, sourced)." : ""));
         }));
+    }
+
+    /** A number of a candidate as it is: real within the limits, "would be" for a near miss, none when it does not fit. */
+    private static String real(Planner.Candidate c, String text) {
+        return c.feasible() ? text : c.fits() ? "would be " + text : "–";
     }
 
     private TableColumn<Planner.Candidate, String> column(String title,

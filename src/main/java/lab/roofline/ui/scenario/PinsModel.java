@@ -178,7 +178,8 @@ public final class PinsModel {
             if (!known.contains(gpuOf.get())) {
                 joining.add(gpuOf.get());
             }
-            Evaluation e = scenario.evaluate(p.inputs().toScenario(gpuOf.get(), scenario.realismProperty().get()));
+            Evaluation e = scenario.evaluate(scenario.priced(p.inputs(),
+                    p.inputs().toScenario(gpuOf.get(), scenario.realismProperty().get())));
             now.add(new Pin(p.name(), p.colour(), p.inputs(), e));
         }
         scenario.profiles().addAll(joining);

@@ -30,6 +30,7 @@ import lab.roofline.engine.scenario.ScenarioEdit;
 import lab.roofline.engine.scenario.ScenarioInputs;
 import lab.roofline.engine.serving.ApiPrice;
 import lab.roofline.engine.serving.RatioReference;
+import lab.roofline.engine.serving.RentalPrices;
 
 /**
  * The live scenario: one immutable {@link ScenarioInputs} value, the data loaded beside it (profiles, the
@@ -47,7 +48,13 @@ public final class ScenarioModel {
     /** Public API prices to compare the scenario's output/input ratio against. */
     private final ObservableList<ApiPrice> apiPrices = FXCollections.observableArrayList();
     /** What every derived value depends on: the inputs and the loaded data, the same for all of them. */
-    private final Observable[] basis = {inputs, profiles, realism, models};
+    /**
+     * Hourly prices for devices whose profile has none (the rental table): the one place the dashboard, the
+     * planner and the serving window take a price from after the profile's ({@link RentalPrices#rateFor}).
+     */
+    private final ObjectProperty<RentalPrices> rentalPrices = new SimpleObjectProperty<>(this, "rentalPrices",
+            RentalPrices.NONE);
+    private final Observable[] basis = {inputs, profiles, realism, models, rentalPrices};
 
     private final ReadOnlyIntegerWrapper evaluationCount = new ReadOnlyIntegerWrapper(this, "evaluationCount");
     /** Counts whole scenarios set (a lesson step, a file, Reset, undo): fields drop a refused draft then. */
@@ -282,7 +289,35 @@ public final class ScenarioModel {
         ModelSpec model = modelOf(in);
         int stages = ScenarioLimits.parallelismProblem(in.gpuCount(), in.pipelineStages(), model.layers()) == null
                 ? in.pipelineStages() : 1;
-        return in.withParallelism(in.gpuCount(), stages).toScenario(gpuOf(in), realism.get(), model);
+        return priced(in, in.withParallelism(in.gpuCount(), stages).toScenario(gpuOf(in), realism.get(), model));
+    }
+
+    /**
+     * A scenario of the inputs with the one price rule applied: no typed price, the rental table's when the
+     * profile has none (or the user owns the device). The live scenario's and every pin's.
+     */
+    public Scenario priced(ScenarioInputs in, Scenario s) {
+        return in.priceUsdPerHour() != null ? s
+                : rentalPrices.get().rateFor(s.gpu()).map(r -> s.withPrice(r.usdPerHour())).orElse(s);
+    }
+
+    /** The rental table the scenario's price falls back to (the serving window edits it). */
+    public ObjectProperty<RentalPrices> rentalPricesProperty() {
+        return rentalPrices;
+    }
+
+    /**
+     * Where the live scenario's price comes from: "your price" (typed), the rental table's row (its rate, kind,
+     * date and source), "profile", or "no price".
+     */
+    public String priceSource() {
+        ScenarioInputs in = inputs.get();
+        HardwareProfile gpu = gpuOf(in);
+        if (in.priceUsdPerHour() != null) {
+            return Double.isNaN(in.priceUsdPerHour()) ? "no price" : "your price";
+        }
+        return rentalPrices.get().rateFor(gpu).map(RentalPrices.Rate::describe)
+                .orElse(gpu.price().isPresent() ? "profile" : "no price");
     }
 
     /**

@@ -35,8 +35,6 @@ public final class ServingModel {
     private final PinsModel pins;
     private final ObjectProperty<ServingSettings> serving = new SimpleObjectProperty<>(this, "serving",
             ServingSettings.DEFAULT);
-    private final ObjectProperty<RentalPrices> rentalPrices = new SimpleObjectProperty<>(this, "rentalPrices",
-            RentalPrices.NONE);
     private ObjectBinding<Frontier> frontier;
     /** The last frontier computed: a batch change reuses its curves and moves only the live point. */
     private Frontier lastFrontier;
@@ -53,7 +51,7 @@ public final class ServingModel {
 
     /** Hourly prices for profiles without one (the rental table); the frontier and the planner use them. */
     public ObjectProperty<RentalPrices> rentalPricesProperty() {
-        return rentalPrices;
+        return scenario.rentalPricesProperty();
     }
 
     /**
@@ -68,9 +66,9 @@ public final class ServingModel {
                 for (PinsModel.Pin p : pins.pins()) {
                     named.add(new Frontier.Named(p.name(), p.colour(), p.evaluation().scenario()));
                 }
-                lastFrontier = Frontier.of(named, serving.get(), rentalPrices.get(), lastFrontier);
+                lastFrontier = Frontier.of(named, serving.get(), scenario.rentalPricesProperty().get(), lastFrontier);
                 return lastFrontier;
-            }, scenario.resultProperty(), pins.pins(), serving, rentalPrices);
+            }, scenario.resultProperty(), pins.pins(), serving, scenario.rentalPricesProperty());
         }
         return frontier;
     }
@@ -148,7 +146,7 @@ public final class ServingModel {
     public PlanRequest planRequest(int maxGpus) {
         Scenario s = scenario.result().scenario();
         ServingSettings settings = serving.get();
-        List<HardwareProfile> gpus = rentalPrices.get().priced(List.copyOf(scenario.profiles()));
+        List<HardwareProfile> gpus = scenario.rentalPricesProperty().get().priced(List.copyOf(scenario.profiles()));
         return new PlanRequest(s.model(), gpus, maxGpus, settings.limitsFor(s), new Planner.Options(
                 scenario.inputs().realism() != RealismMode.IDEAL, scenario.realismProperty().get(), s.speculation(),
                 settings.disaggregated()), scenario.inputs().realism(), scenario.inputs());

@@ -218,6 +218,10 @@ public final class ComparisonTable extends VBox {
             List<Label> line = cells.get(r);
             for (int i = 0; i < row.values().length; i++) {
                 String text = Comparison.shown(row.metric(), row.values()[i]);
+                // A scenario that does not fit: what it would do, said so (and never the best).
+                if (!comparison.feasible(i) && Comparison.wouldBe(row.metric()) && !Double.isNaN(row.values()[i])) {
+                    text = Comparison.WOULD_BE + text;
+                }
                 if (i > 0 && Double.isFinite(row.ratioToFirst()[i])) {
                     text += "  (" + Units.times(row.ratioToFirst()[i]) + ")";
                 }

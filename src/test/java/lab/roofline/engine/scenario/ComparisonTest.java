@@ -34,9 +34,13 @@ class ComparisonTest {
         assertThat(speed.ratioToFirst()[1]).isEqualTo(h200.decode().tokensPerSecond() / h100.decode().tokensPerSecond());
         assertThat(speed.best()).isEqualTo(1);
         assertThat(row(c, Comparison.Metric.RIDGE).best()).as("a property, not a score").isEqualTo(-1);
-        // At batch 64 the H100 does not fit (max batch 29): it wins nothing, even where its number is better.
+        // At batch 64 the H100 does not fit (max batch 29): it wins nothing, even where its number is better; nor
+        // is the H200, the one that fits, the best over a number that cannot happen (issue 26: it was bold).
         Comparison tight = new Comparison(List.of("H100", "H200"), List.of(on("h100_sxm", 64), on("h200_sxm", 64)));
-        assertThat(row(tight, Comparison.Metric.INPUT_COST).best()).isEqualTo(1);
+        assertThat(row(tight, Comparison.Metric.INPUT_COST).best()).isEqualTo(-1);
+        Comparison three = new Comparison(List.of("H100", "H200", "H200 at 32"),
+                List.of(on("h100_sxm", 64), on("h200_sxm", 64), on("h200_sxm", 32)));
+        assertThat(row(three, Comparison.Metric.OUTPUT_COST).best()).isEqualTo(1);
     }
 
     @Test

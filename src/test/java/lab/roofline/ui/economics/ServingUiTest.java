@@ -134,6 +134,54 @@ class ServingUiTest extends FeatureFixture {
                 .startsWith("prefill : decode devices = " + Units.sig3(split.prefillDevicesPerDecode()) + " : 1"));
     }
 
+    /**
+     * Issue 26, items 9 and 10: the nearest misses show what they would be, never plain numbers, and the note says
+     * what the search assumes of the devices.
+     */
+    @Test
+    void theNearestMissesSayWouldBeAndTheNoteStatesTheAssumption(FxRobot robot) throws Exception {
+        ServingView serving = openServing(robot);
+        robot.interact(() -> {
+            vm.presetProperty().set(vm.findModel("Llama-3.1-8B").orElseThrow());
+            vm.servingModel().setTtftLimitText("1"); // 1 ms to the first token: nothing meets it
+        });
+        robot.interact(serving::findCheapest);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !serving.candidates().getItems().isEmpty());
+        settle();
+        assertThat(serving.candidates().getItems()).noneMatch(Planner.Candidate::feasible);
+        assertThat(serving.planNote().getText()).contains("none meets them")
+                .contains("Assumes 100 % of peak compute and bandwidth and no overhead per layer");
+        for (var column : serving.candidates().getColumns()) {
+            String title = column.getText();
+            String cell = String.valueOf(column.getCellObservableValue(0).getValue());
+            if (List.of("Batch", "First token", "Per token", "Blended $/1M", "Output $/1M").contains(title)) {
+                assertThat(cell).as(title).startsWith("would be ");
+            }
+        }
+        robot.interact(() -> vm.servingModel().setTtftLimitText("500"));
+    }
+
+    /** Issue 26, item 10: the top rows were one device in four precisions; "each device once" lists each once. */
+    @Test
+    void eachDeviceOnceListsEveryDeviceAtItsCheapest(FxRobot robot) throws Exception {
+        ServingView serving = openServing(robot);
+        robot.interact(() -> vm.presetProperty().set(vm.findModel("Llama-3.1-8B").orElseThrow()));
+        robot.interact(serving::findCheapest);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !serving.candidates().getItems().isEmpty());
+        settle();
+        List<String> all = serving.candidates().getItems().stream().map(Planner.Candidate::gpuId).toList();
+        assertThat(all.stream().distinct().count()).as("a device repeats").isLessThan(all.size());
+        Planner.Candidate cheapest = serving.candidates().getItems().get(0);
+        robot.clickOn("each device once");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> serving.candidates().getItems().stream()
+                .map(Planner.Candidate::gpuId).distinct().count() == serving.candidates().getItems().size());
+        settle();
+        assertThat(serving.candidates().getItems()).hasSizeGreaterThan(1);
+        assertThat(serving.candidates().getItems().get(0)).isEqualTo(cheapest);
+        robot.clickOn("each device once");
+        settle();
+    }
+
     @Test
     void findTheCheapestFillsTheTableAndARowCanBeMadeLiveOrPinned(FxRobot robot) throws Exception {
         ServingView serving = openServing(robot);

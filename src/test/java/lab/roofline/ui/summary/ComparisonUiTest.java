@@ -35,6 +35,27 @@ class ComparisonUiTest extends FeatureFixture {
         show(stage, status, table);
     }
 
+    /** Issue 26, item 9: a pin that does not fit shows what it would do as such, beside one that fits. */
+    @Test
+    void aScenarioThatDoesNotFitShowsWouldBeNumbersAndWinsNothing(FxRobot robot) {
+        robot.interact(() -> vm.batchSizeProperty().set(64)); // the H100 at 64: max batch 29
+        robot.interact(() -> edit.pin.handle(new ActionEvent()));
+        robot.interact(() -> vm.edit().selectGpu("h200_sxm"));
+        settle();
+        List<List<String>> texts = table.texts();
+        List<String> input = texts.stream().filter(r -> r.get(0).equals("Input, per 1M tokens")).findFirst().orElseThrow();
+        assertThat(input.get(1)).isEqualTo("$0.0899");
+        assertThat(input.get(2)).startsWith("would be $0.0684");
+        List<String> speed = texts.stream().filter(r -> r.get(0).equals("Decode throughput")).findFirst().orElseThrow();
+        assertThat(speed.get(2)).startsWith("would be ");
+        // What it is, not what it would do: the memory it needs is no "would be".
+        List<String> memory = texts.stream().filter(r -> r.get(0).equals("Memory used")).findFirst().orElseThrow();
+        assertThat(memory.get(2)).doesNotContain("would be");
+        assertThat(vm.pinsModel().comparison().rows()).allMatch(r -> r.best() == -1);
+        robot.interact(() -> vm.pinsModel().unpin(vm.pinsModel().pins().get(0)));
+        settle();
+    }
+
     @Test
     void aPinnedScenarioIsComparedWithTheLiveOneNumberByNumber(FxRobot robot) {
         assertThat(table.isVisible()).as("nothing pinned, no table").isFalse();
