@@ -61,9 +61,9 @@ public final class ScenarioOptions {
 
     /** The scenario file read by {@link #toInputs}, when one was given. */
     private NamedScenario document;
-    /** The inputs {@link #toInputs} last gave, and whether --pipeline-stages was typed: for the notes. */
+    /** The inputs {@link #toInputs} last gave, and the flags typed: for the notes. */
     private ScenarioInputs inputs;
-    private boolean stagesTyped;
+    private Map<ScenarioInput, String> typedFlags = Map.of();
     /** Said once each: a file's own profile copy used over a differing loaded one. */
     private final List<String> profileNotes = new ArrayList<>();
 
@@ -157,7 +157,9 @@ public final class ScenarioOptions {
         CommandLine cl = spec.commandLine();
         Optional<HardwareProfile> found = profiles.find(in.gpuId());
         boolean typed = given(spec, ScenarioInput.GPU);
-        if (document != null && !typed && (found.isEmpty() || document.hardware() != null)) {
+        // --gpu naming the file's own device again is that device: the file's copy of it still wins.
+        boolean filesDevice = document != null && (!typed || in.gpuId().equalsIgnoreCase(document.inputs().gpuId()));
+        if (filesDevice && (found.isEmpty() || document.hardware() != null)) {
             // The file's own copy wins: it is what the file's numbers were made with.
             found = document.profileAmong(profiles.profiles());
             profileNote(scenarioFile, "hardware", document.hardware(), profiles).ifPresent(profileNotes::add);
@@ -214,7 +216,7 @@ public final class ScenarioOptions {
             }
             ScenarioInputs base = document == null ? ScenarioInputs.DEFAULT : document.inputs();
             ScenarioInputs in = ScenarioFlags.over(base, typed, ScenarioOptions::measuredRealism);
-            stagesTyped = typed.containsKey(ScenarioInput.PIPELINE_STAGES);
+            typedFlags = typed;
             inputs = imported == null ? in : in.withModel(imported.model().name(), imported.model().totalParameters());
             return inputs;
         } catch (ScenarioFlags.FlagException e) {
@@ -225,17 +227,15 @@ public final class ScenarioOptions {
     }
 
     /**
-     * Notes for stderr: what --model-config did not read (keys, the vision encoder, quantization), and a
-     * --scenario file's value a typed flag made impossible (its pipeline stages), never dropped silently.
+     * Notes for stderr: what --model-config did not read (keys, the vision encoder, quantization), a file's
+     * own profile used over a differing loaded one, and what a typed flag dropped or left meaningless
+     * ({@link FlagNotes}), never dropped silently.
      */
     List<String> modelConfigNotes() {
         List<String> notes = new ArrayList<>(imported == null ? List.of() : imported.notes());
         profileNotes.stream().distinct().forEach(notes::add);
-        if (document != null && inputs != null && document.inputs().pipelineStages() != inputs.pipelineStages()
-                && !stagesTyped) {
-            notes.add(ScenarioInput.GPU_COUNT.flag() + " " + inputs.gpuCount() + " is not a multiple of the "
-                    + document.inputs().pipelineStages() + " pipeline stages in " + scenarioFile + "; using "
-                    + inputs.pipelineStages() + " stage (give " + ScenarioInput.PIPELINE_STAGES.flag() + " to choose)");
+        if (inputs != null) {
+            notes.addAll(FlagNotes.of(scenarioFile, document, typedFlags, inputs));
         }
         return notes;
     }
