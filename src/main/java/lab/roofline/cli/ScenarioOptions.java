@@ -3,9 +3,11 @@ package lab.roofline.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import lab.roofline.engine.roofline.HardwareProfile;
 import lab.roofline.engine.roofline.ModelPresets;
@@ -66,6 +68,8 @@ public final class ScenarioOptions {
     private Map<ScenarioInput, String> typedFlags = Map.of();
     /** Said once each: a file's own profile copy used over a differing loaded one. */
     private final List<String> profileNotes = new ArrayList<>();
+    /** The pins' notes said so far: a pin evaluated twice (checked, then drawn) says its note once. */
+    private final Set<String> pinNotesSaid = new HashSet<>();
 
     /** Loads profiles, reporting skipped files on stderr. */
     ProfileLoader.Result loadProfiles(CommandSpec spec) {
@@ -122,8 +126,15 @@ public final class ScenarioOptions {
     static Scenario pinScenario(CommandLine cl, Path file, NamedScenario d, int index, ProfileLoader.Result profiles) {
         NamedScenario.Pinned pin = d.pins().get(index);
         profileNote(file, "pins[" + index + "].hardware", pin.hardware(), profiles)
-                .filter(n -> pin.hardware() != d.hardware()) // the document's own: said once
+                .filter(n -> !pin.hardware().equals(d.hardware())) // the document's own copy: said with it
                 .ifPresent(n -> cl.getErr().println("roofline-lab: note: " + n));
+        return pinOnItsProfile(cl, file, d, index, profiles);
+    }
+
+    /** The pin as a scenario, saying nothing (see {@link #pinScenario}). */
+    private static Scenario pinOnItsProfile(CommandLine cl, Path file, NamedScenario d, int index,
+                                            ProfileLoader.Result profiles) {
+        NamedScenario.Pinned pin = d.pins().get(index);
         HardwareProfile gpu = pin.profileAmong(profiles.profiles()).orElseThrow(() ->
                 new CommandLine.ParameterException(cl, file + ": field 'pins[" + index
                         + "].scenario.gpu': unknown accelerator '" + Units.shortened(pin.inputs().gpuId()) + "'"));
@@ -135,9 +146,18 @@ public final class ScenarioOptions {
         }
     }
 
-    /** The --scenario file's pin at an index as a scenario (see {@link #pinScenario}). */
+    /**
+     * The --scenario file's pin at an index as a scenario (see {@link #pinScenario}); its own profile's note is
+     * said once however often the pin is evaluated, and left to the scenario's only when that one was said.
+     */
     Scenario pinScenario(CommandSpec spec, ProfileLoader.Result profiles, int index) {
-        return pinScenario(spec.commandLine(), scenarioFile, document(spec), index, profiles);
+        NamedScenario d = document(spec);
+        HardwareProfile carried = d.pins().get(index).hardware();
+        boolean saidWithTheScenario = carried != null && carried.equals(d.hardware()) && !profileNotes.isEmpty();
+        profileNote(scenarioFile, "pins[" + index + "].hardware", carried, profiles)
+                .filter(n -> !saidWithTheScenario && pinNotesSaid.add(n))
+                .ifPresent(n -> spec.commandLine().getErr().println("roofline-lab: note: " + n));
+        return pinOnItsProfile(spec.commandLine(), scenarioFile, d, index, profiles);
     }
 
     /** The --scenario file as read, or null without one. */

@@ -8,11 +8,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import lab.roofline.cli.CliTest.Run;
+import lab.roofline.engine.roofline.HardwareProfile;
 import lab.roofline.engine.roofline.Precision;
 import lab.roofline.engine.roofline.RealismMode;
 import lab.roofline.engine.scenario.NamedScenario;
 import lab.roofline.engine.scenario.ScenarioEdit;
 import lab.roofline.engine.scenario.ScenarioInputs;
+import lab.roofline.io.data.ProfileLoader;
 import lab.roofline.io.scenario.ScenarioFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -183,5 +185,56 @@ class StaleFlagsCliTest {
         e.weightOnly = weightOnly;
         e.quantizedEmbeddings = quantizedEmbeddings;
         return e.done();
+    }
+
+    /**
+     * A file whose pin runs on the user's own profile 'lab-gpu', carried in the file; the loaded profile of
+     * that id (in dir/profiles) has since changed its price. With {@code alsoTheScenario}, the file's own
+     * scenario runs on it too (the same carried copy).
+     */
+    static Path pinOnItsOwnProfile(Path dir, boolean alsoTheScenario) throws Exception {
+        Path profiles = Files.createDirectories(dir.resolve("profiles"));
+        String profile = """
+                {"id": "lab-gpu", "name": "Lab GPU", "peakTflops": {"bf16": 500, "int8": 1000},
+                 "memoryBandwidthGBps": 2000, "memoryGB": 96, "priceUsdPerHour": 2.5, "sources": ["our bench"]}
+                """;
+        Files.writeString(profiles.resolve("lab.json"), profile);
+        HardwareProfile carried = ProfileLoader.load(false, List.of(profiles)).find("lab-gpu").orElseThrow();
+        ScenarioEdit onIt = new ScenarioEdit(ScenarioInputs.DEFAULT);
+        onIt.gpuId = "lab-gpu";
+        NamedScenario d = new NamedScenario("plan", "", alsoTheScenario ? onIt.done() : ScenarioInputs.DEFAULT,
+                alsoTheScenario ? carried : null, List.of(new NamedScenario.Pinned("ours", 1, onIt.done(), carried)));
+        Path file = dir.resolve("pinned.roofline.json");
+        ScenarioFile.save(d, file);
+        Files.writeString(profiles.resolve("lab.json"), profile.replace("2.5", "1.0"));
+        return file;
+    }
+
+    /** A pin's own copy used over a differing loaded one is said, once, by report and compare. */
+    @Test
+    void aPinsOwnProfileIsSaidOnce(@TempDir Path dir) throws Exception {
+        Path file = pinOnItsOwnProfile(dir, false);
+        String profiles = dir.resolve("profiles").toString();
+        for (Run r : List.of(run("report", "--scenario", file.toString(), "--profiles", profiles),
+                run("compare", file.toString(), "--profiles", profiles))) {
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(theNote(r)).contains("field 'pins[0].hardware'", "lab-gpu", "differs", "the file's copy is used");
+        }
+    }
+
+    /**
+     * The pin shares the scenario's carried copy; --gpu moves the scenario to another device, so the scenario's
+     * note is not said: the pin's still is (it was left out as "said with the scenario's").
+     */
+    @Test
+    void aPinSharingTheScenariosProfileIsSaidWhenGpuMovesTheScenario(@TempDir Path dir) throws Exception {
+        Path file = pinOnItsOwnProfile(dir, true);
+        String profiles = dir.resolve("profiles").toString();
+        Run same = run("report", "--scenario", file.toString(), "--profiles", profiles);
+        assertThat(theNote(same)).contains("field 'hardware'", "lab-gpu", "differs");
+        Run moved = run("report", "--scenario", file.toString(), "--profiles", profiles, "--gpu", "h100_sxm");
+        assertThat(moved.code()).as(moved.err()).isZero();
+        assertThat(moved.err().lines().filter(l -> l.contains("note:")))
+                .anySatisfy(n -> assertThat(n).contains("field 'pins[0].hardware'", "lab-gpu", "differs"));
     }
 }
