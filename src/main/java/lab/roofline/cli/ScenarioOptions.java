@@ -3,9 +3,11 @@ package lab.roofline.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import lab.roofline.engine.roofline.HardwareProfile;
 import lab.roofline.engine.roofline.ModelPresets;
@@ -61,11 +63,13 @@ public final class ScenarioOptions {
 
     /** The scenario file read by {@link #toInputs}, when one was given. */
     private NamedScenario document;
-    /** The inputs {@link #toInputs} last gave, and whether --pipeline-stages was typed: for the notes. */
+    /** The inputs {@link #toInputs} last gave, and the flags typed: for the notes. */
     private ScenarioInputs inputs;
-    private boolean stagesTyped;
+    private Map<ScenarioInput, String> typedFlags = Map.of();
     /** Said once each: a file's own profile copy used over a differing loaded one. */
     private final List<String> profileNotes = new ArrayList<>();
+    /** The pins' notes said so far: a pin evaluated twice (checked, then drawn) says its note once. */
+    private final Set<String> pinNotesSaid = new HashSet<>();
 
     /** Loads profiles, reporting skipped files on stderr. */
     ProfileLoader.Result loadProfiles(CommandSpec spec) {
@@ -122,8 +126,15 @@ public final class ScenarioOptions {
     static Scenario pinScenario(CommandLine cl, Path file, NamedScenario d, int index, ProfileLoader.Result profiles) {
         NamedScenario.Pinned pin = d.pins().get(index);
         profileNote(file, "pins[" + index + "].hardware", pin.hardware(), profiles)
-                .filter(n -> pin.hardware() != d.hardware()) // the document's own: said once
+                .filter(n -> !pin.hardware().equals(d.hardware())) // the document's own copy: said with it
                 .ifPresent(n -> cl.getErr().println("roofline-lab: note: " + n));
+        return pinOnItsProfile(cl, file, d, index, profiles);
+    }
+
+    /** The pin as a scenario, saying nothing (see {@link #pinScenario}). */
+    private static Scenario pinOnItsProfile(CommandLine cl, Path file, NamedScenario d, int index,
+                                            ProfileLoader.Result profiles) {
+        NamedScenario.Pinned pin = d.pins().get(index);
         HardwareProfile gpu = pin.profileAmong(profiles.profiles()).orElseThrow(() ->
                 new CommandLine.ParameterException(cl, file + ": field 'pins[" + index
                         + "].scenario.gpu': unknown accelerator '" + Units.shortened(pin.inputs().gpuId()) + "'"));
@@ -135,9 +146,18 @@ public final class ScenarioOptions {
         }
     }
 
-    /** The --scenario file's pin at an index as a scenario (see {@link #pinScenario}). */
+    /**
+     * The --scenario file's pin at an index as a scenario (see {@link #pinScenario}); its own profile's note is
+     * said once however often the pin is evaluated, and left to the scenario's only when that one was said.
+     */
     Scenario pinScenario(CommandSpec spec, ProfileLoader.Result profiles, int index) {
-        return pinScenario(spec.commandLine(), scenarioFile, document(spec), index, profiles);
+        NamedScenario d = document(spec);
+        HardwareProfile carried = d.pins().get(index).hardware();
+        boolean saidWithTheScenario = carried != null && carried.equals(d.hardware()) && !profileNotes.isEmpty();
+        profileNote(scenarioFile, "pins[" + index + "].hardware", carried, profiles)
+                .filter(n -> !saidWithTheScenario && pinNotesSaid.add(n))
+                .ifPresent(n -> spec.commandLine().getErr().println("roofline-lab: note: " + n));
+        return pinOnItsProfile(spec.commandLine(), scenarioFile, d, index, profiles);
     }
 
     /** The --scenario file as read, or null without one. */
@@ -157,7 +177,9 @@ public final class ScenarioOptions {
         CommandLine cl = spec.commandLine();
         Optional<HardwareProfile> found = profiles.find(in.gpuId());
         boolean typed = given(spec, ScenarioInput.GPU);
-        if (document != null && !typed && (found.isEmpty() || document.hardware() != null)) {
+        // --gpu naming the file's own device again is that device: the file's copy of it still wins.
+        boolean filesDevice = document != null && (!typed || in.gpuId().equalsIgnoreCase(document.inputs().gpuId()));
+        if (filesDevice && (found.isEmpty() || document.hardware() != null)) {
             // The file's own copy wins: it is what the file's numbers were made with.
             found = document.profileAmong(profiles.profiles());
             profileNote(scenarioFile, "hardware", document.hardware(), profiles).ifPresent(profileNotes::add);
@@ -214,7 +236,7 @@ public final class ScenarioOptions {
             }
             ScenarioInputs base = document == null ? ScenarioInputs.DEFAULT : document.inputs();
             ScenarioInputs in = ScenarioFlags.over(base, typed, ScenarioOptions::measuredRealism);
-            stagesTyped = typed.containsKey(ScenarioInput.PIPELINE_STAGES);
+            typedFlags = typed;
             inputs = imported == null ? in : in.withModel(imported.model().name(), imported.model().totalParameters());
             return inputs;
         } catch (ScenarioFlags.FlagException e) {
@@ -225,17 +247,15 @@ public final class ScenarioOptions {
     }
 
     /**
-     * Notes for stderr: what --model-config did not read (keys, the vision encoder, quantization), and a
-     * --scenario file's value a typed flag made impossible (its pipeline stages), never dropped silently.
+     * Notes for stderr: what --model-config did not read (keys, the vision encoder, quantization), a file's
+     * own profile used over a differing loaded one, and what a typed flag dropped or left meaningless
+     * ({@link FlagNotes}), never dropped silently.
      */
     List<String> modelConfigNotes() {
         List<String> notes = new ArrayList<>(imported == null ? List.of() : imported.notes());
         profileNotes.stream().distinct().forEach(notes::add);
-        if (document != null && inputs != null && document.inputs().pipelineStages() != inputs.pipelineStages()
-                && !stagesTyped) {
-            notes.add(ScenarioInput.GPU_COUNT.flag() + " " + inputs.gpuCount() + " is not a multiple of the "
-                    + document.inputs().pipelineStages() + " pipeline stages in " + scenarioFile + "; using "
-                    + inputs.pipelineStages() + " stage (give " + ScenarioInput.PIPELINE_STAGES.flag() + " to choose)");
+        if (inputs != null) {
+            notes.addAll(FlagNotes.of(scenarioFile, document, typedFlags, inputs));
         }
         return notes;
     }

@@ -112,4 +112,15 @@ class ExportCliTest {
                 "--tpot-ms", "none", "--disaggregated");
         assertThat(ImageIO.read(png.toFile()).getWidth()).isEqualTo(1600);
     }
+
+    /** Issue 26: a pin's "the file's own copy differs" note is said once under export, not once per use. */
+    @Test
+    void aPinsProfileNoteIsSaidOnce(@TempDir Path dir) throws Exception {
+        Path file = StaleFlagsCliTest.pinOnItsOwnProfile(dir, false);
+        Path svg = dir.resolve("pins.svg");
+        String printed = run(dir, "export", "--scenario", file.toString(), "--profiles", dir.resolve("profiles").toString(),
+                "--chart", "roofline", "--out", svg.toString(), "--scale", "1");
+        assertThat(printed.lines().filter(l -> l.contains("note:"))).as(printed).hasSize(1);
+        assertThat(printed).contains("field 'pins[0].hardware'", "lab-gpu", "differs");
+    }
 }

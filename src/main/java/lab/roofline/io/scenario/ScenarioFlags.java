@@ -119,6 +119,7 @@ public final class ScenarioFlags {
                 values.put(input, input.isSwitch() ? input.switchValue() : read(input, typed.get(input)));
             }
         }
+        staleOnTheBase(base, values, typed);
         Precision weights = (Precision) values.get(ScenarioInput.PRECISION);
         if ((Boolean) values.get(ScenarioInput.WEIGHT_ONLY) && weights.bytesPerValue() >= Precision.BF16.bytesPerValue()) {
             throw new FlagException(ScenarioInput.WEIGHT_ONLY.flag() + " needs weights narrower than BF16 "
@@ -128,6 +129,23 @@ public final class ScenarioFlags {
         pipelineStages(base, values, typed);
         speculation(values, typed);
         return ScenarioInput.inputsOf(values);
+    }
+
+    /**
+     * What the base held that a typed flag leaves meaningless, dropped (cli.FlagNotes says so): a price set
+     * for the base's device when --gpu names another (as the window's device list does), and weight-only
+     * when --precision names weights of 16 bits or more. Typed alongside, they stay, to be refused or used.
+     */
+    private static void staleOnTheBase(ScenarioInputs base, Map<ScenarioInput, Object> values,
+                                       Map<ScenarioInput, String> typed) {
+        if (typed.containsKey(ScenarioInput.GPU) && !typed.containsKey(ScenarioInput.PRICE_USD_PER_HOUR)
+                && !base.gpuId().equalsIgnoreCase((String) values.get(ScenarioInput.GPU))) {
+            values.put(ScenarioInput.PRICE_USD_PER_HOUR, null);
+        }
+        if (typed.containsKey(ScenarioInput.PRECISION) && !typed.containsKey(ScenarioInput.WEIGHT_ONLY)
+                && ((Precision) values.get(ScenarioInput.PRECISION)).bytesPerValue() >= Precision.BF16.bytesPerValue()) {
+            values.put(ScenarioInput.WEIGHT_ONLY, false);
+        }
     }
 
     /** One flag's value by the table, or the flag and why not. */
