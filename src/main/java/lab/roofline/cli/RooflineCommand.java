@@ -189,8 +189,8 @@ public final class RooflineCommand {
                 HardwareProfile gpu = d.profileAmong(profiles.profiles()).orElseThrow(() ->
                         new CommandLine.ParameterException(cl, file + ": field 'scenario.gpu': unknown accelerator '"
                                 + Units.shortened(d.inputs().gpuId()) + "'"));
-                evaluations.add(RooflineEngine.evaluate(d.inputs().toScenario(gpu, ScenarioOptions.realismFor(d.inputs()),
-                        d.modelOf(d.inputs()))));
+                evaluations.add(RooflineEngine.evaluate(ScenarioOptions.priced(cl, d.inputs(), d.inputs().toScenario(gpu,
+                        ScenarioOptions.realismFor(d.inputs()), d.modelOf(d.inputs())), true)));
                 String name = d.name().isBlank() ? String.valueOf(file.getFileName()) : d.name();
                 names.add(name);
                 // A file that holds pins compares them too, each after its file's own scenario.

@@ -20,8 +20,11 @@ import lab.roofline.engine.roofline.Units;
 import lab.roofline.engine.scenario.NamedScenario;
 import lab.roofline.engine.scenario.ScenarioInput;
 import lab.roofline.engine.scenario.ScenarioInputs;
+import lab.roofline.engine.serving.RentalPrices;
 import lab.roofline.io.data.ModelConfigLoader;
 import lab.roofline.io.data.ProfileLoader;
+import lab.roofline.io.data.RentalPriceLoader;
+import lab.roofline.io.files.AppHome;
 import lab.roofline.io.data.RealismLoader;
 import lab.roofline.io.scenario.ScenarioFile;
 import lab.roofline.io.scenario.ScenarioFlags;
@@ -88,7 +91,7 @@ public final class ScenarioOptions {
             pinScenario(spec, profiles, i);
         }
         try {
-            return in.toScenario(gpu, realismFor(in), model(in));
+            return priced(spec.commandLine(), in, in.toScenario(gpu, realismFor(in), model(in)), true);
         } catch (IllegalArgumentException e) {
             // Only the model can refuse now: more pipeline stages than it has layers. Name where each came from.
             String stages = given(spec, ScenarioInput.PIPELINE_STAGES) ? ScenarioInput.PIPELINE_STAGES.flag()
@@ -99,6 +102,24 @@ public final class ScenarioOptions {
             throw new CommandLine.ParameterException(spec.commandLine(), stages + " with " + model + ": "
                     + e.getMessage().replaceFirst("^Pipeline stages: ", ""));
         }
+    }
+
+    /**
+     * The one price rule, as in the window and the planner: no typed price, the rental table's when the
+     * profile has none (or the user owns the device); said in a note for the scenario itself.
+     */
+    static Scenario priced(CommandLine cl, ScenarioInputs in, Scenario s, boolean say) {
+        if (in.priceUsdPerHour() != null) {
+            return s;
+        }
+        RentalPriceLoader.Result rental = RentalPriceLoader.load(AppHome.rentalPricesFile());
+        Optional<RentalPrices.Rate> rate = rental.prices().rateFor(s.gpu());
+        if (say) {
+            rental.problems().forEach(problem -> cl.getErr().println("roofline-lab: note: " + problem));
+            rate.ifPresent(r -> cl.getErr().println("roofline-lab: note: " + s.gpu().name() + ": " + r.describe()
+                    + " (--price-per-hour sets another)"));
+        }
+        return rate.map(r -> s.withPrice(r.usdPerHour())).orElse(s);
     }
 
     /** The model the inputs name: --model-config's, the --scenario file's imported one, a preset or a count. */
@@ -139,7 +160,8 @@ public final class ScenarioOptions {
                 new CommandLine.ParameterException(cl, file + ": field 'pins[" + index
                         + "].scenario.gpu': unknown accelerator '" + Units.shortened(pin.inputs().gpuId()) + "'"));
         try {
-            return pin.inputs().toScenario(gpu, realismFor(pin.inputs()), d.modelOf(pin.inputs()));
+            return priced(cl, pin.inputs(), pin.inputs().toScenario(gpu, realismFor(pin.inputs()), d.modelOf(pin.inputs())),
+                    false);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cl, file + ": field 'pins[" + index + "].scenario.pipelineStages': "
                     + e.getMessage().replaceFirst("^Pipeline stages: ", ""));

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import lab.roofline.engine.serving.OwnedHardware;
 import lab.roofline.engine.teaching.Exercise;
+import lab.roofline.io.data.RentalPriceLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -297,13 +298,24 @@ class CliTest {
 
     @Test
     void reportWithoutAPriceGivesNullCosts() throws Exception {
-        Run r = run("report", "--json", "--gpu", "l4", "--model", "Llama-3.1-8B");
+        Run r = run("report", "--json", "--gpu", "l4", "--model", "Llama-3.1-8B", "--price-per-hour", "none");
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertThat(j.path("cost").path("outputUsdPerMillionTokens").isNull()).isTrue();
         assertThat(j.path("cost").path("outputToInputRatio").asDouble()).isPositive();
         Run priced = run("report", "--json", "--gpu", "l4", "--model", "Llama-3.1-8B", "--price-per-hour", "0.8");
         assertThat(new ObjectMapper().readTree(priced.out()).path("cost").path("outputUsdPerMillionTokens").asDouble())
                 .isPositive();
+    }
+
+    /** One price rule, as in the window and the planner: a device with no price of its own takes the rental table's. */
+    @Test
+    void aDeviceWithoutItsOwnPriceIsPricedFromTheRentalTableAndSaysSo() throws Exception {
+        Run r = run("report", "--json", "--gpu", "l4", "--model", "Llama-3.1-8B");
+        JsonNode cost = new ObjectMapper().readTree(r.out()).path("cost");
+        double rate = RentalPriceLoader.loadBundled().prices().find("l4").orElseThrow().usdPerHour();
+        assertThat(cost.path("priceUsdPerHour").asDouble()).isEqualTo(rate);
+        assertThat(cost.path("outputUsdPerMillionTokens").asDouble()).isPositive();
+        assertThat(r.err()).contains("note: NVIDIA L4", "price from the rental table");
     }
 
     @Test
