@@ -1,13 +1,16 @@
 package lab.roofline.ui;
 
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import javafx.application.Application;
+import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** A test that starts the whole app (its files, its settings) and closes it after. */
-abstract class AppSession {
+public abstract class AppSession {
     protected Application app;
 
     @AfterEach
@@ -15,6 +18,18 @@ abstract class AppSession {
         if (app != null) {
             FxToolkit.cleanupApplication(app);
         }
+        closeStrayWindows();
+    }
+
+    /**
+     * Closes every window but the tests' shared one: a dialog the app left open (an error it reported) would
+     * sit over the next test's window and take its clicks.
+     */
+    public static void closeStrayWindows() throws Exception {
+        Stage shared = FxToolkit.registerPrimaryStage();
+        FxToolkit.setupFixture(() -> List.copyOf(Window.getWindows()).stream().filter(w -> w != shared)
+                .forEach(Window::hide));
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** Waits up to 5 s for work the app does off the FX thread (reading, writing) to show. */

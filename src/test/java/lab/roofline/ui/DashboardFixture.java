@@ -45,7 +45,7 @@ public abstract class DashboardFixture {
      * pixel buffer for the larger one and print "Too small int buffer size" (the next test opens its own).
      */
     @AfterEach
-    void restoreTheSharedWindow(FxRobot robot) {
+    void restoreTheSharedWindow(FxRobot robot) throws Exception {
         if (stage == null) {
             return;
         }
@@ -58,6 +58,7 @@ public abstract class DashboardFixture {
             stage.setWidth(1440);
             stage.setHeight(900);
         });
+        AppSession.closeStrayWindows();
     }
 
     protected ControlPanel controls() {
