@@ -130,7 +130,9 @@ class HostileProfileTest {
         Files.writeString(folder.resolve("bad.json"), GOOD.replace("\"mygpu\"", "\"bad\\u001b[2J\""));
         ProfileLoader.Result r = load();
         assertThat(r.profiles()).singleElement().extracting(HardwareProfile::name).isEqualTo("My[31m GPUevil");
-        assertThat(r.problems()).singleElement().asString().doesNotContain("\u001b");
+        // The skipped file, and what cleaning changed in the other (issue 26: never silently).
+        assertThat(r.problems()).hasSize(2).allSatisfy(p -> assertThat(p).doesNotContain("\u001b"));
+        assertThat(r.problems().get(1)).contains("esc.json: field 'name': 3 control or invisible characters removed");
     }
 
     @Test
