@@ -45,7 +45,7 @@ final class ExercisesCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CommandLine cl = spec.commandLine();
         List<HardwareProfile> profiles = ProfileLoader.loadAll(List.of()).profiles();
-        Realism measured = ScenarioOptions.measuredRealism();
+        Realism measured = BundledData.measuredRealismFor("the exercises");
         List<Exercise> exercises;
         if (file != null) {
             List<Exercise> read;

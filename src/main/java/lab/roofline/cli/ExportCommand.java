@@ -120,8 +120,9 @@ final class ExportCommand implements Callable<Integer> {
         scenario.modelConfigNotes().forEach(n -> spec.commandLine().getErr().println("roofline-lab: note: " + n));
         Evaluation e = RooflineEngine.evaluate(s);
         // Files are read and numbers computed here, before the toolkit starts; it only draws.
-        List<RatioReference> references = RatioReference.forPrices(s.withBatchSize(1),
-                ApiPriceLoader.loadBundled().prices());
+        boolean ticks = kind == ChartKind.COST || kind == ChartKind.UTILIZATION || kind == ChartKind.DASHBOARD;
+        List<RatioReference> references = RatioReference.forPrices(s.withBatchSize(1), ticks
+                ? BundledData.apiPrices(cl, "the chart") : ApiPriceLoader.loadBundled().prices());
         // A scenario file's pins are drawn beside it, as the app draws them.
         List<NamedScenario.Pinned> pinned = scenario.pins(spec);
         List<ChartPin> pins = new ArrayList<>();

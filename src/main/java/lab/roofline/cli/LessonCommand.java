@@ -18,7 +18,6 @@ import lab.roofline.engine.roofline.Scenario;
 import lab.roofline.engine.scenario.ScenarioCommandLine;
 import lab.roofline.engine.scenario.ScenarioInputs;
 import lab.roofline.engine.teaching.Misconception;
-import lab.roofline.io.data.ApiPriceLoader;
 import lab.roofline.io.files.AppHome;
 import lab.roofline.io.files.FileGroup;
 import lab.roofline.io.files.IoReasons;
@@ -66,8 +65,9 @@ final class LessonCommand implements Callable<Integer> {
         Scenario s = scenario.toScenario(spec, profiles);
         scenario.modelConfigNotes().forEach(n -> cl.getErr().println("roofline-lab: note: " + n));
         Evaluation chosen = RooflineEngine.evaluate(s);
-        List<RatioReference> references = RatioReference.forPrices(s.withBatchSize(1), ApiPriceLoader.loadBundled().prices());
-        Realism measured = ScenarioOptions.measuredRealism();
+        List<RatioReference> references = RatioReference.forPrices(s.withBatchSize(1),
+                BundledData.apiPrices(cl, "the handout"));
+        Realism measured = BundledData.measuredRealismFor("the handout's exercises");
         ExerciseFile.Result exercises = ExerciseFile.loadAll(AppHome.exercisesDirectory(), profiles.profiles(), measured);
         exercises.problems().forEach(p -> cl.getErr().println("roofline-lab: note: " + p));
         // Every number is computed here; the toolkit only draws the charts.
