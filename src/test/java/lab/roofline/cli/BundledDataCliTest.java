@@ -58,4 +58,30 @@ class BundledDataCliTest {
         assertThat(row.err()).contains("roofline-lab: note: data/api-prices.json: price 1: field 'provider' must be a "
                 + "non-empty string; the handout has no API price ticks");
     }
+
+    @Test
+    void aBrokenBundledProfileIsNamedNotANullPointer(@TempDir Path dir) throws Exception {
+        Path profiles = Files.createDirectories(dir.resolve("override/hardware-profiles"));
+        try (var list = Files.list(Path.of("hardware-profiles"))) {
+            for (Path p : list.toList()) {
+                Files.copy(p, profiles.resolve(p.getFileName()));
+            }
+        }
+        Files.writeString(profiles.resolve("h100_sxm.json"), "{");
+        CliTest.Run report = runWithBundled(dir, "unused.json", "{}", "report");
+        assertThat(report.code()).isEqualTo(2);
+        assertThat(report.err().strip().lines()).containsExactly(
+                "roofline-lab: note: Skipped profile bundled h100_sxm.json: not valid JSON at line 1, column 2",
+                "roofline-lab: the default accelerator 'h100_sxm' is not loaded (see the note above): choose one with "
+                        + "--gpu ID (see list-gpus) (see: roofline-lab report --help)");
+        CliTest.Run r = runWithBundled(dir, "unused.json", "{}", "exercises", "--answers", "--hints");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).contains("roofline-lab: note: Skipped profile bundled h100_sxm.json: not valid JSON at line 1, column 2")
+                .doesNotContain("Cannot invoke").doesNotContain("null");
+        assertThat(r.out()).contains("answer: not computed: accelerator 'h100_sxm' is not loaded")
+                .contains("hint: not computed: accelerator 'h100_sxm' is not loaded");
+        CliTest.Run json = runWithBundled(dir, "unused.json", "{}", "exercises", "--answers", "--json");
+        assertThat(json.code()).as(json.err()).isZero();
+        assertThat(json.out()).contains("\"answer\" : null").contains("\"problem\" : \"not computed: accelerator 'h100_sxm' is not loaded\"");
+    }
 }
