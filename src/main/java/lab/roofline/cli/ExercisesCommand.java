@@ -69,26 +69,7 @@ final class ExercisesCommand implements Callable<Integer> {
             exercises = all.exercises();
         }
         if (json && answers) {
-            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            ArrayNode out = mapper.createArrayNode();
-            for (Exercise e : exercises) {
-                ObjectNode n = out.addObject();
-                n.put("id", e.id());
-                n.put("text", e.text());
-                HardwareProfile gpu = ExerciseFile.profile(e, profiles);
-                if (gpu == null) {
-                    n.putNull("answer");
-                    n.put("problem", notComputed(e));
-                } else {
-                    n.put("answer", e.answer(gpu, measured));
-                }
-                n.put("unit", e.quantity().unit());
-                n.put("tolerance", e.relativeTolerance());
-                if (hints) {
-                    n.put("hint", hint(e, profiles, measured));
-                }
-            }
-            cl.getOut().println(mapper.writeValueAsString(out));
+            cl.getOut().println(answersJson(exercises, profiles, measured));
             return 0;
         }
         if (json) {
@@ -110,6 +91,31 @@ final class ExercisesCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The exercises with their answers (and hints) as JSON; an exercise whose accelerator did not load says so. */
+    private String answersJson(List<Exercise> exercises, List<HardwareProfile> profiles, Realism measured)
+            throws Exception {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ArrayNode out = mapper.createArrayNode();
+        for (Exercise e : exercises) {
+            ObjectNode n = out.addObject();
+            n.put("id", e.id());
+            n.put("text", e.text());
+            HardwareProfile gpu = ExerciseFile.profile(e, profiles);
+            if (gpu == null) {
+                n.putNull("answer");
+                n.put("problem", notComputed(e));
+            } else {
+                n.put("answer", e.answer(gpu, measured));
+            }
+            n.put("unit", e.quantity().unit());
+            n.put("tolerance", e.relativeTolerance());
+            if (hints) {
+                n.put("hint", hint(e, profiles, measured));
+            }
+        }
+        return mapper.writeValueAsString(out);
     }
 
     private static String hint(Exercise e, List<HardwareProfile> profiles, Realism measured) {
