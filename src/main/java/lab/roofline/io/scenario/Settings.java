@@ -5,6 +5,7 @@ import java.io.StringReader;
 import java.io.Writer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -139,7 +140,12 @@ public final class Settings {
     private static FileLock acquire(FileChannel lock, Path target) throws IOException {
         long until = System.nanoTime() + LOCK_WAIT_MILLISECONDS * 1_000_000;
         while (true) {
-            FileLock held = lock.tryLock();
+            FileLock held;
+            try {
+                held = lock.tryLock();
+            } catch (OverlappingFileLockException heldHere) {
+                held = null; // this process holds it elsewhere: wait as for another instance
+            }
             if (held != null) {
                 return held;
             }

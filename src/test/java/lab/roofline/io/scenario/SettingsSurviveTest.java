@@ -83,4 +83,21 @@ class SettingsSurviveTest {
         assertThat(read.get("theme", null)).isEqualTo("dark");
         assertThat(read.get("window.width", null)).isEqualTo("900");
     }
+
+    @Test
+    void aSaveThatCannotGetTheLockSaysItWillNotSave(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("settings.properties");
+        Files.writeString(file, "theme=dark\n");
+        Settings s = Settings.load(file);
+        s.put("theme", "light");
+        try (var channel = java.nio.channels.FileChannel.open(dir.resolve("settings.properties.lock"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+             var held = channel.lock()) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(s::save).isInstanceOf(java.io.IOException.class)
+                    .hasMessage("another Roofline Lab is saving " + file + "; these settings are not saved");
+        }
+        assertThat(Files.readString(file)).isEqualTo("theme=dark\n");
+        s.save(); // the lock is free again
+        assertThat(Files.readString(file)).contains("theme=light");
+    }
 }
