@@ -44,8 +44,11 @@ final class ExercisesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CommandLine cl = spec.commandLine();
-        List<HardwareProfile> profiles = ProfileLoader.loadAll(List.of()).profiles();
-        Realism measured = ScenarioOptions.measuredRealism();
+        ProfileLoader.Result loaded = ProfileLoader.loadAll(List.of());
+        // A profile that did not load is said: an exercise on it has no answer, and says why.
+        loaded.problems().forEach(p -> cl.getErr().println("roofline-lab: note: " + RooflineCommand.printable(p)));
+        List<HardwareProfile> profiles = loaded.profiles();
+        Realism measured = BundledData.measuredRealismFor("the exercises");
         List<Exercise> exercises;
         if (file != null) {
             List<Exercise> read;
@@ -66,20 +69,7 @@ final class ExercisesCommand implements Callable<Integer> {
             exercises = all.exercises();
         }
         if (json && answers) {
-            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            ArrayNode out = mapper.createArrayNode();
-            for (Exercise e : exercises) {
-                ObjectNode n = out.addObject();
-                n.put("id", e.id());
-                n.put("text", e.text());
-                n.put("answer", e.answer(ExerciseFile.profile(e, profiles), measured));
-                n.put("unit", e.quantity().unit());
-                n.put("tolerance", e.relativeTolerance());
-                if (hints) {
-                    n.put("hint", hint(e, profiles, measured));
-                }
-            }
-            cl.getOut().println(mapper.writeValueAsString(out));
+            cl.getOut().println(answersJson(exercises, profiles, measured));
             return 0;
         }
         if (json) {
@@ -92,7 +82,9 @@ final class ExercisesCommand implements Callable<Integer> {
             if (hints) {
                 cl.getOut().printf(Locale.ROOT, "    hint: %s%n", hint(e, profiles, measured).replace("\n", "\n          "));
             }
-            if (answers) {
+            if (answers && ExerciseFile.profile(e, profiles) == null) {
+                cl.getOut().printf(Locale.ROOT, "    answer: %s%n", notComputed(e));
+            } else if (answers) {
                 cl.getOut().printf(Locale.ROOT, "    answer: %s (accepted within %s)%n",
                         e.answerText(e.evaluate(ExerciseFile.profile(e, profiles), measured)),
                         Units.percent(e.relativeTolerance()));
@@ -101,7 +93,38 @@ final class ExercisesCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The exercises with their answers (and hints) as JSON; an exercise whose accelerator did not load says so. */
+    private String answersJson(List<Exercise> exercises, List<HardwareProfile> profiles, Realism measured)
+            throws Exception {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ArrayNode out = mapper.createArrayNode();
+        for (Exercise e : exercises) {
+            ObjectNode n = out.addObject();
+            n.put("id", e.id());
+            n.put("text", e.text());
+            HardwareProfile gpu = ExerciseFile.profile(e, profiles);
+            if (gpu == null) {
+                n.putNull("answer");
+                n.put("problem", notComputed(e));
+            } else {
+                n.put("answer", e.answer(gpu, measured));
+            }
+            n.put("unit", e.quantity().unit());
+            n.put("tolerance", e.relativeTolerance());
+            if (hints) {
+                n.put("hint", hint(e, profiles, measured));
+            }
+        }
+        return mapper.writeValueAsString(out);
+    }
+
     private static String hint(Exercise e, List<HardwareProfile> profiles, Realism measured) {
-        return ExerciseHints.of(e, e.evaluate(ExerciseFile.profile(e, profiles), measured)).text();
+        HardwareProfile gpu = ExerciseFile.profile(e, profiles);
+        return gpu == null ? notComputed(e) : ExerciseHints.of(e, e.evaluate(gpu, measured)).text();
+    }
+
+    /** An exercise whose accelerator did not load (its profile broken or gone): said, never a null pointer. */
+    private static String notComputed(Exercise e) {
+        return "not computed: accelerator '" + Units.shortened(e.scenario().gpuId()) + "' is not loaded";
     }
 }

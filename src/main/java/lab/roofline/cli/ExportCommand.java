@@ -120,8 +120,7 @@ final class ExportCommand implements Callable<Integer> {
         scenario.modelConfigNotes().forEach(n -> spec.commandLine().getErr().println("roofline-lab: note: " + n));
         Evaluation e = RooflineEngine.evaluate(s);
         // Files are read and numbers computed here, before the toolkit starts; it only draws.
-        List<RatioReference> references = RatioReference.forPrices(s.withBatchSize(1),
-                ApiPriceLoader.loadBundled().prices());
+        List<RatioReference> references = references(cl, kind, s);
         // A scenario file's pins are drawn beside it, as the app draws them.
         List<NamedScenario.Pinned> pinned = scenario.pins(spec);
         List<ChartPin> pins = new ArrayList<>();
@@ -137,6 +136,13 @@ final class ExportCommand implements Callable<Integer> {
         ChartRenderer.writeHeadless(request, inputs, out);
         cl.getOut().println("Wrote " + RooflineCommand.printable(out.toAbsolutePath().toString()));
         return 0;
+    }
+
+    /** The API prices' ratio ticks; a broken price table is a note where the chart would show them. */
+    private static List<RatioReference> references(CommandLine cl, ChartKind kind, Scenario s) {
+        boolean ticks = kind == ChartKind.COST || kind == ChartKind.UTILIZATION || kind == ChartKind.DASHBOARD;
+        return RatioReference.forPrices(s.withBatchSize(1), ticks ? BundledData.apiPrices(cl, "the chart")
+                : ApiPriceLoader.loadBundled().prices());
     }
 
     /**

@@ -18,8 +18,8 @@ import lab.roofline.engine.roofline.Scenario;
 import lab.roofline.engine.scenario.ScenarioCommandLine;
 import lab.roofline.engine.scenario.ScenarioInputs;
 import lab.roofline.engine.teaching.Misconception;
-import lab.roofline.io.data.ApiPriceLoader;
 import lab.roofline.io.files.AppHome;
+import lab.roofline.io.files.FileGroup;
 import lab.roofline.io.files.IoReasons;
 import lab.roofline.io.scenario.ExerciseFile;
 import lab.roofline.io.data.ProfileLoader;
@@ -44,8 +44,12 @@ final class LessonCommand implements Callable<Integer> {
     @Mixin
     ScenarioOptions scenario;
     @Option(names = "--html", required = true, paramLabel = "DIR",
-            description = "The folder to write handout.html and answer-key.html into (made if missing).")
+            description = "The folder to write handout.html and answer-key.html into (made if missing); both are "
+                    + "written or neither, and a page there that Roofline Lab did not write is not replaced without --force.")
     Path folder;
+    @Option(names = "--force", description = "Replace a handout.html or answer-key.html in DIR that Roofline Lab did "
+            + "not write (by default such a file is left alone and nothing is written).")
+    boolean force;
 
     @Override
     public Integer call() throws Exception {
@@ -61,8 +65,9 @@ final class LessonCommand implements Callable<Integer> {
         Scenario s = scenario.toScenario(spec, profiles);
         scenario.modelConfigNotes().forEach(n -> cl.getErr().println("roofline-lab: note: " + n));
         Evaluation chosen = RooflineEngine.evaluate(s);
-        List<RatioReference> references = RatioReference.forPrices(s.withBatchSize(1), ApiPriceLoader.loadBundled().prices());
-        Realism measured = ScenarioOptions.measuredRealism();
+        List<RatioReference> references = RatioReference.forPrices(s.withBatchSize(1),
+                BundledData.apiPrices(cl, "the handout"));
+        Realism measured = BundledData.measuredRealismFor("the handout's exercises");
         ExerciseFile.Result exercises = ExerciseFile.loadAll(AppHome.exercisesDirectory(), profiles.profiles(), measured);
         exercises.problems().forEach(p -> cl.getErr().println("roofline-lab: note: " + p));
         // Every number is computed here; the toolkit only draws the charts.
@@ -80,7 +85,10 @@ final class LessonCommand implements Callable<Integer> {
         List<Path> written;
         try {
             written = Handout.writeHeadless(chosen, references, commandLine, exercises.exercises(), evaluate,
-                    Theme.LIGHT.stylesheets(), LocalDate.now().toString(), folder);
+                    Theme.LIGHT.stylesheets(), LocalDate.now().toString(), folder, force);
+        } catch (FileGroup.NotOurs e) {
+            throw new CommandLine.ParameterException(cl, "--html: " + RooflineCommand.printable(e.getMessage())
+                    + " (add --force to replace it)");
         } catch (IOException e) {
             throw new CommandLine.ParameterException(cl, "--html: " + RooflineCommand.printable(folder.toString())
                     + " cannot be written (" + IoReasons.of(e) + ")");

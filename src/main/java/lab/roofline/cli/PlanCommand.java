@@ -100,6 +100,10 @@ final class PlanCommand implements Callable<Integer> {
         if (frontier && json) {
             throw new CommandLine.ParameterException(cl, "--frontier writes CSV: leave out --json");
         }
+        if (frontier && csv) {
+            throw new CommandLine.ParameterException(cl, "--frontier writes CSV already: leave out --csv");
+        }
+        refuseIgnoredOwnedFlags(cl);
         ModelSpec model = model(cl);
         long input = (long) ScenarioOptions.value(cl, "--input-tokens", ScenarioLimits.PROMPT_TOKENS, inputTokens);
         long output = (long) ScenarioOptions.value(cl, "--output-tokens", ScenarioLimits.GENERATED_TOKENS, outputTokens);
@@ -140,6 +144,27 @@ final class PlanCommand implements Callable<Integer> {
     private Planner.Options options;
     private double usdPerKwh;
     private String ownedNote;
+
+    /** Flags about an owned device without --owned-price would be ignored without a word: refused, named. */
+    private void refuseIgnoredOwnedFlags(CommandLine cl) {
+        if (ownedPrice != null) {
+            return;
+        }
+        List<String> given = new ArrayList<>();
+        for (String flag : List.of("--lifetime-years", "--power-watts")) {
+            if (cl.getParseResult().hasMatchedOption(flag)) {
+                given.add(flag);
+            }
+        }
+        if (!given.isEmpty()) {
+            throw new CommandLine.ParameterException(cl, String.join(" and ", given) + " only appl"
+                    + (given.size() == 1 ? "ies" : "y") + " to an owned device: add --owned-price USD (and --gpus ID)");
+        }
+        if (!json && cl.getParseResult().hasMatchedOption("--electricity")) {
+            throw new CommandLine.ParameterException(cl, "--electricity only applies to an owned device (--owned-price "
+                    + "USD) or to --json's electricity cost per million tokens");
+        }
+    }
 
     /** The rental prices (--rental-prices, checked before it is read, or the user's own table). */
     private RentalPriceLoader.Result rentalPrices(CommandLine cl) {

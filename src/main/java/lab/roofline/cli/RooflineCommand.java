@@ -46,8 +46,10 @@ public final class RooflineCommand {
         cl.setErr(err);
         // No @file expansion: "report @/etc/passwd" would read any file and echo its lines in the error.
         cl.setExpandAtFiles(false);
+        cl.registerConverter(Path.class, PathNames::of); // a name the locale cannot take: one line, no Java text
         cl.setParameterExceptionHandler((ex, a) -> {
-            ex.getCommandLine().getErr().println("roofline-lab: " + printable(ex.getMessage())
+            String badName = PathNames.message(ex);
+            ex.getCommandLine().getErr().println("roofline-lab: " + printable(badName != null ? badName : ex.getMessage())
                     + " (see: roofline-lab " + commandName(ex.getCommandLine()) + "--help)");
             return 2;
         });

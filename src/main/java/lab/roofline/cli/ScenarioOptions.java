@@ -78,7 +78,7 @@ public final class ScenarioOptions {
     ProfileLoader.Result loadProfiles(CommandSpec spec) {
         checkProfileFolders(spec.commandLine(), profileFolders);
         ProfileLoader.Result result = ProfileLoader.loadAll(profileFolders);
-        result.problems().forEach(p -> spec.commandLine().getErr().println(p));
+        result.problems().forEach(p -> spec.commandLine().getErr().println("roofline-lab: note: " + RooflineCommand.printable(p)));
         return result;
     }
 
@@ -207,6 +207,10 @@ public final class ScenarioOptions {
             profileNote(scenarioFile, "hardware", document.hardware(), profiles).ifPresent(profileNotes::add);
         }
         String known = profiles.profiles().stream().map(HardwareProfile::id).collect(Collectors.joining(", "));
+        if (found.isEmpty() && !typed && document == null) { // not a flag the user gave: the default's profile broke
+            throw new CommandLine.ParameterException(cl, "the default accelerator '" + Units.shortened(in.gpuId())
+                    + "' is not loaded (see the note above): choose one with --gpu ID (see list-gpus)");
+        }
         return found.orElseThrow(() -> new CommandLine.ParameterException(cl, (typed || document == null
                 ? ScenarioInput.GPU.flag() : scenarioFile + ": field 'scenario.gpu'")
                 + ": unknown accelerator '" + Units.shortened(in.gpuId()) + "' (known: " + known + ")"));

@@ -161,9 +161,10 @@ final class Session {
         } catch (IOException e) {
             String message = "Settings cannot be saved to " + Settings.defaultFile().getParent() + " ("
                     + IoReasons.of(e) + "); changes last until the window closes.";
-            System.err.println(message);
             if (!toldSaveFails) {
-                toldSaveFails = true; // once: a read-only home would otherwise repeat it at every change
+                // Once, on stderr and in the status bar: a read-only home would otherwise repeat it at every change.
+                toldSaveFails = true;
+                System.err.println(message);
                 Platform.runLater(() -> view.showStatus(message, null));
             }
         }

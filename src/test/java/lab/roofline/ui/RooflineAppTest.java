@@ -114,7 +114,7 @@ class RooflineAppTest {
         Path blocker = Files.writeString(dir.resolve("a-file"), "");
         String home = System.getProperty("roofline.home");
         System.setProperty("roofline.home", blocker.resolve("home").toString()); // under a file: cannot be made
-        // The app also prints each failed save on stderr: those lines are expected here; anything else is passed on.
+        // The app also prints the failed save on stderr, once (issue 26: not a line per save); anything else is passed on.
         PrintStream stderr = System.err;
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         System.setErr(new PrintStream(printed, true, StandardCharsets.UTF_8));
@@ -145,6 +145,9 @@ class RooflineAppTest {
                     .filter(line -> !line.startsWith("Settings cannot be saved to " + blocker.resolve("home") + " ("))
                     .forEach(stderr::println);
         }
+        // Three saves failed (two changes and the close): one line on stderr, as in the status bar.
+        assertThat(printed.toString(StandardCharsets.UTF_8).lines()
+                .filter(line -> line.startsWith("Settings cannot be saved to "))).hasSize(1);
     }
 
     private static void waitForSavedFile(Path file, String text) throws Exception {

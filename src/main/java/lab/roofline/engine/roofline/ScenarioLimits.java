@@ -82,6 +82,10 @@ public final class ScenarioLimits {
                         : quote(typed) + " is ambiguous: write " + Units.shortened(typed.replace(',', '.'))
                         + " for a decimal, or group thousands in threes (2,048)");
             }
+            if (t.indexOf('_') >= 0 && !UNDERSCORED.matcher(t).matches()) {
+                return Parsed.error(name, quote(typed) + " is not " + (whole ? "a whole number" : "a number")
+                        + ": an underscore only groups thousands, in threes (10_000)");
+            }
             Matcher m = NUMBER.matcher(t.replace(",", "").replace("_", ""));
             if (!m.matches()) {
                 return Parsed.error(name, NEGATIVE.matcher(t).matches() ? problem(-1)
@@ -135,6 +139,8 @@ public final class ScenarioLimits {
 
     /** Commas only as thousands separators: 2,048 or 1,000,000.5, never 1,5. */
     private static final Pattern GROUPED = Pattern.compile("[0-9]{1,3}(,[0-9]{3})+(\\.[0-9]+)?\\s*[kKmMbBgGtT]?");
+    /** Underscores only as thousands separators, as in code: 10_000 or 1_048_576.5, never 6_4. */
+    private static final Pattern UNDERSCORED = Pattern.compile("[0-9]{1,3}(_[0-9]{3})+(\\.[0-9]+)?\\s*[kKmMbBgGtT]?");
     private static final Pattern NEGATIVE = Pattern.compile("-\\s*\\.?[0-9].*");
     /** Digits (ASCII only), an optional exponent and an optional SI suffix: 7, 7.5, .5, 7e9, 70B, 8 k. */
     private static final Pattern NUMBER = Pattern.compile(

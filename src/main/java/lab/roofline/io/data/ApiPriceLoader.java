@@ -1,15 +1,16 @@
 package lab.roofline.io.data;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import lab.roofline.engine.roofline.Units;
+import lab.roofline.io.files.IoReasons;
+import lab.roofline.io.files.JsonText;
+import lab.roofline.io.files.Utf8Text;
 import lab.roofline.engine.serving.ApiPrice;
 
 /**
@@ -33,9 +34,11 @@ public final class ApiPriceLoader {
             if (in == null) {
                 return new Result(List.of(), Double.NaN, List.of(RESOURCE + " is missing from the application"));
             }
-            return parse(RESOURCE, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return parse(RESOURCE, Utf8Text.decode(in.readAllBytes()));
+        } catch (Utf8Text.NotUtf8 e) {
+            return new Result(List.of(), Double.NaN, List.of(RESOURCE + ": " + e.getMessage()));
         } catch (IOException e) {
-            return new Result(List.of(), Double.NaN, List.of(RESOURCE + " cannot be read: " + e.getMessage()));
+            return new Result(List.of(), Double.NaN, List.of(RESOURCE + " cannot be read (" + IoReasons.of(e) + ")"));
         }
     }
 
@@ -46,13 +49,11 @@ public final class ApiPriceLoader {
         List<String> problems = new ArrayList<>();
         JsonNode root;
         try {
-            root = JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
-            return new Result(List.of(), Double.NaN, List.of(fileName + ": not valid JSON" + where + " ("
-                    + e.getOriginalMessage().lines().findFirst().orElse("") + ")"));
+            root = JsonText.readObject(JSON, text);
+        } catch (JsonText.InvalidJson e) {
+            return new Result(List.of(), Double.NaN, List.of(fileName + ": " + e.getMessage()));
         }
-        if (root == null || !root.isObject() || !root.path("prices").isArray()) {
+        if (!root.path("prices").isArray()) {
             return new Result(List.of(), Double.NaN, List.of(fileName + ": missing list 'prices'"));
         }
         List<ApiPrice> prices = new ArrayList<>();

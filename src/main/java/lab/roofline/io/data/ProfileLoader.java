@@ -103,6 +103,8 @@ public final class ProfileLoader {
                 }
                 byId.remove(key);
                 byId.put(key, profile);
+                // Text made safe to print is said, not changed silently.
+                CleanedText.notes(file.text()).forEach(n -> problems.add("Profile " + clean(file.name()) + ": " + n));
             } catch (ProfileException e) {
                 problems.add(skipped(file.name(), e.getMessage()));
             }

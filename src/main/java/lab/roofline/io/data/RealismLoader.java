@@ -1,11 +1,9 @@
 package lab.roofline.io.data;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -13,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import lab.roofline.engine.roofline.Realism;
 import lab.roofline.engine.roofline.ScenarioLimits;
+import lab.roofline.io.files.IoReasons;
+import lab.roofline.io.files.JsonText;
+import lab.roofline.io.files.Utf8Text;
 
 /**
  * Reads data/realism.json. A broken file falls back to the ideal roofline with one line saying why; a
@@ -33,24 +34,22 @@ public final class RealismLoader {
             if (in == null) {
                 return new Result(Realism.IDEAL, List.of(RESOURCE + " is missing from the application"));
             }
-            return parse(RESOURCE, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return parse(RESOURCE, Utf8Text.decode(in.readAllBytes()));
+        } catch (Utf8Text.NotUtf8 e) {
+            return new Result(Realism.IDEAL, List.of(RESOURCE + ": " + e.getMessage() + "; the realistic setting is off"));
         } catch (IOException e) {
-            return new Result(Realism.IDEAL, List.of(RESOURCE + " cannot be read: " + e.getMessage()));
+            return new Result(Realism.IDEAL, List.of(RESOURCE + " cannot be read (" + IoReasons.of(e) + ")" + "; the realistic setting is off"));
         }
     }
 
     public static Result parse(String fileName, String text) {
         JsonNode root;
         try {
-            root = JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            return new Result(Realism.IDEAL, List.of(fileName + ": not valid JSON ("
-                    + e.getOriginalMessage().lines().findFirst().orElse("") + "); the realistic setting is off"));
+            root = JsonText.readObject(JSON, text);
+        } catch (JsonText.InvalidJson e) {
+            return new Result(Realism.IDEAL, List.of(fileName + ": " + e.getMessage() + "; the realistic setting is off"));
         }
         List<String> problems = new ArrayList<>();
-        if (root == null || !root.isObject()) {
-            return new Result(Realism.IDEAL, List.of(fileName + ": not a JSON object; the realistic setting is off"));
-        }
         double bandwidth = fraction(root, "bandwidthFraction");
         double defaultCompute = fraction(root, "defaultComputeFraction");
         if (Double.isNaN(bandwidth) || Double.isNaN(defaultCompute)) {

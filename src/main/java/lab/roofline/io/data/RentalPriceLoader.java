@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -21,7 +20,9 @@ import java.util.Map;
 import lab.roofline.engine.roofline.Units;
 import lab.roofline.engine.serving.RentalPrices;
 import lab.roofline.io.files.AtomicFiles;
+import lab.roofline.io.files.IoReasons;
 import lab.roofline.io.files.JsonText;
+import lab.roofline.io.files.Utf8Text;
 
 /**
  * Reads data/rental-prices.json (and a user's edited copy, which replaces its rows gpu by gpu). A broken row
@@ -53,9 +54,11 @@ public final class RentalPriceLoader {
             if (in == null) {
                 return new Result(RentalPrices.NONE, List.of(RESOURCE + " is missing from the application"));
             }
-            return parse(RESOURCE, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return parse(RESOURCE, Utf8Text.decode(in.readAllBytes()));
+        } catch (Utf8Text.NotUtf8 e) {
+            return new Result(RentalPrices.NONE, List.of(RESOURCE + ": " + e.getMessage()));
         } catch (IOException e) {
-            return new Result(RentalPrices.NONE, List.of(RESOURCE + " cannot be read: " + e.getMessage()));
+            return new Result(RentalPrices.NONE, List.of(RESOURCE + " cannot be read (" + IoReasons.of(e) + ")"));
         }
     }
 
@@ -84,9 +87,11 @@ public final class RentalPriceLoader {
                 return new Result(RentalPrices.NONE, List.of(name + ": " + Files.size(file) / 1024
                         + " KiB is too large for a rental-price table (at most 1 MiB)"));
             }
-            return parse(name, Files.readString(file, StandardCharsets.UTF_8));
+            return parse(name, Utf8Text.decode(Files.readAllBytes(file)));
+        } catch (Utf8Text.NotUtf8 e) {
+            return new Result(RentalPrices.NONE, List.of(name + ": " + e.getMessage()));
         } catch (IOException | RuntimeException e) {
-            return new Result(RentalPrices.NONE, List.of(name + " cannot be read: " + e.getMessage()));
+            return new Result(RentalPrices.NONE, List.of(name + " cannot be read (" + IoReasons.of(e) + ")"));
         }
     }
 

@@ -1,10 +1,15 @@
 package lab.roofline.render.export;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +26,8 @@ import lab.roofline.explain.Captions;
 import lab.roofline.explain.ExerciseHints;
 import lab.roofline.explain.Explanation;
 import lab.roofline.explain.Explanation.Topic;
-import lab.roofline.io.files.AtomicFiles;
+import lab.roofline.io.files.FileGroup;
+import lab.roofline.io.files.TemporaryFiles;
 import lab.roofline.render.pen.SvgPen;
 
 /**
@@ -132,20 +138,58 @@ public final class Handout {
         return k.toString();
     }
 
-    /** Writes both pages into a folder (made if missing): the handout first, then its answer key. */
+    /** Writes both pages into a folder (made if missing), replacing only pages Roofline Lab wrote; see below. */
     public static List<Path> write(Pages pages, Path folder) throws IOException {
+        return write(pages, folder, false);
+    }
+
+    /**
+     * Writes both pages into a folder (made if missing), together: both or neither, so a handout and an
+     * answer key from different scenarios are never left side by side. A handout.html or answer-key.html
+     * Roofline Lab did not write (a teacher's own) is refused ({@link FileGroup.NotOurs}) unless
+     * {@code replaceAny}.
+     */
+    public static List<Path> write(Pages pages, Path folder, boolean replaceAny) throws IOException {
         Files.createDirectories(folder);
         Path handout = folder.resolve(HANDOUT_FILE);
         Path key = folder.resolve(ANSWER_KEY_FILE);
-        AtomicFiles.writeString(handout, ".roofline-handout-", pages.handout());
-        AtomicFiles.writeString(key, ".roofline-handout-", pages.answerKey());
+        TemporaryFiles.deleteStale(folder, TEMPORARY_PREFIX + "*.tmp"); // a killed write's leftovers
+        Map<Path, String> texts = new LinkedHashMap<>();
+        texts.put(handout, pages.handout());
+        texts.put(key, pages.answerKey());
+        FileGroup.write(texts, TEMPORARY_PREFIX, replaceAny ? file -> true : Handout::writtenByRoofline);
         return List.of(handout, key);
+    }
+
+    private static final String TEMPORARY_PREFIX = ".roofline-handout-";
+    /** In every page's head: how a later run knows the page is one it may replace. */
+    static final String GENERATOR = "<meta name=\"generator\" content=\"Roofline Lab\"/>";
+
+    /**
+     * Whether a page is one Roofline Lab wrote: the generator in its head, or (pages written before it was
+     * there) the footer every page ends with.
+     */
+    static boolean writtenByRoofline(Path page) {
+        try (FileChannel in = FileChannel.open(page)) {
+            int edge = 8192;
+            ByteBuffer head = ByteBuffer.allocate((int) Math.min(edge, in.size()));
+            in.read(head, 0);
+            ByteBuffer tail = ByteBuffer.allocate((int) Math.min(edge, in.size()));
+            in.read(tail, Math.max(0, in.size() - edge));
+            String start = new String(head.array(), StandardCharsets.UTF_8);
+            String end = new String(tail.array(), StandardCharsets.UTF_8);
+            return start.contains(GENERATOR) || start.startsWith("<!DOCTYPE html>") && end.contains(
+                    "<footer><p>Made with Roofline Lab on ") && end.stripTrailing().endsWith("</html>");
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Builds on the headless toolkit and writes: the command line's `lesson --html`. */
     public static List<Path> writeHeadless(Evaluation chosen, List<RatioReference> references, String commandLine,
                                            List<Exercise> exercises, Function<ScenarioInputs, Evaluation> evaluate,
-                                           List<String> stylesheets, String date, Path folder) throws Exception {
+                                           List<String> stylesheets, String date, Path folder, boolean replaceAny)
+            throws Exception {
         ChartRenderer.startHeadlessToolkit();
         CompletableFuture<Pages> built = new CompletableFuture<>();
         Platform.runLater(() -> {
@@ -156,7 +200,7 @@ public final class Handout {
             }
         });
         try {
-            return write(built.get(120, TimeUnit.SECONDS), folder);
+            return write(built.get(120, TimeUnit.SECONDS), folder, replaceAny);
         } catch (ExecutionException e) {
             throw new IllegalStateException("the handout could not be drawn: " + e.getCause().getMessage(), e);
         }
@@ -195,7 +239,7 @@ public final class Handout {
 
     private static void head(StringBuilder b, String title) {
         b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>").append(esc(title))
-                .append("</title>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n<style>\n")
+                .append("</title>\n").append(GENERATOR).append("\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n<style>\n")
                 .append(STYLE).append("</style>\n</head>\n<body>\n");
     }
 

@@ -2,10 +2,14 @@ package lab.roofline.ui.documents;
 
 import java.util.Optional;
 import java.util.function.Consumer;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Screen;
 import lab.roofline.engine.roofline.Units;
 import lab.roofline.engine.scenario.ScenarioCommandLine;
 import lab.roofline.io.scenario.PastedCommandLine;
@@ -79,11 +83,7 @@ public final class CommandLineActions {
         String text = clip != null && clip.strip().startsWith("roofline-lab") ? clip.strip() : "";
         String problem = null;
         while (true) {
-            TextInputDialog ask = new TextInputDialog(text);
-            ask.setTitle("Open command line");
-            ask.setHeaderText(problem == null ? "A roofline-lab report line sets the scenario (Ctrl+Z undoes it)"
-                    : "Could not read it: " + problem);
-            ask.getEditor().setPrefColumnCount(60);
+            TextInputDialog ask = dialog(text, problem);
             if (owner.getScene() != null) {
                 ask.initOwner(owner.getScene().getWindow());
                 ask.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
@@ -101,6 +101,33 @@ public final class CommandLineActions {
             }
             problem = failed.get();
         }
+    }
+
+    /** The widest the dialog gets: a long reason wraps (and is cut short) rather than push it past the screen. */
+    static final double MAX_WIDTH = 720;
+    private static final int MAX_REASON_CHARS = 600;
+
+    /** The dialog asking for a line, with the reason the last one could not be read (null: none yet). */
+    private static TextInputDialog dialog(String text, String problem) {
+        TextInputDialog ask = new TextInputDialog(text);
+        ask.setTitle("Open command line");
+        String header = problem == null ? "A roofline-lab report line sets the scenario (Ctrl+Z undoes it)"
+                : "Could not read it: " + (problem.length() > MAX_REASON_CHARS
+                ? problem.substring(0, MAX_REASON_CHARS - 1) + "…" : problem);
+        ask.setHeaderText(header);
+        double width = Math.min(MAX_WIDTH, Screen.getPrimary().getVisualBounds().getWidth() * 0.9);
+        Label wrapped = new Label(header);
+        wrapped.setWrapText(true);
+        wrapped.setMaxWidth(width - 40);
+        wrapped.setMinHeight(Region.USE_PREF_SIZE);
+        StackPane headerPane = new StackPane(wrapped);
+        headerPane.getStyleClass().add("header-panel");
+        headerPane.setAlignment(Pos.CENTER_LEFT);
+        ask.getDialogPane().setHeader(headerPane); // the header text, wrapped
+        ask.getDialogPane().setMaxWidth(width);
+        ask.getDialogPane().setPrefWidth(width);
+        ask.getEditor().setPrefColumnCount(60);
+        return ask;
     }
 
     /** Edit ▸ Paste Command Line: a bad line changes nothing and says what it could not read. */

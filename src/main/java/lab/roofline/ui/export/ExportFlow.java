@@ -13,12 +13,14 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.image.WritableImage;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import lab.roofline.explain.Captions;
+import lab.roofline.io.files.FileGroup;
 import lab.roofline.io.files.IoReasons;
 import lab.roofline.io.scenario.Settings;
 import lab.roofline.render.export.ChartInputs;
@@ -198,16 +200,41 @@ public final class ExportFlow {
             return;
         }
         settings.put("handout.folder", folder.toString());
-        Handout.Pages pages = window.handout().get();
+        writeHandout(window.handout().get(), folder.toPath(), false);
+    }
+
+    /**
+     * Writes both pages (on the I/O thread), together; a page in the folder that Roofline Lab did not write
+     * (a teacher's own) is replaced only when the user says so.
+     */
+    void writeHandout(Handout.Pages pages, Path folder, boolean replaceAny) {
         app.io().execute(() -> {
             try {
-                List<Path> written = Handout.write(pages, folder.toPath());
+                List<Path> written = Handout.write(pages, folder, replaceAny);
                 app.statusLater("Wrote the handout: " + written.get(0) + " (answer key: "
                         + written.get(1).getFileName() + ")");
+            } catch (FileGroup.NotOurs e) {
+                Platform.runLater(() -> askToReplace(pages, folder, e.file));
             } catch (IOException e) {
                 app.statusLater("Could not write the handout into " + folder + ": " + IoReasons.of(e) + ".");
             }
         });
+    }
+
+    private void askToReplace(Handout.Pages pages, Path folder, Path theirs) {
+        ButtonType replace = new ButtonType("Replace", ButtonBar.ButtonData.OK_DONE);
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, theirs + " was not written by Roofline Lab. Replace it "
+                + "(the handout and its answer key are written together)?", replace, ButtonType.CANCEL);
+        ask.setHeaderText("Replace " + theirs.getFileName() + "?");
+        app.style(ask);
+        ask.setOnHidden(e -> {
+            if (ask.getResult() == replace) {
+                writeHandout(pages, folder, true);
+            } else {
+                app.status("The handout was not written: " + theirs + " is as it was.");
+            }
+        });
+        ask.show();
     }
 
     /** The folder a saved path names, when it is still a folder (a damaged value is ignored); blank: home. */
