@@ -13,7 +13,6 @@ import lab.roofline.engine.roofline.Precision;
 import lab.roofline.io.files.AppHome;
 import lab.roofline.io.scenario.Settings;
 import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -157,9 +156,20 @@ class ProfileLoaderTest {
 
     @Test
     void aMissingUserFolderIsNotAProblem() {
-        Assumptions.assumeFalse(Files.exists(AppHome.profilesDirectory()));
-        ProfileLoader.Result r = ProfileLoader.load(true, List.of(AppHome.profilesDirectory()));
-        assertThat(r.problems()).isEmpty();
+        // A home of its own: the shared test home's profiles folder may have been made by an earlier test.
+        String home = System.getProperty("roofline.home");
+        System.setProperty("roofline.home", folder.resolve("fresh-home").toString());
+        try {
+            assertThat(Files.exists(AppHome.profilesDirectory())).isFalse();
+            ProfileLoader.Result r = ProfileLoader.load(true, List.of(AppHome.profilesDirectory()));
+            assertThat(r.problems()).isEmpty();
+        } finally {
+            if (home == null) {
+                System.clearProperty("roofline.home");
+            } else {
+                System.setProperty("roofline.home", home);
+            }
+        }
     }
 
     @Test
