@@ -177,7 +177,10 @@ final class DashboardLayout {
         boolean presenting = commands.presentation.isSelected();
         if (viewport != null && viewport.getHeight() > 0 && (presenting || !commands.showWork.isSelected())) {
             double z = Math.max(1, zoom.get());
-            double floor = presenting ? PRESENTED_CHARTS_FLOOR_PX : CHARTS_FLOOR_PX;
+            // Pins add bars: the cost row then needs more, and the roofline above it keeps most of its share.
+            double base = presenting ? PRESENTED_CHARTS_FLOOR_PX : CHARTS_FLOOR_PX;
+            double costRow = CostLayout.leastHeight(vm.pinsModel().pins().size() + 1, BASE_FONT_PX) + 14;
+            double floor = Math.max(base, costRow + 0.55 * base);
             double margins = 2 * DashboardGrid.MARGIN_PX + view.main.getSpacing();
             double width = viewport.getWidth() - 2 * DashboardGrid.MARGIN_PX;
             double summaryHeight = summary.prefHeight(width) + (summary.tilesShown() ? 0 : summary.tilesHeight(width));

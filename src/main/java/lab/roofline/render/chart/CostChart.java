@@ -1,5 +1,6 @@
 package lab.roofline.render.chart;
 
+import static lab.roofline.render.paint.ChartInk.firstFitting;
 import static lab.roofline.render.paint.ChartInk.fitted;
 
 import java.util.ArrayList;
@@ -236,7 +237,10 @@ public final class CostChart extends CanvasChart {
         double headlineY = 12 + baseFontSize() * 1.6;
         Color headlineColor = color(infeasible ? ChartColor.WARNING : ChartColor.DECODE);
         headlineShown.clear();
-        headlineShown.add(fitted(ratioText, font(1.05, true), w - 32));
+        // A number is never cut ("5.4…" would read as another): fewer words first.
+        headlineShown.add(infeasible ? fitted(ratioText, font(1.05, true), w - 32)
+                : firstFitting(font(1.05, true), w - 32, ratioText, "output costs " + Units.times(ratioShown) + " input",
+                Units.times(ratioShown) + " input"));
         text(g, headlineShown.get(0), 16, headlineY, TextAlignment.LEFT, VPos.TOP, font(1.05, true), headlineColor);
         if (infeasible && headlineWraps) {
             headlineShown.add(fitted(reason, font(0.95, true), w - 32));

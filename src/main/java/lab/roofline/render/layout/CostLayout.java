@@ -297,7 +297,7 @@ public final class CostLayout {
         List<String> unpriced = pins.stream().filter(p -> !p.evaluation().cost().hasPrice()).map(ChartPin::shortName)
                 .toList();
         String why = unpriced.size() == 1 ? unpriced.get(0) + " has no price" : "a pinned scenario has no price";
-        return usdShown(e, pins) ? new String[] {"Cost per million tokens"} : e.cost().hasPrice()
+        return usdShown(e, pins) ? new String[] {"Cost per million tokens", "Cost per 1M tokens"} : e.cost().hasPrice()
                 ? new String[] {"GPU time per token (" + why + ")", "GPU time per token (a pin has no price)",
                 "GPU time per token"}
                 : new String[] {"GPU time per token (no price known)", "GPU time per token"};

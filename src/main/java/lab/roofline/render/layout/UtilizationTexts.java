@@ -24,7 +24,7 @@ public final class UtilizationTexts {
         }
         String brief = subtitle(e, true, criticalLabelled);
         String shortest = criticalLabelled || !onChart(e) ? brief : String.format(Locale.ROOT,
-                "Critical batch ≈ %,d (dashed line)", (long) Math.ceil(e.criticalBatchNoContext()));
+                "Critical ≈ %,d (dashed)", (long) Math.ceil(e.criticalBatchNoContext()));
         return List.of(full, brief, shortest);
     }
 

@@ -161,7 +161,7 @@ public final class UtilizationAxes {
                 "Compute utilization", "Utilization"), 0, 0, TextAlignment.CENTER,
                 VPos.CENTER, ink.font(0.9, false), ink.color(ChartColor.TEXT));
         g.restore();
-        ink.text(g, firstFitting(ink.font(1.15, true), plotRight - LEFT, TITLE, "Utilization vs batch size"), LEFT, 12, TextAlignment.LEFT, VPos.TOP,
+        ink.text(g, firstFitting(ink.font(1.15, true), plotRight - LEFT, TITLE, "Utilization vs batch size", "Utilization vs batch"), LEFT, 12, TextAlignment.LEFT, VPos.TOP,
                 ink.font(1.15, true), ink.color(ChartColor.TEXT));
     }
 
