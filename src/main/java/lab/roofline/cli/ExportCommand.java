@@ -18,10 +18,8 @@ import lab.roofline.engine.serving.Frontier;
 import lab.roofline.engine.serving.RatioReference;
 import lab.roofline.engine.serving.ServingSettings;
 import lab.roofline.io.data.ApiPriceLoader;
-import lab.roofline.io.files.AppHome;
 import lab.roofline.io.files.IoReasons;
 import lab.roofline.io.data.ProfileLoader;
-import lab.roofline.io.data.RentalPriceLoader;
 import lab.roofline.render.export.ChartInputs;
 import lab.roofline.render.export.ChartKind;
 import lab.roofline.render.export.ChartRenderer;
@@ -156,14 +154,12 @@ final class ExportCommand implements Callable<Integer> {
                 ScenarioOptions.limitSeconds(cl, "--ttft-ms", ttftMs, d.ttftSeconds(), "500"),
                 ScenarioOptions.limitSeconds(cl, "--tpot-ms", tpotMs, d.tpotSeconds(), "50"),
                 disaggregated, d.electricityUsdPerKwh());
-        RentalPriceLoader.Result rental = RentalPriceLoader.load(AppHome.rentalPricesFile());
-        rental.problems().forEach(problem -> cl.getErr().println("roofline-lab: note: " + problem));
         List<Frontier.Named> named = new ArrayList<>();
         named.add(new Frontier.Named("Live", -1, live.scenario()));
         for (ChartPin p : pins) {
             named.add(new Frontier.Named(p.name(), p.style().ordinal(), p.evaluation().scenario()));
         }
-        return Frontier.of(named, settings, rental.prices());
+        return Frontier.of(named, settings, scenario.rentalPrices(cl));
     }
 
 

@@ -22,6 +22,7 @@ import lab.roofline.engine.roofline.Units;
 import lab.roofline.engine.scenario.Comparison;
 import lab.roofline.engine.scenario.CurveCsv;
 import lab.roofline.engine.scenario.NamedScenario;
+import lab.roofline.engine.serving.RentalPrices;
 import lab.roofline.io.data.ProfileLoader;
 import lab.roofline.io.files.AtomicFiles;
 import lab.roofline.io.scenario.ScenarioFile;
@@ -179,6 +180,7 @@ public final class RooflineCommand {
             profiles.problems().forEach(cl.getErr()::println);
             List<String> names = new ArrayList<>();
             List<Evaluation> evaluations = new ArrayList<>();
+            RentalPrices rental = ScenarioOptions.loadRentalPrices(cl);
             for (Path file : files) {
                 NamedScenario d;
                 try {
@@ -191,13 +193,13 @@ public final class RooflineCommand {
                 HardwareProfile gpu = d.profileAmong(profiles.profiles()).orElseThrow(() ->
                         new CommandLine.ParameterException(cl, file + ": field 'scenario.gpu': unknown accelerator '"
                                 + Units.shortened(d.inputs().gpuId()) + "'"));
-                evaluations.add(RooflineEngine.evaluate(ScenarioOptions.priced(cl, d.inputs(), d.inputs().toScenario(gpu,
-                        ScenarioOptions.realismFor(d.inputs()), d.modelOf(d.inputs())), true)));
+                evaluations.add(RooflineEngine.evaluate(ScenarioOptions.pricedSaying(cl, rental, d.inputs(),
+                        d.inputs().toScenario(gpu, ScenarioOptions.realismFor(d.inputs()), d.modelOf(d.inputs())))));
                 String name = d.name().isBlank() ? String.valueOf(file.getFileName()) : d.name();
                 names.add(name);
                 // A file that holds pins compares them too, each after its file's own scenario.
                 for (int i = 0; i < d.pins().size(); i++) {
-                    evaluations.add(RooflineEngine.evaluate(ScenarioOptions.pinScenario(cl, file, d, i, profiles)));
+                    evaluations.add(RooflineEngine.evaluate(ScenarioOptions.pinScenario(cl, file, d, i, profiles, rental)));
                     names.add(name + " / " + d.pins().get(i).name());
                 }
             }

@@ -91,7 +91,8 @@ public final class ScenarioOptions {
             pinScenario(spec, profiles, i);
         }
         try {
-            return priced(spec.commandLine(), in, in.toScenario(gpu, realismFor(in), model(in)), true);
+            Scenario s = in.toScenario(gpu, realismFor(in), model(in));
+            return in.priceUsdPerHour() != null ? s : pricedSaying(spec.commandLine(), rentalPrices(spec.commandLine()), in, s);
         } catch (IllegalArgumentException e) {
             // Only the model can refuse now: more pipeline stages than it has layers. Name where each came from.
             String stages = given(spec, ScenarioInput.PIPELINE_STAGES) ? ScenarioInput.PIPELINE_STAGES.flag()
@@ -104,22 +105,33 @@ public final class ScenarioOptions {
         }
     }
 
+    /** The rental table (bundled, with the user's rows over it), read once per command; its problems said then. */
+    RentalPrices rentalPrices(CommandLine cl) {
+        if (rental == null) {
+            rental = loadRentalPrices(cl);
+        }
+        return rental;
+    }
+
+    private RentalPrices rental;
+
+    /** Reads the rental table, saying its problems. */
+    static RentalPrices loadRentalPrices(CommandLine cl) {
+        RentalPriceLoader.Result loaded = RentalPriceLoader.load(AppHome.rentalPricesFile());
+        loaded.problems().forEach(problem -> cl.getErr().println("roofline-lab: note: " + problem));
+        return loaded.prices();
+    }
+
     /**
-     * The one price rule, as in the window and the planner: no typed price, the rental table's when the
-     * profile has none (or the user owns the device); said in a note for the scenario itself.
+     * The one price rule, as in the window and the planner ({@link RentalPrices#priced}); when the rental
+     * table gives the scenario's price, a note says so.
      */
-    static Scenario priced(CommandLine cl, ScenarioInputs in, Scenario s, boolean say) {
-        if (in.priceUsdPerHour() != null) {
-            return s;
+    static Scenario pricedSaying(CommandLine cl, RentalPrices rental, ScenarioInputs in, Scenario s) {
+        if (in.priceUsdPerHour() == null) {
+            rental.rateFor(s.gpu()).ifPresent(r -> cl.getErr().println("roofline-lab: note: " + s.gpu().name() + ": "
+                    + r.describe() + " (--price-per-hour sets another)"));
         }
-        RentalPriceLoader.Result rental = RentalPriceLoader.load(AppHome.rentalPricesFile());
-        Optional<RentalPrices.Rate> rate = rental.prices().rateFor(s.gpu());
-        if (say) {
-            rental.problems().forEach(problem -> cl.getErr().println("roofline-lab: note: " + problem));
-            rate.ifPresent(r -> cl.getErr().println("roofline-lab: note: " + s.gpu().name() + ": " + r.describe()
-                    + " (--price-per-hour sets another)"));
-        }
-        return rate.map(r -> s.withPrice(r.usdPerHour())).orElse(s);
+        return rental.priced(s, in.priceUsdPerHour() != null);
     }
 
     /** The model the inputs name: --model-config's, the --scenario file's imported one, a preset or a count. */
@@ -144,24 +156,25 @@ public final class ScenarioOptions {
      * A scenario file's pin as a scenario, on its own profile: a loaded one, else the copy the file carries;
      * a pin whose GPU is neither is refused, naming the file and its field.
      */
-    static Scenario pinScenario(CommandLine cl, Path file, NamedScenario d, int index, ProfileLoader.Result profiles) {
+    static Scenario pinScenario(CommandLine cl, Path file, NamedScenario d, int index, ProfileLoader.Result profiles,
+                                RentalPrices rental) {
         NamedScenario.Pinned pin = d.pins().get(index);
         profileNote(file, "pins[" + index + "].hardware", pin.hardware(), profiles)
                 .filter(n -> !pin.hardware().equals(d.hardware())) // the document's own copy: said with it
                 .ifPresent(n -> cl.getErr().println("roofline-lab: note: " + n));
-        return pinOnItsProfile(cl, file, d, index, profiles);
+        return pinOnItsProfile(cl, file, d, index, profiles, rental);
     }
 
     /** The pin as a scenario, saying nothing (see {@link #pinScenario}). */
     private static Scenario pinOnItsProfile(CommandLine cl, Path file, NamedScenario d, int index,
-                                            ProfileLoader.Result profiles) {
+                                            ProfileLoader.Result profiles, RentalPrices rental) {
         NamedScenario.Pinned pin = d.pins().get(index);
         HardwareProfile gpu = pin.profileAmong(profiles.profiles()).orElseThrow(() ->
                 new CommandLine.ParameterException(cl, file + ": field 'pins[" + index
                         + "].scenario.gpu': unknown accelerator '" + Units.shortened(pin.inputs().gpuId()) + "'"));
         try {
-            return priced(cl, pin.inputs(), pin.inputs().toScenario(gpu, realismFor(pin.inputs()), d.modelOf(pin.inputs())),
-                    false);
+            return rental.priced(pin.inputs().toScenario(gpu, realismFor(pin.inputs()), d.modelOf(pin.inputs())),
+                    pin.inputs().priceUsdPerHour() != null);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cl, file + ": field 'pins[" + index + "].scenario.pipelineStages': "
                     + e.getMessage().replaceFirst("^Pipeline stages: ", ""));
@@ -179,7 +192,7 @@ public final class ScenarioOptions {
         profileNote(scenarioFile, "pins[" + index + "].hardware", carried, profiles)
                 .filter(n -> !saidWithTheScenario && pinNotesSaid.add(n))
                 .ifPresent(n -> spec.commandLine().getErr().println("roofline-lab: note: " + n));
-        return pinOnItsProfile(spec.commandLine(), scenarioFile, d, index, profiles);
+        return pinOnItsProfile(spec.commandLine(), scenarioFile, d, index, profiles, rentalPrices(spec.commandLine()));
     }
 
     /** The --scenario file as read, or null without one. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import lab.roofline.engine.roofline.HardwareProfile;
+import lab.roofline.engine.roofline.Scenario;
 import lab.roofline.engine.roofline.ScenarioLimits;
 import lab.roofline.engine.roofline.Units;
 
@@ -61,6 +62,14 @@ public record RentalPrices(Map<String, Rate> byGpuId) {
      */
     public Optional<Rate> rateFor(HardwareProfile p) {
         return find(p.id()).filter(r -> p.price().isEmpty() || r.usersOwn());
+    }
+
+    /**
+     * A scenario with the one price rule applied: a typed price stands; else the rate {@link #rateFor} finds
+     * (an owned device's row, or the table's for a profile with no price of its own), else the profile's.
+     */
+    public Scenario priced(Scenario s, boolean priceTyped) {
+        return priceTyped ? s : rateFor(s.gpu()).map(r -> s.withPrice(r.usdPerHour())).orElse(s);
     }
 
     /**

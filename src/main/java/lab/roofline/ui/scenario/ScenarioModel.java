@@ -297,8 +297,7 @@ public final class ScenarioModel {
      * profile has none (or the user owns the device). The live scenario's and every pin's.
      */
     public Scenario priced(ScenarioInputs in, Scenario s) {
-        return in.priceUsdPerHour() != null ? s
-                : rentalPrices.get().rateFor(s.gpu()).map(r -> s.withPrice(r.usdPerHour())).orElse(s);
+        return rentalPrices.get().priced(s, in.priceUsdPerHour() != null);
     }
 
     /** The rental table the scenario's price falls back to (the serving window edits it). */
