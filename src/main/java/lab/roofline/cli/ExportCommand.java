@@ -1,8 +1,6 @@
 package lab.roofline.cli;
 
-import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +16,6 @@ import lab.roofline.engine.serving.Frontier;
 import lab.roofline.engine.serving.RatioReference;
 import lab.roofline.engine.serving.ServingSettings;
 import lab.roofline.io.data.ApiPriceLoader;
-import lab.roofline.io.files.IoReasons;
 import lab.roofline.io.data.ProfileLoader;
 import lab.roofline.render.export.ChartInputs;
 import lab.roofline.render.export.ChartKind;
@@ -173,20 +170,7 @@ final class ExportCommand implements Callable<Integer> {
         }
         ExportFormat format = ExportFormat.of(out).orElseThrow(() -> new CommandLine.ParameterException(cl,
                 "--out must name a .png or .svg file, got " + Units.shortened(out.toString())));
-        Path folder = out.toAbsolutePath().getParent();
-        if (folder == null || !Files.isDirectory(folder)) {
-            throw new CommandLine.ParameterException(cl, "--out: the folder " + folder + " does not exist");
-        }
-        // Tried, not guessed from permissions: root may write anywhere but /proc, and a network folder may lie.
-        try {
-            Files.delete(Files.createTempFile(folder, ".roofline-check-", ".tmp"));
-        } catch (IOException | UnsupportedOperationException e) {
-            // A virtual folder (/proc) answers "no such file" for a file it will not create.
-            String why = e instanceof NoSuchFileException ? "it takes no new files"
-                    : IoReasons.of(e);
-            throw new CommandLine.ParameterException(cl, "--out: the folder " + folder + " cannot be written to ("
-                    + why + ")");
-        }
+        OutputTargets.checkFolder(cl, "--out", out);
         if (Files.exists(out) && !Files.isWritable(out)) {
             throw new CommandLine.ParameterException(cl, "--out: " + out + " is read-only; it was left as it is");
         }

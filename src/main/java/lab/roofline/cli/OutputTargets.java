@@ -56,6 +56,21 @@ final class OutputTargets {
                         ? " as its output" : ", which this command reads") + "; write to another file");
             }
         }
+        checkFolder(cl, flag, out);
+        if (Files.exists(out) && !Files.isRegularFile(out)) {
+            throw refused(cl, flag, shown + " is not a regular file (a device or a pipe); name a file");
+        }
+        if (Files.exists(out) && !Files.isWritable(out)) {
+            throw refused(cl, flag, shown + " is read-only; it was left as it is");
+        }
+        if (Files.isRegularFile(out) && !same(out, mayReplace) && !ofKind(out, kind)) {
+            throw refused(cl, flag, shown + " exists and is not " + kind.described
+                    + "; it was left as it is (name a new file, or remove it first)");
+        }
+    }
+
+    /** Refuses an output whose folder does not exist or takes no new file, naming the flag. */
+    static void checkFolder(CommandLine cl, String flag, Path out) {
         Path folder = out.toAbsolutePath().getParent();
         if (folder == null || !Files.isDirectory(folder)) {
             throw refused(cl, flag, "the folder " + folder + " does not exist");
@@ -67,16 +82,6 @@ final class OutputTargets {
             // A virtual folder (/proc) answers "no such file" for a file it will not create.
             throw refused(cl, flag, "the folder " + folder + " cannot be written to ("
                     + (e instanceof NoSuchFileException ? "it takes no new files" : IoReasons.of(e)) + ")");
-        }
-        if (Files.exists(out) && !Files.isRegularFile(out)) {
-            throw refused(cl, flag, shown + " is not a regular file (a device or a pipe); name a file");
-        }
-        if (Files.exists(out) && !Files.isWritable(out)) {
-            throw refused(cl, flag, shown + " is read-only; it was left as it is");
-        }
-        if (Files.isRegularFile(out) && !same(out, mayReplace) && !ofKind(out, kind)) {
-            throw refused(cl, flag, shown + " exists and is not " + kind.described
-                    + "; it was left as it is (name a new file, or remove it first)");
         }
     }
 

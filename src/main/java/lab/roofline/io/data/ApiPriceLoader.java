@@ -3,14 +3,10 @@ package lab.roofline.io.data;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import lab.roofline.engine.roofline.Units;
-import lab.roofline.io.files.IoReasons;
 import lab.roofline.io.files.JsonText;
-import lab.roofline.io.files.Utf8Text;
 import lab.roofline.engine.serving.ApiPrice;
 
 /**
@@ -30,16 +26,9 @@ public final class ApiPriceLoader {
     }
 
     public static Result loadBundled() {
-        try (InputStream in = ApiPriceLoader.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                return new Result(List.of(), Double.NaN, List.of(RESOURCE + " is missing from the application"));
-            }
-            return parse(RESOURCE, Utf8Text.decode(in.readAllBytes()));
-        } catch (Utf8Text.NotUtf8 e) {
-            return new Result(List.of(), Double.NaN, List.of(RESOURCE + ": " + e.getMessage()));
-        } catch (IOException e) {
-            return new Result(List.of(), Double.NaN, List.of(RESOURCE + " cannot be read (" + IoReasons.of(e) + ")"));
-        }
+        BundledText bundled = BundledText.read(RESOURCE);
+        return bundled.text() != null ? parse(RESOURCE, bundled.text())
+                : new Result(List.of(), Double.NaN, List.of(bundled.problem()));
     }
 
     static final double MIN_RATIO = 0.1;

@@ -2,8 +2,6 @@ package lab.roofline.io.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -11,9 +9,7 @@ import java.util.List;
 import java.util.Map;
 import lab.roofline.engine.roofline.Realism;
 import lab.roofline.engine.roofline.ScenarioLimits;
-import lab.roofline.io.files.IoReasons;
 import lab.roofline.io.files.JsonText;
-import lab.roofline.io.files.Utf8Text;
 
 /**
  * Reads data/realism.json. A broken file falls back to the ideal roofline with one line saying why; a
@@ -30,16 +26,9 @@ public final class RealismLoader {
     }
 
     public static Result loadBundled() {
-        try (InputStream in = RealismLoader.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                return new Result(Realism.IDEAL, List.of(RESOURCE + " is missing from the application"));
-            }
-            return parse(RESOURCE, Utf8Text.decode(in.readAllBytes()));
-        } catch (Utf8Text.NotUtf8 e) {
-            return new Result(Realism.IDEAL, List.of(RESOURCE + ": " + e.getMessage() + "; the realistic setting is off"));
-        } catch (IOException e) {
-            return new Result(Realism.IDEAL, List.of(RESOURCE + " cannot be read (" + IoReasons.of(e) + ")" + "; the realistic setting is off"));
-        }
+        BundledText bundled = BundledText.read(RESOURCE);
+        return bundled.text() != null ? parse(RESOURCE, bundled.text()) : new Result(Realism.IDEAL,
+                List.of(bundled.problem() + (bundled.missing() ? "" : "; the realistic setting is off")));
     }
 
     public static Result parse(String fileName, String text) {

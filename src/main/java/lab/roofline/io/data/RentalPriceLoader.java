@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -50,16 +49,9 @@ public final class RentalPriceLoader {
     }
 
     public static Result loadBundled() {
-        try (InputStream in = RentalPriceLoader.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                return new Result(RentalPrices.NONE, List.of(RESOURCE + " is missing from the application"));
-            }
-            return parse(RESOURCE, Utf8Text.decode(in.readAllBytes()));
-        } catch (Utf8Text.NotUtf8 e) {
-            return new Result(RentalPrices.NONE, List.of(RESOURCE + ": " + e.getMessage()));
-        } catch (IOException e) {
-            return new Result(RentalPrices.NONE, List.of(RESOURCE + " cannot be read (" + IoReasons.of(e) + ")"));
-        }
+        BundledText bundled = BundledText.read(RESOURCE);
+        return bundled.text() != null ? parse(RESOURCE, bundled.text())
+                : new Result(RentalPrices.NONE, List.of(bundled.problem()));
     }
 
     /** The bundled table with the rows of {@code userFile} over it, when that file exists. */

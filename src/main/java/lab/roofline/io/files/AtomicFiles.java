@@ -54,16 +54,23 @@ public final class AtomicFiles {
         }
     }
 
-    /** A file being replaced keeps its permissions and group (a private file stays private). */
+    /** A file being replaced keeps its permissions (0644 stays 0644, a private file stays private). */
+    public static void keepPermissions(Path replaced, Path replacement) {
+        try {
+            if (Files.isRegularFile(replaced)) {
+                Files.setPosixFilePermissions(replacement, Files.getPosixFilePermissions(replaced));
+            }
+        } catch (IOException | UnsupportedOperationException ignored) {
+            // not a POSIX file system: the replacement's own permissions stay
+        }
+    }
+
+    /** A file being replaced keeps its permissions and group. */
     private static void keepAttributes(Path replaced, Path replacement) {
         if (!Files.exists(replaced)) {
             return;
         }
-        try {
-            Files.setPosixFilePermissions(replacement, Files.getPosixFilePermissions(replaced));
-        } catch (IOException | UnsupportedOperationException ignored) {
-            // not a POSIX file system: the folder's defaults apply
-        }
+        keepPermissions(replaced, replacement);
         try {
             Files.setAttribute(replacement, "posix:group", Files.getAttribute(replaced, "posix:group"));
         } catch (IOException | UnsupportedOperationException | SecurityException ignored) {

@@ -49,7 +49,7 @@ public final class FileGroup {
                 Path temporary = e.getKey().resolveSibling(temporaryPrefix + UUID.randomUUID() + ".tmp");
                 written.put(e.getKey(), temporary);
                 Files.write(temporary, e.getValue().getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE_NEW);
-                keepMode(e.getKey(), temporary);
+                AtomicFiles.keepPermissions(e.getKey(), temporary);
             }
             for (Path target : targets.keySet()) {
                 if (Files.exists(target)) {
@@ -111,16 +111,6 @@ public final class FileGroup {
             } catch (IOException ignored) {
                 // left beside it under its temporary name: never deleted
             }
-        }
-    }
-
-    private static void keepMode(Path replaced, Path replacement) {
-        try {
-            if (Files.isRegularFile(replaced)) {
-                Files.setPosixFilePermissions(replacement, Files.getPosixFilePermissions(replaced));
-            }
-        } catch (IOException | UnsupportedOperationException ignored) {
-            // not a POSIX file system: the folder's defaults apply
         }
     }
 }

@@ -1,10 +1,7 @@
 package lab.roofline.io.files;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -41,8 +38,6 @@ public final class TextFiles {
         if (bytes.length > maxBytes) {
             throw new TooLarge(-1);
         }
-        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(ByteBuffer.wrap(bytes)).toString();
+        return Utf8Text.decode(bytes);
     }
 }

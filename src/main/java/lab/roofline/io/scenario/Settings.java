@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import lab.roofline.io.files.AppHome;
+import lab.roofline.io.files.AtomicFiles;
 import lab.roofline.io.files.IoReasons;
 import lab.roofline.io.files.TemporaryFiles;
 import lab.roofline.io.files.TextFiles;
@@ -200,7 +201,7 @@ public final class Settings {
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 p.store(w, "Roofline Lab settings");
             }
-            keepMode(target, tmp);
+            AtomicFiles.keepPermissions(target, tmp);
             try {
                 // One rename: a plain REPLACE_EXISTING move deletes the old file first, so a reader could find no file.
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -209,17 +210,6 @@ public final class Settings {
             }
         } finally {
             Files.deleteIfExists(tmp);
-        }
-    }
-
-    /** A file being replaced keeps its permissions (0644 stays 0644). */
-    private static void keepMode(Path replaced, Path replacement) {
-        try {
-            if (Files.isRegularFile(replaced)) {
-                Files.setPosixFilePermissions(replacement, Files.getPosixFilePermissions(replaced));
-            }
-        } catch (IOException | UnsupportedOperationException ignored) {
-            // not a POSIX file system: the temporary file's permissions stay
         }
     }
 
