@@ -54,11 +54,7 @@ class ScenarioCliTest {
 
     @Test
     void aScenarioOnAProfileOfYourOwnCarriesItAndOpensWithoutTheFolder(@TempDir Path dir) throws Exception {
-        Path profiles = Files.createDirectory(dir.resolve("profiles"));
-        Files.writeString(profiles.resolve("lab.json"), """
-                {"id": "lab-gpu", "name": "Lab GPU", "peakTflops": {"bf16": 500, "int8": 1000},
-                 "memoryBandwidthGBps": 2000, "memoryGB": 96, "priceUsdPerHour": 2.5, "sources": ["our bench"]}
-                """);
+        Path profiles = LabGpu.writeUnder(dir);
         Path file = dir.resolve("lab.roofline.json");
         Run direct = run("report", "--json", "--profiles", profiles.toString(), "--gpu", "lab-gpu",
                 "--save-scenario", file.toString());

@@ -180,12 +180,7 @@ class ScenarioDocumentCliTest {
     /** Item 5: a file's own copy of a profile wins over a loaded one of the same id, and the output says so. */
     @Test
     void theFilesOwnProfileWinsOverALoadedOneOfTheSameIdAndSaysSo(@TempDir Path dir) throws Exception {
-        Path profiles = Files.createDirectory(dir.resolve("profiles"));
-        String profile = """
-                {"id": "lab-gpu", "name": "Lab GPU", "peakTflops": {"bf16": 500, "int8": 1000},
-                 "memoryBandwidthGBps": 2000, "memoryGB": 96, "priceUsdPerHour": 2.5, "sources": ["our bench"]}
-                """;
-        Files.writeString(profiles.resolve("lab.json"), profile);
+        Path profiles = LabGpu.writeUnder(dir);
         Path file = dir.resolve("lab.roofline.json");
         Run direct = run("report", "--json", "--profiles", profiles.toString(), "--gpu", "lab-gpu",
                 "--save-scenario", file.toString());
@@ -194,7 +189,7 @@ class ScenarioDocumentCliTest {
         assertThat(same.out()).isEqualTo(direct.out());
         assertThat(same.err()).doesNotContain("lab-gpu");
         // The user's profile changes since: the file still means what it meant, and says the two differ.
-        Files.writeString(profiles.resolve("lab.json"), profile.replace("2.5", "1.0"));
+        Files.writeString(profiles.resolve("lab.json"), LabGpu.PROFILE.replace("2.5", "1.0"));
         Run changed = run("report", "--json", "--profiles", profiles.toString(), "--scenario", file.toString());
         assertThat(changed.code()).as(changed.err()).isZero();
         assertThat(changed.out()).isEqualTo(direct.out());

@@ -156,17 +156,12 @@ class StaleFlagsCliTest {
      */
     @Test
     void gpuNamingTheFilesOwnDeviceKeepsTheFilesCopy(@TempDir Path dir) throws Exception {
-        Path profiles = Files.createDirectory(dir.resolve("profiles"));
-        String profile = """
-                {"id": "lab-gpu", "name": "Lab GPU", "peakTflops": {"bf16": 500, "int8": 1000},
-                 "memoryBandwidthGBps": 2000, "memoryGB": 96, "priceUsdPerHour": 2.5, "sources": ["our bench"]}
-                """;
-        Files.writeString(profiles.resolve("lab.json"), profile);
+        Path profiles = LabGpu.writeUnder(dir);
         Path file = dir.resolve("lab.roofline.json");
         Run direct = run("report", "--json", "--profiles", profiles.toString(), "--gpu", "lab-gpu",
                 "--save-scenario", file.toString());
         assertThat(direct.code()).as(direct.err()).isZero();
-        Files.writeString(profiles.resolve("lab.json"), profile.replace("2.5", "1.0"));
+        Files.writeString(profiles.resolve("lab.json"), LabGpu.PROFILE.replace("2.5", "1.0"));
         Run typed = run("report", "--json", "--profiles", profiles.toString(), "--scenario", file.toString(),
                 "--gpu", "lab-gpu");
         assertThat(typed.code()).as(typed.err()).isZero();
@@ -193,12 +188,7 @@ class StaleFlagsCliTest {
      * scenario runs on it too (the same carried copy).
      */
     static Path pinOnItsOwnProfile(Path dir, boolean alsoTheScenario) throws Exception {
-        Path profiles = Files.createDirectories(dir.resolve("profiles"));
-        String profile = """
-                {"id": "lab-gpu", "name": "Lab GPU", "peakTflops": {"bf16": 500, "int8": 1000},
-                 "memoryBandwidthGBps": 2000, "memoryGB": 96, "priceUsdPerHour": 2.5, "sources": ["our bench"]}
-                """;
-        Files.writeString(profiles.resolve("lab.json"), profile);
+        Path profiles = LabGpu.writeUnder(dir);
         HardwareProfile carried = ProfileLoader.load(false, List.of(profiles)).find("lab-gpu").orElseThrow();
         ScenarioEdit onIt = new ScenarioEdit(ScenarioInputs.DEFAULT);
         onIt.gpuId = "lab-gpu";
@@ -206,7 +196,7 @@ class StaleFlagsCliTest {
                 alsoTheScenario ? carried : null, List.of(new NamedScenario.Pinned("ours", 1, onIt.done(), carried)));
         Path file = dir.resolve("pinned.roofline.json");
         ScenarioFile.save(d, file);
-        Files.writeString(profiles.resolve("lab.json"), profile.replace("2.5", "1.0"));
+        Files.writeString(profiles.resolve("lab.json"), LabGpu.PROFILE.replace("2.5", "1.0"));
         return file;
     }
 
