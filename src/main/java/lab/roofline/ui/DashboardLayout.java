@@ -74,9 +74,10 @@ final class DashboardLayout {
         this.summary = summary;
         this.focused = focused;
         // The price's source beside it, when not the profile's: the rental table (as the planner), or the user's.
-        summary.setPriceSource(e -> {
-            String from = vm.scenarioModel().priceSource();
-            return from.startsWith("price from the rental table") ? "rental table" : from.equals("your price") ? from : "";
+        summary.setPriceSource(e -> switch (vm.scenarioModel().priceOrigin()) {
+            case RENTAL_TABLE -> "rental table";
+            case TYPED -> "your price";
+            case PROFILE, NONE -> "";
         });
         this.slimStrip = MainToolBar.slimStrip(commands, this::showControls);
         view.charts.setHgap(DashboardGrid.GAP_PX);

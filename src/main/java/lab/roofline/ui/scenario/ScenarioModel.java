@@ -305,18 +305,31 @@ public final class ScenarioModel {
         return rentalPrices;
     }
 
+    /** Where a price comes from, by the one price rule. */
+    public enum PriceOrigin { TYPED, RENTAL_TABLE, PROFILE, NONE }
+
+    /** Where the live scenario's price comes from. */
+    public PriceOrigin priceOrigin() {
+        ScenarioInputs in = inputs.get();
+        if (in.priceUsdPerHour() != null) {
+            return Double.isNaN(in.priceUsdPerHour()) ? PriceOrigin.NONE : PriceOrigin.TYPED;
+        }
+        HardwareProfile gpu = gpuOf(in);
+        return rentalPrices.get().rateFor(gpu).isPresent() ? PriceOrigin.RENTAL_TABLE
+                : gpu.price().isPresent() ? PriceOrigin.PROFILE : PriceOrigin.NONE;
+    }
+
     /**
-     * Where the live scenario's price comes from: "your price" (typed), the rental table's row (its rate, kind,
-     * date and source), "profile", or "no price".
+     * Where the live scenario's price comes from, in words: "your price" (typed), the rental table's row (its
+     * rate, kind, date and source), "profile", or "no price".
      */
     public String priceSource() {
-        ScenarioInputs in = inputs.get();
-        HardwareProfile gpu = gpuOf(in);
-        if (in.priceUsdPerHour() != null) {
-            return Double.isNaN(in.priceUsdPerHour()) ? "no price" : "your price";
-        }
-        return rentalPrices.get().rateFor(gpu).map(RentalPrices.Rate::describe)
-                .orElse(gpu.price().isPresent() ? "profile" : "no price");
+        return switch (priceOrigin()) {
+            case TYPED -> "your price";
+            case RENTAL_TABLE -> rentalPrices.get().rateFor(gpuOf(inputs.get())).orElseThrow().describe();
+            case PROFILE -> "profile";
+            case NONE -> "no price";
+        };
     }
 
     /**
