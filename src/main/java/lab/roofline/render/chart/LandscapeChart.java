@@ -17,9 +17,9 @@ import lab.roofline.engine.roofline.Precision;
 import lab.roofline.explain.Captions;
 import lab.roofline.render.layout.ChartColor;
 import lab.roofline.render.layout.LabelLayout;
-import lab.roofline.render.layout.LandscapeLabels;
-import lab.roofline.render.layout.LandscapeLayout;
-import lab.roofline.render.layout.RidgeTrend;
+import lab.roofline.render.layout.landscape.LandscapeLabels;
+import lab.roofline.render.layout.landscape.LandscapeLayout;
+import lab.roofline.render.layout.landscape.RidgeTrend;
 import lab.roofline.render.paint.LandscapeAxes;
 import lab.roofline.render.pen.ChartPen;
 

@@ -11,8 +11,8 @@ import lab.roofline.engine.roofline.Evaluation;
 import lab.roofline.engine.roofline.Precision;
 import lab.roofline.engine.roofline.Units;
 import lab.roofline.render.layout.ChartColor;
-import lab.roofline.render.layout.LandscapeLabels;
-import lab.roofline.render.layout.LandscapeLayout;
+import lab.roofline.render.layout.landscape.LandscapeLabels;
+import lab.roofline.render.layout.landscape.LandscapeLayout;
 import lab.roofline.render.layout.TickLabels;
 import lab.roofline.render.pen.ChartPen;
 

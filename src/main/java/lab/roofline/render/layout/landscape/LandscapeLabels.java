@@ -1,4 +1,4 @@
-package lab.roofline.render.layout;
+package lab.roofline.render.layout.landscape;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,6 +14,8 @@ import lab.roofline.engine.roofline.Units;
 import lab.roofline.explain.HoverLines;
 import lab.roofline.render.layout.LabelLayout.Box;
 import lab.roofline.render.layout.LabelLayout.Style;
+import lab.roofline.render.layout.ChartColor;
+import lab.roofline.render.layout.LabelLayout;
 
 /**
  * The hardware landscape's words: each device's name beside its points, the ridge lines' labels, the

@@ -1,10 +1,11 @@
-package lab.roofline.render.layout;
+package lab.roofline.render.layout.landscape;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import lab.roofline.engine.roofline.HardwareProfile;
 import lab.roofline.engine.roofline.Precision;
+import lab.roofline.render.layout.LogScale;
 
 /**
  * Where everything on the hardware landscape goes, for a set of profiles at one precision and one size.

@@ -1,4 +1,4 @@
-package lab.roofline.render.layout;
+package lab.roofline.render.layout.landscape;
 
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -1,4 +1,4 @@
-package lab.roofline.render.layout;
+package lab.roofline.render.layout.landscape;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
