@@ -171,9 +171,9 @@ public final class RooflineLabels {
         String sameAsCurrent = e.roofs().stream()
                 .filter(r -> r.precision() != roof.precision() && r.peakFlopsPerSecond() == roof.peakFlopsPerSecond())
                 .map(r -> " / " + r.precision().label()).reduce("", String::concat);
-        roofLabel(layout, CURRENT_ROOF_ID, roof.precision().label() + sameAsCurrent + " "
+        RoofLabels.place(layout, CURRENT_ROOF_ID, roof.precision().label() + sameAsCurrent + " "
                 + HoverLines.tflops(roof.peakFlopsPerSecond()), CURRENT_ROOF, ridge.x(), geo.y().toPixel(roof.peakFlopsPerSecond()),
-                geo.plotRight(), true);
+                geo.plotRight(), true, RoofLabels.flats(e, geo));
 
         // What the ridge means per weight value, after the roof: on a crowded small chart the roof keeps its name.
         if (ridgeLabel != null) {
@@ -219,10 +219,11 @@ public final class RooflineLabels {
         }
         List<Double> peaksByDistance = new ArrayList<>(otherPeaks.keySet());
         peaksByDistance.sort(Comparator.comparingDouble(p -> Math.abs(Math.log(p / roof.peakFlopsPerSecond()))));
+        List<RoofLabels.Flat> flats = RoofLabels.flats(e, geo);
         for (double peak : peaksByDistance) {
             double flatFrom = geo.x().toPixelClamped(peak / roof.bandwidthBytesPerSecond());
-            roofLabel(layout, "roof-" + String.join("/", otherPeaks.get(peak)), String.join(" / ", otherPeaks.get(peak))
-                    + " " + HoverLines.tflops(peak), OTHER_ROOF, flatFrom, geo.y().toPixel(peak), geo.plotRight(), false);
+            RoofLabels.place(layout, "roof-" + String.join("/", otherPeaks.get(peak)), String.join(" / ", otherPeaks.get(peak))
+                    + " " + HoverLines.tflops(peak), OTHER_ROOF, flatFrom, geo.y().toPixel(peak), geo.plotRight(), false, flats);
         }
     }
 
@@ -353,27 +354,5 @@ public final class RooflineLabels {
         }
         spots.addAll(layout.around(at.x(), at.y(), w, h, gap, above, false));
         layout.place(id, text, style, new double[] {at.x(), at.y()}, spots, true);
-    }
-
-    /**
-     * A label on a roof's flat part: at the right end, below or above the line, then further left along
-     * the flat part. A roof is left unlabelled only when no spot is free.
-     */
-    private static void roofLabel(LabelLayout layout, String id, String text, Style style, double flatFrom,
-                                  double lineY, double plotRight, boolean belowFirst) {
-        double w = layout.width(text, style);
-        double h = layout.height(style);
-        // The current roof's labels stay clear of the points that travel along it; the others hug their line.
-        double gap = belowFirst ? POINT_RADIUS + LabelLayout.PADDING + 2 : 5;
-        double above = lineY - gap - h;
-        double below = lineY + gap;
-        List<Spot> spots = new ArrayList<>();
-        for (double end = plotRight - 8; end - w >= flatFrom + 4; end -= w / 2 + 12) {
-            spots.add(Spot.at(end - w, belowFirst ? below : above));
-            spots.add(Spot.at(end - w, belowFirst ? above : below));
-        }
-        // Every roof that is drawn is labelled: with no free spot on its line, the label goes to the nearest
-        // free place, with a leader line to the line's right end.
-        layout.place(id, text, style, new double[] {plotRight - 12, lineY}, spots, true);
     }
 }

@@ -77,6 +77,40 @@ class ChartLabelProperties {
         assertThat(layout.dropped()).noneMatch(id -> id.equals("roof") || id.startsWith("roof-"));
     }
 
+    /**
+     * A roof's name written beside it (no leader line) sits between its line and its neighbours' where they
+     * are drawn flat: BF16's name never above the INT8 roof, FP32's never between INT8 and BF16.
+     */
+    @Property(tries = 300)
+    void roofNamesKeepTheRoofsOrder(@ForAll("scenarios") Scenario s,
+                                    @ForAll @IntRange(min = 480, max = 3840) int width,
+                                    @ForAll @IntRange(min = 320, max = 2160) int height) {
+        Evaluation e = RooflineEngine.evaluate(s);
+        RooflineGeometry geo = new RooflineGeometry(e, width, height);
+        LabelLayout layout = RooflineLabels.layout(e, geo, DEJAVU, 13);
+        for (LabelLayout.Label label : layout.labels()) {
+            boolean current = label.id().equals(RooflineLabels.CURRENT_ROOF_ID);
+            if (label.hasLeader() || !current && !label.id().startsWith("roof-")) {
+                continue;
+            }
+            // Its text starts with the precision it names ("BF16/FP16 990 TFLOP/s").
+            double own = current ? e.currentRoof().peakFlopsPerSecond() : e.roofs().stream()
+                    .filter(r -> label.text().startsWith(r.precision().label() + " ")).findFirst().orElseThrow()
+                    .peakFlopsPerSecond();
+            double ownY = geo.y().toPixel(own);
+            for (Evaluation.Roof other : e.roofs()) {
+                double y = geo.y().toPixel(other.peakFlopsPerSecond());
+                double flatFrom = geo.x().toPixelClamped(other.peakFlopsPerSecond() / other.bandwidthBytesPerSecond());
+                if (y == ownY || flatFrom >= label.box().right()) {
+                    continue;
+                }
+                assertThat(y < ownY ? label.box().y() >= y : label.box().bottom() <= y)
+                        .as("'%s' beside the %s roof (y %.0f) in a %dx%d chart: %s", label.text(),
+                                other.precision().label(), y, width, height, label.box()).isTrue();
+            }
+        }
+    }
+
     @Property(tries = 300)
     void utilizationLabelsNeverCollideNorLeaveThePlot(@ForAll("scenarios") Scenario s,
                                                       @ForAll @IntRange(min = 480, max = 3840) int width,
