@@ -17,6 +17,7 @@ import lab.roofline.engine.teaching.Exercise;
 import lab.roofline.engine.teaching.Misconception;
 import lab.roofline.explain.Explanation;
 import lab.roofline.io.data.ProfileLoader;
+import lab.roofline.io.files.HomeOverride;
 import lab.roofline.io.scenario.ExerciseFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,17 +42,7 @@ class HandoutCliTest {
 
     /** Runs the command line with an empty home of its own (no teacher's exercises); it must succeed. */
     private static String run(Path dir, String... args) {
-        String home = System.getProperty("roofline.home");
-        System.setProperty("roofline.home", dir.resolve("home").toString());
-        try {
-            return ExportCliTest.run(dir, args);
-        } finally {
-            if (home == null) {
-                System.clearProperty("roofline.home");
-            } else {
-                System.setProperty("roofline.home", home);
-            }
-        }
+        return HomeOverride.with(dir.resolve("home"), () -> ExportCliTest.run(dir, args));
     }
 
     private static Document parse(Path file) throws Exception {

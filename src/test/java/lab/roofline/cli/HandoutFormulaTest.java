@@ -24,6 +24,7 @@ import lab.roofline.engine.scenario.ScenarioCommandLine;
 import lab.roofline.engine.scenario.ScenarioInputs;
 import lab.roofline.engine.teaching.Exercise;
 import lab.roofline.io.data.ProfileLoader;
+import lab.roofline.io.files.HomeOverride;
 import lab.roofline.io.scenario.ExerciseFile;
 import lab.roofline.ui.lesson.Lesson;
 import org.junit.jupiter.api.BeforeAll;
@@ -103,17 +104,7 @@ class HandoutFormulaTest {
 
     /** Runs the command line with a home of its own, holding the teacher's file. */
     private static String run(Path home, String... args) {
-        String before = System.getProperty("roofline.home");
-        System.setProperty("roofline.home", home.toString());
-        try {
-            return ExportCliTest.run(home, args);
-        } finally {
-            if (before == null) {
-                System.clearProperty("roofline.home");
-            } else {
-                System.setProperty("roofline.home", before);
-            }
-        }
+        return HomeOverride.with(home, () -> ExportCliTest.run(home, args));
     }
 
     /** A page's words as a reader sees them: no charts, no markup, a table cell's line breaks kept. */

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import lab.roofline.io.files.HomeOverride;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,9 +25,7 @@ class LessonOverwriteCliTest {
     }
 
     private static CliTest.Run lesson(Path dir, String... args) {
-        String home = System.getProperty("roofline.home");
-        System.setProperty("roofline.home", dir.resolve("home").toString());
-        try {
+        return HomeOverride.with(dir.resolve("home"), () -> {
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
             String[] all = new String[args.length + 1];
@@ -34,13 +33,7 @@ class LessonOverwriteCliTest {
             System.arraycopy(args, 0, all, 1, args.length);
             int code = RooflineCommand.run(all, new PrintWriter(out, true), new PrintWriter(err, true));
             return new CliTest.Run(code, out.toString(), err.toString());
-        } finally {
-            if (home == null) {
-                System.clearProperty("roofline.home");
-            } else {
-                System.setProperty("roofline.home", home);
-            }
-        }
+        });
     }
 
     @Test

@@ -11,6 +11,7 @@ import lab.roofline.engine.roofline.BoardPower;
 import lab.roofline.engine.roofline.HardwareProfile;
 import lab.roofline.engine.roofline.Precision;
 import lab.roofline.io.files.AppHome;
+import lab.roofline.io.files.HomeOverride;
 import lab.roofline.io.scenario.Settings;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
@@ -157,19 +158,12 @@ class ProfileLoaderTest {
     @Test
     void aMissingUserFolderIsNotAProblem() {
         // A home of its own: the shared test home's profiles folder may have been made by an earlier test.
-        String home = System.getProperty("roofline.home");
-        System.setProperty("roofline.home", folder.resolve("fresh-home").toString());
-        try {
+        HomeOverride.with(folder.resolve("fresh-home"), () -> {
             assertThat(Files.exists(AppHome.profilesDirectory())).isFalse();
             ProfileLoader.Result r = ProfileLoader.load(true, List.of(AppHome.profilesDirectory()));
             assertThat(r.problems()).isEmpty();
-        } finally {
-            if (home == null) {
-                System.clearProperty("roofline.home");
-            } else {
-                System.setProperty("roofline.home", home);
-            }
-        }
+            return r;
+        });
     }
 
     @Test
