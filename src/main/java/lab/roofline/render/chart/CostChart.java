@@ -215,7 +215,9 @@ public final class CostChart extends CanvasChart {
         if (highlighted(Topic.COST)) {
             double end = bars.left() + Math.max(2, x.toPixel(output.totalSeconds()) - x.toPixel(0));
             g.setGlobalAlpha(1);
-            ring(g, Math.min(end, bars.right() - 18), bars.centre(1), 18);
+            // Just round the bar's end: a larger ring would reach the total and the name above a thin bar.
+            double radius = Math.min(18, bars.height() / 2 + 7);
+            ring(g, Math.min(end, bars.right() - radius), bars.centre(1), radius);
             g.setGlobalAlpha(infeasible ? 0.35 : 1);
         }
         barPainter.drawLive(g, cost, new PhaseCost.TimeSplit[] {input, output}, x, infeasible);

@@ -1,6 +1,7 @@
 package lab.roofline.render.chart;
 
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Point2D;
@@ -132,12 +133,32 @@ public final class UtilizationChart extends CanvasChart {
         double cy = yScale.toPixel(util);
         g.setStroke(color(ChartColor.DECODE));
         g.setLineWidth(2);
-        g.strokeLine(currentBatchX, TOP, currentBatchX, plotBottom);
+        strokeAroundLabels(g, currentBatchX, TOP, plotBottom);
         g.setFill(color(ChartColor.DECODE));
         g.fillOval(currentBatchX - 6, cy - 6, 12, 12);
         drawLessonRings(g, e, plotBottom);
         drawMovingLabels(g);
         drawHover(g, e, w, h);
+    }
+
+    /**
+     * The current batch's line from top to bottom, broken where it would cross a label's text: the still labels
+     * are laid out once, so they cannot keep off a line that moves with the slider; the line keeps off them.
+     */
+    private void strokeAroundLabels(ChartPen g, double x, double top, double bottom) {
+        double from = top;
+        List<LabelLayout.Box> crossed = layout.labels().stream().map(LabelLayout.Label::box)
+                .filter(b -> b.x() - 2 <= x && x <= b.x() + b.w() + 2 && b.y() < bottom && b.y() + b.h() > top)
+                .sorted(Comparator.comparingDouble(LabelLayout.Box::y)).toList();
+        for (LabelLayout.Box b : crossed) {
+            if (b.y() - 1 > from) {
+                g.strokeLine(x, from, x, b.y() - 1);
+            }
+            from = Math.max(from, b.y() + b.h() + 1);
+        }
+        if (from < bottom) {
+            g.strokeLine(x, from, x, bottom);
+        }
     }
 
     /** Lesson highlights, under the labels they point at. */

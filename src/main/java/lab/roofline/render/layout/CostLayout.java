@@ -78,24 +78,42 @@ public final class CostLayout {
         this.scenarios = scenarios;
     }
 
-    /** The causes some bar has: communication, overhead and a draft model join the legend only then. */
+    /**
+     * The share of the longest bar below which a cause's piece is not seen (under 2 px on a 400 px bar): the
+     * key names only colours a reader can find, so a crowded chart keeps its key (lesson step 7's communication
+     * colour went unexplained when a key of six rows, with invisible activations, gave way).
+     */
+    static final double VISIBLE_SHARE = 0.005;
+
+    /** The causes whose colour shows on some bar (the bars share one scale: the longest bar's total). */
     public static List<Integer> shownCauses(Evaluation e, List<ChartPin> pins) {
         List<PhaseCost.TimeSplit> splits = new ArrayList<>(List.of(e.costByCause().input(), e.costByCause().output()));
         for (ChartPin p : pins) {
             splits.add(p.evaluation().costByCause().input());
             splits.add(p.evaluation().costByCause().output());
         }
-        List<Integer> shown = new ArrayList<>(List.of(0, 1, 2, 3));
-        if (splits.stream().anyMatch(t -> t.communicationSeconds() > 0)) {
-            shown.add(4);
+        double longest = splits.stream().mapToDouble(PhaseCost.TimeSplit::totalSeconds).max().orElse(0);
+        List<Integer> shown = new ArrayList<>();
+        for (int cause = 0; cause < CAUSES.size(); cause++) {
+            int c = cause;
+            if (splits.stream().anyMatch(t -> seconds(t, c) > 0 && seconds(t, c) >= VISIBLE_SHARE * longest)) {
+                shown.add(cause);
+            }
         }
-        if (splits.stream().anyMatch(t -> t.overheadSeconds() > 0)) {
-            shown.add(5);
-        }
-        if (splits.stream().anyMatch(t -> t.draftSeconds() > 0)) {
-            shown.add(6);
-        }
-        return List.copyOf(shown);
+        return List.copyOf(shown.isEmpty() ? List.of(0) : shown);
+    }
+
+    /** A split's time for one of {@link #CAUSES}, by index. */
+    private static double seconds(PhaseCost.TimeSplit t, int cause) {
+        return switch (cause) {
+            case 0 -> t.weightSeconds();
+            case 1 -> t.kvCacheSeconds();
+            case 2 -> t.activationSeconds();
+            case 3 -> t.computeSeconds();
+            case 4 -> t.communicationSeconds();
+            case 5 -> t.overheadSeconds();
+            default -> t.draftSeconds();
+        };
     }
 
     public List<Integer> shownCauses() {
@@ -107,8 +125,8 @@ public final class CostLayout {
     }
 
     /**
-     * The legend's entries, left to right, wrapping when the chart is narrow; the last row sits 20 units
-     * above the bottom. Each spot is the swatch's left edge and the row's centre.
+     * The legend's entries, left to right, wrapping when the chart is narrow; the last row's centre sits
+     * {@link #LEGEND_LAST_ROW_UP} units above the bottom. Each spot is the swatch's left edge and the row's centre.
      */
     public double[][] legendSpots() {
         double rowHeight = fontPx * 1.5;
@@ -125,14 +143,20 @@ public final class CostLayout {
             lx += itemWidth + 16;
         }
         for (double[] spot : spots) {
-            spot[1] = h - 20 - (row - spot[1]) * rowHeight;
+            spot[1] = h - LEGEND_LAST_ROW_UP - (row - spot[1]) * rowHeight;
         }
         return spots;
     }
 
-    /** The space the key takes below the bars: its rows (one on a wide chart, more on a narrow one) and a margin. */
+    /** How far above the chart's bottom the key's last row has its centre: half a row and a margin. */
+    private static final double LEGEND_LAST_ROW_UP = 14;
+
+    /**
+     * The space the key takes below the bars: its rows (one on a wide chart, more on a narrow one), half a row
+     * above the first row's centre and a gap to the bars.
+     */
     private double legendBand() {
-        return h - legendSpots()[0][1] + 22;
+        return h - legendSpots()[0][1] + fontPx * 0.6 + 8;
     }
 
     /** Where the title and headline end (one headline line, or two when it wraps). */

@@ -2,6 +2,7 @@ package lab.roofline.render.summary;
 
 import java.util.List;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import javafx.beans.NamedArg;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Pos;
@@ -73,7 +74,23 @@ public final class SummaryTile extends VBox {
 
     void set(String v, String d) {
         value.setText(v);
-        detail.setText(d);
+        detailPlain = d;
+        detail.setText(keptTogether(d));
+    }
+
+    /** The detail as set, with ordinary spaces (the label's text keeps numbers and units together). */
+    private String detailPlain = "";
+
+    private static final Pattern NUMBER_AND_UNIT = Pattern.compile("(\\d) (?=[%A-Za-z×])");
+    private static final Pattern WORD_AND_NUMBER = Pattern.compile("\\b(batch|prefill|at) (?=[\\d$])");
+
+    /**
+     * A wrapped detail line never splits a number from its unit ("85.8" / "%") or a name from its number
+     * ("max batch" / "231"): those spaces become no-break spaces.
+     */
+    static String keptTogether(String text) {
+        String units = NUMBER_AND_UNIT.matcher(text.replace("max batch ", "max\u00A0batch ")).replaceAll("$1\u00A0");
+        return WORD_AND_NUMBER.matcher(units).replaceAll("$1\u00A0");
     }
 
     void showWork(Derivations.Derivation d) {
@@ -89,7 +106,7 @@ public final class SummaryTile extends VBox {
     }
 
     public String detailText() {
-        return detail.getText();
+        return detailPlain;
     }
 
     public String workText() {
@@ -102,6 +119,6 @@ public final class SummaryTile extends VBox {
 
     /** What the tooltip says when it opens: what the number means, and the work behind it. */
     public String tooltipText() {
-        return detail.getText() + "\n\n" + about + "\n\n" + derivations.apply(quantity).text();
+        return detailPlain + "\n\n" + about + "\n\n" + derivations.apply(quantity).text();
     }
 }

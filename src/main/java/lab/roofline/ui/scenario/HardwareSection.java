@@ -1,6 +1,8 @@
 package lab.roofline.ui.scenario;
 
 import java.util.List;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Locale;
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
@@ -316,8 +318,16 @@ public final class HardwareSection extends VBox {
         scrollToSelectedGpu(); // clearing the filter keeps the chosen GPU in view
     }
 
-    private static String priceText(double usd) {
-        return Double.isNaN(usd) ? "" : String.format(Locale.ROOT, "%.2f", usd);
+    /**
+     * Cents at least, and up to four decimals when the price has them: a profile's $0.526 reads 0.526, as in
+     * the summary, not a rounded 0.53 the charts do not use.
+     */
+    static String priceText(double usd) {
+        if (Double.isNaN(usd)) {
+            return "";
+        }
+        BigDecimal shown = BigDecimal.valueOf(usd).setScale(4, RoundingMode.HALF_UP).stripTrailingZeros();
+        return shown.setScale(Math.max(2, shown.scale())).toPlainString();
     }
 
     public TextField gpuFilter() {

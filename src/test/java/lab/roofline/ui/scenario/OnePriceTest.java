@@ -17,6 +17,15 @@ import org.junit.jupiter.api.Test;
  */
 class OnePriceTest {
     @Test
+    void thePriceFieldShowsThePriceTheChartsUseNotARoundedOne() {
+        assertThat(HardwareSection.priceText(0.526)).isEqualTo("0.526"); // was 0.53 beside a $0.526 tile
+        assertThat(HardwareSection.priceText(3.49)).isEqualTo("3.49");
+        assertThat(HardwareSection.priceText(2)).isEqualTo("2.00");
+        assertThat(HardwareSection.priceText(1.23456)).isEqualTo("1.2346");
+        assertThat(HardwareSection.priceText(Double.NaN)).isEmpty();
+    }
+
+    @Test
     void aT4IsPricedFromTheRentalTableOnTheDashboardAsInThePlanner() {
         RooflineViewModel vm = new RooflineViewModel(ProfileLoader.load(true, List.of()).profiles());
         RentalPrices table = RentalPriceLoader.loadBundled().prices();
