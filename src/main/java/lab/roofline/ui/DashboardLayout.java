@@ -105,7 +105,11 @@ final class DashboardLayout {
         }
     }
 
-    /** The focused chart (the roofline unless one is focused) large on top, the other two beside each other below. */
+    /**
+     * The focused chart (the roofline unless one is focused) large on top, the other two beside each other below.
+     * When the cost chart's bars (more pins, more bars) would need more than {@link #COST_ROW_MOST_PERCENT} of the
+     * height, it takes the right column whole instead, beside the roofline over the utilization curve.
+     */
     void arrangeCharts() {
         ChartKind first = focused.get() == null ? ChartKind.ROOFLINE : focused.get();
         List<StackPane> order = new ArrayList<>(List.of(view.rooflineCard, view.utilizationCard, view.costCard));
@@ -116,8 +120,10 @@ final class DashboardLayout {
         };
         order.remove(top);
         order.add(0, top);
+        double costPercent = costRowPercent(first);
+        costColumn = !stacked && costPercent > COST_ROW_MOST_PERCENT;
         double topShare = Math.min(focused.get() == null ? DashboardGrid.TOP_ROW_PERCENT : FOCUSED_ROW_PERCENT,
-                100 - costRowPercent(first));
+                costColumn ? 100 : 100 - costPercent);
         view.charts.getColumnConstraints().setAll(stacked ? List.of(GridShares.column(100))
                 : List.of(GridShares.column(DashboardGrid.LEFT_COLUMN_PERCENT),
                 GridShares.column(DashboardGrid.RIGHT_COLUMN_PERCENT)));
@@ -125,10 +131,27 @@ final class DashboardLayout {
         view.charts.getRowConstraints().setAll(stacked ? List.of(GridShares.row(stackedTop),
                 GridShares.row((100 - stackedTop) / 2), GridShares.row((100 - stackedTop) / 2))
                 : List.of(GridShares.row(topShare), GridShares.row(100 - topShare)));
-        GridPane.setConstraints(order.get(0), 0, 0, stacked ? 1 : 2, 1);
-        GridPane.setConstraints(order.get(1), 0, 1, 1, 1);
-        GridPane.setConstraints(order.get(2), stacked ? 0 : 1, stacked ? 2 : 1, 1, 1);
+        if (costColumn) { // the focused (or the roofline) over the other, the cost chart (last in order) beside them
+            GridPane.setConstraints(order.get(0), 0, 0, 1, 1);
+            GridPane.setConstraints(order.get(1), 0, 1, 1, 1);
+            GridPane.setConstraints(order.get(2), 1, 0, 1, 2);
+        } else {
+            GridPane.setConstraints(order.get(0), 0, 0, stacked ? 1 : 2, 1);
+            GridPane.setConstraints(order.get(1), 0, 1, 1, 1);
+            GridPane.setConstraints(order.get(2), stacked ? 0 : 1, stacked ? 2 : 1, 1, 1);
+        }
         sizeCharts();
+    }
+
+    /** The most of the height the cost chart's row takes below the top chart; past it the cost chart takes a column. */
+    static final double COST_ROW_MOST_PERCENT = 60;
+
+    /** Whether the cost chart has the right column to itself (its bars need more than a row). */
+    private boolean costColumn;
+
+    /** Whether the cost chart has the right column to itself (many pins on a short screen). */
+    boolean costColumn() {
+        return costColumn;
     }
 
     /**
@@ -140,10 +163,15 @@ final class DashboardLayout {
         if (top == ChartKind.COST || stacked || gridHeight <= 0) {
             return 0;
         }
+        double need = costNeed();
+        return 100 * need / (gridHeight - DashboardGrid.GAP_PX);
+    }
+
+    /** The height the cost chart's card needs for its bars' least thickness (pins add bars), at the zoom. */
+    private double costNeed() {
         double z = Math.max(0.8, zoom.get());
         double cardPadding = 14; // the chart card's padding and border, top and bottom
-        double need = CostLayout.leastHeight(vm.pinsModel().pins().size() + 1, BASE_FONT_PX) * z + cardPadding;
-        return Math.min(60, 100 * need / (gridHeight - DashboardGrid.GAP_PX));
+        return CostLayout.leastHeight(vm.pinsModel().pins().size() + 1, BASE_FONT_PX) * z + cardPadding;
     }
 
     /**
@@ -158,8 +186,8 @@ final class DashboardLayout {
                 || vm.pinsModel().pins().stream().anyMatch(p -> p.evaluation().decode().communicationSeconds() > 0
                 || p.evaluation().decode().overheadSeconds() > 0 || p.evaluation().decode().draftSeconds() > 0);
         int legendRow = moreCauses ? 20 : 0;
-        // The floor keeps the cost chart's bars their least thickness in a row of half the grid (pins add bars).
-        double costFloor = (CostLayout.leastHeight(pinned + 1, BASE_FONT_PX) + 14) / 0.5;
+        // The floor keeps the cost chart's bars their least thickness in the grid's whole height (its column).
+        double costFloor = CostLayout.leastHeight(pinned + 1, BASE_FONT_PX) + 14;
         double floor = stacked ? 3 * 240 + 110 * pinned + legendRow
                 : Math.max(CHARTS_FLOOR_PX + legendRow, costFloor + legendRow);
         view.charts.setMinHeight(commands.presentation.isSelected() ? 0 : floor * Math.max(1, zoom.get()));

@@ -35,6 +35,9 @@ final class PinKeyCorner {
             candidates.add(PinKey.of(pins, e.scenario(), live, plot, corner[0], corner[1], plot.w() * 0.45, measure,
                     fontPx));
         }
+        if (candidates.get(0) == null) {
+            return null; // no room for a useful key in this plot (see PinKey.of)
+        }
         Object inputs = Arrays.asList(e.scenario().withBatchSize(1), pins, plot, fontPx, candidates.get(0).rows());
         if (!inputs.equals(pinKeyInputs)) {
             pinKeyCorner = candidates.indexOf(PinKey.clearOf(candidates, lines.get(), marks.get()));

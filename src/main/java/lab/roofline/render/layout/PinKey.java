@@ -21,12 +21,18 @@ public record PinKey(Box box, List<Row> rows) {
     public static final double SAMPLE = 30;
     static final double INSET = 6;
 
-    /** A row: its text as shown (shortened to fit), its style (null: the live scenario), its centre line. */
-    public record Row(String text, PinStyle style, double centreY) {
+    /**
+     * A row: its text as shown (shortened to fit), its style (null: the live scenario), its centre line, and
+     * where its line sample starts (the key's second column, when it has one, starts further right).
+     */
+    public record Row(String text, PinStyle style, double centreY, double sampleLeft) {
+        public double textLeft() {
+            return sampleLeft + INSET + SAMPLE;
+        }
     }
 
     /**
-     * The key for the pins, or null when nothing is pinned. It is anchored at a corner of the plot
+     * The key for the pins, or null when nothing is pinned or a useful key has no room in the plot. It is anchored at a corner of the plot
      * ({@code right}/{@code bottom} choose which) and never wider than {@code maxWidth}: names are
      * shortened with an ellipsis first.
      */
@@ -47,7 +53,14 @@ public record PinKey(Box box, List<Row> rows) {
         }
         double size = fontPx * TEXT.fontScale();
         double rowHeight = size * 1.45;
-        double textRoom = Math.max(size * 3, maxWidth - 3 * INSET - SAMPLE);
+        double margin = 8;
+        // A key taller than the plot (four pins on a short, zoomed chart) takes two columns, never the title's room.
+        int columns = (pins.size() + 1) * rowHeight + INSET > plot.h() - 2 * margin ? 2 : 1;
+        int perColumn = (pins.size() + columns) / columns;
+        double textRoom = (maxWidth - INSET) / columns - 2 * INSET - SAMPLE;
+        if (textRoom < size * 4 || perColumn * rowHeight + INSET > plot.h() - 2 * margin) {
+            return null; // names cut to "2…", or a key over the axes: the key gives way (the pins' marks keep their glyphs)
+        }
         List<String> texts = new ArrayList<>();
         texts.add(fit(liveText, textRoom, measure, size));
         // A pin that does not fit is drawn faded: its key says why.
@@ -55,15 +68,15 @@ public record PinKey(Box box, List<Row> rows) {
         pins.forEach(p -> texts.add(fit(Units.oneLine(p.name()) + (p.evaluation().scenario().equals(live) ? " (= live)"
                 : p.evaluation().memory().fits() ? "" : " (does not fit)"), textRoom, measure, size)));
         double textWidth = texts.stream().mapToDouble(t -> measure.width(t, size, false)).max().orElse(0);
-        double w = 3 * INSET + SAMPLE + textWidth;
-        double h = texts.size() * rowHeight + INSET;
-        double margin = 8;
+        double columnWidth = 2 * INSET + SAMPLE + textWidth;
+        double w = INSET + columns * columnWidth;
+        double h = perColumn * rowHeight + INSET;
         double x = right ? plot.right() - margin - w : plot.x() + margin;
         double y = bottom ? plot.bottom() - margin - h : plot.y() + margin;
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
             rows.add(new Row(texts.get(i), i == 0 ? null : pins.get(i - 1).style(),
-                    y + INSET / 2 + (i + 0.5) * rowHeight));
+                    y + INSET / 2 + (i % perColumn + 0.5) * rowHeight, x + INSET + (i / perColumn) * columnWidth));
         }
         return new PinKey(new Box(x, y, w, h), List.copyOf(rows));
     }
@@ -108,12 +121,4 @@ public record PinKey(Box box, List<Row> rows) {
         return TextFitting.fitted(text, width, t -> measure.width(t, sizePx, false));
     }
 
-    /** Where a row's line sample starts and its text begins. */
-    public double sampleLeft() {
-        return box.x() + INSET;
-    }
-
-    public double textLeft() {
-        return box.x() + 2 * INSET + SAMPLE;
-    }
 }

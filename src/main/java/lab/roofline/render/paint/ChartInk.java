@@ -227,7 +227,7 @@ public final class ChartInk {
         Font f = font(PinKey.TEXT.fontScale(), false);
         double markerRadius = baseFontSize() * 0.36;
         for (PinKey.Row row : key.rows()) {
-            double x0 = key.sampleLeft();
+            double x0 = row.sampleLeft();
             double x1 = x0 + PinKey.SAMPLE;
             double cy = row.centreY();
             if (row.style() == null) {
@@ -245,7 +245,7 @@ public final class ChartInk {
                 g.setLineDashes();
                 pinMarker(g, row.style(), (x0 + x1) / 2, cy, markerRadius);
             }
-            text(g, row.text(), key.textLeft(), cy, TextAlignment.LEFT, VPos.CENTER, f, color(ChartColor.TEXT));
+            text(g, row.text(), row.textLeft(), cy, TextAlignment.LEFT, VPos.CENTER, f, color(ChartColor.TEXT));
         }
     }
 

@@ -119,24 +119,31 @@ public final class CostBars {
         String bar = NAMES[group] + (k == 0 ? "" : " · " + r.name());
         double cursor = barsLeft;
         cursor = causeSegments(g, bar, s, cursor, y, barH, x, usd, k);
-        String total = CostLayout.value(s.totalSeconds(), usd) + (usd ? " / 1M" : " / token");
-        if (k > 0 && first > 0 && Double.isFinite(s.totalSeconds() / first)) {
-            total += "  " + Units.times(s.totalSeconds() / first);
-        }
-        if (!r.fits()) {
-            total = "would be " + total;
-        }
-        double totalWidth = ink.measuredWidth(total, textScale, true);
+        String value = CostLayout.value(s.totalSeconds(), usd);
+        String ratio = k > 0 && first > 0 && Double.isFinite(s.totalSeconds() / first)
+                ? "  " + Units.times(s.totalSeconds() / first) : "";
+        String would = r.fits() ? "" : "would be ";
+        // The longest wording with room, after the bar or inside its end: the unit goes first, then the ratio,
+        // so a narrow chart shows "$20.53", never "$..".
+        List<String> wordings = List.of(would + value + (usd ? " / 1M" : " / token") + ratio, would + value + ratio,
+                would + value); // a scenario that does not fit keeps its "would be" in every wording
         g.setGlobalAlpha(1);
-        if (cursor + 8 + totalWidth > w - 4 && cursor - barsLeft >= totalWidth + 12) {
-            // A long bar in a narrow chart: the total inside its end (light on a solid bar, dark on a faded one).
-            ink.text(g, total, cursor - 6, cy, TextAlignment.RIGHT, VPos.CENTER, rowFont,
-                    ink.color(r.fits() ? ChartColor.PLOT : ChartColor.TEXT));
-        } else {
-            // After the bar; where it has no room there either, shortened (never over the scenario's name).
-            ink.text(g, fitted(total, rowFont, Math.max(0, w - 4 - cursor - 8)), cursor + 8, cy, TextAlignment.LEFT,
-                    VPos.CENTER, rowFont, ink.color(ChartColor.TEXT));
+        for (String total : wordings) {
+            double totalWidth = ink.measuredWidth(total, textScale, true);
+            if (cursor + 8 + totalWidth <= w - 4) {
+                ink.text(g, total, cursor + 8, cy, TextAlignment.LEFT, VPos.CENTER, rowFont, ink.color(ChartColor.TEXT));
+                return;
+            }
+            if (cursor - barsLeft >= totalWidth + 12) {
+                // A long bar in a narrow chart: the total inside its end (light on a solid bar, dark on a faded one).
+                ink.text(g, total, cursor - 6, cy, TextAlignment.RIGHT, VPos.CENTER, rowFont,
+                        ink.color(r.fits() ? ChartColor.PLOT : ChartColor.TEXT));
+                return;
+            }
         }
+        // No room either side: after the bar, shortened (never over the scenario's name).
+        ink.text(g, fitted(would + value, rowFont, Math.max(0, w - 4 - cursor - 8)), cursor + 8, cy, TextAlignment.LEFT,
+                VPos.CENTER, rowFont, ink.color(ChartColor.TEXT));
     }
 
     /** A bar's segments, cause by cause, from {@code cursor}; returns where the bar ends. */

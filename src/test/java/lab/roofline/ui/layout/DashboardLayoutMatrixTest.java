@@ -38,7 +38,7 @@ class DashboardLayoutMatrixTest extends DashboardFixture {
     static final int[][] SIZES = {{1280, 720}, {1280, 800}, {1440, 900}, {1920, 1080}};
     static final double[] ZOOMS = {1.0, 1.5, 2.0};
     static final String[] MODES = {"windowed", "presentation"};
-    static final String[] PANELS = {"none", "lesson", "practice", "explain", "work", "compare"};
+    static final String[] PANELS = {"none", "lesson", "practice", "explain", "work", "compare", "compare4"};
     static final String HEADER =
             "width,height,zoom,mode,panel,chart,x,y,w,h,visible,thinnest_bar_px,smallest_text_px,label_overlaps";
 
@@ -125,6 +125,14 @@ class DashboardLayoutMatrixTest extends DashboardFixture {
             case "explain" -> view.commands().explanation.setSelected(true);
             case "work" -> view.commands().showWork.setSelected(true);
             case "compare" -> view.commands().pin.handle(new ActionEvent());
+            case "compare4" -> { // four pins (the most): the cost chart's most bars, the keys' most rows
+                int batch = vm.batchSizeProperty().get();
+                batchBefore = batch;
+                for (int b : new int[] {batch * 4, batch * 16, batch * 64, batch}) {
+                    vm.batchSizeProperty().set(b);
+                    view.commands().pin.handle(new ActionEvent());
+                }
+            }
             default -> {
             }
         }
@@ -132,7 +140,14 @@ class DashboardLayoutMatrixTest extends DashboardFixture {
         view.layout();
     }
 
+    /** The batch before the four pins were made (they change it), restored after. */
+    private int batchBefore = -1;
+
     private void tidy() {
+        if (batchBefore > 0) {
+            vm.batchSizeProperty().set(batchBefore);
+            batchBefore = -1;
+        }
         if (view.lesson().isRunning()) {
             view.lesson().leave();
         }
