@@ -25,6 +25,7 @@ import lab.roofline.ui.documents.ScenarioFiles;
 import lab.roofline.ui.export.ExportFlow;
 import lab.roofline.ui.hardware.ProfileManager;
 import lab.roofline.ui.scenario.RooflineViewModel;
+import lab.roofline.ui.shell.AboutDialog;
 import lab.roofline.ui.shell.Commands;
 
 /**
@@ -133,6 +134,7 @@ public final class RooflineApp extends Application {
             }
         });
         stage.setScene(scene);
+        stage.getIcons().setAll(AboutDialog.icons());
         stage.setMinWidth(Math.min(Session.MIN_WIDTH, screen.getWidth()));
         stage.setMinHeight(Math.min(Session.MIN_HEIGHT, screen.getHeight()));
         session.restoreWindowPosition(stage, screen, size[0], size[1]);

@@ -9,9 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.event.ActionEvent;
+import javafx.scene.control.DialogPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import lab.roofline.engine.roofline.HardwareProfile;
+import lab.roofline.io.BuildInfo;
 import lab.roofline.io.files.AppHome;
 import lab.roofline.io.scenario.Settings;
 import lab.roofline.render.export.ChartKind;
@@ -84,6 +86,26 @@ class RooflineAppTest {
         assertThat(out).exists();
         assertThat(view.statusBar().getRightItems()).singleElement()
                 .matches(n -> "show-in-folder".equals(n.getId()));
+    }
+
+    @Test
+    void theWindowHasTheIconAndHelpAboutSaysTheVersionDateCommandAndLicences() throws Exception {
+        Stage stage = FxToolkit.registerPrimaryStage();
+        app = FxToolkit.setupApplication(RooflineApp.class);
+        WaitForAsyncUtils.waitForFxEvents();
+        // The icon drawn from dist/roofline-lab.svg, in the sizes a title bar and a task bar pick from.
+        assertThat(stage.getIcons()).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(stage.getIcons()).extracting(i -> (int) i.getWidth()).contains(16, 32, 48, 256);
+        DashboardView view = (DashboardView) stage.getScene().getRoot();
+        FxRobot robot = new FxRobot();
+        robot.interact(() -> view.commands().about.handle(new ActionEvent()));
+        WaitForAsyncUtils.waitForFxEvents();
+        DialogPane about = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+        BuildInfo build = BuildInfo.current();
+        assertThat(about.getHeaderText()).isEqualTo("Roofline Lab " + build.version());
+        assertThat(about.getContentText()).contains("built " + build.built(), "Started as: java -jar",
+                "Apache License 2.0", "CC BY 4.0");
+        robot.interact(() -> ((Stage) about.getScene().getWindow()).close());
     }
 
     @Test

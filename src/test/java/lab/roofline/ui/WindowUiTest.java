@@ -12,6 +12,7 @@ import javafx.stage.Stage;
 import lab.roofline.engine.scenario.ScenarioInputs;
 import lab.roofline.explain.Derivations;
 import lab.roofline.render.export.Handout;
+import lab.roofline.io.BuildInfo;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
@@ -58,7 +59,8 @@ class WindowUiTest extends DashboardFixture {
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.L).release(KeyCode.L, KeyCode.SHIFT, KeyCode.CONTROL);
         String[] text = new String[1];
         robot.interact(() -> text[0] = Clipboard.getSystemClipboard().getString());
-        assertThat(text[0]).startsWith("roofline-lab report --gpu h200_sxm --gpus 4").contains("--batch 96");
+        // The command the user has: here, run from classes, java -jar (the installed app says roofline-lab).
+        assertThat(text[0]).startsWith(BuildInfo.command() + " report --gpu h200_sxm --gpus 4").contains("--batch 96");
         robot.interact(() -> vm.resetToDefaults());
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.V).release(KeyCode.V, KeyCode.SHIFT, KeyCode.CONTROL);
         settle();

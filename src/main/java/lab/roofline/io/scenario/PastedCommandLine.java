@@ -81,6 +81,16 @@ public final class PastedCommandLine {
     }
 
     /** The words before the flags, however the program was started. */
+    /** Whether text starts as a command line does (the program, a launcher's path, or java -jar), for a dialog's first guess. */
+    public static boolean looksLikeOne(String text) {
+        try {
+            List<String> words = ScenarioCommandLine.split(text.strip());
+            return !words.isEmpty() && !words.get(0).startsWith("--") && isProgramOrCommand(words.get(0));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     private static boolean isProgramOrCommand(String word) {
         return ScenarioCommandLine.COMMAND.contains(word) || word.equals("java") || word.equals("-jar")
                 || word.endsWith(".jar") || word.endsWith("/" + ScenarioCommandLine.COMMAND.get(0));

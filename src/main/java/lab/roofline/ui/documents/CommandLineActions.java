@@ -2,6 +2,7 @@ package lab.roofline.ui.documents;
 
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextInputDialog;
@@ -12,6 +13,7 @@ import javafx.scene.layout.StackPane;
 import javafx.stage.Screen;
 import lab.roofline.engine.roofline.Units;
 import lab.roofline.engine.scenario.ScenarioCommandLine;
+import lab.roofline.io.BuildInfo;
 import lab.roofline.io.scenario.PastedCommandLine;
 import lab.roofline.ui.scenario.RooflineViewModel;
 import lab.roofline.fx.Actions;
@@ -28,6 +30,8 @@ public final class CommandLineActions {
     private final RooflineViewModel vm;
     private final Region owner;
     private final Consumer<String> status;
+    /** The command the user has (BuildInfo.command: the installed launcher, or java -jar and this jar). */
+    private final Supplier<String> commandHad = BuildInfo::command;
 
     public CommandLineActions(RooflineViewModel vm, Region owner, Consumer<String> status) {
         this.vm = vm;
@@ -65,12 +69,21 @@ public final class CommandLineActions {
         return Optional.empty();
     }
 
+    /**
+     * The live scenario's line as the user runs it: `roofline-lab report ...` where the package put the
+     * command on the PATH, else the app image's launcher or `java -jar` with this jar's path.
+     */
+    public String runnableLine() {
+        return commandHad.get() + line().substring(ScenarioCommandLine.COMMAND.get(0).length());
+    }
+
     /** Edit ▸ Copy as Command Line. */
     private void copy() {
         ClipboardContent content = new ClipboardContent();
-        content.putString(line());
+        String line = runnableLine();
+        content.putString(line);
         Clipboard.getSystemClipboard().setContent(content);
-        status.accept("Copied: " + line());
+        status.accept("Copied: " + line);
     }
 
     /**
@@ -80,7 +93,7 @@ public final class CommandLineActions {
      */
     private void open() {
         String clip = Clipboard.getSystemClipboard().getString();
-        String text = clip != null && clip.strip().startsWith("roofline-lab") ? clip.strip() : "";
+        String text = clip != null && PastedCommandLine.looksLikeOne(clip) ? clip.strip() : "";
         String problem = null;
         while (true) {
             TextInputDialog ask = dialog(text, problem);

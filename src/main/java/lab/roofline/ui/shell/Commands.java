@@ -50,6 +50,7 @@ public final class Commands {
     public final Action misconceptions;
     public final Action exportHandout;
     public final Action printHandout;
+    public final Action about;
 
     public Commands(FileActions files, CommandLineActions lines, ScenarioActions edit, ViewActions view,
                     LessonFeature lesson) {
@@ -90,5 +91,6 @@ public final class Commands {
         misconceptions = lesson.misconceptions;
         exportHandout = lesson.exportHandout;
         printHandout = lesson.printHandout;
+        about = view.about;
     }
 }

@@ -32,7 +32,8 @@ public final class MainMenu {
                         ActionUtils.ACTION_SEPARATOR, c.landscape, c.serving),
                 new ActionGroup("Lesson", c.startLesson, c.nextStep, c.previousStep, c.leaveLesson, c.predictFirst,
                         ActionUtils.ACTION_SEPARATOR, c.practice, c.misconceptions, ActionUtils.ACTION_SEPARATOR,
-                        c.exportHandout, c.printHandout)));
+                        c.exportHandout, c.printHandout),
+                new ActionGroup("Help", c.about)));
         bar.setUseSystemMenuBar(true);
         // Open Recent goes after Open, made each time the menu opens (a menu with no items never opens).
         Menu fileMenu = bar.getMenus().get(0);

@@ -67,6 +67,11 @@ public final class SideWindows {
         servingStage.toFront();
     }
 
+    /** Help ▸ About Roofline Lab. */
+    public void showAbout() {
+        AboutDialog.show(owner);
+    }
+
     private Stage window(Parent root, double width, double height, String title) {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         double grow = Math.max(1, zoom.get());
@@ -82,6 +87,7 @@ public final class SideWindows {
             }
         });
         stage.setTitle(title);
+        stage.getIcons().setAll(AboutDialog.icons());
         stage.setScene(scene);
         if (owner.getScene() != null && owner.getScene().getWindow() != null) {
             stage.initOwner(owner.getScene().getWindow());

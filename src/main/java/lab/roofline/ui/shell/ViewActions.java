@@ -28,6 +28,7 @@ public final class ViewActions {
     public final Action landscape;
     public final Action serving;
     public final Action copyChart;
+    public final Action about;
 
     /** The chart shown large for lecturing (the others stay beside it, smaller); null: the usual layout. */
     public final ObjectProperty<ChartKind> focusedChart = new SimpleObjectProperty<>(this, "focusedChart");
@@ -52,6 +53,8 @@ public final class ViewActions {
         serving = Actions.command("Serving Economics", "Shortcut+Shift+E", e -> windows.showServing(),
                 "The latency-cost frontier under service-level limits, what a million tokens cost at the live batch "
                         + "(blended, energy), and the cheapest way to serve the model (Ctrl+Shift+E)");
+        about = Actions.command("About Roofline Lab", null, e -> windows.showAbout(),
+                "The version, the build date, the command you have and the licences");
         copyChart = Actions.command("Copy chart", "Shortcut+Shift+C", e -> copyChartUnderMouse.run(),
                 "Copy the chart under the mouse (or the whole dashboard) to the clipboard as a picture, "
                         + "as on screen at 2× (Ctrl+Shift+C)");
