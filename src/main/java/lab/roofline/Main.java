@@ -1,9 +1,11 @@
 package lab.roofline;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +13,7 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import lab.roofline.cli.RooflineCommand;
 import lab.roofline.io.AppData;
+import lab.roofline.io.files.ClassArchive;
 import lab.roofline.io.scenario.ScenarioFile;
 import lab.roofline.ui.Preload;
 import lab.roofline.ui.RooflineApp;
@@ -45,12 +48,22 @@ public final class Main {
             // The app's start-up timing (-Droofline.timing=true) counts from this JVM's start, not the relaunch.
             command.add("-Droofline.launchedAtMillis="
                     + ManagementFactory.getRuntimeMXBean().getStartTime());
-            for (String property : new String[] {"roofline.home", "roofline.timing", "glass.platform", "prism.order"}) {
+            for (String property : new String[] {"roofline.home", "roofline.timing", "roofline.exitAfterFirstFrame",
+                    "glass.platform", "prism.order"}) {
                 if (System.getProperty(property) != null) {
                     command.add("-D" + property + "=" + System.getProperty(property));
                 }
             }
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "app"));
+            String classPath = System.getProperty("java.class.path");
+            if (classPath.endsWith(".jar") && !classPath.contains(File.pathSeparator)) {
+                // The jar by its full path, as the class archive beside it records it (--make-class-archive).
+                Path jar = Path.of(classPath).toAbsolutePath();
+                classPath = jar.toString();
+                if (Files.isRegularFile(ClassArchive.beside(jar))) {
+                    command.add("-XX:SharedArchiveFile=" + ClassArchive.beside(jar));
+                }
+            }
+            command.addAll(List.of("-cp", classPath, Main.class.getName(), "app"));
             command.addAll(List.of(appArguments));
             Process app = new ProcessBuilder(command).inheritIO().start();
             Runtime.getRuntime().addShutdownHook(new Thread(app::destroy)); // stopping this stops the app
@@ -95,6 +108,9 @@ public final class Main {
         }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        if (args.length == 1 && args[0].equals("--make-class-archive")) {
+            System.exit(ClassArchive.make(out, err)); // the installers run it: see dist/Dist.java
+        }
         System.exit(RooflineCommand.run(args, out, err));
     }
 }

@@ -1,5 +1,6 @@
 package lab.roofline.io;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -50,7 +51,7 @@ public record BuildInfo(String version, String built) {
     public static String command(Path launcher, Path jar, String pathVariable) {
         if (launcher != null) {
             String name = launcher.getFileName().toString();
-            for (String dir : (pathVariable == null ? "" : pathVariable).split(java.io.File.pathSeparator)) {
+            for (String dir : (pathVariable == null ? "" : pathVariable).split(File.pathSeparator)) {
                 Path onPath = dir.isBlank() ? null : Path.of(dir, name);
                 if (onPath != null && Files.exists(onPath) && sameFile(onPath, launcher)) {
                     return name;

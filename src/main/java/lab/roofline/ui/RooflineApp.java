@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
@@ -138,7 +139,7 @@ public final class RooflineApp extends Application {
         stage.setMinWidth(Math.min(Session.MIN_WIDTH, screen.getWidth()));
         stage.setMinHeight(Math.min(Session.MIN_HEIGHT, screen.getHeight()));
         session.restoreWindowPosition(stage, screen, size[0], size[1]);
-        if (Boolean.getBoolean("roofline.timing")) {
+        if (Boolean.getBoolean("roofline.timing") || Boolean.getBoolean("roofline.exitAfterFirstFrame")) {
             reportFirstFrame(scene);
         }
         // Presentation mode is full screen; leaving full screen (Esc) leaves presentation mode too.
@@ -166,7 +167,10 @@ public final class RooflineApp extends Application {
                 + "  ·  your own profiles: " + AppHome.profilesDirectory();
     }
 
-    /** With -Droofline.timing=true: milliseconds from the launch (the first JVM's start) to the first frame. */
+    /**
+     * With -Droofline.timing=true: milliseconds from the launch (the first JVM's start) to the first frame;
+     * with -Droofline.exitAfterFirstFrame=true the app then quits.
+     */
     private static void reportFirstFrame(Scene scene) {
         long launched = Long.getLong("roofline.launchedAtMillis", ManagementFactory.getRuntimeMXBean().getStartTime());
         Runnable once = new Runnable() {
@@ -174,6 +178,9 @@ public final class RooflineApp extends Application {
             public void run() {
                 scene.removePostLayoutPulseListener(this);
                 System.out.println("roofline-lab: first frame " + (System.currentTimeMillis() - launched) + " ms after launch");
+                if (Boolean.getBoolean("roofline.exitAfterFirstFrame")) {
+                    Platform.runLater(Platform::exit); // a start-up measurement, or the class list's training run
+                }
             }
         };
         scene.addPostLayoutPulseListener(once);
