@@ -17,6 +17,7 @@ import lab.roofline.io.files.ClassArchive;
 import lab.roofline.io.scenario.ScenarioFile;
 import lab.roofline.ui.Preload;
 import lab.roofline.ui.RooflineApp;
+import lab.roofline.ui.StartupTimes;
 
 /**
  * Entry point. No arguments (or "app") opens the window; anything else is the command line. This class
@@ -38,6 +39,9 @@ public final class Main {
      * false (start here) when already running that way or when the relaunch cannot be made.
      */
     private static boolean relaunchedWithC1(String[] appArguments) {
+        if (System.getProperty("jpackage.app-path") != null) {
+            return false; // the installed launcher passes the JVM's options itself (dist/Dist.java)
+        }
         if (ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .anyMatch(a -> a.startsWith("-XX:TieredStopAtLevel"))) {
             return false;
@@ -46,8 +50,7 @@ public final class Main {
             String launcher = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             List<String> command = new ArrayList<>(List.of(launcher, "-XX:TieredStopAtLevel=1"));
             // The app's start-up timing (-Droofline.timing=true) counts from this JVM's start, not the relaunch.
-            command.add("-Droofline.launchedAtMillis="
-                    + ManagementFactory.getRuntimeMXBean().getStartTime());
+            command.add("-Droofline.launchedAtMillis=" + StartupTimes.launchedAtMillis());
             for (String property : new String[] {"roofline.home", "roofline.timing", "roofline.exitAfterFirstFrame",
                     "glass.platform", "prism.order"}) {
                 if (System.getProperty(property) != null) {
@@ -83,6 +86,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        StartupTimes.mark("main");
         PLATFORM_LOG.setFilter(Main::shown);
         // roofline-lab FILE.roofline.json opens the app with that scenario.
         boolean scenarioFile = args.length == 1 && ScenarioFile.isScenarioFileName(args[0]);

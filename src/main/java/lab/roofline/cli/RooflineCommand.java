@@ -23,17 +23,20 @@ import lab.roofline.engine.scenario.Comparison;
 import lab.roofline.engine.scenario.CurveCsv;
 import lab.roofline.engine.scenario.NamedScenario;
 import lab.roofline.engine.serving.RentalPrices;
+import lab.roofline.io.BuildInfo;
 import lab.roofline.io.data.ProfileLoader;
 import lab.roofline.io.files.AtomicFiles;
 import lab.roofline.io.scenario.ScenarioFile;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import lab.roofline.io.BuildInfo;
 import picocli.CommandLine;
 
 /** `roofline-lab` with no arguments opens the app; the subcommands work with no display. */
-@Command(name = "roofline-lab", mixinStandardHelpOptions = true, version = "Roofline Lab 0.1",
+@Command(name = "roofline-lab", mixinStandardHelpOptions = true, versionProvider = RooflineCommand.Version.class,
         description = "The economics of LLM inference on the roofline model.",
         subcommands = {RooflineCommand.Report.class, RooflineCommand.Compare.class, ExportCommand.class, PlanCommand.class, ExercisesCommand.class, LessonCommand.class,
                 RooflineCommand.ListGpus.class,
@@ -265,6 +268,15 @@ public final class RooflineCommand {
                         m.layers(), m.hiddenSize(), m.attentionHeads(), m.kvHeads(), m.source());
             }
             return 0;
+        }
+    }
+
+    /** --version: this build's version and date (BuildInfo), as the About dialog says. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            BuildInfo build = BuildInfo.current();
+            return new String[] {"Roofline Lab " + build.version() + " (built " + build.built() + ")"};
         }
     }
 }

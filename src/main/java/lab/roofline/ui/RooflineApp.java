@@ -1,6 +1,5 @@
 package lab.roofline.ui;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +54,9 @@ public final class RooflineApp extends Application {
     /** Waits for the data loading that main() started (or starts it), off the FX thread. */
     @Override
     public void init() {
+        StartupTimes.mark("toolkit");
         data = AppData.take();
+        StartupTimes.mark("data");
         settings = data.settings();
         data.problems().forEach(System.err::println);
     }
@@ -71,7 +72,9 @@ public final class RooflineApp extends Application {
                 () -> view.commands().darkTheme.isSelected(), () -> view.chartPins(), () -> view.handoutPages(),
                 uri -> getHostServices().showDocument(uri)));
         ProfileManager profiles = new ProfileManager(app, vm, files::chooseJson);
+        StartupTimes.mark("view model");
         view = new DashboardView(vm, exports::export, files);
+        StartupTimes.mark("view");
         view.setProfileActions(profiles);
         view.setRentalSaver(profiles::saveRentalPrices);
         view.setHandoutExporter(exports::exportHandout);
@@ -88,7 +91,9 @@ public final class RooflineApp extends Application {
         files.restorePins();
         vm.pinsModel().pins().addListener((InvalidationListener) obs -> files.rememberPins());
         acceptDroppedFiles(scene);
+        StartupTimes.mark("scene");
         showWindow(stage, scene, screen, size);
+        StartupTimes.mark("shown");
         // roofline-lab FILE.roofline.json opens it.
         getParameters().getRaw().stream().filter(ScenarioFiles::isScenarioFile).findFirst()
                 .ifPresent(f -> files.openFile(Path.of(f)));
@@ -152,6 +157,10 @@ public final class RooflineApp extends Application {
                 commands.presentation.setSelected(false);
             }
         });
+        if (Boolean.getBoolean("roofline.timing")) {
+            scene.getRoot().applyCss(); // done by show() anyway; first, to time it apart
+            StartupTimes.mark("css");
+        }
         stage.show();
     }
 
@@ -172,12 +181,15 @@ public final class RooflineApp extends Application {
      * with -Droofline.exitAfterFirstFrame=true the app then quits.
      */
     private static void reportFirstFrame(Scene scene) {
-        long launched = Long.getLong("roofline.launchedAtMillis", ManagementFactory.getRuntimeMXBean().getStartTime());
+        long launched = StartupTimes.launchedAtMillis();
         Runnable once = new Runnable() {
             @Override
             public void run() {
                 scene.removePostLayoutPulseListener(this);
-                System.out.println("roofline-lab: first frame " + (System.currentTimeMillis() - launched) + " ms after launch");
+                long frame = System.currentTimeMillis() - launched;
+                String steps = StartupTimes.steps();
+                System.out.println("roofline-lab: first frame " + frame + " ms after launch"
+                        + (steps.isEmpty() ? "" : " (" + steps + ", frame " + frame + ")"));
                 if (Boolean.getBoolean("roofline.exitAfterFirstFrame")) {
                     Platform.runLater(Platform::exit); // a start-up measurement, or the class list's training run
                 }
