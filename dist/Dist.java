@@ -79,6 +79,7 @@ public final class Dist {
         run("jlink", jlink);
         Path input = Files.createDirectories(dist.resolve("input"));
         Files.copy(jar, input.resolve(NAME + ".jar"));
+        nativeLibrariesBeside(jar, input);
         List<String> image = new ArrayList<>(List.of("--type", "app-image", "--name", NAME,
                 "--app-version", version, "--input", input.toString(), "--main-jar", NAME + ".jar",
                 "--main-class", "lab.roofline.Main", "--runtime-image", runtime.toString(),
@@ -197,6 +198,24 @@ public final class Dist {
         Process p = new ProcessBuilder(launcher.toString(), "--make-class-archive").inheritIO().start();
         if (p.waitFor() != 0) {
             fail(launcher + " --make-class-archive failed");
+        }
+    }
+
+    /**
+     * JavaFX's native libraries beside the jar, where JavaFX looks first: else every start checks (and the
+     * first extracts) its copies in ~/.openjfx/cache, reading them out of the jar again.
+     */
+    private static void nativeLibrariesBeside(Path jar, Path folder) throws IOException {
+        String suffix = isWindows() ? ".dll" : isMac() ? ".dylib" : ".so";
+        try (java.util.jar.JarFile j = new java.util.jar.JarFile(jar.toFile())) {
+            for (java.util.jar.JarEntry e : java.util.Collections.list(j.entries())) {
+                String name = e.getName();
+                if (!name.contains("/") && name.endsWith(suffix)) {
+                    try (var in = j.getInputStream(e)) {
+                        Files.copy(in, folder.resolve(name));
+                    }
+                }
+            }
         }
     }
 
