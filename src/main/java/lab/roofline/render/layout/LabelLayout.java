@@ -73,6 +73,9 @@ public final class LabelLayout {
     private boolean avoidReserved = true;
     private final List<Box> faint = new ArrayList<>();
     private boolean avoidFaint;
+    private final LeaderLines leaders = new LeaderLines();
+    /** Whether a spot must keep its leader off other labels and its box off other leaders (a first choice). */
+    private boolean avoidLeaders;
     private final List<Box> taken = new ArrayList<>();
     private final List<Label> labels = new ArrayList<>();
     private final List<String> dropped = new ArrayList<>();
@@ -163,19 +166,7 @@ public final class LabelLayout {
      * them. Labels placed in a {@link #copy} (per frame, beside the moving markers) may use it.
      */
     public void reserveAlong(double[] xs, double[] ys, double radius) {
-        double step = Math.max(2, radius);
-        for (int i = 0; i + 1 < xs.length; i++) {
-            double length = Math.hypot(xs[i + 1] - xs[i], ys[i + 1] - ys[i]);
-            if (!Double.isFinite(length)) {
-                continue; // a point off to infinity is not drawn either
-            }
-            int n = (int) Math.max(1, Math.min(10_000, Math.ceil(length / step)));
-            for (int k = 0; k <= n; k++) {
-                double t = (double) k / n;
-                reserved.add(Box.around(xs[i] + t * (xs[i + 1] - xs[i]), ys[i] + t * (ys[i + 1] - ys[i]),
-                        2 * radius, 2 * radius));
-            }
-        }
+        reserved.addAll(LabelSpots.along(xs, ys, radius));
     }
 
     /** A faint line (a dashed roof) as the thin box it covers: kept off where a spot allows, never a reason to drop. */
@@ -193,6 +184,7 @@ public final class LabelLayout {
         c.mustShow.putAll(mustShow);
         c.reserved.addAll(reserved);
         c.faint.addAll(faint);
+        c.leaders.addAll(leaders);
         c.avoidReserved = false;
         c.evictable = labels.size();
         return c;
@@ -249,14 +241,14 @@ public final class LabelLayout {
             double reach = Math.max(w, 6 * h);
             List<Spot> close = grid.stream().filter(s -> Math.hypot(s.x() + w / 2 - near[0],
                     s.y() + h / 2 - near[1]) <= reach).toList();
-            label = tryPlace(id, text, style, anchor, close, w, h);
+            label = tryPlaceOffFaint(id, text, style, anchor, close, w, h);
             if (label == null && evicting && evictable > 0) {
                 List<Spot> all = new ArrayList<>(spots);
                 all.addAll(close);
                 label = placeEvicting(id, text, style, anchor, all, w, h);
             }
             if (label == null) {
-                label = tryPlace(id, text, style, anchor, grid, w, h);
+                label = tryPlaceOffFaint(id, text, style, anchor, grid, w, h);
             }
             if (label == null && evicting && evictable > 0) {
                 List<Spot> all = new ArrayList<>(spots);
@@ -284,13 +276,17 @@ public final class LabelLayout {
         return tryPlaceOffFaint(id, text, style, null, spots, width(text, style), height(style));
     }
 
-    /** The first free spot off the faint lines; else the first free spot. */
+    /** The first free spot off the faint lines and the leaders, then off the leaders, else the first free one. */
     private Label tryPlaceOffFaint(String id, String text, Style style, double[] anchor, List<Spot> spots, double w,
                                    double h) {
-        avoidFaint = !faint.isEmpty();
-        Label off = avoidFaint ? tryPlace(id, text, style, anchor, spots, w, h) : null;
-        avoidFaint = false;
-        return off != null ? off : tryPlace(id, text, style, anchor, spots, w, h);
+        Label off = null;
+        for (int pass = faint.isEmpty() ? 1 : 0; pass < 3 && off == null; pass++) {
+            avoidFaint = pass == 0;
+            avoidLeaders = pass < 2;
+            off = tryPlace(id, text, style, anchor, spots, w, h);
+        }
+        avoidFaint = avoidLeaders = false;
+        return off;
     }
 
     /**
@@ -353,6 +349,11 @@ public final class LabelLayout {
                     || avoidFaint && faint.stream().anyMatch(padded::overlaps)) {
                 continue;
             }
+            double[] leader = spot.leader() && anchor != null ? LeaderLines.of(box, anchor) : null;
+            if (avoidLeaders && (leaders.cross(padded) || LeaderLines.crossesAny(leader, taken, obstacles))) {
+                continue;
+            }
+            leaders.add(leader);
             Label label = new Label(id, text, box, style, spot.leader() ? anchor : null);
             taken.add(padded);
             labels.add(label);

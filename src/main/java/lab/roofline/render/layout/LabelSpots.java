@@ -55,4 +55,23 @@ public final class LabelSpots {
         spots.sort(Comparator.comparingDouble(s -> Math.hypot(s.x() + w / 2 - x, s.y() + h / 2 - y)));
         return spots;
     }
+
+    /** Boxes along a polyline, one every {@code radius} (at least 2 px), each room for a marker of that radius. */
+    static List<Box> along(double[] xs, double[] ys, double radius) {
+        List<Box> boxes = new ArrayList<>();
+        double step = Math.max(2, radius);
+        for (int i = 0; i + 1 < xs.length; i++) {
+            double length = Math.hypot(xs[i + 1] - xs[i], ys[i + 1] - ys[i]);
+            if (!Double.isFinite(length)) {
+                continue; // a point off to infinity is not drawn either
+            }
+            int n = (int) Math.max(1, Math.min(10_000, Math.ceil(length / step)));
+            for (int k = 0; k <= n; k++) {
+                double t = (double) k / n;
+                boxes.add(Box.around(xs[i] + t * (xs[i + 1] - xs[i]), ys[i] + t * (ys[i + 1] - ys[i]),
+                        2 * radius, 2 * radius));
+            }
+        }
+        return boxes;
+    }
 }

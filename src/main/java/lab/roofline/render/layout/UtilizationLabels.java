@@ -342,7 +342,12 @@ public final class UtilizationLabels {
             spots.add(new Spot(cx + 10, y, true));
             spots.add(new Spot(cx - 10 - cw, y, true));
         }
-        layout.place(CURRENT_ID, current, CURRENT, new double[] {cx, cy}, spots, true);
+        // Beside the marker, the spots that cross no curve or line first: the label covers a line only where
+        // no spot beside the marker keeps off one (a leader line across the plot would be worse).
+        List<Spot> beside = spots.stream().filter(sp -> !sp.leader()).toList();
+        List<Spot> ordered = new ArrayList<>(layout.offReserved(beside, cw, ch));
+        ordered.addAll(spots);
+        layout.place(CURRENT_ID, current, CURRENT, new double[] {cx, cy}, ordered, true);
 
         BatchApi api = e.batchApi();
         if (showTopUp && api.topsUp() && api.toppedUpBatch() <= ScenarioLimits.CURVE_MAX_BATCH) {
