@@ -82,7 +82,9 @@ public final class RooflineApp extends Application {
 
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         double[] size = session.windowSize(screen);
+        view.controls().holdLowerSections(); // they join after the first frame (ControlPanel)
         Scene scene = new Scene(view, size[0], size[1]);
+        afterFirstFrame(scene, view.controls()::showLowerSections);
         Commands commands = view.commands();
         Theme.of(commands.darkTheme.isSelected()).applyTo(scene);
         commands.darkTheme.selectedProperty().addListener((obs, was, is) -> Theme.of(is).applyTo(scene));
@@ -174,6 +176,18 @@ public final class RooflineApp extends Application {
         return data.profiles().profiles().size() + " hardware profiles loaded"
                 + (problems.isEmpty() ? "" : "  ·  " + problems.size() + " problem(s): " + String.join("; ", problems))
                 + "  ·  your own profiles: " + AppHome.profilesDirectory();
+    }
+
+    /** Runs a step once the first frame is laid out (a pulse later: that frame is not held up by it). */
+    private static void afterFirstFrame(Scene scene, Runnable step) {
+        Runnable once = new Runnable() {
+            @Override
+            public void run() {
+                scene.removePostLayoutPulseListener(this);
+                Platform.runLater(step);
+            }
+        };
+        scene.addPostLayoutPulseListener(once);
     }
 
     /**
