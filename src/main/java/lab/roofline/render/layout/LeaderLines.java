@@ -39,9 +39,8 @@ final class LeaderLines {
      * Whether a leader (null: none) passes through any of the boxes (labels, markers) but one holding its
      * point (the marker it names).
      */
-    @SafeVarargs
-    static boolean crossesAny(double[] line, List<Box>... boxes) {
-        return line != null && Stream.of(boxes).flatMap(List::stream)
+    static boolean crossesAny(double[] line, List<Box> labels, List<Box> markers) {
+        return line != null && Stream.concat(labels.stream(), markers.stream())
                 .anyMatch(b -> !holds(b, line[0], line[1]) && crosses(line, b));
     }
 

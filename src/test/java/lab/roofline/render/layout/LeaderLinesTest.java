@@ -42,8 +42,8 @@ class LeaderLinesTest {
     @Test
     void aLeaderStartingInsideItsMarkerDoesNotCountTheMarker() {
         double[] line = {100, 100, 200, 100};
-        assertThat(LeaderLines.crossesAny(line, List.of(Box.around(100, 100, 14, 14)))).isFalse();
-        assertThat(LeaderLines.crossesAny(line, List.of(Box.around(150, 100, 14, 14)))).isTrue();
-        assertThat(LeaderLines.crossesAny(null, List.of(Box.around(150, 100, 14, 14)))).isFalse();
+        assertThat(LeaderLines.crossesAny(line, List.of(), List.of(Box.around(100, 100, 14, 14)))).isFalse();
+        assertThat(LeaderLines.crossesAny(line, List.of(Box.around(150, 100, 14, 14)), List.of())).isTrue();
+        assertThat(LeaderLines.crossesAny(null, List.of(Box.around(150, 100, 14, 14)), List.of())).isFalse();
     }
 }
