@@ -4,7 +4,9 @@ import static lab.roofline.render.paint.ChartInk.firstFitting;
 import static lab.roofline.render.paint.ChartInk.fitted;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Point2D;
 import javafx.geometry.VPos;
@@ -67,9 +69,18 @@ public final class CostChart extends CanvasChart {
         String reason = Captions.doesNotFit(e);
         headlineWraps = reason != null
                 && measuredWidth(CostLayout.wouldCost(e) + " · " + reason, 1.05, true) > w - 32;
-        // Communication and overhead join the legend only when some bar has them.
-        shownCauses = CostLayout.shownCauses(e, pins());
+        // The key names the colours a bar shows. While only the batch changes (a drag) a cause once named
+        // stays named: a key that changed with every step would redraw the background on every frame.
+        List<Integer> seen = CostLayout.shownCauses(e, pins());
+        Object scenario = Arrays.asList(e.scenario().withBatchSize(1), pins());
+        List<Integer> before = scenario.equals(causesScenario) ? shownCauses : List.of();
+        causesScenario = scenario;
+        shownCauses = IntStream.range(0, CostLayout.CAUSES.size()).filter(i -> before.contains(i) || seen.contains(i))
+                .boxed().toList();
     }
+
+    /** The scenario (but its batch) and the pins the key's causes were gathered for. */
+    private Object causesScenario;
 
     /** Where things go at a size, with this frame's legend and headline. */
     private CostLayout layoutAt(double w, double h) {

@@ -48,18 +48,29 @@ final class LeaderLines {
         return x >= b.x() && x <= b.right() && y >= b.y() && y <= b.bottom();
     }
 
-    /** Whether the segment passes through the box (sampled every 2 px: boxes are never thinner). */
+    /**
+     * Whether the segment passes through the box's inside (Liang-Barsky clipping: exact, and constant time,
+     * as every spot of every moving label asks it on every frame). Its ends are left out: the point may sit on
+     * a box's edge, and the other end is the label's own.
+     */
     static boolean crosses(double[] l, Box b) {
-        double length = Math.hypot(l[2] - l[0], l[3] - l[1]);
-        int steps = (int) Math.max(1, Math.min(2_000, Math.ceil(length / 2)));
-        // The ends are left out: the anchor may sit at a box's edge, and the other end is the label's own.
-        for (int k = 1; k < steps; k++) {
-            double x = l[0] + (l[2] - l[0]) * k / steps;
-            double y = l[1] + (l[3] - l[1]) * k / steps;
-            if (x > b.x() && x < b.right() && y > b.y() && y < b.bottom()) {
-                return true;
+        double dx = l[2] - l[0];
+        double dy = l[3] - l[1];
+        double[] p = {-dx, dx, -dy, dy};
+        double[] q = {l[0] - b.x(), b.right() - l[0], l[1] - b.y(), b.bottom() - l[1]};
+        double from = 0.001;
+        double to = 0.999;
+        for (int i = 0; i < 4; i++) {
+            if (p[i] == 0) {
+                if (q[i] <= 0) {
+                    return false; // parallel to this side, and outside it
+                }
+            } else if (p[i] < 0) {
+                from = Math.max(from, q[i] / p[i]);
+            } else {
+                to = Math.min(to, q[i] / p[i]);
             }
         }
-        return false;
+        return from < to;
     }
 }

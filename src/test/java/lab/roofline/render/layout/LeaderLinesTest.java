@@ -6,6 +6,9 @@ import java.util.List;
 import lab.roofline.render.layout.LabelLayout.Box;
 import lab.roofline.render.layout.LabelLayout.Spot;
 import lab.roofline.render.layout.LabelLayout.Style;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
 import org.junit.jupiter.api.Test;
 
 /** A label's leader line crosses no other label where a spot allows (review: "Prefill"'s leader through a roof's name). */
@@ -45,5 +48,35 @@ class LeaderLinesTest {
         assertThat(LeaderLines.crossesAny(line, List.of(), List.of(Box.around(100, 100, 14, 14)))).isFalse();
         assertThat(LeaderLines.crossesAny(line, List.of(Box.around(150, 100, 14, 14)), List.of())).isTrue();
         assertThat(LeaderLines.crossesAny(null, List.of(Box.around(150, 100, 14, 14)), List.of())).isFalse();
+    }
+
+    /** The exact clipping agrees with walking the segment in tiny steps, over random segments and boxes. */
+    @Property(tries = 2000)
+    void clippingAgreesWithWalkingTheLine(@ForAll @DoubleRange(min = 0, max = 400) double x1,
+                                          @ForAll @DoubleRange(min = 0, max = 300) double y1,
+                                          @ForAll @DoubleRange(min = 0, max = 400) double x2,
+                                          @ForAll @DoubleRange(min = 0, max = 300) double y2,
+                                          @ForAll @DoubleRange(min = 0, max = 380) double bx,
+                                          @ForAll @DoubleRange(min = 0, max = 280) double by) {
+        double[] line = {x1, y1, x2, y2};
+        Box box = new Box(bx, by, 40, 16);
+        boolean walked = false;
+        for (int k = 2; k < 998 && !walked; k++) {
+            double x = x1 + (x2 - x1) * k / 1000.0;
+            double y = y1 + (y2 - y1) * k / 1000.0;
+            walked = x > box.x() + 0.5 && x < box.right() - 0.5 && y > box.y() + 0.5 && y < box.bottom() - 0.5;
+        }
+        if (walked) { // a walk that found the inside, well clear of its edges, is never missed
+            assertThat(LeaderLines.crosses(line, box)).isTrue();
+        }
+        if (LeaderLines.crosses(line, box)) { // and a crossing is never made up: somewhere near, the walk is inside
+            boolean near = false;
+            for (int k = 1; k < 1000 && !near; k++) {
+                double x = x1 + (x2 - x1) * k / 1000.0;
+                double y = y1 + (y2 - y1) * k / 1000.0;
+                near = x >= box.x() - 1 && x <= box.right() + 1 && y >= box.y() - 1 && y <= box.bottom() + 1;
+            }
+            assertThat(near).isTrue();
+        }
     }
 }
