@@ -14,8 +14,9 @@ display=:$(( 300 + RANDOM % 100 ))
 Xvfb "$display" -screen 0 1440x900x24 >/dev/null 2>&1 & xvfb=$!
 trap 'kill $xvfb 2>/dev/null || true; rm -rf "$tmp"' EXIT
 sleep 1
-DISPLAY=$display java -XX:TieredStopAtLevel=1 -XX:DumpLoadedClassList="$tmp/app.lst" -Droofline.home="$tmp/home" \
-    -Droofline.exitAfterFirstFrame=true -cp "$jar" lab.roofline.Main app
+# The window for a few seconds: its first frame, and what joins just after it (the lower controls).
+DISPLAY=$display timeout -s TERM 8 java -XX:TieredStopAtLevel=1 -XX:DumpLoadedClassList="$tmp/app.lst" \
+    -Droofline.home="$tmp/home" -cp "$jar" lab.roofline.Main app || true
 java -XX:TieredStopAtLevel=1 -XX:DumpLoadedClassList="$tmp/report.lst" -Droofline.home="$tmp/home" \
     -cp "$jar" lab.roofline.Main report >/dev/null
 out=src/main/resources/lab/roofline/classes.lst
