@@ -92,7 +92,8 @@ public final class UtilizationChart extends CanvasChart {
         axes.drawCapAndCriticalBatch(g, e);
         // The still labels are part of the background's key: whether the critical batch is named is too.
         boolean criticalLabelled = layout.labels().stream().anyMatch(l -> l.id().equals(UtilizationLabels.CRITICAL_ID));
-        String subtitle = axes.drawSubtitle(g, e, criticalLabelled);
+        boolean wallLabelled = layout.labels().stream().anyMatch(l -> l.id().equals(UtilizationLabels.WALL_ID));
+        String subtitle = axes.drawSubtitle(g, e, criticalLabelled, wallLabelled);
         axes.drawImpliedTicks(g, references.getValue());
         new UtilizationCurves(ink(), w, h).drawCurves(g, e, pins(), key);
         axes.drawFrameAndTitles(g, h);

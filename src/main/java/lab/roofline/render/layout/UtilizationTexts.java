@@ -1,5 +1,6 @@
 package lab.roofline.render.layout;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import lab.roofline.engine.roofline.Evaluation;
@@ -26,6 +27,26 @@ public final class UtilizationTexts {
         String shortest = criticalLabelled || !onChart(e) ? brief : String.format(Locale.ROOT,
                 "Critical ≈ %,d (dashed)", (long) Math.ceil(e.criticalBatchNoContext()));
         return List.of(full, brief, shortest);
+    }
+
+    /**
+     * As above; with {@code wallLabelled} false (a small chart, or presentation mode at a large zoom, with no room
+     * by the memory wall) every wording names the wall first: the red line is never left unexplained.
+     */
+    public static List<String> subtitles(Evaluation e, boolean criticalLabelled, boolean wallLabelled) {
+        List<String> wordings = subtitles(e, criticalLabelled);
+        long maxBatch = e.memory().maxBatch();
+        if (wallLabelled || maxBatch < 1 || maxBatch >= ScenarioLimits.CURVE_MAX_BATCH) {
+            return wordings;
+        }
+        String full = String.format(Locale.ROOT, "Max batch %,d (red line: memory full)", maxBatch);
+        String brief = String.format(Locale.ROOT, "Max batch %,d (red)", maxBatch);
+        List<String> named = new ArrayList<>();
+        for (String w : wordings) {
+            named.add((named.isEmpty() ? full : brief) + "; " + Character.toLowerCase(w.charAt(0)) + w.substring(1));
+        }
+        named.add(brief);
+        return List.copyOf(named);
     }
 
     private static boolean onChart(Evaluation e) {

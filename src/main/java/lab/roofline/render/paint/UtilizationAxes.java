@@ -122,8 +122,8 @@ public final class UtilizationAxes {
      * The line under the title (null: none), in the longest wording that fits; naming the critical batch
      * when its label found no room beside its line. Returns its full wording.
      */
-    public String drawSubtitle(ChartPen g, Evaluation e, boolean criticalLabelled) {
-        List<String> wordings = UtilizationTexts.subtitles(e, criticalLabelled);
+    public String drawSubtitle(ChartPen g, Evaluation e, boolean criticalLabelled, boolean wallLabelled) {
+        List<String> wordings = UtilizationTexts.subtitles(e, criticalLabelled, wallLabelled);
         if (wordings.isEmpty()) {
             return null;
         }

@@ -82,6 +82,32 @@ class ChartLabelsTest {
         }
     }
 
+    /** The memory wall's red line is named at every size: beside it, or under the title (review: step 6 at 150 %). */
+    @Test
+    void theMemoryWallIsNamedAtEveryChartSize() {
+        Evaluation e = evaluate("h100_sxm", ModelPresets.LLAMA_3_1_70B, Precision.INT8, 64);
+        String maxBatch = String.format(java.util.Locale.ROOT, "%,d", e.memory().maxBatch());
+        int underTheTitle = 0;
+        for (int w = 200; w <= 1100; w += 30) {
+            for (int h = 120; h <= 520; h += 50) {
+                boolean beside = UtilizationLabels.layout(e, List.of(), false, w, h, ChartLabelProperties.DEJAVU, 13)
+                        .label(UtilizationLabels.WALL_ID) != null;
+                List<String> wordings = UtilizationTexts.subtitles(e, false, beside);
+                if (!beside) {
+                    underTheTitle++;
+                    assertThat(wordings).as("%dx%d", w, h).isNotEmpty()
+                            .allSatisfy(s -> assertThat(s).contains("Max batch " + maxBatch));
+                    for (int i = 1; i < wordings.size(); i++) {
+                        assertThat(wordings.get(i).length()).isLessThanOrEqualTo(wordings.get(i - 1).length());
+                    }
+                } else {
+                    assertThat(wordings).isEqualTo(UtilizationTexts.subtitles(e, false));
+                }
+            }
+        }
+        assertThat(underTheTitle).as("some sizes have no room beside the wall").isPositive();
+    }
+
     /** "does not fit (max batch N)" sits in the shaded region beyond the wall, or left of it pointing across. */
     @Test
     void theMemoryWallsLabelNeverSitsOnTheSideThatFits() {
