@@ -1,5 +1,6 @@
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -11,9 +12,12 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.spi.ToolProvider;
 import java.util.stream.Stream;
 
@@ -169,21 +173,26 @@ public final class Dist {
         Path templates = jrt.getPath("/modules/jdk.jpackage/jdk/jpackage/internal/resources");
         // The menu entry is best effort: a machine with no desktop (a server, a container) has no menu
         // folder, and xdg-desktop-menu's failure must not leave the package half installed.
-        String postinst = Files.readString(templates.resolve("template.postinst")).replace(
-                "DESKTOP_COMMANDS_INSTALL", "if ! (\nDESKTOP_COMMANDS_INSTALL\n        ); then\n"
+        String postinst = withPlaceholder(templates.resolve("template.postinst"), "DESKTOP_COMMANDS_INSTALL",
+                "if ! (\nDESKTOP_COMMANDS_INSTALL\n        ); then\n"
                         + "            echo \"roofline-lab: no desktop menu here; the roofline-lab command works\"\n"
                         + "        fi\n"
                         + "        ln -sf /opt/roofline-lab/bin/roofline-lab /usr/bin/roofline-lab\n"
                         + "        /opt/roofline-lab/bin/roofline-lab --make-class-archive >/dev/null 2>&1 || true");
-        String prerm = Files.readString(templates.resolve("template.prerm")).replace(
-                "DESKTOP_COMMANDS_UNINSTALL", "(\nDESKTOP_COMMANDS_UNINSTALL\n        ) || true\n"
+        String prerm = withPlaceholder(templates.resolve("template.prerm"), "DESKTOP_COMMANDS_UNINSTALL",
+                "(\nDESKTOP_COMMANDS_UNINSTALL\n        ) || true\n"
                         + "        rm -f /usr/bin/roofline-lab /opt/roofline-lab/lib/app/roofline-lab.jsa");
-        if (postinst.equals(Files.readString(templates.resolve("template.postinst")))
-                || prerm.equals(Files.readString(templates.resolve("template.prerm")))) {
-            fail("jpackage's deb scripts changed: DESKTOP_COMMANDS_INSTALL / _UNINSTALL not found");
-        }
         Files.writeString(resources.resolve("postinst"), postinst);
         Files.writeString(resources.resolve("prerm"), prerm);
+    }
+
+    /** A jpackage template with its placeholder replaced; the build fails if a newer jpackage dropped it. */
+    private static String withPlaceholder(Path template, String placeholder, String replacement) throws IOException {
+        String text = Files.readString(template);
+        if (!text.contains(placeholder)) {
+            fail("jpackage's deb scripts changed: " + placeholder + " not found in " + template.getFileName());
+        }
+        return text.replace(placeholder, replacement);
     }
 
     /**
@@ -207,11 +216,11 @@ public final class Dist {
      */
     private static void nativeLibrariesBeside(Path jar, Path folder) throws IOException {
         String suffix = isWindows() ? ".dll" : isMac() ? ".dylib" : ".so";
-        try (java.util.jar.JarFile j = new java.util.jar.JarFile(jar.toFile())) {
-            for (java.util.jar.JarEntry e : java.util.Collections.list(j.entries())) {
+        try (JarFile j = new JarFile(jar.toFile())) {
+            for (JarEntry e : Collections.list(j.entries())) {
                 String name = e.getName();
                 if (!name.contains("/") && name.endsWith(suffix)) {
-                    try (var in = j.getInputStream(e)) {
+                    try (InputStream in = j.getInputStream(e)) {
                         Files.copy(in, folder.resolve(name));
                     }
                 }

@@ -1,6 +1,5 @@
 package lab.roofline;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -58,9 +57,9 @@ public final class Main {
                 }
             }
             String classPath = System.getProperty("java.class.path");
-            if (classPath.endsWith(".jar") && !classPath.contains(File.pathSeparator)) {
+            Path jar = ClassArchive.singleJar(classPath);
+            if (jar != null) {
                 // The jar by its full path, as the class archive beside it records it (--make-class-archive).
-                Path jar = Path.of(classPath).toAbsolutePath();
                 classPath = jar.toString();
                 if (Files.isRegularFile(ClassArchive.beside(jar))) {
                     command.add("-XX:SharedArchiveFile=" + ClassArchive.beside(jar));

@@ -32,7 +32,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import lab.roofline.io.BuildInfo;
 import picocli.CommandLine;
 
 /** `roofline-lab` with no arguments opens the app; the subcommands work with no display. */

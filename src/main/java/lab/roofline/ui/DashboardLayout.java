@@ -121,7 +121,7 @@ final class DashboardLayout {
         order.remove(top);
         order.add(0, top);
         double costPercent = costRowPercent(first);
-        costColumn = !stacked && costPercent > COST_ROW_MOST_PERCENT;
+        boolean costColumn = !stacked && costPercent > COST_ROW_MOST_PERCENT;
         double topShare = Math.min(focused.get() == null ? DashboardGrid.TOP_ROW_PERCENT : FOCUSED_ROW_PERCENT,
                 costColumn ? 100 : 100 - costPercent);
         view.charts.getColumnConstraints().setAll(stacked ? List.of(GridShares.column(100))
@@ -146,14 +146,6 @@ final class DashboardLayout {
     /** The most of the height the cost chart's row takes below the top chart; past it the cost chart takes a column. */
     static final double COST_ROW_MOST_PERCENT = 60;
 
-    /** Whether the cost chart has the right column to itself (its bars need more than a row). */
-    private boolean costColumn;
-
-    /** Whether the cost chart has the right column to itself (many pins on a short screen). */
-    boolean costColumn() {
-        return costColumn;
-    }
-
     /**
      * The share of the grid's height the cost chart's row needs for its bars to keep their least thickness
      * (more pins, more bars), when the cost chart is in the bottom row; the top chart gives way down to 40 %.
@@ -169,9 +161,15 @@ final class DashboardLayout {
 
     /** The height the cost chart's card needs for its bars' least thickness (pins add bars), at the zoom. */
     private double costNeed() {
-        double z = Math.max(0.8, zoom.get());
-        double cardPadding = 14; // the chart card's padding and border, top and bottom
-        return CostLayout.leastHeight(vm.pinsModel().pins().size() + 1, BASE_FONT_PX) * z + cardPadding;
+        return costBarsLeastHeight() * Math.max(0.8, zoom.get()) + CARD_PADDING_PX;
+    }
+
+    /** The chart card's padding and border, top and bottom. */
+    private static final double CARD_PADDING_PX = 14;
+
+    /** The cost chart's least height at 100 % for the live scenario's and the pins' bars (CostLayout). */
+    private double costBarsLeastHeight() {
+        return CostLayout.leastHeight(vm.pinsModel().pins().size() + 1, BASE_FONT_PX);
     }
 
     /**
@@ -187,7 +185,7 @@ final class DashboardLayout {
                 || p.evaluation().decode().overheadSeconds() > 0 || p.evaluation().decode().draftSeconds() > 0);
         int legendRow = moreCauses ? 20 : 0;
         // The floor keeps the cost chart's bars their least thickness in the grid's whole height (its column).
-        double costFloor = CostLayout.leastHeight(pinned + 1, BASE_FONT_PX) + 14;
+        double costFloor = costBarsLeastHeight() + CARD_PADDING_PX;
         double floor = stacked ? 3 * 240 + 110 * pinned + legendRow
                 : Math.max(CHARTS_FLOOR_PX + legendRow, costFloor + legendRow);
         view.charts.setMinHeight(commands.presentation.isSelected() ? 0 : floor * Math.max(1, zoom.get()));
@@ -208,7 +206,7 @@ final class DashboardLayout {
             double z = Math.max(1, zoom.get());
             // Pins add bars: the cost row then needs more, and the roofline above it keeps most of its share.
             double base = presenting ? PRESENTED_CHARTS_FLOOR_PX : CHARTS_FLOOR_PX;
-            double costRow = CostLayout.leastHeight(vm.pinsModel().pins().size() + 1, BASE_FONT_PX) + 14;
+            double costRow = costBarsLeastHeight() + CARD_PADDING_PX;
             double floor = Math.max(base, costRow + 0.55 * base);
             double margins = 2 * DashboardGrid.MARGIN_PX + view.main.getSpacing();
             double width = viewport.getWidth() - 2 * DashboardGrid.MARGIN_PX;

@@ -180,11 +180,16 @@ public final class RooflineApp extends Application {
 
     /** Runs a step once the first frame is laid out (a pulse later: that frame is not held up by it). */
     private static void afterFirstFrame(Scene scene, Runnable step) {
+        whenFirstLaidOut(scene, () -> Platform.runLater(step));
+    }
+
+    /** Runs a step once, right after the scene's first layout pass. */
+    private static void whenFirstLaidOut(Scene scene, Runnable step) {
         Runnable once = new Runnable() {
             @Override
             public void run() {
                 scene.removePostLayoutPulseListener(this);
-                Platform.runLater(step);
+                step.run();
             }
         };
         scene.addPostLayoutPulseListener(once);
@@ -196,20 +201,15 @@ public final class RooflineApp extends Application {
      */
     private static void reportFirstFrame(Scene scene) {
         long launched = StartupTimes.launchedAtMillis();
-        Runnable once = new Runnable() {
-            @Override
-            public void run() {
-                scene.removePostLayoutPulseListener(this);
-                long frame = System.currentTimeMillis() - launched;
-                String steps = StartupTimes.steps();
-                System.out.println("roofline-lab: first frame " + frame + " ms after launch"
-                        + (steps.isEmpty() ? "" : " (" + steps + ", frame " + frame + ")"));
-                if (Boolean.getBoolean("roofline.exitAfterFirstFrame")) {
-                    Platform.runLater(Platform::exit); // a start-up measurement, or the class list's training run
-                }
+        whenFirstLaidOut(scene, () -> {
+            long frame = System.currentTimeMillis() - launched;
+            String steps = StartupTimes.steps();
+            System.out.println("roofline-lab: first frame " + frame + " ms after launch"
+                    + (steps.isEmpty() ? "" : " (" + steps + ", frame " + frame + ")"));
+            if (Boolean.getBoolean("roofline.exitAfterFirstFrame")) {
+                Platform.runLater(Platform::exit); // a start-up measurement, or the class list's training run
             }
-        };
-        scene.addPostLayoutPulseListener(once);
+        });
     }
 
     @Override

@@ -1,5 +1,6 @@
 package lab.roofline.ui;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +20,7 @@ public final class StartupTimes {
     public static long launchedAtMillis() {
         Long relaunched = Long.getLong("roofline.launchedAtMillis");
         return relaunched != null ? relaunched : ProcessHandle.current().info().startInstant()
-                .map(java.time.Instant::toEpochMilli).orElse(System.currentTimeMillis());
+                .map(Instant::toEpochMilli).orElse(System.currentTimeMillis());
     }
 
     /** Notes a step (main entered, data loaded, view built, ...). */

@@ -1,5 +1,7 @@
 package lab.roofline.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -14,6 +16,14 @@ final class LabGpu {
             {"id": "lab-gpu", "name": "Lab GPU", "peakTflops": {"bf16": 500, "int8": 1000},
              "memoryBandwidthGBps": 2000, "memoryGB": 96, "priceUsdPerHour": 2.5, "sources": ["our bench"]}
             """;
+
+    /** `report --json` on the lab GPU from a profiles folder, saved as a scenario file; the run, checked to succeed. */
+    static CliTest.Run saveScenario(Path profiles, Path file) {
+        CliTest.Run r = CliTest.run("report", "--json", "--profiles", profiles.toString(), "--gpu", ID,
+                "--save-scenario", file.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        return r;
+    }
 
     /** Writes the profile as profiles/lab.json under a folder; returns the profiles folder. */
     static Path writeUnder(Path dir) throws Exception {

@@ -1,5 +1,6 @@
 package lab.roofline.cli;
 
+import static lab.roofline.cli.CliTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,10 +22,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** report --save-scenario and --scenario: the file says exactly what the flags said. */
 class ScenarioCliTest {
-    private static Run run(String... args) {
-        return CliTest.run(args);
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {
             "--gpu h200_sxm --batch 64 --precision bf16 --realistic",
@@ -56,9 +53,7 @@ class ScenarioCliTest {
     void aScenarioOnAProfileOfYourOwnCarriesItAndOpensWithoutTheFolder(@TempDir Path dir) throws Exception {
         Path profiles = LabGpu.writeUnder(dir);
         Path file = dir.resolve("lab.roofline.json");
-        Run direct = run("report", "--json", "--profiles", profiles.toString(), "--gpu", "lab-gpu",
-                "--save-scenario", file.toString());
-        assertThat(direct.code()).as(direct.err()).isZero();
+        Run direct = LabGpu.saveScenario(profiles, file);
         assertThat(Files.readString(file)).contains("\"hardware\"", "Lab GPU");
         Run elsewhere = run("report", "--json", "--scenario", file.toString());
         assertThat(elsewhere.code()).as(elsewhere.err()).isZero();

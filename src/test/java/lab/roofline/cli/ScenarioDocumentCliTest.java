@@ -1,5 +1,6 @@
 package lab.roofline.cli;
 
+import static lab.roofline.cli.CliTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -16,10 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Issue 26: the command line never loses or silently changes a scenario file, and names every bad output. */
 class ScenarioDocumentCliTest {
-    private static Run run(String... args) {
-        return CliTest.run(args);
-    }
-
     /** A document with a name, a note and a pin, as the window saves one. */
     static Path plan(Path dir) throws Exception {
         ScenarioInputs h200 = new ScenarioInputs("h200_sxm", "Llama-3.1-8B",
@@ -182,9 +179,7 @@ class ScenarioDocumentCliTest {
     void theFilesOwnProfileWinsOverALoadedOneOfTheSameIdAndSaysSo(@TempDir Path dir) throws Exception {
         Path profiles = LabGpu.writeUnder(dir);
         Path file = dir.resolve("lab.roofline.json");
-        Run direct = run("report", "--json", "--profiles", profiles.toString(), "--gpu", "lab-gpu",
-                "--save-scenario", file.toString());
-        assertThat(direct.code()).as(direct.err()).isZero();
+        Run direct = LabGpu.saveScenario(profiles, file);
         Run same = run("report", "--json", "--profiles", profiles.toString(), "--scenario", file.toString());
         assertThat(same.out()).isEqualTo(direct.out());
         assertThat(same.err()).doesNotContain("lab-gpu");

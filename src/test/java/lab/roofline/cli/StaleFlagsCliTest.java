@@ -1,5 +1,6 @@
 package lab.roofline.cli;
 
+import static lab.roofline.cli.CliTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -24,10 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  * another flag's) without a word: each such case is one `note:` line naming the flag and what changed.
  */
 class StaleFlagsCliTest {
-    private static Run run(String... args) {
-        return CliTest.run(args);
-    }
-
     private static Path save(Path dir, ScenarioInputs in) throws Exception {
         Path file = dir.resolve("plan.roofline.json");
         ScenarioFile.save(new NamedScenario("plan", "", in, null), file);
@@ -158,9 +155,7 @@ class StaleFlagsCliTest {
     void gpuNamingTheFilesOwnDeviceKeepsTheFilesCopy(@TempDir Path dir) throws Exception {
         Path profiles = LabGpu.writeUnder(dir);
         Path file = dir.resolve("lab.roofline.json");
-        Run direct = run("report", "--json", "--profiles", profiles.toString(), "--gpu", "lab-gpu",
-                "--save-scenario", file.toString());
-        assertThat(direct.code()).as(direct.err()).isZero();
+        Run direct = LabGpu.saveScenario(profiles, file);
         Files.writeString(profiles.resolve("lab.json"), LabGpu.PROFILE.replace("2.5", "1.0"));
         Run typed = run("report", "--json", "--profiles", profiles.toString(), "--scenario", file.toString(),
                 "--gpu", "lab-gpu");

@@ -32,6 +32,13 @@ public abstract class AppSession {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** Starts the whole app in the tests' shared window, as a user starts it; returns the window's view. */
+    protected DashboardView startApp(String... args) throws Exception {
+        Stage stage = FxToolkit.registerPrimaryStage();
+        app = FxToolkit.setupApplication(RooflineApp.class, args);
+        return (DashboardView) stage.getScene().getRoot();
+    }
+
     /** Waits up to 5 s for work the app does off the FX thread (reading, writing) to show. */
     protected static void waitFor(BooleanSupplier done) throws InterruptedException {
         for (int i = 0; i < 100 && !done.getAsBoolean(); i++) {

@@ -2,6 +2,8 @@ package lab.roofline.ui;
 
 import java.util.ArrayList;
 import java.util.List;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.Pane;
@@ -72,6 +74,11 @@ public abstract class DashboardFixture {
     /** Scrolls the control panel (0 top, 1 bottom) so a section lower down is on screen to click. */
     protected void scrollControlsTo(double v) {
         ((ScrollPane) view.lookup("#controls-scroll")).setVvalue(v);
+    }
+
+    /** A node's bounds in the window. */
+    protected static Bounds bounds(Node n) {
+        return n.localToScene(n.getLayoutBounds());
     }
 
     protected static void settle() {

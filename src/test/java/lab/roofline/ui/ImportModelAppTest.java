@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javafx.stage.Stage;
 import lab.roofline.io.files.AppHome;
 import lab.roofline.io.scenario.Settings;
 import org.junit.jupiter.api.Test;
@@ -21,11 +20,9 @@ class ImportModelAppTest extends AppSession {
         Files.copy(Path.of("src/test/resources/model-configs/gpt-oss-120b.json"), folder.resolve("config.json"));
         boolean modelsWereThere = Files.exists(AppHome.modelsDirectory());
         try {
-            Stage stage = FxToolkit.registerPrimaryStage();
-            app = FxToolkit.setupApplication(RooflineApp.class);
+            DashboardView view = startApp();
             RooflineApp roofline = (RooflineApp) app;
             var vm = roofline.viewModel();
-            DashboardView view = (DashboardView) stage.getScene().getRoot();
             roofline.importModelFrom(folder.resolve("config.json"));
             waitFor(() -> vm.presetProperty().get() != null
                     && vm.presetProperty().get().name().equals("gpt-oss-20b-finetune"));

@@ -11,7 +11,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
 import lab.roofline.engine.roofline.Interconnect;
 import lab.roofline.io.data.ProfileLoader;
 import lab.roofline.io.files.AppHome;
@@ -34,11 +33,9 @@ class ProfileEditorAppTest extends AppSession {
         Files.deleteIfExists(saved());
         boolean folderWasThere = Files.exists(AppHome.profilesDirectory());
         try {
-            Stage stage = FxToolkit.registerPrimaryStage();
-            app = FxToolkit.setupApplication(RooflineApp.class);
+            DashboardView view = startApp();
             FxRobot robot = new FxRobot();
             var vm = ((RooflineApp) app).viewModel();
-            DashboardView view = (DashboardView) stage.getScene().getRoot();
             double decode = vm.result().decode().seconds();
             var menu = view.controls().hardware().profileMenu();
             assertThat(menu.isDisabled()).isFalse();
@@ -98,12 +95,11 @@ class ProfileEditorAppTest extends AppSession {
             FxToolkit.cleanupApplication(app);
 
             // The next session loads it from the folder, still marked as yours; then it is deleted.
-            app = FxToolkit.setupApplication(RooflineApp.class);
+            DashboardView view2 = startApp();
             var again = ((RooflineApp) app).viewModel();
             var mine = again.profiles().stream().filter(p -> p.id().equals("h100_sxm_copy")).findFirst().orElseThrow();
             assertThat(again.isOwn(mine)).isTrue();
             robot.interact(() -> again.gpuProperty().set(mine));
-            DashboardView view2 = (DashboardView) stage.getScene().getRoot();
             var menu2 = view2.controls().hardware().profileMenu();
             Platform.runLater(() -> {
                 menu2.getOnShowing().handle(new Event(Menu.ON_SHOWING));

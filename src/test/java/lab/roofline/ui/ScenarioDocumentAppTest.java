@@ -32,12 +32,10 @@ class ScenarioDocumentAppTest extends AppSession {
     @Test
     void anImportedModelTravelsInTheFileAndAnOpenErrorIsADialog(@TempDir Path dir) throws Exception {
         Files.deleteIfExists(Settings.defaultFile());
-        Stage stage = FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(RooflineApp.class);
+        DashboardView view = startApp();
         RooflineApp roofline = (RooflineApp) app;
         FxRobot robot = new FxRobot();
         var vm = roofline.viewModel();
-        DashboardView view = (DashboardView) stage.getScene().getRoot();
 
         // Item 2: an imported DeepSeek-V3 is saved with its architecture, and reopens as itself.
         ModelSpec imported = ModelConfigLoader.read(Path.of("src/test/resources/model-configs/deepseek-v3.json")).model();
@@ -109,12 +107,10 @@ class ScenarioDocumentAppTest extends AppSession {
         Files.createDirectories(own.getParent());
         Files.writeString(own, profile.replace("9.5", "1.25").replace("2000", "3000"));
         try {
-            Stage stage = FxToolkit.registerPrimaryStage();
-            app = FxToolkit.setupApplication(RooflineApp.class);
+            DashboardView view = startApp();
             RooflineApp roofline = (RooflineApp) app;
             FxRobot robot = new FxRobot();
             var vm = roofline.viewModel();
-            DashboardView view = (DashboardView) stage.getScene().getRoot();
             var loaded = vm.scenarioModel().findProfile("lab-gpu-26").orElseThrow();
             assertThat(loaded.priceUsdPerHour()).isEqualTo(1.25);
             Evaluation onLoaded = RooflineEngine.evaluate(saved.inputs().toScenario(loaded, Realism.IDEAL,

@@ -87,12 +87,10 @@ class ScenarioFilesAppTest extends AppSession {
         assertThat(RooflineCommand.run(new String[] {"report", "--gpu", "t4", "--model", "Llama-3.1-8B",
                 "--batch", "4", "--save-scenario", file.toString()}, new PrintWriter(Writer.nullWriter()),
                 new PrintWriter(Writer.nullWriter()))).isZero();
-        Stage stage = FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(RooflineApp.class);
+        DashboardView view = startApp();
         RooflineApp roofline = (RooflineApp) app;
         FxRobot robot = new FxRobot();
         var vm = roofline.viewModel();
-        DashboardView view = (DashboardView) stage.getScene().getRoot();
         Path gone = dir.resolve("gone.roofline.json");
         robot.interact(() -> vm.document().setRecent(List.of(file, gone)));
         Menu fileMenu = robot.lookup(".menu-bar").queryAs(MenuBar.class)

@@ -212,7 +212,7 @@ public final class ProfileLoader {
     private static List<NamedText> jarFiles(URL folder) throws IOException {
         JarURLConnection connection = (JarURLConnection) folder.openConnection();
         JarFile jar = connection.getJarFile();
-        String prefix = BUNDLED.endsWith("/") ? BUNDLED : BUNDLED + "/";
+        String prefix = BUNDLED + "/";
         List<NamedText> files = new ArrayList<>();
         for (JarEntry entry : jar.stream().filter(e -> !e.isDirectory() && e.getName().startsWith(prefix)
                 && e.getName().toLowerCase(Locale.ROOT).endsWith(".json")).sorted(

@@ -26,6 +26,12 @@ public final class ClassArchive {
     private ClassArchive() {
     }
 
+    /** The jar a class path names when it is that one jar (the app's jar, or its installed launcher's), else null. */
+    public static Path singleJar(String classPath) {
+        return classPath == null || classPath.contains(File.pathSeparator) || !classPath.endsWith(".jar")
+                ? null : Path.of(classPath).toAbsolutePath();
+    }
+
     /** The archive for a jar: beside it. */
     public static Path beside(Path jar) {
         return jar.toAbsolutePath().resolveSibling(ARCHIVE_NAME);
@@ -37,12 +43,12 @@ public final class ClassArchive {
      */
     public static int make(PrintWriter out, PrintWriter err) {
         String classPath = System.getProperty("java.class.path", "");
-        if (classPath.isEmpty() || classPath.contains(File.pathSeparator) || !classPath.endsWith(".jar")) {
+        Path jar = singleJar(classPath);
+        if (jar == null) {
             err.println("roofline-lab: --make-class-archive runs from the app's jar or its installed launcher "
                     + "(class path here: " + (classPath.isEmpty() ? "none" : classPath) + ")");
             return 1;
         }
-        Path jar = Path.of(classPath).toAbsolutePath();
         Path archive = beside(jar);
         Path list = null;
         Path log = null;

@@ -149,13 +149,13 @@ public final class UtilizationChart extends CanvasChart {
     private void strokeAroundLabels(ChartPen g, double x, double top, double bottom) {
         double from = top;
         List<LabelLayout.Box> crossed = layout.labels().stream().map(LabelLayout.Label::box)
-                .filter(b -> b.x() - 2 <= x && x <= b.x() + b.w() + 2 && b.y() < bottom && b.y() + b.h() > top)
+                .filter(b -> b.x() - 2 <= x && x <= b.right() + 2 && b.y() < bottom && b.bottom() > top)
                 .sorted(Comparator.comparingDouble(LabelLayout.Box::y)).toList();
         for (LabelLayout.Box b : crossed) {
             if (b.y() - 1 > from) {
                 g.strokeLine(x, from, x, b.y() - 1);
             }
-            from = Math.max(from, b.y() + b.h() + 1);
+            from = Math.max(from, b.bottom() + 1);
         }
         if (from < bottom) {
             g.strokeLine(x, from, x, bottom);

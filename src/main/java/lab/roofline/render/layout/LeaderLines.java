@@ -9,11 +9,11 @@ import lab.roofline.render.layout.LabelLayout.Box;
  * The leader lines of a layout's labels, as drawn (from the point to the nearest edge of its label), so a
  * label is placed where its leader crosses no other label and no label sits on another's leader.
  */
-final class LeaderLines {
+public final class LeaderLines {
     private final List<double[]> lines = new ArrayList<>();
 
-    /** The leader a label at {@code box} would have to {@code anchor}: x1, y1, x2, y2. */
-    static double[] of(Box box, double[] anchor) {
+    /** The leader a label at {@code box} has to {@code anchor}, as drawn: x1, y1, x2, y2. */
+    public static double[] of(Box box, double[] anchor) {
         double tx = Math.max(box.x(), Math.min(box.right(), anchor[0]));
         double ty = Math.max(box.y(), Math.min(box.bottom(), anchor[1]));
         return new double[] {anchor[0], anchor[1], tx, ty};

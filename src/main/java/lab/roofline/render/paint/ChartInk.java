@@ -15,6 +15,7 @@ import javafx.scene.text.TextAlignment;
 import lab.roofline.render.layout.ChartColor;
 import lab.roofline.render.layout.HoverCardPlacement;
 import lab.roofline.render.layout.LabelLayout;
+import lab.roofline.render.layout.LeaderLines;
 import lab.roofline.render.layout.TextFitting;
 import lab.roofline.render.layout.PinKey;
 import lab.roofline.render.layout.PinStyle;
@@ -162,12 +163,10 @@ public final class ChartInk {
         Font f = font(label.style().fontScale(), label.style().bold());
         Color c = color(label.style().color());
         if (label.hasLeader()) {
-            LabelLayout.Box b = label.box();
-            double tx = Math.max(b.x(), Math.min(b.right(), label.leaderTo()[0]));
-            double ty = Math.max(b.y(), Math.min(b.bottom(), label.leaderTo()[1]));
+            double[] leader = LeaderLines.of(label.box(), label.leaderTo()); // as the layout kept it off labels
             g.setStroke(c.deriveColor(0, 1, 1, 0.7));
             g.setLineWidth(1);
-            g.strokeLine(label.leaderTo()[0], label.leaderTo()[1], tx, ty);
+            g.strokeLine(leader[0], leader[1], leader[2], leader[3]);
         }
         // The layout measured the text already: the backing comes from its box, no second text layout.
         LabelLayout.Box b = label.box();

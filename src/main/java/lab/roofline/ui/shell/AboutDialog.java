@@ -1,6 +1,9 @@
 package lab.roofline.ui.shell;
 
+import java.net.URL;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.image.Image;
@@ -17,14 +20,20 @@ public final class AboutDialog {
 
     /** The icon's sizes for windows (the platform picks the best fit for the title bar and task bar). */
     public static List<Image> icons() {
-        return ICONS;
+        return List.copyOf(ICONS.values());
     }
 
-    private static final List<Image> ICONS = List.of(16, 24, 32, 48, 64, 128, 256).stream()
-            .map(size -> AboutDialog.class.getResource("/lab/roofline/icons/roofline-lab-" + size + ".png"))
-            .filter(url -> url != null) // a developer's build from an IDE that skipped the icons step
-            .map(url -> new Image(url.toExternalForm()))
-            .toList();
+    /** The icon by size, from the PNGs the build draws (dist/roofline-lab.svg; IconRaster's sizes up to 256). */
+    private static final Map<Integer, Image> ICONS = new LinkedHashMap<>();
+
+    static {
+        for (int size : List.of(16, 24, 32, 48, 64, 128, 256)) {
+            URL url = AboutDialog.class.getResource("/lab/roofline/icons/roofline-lab-" + size + ".png");
+            if (url != null) { // a developer's build from an IDE that skipped the icons step has none
+                ICONS.put(size, new Image(url.toExternalForm()));
+            }
+        }
+    }
 
     /** The text the dialog shows (tests read it). */
     public static String text(BuildInfo build, String command, String java) {
@@ -37,12 +46,13 @@ public final class AboutDialog {
     }
 
     public static void show(Region owner) {
-        Alert about = new Alert(Alert.AlertType.INFORMATION, text(BuildInfo.current(), BuildInfo.command(),
+        BuildInfo build = BuildInfo.current();
+        Alert about = new Alert(Alert.AlertType.INFORMATION, text(build, BuildInfo.command(),
                 System.getProperty("java.version")), ButtonType.CLOSE);
         about.setTitle("About Roofline Lab");
-        about.setHeaderText("Roofline Lab " + BuildInfo.current().version());
-        if (!ICONS.isEmpty()) {
-            ImageView logo = new ImageView(ICONS.get(ICONS.size() - 2)); // 128 px
+        about.setHeaderText("Roofline Lab " + build.version());
+        if (ICONS.containsKey(128)) {
+            ImageView logo = new ImageView(ICONS.get(128)); // shown at 64 px: sharp on a 2x screen
             logo.setFitWidth(64);
             logo.setFitHeight(64);
             about.setGraphic(logo);
@@ -55,7 +65,7 @@ public final class AboutDialog {
         }
         Window dialogWindow = about.getDialogPane().getScene().getWindow();
         if (dialogWindow instanceof Stage stage) {
-            stage.getIcons().setAll(ICONS);
+            stage.getIcons().setAll(icons());
         }
         about.show();
     }

@@ -3,7 +3,6 @@ package lab.roofline.ui.layout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import javafx.geometry.Bounds;
-import javafx.scene.Node;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import lab.roofline.render.export.ChartKind;
@@ -17,10 +16,6 @@ class FocusChartUiTest extends DashboardFixture {
     @Start
     void start(Stage stage) {
         open(stage);
-    }
-
-    private static Bounds bounds(Node n) {
-        return n.localToScene(n.getLayoutBounds());
     }
 
     @Test

@@ -23,10 +23,6 @@ class SummaryTilesWholeUiTest extends DashboardFixture {
         open(stage);
     }
 
-    private static Bounds bounds(Node n) {
-        return n.localToScene(n.getLayoutBounds());
-    }
-
     @Test
     void wrappedTilesKeepTheirTextAndBarInsideAndAboveTheCharts(FxRobot robot) {
         robot.interact(() -> {
